@@ -1,0 +1,27 @@
+/** One jest run over every package; TypeScript via SWC with decorator metadata (type-graphql and MikroORM need it). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  // Tests run the sources; the packages' dist is only for `pnpm start`.
+  moduleNameMapper: {
+    '^@carebook/platform$': '<rootDir>/packages/platform/src/index.ts',
+    '^@carebook/platform/testing$': '<rootDir>/packages/platform/src/testing/index.ts',
+  },
+  testMatch: ['<rootDir>/{packages,subgraphs,gateway,clients}/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testTimeout: 30000,
+  setupFiles: ['reflect-metadata'],
+};

@@ -1,0 +1,80 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { Unauthenticated } from '../errors/app-errors';
+import { Principal, Role } from './role';
+import { SERVICE_TOKEN_AUDIENCE, SERVICE_TOKEN_ISSUER, serviceKey } from './service-token';
+
+/** Access tokens are signed by the auth service with ES256; nothing else is accepted. */
+export const ACCESS_TOKEN_ALGORITHMS = ['ES256'];
+
+export interface TokenVerifierOptions {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  serviceSecret: string;
+}
+
+export interface TokenVerifier {
+  /** Verifies a bearer token; throws UNAUTHENTICATED with a reason a person can act on. */
+  verify(token: string): Promise<Principal>;
+}
+
+function explain(error: unknown): Unauthenticated {
+  if (error instanceof errors.JWTExpired) return new Unauthenticated('Your access token has expired; refresh your session or sign in again.');
+  if (error instanceof errors.JWTClaimValidationFailed) return new Unauthenticated(`Your access token is not valid here (${error.claim} claim); sign in again.`);
+  if (error instanceof errors.JOSEAlgNotAllowed) return new Unauthenticated('Your access token is signed with an algorithm we do not accept; sign in again.');
+  if (error instanceof Unauthenticated) return error;
+  return new Unauthenticated('Your access token is not valid; sign in again.');
+}
+
+/**
+ * Verifies tokens the way every Carebook process must: user access tokens
+ * against the auth service's JWKS (fetched and cached by jose), with the
+ * algorithm pinned and exp, iss, aud and sub required; service tokens against
+ * the shared service secret, on their own issuer and audience.
+ */
+export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTVerifyGetKey): TokenVerifier {
+  const jwks = keySet ?? createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
+  const secret = serviceKey(options.serviceSecret);
+
+  async function verifyServiceToken(token: string): Promise<Principal> {
+    const { payload } = await jwtVerify(token, secret, {
+      algorithms: ['HS256'],
+      issuer: SERVICE_TOKEN_ISSUER,
+      audience: SERVICE_TOKEN_AUDIENCE,
+      requiredClaims: ['exp', 'sub'],
+    });
+    return { kind: 'service', service: String(payload.sub), token };
+  }
+
+  async function verifyAccessToken(token: string): Promise<Principal> {
+    const { payload } = await jwtVerify(token, jwks, {
+      algorithms: ACCESS_TOKEN_ALGORITHMS,
+      issuer: options.issuer,
+      audience: options.audience,
+      requiredClaims: ['exp', 'sub', 'iss', 'aud'],
+    });
+    const role = payload.role;
+    if (typeof role !== 'string' || !(role in Role)) throw new Unauthenticated('Your access token carries no valid role; sign in again.');
+    return { kind: 'user', userId: String(payload.sub), role: role as Role, token };
+  }
+
+  return {
+    async verify(token) {
+      try {
+        const header = decodeProtectedHeader(token);
+        return header.alg === 'HS256' ? await verifyServiceToken(token) : await verifyAccessToken(token);
+      } catch (error) {
+        throw explain(error);
+      }
+    },
+  };
+}
+
+/** Extracts the token of an `Authorization: Bearer <token>` header, if any. */
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const match = /^Bearer\s+(.+)$/i.exec(value.trim());
+  if (!match) throw new Unauthenticated('The Authorization header must read "Bearer <access token>".');
+  return match[1];
+}

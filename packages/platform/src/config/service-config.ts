@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { env, loadDotenvOnce, parseEnv } from './load-config';
+import { envPrefix, ServiceName, SERVICE_PORTS, serviceUrl } from './services';
+
+const DEV_SERVICE_SECRET = 'carebook-development-service-secret-change-me';
+
+/** What every subgraph reads from the environment. */
+export function commonShape(service: ServiceName) {
+  const prefix = envPrefix(service);
+  return {
+    NODE_ENV: env.nodeEnv(),
+    LOG_LEVEL: env.logLevel(),
+    [`${prefix}_PORT`]: env.port(SERVICE_PORTS[service]),
+    [`${prefix}_HOST`]: env.text('127.0.0.1'),
+    MYSQL_URL: env.url(['mysql', 'mariadb'], 'mysql://root@127.0.0.1:3306'),
+    [`${prefix}_DB_URL`]: env.url(['mysql', 'mariadb', 'mongodb', 'sqlite']).optional(),
+    REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'may only use letters, digits, _ . -').default('carebook'),
+    AUTH_ISSUER: env.text('carebook-auth'),
+    AUTH_AUDIENCE: env.text('carebook'),
+    AUTH_JWKS_URL: env.url(['http', 'https']).optional(),
+    SERVICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SERVICE_SECRET),
+  } as const;
+}
+
+export interface ServiceConfig {
+  service: ServiceName;
+  nodeEnv: 'development' | 'test' | 'production';
+  logLevel: string;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Namespace of every Redis key and queue, so stacks (and test runs) can share one Redis. */
+  redisPrefix: string;
+  auth: { issuer: string; audience: string; jwksUrl: string; serviceSecret: string };
+  /** The raw validated variables, for service-specific settings. */
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Loads and validates a service's configuration. Extra variables specific to
+ * the service are validated in the same pass and returned under `extra`.
+ */
+export function loadServiceConfig<E extends z.ZodRawShape = {}>(
+  service: ServiceName,
+  extraShape: E = {} as E,
+  source: NodeJS.ProcessEnv = process.env,
+): ServiceConfig & { extra: z.infer<z.ZodObject<E>> } {
+  loadDotenvOnce();
+  const prefix = envPrefix(service);
+  const parsed = parseEnv({ ...commonShape(service), ...extraShape }, source) as Record<string, any>;
+  if (parsed.NODE_ENV === 'production' && parsed.SERVICE_TOKEN_SECRET === DEV_SERVICE_SECRET) {
+    parseEnv({ SERVICE_TOKEN_SECRET: z.string().refine(() => false, 'must be set to a secret of your own in production') }, source);
+  }
+  const databaseUrl: string = parsed[`${prefix}_DB_URL`] ?? `${parsed.MYSQL_URL.replace(/\/$/, '')}/carebook_${service}`;
+  const extra = Object.fromEntries(Object.keys(extraShape).map((key) => [key, parsed[key]])) as z.infer<z.ZodObject<E>>;
+  return {
+    service,
+    nodeEnv: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    port: parsed[`${prefix}_PORT`],
+    host: parsed[`${prefix}_HOST`],
+    databaseUrl,
+    redisUrl: parsed.REDIS_URL,
+    redisPrefix: parsed.REDIS_PREFIX,
+    auth: {
+      issuer: parsed.AUTH_ISSUER,
+      audience: parsed.AUTH_AUDIENCE,
+      jwksUrl: parsed.AUTH_JWKS_URL ?? `${serviceUrl('auth', source)}/.well-known/jwks.json`,
+      serviceSecret: parsed.SERVICE_TOKEN_SECRET,
+    },
+    env: source,
+    extra,
+  };
+}

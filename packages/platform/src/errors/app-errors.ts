@@ -1,0 +1,52 @@
+import { GraphQLError } from 'graphql';
+
+/** The error codes of the client contract (operations.graphql). */
+export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_SERVER_ERROR'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends GraphQLError {
+  constructor(readonly code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class BadUserInput extends AppError {
+  /** `field` names the input that is wrong, so a form can highlight it. */
+  constructor(message: string, field?: string) {
+    super('BAD_USER_INPUT', message, field ? { field } : {});
+  }
+}
+
+export class Unauthenticated extends AppError {
+  constructor(message = 'You need to sign in to do this.') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(message = 'You are not allowed to do this.', extensions: Record<string, unknown> = {}) {
+    super('FORBIDDEN', message, extensions);
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(what: string, id?: string) {
+    super('NOT_FOUND', id ? `${what} ${id} does not exist.` : `${what} does not exist.`);
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super('CONFLICT', message, extensions);
+  }
+}
+
+export class InternalError extends AppError {
+  constructor(message = 'Something went wrong on our side; please try again.') {
+    super('INTERNAL_SERVER_ERROR', message);
+  }
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
+}

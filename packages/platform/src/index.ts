@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+
+export * from './config/load-config';
+export * from './config/services';
+export * from './config/service-config';
+export * from './errors/app-errors';
+export * from './errors/format-error';
+export * from './logger';
+export * from './scalars';
+export * from './redis';
+export * from './run-service';
+export * from './auth/role';
+export * from './auth/guards';
+export * from './auth/token-verifier';
+export * from './auth/service-token';
+export * from './crypto/field-cipher';
+export * from './orm/database-url';
+export * from './orm/mysql-admin';
+export * from './orm/open-orm';
+export * from './server/request-context';
+export * from './server/loaders';
+export * from './server/federated-schema';
+export * from './server/start-subgraph';
+export * from './server/service-calls';
+export * from './server/pagination';

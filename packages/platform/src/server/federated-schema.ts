@@ -1,0 +1,69 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
+import { authChecker } from '../auth/guards';
+import { CalendarDateScalar, DateTimeScalar } from '../scalars';
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@interfaceObject"])';
+
+export interface SubgraphSchemaDefinition {
+  resolvers: NonEmptyArray<Function>;
+  /** Types reachable only as entity references (stubs of other services' entities). */
+  orphanedTypes?: Function[];
+  /**
+   * Resolver instances built with their dependencies (constructor injection);
+   * resolver classes not listed here are created with `new`.
+   */
+  instances?: object[];
+  /** `{ TypeName: { __resolveReference } }`, batched through loaders. */
+  references?: GraphQLResolverMap<any>;
+}
+
+export interface FederatedSchema {
+  schema: GraphQLSchema;
+  /** The subgraph's SDL with federation directives, as composition reads it. */
+  sdl: string;
+}
+
+/**
+ * Builds a Federation 2 subgraph from type-graphql classes (as in type-graphql's
+ * examples/apollo-federation-2): type-graphql builds and prints the schema with
+ * its directives, @apollo/subgraph adds the federation machinery.
+ */
+export async function buildFederatedSchema(definition: SubgraphSchemaDefinition): Promise<FederatedSchema> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
+    authChecker,
+    validate: { forbidUnknownValues: false },
+    skipCheck: true,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    container: instanceContainer(definition.instances ?? []),
+  });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<any>;
+  for (const [typeName, reference] of Object.entries(definition.references ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) } as any;
+  }
+  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  return { schema, sdl };
+}
+
+export { CalendarDateScalar };
+
+function instanceContainer(instances: object[]) {
+  const byClass = new Map<Function, object>(instances.map((instance) => [instance.constructor, instance]));
+  return {
+    get(someClass: any) {
+      let instance = byClass.get(someClass);
+      if (!instance) {
+        instance = new someClass();
+        byClass.set(someClass, instance!);
+      }
+      return instance;
+    },
+  };
+}

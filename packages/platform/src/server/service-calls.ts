@@ -1,0 +1,117 @@
+import { NextFunction, Request, Response, Router } from 'express';
+import express from 'express';
+import type { MikroORM } from '@mikro-orm/core';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { createServiceTokenSource } from '../auth/service-token';
+import { bearerToken, TokenVerifier } from '../auth/token-verifier';
+import { ServiceName, serviceUrl } from '../config/services';
+import { AppError, ErrorCode, InternalError, isErrorCode, Unauthenticated, Forbidden, BadUserInput } from '../errors/app-errors';
+
+/**
+ * Service-to-service calls: JSON over HTTP to `<service>/internal/<route>`,
+ * carrying a short-lived service token. These endpoints are not part of the
+ * supergraph; only Carebook services can call them.
+ */
+export interface ServiceClient {
+  call<T = unknown>(target: ServiceName, route: string, body?: unknown): Promise<T>;
+}
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+export function createServiceClient(self: string, secret: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): ServiceClient {
+  const token = createServiceTokenSource(self, secret);
+  return {
+    async call<T>(target: ServiceName, route: string, body: unknown = {}): Promise<T> {
+      let response: globalThis.Response;
+      try {
+        response = await fetch(`${serviceUrl(target, env)}/internal/${route}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch {
+        throw new InternalError(`The ${target} service is not reachable right now; please try again shortly.`);
+      }
+      const payload = (await response.json().catch(() => ({}))) as { result?: T; error?: { code?: string; message?: string; extensions?: Record<string, unknown> } };
+      if (response.ok) return payload.result as T;
+      const code = isErrorCode(payload.error?.code) ? payload.error!.code : 'INTERNAL_SERVER_ERROR';
+      throw new AppError(code as ErrorCode, payload.error?.message ?? `The ${target} service failed; please try again.`, payload.error?.extensions);
+    },
+  };
+}
+
+export interface InternalCallContext {
+  caller: string;
+  orm: MikroORM;
+  logger: Logger;
+}
+
+export type InternalRoute<S extends z.ZodTypeAny> = {
+  input: S;
+  handle(input: z.infer<S>, ctx: InternalCallContext): Promise<unknown>;
+};
+
+/** Declares an internal route with its zod-validated input. */
+export function internalRoute<S extends z.ZodTypeAny>(input: S, handle: (input: z.infer<S>, ctx: InternalCallContext) => Promise<unknown>): InternalRoute<S> {
+  return { input, handle };
+}
+
+/**
+ * Mounts `/internal/<name>` routes that accept only service tokens, validate
+ * their body and answer `{ result }` or `{ error: { code, message } }`.
+ */
+export function mountInternalRoutes(
+  app: express.Express,
+  verifier: TokenVerifier,
+  ctx: Omit<InternalCallContext, 'caller'>,
+  routes: Record<string, InternalRoute<z.ZodTypeAny>>,
+): void {
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+  router.use(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const token = bearerToken(req.headers.authorization);
+      if (!token) throw new Unauthenticated('Internal routes need a service token.');
+      const principal = await verifier.verify(token);
+      if (principal.kind !== 'service') throw new Forbidden('Internal routes are for Carebook services only.');
+      res.locals.caller = principal.service;
+      next();
+    } catch (error) {
+      sendError(res, error, ctx.logger);
+    }
+  });
+  for (const [name, route] of Object.entries(routes)) {
+    router.post(`/${name}`, async (req, res) => {
+      try {
+        const parsed = route.input.safeParse(req.body ?? {});
+        if (!parsed.success) {
+          throw new BadUserInput(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+        }
+        const result = await route.handle(parsed.data, { ...ctx, caller: res.locals.caller });
+        res.json({ result: result ?? null });
+      } catch (error) {
+        sendError(res, error, ctx.logger);
+      }
+    });
+  }
+  app.use('/internal', router);
+}
+
+function sendError(res: Response, error: unknown, logger: Logger): void {
+  if (error instanceof AppError && error.code !== 'INTERNAL_SERVER_ERROR') {
+    const { code, ...extensions } = error.extensions as Record<string, unknown>;
+    res.status(HTTP_STATUS[error.code]).json({ error: { code: error.code, message: error.message, extensions } });
+    return;
+  }
+  logger.error({ err: error }, 'internal route failed');
+  res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: error instanceof AppError ? error.message : 'Something went wrong on our side.' } });
+}

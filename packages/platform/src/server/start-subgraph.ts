@@ -1,0 +1,124 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import express, { Express, Request } from 'express';
+import type { JWTVerifyGetKey } from 'jose';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { bearerToken, createTokenVerifier, TokenVerifier } from '../auth/token-verifier';
+import type { ServiceConfig } from '../config/service-config';
+import { AppError } from '../errors/app-errors';
+import { createErrorFormatter } from '../errors/format-error';
+import { FederatedSchema } from './federated-schema';
+import type { RequestContext } from './request-context';
+
+export const CLIENT_IP_HEADER = 'x-carebook-client-ip';
+
+export interface RunningService {
+  name: string;
+  url: string;
+  port: number;
+  verifier: TokenVerifier;
+  stop(): Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  config: ServiceConfig;
+  schema: FederatedSchema;
+  orm: MikroORM;
+  logger: Logger;
+  /** Extra routes (internal service endpoints, JWKS) mounted before /graphql. */
+  routes?: (app: Express, verifier: TokenVerifier) => void;
+  /** Keys to verify access tokens with instead of fetching AUTH_JWKS_URL (the auth service verifies with its own). */
+  keySet?: JWTVerifyGetKey;
+  /** Called on stop, before the ORM closes (timers, Redis connections). */
+  onStop?: () => Promise<void>;
+}
+
+/** The caller's address: the gateway passes the client's; otherwise the socket's. */
+export function clientIpOf(req: Request): string {
+  const forwarded = req.headers[CLIENT_IP_HEADER];
+  return (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Serves one subgraph: /graphql (Apollo Server over Express 5), /health, and
+ * whatever internal routes the service adds. Every request gets its own
+ * entity manager fork and a verified principal; a present but invalid token
+ * is refused outright rather than treated as anonymous.
+ */
+export async function startSubgraph(options: StartSubgraphOptions): Promise<RunningService> {
+  const { config, orm, logger } = options;
+  const verifier = createTokenVerifier(config.auth, options.keySet);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const httpServer = http.createServer(app);
+
+  app.get('/health', async (_req, res) => {
+    const database = await orm.isConnected().catch(() => false);
+    res.status(database ? 200 : 503).json({ service: config.service, status: database ? 'UP' : 'DOWN', database });
+  });
+  options.routes?.(app, verifier);
+
+  const server = new ApolloServer<RequestContext>({
+    schema: options.schema.schema,
+    formatError: createErrorFormatter(logger),
+    introspection: config.nodeEnv !== 'production',
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await server.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        let principal = null;
+        try {
+          const token = bearerToken(req.headers.authorization);
+          principal = token ? await verifier.verify(token) : null;
+        } catch (error) {
+          if (error instanceof AppError) {
+            error.extensions.http = { status: 401 };
+          }
+          throw error;
+        }
+        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        return {
+          em: orm.em.fork(),
+          principal,
+          requestId,
+          clientIp: clientIpOf(req),
+          logger: logger.child({ requestId }),
+          loaders: new Map(),
+        } satisfies RequestContext;
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host}:${port}`;
+  logger.info({ url: `${url}/graphql` }, `${config.service} subgraph ready`);
+
+  return {
+    name: config.service,
+    url,
+    port,
+    verifier,
+    async stop() {
+      await server.stop();
+      await options.onStop?.();
+      await orm.close(true);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { internalRoute, NotFound, Role, ServiceClient } from '@carebook/platform';
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../domain/password';
+import { confirmProvisioned, createPendingUser, deactivateUser, discardPendingUser, setUserRole } from '../domain/user-accounts';
+import { User } from '../entities/user.entity';
+
+const userView = (user: User) => ({ id: user.id, email: user.email, role: user.role, active: user.active });
+const id = z.string().uuid('must be a user id');
+
+/**
+ * What other services (admin) ask of auth. Creating a doctor's user follows
+ * the same two-step provisioning as patient registration: create-user, then
+ * confirm-user once the profile exists, or discard-user if it could not be made.
+ */
+export function authInternalRoutes(services: ServiceClient) {
+  return {
+    'create-user': internalRoute(
+      z.object({
+        email: z.string().email('must be a valid email address'),
+        password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+        role: z.literal(Role.DOCTOR),
+      }),
+      async (input, { orm }) => userView(await createPendingUser(orm.em.fork(), input.email, input.password, input.role)),
+    ),
+    'confirm-user': internalRoute(z.object({ id }), async ({ id }, { orm }) => {
+      await confirmProvisioned(orm.em.fork(), id);
+      return { id };
+    }),
+    'discard-user': internalRoute(z.object({ id }), async ({ id }, { orm, logger }) => {
+      const em = orm.em.fork();
+      const user = await em.findOne(User, { id, provisioned: false });
+      if (user) await discardPendingUser(em, services, user, logger);
+      return { id };
+    }),
+    'deactivate-user': internalRoute(z.object({ id }), async ({ id }, { orm }) => userView(await deactivateUser(orm.em.fork(), id))),
+    'set-user-role': internalRoute(z.object({ id, role: z.nativeEnum(Role) }), async ({ id, role }, { orm }) => userView(await setUserRole(orm.em.fork(), id, role))),
+    'get-user': internalRoute(z.object({ id }), async ({ id }, { orm }) => {
+      const user = await orm.em.fork().findOne(User, { id, provisioned: true });
+      if (!user) throw new NotFound('User', id);
+      return userView(user);
+    }),
+  };
+}

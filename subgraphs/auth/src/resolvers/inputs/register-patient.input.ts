@@ -1,0 +1,37 @@
+import { CalendarDateScalar } from '@carebook/platform';
+import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { MIN_PASSWORD_LENGTH } from '../../domain/password';
+import { Gender } from './gender.enum';
+
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,19}$/;
+
+@InputType({ description: 'Everything needed to open a patient account.' })
+export class RegisterPatientInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'email must be a valid email address, like jane@example.com' })
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  email: string;
+
+  @Field(() => String)
+  @Length(MIN_PASSWORD_LENGTH, 200, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters (and at most 200)` })
+  password: string;
+
+  @Field(() => String)
+  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number like +49 30 1234567' })
+  phone?: string;
+
+  @Field(() => CalendarDateScalar, { nullable: true })
+  @IsOptional()
+  dateOfBirth?: string;
+
+  @Field(() => Gender, { nullable: true })
+  @IsOptional()
+  gender?: Gender;
+}
