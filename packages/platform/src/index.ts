@@ -23,3 +23,4 @@ export * from './server/federated-schema';
 export * from './server/start-subgraph';
 export * from './server/service-calls';
 export * from './server/pagination';
+export * from './events';

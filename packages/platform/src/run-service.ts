@@ -7,7 +7,8 @@ import type { RunningService } from './server/start-subgraph';
  * bad configuration, and stops cleanly on SIGINT/SIGTERM.
  */
 export function runService(name: string, start: () => Promise<RunningService>, logger?: Logger): void {
-  start()
+  Promise.resolve()
+    .then(start)
     .then((service) => {
       const stop = async (signal: string) => {
         logger?.info({ signal }, `${name} stopping`);

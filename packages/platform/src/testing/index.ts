@@ -1,3 +1,4 @@
 export * from './test-database';
 export * from './test-issuer';
 export * from './graphql-client';
+export * from './spawn-service';

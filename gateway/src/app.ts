@@ -1,0 +1,101 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { AppError, bearerToken, createErrorFormatter, createLogger, createTokenVerifier, RunningService } from '@carebook/platform';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import cors from 'cors';
+import express from 'express';
+import { GraphQLError, ValidationContext } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GatewayConfig } from './config';
+import type { GatewayContext } from './gateway-context';
+import { SubgraphDataSource, subgraphUrl } from './subgraph-data-source';
+
+/**
+ * The one endpoint: serves the statically composed supergraph, verifies the
+ * caller's token before anything reaches a subgraph, limits query depth,
+ * aliases and cost, and offers Apollo Sandbox in development.
+ */
+export async function startGateway(config: GatewayConfig): Promise<RunningService> {
+  const logger = createLogger('gateway', config.logLevel);
+  const verifier = createTokenVerifier(config.auth);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env) }),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  // Armor rules throw by default, which Apollo reports as an internal error; report them as validation errors instead.
+  const asValidationError = {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query into smaller ones.`))],
+  };
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.introspection,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    validationRules: [
+      maxDepthRule({ n: config.limits.depth, ...asValidationError }),
+      maxAliasesRule({ n: config.limits.aliases, ...asValidationError }),
+      costLimitRule({ maxCost: config.limits.cost, ...asValidationError }),
+    ],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await server.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ service: 'gateway', status: 'UP' });
+  });
+  app.use(
+    '/graphql',
+    cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, {
+      context: async ({ req }): Promise<GatewayContext> => {
+        let token: string | undefined;
+        let principal = null;
+        try {
+          token = bearerToken(req.headers.authorization);
+          principal = token ? await verifier.verify(token) : null;
+        } catch (error) {
+          if (error instanceof AppError) error.extensions.http = { status: 401 };
+          throw error;
+        }
+        return { token, principal, clientIp: req.socket.remoteAddress ?? 'unknown', requestId: randomUUID() };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ url: `${url}/graphql` }, 'gateway ready');
+  return {
+    name: 'gateway',
+    url,
+    port,
+    verifier,
+    async stop() {
+      await server.stop();
+    },
+  };
+}

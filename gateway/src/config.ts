@@ -1,0 +1,49 @@
+import { env, loadDotenvOnce, parseEnv, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** The gateway's settings (see .env.example). */
+export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
+  loadDotenvOnce();
+  const parsed = parseEnv(
+    {
+      NODE_ENV: env.nodeEnv(),
+      LOG_LEVEL: env.logLevel(),
+      GATEWAY_PORT: env.port(SERVICE_PORTS.gateway),
+      GATEWAY_HOST: env.text('127.0.0.1'),
+      SUPERGRAPH_PATH: env.text(join(__dirname, '../../supergraph.graphql')),
+      CORS_ORIGINS: z.string().optional(),
+      AUTH_ISSUER: env.text('carebook-auth'),
+      AUTH_AUDIENCE: env.text('carebook'),
+      AUTH_JWKS_URL: env.url(['http', 'https']).optional(),
+      SERVICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').default('carebook-development-service-secret-change-me'),
+      MAX_QUERY_DEPTH: env.positiveInt(12),
+      MAX_QUERY_ALIASES: env.positiveInt(15),
+      MAX_QUERY_COST: env.positiveInt(20_000),
+      INTROSPECTION: z.enum(['true', 'false']).optional(),
+    },
+    source,
+  );
+  const production = parsed.NODE_ENV === 'production';
+  return {
+    nodeEnv: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    port: parsed.GATEWAY_PORT,
+    host: parsed.GATEWAY_HOST,
+    supergraphPath: parsed.SUPERGRAPH_PATH,
+    // In development any origin may call (Sandbox, local front ends); in production only the listed ones.
+    corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',').map((o) => o.trim()) : production ? [] : true,
+    auth: {
+      issuer: parsed.AUTH_ISSUER,
+      audience: parsed.AUTH_AUDIENCE,
+      jwksUrl: parsed.AUTH_JWKS_URL ?? `${serviceUrl('auth', source)}/.well-known/jwks.json`,
+      serviceSecret: parsed.SERVICE_TOKEN_SECRET,
+    },
+    limits: { depth: parsed.MAX_QUERY_DEPTH, aliases: parsed.MAX_QUERY_ALIASES, cost: parsed.MAX_QUERY_COST },
+    // Introspection and Sandbox: on in development, off by default in production.
+    introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : !production,
+    env: source,
+  };
+}
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

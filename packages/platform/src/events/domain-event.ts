@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The domain events services exchange, with the payload each carries. Payloads
+ * hold ids and times only, never personal or medical data: they travel
+ * through Redis in clear text.
+ */
+export interface EventPayloads {
+  SLOTS_OPENED: { doctorId: string; slotIds: string[]; from: string; to: string };
+  SLOT_BOOKED: SlotChange;
+  SLOT_RELEASED: SlotChange;
+  SLOT_BLOCKED: { doctorId: string; slotIds: string[]; from: string; to: string };
+  APPOINTMENT_CONFIRMED: AppointmentFacts;
+  APPOINTMENT_RESCHEDULED: AppointmentFacts & { previous: { slotId: string; doctorId: string; startsAt: string; endsAt: string } };
+  APPOINTMENT_CANCELLED: AppointmentFacts & { cancelledBy: string };
+  APPOINTMENT_COMPLETED: AppointmentFacts;
+  APPOINTMENT_NO_SHOW: AppointmentFacts;
+}
+
+export interface SlotChange {
+  slotId: string;
+  doctorId: string;
+  appointmentId: string | null;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface AppointmentFacts {
+  appointmentId: string;
+  patientId: string;
+  doctorId: string;
+  serviceId: string;
+  slotId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export type EventType = keyof EventPayloads;
+
+/** The envelope every event travels in; `version` is the payload schema's version. */
+export interface DomainEvent<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  version: number;
+  occurredAt: string;
+  /** The service that recorded it. */
+  source: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: EventPayloads[T];
+}
+
+export function createEvent<T extends EventType>(
+  source: string,
+  type: T,
+  aggregate: { type: string; id: string },
+  payload: EventPayloads[T],
+  occurredAt = new Date(),
+): DomainEvent<T> {
+  return { id: randomUUID(), type, version: 1, occurredAt: occurredAt.toISOString(), source, aggregateType: aggregate.type, aggregateId: aggregate.id, payload };
+}

@@ -1,0 +1,64 @@
+import { EntityManager, MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import type { DomainEvent } from './domain-event';
+import { ProcessedEvent } from './processed-event.entity';
+import { workerConnection } from './queue-connections';
+
+export interface EventConsumerOptions {
+  orm: MikroORM;
+  queue: string;
+  redisUrl: string;
+  prefix: string;
+  logger: Logger;
+  /** Applies the event's effect; runs in a transaction with the processed-event mark. */
+  handle(event: DomainEvent, em: EntityManager): Promise<void>;
+  concurrency?: number;
+}
+
+/**
+ * Runs `work` at most once per (consumer, event id): the mark and the effect
+ * commit together, so a redelivered event is skipped and a failed one retried.
+ */
+export async function consumeOnce(orm: MikroORM, consumer: string, eventId: string, work: (em: EntityManager) => Promise<void>): Promise<boolean> {
+  try {
+    await orm.em.fork().transactional(async (em) => {
+      em.persist(em.create(ProcessedEvent, { key: `${consumer}:${eventId}` }));
+      await em.flush();
+      await work(em);
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) return false;
+    throw error;
+  }
+}
+
+export interface EventConsumer {
+  worker: Worker;
+  /** Finishes the job in hand, then closes the worker and its Redis connection. */
+  close(): Promise<void>;
+}
+
+/** A BullMQ worker over one event queue; close it on shutdown. */
+export function startEventConsumer(options: EventConsumerOptions): EventConsumer {
+  const connection = workerConnection(options.redisUrl);
+  const worker = new Worker(
+    options.queue,
+    async (job) => {
+      const event = job.data as DomainEvent;
+      const applied = await consumeOnce(options.orm, options.queue, event.id, (em) => options.handle(event, em));
+      if (!applied) options.logger.debug({ eventId: event.id }, 'event already processed; skipped');
+    },
+    { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
+  );
+  worker.on('failed', (job, error) => options.logger.warn({ eventId: job?.data?.id, attempt: job?.attemptsMade, err: error.message }, 'event handling failed; will retry'));
+  worker.on('error', (error) => options.logger.warn({ err: error.message }, 'event consumer connection problem'));
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { EventType } from './domain-event';
+
+/**
+ * Which durable queues receive which events. A consumer owns its queue; the
+ * outbox relay adds each event to every queue that subscribes to its type.
+ * A queue is listed only once its consumer exists, so nothing piles up unread.
+ */
+export const EVENT_QUEUES: Record<string, readonly EventType[]> = {
+  // patient: who has (or had) an appointment with whom, for chart access
+  'patient-care': ['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED'],
+};
+
+/** Events that change a schedule; also published on Redis pub/sub for live subscriptions. */
+export const SCHEDULE_EVENTS: readonly EventType[] = [
+  'SLOTS_OPENED',
+  'SLOT_BOOKED',
+  'SLOT_RELEASED',
+  'SLOT_BLOCKED',
+  'APPOINTMENT_RESCHEDULED',
+  'APPOINTMENT_CANCELLED',
+  'APPOINTMENT_COMPLETED',
+  'APPOINTMENT_NO_SHOW',
+];
+
+export const SCHEDULE_CHANNEL = 'schedule-changes';
+
+export function queuesFor(type: EventType): string[] {
+  return Object.entries(EVENT_QUEUES)
+    .filter(([, types]) => types.includes(type))
+    .map(([queue]) => queue);
+}

@@ -1,0 +1,69 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { envPrefix, ServiceName } from '../config/services';
+
+const REPO_ROOT = resolve(__dirname, '../../../..');
+
+export interface SpawnedService {
+  name: ServiceName;
+  url: string;
+  process: ChildProcess;
+  /** What the process printed, for failure messages. */
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+function entryOf(name: ServiceName): string {
+  const entry = name === 'gateway' ? join(REPO_ROOT, 'gateway/dist/main.js') : join(REPO_ROOT, 'subgraphs', name, 'dist/main.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first (pnpm test does).`);
+  return entry;
+}
+
+/**
+ * Runs a built service as its own process, as `pnpm start` does, and waits
+ * until its /health answers. Used by tests that need another real service.
+ */
+export async function spawnService(name: ServiceName, port: number, env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<SpawnedService> {
+  const child = spawn(process.execPath, [entryOf(name)], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, [`${envPrefix(name)}_PORT`]: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not become healthy in ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    name,
+    url,
+    process: child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill(signal);
+      }),
+  };
+}
+
+/** A block of free-looking ports for one test file, away from the defaults (4000-4009). */
+export function testPortBase(): number {
+  return 20_000 + Math.floor(Math.random() * 400) * 100;
+}

@@ -1,0 +1,93 @@
+import { MikroORM } from '@mikro-orm/mysql';
+import { Job, Worker } from 'bullmq';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createLogger } from '../src/logger';
+import { consumeOnce, OutboxEvent, ProcessedEvent, recordEvent, scheduleChannel, startOutboxRelay } from '../src/events';
+import { mysqlOrmConfig } from '../src/orm/open-orm';
+import { ensureMysqlDatabase } from '../src/orm/mysql-admin';
+import { dropDatabase, freshDatabaseUrl } from '../src/testing';
+import Redis from 'ioredis';
+
+const logger = createLogger('outbox-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+const facts = (n: number) => ({ appointmentId: `a${n}`, patientId: 'p', doctorId: 'd', serviceId: 's', slotId: `s${n}`, startsAt: '2030-01-01T09:00:00.000Z', endsAt: '2030-01-01T09:30:00.000Z' });
+
+/** A redis-server of this test's own, so it can be stopped and started again. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG') return child;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('redis-server did not start');
+}
+
+describe('transactional outbox and relay', () => {
+  const url = freshDatabaseUrl('outbox');
+  const port = 26000 + Math.floor(Math.random() * 1000);
+  const redisUrl = `redis://127.0.0.1:${port}`;
+  let orm: MikroORM;
+  let redis: ChildProcess;
+
+  beforeAll(async () => {
+    await ensureMysqlDatabase(url);
+    orm = await MikroORM.init({ ...mysqlOrmConfig({ url, entities: [OutboxEvent, ProcessedEvent], migrations: [] }) } as any);
+    await orm.schema.createSchema();
+    redis = await startRedis(port);
+  });
+
+  afterAll(async () => {
+    redis?.kill('SIGKILL');
+    await orm?.close(true);
+    await dropDatabase(url);
+  });
+
+  it('writes nothing when the transaction rolls back', async () => {
+    await expect(
+      orm.em.fork().transactional(async (em) => {
+        recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: 'rolled-back' }, facts(0));
+        await em.flush();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await orm.em.fork().count(OutboxEvent, { aggregateId: 'rolled-back' })).toBe(0);
+  });
+
+  it('keeps events while Redis is down and delivers them, in order, once it is back', async () => {
+    redis.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 200));
+    await orm.em.fork().transactional(async (em) => {
+      for (let n = 1; n <= 5; n++) recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: `a${n}` }, facts(n));
+    });
+    const relay = startOutboxRelay({ orm: orm as any, service: 'test', redisUrl, prefix: 'outbox-test', logger, pollMs: 100 });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(5);
+
+    redis = await startRedis(port);
+    const subscriber = new Redis(redisUrl);
+    const live: string[] = [];
+    const seen: string[] = [];
+    const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), { connection: workerRedis, prefix: 'outbox-test' });
+    await subscriber.subscribe(scheduleChannel('outbox-test'));
+    subscriber.on('message', (_channel, message) => live.push(JSON.parse(message).type));
+    const deadline = Date.now() + 10_000;
+    while (seen.length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
+    expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
+    // APPOINTMENT_CONFIRMED is not a schedule change; nothing on the live channel.
+    expect(live).toEqual([]);
+    await relay.stop();
+    await worker.close();
+    workerRedis.disconnect();
+    subscriber.disconnect();
+  }, 20_000);
+
+  it('applies an event once per consumer, whatever the redelivery', async () => {
+    let applied = 0;
+    const work = async () => void (applied += 1);
+    expect(await consumeOnce(orm as any, 'consumer', 'event-1', work)).toBe(true);
+    expect(await consumeOnce(orm as any, 'consumer', 'event-1', work)).toBe(false);
+    expect(await consumeOnce(orm as any, 'other-consumer', 'event-1', work)).toBe(true);
+    expect(applied).toBe(2);
+  });
+});

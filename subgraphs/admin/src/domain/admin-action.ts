@@ -1,0 +1,12 @@
+/** The admin mutations this service performs itself; other services record their own names through record-action. */
+export const AdminAction = {
+  CREATE_DOCTOR: 'CREATE_DOCTOR',
+  CREATE_MEDICAL_SERVICE: 'CREATE_MEDICAL_SERVICE',
+  DEACTIVATE_USER: 'DEACTIVATE_USER',
+  SET_USER_ROLE: 'SET_USER_ROLE',
+} as const;
+
+export type AdminActionName = (typeof AdminAction)[keyof typeof AdminAction];
+
+/** What record-action accepts as an action name: upper snake case, like the ones above. */
+export const ACTION_NAME_PATTERN = /^[A-Z][A-Z0-9_]{2,63}$/;

@@ -1,0 +1,33 @@
+import { AdminAction } from './admin-action';
+import type { AdminOperation } from './admin-deps';
+import { recordCompletedAction } from './action-log';
+
+export interface NewMedicalService {
+  name: string;
+  category: string;
+  durationMinutes: number;
+  /** Decimal string with two decimals ("35.00"). */
+  price: string;
+  currency: string;
+  description?: string | null;
+}
+
+/** Adds a service to the catalogue, which the doctor service owns, and logs it. */
+export async function createMedicalService(op: AdminOperation, input: NewMedicalService): Promise<{ id: string }> {
+  const service = {
+    name: input.name.trim(),
+    category: input.category,
+    durationMinutes: input.durationMinutes,
+    price: input.price,
+    currency: input.currency,
+    description: input.description?.trim() ? input.description.trim() : null,
+  };
+  const created = await op.services.call<{ id: string }>('doctor', 'create-medical-service', service);
+  await recordCompletedAction(op.em, op.logger, {
+    adminId: op.adminId,
+    action: AdminAction.CREATE_MEDICAL_SERVICE,
+    targetId: created.id,
+    details: { name: service.name, category: service.category, durationMinutes: service.durationMinutes, price: service.price, currency: service.currency },
+  });
+  return { id: created.id };
+}

@@ -1,0 +1,57 @@
+import { Role } from '@carebook/platform';
+import { AdminAction } from './admin-action';
+import type { AdminOperation } from './admin-deps';
+import { recordCompletedAction } from './action-log';
+
+export interface NewDoctor {
+  email: string;
+  password: string;
+  name: string;
+  specialty: string;
+  licenseNumber: string;
+  phone?: string | null;
+  bio?: string | null;
+  location?: string | null;
+  serviceIds?: string[] | null;
+}
+
+const trimmedOrNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
+
+/**
+ * Creates a doctor across auth and doctor without a distributed transaction,
+ * the way registration does for patients: auth makes the user unable to sign
+ * in, doctor makes the profile, and only then is the user confirmed. Any
+ * failure after the user exists discards it (auth asks doctor to drop a
+ * half-made profile), so no doctor is left half made; if even that cannot
+ * run, the user stays unable to sign in and auth's reconciler removes it.
+ */
+export async function createDoctor(op: AdminOperation, input: NewDoctor): Promise<{ id: string }> {
+  const user = await op.services.call<{ id: string }>('auth', 'create-user', { email: input.email.trim(), password: input.password, role: Role.DOCTOR });
+  const profile = {
+    id: user.id,
+    name: input.name.trim(),
+    specialty: input.specialty.trim(),
+    licenseNumber: input.licenseNumber.trim(),
+    phone: trimmedOrNull(input.phone),
+    bio: trimmedOrNull(input.bio),
+    location: trimmedOrNull(input.location),
+    serviceIds: [...new Set(input.serviceIds ?? [])],
+  };
+  try {
+    await op.services.call('doctor', 'provision-doctor', profile);
+    // Inside the try: discard-user only removes unconfirmed users, so it is harmless if the confirmation did land.
+    await op.services.call('auth', 'confirm-user', { id: user.id });
+  } catch (error) {
+    await op.services.call('auth', 'discard-user', { id: user.id }).catch((discardError: unknown) => {
+      op.logger.warn({ err: discardError, userId: user.id }, 'could not discard a half-made doctor user; auth\'s reconciler will remove it');
+    });
+    throw error;
+  }
+  await recordCompletedAction(op.em, op.logger, {
+    adminId: op.adminId,
+    action: AdminAction.CREATE_DOCTOR,
+    targetId: user.id,
+    details: { name: profile.name, specialty: profile.specialty, serviceIds: profile.serviceIds },
+  });
+  return { id: user.id };
+}

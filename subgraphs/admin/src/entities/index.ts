@@ -1,0 +1,4 @@
+import { AdminActionLog } from './admin-action-log.entity';
+
+export const entities = [AdminActionLog];
+export { AdminActionLog };

@@ -1,0 +1,24 @@
+import { RequestContext, Role } from '@carebook/platform';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { pageOfActions } from '../domain/action-log';
+import { AdminActionLog } from '../entities/admin-action-log.entity';
+import { AdminActionLogConnection } from './types/admin-action-log-connection.type';
+import { UserRef } from './types/user-ref.type';
+
+@Resolver(() => AdminActionLog)
+export class AdminActionLogResolver {
+  @Authorized(Role.ADMIN)
+  @Query(() => AdminActionLogConnection, { description: 'What admins have changed, newest first. Admins only.' })
+  adminActionLog(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<AdminActionLogConnection> {
+    return pageOfActions(ctx.em, first, after);
+  }
+
+  @FieldResolver(() => UserRef, { description: 'The admin who made the change.' })
+  admin(@Root() entry: AdminActionLog): UserRef {
+    return { id: entry.adminId };
+  }
+}

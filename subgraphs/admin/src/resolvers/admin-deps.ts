@@ -1,0 +1,14 @@
+import type { RequestContext, ServiceClient } from '@carebook/platform';
+import { requireRole, Role } from '@carebook/platform';
+import type { AdminOperation } from '../domain/admin-deps';
+
+/** What the admin resolvers need, built once at start and injected. */
+export interface AdminDeps {
+  services: ServiceClient;
+}
+
+/** The signed-in admin's operation context for one request. */
+export function adminOperation(deps: AdminDeps, ctx: RequestContext): AdminOperation {
+  const admin = requireRole(ctx, Role.ADMIN);
+  return { em: ctx.em, services: deps.services, logger: ctx.logger, adminId: admin.id };
+}

@@ -1,0 +1,19 @@
+import { buildFederatedSchema } from '@carebook/platform';
+import { AdminActionLogResolver } from './resolvers/admin-action-log.resolver';
+import type { AdminDeps } from './resolvers/admin-deps';
+import { CatalogueAdminResolver } from './resolvers/catalogue-admin.resolver';
+import { DoctorAdminResolver } from './resolvers/doctor-admin.resolver';
+import { UserAdminResolver } from './resolvers/user-admin.resolver';
+
+/**
+ * The admin subgraph's schema; `deps` may be omitted when only the SDL is
+ * needed. It resolves no references: User, Doctor and MedicalService are
+ * returned by key for their owners to fill in, and the log is read only
+ * through adminActionLog.
+ */
+export function buildAdminSchema(deps?: AdminDeps) {
+  return buildFederatedSchema({
+    resolvers: [AdminActionLogResolver, DoctorAdminResolver, CatalogueAdminResolver, UserAdminResolver],
+    instances: deps ? [new AdminActionLogResolver(), new DoctorAdminResolver(deps), new CatalogueAdminResolver(deps), new UserAdminResolver(deps)] : [],
+  });
+}

@@ -1,0 +1,399 @@
+import { createServiceClient, Role } from '@carebook/platform';
+import { dropDatabase, errorCode, freshDatabaseUrl, GraphqlResponse, postGraphql, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import { createConnection } from 'mysql2/promise';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAdmin } from '../src/app';
+import { loadAdminConfig } from '../src/config';
+
+const ADMIN = { email: 'root-admin@admin.carebook.test', password: 'admin-password-1' };
+
+const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { id email role } } }';
+const USERS = 'query($search: String) { users(search: $search, first: 100) { edges { node { id email role active } } } }';
+const DOCTOR = 'query($id: ID!) { doctor(id: $id) { id name specialty location services { id } } }';
+const DOCTORS = '{ doctors { id } }';
+const MEDICAL_SERVICES = '{ medicalServices { id name category durationMinutes price currency } }';
+const CREATE_DOCTOR = 'mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { id } }';
+const CREATE_SERVICE = 'mutation($input: MedicalServiceInput!) { createMedicalService(input: $input) { id } }';
+const DEACTIVATE = 'mutation($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id } }';
+const SET_ROLE = 'mutation($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id } }';
+const LOG =
+  'query($first: Int, $after: String) { adminActionLog(first: $first, after: $after) { edges { cursor node { id adminId action targetId details createdAt admin { id } } } pageInfo { hasNextPage endCursor } } }';
+
+interface LogEntry {
+  id: string;
+  adminId: string;
+  action: string;
+  targetId: string;
+  details: string;
+  createdAt: string;
+  admin: { id: string };
+}
+
+function doctorInput(overrides: Record<string, unknown> = {}) {
+  const suffix = randomUUID().slice(0, 8);
+  return {
+    email: `dr-${suffix}@admin.carebook.test`,
+    password: 'doctor-password-1',
+    name: `Dr. Jones ${suffix}`,
+    specialty: 'Cardiology',
+    licenseNumber: `MD-${suffix}`,
+    phone: '+49 30 1234567',
+    bio: 'Twenty years of cardiology.',
+    location: 'Room 2',
+    ...overrides,
+  };
+}
+
+/** Succeeds or fails the test with the errors the service gave. */
+function ok<T = any>(response: GraphqlResponse<T>): T {
+  expect(response.errors).toBeUndefined();
+  return response.data as T;
+}
+
+describe('admin subgraph driving the real auth and doctor services', () => {
+  const base = testPortBase();
+  const authUrl = `http://127.0.0.1:${base + 1}`;
+  const doctorUrl = `http://127.0.0.1:${base + 3}`;
+  const databases = { auth: freshDatabaseUrl('auth'), doctor: freshDatabaseUrl('doctor'), admin: freshDatabaseUrl('admin') };
+  const shared = {
+    NODE_ENV: 'test',
+    REDIS_PREFIX: `test-admin-${base}-${Date.now()}`,
+    AUTH_URL: authUrl,
+    DOCTOR_URL: doctorUrl,
+    AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json`,
+  };
+  const adminConfig = loadAdminConfig({ ...process.env, ...shared, LOG_LEVEL: 'silent', ADMIN_PORT: '0', ADMIN_DB_URL: databases.admin });
+  let auth: SpawnedService | undefined;
+  let doctor: SpawnedService | undefined;
+  let admin: Awaited<ReturnType<typeof startAdmin>> | undefined;
+  let url: string;
+  let adminToken: string;
+  let adminId: string;
+  /** What the log must show, oldest first, as the tests below perform it. */
+  const performed: Array<{ action: string; targetId: string }> = [];
+  const people: Record<'doctor' | 'leaver' | 'patient', { id: string; email: string; password: string }> = {} as never;
+  let serviceId: string;
+
+  beforeAll(async () => {
+    auth = await spawnService('auth', base + 1, {
+      ...shared,
+      AUTH_DB_URL: databases.auth,
+      AUTH_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'carebook-admin-test-')), 'auth-key.json'),
+      BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    });
+    doctor = await spawnService('doctor', base + 3, { ...shared, DOCTOR_DB_URL: databases.doctor });
+    admin = await startAdmin(adminConfig);
+    url = admin.url;
+    const session = await login(ADMIN.email, ADMIN.password);
+    adminToken = session.accessToken;
+    adminId = session.user.id;
+  }, 90_000);
+
+  afterAll(async () => {
+    await admin?.stop();
+    await Promise.all([auth?.stop(), doctor?.stop()]);
+    await Promise.all(Object.values(databases).map((databaseUrl) => dropDatabase(databaseUrl)));
+  });
+
+  async function login(email: string, password: string) {
+    return ok(await postGraphql(authUrl, LOGIN, { email, password })).login as { accessToken: string; user: { id: string; email: string; role: Role } };
+  }
+
+  async function allLogEntries(token = adminToken): Promise<LogEntry[]> {
+    return ok(await postGraphql(url, LOG, { first: 100 }, token)).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
+  }
+
+  async function usersNamed(email: string) {
+    return ok(await postGraphql(authUrl, USERS, { search: email }, adminToken)).users.edges.map((edge: { node: unknown }) => edge.node);
+  }
+
+  /** Rows in auth's store for an email, provisioned or not: proves a refused doctor left nothing behind. */
+  async function authRows(email: string, provisionedOnly = false): Promise<number> {
+    const connection = await createConnection({ uri: databases.auth });
+    try {
+      const [rows] = await connection.query(`select count(*) as n from users where email = ?${provisionedOnly ? ' and provisioned = 1' : ''}`, [email]);
+      return Number((rows as Array<{ n: number }>)[0].n);
+    } finally {
+      await connection.end();
+    }
+  }
+
+  async function doctorCount(): Promise<number> {
+    return ok(await postGraphql(doctorUrl, DOCTORS)).doctors.length;
+  }
+
+  async function expectRefusedLogin(email: string, password: string, message?: RegExp) {
+    const response = await postGraphql(authUrl, LOGIN, { email, password });
+    expect(errorCode(response)).toBe('UNAUTHENTICATED');
+    if (message) expect(response.errors![0].message).toMatch(message);
+  }
+
+  it('adds a medical service to the doctor catalogue and logs it', async () => {
+    const input = { name: 'General checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35', currency: 'EUR', description: 'A yearly check.' };
+    serviceId = ok(await postGraphql(url, CREATE_SERVICE, { input }, adminToken)).createMedicalService.id;
+    performed.push({ action: 'CREATE_MEDICAL_SERVICE', targetId: serviceId });
+
+    const catalogue = ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices;
+    expect(catalogue).toEqual([{ id: serviceId, name: 'General checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' }]);
+
+    const [latest] = await allLogEntries();
+    expect(latest).toMatchObject({ action: 'CREATE_MEDICAL_SERVICE', targetId: serviceId, adminId, admin: { id: adminId } });
+    expect(JSON.parse(latest.details)).toMatchObject({ name: 'General checkup', category: 'GENERAL_CHECKUP', price: '35.00', currency: 'EUR' });
+  });
+
+  it('creates a doctor who exists in the doctor service with their services and can sign in', async () => {
+    const input = doctorInput({ serviceIds: [serviceId] });
+    const id = ok(await postGraphql(url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
+    performed.push({ action: 'CREATE_DOCTOR', targetId: id });
+    people.doctor = { id, email: input.email, password: input.password };
+
+    const profile = ok(await postGraphql(doctorUrl, DOCTOR, { id })).doctor;
+    expect(profile).toEqual({ id, name: input.name, specialty: 'Cardiology', location: 'Room 2', services: [{ id: serviceId }] });
+
+    const session = await login(input.email, input.password);
+    expect(session.user).toMatchObject({ id, role: Role.DOCTOR });
+
+    const [latest] = await allLogEntries();
+    expect(latest).toMatchObject({ action: 'CREATE_DOCTOR', targetId: id, adminId });
+    expect(JSON.parse(latest.details)).toMatchObject({ name: input.name, specialty: 'Cardiology', serviceIds: [serviceId] });
+    for (const secret of [input.password, input.email, input.phone, input.licenseNumber]) expect(latest.details).not.toContain(secret);
+  });
+
+  it('refuses a doctor offering an unknown service with BAD_USER_INPUT and leaves no account behind', async () => {
+    const before = { log: (await allLogEntries()).length, doctors: await doctorCount() };
+    const input = doctorInput({ serviceIds: [serviceId, randomUUID()] });
+
+    const response = await postGraphql(url, CREATE_DOCTOR, { input }, adminToken);
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].message).toMatch(/serviceIds/);
+
+    await expectRefusedLogin(input.email, input.password);
+    expect(await usersNamed(input.email)).toEqual([]);
+    expect(await authRows(input.email)).toBe(0);
+    expect({ log: (await allLogEntries()).length, doctors: await doctorCount() }).toEqual(before);
+  });
+
+  it('refuses a second doctor with a licence already registered with CONFLICT and leaves no account behind', async () => {
+    const before = { log: (await allLogEntries()).length, doctors: await doctorCount() };
+    const first = doctorInput();
+    const id = ok(await postGraphql(url, CREATE_DOCTOR, { input: first }, adminToken)).createDoctor.id;
+    performed.push({ action: 'CREATE_DOCTOR', targetId: id });
+    people.leaver = { id, email: first.email, password: first.password };
+
+    const copy = doctorInput({ licenseNumber: first.licenseNumber });
+    const response = await postGraphql(url, CREATE_DOCTOR, { input: copy }, adminToken);
+    expect(errorCode(response)).toBe('CONFLICT');
+    expect(response.errors![0].message).toMatch(/Licence number/);
+
+    await expectRefusedLogin(copy.email, copy.password);
+    expect(await authRows(copy.email)).toBe(0);
+    expect({ log: (await allLogEntries()).length, doctors: await doctorCount() }).toEqual({ log: before.log + 1, doctors: before.doctors + 1 });
+  });
+
+  it('refuses an email that already has an account with CONFLICT and changes nothing', async () => {
+    const before = { log: (await allLogEntries()).length, doctors: await doctorCount() };
+    const response = await postGraphql(url, CREATE_DOCTOR, { input: doctorInput({ email: people.doctor.email.toUpperCase() }) }, adminToken);
+    expect(errorCode(response)).toBe('CONFLICT');
+    expect({ log: (await allLogEntries()).length, doctors: await doctorCount() }).toEqual(before);
+    // The existing doctor keeps their password.
+    await login(people.doctor.email, people.doctor.password);
+  });
+
+  it('deactivates a user, who can then no longer sign in, and logs the reason', async () => {
+    await login(people.leaver.email, people.leaver.password);
+    const deactivated = ok(await postGraphql(url, DEACTIVATE, { userId: people.leaver.id, reason: '  Left the clinic in March  ' }, adminToken));
+    expect(deactivated.deactivateUser).toEqual({ id: people.leaver.id });
+    performed.push({ action: 'DEACTIVATE_USER', targetId: people.leaver.id });
+
+    await expectRefusedLogin(people.leaver.email, people.leaver.password, /deactivated/);
+    const [latest] = await allLogEntries();
+    expect(latest).toMatchObject({ action: 'DEACTIVATE_USER', targetId: people.leaver.id, adminId });
+    expect(JSON.parse(latest.details)).toEqual({ reason: 'Left the clinic in March' });
+  });
+
+  it('passes NOT_FOUND through for an unknown user and stops an admin deactivating themselves, logging neither', async () => {
+    const before = (await allLogEntries()).length;
+    const unknown = await postGraphql(url, DEACTIVATE, { userId: randomUUID(), reason: 'No longer works here' }, adminToken);
+    expect(errorCode(unknown)).toBe('NOT_FOUND');
+
+    for (const userId of [adminId, adminId.toUpperCase()]) {
+      const self = await postGraphql(url, DEACTIVATE, { userId, reason: 'Testing myself' }, adminToken);
+      expect(errorCode(self)).toBe('BAD_USER_INPUT');
+      expect(self.errors![0].message).toMatch(/cannot deactivate your own account/);
+    }
+    await login(ADMIN.email, ADMIN.password);
+    expect((await allLogEntries()).length).toBe(before);
+  });
+
+  it('changes a role and logs the old and new one; the last admin keeps theirs (CONFLICT, not logged)', async () => {
+    const before = (await allLogEntries()).length;
+    const lastAdmin = await postGraphql(url, SET_ROLE, { userId: adminId, role: 'DOCTOR' }, adminToken);
+    expect(errorCode(lastAdmin)).toBe('CONFLICT');
+    expect(lastAdmin.errors![0].message).toMatch(/last active admin/);
+    expect((await allLogEntries()).length).toBe(before);
+
+    const input = doctorInput();
+    const id = ok(await postGraphql(url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
+    performed.push({ action: 'CREATE_DOCTOR', targetId: id });
+    people.patient = { id, email: input.email, password: input.password };
+
+    expect(ok(await postGraphql(url, SET_ROLE, { userId: id, role: 'PATIENT' }, adminToken)).setUserRole).toEqual({ id });
+    performed.push({ action: 'SET_USER_ROLE', targetId: id });
+
+    expect(await usersNamed(input.email)).toEqual([expect.objectContaining({ id, role: 'PATIENT', active: true })]);
+    expect((await login(input.email, input.password)).user.role).toBe(Role.PATIENT);
+    const [latest] = await allLogEntries();
+    expect(latest).toMatchObject({ action: 'SET_USER_ROLE', targetId: id, adminId });
+    expect(JSON.parse(latest.details)).toEqual({ oldRole: 'DOCTOR', newRole: 'PATIENT' });
+  });
+
+  it('lets only admins use any admin operation: FORBIDDEN for patients and doctors, UNAUTHENTICATED without a token', async () => {
+    const before = { log: (await allLogEntries()).length, doctors: await doctorCount(), services: ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices.length };
+    const tokens = {
+      PATIENT: (await login(people.patient.email, people.patient.password)).accessToken,
+      DOCTOR: (await login(people.doctor.email, people.doctor.password)).accessToken,
+    };
+    const operations: Array<[string, string, Record<string, unknown>]> = [
+      ['createDoctor', CREATE_DOCTOR, { input: doctorInput() }],
+      ['createMedicalService', CREATE_SERVICE, { input: { name: 'Flu shot', category: 'VACCINATION', durationMinutes: 10, price: '20.00', currency: 'EUR' } }],
+      ['deactivateUser', DEACTIVATE, { userId: people.doctor.id, reason: 'Trying my luck' }],
+      ['setUserRole', SET_ROLE, { userId: people.doctor.id, role: 'ADMIN' }],
+      ['adminActionLog', LOG, {}],
+    ];
+    for (const [name, document, variables] of operations) {
+      for (const [role, token] of Object.entries(tokens)) {
+        const response = await postGraphql(url, document, variables, token);
+        expect({ name, role, code: errorCode(response) }).toEqual({ name, role, code: 'FORBIDDEN' });
+      }
+      const anonymous = await postGraphql(url, document, variables);
+      expect({ name, code: errorCode(anonymous) }).toEqual({ name, code: 'UNAUTHENTICATED' });
+    }
+
+    const services = ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices.length;
+    expect({ log: (await allLogEntries()).length, doctors: await doctorCount(), services }).toEqual(before);
+    expect((await login(people.doctor.email, people.doctor.password)).user.role).toBe(Role.DOCTOR);
+  });
+
+  it('refuses bad input with BAD_USER_INPUT, a message naming the field, and writes nothing anywhere', async () => {
+    const before = { log: (await allLogEntries()).length, doctors: await doctorCount(), services: ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices.length };
+    const badDoctors: Array<[Record<string, unknown>, RegExp]> = [
+      [{ email: 'not-an-email' }, /email/],
+      [{ password: 'short' }, /password/],
+      [{ name: '' }, /name/],
+      [{ specialty: ' X ' }, /specialty/],
+      [{ licenseNumber: 'a b' }, /licenseNumber/],
+      [{ phone: 'call me maybe' }, /phone/],
+      [{ serviceIds: ['not-a-service-id'] }, /serviceIds/],
+    ];
+    const emails: string[] = [];
+    for (const [overrides, field] of badDoctors) {
+      const input = doctorInput(overrides);
+      emails.push(input.email);
+      const response = await postGraphql(url, CREATE_DOCTOR, { input }, adminToken);
+      expect({ overrides, code: errorCode(response) }).toEqual({ overrides, code: 'BAD_USER_INPUT' });
+      expect(response.errors![0].message).toMatch(field);
+    }
+    const service = { name: 'Blood test', category: 'LAB_TEST', durationMinutes: 15, price: '12.50', currency: 'EUR' };
+    const badServices: Array<[Record<string, unknown>, RegExp]> = [
+      [{ price: '-5.00' }, /price/],
+      [{ price: '12.345' }, /Decimal/],
+      [{ currency: 'eur' }, /currency/],
+      [{ currency: 'ABC' }, /currency/],
+      [{ durationMinutes: 0 }, /durationMinutes/],
+      [{ name: ' ' }, /name/],
+      [{ category: 'MASSAGE' }, /ServiceCategory/],
+    ];
+    for (const [overrides, field] of badServices) {
+      const response = await postGraphql(url, CREATE_SERVICE, { input: { ...service, ...overrides } }, adminToken);
+      expect({ overrides, code: errorCode(response) }).toEqual({ overrides, code: 'BAD_USER_INPUT' });
+      expect(response.errors![0].message).toMatch(field);
+    }
+    const badOthers: Array<[string, Record<string, unknown>, RegExp]> = [
+      [DEACTIVATE, { userId: people.doctor.id, reason: 'no' }, /reason must be 3 to 500/],
+      [DEACTIVATE, { userId: people.doctor.id, reason: 'x'.repeat(501) }, /reason must be 3 to 500/],
+      [DEACTIVATE, { userId: 'doctor-1', reason: 'Left the clinic' }, /userId must be a user id/],
+      [SET_ROLE, { userId: 'doctor-1', role: 'ADMIN' }, /userId must be a user id/],
+      [SET_ROLE, { userId: people.doctor.id, role: 'SUPERUSER' }, /Role/],
+      [LOG, { first: 0 }, /"first" must be between 1 and 100/],
+      [LOG, { after: 'garbage' }, /cursor/],
+    ];
+    for (const [document, variables, message] of badOthers) {
+      const response = await postGraphql(url, document, variables, adminToken);
+      expect({ variables, code: errorCode(response) }).toEqual({ variables, code: 'BAD_USER_INPUT' });
+      expect(response.errors![0].message).toMatch(message);
+    }
+
+    const services = ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices.length;
+    expect({ log: (await allLogEntries()).length, doctors: await doctorCount(), services }).toEqual(before);
+    for (const email of emails) expect(await authRows(email)).toBe(0);
+    expect((await login(people.doctor.email, people.doctor.password)).user.role).toBe(Role.DOCTOR);
+  });
+
+  it('records admin changes other services report through record-action, and refuses sensitive details or user tokens', async () => {
+    const scheduling = createServiceClient('scheduling', adminConfig.auth.serviceSecret, { ADMIN_URL: url });
+    const recorded = await scheduling.call<{ id: string }>('admin', 'record-action', {
+      adminId,
+      action: 'SET_WEEKLY_AVAILABILITY',
+      targetId: people.doctor.id,
+      details: { rules: 5 },
+    });
+    performed.push({ action: 'SET_WEEKLY_AVAILABILITY', targetId: people.doctor.id });
+    const [latest] = await allLogEntries();
+    expect(latest).toMatchObject({ id: recorded.id, action: 'SET_WEEKLY_AVAILABILITY', targetId: people.doctor.id, adminId, admin: { id: adminId } });
+    expect(JSON.parse(latest.details)).toEqual({ rules: 5 });
+
+    const before = (await allLogEntries()).length;
+    await expect(scheduling.call('admin', 'record-action', { adminId, action: 'ADD_TIME_OFF', targetId: people.doctor.id, details: { patientPhone: '+49 30 1' } })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/patientPhone/),
+    });
+    await expect(scheduling.call('admin', 'record-action', { adminId: 'someone', action: 'lower case', targetId: '' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    const asUser = await fetch(`${url}/internal/record-action`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ adminId, action: 'FORGED', targetId: adminId }),
+    });
+    expect(asUser.status).toBe(403);
+    expect((await allLogEntries()).length).toBe(before);
+  });
+
+  it('reads the whole log in pages, newest first, each entry carrying the acting admin', async () => {
+    const seen: LogEntry[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page: any = ok(await postGraphql(url, LOG, { first: 2, after }, adminToken)).adminActionLog;
+      pages += 1;
+      expect(page.edges.length).toBeLessThanOrEqual(2);
+      seen.push(...page.edges.map((edge: { node: LogEntry }) => edge.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages).toBe(Math.ceil(performed.length / 2));
+    expect(seen.map(({ action, targetId }) => ({ action, targetId }))).toEqual([...performed].reverse());
+    expect(new Set(seen.map((entry) => entry.id)).size).toBe(seen.length);
+    for (const entry of seen) expect(entry).toMatchObject({ adminId, admin: { id: adminId } });
+    const instants = seen.map((entry) => Date.parse(entry.createdAt));
+    expect(instants).toEqual([...instants].sort((a, b) => b - a));
+  });
+
+  it('fails createDoctor with INTERNAL_SERVER_ERROR naming the doctor service when it is down, leaving no usable account and no log entry', async () => {
+    await doctor!.stop();
+    const before = (await allLogEntries()).length;
+    const input = doctorInput();
+
+    const response = await postGraphql(url, CREATE_DOCTOR, { input }, adminToken);
+    expect(errorCode(response)).toBe('INTERNAL_SERVER_ERROR');
+    expect(response.errors![0].message).toMatch(/doctor service is not reachable/);
+
+    await expectRefusedLogin(input.email, input.password);
+    expect(await usersNamed(input.email)).toEqual([]);
+    // Auth could not ask the doctor service to clean up, so an unconfirmed user may wait for its reconciler; it is never usable.
+    expect(await authRows(input.email, true)).toBe(0);
+    expect((await allLogEntries()).length).toBe(before);
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from './text-fields';
+
+export const LICENSE_NUMBER_PATTERN = /^[A-Za-z0-9/-]{3,40}$/;
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,19}$/;
+export const MAX_SERVICES_PER_DOCTOR = 100;
+
+/**
+ * A doctor's whole profile as the admin service provisions it. Absent
+ * optional fields mean "none": provisioning the same id again replaces the
+ * profile, so a retried call lands in the same state.
+ */
+export const doctorProfileSchema = z.object({
+  id: z.string({ required_error: 'is required' }).uuid("must be the doctor's user id (a UUID)"),
+  name: requiredText(1, 120),
+  specialty: requiredText(2, 80),
+  licenseNumber: z
+    .string({ required_error: 'is required', invalid_type_error: 'must be text' })
+    .trim()
+    .regex(LICENSE_NUMBER_PATTERN, "must be 3 to 40 letters, digits, '-' or '/' (like MD-2024/113)"),
+  phone: z
+    .string({ invalid_type_error: 'must be text' })
+    .trim()
+    .nullish()
+    .transform((value) => (value ? value : null))
+    .refine((value) => value === null || PHONE_PATTERN.test(value), 'must be a phone number like +49 30 1234567'),
+  bio: optionalText(2000),
+  location: optionalText(200),
+  serviceIds: z
+    .array(z.string({ invalid_type_error: 'must be medical service ids' }).trim().min(1, 'must not contain blank ids'), {
+      invalid_type_error: 'must be a list of medical service ids',
+    })
+    .max(MAX_SERVICES_PER_DOCTOR, `may list at most ${MAX_SERVICES_PER_DOCTOR} services`)
+    .nullish()
+    .transform((ids) => [...new Set(ids ?? [])]),
+});
+
+export type DoctorProfile = z.infer<typeof doctorProfileSchema>;
+
+/** The requested service ids that are not among the offerable ones, in the order given. */
+export function unknownServiceIds(requested: readonly string[], offerable: readonly string[]): string[] {
+  const known = new Set(offerable);
+  return requested.filter((id) => !known.has(id));
+}
+
+/** Which service links to add and which to remove to go from the current services to the wanted ones. */
+export function offeringChanges(current: readonly string[], wanted: readonly string[]): { add: string[]; remove: string[] } {
+  const have = new Set(current);
+  const want = new Set(wanted);
+  return { add: wanted.filter((id) => !have.has(id)), remove: current.filter((id) => !want.has(id)) };
+}

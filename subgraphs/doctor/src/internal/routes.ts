@@ -1,0 +1,39 @@
+import { internalRoute } from '@carebook/platform';
+import { z } from 'zod';
+import { doctorProfileSchema } from '../domain/doctor-profile';
+import { findDoctorFacts, medicalServiceFacts } from '../domain/doctor-directory';
+import { discardDoctor, provisionDoctor } from '../domain/doctor-provisioning';
+import { medicalServiceSchema } from '../domain/medical-service-rules';
+import { createMedicalService } from '../domain/service-catalogue';
+
+/**
+ * What the admin service asks of this one. Admin owns the createDoctor and
+ * createMedicalService mutations (and their action log); auth calls
+ * discard-doctor when a doctor's account could not be completed. The
+ * scheduling and appointment services look doctors and services up with
+ * `doctors` and `medical-service`.
+ */
+export function doctorInternalRoutes() {
+  return {
+    'provision-doctor': internalRoute(doctorProfileSchema, async (profile, { orm }) => {
+      const doctor = await provisionDoctor(orm.em.fork(), profile);
+      return { id: doctor.id };
+    }),
+    'discard-doctor': internalRoute(z.object({ id: z.string().uuid("must be the doctor's user id (a UUID)") }), async ({ id }, { orm }) => {
+      await discardDoctor(orm.em.fork(), id);
+      return { id };
+    }),
+    'create-medical-service': internalRoute(medicalServiceSchema, async (draft, { orm }) => {
+      const service = await createMedicalService(orm.em.fork(), draft);
+      const { id, name, category, durationMinutes, price, currency } = service;
+      return { id, name, category, durationMinutes, price, currency };
+    }),
+    doctors: internalRoute(
+      z
+        .object({ ids: z.array(z.string()).max(1000).optional(), serviceId: z.string().optional(), specialty: z.string().optional() })
+        .refine((q) => q.ids || q.serviceId || q.specialty, 'give ids, serviceId or specialty'),
+      async (query, { orm }) => ({ doctors: await findDoctorFacts(orm.em.fork(), query) }),
+    ),
+    'medical-service': internalRoute(z.object({ id: z.string().min(1) }), async ({ id }, { orm }) => medicalServiceFacts(orm.em.fork(), id)),
+  };
+}

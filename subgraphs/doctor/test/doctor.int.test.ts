@@ -1,0 +1,352 @@
+import { createServiceClient, Role, ServiceClient } from '@carebook/platform';
+import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
+import { createConnection } from 'mysql2/promise';
+import { randomUUID } from 'node:crypto';
+import { startDoctor } from '../src/app';
+import { loadDoctorConfig } from '../src/config';
+
+const MEDICAL_SERVICES = 'query($category: ServiceCategory) { medicalServices(category: $category) { id name category durationMinutes price currency } }';
+const DOCTORS = 'query($specialty: String, $serviceId: ID) { doctors(specialty: $specialty, serviceId: $serviceId) { id name specialty bio location services { id name } } }';
+const DOCTOR = 'query($id: ID!) { doctor(id: $id) { id name specialty services { id name price } } }';
+const DOCTOR_PRIVATE = 'query($id: ID!) { doctor(id: $id) { id name licenseNumber phone } }';
+const ENTITIES = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Doctor { id name services { id } } ... on MedicalService { id name price } } }';
+
+interface Refusal {
+  code?: string;
+  message: string;
+}
+
+/** What a refused internal call reports (the client rethrows the callee's code). */
+async function refusal(call: Promise<unknown>): Promise<Refusal> {
+  try {
+    await call;
+  } catch (error) {
+    return { code: (error as { code?: string }).code, message: (error as Error).message };
+  }
+  throw new Error('expected the call to be refused');
+}
+
+describe('doctor subgraph against MariaDB', () => {
+  const databaseUrl = freshDatabaseUrl('doctor');
+  let issuer: TestIssuer;
+  let doctorService: Awaited<ReturnType<typeof startDoctor>>;
+  let url: string;
+  let internal: ServiceClient;
+  let serviceSecret: string;
+
+  const ada = { id: randomUUID(), name: 'Ada Byron', specialty: 'Cardiology', licenseNumber: 'MD-1001', phone: '+49 30 1111111', bio: 'Hearts.', location: 'Room 1' };
+  const bob = { id: randomUUID(), name: 'Bob Stone', specialty: 'Dermatology', licenseNumber: 'MD-1002' };
+  const cleo = { id: randomUUID(), name: 'Cleo Park', specialty: 'cardiology', licenseNumber: 'MD-1003' };
+  const catalogue: Record<string, { id: string; name: string; price: string }> = {};
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    const config = loadDoctorConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DOCTOR_PORT: '0',
+      REDIS_PREFIX: `test-${process.pid}-${Date.now()}`,
+      DOCTOR_DB_URL: databaseUrl,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+    });
+    doctorService = await startDoctor(config);
+    url = doctorService.url;
+    serviceSecret = config.auth.serviceSecret;
+    internal = createServiceClient('test', serviceSecret, { DOCTOR_URL: url });
+
+    for (const draft of [
+      { key: 'checkup', name: 'General check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' },
+      { key: 'cardio', name: 'Cardiology consultation', category: 'SPECIALIST_CONSULTATION', durationMinutes: 45, price: '80.5', currency: 'EUR', description: 'ECG included' },
+      { key: 'flu', name: 'Flu vaccination', category: 'VACCINATION', durationMinutes: 15, price: '20', currency: 'EUR' },
+    ]) {
+      const { key, ...body } = draft;
+      catalogue[key] = await internal.call('doctor', 'create-medical-service', body);
+    }
+    await internal.call('doctor', 'provision-doctor', { ...ada, serviceIds: [catalogue.cardio.id, catalogue.checkup.id] });
+    await internal.call('doctor', 'provision-doctor', { ...bob, serviceIds: [catalogue.checkup.id] });
+    await internal.call('doctor', 'provision-doctor', cleo);
+  });
+
+  afterAll(async () => {
+    await doctorService?.stop();
+    await issuer?.stop();
+    await dropDatabase(databaseUrl);
+  });
+
+  async function count(table: string, where = '1 = 1', params: unknown[] = []): Promise<number> {
+    const connection = await createConnection({ uri: databaseUrl });
+    try {
+      const [rows] = await connection.query(`select count(*) as n from \`${table}\` where ${where}`, params);
+      return Number((rows as Array<{ n: number }>)[0].n);
+    } finally {
+      await connection.end();
+    }
+  }
+
+  /** Runs `work` and returns the SQL statements the service issued meanwhile (MikroORM's onQuery hook). */
+  async function statementsDuring(work: () => Promise<void>): Promise<string[]> {
+    const statements: string[] = [];
+    doctorService.orm.config.set('onQuery', (sql: string) => {
+      statements.push(sql);
+      return sql;
+    });
+    try {
+      await work();
+    } finally {
+      doctorService.orm.config.set('onQuery', (sql: string) => sql);
+    }
+    return statements;
+  }
+
+  describe('the catalogue', () => {
+    it('returns the created service with its price as an exact two-decimal string', async () => {
+      expect(catalogue.checkup).toEqual({ id: expect.any(String), name: 'General check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' });
+      expect(catalogue.cardio.price).toBe('80.50');
+      expect(await count('medical_services', 'price = ?', ['80.50'])).toBe(1);
+    });
+
+    it('lists active services by name to anyone, optionally by category', async () => {
+      const all = await postGraphql(url, MEDICAL_SERVICES);
+      expect(all.errors).toBeUndefined();
+      expect(all.data.medicalServices.map((s: { name: string }) => s.name)).toEqual(['Cardiology consultation', 'Flu vaccination', 'General check-up']);
+      expect(all.data.medicalServices[2]).toEqual({ ...catalogue.checkup, price: '35.00' });
+
+      const vaccinations = await postGraphql(url, MEDICAL_SERVICES, { category: 'VACCINATION' });
+      expect(vaccinations.data.medicalServices).toEqual([{ ...catalogue.flu, price: '20.00' }]);
+      const wrongCategory = await postGraphql(url, MEDICAL_SERVICES, { category: 'SURGERY' });
+      expect(errorCode(wrongCategory)).toBe('BAD_USER_INPUT');
+    });
+
+    it('answers medicalService(id), and NOT_FOUND for an unknown id', async () => {
+      const found = await postGraphql(url, 'query($id: ID!) { medicalService(id: $id) { name price description } }', { id: catalogue.cardio.id });
+      expect(found.data.medicalService).toEqual({ name: 'Cardiology consultation', price: '80.50', description: 'ECG included' });
+      const missing = await postGraphql(url, 'query($id: ID!) { medicalService(id: $id) { name } }', { id: randomUUID() });
+      expect(errorCode(missing)).toBe('NOT_FOUND');
+    });
+
+    it('refuses bad services with BAD_USER_INPUT naming the field, and writes nothing', async () => {
+      const before = await count('medical_services');
+      const valid = { name: 'Blood panel', category: 'LAB_TEST', durationMinutes: 10, price: '12.00', currency: 'EUR' };
+      for (const [change, field] of [
+        [{ name: 'X' }, 'name'],
+        [{ category: 'SURGERY' }, 'category'],
+        [{ durationMinutes: 481 }, 'durationMinutes'],
+        [{ price: '-1.00' }, 'price'],
+        [{ price: '12.345' }, 'price'],
+        [{ price: 12 }, 'price'],
+        [{ currency: 'eur' }, 'currency'],
+        [{ currency: 'XYZ' }, 'currency'],
+      ] as const) {
+        const refused = await refusal(internal.call('doctor', 'create-medical-service', { ...valid, ...change }));
+        expect(refused.code).toBe('BAD_USER_INPUT');
+        expect(refused.message.startsWith(`${field}: `)).toBe(true);
+      }
+      expect(await count('medical_services')).toBe(before);
+    });
+
+    it('refuses a second service of the same name, whatever its case, with CONFLICT', async () => {
+      const refused = await refusal(internal.call('doctor', 'create-medical-service', { name: 'general CHECK-UP', category: 'GENERAL_CHECKUP', durationMinutes: 20, price: '1.00', currency: 'EUR' }));
+      expect(refused.code).toBe('CONFLICT');
+      expect(await count('medical_services', 'name = ?', ['General check-up'])).toBe(1);
+    });
+  });
+
+  describe('the public doctor list', () => {
+    const names = (response: { data?: { doctors: Array<{ name: string }> } }) => response.data!.doctors.map((d) => d.name);
+
+    it('lists active doctors by name with their services to anonymous callers', async () => {
+      const response = await postGraphql(url, DOCTORS);
+      expect(response.errors).toBeUndefined();
+      expect(names(response)).toEqual(['Ada Byron', 'Bob Stone', 'Cleo Park']);
+      expect(response.data.doctors[0]).toEqual({
+        id: ada.id,
+        name: 'Ada Byron',
+        specialty: 'Cardiology',
+        bio: 'Hearts.',
+        location: 'Room 1',
+        services: [
+          { id: catalogue.cardio.id, name: 'Cardiology consultation' },
+          { id: catalogue.checkup.id, name: 'General check-up' },
+        ],
+      });
+      expect(response.data.doctors[2].services).toEqual([]);
+    });
+
+    it('filters by specialty in any case and by a service offered', async () => {
+      expect(names(await postGraphql(url, DOCTORS, { specialty: 'CARDIOLOGY' }))).toEqual(['Ada Byron', 'Cleo Park']);
+      expect(names(await postGraphql(url, DOCTORS, { specialty: ' dermatology ' }))).toEqual(['Bob Stone']);
+      expect(names(await postGraphql(url, DOCTORS, { serviceId: catalogue.checkup.id }))).toEqual(['Ada Byron', 'Bob Stone']);
+      expect(names(await postGraphql(url, DOCTORS, { specialty: 'cardiology', serviceId: catalogue.checkup.id }))).toEqual(['Ada Byron']);
+      expect(names(await postGraphql(url, DOCTORS, { serviceId: catalogue.flu.id }))).toEqual([]);
+      expect(names(await postGraphql(url, DOCTORS, { specialty: 'Neurology' }))).toEqual([]);
+    });
+
+    it('answers doctor(id) with services and prices, and NOT_FOUND for an unknown id', async () => {
+      const found = await postGraphql(url, DOCTOR, { id: ada.id });
+      expect(found.data.doctor).toEqual({
+        id: ada.id,
+        name: 'Ada Byron',
+        specialty: 'Cardiology',
+        services: [
+          { id: catalogue.cardio.id, name: 'Cardiology consultation', price: '80.50' },
+          { id: catalogue.checkup.id, name: 'General check-up', price: '35.00' },
+        ],
+      });
+      const missing = await postGraphql(url, DOCTOR, { id: randomUUID() });
+      expect(errorCode(missing)).toBe('NOT_FOUND');
+      expect(missing.data?.doctor).toBeUndefined();
+    });
+  });
+
+  describe("a doctor's licence number and phone", () => {
+    it('are visible to admins and to the doctor themselves', async () => {
+      for (const token of [await issuer.mint({ role: Role.ADMIN }), await issuer.mint({ role: Role.DOCTOR, sub: ada.id })]) {
+        const response = await postGraphql(url, DOCTOR_PRIVATE, { id: ada.id }, token);
+        expect(response.errors).toBeUndefined();
+        expect(response.data.doctor).toEqual({ id: ada.id, name: 'Ada Byron', licenseNumber: 'MD-1001', phone: '+49 30 1111111' });
+      }
+    });
+
+    it('are hidden from patients, other doctors and anonymous callers, who still get the public profile', async () => {
+      const cases: Array<[string | undefined, string]> = [
+        [undefined, 'UNAUTHENTICATED'],
+        [await issuer.mint({ role: Role.PATIENT }), 'FORBIDDEN'],
+        [await issuer.mint({ role: Role.PATIENT, sub: ada.id }), 'FORBIDDEN'],
+        [await issuer.mint({ role: Role.DOCTOR, sub: bob.id }), 'FORBIDDEN'],
+      ];
+      for (const [token, code] of cases) {
+        const response = await postGraphql(url, DOCTOR_PRIVATE, { id: ada.id }, token);
+        expect(response.data.doctor).toEqual({ id: ada.id, name: 'Ada Byron', licenseNumber: null, phone: null });
+        expect(response.errors!.map((e) => [e.path, e.extensions?.code])).toEqual([
+          [['doctor', 'licenseNumber'], code],
+          [['doctor', 'phone'], code],
+        ]);
+        expect(JSON.stringify(response)).not.toContain('MD-1001');
+      }
+    });
+  });
+
+  describe('provisioning', () => {
+    const fresh = () => ({ id: randomUUID(), name: 'Dora Quinn', specialty: 'Neurology', licenseNumber: `NE-${Date.now()}` });
+
+    it('refuses bad profiles with BAD_USER_INPUT naming the field, and writes nothing', async () => {
+      const [doctorsBefore, linksBefore] = [await count('doctors'), await count('doctor_services')];
+      const unknownService = randomUUID();
+      for (const [change, field] of [
+        [{ id: 'not-a-uuid' }, 'id'],
+        [{ name: '' }, 'name'],
+        [{ specialty: 'N' }, 'specialty'],
+        [{ licenseNumber: 'NE 12' }, 'licenseNumber'],
+        [{ phone: 'call me' }, 'phone'],
+        [{ bio: 'x'.repeat(2001) }, 'bio'],
+        [{ location: 'x'.repeat(201) }, 'location'],
+        [{ serviceIds: [catalogue.checkup.id, unknownService] }, 'serviceIds'],
+      ] as const) {
+        const refused = await refusal(internal.call('doctor', 'provision-doctor', { ...fresh(), ...change }));
+        expect(refused.code).toBe('BAD_USER_INPUT');
+        expect(refused.message.startsWith(`${field}`)).toBe(true);
+      }
+      const unknown = await refusal(internal.call('doctor', 'provision-doctor', { ...fresh(), serviceIds: [catalogue.checkup.id, unknownService] }));
+      expect(unknown.message).toContain(unknownService);
+      expect(unknown.message).not.toContain(catalogue.checkup.id);
+      expect([await count('doctors'), await count('doctor_services')]).toEqual([doctorsBefore, linksBefore]);
+    });
+
+    it("refuses another doctor's licence number with CONFLICT and keeps both profiles as they were", async () => {
+      const dora = fresh();
+      const refused = await refusal(internal.call('doctor', 'provision-doctor', { ...dora, licenseNumber: 'md-1002', serviceIds: [catalogue.flu.id] }));
+      expect(refused.code).toBe('CONFLICT');
+      expect(await count('doctors', 'id = ?', [dora.id])).toBe(0);
+      expect(await count('doctor_services', 'doctor_id = ?', [dora.id])).toBe(0);
+      expect(await count('doctors', 'id = ? and license_number = ?', [bob.id, 'MD-1002'])).toBe(1);
+    });
+
+    it('is idempotent on the id: the same id again updates the one profile and its services', async () => {
+      const dora = { ...fresh(), serviceIds: [catalogue.checkup.id, catalogue.flu.id] };
+      expect(await internal.call('doctor', 'provision-doctor', dora)).toEqual({ id: dora.id });
+      expect(await internal.call('doctor', 'provision-doctor', dora)).toEqual({ id: dora.id });
+      expect(await count('doctors', 'id = ?', [dora.id])).toBe(1);
+      expect(await count('doctor_services', 'doctor_id = ?', [dora.id])).toBe(2);
+
+      await internal.call('doctor', 'provision-doctor', { ...dora, name: 'Dora Quinn-Lee', location: 'Room 9', serviceIds: [catalogue.flu.id, catalogue.cardio.id] });
+      expect(await count('doctors', 'id = ?', [dora.id])).toBe(1);
+      const response = await postGraphql(url, 'query($id: ID!) { doctor(id: $id) { name location services { name } } }', { id: dora.id });
+      expect(response.data.doctor).toEqual({ name: 'Dora Quinn-Lee', location: 'Room 9', services: [{ name: 'Cardiology consultation' }, { name: 'Flu vaccination' }] });
+      await internal.call('doctor', 'discard-doctor', { id: dora.id });
+    });
+
+    it('discards a profile with its service links, and discarding again is a no-op', async () => {
+      const dora = { ...fresh(), serviceIds: [catalogue.checkup.id] };
+      await internal.call('doctor', 'provision-doctor', dora);
+      expect(await internal.call('doctor', 'discard-doctor', { id: dora.id })).toEqual({ id: dora.id });
+      expect(await count('doctors', 'id = ?', [dora.id])).toBe(0);
+      expect(await count('doctor_services', 'doctor_id = ?', [dora.id])).toBe(0);
+      expect(errorCode(await postGraphql(url, DOCTOR, { id: dora.id }))).toBe('NOT_FOUND');
+      expect(await internal.call('doctor', 'discard-doctor', { id: dora.id })).toEqual({ id: dora.id });
+    });
+  });
+
+  describe('internal routes', () => {
+    const post = (route: string, authorization?: string) =>
+      fetch(`${url}/internal/${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ id: bob.id }),
+      });
+
+    it.each(['provision-doctor', 'discard-doctor', 'create-medical-service'])('%s refuses user tokens and callers without a token', async (route) => {
+      for (const role of [Role.ADMIN, Role.DOCTOR, Role.PATIENT]) {
+        const response = await post(route, `Bearer ${await issuer.mint({ role })}`);
+        expect(response.status).toBe(403);
+        expect((await response.json()).error.code).toBe('FORBIDDEN');
+      }
+      const anonymous = await post(route);
+      expect(anonymous.status).toBe(401);
+      expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
+      expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
+    });
+  });
+
+  describe('entity references', () => {
+    it('resolves 200 doctors with their services in one doctors query and one services query', async () => {
+      const many = Array.from({ length: 200 }, (_, i) => ({
+        id: randomUUID(),
+        name: `Doctor ${String(i).padStart(3, '0')}`,
+        specialty: 'General practice',
+        licenseNumber: `GP-${i}`,
+        serviceIds: [catalogue.checkup.id, catalogue.flu.id],
+      }));
+      // Concurrent provisioning too: it must neither deadlock nor mix up links.
+      for (let i = 0; i < many.length; i += 25) {
+        await Promise.all(many.slice(i, i + 25).map((doctor) => internal.call('doctor', 'provision-doctor', doctor)));
+      }
+      expect(await count('doctor_services', "doctor_id in (select id from doctors where license_number like 'GP-%')")).toBe(400);
+
+      let response: Awaited<ReturnType<typeof postGraphql>> | undefined;
+      const statements = await statementsDuring(async () => {
+        response = await postGraphql(url, ENTITIES, { representations: many.map((d) => ({ __typename: 'Doctor', id: d.id })) });
+      });
+      expect(response!.errors).toBeUndefined();
+      expect(response!.data._entities).toHaveLength(200);
+      expect(response!.data._entities[17]).toEqual({ id: many[17].id, name: 'Doctor 017', services: [{ id: catalogue.flu.id }, { id: catalogue.checkup.id }] });
+      const selects = statements.filter((sql) => /^\s*select/i.test(sql));
+      expect(selects.filter((sql) => /from `doctors`/i.test(sql))).toHaveLength(1);
+      expect(selects.filter((sql) => /from `doctor_services`/i.test(sql))).toHaveLength(1);
+      expect(selects).toHaveLength(2);
+    });
+
+    it('resolves medical services by reference and leaves unknown ids null', async () => {
+      const unknown = randomUUID();
+      const response = await postGraphql(url, ENTITIES, {
+        representations: [
+          { __typename: 'MedicalService', id: catalogue.cardio.id },
+          { __typename: 'MedicalService', id: unknown },
+          { __typename: 'Doctor', id: unknown },
+        ],
+      });
+      expect(response.errors).toBeUndefined();
+      expect(response.data._entities).toEqual([{ id: catalogue.cardio.id, name: 'Cardiology consultation', price: '80.50' }, null, null]);
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import { createLogger, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
+import type { PatientConfig } from './config';
+import { DEVELOPMENT_KEY_ID } from './domain/encryption-keys';
+import { createSealer } from './domain/sealed-fields';
+import { entities } from './entities';
+import { patientInternalRoutes } from './internal/routes';
+import { migrations } from './migrations';
+import { buildPatientSchema } from './schema';
+
+/** Starts the patient subgraph: store, the key ring that seals patient data, GraphQL and internal routes. */
+export async function startPatient(config: PatientConfig): Promise<RunningService> {
+  const logger = createLogger('patient', config.logLevel);
+  if (config.encryption.developmentKey) {
+    logger.warn(
+      { keyId: DEVELOPMENT_KEY_ID },
+      'DATA_ENCRYPTION_KEYS is not set: patient data is sealed with the public development key. Set DATA_ENCRYPTION_KEYS before storing real data.',
+    );
+  }
+  const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
+  const sealer = createSealer(config.encryption.ring);
+  const schema = await buildPatientSchema({ sealer });
+  return startSubgraph({
+    config,
+    schema,
+    orm,
+    logger,
+    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, patientInternalRoutes(sealer)),
+  });
+}

@@ -1,0 +1,40 @@
+import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { CareRelationship, Patient } from '../entities';
+import { chartRefusal, ChartScope, needsCareLookup } from './chart-access';
+
+/**
+ * Records that the doctor has an appointment with the patient; a no-op when
+ * already recorded (the first date is kept). NOT_FOUND for an unknown patient.
+ */
+export async function grantCare(em: EntityManager, doctorId: string, patientId: string): Promise<void> {
+  if (!(await em.count(Patient, { id: patientId }))) throw new NotFound('Patient', patientId);
+  if (await em.count(CareRelationship, { doctorId, patientId })) return;
+  try {
+    await em.insert(CareRelationship, { doctorId, patientId, since: new Date() });
+  } catch (error) {
+    // Granted concurrently by another call: the relationship exists, which is all that was asked.
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+  }
+}
+
+export async function caresFor(em: EntityManager, doctorId: string, patientId: string): Promise<boolean> {
+  return (await em.count(CareRelationship, { doctorId, patientId })) > 0;
+}
+
+/** Which of a request's patients the doctor cares for: one query per batch, however many patients a response lists. */
+function careLoader(ctx: RequestContext, doctorId: string) {
+  return loaderFor<string, boolean>(ctx, `care:${doctorId}`, async (patientIds) => {
+    const rows = await ctx.em.find(CareRelationship, { doctorId, patientId: { $in: [...patientIds] } });
+    const cared = new Set(rows.map((row) => row.patientId));
+    return patientIds.map((id) => cared.has(id));
+  });
+}
+
+/** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may see this patient's profile (or records). */
+export async function assertChartAccess(ctx: RequestContext, patientId: string, scope: ChartScope): Promise<void> {
+  const principal = ctx.principal;
+  const cares = needsCareLookup(principal) ? Boolean(await careLoader(ctx, principal.userId).load(patientId)) : false;
+  const refusal = chartRefusal(principal, patientId, cares, scope);
+  if (refusal) throw refusal;
+}

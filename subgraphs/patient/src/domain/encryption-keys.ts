@@ -1,0 +1,41 @@
+import { ConfigError, KeyRing, parseKeyRing } from '@carebook/platform';
+
+/**
+ * The key used when DATA_ENCRYPTION_KEYS is unset outside production. It is
+ * public (it is in this file), so data sealed with it is not protected: it
+ * only lets a developer start the service without generating a key.
+ */
+export const DEVELOPMENT_KEY_ID = 'insecure-development-key';
+const DEVELOPMENT_KEY = Buffer.from('carebook-dev-data-key-not-secret', 'utf8').toString('base64');
+
+export interface EncryptionKeys {
+  ring: KeyRing;
+  /** True when the built-in development key is in use; the service warns at start. */
+  developmentKey: boolean;
+}
+
+const HOW_TO = 'comma-separated <keyId>:<base64 of 32 random bytes>, e.g. "2026-01:$(openssl rand -base64 32)"';
+
+/**
+ * The key ring for sealing patient data, from DATA_ENCRYPTION_KEYS and
+ * DATA_ENCRYPTION_KEY_ID (default: the last key listed, so rotating means
+ * appending a new key). Required in production; a problem is a ConfigError
+ * naming the variable, so the service refuses to start.
+ */
+export function resolveEncryptionKeys(keys: string | undefined, activeKeyId: string | undefined, nodeEnv: string): EncryptionKeys {
+  const spec = keys?.trim();
+  if (!spec) {
+    if (nodeEnv === 'production') throw new ConfigError([`DATA_ENCRYPTION_KEYS: must be set in production, ${HOW_TO} (not set)`]);
+    return { ring: parseKeyRing(`${DEVELOPMENT_KEY_ID}:${DEVELOPMENT_KEY}`), developmentKey: true };
+  }
+  let ring: KeyRing;
+  try {
+    ring = parseKeyRing(spec, activeKeyId?.trim() || undefined);
+  } catch (error) {
+    throw new ConfigError([`${(error as Error).message} (${HOW_TO})`]);
+  }
+  if (nodeEnv === 'production' && [...ring.keys.values()].some((key) => key.toString('base64') === DEVELOPMENT_KEY)) {
+    throw new ConfigError(['DATA_ENCRYPTION_KEYS: holds the public development key; generate a key of your own for production']);
+  }
+  return { ring, developmentKey: false };
+}

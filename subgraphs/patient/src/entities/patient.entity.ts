@@ -1,0 +1,52 @@
+import { Entity, Enum, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Gender } from './gender.enum';
+import { NotificationChannel } from './notification-channel.enum';
+
+/**
+ * A patient's profile. Its id is the patient's user id in the auth service.
+ * Phone, date of birth and medical history are kept only sealed (AES-256-GCM,
+ * see domain/sealed-fields); the GraphQL fields for them are field resolvers
+ * that open the sealed columns (resolvers/patient.resolver).
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A patient: the profile they keep and, for those allowed, their chart.' })
+@Entity({ tableName: 'patients' })
+export class Patient {
+  @Field(() => ID, { description: 'The same id as the patient\'s user account.' })
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 120 })
+  name: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 254 })
+  email: string;
+
+  @Property({ type: 'text', nullable: true, hidden: true })
+  phoneSealed: string | null = null;
+
+  @Property({ type: 'text', nullable: true, hidden: true })
+  dateOfBirthSealed: string | null = null;
+
+  @Property({ type: 'text', nullable: true, hidden: true })
+  medicalHistorySealed: string | null = null;
+
+  @Field(() => Gender, { nullable: true })
+  @Enum({ items: () => Gender, type: 'string', length: 8, nullable: true })
+  gender: Gender | null = null;
+
+  @Field(() => [NotificationChannel], { description: 'Where appointment confirmations and reminders go; SMS needs a phone number.' })
+  @Enum({ items: () => NotificationChannel, array: true, type: 'text' })
+  notificationChannels: NotificationChannel[] & Opt = [NotificationChannel.EMAIL];
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Date & Opt = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+}

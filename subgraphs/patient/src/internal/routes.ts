@@ -1,0 +1,38 @@
+import { internalRoute } from '@carebook/platform';
+import { z } from 'zod';
+import { grantCare } from '../domain/care-relationships';
+import { discardPatient, provisionPatient } from '../domain/patient-profiles';
+import type { Sealer } from '../domain/sealed-fields';
+import { Gender } from '../entities/gender.enum';
+
+const uuid = (what: string) => z.string().uuid(`must be ${what} (a UUID)`);
+
+/**
+ * What other services ask of the patient service: auth provisions (and, on a
+ * failed registration, discards) profiles; the appointment service records
+ * which doctors care for which patients. Field rules beyond the shape are the
+ * profile rules of domain/profile-rules, as for updateMyProfile.
+ */
+export function patientInternalRoutes(sealer: Sealer) {
+  return {
+    'provision-patient': internalRoute(
+      z.object({
+        id: uuid('the patient\'s user id'),
+        email: z.string().email('must be a valid email address').max(254, 'must be at most 254 characters'),
+        name: z.string(),
+        phone: z.string().nullable().default(null),
+        dateOfBirth: z.string().nullable().default(null),
+        gender: z.nativeEnum(Gender).nullable().default(null),
+      }),
+      async (input, { orm }) => ({ id: (await provisionPatient(orm.em.fork(), sealer, input)).id }),
+    ),
+    'discard-patient': internalRoute(z.object({ id: uuid('a patient id') }), async ({ id }, { orm }) => {
+      await discardPatient(orm.em.fork(), id);
+      return { id };
+    }),
+    'grant-care': internalRoute(z.object({ doctorId: uuid('a doctor id'), patientId: uuid('a patient id') }), async ({ doctorId, patientId }, { orm }) => {
+      await grantCare(orm.em.fork(), doctorId, patientId);
+      return { doctorId, patientId };
+    }),
+  };
+}

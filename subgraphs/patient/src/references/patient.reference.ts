@@ -1,0 +1,17 @@
+import { entityByIdLoader, RequestContext } from '@carebook/platform';
+import { assertChartAccess } from '../domain/care-relationships';
+import { Patient } from '../entities';
+
+/**
+ * Other subgraphs refer to patients by id (Appointment.patient, ...). The
+ * access rule of `patient(id)` holds here too; a doctor's care relationships
+ * for the whole batch are read in one query, the patients in another.
+ */
+export const patientReference = {
+  Patient: {
+    __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
+      await assertChartAccess(ctx, reference.id, 'profile');
+      return entityByIdLoader(ctx, Patient).load(reference.id);
+    },
+  },
+};

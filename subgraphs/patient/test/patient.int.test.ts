@@ -1,0 +1,479 @@
+import { createLogger, createServiceClient, createServiceTokenSource, openOrm, RequestContext, Role, RunningService, ServiceClient } from '@carebook/platform';
+import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
+import { createConnection } from 'mysql2/promise';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { startPatient } from '../src/app';
+import { loadPatientConfig, PatientConfig } from '../src/config';
+import { entities, MedicalRecord, Patient } from '../src/entities';
+import { migrations } from '../src/migrations';
+import { patientReference } from '../src/references/patient.reference';
+
+const MY_PROFILE = '{ myProfile { id name email phone dateOfBirth gender medicalHistory notificationChannels } }';
+const UPDATE_PROFILE =
+  'mutation($input: UpdatePatientInput!) { updateMyProfile(input: $input) { id name phone dateOfBirth gender medicalHistory notificationChannels } }';
+// The contract's PatientChart without `appointments`, which the appointment subgraph adds.
+const CHART = 'query($id: ID!) { patient(id: $id) { id name dateOfBirth gender medicalHistory records { id diagnosis notes createdAt doctor { id } } } }';
+const ADD_RECORD = 'mutation($input: MedicalRecordInput!) { addMedicalRecord(input: $input) { id diagnosis notes createdAt } }';
+const UPDATE_RECORD = 'mutation($id: ID!, $input: MedicalRecordUpdateInput!) { updateMedicalRecord(id: $id, input: $input) { id diagnosis notes updatedAt } }';
+const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name phone } } }';
+
+const dataKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
+const OLD_KEY = dataKey('k1');
+const NEW_KEY = dataKey('k2');
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('patient subgraph against MariaDB', () => {
+  const databaseUrl = freshDatabaseUrl('patient');
+  let issuer: TestIssuer;
+  let config: PatientConfig;
+  let service: RunningService;
+  let url: string;
+  let internal: ServiceClient;
+
+  const configWithKeys = (keys: string) =>
+    loadPatientConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PATIENT_PORT: '0',
+      PATIENT_DB_URL: databaseUrl,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      DATA_ENCRYPTION_KEYS: keys,
+      DATA_ENCRYPTION_KEY_ID: undefined,
+    });
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    config = configWithKeys(OLD_KEY);
+    service = await startPatient(config);
+    url = service.url;
+    internal = createServiceClient('test', config.auth.serviceSecret, { PATIENT_URL: url });
+  });
+
+  afterAll(async () => {
+    await service?.stop();
+    await issuer?.stop();
+    await dropDatabase(databaseUrl);
+  });
+
+  async function provision(overrides: Record<string, unknown> = {}) {
+    const profile = {
+      id: randomUUID(),
+      email: `patient-${randomUUID().slice(0, 8)}@carebook.test`,
+      name: 'Pat Doe',
+      phone: '+49 30 5550101',
+      dateOfBirth: '1984-03-07',
+      gender: 'FEMALE',
+      ...overrides,
+    };
+    expect(await internal.call('patient', 'provision-patient', profile)).toEqual({ id: profile.id });
+    return { ...profile, token: await issuer.mint({ role: Role.PATIENT, sub: profile.id }) };
+  }
+
+  async function doctorCaringFor(patientId: string) {
+    const id = randomUUID();
+    expect(await internal.call('patient', 'grant-care', { doctorId: id, patientId })).toEqual({ doctorId: id, patientId });
+    return { id, token: await issuer.mint({ role: Role.DOCTOR, sub: id }) };
+  }
+
+  async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const connection = await createConnection({ uri: databaseUrl });
+    try {
+      const [result] = await connection.query(sql, params);
+      return result as T[];
+    } finally {
+      await connection.end();
+    }
+  }
+
+  const patientRow = async (id: string) => (await rows('select * from patients where id = ?', [id]))[0];
+
+  describe('profiles', () => {
+    it('provisions a profile that myProfile then shows to that patient', async () => {
+      const patient = await provision();
+      const response = await postGraphql(url, MY_PROFILE, {}, patient.token);
+      expect(response.errors).toBeUndefined();
+      expect(response.data.myProfile).toEqual({
+        id: patient.id,
+        name: 'Pat Doe',
+        email: patient.email,
+        phone: '+49 30 5550101',
+        dateOfBirth: '1984-03-07',
+        gender: 'FEMALE',
+        medicalHistory: null,
+        notificationChannels: ['EMAIL'],
+      });
+    });
+
+    it('answers NOT_FOUND to a patient without a profile', async () => {
+      const response = await postGraphql(url, MY_PROFILE, {}, await issuer.mint({ role: Role.PATIENT, sub: randomUUID() }));
+      expect(errorCode(response)).toBe('NOT_FOUND');
+    });
+
+    it('updates the profile: absent fields stay, null removes, and unchanged sealed values are not rewritten', async () => {
+      const patient = await provision();
+      const sealedBefore = await patientRow(patient.id);
+      const renamed = await postGraphql(url, UPDATE_PROFILE, { input: { name: '  Pat Smith ' } }, patient.token);
+      expect(renamed.errors).toBeUndefined();
+      expect(renamed.data.updateMyProfile).toMatchObject({ name: 'Pat Smith', phone: '+49 30 5550101', dateOfBirth: '1984-03-07' });
+      const sealedAfter = await patientRow(patient.id);
+      expect([sealedAfter.phone_sealed, sealedAfter.date_of_birth_sealed]).toEqual([sealedBefore.phone_sealed, sealedBefore.date_of_birth_sealed]);
+
+      const input = { medicalHistory: 'Penicillin allergy', notificationChannels: ['SMS', 'EMAIL'], gender: null, dateOfBirth: null };
+      const updated = await postGraphql(url, UPDATE_PROFILE, { input }, patient.token);
+      expect(updated.errors).toBeUndefined();
+      const expected = {
+        id: patient.id,
+        name: 'Pat Smith',
+        phone: '+49 30 5550101',
+        dateOfBirth: null,
+        gender: null,
+        medicalHistory: 'Penicillin allergy',
+        notificationChannels: ['EMAIL', 'SMS'],
+      };
+      expect(updated.data.updateMyProfile).toEqual(expected);
+      expect((await postGraphql(url, MY_PROFILE, {}, patient.token)).data.myProfile).toEqual({ ...expected, email: patient.email });
+    });
+
+    it('stores phone, date of birth, medical history, diagnosis and notes only sealed', async () => {
+      const secret = {
+        phone: '+44 20 7946 0958',
+        dateOfBirth: '1961-11-23',
+        medicalHistory: 'Type one diabetes since childhood',
+        diagnosis: 'Early diabetic retinopathy',
+        notes: 'Refer to ophthalmology within four weeks',
+      };
+      const patient = await provision({ phone: secret.phone, dateOfBirth: secret.dateOfBirth });
+      expect((await postGraphql(url, UPDATE_PROFILE, { input: { medicalHistory: secret.medicalHistory } }, patient.token)).errors).toBeUndefined();
+      const doctor = await doctorCaringFor(patient.id);
+      const added = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: secret.diagnosis, notes: secret.notes } }, doctor.token);
+      expect(added.data.addMedicalRecord).toMatchObject({ diagnosis: secret.diagnosis, notes: secret.notes });
+
+      const stored = { patients: await rows('select * from patients where id = ?', [patient.id]), records: await rows('select * from medical_records where patient_id = ?', [patient.id]) };
+      const raw = JSON.stringify(stored);
+      for (const value of [...Object.values(secret), '7946', 'diabetes', 'retinopathy', 'ophthalmology', '1961-11']) {
+        expect(raw).not.toContain(value);
+      }
+      const [row] = stored.patients;
+      for (const sealed of [row.phone_sealed, row.date_of_birth_sealed, row.medical_history_sealed, stored.records[0].diagnosis_sealed, stored.records[0].notes_sealed]) {
+        expect(sealed).toMatch(/^v1:k1:/);
+      }
+      const chart = await postGraphql(url, CHART, { id: patient.id }, doctor.token);
+      expect(chart.data.patient).toMatchObject({ dateOfBirth: secret.dateOfBirth, medicalHistory: secret.medicalHistory, records: [{ diagnosis: secret.diagnosis, notes: secret.notes }] });
+    });
+
+    it('reads values sealed under an old key after a new active key is added, and seals new writes with the new key', async () => {
+      const patient = await provision({ phone: '+49 30 5550199' });
+      await postGraphql(url, UPDATE_PROFILE, { input: { medicalHistory: 'Sealed under k1' } }, patient.token);
+      const rotated = await startPatient(configWithKeys(`${OLD_KEY},${NEW_KEY}`));
+      try {
+        const read = await postGraphql(rotated.url, MY_PROFILE, {}, patient.token);
+        expect(read.errors).toBeUndefined();
+        expect(read.data.myProfile).toMatchObject({ phone: '+49 30 5550199', dateOfBirth: '1984-03-07', medicalHistory: 'Sealed under k1' });
+
+        await postGraphql(rotated.url, UPDATE_PROFILE, { input: { phone: '+49 30 5550200' } }, patient.token);
+        const row = await patientRow(patient.id);
+        expect(row.phone_sealed).toMatch(/^v1:k2:/);
+        expect(row.medical_history_sealed).toMatch(/^v1:k1:/);
+        const reread = await postGraphql(rotated.url, MY_PROFILE, {}, patient.token);
+        expect(reread.data.myProfile).toMatchObject({ phone: '+49 30 5550200', medicalHistory: 'Sealed under k1' });
+      } finally {
+        await rotated.stop();
+      }
+    });
+
+    it('refuses bad profile changes with BAD_USER_INPUT and writes nothing', async () => {
+      const patient = await provision({ phone: null });
+      const before = await patientRow(patient.id);
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const badInputs = [
+        { name: '   ' },
+        { name: null },
+        { name: 'x'.repeat(121) },
+        { phone: 'call me maybe' },
+        { dateOfBirth: tomorrow },
+        { dateOfBirth: '1899-12-31' },
+        { dateOfBirth: '1990-02-30' },
+        { gender: 'UNKNOWN' },
+        { medicalHistory: 'x'.repeat(10_001) },
+        { notificationChannels: [] },
+        { notificationChannels: ['SMS'] },
+        { name: 'Valid Name', notificationChannels: ['EMAIL', 'SMS'] },
+      ];
+      for (const input of badInputs) {
+        const response = await postGraphql(url, UPDATE_PROFILE, { input }, patient.token);
+        expect({ input, code: errorCode(response) }).toEqual({ input, code: 'BAD_USER_INPUT' });
+        expect(response.errors![0].message).not.toMatch(/Something went wrong/);
+      }
+      const sms = await postGraphql(url, UPDATE_PROFILE, { input: { notificationChannels: ['SMS'] } }, patient.token);
+      expect(sms.errors![0].message).toMatch(/SMS notifications need a phone number/);
+      expect(await patientRow(patient.id)).toEqual(before);
+    });
+
+    it('does not rewrite rows when nothing changed (no churn from sealing or array columns)', async () => {
+      const patient = await provision();
+      await postGraphql(url, UPDATE_PROFILE, { input: { medicalHistory: 'Hay fever', notificationChannels: ['EMAIL', 'SMS'] } }, patient.token);
+      const doctor = await doctorCaringFor(patient.id);
+      await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Rhinitis', notes: 'Antihistamines' } }, doctor.token);
+      const snapshot = async () => JSON.stringify([await rows('select * from patients order by id'), await rows('select * from medical_records order by id')]);
+      const before = await snapshot();
+
+      const orm = await openOrm({ url: databaseUrl, entities, migrations, logger: createLogger('patient-test', 'silent') });
+      try {
+        const em = orm.em.fork();
+        await em.find(Patient, {});
+        await em.find(MedicalRecord, {});
+        await pause(5);
+        await em.flush();
+      } finally {
+        await orm.close(true);
+      }
+      expect(await snapshot()).toBe(before);
+    });
+  });
+
+  describe('who sees a chart', () => {
+    it('lets a patient see their own profile and chart, and no one else\'s', async () => {
+      const me = await provision();
+      const other = await provision();
+      const own = await postGraphql(url, CHART, { id: me.id }, me.token);
+      expect(own.errors).toBeUndefined();
+      expect(own.data.patient).toMatchObject({ id: me.id, records: [] });
+      const theirs = await postGraphql(url, CHART, { id: other.id }, me.token);
+      expect(errorCode(theirs)).toBe('FORBIDDEN');
+      expect(theirs.data?.patient ?? null).toBeNull();
+      // An unknown id looks like someone else's, so patients cannot probe which ids exist.
+      expect(errorCode(await postGraphql(url, CHART, { id: randomUUID() }, me.token))).toBe('FORBIDDEN');
+    });
+
+    it('lets an admin see any chart, with NOT_FOUND for unknown ids', async () => {
+      const patient = await provision();
+      const admin = await issuer.mint({ role: Role.ADMIN });
+      const chart = await postGraphql(url, CHART, { id: patient.id }, admin);
+      expect(chart.errors).toBeUndefined();
+      expect(chart.data.patient).toMatchObject({ id: patient.id, name: 'Pat Doe', gender: 'FEMALE' });
+      expect(errorCode(await postGraphql(url, CHART, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
+    });
+
+    it('keeps a doctor out until grant-care, then lets them read and write the chart; only the author may edit a record', async () => {
+      const patient = await provision();
+      const doctorId = randomUUID();
+      const doctor = await issuer.mint({ role: Role.DOCTOR, sub: doctorId });
+      const before = await postGraphql(url, CHART, { id: patient.id }, doctor);
+      expect(errorCode(before)).toBe('FORBIDDEN');
+      expect(before.errors![0].message).toMatch(/no appointment with this patient/);
+      const refusedWrite = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Flu' } }, doctor);
+      expect(errorCode(refusedWrite)).toBe('FORBIDDEN');
+
+      for (let i = 0; i < 2; i++) {
+        expect(await internal.call('patient', 'grant-care', { doctorId, patientId: patient.id })).toEqual({ doctorId, patientId: patient.id });
+      }
+      expect(await rows('select * from care_relationships where patient_id = ?', [patient.id])).toHaveLength(1);
+
+      const first = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, appointmentId: randomUUID(), diagnosis: 'Acute bronchitis', notes: 'Rest' } }, doctor);
+      expect(first.errors).toBeUndefined();
+      await pause(5);
+      const second = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Bronchitis resolved' } }, doctor);
+      const chart = await postGraphql(url, CHART, { id: patient.id }, doctor);
+      expect(chart.errors).toBeUndefined();
+      expect(chart.data.patient.records.map((r: any) => [r.id, r.diagnosis, r.notes, r.doctor.id])).toEqual([
+        [second.data.addMedicalRecord.id, 'Bronchitis resolved', null, doctorId],
+        [first.data.addMedicalRecord.id, 'Acute bronchitis', 'Rest', doctorId],
+      ]);
+
+      const recordId = first.data.addMedicalRecord.id;
+      const colleague = await doctorCaringFor(patient.id);
+      const hijack = await postGraphql(url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Something else' } }, colleague.token);
+      expect(errorCode(hijack)).toBe('FORBIDDEN');
+      const admin = await issuer.mint({ role: Role.ADMIN });
+      expect(errorCode(await postGraphql(url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Something else' } }, admin))).toBe('FORBIDDEN');
+
+      await pause(5);
+      const edited = await postGraphql(url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Acute bronchitis, viral', notes: null } }, doctor);
+      expect(edited.errors).toBeUndefined();
+      expect(edited.data.updateMedicalRecord).toMatchObject({ id: recordId, diagnosis: 'Acute bronchitis, viral', notes: null });
+      expect(new Date(edited.data.updateMedicalRecord.updatedAt).getTime()).toBeGreaterThan(new Date(first.data.addMedicalRecord.createdAt).getTime());
+      expect(errorCode(await postGraphql(url, UPDATE_RECORD, { id: randomUUID(), input: { notes: 'x' } }, doctor))).toBe('NOT_FOUND');
+
+      const own = await postGraphql(url, '{ myProfile { records { diagnosis } } }', {}, patient.token);
+      expect(own.data.myProfile.records.map((r: any) => r.diagnosis)).toEqual(['Bronchitis resolved', 'Acute bronchitis, viral']);
+      expect(errorCode(await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Self-diagnosis' } }, patient.token))).toBe('FORBIDDEN');
+      expect(errorCode(await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Admin note' } }, admin))).toBe('FORBIDDEN');
+    });
+
+    it('refuses bad medical records with BAD_USER_INPUT and writes nothing', async () => {
+      const patient = await provision();
+      const doctor = await doctorCaringFor(patient.id);
+      const badInputs = [
+        { patientId: patient.id, diagnosis: '' },
+        { patientId: patient.id, diagnosis: '   ' },
+        { patientId: patient.id, diagnosis: 'x'.repeat(2001) },
+        { patientId: patient.id, diagnosis: 'Flu', notes: 'x'.repeat(10_001) },
+        { patientId: 'not-an-id', diagnosis: 'Flu' },
+        { patientId: patient.id, appointmentId: 'not-an-id', diagnosis: 'Flu' },
+      ];
+      for (const input of badInputs) {
+        expect(errorCode(await postGraphql(url, ADD_RECORD, { input }, doctor.token))).toBe('BAD_USER_INPUT');
+      }
+      expect(await rows('select id from medical_records where patient_id = ?', [patient.id])).toHaveLength(0);
+
+      const added = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Flu' } }, doctor.token);
+      const id = added.data.addMedicalRecord.id;
+      const [before] = await rows('select * from medical_records where id = ?', [id]);
+      for (const input of [{}, { diagnosis: null }, { diagnosis: ' ' }, { notes: 'x'.repeat(10_001) }]) {
+        const response = await postGraphql(url, UPDATE_RECORD, { id, input }, doctor.token);
+        expect({ input, code: errorCode(response) }).toEqual({ input, code: 'BAD_USER_INPUT' });
+      }
+      expect((await rows('select * from medical_records where id = ?', [id]))[0]).toEqual(before);
+    });
+
+    it('applies the same rule to patients other subgraphs refer to, per entity of the batch', async () => {
+      const cared = await provision({ name: 'Cared For' });
+      const stranger = await provision({ name: 'Stranger' });
+      const doctor = await doctorCaringFor(cared.id);
+      const representations = [cared, stranger].map(({ id }) => ({ __typename: 'Patient', id }));
+
+      const asDoctor = await postGraphql(url, ENTITIES, { r: representations }, doctor.token);
+      expect(asDoctor.data._entities[0]).toEqual({ id: cared.id, name: 'Cared For', phone: '+49 30 5550101' });
+      expect(asDoctor.data._entities[1]).toBeNull();
+      expect(asDoctor.errors).toHaveLength(1);
+      expect(asDoctor.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, path: ['_entities', 1] });
+
+      const serviceToken = await createServiceTokenSource('appointment', config.auth.serviceSecret)();
+      const asService = await postGraphql(url, ENTITIES, { r: representations }, serviceToken);
+      expect(asService.errors).toBeUndefined();
+      expect(asService.data._entities.map((p: any) => p.name)).toEqual(['Cared For', 'Stranger']);
+      const recordsForService = await postGraphql(url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { records { id } } } }', { r: representations.slice(0, 1) }, serviceToken);
+      expect(errorCode(recordsForService)).toBe('FORBIDDEN');
+    });
+    it('resolves a batch of references with one query for care relationships and one for patients', async () => {
+      const patients = await Promise.all(Array.from({ length: 30 }, () => provision()));
+      const doctor = await doctorCaringFor(patients[0].id);
+      const orm = await openOrm({ url: databaseUrl, entities, migrations, logger: createLogger('patient-test', 'silent') });
+      try {
+        const logger = createLogger('patient-test', 'silent');
+        const ctx: RequestContext = {
+          em: orm.em.fork(),
+          principal: { kind: 'user', role: Role.DOCTOR, userId: doctor.id, token: 'verified-elsewhere' },
+          requestId: 'batch-test',
+          clientIp: '127.0.0.1',
+          logger,
+          loaders: new Map(),
+        };
+        const find = jest.spyOn(ctx.em, 'find');
+        const outcomes = await Promise.allSettled(patients.map(({ id }) => patientReference.Patient.__resolveReference({ id }, ctx)));
+        expect(find).toHaveBeenCalledTimes(2);
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        expect(outcomes.slice(1).every((o) => o.status === 'rejected' && (o.reason as { extensions: { code: string } }).extensions.code === 'FORBIDDEN')).toBe(true);
+      } finally {
+        await orm.close(true);
+      }
+    });
+  });
+
+  describe('tokens and roles', () => {
+    it('answers UNAUTHENTICATED without a token or with an expired, foreign-key or unsigned one', async () => {
+      const patient = await provision();
+      expect(errorCode(await postGraphql(url, MY_PROFILE))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await postGraphql(url, CHART, { id: patient.id }))).toBe('UNAUTHENTICATED');
+      const badTokens = [
+        await issuer.mint({ role: Role.PATIENT, sub: patient.id, expiresIn: -10 }),
+        await issuer.mintWithForeignKey({ role: Role.PATIENT, sub: patient.id }),
+        issuer.mintUnsigned({ role: Role.ADMIN, sub: patient.id }),
+      ];
+      for (const token of badTokens) {
+        const response = await postGraphql(url, MY_PROFILE, {}, token);
+        expect(errorCode(response)).toBe('UNAUTHENTICATED');
+        expect(response.data).toBeUndefined();
+      }
+    });
+
+    it('keeps myProfile and updateMyProfile to patients', async () => {
+      for (const role of [Role.DOCTOR, Role.ADMIN]) {
+        const token = await issuer.mint({ role });
+        expect(errorCode(await postGraphql(url, MY_PROFILE, {}, token))).toBe('FORBIDDEN');
+        expect(errorCode(await postGraphql(url, UPDATE_PROFILE, { input: { name: 'Not Mine' } }, token))).toBe('FORBIDDEN');
+      }
+    });
+  });
+
+  describe('internal routes', () => {
+    it('provisions idempotently: the same id again updates it, also when two calls race', async () => {
+      const patient = await provision();
+      await internal.call('patient', 'provision-patient', { id: patient.id, email: patient.email, name: 'Pat Renamed', phone: null, dateOfBirth: null, gender: null });
+      expect(await rows('select id from patients where id = ?', [patient.id])).toHaveLength(1);
+      expect((await postGraphql(url, MY_PROFILE, {}, patient.token)).data.myProfile).toMatchObject({ name: 'Pat Renamed', phone: null, dateOfBirth: null, gender: null });
+
+      const racing = { id: randomUUID(), email: 'race@carebook.test', name: 'Ray Race', phone: '+1 555 0100', dateOfBirth: '2001-01-01', gender: 'OTHER' };
+      const results = await Promise.all([1, 2, 3].map(() => internal.call('patient', 'provision-patient', racing)));
+      expect(results).toEqual([{ id: racing.id }, { id: racing.id }, { id: racing.id }]);
+      expect(await rows('select id from patients where id = ?', [racing.id])).toHaveLength(1);
+    });
+
+    it('refuses bad provisioning input with BAD_USER_INPUT and creates nothing', async () => {
+      const valid = { email: 'bad@carebook.test', name: 'Bea Bad', phone: null, dateOfBirth: null, gender: null };
+      const cases = [
+        { ...valid, id: 'not-a-uuid' },
+        { ...valid, id: randomUUID(), email: 'not-an-email' },
+        { ...valid, id: randomUUID(), name: ' ' },
+        { ...valid, id: randomUUID(), phone: 'nope' },
+        { ...valid, id: randomUUID(), dateOfBirth: '2999-01-01' },
+        { ...valid, id: randomUUID(), dateOfBirth: '01/02/1990' },
+        { ...valid, id: randomUUID(), gender: 'UNKNOWN' },
+      ];
+      for (const body of cases) {
+        await expect(internal.call('patient', 'provision-patient', body)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      }
+      expect(await rows('select id from patients where email = ?', [valid.email])).toHaveLength(0);
+    });
+
+    it('discards a half-made profile, and nothing of other patients; a no-op when absent', async () => {
+      const kept = await provision();
+      const discarded = await provision();
+      const doctor = await doctorCaringFor(discarded.id);
+      await doctorCaringFor(kept.id);
+      expect(await internal.call('patient', 'discard-patient', { id: discarded.id })).toEqual({ id: discarded.id });
+      expect(await rows('select id from patients where id = ?', [discarded.id])).toHaveLength(0);
+      expect(await rows('select * from care_relationships where patient_id = ?', [discarded.id])).toHaveLength(0);
+      expect(errorCode(await postGraphql(url, MY_PROFILE, {}, discarded.token))).toBe('NOT_FOUND');
+      expect(errorCode(await postGraphql(url, CHART, { id: discarded.id }, doctor.token))).toBe('FORBIDDEN');
+      expect((await postGraphql(url, MY_PROFILE, {}, kept.token)).data.myProfile.id).toBe(kept.id);
+      expect(await rows('select * from care_relationships where patient_id = ?', [kept.id])).toHaveLength(1);
+
+      expect(await internal.call('patient', 'discard-patient', { id: discarded.id })).toEqual({ id: discarded.id });
+      await expect(internal.call('patient', 'grant-care', { doctorId: doctor.id, patientId: discarded.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('keeps a profile that has medical records when asked to discard it', async () => {
+      const patient = await provision();
+      const doctor = await doctorCaringFor(patient.id);
+      await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Sprained ankle' } }, doctor.token);
+      await expect(internal.call('patient', 'discard-patient', { id: patient.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(await rows('select id from patients where id = ?', [patient.id])).toHaveLength(1);
+    });
+
+    it('refuses a user token (FORBIDDEN) and no token (UNAUTHENTICATED)', async () => {
+      const body = { id: randomUUID(), email: 'intruder@carebook.test', name: 'In Truder', phone: null, dateOfBirth: null, gender: null };
+      const post = (route: string, payload: unknown, token?: string) =>
+        fetch(`${url}/internal/${route}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(payload),
+        });
+      const codeOf = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code;
+      const anonymous = await post('provision-patient', body);
+      expect(anonymous.status).toBe(401);
+      expect(await codeOf(anonymous)).toBe('UNAUTHENTICATED');
+      const asAdmin = await post('provision-patient', body, await issuer.mint({ role: Role.ADMIN }));
+      expect(asAdmin.status).toBe(403);
+      expect(await codeOf(asAdmin)).toBe('FORBIDDEN');
+      expect(await rows('select id from patients where id = ?', [body.id])).toHaveLength(0);
+
+      const patient = await provision();
+      const doctorId = randomUUID();
+      const selfGrant = await post('grant-care', { doctorId, patientId: patient.id }, await issuer.mint({ role: Role.DOCTOR, sub: doctorId }));
+      expect(await codeOf(selfGrant)).toBe('FORBIDDEN');
+      expect(await rows('select * from care_relationships where doctor_id = ?', [doctorId])).toHaveLength(0);
+    });
+  });
+});
