@@ -20,7 +20,8 @@ process.env.BOOTSTRAP_ADMIN_PASSWORD ??= 'carebook-admin-password';
 const subgraphs = Object.entries(YAML.parse(readFileSync(join(root, 'supergraph.yaml'), 'utf8')).subgraphs).map(([name, s]) => ({
   name,
   entry: join(root, 'subgraphs', name, 'dist/main.js'),
-  health: `${new URL(s.routing_url).origin}/health`,
+  // Where the service really listens: <SERVICE>_URL or <SERVICE>_PORT win over supergraph.yaml's routing URL.
+  health: `${process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${process.env[`${name.toUpperCase()}_PORT`] ?? new URL(s.routing_url).port}`}/health`,
 }));
 const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
 const gateway = { name: 'gateway', entry: join(root, 'gateway/dist/main.js'), health: `http://127.0.0.1:${gatewayPort}/health` };

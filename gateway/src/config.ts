@@ -1,4 +1,4 @@
-import { env, loadDotenvOnce, parseEnv, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
+import { env, loadDotenvOnce, parseEnv, refuseDevelopmentSecretInProduction, serviceSecretSchema, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -16,7 +16,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       AUTH_ISSUER: env.text('carebook-auth'),
       AUTH_AUDIENCE: env.text('carebook'),
       AUTH_JWKS_URL: env.url(['http', 'https']).optional(),
-      SERVICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').default('carebook-development-service-secret-change-me'),
+      SERVICE_TOKEN_SECRET: serviceSecretSchema(),
       MAX_QUERY_DEPTH: env.positiveInt(12),
       MAX_QUERY_ALIASES: env.positiveInt(15),
       MAX_QUERY_COST: env.positiveInt(20_000),
@@ -24,6 +24,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     },
     source,
   );
+  refuseDevelopmentSecretInProduction(parsed.NODE_ENV, parsed.SERVICE_TOKEN_SECRET, source);
   const production = parsed.NODE_ENV === 'production';
   return {
     nodeEnv: parsed.NODE_ENV,

@@ -3,6 +3,7 @@ import type { PatientConfig } from './config';
 import { DEVELOPMENT_KEY_ID } from './domain/encryption-keys';
 import { createSealer } from './domain/sealed-fields';
 import { entities } from './entities';
+import { startCareProjection } from './events/care-projection';
 import { patientInternalRoutes } from './internal/routes';
 import { migrations } from './migrations';
 import { buildPatientSchema } from './schema';
@@ -19,11 +20,13 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const sealer = createSealer(config.encryption.ring);
   const schema = await buildPatientSchema({ sealer });
+  const careProjection = startCareProjection(orm, config.redisUrl, config.redisPrefix, logger);
   return startSubgraph({
     config,
     schema,
     orm,
     logger,
     routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, patientInternalRoutes(sealer)),
+    onStop: () => careProjection.close(),
   });
 }

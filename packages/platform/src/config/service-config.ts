@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { env, loadDotenvOnce, parseEnv } from './load-config';
 import { envPrefix, ServiceName, SERVICE_PORTS, serviceUrl } from './services';
 
-const DEV_SERVICE_SECRET = 'carebook-development-service-secret-change-me';
+/** Development value of SERVICE_TOKEN_SECRET; refused in production. */
+export const DEV_SERVICE_SECRET = 'carebook-development-service-secret-change-me';
+
+export const serviceSecretSchema = () => z.string().min(32, 'must be at least 32 characters').default(DEV_SERVICE_SECRET);
+
+/** Stops a production process that still carries the development service secret. */
+export function refuseDevelopmentSecretInProduction(nodeEnv: string, secret: string, source: NodeJS.ProcessEnv): void {
+  if (nodeEnv === 'production' && secret === DEV_SERVICE_SECRET) {
+    parseEnv({ SERVICE_TOKEN_SECRET: z.string().refine(() => false, 'must be set to a secret of your own in production') }, source);
+  }
+}
 
 /** What every subgraph reads from the environment. */
 export function commonShape(service: ServiceName) {
@@ -13,13 +23,13 @@ export function commonShape(service: ServiceName) {
     [`${prefix}_PORT`]: env.port(SERVICE_PORTS[service]),
     [`${prefix}_HOST`]: env.text('127.0.0.1'),
     MYSQL_URL: env.url(['mysql', 'mariadb'], 'mysql://root@127.0.0.1:3306'),
-    [`${prefix}_DB_URL`]: env.url(['mysql', 'mariadb', 'mongodb', 'sqlite']).optional(),
+    [`${prefix}_DB_URL`]: env.url(['mysql', 'mariadb', 'mongodb']).optional(),
     REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'may only use letters, digits, _ . -').default('carebook'),
     AUTH_ISSUER: env.text('carebook-auth'),
     AUTH_AUDIENCE: env.text('carebook'),
     AUTH_JWKS_URL: env.url(['http', 'https']).optional(),
-    SERVICE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SERVICE_SECRET),
+    SERVICE_TOKEN_SECRET: serviceSecretSchema(),
   } as const;
 }
 
@@ -50,9 +60,7 @@ export function loadServiceConfig<E extends z.ZodRawShape = {}>(
   loadDotenvOnce();
   const prefix = envPrefix(service);
   const parsed = parseEnv({ ...commonShape(service), ...extraShape }, source) as Record<string, any>;
-  if (parsed.NODE_ENV === 'production' && parsed.SERVICE_TOKEN_SECRET === DEV_SERVICE_SECRET) {
-    parseEnv({ SERVICE_TOKEN_SECRET: z.string().refine(() => false, 'must be set to a secret of your own in production') }, source);
-  }
+  refuseDevelopmentSecretInProduction(parsed.NODE_ENV, parsed.SERVICE_TOKEN_SECRET, source);
   const databaseUrl: string = parsed[`${prefix}_DB_URL`] ?? `${parsed.MYSQL_URL.replace(/\/$/, '')}/carebook_${service}`;
   const extra = Object.fromEntries(Object.keys(extraShape).map((key) => [key, parsed[key]])) as z.infer<z.ZodObject<E>>;
   return {

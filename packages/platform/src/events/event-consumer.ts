@@ -23,7 +23,7 @@ export interface EventConsumerOptions {
 export async function consumeOnce(orm: MikroORM, consumer: string, eventId: string, work: (em: EntityManager) => Promise<void>): Promise<boolean> {
   try {
     await orm.em.fork().transactional(async (em) => {
-      em.persist(em.create(ProcessedEvent, { key: `${consumer}:${eventId}` }));
+      em.persist(em.create(ProcessedEvent, { id: `${consumer}:${eventId}` }));
       await em.flush();
       await work(em);
     });

@@ -1,7 +1,6 @@
-import type { EntityClass, MikroORM as CoreORM } from '@mikro-orm/core';
-import type { MigrationObject } from '@mikro-orm/core';
+import type { EntityClass, MigrationObject, MikroORM as CoreORM } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM } from '@mikro-orm/mysql';
+import { MikroORM as MySqlORM } from '@mikro-orm/mysql';
 import type { Logger } from 'pino';
 import { parseDatabaseUrl } from './database-url';
 import { ensureMysqlDatabase } from './mysql-admin';
@@ -9,9 +8,11 @@ import { ensureMysqlDatabase } from './mysql-admin';
 export interface OrmOptions {
   url: string;
   entities: EntityClass<any>[];
-  /** Checked-in migrations, in order. */
+  /** Checked-in migrations, in order (MySQL). */
   migrations: MigrationObject[];
   logger: Logger;
+  /** Stores the service supports; the URL's scheme must be one of them. */
+  stores?: Array<'mysql' | 'mongodb'>;
 }
 
 export function mysqlOrmConfig(options: Omit<OrmOptions, 'logger'> & { logger?: Logger }) {
@@ -34,14 +35,46 @@ export function mysqlOrmConfig(options: Omit<OrmOptions, 'logger'> & { logger?: 
 }
 
 /**
- * Opens the service's store and brings its schema up to date with the
- * checked-in migrations, creating the database on first start.
+ * MongoDB: the same entity classes, `id` stored as `_id`, collections and
+ * indexes created at start (transactions need the collections to exist and
+ * a replica set).
+ */
+async function openMongo(options: OrmOptions): Promise<CoreORM> {
+  // Loaded only for MongoDB URLs, so MySQL-only deployments never touch the driver.
+  const { MikroORM, MongoNamingStrategy } = await import('@mikro-orm/mongodb');
+  // One entity class for both stores: the string key is `id` in code and SQL, `_id` in MongoDB (which the driver requires).
+  class IdAsMongoIdNamingStrategy extends MongoNamingStrategy {
+    override propertyToColumnName(propertyName: string): string {
+      return propertyName === 'id' ? '_id' : super.propertyToColumnName(propertyName);
+    }
+  }
+  const target = parseDatabaseUrl(options.url);
+  const orm = await MikroORM.init({
+    clientUrl: options.url,
+    dbName: target.dbName,
+    entities: options.entities,
+    namingStrategy: IdAsMongoIdNamingStrategy,
+    implicitTransactions: true,
+    ensureIndexes: true,
+    allowGlobalContext: false,
+    logger: (message: string) => options.logger.debug(message),
+  });
+  await orm.schema.createSchema();
+  return orm as unknown as CoreORM;
+}
+
+/**
+ * Opens the service's store, chosen by the URL's scheme, and brings its
+ * schema up to date: checked-in migrations on MySQL (creating the database on
+ * first start), collections and indexes on MongoDB.
  */
 export async function openOrm(options: OrmOptions): Promise<CoreORM> {
   const target = parseDatabaseUrl(options.url);
-  if (target.kind !== 'mysql') throw new Error(`This service runs on MySQL only; got a ${target.kind} URL.`);
+  const stores = options.stores ?? ['mysql'];
+  if (!stores.includes(target.kind)) throw new Error(`This service runs on ${stores.join(' or ')}; got a ${target.kind} URL.`);
+  if (target.kind === 'mongodb') return openMongo(options);
   await ensureMysqlDatabase(options.url);
-  const orm = await MikroORM.init(mysqlOrmConfig(options));
+  const orm = await MySqlORM.init(mysqlOrmConfig(options));
   const applied = await orm.getMigrator().up();
   if (applied.length) options.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   return orm as unknown as CoreORM;

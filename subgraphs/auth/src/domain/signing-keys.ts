@@ -1,3 +1,4 @@
+import { ConfigError } from '@carebook/platform';
 import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike } from 'jose';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -13,7 +14,7 @@ export const SIGNING_ALGORITHM = 'ES256';
 
 async function fromJwk(jwk: JWK): Promise<SigningKey> {
   if (!jwk.kid || jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d) {
-    throw new Error('AUTH_SIGNING_KEY must be a private EC P-256 JWK with a "kid" (see .env.example for how to make one)');
+    throw new ConfigError(['AUTH_SIGNING_KEY: must be a private EC P-256 JWK with a "kid" (see .env.example for how to make one)']);
   }
   const privateKey = (await importJWK(jwk, SIGNING_ALGORITHM)) as KeyLike;
   const { d, ...publicJwk } = jwk;
@@ -37,11 +38,11 @@ export async function loadSigningKey(config: AuthConfig): Promise<SigningKey> {
     try {
       jwk = JSON.parse(AUTH_SIGNING_KEY);
     } catch {
-      throw new Error('AUTH_SIGNING_KEY is not valid JSON (expected a private JWK)');
+      throw new ConfigError(['AUTH_SIGNING_KEY: is not valid JSON (expected a private JWK)']);
     }
     return fromJwk(jwk);
   }
-  if (config.nodeEnv === 'production') throw new Error('AUTH_SIGNING_KEY must be set in production');
+  if (config.nodeEnv === 'production') throw new ConfigError(['AUTH_SIGNING_KEY: must be set in production (not set)']);
   if (existsSync(AUTH_KEY_FILE)) return fromJwk(JSON.parse(readFileSync(AUTH_KEY_FILE, 'utf8')));
   const jwk = await generateSigningJwk();
   mkdirSync(dirname(AUTH_KEY_FILE), { recursive: true });

@@ -1,0 +1,200 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { ServiceName, SERVICE_PORTS } from '../../packages/platform/src/config/services';
+
+/**
+ * Checks docker-compose.yml, the Dockerfiles and .env.example against the
+ * code: the services in supergraph.yaml, the ports in SERVICE_PORTS and the
+ * environment variables the config code actually reads. There is no Docker
+ * here, so a variable typed wrong in compose would otherwise only surface as
+ * a silently ignored setting in production.
+ */
+
+const root = join(__dirname, '..', '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+const composeText = read('docker-compose.yml');
+// Compose resolves YAML merge keys (`<<: *anchor`); so must we.
+const compose = YAML.parse(composeText, { merge: true }) as {
+  services: Record<string, { build?: { context?: string; dockerfile?: string }; environment?: Record<string, unknown> | string[]; ports?: unknown[]; depends_on?: Record<string, { condition?: string }> | string[] }>;
+};
+const envExample = read('.env.example');
+
+const subgraphs = Object.keys((YAML.parse(read('supergraph.yaml')) as { subgraphs: Record<string, unknown> }).subgraphs) as ServiceName[];
+const deployables: ServiceName[] = [...subgraphs, 'gateway'];
+const packageDir = (name: ServiceName) => (name === 'gateway' ? 'gateway' : `subgraphs/${name}`);
+const prefixOf = (name: string) => name.toUpperCase();
+const ALL_PREFIXES = Object.keys(SERVICE_PORTS).map(prefixOf);
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return entry.name === 'testing' || entry.name === 'node_modules' ? [] : tsFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/**
+ * The variables one source file reads:
+ * - keys of zod config shapes (`NAME: env.…` / `NAME: z.…`);
+ * - `process.env.NAME`;
+ * - `[`${prefix}_NAME`]`: the loading service's own prefix (commonShape);
+ * - `${envPrefix(x)}_NAME` / `${x.toUpperCase()}_NAME`: any service's (servicePort, serviceUrl, the gateway's routing).
+ */
+function envNamesIn(source: string, ownPrefix: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of source.matchAll(/\b([A-Z][A-Z0-9_]+)(?=:\s*(?:env\.|z\.|\w+Schema\())/g)) names.add(match[1]);
+  for (const match of source.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)) names.add(match[1]);
+  for (const match of source.matchAll(/`\$\{prefix\}_([A-Z][A-Z0-9_]*)`/g)) names.add(`${ownPrefix}_${match[1]}`);
+  for (const match of source.matchAll(/`\$\{(?:envPrefix\(\w+\)|\w+\.toUpperCase\(\))\}_([A-Z][A-Z0-9_]*)`/g)) {
+    for (const prefix of ALL_PREFIXES) names.add(`${prefix}_${match[1]}`);
+  }
+  return names;
+}
+
+/**
+ * Every variable a deployable's process can read: its own sources plus the
+ * platform's (without the test kit). The common subgraph shape
+ * (config/service-config.ts) counts only for a process that loads it; the
+ * gateway parses a shape of its own.
+ */
+function knownEnv(name: ServiceName): Set<string> {
+  const own = tsFiles(`${packageDir(name)}/src`);
+  const usesCommonShape = own.some((file) => read(file).includes('loadServiceConfig('));
+  const platform = tsFiles('packages/platform/src').filter((file) => usesCommonShape || !file.endsWith('config/service-config.ts'));
+  const names = new Set<string>();
+  for (const file of [...own, ...platform]) for (const env of envNamesIn(read(file), prefixOf(name))) names.add(env);
+  return names;
+}
+
+function environmentOf(service: string): Record<string, string> {
+  const env = compose.services[service]?.environment ?? {};
+  if (Array.isArray(env)) return Object.fromEntries(env.map((line) => [line.split('=')[0], line.slice(line.indexOf('=') + 1)]));
+  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === null || value === undefined ? '' : String(value)]));
+}
+
+/** Names documented in .env.example, set or commented out (`# NAME=…`). */
+const documented = new Set([...envExample.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
+
+/** A Dockerfile's instructions with line continuations joined and comments dropped. */
+function dockerfileInstructions(path: string): string[] {
+  return read(path)
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
+
+function dockerfileOf(name: ServiceName): string {
+  const build = compose.services[name]?.build;
+  return join(build?.context ?? '.', build?.dockerfile ?? 'Dockerfile');
+}
+
+const known = Object.fromEntries(deployables.map((name) => [name, knownEnv(name)])) as Record<ServiceName, Set<string>>;
+
+describe('the scan of the config code', () => {
+  // Guards the test itself: if the scan found nothing (or everything), every other check would be meaningless.
+  it('finds what each process reads, and only that', () => {
+    expect([...known.auth]).toEqual(expect.arrayContaining(['NODE_ENV', 'AUTH_PORT', 'AUTH_HOST', 'AUTH_DB_URL', 'MYSQL_URL', 'REDIS_URL', 'SERVICE_TOKEN_SECRET', 'AUTH_SIGNING_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'PATIENT_URL']));
+    expect([...known.patient]).toEqual(expect.arrayContaining(['PATIENT_DB_URL', 'DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID', 'AUTH_JWKS_URL']));
+    expect([...known.gateway]).toEqual(expect.arrayContaining(['GATEWAY_PORT', 'GATEWAY_HOST', 'SUPERGRAPH_PATH', 'ADMIN_URL', 'AUTH_JWKS_URL', 'MAX_QUERY_COST']));
+    expect(known.patient.has('AUTH_SIGNING_KEY')).toBe(false);
+    expect(known.doctor.has('DATA_ENCRYPTION_KEYS')).toBe(false);
+    expect(known.doctor.has('PATIENT_DB_URL')).toBe(false);
+    expect(known.gateway.has('REDIS_URL')).toBe(false);
+    expect(known.gateway.has('GATEWAY_DB_URL')).toBe(false);
+    expect(known.auth.has('PATEINT_URL')).toBe(false);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  it.each(deployables)('builds %s from a Dockerfile that exists and builds that package', (name) => {
+    const build = compose.services[name]?.build;
+    expect(build?.dockerfile).toBeDefined();
+    const path = dockerfileOf(name);
+    expect(existsSync(join(root, path))).toBe(true);
+    const packageName = JSON.parse(read(`${packageDir(name)}/package.json`)).name;
+    const text = read(path);
+    expect(text).toContain(`--filter ${packageName} deploy`);
+    expect(text).toMatch(new RegExp(`tsc -b ${packageDir(name)}\\s`));
+  });
+
+  it.each(deployables)('sets only variables the %s code reads', (name) => {
+    const unknown = Object.keys(environmentOf(name)).filter((key) => !known[name].has(key));
+    expect(unknown).toEqual([]);
+  });
+
+  it.each(deployables)('documents every variable set for %s in .env.example', (name) => {
+    expect(Object.keys(environmentOf(name)).filter((key) => !documented.has(key))).toEqual([]);
+  });
+
+  it('documents every ${VAR} it substitutes in .env.example', () => {
+    const substituted = new Set([...composeText.matchAll(/(?<!\$)\$\{([A-Z][A-Z0-9_]*)/g)].map((match) => match[1]));
+    expect(substituted.size).toBeGreaterThan(0);
+    expect([...substituted].filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it.each(deployables)('runs %s in production, listening on 0.0.0.0 at its port', (name) => {
+    const env = environmentOf(name);
+    expect(env.NODE_ENV).toBe('production');
+    expect(env[`${prefixOf(name)}_HOST`]).toBe('0.0.0.0');
+    if (env[`${prefixOf(name)}_PORT`] !== undefined) expect(Number(env[`${prefixOf(name)}_PORT`])).toBe(SERVICE_PORTS[name]);
+  });
+
+  it.each(subgraphs)('gives %s its own MySQL database', (name) => {
+    const url = new URL(environmentOf(name)[`${prefixOf(name)}_DB_URL`].replace(/\$\{[^}]+\}/g, 'x'));
+    expect(url.protocol).toBe('mysql:');
+    expect(url.hostname).toBe('mysql');
+    expect(url.pathname).toBe(`/carebook_${name}`);
+  });
+
+  it.each(deployables)('points every URL of %s at a compose service on its SERVICE_PORTS port', (name) => {
+    for (const [key, value] of Object.entries(environmentOf(name))) {
+      if (!key.endsWith('_URL') || !/^https?:/.test(value)) continue;
+      const url = new URL(value);
+      const target = key === 'AUTH_JWKS_URL' ? 'auth' : key.slice(0, -'_URL'.length).toLowerCase();
+      expect({ key, host: url.hostname, port: Number(url.port) }).toEqual({ key, host: target, port: SERVICE_PORTS[target as ServiceName] });
+      expect(compose.services[target]).toBeDefined();
+    }
+    if (name !== 'auth') expect(environmentOf(name).AUTH_JWKS_URL).toBe(`http://auth:${SERVICE_PORTS.auth}/.well-known/jwks.json`);
+  });
+
+  it('routes the gateway to every subgraph and starts it once they are healthy', () => {
+    const env = environmentOf('gateway');
+    const dependsOn = compose.services.gateway.depends_on as Record<string, { condition?: string }>;
+    for (const name of subgraphs) {
+      expect(env[`${prefixOf(name)}_URL`]).toBe(`http://${name}:${SERVICE_PORTS[name]}`);
+      expect(dependsOn[name]?.condition).toBe('service_healthy');
+    }
+  });
+
+  it('publishes only the gateway, on its port, and the Mailpit UI', () => {
+    const published = Object.entries(compose.services).filter(([, service]) => service.ports?.length).map(([name]) => name);
+    expect(published.sort()).toEqual(['gateway', 'mailpit']);
+    expect(compose.services.gateway.ports!.map(String)).toEqual([`${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`]);
+  });
+});
+
+describe('the Dockerfiles', () => {
+  it.each(deployables)('%s exposes and health-checks its SERVICE_PORTS port', (name) => {
+    const instructions = dockerfileInstructions(dockerfileOf(name));
+    const exposed = instructions.filter((line) => /^EXPOSE\s/i.test(line)).flatMap((line) => line.split(/\s+/).slice(1).map((port) => Number(port.split('/')[0])));
+    expect(exposed).toEqual([SERVICE_PORTS[name]]);
+    const healthcheck = instructions.find((line) => /^HEALTHCHECK\s/i.test(line)) ?? '';
+    expect(healthcheck).toContain(`process.env.${prefixOf(name)}_PORT || ${SERVICE_PORTS[name]}`);
+    expect(healthcheck).toContain('/health');
+  });
+
+  it.each(deployables)('%s sets only variables its code reads', (name) => {
+    const set = dockerfileInstructions(dockerfileOf(name))
+      .filter((line) => /^ENV\s/i.test(line))
+      .flatMap((line) => [...line.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=/g)].map((match) => match[1]));
+    expect(set).toEqual(expect.arrayContaining(['NODE_ENV', `${prefixOf(name)}_HOST`]));
+    expect(set.filter((key) => !known[name].has(key))).toEqual([]);
+  });
+
+  it.each([...deployables.map(packageDir), 'packages/platform'])('%s/package.json ships its dist (pnpm deploy)', (dir) => {
+    expect(JSON.parse(read(`${dir}/package.json`)).files).toEqual(['dist']);
+  });
+});
