@@ -98,12 +98,15 @@ describe('foundation end to end through the gateway', () => {
     const users = await gql('Users', { role: 'PATIENT', first: 10 }, adminToken);
     const ada = users.data.users.edges.find((e: any) => e.node.email === 'ada@e2e.carebook.test').node;
     expect(ada).toMatchObject({ role: 'PATIENT', active: true });
+    const before = await gql('Login', { email: 'ada@e2e.carebook.test', password: 'patient-password-1' });
 
     const deactivated = await gql('DeactivateUser', { userId: ada.id, reason: 'Moved abroad' }, adminToken);
     expect(deactivated.errors).toBeUndefined();
     expect(deactivated.data.deactivateUser).toEqual({ id: ada.id, active: false });
     const login = await gql('Login', { email: 'ada@e2e.carebook.test', password: 'patient-password-1' });
     expect(errorCode(login)).toBe('UNAUTHENTICATED');
+    // Her sessions end too: the refresh token she held is refused.
+    expect(errorCode(await gql('RefreshSession', { refreshToken: before.data.login.refreshToken }))).toBe('UNAUTHENTICATED');
 
     const log = await gql('AdminActionLog', { first: 10 }, adminToken);
     expect(log.errors).toBeUndefined();

@@ -24,3 +24,4 @@ export * from './server/start-subgraph';
 export * from './server/service-calls';
 export * from './server/pagination';
 export * from './events';
+export * from './validation';

@@ -1,8 +1,8 @@
+import { PHONE_PATTERN } from '@carebook/platform';
 import { z } from 'zod';
 import { optionalText, requiredText } from './text-fields';
 
 export const LICENSE_NUMBER_PATTERN = /^[A-Za-z0-9/-]{3,40}$/;
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,19}$/;
 export const MAX_SERVICES_PER_DOCTOR = 100;
 
 /**

@@ -1,9 +1,8 @@
-import { BadUserInput, isCalendarDate } from '@carebook/platform';
+import { BadUserInput, PHONE_PATTERN, isCalendarDate } from '@carebook/platform';
 import { Gender } from '../entities/gender.enum';
 import { NotificationChannel } from '../entities/notification-channel.enum';
 
 export const NAME_MAX_LENGTH = 120;
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,19}$/;
 export const MEDICAL_HISTORY_MAX_LENGTH = 10_000;
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
 

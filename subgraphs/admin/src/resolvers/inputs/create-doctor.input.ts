@@ -1,10 +1,10 @@
+import { PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
 import { ArrayMaxSize, IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 export const MIN_PASSWORD_LENGTH = 10;
 // The doctor service checks the same patterns; checking here first refuses bad input before an account is made.
 export const LICENSE_NUMBER_PATTERN = /^[A-Za-z0-9/-]{3,40}$/;
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,19}$/;
 
 @InputType({ description: 'A new doctor: their sign-in and their profile, created together.' })
 export class CreateDoctorInput {
@@ -33,7 +33,7 @@ export class CreateDoctorInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number like +49 30 1234567' })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone?: string | null;
 
   @Field(() => String, { nullable: true })

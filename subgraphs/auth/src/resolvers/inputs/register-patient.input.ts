@@ -1,10 +1,9 @@
-import { CalendarDateScalar } from '@carebook/platform';
+import { CalendarDateScalar, PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { MIN_PASSWORD_LENGTH } from '../../domain/password';
 import { Gender } from './gender.enum';
 
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{5,19}$/;
 
 @InputType({ description: 'Everything needed to open a patient account.' })
 export class RegisterPatientInput {
@@ -24,7 +23,7 @@ export class RegisterPatientInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(PHONE_PATTERN, { message: 'phone must be a phone number like +49 30 1234567' })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone?: string;
 
   @Field(() => CalendarDateScalar, { nullable: true })
