@@ -19,6 +19,7 @@ module.exports = {
   moduleNameMapper: {
     '^@carebook/platform$': '<rootDir>/packages/platform/src/index.ts',
     '^@carebook/platform/testing$': '<rootDir>/packages/platform/src/testing/index.ts',
+    '^@carebook/clients$': '<rootDir>/clients/index.js',
   },
   testMatch: ['<rootDir>/{packages,subgraphs,gateway,clients}/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

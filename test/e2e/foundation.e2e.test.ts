@@ -1,8 +1,7 @@
-import { errorCode, postGraphql } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, errorCode, postGraphql, Stack, startStack } from '@carebook/platform/testing';
 import { generateKeyPair, importJWK, SignJWT, UnsecuredJWT } from 'jose';
 import { readFileSync } from 'node:fs';
-import { operation } from '../support/contract';
-import { BOOTSTRAP_ADMIN, Stack, startStack } from '../support/stack';
+import { operation } from '@carebook/clients';
 
 /** Drives the foundation through the gateway with the contract's documents, as a front end would. */
 describe('foundation end to end through the gateway', () => {

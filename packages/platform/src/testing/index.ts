@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './test-issuer';
 export * from './graphql-client';
 export * from './spawn-service';
+export * from './stack';

@@ -1,5 +1,6 @@
-import { ServiceName, SERVICE_PORTS } from '@carebook/platform';
-import { dropDatabase, freshDatabaseUrl, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import { ServiceName, SERVICE_PORTS } from '../config/services';
+import { spawnService, SpawnedService, testPortBase } from './spawn-service';
+import { dropDatabase, freshDatabaseUrl } from './test-database';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,9 +17,10 @@ export interface Stack {
 /**
  * Starts the given subgraphs and the gateway as real processes from their
  * built code, each on a fresh database and the stack on its own ports and
- * Redis prefix, the way `pnpm start` runs them.
+ * Redis prefix, the way `pnpm start` runs them. Used by the end-to-end
+ * suites and the benchmarks.
  */
-export async function startStack(subgraphs: ServiceName[]): Promise<Stack> {
+export async function startStack(subgraphs: ServiceName[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
   const base = testPortBase();
   const portOf = (name: ServiceName) => base + (SERVICE_PORTS[name] - SERVICE_PORTS.gateway);
   const databases = subgraphs.map((name) => [name, freshDatabaseUrl(name)] as const);
@@ -31,6 +33,7 @@ export async function startStack(subgraphs: ServiceName[]): Promise<Stack> {
     AUTH_JWKS_URL: `http://127.0.0.1:${portOf('auth')}/.well-known/jwks.json`,
     ...Object.fromEntries((Object.keys(SERVICE_PORTS) as ServiceName[]).map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${portOf(name)}`])),
     ...Object.fromEntries(databases.map(([name, url]) => [`${name.toUpperCase()}_DB_URL`, url])),
+    ...extraEnv,
   };
   const services = new Map<ServiceName, SpawnedService>();
   const stop = async () => {

@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { startStack } from '@carebook/platform/testing';
+import { createConnection } from 'mysql2/promise';
+import { clinicClient, tomorrow } from './lib/clinic';
+import { latencyLine, pool } from './lib/stats';
+
+/**
+ * pnpm bench:booking [clients=50] [slots=20]
+ * Through the gateway: C concurrent clients book over M slots of one doctor,
+ * then 200 clients over 200 slots of 10 doctors. Prints confirmed,
+ * unavailable, errors, double bookings counted in the databases, latency
+ * percentiles and bookings per second.
+ */
+async function main() {
+  const clients = Number(process.argv[2] ?? 50);
+  const slots = Number(process.argv[3] ?? 20);
+  console.log('starting the stack (fresh databases)...');
+  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { LOG_LEVEL: 'error' });
+  try {
+    const clinic = clinicClient(stack.gatewayUrl);
+    const admin = await clinic.adminToken();
+    const serviceId = await clinic.createService(admin, 'Bench consultation', 15);
+    await phase(`phase 1: ${clients} clients over ${slots} slots of 1 doctor`, 1, slots, clients);
+    await phase('phase 2: 200 clients over 200 slots of 10 doctors', 10, 20, 200);
+
+    async function phase(label: string, doctorCount: number, slotsPerDoctor: number, clientCount: number) {
+      const tag = `${doctorCount}x${slotsPerDoctor}-${Date.now()}`;
+      const doctors = await clinic.createDoctors(admin, doctorCount, serviceId, tag);
+      const slotIds: string[] = [];
+      for (const doctorId of doctors) {
+        const end = 9 * 60 + slotsPerDoctor * 15;
+        const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+        const data = await clinic.run('AddAvailability', { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin);
+        slotIds.push(...data.addAvailability.map((s: { id: string }) => s.id));
+      }
+      const patients = await clinic.registerPatients(clientCount, tag);
+      const latencies: number[] = [];
+      let confirmed = 0;
+      let unavailable = 0;
+      let errors = 0;
+      const started = performance.now();
+      await pool(patients, clientCount, async (token, i) => {
+        const t0 = performance.now();
+        try {
+          const data = await clinic.run('BookAppointment', { input: { slotId: slotIds[i % slotIds.length], serviceId } }, token);
+          if (data.bookAppointment.__typename === 'BookingConfirmed') confirmed += 1;
+          else unavailable += 1;
+        } catch (error) {
+          errors += 1;
+          if (errors <= 3) console.error(String(error).slice(0, 300));
+        }
+        latencies.push(performance.now() - t0);
+      });
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`\n${label}`);
+      console.log(`  confirmed ${confirmed}, unavailable ${unavailable}, errors ${errors}, double bookings ${await doubleBookings(stack.env)}`);
+      console.log(`  ${latencyLine('latency', latencies)}`);
+      console.log(`  ${(confirmed / seconds).toFixed(1)} bookings/s, ${(clientCount / seconds).toFixed(1)} requests/s over ${seconds.toFixed(2)} s`);
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+/**
+ * Counted in the stores, not trusted from responses: slots holding more than
+ * one active appointment, and active appointments whose slot is not booked
+ * for them.
+ */
+async function doubleBookings(env: NodeJS.ProcessEnv): Promise<number> {
+  const appointments = await createConnection({ uri: env.APPOINTMENT_DB_URL! });
+  const scheduling = await createConnection({ uri: env.SCHEDULING_DB_URL! });
+  try {
+    const [shared] = await appointments.query(
+      "select count(*) as n from (select slot_id from appointments where status in ('PENDING','CONFIRMED') group by slot_id having count(*) > 1) t",
+    );
+    const [active] = await appointments.query("select id, slot_id from appointments where status = 'CONFIRMED'");
+    const [booked] = await scheduling.query("select id, appointment_id from slots where status = 'BOOKED'");
+    const holder = new Map((booked as Array<{ id: string; appointment_id: string }>).map((s) => [s.id, s.appointment_id]));
+    const orphaned = (active as Array<{ id: string; slot_id: string }>).filter((a) => holder.get(a.slot_id) !== a.id).length;
+    return Number((shared as Array<{ n: number }>)[0].n) + orphaned;
+  } finally {
+    await appointments.end();
+    await scheduling.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

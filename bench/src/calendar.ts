@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { startStack } from '@carebook/platform/testing';
+import { clinicClient } from './lib/clinic';
+import { latencyLine, pool } from './lib/stats';
+
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
+
+/**
+ * pnpm bench:calendar [doctors=50] [clients=20] [seconds=20]
+ * 31-day availabilityCalendar through the gateway with D doctors holding 8
+ * weeks of slots each, C concurrent clients. Prints req/s and percentiles.
+ */
+async function main() {
+  const doctorCount = Number(process.argv[2] ?? 50);
+  const clients = Number(process.argv[3] ?? 20);
+  const seconds = Number(process.argv[4] ?? 20);
+  console.log('starting the stack (fresh databases)...');
+  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { LOG_LEVEL: 'error', SLOT_HORIZON_WEEKS: '8' });
+  try {
+    const clinic = clinicClient(stack.gatewayUrl);
+    const admin = await clinic.adminToken();
+    const serviceId = await clinic.createService(admin, 'Calendar consultation', 30);
+    const doctors = await clinic.createDoctors(admin, doctorCount, serviceId, `cal-${Date.now()}`);
+    const rules = WEEKDAYS.map((dayOfWeek) => ({ dayOfWeek, startTime: '09:00', endTime: '17:00', slotMinutes: 30 }));
+    const seedStart = performance.now();
+    await pool(doctors, 4, (doctorId) => clinic.run('SetWeeklyAvailability', { doctorId, rules }, admin));
+    console.log(`seeded ${doctorCount} doctors x 8 weeks of slots in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+    const from = new Date().toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const ask = () => clinic.run('AvailabilityCalendar', { from, to, serviceId });
+    const first = await ask();
+    const offered = first.availabilityCalendar.reduce((n: number, day: any) => n + day.doctors.reduce((m: number, d: any) => m + d.freeSlots, 0), 0);
+    console.log(`one answer: ${first.availabilityCalendar.length} days, ${offered} free slots in all`);
+    await pool(Array.from({ length: clients * 3 }), clients, ask); // warm-up
+
+    const latencies: number[] = [];
+    const deadline = performance.now() + seconds * 1000;
+    await pool(Array.from({ length: clients }), clients, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        await ask();
+        latencies.push(performance.now() - t0);
+      }
+    });
+    console.log(`\n31-day availabilityCalendar, ${doctorCount} doctors, ${clients} concurrent clients, ${seconds} s`);
+    console.log(`  ${(latencies.length / seconds).toFixed(1)} req/s`);
+    console.log(`  ${latencyLine('latency', latencies)}`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { operation } from '@carebook/clients';
+import { BOOTSTRAP_ADMIN, postGraphql } from '@carebook/platform/testing';
+import { pool } from './stats';
+
+/** A client of the gateway that fails loudly on any GraphQL error (seeding must not half-succeed). */
+export function clinicClient(gatewayUrl: string) {
+  async function run<T = any>(name: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+    const response = await postGraphql(gatewayUrl, operation(name), variables, token);
+    if (response.errors?.length) throw new Error(`${name} failed: ${JSON.stringify(response.errors)}`);
+    return response.data as T;
+  }
+
+  return {
+    run,
+    async adminToken(): Promise<string> {
+      return (await run('Login', BOOTSTRAP_ADMIN)).login.accessToken;
+    },
+    async createService(token: string, name: string, durationMinutes: number): Promise<string> {
+      const data = await run('CreateMedicalService', { input: { name, category: 'GENERAL_CHECKUP', durationMinutes, price: '35.00', currency: 'EUR' } }, token);
+      return data.createMedicalService.id;
+    },
+    async createDoctors(token: string, count: number, serviceId: string, tag: string): Promise<string[]> {
+      return pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
+        const data = await run(
+          'CreateDoctor',
+          { input: { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password', name: `Dr Bench ${i}`, specialty: 'General practice', licenseNumber: `BENCH-${tag}-${i}`, serviceIds: [serviceId] } },
+          token,
+        );
+        return data.createDoctor.id as string;
+      });
+    },
+    async registerPatients(count: number, tag: string): Promise<string[]> {
+      return pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
+        const data = await run('RegisterPatient', { input: { email: `p${i}-${tag}@bench.carebook.test`, password: 'bench-patient-password', name: `Patient ${i}` } });
+        return data.registerPatient.accessToken as string;
+      });
+    },
+  };
+}
+
+/** Tomorrow's date (UTC) as YYYY-MM-DD, so every slot lies in the future. */
+export function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
