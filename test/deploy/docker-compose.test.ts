@@ -44,7 +44,7 @@ function tsFiles(dir: string): string[] {
  */
 function envNamesIn(source: string, ownPrefix: string): Set<string> {
   const names = new Set<string>();
-  for (const match of source.matchAll(/\b([A-Z][A-Z0-9_]+)(?=:\s*(?:env\.|z\.|\w+Schema\())/g)) names.add(match[1]);
+  for (const match of source.matchAll(/\b([A-Z][A-Z0-9_]+)(?=:\s*(?:env\.|z\s*\.|\w+Schema\())/g)) names.add(match[1]);
   for (const match of source.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)) names.add(match[1]);
   for (const match of source.matchAll(/`\$\{prefix\}_([A-Z][A-Z0-9_]*)`/g)) names.add(`${ownPrefix}_${match[1]}`);
   for (const match of source.matchAll(/`\$\{(?:envPrefix\(\w+\)|\w+\.toUpperCase\(\))\}_([A-Z][A-Z0-9_]*)`/g)) {
@@ -142,10 +142,14 @@ describe('docker-compose.yml', () => {
     if (env[`${prefixOf(name)}_PORT`] !== undefined) expect(Number(env[`${prefixOf(name)}_PORT`])).toBe(SERVICE_PORTS[name]);
   });
 
-  it.each(subgraphs)('gives %s its own MySQL database', (name) => {
+  // DESIGN: scheduling and appointment run on MongoDB in the compose stack, the others on MySQL.
+  const MONGO_SERVICES = ['scheduling', 'appointment'];
+
+  it.each(subgraphs)('gives %s its own database on its store', (name) => {
     const url = new URL(environmentOf(name)[`${prefixOf(name)}_DB_URL`].replace(/\$\{[^}]+\}/g, 'x'));
-    expect(url.protocol).toBe('mysql:');
-    expect(url.hostname).toBe('mysql');
+    const mongo = MONGO_SERVICES.includes(name);
+    expect(url.protocol).toBe(mongo ? 'mongodb:' : 'mysql:');
+    expect(url.hostname).toBe(mongo ? 'mongo' : 'mysql');
     expect(url.pathname).toBe(`/carebook_${name}`);
   });
 

@@ -52,7 +52,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
-  let lastFailure = 0;
+  let failingSince = 0;
+  let lastWarning = 0;
 
   const queue = (name: string) => {
     let found = queues.get(name);
@@ -116,9 +117,18 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       return running;
     }
     running = pass()
+      .then((published) => {
+        failingSince = 0;
+        return published;
+      })
       .catch((error) => {
-        if (Date.now() - lastFailure > 10_000) logger.warn({ err: (error as Error).message }, 'outbox relay could not publish; events wait in the outbox');
-        lastFailure = Date.now();
+        // Quiet while Redis is merely connecting at start; then a warning every 10 s while it stays away.
+        const now = Date.now();
+        failingSince ||= now;
+        if (now - failingSince > 3000 && now - lastWarning > 10_000) {
+          lastWarning = now;
+          logger.warn({ err: (error as Error).message }, 'outbox relay could not publish; events wait in the outbox');
+        }
         return 0;
       })
       .finally(() => {

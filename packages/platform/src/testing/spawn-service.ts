@@ -24,7 +24,7 @@ function entryOf(name: ServiceName): string {
  * Runs a built service as its own process, as `pnpm start` does, and waits
  * until its /health answers. Used by tests that need another real service.
  */
-export async function spawnService(name: ServiceName, port: number, env: NodeJS.ProcessEnv, timeoutMs = 20_000): Promise<SpawnedService> {
+export async function spawnService(name: ServiceName, port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<SpawnedService> {
   const child = spawn(process.execPath, [entryOf(name)], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, [`${envPrefix(name)}_PORT`]: String(port) },
@@ -63,7 +63,11 @@ export async function spawnService(name: ServiceName, port: number, env: NodeJS.
   };
 }
 
-/** A block of free-looking ports for one test file, away from the defaults (4000-4009). */
+/**
+ * A block of ports for one test file: away from the defaults (4000-4009) and
+ * below Linux's ephemeral range (32768+), where outgoing connections would
+ * collide with it.
+ */
 export function testPortBase(): number {
-  return 20_000 + Math.floor(Math.random() * 400) * 100;
+  return 20_000 + Math.floor(Math.random() * 120) * 100;
 }

@@ -1,4 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127041756 } from './Migration20261127041756';
 
 /** Checked-in migrations in the order they apply (written by `pnpm migration:create appointment`). */
-export const migrations: MigrationObject[] = [];
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261127041756', class: Migration20261127041756 },
+];

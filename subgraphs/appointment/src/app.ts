@@ -1,0 +1,48 @@
+import { createLogger, createServiceClient, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import type { MikroORM } from '@mikro-orm/core';
+import type { AppointmentConfig } from './config';
+import { adminLog } from './domain/admin-log';
+import type { AppointmentDeps } from './domain/deps';
+import { reconcileAppointments, ReconcileReport } from './domain/reconciliation';
+import { doctorApi, schedulingApi } from './domain/service-apis';
+import { entities } from './entities';
+import { appointmentInternalRoutes } from './internal/routes';
+import { startReconcileJob } from './jobs/reconcile-job';
+import { migrations } from './migrations';
+import { buildAppointmentSchema } from './schema';
+import { outcomeCounterFor } from './store/outcome-counts';
+
+export type RunningAppointment = RunningService & { orm: MikroORM; reconcile(): Promise<ReconcileReport> };
+
+/** Starts the appointment subgraph: store, outbox relay, reconciliation job, GraphQL and internal routes. */
+export async function startAppointment(config: AppointmentConfig): Promise<RunningAppointment> {
+  const logger = createLogger('appointment', config.logLevel);
+  const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger, stores: ['mysql', 'mongodb'] });
+  const relay = startOutboxRelay({ orm, service: 'appointment', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  const client = createServiceClient('appointment', config.auth.serviceSecret, config.env);
+  const { extra } = config;
+  const deps: AppointmentDeps = {
+    scheduling: schedulingApi(client),
+    doctors: doctorApi(client),
+    nudge: () => relay.nudge(),
+    adminLog: adminLog(client, logger),
+    timeZone: extra.CLINIC_TIME_ZONE,
+    logger,
+    crashPoint: extra.CAREBOOK_CRASH_POINT,
+  };
+  const reconcile = () => reconcileAppointments(orm.em.fork(), deps, extra.APPOINTMENT_PENDING_GRACE_SECONDS);
+  const stopJob = await startReconcileJob({ redisUrl: config.redisUrl, prefix: config.redisPrefix, everyMs: extra.APPOINTMENT_RECONCILE_EVERY_MS, logger, reconcile });
+  const schema = await buildAppointmentSchema({ domain: deps, countOutcomes: outcomeCounterFor(config.databaseUrl) });
+  const running = await startSubgraph({
+    config,
+    schema,
+    orm,
+    logger,
+    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, appointmentInternalRoutes()),
+    onStop: async () => {
+      await stopJob();
+      await relay.stop();
+    },
+  });
+  return { ...running, orm, reconcile };
+}

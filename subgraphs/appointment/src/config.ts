@@ -1,0 +1,22 @@
+import { env, loadServiceConfig } from '@carebook/platform';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** The appointment service's settings beyond the common ones (see .env.example). */
+export function loadAppointmentConfig(source: NodeJS.ProcessEnv = process.env) {
+  return loadServiceConfig(
+    'appointment',
+    {
+      CLINIC_TIME_ZONE: z.string().refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
+      /** How often the reconciliation job runs. */
+      APPOINTMENT_RECONCILE_EVERY_MS: env.positiveInt(15_000),
+      /** A PENDING appointment older than this is settled by the reconciler (a booking takes well under a second). */
+      APPOINTMENT_PENDING_GRACE_SECONDS: env.positiveInt(20),
+      /** Fault injection for tests: exit(137) at that point of the booking flow. Never set in production. */
+      CAREBOOK_CRASH_POINT: z.enum(['after-slot-booked']).optional(),
+    },
+    source,
+  );
+}
+
+export type AppointmentConfig = ReturnType<typeof loadAppointmentConfig>;

@@ -1,0 +1,29 @@
+import { AppointmentFacts, EventPayloads, EventType, recordEvent } from '@carebook/platform';
+import type { EntityManager } from '@mikro-orm/core';
+import { AppointmentChange } from '../entities/appointment-change.entity';
+import type { Appointment } from '../entities/appointment.entity';
+import type { AppointmentStatus } from '../entities/appointment-status.enum';
+
+export const SOURCE = 'appointment';
+
+export function factsOf(appointment: Appointment): AppointmentFacts {
+  return {
+    appointmentId: appointment.id,
+    patientId: appointment.patientId,
+    doctorId: appointment.doctorId,
+    serviceId: appointment.serviceId,
+    slotId: appointment.slotId,
+    startsAt: appointment.startsAt.toISOString(),
+    endsAt: appointment.endsAt.toISOString(),
+  };
+}
+
+/** Adds a history row to the unit of work (commit it in the same transaction as the change). */
+export function recordChange(em: EntityManager, appointment: Appointment, change: { by: string | null; from: AppointmentStatus | null; to: AppointmentStatus; note?: string | null }): void {
+  em.persist(em.create(AppointmentChange, { appointmentId: appointment.id, byUserId: change.by, fromStatus: change.from, toStatus: change.to, note: change.note ?? null }));
+}
+
+/** Adds the domain event to the unit of work (transactional outbox). */
+export function recordAppointmentEvent<T extends EventType>(em: EntityManager, type: T, appointment: Appointment, payload: EventPayloads[T]): void {
+  recordEvent(em, SOURCE, type, { type: 'Appointment', id: appointment.id }, payload);
+}

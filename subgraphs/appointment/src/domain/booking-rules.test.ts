@@ -1,0 +1,67 @@
+import { AppError, Role } from '@carebook/platform';
+import { bookingPatientId, assertMayChange, assertMayClose } from './access';
+import { checkBookable, normaliseReason, overlaps } from './booking-rules';
+
+const now = new Date('2026-12-01T08:00:00Z');
+const slot = { id: 's1', doctorId: 'd1', startsAt: '2026-12-01T09:00:00Z', endsAt: '2026-12-01T09:30:00Z', status: 'FREE' as const, appointmentId: null };
+const doctor = { id: 'd1', name: 'Dr Who', specialty: 'GP', active: true, serviceIds: ['svc'] };
+const service = { id: 'svc', name: 'Checkup', durationMinutes: 30, price: '35.00', currency: 'EUR', active: true };
+
+function codeOf(work: () => unknown): string | undefined {
+  try {
+    work();
+  } catch (error) {
+    return (error as AppError).code;
+  }
+  return undefined;
+}
+
+describe('booking rules', () => {
+  it('accepts a future slot of a doctor offering the service, long enough for it', () => {
+    expect(codeOf(() => checkBookable({ slot, doctor, service, now }))).toBeUndefined();
+  });
+
+  it.each([
+    ['the doctor does not offer the service', { doctor: { ...doctor, serviceIds: ['other'] } }, /does not offer "Checkup"/],
+    ['the slot is in the past', { now: new Date('2026-12-01T09:00:00Z') }, /in the past/],
+    ['the slot is shorter than the service', { service: { ...service, durationMinutes: 45 } }, /takes 45 minutes but this slot is only 30/],
+    ['the service is no longer offered', { service: { ...service, active: false } }, /no longer offered/],
+    ['the doctor is inactive', { doctor: { ...doctor, active: false } }, /no longer takes appointments/],
+  ])('refuses with BAD_USER_INPUT when %s', (_label, change, message) => {
+    const facts = { slot, doctor, service, now, ...change };
+    expect(() => checkBookable(facts)).toThrow(message);
+    expect(codeOf(() => checkBookable(facts))).toBe('BAD_USER_INPUT');
+  });
+
+  it('treats intervals that only touch as not overlapping', () => {
+    const at = (h: number) => new Date(Date.UTC(2026, 11, 1, h));
+    expect(overlaps({ startsAt: at(9), endsAt: at(10) }, { startsAt: at(10), endsAt: at(11) })).toBe(false);
+    expect(overlaps({ startsAt: at(9), endsAt: at(11) }, { startsAt: at(10), endsAt: at(12) })).toBe(true);
+  });
+
+  it('trims the reason, drops a blank one and refuses one over 500 characters', () => {
+    expect(normaliseReason('  cough ')).toBe('cough');
+    expect(normaliseReason('   ')).toBeNull();
+    expect(codeOf(() => normaliseReason('x'.repeat(501)))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('who may do what', () => {
+  const parties = { patientId: 'p1', doctorId: 'd1' };
+  it('lets a patient book only for themselves and makes an admin name the patient', () => {
+    expect(bookingPatientId({ id: 'p1', role: Role.PATIENT }, null)).toBe('p1');
+    expect(codeOf(() => bookingPatientId({ id: 'p1', role: Role.PATIENT }, 'p2'))).toBe('FORBIDDEN');
+    expect(bookingPatientId({ id: 'a1', role: Role.ADMIN }, 'p2')).toBe('p2');
+    expect(codeOf(() => bookingPatientId({ id: 'a1', role: Role.ADMIN }, null))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => bookingPatientId({ id: 'd1', role: Role.DOCTOR }, 'p1'))).toBe('FORBIDDEN');
+  });
+
+  it('lets the patient, the doctor and admins change; only the doctor and admins close', () => {
+    expect(codeOf(() => assertMayChange({ id: 'p1', role: Role.PATIENT }, parties, 'cancel'))).toBeUndefined();
+    expect(codeOf(() => assertMayChange({ id: 'd1', role: Role.DOCTOR }, parties, 'cancel'))).toBeUndefined();
+    expect(codeOf(() => assertMayChange({ id: 'p2', role: Role.PATIENT }, parties, 'cancel'))).toBe('FORBIDDEN');
+    expect(codeOf(() => assertMayChange({ id: 'd2', role: Role.DOCTOR }, parties, 'cancel'))).toBe('FORBIDDEN');
+    expect(codeOf(() => assertMayClose({ id: 'p1', role: Role.PATIENT }, parties, 'complete it'))).toBe('FORBIDDEN');
+    expect(codeOf(() => assertMayClose({ id: 'a1', role: Role.ADMIN }, parties, 'complete it'))).toBeUndefined();
+  });
+});

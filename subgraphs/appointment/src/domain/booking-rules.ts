@@ -1,0 +1,41 @@
+import { BadUserInput } from '@carebook/platform';
+import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from './service-apis';
+
+export const MAX_REASON_LENGTH = 500;
+export const MAX_ALTERNATIVES = 5;
+
+/**
+ * The checks a new booking (or the target of a reschedule) must pass before
+ * anything is written. Pure: the caller looks the facts up. Whether the slot
+ * is still free is NOT checked here: only the atomic book-slot decides that.
+ */
+export function checkBookable(input: { slot: SlotFacts; doctor: DoctorFacts | undefined; service: MedicalServiceFacts; now: Date }): void {
+  const { slot, doctor, service, now } = input;
+  if (!service.active) throw new BadUserInput(`The service "${service.name}" is no longer offered; choose another service.`, 'serviceId');
+  if (!doctor || !doctor.active) throw new BadUserInput('The doctor of this slot no longer takes appointments; choose another slot.', 'slotId');
+  if (!doctor.serviceIds.includes(service.id)) {
+    throw new BadUserInput(`${doctor.name} does not offer "${service.name}"; choose a slot of a doctor who does.`, 'serviceId');
+  }
+  if (new Date(slot.startsAt).getTime() <= now.getTime()) throw new BadUserInput('This slot has already started; appointments cannot be booked in the past.', 'slotId');
+  const minutes = slotMinutes(slot);
+  if (minutes < service.durationMinutes) {
+    throw new BadUserInput(`"${service.name}" takes ${service.durationMinutes} minutes but this slot is only ${minutes}; choose a longer slot.`, 'slotId');
+  }
+}
+
+export function slotMinutes(slot: { startsAt: string; endsAt: string }): number {
+  return Math.round((new Date(slot.endsAt).getTime() - new Date(slot.startsAt).getTime()) / 60_000);
+}
+
+/** Half-open intervals [start, end) overlap when each starts before the other ends. */
+export function overlaps(a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }): boolean {
+  return a.startsAt.getTime() < b.endsAt.getTime() && b.startsAt.getTime() < a.endsAt.getTime();
+}
+
+/** Trims the reason; blank means none. */
+export function normaliseReason(reason: string | null | undefined): string | null {
+  const trimmed = reason?.trim();
+  if (!trimmed) return null;
+  if (trimmed.length > MAX_REASON_LENGTH) throw new BadUserInput(`reason must be at most ${MAX_REASON_LENGTH} characters.`, 'reason');
+  return trimmed;
+}

@@ -1,0 +1,56 @@
+import { NotFound } from '@carebook/platform';
+import { checkBookable, MAX_ALTERNATIVES, slotMinutes } from './booking-rules';
+import type { AppointmentDeps } from './deps';
+import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from './service-apis';
+
+export interface BookingTarget {
+  slot: SlotFacts;
+  doctor: DoctorFacts;
+  service: MedicalServiceFacts;
+}
+
+/** Looks up the slot, its doctor and the service, and checks the booking rules (reads only). */
+export async function bookableTarget(deps: AppointmentDeps, slotId: string, serviceId: string, now = new Date()): Promise<BookingTarget> {
+  const [slots, service] = await Promise.all([deps.scheduling.slots({ ids: [slotId] }), deps.doctors.medicalService(serviceId)]);
+  const slot = slots[0];
+  if (!slot) throw new NotFound('Slot', slotId);
+  const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
+  checkBookable({ slot, doctor, service, now });
+  return { slot, doctor: doctor!, service };
+}
+
+/**
+ * Up to 5 free slots instead of the one asked for: the same doctor nearest in
+ * time first, then other doctors offering the service around the same time.
+ * An answer without alternatives is better than none, so failures only log.
+ */
+export async function alternativesFor(deps: AppointmentDeps, target: BookingTarget, excludeSlotIds: string[]): Promise<SlotFacts[]> {
+  try {
+    const others = (await deps.doctors.doctors({ serviceId: target.service.id })).filter((d) => d.id !== target.doctor.id).map((d) => d.id);
+    return await deps.scheduling.alternatives({
+      doctorId: target.doctor.id,
+      around: target.slot.startsAt,
+      minMinutes: Math.max(target.service.durationMinutes, 1),
+      otherDoctorIds: others,
+      excludeSlotIds,
+      limit: MAX_ALTERNATIVES,
+    });
+  } catch (error) {
+    deps.logger.warn({ err: error, slotId: target.slot.id }, 'could not look up alternative slots');
+    return [];
+  }
+}
+
+export { slotMinutes };
+
+/** Alternatives for a slot known only by id (a replayed answer): looked up loosely, no rules checked. */
+export async function alternativesForSlot(deps: AppointmentDeps, slotId: string, serviceId: string, excludeSlotIds: string[]): Promise<SlotFacts[]> {
+  try {
+    const [[slot], service] = await Promise.all([deps.scheduling.slots({ ids: [slotId] }), deps.doctors.medicalService(serviceId)]);
+    if (!slot) return [];
+    const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
+    return doctor ? await alternativesFor(deps, { slot, doctor, service }, excludeSlotIds) : [];
+  } catch {
+    return [];
+  }
+}

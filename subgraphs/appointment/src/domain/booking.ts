@@ -1,0 +1,136 @@
+import { AppError, Conflict } from '@carebook/platform';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { AppointmentChange } from '../entities/appointment-change.entity';
+import { AppointmentStatus } from '../entities/appointment-status.enum';
+import { Appointment } from '../entities/appointment.entity';
+import { IdempotencyKey } from '../entities/idempotency-key.entity';
+import { recordChange } from './appointment-log';
+import { normaliseReason } from './booking-rules';
+import { alternativesFor, alternativesForSlot, bookableTarget, BookingTarget } from './booking-target';
+import type { AppointmentDeps } from './deps';
+import { assertNoOverlap, lockPatient, retryTransient } from './overlap';
+import { confirmPending } from './pending-settlement';
+import type { SlotFacts } from './service-apis';
+
+export type BookingOutcome =
+  | { kind: 'confirmed'; appointment: Appointment }
+  | { kind: 'unavailable'; reason: string; alternatives: SlotFacts[] };
+
+export interface BookingRequest {
+  slotId: string;
+  serviceId: string;
+  reason?: string | null;
+  patientId: string;
+  /** Who asked (the patient, or the admin booking for them). */
+  byUserId: string;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * Books a slot: validate, record a PENDING appointment, book the slot with
+ * scheduling's one atomic conditional update, then confirm (or withdraw the
+ * PENDING and offer alternatives). The slot is never read and then written:
+ * book-slot alone decides who gets it. A crash between book-slot and the
+ * confirmation leaves a PENDING the reconciler settles.
+ */
+export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, request: BookingRequest): Promise<BookingOutcome> {
+  const key = request.idempotencyKey?.trim() || null;
+  if (key) {
+    const replay = await replayBooking(em, deps, request, key);
+    if (replay) return replay;
+  }
+  const reason = normaliseReason(request.reason);
+  const target = await bookableTarget(deps, request.slotId, request.serviceId);
+
+  let appointment: Appointment;
+  try {
+    appointment = await createPending(em, request, target, reason, key);
+  } catch (error) {
+    // A concurrent request with the same key won the race: answer what it answers.
+    if (key && (error instanceof UniqueConstraintViolationException || (error instanceof AppError && error.code === 'CONFLICT'))) {
+      const replay = await replayBooking(em, deps, request, key);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+
+  try {
+    await deps.scheduling.bookSlot(target.slot.id, appointment.id);
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
+      const slotReason = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : String(error.extensions.reason ?? 'TAKEN');
+      await withdrawPending(em, appointment, key, slotReason);
+      return { kind: 'unavailable', reason: slotReason, alternatives: await alternativesFor(deps, target, [target.slot.id]) };
+    }
+    // Unknown outcome (scheduling down or slow): the PENDING stays and the reconciler settles it.
+    throw error;
+  }
+  if (deps.crashPoint === 'after-slot-booked') process.exit(137);
+
+  const confirmed = await confirmPending(em.fork(), appointment.id, request.byUserId, 'slot booked');
+  deps.nudge();
+  if (confirmed) return { kind: 'confirmed', appointment: confirmed };
+  return settledElsewhere(em, deps, appointment, target);
+}
+
+async function createPending(em: EntityManager, request: BookingRequest, target: BookingTarget, reason: string | null, key: string | null): Promise<Appointment> {
+  return retryTransient(() => em.fork().transactional(async (tx) => {
+    const startsAt = new Date(target.slot.startsAt);
+    const endsAt = new Date(target.slot.endsAt);
+    await lockPatient(tx, request.patientId);
+    await assertNoOverlap(tx, request.patientId, startsAt, endsAt);
+    const appointment = tx.create(Appointment, {
+      patientId: request.patientId,
+      doctorId: target.doctor.id,
+      serviceId: target.service.id,
+      slotId: target.slot.id,
+      startsAt,
+      endsAt,
+      status: AppointmentStatus.PENDING,
+      reason,
+      price: target.service.price,
+      currency: target.service.currency,
+    });
+    recordChange(tx, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
+    if (key) tx.persist(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id }));
+    return appointment;
+  }));
+}
+
+/** The slot was not ours: the PENDING disappears (it was never promised), the key remembers the answer. */
+async function withdrawPending(em: EntityManager, appointment: Appointment, key: string | null, reason: string): Promise<void> {
+  await em.fork().transactional(async (tx) => {
+    await tx.nativeDelete(AppointmentChange, { appointmentId: appointment.id });
+    await tx.nativeDelete(Appointment, { id: appointment.id, status: AppointmentStatus.PENDING });
+    if (key) await tx.nativeUpdate(IdempotencyKey, { patientId: appointment.patientId, key }, { unavailableReason: reason });
+  });
+}
+
+/** The reconciler (or a cancellation) settled the appointment while we were booking. */
+async function settledElsewhere(em: EntityManager, deps: AppointmentDeps, appointment: Appointment, target: BookingTarget): Promise<BookingOutcome> {
+  const current = await em.fork().findOne(Appointment, { id: appointment.id });
+  if (current?.status === AppointmentStatus.CONFIRMED) return { kind: 'confirmed', appointment: current };
+  await deps.scheduling.releaseSlot(target.slot.id, appointment.id).catch(() => undefined);
+  throw new Conflict('This booking was cancelled while it was being confirmed; please book again.');
+}
+
+const REPLAY_WAIT_MS = 5000;
+
+/** The first answer given for this key, or null when the key is new. */
+async function replayBooking(em: EntityManager, deps: AppointmentDeps, request: BookingRequest, key: string): Promise<BookingOutcome | null> {
+  const patientId = request.patientId;
+  const deadline = Date.now() + REPLAY_WAIT_MS;
+  for (;;) {
+    const fork = em.fork();
+    const record = await fork.findOne(IdempotencyKey, { patientId, key });
+    if (!record) return null;
+    if (record.unavailableReason) {
+      // Same answer, fresh alternatives: the ones offered the first time may be gone by now.
+      return { kind: 'unavailable', reason: record.unavailableReason, alternatives: await alternativesForSlot(deps, request.slotId, request.serviceId, [request.slotId]) };
+    }
+    const appointment = await fork.findOne(Appointment, { id: record.appointmentId });
+    if (appointment && appointment.status !== AppointmentStatus.PENDING) return { kind: 'confirmed', appointment };
+    if (Date.now() > deadline) throw new Conflict('A booking with this idempotency key is still in progress; try again in a few seconds.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,43 @@
+import { Conflict } from '@carebook/platform';
+import type { EntityManager } from '@mikro-orm/core';
+import { ACTIVE_STATUSES, AppointmentStatus } from '../entities/appointment-status.enum';
+import { Appointment } from '../entities/appointment.entity';
+import { assertMayChange } from './access';
+import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log';
+import { normaliseReason } from './booking-rules';
+import type { Actor, AppointmentDeps } from './deps';
+import { loadAppointment } from './load-appointment';
+import { clearSlotCheck } from './slot-check';
+
+/**
+ * Cancels, then frees the slot at once. The cancellation commits first with
+ * slotCheckDueAt set, so if scheduling is down the reconciler frees the slot later.
+ */
+export async function cancelAppointment(em: EntityManager, deps: AppointmentDeps, actor: Actor, id: string, reason?: string | null): Promise<Appointment> {
+  const before = await loadAppointment(em, id);
+  assertMayChange(actor, before, 'cancel');
+  if (!ACTIVE_STATUSES.includes(before.status)) throw new Conflict(`Only a pending or confirmed appointment can be cancelled; this one is ${before.status}.`);
+  const cancellationReason = normaliseReason(reason);
+  const after = await em.fork().transactional(async (tx) => {
+    const now = new Date();
+    const updated = await tx.nativeUpdate(
+      Appointment,
+      { id, status: before.status },
+      { status: AppointmentStatus.CANCELLED, cancellationReason, slotCheckDueAt: now, updatedAt: now },
+    );
+    if (updated === 0) throw new Conflict('The appointment changed while it was being cancelled; reload it and try again.');
+    const cancelled = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
+    recordChange(tx, cancelled, { by: actor.id, from: before.status, to: AppointmentStatus.CANCELLED, note: cancellationReason });
+    recordAppointmentEvent(tx, 'APPOINTMENT_CANCELLED', cancelled, { ...factsOf(cancelled), cancelledBy: actor.id });
+    return cancelled;
+  });
+  deps.nudge();
+  try {
+    await deps.scheduling.releaseSlot(after.slotId, after.id);
+    await clearSlotCheck(em, after.id, after.slotId);
+    after.slotCheckDueAt = null;
+  } catch (error) {
+    deps.logger.warn({ err: error, appointmentId: id }, 'slot not released yet; the reconciler will release it');
+  }
+  return after;
+}

@@ -1,0 +1,23 @@
+import type { Logger } from '@carebook/platform';
+import type { AdminLog } from './admin-log';
+import type { DoctorApi, SchedulingApi } from './service-apis';
+
+/** What the appointment rules need besides an entity manager. */
+export interface AppointmentDeps {
+  scheduling: SchedulingApi;
+  doctors: DoctorApi;
+  /** Publishes outbox rows now rather than at the relay's next poll. */
+  nudge(): void;
+  /** Records an admin's change in the admin action log (no-op for other roles). */
+  adminLog: AdminLog;
+  timeZone: string;
+  logger: Logger;
+  /** Fault injection (tests): where to kill the process. */
+  crashPoint?: 'after-slot-booked';
+}
+
+/** The actor of a change: a user, or null for the system (reconciler). */
+export interface Actor {
+  id: string;
+  role: string;
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { AppointmentStatus } from '../entities/appointment-status.enum';
+import { Appointment } from '../entities/appointment.entity';
+import { IdempotencyKey } from '../entities/idempotency-key.entity';
+import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log';
+
+/**
+ * PENDING -> CONFIRMED with its history row and APPOINTMENT_CONFIRMED event,
+ * in one transaction. Conditional on still being PENDING, so the booking
+ * request and the reconciler can race without confirming twice.
+ * Returns the confirmed appointment, or null if something else settled it.
+ */
+export async function confirmPending(em: EntityManager, id: string, by: string | null, note: string): Promise<Appointment | null> {
+  return em.transactional(async (tx) => {
+    const updated = await tx.nativeUpdate(Appointment, { id, status: AppointmentStatus.PENDING }, { status: AppointmentStatus.CONFIRMED, updatedAt: new Date() });
+    if (updated === 0) return null;
+    const appointment = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
+    recordChange(tx, appointment, { by, from: AppointmentStatus.PENDING, to: AppointmentStatus.CONFIRMED, note });
+    recordAppointmentEvent(tx, 'APPOINTMENT_CONFIRMED', appointment, factsOf(appointment));
+    return appointment;
+  });
+}
+
+/**
+ * PENDING -> CANCELLED when its slot was never booked (or the request died).
+ * The appointment stays with its history so the patient sees what happened;
+ * its slot is checked at once in case a late book-slot landed after all.
+ * No event: nobody was ever told this appointment existed. Its idempotency
+ * key is forgotten: the first attempt never answered, so a retry books afresh.
+ */
+export async function abandonPending(em: EntityManager, id: string, note: string): Promise<boolean> {
+  return em.transactional(async (tx) => {
+    const now = new Date();
+    const updated = await tx.nativeUpdate(
+      Appointment,
+      { id, status: AppointmentStatus.PENDING },
+      { status: AppointmentStatus.CANCELLED, cancellationReason: note, slotCheckDueAt: now, updatedAt: now },
+    );
+    if (updated === 0) return false;
+    const appointment = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
+    recordChange(tx, appointment, { by: null, from: AppointmentStatus.PENDING, to: AppointmentStatus.CANCELLED, note });
+    await tx.nativeDelete(IdempotencyKey, { appointmentId: id });
+    return true;
+  });
+}

@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { AppointmentStatus } from '../entities/appointment-status.enum';
+import { Appointment } from '../entities/appointment.entity';
+import type { AppointmentDeps } from './deps';
+import { abandonPending, confirmPending } from './pending-settlement';
+import type { SlotFacts } from './service-apis';
+
+const BATCH = 200;
+
+export interface ReconcileReport {
+  confirmed: number;
+  abandoned: number;
+  released: number;
+}
+
+/**
+ * Repairs what a crash or an outage between the two halves of a slot change
+ * left behind, so that no CONFIRMED appointment lacks its slot and no slot is
+ * held by an appointment that does not hold it:
+ * - a PENDING older than the grace period is CONFIRMED if scheduling shows its
+ *   slot BOOKED by it, otherwise abandoned (CANCELLED, with history);
+ * - appointments whose slot check is due get every slot BOOKED for them that
+ *   they do not hold (old slot of a reschedule, slot of a cancellation) released.
+ * Every step is conditional, so concurrent runs (several instances) are safe.
+ */
+export async function reconcileAppointments(em: EntityManager, deps: AppointmentDeps, graceSeconds: number, now = new Date()): Promise<ReconcileReport> {
+  const report: ReconcileReport = { confirmed: 0, abandoned: 0, released: 0 };
+  const stale = await em.fork().find(Appointment, { status: AppointmentStatus.PENDING, createdAt: { $lt: new Date(now.getTime() - graceSeconds * 1000) } }, { limit: BATCH });
+  if (stale.length) {
+    const slots = await deps.scheduling.slots({ appointmentIds: stale.map((a) => a.id) });
+    for (const appointment of stale) {
+      const held = slots.some((s) => s.id === appointment.slotId && s.status === 'BOOKED' && s.appointmentId === appointment.id);
+      if (held) {
+        if (await confirmPending(em.fork(), appointment.id, null, 'confirmed by reconciliation after an interrupted booking')) report.confirmed += 1;
+      } else if (await abandonPending(em.fork(), appointment.id, 'The booking could not be completed; please book again.')) {
+        report.abandoned += 1;
+      }
+    }
+  }
+
+  const due = await em.fork().find(Appointment, { slotCheckDueAt: { $lte: new Date() } }, { limit: BATCH });
+  if (due.length) {
+    const slots = await deps.scheduling.slots({ appointmentIds: due.map((a) => a.id) });
+    for (const appointment of due) {
+      const strays = slots.filter((s) => s.appointmentId === appointment.id && s.status === 'BOOKED' && !holds(appointment, s));
+      let allReleased = true;
+      for (const slot of strays) {
+        try {
+          if ((await deps.scheduling.releaseSlot(slot.id, appointment.id)).released) report.released += 1;
+        } catch (error) {
+          allReleased = false;
+          deps.logger.warn({ err: error, slotId: slot.id }, 'could not release a stray slot; will retry');
+        }
+      }
+      if (allReleased) {
+        await em.fork().nativeUpdate(Appointment, { id: appointment.id, slotCheckDueAt: appointment.slotCheckDueAt }, { slotCheckDueAt: null });
+      }
+    }
+  }
+  if (report.confirmed || report.abandoned || report.released) deps.logger.info(report, 'appointments reconciled');
+  return report;
+}
+
+/** A live appointment holds its own slot; a cancelled one holds none. */
+function holds(appointment: Appointment, slot: SlotFacts): boolean {
+  return appointment.status !== AppointmentStatus.CANCELLED && appointment.slotId === slot.id;
+}

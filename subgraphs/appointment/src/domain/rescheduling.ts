@@ -1,0 +1,97 @@
+import { AppError, BadUserInput, Conflict } from '@carebook/platform';
+import type { EntityManager } from '@mikro-orm/core';
+import { AppointmentStatus } from '../entities/appointment-status.enum';
+import { Appointment } from '../entities/appointment.entity';
+import { assertMayChange } from './access';
+import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log';
+import type { BookingOutcome } from './booking';
+import { alternativesFor, bookableTarget, BookingTarget } from './booking-target';
+import type { Actor, AppointmentDeps } from './deps';
+import { loadAppointment } from './load-appointment';
+import { assertNoOverlap, lockPatient } from './overlap';
+import { clearSlotCheck, SLOT_CHECK_GRACE_MS } from './slot-check';
+
+/**
+ * Moves an appointment to another slot (same or another doctor, optionally
+ * another service). The new slot is booked first under the same appointment
+ * id; only then is the appointment changed, and only then the old slot
+ * released. Any failure before the change leaves the appointment as it was;
+ * a crash in between leaves a slot the reconciler releases (slotCheckDueAt).
+ */
+export async function rescheduleAppointment(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  actor: Actor,
+  request: { id: string; newSlotId: string; serviceId?: string | null },
+): Promise<BookingOutcome> {
+  const before = await loadAppointment(em, request.id);
+  assertMayChange(actor, before, 'reschedule');
+  if (before.status !== AppointmentStatus.CONFIRMED) throw new Conflict(`Only a confirmed appointment can be rescheduled; this one is ${before.status}.`);
+  const serviceId = request.serviceId ?? before.serviceId;
+  if (request.newSlotId === before.slotId && serviceId === before.serviceId) {
+    throw new BadUserInput('The appointment is already in this slot for this service; choose another slot.', 'newSlotId');
+  }
+  const target = await bookableTarget(deps, request.newSlotId, serviceId);
+  await assertNoOverlap(em, before.patientId, new Date(target.slot.startsAt), new Date(target.slot.endsAt), before.id);
+
+  const sameSlot = request.newSlotId === before.slotId;
+  if (!sameSlot) {
+    await em.fork().nativeUpdate(Appointment, { id: before.id }, { slotCheckDueAt: new Date(Date.now() + SLOT_CHECK_GRACE_MS) });
+    try {
+      await deps.scheduling.bookSlot(target.slot.id, before.id);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
+        await clearSlotCheck(em, before.id, before.slotId);
+        const reason = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : String(error.extensions.reason ?? 'TAKEN');
+        return { kind: 'unavailable', reason, alternatives: await alternativesFor(deps, target, [target.slot.id, before.slotId]) };
+      }
+      throw error;
+    }
+  }
+
+  let after: Appointment;
+  try {
+    after = await applyMove(em, actor, before, target);
+  } catch (error) {
+    if (!sameSlot) await deps.scheduling.releaseSlot(target.slot.id, before.id).catch(() => undefined);
+    throw error;
+  }
+  deps.nudge();
+  if (!sameSlot) {
+    try {
+      await deps.scheduling.releaseSlot(before.slotId, before.id);
+      await clearSlotCheck(em, before.id, target.slot.id);
+    } catch (error) {
+      deps.logger.warn({ err: error, appointmentId: before.id }, 'old slot not released yet; the reconciler will release it');
+    }
+  }
+  return { kind: 'confirmed', appointment: after };
+}
+
+async function applyMove(em: EntityManager, actor: Actor, before: Appointment, target: BookingTarget): Promise<Appointment> {
+  const previous = { slotId: before.slotId, doctorId: before.doctorId, startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() };
+  return em.fork().transactional(async (tx) => {
+    // Checked again under the patient's guard: a booking may have taken the time since the first check.
+    await lockPatient(tx, before.patientId);
+    await assertNoOverlap(tx, before.patientId, new Date(target.slot.startsAt), new Date(target.slot.endsAt), before.id);
+    const moved = await tx.nativeUpdate(
+      Appointment,
+      { id: before.id, status: AppointmentStatus.CONFIRMED, slotId: before.slotId },
+      {
+        slotId: target.slot.id,
+        doctorId: target.doctor.id,
+        serviceId: target.service.id,
+        startsAt: new Date(target.slot.startsAt),
+        endsAt: new Date(target.slot.endsAt),
+        price: target.service.price,
+        currency: target.service.currency,
+        updatedAt: new Date(),
+      },
+    );
+    if (moved === 0) throw new Conflict('The appointment changed while it was being rescheduled (cancelled or moved); reload it and try again.');
+    const after = await tx.findOneOrFail(Appointment, { id: before.id }, { refresh: true });
+    recordChange(tx, after, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: AppointmentStatus.CONFIRMED, note: `rescheduled from ${previous.startsAt} to ${after.startsAt.toISOString()}` });
+    recordAppointmentEvent(tx, 'APPOINTMENT_RESCHEDULED', after, { ...factsOf(after), previous });
+    return after;
+  });
+}

@@ -1,0 +1,84 @@
+import { DecimalScalar } from '@carebook/platform';
+import { Entity, Enum, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { AppointmentStatus } from './appointment-status.enum';
+
+/**
+ * A patient's booking of one slot for one medical service. Price and currency
+ * are copied from the service at booking time, so later price changes do not
+ * rewrite what the patient agreed to.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType('Appointment', { description: 'A booked visit: who, with which doctor, for which service, when.' })
+@Entity({ tableName: 'appointments' })
+@Index({ properties: ['patientId', 'startsAt'] })
+@Index({ properties: ['doctorId', 'startsAt'] })
+@Index({ properties: ['slotId'] })
+@Index({ properties: ['status', 'createdAt'] })
+@Index({ properties: ['slotCheckDueAt'] })
+export class Appointment {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 36 })
+  patientId: string;
+
+  @Property({ type: 'string', length: 36 })
+  doctorId: string;
+
+  @Property({ type: 'string', length: 36 })
+  serviceId: string;
+
+  @Property({ type: 'string', length: 36 })
+  slotId: string;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  startsAt: Date;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  endsAt: Date;
+
+  @Field(() => AppointmentStatus)
+  @Enum({ items: () => AppointmentStatus, type: 'string', length: 16 })
+  status: AppointmentStatus;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 500, nullable: true })
+  reason: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 500, nullable: true })
+  cancellationReason: (string & Opt) | null = null;
+
+  @Field(() => DecimalScalar)
+  @Property({ type: 'decimal', precision: 10, scale: 2 })
+  price: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 3 })
+  currency: string;
+
+  /** Notes the doctor left when completing the visit (not exposed: medical content). */
+  @Property({ type: 'text', nullable: true })
+  completionNotes: (string & Opt) | null = null;
+
+  /**
+   * Set while a slot change (reschedule, cancel) may have left a slot booked
+   * for this appointment that it no longer holds; the reconciler releases such
+   * slots after this instant and clears it.
+   */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  slotCheckDueAt: (Date & Opt) | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Date & Opt = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+}

@@ -1,0 +1,36 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/*
+ * Entities other subgraphs own. Patient, Doctor and Slot are resolvable @key
+ * entities here because this subgraph adds a field to each (appointments,
+ * appointment); their __resolveReference only echoes the id. MedicalService
+ * gets no field here, so it is a plain stub.
+ */
+
+@Directive('@key(fields: "id")')
+@ObjectType('Patient')
+export class PatientRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Doctor')
+export class DoctorRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType('Slot')
+export class SlotRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('MedicalService')
+export class MedicalServiceRef {
+  @Field(() => ID)
+  id: string;
+}

@@ -1,0 +1,28 @@
+import { internalRoute } from '@carebook/platform';
+import type { FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { factsOf } from '../domain/appointment-log';
+import { Appointment } from '../entities/appointment.entity';
+
+/**
+ * Lookups for other services: appointments by id, or of a patient (optionally
+ * with one doctor), for example to decide whether a doctor may see a chart.
+ */
+export function appointmentInternalRoutes() {
+  return {
+    appointments: internalRoute(
+      z
+        .object({ ids: z.array(z.string()).max(1000).optional(), patientId: z.string().optional(), doctorId: z.string().optional() })
+        .refine((q) => q.ids || q.patientId || q.doctorId, 'give ids, patientId or doctorId'),
+      async (query, { orm }) => {
+        const where = {
+          ...(query.ids ? { id: { $in: query.ids } } : {}),
+          ...(query.patientId ? { patientId: query.patientId } : {}),
+          ...(query.doctorId ? { doctorId: query.doctorId } : {}),
+        } as FilterQuery<Appointment>;
+        const rows = await orm.em.fork().find(Appointment, where, { orderBy: { startsAt: 'desc' }, limit: 1000 });
+        return { appointments: rows.map((a) => ({ ...factsOf(a), status: a.status })) };
+      },
+    ),
+  };
+}

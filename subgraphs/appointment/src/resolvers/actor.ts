@@ -1,0 +1,8 @@
+import { RequestContext, requireUser } from '@carebook/platform';
+import type { Actor } from '../domain/deps';
+
+/** The signed-in user as the domain sees them. */
+export function actorOf(ctx: RequestContext): Actor {
+  const user = requireUser(ctx);
+  return { id: user.id, role: user.role };
+}

@@ -1,0 +1,92 @@
+import { groupedLoader, RequestContext, Role } from '@carebook/platform';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { appointmentPage, myAppointments } from '../domain/appointment-queries';
+import { cancelAppointment } from '../domain/cancellation';
+import { closeAppointment } from '../domain/completion';
+import type { AppointmentDeps } from '../domain/deps';
+import { AppointmentChange } from '../entities/appointment-change.entity';
+import { AppointmentStatus } from '../entities/appointment-status.enum';
+import { Appointment } from '../entities/appointment.entity';
+import { DoctorRef, MedicalServiceRef, PatientRef, SlotRef } from '../entities/federated-refs';
+import { actorOf } from './actor';
+import { AppointmentFilter } from './inputs/appointment-filter.input';
+import { AppointmentConnection } from './types/appointment-connection.type';
+
+@Resolver(() => Appointment)
+export class AppointmentResolver {
+  constructor(private readonly deps: AppointmentDeps) {}
+
+  @Authorized()
+  @Query(() => [Appointment], { description: "The caller's appointments (as patient, or as doctor), latest first." })
+  myAppointments(@Ctx() ctx: RequestContext, @Arg('status', () => [AppointmentStatus], { nullable: true }) status?: AppointmentStatus[] | null) {
+    return myAppointments(ctx.em, actorOf(ctx), status);
+  }
+
+  @Authorized(Role.ADMIN, Role.DOCTOR)
+  @Query(() => AppointmentConnection, { description: 'Appointments matching the filter; admins any, doctors their own.' })
+  appointments(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => AppointmentFilter) filter: AppointmentFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    return appointmentPage(ctx.em, actorOf(ctx), filter, first, after);
+  }
+
+  @Authorized()
+  @Mutation(() => Appointment, { description: 'Cancels a pending or confirmed appointment and frees its slot.' })
+  async cancelAppointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
+    const actor = actorOf(ctx);
+    const cancelled = await cancelAppointment(ctx.em, this.deps, actor, id, reason);
+    await this.deps.adminLog(actor, 'CANCEL_APPOINTMENT', id);
+    return cancelled;
+  }
+
+  @Authorized(Role.DOCTOR, Role.ADMIN)
+  @Mutation(() => Appointment, { description: 'Marks a started, confirmed appointment as completed; its doctor or an admin.' })
+  async completeAppointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('notes', () => String, { nullable: true }) notes?: string | null) {
+    const actor = actorOf(ctx);
+    const completed = await closeAppointment(ctx.em, this.deps, actor, id, AppointmentStatus.COMPLETED, notes);
+    await this.deps.adminLog(actor, 'COMPLETE_APPOINTMENT', id);
+    return completed;
+  }
+
+  @Authorized(Role.DOCTOR, Role.ADMIN)
+  @Mutation(() => Appointment, { description: 'Records that the patient did not come; its doctor or an admin, once it has started.' })
+  async markNoShow(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    const actor = actorOf(ctx);
+    const closed = await closeAppointment(ctx.em, this.deps, actor, id, AppointmentStatus.NO_SHOW);
+    await this.deps.adminLog(actor, 'MARK_NO_SHOW', id);
+    return closed;
+  }
+
+  @FieldResolver(() => PatientRef)
+  patient(@Root() appointment: Appointment): PatientRef {
+    return { id: appointment.patientId };
+  }
+
+  @FieldResolver(() => DoctorRef)
+  doctor(@Root() appointment: Appointment): DoctorRef {
+    return { id: appointment.doctorId };
+  }
+
+  @FieldResolver(() => MedicalServiceRef)
+  service(@Root() appointment: Appointment): MedicalServiceRef {
+    return { id: appointment.serviceId };
+  }
+
+  @FieldResolver(() => SlotRef)
+  slot(@Root() appointment: Appointment): SlotRef {
+    return { id: appointment.slotId };
+  }
+
+  @FieldResolver(() => [AppointmentChange], { description: 'Every change, oldest first.' })
+  history(@Root() appointment: Appointment, @Ctx() ctx: RequestContext) {
+    return groupedLoader(
+      ctx,
+      'appointment-history',
+      (ids) => ctx.em.find(AppointmentChange, { appointmentId: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } }),
+      (change) => change.appointmentId,
+    ).load(appointment.id);
+  }
+}

@@ -1,0 +1,45 @@
+import { RequestContext, Role } from '@carebook/platform';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { bookingPatientId } from '../domain/access';
+import { bookAppointment } from '../domain/booking';
+import type { AppointmentDeps } from '../domain/deps';
+import { rescheduleAppointment } from '../domain/rescheduling';
+import { actorOf } from './actor';
+import { BookAppointmentInput } from './inputs/book-appointment.input';
+import { BookingResult, toBookingResult } from './types/booking-result.type';
+
+@Resolver()
+export class BookingResolver {
+  constructor(private readonly deps: AppointmentDeps) {}
+
+  @Authorized(Role.PATIENT, Role.ADMIN)
+  @Mutation(() => BookingResult, { description: 'Books a free slot; SlotUnavailable with alternatives when it is taken.' })
+  async bookAppointment(@Ctx() ctx: RequestContext, @Arg('input', () => BookAppointmentInput) input: BookAppointmentInput) {
+    const actor = actorOf(ctx);
+    const patientId = bookingPatientId(actor, input.patientId);
+    const outcome = await bookAppointment(ctx.em, this.deps, {
+      slotId: input.slotId,
+      serviceId: input.serviceId,
+      reason: input.reason,
+      patientId,
+      byUserId: actor.id,
+      idempotencyKey: input.idempotencyKey,
+    });
+    if (outcome.kind === 'confirmed') await this.deps.adminLog(actor, 'BOOK_APPOINTMENT', outcome.appointment.id, { patientId, slotId: input.slotId });
+    return toBookingResult(outcome);
+  }
+
+  @Authorized()
+  @Mutation(() => BookingResult, { description: 'Moves an appointment to another slot (and optionally service); the patient, the doctor or an admin.' })
+  async rescheduleAppointment(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('newSlotId', () => ID) newSlotId: string,
+    @Arg('serviceId', () => ID, { nullable: true }) serviceId?: string | null,
+  ) {
+    const actor = actorOf(ctx);
+    const outcome = await rescheduleAppointment(ctx.em, this.deps, actor, { id, newSlotId, serviceId });
+    if (outcome.kind === 'confirmed') await this.deps.adminLog(actor, 'RESCHEDULE_APPOINTMENT', id, { newSlotId, ...(serviceId ? { serviceId } : {}) });
+    return toBookingResult(outcome);
+  }
+}

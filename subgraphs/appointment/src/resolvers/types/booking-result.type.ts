@@ -1,0 +1,30 @@
+import { createUnionType, Field, ObjectType } from 'type-graphql';
+import { Appointment } from '../../entities/appointment.entity';
+import { SlotRef } from '../../entities/federated-refs';
+import type { BookingOutcome } from '../../domain/booking';
+
+@ObjectType({ description: 'The slot is yours: the appointment is confirmed.' })
+export class BookingConfirmed {
+  @Field(() => Appointment)
+  appointment: Appointment;
+}
+
+@ObjectType({ description: 'Someone else has the slot (or it is blocked or past); here are free slots to choose from instead.' })
+export class SlotUnavailable {
+  @Field(() => String, { description: 'TAKEN, BLOCKED, PAST or NOT_FOUND.' })
+  reason: string;
+
+  @Field(() => [SlotRef], { description: 'Up to 5: the same doctor nearest in time first, then other doctors offering the service.' })
+  alternatives: SlotRef[];
+}
+
+export const BookingResult = createUnionType({
+  name: 'BookingResult',
+  types: () => [BookingConfirmed, SlotUnavailable] as const,
+  resolveType: (value) => (value instanceof SlotUnavailable ? SlotUnavailable : BookingConfirmed),
+});
+
+export function toBookingResult(outcome: BookingOutcome): BookingConfirmed | SlotUnavailable {
+  if (outcome.kind === 'confirmed') return Object.assign(new BookingConfirmed(), { appointment: outcome.appointment });
+  return Object.assign(new SlotUnavailable(), { reason: outcome.reason, alternatives: outcome.alternatives.map((s) => ({ id: s.id })) });
+}

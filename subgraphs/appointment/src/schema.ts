@@ -1,0 +1,24 @@
+import { buildFederatedSchema } from '@carebook/platform';
+import type { AppointmentDeps } from './domain/deps';
+import { references } from './references/federated.reference';
+import { AppointmentResolver } from './resolvers/appointment.resolver';
+import { BookingResolver } from './resolvers/booking.resolver';
+import { DoctorAppointmentsResolver, PatientAppointmentsResolver, SlotAppointmentResolver } from './resolvers/party-appointments.resolver';
+import { ScheduleSummaryResolver } from './resolvers/schedule-summary.resolver';
+import type { OutcomeCounter } from './store/outcome-counts';
+
+export interface AppointmentSchemaDeps {
+  domain: AppointmentDeps;
+  countOutcomes: OutcomeCounter;
+}
+
+/** The appointment subgraph's schema; `deps` may be omitted when only the SDL is needed. */
+export function buildAppointmentSchema(deps?: AppointmentSchemaDeps) {
+  return buildFederatedSchema({
+    resolvers: [BookingResolver, AppointmentResolver, ScheduleSummaryResolver, PatientAppointmentsResolver, DoctorAppointmentsResolver, SlotAppointmentResolver],
+    instances: deps
+      ? [new BookingResolver(deps.domain), new AppointmentResolver(deps.domain), new ScheduleSummaryResolver(deps.domain, deps.countOutcomes)]
+      : [],
+    references,
+  });
+}

@@ -1,0 +1,172 @@
+import { createServiceClient, OutboxEvent, Role, ServiceClient } from '@carebook/platform';
+import { dropDatabase, freshDatabaseUrl, postGraphql, spawnService, SpawnedService, startTestIssuer, testPortBase, TestIssuer } from '@carebook/platform/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { startAppointment, RunningAppointment } from '../src/app';
+import { loadAppointmentConfig } from '../src/config';
+import { Appointment } from '../src/entities';
+
+/** The stores the suites run against: MariaDB always, MongoDB when MONGO_URL is set. */
+export const STORES: Array<[string, () => string]> = [
+  ['MariaDB', () => freshDatabaseUrl('appointment')],
+  ...(process.env.MONGO_URL ? ([['MongoDB', () => `${process.env.MONGO_URL!.replace(/\/$/, '')}/carebook_test_appointment_${randomBytes(4).toString('hex')}`]] as Array<[string, () => string]>) : []),
+];
+
+const ADD_AVAILABILITY = `mutation($doctorId: ID!, $date: Date!, $startTime: String!, $endTime: String!, $slotMinutes: Int!) {
+  addAvailability(doctorId: $doctorId, date: $date, startTime: $startTime, endTime: $endTime, slotMinutes: $slotMinutes) { id startsAt endsAt status }
+}`;
+
+export interface SlotView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+}
+
+/**
+ * The real booking neighbourhood of the appointment service: the doctor and
+ * scheduling services as their own processes (built dist), each on a fresh
+ * MariaDB database, tokens from a test issuer, one Redis prefix per suite.
+ */
+export class BookingStack {
+  issuer: TestIssuer;
+  doctor: SpawnedService;
+  scheduling: SpawnedService;
+  admin?: SpawnedService;
+  appointment: RunningAppointment;
+  services: ServiceClient;
+  adminToken: string;
+  env: Record<string, string>;
+  private databases: string[] = [];
+  private dayOffset = 1;
+
+  /**
+   * `inProcess: false` leaves the appointment service to the test (to run it as its own process);
+   * `withAdmin` also runs the admin service, to see admin changes land in its action log.
+   */
+  static async start(appointmentDbUrl: string, options: { inProcess?: boolean; withAdmin?: boolean } = {}): Promise<BookingStack> {
+    const stack = new BookingStack();
+    await stack.boot(appointmentDbUrl, options.inProcess ?? true, options.withAdmin ?? false);
+    return stack;
+  }
+
+  private async boot(appointmentDbUrl: string, inProcess: boolean, withAdmin: boolean) {
+    this.issuer = await startTestIssuer();
+    const base = testPortBase();
+    const doctorDb = freshDatabaseUrl('doctor');
+    const schedulingDb = freshDatabaseUrl('scheduling');
+    this.databases.push(doctorDb, schedulingDb, appointmentDbUrl);
+    this.env = {
+      NODE_ENV: 'test',
+      AUTH_JWKS_URL: this.issuer.jwksUrl,
+      REDIS_PREFIX: `test-appointment-${process.pid}-${randomBytes(3).toString('hex')}`,
+      DOCTOR_URL: `http://127.0.0.1:${base + 3}`,
+      SCHEDULING_URL: `http://127.0.0.1:${base + 4}`,
+      // Nothing listens on port 9: without the admin service, logging an admin action only warns.
+      ADMIN_URL: withAdmin ? `http://127.0.0.1:${base + 9}` : 'http://127.0.0.1:9',
+      APPOINTMENT_DB_URL: appointmentDbUrl,
+    };
+    this.doctor = await spawnService('doctor', base + 3, { ...this.env, DOCTOR_DB_URL: doctorDb });
+    this.scheduling = await spawnService('scheduling', base + 4, { ...this.env, SCHEDULING_DB_URL: schedulingDb });
+    if (withAdmin) {
+      const adminDb = freshDatabaseUrl('admin');
+      this.databases.push(adminDb);
+      this.admin = await spawnService('admin', base + 9, { ...this.env, ADMIN_DB_URL: adminDb });
+    }
+    // Tests call reconcile() themselves; the in-process job must not run in between (the spawned one in the crash test keeps the default).
+    const config = loadAppointmentConfig({ ...process.env, ...this.env, LOG_LEVEL: 'silent', APPOINTMENT_PORT: '0', APPOINTMENT_RECONCILE_EVERY_MS: String(3_600_000) });
+    if (inProcess) this.appointment = await startAppointment(config);
+    this.services = createServiceClient('test', config.auth.serviceSecret, { ...this.env, APPOINTMENT_URL: this.appointment?.url ?? '' });
+    this.adminToken = await this.issuer.mint({ role: Role.ADMIN });
+  }
+
+  /** Stops scheduling (an outage); call the returned function to bring it back on the same port and data. */
+  async stopScheduling(): Promise<() => Promise<void>> {
+    const port = Number(new URL(this.scheduling.url).port);
+    await this.scheduling.stop();
+    return async () => {
+      this.scheduling = await spawnService('scheduling', port, { ...this.env, SCHEDULING_DB_URL: this.databases[1] });
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.appointment?.stop();
+    await Promise.all([this.doctor?.stop(), this.scheduling?.stop(), this.admin?.stop()]);
+    await this.issuer?.stop();
+    for (const url of this.databases) if (url.startsWith('mysql')) await dropDatabase(url);
+  }
+
+  gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
+    return postGraphql(this.appointment.url, query, variables, token);
+  }
+
+  patient(): Promise<{ id: string; token: string }> {
+    const id = randomUUID();
+    return this.issuer.mint({ role: Role.PATIENT, sub: id }).then((token) => ({ id, token }));
+  }
+
+  async doctorToken(id: string): Promise<string> {
+    return this.issuer.mint({ role: Role.DOCTOR, sub: id });
+  }
+
+  async createService(durationMinutes = 30, price = '35.00'): Promise<{ id: string; price: string; durationMinutes: number }> {
+    return this.services.call('doctor', 'create-medical-service', {
+      name: `Visit ${randomBytes(3).toString('hex')}`,
+      category: 'GENERAL_CHECKUP',
+      durationMinutes,
+      price,
+      currency: 'EUR',
+    });
+  }
+
+  async createDoctor(serviceIds: string[], name = 'Dr Test'): Promise<string> {
+    const id = randomUUID();
+    await this.services.call('doctor', 'provision-doctor', { id, name, specialty: 'General practice', licenseNumber: `MD-${randomBytes(3).toString('hex')}`, serviceIds });
+    return id;
+  }
+
+  /** A day nobody else in the suite uses, so tests do not see each other's slots (UTC clinic). */
+  freshDay(): string {
+    const day = new Date(Date.now() + (this.dayOffset++ + 1) * 86_400_000);
+    return day.toISOString().slice(0, 10);
+  }
+
+  async openSlots(doctorId: string, date: string, startTime: string, endTime: string, slotMinutes: number): Promise<SlotView[]> {
+    const response = await postGraphql(this.scheduling.url, ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, this.adminToken);
+    if (response.errors) throw new Error(`addAvailability failed: ${JSON.stringify(response.errors)}`);
+    return response.data.addAvailability;
+  }
+
+  async slot(id: string) {
+    const { slots } = await this.services.call<{ slots: Array<SlotView & { appointmentId: string | null }> }>('scheduling', 'slots', { ids: [id] });
+    return slots[0];
+  }
+
+  async appointmentRow(id: string) {
+    return this.appointment.orm.em.fork().findOne(Appointment, { id });
+  }
+
+  async outbox(appointmentId: string): Promise<string[]> {
+    const rows = await this.appointment.orm.em.fork().find(OutboxEvent, { aggregateId: appointmentId }, { orderBy: { position: 'asc' } });
+    return rows.map((r) => r.type);
+  }
+}
+
+export const BOOK = `mutation($input: BookAppointmentInput!) {
+  bookAppointment(input: $input) {
+    __typename
+    ... on BookingConfirmed { appointment { id status startsAt endsAt price currency reason doctor { id } service { id } slot { id } patient { id } history { fromStatus toStatus byUserId } } }
+    ... on SlotUnavailable { reason alternatives { id } }
+  }
+}`;
+
+export const RESCHEDULE = `mutation($id: ID!, $newSlotId: ID!, $serviceId: ID) {
+  rescheduleAppointment(id: $id, newSlotId: $newSlotId, serviceId: $serviceId) {
+    __typename
+    ... on BookingConfirmed { appointment { id status startsAt endsAt price doctor { id } slot { id } service { id } } }
+    ... on SlotUnavailable { reason alternatives { id } }
+  }
+}`;
+
+export const CANCEL = 'mutation($id: ID!, $reason: String) { cancelAppointment(id: $id, reason: $reason) { id status cancellationReason } }';
+export const COMPLETE = 'mutation($id: ID!, $notes: String) { completeAppointment(id: $id, notes: $notes) { id status } }';
+export const NO_SHOW = 'mutation($id: ID!) { markNoShow(id: $id) { id status } }';

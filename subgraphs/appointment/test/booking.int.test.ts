@@ -1,0 +1,186 @@
+import { errorCode } from '@carebook/platform/testing';
+import { Appointment, IdempotencyKey } from '../src/entities';
+import { BOOK, BookingStack, STORES } from './booking-stack';
+
+jest.setTimeout(60_000);
+
+describe.each(STORES)('booking on %s, with real scheduling and doctor services', (_store, databaseUrl) => {
+  let stack: BookingStack;
+
+  beforeAll(async () => {
+    stack = await BookingStack.start(databaseUrl());
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const countAppointments = (where: object = {}) => stack.appointment.orm.em.fork().count(Appointment, where);
+
+  it('books a free slot: CONFIRMED at the service price, the slot BOOKED by it, with history and an APPOINTMENT_CONFIRMED outbox row', async () => {
+    const service = await stack.createService(30, '42.50');
+    const doctorId = await stack.createDoctor([service.id]);
+    const [slot] = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
+    const patient = await stack.patient();
+
+    const response = await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id, reason: '  persistent cough ' } }, patient.token);
+    expect(response.errors).toBeUndefined();
+    const result = response.data.bookAppointment;
+    expect(result.__typename).toBe('BookingConfirmed');
+    expect(result.appointment).toMatchObject({
+      status: 'CONFIRMED',
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      price: '42.50',
+      currency: 'EUR',
+      reason: 'persistent cough',
+      doctor: { id: doctorId },
+      service: { id: service.id },
+      slot: { id: slot.id },
+      patient: { id: patient.id },
+    });
+    expect(result.appointment.history).toEqual([
+      { fromStatus: null, toStatus: 'PENDING', byUserId: patient.id },
+      { fromStatus: 'PENDING', toStatus: 'CONFIRMED', byUserId: patient.id },
+    ]);
+    expect(await stack.slot(slot.id)).toMatchObject({ status: 'BOOKED', appointmentId: result.appointment.id });
+    expect(await stack.outbox(result.appointment.id)).toEqual(['APPOINTMENT_CONFIRMED']);
+  });
+
+  it('answers SlotUnavailable (TAKEN) with alternatives: the same doctor nearest first, then other doctors offering the service', async () => {
+    const service = await stack.createService(30);
+    const other = await stack.createService(30);
+    const doctorA = await stack.createDoctor([service.id], 'Dr A');
+    const doctorB = await stack.createDoctor([service.id], 'Dr B');
+    const doctorC = await stack.createDoctor([other.id], 'Dr C (other service)');
+    const day = stack.freshDay();
+    const slotsA = await stack.openSlots(doctorA, day, '09:00', '10:30', 30);
+    const slotsB = await stack.openSlots(doctorB, day, '09:00', '11:00', 30);
+    const slotsC = await stack.openSlots(doctorC, day, '09:00', '11:00', 30);
+    const first = await stack.patient();
+    const second = await stack.patient();
+    const target = slotsA[1];
+    await stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, first.token);
+
+    const before = await countAppointments();
+    const response = await stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, second.token);
+    const result = response.data.bookAppointment;
+    expect(result).toMatchObject({ __typename: 'SlotUnavailable', reason: 'TAKEN' });
+    const ids = result.alternatives.map((s: { id: string }) => s.id);
+    expect(ids).toHaveLength(5);
+    expect(ids.slice(0, 2).sort()).toEqual([slotsA[0].id, slotsA[2].id].sort());
+    expect(slotsB.map((s) => s.id)).toEqual(expect.arrayContaining(ids.slice(2)));
+    expect(ids).not.toEqual(expect.arrayContaining([slotsC[0].id]));
+    // The losing PENDING is withdrawn: nothing was written for the second patient.
+    expect(await countAppointments()).toBe(before);
+    expect(await countAppointments({ patientId: second.id })).toBe(0);
+  });
+
+  it('gives exactly one BookingConfirmed and 49 SlotUnavailable with alternatives to 50 concurrent bookings of one slot', async () => {
+    const service = await stack.createService(15);
+    const doctorId = await stack.createDoctor([service.id]);
+    const slots = await stack.openSlots(doctorId, stack.freshDay(), '08:00', '10:00', 15);
+    const target = slots[3];
+    const patients = await Promise.all(Array.from({ length: 50 }, () => stack.patient()));
+
+    const responses = await Promise.all(patients.map((p) => stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, p.token)));
+    expect(responses.filter((r) => r.errors)).toEqual([]);
+    const results = responses.map((r) => r.data.bookAppointment);
+    const confirmed = results.filter((r) => r.__typename === 'BookingConfirmed');
+    const unavailable = results.filter((r) => r.__typename === 'SlotUnavailable');
+    expect(confirmed).toHaveLength(1);
+    expect(unavailable).toHaveLength(49);
+    for (const answer of unavailable) {
+      expect(answer.reason).toBe('TAKEN');
+      expect(answer.alternatives.length).toBeGreaterThan(0);
+      expect(answer.alternatives.map((s: { id: string }) => s.id)).not.toContain(target.id);
+    }
+    expect(await stack.slot(target.id)).toMatchObject({ status: 'BOOKED', appointmentId: confirmed[0].appointment.id });
+    expect(await countAppointments({ slotId: target.id })).toBe(1);
+  });
+
+  it('lets one patient racing for ten overlapping slots of ten doctors hold exactly one of them; the rest get CONFLICT', async () => {
+    const service = await stack.createService(30);
+    const day = stack.freshDay();
+    const slots = await Promise.all(
+      Array.from({ length: 10 }, async () => (await stack.openSlots(await stack.createDoctor([service.id]), day, '15:00', '15:30', 30))[0]),
+    );
+    const patient = await stack.patient();
+    const responses = await Promise.all(slots.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)));
+    expect(responses.filter((r) => r.data?.bookAppointment?.__typename === 'BookingConfirmed')).toHaveLength(1);
+    expect(responses.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(9);
+    expect(await countAppointments({ patientId: patient.id })).toBe(1);
+    const booked = await Promise.all(slots.map((slot) => stack.slot(slot.id)));
+    expect(booked.filter((slot) => slot.status === 'BOOKED')).toHaveLength(1);
+  });
+
+  it('answers the first result for a repeated idempotency key and books once, even when the repeats race', async () => {
+    const service = await stack.createService(30);
+    const doctorId = await stack.createDoctor([service.id]);
+    const [slot, taken] = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
+    const patient = await stack.patient();
+    const input = { slotId: slot.id, serviceId: service.id, idempotencyKey: 'retry-1' };
+
+    const racing = await Promise.all([1, 2, 3].map(() => stack.gql(BOOK, { input }, patient.token)));
+    const again = await stack.gql(BOOK, { input }, patient.token);
+    const ids = [...racing, again].map((r) => r.data?.bookAppointment?.appointment?.id);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toBeDefined();
+    expect(await countAppointments({ patientId: patient.id })).toBe(1);
+
+    // A first answer of SlotUnavailable is answered again too, and nothing gets booked on the retry.
+    const someoneElse = await stack.patient();
+    await stack.gql(BOOK, { input: { slotId: taken.id, serviceId: service.id } }, someoneElse.token);
+    const other = await stack.patient();
+    const lost = { slotId: taken.id, serviceId: service.id, idempotencyKey: 'retry-2' };
+    expect((await stack.gql(BOOK, { input: lost }, other.token)).data.bookAppointment.__typename).toBe('SlotUnavailable');
+    expect((await stack.gql(BOOK, { input: lost }, other.token)).data.bookAppointment).toMatchObject({ __typename: 'SlotUnavailable', reason: 'TAKEN' });
+    expect(await countAppointments({ patientId: other.id })).toBe(0);
+    // Another patient may use the same key: keys are per patient.
+    const third = await stack.patient();
+    const free = (await stack.openSlots(doctorId, stack.freshDay(), '09:00', '09:30', 30))[0];
+    const reuse = await stack.gql(BOOK, { input: { slotId: free.id, serviceId: service.id, idempotencyKey: 'retry-1' } }, third.token);
+    expect(reuse.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    expect(await stack.appointment.orm.em.fork().count(IdempotencyKey, { key: 'retry-1' })).toBe(2);
+  });
+
+  it('refuses each broken rule with its code and writes nothing', async () => {
+    const service = await stack.createService(30);
+    const long = await stack.createService(45);
+    const notOffered = await stack.createService(30);
+    const doctorId = await stack.createDoctor([service.id, long.id]);
+    const otherDoctor = await stack.createDoctor([service.id]);
+    const day = stack.freshDay();
+    const [slot, second] = await stack.openSlots(doctorId, day, '09:00', '10:00', 30);
+    const [sameTime] = await stack.openSlots(otherDoctor, day, '09:00', '09:30', 30);
+    const patient = await stack.patient();
+    const before = await countAppointments();
+    const book = (input: object, token?: string) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id, ...input } }, token);
+
+    expect(errorCode(await book({}))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await book({ patientId: (await stack.patient()).id }, patient.token))).toBe('FORBIDDEN');
+    expect(errorCode(await book({}, await stack.doctorToken(doctorId)))).toBe('FORBIDDEN');
+    expect(errorCode(await book({}, stack.adminToken))).toBe('BAD_USER_INPUT');
+    const notOfferedResponse = await book({ serviceId: notOffered.id }, patient.token);
+    expect(errorCode(notOfferedResponse)).toBe('BAD_USER_INPUT');
+    expect(notOfferedResponse.errors![0].message).toMatch(/does not offer/);
+    const tooShort = await book({ serviceId: long.id }, patient.token);
+    expect(errorCode(tooShort)).toBe('BAD_USER_INPUT');
+    expect(tooShort.errors![0].message).toMatch(/takes 45 minutes but this slot is only 30/);
+    expect(errorCode(await book({ reason: 'x'.repeat(501) }, patient.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await book({ idempotencyKey: 'has spaces' }, patient.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await book({ slotId: 'no-such-slot' }, patient.token))).toBe('NOT_FOUND');
+    expect(errorCode(await book({ serviceId: 'no-such-service' }, patient.token))).toBe('NOT_FOUND');
+    expect(await countAppointments()).toBe(before);
+
+    // Overlap: one active appointment at a time per patient, whoever the doctor.
+    expect((await book({}, patient.token)).data.bookAppointment.__typename).toBe('BookingConfirmed');
+    const overlap = await stack.gql(BOOK, { input: { slotId: sameTime.id, serviceId: service.id } }, patient.token);
+    expect(errorCode(overlap)).toBe('CONFLICT');
+    expect(overlap.errors![0].message).toMatch(/overlaps this time/);
+    expect(await stack.slot(sameTime.id)).toMatchObject({ status: 'FREE' });
+    // Back to back is fine; an admin may book for the patient.
+    const adjacent = await stack.gql(BOOK, { input: { slotId: second.id, serviceId: service.id, patientId: patient.id } }, stack.adminToken);
+    expect(adjacent.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    expect(await countAppointments({ patientId: patient.id })).toBe(2);
+  });
+});

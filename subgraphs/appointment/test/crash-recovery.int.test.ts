@@ -1,0 +1,68 @@
+import { Role } from '@carebook/platform';
+import { postGraphql, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import { BOOK, BookingStack, STORES } from './booking-stack';
+
+jest.setTimeout(120_000);
+
+const MINE = '{ myAppointments { id status slot { id } history { fromStatus toStatus byUserId } } }';
+
+/**
+ * Kills a real appointment process between book-slot and the confirmation
+ * (fault injection), restarts it with default settings and watches its
+ * reconciliation job confirm the appointment within a minute.
+ * Needs the built dist: `npx tsc -b subgraphs/appointment` (pnpm test builds).
+ */
+describe.each(STORES)('a booking interrupted by a crash on %s', (_store, databaseUrl) => {
+  let stack: BookingStack;
+  let running: SpawnedService | undefined;
+
+  beforeAll(async () => {
+    stack = await BookingStack.start(databaseUrl(), { inProcess: false });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    await stack?.stop();
+  });
+
+  it('is confirmed by the restarted process within a minute, holding its slot', async () => {
+    const port = testPortBase() + 5;
+    const service = await stack.createService(30);
+    const doctorId = await stack.createDoctor([service.id]);
+    const [slot] = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '09:30', 30);
+    const patientId = crypto.randomUUID();
+    const token = await stack.issuer.mint({ role: Role.PATIENT, sub: patientId });
+
+    running = await spawnService('appointment', port, { ...stack.env, CAREBOOK_CRASH_POINT: 'after-slot-booked' });
+    const exited = new Promise<number | null>((resolve) => running!.process.once('exit', (code) => resolve(code)));
+    const crashedAt = Date.now();
+    const answer = await postGraphql(running.url, BOOK, { input: { slotId: slot.id, serviceId: service.id } }, token).catch((error: Error) => error);
+    // The process died mid-request: the client sees the connection drop, not an answer.
+    expect((answer as Error).message).toMatch(/fetch failed|terminated|socket/i);
+    expect(await exited).toBe(137);
+
+    const held = await stack.slot(slot.id);
+    expect(held.status).toBe('BOOKED');
+    const appointmentId = held.appointmentId;
+
+    running = await spawnService('appointment', port, stack.env);
+    let mine: any[] = [];
+    while (Date.now() - crashedAt < 60_000) {
+      mine = (await postGraphql(running.url, MINE, {}, token)).data.myAppointments;
+      if (mine[0]?.status !== 'PENDING') break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    expect(mine).toEqual([
+      {
+        id: appointmentId,
+        status: 'CONFIRMED',
+        slot: { id: slot.id },
+        history: [
+          { fromStatus: null, toStatus: 'PENDING', byUserId: patientId },
+          { fromStatus: 'PENDING', toStatus: 'CONFIRMED', byUserId: null },
+        ],
+      },
+    ]);
+    expect(Date.now() - crashedAt).toBeLessThan(60_000);
+    expect(await stack.slot(slot.id)).toMatchObject({ status: 'BOOKED', appointmentId });
+  });
+});

@@ -1,0 +1,54 @@
+import { createLogger, createServiceClient, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import type { SchedulingConfig } from './config';
+import { createCalendarCache } from './domain/calendar-cache';
+import { doctorDirectory } from './domain/doctor-directory';
+import type { SchedulingContext } from './domain/scheduling-context';
+import { extendHorizons } from './domain/weekly-availability';
+import { entities } from './entities';
+import { schedulingInternalRoutes } from './internal/routes';
+import { HorizonJob, startHorizonJob } from './jobs/horizon-job';
+import { migrations } from './migrations';
+import { buildSchedulingSchema } from './schema';
+import { slotStoreFor } from './store';
+
+export type RunningScheduling = RunningService & {
+  /** Opens every doctor's slots up to the horizon now (what the daily job does). */
+  extendHorizons(): Promise<number>;
+  horizonJob: HorizonJob;
+};
+
+/** Starts the scheduling subgraph: store, outbox relay, daily horizon job, internal routes, GraphQL. */
+export async function startScheduling(config: SchedulingConfig): Promise<RunningScheduling> {
+  const logger = createLogger('scheduling', config.logLevel);
+  const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger, stores: ['mysql', 'mongodb'] });
+  const services = createServiceClient('scheduling', config.auth.serviceSecret, config.env);
+  const relay = startOutboxRelay({ orm, service: 'scheduling', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  const calendarCache = createCalendarCache();
+  const context: SchedulingContext = {
+    zone: config.extra.CLINIC_TIME_ZONE,
+    horizonWeeks: config.extra.SLOT_HORIZON_WEEKS,
+    store: slotStoreFor(config.databaseUrl),
+    doctors: doctorDirectory(services),
+    calendarCache,
+    afterCommit: () => {
+      calendarCache.invalidate();
+      relay.nudge();
+    },
+    logger,
+  };
+  const extend = () => extendHorizons(orm.em.fork(), context);
+  const horizonJob = startHorizonJob({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, extend });
+
+  const running = await startSubgraph({
+    config,
+    schema: await buildSchedulingSchema({ context, services }),
+    orm,
+    logger,
+    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, schedulingInternalRoutes(context)),
+    onStop: async () => {
+      await horizonJob.close();
+      await relay.stop();
+    },
+  });
+  return { ...running, extendHorizons: extend, horizonJob };
+}

@@ -1,0 +1,25 @@
+import { env, loadServiceConfig } from '@carebook/platform';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** The scheduling service's settings beyond the common ones (see .env.example). */
+export function loadSchedulingConfig(source: NodeJS.ProcessEnv = process.env) {
+  return loadServiceConfig(
+    'scheduling',
+    {
+      CLINIC_TIME_ZONE: z
+        .string()
+        .default('UTC')
+        .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone like Europe/Berlin or UTC'),
+      SLOT_HORIZON_WEEKS: z.coerce
+        .number({ invalid_type_error: 'must be a number of weeks' })
+        .int('must be whole weeks')
+        .min(1, 'must be 1 to 104 weeks')
+        .max(104, 'must be 1 to 104 weeks')
+        .default(8),
+    },
+    source,
+  );
+}
+
+export type SchedulingConfig = ReturnType<typeof loadSchedulingConfig>;

@@ -1,0 +1,42 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { SlotStatus } from '../entities/slot-status.enum';
+import { Slot } from '../entities/slot.entity';
+
+export interface AlternativesQuery {
+  doctorId: string;
+  around: Date;
+  minMinutes?: number;
+  otherDoctorIds?: string[];
+  excludeSlotIds?: string[];
+  limit: number;
+}
+
+const distance = (slot: Slot, around: Date) => Math.abs(slot.startsAt.getTime() - around.getTime());
+
+/** Free future slots of the doctors nearest to `around`: the nearest after and before, merged. */
+async function nearest(em: EntityManager, doctorIds: string[], query: AlternativesQuery, limit: number, now: Date): Promise<Slot[]> {
+  if (doctorIds.length === 0 || limit <= 0) return [];
+  const base = {
+    doctorId: doctorIds.length === 1 ? doctorIds[0] : { $in: doctorIds },
+    status: SlotStatus.FREE,
+    ...(query.minMinutes ? { minutes: { $gte: query.minMinutes } } : {}),
+    ...(query.excludeSlotIds?.length ? { id: { $nin: query.excludeSlotIds } } : {}),
+  };
+  const after = query.around > now ? query.around : now;
+  const [later, earlier] = await Promise.all([
+    em.fork().find(Slot, { ...base, startsAt: { $gte: after, $gt: now } } as FilterQuery<Slot>, { orderBy: { startsAt: 'asc' }, limit }),
+    query.around > now
+      ? em.fork().find(Slot, { ...base, startsAt: { $gt: now, $lt: query.around } } as FilterQuery<Slot>, { orderBy: { startsAt: 'desc' }, limit })
+      : Promise.resolve([]),
+  ]);
+  return [...later, ...earlier]
+    .sort((a, b) => distance(a, query.around) - distance(b, query.around) || a.startsAt.getTime() - b.startsAt.getTime())
+    .slice(0, limit);
+}
+
+/** The doctor's own free slots nearest in time first, then other doctors' nearest, at most `limit` in all. */
+export async function findAlternatives(em: EntityManager, query: AlternativesQuery, now = new Date()): Promise<Slot[]> {
+  const own = await nearest(em, [query.doctorId], query, query.limit, now);
+  const others = [...new Set(query.otherDoctorIds ?? [])].filter((id) => id !== query.doctorId);
+  return [...own, ...(await nearest(em, others, query, query.limit - own.length, now))];
+}

@@ -1,0 +1,87 @@
+import { BadUserInput } from '@carebook/platform';
+import type { EntityManager } from '@mikro-orm/core';
+import { DateTime } from 'luxon';
+import { SlotStatus } from '../entities/slot-status.enum';
+import { Slot } from '../entities/slot.entity';
+import type { CalendarRow } from '../store';
+import { checkDateRange, checkRange } from './availability-input';
+import type { SchedulingContext } from './scheduling-context';
+import { startOfLocalDay } from './wall-clock';
+
+/** Free future slots of the doctor in [from, to); with a service, only if the doctor offers it and long enough for it. */
+export async function availableSlots(em: EntityManager, context: SchedulingContext, doctorId: string, from: Date, to: Date, serviceId?: string | null): Promise<Slot[]> {
+  checkRange(from, to);
+  let minMinutes: number | undefined;
+  if (serviceId) {
+    const [service, doctors] = await Promise.all([context.doctors.service(serviceId), context.doctors.byIds([doctorId])]);
+    if (!doctors[0]) throw new BadUserInput(`There is no doctor with id ${doctorId}.`, 'doctorId');
+    if (!doctors[0].serviceIds.includes(serviceId)) throw new BadUserInput(`${doctors[0].name} does not offer ${service.name}; choose another doctor or service.`, 'serviceId');
+    minMinutes = service.durationMinutes;
+  }
+  return em.find(
+    Slot,
+    { doctorId, status: SlotStatus.FREE, startsAt: { $gte: from, $lt: to, $gt: new Date() }, ...(minMinutes ? { minutes: { $gte: minMinutes } } : {}) },
+    { orderBy: { startsAt: 'asc' } },
+  );
+}
+
+/** Every slot of the doctor starting in [from, to), whatever its status. */
+export async function doctorSchedule(em: EntityManager, doctorId: string, from: Date, to: Date): Promise<Slot[]> {
+  checkRange(from, to);
+  return em.find(Slot, { doctorId, startsAt: { $gte: from, $lt: to } }, { orderBy: { startsAt: 'asc' } });
+}
+
+export interface CalendarDay {
+  date: string;
+  doctors: Array<{ doctorId: string; freeSlots: number; firstSlot: { id: string; doctorId: string; startsAt: Date; endsAt: Date; status: SlotStatus } }>;
+}
+
+/**
+ * For each day in [from, to] (clinic time zone, inclusive), the doctors with
+ * free future slots, how many and the first. The doctor service says which
+ * doctors qualify; the counting is one aggregated query in the store.
+ */
+export async function availabilityCalendar(
+  em: EntityManager,
+  context: SchedulingContext,
+  query: { from: string; to: string; serviceId?: string | null; specialty?: string | null },
+): Promise<CalendarDay[]> {
+  checkDateRange(query.from, query.to);
+  const key = JSON.stringify([query.from, query.to, query.serviceId || null, query.specialty?.trim() || null]);
+  return context.calendarCache.get(key, () => computeCalendar(em, context, query));
+}
+
+async function computeCalendar(
+  em: EntityManager,
+  context: SchedulingContext,
+  query: { from: string; to: string; serviceId?: string | null; specialty?: string | null },
+): Promise<CalendarDay[]> {
+  const specialty = query.specialty?.trim() || undefined;
+  const serviceId = query.serviceId || undefined;
+  const range = {
+    from: startOfLocalDay(query.from, context.zone),
+    to: startOfLocalDay(DateTime.fromISO(query.to).plus({ days: 1 }).toISODate()!, context.zone),
+    now: new Date(),
+    zone: context.zone,
+  };
+  let rows: CalendarRow[];
+  if (serviceId || specialty) {
+    const [doctors, service] = await Promise.all([context.doctors.search({ serviceId, specialty }), serviceId ? context.doctors.service(serviceId) : undefined]);
+    rows = await context.store.calendar(em, { ...range, doctorIds: doctors.map((d) => d.id), minMinutes: service?.durationMinutes });
+  } else {
+    rows = await context.store.calendar(em, range);
+    const active = new Set((await context.doctors.byIds([...new Set(rows.map((r) => r.doctorId))])).filter((d) => d.active).map((d) => d.id));
+    rows = rows.filter((row) => active.has(row.doctorId));
+  }
+  const byDay = new Map<string, CalendarRow[]>();
+  for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+  const days: CalendarDay[] = [];
+  for (let day = DateTime.fromISO(query.from); day.toISODate()! <= query.to; day = day.plus({ days: 1 })) {
+    const date = day.toISODate()!;
+    const doctors = (byDay.get(date) ?? [])
+      .sort((a, b) => a.first.startsAt.getTime() - b.first.startsAt.getTime())
+      .map((row) => ({ doctorId: row.doctorId, freeSlots: row.freeSlots, firstSlot: { ...row.first, doctorId: row.doctorId, status: SlotStatus.FREE } }));
+    days.push({ date, doctors });
+  }
+  return days;
+}

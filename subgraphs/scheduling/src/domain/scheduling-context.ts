@@ -1,0 +1,18 @@
+import type { Logger } from '@carebook/platform';
+import type { SlotStore } from '../store';
+import type { CalendarCache } from './calendar-cache';
+import type { DoctorDirectory } from './doctor-directory';
+
+export const SOURCE = 'scheduling';
+
+/** What the scheduling rules need besides an entity manager; built once at start. */
+export interface SchedulingContext {
+  zone: string;
+  horizonWeeks: number;
+  store: SlotStore;
+  doctors: DoctorDirectory;
+  calendarCache: CalendarCache;
+  /** Called after a commit that changed slots (clears the calendar cache, nudges the outbox relay). */
+  afterCommit(): void;
+  logger: Logger;
+}

@@ -1,0 +1,25 @@
+import { CalendarDateScalar } from '@carebook/platform';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DoctorRef } from '../../entities/doctor-ref.type';
+import { Slot } from '../../entities/slot.entity';
+
+@ObjectType({ description: 'A doctor with free slots on a day: how many, and the earliest.' })
+export class DoctorAvailability {
+  @Field(() => DoctorRef)
+  doctor: DoctorRef;
+
+  @Field(() => Int)
+  freeSlots: number;
+
+  @Field(() => Slot, { nullable: true })
+  firstSlot: Slot | null;
+}
+
+@ObjectType({ description: 'One day of the availability calendar (clinic time zone).' })
+export class CalendarDay {
+  @Field(() => CalendarDateScalar)
+  date: string;
+
+  @Field(() => [DoctorAvailability])
+  doctors: DoctorAvailability[];
+}

@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { MongoEntityManager } from '@mikro-orm/mongodb';
+import { Slot } from '../entities/slot.entity';
+import type { CalendarQuery, CalendarRow, CountQuery, NewSlot, SlotStore } from './slot-store';
+
+/** MongoDB groups by local day itself ($dateToString knows IANA zones). */
+function localDay(zone: string) {
+  return { $dateToString: { format: '%Y-%m-%d', date: '$startsAt', timezone: zone } };
+}
+
+export const mongoSlotStore: SlotStore = {
+  async insertIgnoringExisting(em: EntityManager, slots: NewSlot[]) {
+    if (slots.length === 0) return;
+    const mongo = em as unknown as MongoEntityManager;
+    // An upsert that only sets on insert: an existing (doctor, start) is left alone without a
+    // duplicate-key error, which would abort the surrounding transaction.
+    await mongo.getCollection(Slot).bulkWrite(
+      slots.map(({ id, ...slot }) => ({
+        updateOne: { filter: { doctorId: slot.doctorId, startsAt: slot.startsAt }, update: { $setOnInsert: { _id: id, ...slot } }, upsert: true },
+      })) as any,
+      { ordered: false, session: mongo.getTransactionContext() as any },
+    );
+  },
+
+  async calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]> {
+    if (query.doctorIds?.length === 0) return [];
+    const match: Record<string, unknown> = { status: 'FREE', startsAt: { $gte: query.from, $lt: query.to, $gt: query.now } };
+    if (query.doctorIds) match.doctorId = { $in: query.doctorIds };
+    if (query.minMinutes) match.minutes = { $gte: query.minMinutes };
+    const rows = await (em as unknown as MongoEntityManager).aggregate(Slot, [
+      { $match: match },
+      { $sort: { startsAt: 1 } },
+      {
+        $group: {
+          _id: { doctorId: '$doctorId', day: localDay(query.zone) },
+          freeSlots: { $sum: 1 },
+          firstId: { $first: '$_id' },
+          firstStartsAt: { $first: '$startsAt' },
+          firstEndsAt: { $first: '$endsAt' },
+        },
+      },
+    ]);
+    return rows.map((row) => ({
+      day: row._id.day,
+      doctorId: row._id.doctorId,
+      freeSlots: row.freeSlots,
+      first: { id: String(row.firstId), startsAt: new Date(row.firstStartsAt), endsAt: new Date(row.firstEndsAt) },
+    }));
+  },
+
+  async dailyCounts(em: EntityManager, query: CountQuery) {
+    const match: Record<string, unknown> = { startsAt: { $gte: query.from, $lt: query.to }, status: { $in: ['FREE', 'BOOKED', 'HELD'] } };
+    if (query.doctorId) match.doctorId = query.doctorId;
+    const rows = await (em as unknown as MongoEntityManager).aggregate(Slot, [
+      { $match: match },
+      {
+        $group: {
+          _id: localDay(query.zone),
+          free: { $sum: { $cond: [{ $eq: ['$status', 'FREE'] }, 1, 0] } },
+          booked: { $sum: { $cond: [{ $eq: ['$status', 'FREE'] }, 0, 1] } },
+        },
+      },
+    ]);
+    return rows.map((row) => ({ day: row._id, free: row.free, booked: row.booked }));
+  },
+};

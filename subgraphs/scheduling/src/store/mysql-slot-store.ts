@@ -1,0 +1,107 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/mysql';
+import { offsetSegments } from '../domain/zone-offsets';
+import { Slot } from '../entities/slot.entity';
+import type { CalendarQuery, CalendarRow, CountQuery, NewSlot, SlotStore } from './slot-store';
+
+const INSERT_CHUNK = 500;
+const STAMP = "'%Y-%m-%d %H:%i:%s.%f'";
+
+/**
+ * The local day of `starts_at` as SQL: the zone's offset per stretch of the
+ * range (computed in JS, so MariaDB needs no time-zone tables), one CASE per row.
+ */
+function localDaySql(zone: string, from: Date, to: Date): { sql: string; params: unknown[] } {
+  const segments = offsetSegments(zone, from, to);
+  const params: unknown[] = [];
+  let offset = '?';
+  if (segments.length === 1) params.push(segments[0].offsetMinutes);
+  else {
+    offset = 'case';
+    for (const segment of segments) {
+      if (segment.until) {
+        offset += ' when s.starts_at < ? then ?';
+        params.push(segment.until, segment.offsetMinutes);
+      } else {
+        offset += ' else ? end';
+        params.push(segment.offsetMinutes);
+      }
+    }
+  }
+  // An integer day number groups faster than a formatted string; dayOf() turns it back into a date.
+  return { sql: `to_days(date_add(s.starts_at, interval ${offset} minute))`, params };
+}
+
+/** TO_DAYS('1970-01-01'). */
+const UNIX_EPOCH_DAYS = 719_528;
+
+function dayOf(dayNumber: number | string): string {
+  return new Date((Number(dayNumber) - UNIX_EPOCH_DAYS) * 86_400_000).toISOString().slice(0, 10);
+}
+
+function utc(stamp: string): Date {
+  return new Date(`${stamp.replace(' ', 'T')}Z`);
+}
+
+function inList(values: string[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+export const mysqlSlotStore: SlotStore = {
+  async insertIgnoringExisting(em: EntityManager, slots: NewSlot[]) {
+    for (let i = 0; i < slots.length; i += INSERT_CHUNK) {
+      await (em as SqlEntityManager).createQueryBuilder(Slot).insert(slots.slice(i, i + INSERT_CHUNK)).onConflict(['doctorId', 'startsAt']).ignore().execute();
+    }
+  },
+
+  async calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]> {
+    if (query.doctorIds?.length === 0) return [];
+    const day = localDaySql(query.zone, query.from, query.to);
+    const params: unknown[] = [...day.params, query.from, query.to, query.now];
+    let where = "s.status = 'FREE' and s.starts_at >= ? and s.starts_at < ? and s.starts_at > ?";
+    if (query.doctorIds) {
+      where += ` and s.doctor_id in (${inList(query.doctorIds)})`;
+      params.push(...query.doctorIds);
+    }
+    if (query.minMinutes) {
+      where += ' and s.minutes >= ?';
+      params.push(query.minMinutes);
+    }
+    // Slot starts are unique per doctor, so (doctor, earliest start) finds the first slot through the unique key.
+    const rows: Array<{ day: number; doctor_id: string; free_slots: number | string; first_id: string; first_starts_at: string; first_ends_at: string }> = await (
+      em as SqlEntityManager
+    ).execute(
+      `select g.day, g.doctor_id, g.free_slots, f.id as first_id,
+         date_format(f.starts_at, ${STAMP}) as first_starts_at, date_format(f.ends_at, ${STAMP}) as first_ends_at
+       from (
+         select ${day.sql} as day, s.doctor_id, count(*) as free_slots, min(s.starts_at) as first_start
+         from slots s where ${where}
+         group by day, s.doctor_id
+       ) g
+       join slots f on f.doctor_id = g.doctor_id and f.starts_at = g.first_start`,
+      params,
+    );
+    return rows.map((row) => ({
+      day: dayOf(row.day),
+      doctorId: row.doctor_id,
+      freeSlots: Number(row.free_slots),
+      first: { id: row.first_id, startsAt: utc(row.first_starts_at), endsAt: utc(row.first_ends_at) },
+    }));
+  },
+
+  async dailyCounts(em: EntityManager, query: CountQuery) {
+    const day = localDaySql(query.zone, query.from, query.to);
+    const params: unknown[] = [...day.params, query.from, query.to];
+    let where = "s.starts_at >= ? and s.starts_at < ? and s.status in ('FREE', 'BOOKED', 'HELD')";
+    if (query.doctorId) {
+      where += ' and s.doctor_id = ?';
+      params.push(query.doctorId);
+    }
+    const rows: Array<{ day: number; free: number | string; booked: number | string }> = await (em as SqlEntityManager).execute(
+      `select ${day.sql} as day, sum(s.status = 'FREE') as free, sum(s.status <> 'FREE') as booked
+       from slots s where ${where} group by day`,
+      params,
+    );
+    return rows.map((row) => ({ day: dayOf(row.day), free: Number(row.free), booked: Number(row.booked) }));
+  },
+};

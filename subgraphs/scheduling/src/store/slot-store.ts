@@ -1,0 +1,51 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { DayCount } from '../domain/periods';
+import type { SlotStatus } from '../entities/slot-status.enum';
+
+/** A slot row as written by slot opening. */
+export interface NewSlot {
+  id: string;
+  doctorId: string;
+  startsAt: Date;
+  endsAt: Date;
+  minutes: number;
+  status: SlotStatus;
+  appointmentId: null;
+  createdAt: Date;
+}
+
+export interface CalendarQuery {
+  /** Start of the first local day and end of the last (exclusive). */
+  from: Date;
+  to: Date;
+  now: Date;
+  zone: string;
+  doctorIds?: string[];
+  minMinutes?: number;
+}
+
+/** Per local day and doctor: the free future slots and the earliest of them. */
+export interface CalendarRow {
+  day: string;
+  doctorId: string;
+  freeSlots: number;
+  first: { id: string; startsAt: Date; endsAt: Date };
+}
+
+export interface CountQuery {
+  from: Date;
+  to: Date;
+  zone: string;
+  doctorId?: string;
+}
+
+/**
+ * What differs between MySQL and MongoDB: inserting while skipping slots that
+ * already exist, and the grouped counts by local day. One query each.
+ */
+export interface SlotStore {
+  insertIgnoringExisting(em: EntityManager, slots: NewSlot[]): Promise<void>;
+  calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]>;
+  /** FREE and BOOKED (or HELD) slots per local day with a start in [from, to). */
+  dailyCounts(em: EntityManager, query: CountQuery): Promise<DayCount[]>;
+}

@@ -1,0 +1,131 @@
+import { createLogger, createServiceClient, openOrm, Role, ServiceClient } from '@carebook/platform';
+import { dropDatabase, freshDatabaseUrl, GraphqlResponse, postGraphql, spawnService, SpawnedService, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import type { MikroORM } from '@mikro-orm/core';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { RunningScheduling, startScheduling } from '../src/app';
+import { loadSchedulingConfig } from '../src/config';
+import { entities } from '../src/entities';
+import { migrations } from '../src/migrations';
+
+/** The stores the suite runs against: MariaDB always, MongoDB when MONGO_URL is set. */
+export const STORES: Array<[string, () => string]> = [
+  ['MariaDB', () => freshDatabaseUrl('scheduling')],
+  ...(process.env.MONGO_URL
+    ? ([
+        [
+          'MongoDB',
+          () => {
+            const url = new URL(process.env.MONGO_URL!);
+            url.pathname = `/carebook_test_scheduling_${randomBytes(4).toString('hex')}`;
+            return url.toString();
+          },
+        ],
+      ] as Array<[string, () => string]>)
+    : []),
+];
+
+export interface Harness {
+  scheduling: RunningScheduling;
+  issuer: TestIssuer;
+  doctorService: SpawnedService;
+  /** Calls scheduling's and the doctor service's internal routes with a service token. */
+  internal: ServiceClient;
+  /** A second view of the store, for assertions and fixtures (works on both stores). */
+  orm: MikroORM;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
+  token(role: Role, sub?: string): Promise<string>;
+  /** A doctor in the doctor service, offering the given services. */
+  createDoctor(serviceIds?: string[], specialty?: string): Promise<string>;
+  createService(durationMinutes: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real doctor service (built dist, its own fresh database) and
+ * the scheduling service in-process on `databaseUrl`. Run `npx tsc -b subgraphs/doctor` first.
+ */
+export async function startHarness(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Harness> {
+  const issuer = await startTestIssuer();
+  const doctorDb = freshDatabaseUrl('doctor');
+  const prefix = `test-sched-${randomBytes(4).toString('hex')}`;
+  const shared = { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix };
+  const doctorService = await spawnService('doctor', testPortBase() + 3, { ...shared, DOCTOR_DB_URL: doctorDb });
+  let scheduling: RunningScheduling;
+  let config: ReturnType<typeof loadSchedulingConfig>;
+  try {
+    config = loadSchedulingConfig({
+      ...process.env,
+      ...shared,
+      LOG_LEVEL: 'silent',
+      SCHEDULING_PORT: '0',
+      SCHEDULING_DB_URL: databaseUrl,
+      DOCTOR_URL: doctorService.url,
+      // Nothing listens here: logging an admin's change must fail softly.
+      ADMIN_URL: 'http://127.0.0.1:9',
+      ...extraEnv,
+    });
+    scheduling = await startScheduling(config);
+  } catch (error) {
+    // Leave no process or database behind when the service cannot start.
+    await doctorService.stop();
+    await issuer.stop();
+    await dropDatabase(doctorDb);
+    throw error;
+  }
+  const internal = createServiceClient('test', config.auth.serviceSecret, { DOCTOR_URL: doctorService.url, SCHEDULING_URL: scheduling.url });
+  const orm = await openOrm({ url: databaseUrl, entities, migrations, logger: createLogger('test', 'silent'), stores: ['mysql', 'mongodb'] });
+  let licence = 0;
+  return {
+    scheduling,
+    issuer,
+    doctorService,
+    internal,
+    orm,
+    gql: (query, variables = {}, token) => postGraphql(scheduling.url, query, variables, token),
+    token: (role, sub) => issuer.mint({ role, sub }),
+    async createDoctor(serviceIds = [], specialty = 'Cardiology') {
+      const id = randomUUID();
+      licence += 1;
+      await internal.call('doctor', 'provision-doctor', { id, name: `Dr Test ${licence}`, specialty, licenseNumber: `MD-${randomBytes(3).toString('hex')}-${licence}`, serviceIds });
+      return id;
+    },
+    async createService(durationMinutes) {
+      const created = await internal.call<{ id: string }>('doctor', 'create-medical-service', {
+        name: `Visit ${durationMinutes} min ${randomBytes(2).toString('hex')}`,
+        category: 'GENERAL_CHECKUP',
+        durationMinutes,
+        price: '35.00',
+        currency: 'EUR',
+      });
+      return created.id;
+    },
+    async stop() {
+      await scheduling.stop();
+      if (databaseUrl.startsWith('mongodb')) await orm.schema.dropSchema();
+      await orm.close(true);
+      await doctorService.stop();
+      await issuer.stop();
+      await dropDatabase(doctorDb);
+      if (databaseUrl.startsWith('mysql')) await dropDatabase(databaseUrl);
+    },
+  };
+}
+
+/** The error a refused internal call carries (the client rethrows the callee's code and extensions). */
+export async function refusal(call: Promise<unknown>): Promise<{ code?: string; message: string; reason?: unknown }> {
+  try {
+    await call;
+  } catch (error) {
+    const e = error as { code?: string; message: string; extensions?: Record<string, unknown> };
+    return { code: e.code, message: e.message, reason: e.extensions?.reason };
+  }
+  throw new Error('expected the call to be refused');
+}
+
+/** Tomorrow's weekday name in UTC, and the date, for rules that open slots soon. */
+export function dayAfter(days: number, zone = 'UTC'): { date: string; dayOfWeek: string } {
+  const date = new Date(Date.now() + days * 24 * 3600 * 1000);
+  const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'long' }).formatToParts(date);
+  const part = (type: string) => local.find((p) => p.type === type)!.value;
+  return { date: `${part('year')}-${part('month')}-${part('day')}`, dayOfWeek: part('weekday').toUpperCase() };
+}

@@ -1,0 +1,197 @@
+import { operation } from '@carebook/clients';
+import { BOOTSTRAP_ADMIN, errorCode, postGraphql, Stack, startStack } from '@carebook/platform/testing';
+
+/**
+ * Booking end to end through the gateway with the contract's documents:
+ * availability, calendar, booking (and its race), reschedule, time off,
+ * cancel, completion, summaries, and chart access that follows appointments.
+ */
+describe('booking end to end through the gateway', () => {
+  let stack: Stack;
+  let gql: (name: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
+  let raw: (query: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
+  let admin: string;
+  let serviceId: string;
+  const doctor = { a: { id: '', token: '' }, b: { id: '', token: '' } };
+  const patients: Array<{ id: string; token: string }> = [];
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  async function ok(name: string, variables: Record<string, unknown>, token?: string) {
+    const response = await gql(name, variables, token);
+    expect(response.errors).toBeUndefined();
+    return response.data;
+  }
+
+  async function register(count: number, tag: string) {
+    const made = [];
+    for (let i = 0; i < count; i += 5) {
+      made.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(5, count - i) }, async (_, j) => {
+            const data = await ok('RegisterPatient', { input: { email: `${tag}${i + j}@booking.e2e.test`, password: 'patient-password-1', name: `Patient ${tag}${i + j}` } });
+            return { id: data.registerPatient.user.id, token: data.registerPatient.accessToken };
+          }),
+        )),
+      );
+    }
+    return made;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment']);
+    gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
+    raw = (query, variables = {}, token) => postGraphql(stack.gatewayUrl, query, variables, token);
+    admin = (await ok('Login', BOOTSTRAP_ADMIN)).login.accessToken;
+    serviceId = (await ok('CreateMedicalService', { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    for (const [key, licence] of [['a', 'A-100'], ['b', 'B-200']] as const) {
+      const email = `dr-${key}@booking.e2e.test`;
+      const created = await ok('CreateDoctor', { input: { email, password: 'doctor-password-1', name: `Dr ${key.toUpperCase()}`, specialty: 'General practice', licenseNumber: licence, serviceIds: [serviceId] } }, admin);
+      doctor[key].id = created.createDoctor.id;
+      doctor[key].token = (await ok('Login', { email, password: 'doctor-password-1' })).login.accessToken;
+    }
+    patients.push(...(await register(3, 'p')));
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  let slotsA: Array<{ id: string; startsAt: string; endsAt: string }> = [];
+
+  it('lets a doctor set their weekly availability (only their own) and opens slots from it', async () => {
+    const rules = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((dayOfWeek) => ({ dayOfWeek, startTime: '08:00', endTime: '12:00', slotMinutes: 30 }));
+    const set = await ok('SetWeeklyAvailability', { doctorId: doctor.a.id, rules }, doctor.a.token);
+    expect(set.setWeeklyAvailability).toHaveLength(7);
+    expect(errorCode(await gql('SetWeeklyAvailability', { doctorId: doctor.b.id, rules }, doctor.a.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql('SetWeeklyAvailability', { doctorId: doctor.a.id, rules }, patients[0].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql('SetWeeklyAvailability', { doctorId: doctor.a.id, rules: [{ dayOfWeek: 'MONDAY', startTime: '12:00', endTime: '09:00', slotMinutes: 30 }] }, doctor.a.token))).toBe('BAD_USER_INPUT');
+
+    const slots = await ok('AvailableSlots', { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(4)}T00:00:00Z`, serviceId });
+    slotsA = slots.availableSlots;
+    expect(slotsA.length).toBe(16);
+    expect(slotsA.every((s: any) => s.status === 'FREE')).toBe(true);
+  });
+
+  it('adds a one-off day and shows both doctors in the calendar', async () => {
+    const added = await ok('AddAvailability', { doctorId: doctor.b.id, date: day(2), startTime: '09:00', endTime: '11:00', slotMinutes: 30 }, admin);
+    expect(added.addAvailability).toHaveLength(4);
+    const calendar = await ok('AvailabilityCalendar', { from: day(2), to: day(2), serviceId });
+    expect(calendar.availabilityCalendar).toHaveLength(1);
+    const entries = calendar.availabilityCalendar[0].doctors;
+    expect(entries.map((d: any) => d.doctor.name).sort()).toEqual(['Dr A', 'Dr B']);
+    expect(entries.find((d: any) => d.doctor.id === doctor.b.id)).toMatchObject({ freeSlots: 4, firstSlot: { startsAt: `${day(2)}T09:00:00.000Z` } });
+  });
+
+  let appointmentId = '';
+
+  it('books a slot, and a doctor may then read that patient\'s chart', async () => {
+    expect(errorCode(await raw('query($id: ID!) { patient(id: $id) { id name } }', { id: patients[0].id }, doctor.a.token))).toBe('FORBIDDEN');
+    const booked = await ok('BookAppointment', { input: { slotId: slotsA[0].id, serviceId, reason: 'Check-up' } }, patients[0].token);
+    expect(booked.bookAppointment).toMatchObject({ __typename: 'BookingConfirmed', appointment: { status: 'CONFIRMED', startsAt: slotsA[0].startsAt, doctor: { name: 'Dr A' }, service: { name: 'Consultation' } } });
+    appointmentId = booked.bookAppointment.appointment.id;
+    const deadline = Date.now() + 2000;
+    let chart;
+    do {
+      chart = await raw('query($id: ID!) { patient(id: $id) { id name } }', { id: patients[0].id }, doctor.a.token);
+    } while (chart.errors && Date.now() < deadline && (await new Promise((r) => setTimeout(r, 100)), true));
+    expect(chart.errors).toBeUndefined();
+    expect(chart.data.patient.name).toBe('Patient p0');
+  });
+
+  it('gives exactly one of 50 concurrent bookings of one slot, the rest SlotUnavailable with alternatives', async () => {
+    const racers = await register(50, 'race');
+    const results = await Promise.all(racers.map((p) => gql('BookAppointment', { input: { slotId: slotsA[1].id, serviceId } }, p.token)));
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    const kinds = results.map((r) => r.data.bookAppointment.__typename);
+    expect(kinds.filter((k) => k === 'BookingConfirmed')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'SlotUnavailable')).toHaveLength(49);
+    const refused = results.find((r) => r.data.bookAppointment.__typename === 'SlotUnavailable')!.data.bookAppointment;
+    expect(refused.alternatives.length).toBeGreaterThan(0);
+    expect(refused.alternatives.length).toBeLessThanOrEqual(5);
+    expect(refused.alternatives[0].doctor).toEqual({ id: doctor.a.id, name: 'Dr A' });
+  }, 120_000);
+
+  it('books once for the same idempotency key sent twice', async () => {
+    const input = { slotId: slotsA[2].id, serviceId, idempotencyKey: 'key-1' };
+    const first = await ok('BookAppointment', { input }, patients[1].token);
+    const second = await ok('BookAppointment', { input }, patients[1].token);
+    expect(second.bookAppointment.appointment.id).toBe(first.bookAppointment.appointment.id);
+  });
+
+  it('reschedules to another doctor\'s slot and frees the old one', async () => {
+    const target = (await ok('AvailableSlots', { doctorId: doctor.b.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z`, serviceId })).availableSlots[0];
+    const moved = await ok('RescheduleAppointment', { id: appointmentId, newSlotId: target.id }, patients[0].token);
+    expect(moved.rescheduleAppointment).toMatchObject({ __typename: 'BookingConfirmed', appointment: { id: appointmentId, status: 'CONFIRMED', startsAt: target.startsAt } });
+    const free = await ok('AvailableSlots', { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` });
+    expect(free.availableSlots.map((s: any) => s.id)).toContain(slotsA[0].id);
+    const taken = await ok('RescheduleAppointment', { id: appointmentId, newSlotId: slotsA[1].id }, patients[0].token);
+    expect(taken.rescheduleAppointment.__typename).toBe('SlotUnavailable');
+  });
+
+  it('shows the doctor\'s schedule with patients, and time off blocks free slots and lists booked ones', async () => {
+    const schedule = await ok('DoctorSchedule', { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` }, doctor.a.token);
+    const booked = schedule.doctor.schedule.find((s: any) => s.id === slotsA[2].id);
+    expect(booked).toMatchObject({ status: 'BOOKED', appointment: { status: 'CONFIRMED', patient: { name: 'Patient p1' }, service: { name: 'Consultation' } } });
+    expect(errorCode(await gql('DoctorSchedule', { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` }, doctor.b.token))).toBe('FORBIDDEN');
+
+    const off = await ok('AddTimeOff', { doctorId: doctor.a.id, from: slotsA[2].startsAt, to: slotsA[5].endsAt, reason: 'Training' }, doctor.a.token);
+    expect(off.addTimeOff.blockedSlots).toBe(3);
+    expect(off.addTimeOff.conflicts).toEqual([expect.objectContaining({ startsAt: slotsA[2].startsAt, patient: { id: patients[1].id, name: 'Patient p1' } })]);
+  });
+
+  it('cancels an appointment and frees its slot at once', async () => {
+    const cancelled = await ok('CancelAppointment', { id: appointmentId, reason: 'Feeling better' }, patients[0].token);
+    expect(cancelled.cancelAppointment).toEqual({ id: appointmentId, status: 'CANCELLED', cancellationReason: 'Feeling better' });
+    expect(errorCode(await gql('CancelAppointment', { id: appointmentId }, patients[0].token))).toBe('CONFLICT');
+    const mine = await raw('query { myAppointments { id status startsAt doctor { name } service { name price currency } } }', {}, patients[0].token);
+    expect(mine.data.myAppointments).toEqual([expect.objectContaining({ id: appointmentId, status: 'CANCELLED', service: { name: 'Consultation', price: '40.00', currency: 'EUR' } })]);
+  });
+
+  it('lists appointments in pages with a total, and sums the schedule by day and week', async () => {
+    const page = await ok('Appointments', { filter: { doctorId: doctor.a.id }, first: 1 }, admin);
+    expect(page.appointments.totalCount).toBeGreaterThanOrEqual(2);
+    expect(page.appointments.edges).toHaveLength(1);
+    expect(page.appointments.pageInfo.hasNextPage).toBe(true);
+    const next = await ok('Appointments', { filter: { doctorId: doctor.a.id }, first: 1, after: page.appointments.pageInfo.endCursor }, admin);
+    expect(next.appointments.edges[0].node.id).not.toBe(page.appointments.edges[0].node.id);
+    expect(errorCode(await gql('Appointments', { filter: {} }, patients[0].token))).toBe('FORBIDDEN');
+
+    const summary = await ok('ScheduleSummary', { from: day(2), to: day(2), groupBy: 'DAY', doctorId: doctor.a.id }, admin);
+    expect(summary.scheduleSummary).toHaveLength(1);
+    const bucket = summary.scheduleSummary[0];
+    expect(bucket.periodStart).toBe(day(2));
+    expect(bucket.bookedSlots).toBe(2);
+    expect(bucket.freeSlots + bucket.bookedSlots).toBeGreaterThan(0);
+    expect(bucket.utilization).toBeCloseTo(bucket.bookedSlots / (bucket.bookedSlots + bucket.freeSlots), 5);
+    const weekly = await ok('ScheduleSummary', { from: day(0), to: day(13), groupBy: 'WEEK' }, admin);
+    expect(weekly.scheduleSummary.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses completing before the start, then completes and marks no-show once the appointments have begun', async () => {
+    // One 30-minute slot for each of doctors B and C at the next full minute (at least 20 s away), today in UTC.
+    const start = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    const end = new Date(start.getTime() + 30 * 60_000);
+    if (end.toISOString().slice(0, 10) !== start.toISOString().slice(0, 10)) return; // a run after 23:29 UTC skips this case
+    const c = await ok('CreateDoctor', { input: { email: 'dr-c@booking.e2e.test', password: 'doctor-password-1', name: 'Dr C', specialty: 'General practice', licenseNumber: 'C-300', serviceIds: [serviceId] } }, admin);
+    const doctorC = { id: c.createDoctor.id, token: (await ok('Login', { email: 'dr-c@booking.e2e.test', password: 'doctor-password-1' })).login.accessToken };
+    const ids = [];
+    for (const [i, who] of [doctor.b, doctorC].entries()) {
+      const slots = await ok('AddAvailability', { doctorId: who.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(end), slotMinutes: 30 }, admin);
+      const booked = await raw(
+        'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename ... on BookingConfirmed { appointment { id } } } }',
+        { input: { slotId: slots.addAvailability[0].id, serviceId } },
+        patients[2 - i].token,
+      );
+      ids.push(booked.data?.bookAppointment?.appointment?.id);
+    }
+    expect(ids.every(Boolean)).toBe(true);
+    const complete = 'mutation($id: ID!, $notes: String) { completeAppointment(id: $id, notes: $notes) { id status } }';
+    expect(errorCode(await raw(complete, { id: ids[0] }, doctor.b.token))).toBe('BAD_USER_INPUT');
+    await new Promise((r) => setTimeout(r, start.getTime() - Date.now() + 500));
+    expect(errorCode(await raw(complete, { id: ids[0] }, doctor.a.token))).toBe('FORBIDDEN');
+    expect((await raw(complete, { id: ids[0], notes: 'Done' }, doctor.b.token)).data.completeAppointment).toEqual({ id: ids[0], status: 'COMPLETED' });
+    expect(errorCode(await gql('MarkNoShow', { id: ids[1] }, doctor.b.token))).toBe('FORBIDDEN');
+    expect((await ok('MarkNoShow', { id: ids[1] }, doctorC.token)).markNoShow).toEqual({ id: ids[1], status: 'NO_SHOW' });
+  }, 120_000);
+});
