@@ -25,3 +25,4 @@ export * from './server/service-calls';
 export * from './server/pagination';
 export * from './events';
 export * from './validation';
+export * from './contracts/lookup-facts';

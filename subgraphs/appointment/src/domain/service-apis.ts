@@ -1,31 +1,7 @@
-import type { ServiceClient } from '@carebook/platform';
+import { recentAnswers } from './recent-answers';
+import type { DoctorFacts, MedicalServiceFacts, ServiceClient, SlotFacts } from '@carebook/platform';
 
-/** A slot as scheduling describes it (times are ISO strings on the wire). */
-export interface SlotFacts {
-  id: string;
-  doctorId: string;
-  startsAt: string;
-  endsAt: string;
-  status: 'FREE' | 'HELD' | 'BOOKED' | 'BLOCKED';
-  appointmentId: string | null;
-}
-
-export interface DoctorFacts {
-  id: string;
-  name: string;
-  specialty: string;
-  active: boolean;
-  serviceIds: string[];
-}
-
-export interface MedicalServiceFacts {
-  id: string;
-  name: string;
-  durationMinutes: number;
-  price: string;
-  currency: string;
-  active: boolean;
-}
+export type { DoctorFacts, MedicalServiceFacts, SlotFacts };
 
 export type PeriodKind = 'DAY' | 'WEEK' | 'MONTH';
 
@@ -54,9 +30,14 @@ export function schedulingApi(client: ServiceClient): SchedulingApi {
   };
 }
 
-export function doctorApi(client: ServiceClient): DoctorApi {
+/**
+ * Doctors and services change rarely and every booking asks about them, so
+ * answers are kept for `ttlMs` (default 5 s): a doctor who stops offering a
+ * service, or a new price, applies to bookings at most that much later.
+ */
+export function doctorApi(client: ServiceClient, ttlMs = 5000): DoctorApi {
   return {
-    doctors: async (query) => (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors,
-    medicalService: (id) => client.call('doctor', 'medical-service', { id }),
+    doctors: recentAnswers(async (query: { ids?: string[]; serviceId?: string }) => (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors, ttlMs),
+    medicalService: recentAnswers((id: string) => client.call<MedicalServiceFacts>('doctor', 'medical-service', { id }), ttlMs),
   };
 }

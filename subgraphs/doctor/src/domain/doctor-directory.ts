@@ -1,17 +1,9 @@
-import { NotFound } from '@carebook/platform';
+import { DoctorFacts, MedicalServiceFacts, NotFound } from '@carebook/platform';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Doctor } from '../entities/doctor.entity';
 import { DoctorOffering } from '../entities/doctor-offering.entity';
 import { MedicalService } from '../entities/medical-service.entity';
 import { doctorSearchFilter } from './doctor-search';
-
-export interface DoctorFacts {
-  id: string;
-  name: string;
-  specialty: string;
-  active: boolean;
-  serviceIds: string[];
-}
 
 /**
  * What the booking services need to know of doctors: by id (any state, so
@@ -28,7 +20,7 @@ export async function findDoctorFacts(em: EntityManager, query: { ids?: string[]
   return doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, active: d.active, serviceIds: services.get(d.id) ?? [] }));
 }
 
-export async function medicalServiceFacts(em: EntityManager, id: string) {
+export async function medicalServiceFacts(em: EntityManager, id: string): Promise<MedicalServiceFacts> {
   const service = await em.findOne(MedicalService, { id });
   if (!service) throw new NotFound('Medical service', id);
   const { name, category, durationMinutes, price, currency, active } = service;

@@ -1,19 +1,8 @@
-import { BadUserInput, ServiceClient } from '@carebook/platform';
+import { BadUserInput, DoctorFacts, MedicalServiceFacts, ServiceClient } from '@carebook/platform';
 
-export interface DoctorFacts {
-  id: string;
-  name: string;
-  specialty: string;
-  active: boolean;
-  serviceIds: string[];
-}
-
-export interface ServiceFacts {
-  id: string;
-  name: string;
-  durationMinutes: number;
-  active: boolean;
-}
+/** Only what scheduling reads of a catalogue service. */
+export type ServiceFacts = Pick<MedicalServiceFacts, 'id' | 'name' | 'durationMinutes' | 'active'>;
+export type { DoctorFacts };
 
 /** The doctor service's lookup routes, as scheduling uses them. */
 export interface DoctorDirectory {

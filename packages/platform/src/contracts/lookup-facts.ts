@@ -1,0 +1,35 @@
+/**
+ * What the internal lookup routes answer, shared by the service that answers
+ * and the services that ask, so the shape is written once (like the event
+ * contracts in events/).
+ */
+
+/** doctor `doctors`: a doctor as the booking services need them. */
+export interface DoctorFacts {
+  id: string;
+  name: string;
+  specialty: string;
+  active: boolean;
+  serviceIds: string[];
+}
+
+/** doctor `medical-service`: a service of the catalogue; price is a decimal string ("35.00"). */
+export interface MedicalServiceFacts {
+  id: string;
+  name: string;
+  category: string;
+  durationMinutes: number;
+  price: string;
+  currency: string;
+  active: boolean;
+}
+
+/** scheduling `slots` / `alternatives`: a slot; times are ISO strings on the wire. */
+export interface SlotFacts {
+  id: string;
+  doctorId: string;
+  startsAt: string;
+  endsAt: string;
+  status: 'FREE' | 'HELD' | 'BOOKED' | 'BLOCKED';
+  appointmentId: string | null;
+}
