@@ -17,10 +17,13 @@ export class Doctor {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
 
+  // Shareable: scheduling @provides name and specialty in the availability calendar, from what it asked this service.
+  @Directive('@shareable')
   @Field(() => String)
   @Property({ type: 'string', length: 120 })
   name: string;
 
+  @Directive('@shareable')
   @Field(() => String)
   @Property({ type: 'string', length: 80 })
   specialty: string;

@@ -1,3 +1,4 @@
+import type { DoctorFacts } from '@carebook/platform';
 import { BadUserInput } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
@@ -33,7 +34,7 @@ export async function doctorSchedule(em: EntityManager, doctorId: string, from: 
 
 export interface CalendarDay {
   date: string;
-  doctors: Array<{ doctorId: string; freeSlots: number; firstSlot: { id: string; doctorId: string; startsAt: Date; endsAt: Date; status: SlotStatus } }>;
+  doctors: Array<{ doctor: { id: string; name: string; specialty: string }; freeSlots: number; firstSlot: { id: string; doctorId: string; startsAt: Date; endsAt: Date; status: SlotStatus } }>;
 }
 
 /**
@@ -65,14 +66,17 @@ async function computeCalendar(
     zone: context.zone,
   };
   let rows: CalendarRow[];
+  let doctors: DoctorFacts[];
   if (serviceId || specialty) {
-    const [doctors, service] = await Promise.all([context.doctors.search({ serviceId, specialty }), serviceId ? context.doctors.service(serviceId) : undefined]);
+    let service;
+    [doctors, service] = await Promise.all([context.doctors.search({ serviceId, specialty }), serviceId ? context.doctors.service(serviceId) : undefined]);
     rows = await context.store.calendar(em, { ...range, doctorIds: doctors.map((d) => d.id), minMinutes: service?.durationMinutes });
   } else {
     rows = await context.store.calendar(em, range);
-    const active = new Set((await context.doctors.byIds([...new Set(rows.map((r) => r.doctorId))])).filter((d) => d.active).map((d) => d.id));
-    rows = rows.filter((row) => active.has(row.doctorId));
+    doctors = (await context.doctors.byIds([...new Set(rows.map((r) => r.doctorId))])).filter((d) => d.active);
   }
+  const doctorById = new Map(doctors.map((d) => [d.id, { id: d.id, name: d.name, specialty: d.specialty }]));
+  rows = rows.filter((row) => doctorById.has(row.doctorId));
   const byDay = new Map<string, CalendarRow[]>();
   for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
   const days: CalendarDay[] = [];
@@ -80,7 +84,7 @@ async function computeCalendar(
     const date = day.toISODate()!;
     const doctors = (byDay.get(date) ?? [])
       .sort((a, b) => a.first.startsAt.getTime() - b.first.startsAt.getTime())
-      .map((row) => ({ doctorId: row.doctorId, freeSlots: row.freeSlots, firstSlot: { ...row.first, doctorId: row.doctorId, status: SlotStatus.FREE } }));
+      .map((row) => ({ doctor: doctorById.get(row.doctorId)!, freeSlots: row.freeSlots, firstSlot: { ...row.first, doctorId: row.doctorId, status: SlotStatus.FREE } }));
     days.push({ date, doctors });
   }
   return days;

@@ -6,4 +6,15 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class DoctorRef {
   @Field(() => ID)
   id: string;
+
+  // Owned by the doctor subgraph; scheduling only provides them where it already
+  // holds them (the calendar, see DoctorAvailability.doctor), saving the gateway
+  // one entity fetch per calendar entry.
+  @Directive('@external')
+  @Field(() => String)
+  name?: string;
+
+  @Directive('@external')
+  @Field(() => String)
+  specialty?: string;
 }

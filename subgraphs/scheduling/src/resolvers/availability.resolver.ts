@@ -32,7 +32,7 @@ export class AvailabilityResolver {
     const days = await availabilityCalendar(ctx.em, this.deps.context, { from, to, serviceId, specialty });
     return days.map((day) => ({
       date: day.date,
-      doctors: day.doctors.map((entry) => ({ doctor: { id: entry.doctorId }, freeSlots: entry.freeSlots, firstSlot: entry.firstSlot as Slot })),
+      doctors: day.doctors.map((entry) => ({ doctor: entry.doctor, freeSlots: entry.freeSlots, firstSlot: entry.firstSlot as Slot })),
     }));
   }
 }

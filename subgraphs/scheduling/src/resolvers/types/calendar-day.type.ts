@@ -1,10 +1,12 @@
 import { CalendarDateScalar } from '@carebook/platform';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { DoctorRef } from '../../entities/doctor-ref.type';
 import { Slot } from '../../entities/slot.entity';
 
 @ObjectType({ description: 'A doctor with free slots on a day: how many, and the earliest.' })
 export class DoctorAvailability {
+  // The calendar already asked the doctor service about these doctors.
+  @Directive('@provides(fields: "name specialty")')
   @Field(() => DoctorRef)
   doctor: DoctorRef;
 
