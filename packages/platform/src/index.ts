@@ -26,3 +26,4 @@ export * from './server/pagination';
 export * from './events';
 export * from './validation';
 export * from './contracts/lookup-facts';
+export * from './contracts/shared-enums';

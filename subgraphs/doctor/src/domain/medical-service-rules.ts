@@ -1,6 +1,5 @@
-import { formatDecimal } from '@carebook/platform';
+import { formatDecimal, ServiceCategory } from '@carebook/platform';
 import { z } from 'zod';
-import { ServiceCategory } from '../entities/service-category.enum';
 import { optionalText, requiredText } from './text-fields';
 
 export const MIN_DURATION_MINUTES = 5;

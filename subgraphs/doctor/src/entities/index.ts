@@ -4,4 +4,3 @@ import { MedicalService } from './medical-service.entity';
 
 export const entities = [Doctor, MedicalService, DoctorOffering];
 export { Doctor, DoctorOffering, MedicalService };
-export { ServiceCategory } from './service-category.enum';

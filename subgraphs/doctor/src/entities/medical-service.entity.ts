@@ -1,8 +1,7 @@
-import { DecimalScalar } from '@carebook/platform';
+import { DecimalScalar, ServiceCategory } from '@carebook/platform';
 import { Entity, Enum, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ServiceCategory } from './service-category.enum';
 
 @Directive('@key(fields: "id")')
 @ObjectType('MedicalService', { description: 'A service of the catalogue that patients can book: what it is, how long it takes and what it costs.' })

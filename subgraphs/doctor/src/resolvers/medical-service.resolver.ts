@@ -1,7 +1,6 @@
-import { entityByIdLoader, NotFound, RequestContext } from '@carebook/platform';
+import { entityByIdLoader, NotFound, RequestContext, ServiceCategory } from '@carebook/platform';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { MedicalService } from '../entities/medical-service.entity';
-import { ServiceCategory } from '../entities/service-category.enum';
 
 @Resolver(() => MedicalService)
 export class MedicalServiceResolver {

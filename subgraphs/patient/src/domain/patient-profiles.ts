@@ -1,7 +1,6 @@
-import { Conflict, NotFound } from '@carebook/platform';
+import { Conflict, Gender, NotFound } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CareRelationship, MedicalRecord, Patient } from '../entities';
-import type { Gender } from '../entities/gender.enum';
 import { applyProfileChanges, EMPTY_PROFILE, ProfileChanges, ProfileValues } from './profile-rules';
 import type { Sealer } from './sealed-fields';
 

@@ -1,4 +1,4 @@
-import { Gender } from '../entities/gender.enum';
+import { Gender } from '@carebook/platform';
 import { NotificationChannel } from '../entities/notification-channel.enum';
 import { applyProfileChanges, EMPTY_PROFILE, MEDICAL_HISTORY_MAX_LENGTH, ProfileChanges, ProfileValues } from './profile-rules';
 

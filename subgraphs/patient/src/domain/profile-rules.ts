@@ -1,5 +1,4 @@
-import { BadUserInput, PHONE_PATTERN, isCalendarDate } from '@carebook/platform';
-import { Gender } from '../entities/gender.enum';
+import { BadUserInput, Gender, isCalendarDate, PHONE_PATTERN } from '@carebook/platform';
 import { NotificationChannel } from '../entities/notification-channel.enum';
 
 export const NAME_MAX_LENGTH = 120;

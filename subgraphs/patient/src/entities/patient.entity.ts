@@ -1,6 +1,6 @@
+import { Gender } from '@carebook/platform';
 import { Entity, Enum, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Gender } from './gender.enum';
 import { NotificationChannel } from './notification-channel.enum';
 
 /**

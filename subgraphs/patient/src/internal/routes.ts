@@ -1,9 +1,8 @@
-import { internalRoute } from '@carebook/platform';
+import { Gender, internalRoute } from '@carebook/platform';
 import { z } from 'zod';
 import { grantCare } from '../domain/care-relationships';
 import { discardPatient, provisionPatient } from '../domain/patient-profiles';
 import type { Sealer } from '../domain/sealed-fields';
-import { Gender } from '../entities/gender.enum';
 
 const uuid = (what: string) => z.string().uuid(`must be ${what} (a UUID)`);
 

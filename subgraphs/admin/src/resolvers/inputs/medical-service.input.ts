@@ -1,7 +1,6 @@
-import { DecimalScalar } from '@carebook/platform';
+import { DecimalScalar, ServiceCategory } from '@carebook/platform';
 import { IsInt, IsISO4217CurrencyCode, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { ServiceCategory } from './service-category.enum';
 
 @InputType({ description: 'A new entry of the catalogue of medical services.' })
 export class MedicalServiceInput {

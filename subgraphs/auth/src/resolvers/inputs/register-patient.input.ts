@@ -1,8 +1,7 @@
-import { CalendarDateScalar, PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
+import { CalendarDateScalar, Gender, PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { MIN_PASSWORD_LENGTH } from '../../domain/password';
-import { Gender } from './gender.enum';
 
 
 @InputType({ description: 'Everything needed to open a patient account.' })

@@ -1,9 +1,8 @@
-import { CalendarDateScalar } from '@carebook/platform';
+import { CalendarDateScalar, Gender } from '@carebook/platform';
 import { ArrayNotEmpty, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { PHONE_PATTERN } from '@carebook/platform';
 import { MEDICAL_HISTORY_MAX_LENGTH, NAME_MAX_LENGTH, PROFILE_MESSAGES } from '../../domain/profile-rules';
-import { Gender } from '../../entities/gender.enum';
 import { NotificationChannel } from '../../entities/notification-channel.enum';
 
 // The same rules are checked again on the resulting profile (domain/profile-rules), which also serves provision-patient.
