@@ -12,7 +12,7 @@ import { TimeOffResult } from './types/time-off-result.type';
 
 /** Changes to a doctor's hours; only that doctor or an admin (whose changes are logged). */
 @Resolver()
-export class ScheduleChangesResolver {
+export class ScheduleEditingResolver {
   constructor(private readonly deps: SchedulingDeps) {}
 
   @Mutation(() => [AvailabilityRule], { description: "Replaces the doctor's weekly hours and opens slots for the coming weeks." })
