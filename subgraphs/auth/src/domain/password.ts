@@ -7,7 +7,6 @@ const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, key
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
 
-export const MIN_PASSWORD_LENGTH = 10;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -1,6 +1,5 @@
-import { internalRoute, NotFound, Role, ServiceClient } from '@carebook/platform';
+import { internalRoute, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, NotFound, PASSWORD_MESSAGE, Role, ServiceClient } from '@carebook/platform';
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '../domain/password';
 import { confirmProvisioned, createPendingUser, deactivateUser, discardPendingUser, setUserRole } from '../domain/user-accounts';
 import { User } from '../entities/user.entity';
 
@@ -17,7 +16,7 @@ export function authInternalRoutes(services: ServiceClient) {
     'create-user': internalRoute(
       z.object({
         email: z.string().email('must be a valid email address'),
-        password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+        password: z.string().min(MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE).max(MAX_PASSWORD_LENGTH, PASSWORD_MESSAGE),
         role: z.literal(Role.DOCTOR),
       }),
       async (input, { orm }) => userView(await createPendingUser(orm.em.fork(), input.email, input.password, input.role)),

@@ -1,8 +1,7 @@
-import { PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE, PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
 import { ArrayMaxSize, IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
-export const MIN_PASSWORD_LENGTH = 10;
 // The doctor service checks the same patterns; checking here first refuses bad input before an account is made.
 export const LICENSE_NUMBER_PATTERN = /^[A-Za-z0-9/-]{3,40}$/;
 
@@ -14,7 +13,7 @@ export class CreateDoctorInput {
   email: string;
 
   @Field(() => String, { description: `The doctor's first password, at least ${MIN_PASSWORD_LENGTH} characters.` })
-  @Length(MIN_PASSWORD_LENGTH, 200, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters (and at most 200)` })
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, { message: PASSWORD_MESSAGE })
   password: string;
 
   @Field(() => String)

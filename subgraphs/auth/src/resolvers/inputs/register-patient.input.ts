@@ -1,7 +1,6 @@
-import { CalendarDateScalar, Gender, PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
+import { CalendarDateScalar, Gender, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE, PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { MIN_PASSWORD_LENGTH } from '../../domain/password';
 
 
 @InputType({ description: 'Everything needed to open a patient account.' })
@@ -12,7 +11,7 @@ export class RegisterPatientInput {
   email: string;
 
   @Field(() => String)
-  @Length(MIN_PASSWORD_LENGTH, 200, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters (and at most 200)` })
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, { message: PASSWORD_MESSAGE })
   password: string;
 
   @Field(() => String)
