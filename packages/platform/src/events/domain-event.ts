@@ -15,6 +15,12 @@ export interface EventPayloads {
   APPOINTMENT_CANCELLED: AppointmentFacts & { cancelledBy: string };
   APPOINTMENT_COMPLETED: AppointmentFacts;
   APPOINTMENT_NO_SHOW: AppointmentFacts;
+  /** billing: an invoice was issued for an appointment (amount as an exact decimal string). */
+  INVOICE_ISSUED: { invoiceId: string; appointmentId: string; patientId: string; amount: string; currency: string };
+  INVOICE_PAID: { invoiceId: string; appointmentId: string; patientId: string; method: string };
+  /** feedback: the patient of a completed appointment is invited to rate it. */
+  FEEDBACK_REQUESTED: { appointmentId: string; patientId: string; doctorId: string };
+  FEEDBACK_SUBMITTED: { feedbackId: string; appointmentId: string; doctorId: string; rating: number };
 }
 
 export interface SlotChange {
