@@ -17,6 +17,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
+import { createResponseCache } from './public-cache/response-cache';
+import { listenForScheduleChanges } from './public-cache/schedule-invalidation';
 import { SubgraphDataSource, subgraphUrl } from './subgraph-data-source';
 
 /**
@@ -31,6 +33,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env) }),
   });
+
+  const scheduleCache = createResponseCache({ ttlMs: config.scheduleCacheTtlMs, invalidationLive: () => invalidation.live() });
+  const invalidation = listenForScheduleChanges(config.redisUrl, config.redisPrefix, logger, () => scheduleCache.invalidate());
 
   const app = express();
   app.disable('x-powered-by');
@@ -54,6 +59,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      scheduleCache.plugin,
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -66,6 +72,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     '/graphql',
     cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }),
     express.json({ limit: '1mb' }),
+    scheduleCache.serveCached,
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
         let token: string | undefined;
@@ -96,6 +103,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     verifier,
     async stop() {
       await server.stop();
+      await invalidation.close();
     },
   };
 }

@@ -21,6 +21,9 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       MAX_QUERY_ALIASES: env.positiveInt(15),
       MAX_QUERY_COST: env.positiveInt(20_000),
       INTROSPECTION: z.enum(['true', 'false']).optional(),
+      REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
+      REDIS_PREFIX: env.redisPrefix(),
+      SCHEDULE_CACHE_TTL_MS: env.wholeNumber(5000),
     },
     source,
   );
@@ -43,6 +46,10 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     limits: { depth: parsed.MAX_QUERY_DEPTH, aliases: parsed.MAX_QUERY_ALIASES, cost: parsed.MAX_QUERY_COST },
     // Introspection and Sandbox: on in development, off by default in production.
     introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : !production,
+    redisUrl: parsed.REDIS_URL,
+    redisPrefix: parsed.REDIS_PREFIX,
+    // Calendar and free-slot answers are shared for at most this long (0: never), and dropped on any schedule change.
+    scheduleCacheTtlMs: parsed.SCHEDULE_CACHE_TTL_MS,
     env: source,
   };
 }

@@ -102,7 +102,7 @@ describe('the scan of the config code', () => {
     expect(known.patient.has('AUTH_SIGNING_KEY')).toBe(false);
     expect(known.doctor.has('DATA_ENCRYPTION_KEYS')).toBe(false);
     expect(known.doctor.has('PATIENT_DB_URL')).toBe(false);
-    expect(known.gateway.has('REDIS_URL')).toBe(false);
+    expect(known.gateway.has('DATA_ENCRYPTION_KEYS')).toBe(false);
     expect(known.gateway.has('GATEWAY_DB_URL')).toBe(false);
     expect(known.auth.has('PATEINT_URL')).toBe(false);
   });

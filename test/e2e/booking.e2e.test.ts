@@ -82,6 +82,29 @@ describe('booking end to end through the gateway', () => {
     expect(entries.find((d: any) => d.doctor.id === doctor.b.id)).toMatchObject({ freeSlots: 4, firstSlot: { startsAt: `${day(2)}T09:00:00.000Z` } });
   });
 
+  it('answers repeated calendar questions from a short cache that any schedule change clears at once', async () => {
+    const ask = async (token?: string) => {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: operation('AvailabilityCalendar'), variables: { from: day(20), to: day(20), serviceId } }),
+      });
+      const body = await response.json();
+      return { cache: response.headers.get('x-carebook-cache'), doctors: body.data.availabilityCalendar[0]?.doctors ?? [] };
+    };
+    const first = await ask();
+    expect(first.cache).toBe('miss');
+    const second = await ask();
+    expect(second).toEqual({ ...first, cache: 'hit' });
+    expect((await ask(patients[0].token)).cache).toBe('miss'); // a signed-in caller has answers of their own
+    expect(first.doctors.find((d: any) => d.doctor.id === doctor.b.id)).toBeUndefined();
+
+    await ok('AddAvailability', { doctorId: doctor.b.id, date: day(20), startTime: '13:00', endTime: '14:00', slotMinutes: 30 }, admin);
+    const after = await ask();
+    expect(after.cache).toBe('miss');
+    expect(after.doctors.find((d: any) => d.doctor.id === doctor.b.id)).toMatchObject({ freeSlots: 2 });
+  });
+
   let appointmentId = '';
 
   it('books a slot, and a doctor may then read that patient\'s chart', async () => {

@@ -50,6 +50,9 @@ export const env = {
   },
   text: (fallback?: string) => (fallback === undefined ? z.string().min(1, 'must not be empty') : z.string().min(1, 'must not be empty').default(fallback)),
   positiveInt: (fallback: number) => z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').positive('must be above 0').default(fallback),
+  wholeNumber: (fallback: number) => z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').default(fallback),
+  /** Namespace of every Redis key, queue and channel, so stacks (and test runs) can share one Redis. */
+  redisPrefix: () => z.string().regex(/^[A-Za-z0-9_.-]+$/, 'may only use letters, digits, _ . -').default('carebook'),
   nodeEnv: () => z.enum(['development', 'test', 'production']).default('development'),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };

@@ -25,7 +25,7 @@ export function commonShape(service: ServiceName) {
     MYSQL_URL: env.url(['mysql', 'mariadb'], 'mysql://root@127.0.0.1:3306'),
     [`${prefix}_DB_URL`]: env.url(['mysql', 'mariadb', 'mongodb']).optional(),
     REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
-    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'may only use letters, digits, _ . -').default('carebook'),
+    REDIS_PREFIX: env.redisPrefix(),
     AUTH_ISSUER: env.text('carebook-auth'),
     AUTH_AUDIENCE: env.text('carebook'),
     AUTH_JWKS_URL: env.url(['http', 'https']).optional(),

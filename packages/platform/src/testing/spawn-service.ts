@@ -25,7 +25,9 @@ function entryOf(name: ServiceName): string {
  * until its /health answers. Used by tests that need another real service.
  */
 export async function spawnService(name: ServiceName, port: number, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<SpawnedService> {
-  const child = spawn(process.execPath, [entryOf(name)], {
+  // CAREBOOK_CPU_PROFILE_DIR=<dir> writes a V8 CPU profile per process on exit (benchmark investigations).
+  const profiling = process.env.CAREBOOK_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAREBOOK_CPU_PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profiling, entryOf(name)], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, [`${envPrefix(name)}_PORT`]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

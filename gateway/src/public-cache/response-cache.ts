@@ -1,0 +1,150 @@
+import { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse, HeaderMap } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
+import { createHash } from 'node:crypto';
+import type { GatewayContext } from '../gateway-context';
+
+/**
+ * Queries whose answers depend only on the schedule (free slots), asked by
+ * everyone who opens the booking calendar. Anything else is never cached.
+ */
+export const SCHEDULE_QUERIES: ReadonlySet<string> = new Set(['availabilityCalendar', 'availableSlots']);
+
+const MAX_ENTRIES = 1000;
+const SHARED_WAIT_MS = 10_000;
+const PUBLIC = 'public';
+
+export interface ResponseCacheOptions {
+  ttlMs: number;
+  /** False while schedule changes cannot reach us (Redis down): then nothing is served from the cache. */
+  invalidationLive(): boolean;
+}
+
+export interface ResponseCache {
+  plugin: ApolloServerPlugin<GatewayContext>;
+  /** Express middleware before Apollo: answers an anonymous repeat of a cached query with the stored JSON text. */
+  serveCached: RequestHandler;
+  /** Forgets every answer: a schedule changed. */
+  invalidate(): void;
+  stats(): { hits: number; misses: number; shared: number };
+}
+
+interface Entry {
+  result: FormattedExecutionResult;
+  /** The result as Apollo Server would send it, made once. */
+  json: string;
+  expiresAt: number;
+}
+
+/**
+ * Short-lived answers for the schedule queries, dropped the moment any
+ * schedule changes (the outbox's pub/sub events, and any mutation passing
+ * through this gateway) and in any case after `ttlMs`. Identical queries
+ * asked at the same time share one execution. Answers are kept per caller
+ * (anonymous callers share theirs), and only answers without errors.
+ */
+export function createResponseCache(options: ResponseCacheOptions): ResponseCache {
+  const entries = new Map<string, Entry>();
+  const inFlight = new Map<string, Promise<FormattedExecutionResult | null>>();
+  // Bumped by every invalidation: an execution that started before a change must not store its (older) answer.
+  let generation = 0;
+  const counts = { hits: 0, misses: 0, shared: 0 };
+  const enabled = () => options.ttlMs > 0 && options.invalidationLive();
+
+  function fresh(key: string): Entry | undefined {
+    const entry = entries.get(key);
+    return entry && entry.expiresAt > Date.now() ? entry : undefined;
+  }
+
+  function remember(key: string, result: FormattedExecutionResult) {
+    entries.delete(key);
+    entries.set(key, { result, json: `${JSON.stringify(result)}\n`, expiresAt: Date.now() + options.ttlMs });
+    // Maps iterate in insertion order: the first key is the oldest answer.
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  }
+
+  function invalidate() {
+    generation += 1;
+    entries.clear();
+  }
+
+  function keyOf(rc: GraphQLRequestContext<GatewayContext>): string | null {
+    if (!enabled() || !isScheduleQuery(rc.operation)) return null;
+    const caller = rc.contextValue.principal;
+    const scope = !caller ? PUBLIC : caller.kind === 'user' ? `user:${caller.userId}` : `service:${caller.service}`;
+    return cacheKey(scope, rc.request.operationName, rc.request.query, rc.request.variables);
+  }
+
+  const serveCached: RequestHandler = (req, res, next) => {
+    const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
+    if (req.method !== 'POST' || req.headers.authorization || typeof body?.query !== 'string' || !enabled()) return next();
+    const entry = fresh(cacheKey(PUBLIC, body.operationName as string | undefined, body.query, body.variables as Record<string, unknown> | undefined));
+    if (!entry) return next();
+    counts.hits += 1;
+    res.setHeader('x-carebook-cache', 'hit');
+    res.type('application/json').send(entry.json);
+  };
+
+  const plugin: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      let key: string | null = null;
+      let startedAt = 0;
+      let settle: ((result: FormattedExecutionResult | null) => void) | undefined;
+      let outcome: 'hit' | 'miss' | undefined;
+      return {
+        async responseForOperation(rc) {
+          key = keyOf(rc as GraphQLRequestContext<GatewayContext>);
+          if (!key) return null;
+          const cached = fresh(key);
+          if (cached) {
+            counts.hits += 1;
+            outcome = 'hit';
+            return answer(cached.result);
+          }
+          const running = inFlight.get(key);
+          if (running) {
+            // Wait for the identical execution in progress, but never longer than a request of our own would take.
+            const result = await Promise.race([running, new Promise<null>((resolve) => setTimeout(resolve, SHARED_WAIT_MS, null).unref())]);
+            if (result) {
+              counts.shared += 1;
+              outcome = 'hit';
+              return answer(result);
+            }
+          }
+          counts.misses += 1;
+          outcome = 'miss';
+          startedAt = generation;
+          inFlight.set(key, new Promise((resolve) => (settle = resolve)));
+          return null;
+        },
+        async willSendResponse(rc) {
+          // Read your own writes: the change's event may reach us after this response does.
+          if (rc.operation?.operation === 'mutation') invalidate();
+          if (outcome) rc.response.http.headers.set('x-carebook-cache', outcome);
+          if (outcome !== 'miss' || !key) return;
+          const body = rc.response.body;
+          const result = body.kind === 'single' && !body.singleResult.errors?.length ? body.singleResult : null;
+          const current = startedAt === generation;
+          if (result && current) remember(key, result);
+          inFlight.delete(key);
+          settle?.(current ? result : null);
+        },
+      };
+    },
+  };
+
+  return { plugin, serveCached, invalidate, stats: () => ({ ...counts }) };
+}
+
+function cacheKey(scope: string, operationName: string | null | undefined, query: string | undefined, variables: Record<string, unknown> | undefined): string {
+  return createHash('sha256').update(`${scope}\n${operationName ?? ''}\n${query ?? ''}\n${JSON.stringify(variables ?? {})}`).digest('base64url');
+}
+
+function isScheduleQuery(operation: OperationDefinitionNode | undefined): boolean {
+  if (operation?.operation !== 'query') return false;
+  return operation.selectionSet.selections.every((s) => s.kind === 'Field' && SCHEDULE_QUERIES.has(s.name.value));
+}
+
+function answer(result: FormattedExecutionResult): GraphQLResponse {
+  return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
+}
