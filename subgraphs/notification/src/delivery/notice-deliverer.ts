@@ -39,8 +39,14 @@ export class NoticeDeliverer {
     const { store, directory } = this.deps;
     const facts = await this.currentFacts(job);
     if (!facts) return;
-    const [patient, doctor, serviceName] = await Promise.all([directory.patient(facts.patientId), directory.doctor(job.recipient === NotificationRecipient.DOCTOR ? job.recipientId : facts.doctorId), directory.serviceName(facts.serviceId)]);
-    const channels = job.recipient === NotificationRecipient.DOCTOR ? [NotificationChannel.EMAIL] : ((patient?.notificationChannels ?? job.channels) as NotificationChannel[]);
+    const toDoctor = job.recipient === NotificationRecipient.DOCTOR;
+    const [patient, doctor, serviceName, doctorEmail] = await Promise.all([
+      directory.patient(facts.patientId),
+      directory.doctor(toDoctor ? job.recipientId : facts.doctorId),
+      directory.serviceName(facts.serviceId),
+      toDoctor ? directory.userEmail(job.recipientId) : null,
+    ]);
+    const channels = toDoctor ? [NotificationChannel.EMAIL] : ((patient?.notificationChannels ?? job.channels) as NotificationChannel[]);
     if (channels.some((c) => !job.channels.includes(c)) || job.channels.some((c) => !channels.includes(c))) {
       await store.skipQueued({ appointmentId: job.appointmentId, kind: job.kind, recipient: job.recipient, occurrence: job.occurrence, offset: job.offset, exceptChannels: channels }, 'channel no longer chosen by the patient');
     }
@@ -60,7 +66,7 @@ export class NoticeDeliverer {
     };
     const content = noticeContent(noticeFacts);
     const address = (channel: NotificationChannel) =>
-      channel === NotificationChannel.SMS ? (job.recipient === NotificationRecipient.PATIENT ? patient?.phone : null) : job.recipient === NotificationRecipient.DOCTOR ? doctor?.email : patient?.email;
+      channel === NotificationChannel.SMS ? (toDoctor ? null : patient?.phone) : toDoctor ? doctorEmail : patient?.email;
 
     let failure: Error | null = null;
     for (const channel of channels) {

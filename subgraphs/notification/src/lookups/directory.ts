@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 
 export type AppointmentState = AppointmentFacts & { status: string };
 export type PatientContact = PatientContactFacts;
-export type DoctorContact = DoctorContactFacts & { email: string | null };
+export type DoctorContact = DoctorContactFacts;
 
 /**
  * What a notice needs to know, asked of the services that own it at send
@@ -15,6 +15,8 @@ export interface Directory {
   appointment(id: string): Promise<AppointmentState | null>;
   patient(id: string): Promise<PatientContact | null>;
   doctor(id: string): Promise<DoctorContact | null>;
+  /** A doctor's address is their account's (auth owns it); only notices to the doctor need it. */
+  userEmail(id: string): Promise<string | null>;
   serviceName(id: string): Promise<string | null>;
 }
 
@@ -48,10 +50,8 @@ export function serviceDirectory(client: ServiceClient): Directory {
   return {
     appointment: (id) => appointments.load(id),
     patient: (id) => patients.load(id),
-    async doctor(id) {
-      const [doctor, user] = await Promise.all([doctors.load(id), userEmail(client, id)]);
-      return doctor ? { ...doctor, email: user } : null;
-    },
+    doctor: (id) => doctors.load(id),
+    userEmail: (id) => userEmail(client, id),
     async serviceName(id) {
       const known = serviceNames.get(id);
       if (known && known.until > Date.now()) return known.name;
@@ -67,7 +67,6 @@ export function serviceDirectory(client: ServiceClient): Directory {
   };
 }
 
-/** A doctor's address is their account's (auth owns it). */
 async function userEmail(client: ServiceClient, id: string): Promise<string | null> {
   try {
     return (await client.call<{ email: string }>('auth', 'get-user', { id })).email;

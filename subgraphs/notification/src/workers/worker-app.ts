@@ -1,17 +1,13 @@
-import { createLogger, createServiceClient, openOrm, workerConnection } from '@carebook/platform';
+import { createLogger, workerConnection } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
-import { Queue, Worker } from 'bullmq';
+import type { Worker } from 'bullmq';
 import type { NotificationConfig } from '../config';
 import { smtpEmailSender } from '../delivery/email-sender';
 import { NoticeDeliverer } from '../delivery/notice-deliverer';
 import { httpSmsProvider, logSmsProvider, SmsProvider } from '../delivery/sms-provider';
-import { entities } from '../entities';
-import { serviceDirectory } from '../lookups/directory';
-import { migrations } from '../migrations';
-import { NotificationLogStore } from '../store/notification-log-store';
 import { startEventWorker } from './event.worker';
-import { NoticeScheduler } from './notice-scheduler';
-import { SEND_QUEUE } from './notification-queues';
+import type { NoticeScheduler } from './notice-scheduler';
+import { openNoticeScheduling } from './notice-scheduling';
 import { startSendWorker } from './send.worker';
 
 export interface RunningWorkers {
@@ -32,41 +28,32 @@ const CLAIM_TIMEOUT_MS = 60_000;
 export async function startNotificationWorkers(config: NotificationConfig): Promise<RunningWorkers> {
   const logger = createLogger('notification-worker', config.logLevel);
   const { extra } = config;
-  const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
-  const client = createServiceClient('notification', config.auth.serviceSecret, config.env);
-  const directory = serviceDirectory(client);
-  const store = new NotificationLogStore(orm.em);
+  const scheduling = await openNoticeScheduling(config, logger);
   const email = smtpEmailSender(extra.SMTP_URL, extra.MAIL_FROM, extra.SMTP_POOL_SIZE);
   const sms: SmsProvider =
     extra.SMS_PROVIDER === 'http'
       ? httpSmsProvider({ baseUrl: extra.SMS_BASE_URL, accountSid: extra.SMS_ACCOUNT_SID, authToken: extra.SMS_AUTH_TOKEN, from: extra.SMS_FROM })
       : logSmsProvider(logger);
-  // Workers block on Redis; the queue (for adding jobs) gets its own connection.
-  const queueConnection = workerConnection(config.redisUrl);
-  const eventConnection = workerConnection(config.redisUrl);
-  const sendConnection = workerConnection(config.redisUrl);
-  for (const c of [queueConnection, eventConnection, sendConnection]) c.on('error', () => undefined); // reported by the workers' own error events
-  const sendQueue = new Queue(SEND_QUEUE, { connection: queueConnection, prefix: config.redisPrefix });
-  sendQueue.on('error', () => undefined);
-  const scheduler = new NoticeScheduler(store, directory, sendQueue, { attempts: extra.NOTIFICATION_MAX_ATTEMPTS, delayMs: extra.NOTIFICATION_RETRY_DELAY_MS }, () => config.reminderOffsets.map((o) => o.name));
-  const deliverer = new NoticeDeliverer({ store, directory, email, sms, timeZone: extra.CLINIC_TIME_ZONE, logger, claimTimeoutMs: CLAIM_TIMEOUT_MS });
+  // Each worker blocks on its own Redis connection.
+  const connections = [workerConnection(config.redisUrl), workerConnection(config.redisUrl)];
+  for (const c of connections) c.on('error', () => undefined); // reported by the workers' own error events
+  const deliverer = new NoticeDeliverer({ store: scheduling.store, directory: scheduling.directory, email, sms, timeZone: extra.CLINIC_TIME_ZONE, logger, claimTimeoutMs: CLAIM_TIMEOUT_MS });
   const workers = [
-    startEventWorker({ connection: eventConnection, prefix: config.redisPrefix, scheduler, offsets: config.reminderOffsets, logger }),
-    startSendWorker({ connection: sendConnection, prefix: config.redisPrefix, deliverer, concurrency: extra.NOTIFICATION_CONCURRENCY, logger }),
+    startEventWorker({ connection: connections[0], prefix: config.redisPrefix, scheduler: scheduling.scheduler, offsets: config.reminderOffsets, logger }),
+    startSendWorker({ connection: connections[1], prefix: config.redisPrefix, deliverer, concurrency: extra.NOTIFICATION_CONCURRENCY, logger }),
   ];
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   logger.info({ offsets: config.reminderOffsets.map((o) => o.name), sms: sms.name }, 'notification workers ready');
   return {
-    orm,
-    scheduler,
+    orm: scheduling.orm,
+    scheduler: scheduling.scheduler,
     workers,
     async stop() {
       // Finish the sends in hand (their claims must end SENT or QUEUED), then let go of everything.
       await Promise.all(workers.map((w) => w.close()));
-      await sendQueue.close();
       email.close();
-      for (const c of [queueConnection, eventConnection, sendConnection]) c.disconnect();
-      await orm.close(true);
+      for (const c of connections) c.disconnect();
+      await scheduling.close();
     },
   };
 }
