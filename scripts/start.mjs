@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Starts the whole system for local use: every subgraph in supergraph.yaml,
-// then the gateway (and, as they land, the workers), each as its own process
+// then the gateway and the BullMQ worker processes, each as its own process
 // with prefixed, readable logs. Ctrl-C stops them all. Run through `pnpm start`,
 // which builds and composes first.
 import { spawn } from 'node:child_process';
@@ -25,12 +25,15 @@ const subgraphs = Object.entries(YAML.parse(readFileSync(join(root, 'supergraph.
 }));
 const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
 const gateway = { name: 'gateway', entry: join(root, 'gateway/dist/main.js'), health: `http://127.0.0.1:${gatewayPort}/health` };
-// Later issues add their BullMQ worker entry points here.
-const workers = [];
+// BullMQ worker processes, started once the subgraphs are healthy (their migrations have run).
+const workers = [
+  // email, SMS and reminders
+  { name: 'notification-worker', entry: join(root, 'subgraphs/notification/dist/workers/main.js') },
+];
 
 const COLORS = [36, 35, 33, 32, 34, 31, 96, 95, 93, 92, 94];
 const LEVELS = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
-const width = Math.max(...[...subgraphs, gateway].map((p) => p.name.length));
+const width = Math.max(...[...subgraphs, gateway, ...workers].map((p) => p.name.length));
 const children = new Map();
 let stopping = false;
 

@@ -202,3 +202,40 @@ describe('the Dockerfiles', () => {
     expect(JSON.parse(read(`${dir}/package.json`)).files).toEqual(['dist']);
   });
 });
+
+describe('worker services in docker-compose.yml', () => {
+  // Each worker runs its package's image with the worker entry point as the command (as `pnpm start` runs it).
+  const WORKERS: Record<string, { image: ServiceName; entry: string }> = {
+    'notification-worker': { image: 'notification', entry: 'dist/workers/main.js' },
+  };
+
+  it.each(Object.entries(WORKERS))('runs %s from its package image with the worker entry point', (service, { image, entry }) => {
+    const definition = compose.services[service] as (typeof compose.services)[string] & { command?: string[]; healthcheck?: { disable?: boolean } };
+    expect(definition.build?.dockerfile).toBe(compose.services[image].build?.dockerfile);
+    expect(definition.command).toEqual(['node', entry]);
+    expect(existsSync(join(root, packageDir(image), 'src', entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+    // No HTTP server: the image's /health check would mark it unhealthy forever.
+    expect(definition.healthcheck?.disable).toBe(true);
+    expect(definition.ports ?? []).toEqual([]);
+  });
+
+  it.each(Object.entries(WORKERS))('%s sets only variables its code reads, each documented in .env.example', (service, { image }) => {
+    const keys = Object.keys(environmentOf(service));
+    expect(keys.filter((key) => !known[image].has(key))).toEqual([]);
+    expect(keys.filter((key) => !documented.has(key))).toEqual([]);
+    expect(environmentOf(service).NODE_ENV).toBe('production');
+  });
+
+  it.each(Object.entries(WORKERS))('points the service URLs of %s at compose services on their ports', (service) => {
+    for (const [key, value] of Object.entries(environmentOf(service))) {
+      const target = key.slice(0, -'_URL'.length).toLowerCase();
+      if (!key.endsWith('_URL') || !(target in SERVICE_PORTS)) continue;
+      const url = new URL(value);
+      expect({ key, host: url.hostname, port: Number(url.port) }).toEqual({ key, host: target, port: SERVICE_PORTS[target as ServiceName] });
+    }
+  });
+
+  it('sends the notification worker\'s mail to Mailpit', () => {
+    expect(environmentOf('notification-worker').SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}');
+  });
+});

@@ -33,3 +33,20 @@ export interface SlotFacts {
   status: 'FREE' | 'HELD' | 'BOOKED' | 'BLOCKED';
   appointmentId: string | null;
 }
+
+/** patient `contacts`: where a patient wants to hear from the clinic. The phone is opened for this internal answer only. */
+export interface PatientContactFacts {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  notificationChannels: Array<'EMAIL' | 'SMS'>;
+}
+
+/** doctor `contacts`: how notices name a doctor and their practice. */
+export interface DoctorContactFacts {
+  id: string;
+  name: string;
+  specialty: string;
+  location: string | null;
+}

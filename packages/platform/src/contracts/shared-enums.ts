@@ -25,3 +25,11 @@ export enum Gender {
 }
 
 registerEnumType(Gender, { name: 'Gender' });
+
+/** How a patient hears about their appointments (patient owns the preference; notification logs the channel used). */
+export enum NotificationChannel {
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+}
+
+registerEnumType(NotificationChannel, { name: 'NotificationChannel', description: 'How a patient wants to hear about their appointments.' });

@@ -8,6 +8,8 @@ import type { EventType } from './domain-event';
 export const EVENT_QUEUES: Record<string, readonly EventType[]> = {
   // patient: who has (or had) an appointment with whom, for chart access
   'patient-care': ['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED'],
+  // notification: confirmations, notices to patient and doctor, reminders, invoice and feedback notices
+  notification: ['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED', 'APPOINTMENT_CANCELLED', 'APPOINTMENT_COMPLETED', 'INVOICE_ISSUED', 'FEEDBACK_REQUESTED'],
 };
 
 /** Events that change a schedule; also published on Redis pub/sub for live subscriptions. */

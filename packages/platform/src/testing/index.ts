@@ -2,4 +2,6 @@ export * from './test-database';
 export * from './test-issuer';
 export * from './graphql-client';
 export * from './spawn-service';
+export * from './spawn-worker';
+export * from './smtp-sink';
 export * from './stack';

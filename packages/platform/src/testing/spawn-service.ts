@@ -56,13 +56,17 @@ export async function spawnService(name: ServiceName, port: number, env: NodeJS.
     url,
     process: child,
     output: () => output,
-    stop: (signal = 'SIGTERM') =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill(signal);
-      }),
+    stop: (signal = 'SIGTERM') => stopProcess(child, signal),
   };
+}
+
+/** Signals a child process and resolves once it has exited (at once if it already has). */
+export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill(signal);
+  });
 }
 
 /**

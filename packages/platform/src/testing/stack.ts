@@ -1,5 +1,6 @@
 import { ServiceName, SERVICE_PORTS } from '../config/services';
 import { spawnService, SpawnedService, testPortBase } from './spawn-service';
+import { spawnWorker, SpawnedWorker } from './spawn-worker';
 import { dropDatabase, freshDatabaseUrl } from './test-database';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,14 @@ export interface Stack {
   gatewayUrl: string;
   env: NodeJS.ProcessEnv;
   services: Map<ServiceName, SpawnedService>;
+  /** Worker processes, by entry (StackOptions.workers). */
+  workers: Map<string, SpawnedWorker>;
   stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Worker entry points to run once the services are up, e.g. `subgraphs/notification/dist/workers/main.js`. */
+  workers?: string[];
 }
 
 /**
@@ -20,7 +28,7 @@ export interface Stack {
  * Redis prefix, the way `pnpm start` runs them. Used by the end-to-end
  * suites and the benchmarks.
  */
-export async function startStack(subgraphs: ServiceName[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
+export async function startStack(subgraphs: ServiceName[], extraEnv: NodeJS.ProcessEnv = {}, options: StackOptions = {}): Promise<Stack> {
   const base = testPortBase();
   const portOf = (name: ServiceName) => base + (SERVICE_PORTS[name] - SERVICE_PORTS.gateway);
   const databases = subgraphs.map((name) => [name, freshDatabaseUrl(name)] as const);
@@ -36,16 +44,20 @@ export async function startStack(subgraphs: ServiceName[], extraEnv: NodeJS.Proc
     ...extraEnv,
   };
   const services = new Map<ServiceName, SpawnedService>();
+  const workers = new Map<string, SpawnedWorker>();
   const stop = async () => {
+    await Promise.all([...workers.values()].map((w) => w.stop()));
     await Promise.all([...services.values()].map((s) => s.stop()));
     await Promise.all(databases.map(([, url]) => dropDatabase(url)));
   };
   try {
     for (const spawned of await Promise.all(subgraphs.map((name) => spawnService(name, portOf(name), env)))) services.set(spawned.name, spawned);
     services.set('gateway', await spawnService('gateway', portOf('gateway'), env));
+    // After the services: a worker uses their internal routes, and their migrations have run.
+    for (const entry of options.workers ?? []) workers.set(entry, await spawnWorker(entry, env));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${portOf('gateway')}/graphql`, env, services, stop };
+  return { gatewayUrl: `http://127.0.0.1:${portOf('gateway')}/graphql`, env, services, workers, stop };
 }

@@ -1,6 +1,7 @@
-import { internalRoute } from '@carebook/platform';
+import { DoctorContactFacts, internalRoute } from '@carebook/platform';
 import { z } from 'zod';
 import { doctorProfileSchema } from '../domain/doctor-profile';
+import { Doctor } from '../entities/doctor.entity';
 import { findDoctorFacts, medicalServiceFacts } from '../domain/doctor-directory';
 import { discardDoctor, provisionDoctor } from '../domain/doctor-provisioning';
 import { medicalServiceSchema } from '../domain/medical-service-rules';
@@ -11,7 +12,8 @@ import { createMedicalService } from '../domain/service-catalogue';
  * createMedicalService mutations (and their action log); auth calls
  * discard-doctor when a doctor's account could not be completed. The
  * scheduling and appointment services look doctors and services up with
- * `doctors` and `medical-service`.
+ * `doctors` and `medical-service`; the notification service names doctors
+ * and their practice in its notices with `contacts`.
  */
 export function doctorInternalRoutes() {
   return {
@@ -34,6 +36,10 @@ export function doctorInternalRoutes() {
         .refine((q) => q.ids || q.serviceId || q.specialty, 'give ids, serviceId or specialty'),
       async (query, { orm }) => ({ doctors: await findDoctorFacts(orm.em.fork(), query) }),
     ),
+    contacts: internalRoute(z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
+      const doctors = await orm.em.fork().find(Doctor, { id: { $in: ids } });
+      return { contacts: doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, location: d.location }) satisfies DoctorContactFacts) };
+    }),
     'medical-service': internalRoute(z.object({ id: z.string().min(1) }), async ({ id }, { orm }) => medicalServiceFacts(orm.em.fork(), id)),
   };
 }

@@ -1,8 +1,2 @@
-import { registerEnumType } from 'type-graphql';
-
-export enum NotificationChannel {
-  EMAIL = 'EMAIL',
-  SMS = 'SMS',
-}
-
-registerEnumType(NotificationChannel, { name: 'NotificationChannel', description: 'How a patient wants to hear about their appointments.' });
+// Declared once in platform: the notification subgraph exposes the same enum.
+export { NotificationChannel } from '@carebook/platform';

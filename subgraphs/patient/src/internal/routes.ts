@@ -1,6 +1,7 @@
-import { Gender, internalRoute } from '@carebook/platform';
+import { Gender, internalRoute, PatientContactFacts } from '@carebook/platform';
 import { z } from 'zod';
 import { grantCare } from '../domain/care-relationships';
+import { Patient } from '../entities/patient.entity';
 import { discardPatient, provisionPatient } from '../domain/patient-profiles';
 import type { Sealer } from '../domain/sealed-fields';
 
@@ -9,7 +10,9 @@ const uuid = (what: string) => z.string().uuid(`must be ${what} (a UUID)`);
 /**
  * What other services ask of the patient service: auth provisions (and, on a
  * failed registration, discards) profiles; the appointment service records
- * which doctors care for which patients. Field rules beyond the shape are the
+ * which doctors care for which patients; the notification service reads
+ * where to reach patients (`contacts`: the phone opened, for this internal
+ * route only, never stored elsewhere). Field rules beyond the shape are the
  * profile rules of domain/profile-rules, as for updateMyProfile.
  */
 export function patientInternalRoutes(sealer: Sealer) {
@@ -32,6 +35,12 @@ export function patientInternalRoutes(sealer: Sealer) {
     'grant-care': internalRoute(z.object({ doctorId: uuid('a doctor id'), patientId: uuid('a patient id') }), async ({ doctorId, patientId }, { orm }) => {
       await grantCare(orm.em.fork(), doctorId, patientId);
       return { doctorId, patientId };
+    }),
+    contacts: internalRoute(z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
+      const patients = await orm.em.fork().find(Patient, { id: { $in: ids } });
+      return {
+        contacts: patients.map((p) => ({ id: p.id, name: p.name, email: p.email, phone: sealer.open(p.phoneSealed), notificationChannels: p.notificationChannels }) satisfies PatientContactFacts),
+      };
     }),
   };
 }

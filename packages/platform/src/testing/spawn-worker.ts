@@ -1,0 +1,43 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stopProcess } from './spawn-service';
+
+const REPO_ROOT = resolve(__dirname, '../../../..');
+
+export interface SpawnedWorker {
+  entry: string;
+  process: ChildProcess;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Runs a built worker entry point (e.g. `subgraphs/notification/dist/workers/main.js`)
+ * as its own process, as `pnpm start` does, and waits until it logs that it
+ * is ready (workers serve no /health). Kill it with `stop('SIGKILL')` to test crashes.
+ */
+export async function spawnWorker(entry: string, env: NodeJS.ProcessEnv, options: { ready?: RegExp; timeoutMs?: number } = {}): Promise<SpawnedWorker> {
+  const path = join(REPO_ROOT, entry);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`pnpm build\` first (pnpm test does).`);
+  const ready = options.ready ?? /workers ready/;
+  const child = spawn(process.execPath, [path], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (!ready.test(output)) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${entry} did not become ready:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    entry,
+    process: child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') => stopProcess(child, signal),
+  };
+}

@@ -1,0 +1,142 @@
+import { AppointmentFacts, NotificationChannel } from '@carebook/platform';
+import type { Logger } from 'pino';
+import { NotificationKind, NotificationRecipient, NotificationStatus } from '../entities/notification-enums';
+import type { Directory } from '../lookups/directory';
+import type { NoticeKey, NotificationLogStore } from '../store/notification-log-store';
+import { messageIdOf } from '../store/notification-log-store';
+import { calendarInvite } from '../templates/calendar-invite';
+import { NoticeFacts, noticeContent } from '../templates/notice-content';
+import { renderEmail } from '../templates/render-notice';
+import type { SendJob } from '../workers/notice-scheduler';
+import type { EmailSender } from './email-sender';
+import type { SmsProvider } from './sms-provider';
+
+export interface DelivererDeps {
+  store: NotificationLogStore;
+  directory: Directory;
+  email: EmailSender;
+  sms: SmsProvider;
+  timeZone: string;
+  logger: Logger;
+  /** A SENDING claim older than this belongs to a try that died (sends time out well before). */
+  claimTimeoutMs: number;
+}
+
+/** A try that could not do everything; the job is retried with backoff. */
+export class RetryLater extends Error {}
+
+/**
+ * Sends one notice on each of its channels. Each channel is claimed in the
+ * log before the message leaves, and marked SENT right after, so a repeated
+ * job (retry, duplicate delivery, stalled job) sends only what is still
+ * QUEUED. Reminders are re-checked against the appointment first: a moved or
+ * cancelled appointment gets no stale reminder.
+ */
+export class NoticeDeliverer {
+  constructor(private readonly deps: DelivererDeps) {}
+
+  async deliver(job: SendJob, lastAttempt: boolean): Promise<void> {
+    const { store, directory } = this.deps;
+    const facts = await this.currentFacts(job);
+    if (!facts) return;
+    const toDoctor = job.recipient === NotificationRecipient.DOCTOR;
+    const [patient, doctor, serviceName, doctorEmail] = await Promise.all([
+      directory.patient(facts.patientId),
+      directory.doctor(toDoctor ? job.recipientId : facts.doctorId),
+      directory.serviceName(facts.serviceId),
+      toDoctor ? directory.userEmail(job.recipientId) : null,
+    ]);
+    const channels = toDoctor ? [NotificationChannel.EMAIL] : ((patient?.notificationChannels ?? job.channels) as NotificationChannel[]);
+    if (channels.some((c) => !job.channels.includes(c)) || job.channels.some((c) => !channels.includes(c))) {
+      await store.skipQueued({ appointmentId: job.appointmentId, kind: job.kind, recipient: job.recipient, occurrence: job.occurrence, offset: job.offset, exceptChannels: channels }, 'channel no longer chosen by the patient');
+    }
+    const noticeFacts: NoticeFacts = {
+      kind: job.kind,
+      recipient: job.recipient,
+      timeZone: this.deps.timeZone,
+      patientName: patient?.name ?? 'patient',
+      doctorName: doctor?.name ?? 'your doctor',
+      location: doctor?.location ?? null,
+      serviceName: serviceName ?? 'your appointment',
+      startsAt: new Date(facts.startsAt),
+      endsAt: new Date(facts.endsAt),
+      previousStartsAt: job.previousStartsAt ? new Date(job.previousStartsAt) : null,
+      offset: job.offset,
+      invoice: job.invoice ?? null,
+    };
+    const content = noticeContent(noticeFacts);
+    const address = (channel: NotificationChannel) =>
+      channel === NotificationChannel.SMS ? (toDoctor ? null : patient?.phone) : toDoctor ? doctorEmail : patient?.email;
+
+    let failure: Error | null = null;
+    for (const channel of channels) {
+      const key: NoticeKey = { ...job, channel };
+      const to = address(channel);
+      if (!to) {
+        const reason = channel === NotificationChannel.SMS ? 'no phone number on file' : 'no email address on file';
+        await store.skip(key, job.recipientId, new Date(job.scheduledFor), reason);
+        continue;
+      }
+      const claim = await store.claim(key, job.recipientId, new Date(job.scheduledFor));
+      if (!claim.claimed) {
+        if (claim.status === NotificationStatus.SENDING) failure ??= await this.interrupted(key, claim.claimedAt);
+        continue;
+      }
+      try {
+        if (channel === NotificationChannel.EMAIL) {
+          const email = renderEmail(content);
+          const invite = job.recipient === NotificationRecipient.PATIENT && (job.kind === NotificationKind.CONFIRMATION || job.kind === NotificationKind.RESCHEDULE);
+          await this.deps.email.send({
+            to,
+            ...email,
+            messageId: messageIdOf(key),
+            attachments: invite
+              ? [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarInvite({ appointmentId: job.appointmentId, sequence: job.sequence ?? 0, startsAt: noticeFacts.startsAt, endsAt: noticeFacts.endsAt, summary: `${noticeFacts.serviceName} with ${noticeFacts.doctorName}`, location: noticeFacts.location, description: email.text }) }]
+              : undefined,
+          });
+        } else {
+          await this.deps.sms.send(to, content.sms, `${job.kind}:${job.appointmentId}`);
+        }
+      } catch (error) {
+        const message = (error as Error).message ?? String(error);
+        await store.failed(key, message, lastAttempt);
+        // Ids and the error only: the message of an SMTP refusal can name the address, so it goes to the log row, not the process log.
+        this.deps.logger.warn({ appointmentId: job.appointmentId, kind: job.kind, channel, final: lastAttempt, code: (error as { responseCode?: number; status?: number }).responseCode ?? (error as { status?: number }).status }, 'send failed');
+        failure ??= error as Error;
+        continue;
+      }
+      await store.sent(key);
+    }
+    if (failure) throw failure;
+  }
+
+  /** What the notice is about, now. Reminders only go out for a still-confirmed appointment at the time they remind of. */
+  private async currentFacts(job: SendJob): Promise<AppointmentFacts | null> {
+    if (job.kind !== NotificationKind.REMINDER && job.facts) return job.facts;
+    const current = await this.deps.directory.appointment(job.appointmentId);
+    if (!current) {
+      await this.deps.store.skipQueued({ appointmentId: job.appointmentId, kind: job.kind, recipient: job.recipient, occurrence: job.occurrence, offset: job.offset }, 'appointment not found');
+      return null;
+    }
+    if (job.kind === NotificationKind.REMINDER) {
+      const stale = current.status !== 'CONFIRMED' ? `appointment is ${current.status.toLowerCase()}` : new Date(current.startsAt).toISOString() !== job.occurrence ? 'appointment moved' : null;
+      if (stale) {
+        await this.deps.store.skipQueued({ appointmentId: job.appointmentId, kind: job.kind, occurrence: job.occurrence, offset: job.offset }, stale);
+        return null;
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Found SENDING: another try holds it. Young claims are live (a duplicate
+   * job running side by side): try again later. Old ones were left by a
+   * process that died mid-send; delivery is unknown, and never-twice wins.
+   */
+  private async interrupted(key: NoticeKey, claimedAt: Date | null): Promise<Error | null> {
+    const cutoff = new Date(Date.now() - this.deps.claimTimeoutMs);
+    if (claimedAt && claimedAt > cutoff) return new RetryLater('another try is sending this notice');
+    await this.deps.store.abandon(key, cutoff);
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+import { AppError, AppointmentFacts, DoctorContactFacts, MedicalServiceFacts, PatientContactFacts, ServiceClient } from '@carebook/platform';
+import DataLoader from 'dataloader';
+
+export type AppointmentState = AppointmentFacts & { status: string };
+export type PatientContact = PatientContactFacts;
+export type DoctorContact = DoctorContactFacts;
+
+/**
+ * What a notice needs to know, asked of the services that own it at send
+ * time (never copied into job payloads). Everything is read fresh: the
+ * appointment's state decides whether a reminder is still due, and a patient
+ * who changed their channels or phone is reached the new way.
+ */
+export interface Directory {
+  appointment(id: string): Promise<AppointmentState | null>;
+  patient(id: string): Promise<PatientContact | null>;
+  doctor(id: string): Promise<DoctorContact | null>;
+  /** A doctor's address is their account's (auth owns it); only notices to the doctor need it. */
+  userEmail(id: string): Promise<string | null>;
+  serviceName(id: string): Promise<string | null>;
+}
+
+/**
+ * Concurrent sends ask together: loads within a few milliseconds of each
+ * other go out as one call per service (no caching: each answer is fresh).
+ */
+function batched<V extends { id: string }>(load: (ids: string[]) => Promise<V[]>): DataLoader<string, V | null> {
+  return new DataLoader<string, V | null>(
+    async (ids) => {
+      const rows = await load([...ids]);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { cache: false, maxBatchSize: 500, batchScheduleFn: (run) => setTimeout(run, 2) },
+  );
+}
+
+const SERVICE_NAME_TTL_MS = 60_000;
+
+export function serviceDirectory(client: ServiceClient): Directory {
+  const appointments = batched(async (ids) => {
+    const { appointments } = await client.call<{ appointments: AppointmentState[] }>('appointment', 'appointments', { ids });
+    return appointments.map((a) => ({ ...a, id: a.appointmentId }));
+  });
+  const patients = batched(async (ids) => (await client.call<{ contacts: PatientContactFacts[] }>('patient', 'contacts', { ids })).contacts);
+  const doctors = batched(async (ids) => (await client.call<{ contacts: DoctorContactFacts[] }>('doctor', 'contacts', { ids })).contacts);
+  // The catalogue changes rarely: service names are kept a minute.
+  const serviceNames = new Map<string, { name: string; until: number }>();
+
+  return {
+    appointment: (id) => appointments.load(id),
+    patient: (id) => patients.load(id),
+    doctor: (id) => doctors.load(id),
+    userEmail: (id) => userEmail(client, id),
+    async serviceName(id) {
+      const known = serviceNames.get(id);
+      if (known && known.until > Date.now()) return known.name;
+      try {
+        const service = await client.call<MedicalServiceFacts>('doctor', 'medical-service', { id });
+        serviceNames.set(id, { name: service.name, until: Date.now() + SERVICE_NAME_TTL_MS });
+        return service.name;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+        throw error;
+      }
+    },
+  };
+}
+
+async function userEmail(client: ServiceClient, id: string): Promise<string | null> {
+  try {
+    return (await client.call<{ email: string }>('auth', 'get-user', { id })).email;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}

@@ -1,0 +1,146 @@
+import { NotificationChannel } from '@carebook/platform';
+import type { EntityManager } from '@mikro-orm/core';
+import { createHash, randomUUID } from 'node:crypto';
+import { NotificationKind, NotificationStatus } from '../entities/notification-enums';
+import type { Notice } from '../domain/notice-plan';
+
+/** The unique key of a log row: one notice on one channel. */
+export type NoticeKey = Pick<Notice, 'appointmentId' | 'kind' | 'recipient' | 'offset' | 'occurrence'> & { channel: NotificationChannel };
+
+export type Claim = { claimed: true } | { claimed: false; status: NotificationStatus; claimedAt: Date | null };
+
+const KEY_WHERE = 'appointment_id = ? and kind = ? and recipient = ? and channel = ? and reminder_offset = ? and occurrence = ?';
+const keyParams = (k: NoticeKey) => [k.appointmentId, k.kind, k.recipient, k.channel, k.offset, k.occurrence];
+const COLUMNS = '(id, appointment_id, kind, recipient, channel, reminder_offset, occurrence, recipient_id, status, attempts, scheduled_for, claimed_at, last_error, created_at, updated_at)';
+
+/** A stable Message-ID per notice, so a receiving system can tell a repeat of the same notice. */
+export function messageIdOf(key: NoticeKey): string {
+  return `<${createHash('sha256').update(keyParams(key).join('|')).digest('hex').slice(0, 32)}@carebook>`;
+}
+
+function isDuplicate(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; name?: string };
+  return e?.code === 'ER_DUP_ENTRY' || e?.errno === 1062 || e?.name === 'UniqueConstraintViolationException';
+}
+
+/**
+ * The NotificationLog as the worker writes it, in plain SQL: a send costs two
+ * small statements (claim, then sent), the claim being a conditional update
+ * on the unique row, so two tries of one notice can never both send.
+ */
+export class NotificationLogStore {
+  constructor(private readonly em: EntityManager) {}
+
+  private run(sql: string, params: unknown[]): Promise<{ affectedRows: number }> {
+    return this.em.fork().getConnection().execute(sql, params, 'run') as Promise<{ affectedRows: number }>;
+  }
+
+  /**
+   * Records planned notices as QUEUED; rows that exist already are left as
+   * they are, except that a reminder skipped earlier is queued again (an
+   * appointment moved away and back to the same time is reminded of again).
+   */
+  async plan(rows: Array<NoticeKey & { recipientId: string; scheduledFor: Date }>): Promise<void> {
+    if (rows.length === 0) return;
+    const now = new Date();
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await this.run(
+        `insert into notification_logs ${COLUMNS} values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null, null, ?, ?)').join(', ')}
+         on duplicate key update status = if(status = ? and kind = ?, ?, status)`,
+        [
+          ...chunk.flatMap((r) => [randomUUID(), ...keyParams(r), r.recipientId, NotificationStatus.QUEUED, r.scheduledFor, now, now]),
+          NotificationStatus.SKIPPED,
+          NotificationKind.REMINDER,
+          NotificationStatus.QUEUED,
+        ],
+      );
+    }
+  }
+
+  /** Takes the notice for this try: QUEUED (or never planned) becomes SENDING. Anything else is someone else's. */
+  async claim(key: NoticeKey, recipientId: string, scheduledFor: Date): Promise<Claim> {
+    const now = new Date();
+    const updated = await this.run(
+      `update notification_logs set status = ?, attempts = attempts + 1, claimed_at = ?, updated_at = ? where ${KEY_WHERE} and status = ?`,
+      [NotificationStatus.SENDING, now, now, ...keyParams(key), NotificationStatus.QUEUED],
+    );
+    if (updated.affectedRows === 1) return { claimed: true };
+    try {
+      await this.run(`insert into notification_logs ${COLUMNS} values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, null, ?, ?)`, [
+        randomUUID(),
+        ...keyParams(key),
+        recipientId,
+        NotificationStatus.SENDING,
+        scheduledFor,
+        now,
+        now,
+        now,
+      ]);
+      return { claimed: true };
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+    }
+    const [row] = (await this.em.fork().getConnection().execute(`select status, claimed_at from notification_logs where ${KEY_WHERE}`, keyParams(key))) as Array<{ status: NotificationStatus; claimed_at: Date | null }>;
+    return { claimed: false, status: row.status, claimedAt: row.claimed_at };
+  }
+
+  async sent(key: NoticeKey): Promise<void> {
+    const now = new Date();
+    await this.run(`update notification_logs set status = ?, sent_at = ?, last_error = null, updated_at = ? where ${KEY_WHERE}`, [NotificationStatus.SENT, now, now, ...keyParams(key)]);
+  }
+
+  /** A failed try: back to QUEUED for the next one, or FAILED when it was the last. */
+  async failed(key: NoticeKey, error: string, final: boolean): Promise<void> {
+    await this.run(`update notification_logs set status = ?, last_error = ?, updated_at = ? where ${KEY_WHERE} and status = ?`, [
+      final ? NotificationStatus.FAILED : NotificationStatus.QUEUED,
+      error.slice(0, 500),
+      new Date(),
+      ...keyParams(key),
+      NotificationStatus.SENDING,
+    ]);
+  }
+
+  /** A try that died mid-send left this claim: whether the message went out is unknown, so it is not sent again. */
+  async abandon(key: NoticeKey, claimedBefore: Date): Promise<void> {
+    await this.run(`update notification_logs set status = ?, last_error = ?, updated_at = ? where ${KEY_WHERE} and status = ? and claimed_at < ?`, [
+      NotificationStatus.FAILED,
+      'interrupted while sending: it may or may not have been delivered, and is not sent again so that it is never sent twice',
+      new Date(),
+      ...keyParams(key),
+      NotificationStatus.SENDING,
+      claimedBefore,
+    ]);
+  }
+
+  /** Nothing to send on this channel (no phone number, no longer due): SKIPPED with the reason, unless already settled. */
+  async skip(key: NoticeKey, recipientId: string, scheduledFor: Date, reason: string): Promise<void> {
+    const now = new Date();
+    await this.run(
+      `insert into notification_logs ${COLUMNS} values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null, ?, ?, ?)
+       on duplicate key update last_error = if(status = ?, values(last_error), last_error), updated_at = if(status = ?, values(updated_at), updated_at), status = if(status = ?, values(status), status)`,
+      [randomUUID(), ...keyParams(key), recipientId, NotificationStatus.SKIPPED, scheduledFor, reason, now, now, NotificationStatus.QUEUED, NotificationStatus.QUEUED, NotificationStatus.QUEUED],
+    );
+  }
+
+  /** Offsets of the reminders still queued for an appointment (they may predate a change of REMINDER_OFFSETS). */
+  async queuedReminderOffsets(appointmentId: string): Promise<string[]> {
+    const rows = (await this.em.fork().getConnection().execute(
+      'select distinct reminder_offset from notification_logs where appointment_id = ? and kind = ? and status = ?',
+      [appointmentId, NotificationKind.REMINDER, NotificationStatus.QUEUED],
+    )) as Array<{ reminder_offset: string }>;
+    return rows.map((r) => r.reminder_offset);
+  }
+
+  /** Skips every still-queued row of a notice (all channels), e.g. a reminder of an appointment that moved. */
+  async skipQueued(where: { appointmentId: string; kind?: string; recipient?: string; occurrence?: string; offset?: string; exceptChannels?: string[] }, reason: string): Promise<void> {
+    const clauses = ['appointment_id = ?', 'status = ?'];
+    const params: unknown[] = [where.appointmentId, NotificationStatus.QUEUED];
+    if (where.kind) (clauses.push('kind = ?'), params.push(where.kind));
+    if (where.recipient) (clauses.push('recipient = ?'), params.push(where.recipient));
+    if (where.occurrence) (clauses.push('occurrence = ?'), params.push(where.occurrence));
+    if (where.offset !== undefined) (clauses.push('reminder_offset = ?'), params.push(where.offset));
+    if (where.exceptChannels?.length) (clauses.push(`channel not in (${where.exceptChannels.map(() => '?').join(', ')})`), params.push(...where.exceptChannels));
+    await this.run(`update notification_logs set status = ?, last_error = ?, updated_at = ? where ${clauses.join(' and ')}`, [NotificationStatus.SKIPPED, reason, new Date(), ...params]);
+  }
+}

@@ -1,0 +1,54 @@
+import { NotificationKind, NotificationRecipient } from '../entities/notification-enums';
+import { calendarInvite } from './calendar-invite';
+import { NoticeFacts, noticeContent } from './notice-content';
+import { renderEmail } from './render-notice';
+
+const base: NoticeFacts = {
+  kind: NotificationKind.CONFIRMATION,
+  recipient: NotificationRecipient.PATIENT,
+  timeZone: 'Europe/Berlin',
+  patientName: 'Ada <script>',
+  doctorName: 'Dr Who',
+  location: 'Room 1',
+  serviceName: 'Check-up',
+  startsAt: new Date('2026-07-01T08:00:00Z'),
+  endsAt: new Date('2026-07-01T08:30:00Z'),
+};
+
+describe('notice templates', () => {
+  it('shows times in the clinic zone (summer time in Berlin)', () => {
+    expect(noticeContent(base).paragraphs[0]).toContain('Wednesday 1 July 2026 at 10:00 (GMT+2)');
+  });
+
+  it('renders text and escaped HTML from the same content', () => {
+    const email = renderEmail(noticeContent(base));
+    expect(email.text).toContain('Dear Ada <script>,');
+    expect(email.html).toContain('Dear Ada &lt;script&gt;,');
+    expect(email.html).not.toContain('<script>');
+  });
+
+  it('words each kind for its reader', () => {
+    expect(noticeContent({ ...base, kind: NotificationKind.CANCELLATION, recipient: NotificationRecipient.DOCTOR }).subject).toMatch(/^Appointment cancelled: Ada/);
+    expect(noticeContent({ ...base, kind: NotificationKind.REMINDER, offset: '1h30m' }).paragraphs[0]).toContain('in 1 hour 30 minutes');
+    expect(noticeContent({ ...base, kind: NotificationKind.INVOICE, invoice: { invoiceId: 'i', amount: '40.00', currency: 'EUR' } }).subject).toContain('40.00 EUR');
+    expect(noticeContent({ ...base, kind: NotificationKind.FEEDBACK_REQUEST }).paragraphs.join(' ')).toContain('rate the visit');
+    expect(noticeContent({ ...base, kind: NotificationKind.RESCHEDULE, previousStartsAt: new Date('2026-06-30T08:00:00Z') }).paragraphs[0]).toContain('(was Tuesday 30 June 2026 at 10:00');
+  });
+});
+
+describe('calendar invite (RFC 5545)', () => {
+  const ics = calendarInvite({ appointmentId: 'a1', sequence: 3, startsAt: base.startsAt, endsAt: base.endsAt, summary: 'Check-up, with Dr Who; room 1', location: null, description: 'x'.repeat(200), stampedAt: new Date('2026-06-01T00:00:00Z') });
+
+  it('ends every line with CRLF and keeps UID, SEQUENCE and UTC times', () => {
+    expect(ics.split('\r\n').slice(0, 2)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0']);
+    expect(ics).toContain('\r\nUID:a1@carebook\r\nSEQUENCE:3\r\nDTSTAMP:20260601T000000Z\r\nDTSTART:20260701T080000Z\r\nDTEND:20260701T083000Z\r\n');
+    expect(ics.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(ics).not.toContain('LOCATION');
+  });
+
+  it('escapes text and folds lines over 75 octets', () => {
+    expect(ics).toContain('SUMMARY:Check-up\\, with Dr Who\\; room 1\r\n');
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(ics).toMatch(/\r\n x/);
+  });
+});

@@ -1,0 +1,37 @@
+import { Worker } from 'bullmq';
+import type Redis from 'ioredis';
+import type { Logger } from 'pino';
+import type { NoticeDeliverer } from '../delivery/notice-deliverer';
+import { SEND_QUEUE } from './notification-queues';
+import type { SendJob } from './notice-scheduler';
+
+/** How long a send job's lock lasts; short, so a killed worker's jobs are picked up again within seconds. */
+export const SEND_LOCK_MS = 10_000;
+
+/**
+ * Sends notices and, when their delay is up, reminders. Many sends run at
+ * once (they mostly wait on SMTP and lookups). The last attempt marks what
+ * still fails FAILED in the log.
+ */
+export function startSendWorker(options: { connection: Redis; prefix: string; deliverer: NoticeDeliverer; concurrency: number; logger: Logger }): Worker {
+  const worker = new Worker(
+    SEND_QUEUE,
+    async (job) => {
+      const attempts = job.opts.attempts ?? 1;
+      await options.deliverer.deliver(job.data as SendJob, job.attemptsMade + 1 >= attempts);
+    },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration: SEND_LOCK_MS,
+      stalledInterval: SEND_LOCK_MS / 2,
+      maxStalledCount: 2,
+    },
+  );
+  worker.on('failed', (job, error) =>
+    options.logger.warn({ appointmentId: job?.data?.appointmentId, kind: job?.data?.kind, attempt: job?.attemptsMade, err: error.name }, 'notice not (fully) sent; will retry unless attempts are used up'),
+  );
+  worker.on('error', (error) => options.logger.warn({ err: error.message }, 'send worker connection problem'));
+  return worker;
+}

@@ -1,0 +1,149 @@
+import { operation } from '@carebook/clients';
+import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
+import { SmsCapture, startSmsCapture } from '../../subgraphs/notification/test/rig';
+
+const WORKER = 'subgraphs/notification/dist/workers/main.js';
+const REMINDER_MS = 120_000;
+
+/**
+ * Notifications end to end: bookings, moves and cancellations through the
+ * gateway, every service and the notification worker as real processes, a
+ * real SMTP server and a Twilio-shaped SMS endpoint; reminders at a 2-minute offset.
+ */
+describe('notifications end to end', () => {
+  let stack: Stack;
+  let sink: SmtpSink;
+  let sms: SmsCapture;
+  let gql: (name: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
+  let admin: string;
+  let serviceId: string;
+  const doctor = { id: '', email: 'dr-notify@notify.e2e.test' };
+  const patient = { id: '', token: '', email: 'pat@notify.e2e.test', phone: '+49 30 1234567' };
+  const other = { id: '', token: '', email: 'other@notify.e2e.test' };
+  let soon: Array<{ id: string; startsAt: string }> = [];
+  let tomorrow: Array<{ id: string; startsAt: string }> = [];
+
+  async function ok(name: string, variables: Record<string, unknown>, token?: string) {
+    const response = await gql(name, variables, token);
+    expect(response.errors).toBeUndefined();
+    return response.data;
+  }
+  const to = (address: string) => (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(address));
+  const subjects = (address: string) => to(address)(sink.messages).map((m) => m.headers.get('subject') ?? '');
+
+  beforeAll(async () => {
+    [sink, sms] = await Promise.all([startSmtpSink(), startSmsCapture()]);
+    stack = await startStack(
+      ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification'],
+      { SMTP_URL: sink.url, REMINDER_OFFSETS: '2m', SMS_PROVIDER: 'http', SMS_BASE_URL: sms.url, SMS_ACCOUNT_SID: 'ACe2e', SMS_AUTH_TOKEN: 'e2e-token', SMS_FROM: '+15550002' },
+      { workers: [WORKER] },
+    );
+    gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
+    admin = (await ok('Login', BOOTSTRAP_ADMIN)).login.accessToken;
+    serviceId = (await ok('CreateMedicalService', { input: { name: 'Vaccination', category: 'VACCINATION', durationMinutes: 5, price: '25.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    doctor.id = (
+      await ok('CreateDoctor', { input: { email: doctor.email, password: 'doctor-password-1', name: 'Dr Notify', specialty: 'General practice', licenseNumber: 'N-1', location: 'Room 7', serviceIds: [serviceId] } }, admin)
+    ).createDoctor.id;
+    for (const who of [patient, other]) {
+      const made = await ok('RegisterPatient', { input: { email: who.email, password: 'patient-password-1', name: who === patient ? 'Pat Example' : 'Otto Other' } });
+      who.id = made.registerPatient.user.id;
+      who.token = made.registerPatient.accessToken;
+    }
+    await ok('UpdateMyProfile', { input: { phone: patient.phone, notificationChannels: ['EMAIL', 'SMS'] } }, patient.token);
+
+    // Slots starting 3-4 minutes from now (UTC is the stack's clinic zone), so a 2-minute reminder falls due during the test.
+    const start = new Date(Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000);
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    soon = (await ok('AddAvailability', { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 10 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
+    const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    tomorrow = (await ok('AddAvailability', { doctorId: doctor.id, date: day, startTime: '09:00', endTime: '09:10', slotMinutes: 5 }, admin)).addAvailability;
+  }, 240_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await Promise.all([sink?.stop(), sms?.stop()]);
+  });
+
+  let reminded = { id: '', startsAt: '' };
+  let cancelled = { id: '', startsAt: '' };
+
+  it('confirms a booking by email with a calendar file and by SMS', async () => {
+    const booked = await ok('BookAppointment', { input: { slotId: soon[0].id, serviceId } }, patient.token);
+    reminded = booked.bookAppointment.appointment;
+    const [mail] = await sink.waitFor((m) => to(patient.email)(m).length >= 1, 30_000).then(to(patient.email));
+    const parsed = await mail.parsed();
+    expect(parsed.subject).toMatch(/^Appointment confirmed: Vaccination with Dr Notify/);
+    expect(parsed.text).toContain('Room 7');
+    const ics = parsed.attachments.find((a) => a.filename === 'appointment.ics');
+    expect(ics?.content.toString()).toContain(`UID:${reminded.id}@carebook`);
+    await waitUntil(() => sms.messages.some((m) => m.body.startsWith('Carebook: confirmed')));
+    expect(sms.messages[0].to).toBe(patient.phone);
+    expect(sms.messages[0].path).toBe('/Accounts/ACe2e/Messages.json');
+  }, 60_000);
+
+  it('tells patient and doctor of a cancellation, and drops its reminder', async () => {
+    const booked = await ok('BookAppointment', { input: { slotId: soon[1].id, serviceId } }, other.token);
+    cancelled = booked.bookAppointment.appointment;
+    await sink.waitFor((m) => to(other.email)(m).length === 1, 30_000);
+    await ok('CancelAppointment', { id: cancelled.id, reason: 'Cannot make it' }, other.token);
+    await sink.waitFor((m) => to(other.email)(m).length === 2 && to(doctor.email)(m).length >= 1, 30_000);
+    expect(subjects(other.email)[1]).toMatch(/^Appointment cancelled: Vaccination with Dr Notify/);
+    expect(subjects(doctor.email)).toContainEqual(expect.stringMatching(/^Appointment cancelled: Otto Other/));
+  }, 60_000);
+
+  it('tells patient (email and SMS) and doctor when an appointment moves', async () => {
+    const booked = await ok('BookAppointment', { input: { slotId: tomorrow[0].id, serviceId } }, patient.token);
+    const id = booked.bookAppointment.appointment.id;
+    const moved = await ok('RescheduleAppointment', { id, newSlotId: tomorrow[1].id }, patient.token);
+    expect(moved.rescheduleAppointment.__typename).toBe('BookingConfirmed');
+    await sink.waitFor((m) => to(patient.email)(m).some((x) => x.headers.get('subject')?.startsWith('Appointment moved')) && to(doctor.email)(m).some((x) => x.headers.get('subject')?.startsWith('Appointment moved')), 30_000);
+    const move = await to(patient.email)(sink.messages).find((x) => x.headers.get('subject')?.startsWith('Appointment moved'))!.parsed();
+    expect(move.text).toContain('(was ');
+    expect(move.attachments.find((a) => a.filename === 'appointment.ics')?.content.toString()).toMatch(/SEQUENCE:[1-9]\d*/);
+    await waitUntil(() => sms.messages.some((m) => m.body.includes('is now')));
+  }, 60_000);
+
+  it('reminds two minutes ahead within 5 s of the due time, once, and not of the cancelled appointment', async () => {
+    const due = Date.parse(reminded.startsAt) - REMINDER_MS;
+    const reminders = (m: ReceivedMail[]) => to(patient.email)(m).filter((x) => x.headers.get('subject')?.startsWith('Reminder'));
+    const [reminder] = await sink.waitFor((m) => reminders(m).length >= 1, Math.max(0, due - Date.now()) + 20_000).then(reminders);
+    expect(reminder.at).toBeGreaterThanOrEqual(due - 50);
+    expect(reminder.at - due).toBeLessThan(5000);
+    // Past the cancelled one's due time too, with time for a duplicate to show up.
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(cancelled.startsAt) - REMINDER_MS - Date.now()) + 5000));
+    expect(reminders(sink.messages)).toHaveLength(1);
+    expect(to(other.email)(sink.messages).filter((x) => x.headers.get('subject')?.startsWith('Reminder'))).toHaveLength(0);
+    expect(sms.messages.filter((m) => m.body.startsWith('Carebook reminder'))).toHaveLength(1);
+  }, 400_000);
+
+  it('shows each person what was sent to them on their appointments, and admins the whole log', async () => {
+    const mine = await postGraphql(stack.gatewayUrl, '{ myAppointments { id notifications { kind channel status scheduledFor sentAt } } }', {}, patient.token);
+    expect(mine.errors).toBeUndefined();
+    const notices = mine.data.myAppointments.find((a: { id: string }) => a.id === reminded.id).notifications;
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'CONFIRMATION', channel: 'EMAIL', status: 'SENT' }),
+        expect.objectContaining({ kind: 'CONFIRMATION', channel: 'SMS', status: 'SENT' }),
+        expect.objectContaining({ kind: 'REMINDER', channel: 'EMAIL', status: 'SENT', scheduledFor: new Date(Date.parse(reminded.startsAt) - REMINDER_MS).toISOString() }),
+      ]),
+    );
+    const log = await postGraphql(stack.gatewayUrl, 'query($id: ID) { notifications(appointmentId: $id) { kind recipient status lastError appointment { id status } } }', { id: cancelled.id }, admin);
+    expect(log.errors).toBeUndefined();
+    expect(log.data.notifications).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'CANCELLATION', recipient: 'DOCTOR', status: 'SENT', appointment: { id: cancelled.id, status: 'CANCELLED' } }),
+        expect.objectContaining({ kind: 'REMINDER', recipient: 'PATIENT', status: 'SKIPPED', lastError: 'appointment cancelled' }),
+      ]),
+    );
+    expect(errorCode(await postGraphql(stack.gatewayUrl, '{ notifications { id } }', {}, patient.token))).toBe('FORBIDDEN');
+    expect(errorCode(await postGraphql(stack.gatewayUrl, '{ notifications(first: 0) { id } }', {}, admin))).toBe('BAD_USER_INPUT');
+  }, 30_000);
+});
+
+async function waitUntil(check: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
