@@ -25,3 +25,17 @@ export enum Gender {
 }
 
 registerEnumType(Gender, { name: 'Gender' });
+
+/** An appointment's status (appointment owns it; billing and feedback require it to decide on invoices and feedback). */
+export enum AppointmentStatus {
+  PENDING = 'PENDING',
+  CONFIRMED = 'CONFIRMED',
+  CANCELLED = 'CANCELLED',
+  COMPLETED = 'COMPLETED',
+  NO_SHOW = 'NO_SHOW',
+}
+
+registerEnumType(AppointmentStatus, {
+  name: 'AppointmentStatus',
+  description: 'PENDING while the slot is being booked; CONFIRMED once it is held; then CANCELLED, COMPLETED or NO_SHOW.',
+});

@@ -8,6 +8,10 @@ import type { EventType } from './domain-event';
 export const EVENT_QUEUES: Record<string, readonly EventType[]> = {
   // patient: who has (or had) an appointment with whom, for chart access
   'patient-care': ['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED'],
+  // billing: invoices for completed visits (and no-shows when a fee is set)
+  billing: ['APPOINTMENT_COMPLETED', 'APPOINTMENT_NO_SHOW'],
+  // feedback: asks the patient of a completed visit to rate it
+  feedback: ['APPOINTMENT_COMPLETED'],
 };
 
 /** Events that change a schedule; also published on Redis pub/sub for live subscriptions. */

@@ -1,0 +1,45 @@
+import { createLogger, createServiceClient, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import type { MikroORM } from '@mikro-orm/core';
+import type { BillingConfig } from './config';
+import type { BillingDeps } from './domain/billing-deps';
+import { entities } from './entities';
+import { startBillingConsumer } from './events/billing-consumer';
+import { migrations } from './migrations';
+import { paymentProviderFor } from './payments/development-provider';
+import { buildBillingSchema } from './schema';
+
+export type RunningBilling = RunningService & { orm: MikroORM };
+
+/** Starts the billing subgraph: store, outbox relay, the billing event consumer and GraphQL. */
+export async function startBilling(config: BillingConfig): Promise<RunningBilling> {
+  const logger = createLogger('billing', config.logLevel);
+  const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
+  const relay = startOutboxRelay({ orm, service: 'billing', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  const client = createServiceClient('billing', config.auth.serviceSecret, config.env);
+  const deps: BillingDeps = {
+    provider: paymentProviderFor(config.extra.PAYMENT_PROVIDER),
+    nudge: () => relay.nudge(),
+    noShowFee: config.extra.NO_SHOW_FEE,
+    // Every admin mutation leaves an AdminActionLog entry; the payment stands even if the log is unreachable.
+    logAdminAction: (adminId, invoiceId, method) =>
+      client
+        .call('admin', 'record-action', { adminId, action: 'RECORD_PAYMENT', targetId: invoiceId, details: { method } })
+        .then(() => undefined)
+        .catch((error: Error) => logger.warn({ err: error.message, invoiceId }, 'could not record the admin action')),
+  };
+  const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, noShowFee: deps.noShowFee });
+  // Publish what the handler recorded as soon as it committed, not at the relay's next poll.
+  consumer.worker.on('completed', () => relay.nudge());
+  const schema = await buildBillingSchema(deps);
+  const running = await startSubgraph({
+    config,
+    schema,
+    orm,
+    logger,
+    onStop: async () => {
+      await consumer.close();
+      await relay.stop();
+    },
+  });
+  return { ...running, orm };
+}

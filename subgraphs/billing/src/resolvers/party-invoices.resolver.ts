@@ -1,0 +1,66 @@
+import { AppointmentStatus, Forbidden, groupedLoader, loaderFor, RequestContext, requireUser, Role } from '@carebook/platform';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { mayReadInvoice } from '../domain/access';
+import type { BillingDeps } from '../domain/billing-deps';
+import { issueInvoice } from '../domain/issue-invoice';
+import { AppointmentRef, PatientRef } from '../entities/federated-refs';
+import { Invoice } from '../entities/invoice.entity';
+
+const CLOSED = [AppointmentStatus.COMPLETED, AppointmentStatus.NO_SHOW];
+
+@Resolver(() => AppointmentRef)
+export class AppointmentInvoiceResolver {
+  constructor(private readonly deps: BillingDeps) {}
+
+  /**
+   * The appointment's invoice. The event consumer issues it within moments of
+   * the completion; but a response that completes the appointment and asks
+   * for its invoice in one go (CompleteAppointment) comes before that. So the
+   * fields the invoice is made from are required from the appointment
+   * service, and a closed appointment without an invoice gets it issued here,
+   * by the same idempotent function the consumer uses (the unique
+   * appointment id settles a race: the loser answers the winner's invoice).
+   */
+  @Directive('@requires(fields: "status price currency patient { id } doctor { id } service { id }")')
+  @FieldResolver(() => Invoice, { nullable: true, description: 'Its patient, its doctor and admins see it; null until the appointment is completed (or a no-show with a fee).' })
+  async invoice(@Root() appointment: AppointmentRef, @Ctx() ctx: RequestContext): Promise<Invoice | null> {
+    const user = requireUser(ctx);
+    let invoice = await loaderFor<string, Invoice>(ctx, 'appointment-invoice', async (ids) => {
+      const rows = await ctx.em.find(Invoice, { appointmentId: { $in: [...ids] } });
+      const byAppointment = new Map(rows.map((row) => [row.appointmentId, row]));
+      return ids.map((id) => byAppointment.get(id) ?? null);
+    }).load(appointment.id);
+    if (!invoice && appointment.status && CLOSED.includes(appointment.status) && appointment.patient && appointment.doctor && appointment.service) {
+      invoice = await issueInvoice(
+        ctx.em,
+        {
+          appointmentId: appointment.id,
+          patientId: appointment.patient.id,
+          doctorId: appointment.doctor.id,
+          serviceId: appointment.service.id,
+          outcome: appointment.status === AppointmentStatus.COMPLETED ? 'COMPLETED' : 'NO_SHOW',
+          price: appointment.price!,
+          currency: appointment.currency!,
+        },
+        this.deps.noShowFee,
+        this.deps.nudge,
+      );
+    }
+    return invoice && mayReadInvoice(user, invoice) ? invoice : null;
+  }
+}
+
+@Resolver(() => PatientRef)
+export class PatientInvoicesResolver {
+  @FieldResolver(() => [Invoice], { description: 'The patient themself and admins; newest first.' })
+  invoices(@Root() patient: PatientRef, @Ctx() ctx: RequestContext): Promise<Invoice[]> {
+    const user = requireUser(ctx);
+    if (user.role !== Role.ADMIN && user.id !== patient.id) throw new Forbidden('You can see only your own invoices.');
+    return groupedLoader(
+      ctx,
+      'patient-invoices',
+      (ids) => ctx.em.find(Invoice, { patientId: { $in: [...ids] } }, { orderBy: { issuedAt: 'desc', id: 'desc' } }),
+      (invoice) => invoice.patientId,
+    ).load(patient.id);
+  }
+}

@@ -1,0 +1,29 @@
+import { AppointmentFacts, DomainEvent, EventConsumer, Logger, recordEvent, startEventConsumer } from '@carebook/platform';
+import type { MikroORM } from '@mikro-orm/core';
+import { SOURCE } from '../domain/submit-feedback';
+
+export const FEEDBACK_QUEUE = 'feedback';
+
+/**
+ * When an appointment is completed, records FEEDBACK_REQUESTED (outbox, in
+ * the same transaction as the processed-event mark, so once per completion);
+ * the notification service sends the invitation to the patient.
+ */
+export function startFeedbackRequests(options: { orm: MikroORM; redisUrl: string; prefix: string; logger: Logger }): EventConsumer {
+  return startEventConsumer({
+    orm: options.orm,
+    queue: FEEDBACK_QUEUE,
+    redisUrl: options.redisUrl,
+    prefix: options.prefix,
+    logger: options.logger,
+    async handle(event: DomainEvent, em) {
+      if (event.type !== 'APPOINTMENT_COMPLETED') return;
+      const facts = event.payload as AppointmentFacts;
+      recordEvent(em, SOURCE, 'FEEDBACK_REQUESTED', { type: 'Appointment', id: facts.appointmentId }, {
+        appointmentId: facts.appointmentId,
+        patientId: facts.patientId,
+        doctorId: facts.doctorId,
+      });
+    },
+  });
+}
