@@ -79,7 +79,7 @@ async function main() {
       await clinic.run('SystemHealth', {}, admin);
       health.push(performance.now() - t0);
     }
-    console.log(`\n  ${latencyLine('systemHealth (9 services, redis, 5 queues)', health)}`);
+    console.log(`\n  ${latencyLine('systemHealth (10 services with the gateway, Redis, 5 queues)', health)}`);
   } finally {
     await stack.stop();
   }

@@ -1,4 +1,4 @@
-import { createEvent, OutboxEvent, Role } from '@carebook/platform';
+import { createEvent, createServiceClient, OutboxEvent, Role } from '@carebook/platform';
 import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -30,6 +30,7 @@ describe('billing subgraph', () => {
   const prefix = `test-billing-${process.pid}-${randomBytes(3).toString('hex')}`;
   let issuer: TestIssuer;
   let billing: RunningBilling;
+  let config: ReturnType<typeof loadBillingConfig>;
   let events: Queue;
   let admin: string;
   let doctor: string;
@@ -63,9 +64,8 @@ describe('billing subgraph', () => {
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    billing = await startBilling(
-      loadBillingConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', BILLING_PORT: '0', BILLING_DB_URL: databaseUrl, AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, NO_SHOW_FEE: '12.50', ADMIN_URL: 'http://127.0.0.1:9' }),
-    );
+    config = loadBillingConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', BILLING_PORT: '0', BILLING_DB_URL: databaseUrl, AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, NO_SHOW_FEE: '12.50', ADMIN_URL: 'http://127.0.0.1:9' });
+    billing = await startBilling(config);
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     events = new Queue('billing', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix });
     admin = await tokenOf(randomUUID(), Role.ADMIN);
@@ -200,5 +200,18 @@ describe('billing subgraph', () => {
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data.payInvoice).toMatchObject({ status: 'PAID', payments: [{ method: 'INSURANCE', status: 'SUCCEEDED' }] });
     expect(new Date(recorded.data.payInvoice.paidAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('answers other services (not users) with invoice facts over the internal route', async () => {
+    const v = visit();
+    await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED', '22.10'));
+    const [invoice] = await invoicesOf(v.appointmentId);
+    const services = createServiceClient('notification', config.auth.serviceSecret, { BILLING_URL: billing.url });
+    const answer = await services.call<{ invoices: any[] }>('billing', 'invoices', { ids: [invoice.id] });
+    expect(answer.invoices).toEqual([
+      expect.objectContaining({ invoiceId: invoice.id, appointmentId: v.appointmentId, status: 'PENDING', amount: '22.10', currency: 'EUR', lines: [expect.objectContaining({ kind: 'VISIT', amount: '22.10', serviceId: v.serviceId })] }),
+    ]);
+    const asUser = await fetch(`${billing.url}/internal/invoices`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ ids: [invoice.id] }) });
+    expect(asUser.status).toBe(403);
   });
 });
