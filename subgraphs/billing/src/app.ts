@@ -1,6 +1,7 @@
 import { createLogger, createServiceClient, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { BillingConfig } from './config';
+import { appointmentLookup } from './domain/appointment-lookup';
 import type { BillingDeps } from './domain/billing-deps';
 import { entities } from './entities';
 import { startBillingConsumer } from './events/billing-consumer';
@@ -24,6 +25,7 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
     provider: paymentProviderFor(config.extra.PAYMENT_PROVIDER),
     nudge: () => relay.nudge(),
     noShowFee: config.extra.NO_SHOW_FEE,
+    appointments: appointmentLookup(client),
     // Every admin mutation leaves an AdminActionLog entry; the payment stands even if the log is unreachable.
     logAdminAction: (adminId, invoiceId, method) =>
       client

@@ -1,5 +1,5 @@
-import { createEvent, createServiceClient, OutboxEvent, Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
+import { AppointmentStatus, createEvent, createServiceClient, OutboxEvent, Role } from '@carebook/platform';
+import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningBilling, startBilling } from '../src/app';
@@ -30,6 +30,7 @@ describe('billing subgraph', () => {
   const prefix = `test-billing-${process.pid}-${randomBytes(3).toString('hex')}`;
   let issuer: TestIssuer;
   let billing: RunningBilling;
+  let appointments: AppointmentFixture;
   let config: ReturnType<typeof loadBillingConfig>;
   let events: Queue;
   let admin: string;
@@ -39,16 +40,13 @@ describe('billing subgraph', () => {
   const doctorId = randomUUID();
   const tokenOf = (id: string, role = Role.PATIENT) => issuer.mint({ sub: id, role });
   const gql = (query: string, variables: Record<string, unknown>, token: string) => postGraphql(billing.url, query, variables, token);
-  const representation = (v: Visit, status: string, price = '40.00') => ({
-    __typename: 'Appointment',
-    id: v.appointmentId,
-    status,
-    price,
-    currency: 'EUR',
-    patient: { id: v.patientId },
-    doctor: { id: v.doctorId },
-    service: { id: v.serviceId },
-  });
+  /** What the gateway hands billing for Appointment.invoice: the key and the required status. */
+  const representation = (v: Visit, status: string) => ({ __typename: 'Appointment', id: v.appointmentId, status });
+  /** An appointment the appointment service really holds (billing asks it for the facts when it issues on demand). */
+  async function storedVisit(status: AppointmentStatus, price = '40.00'): Promise<Visit> {
+    const row = await appointments.add(status, { doctorId, price });
+    return { appointmentId: row.id, patientId: row.patientId, doctorId, serviceId: row.serviceId };
+  }
   const closedEvent = (v: Visit, type: 'APPOINTMENT_COMPLETED' | 'APPOINTMENT_NO_SHOW', price = '40.00') =>
     createEvent('appointment', type, { type: 'Appointment', id: v.appointmentId }, { ...v, slotId: randomUUID(), startsAt: new Date().toISOString(), endsAt: new Date().toISOString(), price, currency: 'EUR' });
 
@@ -64,7 +62,9 @@ describe('billing subgraph', () => {
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
-    config = loadBillingConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', BILLING_PORT: '0', BILLING_DB_URL: databaseUrl, AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, NO_SHOW_FEE: '12.50', ADMIN_URL: 'http://127.0.0.1:9' });
+    const appointmentPort = testPortBase() + 5;
+    appointments = await startAppointmentFixture(appointmentPort, { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix });
+    config = loadBillingConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', BILLING_PORT: '0', BILLING_DB_URL: databaseUrl, AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, NO_SHOW_FEE: '12.50', ADMIN_URL: 'http://127.0.0.1:9', APPOINTMENT_URL: `http://127.0.0.1:${appointmentPort}` });
     billing = await startBilling(config);
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     events = new Queue('billing', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix });
@@ -76,6 +76,7 @@ describe('billing subgraph', () => {
     await events?.obliterate({ force: true }).catch(() => undefined);
     await events?.close();
     await billing?.stop();
+    await appointments?.stop();
     await issuer?.stop();
     await dropDatabase(databaseUrl);
   });
@@ -94,6 +95,12 @@ describe('billing subgraph', () => {
     expect(JSON.parse(issued[0].envelope).payload).toEqual({ invoiceId: invoices[0].id, appointmentId: v.appointmentId, patientId: v.patientId, amount: '35.50', currency: 'EUR' });
   });
 
+  it('issues a no-show fee on demand from the appointment service\'s facts, with the booked currency', async () => {
+    const v = await storedVisit(AppointmentStatus.NO_SHOW, '90.00');
+    const answer = await gql(ENTITY_INVOICE, { reps: [representation(v, 'NO_SHOW')] }, await tokenOf(v.patientId));
+    expect(answer.data._entities[0].invoice).toMatchObject({ amount: '12.50', currency: 'EUR', lines: [{ kind: 'NO_SHOW_FEE', amount: '12.50', service: { id: v.serviceId } }] });
+  });
+
   it('invoices a no-show with NO_SHOW_FEE', async () => {
     const v = visit();
     await deliver(closedEvent(v, 'APPOINTMENT_NO_SHOW'));
@@ -104,7 +111,7 @@ describe('billing subgraph', () => {
   });
 
   it('issues the invoice of a completed appointment when it is first asked for, once under concurrent requests and events', async () => {
-    const v = visit();
+    const v = await storedVisit(AppointmentStatus.COMPLETED);
     const token = await tokenOf(v.patientId);
     const answers = await Promise.all([
       ...Array.from({ length: 8 }, () => gql(ENTITY_INVOICE, { reps: [representation(v, 'COMPLETED')] }, token)),
@@ -122,6 +129,11 @@ describe('billing subgraph', () => {
     const none = await gql(ENTITY_INVOICE, { reps: [representation(open, 'CONFIRMED')] }, await tokenOf(open.patientId));
     expect(none.data._entities[0].invoice).toBeNull();
     expect(await invoicesOf(open.appointmentId)).toHaveLength(0);
+    // The representation's status only says when to ask; the appointment service's answer decides.
+    const confirmed = await storedVisit(AppointmentStatus.CONFIRMED);
+    const forged = await gql(ENTITY_INVOICE, { reps: [representation(confirmed, 'COMPLETED')] }, await tokenOf(confirmed.patientId));
+    expect(forged.data._entities[0].invoice).toBeNull();
+    expect(await invoicesOf(confirmed.appointmentId)).toHaveLength(0);
 
     const v = visit();
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));

@@ -1,7 +1,6 @@
 import { AppointmentStatus, createEvent, OutboxEvent, Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql, spawnService, SpawnedService, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
-import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningFeedback, startFeedback } from '../src/app';
 import { loadFeedbackConfig } from '../src/config';
@@ -25,11 +24,10 @@ interface Visit {
  * fresh database holding the appointments the tests write), MariaDB and Redis.
  */
 describe('feedback subgraph', () => {
-  const appointmentDb = freshDatabaseUrl('appointment');
   const feedbackDb = freshDatabaseUrl('feedback');
   const prefix = `test-feedback-${process.pid}-${randomBytes(3).toString('hex')}`;
   let issuer: TestIssuer;
-  let appointment: SpawnedService;
+  let appointment: AppointmentFixture;
   let feedback: RunningFeedback;
   let requests: Queue;
   const doctors = [randomUUID(), randomUUID(), randomUUID()];
@@ -37,27 +35,16 @@ describe('feedback subgraph', () => {
   const tokenOf = (id: string, role = Role.PATIENT) => issuer.mint({ sub: id, role });
   const gql = (query: string, variables: Record<string, unknown>, token: string) => postGraphql(feedback.url, query, variables, token);
 
-  /** Writes an appointment straight into the appointment service's store. */
-  async function appointmentRow(status: AppointmentStatus, doctorId = doctors[0], patientId = randomUUID()): Promise<Visit> {
-    const visit = { id: randomUUID(), patientId, doctorId, status };
-    const connection = await createConnection(appointmentDb);
-    try {
-      const at = new Date(Date.now() - 3_600_000);
-      await connection.query(
-        'insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, status, price, currency, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [visit.id, patientId, doctorId, randomUUID(), randomUUID(), at, new Date(at.getTime() + 1_800_000), status, '40.00', 'EUR', at, at],
-      );
-    } finally {
-      await connection.end();
-    }
-    return visit;
+  async function appointmentRow(status: AppointmentStatus, doctorId = doctors[0]): Promise<Visit> {
+    const row = await appointment.add(status, { doctorId });
+    return { id: row.id, patientId: row.patientId, doctorId, status };
   }
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
     const base = testPortBase();
     const env = { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, APPOINTMENT_URL: `http://127.0.0.1:${base + 5}` };
-    appointment = await spawnService('appointment', base + 5, { ...env, APPOINTMENT_DB_URL: appointmentDb, DOCTOR_URL: 'http://127.0.0.1:9', SCHEDULING_URL: 'http://127.0.0.1:9', APPOINTMENT_RECONCILE_EVERY_MS: '3600000' });
+    appointment = await startAppointmentFixture(base + 5, env);
     feedback = await startFeedback(loadFeedbackConfig({ ...process.env, ...env, LOG_LEVEL: 'silent', FEEDBACK_PORT: '0', FEEDBACK_DB_URL: feedbackDb }));
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     requests = new Queue('feedback', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix });
@@ -69,7 +56,7 @@ describe('feedback subgraph', () => {
     await feedback?.stop();
     await appointment?.stop();
     await issuer?.stop();
-    await Promise.all([dropDatabase(appointmentDb), dropDatabase(feedbackDb)]);
+    await dropDatabase(feedbackDb);
   });
 
   it('takes the rating of the patient of a completed appointment once, right after completion', async () => {

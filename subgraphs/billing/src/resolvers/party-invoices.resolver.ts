@@ -2,6 +2,7 @@ import { AppointmentStatus, Forbidden, groupedLoader, loaderFor, RequestContext,
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { mayReadInvoice } from '../domain/access';
 import type { BillingDeps } from '../domain/billing-deps';
+import type { AppointmentRecord } from '../domain/appointment-lookup';
 import { issueInvoice } from '../domain/issue-invoice';
 import { AppointmentRef, PatientRef } from '../entities/federated-refs';
 import { Invoice } from '../entities/invoice.entity';
@@ -16,12 +17,14 @@ export class AppointmentInvoiceResolver {
    * The appointment's invoice. The event consumer issues it within moments of
    * the completion; but a response that completes the appointment and asks
    * for its invoice in one go (CompleteAppointment) comes before that. So the
-   * fields the invoice is made from are required from the appointment
-   * service, and a closed appointment without an invoice gets it issued here,
-   * by the same idempotent function the consumer uses (the unique
-   * appointment id settles a race: the loser answers the winner's invoice).
+   * appointment's status is required from the appointment service, and for a
+   * closed appointment without an invoice billing asks that service for the
+   * facts (its own word, not the representation's: parties and the price
+   * agreed at booking) and issues the invoice here with the same idempotent
+   * function as the consumer; the unique appointment id settles a race (the
+   * loser answers the winner's invoice).
    */
-  @Directive('@requires(fields: "status price currency patient { id } doctor { id } service { id }")')
+  @Directive('@requires(fields: "status")')
   @FieldResolver(() => Invoice, { nullable: true, description: 'Its patient, its doctor and admins see it; null until the appointment is completed (or a no-show with a fee).' })
   async invoice(@Root() appointment: AppointmentRef, @Ctx() ctx: RequestContext): Promise<Invoice | null> {
     const user = requireUser(ctx);
@@ -30,21 +33,15 @@ export class AppointmentInvoiceResolver {
       const byAppointment = new Map(rows.map((row) => [row.appointmentId, row]));
       return ids.map((id) => byAppointment.get(id) ?? null);
     }).load(appointment.id);
-    if (!invoice && appointment.status && CLOSED.includes(appointment.status) && appointment.patient && appointment.doctor && appointment.service) {
-      invoice = await issueInvoice(
-        ctx.em,
-        {
-          appointmentId: appointment.id,
-          patientId: appointment.patient.id,
-          doctorId: appointment.doctor.id,
-          serviceId: appointment.service.id,
-          outcome: appointment.status === AppointmentStatus.COMPLETED ? 'COMPLETED' : 'NO_SHOW',
-          price: appointment.price!,
-          currency: appointment.currency!,
-        },
-        this.deps.noShowFee,
-        this.deps.nudge,
-      );
+    if (!invoice && appointment.status && CLOSED.includes(appointment.status)) {
+      const facts = await loaderFor<string, AppointmentRecord>(ctx, 'closed-appointment', async (ids) => {
+        const found = new Map((await this.deps.appointments(ids)).map((a) => [a.appointmentId, a]));
+        return ids.map((id) => found.get(id) ?? null);
+      }).load(appointment.id);
+      if (facts && CLOSED.includes(facts.status)) {
+        const outcome = facts.status === AppointmentStatus.COMPLETED ? 'COMPLETED' : 'NO_SHOW';
+        invoice = await issueInvoice(ctx.em, { ...facts, outcome }, this.deps.noShowFee, this.deps.nudge);
+      }
     }
     return invoice && mayReadInvoice(user, invoice) ? invoice : null;
   }
