@@ -141,5 +141,14 @@ describe('feedback subgraph', () => {
     while ((await Promise.all(jobs.map((job) => job.getState()))).some((state) => state !== 'completed') && Date.now() < deadline) await sleep(50);
     const asked = (await feedback.orm.em.fork().find(OutboxEvent, { type: 'FEEDBACK_REQUESTED' })).map((row) => JSON.parse(row.envelope).payload);
     expect(asked).toEqual([{ appointmentId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId }]);
+
+    // A patient who rated the visit before its completion event arrived is not asked.
+    const rated = await appointmentRow(AppointmentStatus.COMPLETED);
+    expect((await gql(SUBMIT, { appointmentId: rated.id, rating: 5 }, await tokenOf(rated.patientId))).errors).toBeUndefined();
+    const late = await requests.add('APPOINTMENT_COMPLETED', { ...event, id: randomUUID(), payload: { ...event.payload, appointmentId: rated.id, patientId: rated.patientId } }, { jobId: `c-${randomUUID()}` });
+    const until = Date.now() + 10_000;
+    while ((await late.getState()) !== 'completed' && Date.now() < until) await sleep(50);
+    expect(await late.getState()).toBe('completed');
+    expect(await feedback.orm.em.fork().count(OutboxEvent, { type: 'FEEDBACK_REQUESTED' })).toBe(1);
   });
 });
