@@ -3,6 +3,7 @@ import { AdminActionLogResolver } from './resolvers/admin-action-log.resolver';
 import type { AdminDeps } from './resolvers/admin-deps';
 import { CatalogueAdminResolver } from './resolvers/catalogue-admin.resolver';
 import { DoctorAdminResolver } from './resolvers/doctor-admin.resolver';
+import { SystemHealthResolver } from './resolvers/system-health.resolver';
 import { UserAdminResolver } from './resolvers/user-admin.resolver';
 
 /**
@@ -13,7 +14,7 @@ import { UserAdminResolver } from './resolvers/user-admin.resolver';
  */
 export function buildAdminSchema(deps?: AdminDeps) {
   return buildFederatedSchema({
-    resolvers: [AdminActionLogResolver, DoctorAdminResolver, CatalogueAdminResolver, UserAdminResolver],
-    instances: deps ? [new AdminActionLogResolver(), new DoctorAdminResolver(deps), new CatalogueAdminResolver(deps), new UserAdminResolver(deps)] : [],
+    resolvers: [AdminActionLogResolver, DoctorAdminResolver, CatalogueAdminResolver, UserAdminResolver, SystemHealthResolver],
+    instances: deps ? [new AdminActionLogResolver(), new DoctorAdminResolver(deps), new CatalogueAdminResolver(deps), new UserAdminResolver(deps), new SystemHealthResolver(deps.health)] : [],
   });
 }

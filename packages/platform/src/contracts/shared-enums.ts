@@ -33,3 +33,16 @@ export enum NotificationChannel {
 }
 
 registerEnumType(NotificationChannel, { name: 'NotificationChannel', description: 'How a patient wants to hear about their appointments.' });
+/** An appointment's status (appointment owns it; billing and feedback require it to decide on invoices and feedback). */
+export enum AppointmentStatus {
+  PENDING = 'PENDING',
+  CONFIRMED = 'CONFIRMED',
+  CANCELLED = 'CANCELLED',
+  COMPLETED = 'COMPLETED',
+  NO_SHOW = 'NO_SHOW',
+}
+
+registerEnumType(AppointmentStatus, {
+  name: 'AppointmentStatus',
+  description: 'PENDING while the slot is being booked; CONFIRMED once it is held; then CANCELLED, COMPLETED or NO_SHOW.',
+});

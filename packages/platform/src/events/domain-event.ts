@@ -13,8 +13,9 @@ export interface EventPayloads {
   APPOINTMENT_CONFIRMED: AppointmentFacts;
   APPOINTMENT_RESCHEDULED: AppointmentFacts & { previous: { slotId: string; doctorId: string; startsAt: string; endsAt: string } };
   APPOINTMENT_CANCELLED: AppointmentFacts & { cancelledBy: string };
-  APPOINTMENT_COMPLETED: AppointmentFacts;
-  APPOINTMENT_NO_SHOW: AppointmentFacts;
+  /** With the price and currency agreed at booking (billing invoices from them). */
+  APPOINTMENT_COMPLETED: AppointmentFacts & AppointmentPrice;
+  APPOINTMENT_NO_SHOW: AppointmentFacts & AppointmentPrice;
   /** billing: an invoice was issued for an appointment (amount as an exact decimal string). */
   INVOICE_ISSUED: { invoiceId: string; appointmentId: string; patientId: string; amount: string; currency: string };
   INVOICE_PAID: { invoiceId: string; appointmentId: string; patientId: string; method: string };
@@ -39,6 +40,12 @@ export interface AppointmentFacts {
   slotId: string;
   startsAt: string;
   endsAt: string;
+}
+
+/** The price of an appointment as agreed at booking: an exact decimal string ("35.00") and an ISO currency code. */
+export interface AppointmentPrice {
+  price: string;
+  currency: string;
 }
 
 export type EventType = keyof EventPayloads;

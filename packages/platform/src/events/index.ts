@@ -6,3 +6,4 @@ export * from './record-event';
 export * from './queue-connections';
 export * from './outbox-relay';
 export * from './event-consumer';
+export * from './job-queues';

@@ -5,3 +5,4 @@ export * from './spawn-service';
 export * from './spawn-worker';
 export * from './smtp-sink';
 export * from './stack';
+export * from './appointment-fixture';

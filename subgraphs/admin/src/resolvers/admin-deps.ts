@@ -1,10 +1,12 @@
 import type { RequestContext, ServiceClient } from '@carebook/platform';
 import { requireRole, Role } from '@carebook/platform';
 import type { AdminOperation } from '../domain/admin-deps';
+import type { SystemHealthChecker } from '../domain/system-health';
 
 /** What the admin resolvers need, built once at start and injected. */
 export interface AdminDeps {
   services: ServiceClient;
+  health: SystemHealthChecker;
 }
 
 /** The signed-in admin's operation context for one request. */

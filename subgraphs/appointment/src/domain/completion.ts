@@ -43,7 +43,7 @@ export async function closeAppointment(
     if (updated === 0) throw new Conflict('The appointment changed meanwhile; reload it and try again.');
     const closed = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
     recordChange(tx, closed, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: outcome });
-    recordAppointmentEvent(tx, event, closed, factsOf(closed));
+    recordAppointmentEvent(tx, event, closed, { ...factsOf(closed), price: closed.price, currency: closed.currency });
     return closed;
   });
   deps.nudge();

@@ -6,7 +6,9 @@ import { Appointment } from '../entities/appointment.entity';
 
 /**
  * Lookups for other services: appointments by id, or of a patient (optionally
- * with one doctor), for example to decide whether a doctor may see a chart.
+ * with one doctor), for example to decide whether a doctor may see a chart,
+ * whether a patient may rate a visit, or what a visit costs (price and
+ * currency as agreed at booking).
  */
 export function appointmentInternalRoutes() {
   return {
@@ -21,7 +23,7 @@ export function appointmentInternalRoutes() {
           ...(query.doctorId ? { doctorId: query.doctorId } : {}),
         } as FilterQuery<Appointment>;
         const rows = await orm.em.fork().find(Appointment, where, { orderBy: { startsAt: 'desc' }, limit: 1000 });
-        return { appointments: rows.map((a) => ({ ...factsOf(a), status: a.status })) };
+        return { appointments: rows.map((a) => ({ ...factsOf(a), status: a.status, price: a.price, currency: a.currency })) };
       },
     ),
   };

@@ -1,7 +1,7 @@
-import { Logger, workerConnection } from '@carebook/platform';
+import { JOB_QUEUES, Logger, workerConnection } from '@carebook/platform';
 import { Queue, Worker } from 'bullmq';
 
-export const RECONCILE_QUEUE = 'appointment-reconcile';
+export const RECONCILE_QUEUE = JOB_QUEUES.appointmentReconcile;
 
 /**
  * Runs `reconcile` as a BullMQ repeatable job: one schedule shared by every

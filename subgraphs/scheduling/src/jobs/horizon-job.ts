@@ -1,7 +1,7 @@
-import { Logger, workerConnection } from '@carebook/platform';
+import { JOB_QUEUES, Logger, workerConnection } from '@carebook/platform';
 import { Queue, Worker } from 'bullmq';
 
-export const HORIZON_QUEUE = 'scheduling-horizon';
+export const HORIZON_QUEUE = JOB_QUEUES.schedulingHorizon;
 const SCHEDULER_ID = 'extend-horizon';
 
 export interface HorizonJob {

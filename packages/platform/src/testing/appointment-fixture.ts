@@ -1,0 +1,61 @@
+import { createConnection } from 'mysql2/promise';
+import { randomUUID } from 'node:crypto';
+import { AppointmentStatus } from '../contracts/shared-enums';
+import { spawnService, SpawnedService } from './spawn-service';
+import { dropDatabase, freshDatabaseUrl } from './test-database';
+
+export interface AppointmentRow {
+  id: string;
+  patientId: string;
+  doctorId: string;
+  serviceId: string;
+  status: AppointmentStatus;
+  price: string;
+  currency: string;
+}
+
+export interface AppointmentFixture {
+  service: SpawnedService;
+  /** Writes an appointment (an hour ago) straight into the service's store and returns it. */
+  add(status: AppointmentStatus, fields?: Partial<Omit<AppointmentRow, 'id' | 'status'>>): Promise<AppointmentRow>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real appointment service, as its own process on a fresh database,
+ * holding whatever appointments a test writes into it: for the suites of
+ * services that ask it about appointments over its internal routes (billing,
+ * feedback) without booking through doctor and scheduling.
+ */
+export async function startAppointmentFixture(port: number, env: NodeJS.ProcessEnv): Promise<AppointmentFixture> {
+  const databaseUrl = freshDatabaseUrl('appointment');
+  const service = await spawnService('appointment', port, {
+    ...env,
+    APPOINTMENT_DB_URL: databaseUrl,
+    // Nothing is booked through them; the reconciler waits an hour.
+    DOCTOR_URL: 'http://127.0.0.1:9',
+    SCHEDULING_URL: 'http://127.0.0.1:9',
+    APPOINTMENT_RECONCILE_EVERY_MS: '3600000',
+  });
+  return {
+    service,
+    async add(status, fields = {}) {
+      const row: AppointmentRow = { id: randomUUID(), patientId: randomUUID(), doctorId: randomUUID(), serviceId: randomUUID(), price: '40.00', currency: 'EUR', ...fields, status };
+      const connection = await createConnection(databaseUrl);
+      try {
+        const at = new Date(Date.now() - 3_600_000);
+        await connection.query(
+          'insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, status, price, currency, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [row.id, row.patientId, row.doctorId, row.serviceId, randomUUID(), at, new Date(at.getTime() + 1_800_000), status, row.price, row.currency, at, at],
+        );
+      } finally {
+        await connection.end();
+      }
+      return row;
+    },
+    async stop() {
+      await service.stop();
+      await dropDatabase(databaseUrl);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { createLogger, createServiceClient, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import type { MikroORM } from '@mikro-orm/core';
+import type { BillingConfig } from './config';
+import { appointmentLookup } from './domain/appointment-lookup';
+import type { BillingDeps } from './domain/billing-deps';
+import { entities } from './entities';
+import { startBillingConsumer } from './events/billing-consumer';
+import { billingInternalRoutes } from './internal/routes';
+import { migrations } from './migrations';
+import { paymentProviderFor } from './payments/development-provider';
+import { buildBillingSchema } from './schema';
+
+export type RunningBilling = RunningService & { orm: MikroORM };
+
+/** Starts the billing subgraph: store, outbox relay, the billing event consumer, GraphQL and internal routes. */
+export async function startBilling(config: BillingConfig): Promise<RunningBilling> {
+  const logger = createLogger('billing', config.logLevel);
+  if (config.nodeEnv === 'production' && config.extra.PAYMENT_PROVIDER === 'development') {
+    logger.warn('PAYMENT_PROVIDER is development: card payments are accepted without charging anyone. Plug in a real provider adapter before taking real payments.');
+  }
+  const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
+  const relay = startOutboxRelay({ orm, service: 'billing', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  const client = createServiceClient('billing', config.auth.serviceSecret, config.env);
+  const deps: BillingDeps = {
+    provider: paymentProviderFor(config.extra.PAYMENT_PROVIDER),
+    nudge: () => relay.nudge(),
+    noShowFee: config.extra.NO_SHOW_FEE,
+    appointments: appointmentLookup(client),
+    // Every admin mutation leaves an AdminActionLog entry; the payment stands even if the log is unreachable.
+    logAdminAction: (adminId, invoiceId, method) =>
+      client
+        .call('admin', 'record-action', { adminId, action: 'RECORD_PAYMENT', targetId: invoiceId, details: { method } })
+        .then(() => undefined)
+        .catch((error: Error) => logger.warn({ err: error.message, invoiceId }, 'could not record the admin action')),
+  };
+  const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, noShowFee: deps.noShowFee });
+  // Publish what the handler recorded as soon as it committed, not at the relay's next poll.
+  consumer.worker.on('completed', () => relay.nudge());
+  const schema = await buildBillingSchema(deps);
+  const running = await startSubgraph({
+    config,
+    schema,
+    orm,
+    logger,
+    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, billingInternalRoutes()),
+    onStop: async () => {
+      await consumer.close();
+      await relay.stop();
+    },
+  });
+  return { ...running, orm };
+}

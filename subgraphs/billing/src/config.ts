@@ -1,0 +1,23 @@
+import { loadServiceConfig } from '@carebook/platform';
+import { z } from 'zod';
+import { isAmount } from './domain/money';
+
+/** The billing service's settings beyond the common ones (see .env.example). */
+export function loadBillingConfig(source: NodeJS.ProcessEnv = process.env) {
+  return loadServiceConfig(
+    'billing',
+    {
+      /** Which payment-provider adapter charges cards; `development` accepts any token except tok_declined. */
+      PAYMENT_PROVIDER: z.enum(['development'], { errorMap: () => ({ message: 'must be development (the only adapter so far)' }) }).default('development'),
+      /** Fee invoiced for a no-show, like "15.00"; unset: no-shows are not invoiced. */
+      NO_SHOW_FEE: z
+        .string()
+        .refine((value) => value === '' || isAmount(value), 'must be an amount like "15.00" (up to two decimals), or empty for none')
+        .optional()
+        .transform((value) => value || null),
+    },
+    source,
+  );
+}
+
+export type BillingConfig = ReturnType<typeof loadBillingConfig>;

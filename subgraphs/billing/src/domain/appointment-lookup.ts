@@ -1,0 +1,10 @@
+import type { AppointmentFacts, AppointmentPrice, AppointmentStatus, ServiceClient } from '@carebook/platform';
+
+export type AppointmentRecord = AppointmentFacts & AppointmentPrice & { status: AppointmentStatus };
+
+/** Appointments by id from the appointment service, the owner of their status and price (internal route). */
+export type AppointmentLookup = (ids: readonly string[]) => Promise<AppointmentRecord[]>;
+
+export function appointmentLookup(services: ServiceClient): AppointmentLookup {
+  return async (ids) => (await services.call<{ appointments: AppointmentRecord[] }>('appointment', 'appointments', { ids: [...ids] })).appointments;
+}

@@ -1,0 +1,63 @@
+import { AppointmentStatus, Forbidden, groupedLoader, loaderFor, RequestContext, requireUser, Role } from '@carebook/platform';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { mayReadInvoice } from '../domain/access';
+import type { BillingDeps } from '../domain/billing-deps';
+import type { AppointmentRecord } from '../domain/appointment-lookup';
+import { issueInvoice } from '../domain/issue-invoice';
+import { AppointmentRef, PatientRef } from '../entities/federated-refs';
+import { Invoice } from '../entities/invoice.entity';
+
+const CLOSED = [AppointmentStatus.COMPLETED, AppointmentStatus.NO_SHOW];
+
+@Resolver(() => AppointmentRef)
+export class AppointmentInvoiceResolver {
+  constructor(private readonly deps: BillingDeps) {}
+
+  /**
+   * The appointment's invoice. The event consumer issues it within moments of
+   * the completion; but a response that completes the appointment and asks
+   * for its invoice in one go (CompleteAppointment) comes before that. So the
+   * appointment's status is required from the appointment service, and for a
+   * closed appointment without an invoice billing asks that service for the
+   * facts (its own word, not the representation's: parties and the price
+   * agreed at booking) and issues the invoice here with the same idempotent
+   * function as the consumer; the unique appointment id settles a race (the
+   * loser answers the winner's invoice).
+   */
+  @Directive('@requires(fields: "status")')
+  @FieldResolver(() => Invoice, { nullable: true, description: 'Its patient, its doctor and admins see it; null until the appointment is completed (or a no-show with a fee).' })
+  async invoice(@Root() appointment: AppointmentRef, @Ctx() ctx: RequestContext): Promise<Invoice | null> {
+    const user = requireUser(ctx);
+    let invoice = await loaderFor<string, Invoice>(ctx, 'appointment-invoice', async (ids) => {
+      const rows = await ctx.em.find(Invoice, { appointmentId: { $in: [...ids] } });
+      const byAppointment = new Map(rows.map((row) => [row.appointmentId, row]));
+      return ids.map((id) => byAppointment.get(id) ?? null);
+    }).load(appointment.id);
+    if (!invoice && appointment.status && CLOSED.includes(appointment.status)) {
+      const facts = await loaderFor<string, AppointmentRecord>(ctx, 'closed-appointment', async (ids) => {
+        const found = new Map((await this.deps.appointments(ids)).map((a) => [a.appointmentId, a]));
+        return ids.map((id) => found.get(id) ?? null);
+      }).load(appointment.id);
+      if (facts && CLOSED.includes(facts.status)) {
+        const outcome = facts.status === AppointmentStatus.COMPLETED ? 'COMPLETED' : 'NO_SHOW';
+        invoice = await issueInvoice(ctx.em, { ...facts, outcome }, this.deps.noShowFee, this.deps.nudge);
+      }
+    }
+    return invoice && mayReadInvoice(user, invoice) ? invoice : null;
+  }
+}
+
+@Resolver(() => PatientRef)
+export class PatientInvoicesResolver {
+  @FieldResolver(() => [Invoice], { description: 'The patient themself and admins; newest first.' })
+  invoices(@Root() patient: PatientRef, @Ctx() ctx: RequestContext): Promise<Invoice[]> {
+    const user = requireUser(ctx);
+    if (user.role !== Role.ADMIN && user.id !== patient.id) throw new Forbidden('You can see only your own invoices.');
+    return groupedLoader(
+      ctx,
+      'patient-invoices',
+      (ids) => ctx.em.find(Invoice, { patientId: { $in: [...ids] } }, { orderBy: { issuedAt: 'desc', id: 'desc' } }),
+      (invoice) => invoice.patientId,
+    ).load(patient.id);
+  }
+}

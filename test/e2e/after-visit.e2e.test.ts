@@ -1,0 +1,228 @@
+import { operation } from '@carebook/clients';
+import { BOOTSTRAP_ADMIN, errorCode, postGraphql, Stack, startStack } from '@carebook/platform/testing';
+import { Queue } from 'bullmq';
+import { createConnection } from 'mysql2/promise';
+import { randomUUID } from 'node:crypto';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * After the visit, end to end through the gateway with the contract's
+ * documents: completion issues the invoice (once, whatever the redelivery),
+ * payment by card (declined, then paid), cash recorded by an admin, feedback
+ * and ratings, and the system's health with one subgraph stopped.
+ */
+describe('after the visit: invoices, payment, feedback, system health', () => {
+  let stack: Stack;
+  let gql: (name: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
+  let raw: (query: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
+  let admin: string;
+  let serviceId: string;
+  const doctors: Array<{ id: string; token: string }> = [];
+  const patients: Array<{ id: string; token: string }> = [];
+  /** Appointments that start within the minute: [0] completed, [1] completed, [2] no-show; [3] a future one. */
+  const appointments: string[] = [];
+
+  async function ok(name: string, variables: Record<string, unknown>, token?: string) {
+    const response = await gql(name, variables, token);
+    expect(response.errors).toBeUndefined();
+    return response.data;
+  }
+
+  async function book(slotId: string, token: string): Promise<string> {
+    const booked = await ok('BookAppointment', { input: { slotId, serviceId } }, token);
+    expect(booked.bookAppointment.__typename).toBe('BookingConfirmed');
+    return booked.bookAppointment.appointment.id;
+  }
+
+  /** Reads rows of one service's own database (the outbox), as an operator would. */
+  async function rows(service: 'billing' | 'feedback', sql: string, params: unknown[]) {
+    const connection = await createConnection(stack.env[`${service.toUpperCase()}_DB_URL`]!);
+    try {
+      return (await connection.query(sql, params))[0] as Array<Record<string, any>>;
+    } finally {
+      await connection.end();
+    }
+  }
+
+  async function myInvoices(token: string) {
+    return (await ok('MyInvoices', {}, token)).myInvoices as Array<{ id: string; amount: string; currency: string; status: string; paidAt: string | null; appointment: { id: string; startsAt: string } }>;
+  }
+
+  beforeAll(async () => {
+    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback'], { NO_SHOW_FEE: '15.00' });
+    gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
+    raw = (query, variables = {}, token) => postGraphql(stack.gatewayUrl, query, variables, token);
+    admin = (await ok('Login', BOOTSTRAP_ADMIN)).login.accessToken;
+    serviceId = (await ok('CreateMedicalService', { input: { name: 'Check-up', category: 'GENERAL_CHECKUP', durationMinutes: 5, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    for (const n of [1, 2, 3]) {
+      const email = `dr-${n}@after-visit.e2e.test`;
+      const created = await ok('CreateDoctor', { input: { email, password: 'doctor-password-1', name: `Dr ${n}`, specialty: 'General practice', licenseNumber: `AV-${n}`, serviceIds: [serviceId] } }, admin);
+      doctors.push({ id: created.createDoctor.id, token: (await ok('Login', { email, password: 'doctor-password-1' })).login.accessToken });
+      const patient = await ok('RegisterPatient', { input: { email: `p${n}@after-visit.e2e.test`, password: 'patient-password-1', name: `Patient ${n}` } });
+      patients.push({ id: patient.registerPatient.user.id, token: patient.registerPatient.accessToken });
+    }
+
+    // Completion needs the visit to have started, and booking needs it not to have: book slots at the
+    // next full minute (at least 20 s away), then wait for it. A 5-minute slot must not cross midnight (UTC).
+    let start = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+    if (new Date(start.getTime() + 5 * 60_000).toISOString().slice(0, 10) !== start.toISOString().slice(0, 10)) {
+      await sleep(new Date(start.toISOString().slice(0, 10) + 'T00:00:00Z').getTime() + 86_400_000 - Date.now());
+      start = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+    }
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    for (const [i, doctor] of doctors.entries()) {
+      const slots = await ok('AddAvailability', { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
+      appointments.push(await book(slots.addAvailability[0].id, patients[i].token));
+    }
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const future = await ok('AddAvailability', { doctorId: doctors[0].id, date: later, startTime: '10:00', endTime: '10:30', slotMinutes: 30 }, admin);
+    appointments.push(await book(future.addAvailability[0].id, patients[0].token));
+    await sleep(start.getTime() - Date.now() + 500);
+  }, 600_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('completes a visit and shows its invoice in the same response, issued once', async () => {
+    const completed = await ok('CompleteAppointment', { id: appointments[0], notes: 'All well' }, doctors[0].token);
+    expect(completed.completeAppointment).toMatchObject({ id: appointments[0], status: 'COMPLETED', invoice: { amount: '40.00', status: 'PENDING' } });
+    const invoiceId = completed.completeAppointment.invoice.id;
+
+    // The completion event reaches billing through the outbox as well; it finds the invoice there and adds none.
+    await sleep(2000);
+    const mine = await myInvoices(patients[0].token);
+    expect(mine).toEqual([expect.objectContaining({ id: invoiceId, amount: '40.00', currency: 'EUR', status: 'PENDING', paidAt: null, appointment: expect.objectContaining({ id: appointments[0] }) })]);
+    const issued = await rows('billing', 'select envelope, published_at from outbox_events where type = ?', ['INVOICE_ISSUED']);
+    expect(issued).toHaveLength(1);
+    expect(JSON.parse(issued[0].envelope).payload).toEqual({ invoiceId, appointmentId: appointments[0], patientId: patients[0].id, amount: '40.00', currency: 'EUR' });
+  });
+
+  it('issues the invoice from the completion event alone within 2 seconds, and a redelivered event adds none', async () => {
+    const completed = await raw('mutation($id: ID!) { completeAppointment(id: $id) { id status } }', { id: appointments[1] }, doctors[1].token);
+    expect(completed.data.completeAppointment.status).toBe('COMPLETED');
+    const deadline = Date.now() + 2000;
+    let mine = await myInvoices(patients[1].token);
+    while (mine.length === 0 && Date.now() < deadline) {
+      await sleep(100);
+      mine = await myInvoices(patients[1].token);
+    }
+    expect(mine).toEqual([expect.objectContaining({ amount: '40.00', status: 'PENDING', appointment: expect.objectContaining({ id: appointments[1] }) })]);
+
+    // Redeliver: the same event again (as BullMQ does after a stall), and the same facts under a new event id.
+    const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const queue = new Queue('billing', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix: stack.env.REDIS_PREFIX });
+    try {
+      const original = (await queue.getJobs(['completed'])).map((job) => job.data).find((event) => event.payload.appointmentId === appointments[1]);
+      expect(original?.type).toBe('APPOINTMENT_COMPLETED');
+      const again = [await queue.add(original.type, original, { jobId: `again-${randomUUID()}` }), await queue.add(original.type, { ...original, id: randomUUID() }, { jobId: `again-${randomUUID()}` })];
+      const until = Date.now() + 10_000;
+      while ((await Promise.all(again.map((job) => job.getState()))).some((state) => state !== 'completed') && Date.now() < until) await sleep(100);
+      expect(await Promise.all(again.map((job) => job.getState()))).toEqual(['completed', 'completed']);
+    } finally {
+      await queue.close();
+    }
+    expect(await myInvoices(patients[1].token)).toHaveLength(1);
+    expect(await rows('billing', 'select id from invoices where appointment_id = ?', [appointments[1]])).toHaveLength(1);
+  });
+
+  it('invoices a no-show with the no-show fee', async () => {
+    expect((await ok('MarkNoShow', { id: appointments[2] }, doctors[2].token)).markNoShow.status).toBe('NO_SHOW');
+    const deadline = Date.now() + 2000;
+    let mine = await myInvoices(patients[2].token);
+    while (mine.length === 0 && Date.now() < deadline) {
+      await sleep(100);
+      mine = await myInvoices(patients[2].token);
+    }
+    expect(mine).toEqual([expect.objectContaining({ amount: '15.00', currency: 'EUR', status: 'PENDING' })]);
+  });
+
+  it('refuses a declined card (invoice FAILED, payable again), then takes a card payment once', async () => {
+    const [invoice] = await myInvoices(patients[0].token);
+    const declined = await gql('PayInvoice', { id: invoice.id, input: { method: 'CARD', token: 'tok_declined' } }, patients[0].token);
+    expect(errorCode(declined)).toBe('BAD_USER_INPUT');
+    expect(declined.errors![0].message).toMatch(/declined/);
+    expect((await myInvoices(patients[0].token))[0].status).toBe('FAILED');
+
+    const paid = await ok('PayInvoice', { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } }, patients[0].token);
+    expect(paid.payInvoice).toMatchObject({ id: invoice.id, status: 'PAID' });
+    expect(new Date(paid.payInvoice.paidAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(errorCode(await gql('PayInvoice', { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } }, patients[0].token))).toBe('CONFLICT');
+    expect(await rows('billing', 'select id from outbox_events where type = ?', ['INVOICE_PAID'])).toHaveLength(1);
+  });
+
+  it("lets a patient pay only their own invoice, by card; an admin records cash", async () => {
+    const [invoice] = await myInvoices(patients[1].token);
+    expect(errorCode(await gql('PayInvoice', { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patients[0].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql('PayInvoice', { id: invoice.id, input: { method: 'CASH' } }, patients[1].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql('PayInvoice', { id: invoice.id, input: { method: 'CASH' } }, doctors[1].token))).toBe('FORBIDDEN');
+    expect((await myInvoices(patients[1].token))[0].status).toBe('PENDING');
+    const recorded = await ok('PayInvoice', { id: invoice.id, input: { method: 'CASH' } }, admin);
+    expect(recorded.payInvoice).toMatchObject({ id: invoice.id, status: 'PAID' });
+    const log = await ok('AdminActionLog', { first: 20 }, admin);
+    expect(log.adminActionLog.edges.map((e: any) => e.node)).toContainEqual(expect.objectContaining({ action: 'RECORD_PAYMENT', targetId: invoice.id }));
+  });
+
+  it('takes feedback once from the patient of a completed visit, and refuses bad input and unfinished visits', async () => {
+    const before = await ok('Doctors', { serviceId });
+    expect(before.doctors.find((d: any) => d.id === doctors[0].id)).toMatchObject({ rating: null, reviewCount: 0 });
+
+    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 6 }, patients[0].token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 0 }, patients[0].token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 4, comment: 'x'.repeat(2001) }, patients[0].token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 4 }, patients[1].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[3], rating: 4 }, patients[0].token))).toBe('CONFLICT');
+    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[2], rating: 1 }, patients[2].token))).toBe('CONFLICT');
+
+    const given = await ok('SubmitFeedback', { appointmentId: appointments[0], rating: 5, comment: ' Kind and thorough. ' }, patients[0].token);
+    expect(given.submitFeedback).toMatchObject({ rating: 5, comment: 'Kind and thorough.' });
+    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 1 }, patients[0].token))).toBe('CONFLICT');
+    await ok('SubmitFeedback', { appointmentId: appointments[1], rating: 2 }, patients[1].token);
+
+    const after = await ok('Doctors', { serviceId });
+    expect(after.doctors.find((d: any) => d.id === doctors[0].id)).toMatchObject({ rating: 5, reviewCount: 1 });
+    expect(after.doctors.find((d: any) => d.id === doctors[1].id)).toMatchObject({ rating: 2, reviewCount: 1 });
+    expect(after.doctors.find((d: any) => d.id === doctors[2].id)).toMatchObject({ rating: null, reviewCount: 0 });
+
+    // Each completion asked its patient for feedback through the outbox (the notification service sends it).
+    const requested = await rows('feedback', 'select envelope from outbox_events where type = ?', ['FEEDBACK_REQUESTED']);
+    expect(requested.map((row) => JSON.parse(row.envelope).payload.appointmentId).sort()).toEqual([appointments[0], appointments[1]].sort());
+  });
+
+  it("shows the patient's appointments with invoice and feedback together", async () => {
+    const mine = await raw(
+      'query { myAppointments { id status invoice { id amount currency status } feedback { rating comment } } }',
+      {},
+      patients[0].token,
+    );
+    expect(mine.errors).toBeUndefined();
+    const byId = new Map(mine.data.myAppointments.map((a: any) => [a.id, a]));
+    expect(byId.get(appointments[0])).toMatchObject({ status: 'COMPLETED', invoice: { amount: '40.00', currency: 'EUR', status: 'PAID' }, feedback: { rating: 5, comment: 'Kind and thorough.' } });
+    expect(byId.get(appointments[3])).toMatchObject({ status: 'CONFIRMED', invoice: null, feedback: null });
+    // Patient.invoices: the patient themself and admins.
+    const chart = 'query($id: ID!) { patient(id: $id) { id invoices { id status } } }';
+    expect((await raw(chart, { id: patients[0].id }, admin)).data.patient.invoices).toEqual([expect.objectContaining({ status: 'PAID' })]);
+    expect(errorCode(await raw(chart, { id: patients[0].id }, doctors[0].token))).toBe('FORBIDDEN');
+  });
+
+  it('reports every service and queue to admins, and a stopped subgraph as DOWN without failing', async () => {
+    const running = [...stack.services.keys()];
+    expect(errorCode(await gql('SystemHealth', {}, patients[0].token))).toBe('FORBIDDEN');
+    const healthy = await ok('SystemHealth', {}, admin);
+    const status = (report: any) => Object.fromEntries(report.systemHealth.services.map((s: any) => [s.name, s.status]));
+    const upOf = (report: any, names: string[]) => Object.fromEntries(names.map((name) => [name, status(report)[name]]));
+    expect(upOf(healthy, [...running, 'redis'])).toEqual(Object.fromEntries([...running, 'redis'].map((name) => [name, 'UP'])));
+    expect(healthy.systemHealth.services.find((s: any) => s.name === 'billing').latencyMs).toBeGreaterThanOrEqual(0);
+    const queues = healthy.systemHealth.queues.map((q: any) => q.name);
+    expect(queues).toEqual(expect.arrayContaining(['billing', 'feedback', 'patient-care', 'scheduling-horizon', 'appointment-reconcile']));
+    expect(healthy.systemHealth.queues.find((q: any) => q.name === 'billing')).toEqual({ name: 'billing', waiting: 0, delayed: 0, active: 0, failed: 0 });
+
+    await stack.services.get('feedback')!.stop();
+    const degraded = await ok('SystemHealth', {}, admin);
+    expect(status(degraded).feedback).toBe('DOWN');
+    expect(degraded.systemHealth.services.find((s: any) => s.name === 'feedback').latencyMs).toBeNull();
+    const others = [...running.filter((n) => n !== 'feedback'), 'redis'];
+    expect(upOf(degraded, others)).toEqual(Object.fromEntries(others.map((name) => [name, 'UP'])));
+  });
+});
