@@ -9,6 +9,8 @@ export const JOB_QUEUES = {
   schedulingHorizon: 'scheduling-horizon',
   /** appointment: settles bookings a crash left PENDING. */
   appointmentReconcile: 'appointment-reconcile',
+  /** notification: each email or SMS to send, reminders delayed until due. */
+  notificationSend: 'notification-send',
 } as const;
 
 /** Every queue the system runs: the event queues of EVENT_QUEUES and the job queues. */
