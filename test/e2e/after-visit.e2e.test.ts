@@ -1,19 +1,23 @@
 import { operation } from '@carebook/clients';
-import { BOOTSTRAP_ADMIN, errorCode, postGraphql, Stack, startStack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const NOTIFICATION_WORKER = 'subgraphs/notification/dist/workers/main.js';
 
 /**
  * After the visit, end to end through the gateway with the contract's
  * documents: completion issues the invoice (once, whatever the redelivery),
  * payment by card (declined, then paid), cash recorded by an admin, feedback
- * and ratings, and the system's health with one subgraph stopped.
+ * and ratings, the invoice notice and feedback request by email (a real
+ * SMTP server and the notification worker), and the system's health with
+ * one subgraph stopped.
  */
 describe('after the visit: invoices, payment, feedback, system health', () => {
   let stack: Stack;
+  let sink: SmtpSink;
   let gql: (name: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
   let raw: (query: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
   let admin: string;
@@ -50,7 +54,12 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback'], { NO_SHOW_FEE: '15.00' });
+    sink = await startSmtpSink();
+    stack = await startStack(
+      ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback', 'notification'],
+      { NO_SHOW_FEE: '15.00', SMTP_URL: sink.url },
+      { workers: [NOTIFICATION_WORKER] },
+    );
     gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
     raw = (query, variables = {}, token) => postGraphql(stack.gatewayUrl, query, variables, token);
     admin = (await ok('Login', BOOTSTRAP_ADMIN)).login.accessToken;
@@ -83,6 +92,7 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
 
   afterAll(async () => {
     await stack?.stop();
+    await sink?.stop();
   });
 
   it('completes a visit and shows its invoice in the same response, issued once', async () => {
@@ -190,15 +200,28 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     expect(requested.map((row) => JSON.parse(row.envelope).payload.appointmentId).sort()).toEqual([appointments[0], appointments[1]].sort());
   });
 
-  it("shows the patient's appointments with invoice and feedback together", async () => {
-    const mine = await raw(
-      'query { myAppointments { id status invoice { id amount currency status } feedback { rating comment } } }',
-      {},
-      patients[0].token,
-    );
-    expect(mine.errors).toBeUndefined();
-    const byId = new Map(mine.data.myAppointments.map((a: any) => [a.id, a]));
-    expect(byId.get(appointments[0])).toMatchObject({ status: 'COMPLETED', invoice: { amount: '40.00', currency: 'EUR', status: 'PAID' }, feedback: { rating: 5, comment: 'Kind and thorough.' } });
+  it('sends the patient the invoice notice and the feedback request by email', async () => {
+    const email = 'p1@after-visit.e2e.test';
+    const subjectOf = (m: ReceivedMail) => m.headers.get('subject') ?? '';
+    const arrived = (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(email));
+    const mails = await sink.waitFor((m) => ['Invoice for', 'How was your visit?'].every((start) => arrived(m).some((x) => subjectOf(x).startsWith(start))), 30_000).then(arrived);
+    const invoice = await mails.find((m) => subjectOf(m).startsWith('Invoice for'))!.parsed();
+    expect(invoice.subject).toBe('Invoice for Check-up with Dr 1: 40.00 EUR');
+    expect(invoice.text).toContain('by card, in cash at the front desk, or through your insurance');
+    const request = await mails.find((m) => subjectOf(m).startsWith('How was your visit?'))!.parsed();
+    expect(request.text).toContain('rate the visit in Carebook');
+    // Each once, whatever redeliveries the events saw.
+    expect(mails.filter((m) => subjectOf(m).startsWith('Invoice for'))).toHaveLength(1);
+    expect(mails.filter((m) => subjectOf(m).startsWith('How was your visit?'))).toHaveLength(1);
+  }, 60_000);
+
+  it("shows the patient's appointments with invoice, feedback and notifications together (the contract's MyAppointments)", async () => {
+    const mine = await ok('MyAppointments', {}, patients[0].token);
+    const byId = new Map(mine.myAppointments.map((a: any) => [a.id, a]));
+    const done: any = byId.get(appointments[0]);
+    expect(done).toMatchObject({ status: 'COMPLETED', service: { name: 'Check-up', price: '40.00', currency: 'EUR' }, invoice: { amount: '40.00', currency: 'EUR', status: 'PAID' }, feedback: { rating: 5, comment: 'Kind and thorough.' } });
+    const sent = done.notifications.filter((n: any) => n.channel === 'EMAIL' && n.status === 'SENT').map((n: any) => n.kind);
+    expect(sent).toEqual(expect.arrayContaining(['CONFIRMATION', 'INVOICE', 'FEEDBACK_REQUEST']));
     expect(byId.get(appointments[3])).toMatchObject({ status: 'CONFIRMED', invoice: null, feedback: null });
     // Patient.invoices: the patient themself and admins.
     const chart = 'query($id: ID!) { patient(id: $id) { id invoices { id status } } }';
@@ -215,7 +238,7 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     expect(upOf(healthy, [...running, 'redis'])).toEqual(Object.fromEntries([...running, 'redis'].map((name) => [name, 'UP'])));
     expect(healthy.systemHealth.services.find((s: any) => s.name === 'billing').latencyMs).toBeGreaterThanOrEqual(0);
     const queues = healthy.systemHealth.queues.map((q: any) => q.name);
-    expect(queues).toEqual(expect.arrayContaining(['billing', 'feedback', 'patient-care', 'scheduling-horizon', 'appointment-reconcile']));
+    expect(queues).toEqual(expect.arrayContaining(['billing', 'feedback', 'notification', 'notification-send', 'patient-care', 'scheduling-horizon', 'appointment-reconcile']));
     expect(healthy.systemHealth.queues.find((q: any) => q.name === 'billing')).toEqual({ name: 'billing', waiting: 0, delayed: 0, active: 0, failed: 0 });
 
     await stack.services.get('feedback')!.stop();
