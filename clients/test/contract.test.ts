@@ -11,8 +11,6 @@ import { DocumentNode, GraphQLSchema, Kind, OperationDefinitionNode, parse, vali
 const PENDING = new Set([
   // fields added by the notification, billing and feedback issues
   'MyAppointments', 'CompleteAppointment',
-  // live schedules issue
-  'ScheduleChanged',
   // billing, feedback and health issue
   'SubmitFeedback', 'MyInvoices', 'PayInvoice', 'Doctors', 'SystemHealth',
 ]);

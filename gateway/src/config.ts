@@ -21,6 +21,9 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       MAX_QUERY_ALIASES: env.positiveInt(15),
       MAX_QUERY_COST: env.positiveInt(20_000),
       INTROSPECTION: z.enum(['true', 'false']).optional(),
+      REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
+      REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'may only use letters, digits, _ . -').default('carebook'),
+      LIVE_KEEPALIVE_MS: env.positiveInt(12_000),
     },
     source,
   );
@@ -43,6 +46,8 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     limits: { depth: parsed.MAX_QUERY_DEPTH, aliases: parsed.MAX_QUERY_ALIASES, cost: parsed.MAX_QUERY_COST },
     // Introspection and Sandbox: on in development, off by default in production.
     introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : !production,
+    // Live schedules: the Redis pub/sub the outbox relays publish schedule changes on, and graphql-ws keepalive pings.
+    live: { redisUrl: parsed.REDIS_URL, redisPrefix: parsed.REDIS_PREFIX, keepAliveMs: parsed.LIVE_KEEPALIVE_MS },
     env: source,
   };
 }
