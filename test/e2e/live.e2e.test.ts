@@ -1,8 +1,7 @@
 import { operation } from '@carebook/clients';
-import { BOOTSTRAP_ADMIN, postGraphql, spawnService, SpawnedService, Stack, startStack, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, liveClient, LiveResult, LiveSubscription, postGraphql, spawnService, SpawnedService, Stack, startStack, startTestIssuer, TestIssuer, untilSubscribed } from '@carebook/platform/testing';
 import { Role } from '@carebook/platform';
-import type { ExecutionResult } from 'graphql-ws';
-import { liveClient, LiveSubscription, untilSubscribed } from './live-client';
+
 
 /**
  * Live schedules end to end: graphql-ws clients on the gateway's /graphql
@@ -27,7 +26,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const CONTRACT = operation('ScheduleChanged');
   const DOCTOR_VIEW = 'subscription($doctorId: ID) { scheduleChanged(doctorId: $doctorId) { kind occurredAt slot { id status doctor { name } } appointment { id service { name } } } }';
-  const kindOf = (result: ExecutionResult<any>) => result.data?.scheduleChanged?.kind;
+  const kindOf = (result: LiveResult) => result.data?.scheduleChanged?.kind;
 
   async function ok(name: string, variables: Record<string, unknown>, token?: string) {
     const response = await postGraphql(stack.gatewayUrl, operation(name), variables, token);
@@ -124,7 +123,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
 
     appointmentId = await book(slotsA[0].id);
     const bookedAt = Date.now();
-    const isBooking = (r: ExecutionResult<any>) => kindOf(r) === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slotsA[0].id;
+    const isBooking = (r: LiveResult) => kindOf(r) === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slotsA[0].id;
     const seen = await adminAll.next(isBooking, 3000);
     expect(seen.errors).toBeUndefined();
     expect(seen.data!.scheduleChanged).toMatchObject({

@@ -24,9 +24,10 @@ export class AppointmentResolver {
     return myAppointments(ctx.em, actorOf(ctx), status);
   }
 
+  // Nullable so that a refusal here (or in a field below) leaves the other root fields of the same query standing.
   @Authorized()
-  @Query(() => Appointment, { description: 'One appointment: its patient, its doctor or an admin.' })
-  async appointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Appointment> {
+  @Query(() => Appointment, { nullable: true, description: 'One appointment: its patient, its doctor or an admin.' })
+  async appointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Appointment | null> {
     const actor = actorOf(ctx);
     const appointment = await loadAppointment(ctx.em, id);
     if (!mayRead(actor, appointment)) throw new Forbidden('Only the patient, the doctor of this appointment or an admin may see it.');

@@ -6,9 +6,12 @@ import { Slot } from '../entities/slot.entity';
 
 @Resolver(() => Slot)
 export class SlotResolver {
-  /** One slot whatever its status (the gateway reads live changes through it): the slot's doctor or an admin. */
-  @Query(() => Slot, { description: "One slot, whatever its status: the slot's doctor or an admin." })
-  async slot(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Slot> {
+  /**
+   * One slot whatever its status (the gateway reads live changes through it): the slot's doctor or an admin.
+   * Nullable so that a refusal here leaves the other root fields of the same query standing.
+   */
+  @Query(() => Slot, { nullable: true, description: "One slot, whatever its status: the slot's doctor or an admin." })
+  async slot(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Slot | null> {
     requireUser(ctx);
     const slot = await ctx.em.findOne(Slot, { id });
     if (!slot) throw new NotFound('Slot', id);

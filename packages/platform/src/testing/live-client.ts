@@ -1,12 +1,20 @@
-import { Client, createClient, ExecutionResult } from 'graphql-ws';
+import type { GraphQLFormattedError } from 'graphql';
+import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
+/** One result as it reached the client, and when (ms since the epoch). */
+export interface LiveResult {
+  data?: any;
+  errors?: readonly GraphQLFormattedError[];
+  receivedAt: number;
+}
+
 export interface LiveSubscription {
-  results: ExecutionResult<any>[];
+  results: LiveResult[];
   /** Resolves when the server completes the subscription (or it errors). */
   ended: Promise<{ error?: unknown }>;
   /** The first result (already received or to come) that matches, or a timeout error. */
-  next(match: (result: ExecutionResult<any>) => boolean, timeoutMs?: number): Promise<ExecutionResult<any> & { receivedAt: number }>;
+  next(match: (result: LiveResult) => boolean, timeoutMs?: number): Promise<LiveResult>;
   stop(): void;
 }
 
@@ -26,7 +34,7 @@ export function liveClient(gatewayUrl: string, token?: string) {
   });
 
   function subscribe(query: string, variables: Record<string, unknown> = {}): LiveSubscription {
-    const results: Array<ExecutionResult<any> & { receivedAt: number }> = [];
+    const results: LiveResult[] = [];
     const waiters: Array<() => void> = [];
     let end!: (value: { error?: unknown }) => void;
     const ended = new Promise<{ error?: unknown }>((resolve) => (end = resolve));
