@@ -23,7 +23,8 @@ export class ChangeFeed {
   private readonly everyDoctor = new Set<ChangeQueue>();
   private readonly seen = new Set<string>();
   private redis: Redis | undefined;
-  readonly stats = { events: 0, duplicates: 0, routed: 0 };
+  /** lagMs*: from the change's commit (occurredAt) to this instance hearing it, i.e. the outbox relay and Redis. */
+  readonly stats = { events: 0, duplicates: 0, routed: 0, lagMsTotal: 0, lagMsMax: 0 };
 
   constructor(
     private readonly options: { redisUrl: string; prefix: string; logger: Logger; queueLimit?: number; seenLimit?: number },
@@ -72,6 +73,11 @@ export class ChangeFeed {
       return;
     }
     this.stats.events += 1;
+    const lag = Date.now() - Date.parse(event.occurredAt);
+    if (lag >= 0) {
+      this.stats.lagMsTotal += lag;
+      this.stats.lagMsMax = Math.max(this.stats.lagMsMax, lag);
+    }
     if (this.seen.has(event.id)) {
       this.stats.duplicates += 1;
       return;

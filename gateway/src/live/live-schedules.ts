@@ -43,6 +43,11 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
         deliveries: stats.deliveries,
         executions: shared.stats.executions,
         sharedExecutions: shared.stats.shared,
+        // Where time goes: commit -> heard on Redis (outbox relay), and one federated execution.
+        heardLagMsMean: Math.round(feed.stats.lagMsTotal / Math.max(feed.stats.events, 1)),
+        heardLagMsMax: feed.stats.lagMsMax,
+        executionMsMean: Math.round(shared.stats.durationMsTotal / Math.max(shared.stats.executions, 1)),
+        executionMsMax: Math.round(shared.stats.durationMsMax),
       };
     },
     async stop(): Promise<void> {

@@ -15,7 +15,7 @@ export class SharedExecutions {
   private current = new Map<string, Promise<FederatedResult>>();
   private previous = new Map<string, Promise<FederatedResult>>();
   private readonly timer: NodeJS.Timeout;
-  readonly stats = { executions: 0, shared: 0 };
+  readonly stats = { executions: 0, shared: 0, durationMsTotal: 0, durationMsMax: 0 };
 
   constructor(windowMs = 15_000) {
     this.timer = setInterval(() => {
@@ -32,7 +32,14 @@ export class SharedExecutions {
       return found;
     }
     this.stats.executions += 1;
-    const running = execute().catch((error: Error) => ({ data: null, errors: [{ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+    const started = performance.now();
+    const running = execute()
+      .finally(() => {
+        const took = performance.now() - started;
+        this.stats.durationMsTotal += took;
+        this.stats.durationMsMax = Math.max(this.stats.durationMsMax, took);
+      })
+      .catch((error: Error) => ({ data: null, errors: [{ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     this.current.set(key, running);
     return running;
   }
