@@ -34,6 +34,13 @@ describe('live schedules through the gateway (graphql-ws)', () => {
     return response.data;
   }
 
+  /** The promise's value, or 'still open' after `ms` (the timer cleared either way, so jest can exit). */
+  async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still open'> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'still open'>((resolve) => (timer = setTimeout(() => resolve('still open'), ms)));
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  }
+
   function live(url: string, token?: string) {
     const made = liveClient(url, token);
     clients.push(made);
@@ -187,7 +194,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
     const url = `${expiring.url}/graphql`;
     const sub = live(url, await issuer.mint({ role: Role.ADMIN, expiresIn: 3 })).subscribe('subscription { scheduleChanged { kind } }');
     await untilSubscribed(url, 1);
-    expect(await Promise.race([sub.ended, new Promise((r) => setTimeout(() => r('still open'), 10_000))])).toEqual({});
+    expect(await within(sub.ended, 10_000)).toEqual({});
     expect(sub.results.at(-1)!.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/expired/) });
 
     const late = live(url, await issuer.mint({ role: Role.ADMIN, expiresIn: -10 }));
@@ -198,7 +205,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
   it('drops connections cleanly when a gateway stops, and serves clients that reconnect after its restart', async () => {
     const port = Number(new URL(secondUrl).port);
     await second.stop();
-    expect(await Promise.race([elsewhere.ended, new Promise((r) => setTimeout(() => r('still open'), 5000))])).not.toBe('still open');
+    expect(await within(elsewhere.ended, 5000)).not.toBe('still open');
     expect(clients.find((c) => c.closes.some((close) => close.code === 1001))).toBeDefined();
     expect(second.process.exitCode).toBe(0);
 
