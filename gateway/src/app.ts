@@ -19,12 +19,14 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
 import { createResponseCache } from './public-cache/response-cache';
 import { listenForScheduleChanges } from './public-cache/schedule-invalidation';
+import { startLiveSchedules } from './live/live-schedules';
 import { SubgraphDataSource, subgraphUrl } from './subgraph-data-source';
 
 /**
  * The one endpoint: serves the statically composed supergraph, verifies the
  * caller's token before anything reaches a subgraph, limits query depth,
- * aliases and cost, and offers Apollo Sandbox in development.
+ * aliases and cost, and offers Apollo Sandbox in development. Subscriptions
+ * (live schedules) are served over graphql-ws on the same port and path.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.logLevel);
@@ -63,10 +65,26 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
+  const live = await startLiveSchedules({
+    httpServer,
+    verifier,
+    logger,
+    ...config.live,
+    // @apollo/gateway executes no subscriptions: each change is resolved as a query, with the subscriber's token.
+    async execute(query, variables, viewer) {
+      const response = await server.executeOperation(
+        { query, variables },
+        { contextValue: { token: viewer?.token, principal: viewer?.principal ?? null, clientIp: 'live-schedules', requestId: randomUUID() } },
+      );
+      if (response.body.kind !== 'single') throw new Error('The gateway answered a live change with an incremental result.');
+      return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
+    },
+  });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => live.useSchema(apiSchema));
   await server.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ service: 'gateway', status: 'UP' });
+    res.json({ service: 'gateway', status: 'UP', live: live.stats() });
   });
   app.use(
     '/graphql',
@@ -102,6 +120,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     port,
     verifier,
     async stop() {
+      // WebSockets first: the HTTP drain waits for open connections, and upgraded sockets would hold it.
+      await live.stop();
       await server.stop();
       await invalidation.close();
     },

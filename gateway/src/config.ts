@@ -24,6 +24,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
       REDIS_PREFIX: env.redisPrefix(),
       SCHEDULE_CACHE_TTL_MS: env.wholeNumber(5000),
+      LIVE_KEEPALIVE_MS: env.positiveInt(12_000),
     },
     source,
   );
@@ -50,6 +51,8 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     redisPrefix: parsed.REDIS_PREFIX,
     // Calendar and free-slot answers are shared for at most this long (0: never), and dropped on any schedule change.
     scheduleCacheTtlMs: parsed.SCHEDULE_CACHE_TTL_MS,
+    // Live schedules: the Redis pub/sub the outbox relays publish schedule changes on, and graphql-ws keepalive pings.
+    live: { redisUrl: parsed.REDIS_URL, redisPrefix: parsed.REDIS_PREFIX, keepAliveMs: parsed.LIVE_KEEPALIVE_MS },
     env: source,
   };
 }

@@ -98,7 +98,7 @@ describe('the scan of the config code', () => {
   it('finds what each process reads, and only that', () => {
     expect([...known.auth]).toEqual(expect.arrayContaining(['NODE_ENV', 'AUTH_PORT', 'AUTH_HOST', 'AUTH_DB_URL', 'MYSQL_URL', 'REDIS_URL', 'SERVICE_TOKEN_SECRET', 'AUTH_SIGNING_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'PATIENT_URL']));
     expect([...known.patient]).toEqual(expect.arrayContaining(['PATIENT_DB_URL', 'DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID', 'AUTH_JWKS_URL']));
-    expect([...known.gateway]).toEqual(expect.arrayContaining(['GATEWAY_PORT', 'GATEWAY_HOST', 'SUPERGRAPH_PATH', 'ADMIN_URL', 'AUTH_JWKS_URL', 'MAX_QUERY_COST']));
+    expect([...known.gateway]).toEqual(expect.arrayContaining(['GATEWAY_PORT', 'GATEWAY_HOST', 'SUPERGRAPH_PATH', 'ADMIN_URL', 'AUTH_JWKS_URL', 'MAX_QUERY_COST', 'REDIS_URL', 'LIVE_KEEPALIVE_MS']));
     expect(known.patient.has('AUTH_SIGNING_KEY')).toBe(false);
     expect(known.doctor.has('DATA_ENCRYPTION_KEYS')).toBe(false);
     expect(known.doctor.has('PATIENT_DB_URL')).toBe(false);

@@ -119,6 +119,20 @@ describe('booking end to end through the gateway', () => {
     } while (chart.errors && Date.now() < deadline && (await new Promise((r) => setTimeout(r, 100)), true));
     expect(chart.errors).toBeUndefined();
     expect(chart.data.patient.name).toBe('Patient p0');
+
+    // The chart with the contract's documents: the doctor reads it, writes a record and corrects it; another doctor may not.
+    const added = await ok('AddMedicalRecord', { input: { patientId: patients[0].id, appointmentId, diagnosis: 'Seasonal allergy', notes: 'Antihistamine as needed' } }, doctor.a.token);
+    expect(added.addMedicalRecord).toMatchObject({ diagnosis: 'Seasonal allergy', notes: 'Antihistamine as needed' });
+    const recordId = added.addMedicalRecord.id;
+    expect(errorCode(await gql('AddMedicalRecord', { input: { patientId: patients[0].id, diagnosis: 'Guess' } }, doctor.b.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql('AddMedicalRecord', { input: { patientId: patients[0].id, diagnosis: '' } }, doctor.a.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql('UpdateMedicalRecord', { id: recordId, input: { notes: 'Changed' } }, doctor.b.token))).toBe('FORBIDDEN');
+    const corrected = await ok('UpdateMedicalRecord', { id: recordId, input: { diagnosis: 'Hay fever' } }, doctor.a.token);
+    expect(corrected.updateMedicalRecord).toMatchObject({ id: recordId, diagnosis: 'Hay fever', notes: 'Antihistamine as needed' });
+    const read = await ok('PatientChart', { id: patients[0].id }, doctor.a.token);
+    expect(read.patient).toMatchObject({ id: patients[0].id, name: 'Patient p0', records: [expect.objectContaining({ id: recordId, diagnosis: 'Hay fever', doctor: { id: doctor.a.id, name: 'Dr A' } })] });
+    expect(read.patient.appointments).toEqual([expect.objectContaining({ id: appointmentId, status: 'CONFIRMED' })]);
+    expect(errorCode(await gql('PatientChart', { id: patients[0].id }, doctor.b.token))).toBe('FORBIDDEN');
   });
 
   it('gives exactly one of 50 concurrent bookings of one slot, the rest SlotUnavailable with alternatives', async () => {

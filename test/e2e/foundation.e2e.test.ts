@@ -115,6 +115,21 @@ describe('foundation end to end through the gateway', () => {
     expect(deactivation).toMatchObject({ targetId: ada.id, admin: { email: BOOTSTRAP_ADMIN.email } });
   });
 
+  it('lets an admin change a user\'s role, which the next sign-in carries, and logs it; nobody else may', async () => {
+    const registered = await gql('RegisterPatient', { input: patientInput('grace@e2e.carebook.test') });
+    const grace = registered.data.registerPatient;
+    expect(errorCode(await gql('SetUserRole', { userId: grace.user.id, role: 'ADMIN' }, grace.accessToken))).toBe('FORBIDDEN');
+    const changed = await gql('SetUserRole', { userId: grace.user.id, role: 'ADMIN' }, adminToken);
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.setUserRole).toEqual({ id: grace.user.id, role: 'ADMIN' });
+    expect(errorCode(await gql('SetUserRole', { userId: '00000000-0000-4000-8000-000000000000', role: 'DOCTOR' }, adminToken))).toBe('NOT_FOUND');
+    const again = await gql('Login', { email: 'grace@e2e.carebook.test', password: 'patient-password-1' });
+    expect(again.data.login.user.role).toBe('ADMIN');
+    expect((await gql('Users', { role: 'ADMIN' }, again.data.login.accessToken)).data.users.edges.map((e: any) => e.node.id)).toContain(grace.user.id);
+    const log = await gql('AdminActionLog', { first: 20 }, adminToken);
+    expect(log.data.adminActionLog.edges.map((e: any) => e.node)).toContainEqual(expect.objectContaining({ action: 'SET_USER_ROLE', targetId: grace.user.id }));
+  });
+
   it('answers UNAUTHENTICATED for a missing, expired, foreign-signed or unsigned token', async () => {
     expect(errorCode(await gql('MyProfile'))).toBe('UNAUTHENTICATED');
     const jwk = JSON.parse(readFileSync(stack.env.AUTH_KEY_FILE!, 'utf8'));

@@ -164,4 +164,19 @@ describe.each(STORES)('appointment lists, summary and access on %s', (_store, da
     }
     if (_store === 'MariaDB') expect(queries).toHaveLength(1);
   });
+  it('shows one appointment (appointment(id), for live schedules) to its patient, its doctor and admins only', async () => {
+    const ONE = 'query($id: ID!) { appointment(id: $id) { id status patient { id } doctor { id } } }';
+    for (const token of [patients[3].token, await stack.doctorToken(doctorId), stack.adminToken]) {
+      const response = await stack.gql(ONE, { id: ids[3] }, token);
+      expect(response.errors).toBeUndefined();
+      expect(response.data.appointment).toEqual({ id: ids[3], status: 'CONFIRMED', patient: { id: patients[3].id }, doctor: { id: doctorId } });
+    }
+    for (const token of [patients[0].token, await stack.doctorToken(otherDoctorId)]) {
+      const refused = await stack.gql(ONE, { id: ids[3] }, token);
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+      expect(refused.data?.appointment ?? null).toBeNull();
+    }
+    expect(errorCode(await stack.gql(ONE, { id: ids[3] }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.gql(ONE, { id: '00000000-0000-4000-8000-000000000000' }, stack.adminToken))).toBe('NOT_FOUND');
+  });
 });

@@ -3,6 +3,7 @@ import { doctorReference } from './references/doctor.reference';
 import { slotReference } from './references/slot.reference';
 import { AvailabilityResolver } from './resolvers/availability.resolver';
 import { DoctorScheduleResolver } from './resolvers/doctor-schedule.resolver';
+import { gatewayOnlyPubSub, ScheduleChangeResolver } from './resolvers/schedule-change.resolver';
 import { ScheduleEditingResolver } from './resolvers/schedule-editing.resolver';
 import type { SchedulingDeps } from './resolvers/scheduling-deps';
 import { SlotResolver } from './resolvers/slot.resolver';
@@ -10,8 +11,9 @@ import { SlotResolver } from './resolvers/slot.resolver';
 /** The scheduling subgraph's schema; `deps` may be omitted when only the SDL is needed. */
 export function buildSchedulingSchema(deps?: SchedulingDeps) {
   return buildFederatedSchema({
-    resolvers: [AvailabilityResolver, ScheduleEditingResolver, DoctorScheduleResolver, SlotResolver],
+    resolvers: [AvailabilityResolver, ScheduleEditingResolver, DoctorScheduleResolver, SlotResolver, ScheduleChangeResolver],
     instances: deps ? [new AvailabilityResolver(deps), new ScheduleEditingResolver(deps)] : [],
     references: { ...slotReference, ...doctorReference },
+    pubSub: gatewayOnlyPubSub,
   });
 }

@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
-import { buildSchema, createResolversMap, NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, NonEmptyArray, PubSub } from 'type-graphql';
 import { authChecker } from '../auth/guards';
 import { CalendarDateScalar, DateTimeScalar } from '../scalars';
 
@@ -20,6 +20,8 @@ export interface SubgraphSchemaDefinition {
   instances?: object[];
   /** `{ TypeName: { __resolveReference } }`, batched through loaders. */
   references?: GraphQLResolverMap<any>;
+  /** type-graphql requires one as soon as a resolver declares a @Subscription (even one with its own `subscribe`). */
+  pubSub?: PubSub;
 }
 
 export interface FederatedSchema {
@@ -42,6 +44,7 @@ export async function buildFederatedSchema(definition: SubgraphSchemaDefinition)
     skipCheck: true,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     container: instanceContainer(definition.instances ?? []),
+    pubSub: definition.pubSub,
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<any>;

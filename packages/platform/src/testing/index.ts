@@ -6,3 +6,4 @@ export * from './spawn-worker';
 export * from './smtp-sink';
 export * from './stack';
 export * from './appointment-fixture';
+export * from './live-client';

@@ -1,9 +1,11 @@
-import { groupedLoader, RequestContext, Role } from '@carebook/platform';
+import { Forbidden, groupedLoader, RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appointmentPage, myAppointments } from '../domain/appointment-queries';
+import { mayRead } from '../domain/access';
 import { cancelAppointment } from '../domain/cancellation';
 import { closeAppointment } from '../domain/completion';
 import type { AppointmentDeps } from '../domain/deps';
+import { loadAppointment } from '../domain/load-appointment';
 import { AppointmentChange } from '../entities/appointment-change.entity';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -20,6 +22,16 @@ export class AppointmentResolver {
   @Query(() => [Appointment], { description: "The caller's appointments (as patient, or as doctor), latest first." })
   myAppointments(@Ctx() ctx: RequestContext, @Arg('status', () => [AppointmentStatus], { nullable: true }) status?: AppointmentStatus[] | null) {
     return myAppointments(ctx.em, actorOf(ctx), status);
+  }
+
+  // Nullable so that a refusal here (or in a field below) leaves the other root fields of the same query standing.
+  @Authorized()
+  @Query(() => Appointment, { nullable: true, description: 'One appointment: its patient, its doctor or an admin.' })
+  async appointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Appointment | null> {
+    const actor = actorOf(ctx);
+    const appointment = await loadAppointment(ctx.em, id);
+    if (!mayRead(actor, appointment)) throw new Forbidden('Only the patient, the doctor of this appointment or an admin may see it.');
+    return appointment;
   }
 
   @Authorized(Role.ADMIN, Role.DOCTOR)

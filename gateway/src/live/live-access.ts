@@ -1,0 +1,44 @@
+import { Forbidden, Principal, Role, Unauthenticated } from '@carebook/platform';
+import type { Audience } from './change-feed';
+
+/** Who holds a live connection: verified at connection_init, for the connection's life. */
+export interface Viewer {
+  token: string;
+  principal: Extract<Principal, { kind: 'user' }>;
+  /** The token's `exp`, in ms since the epoch. */
+  expiresAt: number;
+}
+
+/**
+ * Whose schedule a subscriber may follow: an admin any doctor's or all
+ * (no doctorId), a doctor only their own (a doctor's id is their user id),
+ * a patient none.
+ */
+export function audienceFor(viewer: Viewer | undefined, doctorId: string | null | undefined, now = Date.now()): Audience {
+  if (!viewer) throw new Unauthenticated('Sign in first: send your access token as connectionParams.authorization.');
+  if (viewer.expiresAt <= now) throw new Unauthenticated('Your access token has expired; reconnect with a fresh one.');
+  const { role, userId } = viewer.principal;
+  if (role === Role.ADMIN) return { doctorId: doctorId ?? null, expiresAt: viewer.expiresAt };
+  if (role === Role.DOCTOR) {
+    if (!doctorId) throw new Forbidden(`A doctor may follow their own schedule only: pass doctorId: "${userId}".`);
+    if (doctorId !== userId) throw new Forbidden("A doctor may follow their own schedule only, not another doctor's.");
+    return { doctorId, expiresAt: viewer.expiresAt };
+  }
+  throw new Forbidden('Only doctors (their own schedule) and admins may follow schedules.');
+}
+
+/**
+ * What a subscriber may see, as far as resolving a change goes: every admin
+ * sees the same (the subgraphs check the role), anyone else sees what their
+ * own user may. Subscribers with one scope share one execution per change.
+ */
+export function accessScopeOf(viewer: Viewer): string {
+  return viewer.principal.role === Role.ADMIN ? Role.ADMIN : `${viewer.principal.role}:${viewer.principal.userId}`;
+}
+
+/** The `exp` of a token already verified, in ms. */
+export function expiryOf(token: string): number {
+  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number };
+  if (typeof payload.exp !== 'number') throw new Unauthenticated('Your access token has no expiry; sign in again.');
+  return payload.exp * 1000;
+}

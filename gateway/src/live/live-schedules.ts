@@ -1,0 +1,61 @@
+import type { Logger, TokenVerifier } from '@carebook/platform';
+import type { GraphQLSchema } from 'graphql';
+import type http from 'node:http';
+import { ChangeFeed } from './change-feed';
+import type { Viewer } from './live-access';
+import { buildLiveSchema } from './live-schema';
+import { startLiveServer } from './live-server';
+import { FederatedResult, SharedExecutions } from './shared-executions';
+
+export interface LiveSchedulesOptions {
+  httpServer: http.Server;
+  verifier: TokenVerifier;
+  logger: Logger;
+  redisUrl: string;
+  redisPrefix: string;
+  keepAliveMs: number;
+  execute(query: string, variables: Record<string, unknown>, viewer: Viewer | null): Promise<FederatedResult>;
+}
+
+/**
+ * Live schedules: the change feed from Redis, the shared executions and the
+ * graphql-ws server, wired together. `useSchema` is called with the
+ * gateway's API schema whenever it loads.
+ */
+export async function startLiveSchedules(options: LiveSchedulesOptions) {
+  const feed = new ChangeFeed({ redisUrl: options.redisUrl, prefix: options.redisPrefix, logger: options.logger });
+  const shared = new SharedExecutions();
+  const stats = { deliveries: 0 };
+  let schema: GraphQLSchema | null = null;
+  await feed.start();
+  const server = startLiveServer({ httpServer: options.httpServer, path: '/graphql', schema: () => schema, verifier: options.verifier, logger: options.logger, keepAliveMs: options.keepAliveMs });
+  return {
+    useSchema(apiSchema: GraphQLSchema): void {
+      schema = buildLiveSchema(apiSchema, { feed, shared, execute: options.execute, stats });
+    },
+    /** Counters for /health and the benchmark: how many changes were delivered for how many federated executions. */
+    stats() {
+      return {
+        connections: server.connections,
+        subscriptions: feed.subscriptions,
+        events: feed.stats.events,
+        duplicateEvents: feed.stats.duplicates,
+        deliveries: stats.deliveries,
+        executions: shared.stats.executions,
+        sharedExecutions: shared.stats.shared,
+        // Where time goes: commit -> heard on Redis (outbox relay), and one federated execution.
+        heardLagMsMean: Math.round(feed.stats.lagMsTotal / Math.max(feed.stats.events, 1)),
+        heardLagMsMax: feed.stats.lagMsMax,
+        executionMsMean: Math.round(shared.stats.durationMsTotal / Math.max(shared.stats.executions, 1)),
+        executionMsMax: Math.round(shared.stats.durationMsMax),
+      };
+    },
+    async stop(): Promise<void> {
+      await server.stop();
+      await feed.stop();
+      shared.stop();
+    },
+  };
+}
+
+export type LiveSchedules = Awaited<ReturnType<typeof startLiveSchedules>>;

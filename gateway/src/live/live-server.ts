@@ -1,0 +1,73 @@
+import { AppError, bearerToken, Logger, TokenVerifier } from '@carebook/platform';
+import type { GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type http from 'node:http';
+import { WebSocket, WebSocketServer } from 'ws';
+import { expiryOf, Viewer } from './live-access';
+import type { LiveContext } from './live-schema';
+
+export interface LiveServerOptions {
+  httpServer: http.Server;
+  path: string;
+  /** The live schema, once the gateway has loaded the supergraph. */
+  schema(): GraphQLSchema | null;
+  verifier: TokenVerifier;
+  logger: Logger;
+  keepAliveMs: number;
+}
+
+/** What a connection carries besides graphql-ws's socket and request: the verified viewer. */
+type Extra = { viewer: Viewer };
+
+/**
+ * graphql-ws on the gateway's own HTTP server and path. The access token
+ * comes in connectionParams.authorization ("Bearer <token>" or the bare
+ * token) and is verified at connection_init: no valid user token, no
+ * connection (closed with 4403 and the reason). graphql-ws pings every
+ * `keepAliveMs` and drops a peer that does not answer within as long, and
+ * sends to each socket on its own, so a slow reader never holds up others.
+ */
+export function startLiveServer(options: LiveServerOptions) {
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1024 * 1024 });
+  const refuse = (socket: WebSocket, reason: string) => {
+    socket.close(CloseCode.Forbidden, reason.slice(0, 120));
+    return false as const;
+  };
+  const server = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema: () => {
+        const schema = options.schema();
+        if (!schema) throw new AppError('INTERNAL_SERVER_ERROR', 'Live schedules are not available: the supergraph declares no scheduleChanged subscription.');
+        return schema;
+      },
+      onConnect: async (ctx) => {
+        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        if (typeof raw !== 'string' || !raw.trim()) return refuse(ctx.extra.socket, 'Sign in first: send your access token as connectionParams.authorization.');
+        try {
+          const token = /^bearer\s/i.test(raw.trim()) ? bearerToken(raw)! : raw.trim();
+          const principal = await options.verifier.verify(token);
+          if (principal.kind !== 'user') return refuse(ctx.extra.socket, 'Live schedules are for signed-in users.');
+          ctx.extra.viewer = { token, principal, expiresAt: expiryOf(token) };
+          return true;
+        } catch (error) {
+          return refuse(ctx.extra.socket, (error as Error).message);
+        }
+      },
+      context: (ctx): LiveContext => ({ viewer: ctx.extra.viewer }),
+    },
+    wsServer,
+    options.keepAliveMs,
+  );
+  return {
+    get connections() {
+      return wsServer.clients.size;
+    },
+    /** Closes every connection (1001 Going away: clients reconnect, to another instance if need be) and the server. */
+    async stop(): Promise<void> {
+      const open = wsServer.clients.size;
+      await server.dispose();
+      options.logger.info({ connections: open }, 'live server closed its connections');
+    },
+  };
+}

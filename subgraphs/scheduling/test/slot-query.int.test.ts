@@ -1,0 +1,54 @@
+import { Role } from '@carebook/platform';
+import { errorCode } from '@carebook/platform/testing';
+import { randomUUID } from 'node:crypto';
+import { dayAfter, Harness, startHarness, STORES } from './harness';
+import { ADD_AVAILABILITY } from './operations';
+
+const SLOT = 'query($id: ID!) { slot(id: $id) { id status startsAt doctor { id } } }';
+
+/** slot(id), through which the gateway resolves live schedule changes: the slot's doctor or an admin. */
+describe.each(STORES)('slot(id) and the gateway-only subscription (%s)', (_store, databaseUrl) => {
+  let h: Harness;
+  let admin: string;
+  let doctorId: string;
+  let slotId: string;
+
+  beforeAll(async () => {
+    h = await startHarness(databaseUrl());
+    admin = await h.token(Role.ADMIN);
+    doctorId = await h.createDoctor();
+    const opened = await h.gql(ADD_AVAILABILITY, { doctorId, date: dayAfter(3).date, startTime: '09:00', endTime: '09:30', slotMinutes: 30 }, admin);
+    slotId = opened.data.addAvailability[0].id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('shows a slot to its doctor and to admins', async () => {
+    for (const token of [admin, await h.token(Role.DOCTOR, doctorId)]) {
+      const response = await h.gql(SLOT, { id: slotId }, token);
+      expect(response.errors).toBeUndefined();
+      expect(response.data.slot).toMatchObject({ id: slotId, status: 'FREE', doctor: { id: doctorId } });
+    }
+  });
+
+  it.each([
+    ['another doctor', Role.DOCTOR, 'FORBIDDEN'],
+    ['a patient', Role.PATIENT, 'FORBIDDEN'],
+    ['nobody signed in', null, 'UNAUTHENTICATED'],
+  ] as const)('refuses %s (%s)', async (_who, role, code) => {
+    const response = await h.gql(SLOT, { id: slotId }, role ? await h.token(role) : undefined);
+    expect(errorCode(response)).toBe(code);
+    expect(response.data?.slot ?? null).toBeNull();
+  });
+
+  it('answers NOT_FOUND for an unknown slot', async () => {
+    expect(errorCode(await h.gql(SLOT, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
+  });
+
+  it('declares scheduleChanged for the supergraph but leaves serving it to the gateway', async () => {
+    const sdl = await h.gql('{ _service { sdl } }');
+    expect(sdl.data._service.sdl).toMatch(/type Subscription \{[^}]*scheduleChanged\(doctorId: ID\): ScheduleChange!/s);
+  });
+});
