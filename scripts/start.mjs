@@ -9,6 +9,7 @@ import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import YAML from 'yaml';
+import { startDevMailCatcher } from './dev-mail-catcher.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 loadDotenv({ path: join(root, '.env'), quiet: true });
@@ -124,6 +125,16 @@ if (!(await reachable(redisUrl, 6379))) {
   process.exit(1);
 }
 
+// Without SMTP_URL the worker mails to 127.0.0.1:1025: catch those here, unless something (say Mailpit) already listens there.
+let mailNote = `Email goes to ${process.env.SMTP_URL ? 'SMTP_URL' : 'the SMTP server on 127.0.0.1:1025'}.`;
+if (!process.env.SMTP_URL && !(await reachable('smtp://127.0.0.1:1025', 1025))) {
+  const prefix = `\x1b[90m${'mail'.padEnd(width)} |\x1b[0m`;
+  await startDevMailCatcher(root, 1025, (line) => process.stdout.write(`${prefix} ${line}\n`)).then(
+    () => (mailNote = 'Email is caught on 127.0.0.1:1025 and printed here as "mail" (set SMTP_URL to send it for real).'),
+    (error) => console.error(`Could not start the development mail catcher on 1025 (${error.message}); email will be retried and logged FAILED.`),
+  );
+}
+
 const started = Date.now();
 try {
   subgraphs.forEach(run);
@@ -142,6 +153,7 @@ if (!stopping) {
 
     GraphQL endpoint and Apollo Sandbox:  ${url}
     Sign in as the bootstrap admin:       ${process.env.BOOTSTRAP_ADMIN_EMAIL} (password: BOOTSTRAP_ADMIN_PASSWORD, see .env.example)
+    ${mailNote}
 
   Press Ctrl-C to stop everything.
 `);
