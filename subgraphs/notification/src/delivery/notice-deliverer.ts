@@ -5,10 +5,11 @@ import type { Directory } from '../lookups/directory';
 import type { NoticeKey, NotificationLogStore } from '../store/notification-log-store';
 import { messageIdOf } from '../store/notification-log-store';
 import { calendarInvite } from '../templates/calendar-invite';
-import { NoticeFacts, noticeContent } from '../templates/notice-content';
+import { NoticeContent, NoticeFacts, noticeContent } from '../templates/notice-content';
 import { renderEmail } from '../templates/render-notice';
 import type { SendJob } from '../workers/notice-scheduler';
 import type { EmailSender } from './email-sender';
+import type { SendSlots } from './send-slots';
 import type { SmsProvider } from './sms-provider';
 
 export interface DelivererDeps {
@@ -20,6 +21,9 @@ export interface DelivererDeps {
   logger: Logger;
   /** A SENDING claim older than this belongs to a try that died (sends time out well before). */
   claimTimeoutMs: number;
+  /** Sends in progress per channel: as many as there are SMTP connections, and a bound on SMS requests. */
+  emailSlots: SendSlots;
+  smsSlots: SendSlots;
 }
 
 /** A try that could not do everything; the job is retried with backoff. */
@@ -77,37 +81,41 @@ export class NoticeDeliverer {
         await store.skip(key, job.recipientId, new Date(job.scheduledFor), reason);
         continue;
       }
-      const claim = await store.claim(key, job.recipientId, new Date(job.scheduledFor));
-      if (!claim.claimed) {
-        if (claim.status === NotificationStatus.SENDING) failure ??= await this.interrupted(key, claim.claimedAt);
-        continue;
-      }
-      try {
-        if (channel === NotificationChannel.EMAIL) {
-          const email = renderEmail(content);
-          const invite = job.recipient === NotificationRecipient.PATIENT && (job.kind === NotificationKind.CONFIRMATION || job.kind === NotificationKind.RESCHEDULE);
-          await this.deps.email.send({
-            to,
-            ...email,
-            messageId: messageIdOf(key),
-            attachments: invite
-              ? [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarInvite({ appointmentId: job.appointmentId, sequence: job.sequence ?? 0, startsAt: noticeFacts.startsAt, endsAt: noticeFacts.endsAt, summary: `${noticeFacts.serviceName} with ${noticeFacts.doctorName}`, location: noticeFacts.location, description: email.text }) }]
-              : undefined,
-          });
-        } else {
-          await this.deps.sms.send(to, content.sms, `${job.kind}:${job.appointmentId}`);
-        }
-      } catch (error) {
-        const message = (error as Error).message ?? String(error);
-        await store.failed(key, message, lastAttempt);
-        // Ids and the error only: the message of an SMTP refusal can name the address, so it goes to the log row, not the process log.
-        this.deps.logger.warn({ appointmentId: job.appointmentId, kind: job.kind, channel, final: lastAttempt, code: (error as { responseCode?: number; status?: number }).responseCode ?? (error as { status?: number }).status }, 'send failed');
-        failure ??= error as Error;
-        continue;
-      }
-      await store.sent(key);
+      const slots = channel === NotificationChannel.EMAIL ? this.deps.emailSlots : this.deps.smsSlots;
+      const transmit = this.transmitter(key, to, job, content, noticeFacts);
+      const outcome = await slots.run(() => this.sendOne(key, job, transmit, lastAttempt));
+      failure ??= outcome;
     }
     if (failure) throw failure;
+  }
+
+  /** Claim, hand over, mark: the claim is taken only once a connection is free (see SendSlots). */
+  private async sendOne(key: NoticeKey, job: SendJob, transmit: () => Promise<void>, lastAttempt: boolean): Promise<Error | null> {
+    const { store } = this.deps;
+    const claim = await store.claim(key, job.recipientId, new Date(job.scheduledFor));
+    if (!claim.claimed) return claim.status === NotificationStatus.SENDING ? this.interrupted(key, claim.claimedAt) : null;
+    try {
+      await transmit();
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      await store.failed(key, message, lastAttempt);
+      // Ids and the error only: the message of an SMTP refusal can name the address, so it goes to the log row, not the process log.
+      this.deps.logger.warn({ appointmentId: job.appointmentId, kind: job.kind, channel: key.channel, final: lastAttempt, code: (error as { responseCode?: number; status?: number }).responseCode ?? (error as { status?: number }).status }, 'send failed');
+      return error as Error;
+    }
+    await store.sent(key);
+    return null;
+  }
+
+  /** The message for one channel, ready to hand over (rendered before the claim, so the claim is held only while sending). */
+  private transmitter(key: NoticeKey, to: string, job: SendJob, content: NoticeContent, facts: NoticeFacts): () => Promise<void> {
+    if (key.channel === NotificationChannel.SMS) return () => this.deps.sms.send(to, content.sms, `${job.kind}:${job.appointmentId}`);
+    const email = renderEmail(content);
+    const invite = job.recipient === NotificationRecipient.PATIENT && (job.kind === NotificationKind.CONFIRMATION || job.kind === NotificationKind.RESCHEDULE);
+    const attachments = invite
+      ? [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarInvite({ appointmentId: job.appointmentId, sequence: job.sequence ?? 0, startsAt: facts.startsAt, endsAt: facts.endsAt, summary: `${facts.serviceName} with ${facts.doctorName}`, location: facts.location, description: email.text }) }]
+      : undefined;
+    return () => this.deps.email.send({ to, ...email, messageId: messageIdOf(key), attachments });
   }
 
   /** What the notice is about, now. Reminders only go out for a still-confirmed appointment at the time they remind of. */
