@@ -1,10 +1,11 @@
-import { AppointmentFacts, createLogger, ensureMysqlDatabase, EventPayloads, EventType, mysqlOrmConfig, OutboxEvent, OutboxRelay, recordEvent, startOutboxRelay } from '@carebook/platform';
+import { AppointmentFacts, createLogger, NotificationChannel, ensureMysqlDatabase, EventPayloads, EventType, mysqlOrmConfig, OutboxEvent, OutboxRelay, recordEvent, startOutboxRelay } from '@carebook/platform';
 import { dropDatabase, freshDatabaseUrl, ReceivedMail, SmtpSink, startSmtpSink } from '@carebook/platform/testing';
 import { MikroORM } from '@mikro-orm/mysql';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { loadNotificationConfig } from '../src/config';
-import { NotificationLog } from '../src/entities';
+import { NotificationKind, NotificationLog, NotificationRecipient, NotificationStatus } from '../src/entities';
+import { smtpEmailSender } from '../src/delivery/email-sender';
 import { EVENT_QUEUE } from '../src/workers/notification-queues';
 import { RunningWorkers, startNotificationWorkers } from '../src/workers/worker-app';
 import { Clinic, OwnRedis, SmsCapture, startClinic, startOwnRedis, startSmsCapture } from './rig';
@@ -209,6 +210,49 @@ describe('notification worker', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(to(p.email)(sink.messages)).toHaveLength(1);
     await queue.close();
+  }, 30_000);
+
+  it('after a crash mid-send: resends a message never completed, never resends one that may have arrived, leaves a live claim alone', async () => {
+    const [p, q, r] = [patient(), patient(), patient()];
+    const [a, b, c] = [appointment(p.id, 2 * 86_400_000), appointment(q.id, 2 * 86_400_000), appointment(r.id, 2 * 86_400_000)];
+    const events = [a, b, c].map((facts) => ({ id: randomUUID(), type: 'APPOINTMENT_CONFIRMED', version: 1, occurredAt: new Date().toISOString(), source: 'appointment', aggregateType: 'Appointment', aggregateId: facts.appointmentId, payload: facts }));
+    // As a killed worker leaves them: a claim cut off before the message was complete, one cut off after, and one just taken.
+    const old = new Date(Date.now() - 120_000);
+    const left: Array<[AppointmentFacts, Date, Date | null]> = [[a, old, null], [b, old, old], [c, new Date(), null]];
+    const em = workers.orm.em.fork();
+    left.forEach(([facts, claimedAt, handedOverAt], i) =>
+      em.persist(em.create(NotificationLog, { appointmentId: facts.appointmentId, kind: NotificationKind.CONFIRMATION, channel: NotificationChannel.EMAIL, recipient: NotificationRecipient.PATIENT, recipientId: facts.patientId, occurrence: events[i].id, status: NotificationStatus.SENDING, attempts: 1, claimedAt, handedOverAt, scheduledFor: new Date() })),
+    );
+    await em.flush();
+    const queue = new Queue(EVENT_QUEUE, { connection: { url: redis.url } as never, prefix });
+    for (const event of events) await queue.add(event.type, event, { jobId: event.id });
+    await queue.close();
+    const confirmation = async (x: AppointmentFacts) => (await logs(x.appointmentId)).find((l) => l.kind === 'CONFIRMATION')!;
+    await sink.waitFor((m) => to(p.email)(m).length === 1);
+    await waitUntil(async () => (await confirmation(a)).status === 'SENT' && (await confirmation(b)).status === 'FAILED');
+    expect((await confirmation(a)).attempts).toBe(2);
+    expect((await confirmation(b)).lastError).toMatch(/^interrupted while sending/);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await confirmation(c)).status).toBe('SENDING');
+    expect(to(p.email)(sink.messages)).toHaveLength(1);
+    expect(to(q.email)(sink.messages)).toHaveLength(0);
+    expect(to(r.email)(sink.messages)).toHaveLength(0);
+  }, 30_000);
+
+  it('completes a message only after its hand-over is recorded: cut off before that, the SMTP server keeps nothing', async () => {
+    const sender = smtpEmailSender(sink.url, 'Carebook <no-reply@carebook.test>', 1);
+    const before = sink.messages.length;
+    await expect(sender.send({ to: 'cut@patients.test', subject: 'x', text: 'x', html: '<p>x</p>', messageId: '<cut@carebook>' }, () => Promise.reject(new Error('database gone')))).rejects.toThrow();
+    let handedOver = false;
+    await sender.send({ to: 'whole@patients.test', subject: 'y', text: 'y', html: '<p>y</p>', messageId: '<whole@carebook>' }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Everything but the final "." is with the server, which has not accepted the message yet.
+      expect(to('whole@patients.test')(sink.messages)).toHaveLength(0);
+      handedOver = true;
+    });
+    expect(handedOver).toBe(true);
+    expect(sink.messages.slice(before).map((m) => m.to)).toEqual([['whole@patients.test']]);
+    sender.close();
   }, 30_000);
 
   it('loses nothing while Redis is down: events wait in the outbox, reminders wait in Redis, both go out when it is back', async () => {

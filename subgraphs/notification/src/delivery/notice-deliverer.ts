@@ -90,12 +90,16 @@ export class NoticeDeliverer {
   }
 
   /** Claim, hand over, mark: the claim is taken only once a connection is free (see SendSlots). */
-  private async sendOne(key: NoticeKey, job: SendJob, transmit: () => Promise<void>, lastAttempt: boolean): Promise<Error | null> {
+  private async sendOne(key: NoticeKey, job: SendJob, transmit: Transmit, lastAttempt: boolean): Promise<Error | null> {
     const { store } = this.deps;
     const claim = await store.claim(key, job.recipientId, new Date(job.scheduledFor));
-    if (!claim.claimed) return claim.status === NotificationStatus.SENDING ? this.interrupted(key, claim.claimedAt) : null;
+    if (!claim.claimed) {
+      if (claim.status !== NotificationStatus.SENDING) return null;
+      const verdict = await this.leftClaim(key, claim.claimedAt, claim.handedOverAt);
+      if (verdict !== 'reclaimed') return verdict;
+    }
     try {
-      await transmit();
+      await transmit(() => store.handedOver(key));
     } catch (error) {
       const message = (error as Error).message ?? String(error);
       await store.failed(key, message, lastAttempt);
@@ -108,14 +112,15 @@ export class NoticeDeliverer {
   }
 
   /** The message for one channel, ready to hand over (rendered before the claim, so the claim is held only while sending). */
-  private transmitter(key: NoticeKey, to: string, job: SendJob, content: NoticeContent, facts: NoticeFacts): () => Promise<void> {
-    if (key.channel === NotificationChannel.SMS) return () => this.deps.sms.send(to, content.sms, `${job.kind}:${job.appointmentId}`);
+  private transmitter(key: NoticeKey, to: string, job: SendJob, content: NoticeContent, facts: NoticeFacts): Transmit {
+    // An HTTP request has no "before the final dot": an SMS is marked handed over before it is posted (at most once).
+    if (key.channel === NotificationChannel.SMS) return async (handOver) => (await handOver(), await this.deps.sms.send(to, content.sms, `${job.kind}:${job.appointmentId}`));
     const email = renderEmail(content);
     const invite = job.recipient === NotificationRecipient.PATIENT && (job.kind === NotificationKind.CONFIRMATION || job.kind === NotificationKind.RESCHEDULE);
     const attachments = invite
       ? [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarInvite({ appointmentId: job.appointmentId, sequence: job.sequence ?? 0, startsAt: facts.startsAt, endsAt: facts.endsAt, summary: `${facts.serviceName} with ${facts.doctorName}`, location: facts.location, description: email.text }) }]
       : undefined;
-    return () => this.deps.email.send({ to, ...email, messageId: messageIdOf(key), attachments });
+    return (handOver) => this.deps.email.send({ to, ...email, messageId: messageIdOf(key), attachments }, handOver);
   }
 
   /** What the notice is about, now. Reminders only go out for a still-confirmed appointment at the time they remind of. */
@@ -137,14 +142,20 @@ export class NoticeDeliverer {
   }
 
   /**
-   * Found SENDING: another try holds it. Young claims are live (a duplicate
-   * job running side by side): try again later. Old ones were left by a
-   * process that died mid-send; delivery is unknown, and never-twice wins.
+   * Found SENDING: another try holds it. A young claim is live (a duplicate
+   * job running side by side): try again later. An old one was left by a
+   * process that died mid-send: if the message was never completed, the
+   * server dropped it and it is sent now; if it was, delivery is unknown,
+   * and never-twice wins (FAILED, "interrupted").
    */
-  private async interrupted(key: NoticeKey, claimedAt: Date | null): Promise<Error | null> {
+  private async leftClaim(key: NoticeKey, claimedAt: Date | null, handedOverAt: Date | null): Promise<'reclaimed' | Error | null> {
     const cutoff = new Date(Date.now() - this.deps.claimTimeoutMs);
     if (claimedAt && claimedAt > cutoff) return new RetryLater('another try is sending this notice');
+    if (!handedOverAt) return (await this.deps.store.reclaim(key, cutoff)) ? 'reclaimed' : null;
     await this.deps.store.abandon(key, cutoff);
     return null;
   }
 }
+
+/** Hands one message over; calls `handOver` at the last moment before the recipient's side accepts it. */
+type Transmit = (handOver: () => Promise<void>) => Promise<void>;

@@ -7,7 +7,7 @@ import type { Notice } from '../domain/notice-plan';
 /** The unique key of a log row: one notice on one channel. */
 export type NoticeKey = Pick<Notice, 'appointmentId' | 'kind' | 'recipient' | 'offset' | 'occurrence'> & { channel: NotificationChannel };
 
-export type Claim = { claimed: true } | { claimed: false; status: NotificationStatus; claimedAt: Date | null };
+export type Claim = { claimed: true } | { claimed: false; status: NotificationStatus; claimedAt: Date | null; handedOverAt: Date | null };
 
 const KEY_WHERE = 'appointment_id = ? and kind = ? and recipient = ? and channel = ? and reminder_offset = ? and occurrence = ?';
 const keyParams = (k: NoticeKey) => [k.appointmentId, k.kind, k.recipient, k.channel, k.offset, k.occurrence];
@@ -62,7 +62,7 @@ export class NotificationLogStore {
   async claim(key: NoticeKey, recipientId: string, scheduledFor: Date): Promise<Claim> {
     const now = new Date();
     const updated = await this.run(
-      `update notification_logs set status = ?, attempts = attempts + 1, claimed_at = ?, updated_at = ? where ${KEY_WHERE} and status = ?`,
+      `update notification_logs set status = ?, attempts = attempts + 1, claimed_at = ?, handed_over_at = null, updated_at = ? where ${KEY_WHERE} and status = ?`,
       [NotificationStatus.SENDING, now, now, ...keyParams(key), NotificationStatus.QUEUED],
     );
     if (updated.affectedRows === 1) return { claimed: true };
@@ -81,8 +81,29 @@ export class NotificationLogStore {
     } catch (error) {
       if (!isDuplicate(error)) throw error;
     }
-    const [row] = (await this.em.fork().getConnection().execute(`select status, claimed_at from notification_logs where ${KEY_WHERE}`, keyParams(key))) as Array<{ status: NotificationStatus; claimed_at: Date | null }>;
-    return { claimed: false, status: row.status, claimedAt: row.claimed_at };
+    const [row] = (await this.em.fork().getConnection().execute(`select status, claimed_at, handed_over_at from notification_logs where ${KEY_WHERE}`, keyParams(key))) as Array<{
+      status: NotificationStatus;
+      claimed_at: Date | null;
+      handed_over_at: Date | null;
+    }>;
+    return { claimed: false, status: row.status, claimedAt: row.claimed_at, handedOverAt: row.handed_over_at };
+  }
+
+  /** Takes over a claim its holder left before completing the message (it died mid-send): that message never arrived. */
+  async reclaim(key: NoticeKey, claimedBefore: Date): Promise<boolean> {
+    const now = new Date();
+    const updated = await this.run(
+      `update notification_logs set attempts = attempts + 1, claimed_at = ?, updated_at = ? where ${KEY_WHERE} and status = ? and handed_over_at is null and claimed_at < ?`,
+      [now, now, ...keyParams(key), NotificationStatus.SENDING, claimedBefore],
+    );
+    return updated.affectedRows === 1;
+  }
+
+  /** The message is complete but for its final ".": from here on a crash leaves delivery in doubt. */
+  async handedOver(key: NoticeKey): Promise<void> {
+    const now = new Date();
+    const updated = await this.run(`update notification_logs set handed_over_at = ?, updated_at = ? where ${KEY_WHERE} and status = ?`, [now, now, ...keyParams(key), NotificationStatus.SENDING]);
+    if (updated.affectedRows !== 1) throw new Error('the send claim was lost; not completing the message');
   }
 
   async sent(key: NoticeKey): Promise<void> {
@@ -101,9 +122,9 @@ export class NotificationLogStore {
     ]);
   }
 
-  /** A try that died mid-send left this claim: whether the message went out is unknown, so it is not sent again. */
+  /** A try died after completing the message, before the server's answer was recorded: whether it went out is unknown, so it is not sent again. */
   async abandon(key: NoticeKey, claimedBefore: Date): Promise<void> {
-    await this.run(`update notification_logs set status = ?, last_error = ?, updated_at = ? where ${KEY_WHERE} and status = ? and claimed_at < ?`, [
+    await this.run(`update notification_logs set status = ?, last_error = ?, updated_at = ? where ${KEY_WHERE} and status = ? and handed_over_at is not null and claimed_at < ?`, [
       NotificationStatus.FAILED,
       'interrupted while sending: it may or may not have been delivered, and is not sent again so that it is never sent twice',
       new Date(),

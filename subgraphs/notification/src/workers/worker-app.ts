@@ -18,8 +18,8 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
-/** No send waits longer than nodemailer's timeouts (about 40 s); a claim older than this was left by a dead process. */
-const CLAIM_TIMEOUT_MS = 60_000;
+/** A live send ends within nodemailer's timeouts (10 s connect + 10 s greeting + 20 s idle); a claim older than this was left by a dead process. */
+const CLAIM_TIMEOUT_MS = 45_000;
 /** SMS requests in flight at once (providers rate-limit per account). */
 const SMS_IN_FLIGHT = 10;
 
