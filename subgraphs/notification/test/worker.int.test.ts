@@ -212,31 +212,45 @@ describe('notification worker', () => {
     await queue.close();
   }, 30_000);
 
-  it('after a crash mid-send: resends a message never completed, never resends one that may have arrived, leaves a live claim alone', async () => {
-    const [p, q, r] = [patient(), patient(), patient()];
-    const [a, b, c] = [appointment(p.id, 2 * 86_400_000), appointment(q.id, 2 * 86_400_000), appointment(r.id, 2 * 86_400_000)];
-    const events = [a, b, c].map((facts) => ({ id: randomUUID(), type: 'APPOINTMENT_CONFIRMED', version: 1, occurredAt: new Date().toISOString(), source: 'appointment', aggregateType: 'Appointment', aggregateId: facts.appointmentId, payload: facts }));
-    // As a killed worker leaves them: a claim cut off before the message was complete, one cut off after, and one just taken.
-    const old = new Date(Date.now() - 120_000);
-    const left: Array<[AppointmentFacts, Date, Date | null]> = [[a, old, null], [b, old, old], [c, new Date(), null]];
+  it('after a crash mid-send: takes over a message never completed, never resends one that may have arrived', async () => {
+    const [p, q, r, t] = [patient(), patient(), patient(), patient()];
+    const [a, b, c, d] = [p, q, r, t].map((x) => appointment(x.id, 2 * 86_400_000));
+    const events = [a, b, c, d].map((facts) => ({ id: randomUUID(), type: 'APPOINTMENT_CONFIRMED', version: 1, occurredAt: new Date().toISOString(), source: 'appointment', aggregateType: 'Appointment', aggregateId: facts.appointmentId, payload: facts }));
+    // As killed workers leave them: cut off before the message was complete (long ago, just now), and after (long ago, just now).
+    const [old, now] = [new Date(Date.now() - 120_000), new Date()];
+    const left: Array<[Date, Date | null]> = [[old, null], [old, old], [now, null], [now, now]];
     const em = workers.orm.em.fork();
-    left.forEach(([facts, claimedAt, handedOverAt], i) =>
-      em.persist(em.create(NotificationLog, { appointmentId: facts.appointmentId, kind: NotificationKind.CONFIRMATION, channel: NotificationChannel.EMAIL, recipient: NotificationRecipient.PATIENT, recipientId: facts.patientId, occurrence: events[i].id, status: NotificationStatus.SENDING, attempts: 1, claimedAt, handedOverAt, scheduledFor: new Date() })),
+    left.forEach(([claimedAt, handedOverAt], i) =>
+      em.persist(
+        em.create(NotificationLog, {
+          appointmentId: events[i].aggregateId,
+          kind: NotificationKind.CONFIRMATION,
+          channel: NotificationChannel.EMAIL,
+          recipient: NotificationRecipient.PATIENT,
+          recipientId: events[i].payload.patientId,
+          occurrence: events[i].id,
+          status: NotificationStatus.SENDING,
+          attempts: 1,
+          claimedAt,
+          claimToken: randomUUID(),
+          handedOverAt,
+          scheduledFor: new Date(),
+        }),
+      ),
     );
     await em.flush();
     const queue = new Queue(EVENT_QUEUE, { connection: { url: redis.url } as never, prefix });
     for (const event of events) await queue.add(event.type, event, { jobId: event.id });
     await queue.close();
     const confirmation = async (x: AppointmentFacts) => (await logs(x.appointmentId)).find((l) => l.kind === 'CONFIRMATION')!;
-    await sink.waitFor((m) => to(p.email)(m).length === 1);
-    await waitUntil(async () => (await confirmation(a)).status === 'SENT' && (await confirmation(b)).status === 'FAILED');
-    expect((await confirmation(a)).attempts).toBe(2);
+    await sink.waitFor((m) => to(p.email)(m).length === 1 && to(r.email)(m).length === 1);
+    await waitUntil(async () => (await confirmation(a)).status === 'SENT' && (await confirmation(c)).status === 'SENT' && (await confirmation(b)).status === 'FAILED');
+    expect([(await confirmation(a)).attempts, (await confirmation(c)).attempts]).toEqual([2, 2]);
     expect((await confirmation(b)).lastError).toMatch(/^interrupted while sending/);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await confirmation(c)).status).toBe('SENDING');
-    expect(to(p.email)(sink.messages)).toHaveLength(1);
-    expect(to(q.email)(sink.messages)).toHaveLength(0);
-    expect(to(r.email)(sink.messages)).toHaveLength(0);
+    // Handed over a moment ago: its holder may be about to record the answer; left alone for now.
+    expect((await confirmation(d)).status).toBe('SENDING');
+    expect([p, q, r, t].map((x) => to(x.email)(sink.messages).length)).toEqual([1, 0, 1, 0]);
   }, 30_000);
 
   it('completes a message only after its hand-over is recorded: cut off before that, the SMTP server keeps nothing', async () => {

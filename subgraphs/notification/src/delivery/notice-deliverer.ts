@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { NotificationKind, NotificationRecipient, NotificationStatus } from '../entities/notification-enums';
 import type { Directory } from '../lookups/directory';
 import type { NoticeKey, NotificationLogStore } from '../store/notification-log-store';
-import { messageIdOf } from '../store/notification-log-store';
+import { ClaimLost, messageIdOf } from '../store/notification-log-store';
 import { calendarInvite } from '../templates/calendar-invite';
 import { NoticeContent, NoticeFacts, noticeContent } from '../templates/notice-content';
 import { renderEmail } from '../templates/render-notice';
@@ -19,15 +19,20 @@ export interface DelivererDeps {
   sms: SmsProvider;
   timeZone: string;
   logger: Logger;
-  /** A SENDING claim older than this belongs to a try that died (sends time out well before). */
+  /** A message handed over longer ago than this without a recorded answer was sent by a try that died (sends time out well before). */
   claimTimeoutMs: number;
   /** Sends in progress per channel: as many as there are SMTP connections, and a bound on SMS requests. */
   emailSlots: SendSlots;
   smsSlots: SendSlots;
 }
 
-/** A try that could not do everything; the job is retried with backoff. */
-export class RetryLater extends Error {}
+/** A notice another try is completing: look again at `notBefore` (not a failed attempt). */
+export class RetryLater extends Error {
+  constructor(message: string, readonly notBefore: Date) {
+    super(message);
+    this.name = 'RetryLater';
+  }
+}
 
 /**
  * Sends one notice on each of its channels. Each channel is claimed in the
@@ -84,7 +89,8 @@ export class NoticeDeliverer {
       const slots = channel === NotificationChannel.EMAIL ? this.deps.emailSlots : this.deps.smsSlots;
       const transmit = this.transmitter(key, to, job, content, noticeFacts);
       const outcome = await slots.run(() => this.sendOne(key, job, transmit, lastAttempt));
-      failure ??= outcome;
+      // A real failure wins over "another try is on it": it is what the retry (with backoff) is for.
+      if (outcome && (!failure || failure instanceof RetryLater)) failure = outcome;
     }
     if (failure) throw failure;
   }
@@ -93,21 +99,32 @@ export class NoticeDeliverer {
   private async sendOne(key: NoticeKey, job: SendJob, transmit: Transmit, lastAttempt: boolean): Promise<Error | null> {
     const { store } = this.deps;
     const claim = await store.claim(key, job.recipientId, new Date(job.scheduledFor));
-    if (!claim.claimed) {
-      if (claim.status !== NotificationStatus.SENDING) return null;
-      const verdict = await this.leftClaim(key, claim.claimedAt, claim.handedOverAt);
-      if (verdict !== 'reclaimed') return verdict;
+    let token: string;
+    if (claim.claimed) token = claim.token;
+    else if (claim.status !== NotificationStatus.SENDING) return null;
+    else {
+      const taken = await this.leftClaim(key, claim.handedOverAt);
+      if (typeof taken !== 'string') return taken;
+      token = taken;
     }
+    let takenOver = false;
+    const handOver = () =>
+      store.handedOver(key, token).catch((error: unknown) => {
+        takenOver = error instanceof ClaimLost;
+        throw error;
+      });
     try {
-      await transmit(() => store.handedOver(key));
+      await transmit(handOver);
     } catch (error) {
+      // Taken over by another try: that one sends; this message was cut off before completion.
+      if (takenOver) return null;
       const message = (error as Error).message ?? String(error);
-      await store.failed(key, message, lastAttempt);
+      await store.failed(key, token, message, lastAttempt);
       // Ids and the error only: the message of an SMTP refusal can name the address, so it goes to the log row, not the process log.
       this.deps.logger.warn({ appointmentId: job.appointmentId, kind: job.kind, channel: key.channel, final: lastAttempt, code: (error as { responseCode?: number; status?: number }).responseCode ?? (error as { status?: number }).status }, 'send failed');
       return error as Error;
     }
-    await store.sent(key);
+    await store.sent(key, token);
     return null;
   }
 
@@ -142,17 +159,18 @@ export class NoticeDeliverer {
   }
 
   /**
-   * Found SENDING: another try holds it. A young claim is live (a duplicate
-   * job running side by side): try again later. An old one was left by a
-   * process that died mid-send: if the message was never completed, the
-   * server dropped it and it is sent now; if it was, delivery is unknown,
-   * and never-twice wins (FAILED, "interrupted").
+   * Found SENDING: another try holds the claim. If its message is not
+   * complete yet, this try takes the claim over (only the current holder can
+   * complete a message, and the server drops an incomplete one). If it is
+   * complete, delivery is in doubt: wait for the holder to record the
+   * answer, and once that has had time enough, the holder is dead and
+   * never-twice wins (FAILED, "interrupted").
    */
-  private async leftClaim(key: NoticeKey, claimedAt: Date | null, handedOverAt: Date | null): Promise<'reclaimed' | Error | null> {
-    const cutoff = new Date(Date.now() - this.deps.claimTimeoutMs);
-    if (claimedAt && claimedAt > cutoff) return new RetryLater('another try is sending this notice');
-    if (!handedOverAt) return (await this.deps.store.reclaim(key, cutoff)) ? 'reclaimed' : null;
-    await this.deps.store.abandon(key, cutoff);
+  private async leftClaim(key: NoticeKey, handedOverAt: Date | null): Promise<string | Error | null> {
+    if (!handedOverAt) return this.deps.store.reclaim(key);
+    const settledBy = handedOverAt.getTime() + this.deps.claimTimeoutMs;
+    if (settledBy > Date.now()) return new RetryLater('another try is completing this notice', new Date(settledBy + 1000));
+    await this.deps.store.abandon(key, new Date(Date.now() - this.deps.claimTimeoutMs));
     return null;
   }
 }

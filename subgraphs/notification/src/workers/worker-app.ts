@@ -18,8 +18,8 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
-/** A live send ends within nodemailer's timeouts (10 s connect + 10 s greeting + 20 s idle); a claim older than this was left by a dead process. */
-const CLAIM_TIMEOUT_MS = 45_000;
+/** A live send gets its answer within nodemailer's 20 s idle timeout; a message handed over longer ago without one was sent by a dead process. */
+const CLAIM_TIMEOUT_MS = 30_000;
 /** SMS requests in flight at once (providers rate-limit per account). */
 const SMS_IN_FLIGHT = 10;
 
