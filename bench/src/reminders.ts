@@ -7,6 +7,7 @@ import { messageIdOf } from '@carebook/notification/dist/store/notification-log-
 import { openNoticeScheduling } from '@carebook/notification/dist/workers/notice-scheduling';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { clinicClient } from './lib/clinic';
 import { percentile } from './lib/stats';
 
@@ -49,6 +50,7 @@ async function main() {
         console.log(`  lateness: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms (arrival at the SMTP server minus due time)`);
         console.log(`  arrived ${result.arrived}, duplicates ${result.duplicates}, lost ${result.lost}, early ${result.early}`);
         console.log(`  log: ${result.statuses}`);
+        console.log(`  CPU ms per reminder: ${result.cpu}`);
         if (result.restartMs !== null) console.log(`  worker restart took ${result.restartMs} ms (killed at mid-window)`);
       }
     } finally {
@@ -64,6 +66,7 @@ async function main() {
         return { appointmentId: randomUUID(), patientId: patients[i % patients.length], doctorId, serviceId, slotId: randomUUID(), startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 15 * 60_000).toISOString(), dueAt };
       });
       await insertAppointments(stack, appointments);
+      const cpuBefore = cpuSeconds(stack, worker!);
       const scheduleStarted = Date.now();
       const notices = appointments.flatMap((a) => remindersFor(a, config.reminderOffsets, new Date()));
       for (let i = 0; i < notices.length; i += 1000) await scheduling.scheduler.schedule(notices.slice(i, i + 1000));
@@ -72,7 +75,10 @@ async function main() {
       let restartMs: number | null = null;
       if (kill) {
         await sleepUntil(firstDue + windowMs / 2);
+        // The killed worker's CPU so far, then the new one's from zero.
+        const spent = cpuSeconds(stack, worker!).worker - cpuBefore.worker;
         await worker!.stop('SIGKILL');
+        cpuBefore.worker = -spent;
         const t0 = Date.now();
         worker = await spawnWorker(WORKER, workerEnv);
         restartMs = Date.now() - t0;
@@ -82,6 +88,7 @@ async function main() {
       // Everything due, plus time for stalled jobs (lock 10 s) and for any duplicate to show up.
       await sink.waitFor((m) => arrivals(m).length >= count, lastDue - Date.now() + 60_000).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 5000));
+      const cpu = Object.entries(cpuSeconds(stack, worker!)).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / count).toFixed(1)}`).join(', ');
       const seen = new Map<string, number[]>();
       for (const m of arrivals(sink.messages)) seen.set(m.headers.get('message-id')!, [...(seen.get(m.headers.get('message-id')!) ?? []), m.at]);
       const lateness = [...seen].map(([id, at]) => Math.min(...at) - due.get(id)!);
@@ -95,6 +102,7 @@ async function main() {
         max: Math.max(...lateness),
         statuses: await logStatuses(stack, appointments.map((a) => a.appointmentId)),
         restartMs,
+        cpu,
       };
     }
   } finally {
@@ -126,6 +134,20 @@ async function logStatuses(stack: Stack, ids: string[]): Promise<string> {
   } finally {
     await db.end();
   }
+}
+
+/** CPU time (user + system) each process has used so far, from /proc: a figure that does not depend on how busy the machine is. */
+function cpuSeconds(stack: Stack, worker: SpawnedWorker): Record<string, number> {
+  const read = (pid: number | undefined) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return 0;
+    }
+  };
+  const processes: Array<[string, number | undefined]> = [['worker', worker.process.pid], ['bench+smtp', process.pid], ...(['appointment', 'patient', 'doctor'] as const).map((n) => [n, stack.services.get(n)?.process.pid] as [string, number | undefined])];
+  return Object.fromEntries(processes.map(([name, pid]) => [name, read(pid)]));
 }
 
 function sleepUntil(at: number): Promise<void> {

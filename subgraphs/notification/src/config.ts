@@ -16,7 +16,7 @@ export function loadNotificationConfig(source: NodeJS.ProcessEnv = process.env) 
       SMTP_URL: env.url(['smtp', 'smtps'], 'smtp://127.0.0.1:1025'),
       MAIL_FROM: env.text('Carebook <no-reply@carebook.local>'),
       /** Parallel SMTP connections the worker keeps open (nodemailer pool). */
-      SMTP_POOL_SIZE: env.positiveInt(5),
+      SMTP_POOL_SIZE: env.positiveInt(10),
       SMS_PROVIDER: z.enum(['log', 'http'], { message: 'must be log or http' }).default('log'),
       /** Twilio-style REST API root: messages are POSTed to {SMS_BASE_URL}/Accounts/{SMS_ACCOUNT_SID}/Messages.json. */
       SMS_BASE_URL: env.url(['http', 'https'], 'https://api.twilio.com/2010-04-01'),
@@ -32,7 +32,7 @@ export function loadNotificationConfig(source: NodeJS.ProcessEnv = process.env) 
       NOTIFICATION_MAX_ATTEMPTS: env.positiveInt(6),
       NOTIFICATION_RETRY_DELAY_MS: env.positiveInt(2000),
       /** Sends in flight per worker process. */
-      NOTIFICATION_CONCURRENCY: env.positiveInt(32),
+      NOTIFICATION_CONCURRENCY: env.positiveInt(100),
     },
     source,
   );

@@ -1,10 +1,11 @@
-import { AppointmentFacts, createLogger, ensureMysqlDatabase, EventPayloads, EventType, mysqlOrmConfig, OutboxEvent, OutboxRelay, recordEvent, startOutboxRelay } from '@carebook/platform';
+import { AppointmentFacts, createLogger, NotificationChannel, ensureMysqlDatabase, EventPayloads, EventType, mysqlOrmConfig, OutboxEvent, OutboxRelay, recordEvent, startOutboxRelay } from '@carebook/platform';
 import { dropDatabase, freshDatabaseUrl, ReceivedMail, SmtpSink, startSmtpSink } from '@carebook/platform/testing';
 import { MikroORM } from '@mikro-orm/mysql';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { loadNotificationConfig } from '../src/config';
-import { NotificationLog } from '../src/entities';
+import { NotificationKind, NotificationLog, NotificationRecipient, NotificationStatus } from '../src/entities';
+import { smtpEmailSender } from '../src/delivery/email-sender';
 import { EVENT_QUEUE } from '../src/workers/notification-queues';
 import { RunningWorkers, startNotificationWorkers } from '../src/workers/worker-app';
 import { Clinic, OwnRedis, SmsCapture, startClinic, startOwnRedis, startSmsCapture } from './rig';
@@ -209,6 +210,63 @@ describe('notification worker', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(to(p.email)(sink.messages)).toHaveLength(1);
     await queue.close();
+  }, 30_000);
+
+  it('after a crash mid-send: takes over a message never completed, never resends one that may have arrived', async () => {
+    const [p, q, r, t] = [patient(), patient(), patient(), patient()];
+    const [a, b, c, d] = [p, q, r, t].map((x) => appointment(x.id, 2 * 86_400_000));
+    const events = [a, b, c, d].map((facts) => ({ id: randomUUID(), type: 'APPOINTMENT_CONFIRMED', version: 1, occurredAt: new Date().toISOString(), source: 'appointment', aggregateType: 'Appointment', aggregateId: facts.appointmentId, payload: facts }));
+    // As killed workers leave them: cut off before the message was complete (long ago, just now), and after (long ago, just now).
+    const [old, now] = [new Date(Date.now() - 120_000), new Date()];
+    const left: Array<[Date, Date | null]> = [[old, null], [old, old], [now, null], [now, now]];
+    const em = workers.orm.em.fork();
+    left.forEach(([claimedAt, handedOverAt], i) =>
+      em.persist(
+        em.create(NotificationLog, {
+          appointmentId: events[i].aggregateId,
+          kind: NotificationKind.CONFIRMATION,
+          channel: NotificationChannel.EMAIL,
+          recipient: NotificationRecipient.PATIENT,
+          recipientId: events[i].payload.patientId,
+          occurrence: events[i].id,
+          status: NotificationStatus.SENDING,
+          attempts: 1,
+          claimedAt,
+          claimToken: randomUUID(),
+          handedOverAt,
+          scheduledFor: new Date(),
+        }),
+      ),
+    );
+    await em.flush();
+    const queue = new Queue(EVENT_QUEUE, { connection: { url: redis.url } as never, prefix });
+    for (const event of events) await queue.add(event.type, event, { jobId: event.id });
+    await queue.close();
+    const confirmation = async (x: AppointmentFacts) => (await logs(x.appointmentId)).find((l) => l.kind === 'CONFIRMATION')!;
+    await sink.waitFor((m) => to(p.email)(m).length === 1 && to(r.email)(m).length === 1);
+    await waitUntil(async () => (await confirmation(a)).status === 'SENT' && (await confirmation(c)).status === 'SENT' && (await confirmation(b)).status === 'FAILED');
+    expect([(await confirmation(a)).attempts, (await confirmation(c)).attempts]).toEqual([2, 2]);
+    expect((await confirmation(b)).lastError).toMatch(/^interrupted while sending/);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Handed over a moment ago: its holder may be about to record the answer; left alone for now.
+    expect((await confirmation(d)).status).toBe('SENDING');
+    expect([p, q, r, t].map((x) => to(x.email)(sink.messages).length)).toEqual([1, 0, 1, 0]);
+  }, 30_000);
+
+  it('completes a message only after its hand-over is recorded: cut off before that, the SMTP server keeps nothing', async () => {
+    const sender = smtpEmailSender(sink.url, 'Carebook <no-reply@carebook.test>', 1);
+    const before = sink.messages.length;
+    await expect(sender.send({ to: 'cut@patients.test', subject: 'x', text: 'x', html: '<p>x</p>', messageId: '<cut@carebook>' }, () => Promise.reject(new Error('database gone')))).rejects.toThrow();
+    let handedOver = false;
+    await sender.send({ to: 'whole@patients.test', subject: 'y', text: 'y', html: '<p>y</p>', messageId: '<whole@carebook>' }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Everything but the final "." is with the server, which has not accepted the message yet.
+      expect(to('whole@patients.test')(sink.messages)).toHaveLength(0);
+      handedOver = true;
+    });
+    expect(handedOver).toBe(true);
+    expect(sink.messages.slice(before).map((m) => m.to)).toEqual([['whole@patients.test']]);
+    sender.close();
   }, 30_000);
 
   it('loses nothing while Redis is down: events wait in the outbox, reminders wait in Redis, both go out when it is back', async () => {

@@ -3,12 +3,13 @@ import type { Logger } from 'pino';
 import { NotificationKind, NotificationRecipient, NotificationStatus } from '../entities/notification-enums';
 import type { Directory } from '../lookups/directory';
 import type { NoticeKey, NotificationLogStore } from '../store/notification-log-store';
-import { messageIdOf } from '../store/notification-log-store';
+import { ClaimLost, messageIdOf } from '../store/notification-log-store';
 import { calendarInvite } from '../templates/calendar-invite';
-import { NoticeFacts, noticeContent } from '../templates/notice-content';
+import { NoticeContent, NoticeFacts, noticeContent } from '../templates/notice-content';
 import { renderEmail } from '../templates/render-notice';
 import type { SendJob } from '../workers/notice-scheduler';
 import type { EmailSender } from './email-sender';
+import type { SendSlots } from './send-slots';
 import type { SmsProvider } from './sms-provider';
 
 export interface DelivererDeps {
@@ -18,12 +19,20 @@ export interface DelivererDeps {
   sms: SmsProvider;
   timeZone: string;
   logger: Logger;
-  /** A SENDING claim older than this belongs to a try that died (sends time out well before). */
+  /** A message handed over longer ago than this without a recorded answer was sent by a try that died (sends time out well before). */
   claimTimeoutMs: number;
+  /** Sends in progress per channel: as many as there are SMTP connections, and a bound on SMS requests. */
+  emailSlots: SendSlots;
+  smsSlots: SendSlots;
 }
 
-/** A try that could not do everything; the job is retried with backoff. */
-export class RetryLater extends Error {}
+/** A notice another try is completing: look again at `notBefore` (not a failed attempt). */
+export class RetryLater extends Error {
+  constructor(message: string, readonly notBefore: Date) {
+    super(message);
+    this.name = 'RetryLater';
+  }
+}
 
 /**
  * Sends one notice on each of its channels. Each channel is claimed in the
@@ -77,37 +86,58 @@ export class NoticeDeliverer {
         await store.skip(key, job.recipientId, new Date(job.scheduledFor), reason);
         continue;
       }
-      const claim = await store.claim(key, job.recipientId, new Date(job.scheduledFor));
-      if (!claim.claimed) {
-        if (claim.status === NotificationStatus.SENDING) failure ??= await this.interrupted(key, claim.claimedAt);
-        continue;
-      }
-      try {
-        if (channel === NotificationChannel.EMAIL) {
-          const email = renderEmail(content);
-          const invite = job.recipient === NotificationRecipient.PATIENT && (job.kind === NotificationKind.CONFIRMATION || job.kind === NotificationKind.RESCHEDULE);
-          await this.deps.email.send({
-            to,
-            ...email,
-            messageId: messageIdOf(key),
-            attachments: invite
-              ? [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarInvite({ appointmentId: job.appointmentId, sequence: job.sequence ?? 0, startsAt: noticeFacts.startsAt, endsAt: noticeFacts.endsAt, summary: `${noticeFacts.serviceName} with ${noticeFacts.doctorName}`, location: noticeFacts.location, description: email.text }) }]
-              : undefined,
-          });
-        } else {
-          await this.deps.sms.send(to, content.sms, `${job.kind}:${job.appointmentId}`);
-        }
-      } catch (error) {
-        const message = (error as Error).message ?? String(error);
-        await store.failed(key, message, lastAttempt);
-        // Ids and the error only: the message of an SMTP refusal can name the address, so it goes to the log row, not the process log.
-        this.deps.logger.warn({ appointmentId: job.appointmentId, kind: job.kind, channel, final: lastAttempt, code: (error as { responseCode?: number; status?: number }).responseCode ?? (error as { status?: number }).status }, 'send failed');
-        failure ??= error as Error;
-        continue;
-      }
-      await store.sent(key);
+      const slots = channel === NotificationChannel.EMAIL ? this.deps.emailSlots : this.deps.smsSlots;
+      const transmit = this.transmitter(key, to, job, content, noticeFacts);
+      const outcome = await slots.run(() => this.sendOne(key, job, transmit, lastAttempt));
+      // A real failure wins over "another try is on it": it is what the retry (with backoff) is for.
+      if (outcome && (!failure || failure instanceof RetryLater)) failure = outcome;
     }
     if (failure) throw failure;
+  }
+
+  /** Claim, hand over, mark: the claim is taken only once a connection is free (see SendSlots). */
+  private async sendOne(key: NoticeKey, job: SendJob, transmit: Transmit, lastAttempt: boolean): Promise<Error | null> {
+    const { store } = this.deps;
+    const claim = await store.claim(key, job.recipientId, new Date(job.scheduledFor));
+    let token: string;
+    if (claim.claimed) token = claim.token;
+    else if (claim.status !== NotificationStatus.SENDING) return null;
+    else {
+      const taken = await this.leftClaim(key, claim.handedOverAt);
+      if (typeof taken !== 'string') return taken;
+      token = taken;
+    }
+    let takenOver = false;
+    const handOver = () =>
+      store.handedOver(key, token).catch((error: unknown) => {
+        takenOver = error instanceof ClaimLost;
+        throw error;
+      });
+    try {
+      await transmit(handOver);
+    } catch (error) {
+      // Taken over by another try: that one sends; this message was cut off before completion.
+      if (takenOver) return null;
+      const message = (error as Error).message ?? String(error);
+      await store.failed(key, token, message, lastAttempt);
+      // Ids and the error only: the message of an SMTP refusal can name the address, so it goes to the log row, not the process log.
+      this.deps.logger.warn({ appointmentId: job.appointmentId, kind: job.kind, channel: key.channel, final: lastAttempt, code: (error as { responseCode?: number; status?: number }).responseCode ?? (error as { status?: number }).status }, 'send failed');
+      return error as Error;
+    }
+    await store.sent(key, token);
+    return null;
+  }
+
+  /** The message for one channel, ready to hand over (rendered before the claim, so the claim is held only while sending). */
+  private transmitter(key: NoticeKey, to: string, job: SendJob, content: NoticeContent, facts: NoticeFacts): Transmit {
+    // An HTTP request has no "before the final dot": an SMS is marked handed over before it is posted (at most once).
+    if (key.channel === NotificationChannel.SMS) return async (handOver) => (await handOver(), await this.deps.sms.send(to, content.sms, `${job.kind}:${job.appointmentId}`));
+    const email = renderEmail(content);
+    const invite = job.recipient === NotificationRecipient.PATIENT && (job.kind === NotificationKind.CONFIRMATION || job.kind === NotificationKind.RESCHEDULE);
+    const attachments = invite
+      ? [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarInvite({ appointmentId: job.appointmentId, sequence: job.sequence ?? 0, startsAt: facts.startsAt, endsAt: facts.endsAt, summary: `${facts.serviceName} with ${facts.doctorName}`, location: facts.location, description: email.text }) }]
+      : undefined;
+    return (handOver) => this.deps.email.send({ to, ...email, messageId: messageIdOf(key), attachments }, handOver);
   }
 
   /** What the notice is about, now. Reminders only go out for a still-confirmed appointment at the time they remind of. */
@@ -129,14 +159,21 @@ export class NoticeDeliverer {
   }
 
   /**
-   * Found SENDING: another try holds it. Young claims are live (a duplicate
-   * job running side by side): try again later. Old ones were left by a
-   * process that died mid-send; delivery is unknown, and never-twice wins.
+   * Found SENDING: another try holds the claim. If its message is not
+   * complete yet, this try takes the claim over (only the current holder can
+   * complete a message, and the server drops an incomplete one). If it is
+   * complete, delivery is in doubt: wait for the holder to record the
+   * answer, and once that has had time enough, the holder is dead and
+   * never-twice wins (FAILED, "interrupted").
    */
-  private async interrupted(key: NoticeKey, claimedAt: Date | null): Promise<Error | null> {
-    const cutoff = new Date(Date.now() - this.deps.claimTimeoutMs);
-    if (claimedAt && claimedAt > cutoff) return new RetryLater('another try is sending this notice');
-    await this.deps.store.abandon(key, cutoff);
+  private async leftClaim(key: NoticeKey, handedOverAt: Date | null): Promise<string | Error | null> {
+    if (!handedOverAt) return this.deps.store.reclaim(key);
+    const settledBy = handedOverAt.getTime() + this.deps.claimTimeoutMs;
+    if (settledBy > Date.now()) return new RetryLater('another try is completing this notice', new Date(settledBy + 1000));
+    await this.deps.store.abandon(key, new Date(Date.now() - this.deps.claimTimeoutMs));
     return null;
   }
 }
+
+/** Hands one message over; calls `handOver` at the last moment before the recipient's side accepts it. */
+type Transmit = (handOver: () => Promise<void>) => Promise<void>;

@@ -65,6 +65,18 @@ export class NotificationLog {
   @Property({ type: 'datetime', length: 3, nullable: true })
   claimedAt: Date | null = null;
 
+  /** Which try holds the claim: only it may complete, fail or finish the send. */
+  @Property({ type: 'string', length: 36, nullable: true })
+  claimToken: string | null = null;
+
+  /**
+   * Set once the whole message is with the SMTP server and only its final
+   * "." is still to go: a claim without it was never completed (the server
+   * drops a message cut off mid-DATA), so it can safely be sent again.
+   */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  handedOverAt: Date | null = null;
+
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', length: 3, nullable: true })
   sentAt: Date | null = null;

@@ -7,9 +7,10 @@ export type DoctorContact = DoctorContactFacts;
 
 /**
  * What a notice needs to know, asked of the services that own it at send
- * time (never copied into job payloads). Everything is read fresh: the
- * appointment's state decides whether a reminder is still due, and a patient
- * who changed their channels or phone is reached the new way.
+ * time (never copied into job payloads). The appointment and the patient are
+ * read fresh: the appointment's state decides whether a reminder is still
+ * due, and a patient who changed their channels or phone is reached the new
+ * way. Doctors' names and practices and service names are kept a minute.
  */
 export interface Directory {
   appointment(id: string): Promise<AppointmentState | null>;
@@ -35,7 +36,7 @@ function batched<V extends { id: string }>(load: (ids: string[]) => Promise<V[]>
   );
 }
 
-const SERVICE_NAME_TTL_MS = 60_000;
+const CATALOGUE_TTL_MS = 60_000;
 
 export function serviceDirectory(client: ServiceClient): Directory {
   const appointments = batched(async (ids) => {
@@ -44,20 +45,27 @@ export function serviceDirectory(client: ServiceClient): Directory {
   });
   const patients = batched(async (ids) => (await client.call<{ contacts: PatientContactFacts[] }>('patient', 'contacts', { ids })).contacts);
   const doctors = batched(async (ids) => (await client.call<{ contacts: DoctorContactFacts[] }>('doctor', 'contacts', { ids })).contacts);
-  // The catalogue changes rarely: service names are kept a minute.
+  // The catalogue and the doctors' names and practices change rarely (and are no patient's data): kept a minute.
   const serviceNames = new Map<string, { name: string; until: number }>();
+  const knownDoctors = new Map<string, { doctor: DoctorContact; until: number }>();
 
   return {
     appointment: (id) => appointments.load(id),
     patient: (id) => patients.load(id),
-    doctor: (id) => doctors.load(id),
+    async doctor(id) {
+      const known = knownDoctors.get(id);
+      if (known && known.until > Date.now()) return known.doctor;
+      const doctor = await doctors.load(id);
+      if (doctor) knownDoctors.set(id, { doctor, until: Date.now() + CATALOGUE_TTL_MS });
+      return doctor;
+    },
     userEmail: (id) => userEmail(client, id),
     async serviceName(id) {
       const known = serviceNames.get(id);
       if (known && known.until > Date.now()) return known.name;
       try {
         const service = await client.call<MedicalServiceFacts>('doctor', 'medical-service', { id });
-        serviceNames.set(id, { name: service.name, until: Date.now() + SERVICE_NAME_TTL_MS });
+        serviceNames.set(id, { name: service.name, until: Date.now() + CATALOGUE_TTL_MS });
         return service.name;
       } catch (error) {
         if (error instanceof AppError && error.code === 'NOT_FOUND') return null;

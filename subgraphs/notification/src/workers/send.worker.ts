@@ -1,7 +1,7 @@
-import { Worker } from 'bullmq';
+import { DelayedError, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
-import type { NoticeDeliverer } from '../delivery/notice-deliverer';
+import { NoticeDeliverer, RetryLater } from '../delivery/notice-deliverer';
 import { SEND_QUEUE } from './notification-queues';
 import type { SendJob } from './notice-scheduler';
 
@@ -16,9 +16,16 @@ export const SEND_LOCK_MS = 10_000;
 export function startSendWorker(options: { connection: Redis; prefix: string; deliverer: NoticeDeliverer; concurrency: number; logger: Logger }): Worker {
   const worker = new Worker(
     SEND_QUEUE,
-    async (job) => {
+    async (job, token) => {
       const attempts = job.opts.attempts ?? 1;
-      await options.deliverer.deliver(job.data as SendJob, job.attemptsMade + 1 >= attempts);
+      try {
+        await options.deliverer.deliver(job.data as SendJob, job.attemptsMade + 1 >= attempts);
+      } catch (error) {
+        if (!(error instanceof RetryLater)) throw error;
+        // Not a failed attempt: come back when the other try must have finished.
+        await job.moveToDelayed(error.notBefore.getTime(), token);
+        throw new DelayedError();
+      }
     },
     {
       connection: options.connection,

@@ -4,6 +4,7 @@ import type { Worker } from 'bullmq';
 import type { NotificationConfig } from '../config';
 import { smtpEmailSender } from '../delivery/email-sender';
 import { NoticeDeliverer } from '../delivery/notice-deliverer';
+import { SendSlots } from '../delivery/send-slots';
 import { httpSmsProvider, logSmsProvider, SmsProvider } from '../delivery/sms-provider';
 import { startEventWorker } from './event.worker';
 import type { NoticeScheduler } from './notice-scheduler';
@@ -17,8 +18,10 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
-/** No send waits longer than nodemailer's timeouts (about 40 s); a claim older than this was left by a dead process. */
-const CLAIM_TIMEOUT_MS = 60_000;
+/** A live send gets its answer within nodemailer's 20 s idle timeout; a message handed over longer ago without one was sent by a dead process. */
+const CLAIM_TIMEOUT_MS = 30_000;
+/** SMS requests in flight at once (providers rate-limit per account). */
+const SMS_IN_FLIGHT = 10;
 
 /**
  * The worker process: consumes the `notification` event queue and sends
@@ -37,7 +40,17 @@ export async function startNotificationWorkers(config: NotificationConfig): Prom
   // Each worker blocks on its own Redis connection.
   const connections = [workerConnection(config.redisUrl), workerConnection(config.redisUrl)];
   for (const c of connections) c.on('error', () => undefined); // reported by the workers' own error events
-  const deliverer = new NoticeDeliverer({ store: scheduling.store, directory: scheduling.directory, email, sms, timeZone: extra.CLINIC_TIME_ZONE, logger, claimTimeoutMs: CLAIM_TIMEOUT_MS });
+  const deliverer = new NoticeDeliverer({
+    store: scheduling.store,
+    directory: scheduling.directory,
+    email,
+    sms,
+    timeZone: extra.CLINIC_TIME_ZONE,
+    logger,
+    claimTimeoutMs: CLAIM_TIMEOUT_MS,
+    emailSlots: new SendSlots(extra.SMTP_POOL_SIZE),
+    smsSlots: new SendSlots(SMS_IN_FLIGHT),
+  });
   const workers = [
     startEventWorker({ connection: connections[0], prefix: config.redisPrefix, scheduler: scheduling.scheduler, offsets: config.reminderOffsets, logger }),
     startSendWorker({ connection: connections[1], prefix: config.redisPrefix, deliverer, concurrency: extra.NOTIFICATION_CONCURRENCY, logger }),
