@@ -9,6 +9,7 @@ const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
  * pnpm bench:calendar [doctors=50] [clients=20] [seconds=20]
  * 31-day availabilityCalendar through the gateway with D doctors holding 8
  * weeks of slots each, C concurrent clients. Prints req/s and percentiles.
+ * SCHEDULE_CACHE_TTL_MS=0 measures without the gateway's schedule cache.
  */
 async function main() {
   const doctorCount = Number(process.argv[2] ?? 50);
@@ -43,7 +44,8 @@ async function main() {
         latencies.push(performance.now() - t0);
       }
     });
-    console.log(`\n31-day availabilityCalendar, ${doctorCount} doctors, ${clients} concurrent clients, ${seconds} s`);
+    const ttl = process.env.SCHEDULE_CACHE_TTL_MS ?? '5000';
+    console.log(`\n31-day availabilityCalendar, ${doctorCount} doctors, ${clients} concurrent clients, ${seconds} s, gateway schedule cache ${ttl === '0' ? 'off' : `on (${ttl} ms)`}`);
     console.log(`  ${(latencies.length / seconds).toFixed(1)} req/s`);
     console.log(`  ${latencyLine('latency', latencies)}`);
   } finally {
