@@ -58,6 +58,11 @@ async function main() {
       console.log(`  ${(confirmed / seconds).toFixed(1)} bookings/s, ${(clientCount / seconds).toFixed(1)} requests/s over ${seconds.toFixed(2)} s`);
     }
   } finally {
+    // Errors answered to clients are logged by the service that raised them: show those lines.
+    for (const [name, service] of stack.services) {
+      const lines = service.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
+      if (lines.length) console.log(`\n${name} logged ${lines.length} error(s); the first:\n${lines.slice(0, 3).join('\n').slice(0, 3000)}`);
+    }
     await stack.stop();
   }
 }

@@ -33,7 +33,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const verifier = createTokenVerifier(config.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env) }),
+    // Node's fetch (undici) rather than the default agent: it drops an idle connection before the subgraph's
+    // keep-alive timeout does (the server announces it), so a request never lands on a socket being closed (ECONNRESET).
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env), fetcher: fetch as never }),
   });
 
   const scheduleCache = createResponseCache({ ttlMs: config.scheduleCacheTtlMs, invalidationLive: () => invalidation.live() });
