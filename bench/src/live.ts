@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { operation } from '@carebook/clients';
+import { createRedis, DomainEvent, scheduleChannel } from '@carebook/platform';
 import { liveClient, LiveSubscription, startStack } from '@carebook/platform/testing';
 import { readFileSync } from 'node:fs';
 import { clinicClient, tomorrow } from './lib/clinic';
@@ -57,6 +58,16 @@ async function main() {
       const reasons = clients.flatMap((c) => c.closes.map((close) => `${close.code} ${close.reason}`));
       console.log(`  ${failedToSubscribe} subscriptions could not be opened: ${[...new Set(reasons)].join('; ')}`);
     }
+    // The benchmark hears the channel too: when each change was published splits the latency into the
+    // subgraphs' part (commit -> outbox relay -> Redis) and the gateway's (Redis -> subscriber).
+    const published = new Map<string, number>();
+    const listener = createRedis(stack.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { enableOfflineQueue: true });
+    listener.on('message', (_channel: string, message: string) => {
+      const event = JSON.parse(message) as DomainEvent;
+      const slotId = (event.payload as { slotId?: string }).slotId;
+      if (slotId) published.set(`${event.type}:${slotId}`, Date.now());
+    });
+    await listener.subscribe(scheduleChannel(stack.env.REDIS_PREFIX!));
     const before = await health();
     const rssSubscribed = rssMb(gatewayPid);
     let rssPeak = rssSubscribed;
@@ -99,7 +110,9 @@ async function main() {
     clearInterval(sampler);
     const after = await health();
 
+    listener.disconnect();
     const latencies: number[] = [];
+    const gatewayLatencies: number[] = [];
     let lost = 0;
     let duplicated = 0;
     let unexpected = 0;
@@ -121,6 +134,7 @@ async function main() {
         }
         const key = `${change.kind}:${change.slot.id}`;
         seen.set(key, (seen.get(key) ?? 0) + 1);
+        if (published.has(key)) gatewayLatencies.push(result.receivedAt - published.get(key)!);
       }
       withoutSlot += anonymous;
       let missing = 0;
@@ -139,8 +153,9 @@ async function main() {
     console.log(`\n${subscribers} doctor subscribers over ${doctorCount} doctors + ${admins} admin subscribers to all; ${bookings} bookings, ${Math.ceil(bookings / 2)} cancelled (${failures} failed) in ${streamSeconds.toFixed(1)} s (${rate ? `${rate} bookings/s` : 'unthrottled, 8 clients'})`);
     console.log(`  changes: ${expected.length} (each to ${subscribers / doctorCount} doctor + ${admins} admin subscribers), deliveries expected ${expectedDeliveries}`);
     console.log(`  ${latencyLine('delivery latency, commit to receipt', latencies)}`);
+    console.log(`  ${latencyLine('of which published on Redis to receipt (gateway and delivery)', gatewayLatencies)}`);
     console.log(`  lost ${lost}, duplicated ${duplicated}, unexpected ${unexpected} (changes of failed requests), deliveries carrying an error ${refusedFields} (of which slot unresolved ${withoutSlot})`);
-    console.log(`  federated executions ${executions} for ${deliveries} deliveries (${(deliveries / Math.max(executions, 1)).toFixed(1)} deliveries per execution)`);
+    console.log(`  federated executions ${executions} for ${deliveries} deliveries (${(deliveries / Math.max(executions, 1)).toFixed(1)} deliveries per execution); subscription documents executed ${after.resultExecutions - before.resultExecutions} times`);
     console.log(`  in the gateway: commit to heard on Redis mean ${after.heardLagMsMean} ms (max ${after.heardLagMsMax}); one federated execution mean ${after.executionMsMean} ms (max ${after.executionMsMax})`);
     console.log(`  gateway RSS: ${rssBefore} MB before subscribers, ${rssSubscribed} MB with ${subscribers + admins} subscriptions, peak ${rssPeak} MB while streaming`);
   } finally {

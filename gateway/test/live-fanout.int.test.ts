@@ -106,6 +106,8 @@ describe('live schedules: fan-out and shared executions', () => {
     // admins with FULL, doctor d1 with FULL, admins with ALIASED: three audiences, three changes.
     expect(after.executions - before.executions).toBe(3 * 3);
     expect(executed).toHaveLength(9);
+    // The subscription documents too: once per change per (document, variables, scope), the result sent to all.
+    expect(after.resultExecutions - before.resultExecutions).toBe(3 * 3);
 
     const admin = subscriptions[0].results[0];
     expect(admin.errors).toBeUndefined();

@@ -6,6 +6,7 @@ import type { Viewer } from './live-access';
 import { buildLiveSchema } from './live-schema';
 import { startLiveServer } from './live-server';
 import { FederatedResult, SharedExecutions } from './shared-executions';
+import { sharedSubscribe } from './shared-subscribe';
 
 export interface LiveSchedulesOptions {
   httpServer: http.Server;
@@ -26,12 +27,13 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
   const feed = new ChangeFeed({ redisUrl: options.redisUrl, prefix: options.redisPrefix, logger: options.logger });
   const shared = new SharedExecutions();
   const stats = { deliveries: 0 };
+  const delivery = sharedSubscribe(stats);
   let schema: GraphQLSchema | null = null;
   await feed.start();
-  const server = startLiveServer({ httpServer: options.httpServer, path: '/graphql', schema: () => schema, verifier: options.verifier, logger: options.logger, keepAliveMs: options.keepAliveMs });
+  const server = startLiveServer({ httpServer: options.httpServer, path: '/graphql', schema: () => schema, verifier: options.verifier, logger: options.logger, keepAliveMs: options.keepAliveMs, subscribe: delivery.subscribe });
   return {
     useSchema(apiSchema: GraphQLSchema): void {
-      schema = buildLiveSchema(apiSchema, { feed, shared, execute: options.execute, stats });
+      schema = buildLiveSchema(apiSchema, { feed, shared, execute: options.execute });
     },
     /** Counters for /health and the benchmark: how many changes were delivered for how many federated executions. */
     stats() {
@@ -43,6 +45,8 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
         deliveries: stats.deliveries,
         executions: shared.stats.executions,
         sharedExecutions: shared.stats.shared,
+        // The subscription document executed per change per (document, variables, scope), the result sent to all of them.
+        resultExecutions: delivery.results.stats.executions,
         // Where time goes: commit -> heard on Redis (outbox relay), and one federated execution.
         heardLagMsMean: Math.round(feed.stats.lagMsTotal / Math.max(feed.stats.events, 1)),
         heardLagMsMax: feed.stats.lagMsMax,
@@ -54,6 +58,7 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
       await server.stop();
       await feed.stop();
       shared.stop();
+      delivery.results.stop();
     },
   };
 }

@@ -27,7 +27,6 @@ export interface LiveSchemaDeps {
   shared: SharedExecutions;
   /** Runs a query through the gateway as the viewer (their token travels to every subgraph); without one, only to have it planned. */
   execute(query: string, variables: Record<string, unknown>, viewer: Viewer | null): Promise<FederatedResult>;
-  stats: { deliveries: number };
 }
 
 const CHANGE = Symbol('change');
@@ -97,7 +96,6 @@ export function buildLiveSchema(apiSchema: GraphQLSchema, deps: LiveSchemaDeps):
       result = await deps.shared.run(key, () => deps.execute(query.query, variables, viewer));
     }
     (item as QueueItem & { [RESULT]?: FederatedResult })[RESULT] = result;
-    deps.stats.deliveries += 1;
     return { [CHANGE]: change, [DATA]: result.data ?? {} };
   };
   return schema;

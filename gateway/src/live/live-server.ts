@@ -1,5 +1,5 @@
 import { AppError, bearerToken, Logger, TokenVerifier } from '@carebook/platform';
-import type { GraphQLSchema } from 'graphql';
+import type { ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
@@ -15,6 +15,8 @@ export interface LiveServerOptions {
   verifier: TokenVerifier;
   logger: Logger;
   keepAliveMs: number;
+  /** Replaces graphql-js's subscribe (to share results among subscribers). */
+  subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
 }
 
 /** What a connection carries besides graphql-ws's socket and request: the verified viewer. */
@@ -55,6 +57,7 @@ export function startLiveServer(options: LiveServerOptions) {
         }
       },
       context: (ctx): LiveContext => ({ viewer: ctx.extra.viewer }),
+      subscribe: options.subscribe,
     },
     wsServer,
     options.keepAliveMs,
