@@ -20,7 +20,10 @@ describe('notifications end to end', () => {
   const doctor = { id: '', email: 'dr-notify@notify.e2e.test' };
   const patient = { id: '', token: '', email: 'pat@notify.e2e.test', phone: '+49 30 1234567' };
   const other = { id: '', token: '', email: 'other@notify.e2e.test' };
+  // A colleague's slot at the same time as the reminded one: the cancelled appointment's reminder would fall due together with it.
+  const colleague = { id: '', email: 'dr-colleague@notify.e2e.test' };
   let soon: Array<{ id: string; startsAt: string }> = [];
+  let alongside: Array<{ id: string; startsAt: string }> = [];
   let tomorrow: Array<{ id: string; startsAt: string }> = [];
 
   async function ok(name: string, variables: Record<string, unknown>, token?: string) {
@@ -44,6 +47,9 @@ describe('notifications end to end', () => {
     doctor.id = (
       await ok('CreateDoctor', { input: { email: doctor.email, password: 'doctor-password-1', name: 'Dr Notify', specialty: 'General practice', licenseNumber: 'N-1', location: 'Room 7', serviceIds: [serviceId] } }, admin)
     ).createDoctor.id;
+    colleague.id = (
+      await ok('CreateDoctor', { input: { email: colleague.email, password: 'doctor-password-1', name: 'Dr Colleague', specialty: 'General practice', licenseNumber: 'N-2', location: 'Room 8', serviceIds: [serviceId] } }, admin)
+    ).createDoctor.id;
     for (const who of [patient, other]) {
       const made = await ok('RegisterPatient', { input: { email: who.email, password: 'patient-password-1', name: who === patient ? 'Pat Example' : 'Otto Other' } });
       who.id = made.registerPatient.user.id;
@@ -55,6 +61,7 @@ describe('notifications end to end', () => {
     const start = new Date(Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000);
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
     soon = (await ok('AddAvailability', { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 10 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
+    alongside = (await ok('AddAvailability', { doctorId: colleague.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
     const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     tomorrow = (await ok('AddAvailability', { doctorId: doctor.id, date: day, startTime: '09:00', endTime: '09:10', slotMinutes: 5 }, admin)).addAvailability;
   }, 240_000);
@@ -82,13 +89,13 @@ describe('notifications end to end', () => {
   }, 60_000);
 
   it('tells patient and doctor of a cancellation, and drops its reminder', async () => {
-    const booked = await ok('BookAppointment', { input: { slotId: soon[1].id, serviceId } }, other.token);
+    const booked = await ok('BookAppointment', { input: { slotId: alongside[0].id, serviceId } }, other.token);
     cancelled = booked.bookAppointment.appointment;
     await sink.waitFor((m) => to(other.email)(m).length === 1, 30_000);
     await ok('CancelAppointment', { id: cancelled.id, reason: 'Cannot make it' }, other.token);
-    await sink.waitFor((m) => to(other.email)(m).length === 2 && to(doctor.email)(m).length >= 1, 30_000);
-    expect(subjects(other.email)[1]).toMatch(/^Appointment cancelled: Vaccination with Dr Notify/);
-    expect(subjects(doctor.email)).toContainEqual(expect.stringMatching(/^Appointment cancelled: Otto Other/));
+    await sink.waitFor((m) => to(other.email)(m).length === 2 && to(colleague.email)(m).length >= 1, 30_000);
+    expect(subjects(other.email)[1]).toMatch(/^Appointment cancelled: Vaccination with Dr Colleague/);
+    expect(subjects(colleague.email)).toContainEqual(expect.stringMatching(/^Appointment cancelled: Otto Other/));
   }, 60_000);
 
   it('tells patient (email and SMS) and doctor when an appointment moves', async () => {
