@@ -31,8 +31,8 @@ export interface ResponseCache {
 
 interface Entry {
   result: FormattedExecutionResult;
-  /** The result as Apollo Server would send it, made once. */
-  json: string;
+  /** The result as Apollo Server would send it, encoded once. */
+  body: Buffer;
   expiresAt: number;
 }
 
@@ -58,7 +58,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   function remember(key: string, result: FormattedExecutionResult) {
     entries.delete(key);
-    entries.set(key, { result, json: `${JSON.stringify(result)}\n`, expiresAt: Date.now() + options.ttlMs });
+    entries.set(key, { result, body: Buffer.from(`${JSON.stringify(result)}\n`), expiresAt: Date.now() + options.ttlMs });
     // Maps iterate in insertion order: the first key is the oldest answer.
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   }
@@ -81,8 +81,9 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const entry = fresh(cacheKey(PUBLIC, body.operationName as string | undefined, body.query, body.variables as Record<string, unknown> | undefined));
     if (!entry) return next();
     counts.hits += 1;
-    res.setHeader('x-carebook-cache', 'hit');
-    res.type('application/json').send(entry.json);
+    // Written as is: express's res.send would re-encode and hash (ETag) the whole answer on every hit.
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': entry.body.length, 'x-carebook-cache': 'hit' });
+    res.end(entry.body);
   };
 
   const plugin: ApolloServerPlugin<GatewayContext> = {
