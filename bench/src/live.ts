@@ -118,6 +118,7 @@ async function main() {
     let unexpected = 0;
     let refusedFields = 0;
     let withoutSlot = 0;
+    const errorKinds = new Map<string, number>();
     for (const { doctor, sub } of audience) {
       if (ended.has(sub) && sub.results.length === 0) continue;
       const want = new Set(expected.filter((e) => doctor === null || e.doctor === doctor).map((e) => e.key));
@@ -127,6 +128,10 @@ async function main() {
       for (const result of sub.results) {
         const change = result.data?.scheduleChanged;
         if (result.errors?.length) refusedFields += 1;
+        for (const error of result.errors ?? []) {
+          const kind = `${change?.kind} ${(error.path ?? []).join('.')}: ${error.extensions?.code} ${error.message}`.slice(0, 200);
+          errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+        }
         if (change?.occurredAt) latencies.push(result.receivedAt - Date.parse(change.occurredAt));
         if (!change?.slot) {
           anonymous += 1;
@@ -155,6 +160,7 @@ async function main() {
     console.log(`  ${latencyLine('delivery latency, commit to receipt', latencies)}`);
     console.log(`  ${latencyLine('of which published on Redis to receipt (gateway and delivery)', gatewayLatencies)}`);
     console.log(`  lost ${lost}, duplicated ${duplicated}, unexpected ${unexpected} (changes of failed requests), deliveries carrying an error ${refusedFields} (of which slot unresolved ${withoutSlot})`);
+    for (const [kind, n] of [...errorKinds].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`    ${n} x ${kind}`);
     console.log(`  federated executions ${executions} for ${deliveries} deliveries (${(deliveries / Math.max(executions, 1)).toFixed(1)} deliveries per execution); subscription documents executed ${after.resultExecutions - before.resultExecutions} times`);
     console.log(`  in the gateway: commit to heard on Redis mean ${after.heardLagMsMean} ms (max ${after.heardLagMsMax}); one federated execution mean ${after.executionMsMean} ms (max ${after.executionMsMax})`);
     console.log(`  gateway RSS: ${rssBefore} MB before subscribers, ${rssSubscribed} MB with ${subscribers + admins} subscriptions, peak ${rssPeak} MB while streaming`);

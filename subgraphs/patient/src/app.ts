@@ -1,5 +1,6 @@
-import { createLogger, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
 import type { PatientConfig } from './config';
+import { careConfirmationFrom } from './domain/care-confirmation';
 import { DEVELOPMENT_KEY_ID } from './domain/encryption-keys';
 import { createSealer } from './domain/sealed-fields';
 import { entities } from './entities';
@@ -19,7 +20,8 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
   }
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const sealer = createSealer(config.encryption.ring);
-  const schema = await buildPatientSchema({ sealer });
+  const confirmCare = careConfirmationFrom(createServiceClient('patient', config.auth.serviceSecret, config.env), logger);
+  const schema = await buildPatientSchema({ sealer, confirmCare });
   const careProjection = startCareProjection(orm, config.redisUrl, config.redisPrefix, logger);
   return startSubgraph({
     config,

@@ -10,6 +10,6 @@ export function buildPatientSchema(deps?: PatientDeps) {
   return buildFederatedSchema({
     resolvers: [PatientResolver, MedicalRecordResolver],
     instances: deps ? [new PatientResolver(deps), new MedicalRecordResolver(deps)] : [],
-    references: { ...patientReference, ...medicalRecordReference },
+    references: { ...patientReference(deps?.confirmCare), ...medicalRecordReference(deps?.confirmCare) },
   });
 }

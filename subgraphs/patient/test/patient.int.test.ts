@@ -361,7 +361,7 @@ describe('patient subgraph against MariaDB', () => {
           loaders: new Map(),
         };
         const find = jest.spyOn(ctx.em, 'find');
-        const outcomes = await Promise.allSettled(patients.map(({ id }) => patientReference.Patient.__resolveReference({ id }, ctx)));
+        const outcomes = await Promise.allSettled(patients.map(({ id }) => patientReference().Patient.__resolveReference({ id }, ctx)));
         expect(find).toHaveBeenCalledTimes(2);
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         expect(outcomes.slice(1).every((o) => o.status === 'rejected' && (o.reason as { extensions: { code: string } }).extensions.code === 'FORBIDDEN')).toBe(true);

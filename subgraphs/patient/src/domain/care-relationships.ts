@@ -1,6 +1,7 @@
 import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CareRelationship, Patient } from '../entities';
+import type { CareConfirmation } from './care-confirmation';
 import { chartRefusal, ChartScope, needsCareLookup } from './chart-access';
 
 /**
@@ -22,19 +23,24 @@ export async function caresFor(em: EntityManager, doctorId: string, patientId: s
   return (await em.count(CareRelationship, { doctorId, patientId })) > 0;
 }
 
-/** Which of a request's patients the doctor cares for: one query per batch, however many patients a response lists. */
-function careLoader(ctx: RequestContext, doctorId: string) {
+/**
+ * Which of a request's patients the doctor cares for: one query per batch,
+ * however many patients a response lists. A patient without a recorded
+ * relationship is checked with the appointment service (`confirm`), which
+ * knows of a booking before its event has reached this service.
+ */
+function careLoader(ctx: RequestContext, doctorId: string, confirm?: CareConfirmation) {
   return loaderFor<string, boolean>(ctx, `care:${doctorId}`, async (patientIds) => {
     const rows = await ctx.em.find(CareRelationship, { doctorId, patientId: { $in: [...patientIds] } });
     const cared = new Set(rows.map((row) => row.patientId));
-    return patientIds.map((id) => cared.has(id));
+    return Promise.all(patientIds.map(async (id) => cared.has(id) || (confirm ? confirm(doctorId, id) : false)));
   });
 }
 
 /** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may see this patient's profile (or records). */
-export async function assertChartAccess(ctx: RequestContext, patientId: string, scope: ChartScope): Promise<void> {
+export async function assertChartAccess(ctx: RequestContext, patientId: string, scope: ChartScope, confirm?: CareConfirmation): Promise<void> {
   const principal = ctx.principal;
-  const cares = needsCareLookup(principal) ? Boolean(await careLoader(ctx, principal.userId).load(patientId)) : false;
+  const cares = needsCareLookup(principal) ? Boolean(await careLoader(ctx, principal.userId, confirm).load(patientId)) : false;
   const refusal = chartRefusal(principal, patientId, cares, scope);
   if (refusal) throw refusal;
 }

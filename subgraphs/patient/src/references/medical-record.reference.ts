@@ -1,15 +1,18 @@
 import { entityByIdLoader, RequestContext } from '@carebook/platform';
+import type { CareConfirmation } from '../domain/care-confirmation';
 import { assertChartAccess } from '../domain/care-relationships';
 import { MedicalRecord } from '../entities';
 
 /** A record referred to by id is shown only to those who may read its patient's chart. */
-export const medicalRecordReference = {
-  MedicalRecord: {
-    __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
-      const record = await entityByIdLoader(ctx, MedicalRecord).load(reference.id);
-      if (!record) return null;
-      await assertChartAccess(ctx, record.patientId, 'records');
-      return record;
+export function medicalRecordReference(confirmCare?: CareConfirmation) {
+  return {
+    MedicalRecord: {
+      __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
+        const record = await entityByIdLoader(ctx, MedicalRecord).load(reference.id);
+        if (!record) return null;
+        await assertChartAccess(ctx, record.patientId, 'records', confirmCare);
+        return record;
+      },
     },
-  },
-};
+  };
+}

@@ -1,4 +1,5 @@
 import { entityByIdLoader, RequestContext } from '@carebook/platform';
+import type { CareConfirmation } from '../domain/care-confirmation';
 import { assertChartAccess } from '../domain/care-relationships';
 import { Patient } from '../entities';
 
@@ -7,11 +8,13 @@ import { Patient } from '../entities';
  * access rule of `patient(id)` holds here too; a doctor's care relationships
  * for the whole batch are read in one query, the patients in another.
  */
-export const patientReference = {
-  Patient: {
-    __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
-      await assertChartAccess(ctx, reference.id, 'profile');
-      return entityByIdLoader(ctx, Patient).load(reference.id);
+export function patientReference(confirmCare?: CareConfirmation) {
+  return {
+    Patient: {
+      __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
+        await assertChartAccess(ctx, reference.id, 'profile', confirmCare);
+        return entityByIdLoader(ctx, Patient).load(reference.id);
+      },
     },
-  },
-};
+  };
+}
