@@ -2,6 +2,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, JWTVerify
 import { Unauthenticated } from '../errors/app-errors';
 import { Principal, Role } from './role';
 import { SERVICE_TOKEN_AUDIENCE, SERVICE_TOKEN_ISSUER, serviceKey } from './service-token';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Access tokens are signed by the auth service with ES256; nothing else is accepted. */
 export const ACCESS_TOKEN_ALGORITHMS = ['ES256'];
@@ -30,7 +31,8 @@ function explain(error: unknown): Unauthenticated {
  * Verifies tokens the way every Carebook process must: user access tokens
  * against the auth service's JWKS (fetched and cached by jose), with the
  * algorithm pinned and exp, iss, aud and sub required; service tokens against
- * the shared service secret, on their own issuer and audience.
+ * the shared service secret, on their own issuer and audience. A token
+ * verified once is remembered until it expires (VerifiedTokenCache).
  */
 export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTVerifyGetKey): TokenVerifier {
   const jwks = keySet ?? createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
@@ -58,11 +60,16 @@ export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTV
     return { kind: 'user', userId: String(payload.sub), role: role as Role, token };
   }
 
+  const verified = new VerifiedTokenCache();
   return {
     async verify(token) {
+      const known = verified.get(token);
+      if (known) return known;
       try {
         const header = decodeProtectedHeader(token);
-        return header.alg === 'HS256' ? await verifyServiceToken(token) : await verifyAccessToken(token);
+        const principal = header.alg === 'HS256' ? await verifyServiceToken(token) : await verifyAccessToken(token);
+        verified.remember(token, principal);
+        return principal;
       } catch (error) {
         throw explain(error);
       }

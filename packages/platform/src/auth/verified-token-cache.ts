@@ -1,0 +1,39 @@
+import { decodeJwt } from 'jose';
+import type { Principal } from './role';
+
+/**
+ * Tokens this process has verified, kept until they expire. One client
+ * request reaches several services, and each verified the same signature
+ * (an ES256 verification costs a noticeable share of a small request's CPU);
+ * a token's claims cannot change, so a verified token stays verified until
+ * its exp, which is checked on every hit. Bounded: the oldest entry goes
+ * when `limit` is reached (a Map iterates in insertion order).
+ */
+export class VerifiedTokenCache {
+  private readonly entries = new Map<string, { principal: Principal; expiresAtMs: number }>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  /** The principal of a verified, unexpired token; undefined otherwise (verify it then). */
+  get(token: string, now = Date.now()): Principal | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (now >= entry.expiresAtMs) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return entry.principal;
+  }
+
+  /** Remembers a token that was just verified (its exp read from the token itself). */
+  remember(token: string, principal: Principal): void {
+    const exp = decodeJwt(token).exp;
+    if (typeof exp !== 'number') return;
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(token, { principal, expiresAtMs: exp * 1000 });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
