@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { startStack } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { clinicClient, tomorrow } from './lib/clinic';
+import { cpuMeter } from './lib/process-cpu';
 import { latencyLine, pool } from './lib/stats';
 
 /**
@@ -9,7 +10,8 @@ import { latencyLine, pool } from './lib/stats';
  * Through the gateway: C concurrent clients book over M slots of one doctor,
  * then 200 clients over 200 slots of 10 doctors. Prints confirmed,
  * unavailable, errors, double bookings counted in the databases, latency
- * percentiles and bookings per second.
+ * percentiles, bookings per second and the CPU each process spent per
+ * request (the benchmark's own share included, as "bench").
  */
 async function main() {
   const clients = Number(process.argv[2] ?? 50);
@@ -20,6 +22,7 @@ async function main() {
     const clinic = clinicClient(stack.gatewayUrl);
     const admin = await clinic.adminToken();
     const serviceId = await clinic.createService(admin, 'Bench consultation', 15);
+    const meter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), bench: process.pid });
     await phase(`phase 1: ${clients} clients over ${slots} slots of 1 doctor`, 1, slots, clients);
     await phase('phase 2: 200 clients over 200 slots of 10 doctors', 10, 20, 200);
 
@@ -38,6 +41,7 @@ async function main() {
       let confirmed = 0;
       let unavailable = 0;
       let errors = 0;
+      meter.start();
       const started = performance.now();
       await pool(patients, clientCount, async (token, i) => {
         const t0 = performance.now();
@@ -52,10 +56,14 @@ async function main() {
         latencies.push(performance.now() - t0);
       });
       const seconds = (performance.now() - started) / 1000;
+      // The relay and the event consumers finish a booking's work after its answer: count theirs too.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const cpu = meter.per(clientCount);
       console.log(`\n${label}`);
       console.log(`  confirmed ${confirmed}, unavailable ${unavailable}, errors ${errors}, double bookings ${await doubleBookings(stack.env)}`);
       console.log(`  ${latencyLine('latency', latencies)}`);
       console.log(`  ${(confirmed / seconds).toFixed(1)} bookings/s, ${(clientCount / seconds).toFixed(1)} requests/s over ${seconds.toFixed(2)} s`);
+      console.log(`  CPU ms per request: ${cpu}`);
     }
   } finally {
     // Errors answered to clients are logged by the service that raised them: show those lines.
