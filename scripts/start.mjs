@@ -27,10 +27,18 @@ const subgraphs = Object.entries(YAML.parse(readFileSync(join(root, 'supergraph.
 const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
 const gateway = { name: 'gateway', entry: join(root, 'gateway/dist/main.js'), health: `http://127.0.0.1:${gatewayPort}/health` };
 // BullMQ worker processes, started once the subgraphs are healthy (their migrations have run).
-const workers = [
+// NOTIFICATION_WORKERS (default 2) notification workers share the send queue: one process is
+// one core, and while one is down (a crash) the other keeps reminders on time.
+const notificationWorkers = Number(process.env.NOTIFICATION_WORKERS ?? 2);
+if (!Number.isInteger(notificationWorkers) || notificationWorkers < 0) {
+  console.error(`NOTIFICATION_WORKERS must be a whole number (0 or more), not "${process.env.NOTIFICATION_WORKERS}".`);
+  process.exit(1);
+}
+const workers = Array.from({ length: notificationWorkers }, (_, i) => ({
   // email, SMS and reminders
-  { name: 'notification-worker', entry: join(root, 'subgraphs/notification/dist/workers/main.js') },
-];
+  name: notificationWorkers === 1 ? 'notification-worker' : `notification-worker-${i + 1}`,
+  entry: join(root, 'subgraphs/notification/dist/workers/main.js'),
+}));
 
 const COLORS = [36, 35, 33, 32, 34, 31, 96, 95, 93, 92, 94];
 const LEVELS = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };

@@ -16,23 +16,25 @@ const OFFSET = '1m';
 const OFFSET_MS = 60_000;
 
 /**
- * pnpm bench:reminders [reminders=10000] [windowSeconds=120]
+ * pnpm bench:reminders [reminders=10000] [windowSeconds=120] [workers=2]
  * Schedules N reminders due over a window through the worker's own scheduling
  * code (one per appointment, the appointments written straight into the
  * appointment service's database instead of booked one by one), and records
- * when each arrives at a local SMTP server. The sends go through the real
- * worker process, which re-checks each appointment and reads each patient's
- * contact from the real services. Prints lateness p50/p99/max, duplicates and
- * lost; then the same with the worker SIGKILLed and restarted mid-window.
+ * when each arrives at a local SMTP server. The sends go through real worker
+ * processes (as many as `pnpm start` runs by default), which re-check each
+ * appointment and read each patient's contact from the real services. Prints
+ * lateness p50/p99/max, duplicates and lost; then the same with one worker
+ * SIGKILLed and restarted mid-window.
  */
 async function main() {
   const count = Number(process.argv[2] ?? 10_000);
   const windowMs = Number(process.argv[3] ?? 120) * 1000;
+  const workerCount = Number(process.argv[4] ?? 2);
   const sink = await startSmtpSink();
   console.log('starting the stack (fresh databases)...');
   const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification'], { LOG_LEVEL: 'error', SMTP_URL: sink.url, REMINDER_OFFSETS: OFFSET });
   const workerEnv = { ...stack.env, LOG_LEVEL: 'info' };
-  let worker: SpawnedWorker | null = null;
+  const workers: SpawnedWorker[] = [];
   try {
     const clinic = clinicClient(stack.gatewayUrl);
     const admin = await clinic.adminToken();
@@ -41,13 +43,14 @@ async function main() {
     const patients = await Promise.all((await clinic.registerPatients(20, `rem-${Date.now()}`)).map(async (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string));
     const config = loadNotificationConfig({ ...stack.env, LOG_LEVEL: 'error' });
     const scheduling = await openNoticeScheduling(config, createLogger('bench', 'error'));
-    worker = await spawnWorker(WORKER, workerEnv);
+    for (let i = 0; i < workerCount; i++) workers.push(await spawnWorker(WORKER, workerEnv));
     try {
       for (const kill of [false, true]) {
-        const label = kill ? 'run 2: worker SIGKILLed and restarted mid-window' : 'run 1: steady';
+        const label = `${kill ? 'run 2: one worker SIGKILLed and restarted mid-window' : 'run 1: steady'} (${workerCount} worker process${workerCount === 1 ? '' : 'es'})`;
         const result = await run(kill);
         console.log(`\n${label}: ${count} reminders due over ${windowMs / 1000} s`);
         console.log(`  lateness: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms (arrival at the SMTP server minus due time)`);
+        console.log(`  over 1 s late: ${result.late.count}${result.late.count ? ` (due ${result.late.from}-${result.late.to} s into the window)` : ''}`);
         console.log(`  arrived ${result.arrived}, duplicates ${result.duplicates}, lost ${result.lost}, early ${result.early}`);
         console.log(`  log: ${result.statuses}`);
         console.log(`  CPU ms per reminder: ${result.cpu}`);
@@ -66,7 +69,7 @@ async function main() {
         return { appointmentId: randomUUID(), patientId: patients[i % patients.length], doctorId, serviceId, slotId: randomUUID(), startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 15 * 60_000).toISOString(), dueAt };
       });
       await insertAppointments(stack, appointments);
-      const cpuBefore = cpuSeconds(stack, worker!);
+      const cpuBefore = cpuSeconds(stack, workers);
       const scheduleStarted = Date.now();
       const notices = appointments.flatMap((a) => remindersFor(a, config.reminderOffsets, new Date()));
       for (let i = 0; i < notices.length; i += 1000) await scheduling.scheduler.schedule(notices.slice(i, i + 1000));
@@ -75,12 +78,11 @@ async function main() {
       let restartMs: number | null = null;
       if (kill) {
         await sleepUntil(firstDue + windowMs / 2);
-        // The killed worker's CPU so far, then the new one's from zero.
-        const spent = cpuSeconds(stack, worker!).worker - cpuBefore.worker;
-        await worker!.stop('SIGKILL');
-        cpuBefore.worker = -spent;
+        // The killed worker's CPU so far stays counted; its replacement's counts from zero.
+        cpuBefore.workers -= processCpuSeconds(workers[0].process.pid);
+        await workers[0].stop('SIGKILL');
         const t0 = Date.now();
-        worker = await spawnWorker(WORKER, workerEnv);
+        workers[0] = await spawnWorker(WORKER, workerEnv);
         restartMs = Date.now() - t0;
       }
       const arrivals = (m: SmtpSink['messages']) => m.filter((x) => due.has(x.headers.get('message-id') ?? ''));
@@ -88,10 +90,12 @@ async function main() {
       // Everything due, plus time for stalled jobs (lock 10 s) and for any duplicate to show up.
       await sink.waitFor((m) => arrivals(m).length >= count, lastDue - Date.now() + 60_000).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 5000));
-      const cpu = Object.entries(cpuSeconds(stack, worker!)).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / count).toFixed(1)}`).join(', ');
+      const cpu = Object.entries(cpuSeconds(stack, workers)).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / count).toFixed(1)}`).join(', ');
       const seen = new Map<string, number[]>();
       for (const m of arrivals(sink.messages)) seen.set(m.headers.get('message-id')!, [...(seen.get(m.headers.get('message-id')!) ?? []), m.at]);
       const lateness = [...seen].map(([id, at]) => Math.min(...at) - due.get(id)!);
+      // When the late ones were due: a burst (a kill, a pause) or a steady backlog.
+      const lateDue = [...seen].filter(([id, at]) => Math.min(...at) - due.get(id)! > 1000).map(([id]) => Math.round((due.get(id)! - firstDue) / 1000));
       return {
         arrived: seen.size,
         duplicates: [...seen.values()].reduce((n, at) => n + at.length - 1, 0),
@@ -100,13 +104,14 @@ async function main() {
         p50: percentile(lateness, 50),
         p99: percentile(lateness, 99),
         max: Math.max(...lateness),
+        late: { count: lateDue.length, from: Math.min(...lateDue), to: Math.max(...lateDue) },
         statuses: await logStatuses(stack, appointments.map((a) => a.appointmentId)),
         restartMs,
         cpu,
       };
     }
   } finally {
-    await worker?.stop();
+    await Promise.all(workers.map((w) => w.stop()));
     await stack.stop();
     await sink.stop();
   }
@@ -136,18 +141,20 @@ async function logStatuses(stack: Stack, ids: string[]): Promise<string> {
   }
 }
 
-/** CPU time (user + system) each process has used so far, from /proc: a figure that does not depend on how busy the machine is. */
-function cpuSeconds(stack: Stack, worker: SpawnedWorker): Record<string, number> {
-  const read = (pid: number | undefined) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      return 0;
-    }
-  };
-  const processes: Array<[string, number | undefined]> = [['worker', worker.process.pid], ['bench+smtp', process.pid], ...(['appointment', 'patient', 'doctor'] as const).map((n) => [n, stack.services.get(n)?.process.pid] as [string, number | undefined])];
-  return Object.fromEntries(processes.map(([name, pid]) => [name, read(pid)]));
+/** CPU time (user + system) a process has used so far, from /proc: a figure that does not depend on how busy the machine is. */
+function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds so far per role; `workers` sums every worker process. */
+function cpuSeconds(stack: Stack, workers: SpawnedWorker[]): Record<string, number> {
+  const services = (['appointment', 'patient', 'doctor'] as const).map((n) => [n, processCpuSeconds(stack.services.get(n)?.process.pid)]);
+  return Object.fromEntries([['workers', workers.reduce((sum, w) => sum + processCpuSeconds(w.process.pid), 0)], ['bench+smtp', processCpuSeconds(process.pid)], ...services]);
 }
 
 function sleepUntil(at: number): Promise<void> {

@@ -235,6 +235,13 @@ describe('worker services in docker-compose.yml', () => {
     }
   });
 
+  it('runs two notification workers unless NOTIFICATION_WORKERS says otherwise (one keeps reminders on time while the other restarts)', () => {
+    const definition = compose.services['notification-worker'] as (typeof compose.services)[string] & { deploy?: { replicas?: unknown }; container_name?: string };
+    expect(definition.deploy?.replicas).toBe('${NOTIFICATION_WORKERS:-2}');
+    // Replicas need generated container names.
+    expect(definition.container_name).toBeUndefined();
+  });
+
   it('sends the notification worker\'s mail to Mailpit', () => {
     expect(environmentOf('notification-worker').SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}');
   });

@@ -1,9 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { stopProcess } from './spawn-service';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
+/** Numbers the profiles of several processes of one entry point (a restarted or second worker). */
+let spawned = 0;
 
 export interface SpawnedWorker {
   entry: string;
@@ -21,7 +23,10 @@ export async function spawnWorker(entry: string, env: NodeJS.ProcessEnv, options
   const path = join(REPO_ROOT, entry);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`pnpm build\` first (pnpm test does).`);
   const ready = options.ready ?? /workers ready/;
-  const child = spawn(process.execPath, [path], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // CAREBOOK_CPU_PROFILE_DIR=<dir> writes a V8 CPU profile per process on a clean exit (not after SIGKILL), as spawnService does.
+  const dir = process.env.CAREBOOK_CPU_PROFILE_DIR;
+  const profiling = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${basename(dirname(dirname(dirname(entry))))}-worker-${++spawned}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profiling, path], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
