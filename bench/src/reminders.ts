@@ -7,8 +7,8 @@ import { messageIdOf } from '@carebook/notification/dist/store/notification-log-
 import { openNoticeScheduling } from '@carebook/notification/dist/workers/notice-scheduling';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { clinicClient } from './lib/clinic';
+import { cpuSecondsOf } from './lib/process-cpu';
 import { percentile } from './lib/stats';
 
 const WORKER = 'subgraphs/notification/dist/workers/main.js';
@@ -79,7 +79,7 @@ async function main() {
       if (kill) {
         await sleepUntil(firstDue + windowMs / 2);
         // The killed worker's CPU so far stays counted; its replacement's counts from zero.
-        cpuBefore.workers -= processCpuSeconds(workers[0].process.pid);
+        cpuBefore.workers -= cpuSecondsOf(workers[0].process.pid);
         await workers[0].stop('SIGKILL');
         const t0 = Date.now();
         workers[0] = await spawnWorker(WORKER, workerEnv);
@@ -141,20 +141,10 @@ async function logStatuses(stack: Stack, ids: string[]): Promise<string> {
   }
 }
 
-/** CPU time (user + system) a process has used so far, from /proc: a figure that does not depend on how busy the machine is. */
-function processCpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 /** CPU seconds so far per role; `workers` sums every worker process. */
 function cpuSeconds(stack: Stack, workers: SpawnedWorker[]): Record<string, number> {
-  const services = (['appointment', 'patient', 'doctor'] as const).map((n) => [n, processCpuSeconds(stack.services.get(n)?.process.pid)]);
-  return Object.fromEntries([['workers', workers.reduce((sum, w) => sum + processCpuSeconds(w.process.pid), 0)], ['bench+smtp', processCpuSeconds(process.pid)], ...services]);
+  const services = (['appointment', 'patient', 'doctor'] as const).map((n) => [n, cpuSecondsOf(stack.services.get(n)?.process.pid)]);
+  return Object.fromEntries([['workers', workers.reduce((sum, w) => sum + cpuSecondsOf(w.process.pid), 0)], ['bench+smtp', cpuSecondsOf(process.pid)], ...services]);
 }
 
 function sleepUntil(at: number): Promise<void> {
