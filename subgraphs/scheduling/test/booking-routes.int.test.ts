@@ -64,6 +64,27 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
     expect(await events('SLOT_BOOKED', slot.id)).toBe(1);
   });
 
+  it('books with the facts the caller looked up (checked by the update) and still books the slot as it is when they are wrong', async () => {
+    const doctorId = await h.createDoctor();
+    const [first, second] = await openDay(doctorId, tomorrow, '15:00', '16:00');
+    const payload = async (slotId: string) => JSON.parse((await h.orm.em.fork().findOneOrFail(OutboxEvent, { aggregateId: slotId, type: 'SLOT_BOOKED' })).envelope).payload;
+    const bookExpecting = (slot: SlotJson, expected: { doctorId: string; startsAt: string; endsAt: string }, appointmentId: string) =>
+      h.internal.call<any>('scheduling', 'book-slot', { slotId: slot.id, appointmentId, expected });
+
+    const appointmentId = randomUUID();
+    const answer = { slotId: first.id, doctorId, startsAt: first.startsAt, endsAt: first.endsAt };
+    expect(await bookExpecting(first, { doctorId, startsAt: first.startsAt, endsAt: first.endsAt }, appointmentId)).toEqual(answer);
+    expect(await payload(first.id)).toEqual({ ...answer, appointmentId });
+    expect(await refusal(bookExpecting(first, { doctorId, startsAt: first.startsAt, endsAt: first.endsAt }, randomUUID()))).toMatchObject({ code: 'CONFLICT', reason: 'TAKEN' });
+
+    const other = randomUUID();
+    const wrong = { doctorId: randomUUID(), startsAt: first.startsAt, endsAt: first.endsAt };
+    const truth = { slotId: second.id, doctorId, startsAt: second.startsAt, endsAt: second.endsAt };
+    expect(await bookExpecting(second, wrong, other)).toEqual(truth);
+    expect(await payload(second.id)).toEqual({ ...truth, appointmentId: other });
+    expect(await slotRow(second.id)).toMatchObject({ status: SlotStatus.BOOKED, appointmentId: other });
+  });
+
   it('refuses a blocked slot (BLOCKED), a slot that has started (PAST) and an unknown one (NOT_FOUND)', async () => {
     const doctorId = await h.createDoctor();
     const slots = await openDay(doctorId, tomorrow, '11:00', '12:00');

@@ -55,7 +55,7 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
   }
 
   try {
-    await deps.scheduling.bookSlot(target.slot.id, appointment.id);
+    await deps.scheduling.bookSlot(target.slot, appointment.id);
   } catch (error) {
     if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
       const slotReason = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : String(error.extensions.reason ?? 'TAKEN');
@@ -67,7 +67,7 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
   }
   if (deps.crashPoint === 'after-slot-booked') process.exit(137);
 
-  const confirmed = await confirmPending(em.fork(), appointment.id, request.byUserId, 'slot booked');
+  const confirmed = await confirmPending(em.fork(), appointment, request.byUserId, 'slot booked');
   deps.nudge();
   if (confirmed) return { kind: 'confirmed', appointment: confirmed };
   return settledElsewhere(em, deps, appointment, target);

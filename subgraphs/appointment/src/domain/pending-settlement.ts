@@ -8,13 +8,17 @@ import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log
  * PENDING -> CONFIRMED with its history row and APPOINTMENT_CONFIRMED event,
  * in one transaction. Conditional on still being PENDING, so the booking
  * request and the reconciler can race without confirming twice.
+ * Takes the PENDING appointment the caller already holds: while PENDING only
+ * its status changes (confirm or abandon, both conditional on PENDING), so
+ * once the update wins the row is that appointment, CONFIRMED; no re-read.
  * Returns the confirmed appointment, or null if something else settled it.
  */
-export async function confirmPending(em: EntityManager, id: string, by: string | null, note: string): Promise<Appointment | null> {
+export async function confirmPending(em: EntityManager, pending: Appointment, by: string | null, note: string): Promise<Appointment | null> {
   return em.transactional(async (tx) => {
-    const updated = await tx.nativeUpdate(Appointment, { id, status: AppointmentStatus.PENDING }, { status: AppointmentStatus.CONFIRMED, updatedAt: new Date() });
+    const updatedAt = new Date();
+    const updated = await tx.nativeUpdate(Appointment, { id: pending.id, status: AppointmentStatus.PENDING }, { status: AppointmentStatus.CONFIRMED, updatedAt });
     if (updated === 0) return null;
-    const appointment = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
+    const appointment = Object.assign(pending, { status: AppointmentStatus.CONFIRMED, updatedAt });
     recordChange(tx, appointment, { by, from: AppointmentStatus.PENDING, to: AppointmentStatus.CONFIRMED, note });
     recordAppointmentEvent(tx, 'APPOINTMENT_CONFIRMED', appointment, factsOf(appointment));
     return appointment;

@@ -38,7 +38,7 @@ export async function rescheduleAppointment(
   if (!sameSlot) {
     await em.fork().nativeUpdate(Appointment, { id: before.id }, { slotCheckDueAt: new Date(Date.now() + SLOT_CHECK_GRACE_MS) });
     try {
-      await deps.scheduling.bookSlot(target.slot.id, before.id);
+      await deps.scheduling.bookSlot(target.slot, before.id);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
         await clearSlotCheck(em, before.id, before.slotId);

@@ -7,7 +7,8 @@ export type PeriodKind = 'DAY' | 'WEEK' | 'MONTH';
 
 /** Scheduling's internal routes (booking-contract.md). */
 export interface SchedulingApi {
-  bookSlot(slotId: string, appointmentId: string): Promise<{ slotId: string; doctorId: string; startsAt: string; endsAt: string }>;
+  /** Books the slot as looked up (scheduling checks the facts in its update instead of re-reading the row). */
+  bookSlot(slot: Pick<SlotFacts, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>, appointmentId: string): Promise<{ slotId: string; doctorId: string; startsAt: string; endsAt: string }>;
   releaseSlot(slotId: string, appointmentId: string): Promise<{ released: boolean }>;
   slots(query: { ids?: string[]; appointmentIds?: string[] }): Promise<SlotFacts[]>;
   alternatives(query: { doctorId: string; around: string; minMinutes?: number; otherDoctorIds?: string[]; excludeSlotIds?: string[]; limit?: number }): Promise<SlotFacts[]>;
@@ -22,7 +23,8 @@ export interface DoctorApi {
 
 export function schedulingApi(client: ServiceClient): SchedulingApi {
   return {
-    bookSlot: (slotId, appointmentId) => client.call('scheduling', 'book-slot', { slotId, appointmentId }),
+    bookSlot: (slot, appointmentId) =>
+      client.call('scheduling', 'book-slot', { slotId: slot.id, appointmentId, expected: { doctorId: slot.doctorId, startsAt: slot.startsAt, endsAt: slot.endsAt } }),
     releaseSlot: (slotId, appointmentId) => client.call('scheduling', 'release-slot', { slotId, appointmentId }),
     slots: async (query) => (await client.call<{ slots: SlotFacts[] }>('scheduling', 'slots', query)).slots,
     alternatives: async (query) => (await client.call<{ slots: SlotFacts[] }>('scheduling', 'alternatives', query)).slots,

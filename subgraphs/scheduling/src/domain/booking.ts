@@ -15,20 +15,32 @@ export interface BookedSlot {
   endsAt: string;
 }
 
-const booked = (slot: Slot): BookedSlot => ({ slotId: slot.id, doctorId: slot.doctorId, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() });
+/** What the caller believes the slot is (from its earlier lookup); slots never change doctor or times. */
+export interface ExpectedSlot {
+  doctorId: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+const booked = (slot: { id: string } & ExpectedSlot): BookedSlot => ({ slotId: slot.id, doctorId: slot.doctorId, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() });
 
 /**
  * Books the slot for the appointment with ONE conditional update (FREE and in
  * the future -> BOOKED), never read-then-write: of any number of concurrent
  * calls exactly one changes the row. The same appointment asking again gets
  * the same answer; anyone else a CONFLICT saying why (TAKEN, BLOCKED, PAST).
+ * With `expected`, the update also matches the slot's doctor and times, so a
+ * win proves them and the event needs no re-read of the row.
  */
-export async function bookSlot(em: EntityManager, context: SchedulingContext, slotId: string, appointmentId: string): Promise<BookedSlot> {
+export async function bookSlot(em: EntityManager, context: SchedulingContext, slotId: string, appointmentId: string, expected?: ExpectedSlot): Promise<BookedSlot> {
   const now = new Date();
   const won = await em.transactional(async (tx) => {
-    const changed = await tx.nativeUpdate(Slot, { id: slotId, status: SlotStatus.FREE, startsAt: { $gt: now } }, { status: SlotStatus.BOOKED, appointmentId });
+    const where = expected
+      ? { id: slotId, status: SlotStatus.FREE, doctorId: expected.doctorId, startsAt: { $gt: now, $eq: expected.startsAt }, endsAt: expected.endsAt }
+      : { id: slotId, status: SlotStatus.FREE, startsAt: { $gt: now } };
+    const changed = await tx.nativeUpdate(Slot, where, { status: SlotStatus.BOOKED, appointmentId });
     if (changed === 0) return null;
-    const slot = await tx.findOneOrFail(Slot, { id: slotId }, { refresh: true });
+    const slot = expected ? { id: slotId, ...expected } : await tx.findOneOrFail(Slot, { id: slotId }, { refresh: true });
     recordEvent(tx, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slot.id }, slotChange(slot, appointmentId));
     return slot;
   });
@@ -42,6 +54,8 @@ export async function bookSlot(em: EntityManager, context: SchedulingContext, sl
     if (slot.appointmentId === appointmentId) return booked(slot);
     throw new Conflict('This slot has just been taken; please choose another time.', { reason: 'TAKEN' });
   }
+  // Bookable after all: the caller's idea of the slot was wrong; book what is there.
+  if (expected && slot.status === SlotStatus.FREE && slot.startsAt > now) return bookSlot(em, context, slotId, appointmentId);
   if (slot.status === SlotStatus.BLOCKED) throw new Conflict('The doctor is not available at this time; please choose another time.', { reason: 'BLOCKED' });
   throw new Conflict('This slot has already started; please choose a later time.', { reason: 'PAST' });
 }

@@ -13,6 +13,6 @@ export function slotView(slot: Slot) {
   };
 }
 
-export function slotChange(slot: Slot, appointmentId: string | null): SlotChange {
+export function slotChange(slot: Pick<Slot, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>, appointmentId: string | null): SlotChange {
   return { slotId: slot.id, doctorId: slot.doctorId, appointmentId, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() };
 }

@@ -20,8 +20,14 @@ const instant = z
  */
 export function schedulingInternalRoutes(context: SchedulingContext) {
   return {
-    'book-slot': internalRoute(z.object({ slotId: id('a slot id'), appointmentId: id('an appointment id') }), ({ slotId, appointmentId }, { orm }) =>
-      bookSlot(orm.em.fork(), context, slotId, appointmentId),
+    'book-slot': internalRoute(
+      z.object({
+        slotId: id('a slot id'),
+        appointmentId: id('an appointment id'),
+        // The slot as the caller looked it up: lets the booking skip re-reading it (checked by the update).
+        expected: z.object({ doctorId: id('a doctor id'), startsAt: instant, endsAt: instant }).optional(),
+      }),
+      ({ slotId, appointmentId, expected }, { orm }) => bookSlot(orm.em.fork(), context, slotId, appointmentId, expected),
     ),
     'release-slot': internalRoute(z.object({ slotId: id('a slot id'), appointmentId: id('an appointment id') }), ({ slotId, appointmentId }, { orm }) =>
       releaseSlot(orm.em.fork(), context, slotId, appointmentId),
