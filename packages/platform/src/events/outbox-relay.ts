@@ -93,22 +93,28 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (!(await holdLease())) return 0;
     const em = orm.em.fork();
     const rows = await em.find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit: batchSize });
-    let published = 0;
+    // Published rows are marked in one update per pass (and before giving up on a failure):
+    // a crash in between only re-publishes them, which the job id makes a no-op.
+    const published: string[] = [];
+    const markPublished = async () => {
+      if (published.length) await em.nativeUpdate(OutboxEvent, { id: { $in: published } }, { publishedAt: new Date() });
+    };
     for (const row of rows) {
       try {
         await withTimeout(publish(row), 5000);
       } catch (error) {
         // Keep order: stop at the first failure and retry from this row next time.
+        await markPublished();
         await em.nativeUpdate(OutboxEvent, { id: row.id }, { attempts: row.attempts + 1 });
         // A queue created while Redis was down stays broken; make fresh ones next time.
         for (const broken of queues.values()) void broken.close().catch(() => undefined);
         queues.clear();
         throw error;
       }
-      await em.nativeUpdate(OutboxEvent, { id: row.id }, { publishedAt: new Date() });
-      published += 1;
+      published.push(row.id);
     }
-    return published;
+    await markPublished();
+    return published.length;
   }
 
   function drainOnce(): Promise<number> {
