@@ -268,7 +268,12 @@ describe('patient subgraph against MariaDB', () => {
       for (let i = 0; i < 2; i++) {
         expect(await internal.call('patient', 'grant-care', { doctorId, patientId: patient.id })).toEqual({ doctorId, patientId: patient.id });
       }
-      expect(await rows('select * from care_relationships where patient_id = ?', [patient.id])).toHaveLength(1);
+      const granted = await rows('select abs(timestampdiff(second, since, utc_timestamp())) as age from care_relationships where patient_id = ?', [patient.id]);
+      expect(granted).toHaveLength(1);
+      expect(Number(granted[0].age)).toBeLessThan(60); // stored in UTC, like every other instant
+      const stranger = randomUUID();
+      await expect(internal.call('patient', 'grant-care', { doctorId, patientId: stranger })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await rows('select * from care_relationships where patient_id = ?', [stranger])).toHaveLength(0);
 
       const first = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, appointmentId: randomUUID(), diagnosis: 'Acute bronchitis', notes: 'Rest' } }, doctor);
       expect(first.errors).toBeUndefined();

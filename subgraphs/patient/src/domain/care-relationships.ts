@@ -1,22 +1,33 @@
 import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { CareRelationship, Patient } from '../entities';
+import { CareRelationship } from '../entities';
 import type { CareConfirmation } from './care-confirmation';
 import { chartRefusal, ChartScope, needsCareLookup } from './chart-access';
+
+/** The SQL entity manager's raw statement (the patient store is MariaDB). */
+type RawStatements = { execute(sql: string, params: unknown[], method: 'run'): Promise<{ affectedRows: number }> };
 
 /**
  * Records that the doctor has an appointment with the patient; a no-op when
  * already recorded (the first date is kept). NOT_FOUND for an unknown patient.
+ * One statement: the row is inserted only if the patient exists (the select
+ * locks the patient row, so a concurrent discard cannot slip in between).
  */
 export async function grantCare(em: EntityManager, doctorId: string, patientId: string): Promise<void> {
-  if (!(await em.count(Patient, { id: patientId }))) throw new NotFound('Patient', patientId);
-  if (await em.count(CareRelationship, { doctorId, patientId })) return;
+  let inserted: number;
   try {
-    await em.insert(CareRelationship, { doctorId, patientId, since: new Date() });
+    const result = await (em as unknown as RawStatements).execute(
+      'insert into care_relationships (doctor_id, patient_id, since) select ?, ?, ? from patients where id = ?',
+      [doctorId, patientId, new Date(), patientId],
+      'run',
+    );
+    inserted = result.affectedRows;
   } catch (error) {
-    // Granted concurrently by another call: the relationship exists, which is all that was asked.
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    // Already recorded (earlier or concurrently): the relationship exists, which is all that was asked.
+    if (error instanceof UniqueConstraintViolationException) return;
+    throw error;
   }
+  if (inserted === 0) throw new NotFound('Patient', patientId);
 }
 
 export async function caresFor(em: EntityManager, doctorId: string, patientId: string): Promise<boolean> {
