@@ -89,7 +89,8 @@ export class ChangeFeed {
 
   async stop(): Promise<void> {
     for (const queue of [...this.everyDoctor, ...[...this.byDoctor.values()].flatMap((set) => [...set])]) void queue.return();
-    if (this.redis) await this.redis.quit().catch(() => this.redis?.disconnect());
+    // disconnect, not quit: a subscriber has nothing to flush, and quit waits forever while Redis is unreachable.
+    this.redis?.disconnect();
   }
 
   private route(change: ScheduleChangeFacts): void {

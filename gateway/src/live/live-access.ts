@@ -1,4 +1,4 @@
-import { Forbidden, Principal, Role, Unauthenticated } from '@carebook/platform';
+import { Forbidden, Principal, Role, tokenExpiryMs, Unauthenticated } from '@carebook/platform';
 import type { Audience } from './change-feed';
 
 /** Who holds a live connection: verified at connection_init, for the connection's life. */
@@ -38,7 +38,7 @@ export function accessScopeOf(viewer: Viewer): string {
 
 /** The `exp` of a token already verified, in ms. */
 export function expiryOf(token: string): number {
-  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: number };
-  if (typeof payload.exp !== 'number') throw new Unauthenticated('Your access token has no expiry; sign in again.');
-  return payload.exp * 1000;
+  const expiresAt = tokenExpiryMs(token);
+  if (expiresAt === undefined) throw new Unauthenticated('Your access token has no expiry; sign in again.');
+  return expiresAt;
 }

@@ -1,15 +1,7 @@
-import type { DomainEvent, EventPayloads } from '@carebook/platform';
+import type { DomainEvent, EventPayloads, ScheduleEventType } from '@carebook/platform';
 
 /** The kinds of ScheduleChange, one per schedule event (the contract's ScheduleChangeKind). */
-export type ScheduleChangeKind =
-  | 'SLOTS_OPENED'
-  | 'SLOT_BOOKED'
-  | 'SLOT_RELEASED'
-  | 'SLOT_BLOCKED'
-  | 'APPOINTMENT_RESCHEDULED'
-  | 'APPOINTMENT_CANCELLED'
-  | 'APPOINTMENT_COMPLETED'
-  | 'APPOINTMENT_NO_SHOW';
+export type ScheduleChangeKind = ScheduleEventType;
 
 /** One change as the gateway routes it: ids only, the fields come from the supergraph. */
 export interface ScheduleChangeFacts {

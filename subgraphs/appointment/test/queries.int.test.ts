@@ -164,6 +164,14 @@ describe.each(STORES)('appointment lists, summary and access on %s', (_store, da
     }
     if (_store === 'MariaDB') expect(queries).toHaveLength(1);
   });
+  it("tells another service, in one call, which of several patients have appointments with a doctor (the patient service's care check)", async () => {
+    const ask = async (doctor: string, patientIds: string[]) =>
+      new Set((await stack.services.call<{ appointments: Array<{ patientId: string }> }>('appointment', 'appointments', { doctorId: doctor, patientIds })).appointments.map((a) => a.patientId));
+    const stranger = '00000000-0000-4000-8000-000000000000';
+    expect(await ask(doctorId, [patients[0].id, patients[3].id, stranger])).toEqual(new Set([patients[0].id, patients[3].id]));
+    expect(await ask(otherDoctorId, [patients[0].id, patients[3].id])).toEqual(new Set());
+  });
+
   it('shows one appointment (appointment(id), for live schedules) to its patient, its doctor and admins only', async () => {
     const ONE = 'query($id: ID!) { appointment(id: $id) { id status patient { id } doctor { id } } }';
     for (const token of [patients[3].token, await stack.doctorToken(doctorId), stack.adminToken]) {

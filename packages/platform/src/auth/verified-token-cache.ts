@@ -1,5 +1,5 @@
-import { decodeJwt } from 'jose';
 import type { Principal } from './role';
+import { tokenExpiryMs } from './token-expiry';
 
 /**
  * Tokens this process has verified, kept until they expire. One client
@@ -27,10 +27,10 @@ export class VerifiedTokenCache {
 
   /** Remembers a token that was just verified (its exp read from the token itself). */
   remember(token: string, principal: Principal): void {
-    const exp = decodeJwt(token).exp;
-    if (typeof exp !== 'number') return;
+    const expiresAtMs = tokenExpiryMs(token);
+    if (expiresAtMs === undefined) return;
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(token, { principal, expiresAtMs: exp * 1000 });
+    this.entries.set(token, { principal, expiresAtMs });
   }
 
   get size(): number {

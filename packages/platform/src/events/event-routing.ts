@@ -16,8 +16,12 @@ export const EVENT_QUEUES: Record<string, readonly EventType[]> = {
   feedback: ['APPOINTMENT_COMPLETED'],
 };
 
-/** Events that change a schedule; also published on Redis pub/sub for live subscriptions. */
-export const SCHEDULE_EVENTS: readonly EventType[] = [
+/**
+ * Events that change a schedule; also published on Redis pub/sub for live
+ * subscriptions. The list is the contract's ScheduleChangeKind too (the
+ * scheduling subgraph's enum and the gateway's changes are made from it).
+ */
+export const SCHEDULE_EVENTS = [
   'SLOTS_OPENED',
   'SLOT_BOOKED',
   'SLOT_RELEASED',
@@ -26,7 +30,13 @@ export const SCHEDULE_EVENTS: readonly EventType[] = [
   'APPOINTMENT_CANCELLED',
   'APPOINTMENT_COMPLETED',
   'APPOINTMENT_NO_SHOW',
-];
+] as const satisfies readonly EventType[];
+
+export type ScheduleEventType = (typeof SCHEDULE_EVENTS)[number];
+
+export function isScheduleEvent(type: EventType): type is ScheduleEventType {
+  return (SCHEDULE_EVENTS as readonly EventType[]).includes(type);
+}
 
 export const SCHEDULE_CHANNEL = 'schedule-changes';
 

@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DomainEvent } from './domain-event';
-import { queuesFor, SCHEDULE_CHANNEL, SCHEDULE_EVENTS } from './event-routing';
+import { isScheduleEvent, queuesFor, SCHEDULE_CHANNEL } from './event-routing';
 import { OutboxEvent } from './outbox-event.entity';
 import { producerConnection } from './queue-connections';
 
@@ -84,7 +84,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         removeOnFail: { age: 14 * 24 * 3600 },
       });
     }
-    if (SCHEDULE_EVENTS.includes(event.type)) await redis.publish(scheduleChannel(prefix), JSON.stringify(event));
+    if (isScheduleEvent(event.type)) await redis.publish(scheduleChannel(prefix), JSON.stringify(event));
   }
 
   async function pass(): Promise<number> {

@@ -1,4 +1,4 @@
-import { recentAnswers } from './recent-answers';
+import { recentAnswers } from '@carebook/platform';
 import type { DoctorFacts, MedicalServiceFacts, ServiceClient, SlotFacts } from '@carebook/platform';
 
 export type { DoctorFacts, MedicalServiceFacts, SlotFacts };

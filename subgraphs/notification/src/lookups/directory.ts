@@ -1,4 +1,4 @@
-import { AppError, AppointmentFacts, DoctorContactFacts, MedicalServiceFacts, PatientContactFacts, ServiceClient } from '@carebook/platform';
+import { AppError, AppointmentFacts, DoctorContactFacts, MedicalServiceFacts, NotFound, PatientContactFacts, recentAnswers, ServiceClient } from '@carebook/platform';
 import DataLoader from 'dataloader';
 
 export type AppointmentState = AppointmentFacts & { status: string };
@@ -46,40 +46,24 @@ export function serviceDirectory(client: ServiceClient): Directory {
   const patients = batched(async (ids) => (await client.call<{ contacts: PatientContactFacts[] }>('patient', 'contacts', { ids })).contacts);
   const doctors = batched(async (ids) => (await client.call<{ contacts: DoctorContactFacts[] }>('doctor', 'contacts', { ids })).contacts);
   // The catalogue and the doctors' names and practices change rarely (and are no patient's data): kept a minute.
-  const serviceNames = new Map<string, { name: string; until: number }>();
-  const knownDoctors = new Map<string, { doctor: DoctorContact; until: number }>();
+  // An unknown one is a NOT_FOUND, which is not remembered, and answers null.
+  const knownDoctor = recentAnswers(async (id: string) => (await doctors.load(id)) ?? Promise.reject(new NotFound('Doctor', id)), CATALOGUE_TTL_MS);
+  const knownServiceName = recentAnswers(async (id: string) => (await client.call<MedicalServiceFacts>('doctor', 'medical-service', { id })).name, CATALOGUE_TTL_MS);
 
   return {
     appointment: (id) => appointments.load(id),
     patient: (id) => patients.load(id),
-    async doctor(id) {
-      const known = knownDoctors.get(id);
-      if (known && known.until > Date.now()) return known.doctor;
-      const doctor = await doctors.load(id);
-      if (doctor) knownDoctors.set(id, { doctor, until: Date.now() + CATALOGUE_TTL_MS });
-      return doctor;
-    },
+    doctor: (id) => knownDoctor(id).catch(nullWhenNotFound),
     userEmail: (id) => userEmail(client, id),
-    async serviceName(id) {
-      const known = serviceNames.get(id);
-      if (known && known.until > Date.now()) return known.name;
-      try {
-        const service = await client.call<MedicalServiceFacts>('doctor', 'medical-service', { id });
-        serviceNames.set(id, { name: service.name, until: Date.now() + CATALOGUE_TTL_MS });
-        return service.name;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-        throw error;
-      }
-    },
+    serviceName: (id) => knownServiceName(id).catch(nullWhenNotFound),
   };
 }
 
+function nullWhenNotFound(error: unknown): null {
+  if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+  throw error;
+}
+
 async function userEmail(client: ServiceClient, id: string): Promise<string | null> {
-  try {
-    return (await client.call<{ email: string }>('auth', 'get-user', { id })).email;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
+  return (await client.call<{ email: string }>('auth', 'get-user', { id }).catch(nullWhenNotFound))?.email ?? null;
 }

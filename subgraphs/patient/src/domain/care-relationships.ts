@@ -44,7 +44,9 @@ function careLoader(ctx: RequestContext, doctorId: string, confirm?: CareConfirm
   return loaderFor<string, boolean>(ctx, `care:${doctorId}`, async (patientIds) => {
     const rows = await ctx.em.find(CareRelationship, { doctorId, patientId: { $in: [...patientIds] } });
     const cared = new Set(rows.map((row) => row.patientId));
-    return Promise.all(patientIds.map(async (id) => cared.has(id) || (confirm ? confirm(doctorId, id) : false)));
+    const unrecorded = patientIds.filter((id) => !cared.has(id));
+    const confirmed = confirm && unrecorded.length ? await confirm(doctorId, unrecorded) : new Set<string>();
+    return patientIds.map((id) => cared.has(id) || confirmed.has(id));
   });
 }
 

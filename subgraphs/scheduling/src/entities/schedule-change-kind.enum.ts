@@ -1,16 +1,9 @@
+import { SCHEDULE_EVENTS, ScheduleEventType } from '@carebook/platform';
 import { registerEnumType } from 'type-graphql';
 
-/** What changed in a schedule; one kind per schedule event of the outbox (platform's SCHEDULE_EVENTS). */
-export enum ScheduleChangeKind {
-  SLOTS_OPENED = 'SLOTS_OPENED',
-  SLOT_BOOKED = 'SLOT_BOOKED',
-  SLOT_RELEASED = 'SLOT_RELEASED',
-  SLOT_BLOCKED = 'SLOT_BLOCKED',
-  APPOINTMENT_RESCHEDULED = 'APPOINTMENT_RESCHEDULED',
-  APPOINTMENT_CANCELLED = 'APPOINTMENT_CANCELLED',
-  APPOINTMENT_COMPLETED = 'APPOINTMENT_COMPLETED',
-  APPOINTMENT_NO_SHOW = 'APPOINTMENT_NO_SHOW',
-}
+/** What changed in a schedule: one kind per schedule event of the outbox (platform's SCHEDULE_EVENTS). */
+export const ScheduleChangeKind = Object.fromEntries(SCHEDULE_EVENTS.map((kind) => [kind, kind])) as { [K in ScheduleEventType]: K };
+export type ScheduleChangeKind = ScheduleEventType;
 
 registerEnumType(ScheduleChangeKind, {
   name: 'ScheduleChangeKind',
