@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from './access-table';
+import type { ClinicFixture } from './clinic-fixture';
+
+/** One cell of the matrix: what to send, and what must not leak or change when it is refused. */
+export interface Cell {
+  variables: Record<string, unknown>;
+  /** Defaults to the caller's own token. */
+  token?: string;
+  /** Strings that must not appear in the response of a refused or own-only cell. */
+  secrets?: string[];
+  /** Read before and after a refused cell: must be equal (nothing changed). */
+  state?: () => Promise<unknown>;
+}
+
+type CellBuilder = (clinic: ClinicFixture, caller: Caller) => Promise<Cell>;
+
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const instant = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString();
+
+/** The patient's personal data: never in a response to anyone refused it. */
+const patientSecrets = (clinic: ClinicFixture) => [clinic.secrets.patientName, clinic.secrets.history, clinic.secrets.diagnosis, clinic.patient.email];
+
+const count = (clinic: ClinicFixture, service: string, sql: string, params: unknown[]) => async () => (await clinic.sql(service, sql, params))[0];
+
+/** Own credentials for everyone; anonymous uses the patient's (signing in is what anonymous callers do). */
+const credentialsOf = (clinic: ClinicFixture, caller: Caller) => {
+  const account = caller === 'anonymous' ? clinic.patient : clinic.accountOf(caller);
+  return { email: account.email, password: account.password };
+};
+
+export const CELLS: Record<string, CellBuilder> = {
+  async RegisterPatient() {
+    return { variables: { input: { email: `new-${randomUUID().slice(0, 8)}@matrix.e2e.test`, password: 'matrix-password-1', name: 'New Patient' } } };
+  },
+  async Login(clinic, caller) {
+    return { variables: credentialsOf(clinic, caller) };
+  },
+  async RefreshSession(clinic, caller) {
+    const login = await clinic.ok('Login', credentialsOf(clinic, caller));
+    return { variables: { refreshToken: login.login.refreshToken } };
+  },
+  async Me() {
+    return { variables: {} };
+  },
+  async MedicalServices() {
+    return { variables: {} };
+  },
+  async Doctors() {
+    return { variables: {} };
+  },
+  async AvailabilityCalendar(clinic) {
+    return { variables: { from: day(1), to: day(60), serviceId: clinic.serviceId } };
+  },
+  async AvailableSlots(clinic) {
+    return { variables: { doctorId: clinic.doctor.id, from: instant(0), to: instant(90), serviceId: clinic.serviceId } };
+  },
+  async BookAppointment(clinic) {
+    const slotId = await clinic.freeSlot();
+    return {
+      variables: { input: { slotId, serviceId: clinic.serviceId, patientId: clinic.patient.id, reason: 'matrix' } },
+      secrets: patientSecrets(clinic),
+      state: count(clinic, 'scheduling', 'select status from slots where id = ?', [slotId]),
+    };
+  },
+  async RescheduleAppointment(clinic) {
+    const id = await clinic.book();
+    return { variables: { id, newSlotId: await clinic.freeSlot() }, secrets: patientSecrets(clinic), state: () => clinic.statusOf(id) };
+  },
+  async CancelAppointment(clinic) {
+    const id = await clinic.book();
+    return { variables: { id, reason: 'matrix' }, secrets: patientSecrets(clinic), state: () => clinic.statusOf(id) };
+  },
+  async MyAppointments(clinic) {
+    const id = await clinic.book();
+    return { variables: {}, secrets: [id, ...patientSecrets(clinic)] };
+  },
+  async MyProfile(clinic) {
+    return { variables: {}, secrets: patientSecrets(clinic) };
+  },
+  async UpdateMyProfile(clinic) {
+    return {
+      variables: { input: { notificationChannels: ['EMAIL'] } },
+      secrets: patientSecrets(clinic),
+      state: count(clinic, 'patient', 'select updated_at from patients where id = ?', [clinic.patient.id]),
+    };
+  },
+  async SubmitFeedback(clinic) {
+    const { appointmentId } = await clinic.completed();
+    return { variables: { appointmentId, rating: 4, comment: 'matrix' }, state: count(clinic, 'feedback', 'select count(*) n from feedback where appointment_id = ?', [appointmentId]) };
+  },
+  async MyInvoices(clinic) {
+    const { invoiceId } = await clinic.completed();
+    return { variables: {}, secrets: [invoiceId, ...patientSecrets(clinic)] };
+  },
+  async PayInvoice(clinic, caller) {
+    const { invoiceId } = await clinic.completed();
+    return {
+      variables: { id: invoiceId, input: caller === 'admin' ? { method: 'CASH' } : { method: 'CARD', token: 'tok_visa' } },
+      state: count(clinic, 'billing', 'select status from invoices where id = ?', [invoiceId]),
+    };
+  },
+  async SetWeeklyAvailability(clinic) {
+    return {
+      variables: { doctorId: clinic.doctor.id, rules: [{ dayOfWeek: 'SUNDAY', startTime: '08:00', endTime: '09:00', slotMinutes: 30 }] },
+      state: count(clinic, 'scheduling', 'select count(*) n from availability_rules where doctor_id = ?', [clinic.doctor.id]),
+    };
+  },
+  async AddAvailability(clinic) {
+    return {
+      variables: { doctorId: clinic.doctor.id, date: clinic.freshDate(), startTime: '08:00', endTime: '09:00', slotMinutes: 30 },
+      state: count(clinic, 'scheduling', 'select count(*) n from slots where doctor_id = ?', [clinic.doctor.id]),
+    };
+  },
+  async AddTimeOff(clinic) {
+    const date = clinic.freshDate();
+    return {
+      variables: { doctorId: clinic.doctor.id, from: `${date}T00:00:00Z`, to: `${date}T23:59:00Z`, reason: 'matrix' },
+      secrets: patientSecrets(clinic),
+      state: count(clinic, 'scheduling', 'select count(*) n from time_offs where doctor_id = ?', [clinic.doctor.id]),
+    };
+  },
+  async DoctorSchedule(clinic) {
+    return { variables: { doctorId: clinic.doctor.id, from: instant(-1), to: instant(90) }, secrets: patientSecrets(clinic) };
+  },
+  async CompleteAppointment(clinic) {
+    const id = await clinic.started();
+    return { variables: { id, notes: 'matrix' }, secrets: patientSecrets(clinic), state: () => clinic.statusOf(id) };
+  },
+  async MarkNoShow(clinic) {
+    const id = await clinic.started();
+    return { variables: { id }, secrets: patientSecrets(clinic), state: () => clinic.statusOf(id) };
+  },
+  async PatientChart(clinic) {
+    return { variables: { id: clinic.patient.id }, secrets: patientSecrets(clinic) };
+  },
+  async AddMedicalRecord(clinic) {
+    return {
+      variables: { input: { patientId: clinic.patient.id, diagnosis: 'matrix diagnosis' } },
+      secrets: patientSecrets(clinic),
+      state: count(clinic, 'patient', 'select count(*) n from medical_records where patient_id = ?', [clinic.patient.id]),
+    };
+  },
+  async UpdateMedicalRecord(clinic) {
+    const id = await clinic.record();
+    return {
+      variables: { id, input: { diagnosis: 'matrix diagnosis, revised' } },
+      secrets: patientSecrets(clinic),
+      state: count(clinic, 'patient', 'select diagnosis_sealed, updated_at from medical_records where id = ?', [id]),
+    };
+  },
+  async ScheduleSummary(clinic) {
+    return { variables: { from: day(0), to: day(120), groupBy: 'MONTH', doctorId: clinic.doctor.id } };
+  },
+  async Appointments(clinic) {
+    return { variables: { filter: { doctorId: clinic.doctor.id }, first: 50 }, secrets: patientSecrets(clinic) };
+  },
+  async CreateDoctor(clinic) {
+    const email = `dr-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
+    return {
+      variables: { input: { email, password: 'matrix-password-1', name: 'Dr New', specialty: 'Dermatology', licenseNumber: `MX-${randomUUID().slice(0, 8)}`, serviceIds: [clinic.serviceId] } },
+      state: count(clinic, 'auth', 'select count(*) n from users where email = ?', [email]),
+    };
+  },
+  async CreateMedicalService(clinic) {
+    const name = `Matrix service ${randomUUID().slice(0, 8)}`;
+    return {
+      variables: { input: { name, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } },
+      state: count(clinic, 'doctor', 'select count(*) n from medical_services where name = ?', [name]),
+    };
+  },
+  async DeactivateUser(clinic) {
+    const target = await clinic.newPatient();
+    return { variables: { userId: target.id, reason: 'matrix' }, state: count(clinic, 'auth', 'select active from users where id = ?', [target.id]) };
+  },
+  async SetUserRole(clinic) {
+    const target = await clinic.newPatient();
+    return { variables: { userId: target.id, role: 'ADMIN' }, state: count(clinic, 'auth', 'select role from users where id = ?', [target.id]) };
+  },
+  async Users(clinic) {
+    return { variables: { search: clinic.patient.email, first: 10 }, secrets: patientSecrets(clinic) };
+  },
+  async AdminActionLog() {
+    return { variables: { first: 10 } };
+  },
+  async SystemHealth() {
+    return { variables: {} };
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * Who may do what: every operation of the client contract against every kind
+ * of caller. The role-matrix e2e suite runs each cell through the gateway and
+ * fails on any difference; docs/security/access-matrix.md is rendered from
+ * this table (the suite checks it is current).
+ *
+ * The target of each operation belongs to "the patient" and "the doctor" (an
+ * appointment of the patient with the doctor, the patient's chart and
+ * invoice, the doctor's schedule). "Another patient" and "another doctor"
+ * have their own accounts and no part in it.
+ */
+export const CALLERS = ['anonymous', 'patient', 'otherPatient', 'doctor', 'otherDoctor', 'admin'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/**
+ * ALLOW: answered, without errors.
+ * DENY: refused (UNAUTHENTICATED, FORBIDDEN or NOT_FOUND), no data, and nothing changed.
+ * OWN: answered, about the caller's own things only: nothing of the target's shows.
+ */
+export type Access = 'ALLOW' | 'DENY' | 'OWN';
+
+export const CALLER_LABELS: Record<Caller, string> = {
+  anonymous: 'anonymous',
+  patient: 'the patient',
+  otherPatient: 'another patient',
+  doctor: 'the doctor',
+  otherDoctor: 'another doctor',
+  admin: 'admin',
+};
+
+const row = (anonymous: Access, patient: Access, otherPatient: Access, doctor: Access, otherDoctor: Access, admin: Access): Record<Caller, Access> => ({
+  anonymous,
+  patient,
+  otherPatient,
+  doctor,
+  otherDoctor,
+  admin,
+});
+const EVERYONE = row('ALLOW', 'ALLOW', 'ALLOW', 'ALLOW', 'ALLOW', 'ALLOW');
+const SIGNED_IN = row('DENY', 'ALLOW', 'ALLOW', 'ALLOW', 'ALLOW', 'ALLOW');
+const ADMIN_ONLY = row('DENY', 'DENY', 'DENY', 'DENY', 'DENY', 'ALLOW');
+const PATIENT_SELF = row('DENY', 'ALLOW', 'OWN', 'DENY', 'DENY', 'DENY');
+/** The patient's appointment: its patient, its doctor or an admin. */
+const APPOINTMENT_PARTIES = row('DENY', 'ALLOW', 'DENY', 'ALLOW', 'DENY', 'ALLOW');
+/** Closing a visit: its doctor or an admin. */
+const VISIT_CLOSERS = row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'ALLOW');
+/** The doctor's schedule and hours: that doctor or an admin. */
+const SCHEDULE_OWNERS = row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'ALLOW');
+
+export interface AccessRule {
+  who: Record<Caller, Access>;
+  /** What the operation does to whom, in the words of the rendered table. */
+  target: string;
+}
+
+export const ACCESS_TABLE: Record<string, AccessRule> = {
+  RegisterPatient: { who: EVERYONE, target: 'a new patient account' },
+  Login: { who: EVERYONE, target: "the caller's own credentials" },
+  RefreshSession: { who: EVERYONE, target: "the caller's own refresh token" },
+  Me: { who: SIGNED_IN, target: 'the caller' },
+  MedicalServices: { who: EVERYONE, target: 'the catalogue' },
+  Doctors: { who: EVERYONE, target: 'the directory' },
+  AvailabilityCalendar: { who: EVERYONE, target: 'free days' },
+  AvailableSlots: { who: EVERYONE, target: "the doctor's free slots" },
+  BookAppointment: { who: row('DENY', 'ALLOW', 'DENY', 'DENY', 'DENY', 'ALLOW'), target: 'a booking for the patient (patientId given)' },
+  RescheduleAppointment: { who: APPOINTMENT_PARTIES, target: "the patient's appointment" },
+  CancelAppointment: { who: APPOINTMENT_PARTIES, target: "the patient's appointment" },
+  MyAppointments: { who: row('DENY', 'ALLOW', 'OWN', 'ALLOW', 'OWN', 'OWN'), target: "the caller's appointments" },
+  MyProfile: { who: PATIENT_SELF, target: "the caller's profile" },
+  UpdateMyProfile: { who: PATIENT_SELF, target: "the caller's profile" },
+  SubmitFeedback: { who: row('DENY', 'ALLOW', 'DENY', 'DENY', 'DENY', 'DENY'), target: "the patient's completed visit" },
+  MyInvoices: { who: row('DENY', 'ALLOW', 'OWN', 'OWN', 'OWN', 'OWN'), target: "the caller's invoices" },
+  PayInvoice: { who: row('DENY', 'ALLOW', 'DENY', 'DENY', 'DENY', 'ALLOW'), target: "the patient's invoice (admins record cash)" },
+  SetWeeklyAvailability: { who: SCHEDULE_OWNERS, target: "the doctor's weekly hours" },
+  AddAvailability: { who: SCHEDULE_OWNERS, target: "the doctor's hours on a day" },
+  AddTimeOff: { who: SCHEDULE_OWNERS, target: "the doctor's time off" },
+  DoctorSchedule: { who: SCHEDULE_OWNERS, target: "the doctor's schedule with patients' names" },
+  CompleteAppointment: { who: VISIT_CLOSERS, target: "the patient's visit with the doctor" },
+  MarkNoShow: { who: VISIT_CLOSERS, target: "the patient's visit with the doctor" },
+  PatientChart: { who: row('DENY', 'ALLOW', 'DENY', 'ALLOW', 'DENY', 'ALLOW'), target: "the patient's chart" },
+  AddMedicalRecord: { who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'DENY'), target: "the patient's chart" },
+  UpdateMedicalRecord: { who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'DENY'), target: "the doctor's record in the patient's chart" },
+  ScheduleSummary: { who: SCHEDULE_OWNERS, target: "the doctor's figures" },
+  Appointments: { who: SCHEDULE_OWNERS, target: "the doctor's appointments" },
+  ScheduleChanged: { who: SCHEDULE_OWNERS, target: "the doctor's live schedule" },
+  CreateDoctor: { who: ADMIN_ONLY, target: 'a new doctor' },
+  CreateMedicalService: { who: ADMIN_ONLY, target: 'the catalogue' },
+  DeactivateUser: { who: ADMIN_ONLY, target: 'a user' },
+  SetUserRole: { who: ADMIN_ONLY, target: 'a user' },
+  Users: { who: ADMIN_ONLY, target: 'every user' },
+  AdminActionLog: { who: ADMIN_ONLY, target: 'the audit log' },
+  SystemHealth: { who: ADMIN_ONLY, target: 'services and queues' },
+};
+
+/** The table as Markdown, for docs/security/access-matrix.md. */
+export function renderAccessMatrix(): string {
+  const header = `| operation | on | ${CALLERS.map((c) => CALLER_LABELS[c]).join(' | ')} |`;
+  const rule = `| --- | --- | ${CALLERS.map(() => ':---:').join(' | ')} |`;
+  const mark: Record<Access, string> = { ALLOW: 'yes', DENY: '**no**', OWN: 'own only' };
+  const rows = Object.entries(ACCESS_TABLE).map(([name, { who, target }]) => `| ${name} | ${target} | ${CALLERS.map((c) => mark[who[c]]).join(' | ')} |`);
+  return [
+    '# Who may do what',
+    '',
+    '<!-- Rendered from test/e2e/access/access-table.ts; the role-matrix e2e suite fails when this file is stale.',
+    '     Regenerate: UPDATE_ACCESS_MATRIX=1 npx jest test/e2e/role-matrix -->',
+    '',
+    'Every operation of the client contract (`clients/operations/contract.graphql`), run through the gateway by',
+    '`test/e2e/role-matrix.e2e.test.ts` as each kind of caller. The target belongs to "the patient" and "the doctor"',
+    '(an appointment of the patient with the doctor, her chart, her invoice, his schedule); "another patient" and',
+    '"another doctor" are signed in with accounts of their own.',
+    '',
+    '- **yes**: answered. **no**: refused with UNAUTHENTICATED, FORBIDDEN or NOT_FOUND, no data returned, nothing',
+    '  changed. **own only**: answered about the caller\'s own things; nothing of the target\'s shows.',
+    '- A refused case also fails the suite if any of the target\'s personal data (names, emails, medical history,',
+    '  record text) appears anywhere in the response.',
+    '',
+    header,
+    rule,
+    ...rows,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,154 @@
+import { operation } from '@carebook/clients';
+import { BOOTSTRAP_ADMIN, GraphqlResponse, postGraphql, Stack } from '@carebook/platform/testing';
+import { createConnection } from 'mysql2/promise';
+import { randomUUID } from 'node:crypto';
+import type { Caller } from './access-table';
+
+export interface Account {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+  token: string;
+}
+
+const PASSWORD = 'matrix-password-1';
+
+/**
+ * A small clinic for the role matrix, built through the gateway with the
+ * contract's documents: one service, "the doctor" and "another doctor" with
+ * a pool of free slots each, "the patient" (with a medical history and a
+ * record by the doctor) and "another patient". Every operation that changes
+ * something gets a fresh target from here, so cells never share state.
+ */
+export class ClinicFixture {
+  admin!: Account;
+  doctor!: Account;
+  otherDoctor!: Account;
+  patient!: Account;
+  otherPatient!: Account;
+  serviceId!: string;
+  /** Words that identify the patient and must never reach a caller refused her data. */
+  readonly secrets = {
+    patientName: `Patricia Matrix-${randomUUID().slice(0, 6)}`,
+    history: `matrix-history-${randomUUID()}`,
+    diagnosis: `matrix-diagnosis-${randomUUID()}`,
+  };
+  private readonly freeSlots = new Map<string, string[]>();
+  private nextDay = 30;
+
+  constructor(private readonly stack: Stack) {}
+
+  async call(name: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse> {
+    return postGraphql(this.stack.gatewayUrl, operation(name), variables, token);
+  }
+
+  /** Runs an operation that must work (fixture building); fails with the errors otherwise. */
+  async ok(name: string, variables: Record<string, unknown>, token?: string): Promise<any> {
+    const response = await this.call(name, variables, token);
+    if (response.errors) throw new Error(`${name} failed while building the fixture: ${JSON.stringify(response.errors)}`);
+    return response.data;
+  }
+
+  async build(): Promise<void> {
+    const adminLogin = (await this.ok('Login', BOOTSTRAP_ADMIN)).login;
+    this.admin = { id: adminLogin.user.id, email: BOOTSTRAP_ADMIN.email, password: BOOTSTRAP_ADMIN.password, name: 'admin', token: adminLogin.accessToken };
+    this.serviceId = (await this.ok('CreateMedicalService', { input: { name: 'Matrix check-up', category: 'GENERAL_CHECKUP', durationMinutes: 15, price: '30.00', currency: 'EUR' } }, this.admin.token)).createMedicalService.id;
+    this.doctor = await this.newDoctor('Dr Matrix');
+    this.otherDoctor = await this.newDoctor('Dr Other');
+    this.patient = await this.newPatient(this.secrets.patientName);
+    this.otherPatient = await this.newPatient('Oscar Other');
+    await this.ok('UpdateMyProfile', { input: { medicalHistory: this.secrets.history } }, this.patient.token);
+    for (const doctor of [this.doctor, this.otherDoctor]) await this.openDay(doctor);
+    await this.book(); // a booking makes the doctor the patient's doctor (care relationship)
+    await this.record();
+  }
+
+  tokenOf(caller: Caller): string | undefined {
+    return caller === 'anonymous' ? undefined : this[caller].token;
+  }
+
+  accountOf(caller: Exclude<Caller, 'anonymous'>): Account {
+    return this[caller];
+  }
+
+  async newDoctor(name: string): Promise<Account> {
+    const email = `dr-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
+    const created = await this.ok(
+      'CreateDoctor',
+      { input: { email, password: PASSWORD, name, specialty: 'General practice', licenseNumber: `MX-${randomUUID().slice(0, 8)}`, serviceIds: [this.serviceId] } },
+      this.admin.token,
+    );
+    const token = (await this.ok('Login', { email, password: PASSWORD })).login.accessToken;
+    return { id: created.createDoctor.id, email, password: PASSWORD, name, token };
+  }
+
+  async newPatient(name = 'Throwaway Patient'): Promise<Account> {
+    const email = `p-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
+    const registered = (await this.ok('RegisterPatient', { input: { email, password: PASSWORD, name } })).registerPatient;
+    return { id: registered.user.id, email, password: PASSWORD, name, token: registered.accessToken };
+  }
+
+  /** A date no other fixture uses, far enough ahead for every booking rule. */
+  freshDate(): string {
+    const day = new Date(Date.now() + this.nextDay++ * 86_400_000);
+    return day.toISOString().slice(0, 10);
+  }
+
+  /** Opens a day of 15-minute slots for the doctor and adds them to the pool. */
+  async openDay(doctor: Account): Promise<void> {
+    const opened = await this.ok(
+      'AddAvailability',
+      { doctorId: doctor.id, date: this.freshDate(), startTime: '07:00', endTime: '19:00', slotMinutes: 15 },
+      this.admin.token,
+    );
+    this.freeSlots.set(doctor.id, [...(this.freeSlots.get(doctor.id) ?? []), ...opened.addAvailability.map((slot: { id: string }) => slot.id)]);
+  }
+
+  /** A free slot of the doctor nobody else will use. */
+  async freeSlot(doctor: Account = this.doctor): Promise<string> {
+    if (!this.freeSlots.get(doctor.id)?.length) await this.openDay(doctor);
+    return this.freeSlots.get(doctor.id)!.shift()!;
+  }
+
+  /** A confirmed appointment of the patient with the doctor. */
+  async book(): Promise<string> {
+    const booked = (await this.ok('BookAppointment', { input: { slotId: await this.freeSlot(), serviceId: this.serviceId, reason: 'matrix' } }, this.patient.token)).bookAppointment;
+    if (booked.__typename !== 'BookingConfirmed') throw new Error(`the fixture's booking was not confirmed: ${JSON.stringify(booked)}`);
+    return booked.appointment.id;
+  }
+
+  /** A confirmed appointment that has started (its times moved an hour back in the appointment service's store). */
+  async started(): Promise<string> {
+    const id = await this.book();
+    await this.sql('appointment', 'update appointments set starts_at = ?, ends_at = ? where id = ?', [new Date(Date.now() - 3_600_000), new Date(Date.now() - 2_700_000), id]);
+    return id;
+  }
+
+  /** A completed visit and its invoice. */
+  async completed(): Promise<{ appointmentId: string; invoiceId: string }> {
+    const appointmentId = await this.started();
+    const closed = (await this.ok('CompleteAppointment', { id: appointmentId, notes: 'matrix notes' }, this.doctor.token)).completeAppointment;
+    return { appointmentId, invoiceId: closed.invoice.id };
+  }
+
+  /** A record the doctor wrote in the patient's chart. */
+  async record(): Promise<string> {
+    return (await this.ok('AddMedicalRecord', { input: { patientId: this.patient.id, diagnosis: this.secrets.diagnosis } }, this.doctor.token)).addMedicalRecord.id;
+  }
+
+  /** An appointment's status as an admin sees it. */
+  async statusOf(appointmentId: string): Promise<string> {
+    const [row] = await this.sql('appointment', 'select status, slot_id from appointments where id = ?', [appointmentId]);
+    return `${row.status}@${row.slot_id}`;
+  }
+
+  async sql(service: string, query: string, params: unknown[]): Promise<Array<Record<string, any>>> {
+    const connection = await createConnection(this.stack.env[`${service.toUpperCase()}_DB_URL`]!);
+    try {
+      return (await connection.query(query, params))[0] as Array<Record<string, any>>;
+    } finally {
+      await connection.end();
+    }
+  }
+}
