@@ -1,9 +1,7 @@
 import { createFieldSealer, parseKeyRing, SealedText } from '@carebook/platform';
-import { postGraphql } from '@carebook/platform/testing';
+import { postGraphql, runKeyRotationCommand } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { startAppointment } from '../src/app';
 import { loadAppointmentConfig } from '../src/config';
 import { SEALED } from '../src/domain/sealed-columns';
@@ -15,20 +13,6 @@ jest.setTimeout(90_000);
 const k1 = `k1:${randomBytes(32).toString('base64')}`;
 const k2 = `k2:${randomBytes(32).toString('base64')}`;
 const VISIT = 'query($id: ID!) { appointment(id: $id) { id reason cancellationReason history { toStatus note } } }';
-
-/** The key rotation command as operators run it: the built `dist/rotate-keys.js`, its own process. */
-function rotateKeys(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(__dirname, '../dist/rotate-keys.js'), '--batch-size', '2'], {
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
 
 describe.each(STORES)('visit reasons, notes and history sealed at rest on %s', (store, databaseUrl) => {
   const url = databaseUrl();
@@ -136,7 +120,7 @@ describe.each(STORES)('visit reasons, notes and history sealed at rest on %s', (
     const before = await stack.gql(VISIT, { id: legacy.id }, stack.adminToken);
     expect(before.data.appointment).toMatchObject({ reason: 'Written before sealing', history: [{ note: 'plain history note' }, { note: 'slot booked' }] });
 
-    const rotation = await rotateKeys({ APPOINTMENT_DB_URL: url, DATA_ENCRYPTION_KEYS: `${k1},${k2}` });
+    const rotation = await runKeyRotationCommand('appointment', { NODE_ENV: 'test', APPOINTMENT_DB_URL: url, DATA_ENCRYPTION_KEYS: `${k1},${k2}` }, ['--batch-size', '2']);
     expect(rotation.output).toMatch(/\[appointment\] appointments: \d+ rows, \d+ re-sealed, .*0 unreadable; done/);
     expect(rotation.output).toMatch(/\[appointment\] appointment_changes: \d+ rows, .*; done/);
     expect(rotation.code).toBe(0);
