@@ -30,7 +30,7 @@ function batchSizeFrom(argv: string[]): number {
 function summary(table: TableRotation): string {
   const from = table.resumedAfter ? ` (resumed after ${table.resumedAfter})` : '';
   const state = table.finished ? 'done' : 'stopped; run again to resume';
-  return `${table.table}${from}: ${table.rows} rows, ${table.resealed} re-sealed, ${table.alreadyCurrent} already current, ${table.changedMeanwhile} changed meanwhile, ${table.unreadable} unreadable; ${state}`;
+  return `${table.table}${from}: ${table.rows} ${table.rows === 1 ? 'row' : 'rows'}, ${table.resealed} re-sealed, ${table.alreadyCurrent} already current, ${table.changedMeanwhile} changed meanwhile, ${table.unreadable} unreadable; ${state}`;
 }
 
 /**
