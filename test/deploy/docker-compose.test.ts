@@ -54,15 +54,26 @@ function envNamesIn(source: string, ownPrefix: string): Set<string> {
 }
 
 /**
+ * Platform files holding a config shape a process opts into, and the call
+ * that opts in: the common subgraph shape (the gateway parses a shape of its
+ * own) and the data keys (only services that seal fields read them).
+ */
+const OPT_IN_SHAPES: Record<string, string> = {
+  'config/service-config.ts': 'loadServiceConfig(',
+  'crypto/encryption-keys.ts': 'loadEncryptionKeys(',
+};
+
+/**
  * Every variable a deployable's process can read: its own sources plus the
- * platform's (without the test kit). The common subgraph shape
- * (config/service-config.ts) counts only for a process that loads it; the
- * gateway parses a shape of its own.
+ * platform's (without the test kit); an opt-in shape counts only for a
+ * process whose sources call it.
  */
 function knownEnv(name: ServiceName): Set<string> {
   const own = tsFiles(`${packageDir(name)}/src`);
-  const usesCommonShape = own.some((file) => read(file).includes('loadServiceConfig('));
-  const platform = tsFiles('packages/platform/src').filter((file) => usesCommonShape || !file.endsWith('config/service-config.ts'));
+  const optedOut = Object.entries(OPT_IN_SHAPES)
+    .filter(([, call]) => !own.some((file) => read(file).includes(call)))
+    .map(([file]) => file);
+  const platform = tsFiles('packages/platform/src').filter((file) => !optedOut.some((shape) => file.endsWith(shape)));
   const names = new Set<string>();
   for (const file of [...own, ...platform]) for (const env of envNamesIn(read(file), prefixOf(name))) names.add(env);
   return names;
@@ -98,6 +109,8 @@ describe('the scan of the config code', () => {
   it('finds what each process reads, and only that', () => {
     expect([...known.auth]).toEqual(expect.arrayContaining(['NODE_ENV', 'AUTH_PORT', 'AUTH_HOST', 'AUTH_DB_URL', 'MYSQL_URL', 'REDIS_URL', 'SERVICE_TOKEN_SECRET', 'AUTH_SIGNING_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'PATIENT_URL']));
     expect([...known.patient]).toEqual(expect.arrayContaining(['PATIENT_DB_URL', 'DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID', 'AUTH_JWKS_URL']));
+    for (const sealing of ['appointment', 'feedback', 'admin'] as const) expect([...known[sealing]]).toEqual(expect.arrayContaining(['DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID']));
+    expect(known.billing.has('DATA_ENCRYPTION_KEYS')).toBe(false);
     expect([...known.gateway]).toEqual(expect.arrayContaining(['GATEWAY_PORT', 'GATEWAY_HOST', 'SUPERGRAPH_PATH', 'ADMIN_URL', 'AUTH_JWKS_URL', 'MAX_QUERY_COST', 'REDIS_URL', 'LIVE_KEEPALIVE_MS']));
     expect(known.patient.has('AUTH_SIGNING_KEY')).toBe(false);
     expect(known.doctor.has('DATA_ENCRYPTION_KEYS')).toBe(false);

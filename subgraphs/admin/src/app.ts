@@ -1,4 +1,4 @@
-import { createLogger, createServiceClient, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, fieldSealerFor, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
 import type { AdminConfig } from './config';
 import { entities } from './entities';
 import { systemHealthChecker } from './domain/system-health';
@@ -12,13 +12,14 @@ export async function startAdmin(config: AdminConfig): Promise<RunningService> {
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const services = createServiceClient('admin', config.auth.serviceSecret, config.env);
   const health = systemHealthChecker({ redisUrl: config.redisUrl, prefix: config.redisPrefix, env: config.env });
-  const schema = await buildAdminSchema({ services, health });
+  const sealer = fieldSealerFor(config.encryption, logger);
+  const schema = await buildAdminSchema({ services, health, sealer });
   return startSubgraph({
     config,
     schema,
     orm,
     logger,
-    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, adminInternalRoutes()),
+    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, adminInternalRoutes(sealer)),
     onStop: () => health.close(),
   });
 }

@@ -1,14 +1,17 @@
-import { createServiceClient, Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, GraphqlResponse, postGraphql, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import { createFieldSealer, createServiceClient, parseKeyRing, Role } from '@carebook/platform';
+import { dropDatabase, errorCode, freshDatabaseUrl, GraphqlResponse, postGraphql, runKeyRotationCommand, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAdmin } from '../src/app';
 import { loadAdminConfig } from '../src/config';
+import { SEALED } from '../src/domain/sealed-columns';
 
 const ADMIN = { email: 'root-admin@admin.carebook.test', password: 'admin-password-1' };
+const k1 = `k1:${randomBytes(32).toString('base64')}`;
+const k2 = `k2:${randomBytes(32).toString('base64')}`;
 
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { id email role } } }';
 const USERS = 'query($search: String) { users(search: $search, first: 100) { edges { node { id email role active } } } }';
@@ -65,7 +68,8 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     DOCTOR_URL: doctorUrl,
     AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json`,
   };
-  const adminConfig = loadAdminConfig({ ...process.env, ...shared, LOG_LEVEL: 'silent', ADMIN_PORT: '0', ADMIN_DB_URL: databases.admin });
+  const configWithKeys = (keys: string) => loadAdminConfig({ ...process.env, ...shared, LOG_LEVEL: 'silent', ADMIN_PORT: '0', ADMIN_DB_URL: databases.admin, DATA_ENCRYPTION_KEYS: keys });
+  const adminConfig = configWithKeys(k1);
   let auth: SpawnedService | undefined;
   let doctor: SpawnedService | undefined;
   let admin: Awaited<ReturnType<typeof startAdmin>> | undefined;
@@ -379,6 +383,65 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     for (const entry of seen) expect(entry).toMatchObject({ adminId, admin: { id: adminId } });
     const instants = seen.map((entry) => Date.parse(entry.createdAt));
     expect(instants).toEqual([...instants].sort((a, b) => b - a));
+  });
+
+  async function logRows(sql: string, params: unknown[] = []): Promise<any[]> {
+    const connection = await createConnection({ uri: databases.admin });
+    try {
+      return (await connection.query(sql, params))[0] as any[];
+    } finally {
+      await connection.end();
+    }
+  }
+
+  it('keeps the details of every entry only sealed, bound to the entry; the log answers them as written, a copied one does not open', async () => {
+    const stored = await logRows('select id, action, details from admin_action_logs');
+    expect(stored.length).toBe(performed.length);
+    for (const row of stored) expect(row.details).toMatch(/^v2:k1:/);
+    expect(JSON.stringify(stored)).not.toContain('Left the clinic');
+    const deactivation = stored.find((row) => row.action === 'DEACTIVATE_USER');
+    expect(JSON.parse(createFieldSealer(parseKeyRing(k1)).open(SEALED.details, deactivation.id, deactivation.details))).toEqual({ reason: 'Left the clinic in March' });
+
+    const other = stored.find((row) => row.id !== deactivation.id);
+    await logRows('update admin_action_logs set details = ? where id = ?', [deactivation.details, other.id]);
+    try {
+      const read = await postGraphql(url, LOG, { first: 100 }, adminToken);
+      expect(errorCode(read)).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(read)).not.toContain('Left the clinic');
+    } finally {
+      await logRows('update admin_action_logs set details = ? where id = ?', [other.details, other.id]);
+    }
+    expect(await allLogEntries()).toHaveLength(performed.length);
+  });
+
+  it('reads details stored before sealing as they were; `rotate-keys` re-seals every entry under k2, after which k2 alone reads the log', async () => {
+    const legacyId = randomUUID();
+    await logRows("insert into admin_action_logs (id, admin_id, action, target_id, details, created_at) values (?, ?, 'DEACTIVATE_USER', ?, ?, now(3) - interval 1 day)", [
+      legacyId,
+      adminId,
+      randomUUID(),
+      '{"reason":"Written before sealing"}',
+    ]);
+    const before = await allLogEntries();
+    expect(JSON.parse(before.find((entry) => entry.id === legacyId)!.details)).toEqual({ reason: 'Written before sealing' });
+
+    // As operators rotate: k2 made active on the running service first, then the command.
+    await admin!.stop();
+    admin = await startAdmin(configWithKeys(`${k1},${k2}`));
+    url = admin.url;
+    const rotation = await runKeyRotationCommand('admin', { ...shared, ADMIN_DB_URL: databases.admin, DATA_ENCRYPTION_KEYS: `${k1},${k2}` }, ['--batch-size', '4']);
+    expect(rotation.output).toMatch(/\[admin\] admin_action_logs: \d+ rows, \d+ re-sealed, 0 already current, 0 changed meanwhile, 0 unreadable; done/);
+    expect(rotation.code).toBe(0);
+    for (const row of await logRows('select details from admin_action_logs')) expect(row.details).toMatch(/^v2:k2:/);
+
+    const onlyK2 = await startAdmin(configWithKeys(k2));
+    try {
+      const after = ok(await postGraphql(onlyK2.url, LOG, { first: 100 }, adminToken)).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
+      expect(after).toEqual(before);
+    } finally {
+      await onlyK2.stop();
+    }
+    await logRows('delete from admin_action_logs where id = ?', [legacyId]);
   });
 
   it('fails createDoctor with INTERNAL_SERVER_ERROR naming the doctor service when it is down, leaving no usable account and no log entry', async () => {

@@ -1,4 +1,4 @@
-import { createLogger, createServiceClient, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, fieldSealerFor, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AppointmentConfig } from './config';
 import { adminLog } from './domain/admin-log';
@@ -27,6 +27,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     nudge: () => relay.nudge(),
     adminLog: adminLog(client, logger),
     timeZone: extra.CLINIC_TIME_ZONE,
+    sealer: fieldSealerFor(config.encryption, logger),
     logger,
     crashPoint: extra.CAREBOOK_CRASH_POINT,
   };

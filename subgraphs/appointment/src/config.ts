@@ -1,10 +1,10 @@
-import { env, loadServiceConfig } from '@carebook/platform';
+import { env, loadEncryptionKeys, loadServiceConfig } from '@carebook/platform';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 /** The appointment service's settings beyond the common ones (see .env.example). */
 export function loadAppointmentConfig(source: NodeJS.ProcessEnv = process.env) {
-  return loadServiceConfig(
+  const config = loadServiceConfig(
     'appointment',
     {
       CLINIC_TIME_ZONE: z.string().refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
@@ -17,6 +17,7 @@ export function loadAppointmentConfig(source: NodeJS.ProcessEnv = process.env) {
     },
     source,
   );
+  return { ...config, encryption: loadEncryptionKeys(config) };
 }
 
 export type AppointmentConfig = ReturnType<typeof loadAppointmentConfig>;

@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '@carebook/platform';
 import type { AppointmentDeps } from './domain/deps';
 import { references } from './references/federated.reference';
+import { AppointmentChangeResolver } from './resolvers/appointment-change.resolver';
 import { AppointmentResolver } from './resolvers/appointment.resolver';
 import { BookingResolver } from './resolvers/booking.resolver';
 import { DoctorAppointmentsResolver, PatientAppointmentsResolver, SlotAppointmentResolver } from './resolvers/party-appointments.resolver';
@@ -15,9 +16,9 @@ export interface AppointmentSchemaDeps {
 /** The appointment subgraph's schema; `deps` may be omitted when only the SDL is needed. */
 export function buildAppointmentSchema(deps?: AppointmentSchemaDeps) {
   return buildFederatedSchema({
-    resolvers: [BookingResolver, AppointmentResolver, ScheduleSummaryResolver, PatientAppointmentsResolver, DoctorAppointmentsResolver, SlotAppointmentResolver],
+    resolvers: [BookingResolver, AppointmentResolver, AppointmentChangeResolver, ScheduleSummaryResolver, PatientAppointmentsResolver, DoctorAppointmentsResolver, SlotAppointmentResolver],
     instances: deps
-      ? [new BookingResolver(deps.domain), new AppointmentResolver(deps.domain), new ScheduleSummaryResolver(deps.domain, deps.countOutcomes)]
+      ? [new BookingResolver(deps.domain), new AppointmentResolver(deps.domain), new AppointmentChangeResolver(deps.domain), new ScheduleSummaryResolver(deps.domain, deps.countOutcomes)]
       : [],
     references,
   });

@@ -41,15 +41,16 @@ export class BookingStack {
 
   /**
    * `inProcess: false` leaves the appointment service to the test (to run it as its own process);
-   * `withAdmin` also runs the admin service, to see admin changes land in its action log.
+   * `withAdmin` also runs the admin service, to see admin changes land in its action log;
+   * `appointmentEnv` adds settings of the appointment service's own (its data keys, say).
    */
-  static async start(appointmentDbUrl: string, options: { inProcess?: boolean; withAdmin?: boolean } = {}): Promise<BookingStack> {
+  static async start(appointmentDbUrl: string, options: { inProcess?: boolean; withAdmin?: boolean; appointmentEnv?: Record<string, string> } = {}): Promise<BookingStack> {
     const stack = new BookingStack();
-    await stack.boot(appointmentDbUrl, options.inProcess ?? true, options.withAdmin ?? false);
+    await stack.boot(appointmentDbUrl, options.inProcess ?? true, options.withAdmin ?? false, options.appointmentEnv ?? {});
     return stack;
   }
 
-  private async boot(appointmentDbUrl: string, inProcess: boolean, withAdmin: boolean) {
+  private async boot(appointmentDbUrl: string, inProcess: boolean, withAdmin: boolean, appointmentEnv: Record<string, string>) {
     this.issuer = await startTestIssuer();
     const base = testPortBase();
     const doctorDb = freshDatabaseUrl('doctor');
@@ -73,7 +74,7 @@ export class BookingStack {
       this.admin = await spawnService('admin', base + 9, { ...this.env, ADMIN_DB_URL: adminDb });
     }
     // Tests call reconcile() themselves; the in-process job must not run in between (the spawned one in the crash test keeps the default).
-    const config = loadAppointmentConfig({ ...process.env, ...this.env, LOG_LEVEL: 'silent', APPOINTMENT_PORT: '0', APPOINTMENT_RECONCILE_EVERY_MS: String(3_600_000) });
+    const config = loadAppointmentConfig({ ...process.env, ...this.env, ...appointmentEnv, LOG_LEVEL: 'silent', APPOINTMENT_PORT: '0', APPOINTMENT_RECONCILE_EVERY_MS: String(3_600_000) });
     if (inProcess) this.appointment = await startAppointment(config);
     this.services = createServiceClient('test', config.auth.serviceSecret, { ...this.env, APPOINTMENT_URL: this.appointment?.url ?? '' });
     this.adminToken = await this.issuer.mint({ role: Role.ADMIN });

@@ -1,4 +1,4 @@
-import { createLogger, createServiceClient, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, fieldSealerFor, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { FeedbackConfig } from './config';
 import { entities } from './entities';
@@ -16,7 +16,11 @@ export async function startFeedback(config: FeedbackConfig): Promise<RunningFeed
   const requests = startFeedbackRequests({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   // Publish FEEDBACK_REQUESTED as soon as it committed, not at the relay's next poll.
   requests.worker.on('completed', () => relay.nudge());
-  const schema = await buildFeedbackSchema({ services: createServiceClient('feedback', config.auth.serviceSecret, config.env), nudge: () => relay.nudge() });
+  const schema = await buildFeedbackSchema({
+    services: createServiceClient('feedback', config.auth.serviceSecret, config.env),
+    sealer: fieldSealerFor(config.encryption, logger),
+    nudge: () => relay.nudge(),
+  });
   const running = await startSubgraph({
     config,
     schema,

@@ -1,8 +1,9 @@
-import { loadServiceConfig } from '@carebook/platform';
+import { loadEncryptionKeys, loadServiceConfig } from '@carebook/platform';
 
-/** The feedback service needs only the common settings; APPOINTMENT_URL says where it checks appointments. */
+/** The common settings and the keys that seal comments; APPOINTMENT_URL says where it checks appointments. */
 export function loadFeedbackConfig(source: NodeJS.ProcessEnv = process.env) {
-  return loadServiceConfig('feedback', {}, source);
+  const config = loadServiceConfig('feedback', {}, source);
+  return { ...config, encryption: loadEncryptionKeys(config) };
 }
 
 export type FeedbackConfig = ReturnType<typeof loadFeedbackConfig>;

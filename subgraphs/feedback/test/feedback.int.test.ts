@@ -1,12 +1,27 @@
-import { AppointmentStatus, createEvent, OutboxEvent, Role } from '@carebook/platform';
-import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import { AppointmentStatus, createEvent, createFieldSealer, OutboxEvent, parseKeyRing, Role } from '@carebook/platform';
+import {
+  AppointmentFixture,
+  dropDatabase,
+  errorCode,
+  freshDatabaseUrl,
+  postGraphql,
+  runKeyRotationCommand,
+  startAppointmentFixture,
+  startTestIssuer,
+  TestIssuer,
+  testPortBase,
+} from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
+import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningFeedback, startFeedback } from '../src/app';
 import { loadFeedbackConfig } from '../src/config';
+import { SEALED } from '../src/domain/sealed-columns';
 import { Feedback } from '../src/entities';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const k1 = `k1:${randomBytes(32).toString('base64')}`;
+const k2 = `k2:${randomBytes(32).toString('base64')}`;
 
 const SUBMIT = 'mutation($appointmentId: ID!, $rating: Int!, $comment: String) { submitFeedback(appointmentId: $appointmentId, rating: $rating, comment: $comment) { id rating comment createdAt } }';
 const RATINGS = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Doctor { id rating reviewCount } } }';
@@ -34,6 +49,8 @@ describe('feedback subgraph', () => {
 
   const tokenOf = (id: string, role = Role.PATIENT) => issuer.mint({ sub: id, role });
   const gql = (query: string, variables: Record<string, unknown>, token: string) => postGraphql(feedback.url, query, variables, token);
+  let env: Record<string, string>;
+  const feedbackConfig = (keys: string) => loadFeedbackConfig({ ...process.env, ...env, LOG_LEVEL: 'silent', FEEDBACK_PORT: '0', FEEDBACK_DB_URL: feedbackDb, DATA_ENCRYPTION_KEYS: keys });
 
   async function appointmentRow(status: AppointmentStatus, doctorId = doctors[0]): Promise<Visit> {
     const row = await appointment.add(status, { doctorId });
@@ -43,9 +60,9 @@ describe('feedback subgraph', () => {
   beforeAll(async () => {
     issuer = await startTestIssuer();
     const base = testPortBase();
-    const env = { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, APPOINTMENT_URL: `http://127.0.0.1:${base + 5}` };
+    env = { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, APPOINTMENT_URL: `http://127.0.0.1:${base + 5}` };
     appointment = await startAppointmentFixture(base + 5, env);
-    feedback = await startFeedback(loadFeedbackConfig({ ...process.env, ...env, LOG_LEVEL: 'silent', FEEDBACK_PORT: '0', FEEDBACK_DB_URL: feedbackDb }));
+    feedback = await startFeedback(feedbackConfig(k1));
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     requests = new Queue('feedback', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix });
   }, 90_000);
@@ -121,6 +138,66 @@ describe('feedback subgraph', () => {
     expect(await seen(await tokenOf(randomUUID(), Role.ADMIN))).toEqual({ rating: 2, comment: 'Long wait.' });
     expect(await seen(await tokenOf(randomUUID()))).toBeNull();
     expect(await seen(await tokenOf(doctors[0], Role.DOCTOR))).toBeNull();
+  });
+
+  async function rows(sql: string, params: unknown[] = []): Promise<any[]> {
+    const connection = await createConnection({ uri: feedbackDb });
+    try {
+      return (await connection.query(sql, params))[0] as any[];
+    } finally {
+      await connection.end();
+    }
+  }
+
+  const commentOf = async (token: string, appointmentId: string) => {
+    const answer = await gql(APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: appointmentId }] }, token);
+    return { feedback: answer.data?._entities[0].feedback, errors: answer.errors };
+  };
+
+  it('stores comments only sealed, bound to their feedback: the API answers them as written, a copied one does not open', async () => {
+    const visit = await appointmentRow(AppointmentStatus.COMPLETED);
+    const token = await tokenOf(visit.patientId);
+    const given = await gql(SUBMIT, { appointmentId: visit.id, rating: 3, comment: 'The nurse was rude about my anxiety.' }, token);
+    expect(given.data.submitFeedback).toMatchObject({ rating: 3, comment: 'The nurse was rude about my anxiety.' });
+    const [row] = await rows('select id, comment from feedback where appointment_id = ?', [visit.id]);
+    expect(row.comment).toMatch(/^v2:k1:/);
+    expect(row.comment).not.toContain('anxiety');
+    expect(createFieldSealer(parseKeyRing(k1)).open(SEALED.comment, row.id, row.comment)).toBe('The nurse was rude about my anxiety.');
+    expect((await commentOf(token, visit.id)).feedback).toEqual({ rating: 3, comment: 'The nurse was rude about my anxiety.' });
+
+    const other = await appointmentRow(AppointmentStatus.COMPLETED);
+    await gql(SUBMIT, { appointmentId: other.id, rating: 5, comment: 'Fine.' }, await tokenOf(other.patientId));
+    const [otherRow] = await rows('select id, comment from feedback where appointment_id = ?', [other.id]);
+    await rows('update feedback set comment = ? where id = ?', [row.comment, otherRow.id]);
+    const copied = await commentOf(await tokenOf(other.patientId), other.id);
+    expect(copied.feedback).toEqual({ rating: 5, comment: null });
+    expect(copied.errors).toEqual([expect.objectContaining({ extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    expect(JSON.stringify(copied)).not.toContain('anxiety');
+    await rows('update feedback set comment = ? where id = ?', [otherRow.comment, otherRow.id]);
+  });
+
+  it('reads comments stored before sealing as they were; `rotate-keys` re-seals every comment under k2, after which k2 alone reads them', async () => {
+    const visit = await appointmentRow(AppointmentStatus.COMPLETED);
+    const token = await tokenOf(visit.patientId);
+    await gql(SUBMIT, { appointmentId: visit.id, rating: 4, comment: 'placeholder' }, token);
+    await rows('update feedback set comment = ? where appointment_id = ?', ['Written before sealing.', visit.id]);
+    expect((await commentOf(token, visit.id)).feedback).toEqual({ rating: 4, comment: 'Written before sealing.' });
+
+    const rotation = await runKeyRotationCommand('feedback', { ...env, FEEDBACK_DB_URL: feedbackDb, DATA_ENCRYPTION_KEYS: `${k1},${k2}` }, ['--batch-size', '3']);
+    expect(rotation.output).toMatch(/\[feedback\] feedback: \d+ rows, \d+ re-sealed, 0 already current, 0 changed meanwhile, 0 unreadable; done/);
+    expect(rotation.code).toBe(0);
+    const stored = (await rows('select comment from feedback where comment is not null')).map((row) => row.comment);
+    expect(stored.length).toBeGreaterThan(3);
+    for (const comment of stored) expect(comment).toMatch(/^v2:k2:/);
+
+    const onlyK2 = await startFeedback(feedbackConfig(k2));
+    try {
+      const answer = await postGraphql(onlyK2.url, APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, token);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data._entities[0].feedback).toEqual({ rating: 4, comment: 'Written before sealing.' });
+    } finally {
+      await onlyK2.stop();
+    }
   });
 
   it('asks for feedback once per completion event, however often it is delivered', async () => {

@@ -1,18 +1,9 @@
-import { loadServiceConfig } from '@carebook/platform';
-import { z } from 'zod';
-import { resolveEncryptionKeys } from './domain/encryption-keys';
+import { loadEncryptionKeys, loadServiceConfig } from '@carebook/platform';
 
 /** The patient service's settings beyond the common ones (see .env.example). */
 export function loadPatientConfig(source: NodeJS.ProcessEnv = process.env) {
-  const config = loadServiceConfig(
-    'patient',
-    {
-      DATA_ENCRYPTION_KEYS: z.string().optional(),
-      DATA_ENCRYPTION_KEY_ID: z.string().optional(),
-    },
-    source,
-  );
-  return { ...config, encryption: resolveEncryptionKeys(config.extra.DATA_ENCRYPTION_KEYS, config.extra.DATA_ENCRYPTION_KEY_ID, config.nodeEnv) };
+  const config = loadServiceConfig('patient', {}, source);
+  return { ...config, encryption: loadEncryptionKeys(config) };
 }
 
 export type PatientConfig = ReturnType<typeof loadPatientConfig>;

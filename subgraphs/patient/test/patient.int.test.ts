@@ -1,11 +1,12 @@
-import { createLogger, createServiceClient, createServiceTokenSource, openOrm, RequestContext, Role, RunningService, ServiceClient } from '@carebook/platform';
+import { createFieldSealer, createLogger, createServiceClient, createServiceTokenSource, openOrm, parseKeyRing, RequestContext, Role, rotateSealedFields, RunningService, ServiceClient } from '@carebook/platform';
 import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { startPatient } from '../src/app';
 import { loadPatientConfig, PatientConfig } from '../src/config';
 import { entities, MedicalRecord, Patient } from '../src/entities';
 import { migrations } from '../src/migrations';
+import { SEALED_ENTITIES } from '../src/domain/sealed-columns';
 import { patientReference } from '../src/references/patient.reference';
 
 const MY_PROFILE = '{ myProfile { id name email phone dateOfBirth gender medicalHistory notificationChannels } }';
@@ -21,6 +22,16 @@ const dataKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const OLD_KEY = dataKey('k1');
 const NEW_KEY = dataKey('k2');
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A value as the first format (v1) sealed it: bound to its key id only, not to its row. */
+function sealV1(keySpec: string, plain: string): string {
+  const [keyId, key] = keySpec.split(':');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', Buffer.from(key, 'base64'), iv);
+  cipher.setAAD(Buffer.from(keyId));
+  const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+}
 
 describe('patient subgraph against MariaDB', () => {
   const databaseUrl = freshDatabaseUrl('patient');
@@ -156,7 +167,7 @@ describe('patient subgraph against MariaDB', () => {
       }
       const [row] = stored.patients;
       for (const sealed of [row.phone_sealed, row.date_of_birth_sealed, row.medical_history_sealed, stored.records[0].diagnosis_sealed, stored.records[0].notes_sealed]) {
-        expect(sealed).toMatch(/^v1:k1:/);
+        expect(sealed).toMatch(/^v2:k1:/);
       }
       const chart = await postGraphql(url, CHART, { id: patient.id }, doctor.token);
       expect(chart.data.patient).toMatchObject({ dateOfBirth: secret.dateOfBirth, medicalHistory: secret.medicalHistory, records: [{ diagnosis: secret.diagnosis, notes: secret.notes }] });
@@ -173,12 +184,56 @@ describe('patient subgraph against MariaDB', () => {
 
         await postGraphql(rotated.url, UPDATE_PROFILE, { input: { phone: '+49 30 5550200' } }, patient.token);
         const row = await patientRow(patient.id);
-        expect(row.phone_sealed).toMatch(/^v1:k2:/);
-        expect(row.medical_history_sealed).toMatch(/^v1:k1:/);
+        expect(row.phone_sealed).toMatch(/^v2:k2:/);
+        expect(row.medical_history_sealed).toMatch(/^v2:k1:/);
         const reread = await postGraphql(rotated.url, MY_PROFILE, {}, patient.token);
         expect(reread.data.myProfile).toMatchObject({ phone: '+49 30 5550200', medicalHistory: 'Sealed under k1' });
       } finally {
         await rotated.stop();
+      }
+    });
+
+    it('refuses a sealed value copied into another patient\'s row', async () => {
+      const [owner, other] = [await provision({ phone: '+49 30 5550111' }), await provision({ phone: '+49 30 5550222' })];
+      const copied = (await patientRow(owner.id)).phone_sealed;
+      await rows('update patients set phone_sealed = ? where id = ?', [copied, other.id]);
+      const read = await postGraphql(url, MY_PROFILE, {}, other.token);
+      expect(read.data.myProfile).toMatchObject({ id: other.id, phone: null });
+      expect(read.errors).toEqual([expect.objectContaining({ path: ['myProfile', 'phone'], extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+      expect(JSON.stringify(read)).not.toContain('5550111');
+    });
+
+    it('re-seals every value under the new key with the rotation (v1 values too), after which the old key can go', async () => {
+      const patient = await provision({ phone: '+49 30 5550333', dateOfBirth: '1970-05-04' });
+      const doctor = await doctorCaringFor(patient.id);
+      await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Gout', notes: 'Less red meat' } }, doctor.token);
+      // Sealed before values were bound to their row: the v1 format.
+      await rows('update patients set medical_history_sealed = ? where id = ?', [sealV1(OLD_KEY, 'Written in v1'), patient.id]);
+
+      const orm = await openOrm({ url: databaseUrl, entities, migrations, logger: createLogger('patient-test', 'silent') });
+      try {
+        const report = await rotateSealedFields({ em: orm.em, sealer: createFieldSealer(parseKeyRing(`${OLD_KEY},${NEW_KEY}`)), targets: SEALED_ENTITIES, batchSize: 3 });
+        expect(report.map((table) => [table.table, table.finished, table.unreadable])).toEqual([
+          ['patients', true, expect.any(Number)],
+          ['medical_records', true, 0],
+        ]);
+      } finally {
+        await orm.close(true);
+      }
+      const row = await patientRow(patient.id);
+      const [record] = await rows('select * from medical_records where patient_id = ?', [patient.id]);
+      for (const sealed of [row.phone_sealed, row.date_of_birth_sealed, row.medical_history_sealed, record.diagnosis_sealed, record.notes_sealed]) {
+        expect(sealed).toMatch(/^v2:k2:/);
+      }
+      const withNewKeyOnly = await startPatient(configWithKeys(NEW_KEY));
+      try {
+        const read = await postGraphql(withNewKeyOnly.url, MY_PROFILE, {}, patient.token);
+        expect(read.errors).toBeUndefined();
+        expect(read.data.myProfile).toMatchObject({ phone: '+49 30 5550333', dateOfBirth: '1970-05-04', medicalHistory: 'Written in v1' });
+        const chart = await postGraphql(withNewKeyOnly.url, CHART, { id: patient.id }, doctor.token);
+        expect(chart.data.patient.records).toEqual([expect.objectContaining({ diagnosis: 'Gout', notes: 'Less red meat' })]);
+      } finally {
+        await withNewKeyOnly.stop();
       }
     });
 

@@ -3,6 +3,7 @@ export * from './test-issuer';
 export * from './graphql-client';
 export * from './spawn-service';
 export * from './spawn-worker';
+export * from './key-rotation-command';
 export * from './smtp-sink';
 export * from './stack';
 export * from './appointment-fixture';

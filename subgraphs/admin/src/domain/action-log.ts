@@ -1,7 +1,10 @@
-import { afterCursorFilter, decodeCursor, InternalError, Logger, pageSize, toPage } from '@carebook/platform';
+import { afterCursorFilter, decodeCursor, FieldSealer, InternalError, pageSize, toPage } from '@carebook/platform';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
 import { AdminActionLog } from '../entities/admin-action-log.entity';
 import { serialiseDetails } from './action-details';
+import type { AdminOperation } from './admin-deps';
+import { SEALED } from './sealed-columns';
 
 export interface ActionEntry {
   adminId: string;
@@ -10,9 +13,11 @@ export interface ActionEntry {
   details?: Record<string, unknown>;
 }
 
-/** Appends one entry; the only write this service makes to its log. */
-export async function appendAction(em: EntityManager, entry: ActionEntry): Promise<AdminActionLog> {
-  const row = em.create(AdminActionLog, { adminId: entry.adminId, action: entry.action, targetId: entry.targetId, details: serialiseDetails(entry.details) });
+/** Appends one entry, its details sealed to the row; the only write this service makes to its log (besides key rotation's re-sealing). */
+export async function appendAction(em: EntityManager, sealer: FieldSealer, entry: ActionEntry): Promise<AdminActionLog> {
+  const id = randomUUID();
+  const details = sealer.seal(SEALED.details, id, serialiseDetails(entry.details));
+  const row = em.create(AdminActionLog, { id, adminId: entry.adminId, action: entry.action, targetId: entry.targetId, details });
   await em.flush();
   return row;
 }
@@ -22,11 +27,11 @@ export async function appendAction(em: EntityManager, entry: ActionEntry): Promi
  * log cannot be written the change stands, so the entry goes to the process
  * log in full (ids and facts only) and the admin is told exactly that.
  */
-export async function recordCompletedAction(em: EntityManager, logger: Logger, entry: ActionEntry): Promise<AdminActionLog> {
+export async function recordCompletedAction(op: Pick<AdminOperation, 'em' | 'sealer' | 'logger'>, entry: ActionEntry): Promise<AdminActionLog> {
   try {
-    return await appendAction(em, entry);
+    return await appendAction(op.em, op.sealer, entry);
   } catch (error) {
-    logger.error({ err: error, auditEntry: entry }, 'admin action succeeded but could not be written to the admin action log');
+    op.logger.error({ err: error, auditEntry: entry }, 'admin action succeeded but could not be written to the admin action log');
     throw new InternalError(`The change was made, but it could not be recorded in the admin action log (${entry.action} ${entry.targetId}); please tell the operators.`);
   }
 }

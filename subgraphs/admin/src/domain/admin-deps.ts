@@ -1,4 +1,4 @@
-import type { Logger, ServiceClient } from '@carebook/platform';
+import type { FieldSealer, Logger, ServiceClient } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 
 /** What an admin operation needs: the request's entity manager, the services it drives, and who is acting. */
@@ -6,5 +6,7 @@ export interface AdminOperation {
   em: EntityManager;
   services: ServiceClient;
   logger: Logger;
+  /** Seals the details of log entries (domain/sealed-columns). */
+  sealer: FieldSealer;
   adminId: string;
 }

@@ -23,7 +23,7 @@ export async function createMedicalService(op: AdminOperation, input: NewMedical
     description: input.description?.trim() ? input.description.trim() : null,
   };
   const created = await op.services.call<{ id: string }>('doctor', 'create-medical-service', service);
-  await recordCompletedAction(op.em, op.logger, {
+  await recordCompletedAction(op, {
     adminId: op.adminId,
     action: AdminAction.CREATE_MEDICAL_SERVICE,
     targetId: created.id,

@@ -47,7 +47,7 @@ export async function createDoctor(op: AdminOperation, input: NewDoctor): Promis
     });
     throw error;
   }
-  await recordCompletedAction(op.em, op.logger, {
+  await recordCompletedAction(op, {
     adminId: op.adminId,
     action: AdminAction.CREATE_DOCTOR,
     targetId: user.id,

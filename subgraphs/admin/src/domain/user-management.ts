@@ -16,7 +16,7 @@ export async function deactivateUser(op: AdminOperation, rawUserId: string, rawR
   const reason = assertDeactivationReason(rawReason);
   assertNotSelf(op.adminId, userId);
   const user = await op.services.call<UserView>('auth', 'deactivate-user', { id: userId });
-  await recordCompletedAction(op.em, op.logger, { adminId: op.adminId, action: AdminAction.DEACTIVATE_USER, targetId: user.id, details: { reason } });
+  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.DEACTIVATE_USER, targetId: user.id, details: { reason } });
   return { id: user.id };
 }
 
@@ -25,7 +25,7 @@ export async function setUserRole(op: AdminOperation, rawUserId: string, role: R
   const userId = normaliseUserId(rawUserId);
   const before = await op.services.call<UserView>('auth', 'get-user', { id: userId });
   const after = await op.services.call<UserView>('auth', 'set-user-role', { id: userId, role });
-  await recordCompletedAction(op.em, op.logger, {
+  await recordCompletedAction(op, {
     adminId: op.adminId,
     action: AdminAction.SET_USER_ROLE,
     targetId: after.id,

@@ -1,10 +1,12 @@
+import type { SealedText } from '@carebook/platform';
 import { Entity, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * One thing an admin did, written after it succeeded. Append-only: no code
- * path updates or deletes a row, so the log can be trusted as an audit trail.
+ * path updates or deletes a row, so the log can be trusted as an audit trail
+ * (the key rotation command re-seals `details` under a new key, same text).
  */
 @ObjectType({ description: 'One change an administrator made, newest first in adminActionLog.' })
 @Entity({ tableName: 'admin_action_logs' })
@@ -27,9 +29,12 @@ export class AdminActionLog {
   @Property({ type: 'string', length: 64 })
   targetId: string;
 
-  @Field(() => String, { description: 'A JSON object of non-sensitive facts about the change, such as the reason or the old and new role.' })
+  /**
+   * The JSON details, sealed: free text such as a deactivation reason or a
+   * name (domain/sealed-columns). The GraphQL field `details` opens it.
+   */
   @Property({ type: 'text' })
-  details: string & Opt = '{}';
+  details: SealedText;
 
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })

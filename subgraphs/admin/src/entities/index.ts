@@ -1,4 +1,6 @@
+import { KeyRotationCursor } from '@carebook/platform';
 import { AdminActionLog } from './admin-action-log.entity';
 
-export const entities = [AdminActionLog];
+/** KeyRotationCursor: where an interrupted key rotation resumes (rotate-keys.ts). */
+export const entities = [AdminActionLog, KeyRotationCursor];
 export { AdminActionLog };

@@ -1,4 +1,4 @@
-import { internalRoute } from '@carebook/platform';
+import { FieldSealer, internalRoute } from '@carebook/platform';
 import { z } from 'zod';
 import { appendAction } from '../domain/action-log';
 import { ACTION_NAME_PATTERN } from '../domain/admin-action';
@@ -8,7 +8,7 @@ import { ACTION_NAME_PATTERN } from '../domain/admin-action';
  * themselves (scheduling's availability changes made by an admin, ...), so
  * the log covers every admin change whichever service made it.
  */
-export function adminInternalRoutes() {
+export function adminInternalRoutes(sealer: FieldSealer) {
   return {
     'record-action': internalRoute(
       z.object({
@@ -18,7 +18,7 @@ export function adminInternalRoutes() {
         details: z.record(z.unknown()).optional(),
       }),
       async (input, { orm }) => {
-        const entry = await appendAction(orm.em.fork(), { ...input, adminId: input.adminId.toLowerCase() });
+        const entry = await appendAction(orm.em.fork(), sealer, { ...input, adminId: input.adminId.toLowerCase() });
         return { id: entry.id };
       },
     ),

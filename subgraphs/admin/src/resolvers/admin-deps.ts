@@ -1,4 +1,4 @@
-import type { RequestContext, ServiceClient } from '@carebook/platform';
+import type { FieldSealer, RequestContext, ServiceClient } from '@carebook/platform';
 import { requireRole, Role } from '@carebook/platform';
 import type { AdminOperation } from '../domain/admin-deps';
 import type { SystemHealthChecker } from '../domain/system-health';
@@ -7,10 +7,11 @@ import type { SystemHealthChecker } from '../domain/system-health';
 export interface AdminDeps {
   services: ServiceClient;
   health: SystemHealthChecker;
+  sealer: FieldSealer;
 }
 
 /** The signed-in admin's operation context for one request. */
 export function adminOperation(deps: AdminDeps, ctx: RequestContext): AdminOperation {
   const admin = requireRole(ctx, Role.ADMIN);
-  return { em: ctx.em, services: deps.services, logger: ctx.logger, adminId: admin.id };
+  return { em: ctx.em, services: deps.services, logger: ctx.logger, sealer: deps.sealer, adminId: admin.id };
 }

@@ -1,8 +1,10 @@
-import { AppointmentFacts, EventPayloads, EventType, recordEvent } from '@carebook/platform';
+import { AppointmentFacts, EventPayloads, EventType, FieldSealer, recordEvent } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
 import { AppointmentChange } from '../entities/appointment-change.entity';
 import type { Appointment } from '../entities/appointment.entity';
 import type { AppointmentStatus } from '../entities/appointment-status.enum';
+import { SEALED } from './sealed-columns';
 
 export const SOURCE = 'appointment';
 
@@ -18,9 +20,16 @@ export function factsOf(appointment: Appointment): AppointmentFacts {
   };
 }
 
-/** Adds a history row to the unit of work (commit it in the same transaction as the change). */
-export function recordChange(em: EntityManager, appointment: Appointment, change: { by: string | null; from: AppointmentStatus | null; to: AppointmentStatus; note?: string | null }): void {
-  em.persist(em.create(AppointmentChange, { appointmentId: appointment.id, byUserId: change.by, fromStatus: change.from, toStatus: change.to, note: change.note ?? null }));
+/** Adds a history row to the unit of work (commit it in the same transaction as the change); its note is sealed to the row. */
+export function recordChange(
+  em: EntityManager,
+  sealer: FieldSealer,
+  appointment: Appointment,
+  change: { by: string | null; from: AppointmentStatus | null; to: AppointmentStatus; note?: string | null },
+): void {
+  const id = randomUUID();
+  const note = sealer.seal(SEALED.historyNote, id, change.note ?? null);
+  em.persist(em.create(AppointmentChange, { id, appointmentId: appointment.id, byUserId: change.by, fromStatus: change.from, toStatus: change.to, note }));
 }
 
 /** Adds the domain event to the unit of work (transactional outbox). */

@@ -1,5 +1,6 @@
 import { AppError, Conflict } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
 import { AppointmentChange } from '../entities/appointment-change.entity';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -10,6 +11,7 @@ import { alternativesFor, alternativesForSlot, bookableTarget, BookingTarget } f
 import type { AppointmentDeps } from './deps';
 import { assertNoOverlap, lockPatient, retryTransient } from './overlap';
 import { confirmPending } from './pending-settlement';
+import { SEALED } from './sealed-columns';
 import type { SlotFacts } from './service-apis';
 
 export type BookingOutcome =
@@ -44,7 +46,7 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
 
   let appointment: Appointment;
   try {
-    appointment = await createPending(em, request, target, reason, key);
+    appointment = await createPending(em, deps, request, target, reason, key);
   } catch (error) {
     // A concurrent request with the same key won the race: answer what it answers.
     if (key && (error instanceof UniqueConstraintViolationException || (error instanceof AppError && error.code === 'CONFLICT'))) {
@@ -67,19 +69,30 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
   }
   if (deps.crashPoint === 'after-slot-booked') process.exit(137);
 
-  const confirmed = await confirmPending(em.fork(), appointment, request.byUserId, 'slot booked');
+  const confirmed = await confirmPending(em.fork(), deps.sealer, appointment, request.byUserId, 'slot booked');
   deps.nudge();
   if (confirmed) return { kind: 'confirmed', appointment: confirmed };
   return settledElsewhere(em, deps, appointment, target);
 }
 
-async function createPending(em: EntityManager, request: BookingRequest, target: BookingTarget, reason: string | null, key: string | null): Promise<Appointment> {
+async function createPending(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  request: BookingRequest,
+  target: BookingTarget,
+  reason: string | null,
+  key: string | null,
+): Promise<Appointment> {
+  // The id is chosen up front: the reason is sealed to its row (outside the transaction, so a retry reuses it).
+  const id = randomUUID();
+  const sealedReason = deps.sealer.seal(SEALED.reason, id, reason);
   return retryTransient(() => em.fork().transactional(async (tx) => {
     const startsAt = new Date(target.slot.startsAt);
     const endsAt = new Date(target.slot.endsAt);
     await lockPatient(tx, request.patientId);
     await assertNoOverlap(tx, request.patientId, startsAt, endsAt);
     const appointment = tx.create(Appointment, {
+      id,
       patientId: request.patientId,
       doctorId: target.doctor.id,
       serviceId: target.service.id,
@@ -87,11 +100,11 @@ async function createPending(em: EntityManager, request: BookingRequest, target:
       startsAt,
       endsAt,
       status: AppointmentStatus.PENDING,
-      reason,
+      reason: sealedReason,
       price: target.service.price,
       currency: target.service.currency,
     });
-    recordChange(tx, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
+    recordChange(tx, deps.sealer, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
     if (key) tx.persist(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id }));
     return appointment;
   }));

@@ -7,6 +7,7 @@ import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log
 import { normaliseReason } from './booking-rules';
 import type { Actor, AppointmentDeps } from './deps';
 import { loadAppointment } from './load-appointment';
+import { SEALED } from './sealed-columns';
 import { clearSlotCheck } from './slot-check';
 
 /**
@@ -23,11 +24,11 @@ export async function cancelAppointment(em: EntityManager, deps: AppointmentDeps
     const updated = await tx.nativeUpdate(
       Appointment,
       { id, status: before.status },
-      { status: AppointmentStatus.CANCELLED, cancellationReason, slotCheckDueAt: now, updatedAt: now },
+      { status: AppointmentStatus.CANCELLED, cancellationReason: deps.sealer.seal(SEALED.cancellationReason, id, cancellationReason), slotCheckDueAt: now, updatedAt: now },
     );
     if (updated === 0) throw new Conflict('The appointment changed while it was being cancelled; reload it and try again.');
     const cancelled = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
-    recordChange(tx, cancelled, { by: actor.id, from: before.status, to: AppointmentStatus.CANCELLED, note: cancellationReason });
+    recordChange(tx, deps.sealer, cancelled, { by: actor.id, from: before.status, to: AppointmentStatus.CANCELLED, note: cancellationReason });
     recordAppointmentEvent(tx, 'APPOINTMENT_CANCELLED', cancelled, { ...factsOf(cancelled), cancelledBy: actor.id });
     return cancelled;
   });

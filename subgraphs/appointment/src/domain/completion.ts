@@ -6,6 +6,7 @@ import { assertMayClose } from './access';
 import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log';
 import type { Actor, AppointmentDeps } from './deps';
 import { loadAppointment } from './load-appointment';
+import { SEALED } from './sealed-columns';
 
 export const MAX_NOTES_LENGTH = 5000;
 
@@ -38,11 +39,11 @@ export async function closeAppointment(
     const updated = await tx.nativeUpdate(
       Appointment,
       { id, status: AppointmentStatus.CONFIRMED },
-      { status: outcome, ...(outcome === AppointmentStatus.COMPLETED ? { completionNotes: trimmed } : {}), updatedAt: new Date() },
+      { status: outcome, ...(outcome === AppointmentStatus.COMPLETED ? { completionNotes: deps.sealer.seal(SEALED.completionNotes, id, trimmed) } : {}), updatedAt: new Date() },
     );
     if (updated === 0) throw new Conflict('The appointment changed meanwhile; reload it and try again.');
     const closed = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
-    recordChange(tx, closed, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: outcome });
+    recordChange(tx, deps.sealer, closed, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: outcome });
     recordAppointmentEvent(tx, event, closed, { ...factsOf(closed), price: closed.price, currency: closed.currency });
     return closed;
   });

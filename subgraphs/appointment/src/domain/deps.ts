@@ -1,4 +1,4 @@
-import type { Logger } from '@carebook/platform';
+import type { FieldSealer, Logger } from '@carebook/platform';
 import type { AdminLog } from './admin-log';
 import type { DoctorApi, SchedulingApi } from './service-apis';
 
@@ -11,6 +11,8 @@ export interface AppointmentDeps {
   /** Records an admin's change in the admin action log (no-op for other roles). */
   adminLog: AdminLog;
   timeZone: string;
+  /** Seals the visit reason, completion notes, cancellation reasons and history notes (domain/sealed-columns). */
+  sealer: FieldSealer;
   logger: Logger;
   /** Fault injection (tests): where to kill the process. */
   crashPoint?: 'after-slot-booked';

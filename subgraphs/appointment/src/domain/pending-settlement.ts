@@ -1,8 +1,10 @@
+import type { FieldSealer } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import { IdempotencyKey } from '../entities/idempotency-key.entity';
 import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log';
+import { SEALED } from './sealed-columns';
 
 /**
  * PENDING -> CONFIRMED with its history row and APPOINTMENT_CONFIRMED event,
@@ -13,13 +15,13 @@ import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log
  * once the update wins the row is that appointment, CONFIRMED; no re-read.
  * Returns the confirmed appointment, or null if something else settled it.
  */
-export async function confirmPending(em: EntityManager, pending: Appointment, by: string | null, note: string): Promise<Appointment | null> {
+export async function confirmPending(em: EntityManager, sealer: FieldSealer, pending: Appointment, by: string | null, note: string): Promise<Appointment | null> {
   return em.transactional(async (tx) => {
     const updatedAt = new Date();
     const updated = await tx.nativeUpdate(Appointment, { id: pending.id, status: AppointmentStatus.PENDING }, { status: AppointmentStatus.CONFIRMED, updatedAt });
     if (updated === 0) return null;
     const appointment = Object.assign(pending, { status: AppointmentStatus.CONFIRMED, updatedAt });
-    recordChange(tx, appointment, { by, from: AppointmentStatus.PENDING, to: AppointmentStatus.CONFIRMED, note });
+    recordChange(tx, sealer, appointment, { by, from: AppointmentStatus.PENDING, to: AppointmentStatus.CONFIRMED, note });
     recordAppointmentEvent(tx, 'APPOINTMENT_CONFIRMED', appointment, factsOf(appointment));
     return appointment;
   });
@@ -32,17 +34,17 @@ export async function confirmPending(em: EntityManager, pending: Appointment, by
  * No event: nobody was ever told this appointment existed. Its idempotency
  * key is forgotten: the first attempt never answered, so a retry books afresh.
  */
-export async function abandonPending(em: EntityManager, id: string, note: string): Promise<boolean> {
+export async function abandonPending(em: EntityManager, sealer: FieldSealer, id: string, note: string): Promise<boolean> {
   return em.transactional(async (tx) => {
     const now = new Date();
     const updated = await tx.nativeUpdate(
       Appointment,
       { id, status: AppointmentStatus.PENDING },
-      { status: AppointmentStatus.CANCELLED, cancellationReason: note, slotCheckDueAt: now, updatedAt: now },
+      { status: AppointmentStatus.CANCELLED, cancellationReason: sealer.seal(SEALED.cancellationReason, id, note), slotCheckDueAt: now, updatedAt: now },
     );
     if (updated === 0) return false;
     const appointment = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
-    recordChange(tx, appointment, { by: null, from: AppointmentStatus.PENDING, to: AppointmentStatus.CANCELLED, note });
+    recordChange(tx, sealer, appointment, { by: null, from: AppointmentStatus.PENDING, to: AppointmentStatus.CANCELLED, note });
     await tx.nativeDelete(IdempotencyKey, { appointmentId: id });
     return true;
   });

@@ -31,8 +31,8 @@ export async function reconcileAppointments(em: EntityManager, deps: Appointment
     for (const appointment of stale) {
       const held = slots.some((s) => s.id === appointment.slotId && s.status === 'BOOKED' && s.appointmentId === appointment.id);
       if (held) {
-        if (await confirmPending(em.fork(), appointment, null, 'confirmed by reconciliation after an interrupted booking')) report.confirmed += 1;
-      } else if (await abandonPending(em.fork(), appointment.id, 'The booking could not be completed; please book again.')) {
+        if (await confirmPending(em.fork(), deps.sealer, appointment, null, 'confirmed by reconciliation after an interrupted booking')) report.confirmed += 1;
+      } else if (await abandonPending(em.fork(), deps.sealer, appointment.id, 'The booking could not be completed; please book again.')) {
         report.abandoned += 1;
       }
     }

@@ -51,7 +51,7 @@ export async function rescheduleAppointment(
 
   let after: Appointment;
   try {
-    after = await applyMove(em, actor, before, target);
+    after = await applyMove(em, deps, actor, before, target);
   } catch (error) {
     if (!sameSlot) await deps.scheduling.releaseSlot(target.slot.id, before.id).catch(() => undefined);
     throw error;
@@ -68,7 +68,7 @@ export async function rescheduleAppointment(
   return { kind: 'confirmed', appointment: after };
 }
 
-async function applyMove(em: EntityManager, actor: Actor, before: Appointment, target: BookingTarget): Promise<Appointment> {
+async function applyMove(em: EntityManager, deps: AppointmentDeps, actor: Actor, before: Appointment, target: BookingTarget): Promise<Appointment> {
   const previous = { slotId: before.slotId, doctorId: before.doctorId, startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() };
   return em.fork().transactional(async (tx) => {
     // Checked again under the patient's guard: a booking may have taken the time since the first check.
@@ -90,7 +90,7 @@ async function applyMove(em: EntityManager, actor: Actor, before: Appointment, t
     );
     if (moved === 0) throw new Conflict('The appointment changed while it was being rescheduled (cancelled or moved); reload it and try again.');
     const after = await tx.findOneOrFail(Appointment, { id: before.id }, { refresh: true });
-    recordChange(tx, after, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: AppointmentStatus.CONFIRMED, note: `rescheduled from ${previous.startsAt} to ${after.startsAt.toISOString()}` });
+    recordChange(tx, deps.sealer, after, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: AppointmentStatus.CONFIRMED, note: `rescheduled from ${previous.startsAt} to ${after.startsAt.toISOString()}` });
     recordAppointmentEvent(tx, 'APPOINTMENT_RESCHEDULED', after, { ...factsOf(after), previous });
     return after;
   });

@@ -1,3 +1,4 @@
+import type { SealedText } from '@carebook/platform';
 import { Entity, Enum, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
@@ -31,7 +32,7 @@ export class AppointmentChange {
   @Enum({ items: () => AppointmentStatus, type: 'string', length: 16 })
   toStatus: AppointmentStatus;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 500, nullable: true })
-  note: string | null = null;
+  /** Why, sealed (a cancellation reason is copied here); the GraphQL field `note` opens it. */
+  @Property({ type: 'text', nullable: true })
+  note: SealedText | null = null;
 }

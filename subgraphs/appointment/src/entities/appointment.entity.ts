@@ -1,4 +1,4 @@
-import { DecimalScalar } from '@carebook/platform';
+import { DecimalScalar, SealedText } from '@carebook/platform';
 import { Entity, Enum, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
@@ -46,13 +46,13 @@ export class Appointment {
   @Enum({ items: () => AppointmentStatus, type: 'string', length: 16 })
   status: AppointmentStatus;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 500, nullable: true })
-  reason: string | null = null;
+  /** Why the patient booked, sealed (domain/sealed-columns); the GraphQL field `reason` opens it. */
+  @Property({ type: 'text', nullable: true })
+  reason: SealedText | null = null;
 
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'string', length: 500, nullable: true })
-  cancellationReason: (string & Opt) | null = null;
+  /** Sealed; the GraphQL field `cancellationReason` opens it. */
+  @Property({ type: 'text', nullable: true })
+  cancellationReason: (SealedText & Opt) | null = null;
 
   @Field(() => DecimalScalar)
   @Property({ type: 'decimal', precision: 10, scale: 2 })
@@ -62,9 +62,9 @@ export class Appointment {
   @Property({ type: 'string', length: 3 })
   currency: string;
 
-  /** Notes the doctor left when completing the visit (not exposed: medical content). */
+  /** Notes the doctor left when completing the visit, sealed (not exposed: medical content). */
   @Property({ type: 'text', nullable: true })
-  completionNotes: (string & Opt) | null = null;
+  completionNotes: (SealedText & Opt) | null = null;
 
   /**
    * Set while a slot change (reschedule, cancel) may have left a slot booked

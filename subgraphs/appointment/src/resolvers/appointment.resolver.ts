@@ -6,6 +6,7 @@ import { cancelAppointment } from '../domain/cancellation';
 import { closeAppointment } from '../domain/completion';
 import type { AppointmentDeps } from '../domain/deps';
 import { loadAppointment } from '../domain/load-appointment';
+import { SEALED } from '../domain/sealed-columns';
 import { AppointmentChange } from '../entities/appointment-change.entity';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -70,6 +71,16 @@ export class AppointmentResolver {
     const closed = await closeAppointment(ctx.em, this.deps, actor, id, AppointmentStatus.NO_SHOW);
     await this.deps.adminLog(actor, 'MARK_NO_SHOW', id);
     return closed;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  reason(@Root() appointment: Appointment): string | null {
+    return this.deps.sealer.open(SEALED.reason, appointment.id, appointment.reason);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  cancellationReason(@Root() appointment: Appointment): string | null {
+    return this.deps.sealer.open(SEALED.cancellationReason, appointment.id, appointment.cancellationReason);
   }
 
   @FieldResolver(() => PatientRef)

@@ -1,7 +1,9 @@
-import { Conflict, NotFound, recordEvent, ServiceClient, SignedInUser } from '@carebook/platform';
+import { Conflict, FieldSealer, NotFound, recordEvent, ServiceClient, SignedInUser } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
 import { Feedback } from '../entities/feedback.entity';
 import { AppointmentFactsWithStatus, assertMayGiveFeedback, validFeedback } from './feedback-rules';
+import { SEALED } from './sealed-columns';
 
 export const SOURCE = 'feedback';
 
@@ -23,6 +25,7 @@ const ALREADY = () => new Conflict('You have already given feedback on this appo
 export async function submitFeedback(
   em: EntityManager,
   services: ServiceClient,
+  sealer: FieldSealer,
   user: SignedInUser,
   input: { appointmentId: string; rating: number; comment?: string | null },
   nudge: () => void,
@@ -33,7 +36,9 @@ export async function submitFeedback(
   if (await em.fork().findOne(Feedback, { appointmentId: appointment.appointmentId })) throw ALREADY();
   try {
     const feedback = await em.fork().transactional(async (tx) => {
-      const created = tx.create(Feedback, { appointmentId: appointment.appointmentId, patientId: appointment.patientId, doctorId: appointment.doctorId, ...valid });
+      const id = randomUUID();
+      const comment = sealer.seal(SEALED.comment, id, valid.comment);
+      const created = tx.create(Feedback, { id, appointmentId: appointment.appointmentId, patientId: appointment.patientId, doctorId: appointment.doctorId, rating: valid.rating, comment });
       tx.persist(created);
       recordEvent(tx, SOURCE, 'FEEDBACK_SUBMITTED', { type: 'Feedback', id: created.id }, {
         feedbackId: created.id,

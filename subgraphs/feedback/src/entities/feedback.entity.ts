@@ -1,3 +1,4 @@
+import type { SealedText } from '@carebook/platform';
 import { Entity, Index, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
@@ -25,9 +26,9 @@ export class Feedback {
   @Property({ type: 'tinyint' })
   rating: number;
 
-  @Field(() => String, { nullable: true })
+  /** Sealed (domain/sealed-columns); the GraphQL field `comment` opens it. */
   @Property({ type: 'text', nullable: true })
-  comment: string | null;
+  comment: SealedText | null;
 
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })

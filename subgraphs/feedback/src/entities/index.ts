@@ -1,5 +1,6 @@
-import { OutboxEvent, ProcessedEvent } from '@carebook/platform';
+import { KeyRotationCursor, OutboxEvent, ProcessedEvent } from '@carebook/platform';
 import { Feedback } from './feedback.entity';
 
-export const entities = [Feedback, OutboxEvent, ProcessedEvent];
+/** KeyRotationCursor: where an interrupted key rotation resumes (rotate-keys.ts). */
+export const entities = [Feedback, OutboxEvent, ProcessedEvent, KeyRotationCursor];
 export { Feedback };

@@ -2,6 +2,7 @@ import { loaderFor, RequestContext, requireUser, Role } from '@carebook/platform
 import { Arg, Authorized, Ctx, Float, ID, Int, Mutation, Resolver, FieldResolver, Root } from 'type-graphql';
 import { DoctorRating, ratingsOf } from '../domain/doctor-ratings';
 import type { FeedbackDeps } from '../domain/feedback-deps';
+import { SEALED } from '../domain/sealed-columns';
 import { submitFeedback } from '../domain/submit-feedback';
 import { Feedback } from '../entities/feedback.entity';
 import { AppointmentRef, DoctorRef } from '../entities/federated-refs';
@@ -18,7 +19,12 @@ export class FeedbackResolver {
     @Arg('rating', () => Int) rating: number,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
   ): Promise<Feedback> {
-    return submitFeedback(ctx.em, this.deps.services, requireUser(ctx), { appointmentId, rating, comment }, this.deps.nudge);
+    return submitFeedback(ctx.em, this.deps.services, this.deps.sealer, requireUser(ctx), { appointmentId, rating, comment }, this.deps.nudge);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  comment(@Root() feedback: Feedback): string | null {
+    return this.deps.sealer.open(SEALED.comment, feedback.id, feedback.comment);
   }
 
   @FieldResolver(() => AppointmentRef)

@@ -1,10 +1,11 @@
-import { Forbidden, groupedLoader, NotFound, RequestContext } from '@carebook/platform';
+import { FieldSealer, Forbidden, groupedLoader, NotFound, RequestContext } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { MedicalRecord } from '../entities';
 import { caresFor } from './care-relationships';
 import { NO_APPOINTMENT_MESSAGE } from './chart-access';
 import { checkNewRecord, checkRecordChanges, RecordContent, recordEditRefusal } from './record-rules';
-import type { Sealer } from './sealed-fields';
+import { randomUUID } from 'node:crypto';
+import { SEALED } from './sealed-columns';
 
 export interface NewRecord {
   patientId: string;
@@ -13,21 +14,24 @@ export interface NewRecord {
   notes?: string | null;
 }
 
-export function openRecord(record: MedicalRecord, sealer: Sealer): RecordContent {
-  return { diagnosis: sealer.open(record.diagnosisSealed)!, notes: sealer.open(record.notesSealed) };
+export function openRecord(record: MedicalRecord, sealer: FieldSealer): RecordContent {
+  return { diagnosis: sealer.open(SEALED.diagnosis, record.id, record.diagnosisSealed), notes: sealer.open(SEALED.recordNotes, record.id, record.notesSealed) };
 }
 
 /** A doctor writes in the chart of a patient they have an appointment with; they are the record's author. */
-export async function addMedicalRecord(em: EntityManager, sealer: Sealer, doctorId: string, input: NewRecord): Promise<MedicalRecord> {
+export async function addMedicalRecord(em: EntityManager, sealer: FieldSealer, doctorId: string, input: NewRecord): Promise<MedicalRecord> {
   const content = checkNewRecord(input);
   // grant-care only relates existing patients (and discard removes the relationship), so this also proves the patient exists.
   if (!(await caresFor(em, doctorId, input.patientId))) throw new Forbidden(NO_APPOINTMENT_MESSAGE);
+  // The id is chosen first: each sealed value is bound to its row.
+  const id = randomUUID();
   const record = em.create(MedicalRecord, {
+    id,
     patientId: input.patientId,
     doctorId,
     appointmentId: input.appointmentId ?? null,
-    diagnosisSealed: sealer.seal(content.diagnosis)!,
-    notesSealed: sealer.seal(content.notes),
+    diagnosisSealed: sealer.seal(SEALED.diagnosis, id, content.diagnosis),
+    notesSealed: sealer.seal(SEALED.recordNotes, id, content.notes),
   });
   await em.flush();
   return record;
@@ -36,7 +40,7 @@ export async function addMedicalRecord(em: EntityManager, sealer: Sealer, doctor
 /** Its author rewords a record; values that did not change are not resealed (no rewrite for nothing). */
 export async function updateMedicalRecord(
   em: EntityManager,
-  sealer: Sealer,
+  sealer: FieldSealer,
   doctorId: string,
   id: string,
   input: { diagnosis?: string | null; notes?: string | null },
@@ -47,8 +51,8 @@ export async function updateMedicalRecord(
   const refusal = recordEditRefusal(record, doctorId);
   if (refusal) throw refusal;
   const current = openRecord(record, sealer);
-  if (changes.diagnosis !== undefined && changes.diagnosis !== current.diagnosis) record.diagnosisSealed = sealer.seal(changes.diagnosis)!;
-  if (changes.notes !== undefined && changes.notes !== current.notes) record.notesSealed = sealer.seal(changes.notes);
+  if (changes.diagnosis !== undefined && changes.diagnosis !== current.diagnosis) record.diagnosisSealed = sealer.seal(SEALED.diagnosis, record.id, changes.diagnosis);
+  if (changes.notes !== undefined && changes.notes !== current.notes) record.notesSealed = sealer.seal(SEALED.recordNotes, record.id, changes.notes);
   await em.flush();
   return record;
 }

@@ -1,17 +1,17 @@
-import { Conflict, Gender, NotFound } from '@carebook/platform';
+import { Conflict, FieldSealer, Gender, NotFound } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CareRelationship, MedicalRecord, Patient } from '../entities';
 import { applyProfileChanges, EMPTY_PROFILE, ProfileChanges, ProfileValues } from './profile-rules';
-import type { Sealer } from './sealed-fields';
+import { SEALED } from './sealed-columns';
 
 /** The profile as the patient wrote it, with the sealed fields opened. */
-export function openProfile(patient: Patient, sealer: Sealer): ProfileValues {
+export function openProfile(patient: Patient, sealer: FieldSealer): ProfileValues {
   return {
     name: patient.name,
-    phone: sealer.open(patient.phoneSealed),
-    dateOfBirth: sealer.open(patient.dateOfBirthSealed),
+    phone: sealer.open(SEALED.phone, patient.id, patient.phoneSealed),
+    dateOfBirth: sealer.open(SEALED.dateOfBirth, patient.id, patient.dateOfBirthSealed),
     gender: patient.gender,
-    medicalHistory: sealer.open(patient.medicalHistorySealed),
+    medicalHistory: sealer.open(SEALED.medicalHistory, patient.id, patient.medicalHistorySealed),
     notificationChannels: [...patient.notificationChannels],
   };
 }
@@ -21,12 +21,12 @@ export function openProfile(patient: Patient, sealer: Sealer): ProfileValues {
  * Sealing uses a fresh IV each time, so resealing an unchanged value would
  * give new ciphertext and make MikroORM rewrite the row for nothing.
  */
-export function storeProfile(patient: Patient, current: ProfileValues, next: ProfileValues, sealer: Sealer): void {
+export function storeProfile(patient: Patient, current: ProfileValues, next: ProfileValues, sealer: FieldSealer): void {
   if (next.name !== current.name) patient.name = next.name;
-  if (next.phone !== current.phone) patient.phoneSealed = sealer.seal(next.phone);
-  if (next.dateOfBirth !== current.dateOfBirth) patient.dateOfBirthSealed = sealer.seal(next.dateOfBirth);
+  if (next.phone !== current.phone) patient.phoneSealed = sealer.seal(SEALED.phone, patient.id, next.phone);
+  if (next.dateOfBirth !== current.dateOfBirth) patient.dateOfBirthSealed = sealer.seal(SEALED.dateOfBirth, patient.id, next.dateOfBirth);
   if (next.gender !== current.gender) patient.gender = next.gender;
-  if (next.medicalHistory !== current.medicalHistory) patient.medicalHistorySealed = sealer.seal(next.medicalHistory);
+  if (next.medicalHistory !== current.medicalHistory) patient.medicalHistorySealed = sealer.seal(SEALED.medicalHistory, patient.id, next.medicalHistory);
   if (next.notificationChannels.join() !== current.notificationChannels.join()) patient.notificationChannels = next.notificationChannels;
 }
 
@@ -43,7 +43,7 @@ export interface ProvisionRequest {
  * Creates the profile of a newly registered patient, or, if it exists (auth
  * retried), sets it to the given values: calling it twice is harmless.
  */
-export async function provisionPatient(em: EntityManager, sealer: Sealer, request: ProvisionRequest, today = new Date(), retried = false): Promise<Patient> {
+export async function provisionPatient(em: EntityManager, sealer: FieldSealer, request: ProvisionRequest, today = new Date(), retried = false): Promise<Patient> {
   const changes: ProfileChanges = { name: request.name, phone: request.phone, dateOfBirth: request.dateOfBirth, gender: request.gender };
   const existing = await em.findOne(Patient, { id: request.id });
   if (existing) {
@@ -69,7 +69,7 @@ export async function provisionPatient(em: EntityManager, sealer: Sealer, reques
 }
 
 /** The signed-in patient's own profile changed; NOT_FOUND if they have none. */
-export async function updateProfile(em: EntityManager, sealer: Sealer, patientId: string, changes: ProfileChanges): Promise<Patient> {
+export async function updateProfile(em: EntityManager, sealer: FieldSealer, patientId: string, changes: ProfileChanges): Promise<Patient> {
   const patient = await em.findOne(Patient, { id: patientId });
   if (!patient) throw new NotFound('Your patient profile');
   const current = openProfile(patient, sealer);

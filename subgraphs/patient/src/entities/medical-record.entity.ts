@@ -1,10 +1,11 @@
+import type { SealedText } from '@carebook/platform';
 import { Entity, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * An entry a doctor writes in a patient's chart. Diagnosis and notes are kept
- * only sealed; their GraphQL fields open them (resolvers/medical-record.resolver).
+ * only sealed (bound to the record's id, see domain/sealed-columns); their GraphQL fields open them (resolvers/medical-record.resolver).
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'An entry in a patient\'s chart, written by a doctor who saw them.' })
@@ -28,10 +29,10 @@ export class MedicalRecord {
   appointmentId: string | null = null;
 
   @Property({ type: 'text', hidden: true })
-  diagnosisSealed: string;
+  diagnosisSealed: SealedText;
 
   @Property({ type: 'text', nullable: true, hidden: true })
-  notesSealed: string | null = null;
+  notesSealed: SealedText | null = null;
 
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })

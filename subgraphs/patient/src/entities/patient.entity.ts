@@ -1,4 +1,4 @@
-import { Gender } from '@carebook/platform';
+import { Gender, SealedText } from '@carebook/platform';
 import { Entity, Enum, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { NotificationChannel } from './notification-channel.enum';
@@ -6,7 +6,7 @@ import { NotificationChannel } from './notification-channel.enum';
 /**
  * A patient's profile. Its id is the patient's user id in the auth service.
  * Phone, date of birth and medical history are kept only sealed (AES-256-GCM,
- * see domain/sealed-fields); the GraphQL fields for them are field resolvers
+ * bound to their row; see domain/sealed-columns); the GraphQL fields for them are field resolvers
  * that open the sealed columns (resolvers/patient.resolver).
  */
 @Directive('@key(fields: "id")')
@@ -26,13 +26,13 @@ export class Patient {
   email: string;
 
   @Property({ type: 'text', nullable: true, hidden: true })
-  phoneSealed: string | null = null;
+  phoneSealed: SealedText | null = null;
 
   @Property({ type: 'text', nullable: true, hidden: true })
-  dateOfBirthSealed: string | null = null;
+  dateOfBirthSealed: SealedText | null = null;
 
   @Property({ type: 'text', nullable: true, hidden: true })
-  medicalHistorySealed: string | null = null;
+  medicalHistorySealed: SealedText | null = null;
 
   @Field(() => Gender, { nullable: true })
   @Enum({ items: () => Gender, type: 'string', length: 8, nullable: true })

@@ -1,9 +1,9 @@
-import { Gender, internalRoute, PatientContactFacts } from '@carebook/platform';
+import { FieldSealer, Gender, internalRoute, PatientContactFacts } from '@carebook/platform';
 import { z } from 'zod';
 import { grantCare } from '../domain/care-relationships';
 import { Patient } from '../entities/patient.entity';
 import { discardPatient, provisionPatient } from '../domain/patient-profiles';
-import type { Sealer } from '../domain/sealed-fields';
+import { SEALED } from '../domain/sealed-columns';
 
 const uuid = (what: string) => z.string().uuid(`must be ${what} (a UUID)`);
 
@@ -15,7 +15,7 @@ const uuid = (what: string) => z.string().uuid(`must be ${what} (a UUID)`);
  * route only, never stored elsewhere). Field rules beyond the shape are the
  * profile rules of domain/profile-rules, as for updateMyProfile.
  */
-export function patientInternalRoutes(sealer: Sealer) {
+export function patientInternalRoutes(sealer: FieldSealer) {
   return {
     'provision-patient': internalRoute(
       z.object({
@@ -39,7 +39,7 @@ export function patientInternalRoutes(sealer: Sealer) {
     contacts: internalRoute(z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
       const patients = await orm.em.fork().find(Patient, { id: { $in: ids } });
       return {
-        contacts: patients.map((p) => ({ id: p.id, name: p.name, email: p.email, phone: sealer.open(p.phoneSealed), notificationChannels: p.notificationChannels }) satisfies PatientContactFacts),
+        contacts: patients.map((p) => ({ id: p.id, name: p.name, email: p.email, phone: sealer.open(SEALED.phone, p.id, p.phoneSealed), notificationChannels: p.notificationChannels }) satisfies PatientContactFacts),
       };
     }),
   };

@@ -1,6 +1,7 @@
 import { RequestContext, requireUser, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { addMedicalRecord, openRecord, updateMedicalRecord } from '../domain/medical-records';
+import { addMedicalRecord, updateMedicalRecord } from '../domain/medical-records';
+import { SEALED } from '../domain/sealed-columns';
 import { MedicalRecord } from '../entities';
 import { MedicalRecordUpdateInput } from './inputs/medical-record-update.input';
 import { MedicalRecordInput } from './inputs/medical-record.input';
@@ -29,12 +30,12 @@ export class MedicalRecordResolver {
 
   @FieldResolver(() => String, { description: 'Stored encrypted.' })
   diagnosis(@Root() record: MedicalRecord): string {
-    return openRecord(record, this.deps.sealer).diagnosis;
+    return this.deps.sealer.open(SEALED.diagnosis, record.id, record.diagnosisSealed);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Stored encrypted.' })
   notes(@Root() record: MedicalRecord): string | null {
-    return this.deps.sealer.open(record.notesSealed);
+    return this.deps.sealer.open(SEALED.recordNotes, record.id, record.notesSealed);
   }
 
   @FieldResolver(() => DoctorRef, { nullable: true, description: 'The doctor who wrote the record.' })

@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { assertChartAccess } from '../domain/care-relationships';
 import { recordsOfPatient } from '../domain/medical-records';
 import { updateProfile } from '../domain/patient-profiles';
+import { SEALED } from '../domain/sealed-columns';
 import { MedicalRecord, Patient } from '../entities';
 import { UpdatePatientInput } from './inputs/update-patient.input';
 import type { PatientDeps } from './patient-deps';
@@ -38,17 +39,17 @@ export class PatientResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Stored encrypted.' })
   phone(@Root() patient: Patient): string | null {
-    return this.deps.sealer.open(patient.phoneSealed);
+    return this.deps.sealer.open(SEALED.phone, patient.id, patient.phoneSealed);
   }
 
   @FieldResolver(() => CalendarDateScalar, { nullable: true, description: 'Stored encrypted.' })
   dateOfBirth(@Root() patient: Patient): string | null {
-    return this.deps.sealer.open(patient.dateOfBirthSealed);
+    return this.deps.sealer.open(SEALED.dateOfBirth, patient.id, patient.dateOfBirthSealed);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'What the patient tells their doctors about their health. Stored encrypted.' })
   medicalHistory(@Root() patient: Patient): string | null {
-    return this.deps.sealer.open(patient.medicalHistorySealed);
+    return this.deps.sealer.open(SEALED.medicalHistory, patient.id, patient.medicalHistorySealed);
   }
 
   @FieldResolver(() => [MedicalRecord], { description: 'The chart, newest first: for admins, the patient, and doctors who have (or had) an appointment with them.' })

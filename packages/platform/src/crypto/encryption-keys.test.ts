@@ -1,6 +1,6 @@
-import { ConfigError } from '@carebook/platform';
+import { ConfigError } from '../config/load-config';
 import { randomBytes } from 'node:crypto';
-import { DEVELOPMENT_KEY_ID, resolveEncryptionKeys } from './encryption-keys';
+import { DEVELOPMENT_KEY_ID, loadEncryptionKeys, resolveEncryptionKeys } from './encryption-keys';
 
 const key = () => randomBytes(32).toString('base64');
 
@@ -36,5 +36,11 @@ describe('encryption keys from the environment', () => {
     expect(configProblem(() => resolveEncryptionKeys('a:c2hvcnQ=', undefined, 'development'))).toMatch(/DATA_ENCRYPTION_KEYS key "a" must be 32 bytes/);
     expect(configProblem(() => resolveEncryptionKeys(key(), undefined, 'development'))).toMatch(/DATA_ENCRYPTION_KEYS entries must read/);
     expect(configProblem(() => resolveEncryptionKeys(`a:${key()}`, 'b', 'development'))).toMatch(/DATA_ENCRYPTION_KEY_ID "b"/);
+  });
+
+  it('reads DATA_ENCRYPTION_KEYS and DATA_ENCRYPTION_KEY_ID from the service\'s environment', () => {
+    const env = { DATA_ENCRYPTION_KEYS: `a:${key()},b:${key()}`, DATA_ENCRYPTION_KEY_ID: 'a' };
+    expect(loadEncryptionKeys({ env, nodeEnv: 'production' })).toMatchObject({ developmentKey: false, ring: { activeKeyId: 'a' } });
+    expect(loadEncryptionKeys({ env: {}, nodeEnv: 'development' }).developmentKey).toBe(true);
   });
 });

@@ -1,9 +1,14 @@
-import { ConfigError, KeyRing, parseKeyRing } from '@carebook/platform';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { ConfigError, parseEnv } from '../config/load-config';
+import type { ServiceConfig } from '../config/service-config';
+import { KeyRing, parseKeyRing } from './field-cipher';
+import { createFieldSealer, FieldSealer } from './field-sealer';
 
 /**
  * The key used when DATA_ENCRYPTION_KEYS is unset outside production. It is
  * public (it is in this file), so data sealed with it is not protected: it
- * only lets a developer start the service without generating a key.
+ * only lets a developer start a service without generating a key.
  */
 export const DEVELOPMENT_KEY_ID = 'insecure-development-key';
 const DEVELOPMENT_KEY = Buffer.from('carebook-dev-data-key-not-secret', 'utf8').toString('base64');
@@ -17,7 +22,7 @@ export interface EncryptionKeys {
 const HOW_TO = 'comma-separated <keyId>:<base64 of 32 random bytes>, e.g. "2026-01:$(openssl rand -base64 32)"';
 
 /**
- * The key ring for sealing patient data, from DATA_ENCRYPTION_KEYS and
+ * The key ring for sealing fields, from DATA_ENCRYPTION_KEYS and
  * DATA_ENCRYPTION_KEY_ID (default: the last key listed, so rotating means
  * appending a new key). Required in production; a problem is a ConfigError
  * naming the variable, so the service refuses to start.
@@ -38,4 +43,25 @@ export function resolveEncryptionKeys(keys: string | undefined, activeKeyId: str
     throw new ConfigError(['DATA_ENCRYPTION_KEYS: holds the public development key; generate a key of your own for production']);
   }
   return { ring, developmentKey: false };
+}
+
+/**
+ * The keys of a service that seals fields, read from the same environment as
+ * the rest of its configuration. Every such service puts the result under
+ * `encryption` in its config, so they all read the keys alike.
+ */
+export function loadEncryptionKeys(config: Pick<ServiceConfig, 'env' | 'nodeEnv'>): EncryptionKeys {
+  const parsed = parseEnv({ DATA_ENCRYPTION_KEYS: z.string().optional(), DATA_ENCRYPTION_KEY_ID: z.string().optional() }, config.env);
+  return resolveEncryptionKeys(parsed.DATA_ENCRYPTION_KEYS, parsed.DATA_ENCRYPTION_KEY_ID, config.nodeEnv);
+}
+
+/** The service's field sealer; says so at start when it seals with the public development key. */
+export function fieldSealerFor(keys: EncryptionKeys, logger: Logger): FieldSealer {
+  if (keys.developmentKey) {
+    logger.warn(
+      { keyId: DEVELOPMENT_KEY_ID },
+      'DATA_ENCRYPTION_KEYS is not set: sensitive fields are sealed with the public development key. Set DATA_ENCRYPTION_KEYS before storing real data.',
+    );
+  }
+  return createFieldSealer(keys.ring);
 }
