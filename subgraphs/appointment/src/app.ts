@@ -27,6 +27,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     nudge: () => relay.nudge(),
     adminLog: adminLog(client, logger),
     timeZone: extra.CLINIC_TIME_ZONE,
+    maxActivePerPatient: extra.MAX_ACTIVE_APPOINTMENTS_PER_PATIENT,
     logger,
     crashPoint: extra.CAREBOOK_CRASH_POINT,
   };

@@ -11,6 +11,8 @@ export interface AppointmentDeps {
   /** Records an admin's change in the admin action log (no-op for other roles). */
   adminLog: AdminLog;
   timeZone: string;
+  /** Future active appointments a patient may hold when booking for themselves (MAX_ACTIVE_APPOINTMENTS_PER_PATIENT). */
+  maxActivePerPatient: number;
   logger: Logger;
   /** Fault injection (tests): where to kill the process. */
   crashPoint?: 'after-slot-booked';

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127041756 } from './Migration20261127041756';
+import { Migration20261130052621 } from './Migration20261130052621';
 
 /** Checked-in migrations in the order they apply (written by `pnpm migration:create appointment`). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127041756', class: Migration20261127041756 },
+  { name: 'Migration20261130052621', class: Migration20261130052621 },
 ];
