@@ -33,7 +33,7 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
         .then(() => undefined)
         .catch((error: Error) => logger.warn({ err: error.message, invoiceId }, 'could not record the admin action')),
   };
-  const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, noShowFee: deps.noShowFee });
+  const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, noShowFee: deps.noShowFee, appointments: deps.appointments });
   // Publish what the handler recorded as soon as it committed, not at the relay's next poll.
   consumer.worker.on('completed', () => relay.nudge());
   const schema = await buildBillingSchema(deps);
