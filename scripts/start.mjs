@@ -15,6 +15,7 @@ const root = resolve(import.meta.dirname, '..');
 loadDotenv({ path: join(root, '.env'), quiet: true });
 
 // Development defaults so a fresh clone has someone to sign in as (documented in .env.example).
+// The password is public: with NODE_ENV=production auth refuses it (DEVELOPMENT_BOOTSTRAP_ADMIN_PASSWORD in platform).
 process.env.BOOTSTRAP_ADMIN_EMAIL ??= 'admin@carebook.local';
 process.env.BOOTSTRAP_ADMIN_PASSWORD ??= 'carebook-admin-password';
 

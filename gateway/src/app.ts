@@ -5,12 +5,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { AppError, bearerToken, createErrorFormatter, createLogger, createTokenVerifier, RunningService } from '@carebook/platform';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError, ValidationContext } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -20,6 +16,7 @@ import type { GatewayContext } from './gateway-context';
 import { createResponseCache } from './public-cache/response-cache';
 import { listenForScheduleChanges } from './public-cache/schedule-invalidation';
 import { startLiveSchedules } from './live/live-schedules';
+import { MAX_DOCUMENT_BYTES, queryLimitRules } from './query-limits';
 import { SubgraphDataSource, subgraphUrl } from './subgraph-data-source';
 
 /**
@@ -44,23 +41,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  // Armor rules throw by default, which Apollo reports as an internal error; report them as validation errors instead.
-  const asValidationError = {
-    exposeLimits: true,
-    propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query into smaller ones.`))],
-  };
+  // In production no error says "Did you mean ...?": with introspection off, suggestions would still map the schema.
+  const hideSchemaHints = config.nodeEnv === 'production';
+  const limitRules = queryLimitRules(config.limits);
 
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, { hideSchemaHints }),
+    hideSchemaDetailsFromClientErrors: hideSchemaHints,
     includeStacktraceInErrorResponses: false,
-    validationRules: [
-      maxDepthRule({ n: config.limits.depth, ...asValidationError }),
-      maxAliasesRule({ n: config.limits.aliases, ...asValidationError }),
-      costLimitRule({ maxCost: config.limits.cost, ...asValidationError }),
-    ],
+    validationRules: limitRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       scheduleCache.plugin,
@@ -72,6 +63,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     verifier,
     logger,
     ...config.live,
+    // Subscriptions get the same size, depth, alias and cost limits as queries over HTTP.
+    validationRules: limitRules,
+    hideSchemaHints,
     // @apollo/gateway executes no subscriptions: each change is resolved as a query, with the subscriber's token.
     async execute(query, variables, viewer) {
       const response = await server.executeOperation(
@@ -91,7 +85,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_DOCUMENT_BYTES }),
     scheduleCache.serveCached,
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {

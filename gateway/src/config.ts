@@ -1,34 +1,33 @@
-import { env, loadDotenvOnce, parseEnv, refuseDevelopmentSecretInProduction, serviceSecretSchema, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
+import { env, loadDotenvOnce, parseEnv, refuseDevelopmentSecretInProduction, refuseUnsafeProductionSettings, serviceSecretSchema, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
 import { join } from 'node:path';
 import { z } from 'zod';
 
 /** The gateway's settings (see .env.example). */
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
   loadDotenvOnce();
-  const parsed = parseEnv(
-    {
-      NODE_ENV: env.nodeEnv(),
-      LOG_LEVEL: env.logLevel(),
-      GATEWAY_PORT: env.port(SERVICE_PORTS.gateway),
-      GATEWAY_HOST: env.text('127.0.0.1'),
-      SUPERGRAPH_PATH: env.text(join(__dirname, '../../supergraph.graphql')),
-      CORS_ORIGINS: z.string().optional(),
-      AUTH_ISSUER: env.text('carebook-auth'),
-      AUTH_AUDIENCE: env.text('carebook'),
-      AUTH_JWKS_URL: env.url(['http', 'https']).optional(),
-      SERVICE_TOKEN_SECRET: serviceSecretSchema(),
-      MAX_QUERY_DEPTH: env.positiveInt(12),
-      MAX_QUERY_ALIASES: env.positiveInt(15),
-      MAX_QUERY_COST: env.positiveInt(20_000),
-      INTROSPECTION: z.enum(['true', 'false']).optional(),
-      REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
-      REDIS_PREFIX: env.redisPrefix(),
-      SCHEDULE_CACHE_TTL_MS: env.wholeNumber(5000),
-      LIVE_KEEPALIVE_MS: env.positiveInt(12_000),
-    },
-    source,
-  );
+  const shape = {
+    NODE_ENV: env.nodeEnv(),
+    LOG_LEVEL: env.logLevel(),
+    GATEWAY_PORT: env.port(SERVICE_PORTS.gateway),
+    GATEWAY_HOST: env.text('127.0.0.1'),
+    SUPERGRAPH_PATH: env.text(join(__dirname, '../../supergraph.graphql')),
+    CORS_ORIGINS: z.string().optional(),
+    AUTH_ISSUER: env.text('carebook-auth'),
+    AUTH_AUDIENCE: env.text('carebook'),
+    AUTH_JWKS_URL: env.url(['http', 'https']).optional(),
+    SERVICE_TOKEN_SECRET: serviceSecretSchema(),
+    MAX_QUERY_DEPTH: env.positiveInt(12),
+    MAX_QUERY_ALIASES: env.positiveInt(15),
+    MAX_QUERY_COST: env.positiveInt(20_000),
+    INTROSPECTION: z.enum(['true', 'false']).optional(),
+    REDIS_URL: env.url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
+    REDIS_PREFIX: env.redisPrefix(),
+    SCHEDULE_CACHE_TTL_MS: env.wholeNumber(5000),
+    LIVE_KEEPALIVE_MS: env.positiveInt(12_000),
+  };
+  const parsed = parseEnv(shape, source);
   refuseDevelopmentSecretInProduction(parsed.NODE_ENV, parsed.SERVICE_TOKEN_SECRET, source);
+  refuseUnsafeProductionSettings(parsed.NODE_ENV, Object.keys(shape), parsed);
   const production = parsed.NODE_ENV === 'production';
   return {
     nodeEnv: parsed.NODE_ENV,

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
+import { productionProblems } from '../../packages/platform/src/config/production-settings';
 import { ServiceName, SERVICE_PORTS } from '../../packages/platform/src/config/services';
 
 /**
@@ -17,7 +18,7 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const composeText = read('docker-compose.yml');
 // Compose resolves YAML merge keys (`<<: *anchor`); so must we.
 const compose = YAML.parse(composeText, { merge: true }) as {
-  services: Record<string, { build?: { context?: string; dockerfile?: string }; environment?: Record<string, unknown> | string[]; ports?: unknown[]; depends_on?: Record<string, { condition?: string }> | string[] }>;
+  services: Record<string, { build?: { context?: string; dockerfile?: string }; environment?: Record<string, unknown> | string[]; ports?: unknown[]; depends_on?: Record<string, { condition?: string }> | string[]; profiles?: string[]; command?: string[]; healthcheck?: { test?: string[] } }>;
 };
 const envExample = read('.env.example');
 
@@ -186,10 +187,61 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('publishes only the gateway, on its port, and the Mailpit UI', () => {
+  it('publishes only the gateway, on its port, and the Mailpit UI of the dev profile on 127.0.0.1', () => {
     const published = Object.entries(compose.services).filter(([, service]) => service.ports?.length).map(([name]) => name);
     expect(published.sort()).toEqual(['gateway', 'mailpit']);
     expect(compose.services.gateway.ports!.map(String)).toEqual([`${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`]);
+    for (const name of [...subgraphs, 'mysql', 'mongo', 'redis', 'notification-worker']) expect({ name, ports: compose.services[name].ports ?? [] }).toEqual({ name, ports: [] });
+  });
+
+  it('runs Mailpit only with the dev profile, bound to this machine, and nothing waits for it', () => {
+    expect(compose.services.mailpit.profiles).toEqual(['dev']);
+    expect(compose.services.mailpit.ports!.map(String)).toEqual(['127.0.0.1:8025:8025']);
+    // A service that depends on one outside the active profiles stops `docker compose up` without it.
+    for (const [name, service] of Object.entries(compose.services)) {
+      const needs = Array.isArray(service.depends_on) ? service.depends_on : Object.keys(service.depends_on ?? {});
+      expect({ name, needsMailpit: needs.includes('mailpit') }).toEqual({ name, needsMailpit: false });
+    }
+  });
+
+  it('runs Redis with the password from .env, health-checked with it, and every process connects with it', () => {
+    const redis = compose.services.redis;
+    expect(redis.command!.join(' ')).toContain('--requirepass "$$REDIS_PASSWORD"');
+    expect(environmentOf('redis').REDIS_PASSWORD).toMatch(/^\$\{REDIS_PASSWORD:\?.+\}$/);
+    expect(environmentOf('redis').REDISCLI_AUTH).toBe('${REDIS_PASSWORD}');
+    expect(redis.healthcheck!.test!.join(' ')).toContain('redis-cli ping');
+    for (const name of [...deployables, 'notification-worker']) {
+      expect({ name, url: environmentOf(name).REDIS_URL }).toEqual({ name, url: 'redis://:${REDIS_PASSWORD}@redis:6379' });
+    }
+  });
+
+  it('takes every secret from .env under its own name, never a value written here', () => {
+    const SECRET = /SECRET|PASSWORD|_KEYS?$|SIGNING_KEY|TOKEN/;
+    let checked = 0;
+    for (const name of Object.keys(compose.services)) {
+      for (const [key, value] of Object.entries(environmentOf(name))) {
+        if (SECRET.test(key) && key !== 'DATA_ENCRYPTION_KEY_ID') {
+          checked += 1;
+          expect({ name, key, value }).toEqual({ name, key, value: expect.stringMatching(new RegExp(`^\\$\\{${key}(:\\?[^}]+|:-)?\\}$`)) });
+        }
+        // Credentials inside URLs (databases, Redis) come from .env too.
+        const credentials = /^\w+:\/\/([^@/]*)@/.exec(value)?.[1];
+        if (credentials?.includes(':')) expect({ name, key, password: credentials.split(':')[1] }).toEqual({ name, key, password: expect.stringMatching(/^\$\{[A-Z_]+\}$/) });
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each([...deployables, 'notification-worker'])('starts %s with settings production accepts (the platform checks), .env values standing in', (name) => {
+    // ${NAME:-default} takes its default; a value .env must give stands in as a secret of the operator's own.
+    const resolved = Object.fromEntries(
+      Object.entries(environmentOf(name)).map(([key, value]) => [
+        key,
+        value.replace(/\$\{([A-Z_]+)(?::-([^}]*))?(?::\?[^}]*)?\}/g, (_match, _variable, fallback) => (fallback !== undefined ? fallback : 'operator-secret-value')),
+      ]),
+    );
+    const read = name === 'notification-worker' ? known.notification : known[name as ServiceName];
+    expect(productionProblems(resolved.NODE_ENV, [...read], resolved)).toEqual([]);
   });
 });
 

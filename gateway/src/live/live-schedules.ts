@@ -1,5 +1,5 @@
 import type { Logger, TokenVerifier } from '@carebook/platform';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type http from 'node:http';
 import { ChangeFeed } from './change-feed';
 import type { Viewer } from './live-access';
@@ -15,6 +15,10 @@ export interface LiveSchedulesOptions {
   redisUrl: string;
   redisPrefix: string;
   keepAliveMs: number;
+  /** Rules every subscription document must pass besides graphql-js's own (the gateway's depth, alias and cost limits). */
+  validationRules?: ValidationRule[];
+  /** Production: no "Did you mean ...?" in the errors sent to subscribers. */
+  hideSchemaHints?: boolean;
   execute(query: string, variables: Record<string, unknown>, viewer: Viewer | null): Promise<FederatedResult>;
 }
 
@@ -30,7 +34,17 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
   const delivery = sharedSubscribe(stats);
   let schema: GraphQLSchema | null = null;
   await feed.start();
-  const server = startLiveServer({ httpServer: options.httpServer, path: '/graphql', schema: () => schema, verifier: options.verifier, logger: options.logger, keepAliveMs: options.keepAliveMs, subscribe: delivery.subscribe });
+  const server = startLiveServer({
+    httpServer: options.httpServer,
+    path: '/graphql',
+    schema: () => schema,
+    verifier: options.verifier,
+    logger: options.logger,
+    keepAliveMs: options.keepAliveMs,
+    validationRules: options.validationRules ?? [],
+    hideSchemaHints: options.hideSchemaHints ?? false,
+    subscribe: delivery.subscribe,
+  });
   return {
     useSchema(apiSchema: GraphQLSchema): void {
       schema = buildLiveSchema(apiSchema, { feed, shared, execute: options.execute });

@@ -1,11 +1,12 @@
-import { AppError, bearerToken, Logger, TokenVerifier } from '@carebook/platform';
-import type { ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
+import { AppError, bearerToken, Logger, TokenVerifier, withoutSchemaHints } from '@carebook/platform';
+import { ExecutionArgs, ExecutionResult, GraphQLFormattedError, GraphQLSchema, specifiedRules, validate, ValidationRule } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
 import { expiryOf, Viewer } from './live-access';
 import type { LiveContext } from './live-schema';
+import { MAX_DOCUMENT_BYTES } from '../query-limits';
 
 export interface LiveServerOptions {
   httpServer: http.Server;
@@ -15,6 +16,10 @@ export interface LiveServerOptions {
   verifier: TokenVerifier;
   logger: Logger;
   keepAliveMs: number;
+  /** Rules besides graphql-js's own that every subscription document must pass (the gateway's query limits). */
+  validationRules: ValidationRule[];
+  /** Production: errors sent to subscribers carry no "Did you mean ...?" suggestions. */
+  hideSchemaHints: boolean;
   /** Replaces graphql-js's subscribe (to share results among subscribers). */
   subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
 }
@@ -31,7 +36,10 @@ type Extra = { viewer: Viewer };
  * sends to each socket on its own, so a slow reader never holds up others.
  */
 export function startLiveServer(options: LiveServerOptions) {
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1024 * 1024 });
+  // A message over the size limit closes the connection (1009), as a body over it is refused over HTTP.
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: MAX_DOCUMENT_BYTES });
+  const rules = [...specifiedRules, ...options.validationRules];
+  const hideHints = (errors: readonly GraphQLFormattedError[]) => errors.map((error) => ({ ...error, message: withoutSchemaHints(error.message) }));
   const refuse = (socket: WebSocket, reason: string) => {
     socket.close(CloseCode.Forbidden, reason.slice(0, 120));
     return false as const;
@@ -56,6 +64,13 @@ export function startLiveServer(options: LiveServerOptions) {
           return refuse(ctx.extra.socket, (error as Error).message);
         }
       },
+      validate: (schema, document) => validate(schema, document, rules),
+      ...(options.hideSchemaHints
+        ? {
+            onError: (_ctx, _id, _payload, errors) => hideHints(errors.map((error) => error.toJSON())),
+            onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: hideHints(result.errors) } : undefined),
+          }
+        : {}),
       context: (ctx): LiveContext => ({ viewer: ctx.extra.viewer }),
       subscribe: options.subscribe,
     },

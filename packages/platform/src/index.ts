@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './config/load-config';
 export * from './config/services';
 export * from './config/service-config';
+export * from './config/production-settings';
 export * from './errors/app-errors';
 export * from './errors/format-error';
 export * from './logger';

@@ -28,6 +28,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     adminLog: adminLog(client, logger),
     timeZone: extra.CLINIC_TIME_ZONE,
     sealer: fieldSealerFor(config.encryption, logger),
+    maxActivePerPatient: extra.MAX_ACTIVE_APPOINTMENTS_PER_PATIENT,
     logger,
     crashPoint: extra.CAREBOOK_CRASH_POINT,
   };

@@ -12,6 +12,8 @@ export function loadAppointmentConfig(source: NodeJS.ProcessEnv = process.env) {
       APPOINTMENT_RECONCILE_EVERY_MS: env.positiveInt(15_000),
       /** A PENDING appointment older than this is settled by the reconciler (a booking takes well under a second). */
       APPOINTMENT_PENDING_GRACE_SECONDS: env.positiveInt(20),
+      /** Future PENDING/CONFIRMED appointments one patient may hold at once (admins booking for a patient may pass it). */
+      MAX_ACTIVE_APPOINTMENTS_PER_PATIENT: env.positiveInt(6),
       /** Fault injection for tests: exit(137) at that point of the booking flow. Never set in production. */
       CAREBOOK_CRASH_POINT: z.enum(['after-slot-booked']).optional(),
     },

@@ -1,4 +1,6 @@
 import { errorCode } from '@carebook/platform/testing';
+import { randomUUID } from 'node:crypto';
+import { AppointmentStatus } from '../src/entities/appointment-status.enum';
 import { Appointment, IdempotencyKey } from '../src/entities';
 import { BOOK, BookingStack, STORES } from './booking-stack';
 
@@ -141,6 +143,86 @@ describe.each(STORES)('booking on %s, with real scheduling and doctor services',
     const reuse = await stack.gql(BOOK, { input: { slotId: free.id, serviceId: service.id, idempotencyKey: 'retry-1' } }, third.token);
     expect(reuse.data.bookAppointment.__typename).toBe('BookingConfirmed');
     expect(await stack.appointment.orm.em.fork().count(IdempotencyKey, { key: 'retry-1' })).toBe(2);
+  });
+
+  it('refuses a key sent again for another slot or service, leaving that slot free; the same request still answers the first booking', async () => {
+    const service = await stack.createService(30);
+    const other = await stack.createService(30);
+    const doctorId = await stack.createDoctor([service.id, other.id]);
+    const [first, second] = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
+    const patient = await stack.patient();
+    const booked = await stack.gql(BOOK, { input: { slotId: first.id, serviceId: service.id, idempotencyKey: 'visit-1' } }, patient.token);
+    const appointmentId = booked.data.bookAppointment.appointment.id;
+
+    for (const input of [
+      { slotId: second.id, serviceId: service.id, idempotencyKey: 'visit-1' },
+      { slotId: first.id, serviceId: other.id, idempotencyKey: 'visit-1' },
+    ]) {
+      const reused = await stack.gql(BOOK, { input }, patient.token);
+      expect(errorCode(reused)).toBe('BAD_USER_INPUT');
+      expect(reused.errors![0].message).toMatch(/already used for a different booking/);
+      expect(reused.errors![0].extensions).toMatchObject({ field: 'idempotencyKey' });
+    }
+    expect(await stack.slot(second.id)).toMatchObject({ status: 'FREE', appointmentId: null });
+    expect(await countAppointments({ patientId: patient.id })).toBe(1);
+    const retried = await stack.gql(BOOK, { input: { slotId: first.id, serviceId: service.id, idempotencyKey: 'visit-1' } }, patient.token);
+    expect(retried.data.bookAppointment.appointment.id).toBe(appointmentId);
+  });
+
+  it('books one slot when one key races for two slots; the other request is refused and its slot stays free', async () => {
+    const service = await stack.createService(30);
+    const doctorId = await stack.createDoctor([service.id]);
+    const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
+    const patient = await stack.patient();
+    const responses = await Promise.all(slots.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id, idempotencyKey: 'racing-key' } }, patient.token)));
+    expect(responses.filter((r) => r.data?.bookAppointment?.__typename === 'BookingConfirmed')).toHaveLength(1);
+    expect(responses.filter((r) => errorCode(r) === 'BAD_USER_INPUT')).toHaveLength(1);
+    const states = await Promise.all(slots.map((slot) => stack.slot(slot.id)));
+    expect(states.map((slot) => slot.status).sort()).toEqual(['BOOKED', 'FREE']);
+    expect(await countAppointments({ patientId: patient.id })).toBe(1);
+  });
+
+  it('stops a patient at MAX_ACTIVE_APPOINTMENTS_PER_PATIENT upcoming appointments with LIMIT_REACHED; past ones do not count, an admin may book beyond it', async () => {
+    const service = await stack.createService(15);
+    const doctorId = await stack.createDoctor([service.id]);
+    const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '11:00', 15);
+    const patient = await stack.patient();
+    // A visit that has taken place (never closed by the doctor) holds no time any more.
+    const past = new Date(Date.now() - 86_400_000);
+    await stack.appointment.orm.em.fork().insert(Appointment, {
+      id: randomUUID(), patientId: patient.id, doctorId, serviceId: service.id, slotId: randomUUID(), startsAt: past, endsAt: new Date(past.getTime() + 900_000),
+      status: AppointmentStatus.CONFIRMED, reason: null, price: '35.00', currency: 'EUR', createdAt: past, updatedAt: past,
+    });
+    for (const slot of slots.slice(0, 6)) {
+      expect((await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)).data.bookAppointment.__typename).toBe('BookingConfirmed');
+    }
+
+    const refused = await stack.gql(BOOK, { input: { slotId: slots[6].id, serviceId: service.id } }, patient.token);
+    expect(errorCode(refused)).toBe('LIMIT_REACHED');
+    expect(refused.errors![0].message).toMatch(/at most 6 upcoming appointments/);
+    expect(refused.errors![0].extensions).toMatchObject({ limit: 6 });
+    expect(await stack.slot(slots[6].id)).toMatchObject({ status: 'FREE' });
+    expect(await countAppointments({ patientId: patient.id })).toBe(7);
+
+    const byAdmin = await stack.gql(BOOK, { input: { slotId: slots[6].id, serviceId: service.id, patientId: patient.id } }, stack.adminToken);
+    expect(byAdmin.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    expect(errorCode(await stack.gql(BOOK, { input: { slotId: slots[7].id, serviceId: service.id } }, patient.token))).toBe('LIMIT_REACHED');
+  });
+
+  it('lets exactly the allowed number of a patient\'s parallel bookings through at the limit', async () => {
+    const service = await stack.createService(15);
+    const doctorId = await stack.createDoctor([service.id]);
+    const slots = await stack.openSlots(doctorId, stack.freshDay(), '13:00', '15:30', 15);
+    const patient = await stack.patient();
+    for (const slot of slots.slice(0, 4)) await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token);
+
+    const racing = slots.slice(4);
+    const responses = await Promise.all(racing.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)));
+    expect(responses.filter((r) => r.data?.bookAppointment?.__typename === 'BookingConfirmed')).toHaveLength(2);
+    expect(responses.filter((r) => errorCode(r) === 'LIMIT_REACHED')).toHaveLength(racing.length - 2);
+    expect(await countAppointments({ patientId: patient.id })).toBe(6);
+    const states = await Promise.all(racing.map((slot) => stack.slot(slot.id)));
+    expect(states.filter((slot) => slot.status === 'BOOKED')).toHaveLength(2);
   });
 
   it('refuses each broken rule with its code and writes nothing', async () => {

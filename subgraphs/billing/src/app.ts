@@ -7,7 +7,7 @@ import { entities } from './entities';
 import { startBillingConsumer } from './events/billing-consumer';
 import { billingInternalRoutes } from './internal/routes';
 import { migrations } from './migrations';
-import { paymentProviderFor } from './payments/development-provider';
+import { paymentProviderFor } from './payments/payment-providers';
 import { buildBillingSchema } from './schema';
 
 export type RunningBilling = RunningService & { orm: MikroORM };
@@ -15,9 +15,6 @@ export type RunningBilling = RunningService & { orm: MikroORM };
 /** Starts the billing subgraph: store, outbox relay, the billing event consumer, GraphQL and internal routes. */
 export async function startBilling(config: BillingConfig): Promise<RunningBilling> {
   const logger = createLogger('billing', config.logLevel);
-  if (config.nodeEnv === 'production' && config.extra.PAYMENT_PROVIDER === 'development') {
-    logger.warn('PAYMENT_PROVIDER is development: card payments are accepted without charging anyone. Plug in a real provider adapter before taking real payments.');
-  }
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const relay = startOutboxRelay({ orm, service: 'billing', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   const client = createServiceClient('billing', config.auth.serviceSecret, config.env);
@@ -33,7 +30,7 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
         .then(() => undefined)
         .catch((error: Error) => logger.warn({ err: error.message, invoiceId }, 'could not record the admin action')),
   };
-  const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, noShowFee: deps.noShowFee });
+  const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, noShowFee: deps.noShowFee, appointments: deps.appointments });
   // Publish what the handler recorded as soon as it committed, not at the relay's next poll.
   consumer.worker.on('completed', () => relay.nudge());
   const schema = await buildBillingSchema(deps);

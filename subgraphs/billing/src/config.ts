@@ -1,14 +1,18 @@
 import { loadServiceConfig } from '@carebook/platform';
 import { z } from 'zod';
 import { isAmount } from './domain/money';
+import { PAYMENT_PROVIDERS } from './payments/payment-providers';
 
 /** The billing service's settings beyond the common ones (see .env.example). */
 export function loadBillingConfig(source: NodeJS.ProcessEnv = process.env) {
   return loadServiceConfig(
     'billing',
     {
-      /** Which payment-provider adapter charges cards; `development` accepts any token except tok_declined. */
-      PAYMENT_PROVIDER: z.enum(['development'], { errorMap: () => ({ message: 'must be development (the only adapter so far)' }) }).default('development'),
+      /**
+       * Which payment-provider adapter charges cards: `development` accepts any token except tok_declined
+       * (refused in production), `none` takes no cards (staff record cash and insurance).
+       */
+      PAYMENT_PROVIDER: z.enum(PAYMENT_PROVIDERS, { errorMap: () => ({ message: `must be one of ${PAYMENT_PROVIDERS.join(', ')}` }) }).default('development'),
       /** Fee invoiced for a no-show, like "15.00"; unset: no-shows are not invoiced. */
       NO_SHOW_FEE: z
         .string()

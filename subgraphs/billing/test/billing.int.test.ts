@@ -82,7 +82,7 @@ describe('billing subgraph', () => {
   });
 
   it('issues one invoice for a completion event, however often it is delivered', async () => {
-    const v = visit();
+    const v = await storedVisit(AppointmentStatus.COMPLETED, '35.50');
     const event = closedEvent(v, 'APPOINTMENT_COMPLETED', '35.50');
     await deliver(event);
     await deliver(event); // the same event id: skipped
@@ -95,6 +95,26 @@ describe('billing subgraph', () => {
     expect(JSON.parse(issued[0].envelope).payload).toEqual({ invoiceId: invoices[0].id, appointmentId: v.appointmentId, patientId: v.patientId, amount: '35.50', currency: 'EUR' });
   });
 
+  it('bills nothing for jobs pushed straight into the queue that the appointment service does not confirm, and bills a confirmed one from its own facts', async () => {
+    const unknown = visit();
+    const open = await storedVisit(AppointmentStatus.CONFIRMED);
+    const completed = await storedVisit(AppointmentStatus.COMPLETED, '40.00');
+    const forged = [
+      closedEvent(unknown, 'APPOINTMENT_COMPLETED', '999.00'), // an appointment that does not exist
+      closedEvent(open, 'APPOINTMENT_COMPLETED'), // one that is not completed
+      closedEvent(completed, 'APPOINTMENT_NO_SHOW'), // completed, but claimed a no-show
+      { ...closedEvent(unknown, 'APPOINTMENT_COMPLETED'), payload: {} }, // no appointment at all
+    ];
+    for (const event of forged) await deliver(event as ReturnType<typeof closedEvent>);
+    expect(await invoicesOf(unknown.appointmentId)).toHaveLength(0);
+    expect(await invoicesOf(open.appointmentId)).toHaveLength(0);
+    expect(await invoicesOf(completed.appointmentId)).toHaveLength(0);
+
+    // A job naming a real completed appointment with another patient and price bills the appointment as it is.
+    await deliver(closedEvent({ ...completed, patientId: randomUUID() }, 'APPOINTMENT_COMPLETED', '0.01'));
+    expect(await invoicesOf(completed.appointmentId)).toEqual([expect.objectContaining({ patientId: completed.patientId, amount: '40.00', currency: 'EUR' })]);
+  });
+
   it('issues a no-show fee on demand from the appointment service\'s facts, with the booked currency', async () => {
     const v = await storedVisit(AppointmentStatus.NO_SHOW, '90.00');
     const answer = await gql(ENTITY_INVOICE, { reps: [representation(v, 'NO_SHOW')] }, await tokenOf(v.patientId));
@@ -102,7 +122,7 @@ describe('billing subgraph', () => {
   });
 
   it('invoices a no-show with NO_SHOW_FEE', async () => {
-    const v = visit();
+    const v = await storedVisit(AppointmentStatus.NO_SHOW);
     await deliver(closedEvent(v, 'APPOINTMENT_NO_SHOW'));
     const [invoice] = await invoicesOf(v.appointmentId);
     expect(invoice).toMatchObject({ amount: '12.50', status: 'PENDING' });
@@ -135,7 +155,7 @@ describe('billing subgraph', () => {
     expect(forged.data._entities[0].invoice).toBeNull();
     expect(await invoicesOf(confirmed.appointmentId)).toHaveLength(0);
 
-    const v = visit();
+    const v = await storedVisit(AppointmentStatus.COMPLETED);
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
     const seen = async (token: string) => (await gql(ENTITY_INVOICE, { reps: [representation(v, 'COMPLETED')] }, token)).data._entities[0].invoice;
     expect(await seen(await tokenOf(v.patientId))).not.toBeNull();
@@ -151,7 +171,7 @@ describe('billing subgraph', () => {
   });
 
   it('refuses bad payments with the right codes and writes nothing', async () => {
-    const v = visit();
+    const v = await storedVisit(AppointmentStatus.COMPLETED);
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
     const [invoice] = await invoicesOf(v.appointmentId);
     const patient = await tokenOf(v.patientId);
@@ -168,7 +188,7 @@ describe('billing subgraph', () => {
   });
 
   it('records a declined card as FAILED and lets the patient pay again, then refuses a second payment', async () => {
-    const v = visit();
+    const v = await storedVisit(AppointmentStatus.COMPLETED);
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
     const [invoice] = await invoicesOf(v.appointmentId);
     const patient = await tokenOf(v.patientId);
@@ -193,7 +213,7 @@ describe('billing subgraph', () => {
   });
 
   it('charges at most once when one invoice is paid many times at the same instant', async () => {
-    const v = visit();
+    const v = await storedVisit(AppointmentStatus.COMPLETED);
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
     const [invoice] = await invoicesOf(v.appointmentId);
     const patient = await tokenOf(v.patientId);
@@ -205,7 +225,7 @@ describe('billing subgraph', () => {
   });
 
   it('lets an admin record cash or insurance for any invoice', async () => {
-    const v = visit();
+    const v = await storedVisit(AppointmentStatus.COMPLETED);
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
     const [invoice] = await invoicesOf(v.appointmentId);
     const recorded = await gql(PAY, { id: invoice.id, input: { method: 'INSURANCE' } }, admin);
@@ -215,7 +235,7 @@ describe('billing subgraph', () => {
   });
 
   it('answers other services (not users) with invoice facts over the internal route', async () => {
-    const v = visit();
+    const v = await storedVisit(AppointmentStatus.COMPLETED, '22.10');
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED', '22.10'));
     const [invoice] = await invoicesOf(v.appointmentId);
     const services = createServiceClient('notification', config.auth.serviceSecret, { BILLING_URL: billing.url });

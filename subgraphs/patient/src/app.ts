@@ -12,9 +12,10 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
   const logger = createLogger('patient', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const sealer = fieldSealerFor(config.encryption, logger);
-  const confirmCare = careConfirmationFrom(createServiceClient('patient', config.auth.serviceSecret, config.env), logger);
+  const services = createServiceClient('patient', config.auth.serviceSecret, config.env);
+  const confirmCare = careConfirmationFrom(services, logger);
   const schema = await buildPatientSchema({ sealer, confirmCare });
-  const careProjection = startCareProjection(orm, config.redisUrl, config.redisPrefix, logger);
+  const careProjection = startCareProjection(orm, config.redisUrl, config.redisPrefix, logger, services);
   return startSubgraph({
     config,
     schema,

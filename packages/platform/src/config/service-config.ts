@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env, loadDotenvOnce, parseEnv } from './load-config';
+import { refuseUnsafeProductionSettings } from './production-settings';
 import { envPrefix, ServiceName, SERVICE_PORTS, serviceUrl } from './services';
 
 /** Development value of SERVICE_TOKEN_SECRET; refused in production. */
@@ -59,8 +60,10 @@ export function loadServiceConfig<E extends z.ZodRawShape = {}>(
 ): ServiceConfig & { extra: z.infer<z.ZodObject<E>> } {
   loadDotenvOnce();
   const prefix = envPrefix(service);
-  const parsed = parseEnv({ ...commonShape(service), ...extraShape }, source) as Record<string, any>;
+  const shape = { ...commonShape(service), ...extraShape };
+  const parsed = parseEnv(shape, source) as Record<string, any>;
   refuseDevelopmentSecretInProduction(parsed.NODE_ENV, parsed.SERVICE_TOKEN_SECRET, source);
+  refuseUnsafeProductionSettings(parsed.NODE_ENV, Object.keys(shape), parsed);
   const databaseUrl: string = parsed[`${prefix}_DB_URL`] ?? `${parsed.MYSQL_URL.replace(/\/$/, '')}/carebook_${service}`;
   const extra = Object.fromEntries(Object.keys(extraShape).map((key) => [key, parsed[key]])) as z.infer<z.ZodObject<E>>;
   return {

@@ -1,17 +1,18 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from '../config/load-config';
+import { DEVELOPMENT_DATA_KEY as DEVELOPMENT_KEY, DEVELOPMENT_DATA_KEY_ID } from '../config/production-settings';
 import type { ServiceConfig } from '../config/service-config';
 import { KeyRing, parseKeyRing } from './field-cipher';
 import { createFieldSealer, FieldSealer } from './field-sealer';
 
 /**
  * The key used when DATA_ENCRYPTION_KEYS is unset outside production. It is
- * public (it is in this file), so data sealed with it is not protected: it
- * only lets a developer start a service without generating a key.
+ * public (in the platform's production settings, which refuse it in
+ * production), so data sealed with it is not protected: it only lets a
+ * developer start a service without generating a key.
  */
-export const DEVELOPMENT_KEY_ID = 'insecure-development-key';
-const DEVELOPMENT_KEY = Buffer.from('carebook-dev-data-key-not-secret', 'utf8').toString('base64');
+export const DEVELOPMENT_KEY_ID = DEVELOPMENT_DATA_KEY_ID;
 
 export interface EncryptionKeys {
   ring: KeyRing;

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /** The error codes of the client contract (operations.graphql). */
-export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_SERVER_ERROR'] as const;
+export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'LIMIT_REACHED', 'INTERNAL_SERVER_ERROR'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class AppError extends GraphQLError {
@@ -38,6 +38,17 @@ export class NotFound extends AppError {
 export class Conflict extends AppError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super('CONFLICT', message, extensions);
+  }
+}
+
+/**
+ * A fair-use limit stops the request (too many of something held at once):
+ * its own code, so a front end can say so instead of offering a retry.
+ * `limit` names the allowed number.
+ */
+export class LimitReached extends AppError {
+  constructor(message: string, limit: number) {
+    super('LIMIT_REACHED', message, { limit });
   }
 }
 

@@ -20,13 +20,39 @@ function validationMessages(errors: ValidationErrorLike[], prefix = ''): string[
   });
 }
 
+/** graphql-js's suggestions: " Did you mean "slotId"?", " Did you mean the enum value "MALE"?", ... */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * The message without graphql-js's "Did you mean ...?" suggestions, which
+ * name fields, arguments, types and enum values near what was sent: with
+ * introspection off they still let anyone map the schema by guessing.
+ */
+export function withoutSchemaHints(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+export interface ErrorFormatterOptions {
+  /** Production: drop schema suggestions from every message (see withoutSchemaHints). */
+  hideSchemaHints?: boolean;
+}
+
 /**
  * Turns any error into one a client can act on: contract codes pass through,
  * class-validator failures become one readable BAD_USER_INPUT message, and
  * anything unexpected is logged in full and shown as INTERNAL_SERVER_ERROR
  * without stack, SQL or internals.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, options: ErrorFormatterOptions = {}) {
+  const format = formatError(logger);
+  if (!options.hideSchemaHints) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return { ...result, message: withoutSchemaHints(result.message) };
+  };
+}
+
+function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as any;
     const code = formatted.extensions?.code;

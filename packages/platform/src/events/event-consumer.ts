@@ -5,14 +5,23 @@ import type { DomainEvent } from './domain-event';
 import { ProcessedEvent } from './processed-event.entity';
 import { workerConnection } from './queue-connections';
 
-export interface EventConsumerOptions {
+export interface EventConsumerOptions<V = DomainEvent> {
   orm: MikroORM;
   queue: string;
   redisUrl: string;
   prefix: string;
   logger: Logger;
-  /** Applies the event's effect; runs in a transaction with the processed-event mark. */
-  handle(event: DomainEvent, em: EntityManager): Promise<void>;
+  /**
+   * For events that grant rights or money: a job in Redis proves nothing
+   * (anyone who can write to Redis can add one), so this asks the event's
+   * source what is true before anything is applied, outside the
+   * transaction. Its answer is what `handle` applies; null drops the job
+   * (logged, nothing applied); a throw retries it. Without it, `handle`
+   * gets the event itself.
+   */
+  verify?(event: DomainEvent): Promise<V | null>;
+  /** Applies the (verified) effect; runs in a transaction with the processed-event mark. */
+  handle(event: DomainEvent, em: EntityManager, verified: V): Promise<void>;
   concurrency?: number;
 }
 
@@ -41,13 +50,18 @@ export interface EventConsumer {
 }
 
 /** A BullMQ worker over one event queue; close it on shutdown. */
-export function startEventConsumer(options: EventConsumerOptions): EventConsumer {
+export function startEventConsumer<V = DomainEvent>(options: EventConsumerOptions<V>): EventConsumer {
   const connection = workerConnection(options.redisUrl);
   const worker = new Worker(
     options.queue,
     async (job) => {
       const event = job.data as DomainEvent;
-      const applied = await consumeOnce(options.orm, options.queue, event.id, (em) => options.handle(event, em));
+      const verified = options.verify ? await options.verify(event) : (event as V);
+      if (verified === null) {
+        options.logger.warn({ eventId: event?.id, type: event?.type, jobId: job.id }, 'event not confirmed by its source; ignored');
+        return;
+      }
+      const applied = await consumeOnce(options.orm, options.queue, event.id, (em) => options.handle(event, em, verified));
       if (!applied) options.logger.debug({ eventId: event.id }, 'event already processed; skipped');
     },
     { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },

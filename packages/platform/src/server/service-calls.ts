@@ -24,6 +24,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  LIMIT_REACHED: 409,
   INTERNAL_SERVER_ERROR: 500,
 };
 

@@ -65,10 +65,13 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
   });
   options.routes?.(app, verifier);
 
+  const production = config.nodeEnv === 'production';
   const server = new ApolloServer<RequestContext>({
     schema: options.schema.schema,
-    formatError: createErrorFormatter(logger),
-    introspection: config.nodeEnv !== 'production',
+    // In production no "Did you mean ...?" in any error: the schema stays unmapped with introspection off.
+    formatError: createErrorFormatter(logger, { hideSchemaHints: production }),
+    hideSchemaDetailsFromClientErrors: production,
+    introspection: !production,
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });

@@ -1,6 +1,6 @@
 import { AppError, Role } from '@carebook/platform';
 import { bookingPatientId, assertMayChange, assertMayClose } from './access';
-import { checkBookable, normaliseReason, overlaps } from './booking-rules';
+import { checkActiveLimit, checkBookable, normaliseReason, overlaps } from './booking-rules';
 
 const now = new Date('2026-12-01T08:00:00Z');
 const slot = { id: 's1', doctorId: 'd1', startsAt: '2026-12-01T09:00:00Z', endsAt: '2026-12-01T09:30:00Z', status: 'FREE' as const, appointmentId: null };
@@ -37,6 +37,13 @@ describe('booking rules', () => {
     const at = (h: number) => new Date(Date.UTC(2026, 11, 1, h));
     expect(overlaps({ startsAt: at(9), endsAt: at(10) }, { startsAt: at(10), endsAt: at(11) })).toBe(false);
     expect(overlaps({ startsAt: at(9), endsAt: at(11) }, { startsAt: at(10), endsAt: at(12) })).toBe(true);
+  });
+
+  it('lets a patient hold up to the limit of upcoming appointments, and an admin book beyond it', () => {
+    expect(codeOf(() => checkActiveLimit(5, 6, false))).toBeUndefined();
+    expect(codeOf(() => checkActiveLimit(6, 6, false))).toBe('LIMIT_REACHED');
+    expect(() => checkActiveLimit(6, 6, false)).toThrow(/at most 6 upcoming appointments/);
+    expect(codeOf(() => checkActiveLimit(9, 6, true))).toBeUndefined();
   });
 
   it('trims the reason, drops a blank one and refuses one over 500 characters', () => {

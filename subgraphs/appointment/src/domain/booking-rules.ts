@@ -1,4 +1,4 @@
-import { BadUserInput } from '@carebook/platform';
+import { BadUserInput, LimitReached } from '@carebook/platform';
 import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from './service-apis';
 
 export const MAX_REASON_LENGTH = 500;
@@ -30,6 +30,19 @@ export function slotMinutes(slot: { startsAt: string; endsAt: string }): number 
 /** Half-open intervals [start, end) overlap when each starts before the other ends. */
 export function overlaps(a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }): boolean {
   return a.startsAt.getTime() < b.endsAt.getTime() && b.startsAt.getTime() < a.endsAt.getTime();
+}
+
+/**
+ * LIMIT_REACHED when a patient booking for themselves already holds `limit`
+ * upcoming appointments: one patient cannot take every free slot of a
+ * doctor's day. An admin booking for a patient (`exempt`) may pass it.
+ */
+export function checkActiveLimit(upcoming: number, limit: number, exempt: boolean): void {
+  if (exempt || upcoming < limit) return;
+  throw new LimitReached(
+    `A patient may hold at most ${limit} upcoming appointments at once and you have ${upcoming}; cancel one, or wait until one has taken place, to book another (the clinic's staff can book beyond the limit).`,
+    limit,
+  );
 }
 
 /** Trims the reason; blank means none. */

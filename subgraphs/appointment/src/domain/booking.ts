@@ -1,4 +1,4 @@
-import { AppError, Conflict } from '@carebook/platform';
+import { AppError, BadUserInput, Conflict } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { AppointmentChange } from '../entities/appointment-change.entity';
@@ -9,7 +9,7 @@ import { recordChange } from './appointment-log';
 import { normaliseReason } from './booking-rules';
 import { alternativesFor, alternativesForSlot, bookableTarget, BookingTarget } from './booking-target';
 import type { AppointmentDeps } from './deps';
-import { assertNoOverlap, lockPatient, retryTransient } from './overlap';
+import { assertPatientMayBook, lockPatient, retryTransient } from './overlap';
 import { confirmPending } from './pending-settlement';
 import { SEALED } from './sealed-columns';
 import type { SlotFacts } from './service-apis';
@@ -25,6 +25,8 @@ export interface BookingRequest {
   patientId: string;
   /** Who asked (the patient, or the admin booking for them). */
   byUserId: string;
+  /** An admin booking for the patient: MAX_ACTIVE_APPOINTMENTS_PER_PATIENT does not apply. */
+  limitExempt?: boolean;
   idempotencyKey?: string | null;
 }
 
@@ -46,7 +48,7 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
 
   let appointment: Appointment;
   try {
-    appointment = await createPending(em, deps, request, target, reason, key);
+    appointment = await createPending(em, deps, request, target, reason, key, request.limitExempt ? null : deps.maxActivePerPatient);
   } catch (error) {
     // A concurrent request with the same key won the race: answer what it answers.
     if (key && (error instanceof UniqueConstraintViolationException || (error instanceof AppError && error.code === 'CONFLICT'))) {
@@ -82,6 +84,7 @@ async function createPending(
   target: BookingTarget,
   reason: string | null,
   key: string | null,
+  limit: number | null,
 ): Promise<Appointment> {
   // The id is chosen up front: the reason is sealed to its row (outside the transaction, so a retry reuses it).
   const id = randomUUID();
@@ -90,7 +93,7 @@ async function createPending(
     const startsAt = new Date(target.slot.startsAt);
     const endsAt = new Date(target.slot.endsAt);
     await lockPatient(tx, request.patientId);
-    await assertNoOverlap(tx, request.patientId, startsAt, endsAt);
+    await assertPatientMayBook(tx, request.patientId, startsAt, endsAt, limit);
     const appointment = tx.create(Appointment, {
       id,
       patientId: request.patientId,
@@ -105,7 +108,7 @@ async function createPending(
       currency: target.service.currency,
     });
     recordChange(tx, deps.sealer, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
-    if (key) tx.persist(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id }));
+    if (key) tx.persist(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id, slotId: request.slotId, serviceId: request.serviceId }));
     return appointment;
   }));
 }
@@ -137,6 +140,7 @@ async function replayBooking(em: EntityManager, deps: AppointmentDeps, request: 
     const fork = em.fork();
     const record = await fork.findOne(IdempotencyKey, { patientId, key });
     if (!record) return null;
+    assertSameRequest(record, request);
     if (record.unavailableReason) {
       // Same answer, fresh alternatives: the ones offered the first time may be gone by now.
       return { kind: 'unavailable', reason: record.unavailableReason, alternatives: await alternativesForSlot(deps, request.slotId, request.serviceId, [request.slotId]) };
@@ -146,4 +150,18 @@ async function replayBooking(em: EntityManager, deps: AppointmentDeps, request: 
     if (Date.now() > deadline) throw new Conflict('A booking with this idempotency key is still in progress; try again in a few seconds.');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A key stands for one booking: sent again with another slot or service it
+ * is a client bug (a reused key), and answering the first booking would tell
+ * the client its new request succeeded. Refused like payment APIs do.
+ */
+function assertSameRequest(record: IdempotencyKey, request: BookingRequest): void {
+  if (record.slotId === null) return; // stored before requests were recorded
+  if (record.slotId === request.slotId && record.serviceId === request.serviceId) return;
+  throw new BadUserInput(
+    'This idempotencyKey was already used for a different booking (another slot or service); send a new key for a new booking, or the same slot and service to retry the first one.',
+    'idempotencyKey',
+  );
 }

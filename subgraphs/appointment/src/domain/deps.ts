@@ -13,6 +13,8 @@ export interface AppointmentDeps {
   timeZone: string;
   /** Seals the visit reason, completion notes, cancellation reasons and history notes (domain/sealed-columns). */
   sealer: FieldSealer;
+  /** Future active appointments a patient may hold when booking for themselves (MAX_ACTIVE_APPOINTMENTS_PER_PATIENT). */
+  maxActivePerPatient: number;
   logger: Logger;
   /** Fault injection (tests): where to kill the process. */
   crashPoint?: 'after-slot-booked';

@@ -3,6 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { ACTIVE_STATUSES } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import { PatientGuard } from '../entities/patient-guard.entity';
+import { checkActiveLimit, overlaps } from './booking-rules';
 
 /**
  * Takes the patient's guard row for the rest of the transaction: concurrent
@@ -23,12 +24,36 @@ export async function assertNoOverlap(em: EntityManager, patientId: string, star
     ...(excludeId ? { id: { $ne: excludeId } } : {}),
   } as FilterQuery<Appointment>;
   const clash = await em.findOne(Appointment, where);
-  if (clash) {
-    throw new Conflict(
-      `You already have an appointment from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()} that overlaps this time; cancel or move it first.`,
-      { appointmentId: clash.id },
-    );
-  }
+  if (clash) throw overlapConflict(clash);
+}
+
+/**
+ * The checks of a new booking against what the patient already holds, in one
+ * query under the patient's guard (call lockPatient first): CONFLICT when an
+ * active appointment overlaps [startsAt, endsAt), LIMIT_REACHED when they
+ * hold `limit` upcoming ones (null: no limit, an admin booking for them).
+ * One query for both: the active appointments not yet over, which are all
+ * an overlap with a future slot can come from and all that are upcoming.
+ * Concurrent bookings queue on the guard, so each counts the others.
+ */
+export async function assertPatientMayBook(tx: EntityManager, patientId: string, startsAt: Date, endsAt: Date, limit: number | null): Promise<void> {
+  const now = new Date();
+  const since = startsAt.getTime() < now.getTime() ? startsAt : now;
+  const held = await tx.find(
+    Appointment,
+    { patientId, status: { $in: [...ACTIVE_STATUSES] }, endsAt: { $gt: since } } as FilterQuery<Appointment>,
+    { fields: ['startsAt', 'endsAt'] },
+  );
+  const clash = held.find((appointment) => overlaps(appointment, { startsAt, endsAt }));
+  if (clash) throw overlapConflict(clash);
+  checkActiveLimit(held.filter((appointment) => appointment.startsAt.getTime() > now.getTime()).length, limit ?? Infinity, limit === null);
+}
+
+function overlapConflict(clash: Pick<Appointment, 'id' | 'startsAt' | 'endsAt'>): Conflict {
+  return new Conflict(
+    `You already have an appointment from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()} that overlaps this time; cancel or move it first.`,
+    { appointmentId: clash.id },
+  );
 }
 
 /**

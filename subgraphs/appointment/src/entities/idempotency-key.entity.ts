@@ -21,6 +21,17 @@ export class IdempotencyKey {
   @Property({ type: 'string', length: 36 })
   appointmentId: string;
 
+  /**
+   * What the first request asked for: the same key sent for another slot or
+   * service is refused, not answered with this booking. Null on keys stored
+   * before these were recorded.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  slotId: (string & Opt) | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  serviceId: (string & Opt) | null = null;
+
   /** Set when the first answer was SlotUnavailable (TAKEN, BLOCKED, PAST). */
   @Property({ type: 'string', length: 32, nullable: true })
   unavailableReason: (string & Opt) | null = null;

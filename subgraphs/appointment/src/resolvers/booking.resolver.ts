@@ -1,6 +1,6 @@
 import { RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { bookingPatientId } from '../domain/access';
+import { bookingPatientId, isAdmin } from '../domain/access';
 import { bookAppointment } from '../domain/booking';
 import type { AppointmentDeps } from '../domain/deps';
 import { rescheduleAppointment } from '../domain/rescheduling';
@@ -23,6 +23,7 @@ export class BookingResolver {
       reason: input.reason,
       patientId,
       byUserId: actor.id,
+      limitExempt: isAdmin(actor),
       idempotencyKey: input.idempotencyKey,
     });
     if (outcome.kind === 'confirmed') await this.deps.adminLog(actor, 'BOOK_APPOINTMENT', outcome.appointment.id, { patientId, slotId: input.slotId });

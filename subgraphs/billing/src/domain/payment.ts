@@ -30,7 +30,10 @@ export function assertMayPay(user: SignedInUser, invoice: Invoice, method: Payme
   if (method !== PaymentMethod.CARD) throw new Forbidden('Cash and insurance payments are recorded by the clinic staff; pay by card here.');
 }
 
-function validate(request: PaymentRequest): string | null {
+function validate(request: PaymentRequest, provider: PaymentProvider): string | null {
+  if (request.method === PaymentMethod.CARD && !provider.takesCards) {
+    throw new BadUserInput('This clinic takes no card payments online; pay at the clinic, where the staff record cash or insurance.', 'input.method');
+  }
   const token = request.token?.trim() || null;
   if (request.method === PaymentMethod.CARD && !token) throw new BadUserInput('A card payment needs the card token from the payment form.', 'input.token');
   if (token && token.length > 200) throw new BadUserInput('token must be at most 200 characters.', 'input.token');
@@ -52,7 +55,7 @@ function refuseUnpayable(invoice: Invoice): never {
  * leaves the invoice FAILED (payable again) and answers BAD_USER_INPUT.
  */
 export async function payInvoice(em: EntityManager, deps: PaymentDeps, user: SignedInUser, invoiceId: string, request: PaymentRequest): Promise<Invoice> {
-  const token = validate(request);
+  const token = validate(request, deps.provider);
   const invoice = await em.fork().findOne(Invoice, { id: invoiceId });
   if (!invoice) throw new NotFound('Invoice', invoiceId);
   assertMayPay(user, invoice, request.method);

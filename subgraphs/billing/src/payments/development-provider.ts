@@ -12,17 +12,10 @@ export const DECLINED_TEST_TOKEN = 'tok_declined';
 export function developmentProvider(): PaymentProvider {
   return {
     name: 'development',
+    takesCards: true,
     async charge(request: ChargeRequest): Promise<ChargeResult> {
       if (request.token === DECLINED_TEST_TOKEN) return { ok: false, reason: 'The card was declined by the issuer.' };
       return { ok: true, providerReference: `dev_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}` };
     },
   };
-}
-
-/** The provider named by PAYMENT_PROVIDER. */
-export function paymentProviderFor(name: 'development'): PaymentProvider {
-  switch (name) {
-    case 'development':
-      return developmentProvider();
-  }
 }

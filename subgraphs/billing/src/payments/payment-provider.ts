@@ -18,5 +18,7 @@ export type ChargeResult = { ok: true; providerReference: string } | { ok: false
  */
 export interface PaymentProvider {
   readonly name: string;
+  /** False for a clinic that takes no cards online: a card payment is refused before the invoice is touched. */
+  readonly takesCards: boolean;
   charge(request: ChargeRequest): Promise<ChargeResult>;
 }

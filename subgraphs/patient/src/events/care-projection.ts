@@ -1,23 +1,45 @@
-import { AppointmentFacts, DomainEvent, EventConsumer, Logger, startEventConsumer } from '@carebook/platform';
+import { AppointmentStatus, DomainEvent, EventConsumer, Logger, ServiceClient, startEventConsumer } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import { grantCare } from '../domain/care-relationships';
+
+/** Who an appointment is between, as the appointment service holds it. */
+interface CareParties {
+  doctorId: string;
+  patientId: string;
+}
 
 /**
  * Keeps "which doctor has (or had) an appointment with which patient" from
  * the appointment service's events, so a doctor can open the chart of a
  * patient they see. Relationships are never withdrawn: a doctor keeps
  * access to the charts of patients they had appointments with.
+ *
+ * A job on the queue is not trusted: anyone who can write to Redis could
+ * push one naming any doctor and patient. Each event's appointment is
+ * looked up with the appointment service (internal route) and the
+ * relationship granted is the one it holds there: its doctor and patient
+ * now (after a reschedule, the new doctor), for an appointment that was
+ * confirmed. An appointment it does not know grants nothing.
  */
-export function startCareProjection(orm: MikroORM, redisUrl: string, prefix: string, logger: Logger): EventConsumer {
-  return startEventConsumer({
+export function startCareProjection(orm: MikroORM, redisUrl: string, prefix: string, logger: Logger, services: ServiceClient): EventConsumer {
+  return startEventConsumer<CareParties>({
     orm,
     queue: 'patient-care',
     redisUrl,
     prefix,
     logger,
-    async handle(event: DomainEvent, em) {
-      const facts = event.payload as AppointmentFacts;
-      await grantCare(em, facts.doctorId, facts.patientId);
+    verify: (event) => partiesAtSource(services, event),
+    async handle(_event, em, parties) {
+      await grantCare(em, parties.doctorId, parties.patientId);
     },
   });
+}
+
+async function partiesAtSource(services: ServiceClient, event: DomainEvent): Promise<CareParties | null> {
+  const appointmentId = (event?.payload as { appointmentId?: unknown } | undefined)?.appointmentId;
+  if (typeof appointmentId !== 'string' || !appointmentId) return null;
+  const { appointments } = await services.call<{ appointments: Array<CareParties & { status: AppointmentStatus }> }>('appointment', 'appointments', { ids: [appointmentId] });
+  const held = appointments[0];
+  // PENDING: not (yet) confirmed, so no appointment to see the chart for.
+  return held && held.status !== AppointmentStatus.PENDING ? { doctorId: held.doctorId, patientId: held.patientId } : null;
 }

@@ -1,0 +1,116 @@
+import { AppointmentStatus, createEvent, createServiceClient, DomainEvent, RunningService, ServiceClient } from '@carebook/platform';
+import { AppointmentFixture, dropDatabase, freshDatabaseUrl, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import { Queue } from 'bullmq';
+import { createConnection } from 'mysql2/promise';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { startPatient } from '../src/app';
+import { loadPatientConfig } from '../src/config';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The care projection against real Redis (BullMQ), MariaDB and the real
+ * appointment service: a job on the patient-care queue grants a doctor a
+ * patient's chart only when the appointment service holds that appointment.
+ * Forged jobs are pushed straight into the queue, as anyone who can write to
+ * Redis could.
+ */
+describe('care relationships from appointment events', () => {
+  const databaseUrl = freshDatabaseUrl('patient');
+  const prefix = `test-care-${process.pid}-${randomBytes(3).toString('hex')}`;
+  let issuer: TestIssuer;
+  let appointments: AppointmentFixture;
+  let patient: RunningService;
+  let internal: ServiceClient;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    issuer = await startTestIssuer();
+    const appointmentPort = testPortBase() + 5;
+    appointments = await startAppointmentFixture(appointmentPort, { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix });
+    const config = loadPatientConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PATIENT_PORT: '0',
+      PATIENT_DB_URL: databaseUrl,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      REDIS_PREFIX: prefix,
+      APPOINTMENT_URL: `http://127.0.0.1:${appointmentPort}`,
+    });
+    patient = await startPatient(config);
+    internal = createServiceClient('test', config.auth.serviceSecret, { PATIENT_URL: patient.url });
+    const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    queue = new Queue('patient-care', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix });
+  }, 60_000);
+
+  afterAll(async () => {
+    await queue?.obliterate({ force: true }).catch(() => undefined);
+    await queue?.close();
+    await patient?.stop();
+    await appointments?.stop();
+    await issuer?.stop();
+    await dropDatabase(databaseUrl);
+  });
+
+  async function provisionPatient(): Promise<string> {
+    const id = randomUUID();
+    await internal.call('patient', 'provision-patient', { id, email: `care-${id.slice(0, 8)}@carebook.test`, name: 'Cary Care', phone: null, dateOfBirth: null, gender: null });
+    return id;
+  }
+
+  const confirmedEvent = (facts: { appointmentId: string; doctorId: string; patientId: string }, type: 'APPOINTMENT_CONFIRMED' | 'APPOINTMENT_RESCHEDULED' = 'APPOINTMENT_CONFIRMED') =>
+    createEvent('appointment', type as 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: facts.appointmentId }, {
+      ...facts,
+      serviceId: randomUUID(),
+      slotId: randomUUID(),
+      startsAt: new Date().toISOString(),
+      endsAt: new Date().toISOString(),
+    });
+
+  /** Pushes a job straight into the queue and waits until the projection has handled it. */
+  async function push(event: DomainEvent | Record<string, unknown>) {
+    const job = await queue.add(String((event as DomainEvent).type ?? 'forged'), event, { jobId: `test-${randomUUID()}` });
+    const deadline = Date.now() + 15_000;
+    while ((await job.getState()) !== 'completed' && Date.now() < deadline) await sleep(50);
+    expect(await job.getState()).toBe('completed');
+  }
+
+  async function caringDoctors(patientId: string): Promise<string[]> {
+    const connection = await createConnection({ uri: databaseUrl });
+    try {
+      const [rows] = await connection.query('select doctor_id from care_relationships where patient_id = ? order by doctor_id', [patientId]);
+      return (rows as Array<{ doctor_id: string }>).map((row) => row.doctor_id);
+    } finally {
+      await connection.end();
+    }
+  }
+
+  it('grants the doctor of a confirmed appointment the patient\'s chart', async () => {
+    const patientId = await provisionPatient();
+    const held = await appointments.add(AppointmentStatus.CONFIRMED, { patientId });
+    await push(confirmedEvent({ appointmentId: held.id, doctorId: held.doctorId, patientId }));
+    expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
+  });
+
+  it('grants nothing for forged jobs: an unknown appointment, a PENDING one, or no appointment id', async () => {
+    const patientId = await provisionPatient();
+    const intruder = randomUUID();
+    const pending = await appointments.add(AppointmentStatus.PENDING, { patientId, doctorId: intruder });
+    await push(confirmedEvent({ appointmentId: randomUUID(), doctorId: intruder, patientId }));
+    await push(confirmedEvent({ appointmentId: pending.id, doctorId: intruder, patientId }, 'APPOINTMENT_RESCHEDULED'));
+    await push({ ...confirmedEvent({ appointmentId: randomUUID(), doctorId: intruder, patientId }), payload: { doctorId: intruder, patientId } });
+    await push({ type: 'APPOINTMENT_CONFIRMED' });
+    expect(await caringDoctors(patientId)).toEqual([]);
+  });
+
+  it('grants what the appointment service holds, not what the job claims', async () => {
+    const patientId = await provisionPatient();
+    const held = await appointments.add(AppointmentStatus.CONFIRMED, { patientId });
+    const intruder = randomUUID();
+    const otherPatient = await provisionPatient();
+    await push(confirmedEvent({ appointmentId: held.id, doctorId: intruder, patientId: otherPatient }));
+    expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
+    expect(await caringDoctors(otherPatient)).toEqual([]);
+  });
+});
