@@ -10,7 +10,7 @@ import { buildAdminSchema } from './schema';
 export async function startAdmin(config: AdminConfig): Promise<RunningService> {
   const logger = createLogger('admin', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
-  const services = createServiceClient('admin', config.auth.serviceSecret, config.env);
+  const services = createServiceClient(config.serviceKeys, config.env);
   const health = systemHealthChecker({ redisUrl: config.redisUrl, prefix: config.redisPrefix, env: config.env });
   const schema = await buildAdminSchema({ services, health });
   return startSubgraph({
@@ -18,7 +18,7 @@ export async function startAdmin(config: AdminConfig): Promise<RunningService> {
     schema,
     orm,
     logger,
-    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, adminInternalRoutes()),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, adminInternalRoutes()),
     onStop: () => health.close(),
   });
 }

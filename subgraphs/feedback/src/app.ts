@@ -16,7 +16,7 @@ export async function startFeedback(config: FeedbackConfig): Promise<RunningFeed
   const requests = startFeedbackRequests({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   // Publish FEEDBACK_REQUESTED as soon as it committed, not at the relay's next poll.
   requests.worker.on('completed', () => relay.nudge());
-  const schema = await buildFeedbackSchema({ services: createServiceClient('feedback', config.auth.serviceSecret, config.env), nudge: () => relay.nudge() });
+  const schema = await buildFeedbackSchema({ services: createServiceClient(config.serviceKeys, config.env), nudge: () => relay.nudge() });
   const running = await startSubgraph({
     config,
     schema,

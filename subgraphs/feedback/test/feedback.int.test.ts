@@ -1,5 +1,5 @@
 import { AppointmentStatus, createEvent, OutboxEvent, Role } from '@carebook/platform';
-import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningFeedback, startFeedback } from '../src/app';
@@ -33,7 +33,7 @@ describe('feedback subgraph', () => {
   const doctors = [randomUUID(), randomUUID(), randomUUID()];
 
   const tokenOf = (id: string, role = Role.PATIENT) => issuer.mint({ sub: id, role });
-  const gql = (query: string, variables: Record<string, unknown>, token: string) => postGraphql(feedback.url, query, variables, token);
+  const gql = (query: string, variables: Record<string, unknown>, token: string) => postAsGateway('feedback', feedback.url, query, variables, token);
 
   async function appointmentRow(status: AppointmentStatus, doctorId = doctors[0]): Promise<Visit> {
     const row = await appointment.add(status, { doctorId });
@@ -121,6 +121,8 @@ describe('feedback subgraph', () => {
     expect(await seen(await tokenOf(randomUUID(), Role.ADMIN))).toEqual({ rating: 2, comment: 'Long wait.' });
     expect(await seen(await tokenOf(randomUUID()))).toBeNull();
     expect(await seen(await tokenOf(doctors[0], Role.DOCTOR))).toBeNull();
+    const raw = await postGraphql(feedback.url, APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, await tokenOf(visit.patientId));
+    expect({ status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
   });
 
   it('asks for feedback once per completion event, however often it is delivered', async () => {

@@ -20,7 +20,7 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
   }
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const sealer = createSealer(config.encryption.ring);
-  const confirmCare = careConfirmationFrom(createServiceClient('patient', config.auth.serviceSecret, config.env), logger);
+  const confirmCare = careConfirmationFrom(createServiceClient(config.serviceKeys, config.env), logger);
   const schema = await buildPatientSchema({ sealer, confirmCare });
   const careProjection = startCareProjection(orm, config.redisUrl, config.redisPrefix, logger);
   return startSubgraph({
@@ -28,7 +28,7 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
     schema,
     orm,
     logger,
-    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, patientInternalRoutes(sealer)),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, patientInternalRoutes(sealer)),
     onStop: () => careProjection.close(),
   });
 }
