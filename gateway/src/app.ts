@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { AppError, bearerToken, createErrorFormatter, createLogger, createTokenVerifier, RunningService } from '@carebook/platform';
+import { AppError, bearerToken, createErrorFormatter, createLogger, createServiceTokenSource, createTokenVerifier, RunningService } from '@carebook/platform';
 import cors from 'cors';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
@@ -17,22 +17,24 @@ import { createResponseCache } from './public-cache/response-cache';
 import { listenForScheduleChanges } from './public-cache/schedule-invalidation';
 import { startLiveSchedules } from './live/live-schedules';
 import { MAX_DOCUMENT_BYTES, queryLimitRules } from './query-limits';
-import { SubgraphDataSource, subgraphUrl } from './subgraph-data-source';
+import { SubgraphDataSource, subgraphService, subgraphUrl } from './subgraph-data-source';
 
 /**
  * The one endpoint: serves the statically composed supergraph, verifies the
- * caller's token before anything reaches a subgraph, limits query depth,
+ * caller's token before anything reaches a subgraph (a user's access token,
+ * nothing else: no client becomes a service here), limits query depth,
  * aliases and cost, and offers Apollo Sandbox in development. Subscriptions
  * (live schedules) are served over graphql-ws on the same port and path.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.logLevel);
   const verifier = createTokenVerifier(config.auth);
+  const callerToken = createServiceTokenSource(config.serviceKeys);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     // Node's fetch (undici) rather than the default agent: it drops an idle connection before the subgraph's
     // keep-alive timeout does (the server announces it), so a request never lands on a socket being closed (ECONNRESET).
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env), fetcher: fetch as never }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env), fetcher: fetch as never, target: subgraphService(name), callerToken }),
   });
 
   const scheduleCache = createResponseCache({ ttlMs: config.scheduleCacheTtlMs, invalidationLive: () => invalidation.live() });

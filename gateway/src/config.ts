@@ -1,4 +1,4 @@
-import { env, loadDotenvOnce, parseEnv, refuseDevelopmentSecretInProduction, refuseUnsafeProductionSettings, serviceSecretSchema, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
+import { env, loadDotenvOnce, loadServiceKeys, parseEnv, refuseUnsafeProductionSettings, serviceKeyShape, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -15,7 +15,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     AUTH_ISSUER: env.text('carebook-auth'),
     AUTH_AUDIENCE: env.text('carebook'),
     AUTH_JWKS_URL: env.url(['http', 'https']).optional(),
-    SERVICE_TOKEN_SECRET: serviceSecretSchema(),
+    ...serviceKeyShape('gateway'),
     MAX_QUERY_DEPTH: env.positiveInt(12),
     MAX_QUERY_ALIASES: env.positiveInt(15),
     MAX_QUERY_COST: env.positiveInt(20_000),
@@ -26,7 +26,6 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     LIVE_KEEPALIVE_MS: env.positiveInt(12_000),
   };
   const parsed = parseEnv(shape, source);
-  refuseDevelopmentSecretInProduction(parsed.NODE_ENV, parsed.SERVICE_TOKEN_SECRET, source);
   refuseUnsafeProductionSettings(parsed.NODE_ENV, Object.keys(shape), parsed);
   const production = parsed.NODE_ENV === 'production';
   return {
@@ -41,8 +40,9 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       issuer: parsed.AUTH_ISSUER,
       audience: parsed.AUTH_AUDIENCE,
       jwksUrl: parsed.AUTH_JWKS_URL ?? `${serviceUrl('auth', source)}/.well-known/jwks.json`,
-      serviceSecret: parsed.SERVICE_TOKEN_SECRET,
     },
+    // The gateway's own key pair: it proves to each subgraph that a request comes through it.
+    serviceKeys: loadServiceKeys('gateway', parsed.NODE_ENV, parsed),
     limits: { depth: parsed.MAX_QUERY_DEPTH, aliases: parsed.MAX_QUERY_ALIASES, cost: parsed.MAX_QUERY_COST },
     // Introspection and Sandbox: on in development, off by default in production.
     introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : !production,

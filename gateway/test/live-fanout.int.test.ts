@@ -61,7 +61,7 @@ describe('live schedules: fan-out and shared executions', () => {
     url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`;
     live = await startLiveSchedules({
       httpServer,
-      verifier: createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience, serviceSecret: 'live-int-service-secret' }),
+      verifier: createTokenVerifier({ jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience }),
       logger: createLogger('gateway', 'silent'),
       redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       redisPrefix: prefix,

@@ -108,11 +108,11 @@ const known = Object.fromEntries(deployables.map((name) => [name, knownEnv(name)
 describe('the scan of the config code', () => {
   // Guards the test itself: if the scan found nothing (or everything), every other check would be meaningless.
   it('finds what each process reads, and only that', () => {
-    expect([...known.auth]).toEqual(expect.arrayContaining(['NODE_ENV', 'AUTH_PORT', 'AUTH_HOST', 'AUTH_DB_URL', 'MYSQL_URL', 'REDIS_URL', 'SERVICE_TOKEN_SECRET', 'AUTH_SIGNING_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'PATIENT_URL']));
+    expect([...known.auth]).toEqual(expect.arrayContaining(['NODE_ENV', 'AUTH_PORT', 'AUTH_HOST', 'AUTH_DB_URL', 'MYSQL_URL', 'REDIS_URL', 'SERVICE_PRIVATE_KEY', 'SERVICE_PUBLIC_KEYS', 'AUTH_SIGNING_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'PATIENT_URL']));
     expect([...known.patient]).toEqual(expect.arrayContaining(['PATIENT_DB_URL', 'DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID', 'AUTH_JWKS_URL']));
     for (const sealing of ['appointment', 'feedback', 'admin'] as const) expect([...known[sealing]]).toEqual(expect.arrayContaining(['DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID']));
     expect(known.billing.has('DATA_ENCRYPTION_KEYS')).toBe(false);
-    expect([...known.gateway]).toEqual(expect.arrayContaining(['GATEWAY_PORT', 'GATEWAY_HOST', 'SUPERGRAPH_PATH', 'ADMIN_URL', 'AUTH_JWKS_URL', 'MAX_QUERY_COST', 'REDIS_URL', 'LIVE_KEEPALIVE_MS']));
+    expect([...known.gateway]).toEqual(expect.arrayContaining(['GATEWAY_PORT', 'GATEWAY_HOST', 'SUPERGRAPH_PATH', 'ADMIN_URL', 'AUTH_JWKS_URL', 'MAX_QUERY_COST', 'REDIS_URL', 'LIVE_KEEPALIVE_MS', 'SERVICE_PRIVATE_KEY', 'SERVICE_PUBLIC_KEYS']));
     expect(known.patient.has('AUTH_SIGNING_KEY')).toBe(false);
     expect(known.doctor.has('DATA_ENCRYPTION_KEYS')).toBe(false);
     expect(known.doctor.has('PATIENT_DB_URL')).toBe(false);
@@ -185,6 +185,13 @@ describe('docker-compose.yml', () => {
       expect(env[`${prefixOf(name)}_URL`]).toBe(`http://${name}:${SERVICE_PORTS[name]}`);
       expect(dependsOn[name]?.condition).toBe('service_healthy');
     }
+  });
+
+  // Service tokens: one key pair per service, so that no container holds another's private key.
+  it.each(deployables)('hands %s its own service private key and every public key', (name) => {
+    const env = environmentOf(name);
+    expect(env.SERVICE_PRIVATE_KEY).toMatch(new RegExp(`^\\$\\{${prefixOf(name)}_SERVICE_PRIVATE_KEY:\\?`));
+    expect(env.SERVICE_PUBLIC_KEYS).toMatch(/^\$\{SERVICE_PUBLIC_KEYS:\?/);
   });
 
   it('publishes only the gateway, on its port, and the Mailpit UI of the dev profile on 127.0.0.1', () => {
@@ -305,6 +312,11 @@ describe('worker services in docker-compose.yml', () => {
     expect(definition.deploy?.replicas).toBe('${NOTIFICATION_WORKERS:-2}');
     // Replicas need generated container names.
     expect(definition.container_name).toBeUndefined();
+  });
+
+  it('lets the notification worker call other services as the notification service', () => {
+    expect(environmentOf('notification-worker').SERVICE_PRIVATE_KEY).toMatch(/^\$\{NOTIFICATION_SERVICE_PRIVATE_KEY:\?/);
+    expect(environmentOf('notification-worker').SERVICE_PUBLIC_KEYS).toMatch(/^\$\{SERVICE_PUBLIC_KEYS:\?/);
   });
 
   it('sends the notification worker\'s mail to Mailpit', () => {

@@ -1,7 +1,8 @@
 import { DEVELOPMENT_BOOTSTRAP_ADMIN_PASSWORD, DEVELOPMENT_DATA_KEY } from '@carebook/platform';
-import { BOOTSTRAP_ADMIN, postGraphql, Stack, startStack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, postGraphql, productionServiceKeys, Stack, startStack } from '@carebook/platform/testing';
 import { operation } from '@carebook/clients';
 import { spawn } from 'node:child_process';
+import { CALLER_HEADER } from '@carebook/platform';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
@@ -26,10 +27,11 @@ const signingKey = () => {
  * password (the local Redis has none and accepts any: ioredis only warns),
  * a payment provider that is not the development one.
  */
+const serviceKeys = productionServiceKeys();
 const PRODUCTION: NodeJS.ProcessEnv = {
   NODE_ENV: 'production',
   REDIS_URL: `redis://:a-redis-password@${redis.host}`,
-  SERVICE_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+  ...serviceKeys.env,
   AUTH_SIGNING_KEY: signingKey(),
   BOOTSTRAP_ADMIN_EMAIL: BOOTSTRAP_ADMIN.email,
   BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password,
@@ -65,6 +67,9 @@ const BAD: Array<[process: string, variable: string, change: NodeJS.ProcessEnv]>
   ['patient', 'DATA_ENCRYPTION_KEYS', { DATA_ENCRYPTION_KEYS: `dev:${DEVELOPMENT_DATA_KEY}` }],
   ['billing', 'PAYMENT_PROVIDER', { PAYMENT_PROVIDER: 'development' }],
   ['billing', 'PAYMENT_PROVIDER', { PAYMENT_PROVIDER: undefined }],
+  // Without keys of its own a process would sign with the public development keys.
+  ['gateway', 'SERVICE_PRIVATE_KEY', { GATEWAY_SERVICE_PRIVATE_KEY: undefined, SERVICE_PUBLIC_KEYS: undefined }],
+  ['appointment', 'SERVICE_PUBLIC_KEYS', { SERVICE_PUBLIC_KEYS: undefined }],
 ];
 
 describe('production configuration', () => {
@@ -107,8 +112,10 @@ describe('production configuration', () => {
     });
 
     it('answers errors without schema hints, at the gateway and at a subgraph', async () => {
-      for (const url of [stack.gatewayUrl, stack.services.get('doctor')!.url]) {
-        const typo = await postGraphql(url, '{ doctorz(id: "1") { id } }');
+      // The doctor subgraph answers only the gateway: sign as this stack's gateway.
+      const asGateway = { [CALLER_HEADER]: await serviceKeys.callerToken('gateway', 'doctor') };
+      for (const [url, headers] of [[stack.gatewayUrl, {}], [stack.services.get('doctor')!.url, asGateway]] as const) {
+        const typo = await postGraphql(url, '{ doctorz(id: "1") { id } }', {}, undefined, headers);
         expect(typo.errors![0].message).toBe('Cannot query field "doctorz" on type "Query".');
       }
     });

@@ -70,8 +70,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   function keyOf(rc: GraphQLRequestContext<GatewayContext>): string | null {
     if (!enabled() || !isScheduleQuery(rc.operation)) return null;
-    const caller = rc.contextValue.principal;
-    const scope = !caller ? PUBLIC : caller.kind === 'user' ? `user:${caller.userId}` : `service:${caller.service}`;
+    const user = rc.contextValue.principal;
+    const scope = user ? `user:${user.userId}` : PUBLIC;
     return cacheKey(scope, rc.request.operationName, rc.request.query, rc.request.variables);
   }
 

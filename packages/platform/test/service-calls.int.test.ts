@@ -1,7 +1,13 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { developmentServiceKeys } from '../src/auth/service-keys';
+import { CALLER_HEADER } from '../src/auth/service-token';
+import { createServiceTokenVerifier } from '../src/auth/service-token-verifier';
 import { AppError } from '../src/errors/app-errors';
 import { createServiceClient } from '../src/server/service-calls';
+
+/** The appointment service's keys: the calls below are its calls to scheduling. */
+const appointment = developmentServiceKeys('appointment');
 
 /** A real HTTP server standing in for another service's internal routes. */
 function answering(handle: (req: IncomingMessage, body: string, res: ServerResponse) => void): Promise<Server> {
@@ -19,11 +25,11 @@ const failure = (call: Promise<unknown>) => call.then(() => null, (error: AppErr
 
 describe('service calls', () => {
   let server: Server;
-  const seen: Array<{ url?: string; authorization?: string; body: string }> = [];
+  const seen: Array<{ url?: string; caller?: string; authorization?: string; body: string }> = [];
 
   beforeAll(async () => {
     server = await answering((req, body, res) => {
-      seen.push({ url: req.url, authorization: req.headers.authorization, body });
+      seen.push({ url: req.url, caller: req.headers[CALLER_HEADER] as string | undefined, authorization: req.headers.authorization, body });
       if (req.url === '/internal/ok') json(res, 200, { result: { echoed: JSON.parse(body) } });
       else if (req.url === '/internal/taken') json(res, 409, { error: { code: 'CONFLICT', message: 'This slot has just been taken.', extensions: { reason: 'TAKEN' } } });
       else if (req.url === '/internal/broken') res.writeHead(502).end('bad gateway');
@@ -38,16 +44,17 @@ describe('service calls', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('posts JSON with a service token and answers the result', async () => {
-    const client = createServiceClient('appointment', 'secret', { SCHEDULING_URL: urlOf(server) });
+  it('posts JSON with a service token made for the target and answers the result', async () => {
+    const client = createServiceClient(appointment, { SCHEDULING_URL: urlOf(server) });
     expect(await client.call('scheduling', 'ok', { slotId: 's1' })).toEqual({ echoed: { slotId: 's1' } });
     expect(await client.call('scheduling', 'ok')).toEqual({ echoed: {} });
-    expect(seen[0]).toMatchObject({ url: '/internal/ok', body: '{"slotId":"s1"}' });
-    expect(seen[0].authorization).toMatch(/^Bearer .+/);
+    expect(seen[0]).toMatchObject({ url: '/internal/ok', body: '{"slotId":"s1"}', authorization: undefined });
+    expect(await createServiceTokenVerifier(developmentServiceKeys('scheduling')).verify(seen[0].caller!)).toBe('appointment');
+    await expect(createServiceTokenVerifier(developmentServiceKeys('doctor')).verify(seen[0].caller!)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('maps refusals to the same AppError, anything else to INTERNAL_SERVER_ERROR', async () => {
-    const client = createServiceClient('appointment', 'secret', { SCHEDULING_URL: urlOf(server) });
+    const client = createServiceClient(appointment, { SCHEDULING_URL: urlOf(server) });
     expect(await failure(client.call('scheduling', 'taken'))).toMatchObject({ type: 'AppError', code: 'CONFLICT', message: 'This slot has just been taken.', extensions: { reason: 'TAKEN' } });
     expect(await failure(client.call('scheduling', 'broken'))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', message: 'The scheduling service failed; please try again.' });
     expect(await failure(client.call('scheduling', 'odd-code'))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', message: 'odd' });
@@ -58,15 +65,15 @@ describe('service calls', () => {
     const downUrl = urlOf(down);
     await new Promise((resolve) => down.close(resolve));
     const message = 'The scheduling service is not reachable right now; please try again shortly.';
-    expect(await failure(createServiceClient('appointment', 'secret', { SCHEDULING_URL: downUrl }).call('scheduling', 'ok'))).toMatchObject({ type: 'InternalError', code: 'INTERNAL_SERVER_ERROR', message });
+    expect(await failure(createServiceClient(appointment, { SCHEDULING_URL: downUrl }).call('scheduling', 'ok'))).toMatchObject({ type: 'InternalError', code: 'INTERNAL_SERVER_ERROR', message });
     const started = Date.now();
-    const slow = createServiceClient('appointment', 'secret', { SCHEDULING_URL: urlOf(server) }, 300);
+    const slow = createServiceClient(appointment, { SCHEDULING_URL: urlOf(server) }, 300);
     expect(await failure(slow.call('scheduling', 'silent'))).toMatchObject({ type: 'InternalError', message });
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('reuses keep-alive sockets without ever hitting one the server has just closed', async () => {
-    const client = createServiceClient('appointment', 'secret', { SCHEDULING_URL: urlOf(server) });
+    const client = createServiceClient(appointment, { SCHEDULING_URL: urlOf(server) });
     // Pauses around the server's keep-alive timeout (1 s): a reused socket closed under the request would fail it.
     for (const pause of [0, 900, 980, 1000, 1020, 1100]) {
       await new Promise((resolve) => setTimeout(resolve, pause));

@@ -10,7 +10,7 @@ import { buildAdminSchema } from './schema';
 export async function startAdmin(config: AdminConfig): Promise<RunningService> {
   const logger = createLogger('admin', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
-  const services = createServiceClient('admin', config.auth.serviceSecret, config.env);
+  const services = createServiceClient(config.serviceKeys, config.env);
   const health = systemHealthChecker({ redisUrl: config.redisUrl, prefix: config.redisPrefix, env: config.env });
   const sealer = fieldSealerFor(config.encryption, logger);
   const schema = await buildAdminSchema({ services, health, sealer });
@@ -19,7 +19,7 @@ export async function startAdmin(config: AdminConfig): Promise<RunningService> {
     schema,
     orm,
     logger,
-    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, adminInternalRoutes(sealer)),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, adminInternalRoutes(sealer)),
     onStop: () => health.close(),
   });
 }

@@ -1,5 +1,5 @@
-import { createFieldSealer, createServiceClient, parseKeyRing, Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, GraphqlResponse, postGraphql, runKeyRotationCommand, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import { createFieldSealer, parseKeyRing, Role } from '@carebook/platform';
+import { dropDatabase, errorCode, freshDatabaseUrl, GraphqlResponse, postAsGateway, postGraphql, runKeyRotationCommand, serviceClientAs, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -104,15 +104,15 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   });
 
   async function login(email: string, password: string) {
-    return ok(await postGraphql(authUrl, LOGIN, { email, password })).login as { accessToken: string; user: { id: string; email: string; role: Role } };
+    return ok(await postAsGateway('auth', authUrl, LOGIN, { email, password })).login as { accessToken: string; user: { id: string; email: string; role: Role } };
   }
 
   async function allLogEntries(token = adminToken): Promise<LogEntry[]> {
-    return ok(await postGraphql(url, LOG, { first: 100 }, token)).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
+    return ok(await postAsGateway('admin', url, LOG, { first: 100 }, token)).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
   }
 
   async function usersNamed(email: string) {
-    return ok(await postGraphql(authUrl, USERS, { search: email }, adminToken)).users.edges.map((edge: { node: unknown }) => edge.node);
+    return ok(await postAsGateway('auth', authUrl, USERS, { search: email }, adminToken)).users.edges.map((edge: { node: unknown }) => edge.node);
   }
 
   /** Rows in auth's store for an email, provisioned or not: proves a refused doctor left nothing behind. */
@@ -127,21 +127,21 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   }
 
   async function doctorCount(): Promise<number> {
-    return ok(await postGraphql(doctorUrl, DOCTORS)).doctors.length;
+    return ok(await postAsGateway('doctor', doctorUrl, DOCTORS)).doctors.length;
   }
 
   async function expectRefusedLogin(email: string, password: string, message?: RegExp) {
-    const response = await postGraphql(authUrl, LOGIN, { email, password });
+    const response = await postAsGateway('auth', authUrl, LOGIN, { email, password });
     expect(errorCode(response)).toBe('UNAUTHENTICATED');
     if (message) expect(response.errors![0].message).toMatch(message);
   }
 
   it('adds a medical service to the doctor catalogue and logs it', async () => {
     const input = { name: 'General checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35', currency: 'EUR', description: 'A yearly check.' };
-    serviceId = ok(await postGraphql(url, CREATE_SERVICE, { input }, adminToken)).createMedicalService.id;
+    serviceId = ok(await postAsGateway('admin', url, CREATE_SERVICE, { input }, adminToken)).createMedicalService.id;
     performed.push({ action: 'CREATE_MEDICAL_SERVICE', targetId: serviceId });
 
-    const catalogue = ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices;
+    const catalogue = ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices;
     expect(catalogue).toEqual([{ id: serviceId, name: 'General checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' }]);
 
     const [latest] = await allLogEntries();
@@ -151,11 +151,11 @@ describe('admin subgraph driving the real auth and doctor services', () => {
 
   it('creates a doctor who exists in the doctor service with their services and can sign in', async () => {
     const input = doctorInput({ serviceIds: [serviceId] });
-    const id = ok(await postGraphql(url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
+    const id = ok(await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
     performed.push({ action: 'CREATE_DOCTOR', targetId: id });
     people.doctor = { id, email: input.email, password: input.password };
 
-    const profile = ok(await postGraphql(doctorUrl, DOCTOR, { id })).doctor;
+    const profile = ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id })).doctor;
     expect(profile).toEqual({ id, name: input.name, specialty: 'Cardiology', location: 'Room 2', services: [{ id: serviceId }] });
 
     const session = await login(input.email, input.password);
@@ -171,7 +171,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const before = { log: (await allLogEntries()).length, doctors: await doctorCount() };
     const input = doctorInput({ serviceIds: [serviceId, randomUUID()] });
 
-    const response = await postGraphql(url, CREATE_DOCTOR, { input }, adminToken);
+    const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(/serviceIds/);
 
@@ -184,12 +184,12 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   it('refuses a second doctor with a licence already registered with CONFLICT and leaves no account behind', async () => {
     const before = { log: (await allLogEntries()).length, doctors: await doctorCount() };
     const first = doctorInput();
-    const id = ok(await postGraphql(url, CREATE_DOCTOR, { input: first }, adminToken)).createDoctor.id;
+    const id = ok(await postAsGateway('admin', url, CREATE_DOCTOR, { input: first }, adminToken)).createDoctor.id;
     performed.push({ action: 'CREATE_DOCTOR', targetId: id });
     people.leaver = { id, email: first.email, password: first.password };
 
     const copy = doctorInput({ licenseNumber: first.licenseNumber });
-    const response = await postGraphql(url, CREATE_DOCTOR, { input: copy }, adminToken);
+    const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input: copy }, adminToken);
     expect(errorCode(response)).toBe('CONFLICT');
     expect(response.errors![0].message).toMatch(/Licence number/);
 
@@ -200,7 +200,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
 
   it('refuses an email that already has an account with CONFLICT and changes nothing', async () => {
     const before = { log: (await allLogEntries()).length, doctors: await doctorCount() };
-    const response = await postGraphql(url, CREATE_DOCTOR, { input: doctorInput({ email: people.doctor.email.toUpperCase() }) }, adminToken);
+    const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input: doctorInput({ email: people.doctor.email.toUpperCase() }) }, adminToken);
     expect(errorCode(response)).toBe('CONFLICT');
     expect({ log: (await allLogEntries()).length, doctors: await doctorCount() }).toEqual(before);
     // The existing doctor keeps their password.
@@ -209,7 +209,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
 
   it('deactivates a user, who can then no longer sign in, and logs the reason', async () => {
     await login(people.leaver.email, people.leaver.password);
-    const deactivated = ok(await postGraphql(url, DEACTIVATE, { userId: people.leaver.id, reason: '  Left the clinic in March  ' }, adminToken));
+    const deactivated = ok(await postAsGateway('admin', url, DEACTIVATE, { userId: people.leaver.id, reason: '  Left the clinic in March  ' }, adminToken));
     expect(deactivated.deactivateUser).toEqual({ id: people.leaver.id });
     performed.push({ action: 'DEACTIVATE_USER', targetId: people.leaver.id });
 
@@ -221,11 +221,11 @@ describe('admin subgraph driving the real auth and doctor services', () => {
 
   it('passes NOT_FOUND through for an unknown user and stops an admin deactivating themselves, logging neither', async () => {
     const before = (await allLogEntries()).length;
-    const unknown = await postGraphql(url, DEACTIVATE, { userId: randomUUID(), reason: 'No longer works here' }, adminToken);
+    const unknown = await postAsGateway('admin', url, DEACTIVATE, { userId: randomUUID(), reason: 'No longer works here' }, adminToken);
     expect(errorCode(unknown)).toBe('NOT_FOUND');
 
     for (const userId of [adminId, adminId.toUpperCase()]) {
-      const self = await postGraphql(url, DEACTIVATE, { userId, reason: 'Testing myself' }, adminToken);
+      const self = await postAsGateway('admin', url, DEACTIVATE, { userId, reason: 'Testing myself' }, adminToken);
       expect(errorCode(self)).toBe('BAD_USER_INPUT');
       expect(self.errors![0].message).toMatch(/cannot deactivate your own account/);
     }
@@ -235,17 +235,17 @@ describe('admin subgraph driving the real auth and doctor services', () => {
 
   it('changes a role and logs the old and new one; the last admin keeps theirs (CONFLICT, not logged)', async () => {
     const before = (await allLogEntries()).length;
-    const lastAdmin = await postGraphql(url, SET_ROLE, { userId: adminId, role: 'DOCTOR' }, adminToken);
+    const lastAdmin = await postAsGateway('admin', url, SET_ROLE, { userId: adminId, role: 'DOCTOR' }, adminToken);
     expect(errorCode(lastAdmin)).toBe('CONFLICT');
     expect(lastAdmin.errors![0].message).toMatch(/last active admin/);
     expect((await allLogEntries()).length).toBe(before);
 
     const input = doctorInput();
-    const id = ok(await postGraphql(url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
+    const id = ok(await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
     performed.push({ action: 'CREATE_DOCTOR', targetId: id });
     people.patient = { id, email: input.email, password: input.password };
 
-    expect(ok(await postGraphql(url, SET_ROLE, { userId: id, role: 'PATIENT' }, adminToken)).setUserRole).toEqual({ id });
+    expect(ok(await postAsGateway('admin', url, SET_ROLE, { userId: id, role: 'PATIENT' }, adminToken)).setUserRole).toEqual({ id });
     performed.push({ action: 'SET_USER_ROLE', targetId: id });
 
     expect(await usersNamed(input.email)).toEqual([expect.objectContaining({ id, role: 'PATIENT', active: true })]);
@@ -256,7 +256,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   });
 
   it('lets only admins use any admin operation: FORBIDDEN for patients and doctors, UNAUTHENTICATED without a token', async () => {
-    const before = { log: (await allLogEntries()).length, doctors: await doctorCount(), services: ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices.length };
+    const before = { log: (await allLogEntries()).length, doctors: await doctorCount(), services: ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length };
     const tokens = {
       PATIENT: (await login(people.patient.email, people.patient.password)).accessToken,
       DOCTOR: (await login(people.doctor.email, people.doctor.password)).accessToken,
@@ -270,20 +270,20 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     ];
     for (const [name, document, variables] of operations) {
       for (const [role, token] of Object.entries(tokens)) {
-        const response = await postGraphql(url, document, variables, token);
+        const response = await postAsGateway('admin', url, document, variables, token);
         expect({ name, role, code: errorCode(response) }).toEqual({ name, role, code: 'FORBIDDEN' });
       }
-      const anonymous = await postGraphql(url, document, variables);
+      const anonymous = await postAsGateway('admin', url, document, variables);
       expect({ name, code: errorCode(anonymous) }).toEqual({ name, code: 'UNAUTHENTICATED' });
     }
 
-    const services = ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices.length;
+    const services = ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length;
     expect({ log: (await allLogEntries()).length, doctors: await doctorCount(), services }).toEqual(before);
     expect((await login(people.doctor.email, people.doctor.password)).user.role).toBe(Role.DOCTOR);
   });
 
   it('refuses bad input with BAD_USER_INPUT, a message naming the field, and writes nothing anywhere', async () => {
-    const before = { log: (await allLogEntries()).length, doctors: await doctorCount(), services: ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices.length };
+    const before = { log: (await allLogEntries()).length, doctors: await doctorCount(), services: ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length };
     const badDoctors: Array<[Record<string, unknown>, RegExp]> = [
       [{ email: 'not-an-email' }, /email/],
       [{ password: 'short' }, /password/],
@@ -297,7 +297,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     for (const [overrides, field] of badDoctors) {
       const input = doctorInput(overrides);
       emails.push(input.email);
-      const response = await postGraphql(url, CREATE_DOCTOR, { input }, adminToken);
+      const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken);
       expect({ overrides, code: errorCode(response) }).toEqual({ overrides, code: 'BAD_USER_INPUT' });
       expect(response.errors![0].message).toMatch(field);
     }
@@ -312,7 +312,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       [{ category: 'MASSAGE' }, /ServiceCategory/],
     ];
     for (const [overrides, field] of badServices) {
-      const response = await postGraphql(url, CREATE_SERVICE, { input: { ...service, ...overrides } }, adminToken);
+      const response = await postAsGateway('admin', url, CREATE_SERVICE, { input: { ...service, ...overrides } }, adminToken);
       expect({ overrides, code: errorCode(response) }).toEqual({ overrides, code: 'BAD_USER_INPUT' });
       expect(response.errors![0].message).toMatch(field);
     }
@@ -326,19 +326,19 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       [LOG, { after: 'garbage' }, /cursor/],
     ];
     for (const [document, variables, message] of badOthers) {
-      const response = await postGraphql(url, document, variables, adminToken);
+      const response = await postAsGateway('admin', url, document, variables, adminToken);
       expect({ variables, code: errorCode(response) }).toEqual({ variables, code: 'BAD_USER_INPUT' });
       expect(response.errors![0].message).toMatch(message);
     }
 
-    const services = ok(await postGraphql(doctorUrl, MEDICAL_SERVICES)).medicalServices.length;
+    const services = ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length;
     expect({ log: (await allLogEntries()).length, doctors: await doctorCount(), services }).toEqual(before);
     for (const email of emails) expect(await authRows(email)).toBe(0);
     expect((await login(people.doctor.email, people.doctor.password)).user.role).toBe(Role.DOCTOR);
   });
 
-  it('records admin changes other services report through record-action, and refuses sensitive details or user tokens', async () => {
-    const scheduling = createServiceClient('scheduling', adminConfig.auth.serviceSecret, { ADMIN_URL: url });
+  it('records admin changes other services report through record-action, and refuses sensitive details, user tokens and services not on its list', async () => {
+    const scheduling = serviceClientAs('scheduling', { ADMIN_URL: url });
     const recorded = await scheduling.call<{ id: string }>('admin', 'record-action', {
       adminId,
       action: 'SET_WEEKLY_AVAILABILITY',
@@ -361,8 +361,20 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({ adminId, action: 'FORGED', targetId: adminId }),
     });
-    expect(asUser.status).toBe(403);
+    // A user's token is no service token: refused before the route is reached.
+    expect(asUser.status).toBe(401);
+    await expect(serviceClientAs('notification', { ADMIN_URL: url }).call('admin', 'record-action', { adminId, action: 'FORGED', targetId: adminId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/record-action is not open to the notification service/),
+    });
     expect((await allLogEntries()).length).toBe(before);
+  });
+
+  it("refuses GraphQL sent straight to the admin port without the gateway's caller token, even with an admin's access token", async () => {
+    const raw = await postGraphql(url, LOG, { first: 1 }, adminToken);
+    expect(raw.status).toBe(401);
+    expect(errorCode(raw)).toBe('UNAUTHENTICATED');
+    expect(raw.data).toBeUndefined();
   });
 
   it('reads the whole log in pages, newest first, each entry carrying the acting admin', async () => {
@@ -370,7 +382,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: any = ok(await postGraphql(url, LOG, { first: 2, after }, adminToken)).adminActionLog;
+      const page: any = ok(await postAsGateway('admin', url, LOG, { first: 2, after }, adminToken)).adminActionLog;
       pages += 1;
       expect(page.edges.length).toBeLessThanOrEqual(2);
       seen.push(...page.edges.map((edge: { node: LogEntry }) => edge.node));
@@ -449,7 +461,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const before = (await allLogEntries()).length;
     const input = doctorInput();
 
-    const response = await postGraphql(url, CREATE_DOCTOR, { input }, adminToken);
+    const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken);
     expect(errorCode(response)).toBe('INTERNAL_SERVER_ERROR');
     expect(response.errors![0].message).toMatch(/doctor service is not reachable/);
 

@@ -19,7 +19,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
   const logger = createLogger('appointment', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger, stores: ['mysql', 'mongodb'] });
   const relay = startOutboxRelay({ orm, service: 'appointment', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
-  const client = createServiceClient('appointment', config.auth.serviceSecret, config.env);
+  const client = createServiceClient(config.serviceKeys, config.env);
   const { extra } = config;
   const deps: AppointmentDeps = {
     scheduling: schedulingApi(client),
@@ -40,7 +40,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     schema,
     orm,
     logger,
-    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, appointmentInternalRoutes()),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, appointmentInternalRoutes()),
     onStop: async () => {
       await stopJob();
       await relay.stop();

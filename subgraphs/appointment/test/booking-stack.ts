@@ -1,5 +1,5 @@
-import { createServiceClient, OutboxEvent, Role, ServiceClient } from '@carebook/platform';
-import { dropDatabase, freshDatabaseUrl, postGraphql, spawnService, SpawnedService, startTestIssuer, testPortBase, TestIssuer } from '@carebook/platform/testing';
+import { OutboxEvent, Role, ServiceClient } from '@carebook/platform';
+import { dropDatabase, freshDatabaseUrl, postAsGateway, serviceClientAs, spawnService, SpawnedService, startTestIssuer, testPortBase, TestIssuer } from '@carebook/platform/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startAppointment, RunningAppointment } from '../src/app';
 import { loadAppointmentConfig } from '../src/config';
@@ -33,7 +33,11 @@ export class BookingStack {
   scheduling: SpawnedService;
   admin?: SpawnedService;
   appointment: RunningAppointment;
-  services: ServiceClient;
+  /** Internal calls as their real callers make them: admin sets up doctors and services, appointment asks scheduling. */
+  asAdmin: ServiceClient;
+  asAppointment: ServiceClient;
+  /** The patient service asking appointment which patients a doctor cares for. */
+  asPatient: ServiceClient;
   adminToken: string;
   env: Record<string, string>;
   private databases: string[] = [];
@@ -76,7 +80,10 @@ export class BookingStack {
     // Tests call reconcile() themselves; the in-process job must not run in between (the spawned one in the crash test keeps the default).
     const config = loadAppointmentConfig({ ...process.env, ...this.env, ...appointmentEnv, LOG_LEVEL: 'silent', APPOINTMENT_PORT: '0', APPOINTMENT_RECONCILE_EVERY_MS: String(3_600_000) });
     if (inProcess) this.appointment = await startAppointment(config);
-    this.services = createServiceClient('test', config.auth.serviceSecret, { ...this.env, APPOINTMENT_URL: this.appointment?.url ?? '' });
+    const targets = { ...this.env, APPOINTMENT_URL: this.appointment?.url ?? '' };
+    this.asAdmin = serviceClientAs('admin', targets);
+    this.asAppointment = serviceClientAs('appointment', targets);
+    this.asPatient = serviceClientAs('patient', targets);
     this.adminToken = await this.issuer.mint({ role: Role.ADMIN });
   }
 
@@ -97,7 +104,7 @@ export class BookingStack {
   }
 
   gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
-    return postGraphql(this.appointment.url, query, variables, token);
+    return postAsGateway('appointment', this.appointment.url, query, variables, token);
   }
 
   patient(): Promise<{ id: string; token: string }> {
@@ -110,7 +117,7 @@ export class BookingStack {
   }
 
   async createService(durationMinutes = 30, price = '35.00'): Promise<{ id: string; price: string; durationMinutes: number }> {
-    return this.services.call('doctor', 'create-medical-service', {
+    return this.asAdmin.call('doctor', 'create-medical-service', {
       name: `Visit ${randomBytes(3).toString('hex')}`,
       category: 'GENERAL_CHECKUP',
       durationMinutes,
@@ -121,7 +128,7 @@ export class BookingStack {
 
   async createDoctor(serviceIds: string[], name = 'Dr Test'): Promise<string> {
     const id = randomUUID();
-    await this.services.call('doctor', 'provision-doctor', { id, name, specialty: 'General practice', licenseNumber: `MD-${randomBytes(3).toString('hex')}`, serviceIds });
+    await this.asAdmin.call('doctor', 'provision-doctor', { id, name, specialty: 'General practice', licenseNumber: `MD-${randomBytes(3).toString('hex')}`, serviceIds });
     return id;
   }
 
@@ -132,13 +139,13 @@ export class BookingStack {
   }
 
   async openSlots(doctorId: string, date: string, startTime: string, endTime: string, slotMinutes: number): Promise<SlotView[]> {
-    const response = await postGraphql(this.scheduling.url, ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, this.adminToken);
+    const response = await postAsGateway('scheduling', this.scheduling.url, ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, this.adminToken);
     if (response.errors) throw new Error(`addAvailability failed: ${JSON.stringify(response.errors)}`);
     return response.data.addAvailability;
   }
 
   async slot(id: string) {
-    const { slots } = await this.services.call<{ slots: Array<SlotView & { appointmentId: string | null }> }>('scheduling', 'slots', { ids: [id] });
+    const { slots } = await this.asAppointment.call<{ slots: Array<SlotView & { appointmentId: string | null }> }>('scheduling', 'slots', { ids: [id] });
     return slots[0];
   }
 

@@ -1,4 +1,4 @@
-import { errorCode, postGraphql } from '@carebook/platform/testing';
+import { errorCode, postAsGateway } from '@carebook/platform/testing';
 import { AppointmentStatus } from '../src/entities/appointment-status.enum';
 import { Appointment, IdempotencyKey } from '../src/entities';
 import { BOOK, BookingStack, CANCEL, COMPLETE, NO_SHOW, RESCHEDULE, STORES } from './booking-stack';
@@ -139,7 +139,7 @@ describe.each(STORES)('reschedule, cancel, complete and no-show on %s', (_store,
     await letItStart(secondId);
     await stack.gql(COMPLETE, { id: secondId }, stack.adminToken);
 
-    const log = await postGraphql(stack.admin!.url, '{ adminActionLog(first: 20) { edges { node { action targetId } } } }', {}, stack.adminToken);
+    const log = await postAsGateway('admin', stack.admin!.url, '{ adminActionLog(first: 20) { edges { node { action targetId } } } }', {}, stack.adminToken);
     expect(log.errors).toBeUndefined();
     const entries = log.data.adminActionLog.edges.map((e: any) => e.node);
     expect(entries).toEqual(
@@ -179,14 +179,14 @@ describe.each(STORES)('reschedule, cancel, complete and no-show on %s', (_store,
     em.create(IdempotencyKey, { patientId: neverBooked.patientId, key: 'lost-answer', appointmentId: neverBooked.id });
     await em.flush();
     // As if the process had died right after book-slot answered.
-    await stack.services.call('scheduling', 'book-slot', { slotId: slots[0].id, appointmentId: crashedAfterBooking.id });
+    await stack.asAppointment.call('scheduling', 'book-slot', { slotId: slots[0].id, appointmentId: crashedAfterBooking.id });
 
     // A cancellation whose release never reached scheduling.
     const cancelled = await bookedForCheck(slots[3].id);
     // A reschedule that died after booking its new slot (4) but before moving the appointment off its old one (5).
     const patient = await stack.patient();
     const kept = (await stack.gql(BOOK, { input: { slotId: slots[5].id, serviceId: service.id } }, patient.token)).data.bookAppointment.appointment.id;
-    await stack.services.call('scheduling', 'book-slot', { slotId: slots[4].id, appointmentId: kept });
+    await stack.asAppointment.call('scheduling', 'book-slot', { slotId: slots[4].id, appointmentId: kept });
     await em.fork().nativeUpdate(Appointment, { id: kept }, { slotCheckDueAt: new Date(Date.now() - 1000) });
 
     const report = await stack.appointment.reconcile();
@@ -240,7 +240,7 @@ describe.each(STORES)('reschedule, cancel, complete and no-show on %s', (_store,
     const slot = await stack.slot(slotId);
     const appointment = em.create(Appointment, {
       patientId: crypto.randomUUID(),
-      doctorId: (await stack.services.call<{ slots: Array<{ doctorId: string }> }>('scheduling', 'slots', { ids: [slotId] })).slots[0].doctorId,
+      doctorId: (await stack.asAppointment.call<{ slots: Array<{ doctorId: string }> }>('scheduling', 'slots', { ids: [slotId] })).slots[0].doctorId,
       serviceId: 'svc',
       slotId,
       startsAt: new Date(slot.startsAt),
@@ -251,7 +251,7 @@ describe.each(STORES)('reschedule, cancel, complete and no-show on %s', (_store,
       slotCheckDueAt: new Date(Date.now() - 1000),
     });
     await em.flush();
-    await stack.services.call('scheduling', 'book-slot', { slotId, appointmentId: appointment.id });
+    await stack.asAppointment.call('scheduling', 'book-slot', { slotId, appointmentId: appointment.id });
     return appointment.id;
   }
 });

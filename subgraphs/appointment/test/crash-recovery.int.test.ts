@@ -1,5 +1,5 @@
 import { Role } from '@carebook/platform';
-import { postGraphql, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import { postAsGateway, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
 import { BOOK, BookingStack, STORES } from './booking-stack';
 
 jest.setTimeout(120_000);
@@ -35,7 +35,7 @@ describe.each(STORES)('a booking interrupted by a crash on %s', (_store, databas
     running = await spawnService('appointment', port, { ...stack.env, CAREBOOK_CRASH_POINT: 'after-slot-booked' });
     const exited = new Promise<number | null>((resolve) => running!.process.once('exit', (code) => resolve(code)));
     const crashedAt = Date.now();
-    const answer = await postGraphql(running.url, BOOK, { input: { slotId: slot.id, serviceId: service.id } }, token).catch((error: Error) => error);
+    const answer = await postAsGateway('appointment', running.url, BOOK, { input: { slotId: slot.id, serviceId: service.id } }, token).catch((error: Error) => error);
     // The process died mid-request: the client sees the connection drop, not an answer.
     expect((answer as Error).message).toMatch(/fetch failed|terminated|socket/i);
     expect(await exited).toBe(137);
@@ -47,7 +47,7 @@ describe.each(STORES)('a booking interrupted by a crash on %s', (_store, databas
     running = await spawnService('appointment', port, stack.env);
     let mine: any[] = [];
     while (Date.now() - crashedAt < 60_000) {
-      mine = (await postGraphql(running.url, MINE, {}, token)).data.myAppointments;
+      mine = (await postAsGateway('appointment', running.url, MINE, {}, token)).data.myAppointments;
       if (mine[0]?.status !== 'PENDING') break;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }

@@ -1,4 +1,4 @@
-import { errorCode } from '@carebook/platform/testing';
+import { errorCode, postGraphql } from '@carebook/platform/testing';
 import { Appointment } from '../src/entities';
 import { BOOK, BookingStack, CANCEL, COMPLETE, NO_SHOW, STORES } from './booking-stack';
 
@@ -144,6 +144,17 @@ describe.each(STORES)('appointment lists, summary and access on %s', (_store, da
     expect(await slotOf(slots[2].id, stack.adminToken)).toBeNull();
   });
 
+  it("refuses the slot's appointment to anyone without a signed-in user, and everything without the gateway's caller token", async () => {
+    const r = { r: [{ __typename: 'Slot', id: slots[3].id }] };
+    const noUser = await stack.gql(ENTITIES, r);
+    expect(errorCode(noUser)).toBe('UNAUTHENTICATED');
+    expect(noUser.data?._entities?.[0]?.appointment ?? null).toBeNull();
+    for (const token of [undefined, patients[3].token, stack.adminToken]) {
+      const raw = await postGraphql(stack.appointment.url, ENTITIES, r, token);
+      expect({ status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
+    }
+  });
+
   it('loads the appointments of many patients with one query', async () => {
     const queries: string[] = [];
     const orm = stack.appointment.orm;
@@ -166,7 +177,7 @@ describe.each(STORES)('appointment lists, summary and access on %s', (_store, da
   });
   it("tells another service, in one call, which of several patients have appointments with a doctor (the patient service's care check)", async () => {
     const ask = async (doctor: string, patientIds: string[]) =>
-      new Set((await stack.services.call<{ appointments: Array<{ patientId: string }> }>('appointment', 'appointments', { doctorId: doctor, patientIds })).appointments.map((a) => a.patientId));
+      new Set((await stack.asPatient.call<{ appointments: Array<{ patientId: string }> }>('appointment', 'appointments', { doctorId: doctor, patientIds })).appointments.map((a) => a.patientId));
     const stranger = '00000000-0000-4000-8000-000000000000';
     expect(await ask(doctorId, [patients[0].id, patients[3].id, stranger])).toEqual(new Set([patients[0].id, patients[3].id]));
     expect(await ask(otherDoctorId, [patients[0].id, patients[3].id])).toEqual(new Set());

@@ -17,7 +17,7 @@ export async function startAuth(config: AuthConfig): Promise<RunningService & { 
   const key = await loadSigningKey(config);
   const redis = createRedis(config.redisUrl, { keyPrefix: `${config.redisPrefix}:` });
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection problem'));
-  const services = createServiceClient('auth', config.auth.serviceSecret, config.env);
+  const services = createServiceClient(config.serviceKeys, config.env);
   const { extra } = config;
 
   await ensureBootstrapAdmin(orm.em.fork(), extra.BOOTSTRAP_ADMIN_EMAIL, extra.BOOTSTRAP_ADMIN_PASSWORD, logger);
@@ -38,12 +38,12 @@ export async function startAuth(config: AuthConfig): Promise<RunningService & { 
     orm,
     logger,
     keySet: createLocalJWKSet({ keys: [key.publicJwk] }),
-    routes: (app, verifier) => {
+    routes: (app, callers) => {
       // Public keys only; verifiers cache them (jose's remote JWKS), so allow caches too.
       app.get('/.well-known/jwks.json', (_req, res) => {
         res.set('cache-control', 'public, max-age=300').json({ keys: [key.publicJwk] });
       });
-      mountInternalRoutes(app, verifier, { orm, logger }, authInternalRoutes(services));
+      mountInternalRoutes(app, callers, { orm, logger }, authInternalRoutes(services));
     },
     onStop: async () => {
       stopReconciler();

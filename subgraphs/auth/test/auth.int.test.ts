@@ -1,5 +1,6 @@
 import { Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql } from '@carebook/platform/testing';
+import { dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs } from '@carebook/platform/testing';
+import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { loadAuthConfig } from '../src/config';
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken expiresAt user { id email role } } }';
 const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken expiresAt } }';
 const ADMIN = { email: 'root-admin@carebook.test', password: 'admin-password-1' };
+const USERS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id email role } } }';
 
 describe('auth subgraph against MariaDB and Redis', () => {
   const databaseUrl = freshDatabaseUrl('auth');
@@ -42,7 +44,7 @@ describe('auth subgraph against MariaDB and Redis', () => {
   });
 
   async function loginAdmin() {
-    const response = await postGraphql(url, LOGIN, ADMIN, undefined, { 'x-carebook-client-ip': '10.0.0.1' });
+    const response = await postAsGateway('auth', url, LOGIN, ADMIN, undefined, { 'x-carebook-client-ip': '10.0.0.1' });
     expect(response.errors).toBeUndefined();
     return response.data.login;
   }
@@ -54,7 +56,7 @@ describe('auth subgraph against MariaDB and Redis', () => {
     expect(header.alg).toBe('ES256');
     expect(payload).toMatchObject({ iss: 'carebook-auth', aud: 'carebook', sub: session.user.id, role: 'ADMIN' });
     expect(payload.exp - payload.iat).toBe(15 * 60);
-    const me = await postGraphql(url, '{ me { id email role createdAt } }', {}, session.accessToken);
+    const me = await postAsGateway('auth', url, '{ me { id email role createdAt } }', {}, session.accessToken);
     expect(me.data.me).toMatchObject({ id: session.user.id, email: ADMIN.email });
   });
 
@@ -67,28 +69,28 @@ describe('auth subgraph against MariaDB and Redis', () => {
 
   it('rotates refresh tokens and revokes the family when a spent one is shown again', async () => {
     const session = await loginAdmin();
-    const first = await postGraphql(url, REFRESH, { t: session.refreshToken });
+    const first = await postAsGateway('auth', url, REFRESH, { t: session.refreshToken });
     expect(first.errors).toBeUndefined();
-    const second = await postGraphql(url, REFRESH, { t: session.refreshToken });
+    const second = await postAsGateway('auth', url, REFRESH, { t: session.refreshToken });
     expect(errorCode(second)).toBe('UNAUTHENTICATED');
     // The token issued by the first rotation belonged to the same family: revoked too.
-    const third = await postGraphql(url, REFRESH, { t: first.data.refreshSession.refreshToken });
+    const third = await postAsGateway('auth', url, REFRESH, { t: first.data.refreshSession.refreshToken });
     expect(errorCode(third)).toBe('UNAUTHENTICATED');
   });
 
   it('lets exactly one of two concurrent uses of a refresh token succeed', async () => {
     const session = await loginAdmin();
-    const results = await Promise.all([postGraphql(url, REFRESH, { t: session.refreshToken }), postGraphql(url, REFRESH, { t: session.refreshToken })]);
+    const results = await Promise.all([postAsGateway('auth', url, REFRESH, { t: session.refreshToken }), postAsGateway('auth', url, REFRESH, { t: session.refreshToken })]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
   });
 
   it('refuses a wrong password, then throttles the email after too many failures', async () => {
     const email = 'someone@carebook.test';
     for (let i = 0; i < 3; i++) {
-      const attempt = await postGraphql(url, LOGIN, { email, password: 'wrong-password' }, undefined, { 'x-carebook-client-ip': '10.0.0.2' });
+      const attempt = await postAsGateway('auth', url, LOGIN, { email, password: 'wrong-password' }, undefined, { 'x-carebook-client-ip': '10.0.0.2' });
       expect(errorCode(attempt)).toBe('UNAUTHENTICATED');
     }
-    const blocked = await postGraphql(url, LOGIN, { email, password: 'wrong-password' }, undefined, { 'x-carebook-client-ip': '10.0.0.3' });
+    const blocked = await postAsGateway('auth', url, LOGIN, { email, password: 'wrong-password' }, undefined, { 'x-carebook-client-ip': '10.0.0.3' });
     expect(errorCode(blocked)).toBe('FORBIDDEN');
     expect(blocked.errors![0].message).toMatch(/Too many failed sign-in attempts/);
     expect(blocked.errors![0].extensions).toMatchObject({ reason: 'RATE_LIMITED' });
@@ -101,10 +103,10 @@ describe('auth subgraph against MariaDB and Redis', () => {
       { email: 'ann@carebook.test', password: 'long-enough-1', name: 'Ann', dateOfBirth: '2999-01-01' },
     ];
     for (const input of cases) {
-      const response = await postGraphql(url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', { input });
+      const response = await postAsGateway('auth', url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', { input });
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
     }
-    const unknownGender = await postGraphql(url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', {
+    const unknownGender = await postAsGateway('auth', url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', {
       input: { email: 'ann@carebook.test', password: 'long-enough-1', name: 'Ann', gender: 'UNKNOWN' },
     });
     expect(errorCode(unknownGender)).toBe('BAD_USER_INPUT');
@@ -113,10 +115,10 @@ describe('auth subgraph against MariaDB and Redis', () => {
 
   it('leaves no usable user when the patient service is down during registration, and the reconciler removes the rest', async () => {
     const input = { email: 'down@carebook.test', password: 'long-enough-1', name: 'Dee' };
-    const response = await postGraphql(url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', { input });
+    const response = await postAsGateway('auth', url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', { input });
     expect(errorCode(response)).toBe('INTERNAL_SERVER_ERROR');
     expect(response.errors![0].message).toMatch(/patient service is not reachable/);
-    const login = await postGraphql(url, LOGIN, { email: input.email, password: input.password });
+    const login = await postAsGateway('auth', url, LOGIN, { email: input.email, password: input.password });
     expect(errorCode(login)).toBe('UNAUTHENTICATED');
     // The profile service could not be asked to clean up, so the user waits, unprovisioned, for the reconciler;
     // with the patient service still down it stays; this asserts it never becomes usable meanwhile.
@@ -127,12 +129,53 @@ describe('auth subgraph against MariaDB and Redis', () => {
 
   it('lists users for admins only, in cursor pages', async () => {
     const admin = await loginAdmin();
-    const page = await postGraphql(url, '{ users(first: 1) { edges { node { id email role active createdAt } } pageInfo { hasNextPage endCursor } } }', {}, admin.accessToken);
+    const page = await postAsGateway('auth', url, '{ users(first: 1) { edges { node { id email role active createdAt } } pageInfo { hasNextPage endCursor } } }', {}, admin.accessToken);
     expect(page.data.users.edges).toHaveLength(1);
-    const bad = await postGraphql(url, '{ users(after: "garbage") { edges { node { id } } } }', {}, admin.accessToken);
+    const bad = await postAsGateway('auth', url, '{ users(after: "garbage") { edges { node { id } } } }', {}, admin.accessToken);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    const anonymous = await postGraphql(url, '{ users { edges { node { id } } } }');
+    const anonymous = await postAsGateway('auth', url, '{ users { edges { node { id } } } }');
     expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
+  });
+
+  /** A signed-in doctor, made as the admin service makes one (create-user, then confirm-user). */
+  async function signedInDoctor() {
+    const asAdminService = serviceClientAs('admin', { AUTH_URL: url });
+    const email = `dr-${randomUUID().slice(0, 8)}@carebook.test`;
+    const { id } = await asAdminService.call<{ id: string }>('auth', 'create-user', { email, password: 'doctor-password-1', role: Role.DOCTOR });
+    await asAdminService.call('auth', 'confirm-user', { id });
+    const response = await postAsGateway('auth', url, LOGIN, { email, password: 'doctor-password-1' });
+    expect(response.errors).toBeUndefined();
+    return response.data.login as { accessToken: string; user: { id: string; email: string; role: Role } };
+  }
+
+  it("serves GraphQL only to the gateway and services: _entities, _service or any query without the gateway's caller token get 401 and no data", async () => {
+    const admin = await loginAdmin();
+    const r = [{ __typename: 'User', id: admin.user.id }];
+    for (const query of [USERS, '{ _service { sdl } }', '{ me { id email } }']) {
+      for (const token of [undefined, admin.accessToken]) {
+        const raw = await postGraphql(url, query, { r }, token);
+        expect({ query, token: Boolean(token), status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ query, token: Boolean(token), status: 401, code: 'UNAUTHENTICATED', data: undefined });
+      }
+    }
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+
+  it("shows a user's email and role through _entities only to that user and to admins", async () => {
+    const admin = await loginAdmin();
+    const doctor = await signedInDoctor();
+    const r = [{ __typename: 'User', id: admin.user.id }, { __typename: 'User', id: doctor.user.id }];
+
+    const anonymous = await postAsGateway('auth', url, USERS, { r });
+    expect(anonymous.data._entities).toEqual([null, null]);
+    expect(anonymous.errors!.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+
+    const asDoctor = await postAsGateway('auth', url, USERS, { r }, doctor.accessToken);
+    expect(asDoctor.data._entities).toEqual([null, { id: doctor.user.id, email: doctor.user.email, role: 'DOCTOR' }]);
+    expect(asDoctor.errors).toMatchObject([{ extensions: { code: 'FORBIDDEN' }, path: ['_entities', 0] }]);
+
+    const asAdmin = await postAsGateway('auth', url, USERS, { r }, admin.accessToken);
+    expect(asAdmin.errors).toBeUndefined();
+    expect(asAdmin.data._entities.map((user: { email: string }) => user.email)).toEqual([ADMIN.email, doctor.user.email]);
   });
 
   async function countUsers(email: string, provisionedOnly = false): Promise<number> {

@@ -17,7 +17,7 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
   const logger = createLogger('billing', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const relay = startOutboxRelay({ orm, service: 'billing', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
-  const client = createServiceClient('billing', config.auth.serviceSecret, config.env);
+  const client = createServiceClient(config.serviceKeys, config.env);
   const deps: BillingDeps = {
     provider: paymentProviderFor(config.extra.PAYMENT_PROVIDER),
     nudge: () => relay.nudge(),
@@ -39,7 +39,7 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
     schema,
     orm,
     logger,
-    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, billingInternalRoutes()),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, billingInternalRoutes()),
     onStop: async () => {
       await consumer.close();
       await relay.stop();

@@ -1,5 +1,5 @@
-import { AppointmentStatus, createEvent, createServiceClient, OutboxEvent, Role } from '@carebook/platform';
-import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import { AppointmentStatus, createEvent, OutboxEvent, Role } from '@carebook/platform';
+import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningBilling, startBilling } from '../src/app';
@@ -39,7 +39,7 @@ describe('billing subgraph', () => {
   const visit = (patientId = randomUUID()): Visit => ({ appointmentId: randomUUID(), patientId, doctorId: doctorId, serviceId: randomUUID() });
   const doctorId = randomUUID();
   const tokenOf = (id: string, role = Role.PATIENT) => issuer.mint({ sub: id, role });
-  const gql = (query: string, variables: Record<string, unknown>, token: string) => postGraphql(billing.url, query, variables, token);
+  const gql = (query: string, variables: Record<string, unknown>, token: string) => postAsGateway('billing', billing.url, query, variables, token);
   /** What the gateway hands billing for Appointment.invoice: the key and the required status. */
   const representation = (v: Visit, status: string) => ({ __typename: 'Appointment', id: v.appointmentId, status });
   /** An appointment the appointment service really holds (billing asks it for the facts when it issues on demand). */
@@ -234,16 +234,24 @@ describe('billing subgraph', () => {
     expect(new Date(recorded.data.payInvoice.paidAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it('answers other services (not users) with invoice facts over the internal route', async () => {
+  it('answers the notification service (not users, not other services) with invoice facts over the internal route', async () => {
     const v = await storedVisit(AppointmentStatus.COMPLETED, '22.10');
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED', '22.10'));
     const [invoice] = await invoicesOf(v.appointmentId);
-    const services = createServiceClient('notification', config.auth.serviceSecret, { BILLING_URL: billing.url });
+    const services = serviceClientAs('notification', { BILLING_URL: billing.url });
     const answer = await services.call<{ invoices: any[] }>('billing', 'invoices', { ids: [invoice.id] });
     expect(answer.invoices).toEqual([
       expect.objectContaining({ invoiceId: invoice.id, appointmentId: v.appointmentId, status: 'PENDING', amount: '22.10', currency: 'EUR', lines: [expect.objectContaining({ kind: 'VISIT', amount: '22.10', serviceId: v.serviceId })] }),
     ]);
     const asUser = await fetch(`${billing.url}/internal/invoices`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ ids: [invoice.id] }) });
-    expect(asUser.status).toBe(403);
+    expect(asUser.status).toBe(401);
+    await expect(serviceClientAs('feedback', { BILLING_URL: billing.url }).call('billing', 'invoices', { ids: [invoice.id] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it("refuses an appointment's invoice asked straight at the billing port without the gateway's caller token (401, no data)", async () => {
+    const v = visit();
+    await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
+    const raw = await postGraphql(billing.url, ENTITY_INVOICE, { reps: [representation(v, 'COMPLETED')] }, admin);
+    expect({ status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
   });
 });

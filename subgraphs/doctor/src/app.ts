@@ -16,7 +16,7 @@ export async function startDoctor(config: DoctorConfig): Promise<RunningService 
     schema,
     orm,
     logger,
-    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, doctorInternalRoutes()),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, doctorInternalRoutes()),
   });
   // The ORM is exposed for tests and tooling (e.g. to observe the queries a request issues).
   return { ...running, orm };

@@ -1,5 +1,5 @@
-import { createServiceClient, Role, ServiceClient } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
+import { CALLER_HEADER, Role, ServiceClient } from '@carebook/platform';
+import { callerToken, dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { startDoctor } from '../src/app';
@@ -31,8 +31,9 @@ describe('doctor subgraph against MariaDB', () => {
   let issuer: TestIssuer;
   let doctorService: Awaited<ReturnType<typeof startDoctor>>;
   let url: string;
-  let internal: ServiceClient;
-  let serviceSecret: string;
+  /** The internal routes' real callers: admin provisions doctors and services, auth discards a half-made doctor. */
+  let asAdmin: ServiceClient;
+  let asAuth: ServiceClient;
 
   const ada = { id: randomUUID(), name: 'Ada Byron', specialty: 'Cardiology', licenseNumber: 'MD-1001', phone: '+49 30 1111111', bio: 'Hearts.', location: 'Room 1' };
   const bob = { id: randomUUID(), name: 'Bob Stone', specialty: 'Dermatology', licenseNumber: 'MD-1002' };
@@ -52,8 +53,8 @@ describe('doctor subgraph against MariaDB', () => {
     });
     doctorService = await startDoctor(config);
     url = doctorService.url;
-    serviceSecret = config.auth.serviceSecret;
-    internal = createServiceClient('test', serviceSecret, { DOCTOR_URL: url });
+    asAdmin = serviceClientAs('admin', { DOCTOR_URL: url });
+    asAuth = serviceClientAs('auth', { DOCTOR_URL: url });
 
     for (const draft of [
       { key: 'checkup', name: 'General check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' },
@@ -61,11 +62,11 @@ describe('doctor subgraph against MariaDB', () => {
       { key: 'flu', name: 'Flu vaccination', category: 'VACCINATION', durationMinutes: 15, price: '20', currency: 'EUR' },
     ]) {
       const { key, ...body } = draft;
-      catalogue[key] = await internal.call('doctor', 'create-medical-service', body);
+      catalogue[key] = await asAdmin.call('doctor', 'create-medical-service', body);
     }
-    await internal.call('doctor', 'provision-doctor', { ...ada, serviceIds: [catalogue.cardio.id, catalogue.checkup.id] });
-    await internal.call('doctor', 'provision-doctor', { ...bob, serviceIds: [catalogue.checkup.id] });
-    await internal.call('doctor', 'provision-doctor', cleo);
+    await asAdmin.call('doctor', 'provision-doctor', { ...ada, serviceIds: [catalogue.cardio.id, catalogue.checkup.id] });
+    await asAdmin.call('doctor', 'provision-doctor', { ...bob, serviceIds: [catalogue.checkup.id] });
+    await asAdmin.call('doctor', 'provision-doctor', cleo);
   });
 
   afterAll(async () => {
@@ -107,21 +108,21 @@ describe('doctor subgraph against MariaDB', () => {
     });
 
     it('lists active services by name to anyone, optionally by category', async () => {
-      const all = await postGraphql(url, MEDICAL_SERVICES);
+      const all = await postAsGateway('doctor', url, MEDICAL_SERVICES);
       expect(all.errors).toBeUndefined();
       expect(all.data.medicalServices.map((s: { name: string }) => s.name)).toEqual(['Cardiology consultation', 'Flu vaccination', 'General check-up']);
       expect(all.data.medicalServices[2]).toEqual({ ...catalogue.checkup, price: '35.00' });
 
-      const vaccinations = await postGraphql(url, MEDICAL_SERVICES, { category: 'VACCINATION' });
+      const vaccinations = await postAsGateway('doctor', url, MEDICAL_SERVICES, { category: 'VACCINATION' });
       expect(vaccinations.data.medicalServices).toEqual([{ ...catalogue.flu, price: '20.00' }]);
-      const wrongCategory = await postGraphql(url, MEDICAL_SERVICES, { category: 'SURGERY' });
+      const wrongCategory = await postAsGateway('doctor', url, MEDICAL_SERVICES, { category: 'SURGERY' });
       expect(errorCode(wrongCategory)).toBe('BAD_USER_INPUT');
     });
 
     it('answers medicalService(id), and NOT_FOUND for an unknown id', async () => {
-      const found = await postGraphql(url, 'query($id: ID!) { medicalService(id: $id) { name price description } }', { id: catalogue.cardio.id });
+      const found = await postAsGateway('doctor', url, 'query($id: ID!) { medicalService(id: $id) { name price description } }', { id: catalogue.cardio.id });
       expect(found.data.medicalService).toEqual({ name: 'Cardiology consultation', price: '80.50', description: 'ECG included' });
-      const missing = await postGraphql(url, 'query($id: ID!) { medicalService(id: $id) { name } }', { id: randomUUID() });
+      const missing = await postAsGateway('doctor', url, 'query($id: ID!) { medicalService(id: $id) { name } }', { id: randomUUID() });
       expect(errorCode(missing)).toBe('NOT_FOUND');
     });
 
@@ -138,7 +139,7 @@ describe('doctor subgraph against MariaDB', () => {
         [{ currency: 'eur' }, 'currency'],
         [{ currency: 'XYZ' }, 'currency'],
       ] as const) {
-        const refused = await refusal(internal.call('doctor', 'create-medical-service', { ...valid, ...change }));
+        const refused = await refusal(asAdmin.call('doctor', 'create-medical-service', { ...valid, ...change }));
         expect(refused.code).toBe('BAD_USER_INPUT');
         expect(refused.message.startsWith(`${field}: `)).toBe(true);
       }
@@ -146,7 +147,7 @@ describe('doctor subgraph against MariaDB', () => {
     });
 
     it('refuses a second service of the same name, whatever its case, with CONFLICT', async () => {
-      const refused = await refusal(internal.call('doctor', 'create-medical-service', { name: 'general CHECK-UP', category: 'GENERAL_CHECKUP', durationMinutes: 20, price: '1.00', currency: 'EUR' }));
+      const refused = await refusal(asAdmin.call('doctor', 'create-medical-service', { name: 'general CHECK-UP', category: 'GENERAL_CHECKUP', durationMinutes: 20, price: '1.00', currency: 'EUR' }));
       expect(refused.code).toBe('CONFLICT');
       expect(await count('medical_services', 'name = ?', ['General check-up'])).toBe(1);
     });
@@ -156,7 +157,7 @@ describe('doctor subgraph against MariaDB', () => {
     const names = (response: { data?: { doctors: Array<{ name: string }> } }) => response.data!.doctors.map((d) => d.name);
 
     it('lists active doctors by name with their services to anonymous callers', async () => {
-      const response = await postGraphql(url, DOCTORS);
+      const response = await postAsGateway('doctor', url, DOCTORS);
       expect(response.errors).toBeUndefined();
       expect(names(response)).toEqual(['Ada Byron', 'Bob Stone', 'Cleo Park']);
       expect(response.data.doctors[0]).toEqual({
@@ -174,16 +175,16 @@ describe('doctor subgraph against MariaDB', () => {
     });
 
     it('filters by specialty in any case and by a service offered', async () => {
-      expect(names(await postGraphql(url, DOCTORS, { specialty: 'CARDIOLOGY' }))).toEqual(['Ada Byron', 'Cleo Park']);
-      expect(names(await postGraphql(url, DOCTORS, { specialty: ' dermatology ' }))).toEqual(['Bob Stone']);
-      expect(names(await postGraphql(url, DOCTORS, { serviceId: catalogue.checkup.id }))).toEqual(['Ada Byron', 'Bob Stone']);
-      expect(names(await postGraphql(url, DOCTORS, { specialty: 'cardiology', serviceId: catalogue.checkup.id }))).toEqual(['Ada Byron']);
-      expect(names(await postGraphql(url, DOCTORS, { serviceId: catalogue.flu.id }))).toEqual([]);
-      expect(names(await postGraphql(url, DOCTORS, { specialty: 'Neurology' }))).toEqual([]);
+      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: 'CARDIOLOGY' }))).toEqual(['Ada Byron', 'Cleo Park']);
+      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: ' dermatology ' }))).toEqual(['Bob Stone']);
+      expect(names(await postAsGateway('doctor', url, DOCTORS, { serviceId: catalogue.checkup.id }))).toEqual(['Ada Byron', 'Bob Stone']);
+      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: 'cardiology', serviceId: catalogue.checkup.id }))).toEqual(['Ada Byron']);
+      expect(names(await postAsGateway('doctor', url, DOCTORS, { serviceId: catalogue.flu.id }))).toEqual([]);
+      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: 'Neurology' }))).toEqual([]);
     });
 
     it('answers doctor(id) with services and prices, and NOT_FOUND for an unknown id', async () => {
-      const found = await postGraphql(url, DOCTOR, { id: ada.id });
+      const found = await postAsGateway('doctor', url, DOCTOR, { id: ada.id });
       expect(found.data.doctor).toEqual({
         id: ada.id,
         name: 'Ada Byron',
@@ -193,7 +194,7 @@ describe('doctor subgraph against MariaDB', () => {
           { id: catalogue.checkup.id, name: 'General check-up', price: '35.00' },
         ],
       });
-      const missing = await postGraphql(url, DOCTOR, { id: randomUUID() });
+      const missing = await postAsGateway('doctor', url, DOCTOR, { id: randomUUID() });
       expect(errorCode(missing)).toBe('NOT_FOUND');
       expect(missing.data?.doctor).toBeUndefined();
     });
@@ -202,7 +203,7 @@ describe('doctor subgraph against MariaDB', () => {
   describe("a doctor's licence number and phone", () => {
     it('are visible to admins and to the doctor themselves', async () => {
       for (const token of [await issuer.mint({ role: Role.ADMIN }), await issuer.mint({ role: Role.DOCTOR, sub: ada.id })]) {
-        const response = await postGraphql(url, DOCTOR_PRIVATE, { id: ada.id }, token);
+        const response = await postAsGateway('doctor', url, DOCTOR_PRIVATE, { id: ada.id }, token);
         expect(response.errors).toBeUndefined();
         expect(response.data.doctor).toEqual({ id: ada.id, name: 'Ada Byron', licenseNumber: 'MD-1001', phone: '+49 30 1111111' });
       }
@@ -216,7 +217,7 @@ describe('doctor subgraph against MariaDB', () => {
         [await issuer.mint({ role: Role.DOCTOR, sub: bob.id }), 'FORBIDDEN'],
       ];
       for (const [token, code] of cases) {
-        const response = await postGraphql(url, DOCTOR_PRIVATE, { id: ada.id }, token);
+        const response = await postAsGateway('doctor', url, DOCTOR_PRIVATE, { id: ada.id }, token);
         expect(response.data.doctor).toEqual({ id: ada.id, name: 'Ada Byron', licenseNumber: null, phone: null });
         expect(response.errors!.map((e) => [e.path, e.extensions?.code])).toEqual([
           [['doctor', 'licenseNumber'], code],
@@ -243,11 +244,11 @@ describe('doctor subgraph against MariaDB', () => {
         [{ location: 'x'.repeat(201) }, 'location'],
         [{ serviceIds: [catalogue.checkup.id, unknownService] }, 'serviceIds'],
       ] as const) {
-        const refused = await refusal(internal.call('doctor', 'provision-doctor', { ...fresh(), ...change }));
+        const refused = await refusal(asAdmin.call('doctor', 'provision-doctor', { ...fresh(), ...change }));
         expect(refused.code).toBe('BAD_USER_INPUT');
         expect(refused.message.startsWith(`${field}`)).toBe(true);
       }
-      const unknown = await refusal(internal.call('doctor', 'provision-doctor', { ...fresh(), serviceIds: [catalogue.checkup.id, unknownService] }));
+      const unknown = await refusal(asAdmin.call('doctor', 'provision-doctor', { ...fresh(), serviceIds: [catalogue.checkup.id, unknownService] }));
       expect(unknown.message).toContain(unknownService);
       expect(unknown.message).not.toContain(catalogue.checkup.id);
       expect([await count('doctors'), await count('doctor_services')]).toEqual([doctorsBefore, linksBefore]);
@@ -255,7 +256,7 @@ describe('doctor subgraph against MariaDB', () => {
 
     it("refuses another doctor's licence number with CONFLICT and keeps both profiles as they were", async () => {
       const dora = fresh();
-      const refused = await refusal(internal.call('doctor', 'provision-doctor', { ...dora, licenseNumber: 'md-1002', serviceIds: [catalogue.flu.id] }));
+      const refused = await refusal(asAdmin.call('doctor', 'provision-doctor', { ...dora, licenseNumber: 'md-1002', serviceIds: [catalogue.flu.id] }));
       expect(refused.code).toBe('CONFLICT');
       expect(await count('doctors', 'id = ?', [dora.id])).toBe(0);
       expect(await count('doctor_services', 'doctor_id = ?', [dora.id])).toBe(0);
@@ -264,47 +265,68 @@ describe('doctor subgraph against MariaDB', () => {
 
     it('is idempotent on the id: the same id again updates the one profile and its services', async () => {
       const dora = { ...fresh(), serviceIds: [catalogue.checkup.id, catalogue.flu.id] };
-      expect(await internal.call('doctor', 'provision-doctor', dora)).toEqual({ id: dora.id });
-      expect(await internal.call('doctor', 'provision-doctor', dora)).toEqual({ id: dora.id });
+      expect(await asAdmin.call('doctor', 'provision-doctor', dora)).toEqual({ id: dora.id });
+      expect(await asAdmin.call('doctor', 'provision-doctor', dora)).toEqual({ id: dora.id });
       expect(await count('doctors', 'id = ?', [dora.id])).toBe(1);
       expect(await count('doctor_services', 'doctor_id = ?', [dora.id])).toBe(2);
 
-      await internal.call('doctor', 'provision-doctor', { ...dora, name: 'Dora Quinn-Lee', location: 'Room 9', serviceIds: [catalogue.flu.id, catalogue.cardio.id] });
+      await asAdmin.call('doctor', 'provision-doctor', { ...dora, name: 'Dora Quinn-Lee', location: 'Room 9', serviceIds: [catalogue.flu.id, catalogue.cardio.id] });
       expect(await count('doctors', 'id = ?', [dora.id])).toBe(1);
-      const response = await postGraphql(url, 'query($id: ID!) { doctor(id: $id) { name location services { name } } }', { id: dora.id });
+      const response = await postAsGateway('doctor', url, 'query($id: ID!) { doctor(id: $id) { name location services { name } } }', { id: dora.id });
       expect(response.data.doctor).toEqual({ name: 'Dora Quinn-Lee', location: 'Room 9', services: [{ name: 'Cardiology consultation' }, { name: 'Flu vaccination' }] });
-      await internal.call('doctor', 'discard-doctor', { id: dora.id });
+      await asAuth.call('doctor', 'discard-doctor', { id: dora.id });
     });
 
     it('discards a profile with its service links, and discarding again is a no-op', async () => {
       const dora = { ...fresh(), serviceIds: [catalogue.checkup.id] };
-      await internal.call('doctor', 'provision-doctor', dora);
-      expect(await internal.call('doctor', 'discard-doctor', { id: dora.id })).toEqual({ id: dora.id });
+      await asAdmin.call('doctor', 'provision-doctor', dora);
+      expect(await asAuth.call('doctor', 'discard-doctor', { id: dora.id })).toEqual({ id: dora.id });
       expect(await count('doctors', 'id = ?', [dora.id])).toBe(0);
       expect(await count('doctor_services', 'doctor_id = ?', [dora.id])).toBe(0);
-      expect(errorCode(await postGraphql(url, DOCTOR, { id: dora.id }))).toBe('NOT_FOUND');
-      expect(await internal.call('doctor', 'discard-doctor', { id: dora.id })).toEqual({ id: dora.id });
+      expect(errorCode(await postAsGateway('doctor', url, DOCTOR, { id: dora.id }))).toBe('NOT_FOUND');
+      expect(await asAuth.call('doctor', 'discard-doctor', { id: dora.id })).toEqual({ id: dora.id });
     });
   });
 
   describe('internal routes', () => {
-    const post = (route: string, authorization?: string) =>
+    const post = (route: string, headers: Record<string, string> = {}) =>
       fetch(`${url}/internal/${route}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ id: bob.id }),
       });
 
-    it.each(['provision-doctor', 'discard-doctor', 'create-medical-service'])('%s refuses user tokens and callers without a token', async (route) => {
+    it.each(['provision-doctor', 'discard-doctor', 'create-medical-service'])('%s refuses user tokens, callers without a token and tokens made for another service', async (route) => {
       for (const role of [Role.ADMIN, Role.DOCTOR, Role.PATIENT]) {
-        const response = await post(route, `Bearer ${await issuer.mint({ role })}`);
-        expect(response.status).toBe(403);
-        expect((await response.json()).error.code).toBe('FORBIDDEN');
+        const response = await post(route, { authorization: `Bearer ${await issuer.mint({ role })}` });
+        expect(response.status).toBe(401);
+        expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
       }
       const anonymous = await post(route);
       expect(anonymous.status).toBe(401);
       expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
+      const forAuth = await post(route, { [CALLER_HEADER]: await callerToken('admin', 'auth') });
+      expect(forAuth.status).toBe(401);
+      expect((await forAuth.json()).error.message).toMatch(/made for another service/);
       expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
+    });
+
+    it.each([
+      ['provision-doctor', 'auth'],
+      ['discard-doctor', 'admin'],
+      ['create-medical-service', 'notification'],
+    ] as const)('%s refuses a service not on its callers list (%s)', async (route, caller) => {
+      const response = await post(route, { [CALLER_HEADER]: await callerToken(caller, 'doctor') });
+      expect(response.status).toBe(403);
+      expect((await response.json()).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(new RegExp(`not open to the ${caller} service`)) });
+      expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
+    });
+
+    it("refuses GraphQL sent straight to the doctor port without the gateway's caller token", async () => {
+      const raw = await postGraphql(url, DOCTOR_PRIVATE, { id: ada.id }, await issuer.mint({ role: Role.ADMIN }));
+      expect(raw.status).toBe(401);
+      expect(errorCode(raw)).toBe('UNAUTHENTICATED');
+      expect(raw.data).toBeUndefined();
     });
   });
 
@@ -319,13 +341,13 @@ describe('doctor subgraph against MariaDB', () => {
       }));
       // Concurrent provisioning too: it must neither deadlock nor mix up links.
       for (let i = 0; i < many.length; i += 25) {
-        await Promise.all(many.slice(i, i + 25).map((doctor) => internal.call('doctor', 'provision-doctor', doctor)));
+        await Promise.all(many.slice(i, i + 25).map((doctor) => asAdmin.call('doctor', 'provision-doctor', doctor)));
       }
       expect(await count('doctor_services', "doctor_id in (select id from doctors where license_number like 'GP-%')")).toBe(400);
 
-      let response: Awaited<ReturnType<typeof postGraphql>> | undefined;
+      let response: Awaited<ReturnType<typeof postAsGateway>> | undefined;
       const statements = await statementsDuring(async () => {
-        response = await postGraphql(url, ENTITIES, { representations: many.map((d) => ({ __typename: 'Doctor', id: d.id })) });
+        response = await postAsGateway('doctor', url, ENTITIES, { representations: many.map((d) => ({ __typename: 'Doctor', id: d.id })) });
       });
       expect(response!.errors).toBeUndefined();
       expect(response!.data._entities).toHaveLength(200);
@@ -338,7 +360,7 @@ describe('doctor subgraph against MariaDB', () => {
 
     it('resolves medical services by reference and leaves unknown ids null', async () => {
       const unknown = randomUUID();
-      const response = await postGraphql(url, ENTITIES, {
+      const response = await postAsGateway('doctor', url, ENTITIES, {
         representations: [
           { __typename: 'MedicalService', id: catalogue.cardio.id },
           { __typename: 'MedicalService', id: unknown },

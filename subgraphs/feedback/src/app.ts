@@ -17,7 +17,7 @@ export async function startFeedback(config: FeedbackConfig): Promise<RunningFeed
   // Publish FEEDBACK_REQUESTED as soon as it committed, not at the relay's next poll.
   requests.worker.on('completed', () => relay.nudge());
   const schema = await buildFeedbackSchema({
-    services: createServiceClient('feedback', config.auth.serviceSecret, config.env),
+    services: createServiceClient(config.serviceKeys, config.env),
     sealer: fieldSealerFor(config.encryption, logger),
     nudge: () => relay.nudge(),
   });

@@ -4,6 +4,7 @@ import {
   dropDatabase,
   errorCode,
   freshDatabaseUrl,
+  postAsGateway,
   postGraphql,
   runKeyRotationCommand,
   startAppointmentFixture,
@@ -48,7 +49,7 @@ describe('feedback subgraph', () => {
   const doctors = [randomUUID(), randomUUID(), randomUUID()];
 
   const tokenOf = (id: string, role = Role.PATIENT) => issuer.mint({ sub: id, role });
-  const gql = (query: string, variables: Record<string, unknown>, token: string) => postGraphql(feedback.url, query, variables, token);
+  const gql = (query: string, variables: Record<string, unknown>, token: string) => postAsGateway('feedback', feedback.url, query, variables, token);
   let env: Record<string, string>;
   const feedbackConfig = (keys: string) => loadFeedbackConfig({ ...process.env, ...env, LOG_LEVEL: 'silent', FEEDBACK_PORT: '0', FEEDBACK_DB_URL: feedbackDb, DATA_ENCRYPTION_KEYS: keys });
 
@@ -138,6 +139,8 @@ describe('feedback subgraph', () => {
     expect(await seen(await tokenOf(randomUUID(), Role.ADMIN))).toEqual({ rating: 2, comment: 'Long wait.' });
     expect(await seen(await tokenOf(randomUUID()))).toBeNull();
     expect(await seen(await tokenOf(doctors[0], Role.DOCTOR))).toBeNull();
+    const raw = await postGraphql(feedback.url, APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, await tokenOf(visit.patientId));
+    expect({ status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
   });
 
   async function rows(sql: string, params: unknown[] = []): Promise<any[]> {

@@ -1,4 +1,4 @@
-import { AppointmentFacts, DoctorContactFacts, OutboxEvent, PatientContactFacts } from '@carebook/platform';
+import { AppointmentFacts, CALLER_HEADER, DoctorContactFacts, OutboxEvent, PatientContactFacts } from '@carebook/platform';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -92,7 +92,7 @@ export async function startClinic(): Promise<Clinic> {
     const body = JSON.parse((await readBody(req)) || '{}');
     res.setHeader('content-type', 'application/json');
     const result = route?.(body);
-    if (!req.headers.authorization?.startsWith('Bearer ')) res.statusCode = 401;
+    if (!req.headers[CALLER_HEADER]) res.statusCode = 401;
     else if (result === null || !route) res.statusCode = 404;
     res.end(JSON.stringify(res.statusCode === 200 ? { result } : { error: { code: res.statusCode === 401 ? 'UNAUTHENTICATED' : 'NOT_FOUND', message: 'no' } }));
   });

@@ -12,7 +12,7 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
   const logger = createLogger('patient', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const sealer = fieldSealerFor(config.encryption, logger);
-  const services = createServiceClient('patient', config.auth.serviceSecret, config.env);
+  const services = createServiceClient(config.serviceKeys, config.env);
   const confirmCare = careConfirmationFrom(services, logger);
   const schema = await buildPatientSchema({ sealer, confirmCare });
   const careProjection = startCareProjection(orm, config.redisUrl, config.redisPrefix, logger, services);
@@ -21,7 +21,7 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
     schema,
     orm,
     logger,
-    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, patientInternalRoutes(sealer)),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, patientInternalRoutes(sealer)),
     onStop: () => careProjection.close(),
   });
 }

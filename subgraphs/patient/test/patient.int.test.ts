@@ -1,5 +1,5 @@
-import { createFieldSealer, createLogger, createServiceClient, createServiceTokenSource, openOrm, parseKeyRing, RequestContext, Role, rotateSealedFields, RunningService, ServiceClient } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
+import { createFieldSealer, createLogger, openOrm, parseKeyRing, RequestContext, Role, rotateSealedFields, RunningService, ServiceClient } from '@carebook/platform';
+import { dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { startPatient } from '../src/app';
@@ -39,7 +39,9 @@ describe('patient subgraph against MariaDB', () => {
   let config: PatientConfig;
   let service: RunningService;
   let url: string;
-  let internal: ServiceClient;
+  /** The internal routes' real callers: auth provisions and discards profiles, appointment grants care. */
+  let asAuth: ServiceClient;
+  let asAppointment: ServiceClient;
 
   const configWithKeys = (keys: string) =>
     loadPatientConfig({
@@ -58,7 +60,8 @@ describe('patient subgraph against MariaDB', () => {
     config = configWithKeys(OLD_KEY);
     service = await startPatient(config);
     url = service.url;
-    internal = createServiceClient('test', config.auth.serviceSecret, { PATIENT_URL: url });
+    asAuth = serviceClientAs('auth', { PATIENT_URL: url });
+    asAppointment = serviceClientAs('appointment', { PATIENT_URL: url });
   });
 
   afterAll(async () => {
@@ -77,13 +80,13 @@ describe('patient subgraph against MariaDB', () => {
       gender: 'FEMALE',
       ...overrides,
     };
-    expect(await internal.call('patient', 'provision-patient', profile)).toEqual({ id: profile.id });
+    expect(await asAuth.call('patient', 'provision-patient', profile)).toEqual({ id: profile.id });
     return { ...profile, token: await issuer.mint({ role: Role.PATIENT, sub: profile.id }) };
   }
 
   async function doctorCaringFor(patientId: string) {
     const id = randomUUID();
-    expect(await internal.call('patient', 'grant-care', { doctorId: id, patientId })).toEqual({ doctorId: id, patientId });
+    expect(await asAppointment.call('patient', 'grant-care', { doctorId: id, patientId })).toEqual({ doctorId: id, patientId });
     return { id, token: await issuer.mint({ role: Role.DOCTOR, sub: id }) };
   }
 
@@ -102,7 +105,7 @@ describe('patient subgraph against MariaDB', () => {
   describe('profiles', () => {
     it('provisions a profile that myProfile then shows to that patient', async () => {
       const patient = await provision();
-      const response = await postGraphql(url, MY_PROFILE, {}, patient.token);
+      const response = await postAsGateway('patient', url, MY_PROFILE, {}, patient.token);
       expect(response.errors).toBeUndefined();
       expect(response.data.myProfile).toEqual({
         id: patient.id,
@@ -117,21 +120,21 @@ describe('patient subgraph against MariaDB', () => {
     });
 
     it('answers NOT_FOUND to a patient without a profile', async () => {
-      const response = await postGraphql(url, MY_PROFILE, {}, await issuer.mint({ role: Role.PATIENT, sub: randomUUID() }));
+      const response = await postAsGateway('patient', url, MY_PROFILE, {}, await issuer.mint({ role: Role.PATIENT, sub: randomUUID() }));
       expect(errorCode(response)).toBe('NOT_FOUND');
     });
 
     it('updates the profile: absent fields stay, null removes, and unchanged sealed values are not rewritten', async () => {
       const patient = await provision();
       const sealedBefore = await patientRow(patient.id);
-      const renamed = await postGraphql(url, UPDATE_PROFILE, { input: { name: '  Pat Smith ' } }, patient.token);
+      const renamed = await postAsGateway('patient', url, UPDATE_PROFILE, { input: { name: '  Pat Smith ' } }, patient.token);
       expect(renamed.errors).toBeUndefined();
       expect(renamed.data.updateMyProfile).toMatchObject({ name: 'Pat Smith', phone: '+49 30 5550101', dateOfBirth: '1984-03-07' });
       const sealedAfter = await patientRow(patient.id);
       expect([sealedAfter.phone_sealed, sealedAfter.date_of_birth_sealed]).toEqual([sealedBefore.phone_sealed, sealedBefore.date_of_birth_sealed]);
 
       const input = { medicalHistory: 'Penicillin allergy', notificationChannels: ['SMS', 'EMAIL'], gender: null, dateOfBirth: null };
-      const updated = await postGraphql(url, UPDATE_PROFILE, { input }, patient.token);
+      const updated = await postAsGateway('patient', url, UPDATE_PROFILE, { input }, patient.token);
       expect(updated.errors).toBeUndefined();
       const expected = {
         id: patient.id,
@@ -143,7 +146,7 @@ describe('patient subgraph against MariaDB', () => {
         notificationChannels: ['EMAIL', 'SMS'],
       };
       expect(updated.data.updateMyProfile).toEqual(expected);
-      expect((await postGraphql(url, MY_PROFILE, {}, patient.token)).data.myProfile).toEqual({ ...expected, email: patient.email });
+      expect((await postAsGateway('patient', url, MY_PROFILE, {}, patient.token)).data.myProfile).toEqual({ ...expected, email: patient.email });
     });
 
     it('stores phone, date of birth, medical history, diagnosis and notes only sealed', async () => {
@@ -155,9 +158,9 @@ describe('patient subgraph against MariaDB', () => {
         notes: 'Refer to ophthalmology within four weeks',
       };
       const patient = await provision({ phone: secret.phone, dateOfBirth: secret.dateOfBirth });
-      expect((await postGraphql(url, UPDATE_PROFILE, { input: { medicalHistory: secret.medicalHistory } }, patient.token)).errors).toBeUndefined();
+      expect((await postAsGateway('patient', url, UPDATE_PROFILE, { input: { medicalHistory: secret.medicalHistory } }, patient.token)).errors).toBeUndefined();
       const doctor = await doctorCaringFor(patient.id);
-      const added = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: secret.diagnosis, notes: secret.notes } }, doctor.token);
+      const added = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: secret.diagnosis, notes: secret.notes } }, doctor.token);
       expect(added.data.addMedicalRecord).toMatchObject({ diagnosis: secret.diagnosis, notes: secret.notes });
 
       const stored = { patients: await rows('select * from patients where id = ?', [patient.id]), records: await rows('select * from medical_records where patient_id = ?', [patient.id]) };
@@ -169,24 +172,24 @@ describe('patient subgraph against MariaDB', () => {
       for (const sealed of [row.phone_sealed, row.date_of_birth_sealed, row.medical_history_sealed, stored.records[0].diagnosis_sealed, stored.records[0].notes_sealed]) {
         expect(sealed).toMatch(/^v2:k1:/);
       }
-      const chart = await postGraphql(url, CHART, { id: patient.id }, doctor.token);
+      const chart = await postAsGateway('patient', url, CHART, { id: patient.id }, doctor.token);
       expect(chart.data.patient).toMatchObject({ dateOfBirth: secret.dateOfBirth, medicalHistory: secret.medicalHistory, records: [{ diagnosis: secret.diagnosis, notes: secret.notes }] });
     });
 
     it('reads values sealed under an old key after a new active key is added, and seals new writes with the new key', async () => {
       const patient = await provision({ phone: '+49 30 5550199' });
-      await postGraphql(url, UPDATE_PROFILE, { input: { medicalHistory: 'Sealed under k1' } }, patient.token);
+      await postAsGateway('patient', url, UPDATE_PROFILE, { input: { medicalHistory: 'Sealed under k1' } }, patient.token);
       const rotated = await startPatient(configWithKeys(`${OLD_KEY},${NEW_KEY}`));
       try {
-        const read = await postGraphql(rotated.url, MY_PROFILE, {}, patient.token);
+        const read = await postAsGateway('patient', rotated.url, MY_PROFILE, {}, patient.token);
         expect(read.errors).toBeUndefined();
         expect(read.data.myProfile).toMatchObject({ phone: '+49 30 5550199', dateOfBirth: '1984-03-07', medicalHistory: 'Sealed under k1' });
 
-        await postGraphql(rotated.url, UPDATE_PROFILE, { input: { phone: '+49 30 5550200' } }, patient.token);
+        await postAsGateway('patient', rotated.url, UPDATE_PROFILE, { input: { phone: '+49 30 5550200' } }, patient.token);
         const row = await patientRow(patient.id);
         expect(row.phone_sealed).toMatch(/^v2:k2:/);
         expect(row.medical_history_sealed).toMatch(/^v2:k1:/);
-        const reread = await postGraphql(rotated.url, MY_PROFILE, {}, patient.token);
+        const reread = await postAsGateway('patient', rotated.url, MY_PROFILE, {}, patient.token);
         expect(reread.data.myProfile).toMatchObject({ phone: '+49 30 5550200', medicalHistory: 'Sealed under k1' });
       } finally {
         await rotated.stop();
@@ -256,20 +259,20 @@ describe('patient subgraph against MariaDB', () => {
         { name: 'Valid Name', notificationChannels: ['EMAIL', 'SMS'] },
       ];
       for (const input of badInputs) {
-        const response = await postGraphql(url, UPDATE_PROFILE, { input }, patient.token);
+        const response = await postAsGateway('patient', url, UPDATE_PROFILE, { input }, patient.token);
         expect({ input, code: errorCode(response) }).toEqual({ input, code: 'BAD_USER_INPUT' });
         expect(response.errors![0].message).not.toMatch(/Something went wrong/);
       }
-      const sms = await postGraphql(url, UPDATE_PROFILE, { input: { notificationChannels: ['SMS'] } }, patient.token);
+      const sms = await postAsGateway('patient', url, UPDATE_PROFILE, { input: { notificationChannels: ['SMS'] } }, patient.token);
       expect(sms.errors![0].message).toMatch(/SMS notifications need a phone number/);
       expect(await patientRow(patient.id)).toEqual(before);
     });
 
     it('does not rewrite rows when nothing changed (no churn from sealing or array columns)', async () => {
       const patient = await provision();
-      await postGraphql(url, UPDATE_PROFILE, { input: { medicalHistory: 'Hay fever', notificationChannels: ['EMAIL', 'SMS'] } }, patient.token);
+      await postAsGateway('patient', url, UPDATE_PROFILE, { input: { medicalHistory: 'Hay fever', notificationChannels: ['EMAIL', 'SMS'] } }, patient.token);
       const doctor = await doctorCaringFor(patient.id);
-      await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Rhinitis', notes: 'Antihistamines' } }, doctor.token);
+      await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Rhinitis', notes: 'Antihistamines' } }, doctor.token);
       const snapshot = async () => JSON.stringify([await rows('select * from patients order by id'), await rows('select * from medical_records order by id')]);
       const before = await snapshot();
 
@@ -291,50 +294,50 @@ describe('patient subgraph against MariaDB', () => {
     it('lets a patient see their own profile and chart, and no one else\'s', async () => {
       const me = await provision();
       const other = await provision();
-      const own = await postGraphql(url, CHART, { id: me.id }, me.token);
+      const own = await postAsGateway('patient', url, CHART, { id: me.id }, me.token);
       expect(own.errors).toBeUndefined();
       expect(own.data.patient).toMatchObject({ id: me.id, records: [] });
-      const theirs = await postGraphql(url, CHART, { id: other.id }, me.token);
+      const theirs = await postAsGateway('patient', url, CHART, { id: other.id }, me.token);
       expect(errorCode(theirs)).toBe('FORBIDDEN');
       expect(theirs.data?.patient ?? null).toBeNull();
       // An unknown id looks like someone else's, so patients cannot probe which ids exist.
-      expect(errorCode(await postGraphql(url, CHART, { id: randomUUID() }, me.token))).toBe('FORBIDDEN');
+      expect(errorCode(await postAsGateway('patient', url, CHART, { id: randomUUID() }, me.token))).toBe('FORBIDDEN');
     });
 
     it('lets an admin see any chart, with NOT_FOUND for unknown ids', async () => {
       const patient = await provision();
       const admin = await issuer.mint({ role: Role.ADMIN });
-      const chart = await postGraphql(url, CHART, { id: patient.id }, admin);
+      const chart = await postAsGateway('patient', url, CHART, { id: patient.id }, admin);
       expect(chart.errors).toBeUndefined();
       expect(chart.data.patient).toMatchObject({ id: patient.id, name: 'Pat Doe', gender: 'FEMALE' });
-      expect(errorCode(await postGraphql(url, CHART, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
+      expect(errorCode(await postAsGateway('patient', url, CHART, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
     });
 
     it('keeps a doctor out until grant-care, then lets them read and write the chart; only the author may edit a record', async () => {
       const patient = await provision();
       const doctorId = randomUUID();
       const doctor = await issuer.mint({ role: Role.DOCTOR, sub: doctorId });
-      const before = await postGraphql(url, CHART, { id: patient.id }, doctor);
+      const before = await postAsGateway('patient', url, CHART, { id: patient.id }, doctor);
       expect(errorCode(before)).toBe('FORBIDDEN');
       expect(before.errors![0].message).toMatch(/no appointment with this patient/);
-      const refusedWrite = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Flu' } }, doctor);
+      const refusedWrite = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Flu' } }, doctor);
       expect(errorCode(refusedWrite)).toBe('FORBIDDEN');
 
       for (let i = 0; i < 2; i++) {
-        expect(await internal.call('patient', 'grant-care', { doctorId, patientId: patient.id })).toEqual({ doctorId, patientId: patient.id });
+        expect(await asAppointment.call('patient', 'grant-care', { doctorId, patientId: patient.id })).toEqual({ doctorId, patientId: patient.id });
       }
       const granted = await rows('select abs(timestampdiff(second, since, utc_timestamp())) as age from care_relationships where patient_id = ?', [patient.id]);
       expect(granted).toHaveLength(1);
       expect(Number(granted[0].age)).toBeLessThan(60); // stored in UTC, like every other instant
       const stranger = randomUUID();
-      await expect(internal.call('patient', 'grant-care', { doctorId, patientId: stranger })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(asAppointment.call('patient', 'grant-care', { doctorId, patientId: stranger })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect(await rows('select * from care_relationships where patient_id = ?', [stranger])).toHaveLength(0);
 
-      const first = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, appointmentId: randomUUID(), diagnosis: 'Acute bronchitis', notes: 'Rest' } }, doctor);
+      const first = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, appointmentId: randomUUID(), diagnosis: 'Acute bronchitis', notes: 'Rest' } }, doctor);
       expect(first.errors).toBeUndefined();
       await pause(5);
-      const second = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Bronchitis resolved' } }, doctor);
-      const chart = await postGraphql(url, CHART, { id: patient.id }, doctor);
+      const second = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Bronchitis resolved' } }, doctor);
+      const chart = await postAsGateway('patient', url, CHART, { id: patient.id }, doctor);
       expect(chart.errors).toBeUndefined();
       expect(chart.data.patient.records.map((r: any) => [r.id, r.diagnosis, r.notes, r.doctor.id])).toEqual([
         [second.data.addMedicalRecord.id, 'Bronchitis resolved', null, doctorId],
@@ -343,22 +346,22 @@ describe('patient subgraph against MariaDB', () => {
 
       const recordId = first.data.addMedicalRecord.id;
       const colleague = await doctorCaringFor(patient.id);
-      const hijack = await postGraphql(url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Something else' } }, colleague.token);
+      const hijack = await postAsGateway('patient', url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Something else' } }, colleague.token);
       expect(errorCode(hijack)).toBe('FORBIDDEN');
       const admin = await issuer.mint({ role: Role.ADMIN });
-      expect(errorCode(await postGraphql(url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Something else' } }, admin))).toBe('FORBIDDEN');
+      expect(errorCode(await postAsGateway('patient', url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Something else' } }, admin))).toBe('FORBIDDEN');
 
       await pause(5);
-      const edited = await postGraphql(url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Acute bronchitis, viral', notes: null } }, doctor);
+      const edited = await postAsGateway('patient', url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Acute bronchitis, viral', notes: null } }, doctor);
       expect(edited.errors).toBeUndefined();
       expect(edited.data.updateMedicalRecord).toMatchObject({ id: recordId, diagnosis: 'Acute bronchitis, viral', notes: null });
       expect(new Date(edited.data.updateMedicalRecord.updatedAt).getTime()).toBeGreaterThan(new Date(first.data.addMedicalRecord.createdAt).getTime());
-      expect(errorCode(await postGraphql(url, UPDATE_RECORD, { id: randomUUID(), input: { notes: 'x' } }, doctor))).toBe('NOT_FOUND');
+      expect(errorCode(await postAsGateway('patient', url, UPDATE_RECORD, { id: randomUUID(), input: { notes: 'x' } }, doctor))).toBe('NOT_FOUND');
 
-      const own = await postGraphql(url, '{ myProfile { records { diagnosis } } }', {}, patient.token);
+      const own = await postAsGateway('patient', url, '{ myProfile { records { diagnosis } } }', {}, patient.token);
       expect(own.data.myProfile.records.map((r: any) => r.diagnosis)).toEqual(['Bronchitis resolved', 'Acute bronchitis, viral']);
-      expect(errorCode(await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Self-diagnosis' } }, patient.token))).toBe('FORBIDDEN');
-      expect(errorCode(await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Admin note' } }, admin))).toBe('FORBIDDEN');
+      expect(errorCode(await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Self-diagnosis' } }, patient.token))).toBe('FORBIDDEN');
+      expect(errorCode(await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Admin note' } }, admin))).toBe('FORBIDDEN');
     });
 
     it('refuses bad medical records with BAD_USER_INPUT and writes nothing', async () => {
@@ -373,15 +376,15 @@ describe('patient subgraph against MariaDB', () => {
         { patientId: patient.id, appointmentId: 'not-an-id', diagnosis: 'Flu' },
       ];
       for (const input of badInputs) {
-        expect(errorCode(await postGraphql(url, ADD_RECORD, { input }, doctor.token))).toBe('BAD_USER_INPUT');
+        expect(errorCode(await postAsGateway('patient', url, ADD_RECORD, { input }, doctor.token))).toBe('BAD_USER_INPUT');
       }
       expect(await rows('select id from medical_records where patient_id = ?', [patient.id])).toHaveLength(0);
 
-      const added = await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Flu' } }, doctor.token);
+      const added = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Flu' } }, doctor.token);
       const id = added.data.addMedicalRecord.id;
       const [before] = await rows('select * from medical_records where id = ?', [id]);
       for (const input of [{}, { diagnosis: null }, { diagnosis: ' ' }, { notes: 'x'.repeat(10_001) }]) {
-        const response = await postGraphql(url, UPDATE_RECORD, { id, input }, doctor.token);
+        const response = await postAsGateway('patient', url, UPDATE_RECORD, { id, input }, doctor.token);
         expect({ input, code: errorCode(response) }).toEqual({ input, code: 'BAD_USER_INPUT' });
       }
       expect((await rows('select * from medical_records where id = ?', [id]))[0]).toEqual(before);
@@ -393,18 +396,31 @@ describe('patient subgraph against MariaDB', () => {
       const doctor = await doctorCaringFor(cared.id);
       const representations = [cared, stranger].map(({ id }) => ({ __typename: 'Patient', id }));
 
-      const asDoctor = await postGraphql(url, ENTITIES, { r: representations }, doctor.token);
+      const asDoctor = await postAsGateway('patient', url, ENTITIES, { r: representations }, doctor.token);
       expect(asDoctor.data._entities[0]).toEqual({ id: cared.id, name: 'Cared For', phone: '+49 30 5550101' });
       expect(asDoctor.data._entities[1]).toBeNull();
       expect(asDoctor.errors).toHaveLength(1);
       expect(asDoctor.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, path: ['_entities', 1] });
 
-      const serviceToken = await createServiceTokenSource('appointment', config.auth.serviceSecret)();
-      const asService = await postGraphql(url, ENTITIES, { r: representations }, serviceToken);
-      expect(asService.errors).toBeUndefined();
-      expect(asService.data._entities.map((p: any) => p.name)).toEqual(['Cared For', 'Stranger']);
-      const recordsForService = await postGraphql(url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { records { id } } } }', { r: representations.slice(0, 1) }, serviceToken);
-      expect(errorCode(recordsForService)).toBe('FORBIDDEN');
+      // The gateway's word alone (no signed-in user) opens no chart: references check the user as patient(id) does.
+      const noUser = await postAsGateway('patient', url, ENTITIES, { r: representations });
+      expect(noUser.data._entities).toEqual([null, null]);
+      expect(noUser.errors!.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    });
+
+    it("refuses _entities, _service and patient(id) sent straight to the patient port without the gateway's caller token (401, no data)", async () => {
+      const patient = await provision({ name: 'Side Door' });
+      const admin = await issuer.mint({ role: Role.ADMIN });
+      for (const [query, variables] of [
+        [ENTITIES, { r: [{ __typename: 'Patient', id: patient.id }] }],
+        ['{ _service { sdl } }', {}],
+        [CHART, { id: patient.id }],
+      ] as const) {
+        for (const token of [undefined, admin, patient.token]) {
+          const raw = await postGraphql(url, query, variables, token);
+          expect({ query, status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ query, status: 401, code: 'UNAUTHENTICATED', data: undefined });
+        }
+      }
     });
     it('resolves a batch of references with one query for care relationships and one for patients', async () => {
       const patients = await Promise.all(Array.from({ length: 30 }, () => provision()));
@@ -415,6 +431,7 @@ describe('patient subgraph against MariaDB', () => {
         const ctx: RequestContext = {
           em: orm.em.fork(),
           principal: { kind: 'user', role: Role.DOCTOR, userId: doctor.id, token: 'verified-elsewhere' },
+          caller: 'gateway',
           requestId: 'batch-test',
           clientIp: '127.0.0.1',
           logger,
@@ -434,15 +451,15 @@ describe('patient subgraph against MariaDB', () => {
   describe('tokens and roles', () => {
     it('answers UNAUTHENTICATED without a token or with an expired, foreign-key or unsigned one', async () => {
       const patient = await provision();
-      expect(errorCode(await postGraphql(url, MY_PROFILE))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await postGraphql(url, CHART, { id: patient.id }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await postAsGateway('patient', url, MY_PROFILE))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await postAsGateway('patient', url, CHART, { id: patient.id }))).toBe('UNAUTHENTICATED');
       const badTokens = [
         await issuer.mint({ role: Role.PATIENT, sub: patient.id, expiresIn: -10 }),
         await issuer.mintWithForeignKey({ role: Role.PATIENT, sub: patient.id }),
         issuer.mintUnsigned({ role: Role.ADMIN, sub: patient.id }),
       ];
       for (const token of badTokens) {
-        const response = await postGraphql(url, MY_PROFILE, {}, token);
+        const response = await postAsGateway('patient', url, MY_PROFILE, {}, token);
         expect(errorCode(response)).toBe('UNAUTHENTICATED');
         expect(response.data).toBeUndefined();
       }
@@ -451,8 +468,8 @@ describe('patient subgraph against MariaDB', () => {
     it('keeps myProfile and updateMyProfile to patients', async () => {
       for (const role of [Role.DOCTOR, Role.ADMIN]) {
         const token = await issuer.mint({ role });
-        expect(errorCode(await postGraphql(url, MY_PROFILE, {}, token))).toBe('FORBIDDEN');
-        expect(errorCode(await postGraphql(url, UPDATE_PROFILE, { input: { name: 'Not Mine' } }, token))).toBe('FORBIDDEN');
+        expect(errorCode(await postAsGateway('patient', url, MY_PROFILE, {}, token))).toBe('FORBIDDEN');
+        expect(errorCode(await postAsGateway('patient', url, UPDATE_PROFILE, { input: { name: 'Not Mine' } }, token))).toBe('FORBIDDEN');
       }
     });
   });
@@ -460,12 +477,12 @@ describe('patient subgraph against MariaDB', () => {
   describe('internal routes', () => {
     it('provisions idempotently: the same id again updates it, also when two calls race', async () => {
       const patient = await provision();
-      await internal.call('patient', 'provision-patient', { id: patient.id, email: patient.email, name: 'Pat Renamed', phone: null, dateOfBirth: null, gender: null });
+      await asAuth.call('patient', 'provision-patient', { id: patient.id, email: patient.email, name: 'Pat Renamed', phone: null, dateOfBirth: null, gender: null });
       expect(await rows('select id from patients where id = ?', [patient.id])).toHaveLength(1);
-      expect((await postGraphql(url, MY_PROFILE, {}, patient.token)).data.myProfile).toMatchObject({ name: 'Pat Renamed', phone: null, dateOfBirth: null, gender: null });
+      expect((await postAsGateway('patient', url, MY_PROFILE, {}, patient.token)).data.myProfile).toMatchObject({ name: 'Pat Renamed', phone: null, dateOfBirth: null, gender: null });
 
       const racing = { id: randomUUID(), email: 'race@carebook.test', name: 'Ray Race', phone: '+1 555 0100', dateOfBirth: '2001-01-01', gender: 'OTHER' };
-      const results = await Promise.all([1, 2, 3].map(() => internal.call('patient', 'provision-patient', racing)));
+      const results = await Promise.all([1, 2, 3].map(() => asAuth.call('patient', 'provision-patient', racing)));
       expect(results).toEqual([{ id: racing.id }, { id: racing.id }, { id: racing.id }]);
       expect(await rows('select id from patients where id = ?', [racing.id])).toHaveLength(1);
     });
@@ -482,7 +499,7 @@ describe('patient subgraph against MariaDB', () => {
         { ...valid, id: randomUUID(), gender: 'UNKNOWN' },
       ];
       for (const body of cases) {
-        await expect(internal.call('patient', 'provision-patient', body)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+        await expect(asAuth.call('patient', 'provision-patient', body)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
       }
       expect(await rows('select id from patients where email = ?', [valid.email])).toHaveLength(0);
     });
@@ -492,27 +509,27 @@ describe('patient subgraph against MariaDB', () => {
       const discarded = await provision();
       const doctor = await doctorCaringFor(discarded.id);
       await doctorCaringFor(kept.id);
-      expect(await internal.call('patient', 'discard-patient', { id: discarded.id })).toEqual({ id: discarded.id });
+      expect(await asAuth.call('patient', 'discard-patient', { id: discarded.id })).toEqual({ id: discarded.id });
       expect(await rows('select id from patients where id = ?', [discarded.id])).toHaveLength(0);
       expect(await rows('select * from care_relationships where patient_id = ?', [discarded.id])).toHaveLength(0);
-      expect(errorCode(await postGraphql(url, MY_PROFILE, {}, discarded.token))).toBe('NOT_FOUND');
-      expect(errorCode(await postGraphql(url, CHART, { id: discarded.id }, doctor.token))).toBe('FORBIDDEN');
-      expect((await postGraphql(url, MY_PROFILE, {}, kept.token)).data.myProfile.id).toBe(kept.id);
+      expect(errorCode(await postAsGateway('patient', url, MY_PROFILE, {}, discarded.token))).toBe('NOT_FOUND');
+      expect(errorCode(await postAsGateway('patient', url, CHART, { id: discarded.id }, doctor.token))).toBe('FORBIDDEN');
+      expect((await postAsGateway('patient', url, MY_PROFILE, {}, kept.token)).data.myProfile.id).toBe(kept.id);
       expect(await rows('select * from care_relationships where patient_id = ?', [kept.id])).toHaveLength(1);
 
-      expect(await internal.call('patient', 'discard-patient', { id: discarded.id })).toEqual({ id: discarded.id });
-      await expect(internal.call('patient', 'grant-care', { doctorId: doctor.id, patientId: discarded.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await asAuth.call('patient', 'discard-patient', { id: discarded.id })).toEqual({ id: discarded.id });
+      await expect(asAppointment.call('patient', 'grant-care', { doctorId: doctor.id, patientId: discarded.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('keeps a profile that has medical records when asked to discard it', async () => {
       const patient = await provision();
       const doctor = await doctorCaringFor(patient.id);
-      await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Sprained ankle' } }, doctor.token);
-      await expect(internal.call('patient', 'discard-patient', { id: patient.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Sprained ankle' } }, doctor.token);
+      await expect(asAuth.call('patient', 'discard-patient', { id: patient.id })).rejects.toMatchObject({ code: 'CONFLICT' });
       expect(await rows('select id from patients where id = ?', [patient.id])).toHaveLength(1);
     });
 
-    it('refuses a user token (FORBIDDEN) and no token (UNAUTHENTICATED)', async () => {
+    it('refuses a user token and no token (UNAUTHENTICATED), and a service not on the route\'s callers list (FORBIDDEN)', async () => {
       const body = { id: randomUUID(), email: 'intruder@carebook.test', name: 'In Truder', phone: null, dateOfBirth: null, gender: null };
       const post = (route: string, payload: unknown, token?: string) =>
         fetch(`${url}/internal/${route}`, {
@@ -525,14 +542,16 @@ describe('patient subgraph against MariaDB', () => {
       expect(anonymous.status).toBe(401);
       expect(await codeOf(anonymous)).toBe('UNAUTHENTICATED');
       const asAdmin = await post('provision-patient', body, await issuer.mint({ role: Role.ADMIN }));
-      expect(asAdmin.status).toBe(403);
-      expect(await codeOf(asAdmin)).toBe('FORBIDDEN');
+      expect(asAdmin.status).toBe(401);
+      expect(await codeOf(asAdmin)).toBe('UNAUTHENTICATED');
+      await expect(serviceClientAs('notification', { PATIENT_URL: url }).call('patient', 'provision-patient', body)).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect(await rows('select id from patients where id = ?', [body.id])).toHaveLength(0);
 
       const patient = await provision();
       const doctorId = randomUUID();
       const selfGrant = await post('grant-care', { doctorId, patientId: patient.id }, await issuer.mint({ role: Role.DOCTOR, sub: doctorId }));
-      expect(await codeOf(selfGrant)).toBe('FORBIDDEN');
+      expect(await codeOf(selfGrant)).toBe('UNAUTHENTICATED');
+      await expect(serviceClientAs('scheduling', { PATIENT_URL: url }).call('patient', 'grant-care', { doctorId, patientId: patient.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect(await rows('select * from care_relationships where doctor_id = ?', [doctorId])).toHaveLength(0);
     });
   });

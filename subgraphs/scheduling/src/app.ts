@@ -21,7 +21,7 @@ export type RunningScheduling = RunningService & {
 export async function startScheduling(config: SchedulingConfig): Promise<RunningScheduling> {
   const logger = createLogger('scheduling', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger, stores: ['mysql', 'mongodb'] });
-  const services = createServiceClient('scheduling', config.auth.serviceSecret, config.env);
+  const services = createServiceClient(config.serviceKeys, config.env);
   const relay = startOutboxRelay({ orm, service: 'scheduling', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   const calendarCache = createCalendarCache();
   const context: SchedulingContext = {
@@ -44,7 +44,7 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
     schema: await buildSchedulingSchema({ context, services }),
     orm,
     logger,
-    routes: (app, verifier) => mountInternalRoutes(app, verifier, { orm, logger }, schedulingInternalRoutes(context)),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, schedulingInternalRoutes(context)),
     onStop: async () => {
       await horizonJob.close();
       await relay.stop();

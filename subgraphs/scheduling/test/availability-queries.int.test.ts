@@ -78,7 +78,7 @@ describe.each(STORES)('one-off days, time off, free slots, the calendar and Doct
     const { date } = dayAfter(3);
     const slots = (await addDay(doctorId, date, '09:00', '12:00', 60)).data.addAvailability;
     const appointmentId = randomUUID();
-    await h.internal.call('scheduling', 'book-slot', { slotId: slots[1].id, appointmentId });
+    await h.asAppointment.call('scheduling', 'book-slot', { slotId: slots[1].id, appointmentId });
     const response = await h.gql(ADD_TIME_OFF, { doctorId, from: `${date}T08:00:00Z`, to: `${date}T11:00:00Z`, reason: 'Conference' }, await h.token(Role.DOCTOR, doctorId));
     expect(response.data.addTimeOff).toEqual({ blockedSlots: 1, conflicts: [{ id: appointmentId }] });
     const free = await h.gql(AVAILABLE_SLOTS, { doctorId, from: `${date}T00:00:00Z`, to: `${date}T23:59:59Z` });

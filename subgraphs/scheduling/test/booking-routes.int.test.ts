@@ -36,8 +36,8 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
     return response.data.addAvailability;
   }
 
-  const book = (slotId: string, appointmentId: string) => h.internal.call<any>('scheduling', 'book-slot', { slotId, appointmentId });
-  const release = (slotId: string, appointmentId: string) => h.internal.call<{ released: boolean }>('scheduling', 'release-slot', { slotId, appointmentId });
+  const book = (slotId: string, appointmentId: string) => h.asAppointment.call<any>('scheduling', 'book-slot', { slotId, appointmentId });
+  const release = (slotId: string, appointmentId: string) => h.asAppointment.call<{ released: boolean }>('scheduling', 'release-slot', { slotId, appointmentId });
   const events = (type: string, aggregateId?: string) => h.orm.em.fork().count(OutboxEvent, { type, ...(aggregateId ? { aggregateId } : {}) });
   const slotRow = (id: string) => h.orm.em.fork().findOneOrFail(Slot, { id });
 
@@ -69,7 +69,7 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
     const [first, second] = await openDay(doctorId, tomorrow, '15:00', '16:00');
     const payload = async (slotId: string) => JSON.parse((await h.orm.em.fork().findOneOrFail(OutboxEvent, { aggregateId: slotId, type: 'SLOT_BOOKED' })).envelope).payload;
     const bookExpecting = (slot: SlotJson, expected: { doctorId: string; startsAt: string; endsAt: string }, appointmentId: string) =>
-      h.internal.call<any>('scheduling', 'book-slot', { slotId: slot.id, appointmentId, expected });
+      h.asAppointment.call<any>('scheduling', 'book-slot', { slotId: slot.id, appointmentId, expected });
 
     const appointmentId = randomUUID();
     const answer = { slotId: first.id, doctorId, startsAt: first.startsAt, endsAt: first.endsAt };
@@ -99,7 +99,7 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
     expect((await slotRow(past.id)).status).toBe(SlotStatus.FREE);
 
     expect(await refusal(book(randomUUID(), randomUUID()))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await refusal(h.internal.call('scheduling', 'book-slot', { slotId: slots[0].id }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refusal(h.asAppointment.call('scheduling', 'book-slot', { slotId: slots[0].id }))).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('releases a booked slot once (FREE again), answers released: false to a repeat or a stranger, and blocks it under a time off', async () => {
@@ -126,12 +126,12 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
     const [a, b] = await openDay(doctorId, tomorrow, '15:00', '16:00');
     const appointmentId = randomUUID();
     await book(b.id, appointmentId);
-    const byIds = await h.internal.call<{ slots: any[] }>('scheduling', 'slots', { ids: [a.id, b.id] });
+    const byIds = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', { ids: [a.id, b.id] });
     expect(byIds.slots).toEqual([
       { id: a.id, doctorId, startsAt: a.startsAt, endsAt: a.endsAt, status: 'FREE', appointmentId: null },
       { id: b.id, doctorId, startsAt: b.startsAt, endsAt: b.endsAt, status: 'BOOKED', appointmentId },
     ]);
-    const byAppointment = await h.internal.call<{ slots: any[] }>('scheduling', 'slots', { appointmentIds: [appointmentId] });
+    const byAppointment = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', { appointmentIds: [appointmentId] });
     expect(byAppointment.slots.map((s) => s.id)).toEqual([b.id]);
   });
 
@@ -141,7 +141,7 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
     const own = await openDay(few, date, '10:00', '11:00'); // 10:00, 10:30
     const others = await openDay(many, date, '09:00', '17:00'); // 09:00 .. 16:30
     const at = (time: string) => `${date}T${time}:00.000Z`;
-    const result = await h.internal.call<{ slots: any[] }>('scheduling', 'alternatives', { doctorId: few, around: at('12:00'), otherDoctorIds: [many], limit: 5 });
+    const result = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', { doctorId: few, around: at('12:00'), otherDoctorIds: [many], limit: 5 });
     expect(result.slots.map((s) => [s.doctorId === few ? 'own' : 'other', s.startsAt])).toEqual([
       ['own', at('10:30')],
       ['own', at('10:00')],
@@ -149,7 +149,7 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
       ['other', at('11:30')],
       ['other', at('12:30')],
     ]);
-    const excluding = await h.internal.call<{ slots: any[] }>('scheduling', 'alternatives', {
+    const excluding = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', {
       doctorId: many,
       around: at('12:00'),
       excludeSlotIds: [others.find((s) => s.startsAt === at('12:00'))!.id],
@@ -157,7 +157,7 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
       limit: 2,
     });
     expect(excluding.slots.map((s) => s.startsAt)).toEqual([at('11:30'), at('12:30')]);
-    const tooLong = await h.internal.call<{ slots: any[] }>('scheduling', 'alternatives', { doctorId: few, around: at('12:00'), minMinutes: 45 });
+    const tooLong = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', { doctorId: few, around: at('12:00'), minMinutes: 45 });
     expect(tooLong.slots).toEqual([]);
     expect(own).toHaveLength(2);
   });
@@ -169,7 +169,7 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
     const later = await openDay(doctorId, d4, '09:00', '11:00', 60); // 2, one booked below
     await book(later[0].id, randomUUID());
     const query = (groupBy: string) =>
-      h.internal.call<{ buckets: any[] }>('scheduling', 'slot-counts', { from: `${d3}T00:00:00Z`, to: `${dayAfter(5).date}T00:00:00Z`, doctorId, groupBy });
+      h.asAppointment.call<{ buckets: any[] }>('scheduling', 'slot-counts', { from: `${d3}T00:00:00Z`, to: `${dayAfter(5).date}T00:00:00Z`, doctorId, groupBy });
     expect((await query('DAY')).buckets).toEqual([
       { periodStart: d3, free: 2, booked: 0 },
       { periodStart: d4, free: 1, booked: 1 },
@@ -181,7 +181,7 @@ describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, data
     const months = (await query('MONTH')).buckets;
     expect(months.map((b) => b.periodStart)).toEqual([...new Set([d3.slice(0, 8) + '01', d4.slice(0, 8) + '01'])]);
     expect(months.reduce((sum, b) => sum + b.booked, 0)).toBe(1);
-    expect(await refusal(h.internal.call('scheduling', 'slot-counts', { from: `${d4}T00:00:00Z`, to: `${d3}T00:00:00Z`, groupBy: 'DAY' }))).toMatchObject({
+    expect(await refusal(h.asAppointment.call('scheduling', 'slot-counts', { from: `${d4}T00:00:00Z`, to: `${d3}T00:00:00Z`, groupBy: 'DAY' }))).toMatchObject({
       code: 'BAD_USER_INPUT',
     });
   });

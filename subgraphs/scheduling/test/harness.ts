@@ -1,5 +1,5 @@
-import { createLogger, createServiceClient, openOrm, Role, ServiceClient } from '@carebook/platform';
-import { dropDatabase, freshDatabaseUrl, GraphqlResponse, postGraphql, spawnService, SpawnedService, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import { createLogger, openOrm, Role, ServiceClient } from '@carebook/platform';
+import { dropDatabase, freshDatabaseUrl, GraphqlResponse, postAsGateway, serviceClientAs, spawnService, SpawnedService, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
 import type { MikroORM } from '@mikro-orm/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningScheduling, startScheduling } from '../src/app';
@@ -28,8 +28,8 @@ export interface Harness {
   scheduling: RunningScheduling;
   issuer: TestIssuer;
   doctorService: SpawnedService;
-  /** Calls scheduling's and the doctor service's internal routes with a service token. */
-  internal: ServiceClient;
+  /** Calls scheduling's internal routes as their one caller, the appointment service, does. */
+  asAppointment: ServiceClient;
   /** A second view of the store, for assertions and fixtures (works on both stores). */
   orm: MikroORM;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
@@ -72,25 +72,27 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
     await dropDatabase(doctorDb);
     throw error;
   }
-  const internal = createServiceClient('test', config.auth.serviceSecret, { DOCTOR_URL: doctorService.url, SCHEDULING_URL: scheduling.url });
+  const asAppointment = serviceClientAs('appointment', { SCHEDULING_URL: scheduling.url });
+  // Doctors and services are set up as the admin service creates them.
+  const asAdmin = serviceClientAs('admin', { DOCTOR_URL: doctorService.url });
   const orm = await openOrm({ url: databaseUrl, entities, migrations, logger: createLogger('test', 'silent'), stores: ['mysql', 'mongodb'] });
   let licence = 0;
   return {
     scheduling,
     issuer,
     doctorService,
-    internal,
+    asAppointment,
     orm,
-    gql: (query, variables = {}, token) => postGraphql(scheduling.url, query, variables, token),
+    gql: (query, variables = {}, token) => postAsGateway('scheduling', scheduling.url, query, variables, token),
     token: (role, sub) => issuer.mint({ role, sub }),
     async createDoctor(serviceIds = [], specialty = 'Cardiology') {
       const id = randomUUID();
       licence += 1;
-      await internal.call('doctor', 'provision-doctor', { id, name: `Dr Test ${licence}`, specialty, licenseNumber: `MD-${randomBytes(3).toString('hex')}-${licence}`, serviceIds });
+      await asAdmin.call('doctor', 'provision-doctor', { id, name: `Dr Test ${licence}`, specialty, licenseNumber: `MD-${randomBytes(3).toString('hex')}-${licence}`, serviceIds });
       return id;
     },
     async createService(durationMinutes) {
-      const created = await internal.call<{ id: string }>('doctor', 'create-medical-service', {
+      const created = await asAdmin.call<{ id: string }>('doctor', 'create-medical-service', {
         name: `Visit ${durationMinutes} min ${randomBytes(2).toString('hex')}`,
         category: 'GENERAL_CHECKUP',
         durationMinutes,

@@ -1,10 +1,11 @@
 import { Role } from '@carebook/platform';
-import { errorCode } from '@carebook/platform/testing';
+import { errorCode, postGraphql } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { dayAfter, Harness, startHarness, STORES } from './harness';
 import { ADD_AVAILABILITY } from './operations';
 
 const SLOT = 'query($id: ID!) { slot(id: $id) { id status startsAt doctor { id } } }';
+const SLOTS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Slot { id status } } }';
 
 /** slot(id), through which the gateway resolves live schedule changes: the slot's doctor or an admin. */
 describe.each(STORES)('slot(id) and the gateway-only subscription (%s)', (_store, databaseUrl) => {
@@ -45,6 +46,32 @@ describe.each(STORES)('slot(id) and the gateway-only subscription (%s)', (_store
 
   it('answers NOT_FOUND for an unknown slot', async () => {
     expect(errorCode(await h.gql(SLOT, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
+  });
+
+  it('resolves a free Slot reference for anyone, any other only for a signed-in user and, of doctors, its own', async () => {
+    const [free, booked] = (await h.gql(ADD_AVAILABILITY, { doctorId, date: dayAfter(4).date, startTime: '09:00', endTime: '10:00', slotMinutes: 30 }, admin)).data.addAvailability;
+    await h.asAppointment.call('scheduling', 'book-slot', { slotId: booked.id, appointmentId: randomUUID() });
+    const r = [free, booked].map(({ id }) => ({ __typename: 'Slot', id }));
+    const seen = async (token?: string) => {
+      const response = await h.gql(SLOTS, { r }, token);
+      return { statuses: response.data._entities.map((slot: { status: string } | null) => slot?.status ?? null), codes: (response.errors ?? []).map((e) => e.extensions?.code) };
+    };
+    expect(await seen()).toEqual({ statuses: ['FREE', null], codes: ['UNAUTHENTICATED'] });
+    expect(await seen(await h.token(Role.DOCTOR))).toEqual({ statuses: ['FREE', null], codes: ['FORBIDDEN'] });
+    for (const token of [admin, await h.token(Role.DOCTOR, doctorId), await h.token(Role.PATIENT)]) {
+      expect(await seen(token)).toEqual({ statuses: ['FREE', 'BOOKED'], codes: [] });
+    }
+  });
+
+  it("refuses _entities, _service and slot(id) sent straight to the scheduling port without the gateway's caller token", async () => {
+    for (const [query, variables] of [
+      [SLOTS, { r: [{ __typename: 'Slot', id: slotId }] }],
+      ['{ _service { sdl } }', {}],
+      [SLOT, { id: slotId }],
+    ] as const) {
+      const raw = await postGraphql(h.scheduling.url, query, variables, admin);
+      expect({ query, status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ query, status: 401, code: 'UNAUTHENTICATED', data: undefined });
+    }
   });
 
   it('declares scheduleChanged for the supergraph but leaves serving it to the gateway', async () => {

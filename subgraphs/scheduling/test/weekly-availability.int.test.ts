@@ -57,7 +57,7 @@ describe.each(STORES)('setWeeklyAvailability and the slot horizon (%s)', (_store
     expect((await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '11:00', 60) }, admin)).errors).toBeUndefined();
     const { date } = dayAfter(2);
     const tenOClock = (await slotsOf(doctorId)).find((s) => s.startsAt.toISOString() === `${date}T10:00:00.000Z`)!;
-    await h.internal.call('scheduling', 'book-slot', { slotId: tenOClock.id, appointmentId: randomUUID() });
+    await h.asAppointment.call('scheduling', 'book-slot', { slotId: tenOClock.id, appointmentId: randomUUID() });
     const extra = await h.gql(ADD_AVAILABILITY, { doctorId, date: dayAfter(3).date, startTime: '14:00', endTime: '15:00', slotMinutes: 30 }, admin);
     expect(extra.data.addAvailability).toHaveLength(2);
 

@@ -8,10 +8,10 @@ export interface SignedInUser {
   role: Role;
 }
 
-/** The signed-in user, or UNAUTHENTICATED. Service principals are not users. */
+/** The signed-in user, or UNAUTHENTICATED. */
 export function requireUser(ctx: RequestContext): SignedInUser {
   const principal = ctx.principal;
-  if (!principal || principal.kind !== 'user') throw new Unauthenticated();
+  if (!principal) throw new Unauthenticated();
   return { id: principal.userId, role: principal.role };
 }
 

@@ -8,7 +8,10 @@ export enum Role {
 
 registerEnumType(Role, { name: 'Role', description: 'What a user may do: a patient, a doctor or an administrator.' });
 
-/** Who is calling: a signed-in user, or another Carebook service. */
-export type Principal =
-  | { kind: 'user'; userId: string; role: Role; token: string }
-  | { kind: 'service'; service: string; token: string };
+/**
+ * Who is asking: a signed-in user, proven by their access token. A service
+ * relaying a request (the gateway) or calling for itself is no principal:
+ * it is the request's `caller`, proven by its own service token, and grants
+ * no user's rights.
+ */
+export type Principal = { kind: 'user'; userId: string; role: Role; token: string };

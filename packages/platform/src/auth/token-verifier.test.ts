@@ -1,8 +1,9 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { Role } from './role';
 import { createTokenVerifier } from './token-verifier';
 import { VerifiedTokenCache } from './verified-token-cache';
 
-const options = { jwksUrl: 'http://127.0.0.1:1/unused', issuer: 'carebook-auth', audience: 'carebook', serviceSecret: 'a-service-secret-of-enough-length-0123456789' };
+const options = { jwksUrl: 'http://127.0.0.1:1/unused', issuer: 'carebook-auth', audience: 'carebook' };
 
 describe('token verifier', () => {
   let sign: (claims: Record<string, unknown>, expiresIn: string | number) => Promise<string>;
@@ -41,7 +42,7 @@ describe('token verifier', () => {
 
 describe('VerifiedTokenCache', () => {
   const tokenExpiring = (exp: number) => `e30.${Buffer.from(JSON.stringify({ exp })).toString('base64url')}.sig`;
-  const principal = { kind: 'service' as const, service: 'x', token: 't' };
+  const principal = { kind: 'user' as const, userId: 'x', role: Role.PATIENT, token: 't' };
 
   it('forgets an entry at its exp and the oldest entry beyond its limit', () => {
     const cache = new VerifiedTokenCache(2);

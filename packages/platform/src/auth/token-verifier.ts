@@ -1,7 +1,6 @@
-import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { Unauthenticated } from '../errors/app-errors';
 import { Principal, Role } from './role';
-import { SERVICE_TOKEN_AUDIENCE, SERVICE_TOKEN_ISSUER, serviceKey } from './service-token';
 import { VerifiedTokenCache } from './verified-token-cache';
 
 /** Access tokens are signed by the auth service with ES256; nothing else is accepted. */
@@ -11,7 +10,6 @@ export interface TokenVerifierOptions {
   jwksUrl: string;
   issuer: string;
   audience: string;
-  serviceSecret: string;
 }
 
 export interface TokenVerifier {
@@ -28,25 +26,15 @@ function explain(error: unknown): Unauthenticated {
 }
 
 /**
- * Verifies tokens the way every Carebook process must: user access tokens
- * against the auth service's JWKS (fetched and cached by jose), with the
- * algorithm pinned and exp, iss, aud and sub required; service tokens against
- * the shared service secret, on their own issuer and audience. A token
- * verified once is remembered until it expires (VerifiedTokenCache).
+ * Verifies user access tokens the way every Carebook process must: against
+ * the auth service's JWKS (fetched and cached by jose), with the algorithm
+ * pinned and exp, iss, aud and sub required. Nothing else is a principal:
+ * service tokens are checked apart, by the service-token verifier, and
+ * never turn into one. A token verified once is remembered until it
+ * expires (VerifiedTokenCache).
  */
 export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTVerifyGetKey): TokenVerifier {
   const jwks = keySet ?? createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
-  const secret = serviceKey(options.serviceSecret);
-
-  async function verifyServiceToken(token: string): Promise<Principal> {
-    const { payload } = await jwtVerify(token, secret, {
-      algorithms: ['HS256'],
-      issuer: SERVICE_TOKEN_ISSUER,
-      audience: SERVICE_TOKEN_AUDIENCE,
-      requiredClaims: ['exp', 'sub'],
-    });
-    return { kind: 'service', service: String(payload.sub), token };
-  }
 
   async function verifyAccessToken(token: string): Promise<Principal> {
     const { payload } = await jwtVerify(token, jwks, {
@@ -56,7 +44,8 @@ export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTV
       requiredClaims: ['exp', 'sub', 'iss', 'aud'],
     });
     const role = payload.role;
-    if (typeof role !== 'string' || !(role in Role)) throw new Unauthenticated('Your access token carries no valid role; sign in again.');
+    // Not `role in Role`: that also holds for "toString", "constructor" and the rest of Object.prototype.
+    if (!(Object.values(Role) as unknown[]).includes(role)) throw new Unauthenticated('Your access token carries no valid role; sign in again.');
     return { kind: 'user', userId: String(payload.sub), role: role as Role, token };
   }
 
@@ -66,8 +55,7 @@ export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTV
       const known = verified.get(token);
       if (known) return known;
       try {
-        const header = decodeProtectedHeader(token);
-        const principal = header.alg === 'HS256' ? await verifyServiceToken(token) : await verifyAccessToken(token);
+        const principal = await verifyAccessToken(token);
         verified.remember(token, principal);
         return principal;
       } catch (error) {

@@ -9,13 +9,13 @@ import { tokenExpiryMs } from './token-expiry';
  * its exp, which is checked on every hit. Bounded: the oldest entry goes
  * when `limit` is reached (a Map iterates in insertion order).
  */
-export class VerifiedTokenCache {
-  private readonly entries = new Map<string, { principal: Principal; expiresAtMs: number }>();
+export class VerifiedTokenCache<P = Principal> {
+  private readonly entries = new Map<string, { principal: P; expiresAtMs: number }>();
 
   constructor(private readonly limit = 10_000) {}
 
-  /** The principal of a verified, unexpired token; undefined otherwise (verify it then). */
-  get(token: string, now = Date.now()): Principal | undefined {
+  /** Who a verified, unexpired token names; undefined otherwise (verify it then). */
+  get(token: string, now = Date.now()): P | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     if (now >= entry.expiresAtMs) {
@@ -26,7 +26,7 @@ export class VerifiedTokenCache {
   }
 
   /** Remembers a token that was just verified (its exp read from the token itself). */
-  remember(token: string, principal: Principal): void {
+  remember(token: string, principal: P): void {
     const expiresAtMs = tokenExpiryMs(token);
     if (expiresAtMs === undefined) return;
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);

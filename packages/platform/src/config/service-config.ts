@@ -1,19 +1,8 @@
 import { z } from 'zod';
+import { loadServiceKeys, ServiceKeys, serviceKeyShape } from '../auth/service-keys';
 import { env, loadDotenvOnce, parseEnv } from './load-config';
 import { refuseUnsafeProductionSettings } from './production-settings';
 import { envPrefix, ServiceName, SERVICE_PORTS, serviceUrl } from './services';
-
-/** Development value of SERVICE_TOKEN_SECRET; refused in production. */
-export const DEV_SERVICE_SECRET = 'carebook-development-service-secret-change-me';
-
-export const serviceSecretSchema = () => z.string().min(32, 'must be at least 32 characters').default(DEV_SERVICE_SECRET);
-
-/** Stops a production process that still carries the development service secret. */
-export function refuseDevelopmentSecretInProduction(nodeEnv: string, secret: string, source: NodeJS.ProcessEnv): void {
-  if (nodeEnv === 'production' && secret === DEV_SERVICE_SECRET) {
-    parseEnv({ SERVICE_TOKEN_SECRET: z.string().refine(() => false, 'must be set to a secret of your own in production') }, source);
-  }
-}
 
 /** What every subgraph reads from the environment. */
 export function commonShape(service: ServiceName) {
@@ -30,7 +19,7 @@ export function commonShape(service: ServiceName) {
     AUTH_ISSUER: env.text('carebook-auth'),
     AUTH_AUDIENCE: env.text('carebook'),
     AUTH_JWKS_URL: env.url(['http', 'https']).optional(),
-    SERVICE_TOKEN_SECRET: serviceSecretSchema(),
+    ...serviceKeyShape(service),
   } as const;
 }
 
@@ -44,7 +33,9 @@ export interface ServiceConfig {
   redisUrl: string;
   /** Namespace of every Redis key and queue, so stacks (and test runs) can share one Redis. */
   redisPrefix: string;
-  auth: { issuer: string; audience: string; jwksUrl: string; serviceSecret: string };
+  auth: { issuer: string; audience: string; jwksUrl: string };
+  /** This service's key pair and its callers' public keys (service tokens). */
+  serviceKeys: ServiceKeys;
   /** The raw validated variables, for service-specific settings. */
   env: NodeJS.ProcessEnv;
 }
@@ -62,8 +53,8 @@ export function loadServiceConfig<E extends z.ZodRawShape = {}>(
   const prefix = envPrefix(service);
   const shape = { ...commonShape(service), ...extraShape };
   const parsed = parseEnv(shape, source) as Record<string, any>;
-  refuseDevelopmentSecretInProduction(parsed.NODE_ENV, parsed.SERVICE_TOKEN_SECRET, source);
   refuseUnsafeProductionSettings(parsed.NODE_ENV, Object.keys(shape), parsed);
+  const serviceKeys = loadServiceKeys(service, parsed.NODE_ENV, parsed);
   const databaseUrl: string = parsed[`${prefix}_DB_URL`] ?? `${parsed.MYSQL_URL.replace(/\/$/, '')}/carebook_${service}`;
   const extra = Object.fromEntries(Object.keys(extraShape).map((key) => [key, parsed[key]])) as z.infer<z.ZodObject<E>>;
   return {
@@ -79,8 +70,8 @@ export function loadServiceConfig<E extends z.ZodRawShape = {}>(
       issuer: parsed.AUTH_ISSUER,
       audience: parsed.AUTH_AUDIENCE,
       jwksUrl: parsed.AUTH_JWKS_URL ?? `${serviceUrl('auth', source)}/.well-known/jwks.json`,
-      serviceSecret: parsed.SERVICE_TOKEN_SECRET,
     },
+    serviceKeys,
     env: source,
     extra,
   };

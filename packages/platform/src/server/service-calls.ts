@@ -4,15 +4,18 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { Agent, request } from 'undici';
 import { z } from 'zod';
-import { createServiceTokenSource } from '../auth/service-token';
-import { bearerToken, TokenVerifier } from '../auth/token-verifier';
+import type { ServiceKeys } from '../auth/service-keys';
+import { CALLER_HEADER, createServiceTokenSource } from '../auth/service-token';
+import type { ServiceTokenVerifier } from '../auth/service-token-verifier';
 import { ServiceName, serviceUrl } from '../config/services';
-import { AppError, ErrorCode, InternalError, isErrorCode, Unauthenticated, Forbidden, BadUserInput } from '../errors/app-errors';
+import { AppError, ErrorCode, InternalError, isErrorCode, Forbidden, BadUserInput } from '../errors/app-errors';
+import { verifiedCaller } from './caller-gate';
 
 /**
  * Service-to-service calls: JSON over HTTP to `<service>/internal/<route>`,
- * carrying a short-lived service token. These endpoints are not part of the
- * supergraph; only Carebook services can call them.
+ * carrying a short-lived service token made for that one service (in
+ * CALLER_HEADER). These endpoints are not part of the supergraph; each
+ * route names the services that may call it.
  */
 export interface ServiceClient {
   call<T = unknown>(target: ServiceName, route: string, body?: unknown): Promise<T>;
@@ -36,15 +39,16 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
  */
 const dispatcher = new Agent();
 
-export function createServiceClient(self: string, secret: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): ServiceClient {
-  const token = createServiceTokenSource(self, secret);
+/** Calls other services as `keys.self`, signing with that service's own key. */
+export function createServiceClient(keys: ServiceKeys, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): ServiceClient {
+  const token = createServiceTokenSource(keys);
   return {
     async call<T>(target: ServiceName, route: string, body: unknown = {}): Promise<T> {
       let response: Awaited<ReturnType<typeof request>>;
       try {
         response = await request(`${serviceUrl(target, env)}/internal/${route}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+          headers: { 'content-type': 'application/json', [CALLER_HEADER]: await token(target) },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
           dispatcher,
@@ -61,28 +65,36 @@ export function createServiceClient(self: string, secret: string, env: NodeJS.Pr
 }
 
 export interface InternalCallContext {
-  caller: string;
+  caller: ServiceName;
   orm: MikroORM;
   logger: Logger;
 }
 
 export type InternalRoute<S extends z.ZodTypeAny> = {
+  /** The services that may call the route; any other caller gets 403. */
+  callers: readonly ServiceName[];
   input: S;
   handle(input: z.infer<S>, ctx: InternalCallContext): Promise<unknown>;
 };
 
-/** Declares an internal route with its zod-validated input. */
-export function internalRoute<S extends z.ZodTypeAny>(input: S, handle: (input: z.infer<S>, ctx: InternalCallContext) => Promise<unknown>): InternalRoute<S> {
-  return { input, handle };
+/** Declares an internal route: who may call it, its zod-validated input, what it does. */
+export function internalRoute<S extends z.ZodTypeAny>(
+  callers: readonly ServiceName[],
+  input: S,
+  handle: (input: z.infer<S>, ctx: InternalCallContext) => Promise<unknown>,
+): InternalRoute<S> {
+  return { callers, input, handle };
 }
 
 /**
- * Mounts `/internal/<name>` routes that accept only service tokens, validate
- * their body and answer `{ result }` or `{ error: { code, message } }`.
+ * Mounts `/internal/<name>` routes that accept only a service token made
+ * for this service (401 otherwise) from one of the route's callers (403
+ * otherwise), validate their body and answer `{ result }` or
+ * `{ error: { code, message } }`.
  */
 export function mountInternalRoutes(
   app: express.Express,
-  verifier: TokenVerifier,
+  callers: ServiceTokenVerifier,
   ctx: Omit<InternalCallContext, 'caller'>,
   routes: Record<string, InternalRoute<z.ZodTypeAny>>,
 ): void {
@@ -90,11 +102,7 @@ export function mountInternalRoutes(
   router.use(express.json({ limit: '1mb' }));
   router.use(async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const token = bearerToken(req.headers.authorization);
-      if (!token) throw new Unauthenticated('Internal routes need a service token.');
-      const principal = await verifier.verify(token);
-      if (principal.kind !== 'service') throw new Forbidden('Internal routes are for Carebook services only.');
-      res.locals.caller = principal.service;
+      res.locals.caller = await verifiedCaller(req, callers, `Internal routes answer Carebook services only: send a service token for ${callers.self} in ${CALLER_HEADER}.`);
       next();
     } catch (error) {
       sendError(res, error, ctx.logger);
@@ -103,11 +111,13 @@ export function mountInternalRoutes(
   for (const [name, route] of Object.entries(routes)) {
     router.post(`/${name}`, async (req, res) => {
       try {
+        const caller = res.locals.caller as ServiceName;
+        if (!route.callers.includes(caller)) throw new Forbidden(`The ${callers.self} route ${name} is not open to the ${caller} service.`);
         const parsed = route.input.safeParse(req.body ?? {});
         if (!parsed.success) {
           throw new BadUserInput(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
         }
-        const result = await route.handle(parsed.data, { ...ctx, caller: res.locals.caller });
+        const result = await route.handle(parsed.data, { ...ctx, caller });
         res.json({ result: result ?? null });
       } catch (error) {
         sendError(res, error, ctx.logger);

@@ -9,10 +9,13 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { createServiceTokenVerifier, ServiceTokenVerifier } from '../auth/service-token-verifier';
 import { bearerToken, createTokenVerifier, TokenVerifier } from '../auth/token-verifier';
 import type { ServiceConfig } from '../config/service-config';
+import type { ServiceName } from '../config/services';
 import { AppError } from '../errors/app-errors';
 import { createErrorFormatter } from '../errors/format-error';
+import { graphqlCallerGate } from './caller-gate';
 import { FederatedSchema } from './federated-schema';
 import type { RequestContext } from './request-context';
 
@@ -31,29 +34,36 @@ export interface StartSubgraphOptions {
   schema: FederatedSchema;
   orm: MikroORM;
   logger: Logger;
-  /** Extra routes (internal service endpoints, JWKS) mounted before /graphql. */
-  routes?: (app: Express, verifier: TokenVerifier) => void;
+  /** Extra routes (internal service endpoints, JWKS) mounted before /graphql; `callers` verifies service tokens for this service. */
+  routes?: (app: Express, callers: ServiceTokenVerifier) => void;
   /** Keys to verify access tokens with instead of fetching AUTH_JWKS_URL (the auth service verifies with its own). */
   keySet?: JWTVerifyGetKey;
   /** Called on stop, before the ORM closes (timers, Redis connections). */
   onStop?: () => Promise<void>;
 }
 
-/** The caller's address: the gateway passes the client's; otherwise the socket's. */
-export function clientIpOf(req: Request): string {
-  const forwarded = req.headers[CLIENT_IP_HEADER];
+/**
+ * The client's address: the one the gateway passes on, when the gateway
+ * (proven by its caller token) sent the request; otherwise the socket's. A
+ * header anyone could send is never believed on its own.
+ */
+export function clientIpOf(req: Request, caller: ServiceName): string {
+  const forwarded = caller === 'gateway' ? req.headers[CLIENT_IP_HEADER] : undefined;
   return (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 /**
  * Serves one subgraph: /graphql (Apollo Server over Express 5), /health, and
- * whatever internal routes the service adds. Every request gets its own
- * entity manager fork and a verified principal; a present but invalid token
- * is refused outright rather than treated as anonymous.
+ * whatever internal routes the service adds. /graphql answers only requests
+ * that carry a caller token of the gateway or a service (graphqlCallerGate);
+ * each gets its own entity manager fork and, from Authorization, the
+ * verified user, if any: a present but invalid token is refused outright
+ * rather than treated as anonymous.
  */
 export async function startSubgraph(options: StartSubgraphOptions): Promise<RunningService> {
   const { config, orm, logger } = options;
   const verifier = createTokenVerifier(config.auth, options.keySet);
+  const callers = createServiceTokenVerifier(config.serviceKeys);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -63,7 +73,7 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
     const database = await orm.isConnected().catch(() => false);
     res.status(database ? 200 : 503).json({ service: config.service, status: database ? 'UP' : 'DOWN', database });
   });
-  options.routes?.(app, verifier);
+  options.routes?.(app, callers);
 
   const production = config.nodeEnv === 'production';
   const server = new ApolloServer<RequestContext>({
@@ -79,9 +89,11 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
 
   app.use(
     '/graphql',
+    graphqlCallerGate(callers),
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
+        const caller = res.locals.caller as ServiceName;
         let principal = null;
         try {
           const token = bearerToken(req.headers.authorization);
@@ -96,8 +108,9 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
         return {
           em: orm.em.fork(),
           principal,
+          caller,
           requestId,
-          clientIp: clientIpOf(req),
+          clientIp: clientIpOf(req, caller),
           logger: logger.child({ requestId }),
           loaders: new Map(),
         } satisfies RequestContext;

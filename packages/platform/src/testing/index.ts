@@ -1,6 +1,7 @@
 export * from './test-database';
 export * from './test-issuer';
 export * from './graphql-client';
+export * from './service-callers';
 export * from './spawn-service';
 export * from './spawn-worker';
 export * from './key-rotation-command';

@@ -1,14 +1,41 @@
-import { exportJWK, generateKeyPair, KeyLike, SignJWT, UnsecuredJWT } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, JWK, KeyLike, SignJWT, UnsecuredJWT } from 'jose';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Role } from '../auth/role';
 
 export interface MintOptions {
-  role?: Role;
+  /** Any string, to see an unknown role refused. */
+  role?: Role | string;
   sub?: string;
-  expiresIn?: string | number;
+  /** A duration ('15m'), seconds from now, or null for a token without exp. */
+  expiresIn?: string | number | null;
   issuer?: string;
   audience?: string;
+}
+
+/** Signs access tokens with `key` as the auth service does (ES256), or with whatever claims a test needs refused. */
+export function accessTokenMinter(key: KeyLike | Uint8Array, kid: string, issuer: string, audience: string) {
+  return (options: MintOptions = {}) => {
+    const jwt = new SignJWT({ role: options.role ?? Role.PATIENT })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setSubject(options.sub ?? crypto.randomUUID())
+      .setIssuer(options.issuer ?? issuer)
+      .setAudience(options.audience ?? audience)
+      .setIssuedAt(typeof options.expiresIn === 'number' && options.expiresIn < 0 ? Math.floor(Date.now() / 1000) + options.expiresIn - 60 : undefined);
+    if (options.expiresIn !== null) jwt.setExpirationTime(typeof options.expiresIn === 'number' ? Math.floor(Date.now() / 1000) + options.expiresIn : (options.expiresIn ?? '15m'));
+    return jwt.sign(key);
+  };
+}
+
+/**
+ * Mints with the real signing key of an auth service a test started (the
+ * development key it keeps in AUTH_KEY_FILE, as `startStack` sets it): tokens
+ * a running stack's verifiers cannot tell from auth's own, claims aside.
+ */
+export async function accessTokenMinterFromKeyFile(path: string, issuer = 'carebook-auth', audience = 'carebook') {
+  const jwk = JSON.parse(readFileSync(path, 'utf8')) as JWK;
+  return accessTokenMinter((await importJWK(jwk, 'ES256')) as KeyLike, jwk.kid!, issuer, audience);
 }
 
 /**
@@ -37,23 +64,12 @@ export async function startTestIssuer(issuer = 'carebook-auth', audience = 'care
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
 
-  const sign = (key: KeyLike, kid: string, options: MintOptions = {}) => {
-    const jwt = new SignJWT({ role: options.role ?? Role.PATIENT })
-      .setProtectedHeader({ alg: 'ES256', kid })
-      .setSubject(options.sub ?? crypto.randomUUID())
-      .setIssuer(options.issuer ?? issuer)
-      .setAudience(options.audience ?? audience)
-      .setIssuedAt(typeof options.expiresIn === 'number' && options.expiresIn < 0 ? Math.floor(Date.now() / 1000) + options.expiresIn - 60 : undefined)
-      .setExpirationTime(typeof options.expiresIn === 'number' ? Math.floor(Date.now() / 1000) + options.expiresIn : (options.expiresIn ?? '15m'));
-    return jwt.sign(key);
-  };
-
   return {
     jwksUrl,
     issuer,
     audience,
-    mint: (options) => sign(privateKey, 'test-key', options),
-    mintWithForeignKey: (options) => sign(foreign.privateKey, 'test-key', options),
+    mint: accessTokenMinter(privateKey, 'test-key', issuer, audience),
+    mintWithForeignKey: accessTokenMinter(foreign.privateKey, 'test-key', issuer, audience),
     mintUnsigned: (options = {}) =>
       new UnsecuredJWT({ role: options.role ?? Role.ADMIN })
         .setSubject(options.sub ?? crypto.randomUUID())

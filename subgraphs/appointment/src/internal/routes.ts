@@ -13,6 +13,7 @@ import { Appointment } from '../entities/appointment.entity';
 export function appointmentInternalRoutes() {
   return {
     appointments: internalRoute(
+      ['billing', 'feedback', 'notification', 'patient'],
       z
         .object({
           ids: z.array(z.string()).max(1000).optional(),

@@ -15,8 +15,7 @@ export const references = {
       const appointment = await entityByIdLoader(ctx, Appointment).load(reference.id);
       if (!appointment) return null;
       const principal = ctx.principal;
-      if (principal?.kind === 'service') return appointment;
-      if (principal?.kind !== 'user') return null;
+      if (!principal) return null;
       return mayRead({ id: principal.userId, role: principal.role }, appointment) ? appointment : null;
     },
   },

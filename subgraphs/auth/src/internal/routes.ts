@@ -14,6 +14,7 @@ const id = z.string().uuid('must be a user id');
 export function authInternalRoutes(services: ServiceClient) {
   return {
     'create-user': internalRoute(
+      ['admin'],
       z.object({
         email: z.string().email('must be a valid email address'),
         password: z.string().min(MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE).max(MAX_PASSWORD_LENGTH, PASSWORD_MESSAGE),
@@ -21,19 +22,19 @@ export function authInternalRoutes(services: ServiceClient) {
       }),
       async (input, { orm }) => userView(await createPendingUser(orm.em.fork(), input.email, input.password, input.role)),
     ),
-    'confirm-user': internalRoute(z.object({ id }), async ({ id }, { orm }) => {
+    'confirm-user': internalRoute(['admin'], z.object({ id }), async ({ id }, { orm }) => {
       await confirmProvisioned(orm.em.fork(), id);
       return { id };
     }),
-    'discard-user': internalRoute(z.object({ id }), async ({ id }, { orm, logger }) => {
+    'discard-user': internalRoute(['admin'], z.object({ id }), async ({ id }, { orm, logger }) => {
       const em = orm.em.fork();
       const user = await em.findOne(User, { id, provisioned: false });
       if (user) await discardPendingUser(em, services, user, logger);
       return { id };
     }),
-    'deactivate-user': internalRoute(z.object({ id }), async ({ id }, { orm }) => userView(await deactivateUser(orm.em.fork(), id))),
-    'set-user-role': internalRoute(z.object({ id, role: z.nativeEnum(Role) }), async ({ id, role }, { orm }) => userView(await setUserRole(orm.em.fork(), id, role))),
-    'get-user': internalRoute(z.object({ id }), async ({ id }, { orm }) => {
+    'deactivate-user': internalRoute(['admin'], z.object({ id }), async ({ id }, { orm }) => userView(await deactivateUser(orm.em.fork(), id))),
+    'set-user-role': internalRoute(['admin'], z.object({ id, role: z.nativeEnum(Role) }), async ({ id, role }, { orm }) => userView(await setUserRole(orm.em.fork(), id, role))),
+    'get-user': internalRoute(['admin', 'notification'], z.object({ id }), async ({ id }, { orm }) => {
       const user = await orm.em.fork().findOne(User, { id, provisioned: true });
       if (!user) throw new NotFound('User', id);
       return userView(user);

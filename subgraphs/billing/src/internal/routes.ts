@@ -10,7 +10,7 @@ import { Invoice } from '../entities/invoice.entity';
  */
 export function billingInternalRoutes() {
   return {
-    invoices: internalRoute(z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
+    invoices: internalRoute(['notification'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
       const rows = await orm.em.fork().find(Invoice, { id: { $in: ids } });
       return {
         invoices: rows.map((invoice) => ({

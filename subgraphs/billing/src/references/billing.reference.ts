@@ -13,7 +13,6 @@ export const references = {
       const invoice = await entityByIdLoader(ctx, Invoice).load(reference.id);
       const principal = ctx.principal;
       if (!invoice || !principal) return null;
-      if (principal.kind === 'service') return invoice;
       return mayReadInvoice({ id: principal.userId, role: principal.role }, invoice) ? invoice : null;
     },
   },

@@ -12,7 +12,6 @@ describe("who may see a doctor's licence number and phone", () => {
     ['another doctor', user(Role.DOCTOR, 'd2'), 'NOT_YOURS'],
     ['the doctor themselves', user(Role.DOCTOR, doctorId), 'ALLOWED'],
     ['an admin', user(Role.ADMIN, 'a1'), 'ALLOWED'],
-    ['another Carebook service', { kind: 'service', service: 'notification', token: 't' }, 'ALLOWED'],
   ])('%s', (_who, principal, expected) => {
     expect(contactDetailsAccess(principal, doctorId)).toBe(expected);
   });

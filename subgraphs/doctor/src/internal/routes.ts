@@ -17,29 +17,30 @@ import { createMedicalService } from '../domain/service-catalogue';
  */
 export function doctorInternalRoutes() {
   return {
-    'provision-doctor': internalRoute(doctorProfileSchema, async (profile, { orm }) => {
+    'provision-doctor': internalRoute(['admin'], doctorProfileSchema, async (profile, { orm }) => {
       const doctor = await provisionDoctor(orm.em.fork(), profile);
       return { id: doctor.id };
     }),
-    'discard-doctor': internalRoute(z.object({ id: z.string().uuid("must be the doctor's user id (a UUID)") }), async ({ id }, { orm }) => {
+    'discard-doctor': internalRoute(['auth'], z.object({ id: z.string().uuid("must be the doctor's user id (a UUID)") }), async ({ id }, { orm }) => {
       await discardDoctor(orm.em.fork(), id);
       return { id };
     }),
-    'create-medical-service': internalRoute(medicalServiceSchema, async (draft, { orm }) => {
+    'create-medical-service': internalRoute(['admin'], medicalServiceSchema, async (draft, { orm }) => {
       const service = await createMedicalService(orm.em.fork(), draft);
       const { id, name, category, durationMinutes, price, currency } = service;
       return { id, name, category, durationMinutes, price, currency };
     }),
     doctors: internalRoute(
+      ['appointment', 'scheduling'],
       z
         .object({ ids: z.array(z.string()).max(1000).optional(), serviceId: z.string().optional(), specialty: z.string().optional() })
         .refine((q) => q.ids || q.serviceId || q.specialty, 'give ids, serviceId or specialty'),
       async (query, { orm }) => ({ doctors: await findDoctorFacts(orm.em.fork(), query) }),
     ),
-    contacts: internalRoute(z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
+    contacts: internalRoute(['notification'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
       const doctors = await orm.em.fork().find(Doctor, { id: { $in: ids } });
       return { contacts: doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, location: d.location }) satisfies DoctorContactFacts) };
     }),
-    'medical-service': internalRoute(z.object({ id: z.string().min(1) }), async ({ id }, { orm }) => medicalServiceFacts(orm.em.fork(), id)),
+    'medical-service': internalRoute(['appointment', 'notification', 'scheduling'], z.object({ id: z.string().min(1) }), async ({ id }, { orm }) => medicalServiceFacts(orm.em.fork(), id)),
   };
 }

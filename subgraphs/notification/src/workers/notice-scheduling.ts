@@ -26,7 +26,7 @@ export interface NoticeScheduling {
  */
 export async function openNoticeScheduling(config: NotificationConfig, logger: Logger): Promise<NoticeScheduling> {
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
-  const directory = serviceDirectory(createServiceClient('notification', config.auth.serviceSecret, config.env));
+  const directory = serviceDirectory(createServiceClient(config.serviceKeys, config.env));
   const store = new NotificationLogStore(orm.em);
   // Waits out a Redis outage like the workers do; the queue's errors surface as failed (retried) jobs.
   const connection: Redis = workerConnection(config.redisUrl);

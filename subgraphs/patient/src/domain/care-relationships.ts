@@ -2,7 +2,7 @@ import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CareRelationship } from '../entities';
 import type { CareConfirmation } from './care-confirmation';
-import { chartRefusal, ChartScope, needsCareLookup } from './chart-access';
+import { chartRefusal, needsCareLookup } from './chart-access';
 
 /** The SQL entity manager's raw statement (the patient store is MariaDB). */
 type RawStatements = { execute(sql: string, params: unknown[], method: 'run'): Promise<{ affectedRows: number }> };
@@ -50,10 +50,10 @@ function careLoader(ctx: RequestContext, doctorId: string, confirm?: CareConfirm
   });
 }
 
-/** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may see this patient's profile (or records). */
-export async function assertChartAccess(ctx: RequestContext, patientId: string, scope: ChartScope, confirm?: CareConfirmation): Promise<void> {
+/** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may see this patient's chart (profile and records). */
+export async function assertChartAccess(ctx: RequestContext, patientId: string, confirm?: CareConfirmation): Promise<void> {
   const principal = ctx.principal;
   const cares = needsCareLookup(principal) ? Boolean(await careLoader(ctx, principal.userId, confirm).load(patientId)) : false;
-  const refusal = chartRefusal(principal, patientId, cares, scope);
+  const refusal = chartRefusal(principal, patientId, cares);
   if (refusal) throw refusal;
 }

@@ -1,27 +1,21 @@
 import { AppError, Forbidden, Principal, Role, Unauthenticated } from '@carebook/platform';
 
-/** A patient's profile, or also their medical records. */
-export type ChartScope = 'profile' | 'records';
-
 export const NO_APPOINTMENT_MESSAGE = 'You have no appointment with this patient, so you cannot see or write in their chart.';
 
 /** A doctor's access depends on their care relationships, which must be looked up; nobody else's does. */
-export function needsCareLookup(principal: Principal | null): principal is Extract<Principal, { kind: 'user' }> {
-  return principal?.kind === 'user' && principal.role === Role.DOCTOR;
+export function needsCareLookup(principal: Principal | null): principal is Principal {
+  return principal?.role === Role.DOCTOR;
 }
 
 /**
- * Why the caller may not see this patient's profile or records, or undefined
+ * Why the caller may not see this patient's chart (profile and records), or undefined
  * if they may. Admins see every patient; a patient only themselves; a doctor
- * the patients they have (or had) an appointment with (`caresFor`). Other
- * Carebook services may resolve profiles (notifications need the phone
- * number) but not medical records.
+ * the patients they have (or had) an appointment with (`caresFor`). Nobody
+ * else: services read contact details over the internal `contacts` route,
+ * never through GraphQL.
  */
-export function chartRefusal(principal: Principal | null, patientId: string, caresFor: boolean, scope: ChartScope): AppError | undefined {
+export function chartRefusal(principal: Principal | null, patientId: string, caresFor: boolean): AppError | undefined {
   if (!principal) return new Unauthenticated();
-  if (principal.kind === 'service') {
-    return scope === 'profile' ? undefined : new Forbidden('Medical records are not available to services.');
-  }
   switch (principal.role) {
     case Role.ADMIN:
       return undefined;

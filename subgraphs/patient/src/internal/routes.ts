@@ -18,6 +18,7 @@ const uuid = (what: string) => z.string().uuid(`must be ${what} (a UUID)`);
 export function patientInternalRoutes(sealer: FieldSealer) {
   return {
     'provision-patient': internalRoute(
+      ['auth'],
       z.object({
         id: uuid('the patient\'s user id'),
         email: z.string().email('must be a valid email address').max(254, 'must be at most 254 characters'),
@@ -28,15 +29,15 @@ export function patientInternalRoutes(sealer: FieldSealer) {
       }),
       async (input, { orm }) => ({ id: (await provisionPatient(orm.em.fork(), sealer, input)).id }),
     ),
-    'discard-patient': internalRoute(z.object({ id: uuid('a patient id') }), async ({ id }, { orm }) => {
+    'discard-patient': internalRoute(['auth'], z.object({ id: uuid('a patient id') }), async ({ id }, { orm }) => {
       await discardPatient(orm.em.fork(), id);
       return { id };
     }),
-    'grant-care': internalRoute(z.object({ doctorId: uuid('a doctor id'), patientId: uuid('a patient id') }), async ({ doctorId, patientId }, { orm }) => {
+    'grant-care': internalRoute(['appointment'], z.object({ doctorId: uuid('a doctor id'), patientId: uuid('a patient id') }), async ({ doctorId, patientId }, { orm }) => {
       await grantCare(orm.em.fork(), doctorId, patientId);
       return { doctorId, patientId };
     }),
-    contacts: internalRoute(z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
+    contacts: internalRoute(['notification'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
       const patients = await orm.em.fork().find(Patient, { id: { $in: ids } });
       return {
         contacts: patients.map((p) => ({ id: p.id, name: p.name, email: p.email, phone: sealer.open(SEALED.phone, p.id, p.phoneSealed), notificationChannels: p.notificationChannels }) satisfies PatientContactFacts),

@@ -10,7 +10,7 @@ export function medicalRecordReference(confirmCare?: CareConfirmation) {
       __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
         const record = await entityByIdLoader(ctx, MedicalRecord).load(reference.id);
         if (!record) return null;
-        await assertChartAccess(ctx, record.patientId, 'records', confirmCare);
+        await assertChartAccess(ctx, record.patientId, confirmCare);
         return record;
       },
     },

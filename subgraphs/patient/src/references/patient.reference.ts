@@ -12,7 +12,7 @@ export function patientReference(confirmCare?: CareConfirmation) {
   return {
     Patient: {
       __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
-        await assertChartAccess(ctx, reference.id, 'profile', confirmCare);
+        await assertChartAccess(ctx, reference.id, confirmCare);
         return entityByIdLoader(ctx, Patient).load(reference.id);
       },
     },

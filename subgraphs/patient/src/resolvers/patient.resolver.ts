@@ -31,7 +31,7 @@ export class PatientResolver {
   })
   async patient(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Patient> {
     // Access first, so that whether an id exists is told only to those who may see it.
-    await assertChartAccess(ctx, id, 'profile', this.deps.confirmCare);
+    await assertChartAccess(ctx, id, this.deps.confirmCare);
     const patient = await entityByIdLoader(ctx, Patient).load(id);
     if (!patient) throw new NotFound('Patient', id);
     return patient;
@@ -54,7 +54,7 @@ export class PatientResolver {
 
   @FieldResolver(() => [MedicalRecord], { description: 'The chart, newest first: for admins, the patient, and doctors who have (or had) an appointment with them.' })
   async records(@Root() patient: Patient, @Ctx() ctx: RequestContext): Promise<MedicalRecord[]> {
-    await assertChartAccess(ctx, patient.id, 'records', this.deps.confirmCare);
+    await assertChartAccess(ctx, patient.id, this.deps.confirmCare);
     return recordsOfPatient(ctx, patient.id);
   }
 }

@@ -21,6 +21,7 @@ const instant = z
 export function schedulingInternalRoutes(context: SchedulingContext) {
   return {
     'book-slot': internalRoute(
+      ['appointment'],
       z.object({
         slotId: id('a slot id'),
         appointmentId: id('an appointment id'),
@@ -29,10 +30,11 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
       }),
       ({ slotId, appointmentId, expected }, { orm }) => bookSlot(orm.em.fork(), context, slotId, appointmentId, expected),
     ),
-    'release-slot': internalRoute(z.object({ slotId: id('a slot id'), appointmentId: id('an appointment id') }), ({ slotId, appointmentId }, { orm }) =>
+    'release-slot': internalRoute(['appointment'], z.object({ slotId: id('a slot id'), appointmentId: id('an appointment id') }), ({ slotId, appointmentId }, { orm }) =>
       releaseSlot(orm.em.fork(), context, slotId, appointmentId),
     ),
     slots: internalRoute(
+      ['appointment'],
       z
         .object({ ids: z.array(z.string()).max(1000).optional(), appointmentIds: z.array(z.string()).max(1000).optional() })
         .refine((q) => q.ids || q.appointmentIds, 'give ids or appointmentIds'),
@@ -47,6 +49,7 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
       },
     ),
     alternatives: internalRoute(
+      ['appointment'],
       z.object({
         doctorId: id('a doctor id'),
         around: instant,
@@ -58,6 +61,7 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
       async (query, { orm }) => ({ slots: (await findAlternatives(orm.em.fork(), query)).map(slotView) }),
     ),
     'slot-counts': internalRoute(
+      ['appointment'],
       z.object({ from: instant, to: instant, doctorId: z.string().optional(), groupBy: z.enum(['DAY', 'WEEK', 'MONTH']) }),
       (query, { orm }) => slotCounts(orm.em.fork(), context, query),
     ),
