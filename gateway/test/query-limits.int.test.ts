@@ -1,5 +1,5 @@
 import { RunningService, Role } from '@carebook/platform';
-import { liveClient, postGraphql, startTestIssuer, TestIssuer, untilSubscribed } from '@carebook/platform/testing';
+import { liveClient, postGraphql, startTestIssuer, TestIssuer, untilSubscribed, productionServiceKeys } from '@carebook/platform/testing';
 import { randomBytes } from 'node:crypto';
 import { startGateway } from '../src/app';
 import { loadGatewayConfig } from '../src/config';
@@ -30,10 +30,10 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
         MAX_QUERY_DEPTH: '3',
         MAX_QUERY_ALIASES: '2',
         MAX_QUERY_COST: '200',
-        // A complete production configuration: a secret of its own and a Redis URL with a password
+        // A complete production configuration: service keys of its own and a Redis URL with a password
         // (a Redis without one accepts it; ioredis only warns).
         ...(nodeEnv === 'production'
-          ? { SERVICE_TOKEN_SECRET: randomBytes(32).toString('base64url'), REDIS_URL: `redis://:unused-password@${new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').host}` }
+          ? { ...productionServiceKeys().env, REDIS_URL: `redis://:unused-password@${new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').host}` }
           : {}),
       }),
     );

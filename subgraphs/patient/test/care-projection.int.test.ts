@@ -1,5 +1,5 @@
 import { AppointmentStatus, createEvent, createServiceClient, DomainEvent, RunningService, ServiceClient } from '@carebook/platform';
-import { AppointmentFixture, dropDatabase, freshDatabaseUrl, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import { AppointmentFixture, dropDatabase, freshDatabaseUrl, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase, serviceClientAs } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -39,7 +39,7 @@ describe('care relationships from appointment events', () => {
       APPOINTMENT_URL: `http://127.0.0.1:${appointmentPort}`,
     });
     patient = await startPatient(config);
-    internal = createServiceClient('test', config.auth.serviceSecret, { PATIENT_URL: patient.url });
+    internal = serviceClientAs('auth', { PATIENT_URL: patient.url });
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     queue = new Queue('patient-care', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix });
   }, 60_000);

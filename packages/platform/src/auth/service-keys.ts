@@ -140,10 +140,10 @@ function stripPrivate(jwk: JsonWebKey): JsonWebKey {
  * development keys, which a production process refuses, as it refuses
  * running without keys. Every problem names its variable.
  */
-export function loadServiceKeys(self: ServiceName, nodeEnv: string, vars: { SERVICE_PRIVATE_KEY?: string; SERVICE_PUBLIC_KEYS?: string; [own: string]: string | undefined }): ServiceKeys {
+export function loadServiceKeys(self: ServiceName, nodeEnv: string, vars: Record<string, unknown>): ServiceKeys {
   const production = nodeEnv === 'production';
-  const privateRaw = vars.SERVICE_PRIVATE_KEY || vars[ownPrivateKeyVariable(self)];
-  const publicRaw = vars.SERVICE_PUBLIC_KEYS;
+  const privateRaw = (vars.SERVICE_PRIVATE_KEY || vars[ownPrivateKeyVariable(self)]) as string | undefined;
+  const publicRaw = vars.SERVICE_PUBLIC_KEYS as string | undefined;
   if (!privateRaw && !publicRaw) {
     if (!production) return developmentServiceKeys(self);
     throw new ConfigError([
