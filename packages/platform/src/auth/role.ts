@@ -10,5 +10,12 @@ registerEnumType(Role, { name: 'Role', description: 'What a user may do: a patie
 
 /** Who is calling: a signed-in user, or another Carebook service. */
 export type Principal =
-  | { kind: 'user'; userId: string; role: Role; token: string }
+  | {
+      kind: 'user';
+      userId: string;
+      role: Role;
+      token: string;
+      /** When the token was issued, in ms (its `iat_ms` claim, else `iat`): revocations void tokens issued before a moment. */
+      issuedAtMs?: number;
+    }
   | { kind: 'service'; service: string; token: string };

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { RevocationFeed } from '../auth/revocation-feed';
 import { bearerToken, createTokenVerifier, TokenVerifier } from '../auth/token-verifier';
 import type { ServiceConfig } from '../config/service-config';
 import { AppError } from '../errors/app-errors';
@@ -53,7 +54,10 @@ export function clientIpOf(req: Request): string {
  */
 export async function startSubgraph(options: StartSubgraphOptions): Promise<RunningService> {
   const { config, orm, logger } = options;
-  const verifier = createTokenVerifier(config.auth, options.keySet);
+  // Revoked tokens (deactivation, role or password change, sign-out everywhere) are refused here too, not only at the gateway.
+  const revocations = new RevocationFeed({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  await revocations.start();
+  const verifier = createTokenVerifier(config.auth, options.keySet, revocations);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -117,6 +121,7 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
     verifier,
     async stop() {
       await server.stop();
+      await revocations.stop();
       await options.onStop?.();
       await orm.close(true);
     },
