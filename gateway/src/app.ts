@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { AppError, bearerToken, createErrorFormatter, createLogger, createTokenVerifier, RunningService } from '@carebook/platform';
+import { AppError, bearerToken, createErrorFormatter, createLogger, createTokenVerifier, RevocationFeed, RunningService } from '@carebook/platform';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { trustProxies } from './client-address';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
 import { createResponseCache } from './public-cache/response-cache';
@@ -30,7 +31,10 @@ import { SubgraphDataSource, subgraphUrl } from './subgraph-data-source';
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.logLevel);
-  const verifier = createTokenVerifier(config.auth);
+  // Revoked tokens are refused from the moment auth publishes the revocation, and live connections holding them end.
+  const revocations = new RevocationFeed({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  await revocations.start();
+  const verifier = createTokenVerifier(config.auth, undefined, revocations);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     // Node's fetch (undici) rather than the default agent: it drops an idle connection before the subgraph's
@@ -43,6 +47,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
 
   const app = express();
   app.disable('x-powered-by');
+  trustProxies(app, config.trustedProxies);
   const httpServer = http.createServer(app);
   // Armor rules throw by default, which Apollo reports as an internal error; report them as validation errors instead.
   const asValidationError = {
@@ -70,6 +75,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const live = await startLiveSchedules({
     httpServer,
     verifier,
+    revocations,
     logger,
     ...config.live,
     // @apollo/gateway executes no subscriptions: each change is resolved as a query, with the subscriber's token.
@@ -104,7 +110,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           if (error instanceof AppError) error.extensions.http = { status: 401 };
           throw error;
         }
-        return { token, principal, clientIp: req.socket.remoteAddress ?? 'unknown', requestId: randomUUID() };
+        // req.ip: the peer, or X-Forwarded-For when the peer is a trusted proxy (client-address.ts); subgraphs get it as x-carebook-client-ip.
+        return { token, principal, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown', requestId: randomUUID() };
       },
     }),
   );
@@ -126,6 +133,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       await live.stop();
       await server.stop();
       await invalidation.close();
+      await revocations.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { env, loadDotenvOnce, parseEnv, refuseDevelopmentSecretInProduction, serviceSecretSchema, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isTrustedProxyEntry } from './client-address';
 
 /** The gateway's settings (see .env.example). */
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
@@ -25,6 +26,10 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       REDIS_PREFIX: env.redisPrefix(),
       SCHEDULE_CACHE_TTL_MS: env.wholeNumber(5000),
       LIVE_KEEPALIVE_MS: env.positiveInt(12_000),
+      TRUSTED_PROXIES: z
+        .string()
+        .default('')
+        .refine((list) => proxyList(list).every(isTrustedProxyEntry), 'must be comma-separated IP addresses or CIDR ranges (10.0.0.0/8), or loopback, linklocal, uniquelocal'),
     },
     source,
   );
@@ -44,6 +49,8 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       jwksUrl: parsed.AUTH_JWKS_URL ?? `${serviceUrl('auth', source)}/.well-known/jwks.json`,
       serviceSecret: parsed.SERVICE_TOKEN_SECRET,
     },
+    // Peers whose X-Forwarded-For is believed (load balancers, reverse proxies); none by default.
+    trustedProxies: proxyList(parsed.TRUSTED_PROXIES),
     limits: { depth: parsed.MAX_QUERY_DEPTH, aliases: parsed.MAX_QUERY_ALIASES, cost: parsed.MAX_QUERY_COST },
     // Introspection and Sandbox: on in development, off by default in production.
     introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : !production,
@@ -55,6 +62,13 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     live: { redisUrl: parsed.REDIS_URL, redisPrefix: parsed.REDIS_PREFIX, keepAliveMs: parsed.LIVE_KEEPALIVE_MS },
     env: source,
   };
+}
+
+function proxyList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
