@@ -193,6 +193,16 @@ describe('token revocations against real Redis', () => {
     }
   });
 
+  it('refuses nobody because its own event loop stalled (a busy process has missed nothing)', async () => {
+    // No ping is due during the test, so none is left unanswered by the stall.
+    const feed = await startFeed({ graceMs: 300, heartbeatMs: 60_000 });
+    const stalledUntil = Date.now() + 1000;
+    while (Date.now() < stalledUntil) {
+      // busy, as under heavy load
+    }
+    expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).not.toThrow();
+  });
+
   it('honours no user token before its first load (nothing listening)', async () => {
     const feed = await startFeed({ redisUrl: 'redis://127.0.0.1:9' }, 300);
     expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE);

@@ -38,11 +38,12 @@ export const SESSION_CHECK_UNAVAILABLE_MESSAGE =
  * comes first and the hash is read after it, on a second connection, so no
  * revocation falls between the two.
  *
- * The list is complete only while the subscription is alive, confirmed by a
- * ping every `heartbeatMs`. Once it has not been confirmed for `graceMs`
- * (Redis down, a half-open connection), user tokens are refused: in a
- * healthcare system an unreachable revocation list must not let a deactivated
- * or demoted user in. Before the first load nothing is honoured.
+ * The list is complete only while the subscription is alive, checked by a
+ * ping every `heartbeatMs`. Once the connection has been lost, or a ping
+ * left unanswered, for `graceMs` (Redis down, a half-open connection), user
+ * tokens are refused: in a healthcare system an unreachable revocation list
+ * must not let a deactivated or demoted user in. Before the first load
+ * nothing is honoured.
  */
 export class RevocationFeed implements RevocationCheck {
   private readonly marks = new Map<string, Revocation>();
@@ -54,7 +55,10 @@ export class RevocationFeed implements RevocationCheck {
   /** Numbers each connection of the subscriber, so that work begun for an older one confirms nothing. */
   private connection = 0;
   private loadedConnection = -1;
-  private confirmedAt = Number.NEGATIVE_INFINITY;
+  private everLoaded = false;
+  /** When the list was last known complete before the current connection was lost. */
+  private lostAt = Number.NEGATIVE_INFINITY;
+  /** When the ping now awaiting its answer was sent. */
   private pingSince: number | undefined;
   private warned = false;
   private stopped = false;
@@ -76,7 +80,12 @@ export class RevocationFeed implements RevocationCheck {
       if (!this.warned) logger.warn({ err: error.message }, 'revocation feed: Redis is unreachable; user tokens are refused until it is back');
       this.warned = true;
     });
-    subscriber.on('close', () => (this.connection += 1));
+    subscriber.on('close', () => {
+      // An unanswered ping means contact was lost when it was sent.
+      if (this.live()) this.lostAt = this.pingSince ?? Date.now();
+      this.pingSince = undefined;
+      this.connection += 1;
+    });
     subscriber.on('ready', () => void this.load(this.connection));
     subscriber.on('message', (_channel: string, message: string) => this.hear(message));
     this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
@@ -104,9 +113,20 @@ export class RevocationFeed implements RevocationCheck {
     }
   }
 
-  /** True while the list is known complete (or was, less than `graceMs` ago). */
+  /**
+   * True while the list is known complete, or was less than `graceMs` ago.
+   * Measured from what went unanswered (a ping, a lost connection), not from
+   * the last answer: a process whose event loop stalled a few seconds under
+   * load has missed nothing and refuses no one for it.
+   */
   available(now = Date.now()): boolean {
-    return now - this.confirmedAt <= this.graceMs;
+    if (!this.everLoaded) return false;
+    if (this.live()) return this.pingSince === undefined || now - this.pingSince <= this.graceMs;
+    return now - this.lostAt <= this.graceMs;
+  }
+
+  private live(): boolean {
+    return this.loadedConnection === this.connection;
   }
 
   async stop(): Promise<void> {
@@ -130,7 +150,7 @@ export class RevocationFeed implements RevocationCheck {
           if (revocation) this.merge(userId, revocation);
         }
         this.loadedConnection = connection;
-        this.confirmedAt = Date.now();
+        this.everLoaded = true;
         if (this.warned) this.options.logger.info('revocation feed: connected again; user tokens are accepted');
         this.warned = false;
         return;
@@ -162,22 +182,18 @@ export class RevocationFeed implements RevocationCheck {
     const now = Date.now();
     for (const [userId, mark] of this.marks) if (mark.until <= now) this.marks.delete(userId);
     const subscriber = this.subscriber;
-    if (!subscriber || this.loadedConnection !== this.connection || subscriber.status !== 'ready') return;
+    if (!subscriber || !this.live() || subscriber.status !== 'ready') return;
     if (this.pingSince !== undefined) {
-      if (now - this.pingSince > this.graceMs) {
-        this.pingSince = undefined;
-        subscriber.disconnect(true);
-      }
+      if (now - this.pingSince > this.graceMs) subscriber.disconnect(true);
       return;
     }
     const connection = this.connection;
     this.pingSince = now;
     subscriber.ping().then(
       () => {
-        this.pingSince = undefined;
-        if (connection === this.connection && this.loadedConnection === connection) this.confirmedAt = Date.now();
+        if (connection === this.connection) this.pingSince = undefined;
       },
-      () => (this.pingSince = undefined),
+      () => undefined, // the connection is gone: 'close' has handled it
     );
   }
 }
