@@ -203,9 +203,17 @@ describe('token revocations against real Redis', () => {
     expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).not.toThrow();
   });
 
-  it('honours no user token before its first load (nothing listening)', async () => {
-    const feed = await startFeed({ redisUrl: 'redis://127.0.0.1:9' }, 300);
-    expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE);
+  it('honours no user token before its first load, and starts honouring them once Redis can be reached', async () => {
+    const proxy = await cuttableProxy(new URL(REDIS_URL));
+    try {
+      proxy.cut();
+      const feed = await startFeed({ redisUrl: proxy.url }, 300);
+      expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE);
+      proxy.restore();
+      await eventually(() => expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).not.toThrow(), 10_000);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('refuses the revocation itself when Redis cannot take it, so the caller can change nothing', async () => {

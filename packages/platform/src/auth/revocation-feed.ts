@@ -60,6 +60,7 @@ export class RevocationFeed implements RevocationCheck {
   private lostAt = Number.NEGATIVE_INFINITY;
   /** When the ping now awaiting its answer was sent. */
   private pingSince: number | undefined;
+  private firstLoaded: () => void = () => undefined;
   private warned = false;
   private stopped = false;
 
@@ -90,15 +91,7 @@ export class RevocationFeed implements RevocationCheck {
     subscriber.on('message', (_channel: string, message: string) => this.hear(message));
     this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
     this.heartbeat.unref();
-    const loaded = new Promise<void>((resolve) => {
-      const check = setInterval(() => {
-        if (this.loadedConnection === this.connection || this.stopped) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 20);
-      check.unref();
-    });
+    const loaded = new Promise<void>((resolve) => (this.firstLoaded = resolve));
     subscriber.connect().catch(() => undefined);
     reader.connect().catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
@@ -151,6 +144,7 @@ export class RevocationFeed implements RevocationCheck {
         }
         this.loadedConnection = connection;
         this.everLoaded = true;
+        this.firstLoaded();
         if (this.warned) this.options.logger.info('revocation feed: connected again; user tokens are accepted');
         this.warned = false;
         return;
