@@ -25,6 +25,7 @@ export function guardLiveSessions(options: SessionGuardOptions): { stop(): void 
   const timer = setInterval(() => {
     const now = Date.now();
     for (const [socket, viewer] of options.connections()) {
+      if (socket.readyState !== socket.OPEN) continue; // already closing
       try {
         options.revocations.assertCurrent(viewer.principal, now);
       } catch (error) {

@@ -15,7 +15,7 @@ import { AuthPayload, SessionTokens } from './types/auth-payload.type';
 export class SessionResolver {
   constructor(private readonly deps: AuthDeps) {}
 
-  @Mutation(() => AuthPayload, { description: 'Opens a patient account and signs in. Anyone may call it; a few times per hour from one address.' })
+  @Mutation(() => AuthPayload, { description: 'Opens a patient account and signs in. Anyone may call it, a limited number of times per hour from one network address.' })
   registerPatient(@Arg('input', () => RegisterPatientInput) input: RegisterPatientInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return registerPatient(ctx.em, { ...this.deps, perAddress: this.deps.limits.registration, logger: ctx.logger }, input, ctx.clientIp);
   }
