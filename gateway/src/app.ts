@@ -4,13 +4,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { AppError, bearerToken, createErrorFormatter, createLogger, createServiceTokenSource, createTokenVerifier, RunningService } from '@carebook/platform';
+import { AppError, bearerToken, createErrorFormatter, createLogger, createServiceTokenSource, createTokenVerifier, RevocationFeed, RunningService } from '@carebook/platform';
 import cors from 'cors';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { trustProxies } from './client-address';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
 import { createResponseCache } from './public-cache/response-cache';
@@ -28,7 +29,10 @@ import { SubgraphDataSource, subgraphService, subgraphUrl } from './subgraph-dat
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway', config.logLevel);
-  const verifier = createTokenVerifier(config.auth);
+  // Revoked tokens are refused from the moment auth publishes the revocation, and live connections holding them end.
+  const revocations = new RevocationFeed({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  await revocations.start();
+  const verifier = createTokenVerifier(config.auth, undefined, revocations);
   const callerToken = createServiceTokenSource(config.serviceKeys);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
@@ -42,6 +46,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
 
   const app = express();
   app.disable('x-powered-by');
+  trustProxies(app, config.trustedProxies);
   const httpServer = http.createServer(app);
   // In production no error says "Did you mean ...?": with introspection off, suggestions would still map the schema.
   const hideSchemaHints = config.nodeEnv === 'production';
@@ -63,6 +68,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const live = await startLiveSchedules({
     httpServer,
     verifier,
+    revocations,
     logger,
     ...config.live,
     // Subscriptions get the same size, depth, alias and cost limits as queries over HTTP.
@@ -100,7 +106,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           if (error instanceof AppError) error.extensions.http = { status: 401 };
           throw error;
         }
-        return { token, principal, clientIp: req.socket.remoteAddress ?? 'unknown', requestId: randomUUID() };
+        // req.ip: the peer, or X-Forwarded-For when the peer is a trusted proxy (client-address.ts); subgraphs get it as x-carebook-client-ip.
+        return { token, principal, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown', requestId: randomUUID() };
       },
     }),
   );
@@ -122,6 +129,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       await live.stop();
       await server.stop();
       await invalidation.close();
+      await revocations.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { env, loadDotenvOnce, loadServiceKeys, parseEnv, refuseUnsafeProductionSettings, serviceKeyShape, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isTrustedProxyEntry } from './client-address';
 
 /** The gateway's settings (see .env.example). */
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
@@ -24,6 +25,10 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     REDIS_PREFIX: env.redisPrefix(),
     SCHEDULE_CACHE_TTL_MS: env.wholeNumber(5000),
     LIVE_KEEPALIVE_MS: env.positiveInt(12_000),
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .refine((list) => proxyList(list).every(isTrustedProxyEntry), 'must be comma-separated IP addresses or CIDR ranges (10.0.0.0/8), or loopback, linklocal, uniquelocal'),
   };
   const parsed = parseEnv(shape, source);
   refuseUnsafeProductionSettings(parsed.NODE_ENV, Object.keys(shape), parsed);
@@ -43,6 +48,8 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     },
     // The gateway's own key pair: it proves to each subgraph that a request comes through it.
     serviceKeys: loadServiceKeys('gateway', parsed.NODE_ENV, parsed),
+    // Peers whose X-Forwarded-For is believed (load balancers, reverse proxies); none by default.
+    trustedProxies: proxyList(parsed.TRUSTED_PROXIES),
     limits: { depth: parsed.MAX_QUERY_DEPTH, aliases: parsed.MAX_QUERY_ALIASES, cost: parsed.MAX_QUERY_COST },
     // Introspection and Sandbox: on in development, off by default in production.
     introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : !production,
@@ -54,6 +61,13 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     live: { redisUrl: parsed.REDIS_URL, redisPrefix: parsed.REDIS_PREFIX, keepAliveMs: parsed.LIVE_KEEPALIVE_MS },
     env: source,
   };
+}
+
+function proxyList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -1,5 +1,5 @@
 import { contract, operation } from '@carebook/clients';
-import { GraphqlResponse, liveClient, Stack, startStack } from '@carebook/platform/testing';
+import { GraphqlResponse, liveClient, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
 import { Kind, OperationDefinitionNode } from 'graphql';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,19 +21,25 @@ const operations = contract.definitions.filter((d: { kind: string }): d is Opera
  */
 describe('role matrix: every contract operation as every kind of caller', () => {
   let stack: Stack;
+  let mail: SmtpSink;
   let clinic: ClinicFixture;
 
   beforeAll(async () => {
-    // Every cell that books gets its own appointment of the patient: lift the per-patient limit for this clinic.
+    mail = await startSmtpSink();
+    // Every cell that books gets its own appointment of the patient, and every reset cell its own email:
+    // lift the per-patient and per-address limits for this clinic (one address sends everything).
     stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback', 'notification'], {
       MAX_ACTIVE_APPOINTMENTS_PER_PATIENT: '1000',
+      PASSWORD_RESETS_PER_IP_PER_HOUR: '1000',
+      SMTP_URL: mail.url,
     });
-    clinic = new ClinicFixture(stack);
+    clinic = new ClinicFixture(stack, mail);
     await clinic.build();
   }, 180_000);
 
   afterAll(async () => {
     await stack?.stop();
+    await mail?.stop();
   });
 
   it('has a rule and a cell for every contract operation, and none for operations that are gone', () => {

@@ -1,10 +1,11 @@
-import type { Logger, TokenVerifier } from '@carebook/platform';
+import type { Logger, RevocationCheck, TokenVerifier } from '@carebook/platform';
 import type { GraphQLSchema, ValidationRule } from 'graphql';
 import type http from 'node:http';
 import { ChangeFeed } from './change-feed';
 import type { Viewer } from './live-access';
 import { buildLiveSchema } from './live-schema';
 import { startLiveServer } from './live-server';
+import { guardLiveSessions } from './session-guard';
 import { FederatedResult, SharedExecutions } from './shared-executions';
 import { sharedSubscribe } from './shared-subscribe';
 
@@ -19,6 +20,8 @@ export interface LiveSchedulesOptions {
   validationRules?: ValidationRule[];
   /** Production: no "Did you mean ...?" in the errors sent to subscribers. */
   hideSchemaHints?: boolean;
+  /** Revocations to end live connections by (the verifier refuses revoked tokens at connection_init already). */
+  revocations?: RevocationCheck;
   execute(query: string, variables: Record<string, unknown>, viewer: Viewer | null): Promise<FederatedResult>;
 }
 
@@ -45,6 +48,7 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
     hideSchemaHints: options.hideSchemaHints ?? false,
     subscribe: delivery.subscribe,
   });
+  const guard = options.revocations && guardLiveSessions({ connections: server.viewers, refuse: server.refuse, revocations: options.revocations, logger: options.logger });
   return {
     useSchema(apiSchema: GraphQLSchema): void {
       schema = buildLiveSchema(apiSchema, { feed, shared, execute: options.execute });
@@ -69,6 +73,7 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
       };
     },
     async stop(): Promise<void> {
+      guard?.stop();
       await server.stop();
       await feed.stop();
       shared.stop();

@@ -44,6 +44,8 @@ export function startLiveServer(options: LiveServerOptions) {
     socket.close(CloseCode.Forbidden, reason.slice(0, 120));
     return false as const;
   };
+  // Who holds each open connection, so that a revoked session can be ended (session-guard).
+  const viewers = new Map<WebSocket, Viewer>();
   const server = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: () => {
@@ -58,7 +60,10 @@ export function startLiveServer(options: LiveServerOptions) {
           const token = /^bearer\s/i.test(raw.trim()) ? bearerToken(raw)! : raw.trim();
           const principal = await options.verifier.verify(token);
           if (principal.kind !== 'user') return refuse(ctx.extra.socket, 'Live schedules are for signed-in users.');
-          ctx.extra.viewer = { token, principal, expiresAt: expiryOf(token) };
+          const viewer: Viewer = { token, principal, expiresAt: expiryOf(token) };
+          ctx.extra.viewer = viewer;
+          viewers.set(ctx.extra.socket, viewer);
+          ctx.extra.socket.once('close', () => viewers.delete(ctx.extra.socket));
           return true;
         } catch (error) {
           return refuse(ctx.extra.socket, (error as Error).message);
@@ -81,6 +86,10 @@ export function startLiveServer(options: LiveServerOptions) {
     get connections() {
       return wsServer.clients.size;
     },
+    /** Open connections and who holds them. */
+    viewers: (): Iterable<[WebSocket, Viewer]> => viewers.entries(),
+    /** Closes one connection with 4403 and the reason (graphql-ws clients see it as the close reason). */
+    refuse: (socket: WebSocket, reason: string): void => void refuse(socket, reason),
     /** Closes every connection (1001 Going away: clients reconnect, to another instance if need be) and the server. */
     async stop(): Promise<void> {
       const open = wsServer.clients.size;

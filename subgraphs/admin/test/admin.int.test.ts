@@ -207,13 +207,28 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     await login(people.doctor.email, people.doctor.password);
   });
 
+  /** Polls this subgraph until it refuses the token as not signed in (revoked), as every subgraph must within 5 s. */
+  async function untilRefusedHere(token: string, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await postAsGateway('admin', url, LOG, { first: 1 }, token);
+      if (errorCode(response) === 'UNAUTHENTICATED') return;
+      if (Date.now() > deadline) throw new Error(`the admin subgraph still took the token after ${timeoutMs} ms: ${JSON.stringify(response.errors)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   it('deactivates a user, who can then no longer sign in, and logs the reason', async () => {
-    await login(people.leaver.email, people.leaver.password);
+    const { accessToken } = await login(people.leaver.email, people.leaver.password);
+    // Before: a doctor is signed in here, just not allowed to read the log.
+    expect(errorCode(await postAsGateway('admin', url, LOG, { first: 1 }, accessToken))).toBe('FORBIDDEN');
     const deactivated = ok(await postAsGateway('admin', url, DEACTIVATE, { userId: people.leaver.id, reason: '  Left the clinic in March  ' }, adminToken));
     expect(deactivated.deactivateUser).toEqual({ id: people.leaver.id });
     performed.push({ action: 'DEACTIVATE_USER', targetId: people.leaver.id });
 
     await expectRefusedLogin(people.leaver.email, people.leaver.password, /deactivated/);
+    // The token they held is refused too, by this subgraph as by every other.
+    await untilRefusedHere(accessToken);
     const [latest] = await allLogEntries();
     expect(latest).toMatchObject({ action: 'DEACTIVATE_USER', targetId: people.leaver.id, adminId });
     expect(JSON.parse(latest.details)).toEqual({ reason: 'Left the clinic in March' });
@@ -244,12 +259,15 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const id = ok(await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
     performed.push({ action: 'CREATE_DOCTOR', targetId: id });
     people.patient = { id, email: input.email, password: input.password };
+    const doctorToken = (await login(input.email, input.password)).accessToken;
 
     expect(ok(await postAsGateway('admin', url, SET_ROLE, { userId: id, role: 'PATIENT' }, adminToken)).setUserRole).toEqual({ id });
     performed.push({ action: 'SET_USER_ROLE', targetId: id });
 
     expect(await usersNamed(input.email)).toEqual([expect.objectContaining({ id, role: 'PATIENT', active: true })]);
     expect((await login(input.email, input.password)).user.role).toBe(Role.PATIENT);
+    // The token that still says DOCTOR is refused.
+    await untilRefusedHere(doctorToken);
     const [latest] = await allLogEntries();
     expect(latest).toMatchObject({ action: 'SET_USER_ROLE', targetId: id, adminId });
     expect(JSON.parse(latest.details)).toEqual({ oldRole: 'DOCTOR', newRole: 'PATIENT' });
@@ -417,7 +435,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const other = stored.find((row) => row.id !== deactivation.id);
     await logRows('update admin_action_logs set details = ? where id = ?', [deactivation.details, other.id]);
     try {
-      const read = await postGraphql(url, LOG, { first: 100 }, adminToken);
+      const read = await postAsGateway('admin', url, LOG, { first: 100 }, adminToken);
       expect(errorCode(read)).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(read)).not.toContain('Left the clinic');
     } finally {
@@ -448,7 +466,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
 
     const onlyK2 = await startAdmin(configWithKeys(k2));
     try {
-      const after = ok(await postGraphql(onlyK2.url, LOG, { first: 100 }, adminToken)).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
+      const after = ok(await postAsGateway('admin', onlyK2.url, LOG, { first: 100 }, adminToken)).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
       expect(after).toEqual(before);
     } finally {
       await onlyK2.stop();

@@ -17,6 +17,8 @@ describe('auth subgraph against MariaDB and Redis', () => {
   const databaseUrl = freshDatabaseUrl('auth');
   let auth: Awaited<ReturnType<typeof startAuth>>;
   let url: string;
+  /** Passwords auth has checked, counted through its hook (Redis and the database are the real ones). */
+  let passwordChecks = 0;
 
   beforeAll(async () => {
     const config = loadAuthConfig({
@@ -29,12 +31,13 @@ describe('auth subgraph against MariaDB and Redis', () => {
       AUTH_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'carebook-auth-')), 'key.json'),
       BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-      LOGIN_MAX_FAILURES_PER_EMAIL: '3',
+      LOGIN_MAX_FAILURES_PER_IP: '12',
+      REGISTRATIONS_PER_IP_PER_HOUR: '2',
       // Nothing listens here: registration must fail cleanly when the patient service is down.
       PATIENT_URL: 'http://127.0.0.1:9',
       PROVISIONING_GRACE_SECONDS: '1',
     });
-    auth = await startAuth(config);
+    auth = await startAuth(config, { passwordChecked: () => void (passwordChecks += 1) });
     url = auth.url;
   });
 
@@ -84,16 +87,53 @@ describe('auth subgraph against MariaDB and Redis', () => {
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
   });
 
-  it('refuses a wrong password, then throttles the email after too many failures', async () => {
+  const loginFrom = (address: string, email: string, password: string) => postAsGateway('auth', url, LOGIN, { email, password }, undefined, { 'x-carebook-client-ip': address });
+
+  it('refuses a wrong password, then throttles the account at that address (not elsewhere) after too many failures', async () => {
     const email = 'someone@carebook.test';
-    for (let i = 0; i < 3; i++) {
-      const attempt = await postAsGateway('auth', url, LOGIN, { email, password: 'wrong-password' }, undefined, { 'x-carebook-client-ip': '10.0.0.2' });
-      expect(errorCode(attempt)).toBe('UNAUTHENTICATED');
-    }
-    const blocked = await postAsGateway('auth', url, LOGIN, { email, password: 'wrong-password' }, undefined, { 'x-carebook-client-ip': '10.0.0.3' });
+    for (let i = 0; i < 5; i++) expect(errorCode(await loginFrom('10.0.0.2', email, 'wrong-password'))).toBe('UNAUTHENTICATED');
+    const blocked = await loginFrom('10.0.0.2', email, 'wrong-password');
     expect(errorCode(blocked)).toBe('FORBIDDEN');
     expect(blocked.errors![0].message).toMatch(/Too many failed sign-in attempts/);
-    expect(blocked.errors![0].extensions).toMatchObject({ reason: 'RATE_LIMITED' });
+    expect(blocked.errors![0].extensions).toMatchObject({ reason: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(errorCode(await loginFrom('10.0.0.3', email, 'wrong-password'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('checks at most 5 passwords of 40 parallel wrong guesses at one account, and locks out nobody else', async () => {
+    passwordChecks = 0;
+    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => loginFrom('10.0.1.1', ADMIN.email, `wrong-password-${i}`)));
+    expect(passwordChecks).toBe(5);
+    expect(guesses.filter((g) => errorCode(g) === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(guesses.filter((g) => errorCode(g) === 'FORBIDDEN')).toHaveLength(35);
+    // Even the right password waits out the window from that address, unchecked; from another one it works.
+    expect(errorCode(await loginFrom('10.0.1.1', ADMIN.email, ADMIN.password))).toBe('FORBIDDEN');
+    expect(passwordChecks).toBe(5);
+    expect((await loginFrom('10.0.1.2', ADMIN.email, ADMIN.password)).errors).toBeUndefined();
+  });
+
+  it('refuses every account from an address once its failures reach the higher per-address ceiling (12 here)', async () => {
+    for (const account of ['a', 'b', 'c']) {
+      for (let i = 0; i < 4; i++) expect(errorCode(await loginFrom('10.0.2.1', `${account}@carebook.test`, 'wrong-password'))).toBe('UNAUTHENTICATED');
+    }
+    passwordChecks = 0;
+    const refused = await loginFrom('10.0.2.1', ADMIN.email, ADMIN.password);
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    expect(passwordChecks).toBe(0);
+    expect((await loginFrom('10.0.2.2', ADMIN.email, ADMIN.password)).errors).toBeUndefined();
+  });
+
+  it('throttles registrations per client address (2 per hour here), counting attempts that failed', async () => {
+    const register = (address: string, n: number) =>
+      postAsGateway('auth', url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', { input: { email: `reg${n}@carebook.test`, password: 'long-enough-1', name: 'Reg' } }, undefined, {
+        'x-carebook-client-ip': address,
+      });
+    // The patient service is down here: each attempt fails, and still counts.
+    expect(errorCode(await register('10.0.3.1', 1))).toBe('INTERNAL_SERVER_ERROR');
+    expect(errorCode(await register('10.0.3.1', 2))).toBe('INTERNAL_SERVER_ERROR');
+    const third = await register('10.0.3.1', 3);
+    expect(errorCode(third)).toBe('FORBIDDEN');
+    expect(third.errors![0]).toMatchObject({ message: expect.stringMatching(/Too many accounts were opened from your network address/), extensions: { reason: 'RATE_LIMITED' } });
+    expect(errorCode(await register('10.0.3.2', 4))).toBe('INTERNAL_SERVER_ERROR');
   });
 
   it('refuses bad registration input with BAD_USER_INPUT and writes nothing', async () => {

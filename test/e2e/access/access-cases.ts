@@ -43,6 +43,25 @@ export const CELLS: Record<string, CellBuilder> = {
   async Me() {
     return { variables: {} };
   },
+  // Cells that end the caller's sessions run as a new account of the caller's kind, so the clinic's own tokens live on.
+  async ChangePassword(clinic, caller) {
+    const account = await clinic.freshAccountLike(caller);
+    return { variables: { currentPassword: account?.password ?? clinic.patient.password, newPassword: 'matrix-password-2' }, token: account?.token };
+  },
+  async RequestPasswordReset() {
+    return { variables: { email: `nobody-${randomUUID().slice(0, 8)}@matrix.e2e.test` } };
+  },
+  async ResetPassword(clinic) {
+    return { variables: { token: await clinic.resetTokenFor(await clinic.newPatient()), newPassword: 'matrix-password-3' } };
+  },
+  async Logout(clinic, caller) {
+    const login = await clinic.ok('Login', credentialsOf(clinic, caller));
+    return { variables: { refreshToken: login.login.refreshToken } };
+  },
+  async LogoutEverywhere(clinic, caller) {
+    const account = await clinic.freshAccountLike(caller);
+    return { variables: {}, token: account?.token };
+  },
   async MedicalServices() {
     return { variables: {} };
   },

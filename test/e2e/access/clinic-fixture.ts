@@ -1,5 +1,5 @@
 import { operation } from '@carebook/clients';
-import { BOOTSTRAP_ADMIN, GraphqlResponse, postGraphql, Stack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, GraphqlResponse, postGraphql, SmtpSink, Stack } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from './access-table';
@@ -37,7 +37,10 @@ export class ClinicFixture {
   private readonly freeSlots = new Map<string, string[]>();
   private nextDay = 30;
 
-  constructor(private readonly stack: Stack) {}
+  constructor(
+    private readonly stack: Stack,
+    private readonly mail: SmtpSink,
+  ) {}
 
   async call(name: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse> {
     return postGraphql(this.stack.gatewayUrl, operation(name), variables, token);
@@ -87,6 +90,27 @@ export class ClinicFixture {
     const email = `p-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
     const registered = (await this.ok('RegisterPatient', { input: { email, password: PASSWORD, name } })).registerPatient;
     return { id: registered.user.id, email, password: PASSWORD, name, token: registered.accessToken };
+  }
+
+  /** A new account of the caller's kind (none for anonymous), for cells that end their caller's sessions. */
+  async freshAccountLike(caller: Caller): Promise<Account | undefined> {
+    if (caller === 'anonymous') return undefined;
+    if (caller === 'doctor' || caller === 'otherDoctor') return this.newDoctor('Dr Fresh');
+    const account = await this.newPatient();
+    if (caller !== 'admin') return account;
+    await this.ok('SetUserRole', { userId: account.id, role: 'ADMIN' }, this.admin.token);
+    // The role change ended the account's sessions: sign in again as the admin it now is.
+    return { ...account, token: (await this.ok('Login', { email: account.email, password: account.password })).login.accessToken };
+  }
+
+  /** The token of a password-reset link emailed to the account (read at the SMTP server, as the person would). */
+  async resetTokenFor(account: Account): Promise<string> {
+    await this.ok('RequestPasswordReset', { email: account.email });
+    const [message] = (await this.mail.waitFor((all) => all.some((m) => m.to.includes(account.email)))).filter((m) => m.to.includes(account.email));
+    const text = (await message.parsed()).text ?? '';
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
+    if (!token) throw new Error(`no reset link in the email to ${account.email}: ${text}`);
+    return token;
   }
 
   /** A date no other fixture uses, far enough ahead for every booking rule. */

@@ -14,4 +14,11 @@ registerEnumType(Role, { name: 'Role', description: 'What a user may do: a patie
  * it is the request's `caller`, proven by its own service token, and grants
  * no user's rights.
  */
-export type Principal = { kind: 'user'; userId: string; role: Role; token: string };
+export type Principal = {
+  kind: 'user';
+  userId: string;
+  role: Role;
+  token: string;
+  /** When the token was issued, in ms (its `iat_ms` claim, else `iat`): revocations void tokens issued before a moment. */
+  issuedAtMs?: number;
+};

@@ -20,7 +20,7 @@ describe('token verifier', () => {
   it('verifies an access token, and answers the same token again from memory', async () => {
     const token = await sign({ role: 'DOCTOR' }, '15m');
     const first = await verifier.verify(token);
-    expect(first).toEqual({ kind: 'user', userId: 'user-1', role: 'DOCTOR', token });
+    expect(first).toEqual({ kind: 'user', userId: 'user-1', role: 'DOCTOR', token, issuedAtMs: expect.any(Number) });
     expect(await verifier.verify(token)).toBe(first);
   });
 

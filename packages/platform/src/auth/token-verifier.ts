@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { Unauthenticated } from '../errors/app-errors';
+import type { RevocationCheck } from './revocation-feed';
 import { Principal, Role } from './role';
 import { VerifiedTokenCache } from './verified-token-cache';
 
@@ -31,9 +32,11 @@ function explain(error: unknown): Unauthenticated {
  * pinned and exp, iss, aud and sub required. Nothing else is a principal:
  * service tokens are checked apart, by the service-token verifier, and
  * never turn into one. A token verified once is remembered until it
- * expires (VerifiedTokenCache).
+ * expires (VerifiedTokenCache). With `revocations`, a user's token is
+ * checked against them on every use, remembered or not: a revoked token is
+ * refused from that moment.
  */
-export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTVerifyGetKey): TokenVerifier {
+export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTVerifyGetKey, revocations?: RevocationCheck): TokenVerifier {
   const jwks = keySet ?? createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
 
   async function verifyAccessToken(token: string): Promise<Principal> {
@@ -46,23 +49,35 @@ export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTV
     const role = payload.role;
     // Not `role in Role`: that also holds for "toString", "constructor" and the rest of Object.prototype.
     if (!(Object.values(Role) as unknown[]).includes(role)) throw new Unauthenticated('Your access token carries no valid role; sign in again.');
-    return { kind: 'user', userId: String(payload.sub), role: role as Role, token };
+    return { kind: 'user', userId: String(payload.sub), role: role as Role, token, issuedAtMs: issuedAtMsOf(payload) };
   }
+
+  const admit = (principal: Principal): Principal => {
+    if (principal.kind === 'user') revocations?.assertCurrent(principal);
+    return principal;
+  };
 
   const verified = new VerifiedTokenCache();
   return {
     async verify(token) {
       const known = verified.get(token);
-      if (known) return known;
+      if (known) return admit(known);
+      let principal: Principal;
       try {
-        const principal = await verifyAccessToken(token);
-        verified.remember(token, principal);
-        return principal;
+        principal = await verifyAccessToken(token);
       } catch (error) {
         throw explain(error);
       }
+      verified.remember(token, principal);
+      return admit(principal);
     },
   };
+}
+
+/** When a verified token was issued, in ms: auth's `iat_ms` claim (`iat` has whole seconds only), else `iat`, else never. */
+function issuedAtMsOf(payload: { iat?: number; iat_ms?: unknown }): number {
+  if (typeof payload.iat_ms === 'number' && Number.isFinite(payload.iat_ms)) return payload.iat_ms;
+  return typeof payload.iat === 'number' ? payload.iat * 1000 : 0;
 }
 
 /** Extracts the token of an `Authorization: Bearer <token>` header, if any. */

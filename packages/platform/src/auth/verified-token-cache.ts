@@ -6,8 +6,11 @@ import { tokenExpiryMs } from './token-expiry';
  * request reaches several services, and each verified the same signature
  * (an ES256 verification costs a noticeable share of a small request's CPU);
  * a token's claims cannot change, so a verified token stays verified until
- * its exp, which is checked on every hit. Bounded: the oldest entry goes
- * when `limit` is reached (a Map iterates in insertion order).
+ * its exp, which is checked on every hit. Whether its user's tokens were
+ * revoked meanwhile can change: the verifier asks that on every use, hit or
+ * not (createTokenVerifier's revocation check), so a remembered token is
+ * refused as soon as it is revoked. Bounded: the oldest entry goes when
+ * `limit` is reached (a Map iterates in insertion order).
  */
 export class VerifiedTokenCache<P = Principal> {
   private readonly entries = new Map<string, { principal: P; expiresAtMs: number }>();

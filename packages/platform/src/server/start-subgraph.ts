@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { RevocationFeed } from '../auth/revocation-feed';
 import { createServiceTokenVerifier, ServiceTokenVerifier } from '../auth/service-token-verifier';
 import { bearerToken, createTokenVerifier, TokenVerifier } from '../auth/token-verifier';
 import type { ServiceConfig } from '../config/service-config';
@@ -62,7 +63,10 @@ export function clientIpOf(req: Request, caller: ServiceName): string {
  */
 export async function startSubgraph(options: StartSubgraphOptions): Promise<RunningService> {
   const { config, orm, logger } = options;
-  const verifier = createTokenVerifier(config.auth, options.keySet);
+  // Revoked tokens (deactivation, role or password change, sign-out everywhere) are refused here too, not only at the gateway.
+  const revocations = new RevocationFeed({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  await revocations.start();
+  const verifier = createTokenVerifier(config.auth, options.keySet, revocations);
   const callers = createServiceTokenVerifier(config.serviceKeys);
   const app = express();
   app.disable('x-powered-by');
@@ -133,6 +137,7 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
     verifier,
     async stop() {
       await server.stop();
+      await revocations.stop();
       await options.onStop?.();
       await orm.close(true);
     },

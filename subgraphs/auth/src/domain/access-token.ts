@@ -10,10 +10,16 @@ export interface AccessTokenSettings {
   ttlSeconds: number;
 }
 
+/**
+ * Signs an access token. Besides `iat` (whole seconds) it carries `iat_ms`:
+ * revocations void the tokens issued before a moment, and a sign-in right
+ * after a role change, in the same second, must not be voided with them.
+ */
 export async function signAccessToken(settings: AccessTokenSettings, user: { id: string; role: Role }): Promise<{ token: string; expiresAt: Date }> {
-  const issuedAt = Math.floor(Date.now() / 1000);
+  const issuedAtMs = Date.now();
+  const issuedAt = Math.floor(issuedAtMs / 1000);
   const expiresAt = issuedAt + settings.ttlSeconds;
-  const token = await new SignJWT({ role: user.role })
+  const token = await new SignJWT({ role: user.role, iat_ms: issuedAtMs })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: settings.key.kid, typ: 'JWT' })
     .setSubject(user.id)
     .setIssuer(settings.issuer)

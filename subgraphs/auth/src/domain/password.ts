@@ -1,3 +1,4 @@
+import { BadUserInput, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE } from '@carebook/platform';
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
@@ -7,6 +8,10 @@ const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, key
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
 
+/** A new password must satisfy the same length rules as at registration; `field` names the argument for the form. */
+export function assertPasswordRules(password: string, field: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) throw new BadUserInput(PASSWORD_MESSAGE.replace(/^password/, field), field);
+}
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -1,5 +1,6 @@
 import { Logger, Role, ServiceClient } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
+import type { Quota, RequestQuotas } from './request-quota';
 import { IssuedSession, SessionSettings, startSession } from './sessions';
 import { assertPlausibleBirthDate, confirmProvisioned, createPendingUser, discardPendingUser } from './user-accounts';
 
@@ -21,10 +22,13 @@ export interface PatientRegistration {
  */
 export async function registerPatient(
   em: EntityManager,
-  deps: { services: ServiceClient; sessions: SessionSettings; logger: Logger },
+  deps: { services: ServiceClient; sessions: SessionSettings; logger: Logger; quotas: RequestQuotas; perAddress: Quota },
   input: PatientRegistration,
+  clientIp: string,
 ): Promise<IssuedSession> {
   assertPlausibleBirthDate(input.dateOfBirth);
+  // Counted per client address, whatever the outcome: each attempt costs a password hash and a profile.
+  await deps.quotas.take(deps.perAddress, clientIp);
   const user = await createPendingUser(em, input.email, input.password, Role.PATIENT);
   try {
     await deps.services.call('patient', 'provision-patient', {

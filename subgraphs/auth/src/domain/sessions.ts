@@ -30,7 +30,22 @@ async function issue(em: EntityManager, settings: SessionSettings, user: User, f
   });
   await em.flush();
   const access = await signAccessToken(settings, user);
+  await assertUnchangedSinceRead(em, user, familyId);
   return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt, user };
+}
+
+/**
+ * A change that ends sessions (session-ending.ts) may commit while this one
+ * is being issued, between reading the user and signing. Reading the user
+ * again after signing settles it: if nothing changed yet, the token was
+ * signed before the change's final revocation and falls with it; if
+ * something did, this session is ended here and the caller signs in again.
+ */
+async function assertUnchangedSinceRead(em: EntityManager, user: User, familyId: string): Promise<void> {
+  const now = await em.fork().findOne(User, { id: user.id });
+  if (now && now.active && now.role === user.role && now.passwordHash === user.passwordHash) return;
+  await revokeFamily(em, familyId);
+  throw new Unauthenticated('Your account changed while you were signing in (its password, role or status); sign in again.');
 }
 
 /** Starts a new session (a new refresh-token family) for a signed-in user. */

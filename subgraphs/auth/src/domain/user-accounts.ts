@@ -2,7 +2,7 @@ import { BadUserInput, Conflict, isCalendarDate, Logger, NotFound, Role, Service
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { User } from '../entities/user.entity';
 import { hashPassword } from './password';
-import { revokeAllSessionsOf } from './sessions';
+import { changeAndEndSessions, SessionEndingDeps } from './session-ending';
 
 /** The service that owns each role's profile, and its internal route to discard a half-made one. */
 export const PROFILE_OWNER: Partial<Record<Role, { service: 'patient' | 'doctor'; discardRoute: string }>> = {
@@ -64,23 +64,28 @@ export async function discardPendingUser(em: EntityManager, services: ServiceCli
   return true;
 }
 
-export async function deactivateUser(em: EntityManager, userId: string): Promise<User> {
+/** Stops a user from signing in; every session they hold ends, access tokens included. */
+export async function deactivateUser(em: EntityManager, deps: SessionEndingDeps, userId: string): Promise<User> {
   const user = await em.findOne(User, { id: userId, provisioned: true });
   if (!user) throw new NotFound('User', userId);
+  await changeAndEndSessions(em, deps, userId, (tx) => tx.nativeUpdate(User, { id: userId }, { active: false, updatedAt: new Date() }));
   user.active = false;
-  await em.flush();
-  await revokeAllSessionsOf(em, userId);
   return user;
 }
 
-/** Changes a role; the last active admin cannot lose theirs, so the clinic is never locked out. */
-export async function setUserRole(em: EntityManager, userId: string, role: Role): Promise<User> {
+/**
+ * Changes a role; the last active admin cannot lose theirs, so the clinic is
+ * never locked out. Tokens carry the role, so every session of the user ends:
+ * their next sign-in (or refresh) carries the new one.
+ */
+export async function setUserRole(em: EntityManager, deps: SessionEndingDeps, userId: string, role: Role): Promise<User> {
   const user = await em.findOne(User, { id: userId, provisioned: true });
   if (!user) throw new NotFound('User', userId);
-  if (user.role === Role.ADMIN && role !== Role.ADMIN && (await em.count(User, { role: Role.ADMIN, active: true })) <= 1) {
+  if (user.role === role) return user;
+  if (user.role === Role.ADMIN && (await em.count(User, { role: Role.ADMIN, active: true })) <= 1) {
     throw new Conflict('This is the last active admin; make another user admin first.');
   }
+  await changeAndEndSessions(em, deps, userId, (tx) => tx.nativeUpdate(User, { id: userId }, { role, updatedAt: new Date() }));
   user.role = role;
-  await em.flush();
   return user;
 }

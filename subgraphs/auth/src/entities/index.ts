@@ -1,5 +1,6 @@
+import { PasswordResetToken } from './password-reset-token.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 
-export const entities = [User, RefreshToken];
-export { RefreshToken, User };
+export const entities = [User, RefreshToken, PasswordResetToken];
+export { PasswordResetToken, RefreshToken, User };

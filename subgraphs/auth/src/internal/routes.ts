@@ -1,5 +1,6 @@
-import { internalRoute, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, NotFound, PASSWORD_MESSAGE, Role, ServiceClient } from '@carebook/platform';
+import { internalRoute, Logger, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, NotFound, PASSWORD_MESSAGE, Role, ServiceClient } from '@carebook/platform';
 import { z } from 'zod';
+import type { SessionEndingDeps } from '../domain/session-ending';
 import { confirmProvisioned, createPendingUser, deactivateUser, discardPendingUser, setUserRole } from '../domain/user-accounts';
 import { User } from '../entities/user.entity';
 
@@ -11,7 +12,8 @@ const id = z.string().uuid('must be a user id');
  * the same two-step provisioning as patient registration: create-user, then
  * confirm-user once the profile exists, or discard-user if it could not be made.
  */
-export function authInternalRoutes(services: ServiceClient) {
+export function authInternalRoutes(services: ServiceClient, sessionEnding: Omit<SessionEndingDeps, 'logger'>) {
+  const ending = (logger: Logger): SessionEndingDeps => ({ ...sessionEnding, logger });
   return {
     'create-user': internalRoute(
       ['admin'],
@@ -32,8 +34,9 @@ export function authInternalRoutes(services: ServiceClient) {
       if (user) await discardPendingUser(em, services, user, logger);
       return { id };
     }),
-    'deactivate-user': internalRoute(['admin'], z.object({ id }), async ({ id }, { orm }) => userView(await deactivateUser(orm.em.fork(), id))),
-    'set-user-role': internalRoute(['admin'], z.object({ id, role: z.nativeEnum(Role) }), async ({ id, role }, { orm }) => userView(await setUserRole(orm.em.fork(), id, role))),
+    // Both end the user's sessions: their access tokens are refused everywhere within moments.
+    'deactivate-user': internalRoute(['admin'], z.object({ id }), async ({ id }, { orm, logger }) => userView(await deactivateUser(orm.em.fork(), ending(logger), id))),
+    'set-user-role': internalRoute(['admin'], z.object({ id, role: z.nativeEnum(Role) }), async ({ id, role }, { orm, logger }) => userView(await setUserRole(orm.em.fork(), ending(logger), id, role))),
     'get-user': internalRoute(['admin', 'notification'], z.object({ id }), async ({ id }, { orm }) => {
       const user = await orm.em.fork().findOne(User, { id, provisioned: true });
       if (!user) throw new NotFound('User', id);
