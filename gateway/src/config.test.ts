@@ -9,7 +9,7 @@ describe("the gateway's service keys", () => {
   it('must be set in production: the gateway refuses to start without them, naming the variables', () => {
     let problems: string[] = [];
     try {
-      loadGatewayConfig({ NODE_ENV: 'production' });
+      loadGatewayConfig({ NODE_ENV: 'production', REDIS_URL: 'redis://:a-password@127.0.0.1:6379' });
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       problems = error.problems;

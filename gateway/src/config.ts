@@ -1,4 +1,4 @@
-import { env, loadDotenvOnce, loadServiceKeys, parseEnv, refuseUnsafeProductionSettings, serviceKeyShape, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
+import { env, loadDotenvOnce, parseEnv, productionCheckedServiceKeys, serviceKeyShape, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isTrustedProxyEntry } from './client-address';
@@ -31,7 +31,8 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       .refine((list) => proxyList(list).every(isTrustedProxyEntry), 'must be comma-separated IP addresses or CIDR ranges (10.0.0.0/8), or loopback, linklocal, uniquelocal'),
   };
   const parsed = parseEnv(shape, source);
-  refuseUnsafeProductionSettings(parsed.NODE_ENV, Object.keys(shape), parsed);
+  // The gateway's own key pair: it proves to each subgraph that a request comes through it.
+  const serviceKeys = productionCheckedServiceKeys('gateway', parsed.NODE_ENV, Object.keys(shape), parsed);
   const production = parsed.NODE_ENV === 'production';
   return {
     nodeEnv: parsed.NODE_ENV,
@@ -46,8 +47,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       audience: parsed.AUTH_AUDIENCE,
       jwksUrl: parsed.AUTH_JWKS_URL ?? `${serviceUrl('auth', source)}/.well-known/jwks.json`,
     },
-    // The gateway's own key pair: it proves to each subgraph that a request comes through it.
-    serviceKeys: loadServiceKeys('gateway', parsed.NODE_ENV, parsed),
+    serviceKeys,
     // Peers whose X-Forwarded-For is believed (load balancers, reverse proxies); none by default.
     trustedProxies: proxyList(parsed.TRUSTED_PROXIES),
     limits: { depth: parsed.MAX_QUERY_DEPTH, aliases: parsed.MAX_QUERY_ALIASES, cost: parsed.MAX_QUERY_COST },

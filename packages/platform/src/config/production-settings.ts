@@ -1,4 +1,6 @@
+import { loadServiceKeys, ServiceKeys } from '../auth/service-keys';
 import { ConfigError } from './load-config';
+import type { ServiceName } from './services';
 
 /**
  * Public development values: they let a developer start without generating
@@ -63,4 +65,22 @@ export function productionProblems(nodeEnv: string, variables: Iterable<string>,
 export function refuseUnsafeProductionSettings(nodeEnv: string, variables: Iterable<string>, values: Record<string, unknown>): void {
   const problems = productionProblems(nodeEnv, variables, values);
   if (problems.length) throw new ConfigError(problems);
+}
+
+/**
+ * A process's service keys, once its whole production configuration passed:
+ * the unsafe settings and the key problems are refused together, so an
+ * operator sees every variable to fix in one go.
+ */
+export function productionCheckedServiceKeys(self: ServiceName, nodeEnv: string, variables: Iterable<string>, values: Record<string, unknown>): ServiceKeys {
+  const problems = productionProblems(nodeEnv, variables, values);
+  let keys: ServiceKeys | undefined;
+  try {
+    keys = loadServiceKeys(self, nodeEnv, values);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return keys!;
 }

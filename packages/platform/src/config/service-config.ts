@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { loadServiceKeys, ServiceKeys, serviceKeyShape } from '../auth/service-keys';
+import { ServiceKeys, serviceKeyShape } from '../auth/service-keys';
 import { env, loadDotenvOnce, parseEnv } from './load-config';
-import { refuseUnsafeProductionSettings } from './production-settings';
+import { productionCheckedServiceKeys } from './production-settings';
 import { envPrefix, ServiceName, SERVICE_PORTS, serviceUrl } from './services';
 
 /** What every subgraph reads from the environment. */
@@ -53,8 +53,7 @@ export function loadServiceConfig<E extends z.ZodRawShape = {}>(
   const prefix = envPrefix(service);
   const shape = { ...commonShape(service), ...extraShape };
   const parsed = parseEnv(shape, source) as Record<string, any>;
-  refuseUnsafeProductionSettings(parsed.NODE_ENV, Object.keys(shape), parsed);
-  const serviceKeys = loadServiceKeys(service, parsed.NODE_ENV, parsed);
+  const serviceKeys = productionCheckedServiceKeys(service, parsed.NODE_ENV, Object.keys(shape), parsed);
   const databaseUrl: string = parsed[`${prefix}_DB_URL`] ?? `${parsed.MYSQL_URL.replace(/\/$/, '')}/carebook_${service}`;
   const extra = Object.fromEntries(Object.keys(extraShape).map((key) => [key, parsed[key]])) as z.infer<z.ZodObject<E>>;
   return {
