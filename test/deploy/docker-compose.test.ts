@@ -190,7 +190,9 @@ describe('docker-compose.yml', () => {
   // Service tokens: one key pair per service, so that no container holds another's private key.
   it.each(deployables)('hands %s its own service private key and every public key', (name) => {
     const env = environmentOf(name);
-    expect(env.SERVICE_PRIVATE_KEY).toMatch(new RegExp(`^\\$\\{${prefixOf(name)}_SERVICE_PRIVATE_KEY:\\?`));
+    // Under its own name (the process reads <SERVICE>_SERVICE_PRIVATE_KEY), and no other service's.
+    expect(env[`${prefixOf(name)}_SERVICE_PRIVATE_KEY`]).toMatch(new RegExp(`^\\$\\{${prefixOf(name)}_SERVICE_PRIVATE_KEY:\\?`));
+    expect(Object.keys(env).filter((key) => key.endsWith('SERVICE_PRIVATE_KEY'))).toEqual([`${prefixOf(name)}_SERVICE_PRIVATE_KEY`]);
     expect(env.SERVICE_PUBLIC_KEYS).toMatch(/^\$\{SERVICE_PUBLIC_KEYS:\?/);
   });
 
@@ -315,7 +317,7 @@ describe('worker services in docker-compose.yml', () => {
   });
 
   it('lets the notification worker call other services as the notification service', () => {
-    expect(environmentOf('notification-worker').SERVICE_PRIVATE_KEY).toMatch(/^\$\{NOTIFICATION_SERVICE_PRIVATE_KEY:\?/);
+    expect(environmentOf('notification-worker').NOTIFICATION_SERVICE_PRIVATE_KEY).toMatch(/^\$\{NOTIFICATION_SERVICE_PRIVATE_KEY:\?/);
     expect(environmentOf('notification-worker').SERVICE_PUBLIC_KEYS).toMatch(/^\$\{SERVICE_PUBLIC_KEYS:\?/);
   });
 

@@ -1,5 +1,5 @@
 import { createFieldSealer, parseKeyRing, SealedText } from '@carebook/platform';
-import { postGraphql, runKeyRotationCommand } from '@carebook/platform/testing';
+import { postGraphql, runKeyRotationCommand, postAsGateway } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
 import { startAppointment } from '../src/app';
@@ -132,10 +132,10 @@ describe.each(STORES)('visit reasons, notes and history sealed at rest on %s', (
       loadAppointmentConfig({ ...process.env, ...stack.env, DATA_ENCRYPTION_KEYS: k2, LOG_LEVEL: 'silent', APPOINTMENT_PORT: '0', APPOINTMENT_RECONCILE_EVERY_MS: '3600000' }),
     );
     try {
-      const legacyRead = await postGraphql(onlyK2.url, VISIT, { id: legacy.id }, stack.adminToken);
+      const legacyRead = await postAsGateway('appointment', onlyK2.url, VISIT, { id: legacy.id }, stack.adminToken);
       expect(legacyRead.errors).toBeUndefined();
       expect(legacyRead.data.appointment).toMatchObject({ reason: 'Written before sealing', history: [{ note: 'plain history note' }, { note: 'slot booked' }] });
-      const earlier = await postGraphql(onlyK2.url, VISIT, { id: cancelled.id }, stack.adminToken);
+      const earlier = await postAsGateway('appointment', onlyK2.url, VISIT, { id: cancelled.id }, stack.adminToken);
       expect(earlier.errors).toBeUndefined();
       expect(earlier.data.appointment).toMatchObject({
         reason: 'Persistent cough since March',

@@ -195,7 +195,7 @@ describe('feedback subgraph', () => {
 
     const onlyK2 = await startFeedback(feedbackConfig(k2));
     try {
-      const answer = await postGraphql(onlyK2.url, APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, token);
+      const answer = await postAsGateway('feedback', onlyK2.url, APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, token);
       expect(answer.errors).toBeUndefined();
       expect(answer.data._entities[0].feedback).toEqual({ rating: 4, comment: 'Written before sealing.' });
     } finally {

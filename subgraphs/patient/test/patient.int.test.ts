@@ -200,7 +200,7 @@ describe('patient subgraph against MariaDB', () => {
       const [owner, other] = [await provision({ phone: '+49 30 5550111' }), await provision({ phone: '+49 30 5550222' })];
       const copied = (await patientRow(owner.id)).phone_sealed;
       await rows('update patients set phone_sealed = ? where id = ?', [copied, other.id]);
-      const read = await postGraphql(url, MY_PROFILE, {}, other.token);
+      const read = await postAsGateway('patient', url, MY_PROFILE, {}, other.token);
       expect(read.data.myProfile).toMatchObject({ id: other.id, phone: null });
       expect(read.errors).toEqual([expect.objectContaining({ path: ['myProfile', 'phone'], extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
       expect(JSON.stringify(read)).not.toContain('5550111');
@@ -209,7 +209,7 @@ describe('patient subgraph against MariaDB', () => {
     it('re-seals every value under the new key with the rotation (v1 values too), after which the old key can go', async () => {
       const patient = await provision({ phone: '+49 30 5550333', dateOfBirth: '1970-05-04' });
       const doctor = await doctorCaringFor(patient.id);
-      await postGraphql(url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Gout', notes: 'Less red meat' } }, doctor.token);
+      await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Gout', notes: 'Less red meat' } }, doctor.token);
       // Sealed before values were bound to their row: the v1 format.
       await rows('update patients set medical_history_sealed = ? where id = ?', [sealV1(OLD_KEY, 'Written in v1'), patient.id]);
 
@@ -230,10 +230,10 @@ describe('patient subgraph against MariaDB', () => {
       }
       const withNewKeyOnly = await startPatient(configWithKeys(NEW_KEY));
       try {
-        const read = await postGraphql(withNewKeyOnly.url, MY_PROFILE, {}, patient.token);
+        const read = await postAsGateway('patient', withNewKeyOnly.url, MY_PROFILE, {}, patient.token);
         expect(read.errors).toBeUndefined();
         expect(read.data.myProfile).toMatchObject({ phone: '+49 30 5550333', dateOfBirth: '1970-05-04', medicalHistory: 'Written in v1' });
-        const chart = await postGraphql(withNewKeyOnly.url, CHART, { id: patient.id }, doctor.token);
+        const chart = await postAsGateway('patient', withNewKeyOnly.url, CHART, { id: patient.id }, doctor.token);
         expect(chart.data.patient.records).toEqual([expect.objectContaining({ diagnosis: 'Gout', notes: 'Less red meat' })]);
       } finally {
         await withNewKeyOnly.stop();
