@@ -1,6 +1,6 @@
 import { Role } from '@carebook/platform';
 import { postGraphql, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
-import { BOOK, BookingStack, STORES } from './booking-stack';
+import { BOOK, BookingStack, eachStore } from './booking-stack';
 
 jest.setTimeout(120_000);
 
@@ -12,7 +12,7 @@ const MINE = '{ myAppointments { id status slot { id } history { fromStatus toSt
  * reconciliation job confirm the appointment within a minute.
  * Needs the built dist: `npx tsc -b subgraphs/appointment` (pnpm test builds).
  */
-describe.each(STORES)('a booking interrupted by a crash on %s', (_store, databaseUrl) => {
+eachStore('a booking interrupted by a crash on %s', (_store, databaseUrl) => {
   let stack: BookingStack;
   let running: SpawnedService | undefined;
 

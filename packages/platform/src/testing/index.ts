@@ -1,4 +1,5 @@
 export * from './test-database';
+export * from './test-stores';
 export * from './test-issuer';
 export * from './graphql-client';
 export * from './spawn-service';
