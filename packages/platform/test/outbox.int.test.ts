@@ -5,7 +5,7 @@ import { createLogger } from '../src/logger';
 import { consumeOnce, OutboxEvent, ProcessedEvent, recordEvent, scheduleChannel, startOutboxRelay } from '../src/events';
 import { mysqlOrmConfig } from '../src/orm/open-orm';
 import { ensureMysqlDatabase } from '../src/orm/mysql-admin';
-import { dropDatabase, freshDatabaseUrl } from '../src/testing';
+import { dropDatabase, freshDatabaseUrl, testPortBase } from '../src/testing';
 import Redis from 'ioredis';
 
 const logger = createLogger('outbox-test', process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -23,7 +23,7 @@ async function startRedis(port: number): Promise<ChildProcess> {
 
 describe('transactional outbox and relay', () => {
   const url = freshDatabaseUrl('outbox');
-  const port = 26000 + Math.floor(Math.random() * 1000);
+  const port = testPortBase();
   const redisUrl = `redis://127.0.0.1:${port}`;
   let orm: MikroORM;
   let redis: ChildProcess;

@@ -3,6 +3,7 @@ export * from './test-stores';
 export * from './test-issuer';
 export * from './graphql-client';
 export * from './spawn-service';
+export * from './test-ports';
 export * from './spawn-worker';
 export * from './smtp-sink';
 export * from './stack';

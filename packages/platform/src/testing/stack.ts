@@ -1,5 +1,6 @@
 import { ServiceName, SERVICE_PORTS } from '../config/services';
-import { spawnService, SpawnedService, testPortBase } from './spawn-service';
+import { spawnService, SpawnedService } from './spawn-service';
+import { testPortBase } from './test-ports';
 import { spawnWorker, SpawnedWorker } from './spawn-worker';
 import { dropDatabase, freshDatabaseUrl } from './test-database';
 import { mkdtempSync } from 'node:fs';
