@@ -17,6 +17,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
+import { createOperationLog } from './operation-log';
 import { createResponseCache } from './public-cache/response-cache';
 import { listenForScheduleChanges } from './public-cache/schedule-invalidation';
 import { startLiveSchedules } from './live/live-schedules';
@@ -41,6 +42,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const scheduleCache = createResponseCache({ ttlMs: config.scheduleCacheTtlMs, invalidationLive: () => invalidation.live() });
   const invalidation = listenForScheduleChanges(config.redisUrl, config.redisPrefix, logger, () => scheduleCache.invalidate());
 
+  const operationLog = createOperationLog(config.operationLogPath);
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -64,6 +67,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       scheduleCache.plugin,
+      ...(operationLog ? [operationLog.plugin] : []),
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -72,6 +76,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     verifier,
     logger,
     ...config.live,
+    onSubscribe: operationLog?.record,
     // @apollo/gateway executes no subscriptions: each change is resolved as a query, with the subscriber's token.
     async execute(query, variables, viewer) {
       const response = await server.executeOperation(

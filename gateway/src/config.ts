@@ -25,6 +25,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       REDIS_PREFIX: env.redisPrefix(),
       SCHEDULE_CACHE_TTL_MS: env.wholeNumber(5000),
       LIVE_KEEPALIVE_MS: env.positiveInt(12_000),
+      CAREBOOK_OPERATION_LOG: z.string().optional(),
     },
     source,
   );
@@ -53,6 +54,8 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     scheduleCacheTtlMs: parsed.SCHEDULE_CACHE_TTL_MS,
     // Live schedules: the Redis pub/sub the outbox relays publish schedule changes on, and graphql-ws keepalive pings.
     live: { redisUrl: parsed.REDIS_URL, redisPrefix: parsed.REDIS_PREFIX, keepAliveMs: parsed.LIVE_KEEPALIVE_MS },
+    // Test stacks: a file to which the name of every served operation is appended (the contract check reads it).
+    operationLogPath: parsed.CAREBOOK_OPERATION_LOG || undefined,
     env: source,
   };
 }

@@ -1,5 +1,5 @@
 import type { Logger, TokenVerifier } from '@carebook/platform';
-import type { GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLSchema } from 'graphql';
 import type http from 'node:http';
 import { ChangeFeed } from './change-feed';
 import type { Viewer } from './live-access';
@@ -15,6 +15,8 @@ export interface LiveSchedulesOptions {
   redisUrl: string;
   redisPrefix: string;
   keepAliveMs: number;
+  /** Called with the operation name of each subscription started (the gateway's operation log). */
+  onSubscribe?(operationName: string | undefined): void;
   execute(query: string, variables: Record<string, unknown>, viewer: Viewer | null): Promise<FederatedResult>;
 }
 
@@ -30,7 +32,11 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
   const delivery = sharedSubscribe(stats);
   let schema: GraphQLSchema | null = null;
   await feed.start();
-  const server = startLiveServer({ httpServer: options.httpServer, path: '/graphql', schema: () => schema, verifier: options.verifier, logger: options.logger, keepAliveMs: options.keepAliveMs, subscribe: delivery.subscribe });
+  const subscribe: typeof delivery.subscribe = (args) => {
+    options.onSubscribe?.(getOperationAST(args.document, args.operationName)?.name?.value);
+    return delivery.subscribe(args);
+  };
+  const server = startLiveServer({ httpServer: options.httpServer, path: '/graphql', schema: () => schema, verifier: options.verifier, logger: options.logger, keepAliveMs: options.keepAliveMs, subscribe });
   return {
     useSchema(apiSchema: GraphQLSchema): void {
       schema = buildLiveSchema(apiSchema, { feed, shared, execute: options.execute });
