@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,6 +57,23 @@ describe('the test port allocator', () => {
     expect(new Set(blocks).size).toBe(30);
     for (const base of blocks) expect((base - 20_000) % PORT_BLOCK_SIZE).toBe(0);
   }, 60_000);
+
+  it("waits while another process holds the allocator's mutex, and takes over one left behind by a crash", async () => {
+    // Another process in the middle of a reservation: it holds the mutex for 300 ms.
+    const [mutex, released] = [join(dir, '.mutex'), join(dir, 'released')];
+    const holder = spawn(process.execPath, ['-e', `const fs = require('fs'); fs.mkdirSync(${JSON.stringify(mutex)}); process.stdout.write('held');
+      setTimeout(() => { fs.writeFileSync(${JSON.stringify(released)}, ''); fs.rmdirSync(${JSON.stringify(mutex)}); }, 300);`]);
+    await new Promise((held) => holder.stdout.once('data', held));
+    expect(reservePortBlock({ dir, start: 3, portsInUse: () => new Set() })).toBe(20_000 + 3 * PORT_BLOCK_SIZE);
+    // It went on only once the other process had let go.
+    expect(existsSync(released)).toBe(true);
+    await new Promise((exited) => (holder.exitCode === null ? holder.once('exit', exited) : exited(null)));
+
+    // A crashed process's mutex, older than any reservation takes: removed, not waited for forever.
+    mkdirSync(join(dir, '.mutex'));
+    utimesSync(join(dir, '.mutex'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    expect(reservePortBlock({ dir, start: 4, portsInUse: () => new Set() })).toBe(20_000 + 4 * PORT_BLOCK_SIZE);
+  });
 
   it('keeps a live process its block, and reclaims the block of a process that is gone', async () => {
     const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
