@@ -25,4 +25,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,
   setupFiles: ['reflect-metadata'],
+  // The end-to-end stacks' gateways log every operation they serve; once every suite has run, the
+  // client contract's operations must all be among them (clients/test/served-operations.ts).
+  globalSetup: '<rootDir>/clients/test/operation-log.setup.ts',
+  globalTeardown: '<rootDir>/clients/test/operation-log.teardown.ts',
 };

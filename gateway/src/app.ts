@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { trustProxies } from './client-address';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
+import { createOperationLog } from './operation-log';
 import { createResponseCache } from './public-cache/response-cache';
 import { listenForScheduleChanges } from './public-cache/schedule-invalidation';
 import { startLiveSchedules } from './live/live-schedules';
@@ -44,6 +45,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const scheduleCache = createResponseCache({ ttlMs: config.scheduleCacheTtlMs, invalidationLive: () => invalidation.live() });
   const invalidation = listenForScheduleChanges(config.redisUrl, config.redisPrefix, logger, () => scheduleCache.invalidate());
 
+  const operationLog = createOperationLog(config.operationLogPath);
+
   const app = express();
   app.disable('x-powered-by');
   trustProxies(app, config.trustedProxies);
@@ -62,6 +65,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       scheduleCache.plugin,
+      ...(operationLog ? [operationLog.plugin] : []),
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -74,6 +78,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     // Subscriptions get the same size, depth, alias and cost limits as queries over HTTP.
     validationRules: limitRules,
     hideSchemaHints,
+    onSubscribe: operationLog?.record,
     // @apollo/gateway executes no subscriptions: each change is resolved as a query, with the subscriber's token.
     async execute(query, variables, viewer) {
       const response = await server.executeOperation(

@@ -29,6 +29,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
       .string()
       .default('')
       .refine((list) => proxyList(list).every(isTrustedProxyEntry), 'must be comma-separated IP addresses or CIDR ranges (10.0.0.0/8), or loopback, linklocal, uniquelocal'),
+    CAREBOOK_OPERATION_LOG: z.string().optional(),
   };
   const parsed = parseEnv(shape, source);
   // The gateway's own key pair: it proves to each subgraph that a request comes through it.
@@ -59,6 +60,8 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     scheduleCacheTtlMs: parsed.SCHEDULE_CACHE_TTL_MS,
     // Live schedules: the Redis pub/sub the outbox relays publish schedule changes on, and graphql-ws keepalive pings.
     live: { redisUrl: parsed.REDIS_URL, redisPrefix: parsed.REDIS_PREFIX, keepAliveMs: parsed.LIVE_KEEPALIVE_MS },
+    // Test stacks: a file to which the name of every served operation is appended (the contract check reads it).
+    operationLogPath: parsed.CAREBOOK_OPERATION_LOG || undefined,
     env: source,
   };
 }

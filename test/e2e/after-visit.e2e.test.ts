@@ -5,6 +5,15 @@ import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check` holds (generously: the machine may be busy), or fails naming what did not happen. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString().slice(0, 160)}`);
+    await sleep(100);
+  }
+}
 const NOTIFICATION_WORKER = 'subgraphs/notification/dist/workers/main.js';
 
 /**
@@ -40,7 +49,7 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   }
 
   /** Reads rows of one service's own database (the outbox), as an operator would. */
-  async function rows(service: 'billing' | 'feedback', sql: string, params: unknown[]) {
+  async function rows(service: 'billing' | 'feedback' | 'appointment', sql: string, params: unknown[]) {
     const connection = await createConnection(stack.env[`${service.toUpperCase()}_DB_URL`]!);
     try {
       return (await connection.query(sql, params))[0] as Array<Record<string, any>>;
@@ -101,7 +110,10 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     const invoiceId = completed.completeAppointment.invoice.id;
 
     // The completion event reaches billing through the outbox as well; it finds the invoice there and adds none.
-    await sleep(2000);
+    // Wait until billing has applied that event (its processed-event row), then look.
+    const [event] = await rows('appointment', 'select id from outbox_events where type = ? and aggregate_id = ?', ['APPOINTMENT_COMPLETED', appointments[0]]);
+    expect(event).toBeDefined();
+    await eventually(async () => (await rows('billing', 'select id from processed_events where id = ?', [`billing:${event.id}`])).length === 1);
     const mine = await myInvoices(patients[0].token);
     expect(mine).toEqual([expect.objectContaining({ id: invoiceId, amount: '40.00', currency: 'EUR', status: 'PENDING', paidAt: null, appointment: expect.objectContaining({ id: appointments[0] }) })]);
     const issued = await rows('billing', 'select envelope, published_at from outbox_events where type = ?', ['INVOICE_ISSUED']);
@@ -109,15 +121,12 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     expect(JSON.parse(issued[0].envelope).payload).toEqual({ invoiceId, appointmentId: appointments[0], patientId: patients[0].id, amount: '40.00', currency: 'EUR' });
   });
 
-  it('issues the invoice from the completion event alone within 2 seconds, and a redelivered event adds none', async () => {
+  it('issues the invoice from the completion event alone, and a redelivered event adds none', async () => {
     const completed = await raw('mutation($id: ID!) { completeAppointment(id: $id) { id status } }', { id: appointments[1] }, doctors[1].token);
     expect(completed.data.completeAppointment.status).toBe('COMPLETED');
-    const deadline = Date.now() + 2000;
+    // How soon is bench:after-visit's figure; here, that it comes.
     let mine = await myInvoices(patients[1].token);
-    while (mine.length === 0 && Date.now() < deadline) {
-      await sleep(100);
-      mine = await myInvoices(patients[1].token);
-    }
+    await eventually(async () => (mine = await myInvoices(patients[1].token)).length > 0);
     expect(mine).toEqual([expect.objectContaining({ amount: '40.00', status: 'PENDING', appointment: expect.objectContaining({ id: appointments[1] }) })]);
 
     // Redeliver: the same event again (as BullMQ does after a stall), and the same facts under a new event id.
@@ -139,12 +148,8 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
 
   it('invoices a no-show with the no-show fee', async () => {
     expect((await ok('MarkNoShow', { id: appointments[2] }, doctors[2].token)).markNoShow.status).toBe('NO_SHOW');
-    const deadline = Date.now() + 2000;
     let mine = await myInvoices(patients[2].token);
-    while (mine.length === 0 && Date.now() < deadline) {
-      await sleep(100);
-      mine = await myInvoices(patients[2].token);
-    }
+    await eventually(async () => (mine = await myInvoices(patients[2].token)).length > 0);
     expect(mine).toEqual([expect.objectContaining({ amount: '15.00', currency: 'EUR', status: 'PENDING' })]);
   });
 

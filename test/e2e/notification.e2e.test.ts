@@ -1,5 +1,7 @@
 import { operation } from '@carebook/clients';
 import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
+import { Queue } from 'bullmq';
+import { createConnection } from 'mysql2/promise';
 import { SmsCapture, startSmsCapture } from '../../subgraphs/notification/test/rig';
 
 const WORKER = 'subgraphs/notification/dist/workers/main.js';
@@ -32,6 +34,16 @@ describe('notifications end to end', () => {
     return response.data;
   }
   const to = (address: string) => (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(address));
+  /** The statuses of an appointment's reminder rows (email and SMS) in the notification service's log. */
+  async function reminderStatuses(appointmentId: string): Promise<string[]> {
+    const db = await createConnection(stack.env.NOTIFICATION_DB_URL!);
+    try {
+      const [rows] = await db.query("select status from notification_logs where appointment_id = ? and kind = 'REMINDER'", [appointmentId]);
+      return (rows as Array<{ status: string }>).map((row) => row.status);
+    } finally {
+      await db.end();
+    }
+  }
   const subjects = (address: string) => to(address)(sink.messages).map((m) => m.headers.get('subject') ?? '');
 
   beforeAll(async () => {
@@ -110,14 +122,23 @@ describe('notifications end to end', () => {
     await waitUntil(() => sms.messages.some((m) => m.body.includes('is now')));
   }, 60_000);
 
-  it('reminds two minutes ahead within 5 s of the due time, once, and not of the cancelled appointment', async () => {
+  it('reminds two minutes ahead, not before it is due, once, and not of the cancelled appointment', async () => {
     const due = Date.parse(reminded.startsAt) - REMINDER_MS;
     const reminders = (m: ReceivedMail[]) => to(patient.email)(m).filter((x) => x.headers.get('subject')?.startsWith('Reminder'));
-    const [reminder] = await sink.waitFor((m) => reminders(m).length >= 1, Math.max(0, due - Date.now()) + 20_000).then(reminders);
+    // How late is bench:reminders' figure; here, that it comes, and not early.
+    const [reminder] = await sink.waitFor((m) => reminders(m).length >= 1, Math.max(0, due - Date.now()) + 60_000).then(reminders);
     expect(reminder.at).toBeGreaterThanOrEqual(due - 50);
-    expect(reminder.at - due).toBeLessThan(5000);
-    // Past the cancelled one's due time too, with time for a duplicate to show up.
-    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(cancelled.startsAt) - REMINDER_MS - Date.now()) + 5000));
+    // Both reminder jobs are gone (the sent one done, the cancelled one removed) and their rows settled: nothing more can go out.
+    const sends = new Queue('notification-send', { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } as never, prefix: stack.env.REDIS_PREFIX });
+    try {
+      await waitUntil(async () => {
+        const jobs = await Promise.all([reminded.id, cancelled.id].map((id) => sends.getJob(`reminder_${id}_2m`)));
+        const [sent, skipped] = await Promise.all([reminderStatuses(reminded.id), reminderStatuses(cancelled.id)]);
+        return jobs.every((job) => !job) && sent.length === 2 && sent.every((x) => x === 'SENT') && skipped.length > 0 && skipped.every((x) => x === 'SKIPPED');
+      });
+    } finally {
+      await sends.close();
+    }
     expect(reminders(sink.messages)).toHaveLength(1);
     expect(to(other.email)(sink.messages).filter((x) => x.headers.get('subject')?.startsWith('Reminder'))).toHaveLength(0);
     expect(sms.messages.filter((m) => m.body.startsWith('Carebook reminder'))).toHaveLength(1);
@@ -147,9 +168,9 @@ describe('notifications end to end', () => {
   }, 30_000);
 });
 
-async function waitUntil(check: () => boolean, timeoutMs = 30_000): Promise<void> {
+async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 100));
   }

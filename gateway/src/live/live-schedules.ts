@@ -1,5 +1,5 @@
 import type { Logger, RevocationCheck, TokenVerifier } from '@carebook/platform';
-import type { GraphQLSchema, ValidationRule } from 'graphql';
+import { getOperationAST, GraphQLSchema, ValidationRule } from 'graphql';
 import type http from 'node:http';
 import { ChangeFeed } from './change-feed';
 import type { Viewer } from './live-access';
@@ -22,6 +22,8 @@ export interface LiveSchedulesOptions {
   hideSchemaHints?: boolean;
   /** Revocations to end live connections by (the verifier refuses revoked tokens at connection_init already). */
   revocations?: RevocationCheck;
+  /** Called with the operation name of each subscription started (the gateway's operation log). */
+  onSubscribe?(operationName: string | undefined): void;
   execute(query: string, variables: Record<string, unknown>, viewer: Viewer | null): Promise<FederatedResult>;
 }
 
@@ -37,6 +39,10 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
   const delivery = sharedSubscribe(stats);
   let schema: GraphQLSchema | null = null;
   await feed.start();
+  const subscribe: typeof delivery.subscribe = (args) => {
+    options.onSubscribe?.(getOperationAST(args.document, args.operationName)?.name?.value);
+    return delivery.subscribe(args);
+  };
   const server = startLiveServer({
     httpServer: options.httpServer,
     path: '/graphql',
@@ -46,7 +52,7 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
     keepAliveMs: options.keepAliveMs,
     validationRules: options.validationRules ?? [],
     hideSchemaHints: options.hideSchemaHints ?? false,
-    subscribe: delivery.subscribe,
+    subscribe,
   });
   const guard = options.revocations && guardLiveSessions({ connections: server.viewers, refuse: server.refuse, revocations: options.revocations, logger: options.logger });
   return {

@@ -2,14 +2,23 @@ import { MikroORM } from '@mikro-orm/mysql';
 import { Job, Worker } from 'bullmq';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createLogger } from '../src/logger';
-import { consumeOnce, OutboxEvent, ProcessedEvent, recordEvent, scheduleChannel, startOutboxRelay } from '../src/events';
+import { consumeOnce, OutboxEvent, OutboxRelay, ProcessedEvent, recordEvent, scheduleChannel, startOutboxRelay } from '../src/events';
 import { mysqlOrmConfig } from '../src/orm/open-orm';
 import { ensureMysqlDatabase } from '../src/orm/mysql-admin';
-import { dropDatabase, freshDatabaseUrl } from '../src/testing';
+import { dropDatabase, freshDatabaseUrl, testPortBase } from '../src/testing';
 import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 
 const logger = createLogger('outbox-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 const facts = (n: number) => ({ appointmentId: `a${n}`, patientId: 'p', doctorId: 'd', serviceId: 's', slotId: `s${n}`, startsAt: '2030-01-01T09:00:00.000Z', endsAt: '2030-01-01T09:30:00.000Z' });
+
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** A redis-server of this test's own, so it can be stopped and started again. */
 async function startRedis(port: number): Promise<ChildProcess> {
@@ -23,7 +32,7 @@ async function startRedis(port: number): Promise<ChildProcess> {
 
 describe('transactional outbox and relay', () => {
   const url = freshDatabaseUrl('outbox');
-  const port = 26000 + Math.floor(Math.random() * 1000);
+  const port = testPortBase();
   const redisUrl = `redis://127.0.0.1:${port}`;
   let orm: MikroORM;
   let redis: ChildProcess;
@@ -53,13 +62,15 @@ describe('transactional outbox and relay', () => {
   });
 
   it('keeps events while Redis is down and delivers them, in order, once it is back', async () => {
+    const gone = new Promise((resolve) => redis.once('exit', resolve));
     redis.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 200));
+    await gone;
     await orm.em.fork().transactional(async (em) => {
       for (let n = 1; n <= 5; n++) recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: `a${n}` }, facts(n));
     });
     const relay = startOutboxRelay({ orm: orm as any, service: 'test', redisUrl, prefix: 'outbox-test', logger, pollMs: 100 });
-    await new Promise((r) => setTimeout(r, 600));
+    // A whole pass over the outbox has run (and could publish nothing) before looking.
+    expect(await relay.drainOnce()).toBe(0);
     expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(5);
 
     redis = await startRedis(port);
@@ -70,17 +81,66 @@ describe('transactional outbox and relay', () => {
     const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), { connection: workerRedis, prefix: 'outbox-test' });
     await subscriber.subscribe(scheduleChannel('outbox-test'));
     subscriber.on('message', (_channel, message) => live.push(JSON.parse(message).type));
-    const deadline = Date.now() + 10_000;
-    while (seen.length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await until(() => seen.length >= 5);
     expect(seen).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
     expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
-    // APPOINTMENT_CONFIRMED is not a schedule change; nothing on the live channel.
-    expect(live).toEqual([]);
+    // APPOINTMENT_CONFIRMED is not a schedule change; nothing on the live channel (a schedule change published after them arrives alone).
+    await orm.em.fork().transactional(async (em) => void recordEvent(em, 'test', 'SLOT_RELEASED', { type: 'Slot', id: 's9' }, { slotId: 's9', doctorId: 'd', appointmentId: null, startsAt: facts(9).startsAt, endsAt: facts(9).endsAt }));
+    relay.nudge();
+    await until(() => live.length > 0);
+    expect(live).toEqual(['SLOT_RELEASED']);
     await relay.stop();
     await worker.close();
     workerRedis.disconnect();
     subscriber.disconnect();
   }, 20_000);
+
+  it('keeps the outbox order, each event once on the queue and the live channel, with two relays and a hand-over between them', async () => {
+    const prefix = `outbox-two-${randomUUID().slice(0, 8)}`;
+    const queued: string[] = [];
+    const live: string[] = [];
+    const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const worker = new Worker('patient-care', async (job: Job) => void queued.push(job.data.aggregateId), { connection: workerRedis, prefix, concurrency: 1 });
+    const subscriber = new Redis(redisUrl);
+    await subscriber.subscribe(scheduleChannel(prefix));
+    subscriber.on('message', (_channel, message) => live.push(JSON.parse(message).aggregateId));
+    const relays: OutboxRelay[] = [];
+    const relay = () => {
+      const started = startOutboxRelay({ orm: orm as any, service: 'two-relays', redisUrl, prefix, logger, pollMs: 50 });
+      relays.push(started);
+      return started;
+    };
+    const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `r${from + i}`);
+    /** Each event committed on its own, as requests commit them, and every running relay told at once. */
+    async function record(from: number, to: number) {
+      for (const id of ids(from, to)) {
+        const n = Number(id.slice(1));
+        await orm.em.fork().transactional(async (em) => void recordEvent(em, 'test', 'APPOINTMENT_RESCHEDULED', { type: 'Appointment', id }, { ...facts(n), previous: { slotId: `s${n - 1}`, doctorId: 'd', startsAt: facts(n).startsAt, endsAt: facts(n).endsAt } }));
+        for (const running of relays) running.nudge();
+      }
+    }
+    try {
+      const first = relay();
+      await record(1, 10);
+      await until(() => queued.length >= 10);
+      relay();
+      await record(11, 20);
+      await until(() => queued.length >= 20);
+      // The first stops while holding the publishing lease; the second takes over once it lapses.
+      await first.stop();
+      relays.splice(relays.indexOf(first), 1);
+      await record(21, 25);
+      await until(() => queued.length >= 25 && live.length >= 25, 30_000);
+      expect(queued).toEqual(ids(1, 25));
+      expect(live).toEqual(ids(1, 25));
+      expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
+    } finally {
+      await Promise.all(relays.map((r) => r.stop()));
+      await worker.close();
+      workerRedis.disconnect();
+      subscriber.disconnect();
+    }
+  }, 60_000);
 
   it('applies an event once per consumer, whatever the redelivery', async () => {
     let applied = 0;

@@ -1,15 +1,12 @@
 import { OutboxEvent, Role, ServiceClient } from '@carebook/platform';
-import { dropDatabase, freshDatabaseUrl, postAsGateway, serviceClientAs, spawnService, SpawnedService, startTestIssuer, testPortBase, TestIssuer } from '@carebook/platform/testing';
+import { describeEachStore, dropDatabase, freshDatabaseUrl, postAsGateway, serviceClientAs, spawnService, SpawnedService, startTestIssuer, testPortBase, TestIssuer } from '@carebook/platform/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startAppointment, RunningAppointment } from '../src/app';
 import { loadAppointmentConfig } from '../src/config';
 import { Appointment } from '../src/entities';
 
-/** The stores the suites run against: MariaDB always, MongoDB when MONGO_URL is set. */
-export const STORES: Array<[string, () => string]> = [
-  ['MariaDB', () => freshDatabaseUrl('appointment')],
-  ...(process.env.MONGO_URL ? ([['MongoDB', () => `${process.env.MONGO_URL!.replace(/\/$/, '')}/carebook_test_appointment_${randomBytes(4).toString('hex')}`]] as Array<[string, () => string]>) : []),
-];
+/** Each suite runs on every test store: MariaDB always, MongoDB when MONGO_URL is set (reported skipped otherwise). */
+export const eachStore = describeEachStore('appointment');
 
 const ADD_AVAILABILITY = `mutation($doctorId: ID!, $date: Date!, $startTime: String!, $endTime: String!, $slotMinutes: Int!) {
   addAvailability(doctorId: $doctorId, date: $date, startTime: $startTime, endTime: $endTime, slotMinutes: $slotMinutes) { id startsAt endsAt status }

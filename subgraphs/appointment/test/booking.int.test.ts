@@ -2,11 +2,11 @@ import { errorCode } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { AppointmentStatus } from '../src/entities/appointment-status.enum';
 import { Appointment, IdempotencyKey } from '../src/entities';
-import { BOOK, BookingStack, STORES } from './booking-stack';
+import { BOOK, BookingStack, eachStore } from './booking-stack';
 
 jest.setTimeout(60_000);
 
-describe.each(STORES)('booking on %s, with real scheduling and doctor services', (_store, databaseUrl) => {
+eachStore('booking on %s, with real scheduling and doctor services', (_store, databaseUrl) => {
   let stack: BookingStack;
 
   beforeAll(async () => {

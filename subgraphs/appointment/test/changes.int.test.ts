@@ -1,11 +1,11 @@
 import { errorCode, postAsGateway } from '@carebook/platform/testing';
 import { AppointmentStatus } from '../src/entities/appointment-status.enum';
 import { Appointment, IdempotencyKey } from '../src/entities';
-import { BOOK, BookingStack, CANCEL, COMPLETE, NO_SHOW, RESCHEDULE, STORES } from './booking-stack';
+import { BOOK, BookingStack, CANCEL, COMPLETE, NO_SHOW, RESCHEDULE, eachStore } from './booking-stack';
 
 jest.setTimeout(60_000);
 
-describe.each(STORES)('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl) => {
+eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl) => {
   let stack: BookingStack;
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { errorCode, postGraphql } from '@carebook/platform/testing';
 import { Appointment } from '../src/entities';
-import { BOOK, BookingStack, CANCEL, COMPLETE, NO_SHOW, STORES } from './booking-stack';
+import { BOOK, BookingStack, CANCEL, COMPLETE, NO_SHOW, eachStore } from './booking-stack';
 
 jest.setTimeout(60_000);
 
@@ -21,7 +21,7 @@ const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on Slot { id appointment { id status } }
 } }`;
 
-describe.each(STORES)('appointment lists, summary and access on %s', (_store, databaseUrl) => {
+eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) => {
   let stack: BookingStack;
   let doctorId: string;
   let otherDoctorId: string;

@@ -6,7 +6,7 @@ import { startAppointment } from '../src/app';
 import { loadAppointmentConfig } from '../src/config';
 import { SEALED } from '../src/domain/sealed-columns';
 import { Appointment, AppointmentChange } from '../src/entities';
-import { BOOK, BookingStack, CANCEL, COMPLETE, RESCHEDULE, STORES } from './booking-stack';
+import { BOOK, BookingStack, CANCEL, COMPLETE, RESCHEDULE, eachStore } from './booking-stack';
 
 jest.setTimeout(90_000);
 
@@ -14,11 +14,12 @@ const k1 = `k1:${randomBytes(32).toString('base64')}`;
 const k2 = `k2:${randomBytes(32).toString('base64')}`;
 const VISIT = 'query($id: ID!) { appointment(id: $id) { id reason cancellationReason history { toStatus note } } }';
 
-describe.each(STORES)('visit reasons, notes and history sealed at rest on %s', (store, databaseUrl) => {
-  const url = databaseUrl();
+eachStore('visit reasons, notes and history sealed at rest on %s', (store, databaseUrl) => {
+  let url: string;
   let stack: BookingStack;
 
   beforeAll(async () => {
+    url = databaseUrl();
     stack = await BookingStack.start(url, { appointmentEnv: { DATA_ENCRYPTION_KEYS: k1 } });
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs } from '@carebook/platform/testing';
+import { dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { mkdtempSync } from 'node:fs';
@@ -15,6 +15,10 @@ const USERS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Use
 
 describe('auth subgraph against MariaDB and Redis', () => {
   const databaseUrl = freshDatabaseUrl('auth');
+  // Registration asks the patient service here; nothing listens until the reconciler test starts it.
+  const patientPort = testPortBase() + 2;
+  const patientDatabaseUrl = freshDatabaseUrl('patient');
+  let patient: SpawnedService | undefined;
   let auth: Awaited<ReturnType<typeof startAuth>>;
   let url: string;
   /** Passwords auth has checked, counted through its hook (Redis and the database are the real ones). */
@@ -33,8 +37,8 @@ describe('auth subgraph against MariaDB and Redis', () => {
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
       LOGIN_MAX_FAILURES_PER_IP: '12',
       REGISTRATIONS_PER_IP_PER_HOUR: '2',
-      // Nothing listens here: registration must fail cleanly when the patient service is down.
-      PATIENT_URL: 'http://127.0.0.1:9',
+      // Nothing listens there at first: registration must fail cleanly when the patient service is down.
+      PATIENT_URL: `http://127.0.0.1:${patientPort}`,
       PROVISIONING_GRACE_SECONDS: '1',
     });
     auth = await startAuth(config, { passwordChecked: () => void (passwordChecks += 1) });
@@ -42,8 +46,9 @@ describe('auth subgraph against MariaDB and Redis', () => {
   });
 
   afterAll(async () => {
+    await patient?.stop();
     await auth?.stop();
-    await dropDatabase(databaseUrl);
+    await Promise.all([dropDatabase(databaseUrl), dropDatabase(patientDatabaseUrl)]);
   });
 
   async function loginAdmin() {
@@ -154,18 +159,33 @@ describe('auth subgraph against MariaDB and Redis', () => {
   });
 
   it('leaves no usable user when the patient service is down during registration, and the reconciler removes the rest', async () => {
+    const REGISTER = 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken user { id email } } }';
     const input = { email: 'down@carebook.test', password: 'long-enough-1', name: 'Dee' };
-    const response = await postAsGateway('auth', url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', { input });
+    const response = await postAsGateway('auth', url, REGISTER, { input });
     expect(errorCode(response)).toBe('INTERNAL_SERVER_ERROR');
     expect(response.errors![0].message).toMatch(/patient service is not reachable/);
     const login = await postAsGateway('auth', url, LOGIN, { email: input.email, password: input.password });
     expect(errorCode(login)).toBe('UNAUTHENTICATED');
-    // The profile service could not be asked to clean up, so the user waits, unprovisioned, for the reconciler;
-    // with the patient service still down it stays; this asserts it never becomes usable meanwhile.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    await auth.reconcile();
+    // The profile service could not be asked to clean up, so the half-made user stays, unable to sign in, and holds the email.
+    expect(await countUsers(input.email)).toBe(1);
     expect(await countUsers(input.email, true)).toBe(0);
-  });
+    expect(errorCode(await postAsGateway('auth', url, REGISTER, { input }))).toBe('CONFLICT');
+    // While the patient service is still down the reconciler cannot discard the profile side either: the user waits.
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // past PROVISIONING_GRACE_SECONDS (1 s)
+    expect(await auth.reconcile()).toBe(0);
+    expect(await countUsers(input.email)).toBe(1);
+
+    // Once it is back, the reconciler removes the user, and the email registers again (profile and all).
+    patient = await spawnService('patient', patientPort, { NODE_ENV: 'test', LOG_LEVEL: 'warn', PATIENT_DB_URL: patientDatabaseUrl, AUTH_JWKS_URL: `${url}/.well-known/jwks.json`, REDIS_PREFIX: `test-auth-patient-${process.pid}` });
+    expect(await auth.reconcile()).toBe(1);
+    expect(await countUsers(input.email)).toBe(0);
+    const again = await postAsGateway('auth', url, REGISTER, { input });
+    expect(again.errors).toBeUndefined();
+    expect(again.data.registerPatient.user.email).toBe(input.email);
+    const profile = await postAsGateway('patient', patient.url, '{ myProfile { name email } }', {}, again.data.registerPatient.accessToken);
+    expect(profile.data?.myProfile).toEqual({ name: 'Dee', email: input.email });
+    expect((await postAsGateway('auth', url, LOGIN, { email: input.email, password: input.password })).errors).toBeUndefined();
+  }, 90_000);
 
   it('lists users for admins only, in cursor pages', async () => {
     const admin = await loginAdmin();

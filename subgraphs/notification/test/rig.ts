@@ -1,8 +1,8 @@
 import { AppointmentFacts, CALLER_HEADER, DoctorContactFacts, OutboxEvent, PatientContactFacts } from '@carebook/platform';
+import { testPortBase } from '@carebook/platform/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer as netServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,14 +99,6 @@ export async function startClinic(): Promise<Clinic> {
   return { ...server, appointments, patients, doctors, services };
 }
 
-export async function freePort(): Promise<number> {
-  const server = netServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export interface OwnRedis {
   url: string;
   /** Stops the server (SIGTERM: Redis writes its append-only file first), keeping its data directory. */
@@ -117,7 +109,8 @@ export interface OwnRedis {
 
 /** A redis-server of the test's own, on its own port, so it can be stopped without touching anyone else's. */
 export async function startOwnRedis(): Promise<OwnRedis> {
-  const port = await freePort();
+  // A reserved port below the ephemeral range: while the server is stopped, no outgoing connection can take it.
+  const port = testPortBase();
   const dir = mkdtempSync(join(tmpdir(), 'carebook-redis-'));
   let child: ChildProcess | null = null;
   const start = async () => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { loadNotificationConfig } from '../src/config';
 import { NotificationKind, NotificationLog, NotificationRecipient, NotificationStatus } from '../src/entities';
 import { smtpEmailSender } from '../src/delivery/email-sender';
-import { EVENT_QUEUE } from '../src/workers/notification-queues';
+import { EVENT_QUEUE, reminderJobId, SEND_QUEUE } from '../src/workers/notification-queues';
 import { RunningWorkers, startNotificationWorkers } from '../src/workers/worker-app';
 import { Clinic, OwnRedis, SmsCapture, startClinic, startOwnRedis, startSmsCapture } from './rig';
 
@@ -24,6 +24,8 @@ describe('notification worker', () => {
   let workers: RunningWorkers;
   let outbox: MikroORM;
   let relay: OutboxRelay;
+  /** The send queue, to see jobs run to their end (done jobs are removed). */
+  let sends: Queue;
   const dbUrl = freshDatabaseUrl('notification');
   const outboxUrl = freshDatabaseUrl('notification_outbox');
   const prefix = `nt-${randomUUID().slice(0, 8)}`;
@@ -77,9 +79,11 @@ describe('notification worker', () => {
     outbox = await MikroORM.init(mysqlOrmConfig({ url: outboxUrl, entities: [OutboxEvent], migrations: [] }));
     await outbox.schema.createSchema();
     relay = startOutboxRelay({ orm: outbox as never, service: 'appointment', redisUrl: redis.url, prefix, logger: createLogger('test-relay', 'silent'), pollMs: 200 });
+    sends = new Queue(SEND_QUEUE, { connection: { url: redis.url } as never, prefix });
   }, 120_000);
 
   afterAll(async () => {
+    await sends?.close();
     await relay?.stop();
     await workers?.stop();
     await outbox?.close(true);
@@ -160,12 +164,18 @@ describe('notification worker', () => {
     await sink.waitFor((m) => to(pb.email)(m).length === 2 && to(pc.email)(m).length === 2);
 
     const reminderOf = (p: { email: string }) => (m: ReceivedMail[]) => to(p.email)(m).filter((x) => x.headers.get('subject')?.startsWith('Reminder'));
-    const [remindA] = await sink.waitFor((m) => reminderOf(pa)(m).length === 1, 15_000).then(reminderOf(pa));
+    // Not before it is due (how late is for bench:reminders to measure).
+    const [remindA] = await sink.waitFor((m) => reminderOf(pa)(m).length === 1, 30_000).then(reminderOf(pa));
     expect(remindA.at - (Date.parse(a.startsAt) - 4000)).toBeGreaterThanOrEqual(-50);
-    expect(remindA.at - (Date.parse(a.startsAt) - 4000)).toBeLessThan(5000);
-    const [remindB] = await sink.waitFor((m) => reminderOf(pb)(m).length === 1, 15_000).then(reminderOf(pb));
+    const [remindB] = await sink.waitFor((m) => reminderOf(pb)(m).length === 1, 30_000).then(reminderOf(pb));
     expect(remindB.at).toBeGreaterThanOrEqual(Date.parse(moved.startsAt) - 4000 - 50);
-    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(moved.startsAt) - Date.now()) + 1500));
+    // Every reminder job of the four has run to its end (removed once done) and each row is settled: nothing more can go out.
+    const reminderRows = async (x: AppointmentFacts) => (await logs(x.appointmentId)).filter((l) => l.kind === 'REMINDER').map((l) => [l.status, l.lastError]);
+    await waitUntil(async () => {
+      const jobs = await Promise.all([a, b, c, d].map((x) => sends.getJob(reminderJobId(x.appointmentId, '4s'))));
+      const rows = await Promise.all([a, b, c, d].map(reminderRows));
+      return jobs.every((job) => !job) && rows.every((r) => r.length > 0 && r.every(([status]) => status !== 'QUEUED' && status !== 'SENDING'));
+    }, 30_000);
     expect(reminderOf(pa)(sink.messages)).toHaveLength(1);
     expect(reminderOf(pb)(sink.messages)).toHaveLength(1);
     expect(reminderOf(pc)(sink.messages)).toHaveLength(0);
@@ -174,7 +184,6 @@ describe('notification worker', () => {
     // The doctor heard of the move and of the cancellation.
     const doctorMail = to('grace@doctors.test')(sink.messages).map((m) => m.headers.get('subject'));
     expect(doctorMail).toEqual(expect.arrayContaining([expect.stringMatching(/^Appointment moved: Ada Patient/), expect.stringMatching(/^Appointment cancelled: Ada Patient/)]));
-    const reminderRows = async (x: AppointmentFacts) => (await logs(x.appointmentId)).filter((l) => l.kind === 'REMINDER').map((l) => [l.status, l.lastError]);
     expect(await reminderRows(b)).toEqual(expect.arrayContaining([['SKIPPED', 'appointment moved'], ['SENT', null]]));
     expect(await reminderRows(c)).toEqual([['SKIPPED', 'appointment cancelled']]);
     expect(await reminderRows(d)).toEqual([['SKIPPED', 'appointment is cancelled']]);
@@ -205,9 +214,11 @@ describe('notification worker', () => {
     const a = appointment(p.id, 2 * 86_400_000);
     const event = { id: randomUUID(), type: 'APPOINTMENT_CONFIRMED', version: 1, occurredAt: new Date().toISOString(), source: 'appointment', aggregateType: 'Appointment', aggregateId: a.appointmentId, payload: a };
     const queue = new Queue(EVENT_QUEUE, { connection: { url: redis.url } as never, prefix });
-    await Promise.all([queue.add(event.type, event, { jobId: `${event.id}-1` }), queue.add(event.type, event, { jobId: `${event.id}-2` })]);
+    const jobs = await Promise.all([queue.add(event.type, event, { jobId: `${event.id}-1` }), queue.add(event.type, event, { jobId: `${event.id}-2` })]);
     await sink.waitFor((m) => to(p.email)(m).length >= 1);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Both deliveries handled, the confirmation's send job done and its row SENT: a second message could only have come before.
+    await waitUntil(async () => (await Promise.all(jobs.map((job) => job.getState()))).every((state) => state === 'completed'));
+    await waitUntil(async () => !(await sends.getJob(`notice_confirmation_${event.id}_${p.id}`)) && (await logs(a.appointmentId)).some((l) => l.kind === 'CONFIRMATION' && l.status === 'SENT'));
     expect(to(p.email)(sink.messages)).toHaveLength(1);
     await queue.close();
   }, 30_000);
@@ -247,8 +258,8 @@ describe('notification worker', () => {
     await waitUntil(async () => (await confirmation(a)).status === 'SENT' && (await confirmation(c)).status === 'SENT' && (await confirmation(b)).status === 'FAILED');
     expect([(await confirmation(a)).attempts, (await confirmation(c)).attempts]).toEqual([2, 2]);
     expect((await confirmation(b)).lastError).toMatch(/^interrupted while sending/);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    // Handed over a moment ago: its holder may be about to record the answer; left alone for now.
+    // Handed over a moment ago: its holder may be about to record the answer; the try put itself off (delayed job), left alone for now.
+    await waitUntil(async () => (await (await sends.getJob(`notice_confirmation_${events[3].id}_${t.id}`))?.getState()) === 'delayed');
     expect((await confirmation(d)).status).toBe('SENDING');
     expect([p, q, r, t].map((x) => to(x.email)(sink.messages).length)).toEqual([1, 0, 1, 0]);
   }, 30_000);
@@ -259,8 +270,8 @@ describe('notification worker', () => {
     await expect(sender.send({ to: 'cut@patients.test', subject: 'x', text: 'x', html: '<p>x</p>', messageId: '<cut@carebook>' }, () => Promise.reject(new Error('database gone')))).rejects.toThrow();
     let handedOver = false;
     await sender.send({ to: 'whole@patients.test', subject: 'y', text: 'y', html: '<p>y</p>', messageId: '<whole@carebook>' }, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      // Everything but the final "." is with the server, which has not accepted the message yet.
+      // Everything but the final "." reaches the server, which has not accepted the message yet.
+      await waitUntil(() => sink.receiving() === 1);
       expect(to('whole@patients.test')(sink.messages)).toHaveLength(0);
       handedOver = true;
     });
@@ -284,7 +295,13 @@ describe('notification worker', () => {
     expect(to(early.email)(sink.messages)).toHaveLength(1);
     await redis.start();
     await sink.waitFor((m) => to(late.email)(m).length === 1 && to(early.email)(m).length === 2, 40_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    // The outbox row published, both rows SENT and their send jobs done: nothing of these two is left to go out.
+    await waitUntil(async () => (await outbox.em.fork().count(OutboxEvent, { aggregateId: l.appointmentId, publishedAt: null })) === 0);
+    await waitUntil(async () => {
+      const sent = [...(await logs(l.appointmentId)), ...(await logs(e.appointmentId))].filter((x) => x.status === 'SENT').map((x) => x.kind).sort();
+      const pending = await Promise.all([sends.getJob(reminderJobId(e.appointmentId, '4s')), ...(await sends.getJobs(['waiting', 'active', 'delayed'])).filter((job) => job.data.appointmentId === l.appointmentId && job.data.kind === 'CONFIRMATION')]);
+      return JSON.stringify(sent) === JSON.stringify(['CONFIRMATION', 'CONFIRMATION', 'REMINDER']) && pending.every((job) => !job);
+    }, 30_000);
     expect(to(late.email)(sink.messages)).toHaveLength(1);
     expect(to(early.email)(sink.messages)).toHaveLength(2);
   }, 90_000);

@@ -3,12 +3,12 @@ import { errorCode } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { Slot } from '../src/entities/slot.entity';
 import { SlotStatus } from '../src/entities/slot-status.enum';
-import { dayAfter, Harness, startHarness, STORES } from './harness';
+import { dayAfter, Harness, startHarness, eachStore } from './harness';
 import { ADD_AVAILABILITY, ADD_TIME_OFF, AVAILABLE_SLOTS, CALENDAR, DOCTOR_SCHEDULE, doctorRef } from './operations';
 
 const DAY_MS = 24 * 3600_000;
 
-describe.each(STORES)('one-off days, time off, free slots, the calendar and Doctor.schedule (%s)', (_store, databaseUrl) => {
+eachStore('one-off days, time off, free slots, the calendar and Doctor.schedule (%s)', (_store, databaseUrl) => {
   let h: Harness;
   let admin: string;
   let shortService: string;

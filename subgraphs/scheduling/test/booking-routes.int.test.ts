@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { SlotStatus } from '../src/entities/slot-status.enum';
 import { Slot } from '../src/entities/slot.entity';
-import { dayAfter, Harness, refusal, startHarness, STORES } from './harness';
+import { dayAfter, Harness, refusal, startHarness, eachStore } from './harness';
 
 const ADD_AVAILABILITY =
   'mutation($doctorId: ID!, $date: Date!, $startTime: String!, $endTime: String!, $slotMinutes: Int!) { addAvailability(doctorId: $doctorId, date: $date, startTime: $startTime, endTime: $endTime, slotMinutes: $slotMinutes) { id startsAt endsAt status } }';
@@ -16,7 +16,7 @@ interface SlotJson {
   status: string;
 }
 
-describe.each(STORES)("scheduling's internal booking routes (%s)", (_store, databaseUrl) => {
+eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => {
   let h: Harness;
   let admin: string;
   const tomorrow = dayAfter(1).date;

@@ -1,6 +1,6 @@
 import { Role } from '@carebook/platform';
 import { DateTime } from 'luxon';
-import { Harness, startHarness, STORES } from './harness';
+import { Harness, startHarness, eachStore } from './harness';
 import { CALENDAR, DOCTOR_SCHEDULE, doctorRef, SET_WEEKLY } from './operations';
 
 const BERLIN = 'Europe/Berlin';
@@ -15,7 +15,7 @@ function nextChange(month: number): DateTime {
   }
 }
 
-describe.each(STORES)('daylight saving time with CLINIC_TIME_ZONE=Europe/Berlin (%s)', (_store, databaseUrl) => {
+eachStore('daylight saving time with CLINIC_TIME_ZONE=Europe/Berlin (%s)', (_store, databaseUrl) => {
   let h: Harness;
   let admin: string;
 

@@ -1,5 +1,5 @@
 import { createLogger, openOrm, Role, ServiceClient } from '@carebook/platform';
-import { dropDatabase, freshDatabaseUrl, GraphqlResponse, postAsGateway, serviceClientAs, spawnService, SpawnedService, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import { describeEachStore, dropDatabase, freshDatabaseUrl, GraphqlResponse, postAsGateway, serviceClientAs, spawnService, SpawnedService, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
 import type { MikroORM } from '@mikro-orm/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningScheduling, startScheduling } from '../src/app';
@@ -7,22 +7,8 @@ import { loadSchedulingConfig } from '../src/config';
 import { entities } from '../src/entities';
 import { migrations } from '../src/migrations';
 
-/** The stores the suite runs against: MariaDB always, MongoDB when MONGO_URL is set. */
-export const STORES: Array<[string, () => string]> = [
-  ['MariaDB', () => freshDatabaseUrl('scheduling')],
-  ...(process.env.MONGO_URL
-    ? ([
-        [
-          'MongoDB',
-          () => {
-            const url = new URL(process.env.MONGO_URL!);
-            url.pathname = `/carebook_test_scheduling_${randomBytes(4).toString('hex')}`;
-            return url.toString();
-          },
-        ],
-      ] as Array<[string, () => string]>)
-    : []),
-];
+/** Each suite runs on every test store: MariaDB always, MongoDB when MONGO_URL is set (reported skipped otherwise). */
+export const eachStore = describeEachStore('scheduling');
 
 export interface Harness {
   scheduling: RunningScheduling;

@@ -1,14 +1,14 @@
 import { Role } from '@carebook/platform';
 import { errorCode, postGraphql } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
-import { dayAfter, Harness, startHarness, STORES } from './harness';
+import { dayAfter, Harness, startHarness, eachStore } from './harness';
 import { ADD_AVAILABILITY } from './operations';
 
 const SLOT = 'query($id: ID!) { slot(id: $id) { id status startsAt doctor { id } } }';
 const SLOTS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Slot { id status } } }';
 
 /** slot(id), through which the gateway resolves live schedule changes: the slot's doctor or an admin. */
-describe.each(STORES)('slot(id) and the gateway-only subscription (%s)', (_store, databaseUrl) => {
+eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUrl) => {
   let h: Harness;
   let admin: string;
   let doctorId: string;

@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { AvailabilityRule } from '../src/entities/availability-rule.entity';
 import { SlotStatus } from '../src/entities/slot-status.enum';
 import { Slot } from '../src/entities/slot.entity';
-import { dayAfter, Harness, startHarness, STORES } from './harness';
+import { dayAfter, Harness, startHarness, eachStore } from './harness';
 import { ADD_AVAILABILITY, doctorRef, SET_WEEKLY, WEEKLY_AVAILABILITY } from './operations';
 
 const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 const daily = (startTime: string, endTime: string, slotMinutes: number) => EVERY_DAY.map((dayOfWeek) => ({ dayOfWeek, startTime, endTime, slotMinutes }));
 
-describe.each(STORES)('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUrl) => {
+eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUrl) => {
   let h: Harness;
   let admin: string;
 

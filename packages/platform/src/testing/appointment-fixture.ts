@@ -59,3 +59,22 @@ export async function startAppointmentFixture(port: number, env: NodeJS.ProcessE
     },
   };
 }
+
+/**
+ * Lets time pass for appointments booked in the future: moves their start
+ * to a minute ago (keeping their length) in the appointment service's own
+ * store (MariaDB), so a test can complete them or mark a no-show at once,
+ * at any time of day, without waiting for a slot to begin.
+ */
+export async function beginAppointments(appointmentDbUrl: string, ids: string[]): Promise<void> {
+  const connection = await createConnection({ uri: appointmentDbUrl, timezone: 'Z' });
+  try {
+    const startedAt = new Date(Date.now() - 60_000);
+    // MariaDB assigns left to right: ends_at is computed from the old starts_at before starts_at changes.
+    const [result] = await connection.query('update appointments set ends_at = timestampadd(microsecond, timestampdiff(microsecond, starts_at, ends_at), ?), starts_at = ? where id in (?)', [startedAt, startedAt, ids]);
+    const moved = (result as { affectedRows: number }).affectedRows;
+    if (moved !== ids.length) throw new Error(`beginAppointments: moved ${moved} of ${ids.length} appointments (unknown ids?)`);
+  } finally {
+    await connection.end();
+  }
+}

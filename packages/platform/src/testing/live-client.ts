@@ -53,7 +53,7 @@ export function liveClient(gatewayUrl: string, token?: string) {
       results,
       ended,
       stop: dispose,
-      async next(match, timeoutMs = 5000) {
+      async next(match, timeoutMs = 15_000) {
         const deadline = Date.now() + timeoutMs;
         for (;;) {
           const found = results.find(match);
@@ -76,7 +76,7 @@ export function liveClient(gatewayUrl: string, token?: string) {
 }
 
 /** Waits until the gateway at `healthUrl` counts `count` live subscriptions (so a change published next reaches them). */
-export async function untilSubscribed(gatewayUrl: string, count: number, timeoutMs = 10_000): Promise<void> {
+export async function untilSubscribed(gatewayUrl: string, count: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const health = (await (await fetch(gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as { live: { subscriptions: number } };

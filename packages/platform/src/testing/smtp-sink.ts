@@ -18,6 +18,16 @@ export interface SmtpSink {
   messages: ReceivedMail[];
   /** Refuses the next `count` messages with a temporary error (451), as a struggling relay would. */
   refuseNext(count: number): void;
+  /** Messages whose content is arriving (DATA begun) and that the server has not accepted yet. */
+  receiving(): number;
+  /**
+   * Holds every new message at RCPT TO, before any content is handed over,
+   * until `release()`: a sender is then mid-send with nothing delivered
+   * (what a crash test needs). `held()` counts the messages waiting.
+   */
+  hold(): void;
+  held(): number;
+  release(): void;
   /** Waits until `predicate` holds for the messages received so far. */
   waitFor(predicate: (messages: ReceivedMail[]) => boolean, timeoutMs?: number): Promise<ReceivedMail[]>;
   stop(): Promise<void>;
@@ -40,16 +50,29 @@ function headersOf(raw: Buffer): Map<string, string> {
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   let refusals = 0;
+  /** Sessions whose message content is arriving: until accepted, or until the sender goes away mid-DATA. */
+  const receiving = new Set<string>();
+  let holding = false;
+  const waiting: Array<() => void> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
     maxClients: 200,
+    onRcptTo(_address, _session, callback) {
+      if (holding) waiting.push(() => callback());
+      else callback();
+    },
+    onClose(session) {
+      receiving.delete(session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
+      receiving.add(session.id);
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        receiving.delete(session.id);
         if (refusals > 0) {
           refusals -= 1;
           const error = new Error('Try again later') as Error & { responseCode: number };
@@ -71,6 +94,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     refuseNext: (count) => void (refusals = count),
+    receiving: () => receiving.size,
+    hold: () => void (holding = true),
+    held: () => waiting.length,
+    release() {
+      holding = false;
+      // A held sender that died meanwhile gets its answer on a closed connection: nothing to do for it.
+      for (const answer of waiting.splice(0)) {
+        try {
+          answer();
+        } catch {
+          // its socket is gone
+        }
+      }
+    },
     async waitFor(predicate, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(messages)) {

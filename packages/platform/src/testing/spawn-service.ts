@@ -68,12 +68,3 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTE
     child.kill(signal);
   });
 }
-
-/**
- * A block of ports for one test file: away from the defaults (4000-4009) and
- * below Linux's ephemeral range (32768+), where outgoing connections would
- * collide with it.
- */
-export function testPortBase(): number {
-  return 20_000 + Math.floor(Math.random() * 120) * 100;
-}

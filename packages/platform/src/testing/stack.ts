@@ -1,10 +1,11 @@
 import { ServiceName, SERVICE_PORTS } from '../config/services';
-import { spawnService, SpawnedService, testPortBase } from './spawn-service';
+import { spawnService, SpawnedService } from './spawn-service';
+import { testPortBase } from './test-ports';
 import { spawnWorker, SpawnedWorker } from './spawn-worker';
 import { dropDatabase, freshDatabaseUrl } from './test-database';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export const BOOTSTRAP_ADMIN = { email: 'admin@e2e.carebook.test', password: 'e2e-admin-password' };
 
@@ -43,6 +44,7 @@ export async function startStack(subgraphs: ServiceName[], extraEnv: NodeJS.Proc
     AUTH_JWKS_URL: `http://127.0.0.1:${portOf('auth')}/.well-known/jwks.json`,
     ...Object.fromEntries((Object.keys(SERVICE_PORTS) as ServiceName[]).map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${portOf(name)}`])),
     ...Object.fromEntries(databases.map(([name, url]) => [`${name.toUpperCase()}_DB_URL`, url])),
+    ...operationLogEnv(base),
     ...extraEnv,
   };
   const services = new Map<ServiceName, SpawnedService>();
@@ -62,4 +64,22 @@ export async function startStack(subgraphs: ServiceName[], extraEnv: NodeJS.Proc
     throw error;
   }
   return { gatewayUrl: `http://127.0.0.1:${portOf('gateway')}/graphql`, env, services, workers, stop };
+}
+
+/** Set by jest's global setup for a run (see jest.config.js): where the stacks' gateways log the operations they serve. */
+export const OPERATION_LOG_DIR_ENV = 'CAREBOOK_OPERATION_LOG_DIR';
+
+/**
+ * The gateway's CAREBOOK_OPERATION_LOG for a stack started in a jest run:
+ * one file per stack, named after the suite that started it (the contract
+ * check needs to know which suites ran), created at once so that a suite
+ * counts as run even before its first operation. Nothing outside jest.
+ */
+function operationLogEnv(base: number): NodeJS.ProcessEnv {
+  const dir = process.env[OPERATION_LOG_DIR_ENV];
+  if (!dir) return {};
+  const testPath = (globalThis as { expect?: { getState?(): { testPath?: string } } }).expect?.getState?.().testPath;
+  const file = join(dir, `${testPath ? basename(testPath) : 'stack'}.${process.pid}-${base}.log`);
+  writeFileSync(file, '', { flag: 'a' });
+  return { CAREBOOK_OPERATION_LOG: file };
 }

@@ -1,5 +1,6 @@
-import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import SMTPConnection, { SMTPConnectionOptions, SMTPEnvelope } from 'nodemailer/lib/smtp-connection';
 import { Readable } from 'node:stream';
 
 export interface OutgoingEmail {
@@ -23,30 +24,82 @@ export interface EmailSender {
   close(): void;
 }
 
+/** Connection settings of an smtp:// or smtps:// URL (user and password, query options), as nodemailer reads them. */
+function connectionOptions(smtpUrl: string): SMTPConnectionOptions & { auth?: { user: string; pass: string } } {
+  const { auth, ...options } = parseConnectionUrl(smtpUrl);
+  return { ...(options as SMTPConnectionOptions), ...(auth ? { auth } : {}), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+}
+
 /**
- * nodemailer over SMTP with a pool of open connections: a reminder peak is
- * many small messages, and a new connection (and greeting) per message would
- * cost more than the message itself. Timeouts bound a hung server so a send
- * claim never waits forever.
+ * nodemailer's SMTP connection with a few kept open: a reminder peak is many
+ * small messages, and a new connection (and greeting) per message would cost
+ * more than the message itself. Timeouts bound a hung server so a send claim
+ * never waits forever. The message stream goes straight into the connection
+ * once the server has accepted the envelope (DATA answered 354): nodemailer's
+ * pooled transport would read it into a buffer at once, so `beforeComplete`
+ * (the hand-over mark) would run before the server had seen the message,
+ * and a crash in that time would leave a message marked as possibly
+ * delivered that never was.
  */
 export function smtpEmailSender(smtpUrl: string, from: string, poolSize: number): EmailSender {
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    pool: true,
-    maxConnections: poolSize,
-    maxMessages: Infinity,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
+  const { auth, ...options } = connectionOptions(smtpUrl);
+  const idle: SMTPConnection[] = [];
+  let closed = false;
+
+  function open(): Promise<SMTPConnection> {
+    return new Promise((resolve, reject) => {
+      const connection = new SMTPConnection(options);
+      // Errors of a send reach its callback; an idle connection the server closes is dropped on 'end'.
+      connection.on('error', () => undefined);
+      connection.once('end', () => {
+        const at = idle.indexOf(connection);
+        if (at >= 0) idle.splice(at, 1);
+      });
+      connection.connect((error) => {
+        if (error) return reject(error);
+        if (!auth) return resolve(connection);
+        connection.login(auth, (loginError) => (loginError ? (connection.close(), reject(loginError)) : resolve(connection)));
+      });
+    });
+  }
+
+  function sendOn(connection: SMTPConnection, envelope: SMTPEnvelope, message: Buffer | Readable): Promise<void> {
+    return new Promise((resolve, reject) => connection.send(envelope, message, (error) => (error ? reject(error) : resolve())));
+  }
+
+  function release(connection: SMTPConnection): void {
+    if (!closed && idle.length < poolSize) idle.push(connection);
+    else connection.quit();
+  }
+
   return {
     async send(email, beforeComplete) {
       const message = new MailComposer({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId, attachments: email.attachments }).compile();
-      const envelope = message.getEnvelope();
+      const envelope = message.getEnvelope() as SMTPEnvelope;
       const raw = await message.build();
-      await transport.sendMail({ envelope, raw: beforeComplete ? holdEnd(raw, beforeComplete) : raw });
+      for (;;) {
+        const reused = idle.pop();
+        const connection = reused ?? (await open());
+        const content = beforeComplete ? holdEnd(raw, beforeComplete) : raw;
+        try {
+          await sendOn(connection, envelope, content);
+        } catch (error) {
+          const code = (error as { code?: string; responseCode?: number }).code;
+          const refused = (code === 'EENVELOPE' || code === 'EMESSAGE') && (error as { responseCode?: number }).responseCode !== 421;
+          if (refused) connection.reset((resetError) => (resetError ? connection.close() : release(connection)));
+          else connection.close();
+          // A kept connection the server had closed in the meantime: not a byte of the message left, so another may carry it.
+          if (reused && !refused && content instanceof Readable && !content.readableDidRead) continue;
+          throw error;
+        }
+        release(connection);
+        return;
+      }
     },
-    close: () => transport.close(),
+    close() {
+      closed = true;
+      for (const connection of idle.splice(0)) connection.quit();
+    },
   };
 }
 
