@@ -177,7 +177,8 @@ describe('auth subgraph against MariaDB and Redis', () => {
 
     // Once it is back, the reconciler removes the user, and the email registers again (profile and all).
     patient = await spawnService('patient', patientPort, { NODE_ENV: 'test', LOG_LEVEL: 'warn', PATIENT_DB_URL: patientDatabaseUrl, AUTH_JWKS_URL: `${url}/.well-known/jwks.json`, REDIS_PREFIX: `test-auth-patient-${process.pid}` });
-    expect(await auth.reconcile()).toBe(1);
+    // Other tests of this file leave half-made users of their own (registrations while the patient service was down).
+    expect(await auth.reconcile()).toBeGreaterThanOrEqual(1);
     expect(await countUsers(input.email)).toBe(0);
     const again = await postAsGateway('auth', url, REGISTER, { input });
     expect(again.errors).toBeUndefined();

@@ -2,7 +2,7 @@
  * Who may do what: every operation of the client contract against every kind
  * of caller. The role-matrix e2e suite runs each cell through the gateway and
  * fails on any difference; docs/security/access-matrix.md is rendered from
- * this table (the suite checks it is current).
+ * this table (access-matrix-doc.test.ts checks it is current).
  *
  * The target of each operation belongs to "the patient" and "the doctor" (an
  * appointment of the patient with the doctor, the patient's chart and
@@ -107,7 +107,7 @@ export function renderAccessMatrix(): string {
     '# Who may do what',
     '',
     '<!-- Rendered from test/e2e/access/access-table.ts; the role-matrix e2e suite fails when this file is stale.',
-    '     Regenerate: UPDATE_ACCESS_MATRIX=1 npx jest test/e2e/role-matrix -->',
+    '     Regenerate: UPDATE_ACCESS_MATRIX=1 npx jest test/e2e/access -->',
     '',
     'Every operation of the client contract (`clients/operations/contract.graphql`), run through the gateway by',
     '`test/e2e/role-matrix.e2e.test.ts` as each kind of caller. The target belongs to "the patient" and "the doctor"',
