@@ -161,7 +161,9 @@ describe('auth subgraph against MariaDB and Redis', () => {
   it('leaves no usable user when the patient service is down during registration, and the reconciler removes the rest', async () => {
     const REGISTER = 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken user { id email } } }';
     const input = { email: 'down@carebook.test', password: 'long-enough-1', name: 'Dee' };
-    const response = await postAsGateway('auth', url, REGISTER, { input });
+    // Its own client address: the file's other registrations count against theirs (REGISTRATIONS_PER_IP_PER_HOUR is 2 here).
+    const fromOwnAddress = { 'x-carebook-client-ip': '10.9.9.9' };
+    const response = await postAsGateway('auth', url, REGISTER, { input }, undefined, fromOwnAddress);
     expect(errorCode(response)).toBe('INTERNAL_SERVER_ERROR');
     expect(response.errors![0].message).toMatch(/patient service is not reachable/);
     const login = await postAsGateway('auth', url, LOGIN, { email: input.email, password: input.password });
@@ -169,7 +171,7 @@ describe('auth subgraph against MariaDB and Redis', () => {
     // The profile service could not be asked to clean up, so the half-made user stays, unable to sign in, and holds the email.
     expect(await countUsers(input.email)).toBe(1);
     expect(await countUsers(input.email, true)).toBe(0);
-    expect(errorCode(await postAsGateway('auth', url, REGISTER, { input }))).toBe('CONFLICT');
+    expect(errorCode(await postAsGateway('auth', url, REGISTER, { input }, undefined, fromOwnAddress))).toBe('CONFLICT');
     // While the patient service is still down the reconciler cannot discard the profile side either: the user waits.
     await new Promise((resolve) => setTimeout(resolve, 1100)); // past PROVISIONING_GRACE_SECONDS (1 s)
     expect(await auth.reconcile()).toBe(0);
@@ -180,7 +182,7 @@ describe('auth subgraph against MariaDB and Redis', () => {
     // Other tests of this file leave half-made users of their own (registrations while the patient service was down).
     expect(await auth.reconcile()).toBeGreaterThanOrEqual(1);
     expect(await countUsers(input.email)).toBe(0);
-    const again = await postAsGateway('auth', url, REGISTER, { input });
+    const again = await postAsGateway('auth', url, REGISTER, { input }, undefined, { 'x-carebook-client-ip': '10.9.9.10' });
     expect(again.errors).toBeUndefined();
     expect(again.data.registerPatient.user.email).toBe(input.email);
     const profile = await postAsGateway('patient', patient.url, '{ myProfile { name email } }', {}, again.data.registerPatient.accessToken);
