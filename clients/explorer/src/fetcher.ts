@@ -21,6 +21,7 @@ export function createExplorerFetcher(url: string, token: string): ExplorerFetch
     lazy: true,
     connectionParams: () => (authorization ? { authorization } : {}),
   });
-  const fetcher = createGraphiQLFetcher({ url, wsClient, headers: authorization ? { authorization } : {} });
+  // Plain JSON requests: the gateway answers no multipart (incremental) responses.
+  const fetcher = createGraphiQLFetcher({ url, wsClient, headers: authorization ? { authorization } : {}, enableIncrementalDelivery: false });
   return { fetcher, dispose: () => void wsClient.dispose() };
 }

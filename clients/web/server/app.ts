@@ -1,4 +1,5 @@
 import { createLogger } from '@carebook/platform';
+import compression from 'compression';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -38,6 +39,8 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Gzip for scripts, styles and HTML (clinic networks are often slow); fonts are compressed already.
+  app.use(compression());
   app.get('/health', (_req, res) => void res.json({ service: 'web', status: 'UP' }));
   app.get('/config.json', (req, res) => {
     res.setHeader('cache-control', 'no-store');

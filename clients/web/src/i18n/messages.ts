@@ -64,6 +64,7 @@ export const en = {
   booking: {
     title: 'Choose a time',
     rescheduleTitle: 'Move your appointment',
+    choiceTitle: 'Service and doctor',
     serviceLabel: 'Service',
     chooseService: 'Choose a service…',
     doctorLabel: 'Doctor',
@@ -95,6 +96,7 @@ export const en = {
     confirmationSent: 'A confirmation is on its way to your email.',
     seeAppointments: 'See my appointments',
     taken: 'That time was just taken by someone else.',
+    chooseAnother: 'Please choose another time.',
     takenAnnouncement: 'That time is no longer available. Alternatives are listed.',
     alternativesTitle: 'These times are still free',
     bookAlternative: (time: string, doctor: string) => `Book ${time} with ${doctor}`,

@@ -1,6 +1,6 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { AvailabilityCalendarDocument, DoctorsDocument, MedicalServicesDocument } from '@carebook/sdk';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { messageFor } from '../../api/error-message';
 import { t } from '../../i18n';
@@ -73,7 +73,12 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
   const daySlots = dayDoctors.map((d) => loaded[`${date}|${d.id}`]);
   const chosen = daySlots.flatMap((s) => s ?? []).find((s) => s.id === slotId) ?? null;
   const allLoaded = daySlots.every(Boolean);
-  const chosenGone = !!slotId && allLoaded && dayDoctors.length > 0 && !chosen;
+  // The chosen time stays on screen when it is taken (by someone else, or in a failed attempt): the panel says so.
+  const [kept, setKept] = useState<ChosenSlot | null>(null);
+  useEffect(() => {
+    if (chosen) setKept(chosen);
+  }, [chosen]);
+  const shown = chosen ?? (kept?.id === slotId ? kept : null);
   const dayEmpty = !!date && allLoaded && daySlots.every((s) => s!.length === 0);
 
   const refreshAvailability = useCallback(() => {
@@ -87,7 +92,7 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
     <div className="booking">
       <section className="booking-choice card" aria-labelledby="choice-title">
         <h2 id="choice-title" className="visually-hidden">
-          {t.booking.serviceLabel}
+          {t.booking.choiceTitle}
         </h2>
         <div className="field">
           <label htmlFor="service">{t.booking.serviceLabel}</label>
@@ -151,8 +156,7 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
         </section>
       ) : null}
 
-      {chosenGone ? <Alert kind="error">{t.booking.taken}</Alert> : null}
-      {service && chosen ? <ConfirmPanel key={chosen.id} mode={mode} service={service} slot={chosen} onTaken={refreshAvailability} onDone={refreshAvailability} /> : null}
+      {service && shown ? <ConfirmPanel key={shown.id} mode={mode} service={service} slot={shown} gone={!chosen && allLoaded} onTaken={refreshAvailability} onDone={refreshAvailability} /> : null}
     </div>
   );
 }

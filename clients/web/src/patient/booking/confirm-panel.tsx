@@ -24,12 +24,15 @@ export function ConfirmPanel({
   mode,
   service,
   slot,
+  gone,
   onTaken,
   onDone,
 }: {
   mode: BookingMode;
   service: { id: string; name: string; durationMinutes: number; price: string; currency: string };
   slot: ChosenSlot;
+  /** The time is no longer free (seen in a refreshed list): say so before anyone tries. */
+  gone: boolean;
   onTaken(): void;
   onDone(): void;
 }) {
@@ -130,6 +133,10 @@ export function ConfirmPanel({
             })}
           </ul>
         </div>
+      ) : gone ? (
+        <Alert kind="error">
+          {t.booking.taken} {t.booking.chooseAnother}
+        </Alert>
       ) : null}
       {error ? <Alert kind="error">{error}</Alert> : null}
       {!session ? (
@@ -144,7 +151,7 @@ export function ConfirmPanel({
             </Link>
           </div>
         </div>
-      ) : alternatives ? null : (
+      ) : alternatives || gone ? null : (
         <form
           onSubmit={(event) => {
             event.preventDefault();
