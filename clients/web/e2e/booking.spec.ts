@@ -32,18 +32,24 @@ test.describe('a patient books, is confirmed by email, reschedules and cancels',
     const calendarMs = await page.evaluate(() => Math.round(performance.now()));
     console.log(`navigation to calendar with free days: ${calendarMs} ms`);
     testInfo.annotations.push({ type: 'navigation-to-calendar-ms', description: String(calendarMs) });
-    await expect(page.getByText(/Times are in the clinic’s time zone: Europe\/Berlin \(CE/).first()).toBeVisible();
+    await expect(page.getByText(/Times are in the clinic’s time zone: Europe\/Berlin, CE/).first()).toBeVisible();
     await expectAccessible(page, 'calendar');
     await page.screenshot({ path: testInfo.outputPath('calendar-desktop.png'), fullPage: true });
 
     // Keyboard only: into the grid (the focused day is a free one), right arrow to the next free day, Enter.
     const first = freeDays(page).first();
     const firstLabel = (await first.getAttribute('aria-label'))!;
+    const firstDate = (await first.getAttribute('data-date'))!;
+    const nextDate = new Date(Date.parse(`${firstDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const day = (date: string) => page.locator(`.calendar button[data-date="${date}"]`);
     await first.focus();
-    await expect(first).toBeFocused();
+    await expect(day(firstDate)).toBeFocused();
+    // The arrows move the focus by day (into the next month when the first free day is a month's last).
     await page.keyboard.press('ArrowRight');
+    await expect(day(nextDate)).toBeFocused();
     await page.keyboard.press('ArrowLeft');
-    await expect(first).toBeFocused();
+    await expect(day(firstDate)).toBeFocused();
+    await expect(day(firstDate)).toHaveAttribute('aria-disabled', 'false');
     await page.keyboard.press('Enter');
     const dayTitle = firstLabel.split(',').slice(0, 2).join(',');
     await expect(page.getByRole('heading', { name: `Free times on ${dayTitle}` })).toBeVisible();

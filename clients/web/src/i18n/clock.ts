@@ -21,7 +21,7 @@ export interface Clock {
   dateTime(instant: string): string;
   /** "December 2026" for "2026-12". */
   month(month: string): string;
-  /** The zone as a person reads it: "Europe/Berlin (CET)". */
+  /** The zone as a person reads it: "Europe/Berlin, CET". */
   zoneLabel(at?: string): string;
   /** Weekday names in display order (from weekStart), short and long. */
   weekdays(): Array<{ short: string; long: string }>;
@@ -75,7 +75,7 @@ export function createClock(zone: string, locale: string = navigator.language ||
     month: (month) => monthFormat.format(parseDate(firstOfMonth(month))),
     zoneLabel(at) {
       const name = shortZone.formatToParts(at ? new Date(at) : new Date()).find((p) => p.type === 'timeZoneName')?.value;
-      return name && name !== zone ? `${zone} (${name})` : zone;
+      return name && name !== zone ? `${zone}, ${name}` : zone;
     },
     weekdays() {
       // 2024-01-01 was a Monday.

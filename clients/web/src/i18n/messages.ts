@@ -80,6 +80,8 @@ export const en = {
     timesTitle: (date: string) => `Free times on ${date}`,
     timesZone: (zone: string) => `Times are in the clinic’s time zone: ${zone}.`,
     noTimes: 'No free times left on this day. Choose another day.',
+    timesPlaceholderTitle: 'Free times',
+    timesPlaceholder: 'Choose a day in the calendar: its free times appear here, for each doctor.',
     timeLabel: (time: string, doctor: string) => `${time} with ${doctor}`,
     summaryTitle: 'Your appointment',
     reasonLabel: 'Reason for the visit (optional)',

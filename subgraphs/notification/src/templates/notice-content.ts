@@ -128,7 +128,7 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
         greeting,
         paragraphs: [
           `Your invoice for ${visit} on ${at} is ${amount}.`,
-          'You can pay it online by card (link below), in cash at the front desk, or through your insurance.',
+          'You can pay it by card, in cash at the front desk, or through your insurance; to pay by card now, follow the link below.',
         ],
         sms: `Carebook: invoice of ${amount} for your visit on ${short}. Pay it in Carebook under Invoices.`,
         ...(f.invoice ? { link: { label: 'See and pay the invoice (after signing in)', url: links.invoice(f.invoice.invoiceId) } } : {}),

@@ -54,7 +54,7 @@ export function AppointmentPage() {
     <Page title={`${a.service.name}, ${clock.longDate(clock.dateOf(a.startsAt))}`}>
       {search.get('booked') ? (
         <Alert kind="success">
-          <strong>{t.booking.bookedTitle}.</strong> {t.booking.confirmationSent}
+          <strong>{t.booking.bookedTitle}.</strong> {t.booking.confirmationSent} <Link to="/appointments">{t.booking.seeAppointments}</Link>
         </Alert>
       ) : null}
       {search.get('moved') ? <Alert kind="success">{t.booking.moved}</Alert> : null}

@@ -144,6 +144,13 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
         </section>
       ) : null}
 
+      {serviceId && month && !date ? (
+        <section className="booking-times card booking-placeholder" aria-labelledby="times-title">
+          <h2 id="times-title">{t.booking.timesPlaceholderTitle}</h2>
+          <p className="hint">{t.booking.timesPlaceholder}</p>
+        </section>
+      ) : null}
+
       {serviceId && date ? (
         <section className="booking-times card" aria-labelledby="times-title">
           <h2 id="times-title">{t.booking.timesTitle(clock.longDate(date))}</h2>
