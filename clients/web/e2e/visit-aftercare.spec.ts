@@ -28,6 +28,8 @@ test('after a completed visit: a declined card, then a paid invoice, then feedba
   await page.getByRole('button', { name: /^Pay / }).click();
   await expect(page.getByRole('alert')).toContainText(/declined/i);
   await expect(page.getByRole('alert')).not.toContainText(/BAD_USER_INPUT|Error:|at /);
+  // The invoice is FAILED now (payable again), and says so.
+  await expect(page.getByText('Payment declined', { exact: true })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('declined-desktop.png'), fullPage: true });
 
   await page.getByLabel('Card token').fill('tok_visa');

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../api/session-context';
 import { t } from '../i18n';
 import { useAnnounce } from './announcer';
@@ -9,6 +9,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const navigate = useNavigate();
   const announce = useAnnounce();
+  const { pathname } = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -28,7 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t.nav.label} className="site-nav">
             <ul>
               <li>
-                <NavLink to="/" end>
+                <NavLink to="/" end className={({ isActive }) => (isActive || pathname === '/book' ? 'active' : '')}>
                   {t.nav.book}
                 </NavLink>
               </li>

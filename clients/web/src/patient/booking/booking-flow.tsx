@@ -144,26 +144,30 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
         </section>
       ) : null}
 
-      {serviceId && month && !date ? (
-        <section className="booking-times card booking-placeholder" aria-labelledby="times-title">
-          <h2 id="times-title">{t.booking.timesPlaceholderTitle}</h2>
-          <p className="hint">{t.booking.timesPlaceholder}</p>
-        </section>
-      ) : null}
+      {serviceId && month ? (
+        <div className="booking-side">
+          {serviceId && month && !date ? (
+            <section className="booking-times card booking-placeholder" aria-labelledby="times-title">
+              <h2 id="times-title">{t.booking.timesPlaceholderTitle}</h2>
+              <p className="hint">{t.booking.timesPlaceholder}</p>
+            </section>
+          ) : null}
 
-      {serviceId && date ? (
-        <section className="booking-times card" aria-labelledby="times-title">
-          <h2 id="times-title">{t.booking.timesTitle(clock.longDate(date))}</h2>
-          <p className="hint">{t.booking.timesZone(clock.zoneLabel(`${date}T12:00:00Z`))}</p>
-          {!allLoaded ? <Loading /> : null}
-          {dayEmpty || (days && dayDoctors.length === 0) ? <p>{t.booking.noTimes}</p> : null}
-          {dayDoctors.map((doctor) => (
-            <DoctorTimes key={doctor.id} date={date} doctor={doctor} serviceId={serviceId} selectedSlotId={slotId} onLoaded={onLoaded} onChoose={(slot) => update({ slot: slot.id })} />
-          ))}
-        </section>
-      ) : null}
+          {serviceId && date ? (
+            <section className="booking-times card" aria-labelledby="times-title">
+              <h2 id="times-title">{t.booking.timesTitle(clock.longDate(date))}</h2>
+              <p className="hint">{t.booking.timesZone(clock.zoneLabel(`${date}T12:00:00Z`))}</p>
+              {!allLoaded ? <Loading /> : null}
+              {dayEmpty || (days && dayDoctors.length === 0) ? <p>{t.booking.noTimes}</p> : null}
+              {dayDoctors.map((doctor) => (
+                <DoctorTimes key={doctor.id} date={date} doctor={doctor} serviceId={serviceId} selectedSlotId={slotId} onLoaded={onLoaded} onChoose={(slot) => update({ slot: slot.id })} />
+              ))}
+            </section>
+          ) : null}
 
-      {service && shown ? <ConfirmPanel key={shown.id} mode={mode} service={service} slot={shown} gone={!chosen && allLoaded} onTaken={refreshAvailability} onDone={refreshAvailability} /> : null}
+          {service && shown ? <ConfirmPanel key={shown.id} mode={mode} service={service} slot={shown} gone={!chosen && allLoaded} onTaken={refreshAvailability} onDone={refreshAvailability} /> : null}
+        </div>
+      ) : null}
     </div>
   );
 }

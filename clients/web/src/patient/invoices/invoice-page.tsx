@@ -16,7 +16,7 @@ export function InvoicePage() {
   const { id } = useParams();
   const clock = useClock();
   const announce = useAnnounce();
-  const { data, loading, error } = useQuery(MyInvoicesDocument);
+  const { data, loading, error, refetch } = useQuery(MyInvoicesDocument);
   const [pay, paying] = useMutation(PayInvoiceDocument);
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -32,6 +32,8 @@ export function InvoicePage() {
       announce(t.invoices.paid);
     } catch (caught) {
       setProblem(messageFor(caught));
+      // A declined card leaves the invoice FAILED (payable again): show that status.
+      void refetch();
     }
   }
 
