@@ -1,4 +1,6 @@
-import { expect, expectAccessible, test } from './clinic-fixture';
+import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
+import { AvailableSlotsDocument, BookAppointmentDocument, LoginDocument, RegisterPatientDocument } from '@carebook/sdk';
+import { expect, expectAccessible, newPatient, test } from './clinic-fixture';
 
 test('runs in Debian\'s Chromium, and the start page lists the services by category', async ({ page, browser, clinic }, testInfo) => {
   // @playwright/test must match the browser's major (bump it with Debian's chromium): say which ran.
@@ -55,4 +57,26 @@ test('the first page ships little JavaScript, and the explorer loads offline', a
   await expect(page.locator('.graphiql-response')).toContainText(clinic.services.checkup.name, { timeout: 30_000 });
   expect(foreign).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('explorer.png') });
+});
+
+test('the explorer runs a subscription over graphql-ws with the token from its field', async ({ page, clinic }) => {
+  const { login } = await clinic.api().request(LoginDocument, BOOTSTRAP_ADMIN);
+  await page.goto('/explorer/');
+  await page.getByLabel('Access token').fill(login.accessToken);
+  await page.locator('.graphiql-query-editor .monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText('subscription Live { scheduleChanged { kind slot { id } } }');
+  await expect(page.locator('.graphiql-tabs')).toContainText('Live');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect.poll(async () => ((await (await fetch(clinic.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as { live: { subscriptions: number } }).live.subscriptions).toBeGreaterThan(0);
+
+  // A booking elsewhere arrives in the explorer.
+  const from = new Date(Date.now() + 2 * 86_400_000).toISOString();
+  const to = new Date(Date.now() + 4 * 86_400_000).toISOString();
+  const { availableSlots } = await clinic.api().request(AvailableSlotsDocument, { doctorId: clinic.doctors.grey.id, from, to, serviceId: clinic.services.checkup.id });
+  const slot = availableSlots.at(-1)!;
+  const { registerPatient } = await clinic.api().request(RegisterPatientDocument, { input: newPatient('explorer') });
+  await clinic.api(registerPatient.accessToken).request(BookAppointmentDocument, { input: { slotId: slot.id, serviceId: clinic.services.checkup.id } });
+  await expect(page.locator('.graphiql-response')).toContainText('SLOT_BOOKED');
+  await expect(page.locator('.graphiql-response')).toContainText(slot.id);
 });
