@@ -21,6 +21,16 @@ test('runs in Debian\'s Chromium, and the start page lists the services by categ
   await expect(page.getByRole('heading', { name: clinic.doctors.shah.name })).toBeVisible();
   await expect(page.getByRole('heading', { name: clinic.doctors.grey.name })).toBeHidden();
   await expectAccessible(page, 'doctors');
+
+  for (const [path, title] of [['/sign-in', 'Sign in'], ['/register', 'Create your account'], ['/no-such-page', 'We could not find that page.']]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expectAccessible(page, path);
+  }
+  // A page of the patient's own asks to sign in first, and says why.
+  await page.goto('/invoices');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText('Please sign in to continue.')).toBeVisible();
 });
 
 test('the first page ships little JavaScript, and the explorer loads offline', async ({ page, clinic }, testInfo) => {

@@ -36,6 +36,9 @@ test('after a completed visit: a declined card, then a paid invoice, then feedba
   await page.getByRole('button', { name: /^Pay / }).click();
   await expect(page.getByText('Thank you: the invoice is paid.').first()).toBeVisible();
   await expect(page.getByText('Paid', { exact: true })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invoices' }).click();
+  await expect(page.getByText('Paid', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'invoices');
 
   // Feedback, from the email's link.
   await page.goto(`/appointments/${visit.appointmentId}/feedback`);
