@@ -20,6 +20,7 @@ module.exports = {
     '^@carebook/platform$': '<rootDir>/packages/platform/src/index.ts',
     '^@carebook/platform/testing$': '<rootDir>/packages/platform/src/testing/index.ts',
     '^@carebook/clients$': '<rootDir>/clients/index.js',
+    '^@carebook/sdk$': '<rootDir>/clients/sdk/src/index.ts',
   },
   testMatch: ['<rootDir>/{packages,subgraphs,gateway,clients}/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -27,6 +27,9 @@ const subgraphs = Object.entries(YAML.parse(readFileSync(join(root, 'supergraph.
 }));
 const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
 const gateway = { name: 'gateway', entry: join(root, 'gateway/dist/main.js'), health: `http://127.0.0.1:${gatewayPort}/health` };
+// The patient web app and the API explorer (built by pnpm build), served once the gateway is up.
+const webPort = process.env.WEB_PORT ?? '5173';
+const web = { name: 'web', entry: join(root, 'clients/web/dist/server/main.js'), health: `http://127.0.0.1:${webPort}/health` };
 // BullMQ worker processes, started once the subgraphs are healthy (their migrations have run).
 // NOTIFICATION_WORKERS (default 2) notification workers share the send queue: one process is
 // one core, and while one is down (a crash) the other keeps reminders on time.
@@ -43,7 +46,7 @@ const workers = Array.from({ length: notificationWorkers }, (_, i) => ({
 
 const COLORS = [36, 35, 33, 32, 34, 31, 96, 95, 93, 92, 94];
 const LEVELS = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
-const width = Math.max(...[...subgraphs, gateway, ...workers].map((p) => p.name.length));
+const width = Math.max(...[...subgraphs, gateway, web, ...workers].map((p) => p.name.length));
 const children = new Map();
 let stopping = false;
 
@@ -151,15 +154,20 @@ try {
   run(gateway, subgraphs.length);
   workers.forEach((w, i) => run(w, subgraphs.length + 1 + i));
   await waitHealthy(gateway);
+  run(web, subgraphs.length + 1 + workers.length);
+  await waitHealthy(web);
 } catch (error) {
   console.error(String(error.message ?? error));
   stopAll(1);
 }
 if (!stopping) {
   const url = `http://localhost:${gatewayPort}/graphql`;
+  const webUrl = `http://localhost:${webPort}`;
   console.log(`
-  Carebook is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${subgraphs.length} subgraphs, gateway${workers.length ? ', workers' : ''}.
+  Carebook is up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${subgraphs.length} subgraphs, gateway${workers.length ? ', workers' : ''}, web app.
 
+    Patient web app:                      ${webUrl}
+    API explorer (offline GraphiQL):      ${webUrl}/explorer/
     GraphQL endpoint and Apollo Sandbox:  ${url}
     Sign in as the bootstrap admin:       ${process.env.BOOTSTRAP_ADMIN_EMAIL} (password: BOOTSTRAP_ADMIN_PASSWORD, see .env.example)
     ${mailNote}

@@ -196,9 +196,9 @@ describe('docker-compose.yml', () => {
     expect(env.SERVICE_PUBLIC_KEYS).toMatch(/^\$\{SERVICE_PUBLIC_KEYS:\?/);
   });
 
-  it('publishes only the gateway, on its port, and the Mailpit UI of the dev profile on 127.0.0.1', () => {
+  it('publishes only the gateway, on its port, the patient app, and the Mailpit UI of the dev profile on 127.0.0.1', () => {
     const published = Object.entries(compose.services).filter(([, service]) => service.ports?.length).map(([name]) => name);
-    expect(published.sort()).toEqual(['gateway', 'mailpit']);
+    expect(published.sort()).toEqual(['gateway', 'mailpit', 'web']);
     expect(compose.services.gateway.ports!.map(String)).toEqual([`${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`]);
     for (const name of [...subgraphs, 'mysql', 'mongo', 'redis', 'notification-worker']) expect({ name, ports: compose.services[name].ports ?? [] }).toEqual({ name, ports: [] });
   });
@@ -323,5 +323,50 @@ describe('worker services in docker-compose.yml', () => {
 
   it('sends the notification worker\'s mail to Mailpit', () => {
     expect(environmentOf('notification-worker').SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}');
+  });
+});
+
+describe('the patient web app in docker-compose.yml', () => {
+  const WEB_PORT = 5173;
+  // The server reads its own config and the platform's helpers (not the subgraphs' common shape).
+  const webKnown = new Set([...tsFiles('clients/web/server'), ...tsFiles('packages/platform/src').filter((file) => !file.endsWith('config/service-config.ts'))].flatMap((file) => [...envNamesIn(read(file), 'WEB')]));
+  const env = environmentOf('web');
+
+  it('finds what the web server reads', () => {
+    expect([...webKnown]).toEqual(expect.arrayContaining(['WEB_PORT', 'WEB_HOST', 'GRAPHQL_PUBLIC_URL', 'CLINIC_TIME_ZONE']));
+    expect(webKnown.has('SERVICE_TOKEN_SECRET')).toBe(false);
+  });
+
+  it('builds it from clients/web/Dockerfile, which deploys @carebook/web with the app and the explorer', () => {
+    expect(compose.services.web.build).toEqual({ context: '.', dockerfile: 'clients/web/Dockerfile' });
+    const text = read('clients/web/Dockerfile');
+    expect(text).toContain('--filter @carebook/web deploy');
+    expect(text).toContain('--filter @carebook/explorer build');
+    expect(text).toMatch(/tsc -b clients\/sdk clients\/web\/server\s/);
+    expect(JSON.parse(read('clients/web/package.json')).files).toEqual(['dist']);
+  });
+
+  it('sets only variables its code reads, each documented in .env.example, and runs in production on 0.0.0.0', () => {
+    expect(Object.keys(env).filter((key) => !webKnown.has(key))).toEqual([]);
+    expect(Object.keys(env).filter((key) => !documented.has(key))).toEqual([]);
+    expect(env).toMatchObject({ NODE_ENV: 'production', WEB_HOST: '0.0.0.0', WEB_PORT: String(WEB_PORT) });
+    const instructions = dockerfileInstructions('clients/web/Dockerfile');
+    const set = instructions.filter((line) => /^ENV\s/i.test(line)).flatMap((line) => [...line.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=/g)].map((match) => match[1]));
+    expect(set.filter((key) => !webKnown.has(key))).toEqual([]);
+  });
+
+  it('publishes it on its port, exposes and health-checks that port, and starts it after the gateway', () => {
+    expect(compose.services.web.ports!.map(String)).toEqual([`${WEB_PORT}:${WEB_PORT}`]);
+    const instructions = dockerfileInstructions('clients/web/Dockerfile');
+    expect(instructions.filter((line) => /^EXPOSE\s/i.test(line))).toEqual([`EXPOSE ${WEB_PORT}`]);
+    expect(instructions.find((line) => /^HEALTHCHECK\s/i.test(line))).toContain(`process.env.WEB_PORT || ${WEB_PORT}`);
+    expect((compose.services.web.depends_on as Record<string, { condition?: string }>).gateway?.condition).toBe('service_healthy');
+  });
+
+  it('points the browser at the published gateway, lets the gateway accept the app, and links emails to the app', () => {
+    const published = (service: string, port: number) => `http://localhost:${port}`;
+    expect(env.GRAPHQL_PUBLIC_URL).toBe(`\${GRAPHQL_PUBLIC_URL:-${published('gateway', SERVICE_PORTS.gateway)}/graphql}`);
+    expect(environmentOf('gateway').CORS_ORIGINS).toBe(`\${CORS_ORIGINS:-${published('web', WEB_PORT)}}`);
+    expect(environmentOf('notification-worker').APP_URL).toBe(`\${APP_URL:-${published('web', WEB_PORT)}}`);
   });
 });

@@ -1,5 +1,6 @@
 import { operation } from '@carebook/clients';
 import { BOOTSTRAP_ADMIN, postGraphql } from '@carebook/platform/testing';
+import type { CreateDoctorMutation, CreateMedicalServiceMutation, LoginMutation, RegisterPatientMutation } from '@carebook/sdk';
 import { pool } from './stats';
 
 /** A client of the gateway that fails loudly on any GraphQL error (seeding must not half-succeed). */
@@ -13,26 +14,26 @@ export function clinicClient(gatewayUrl: string) {
   return {
     run,
     async adminToken(): Promise<string> {
-      return (await run('Login', BOOTSTRAP_ADMIN)).login.accessToken;
+      return (await run<LoginMutation>('Login', BOOTSTRAP_ADMIN)).login.accessToken;
     },
     async createService(token: string, name: string, durationMinutes: number): Promise<string> {
-      const data = await run('CreateMedicalService', { input: { name, category: 'GENERAL_CHECKUP', durationMinutes, price: '35.00', currency: 'EUR' } }, token);
+      const data = await run<CreateMedicalServiceMutation>('CreateMedicalService', { input: { name, category: 'GENERAL_CHECKUP', durationMinutes, price: '35.00', currency: 'EUR' } }, token);
       return data.createMedicalService.id;
     },
     async createDoctors(token: string, count: number, serviceId: string, tag: string): Promise<string[]> {
       return pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
-        const data = await run(
+        const data = await run<CreateDoctorMutation>(
           'CreateDoctor',
           { input: { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password', name: `Dr Bench ${i}`, specialty: 'General practice', licenseNumber: `BENCH-${tag}-${i}`, serviceIds: [serviceId] } },
           token,
         );
-        return data.createDoctor.id as string;
+        return data.createDoctor.id;
       });
     },
     async registerPatients(count: number, tag: string): Promise<string[]> {
       return pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
-        const data = await run('RegisterPatient', { input: { email: `p${i}-${tag}@bench.carebook.test`, password: 'bench-patient-password', name: `Patient ${i}` } });
-        return data.registerPatient.accessToken as string;
+        const data = await run<RegisterPatientMutation>('RegisterPatient', { input: { email: `p${i}-${tag}@bench.carebook.test`, password: 'bench-patient-password', name: `Patient ${i}` } });
+        return data.registerPatient.accessToken;
       });
     },
   };

@@ -15,6 +15,8 @@ export function loadNotificationConfig(source: NodeJS.ProcessEnv = process.env) 
       /** Where email goes: Mailpit in docker-compose, the clinic's relay in production. */
       SMTP_URL: env.url(['smtp', 'smtps'], 'smtp://127.0.0.1:1025'),
       MAIL_FROM: env.text('Carebook <no-reply@carebook.local>'),
+      /** The patient web app (pnpm start serves it on 5173): emails link to the appointment, the invoice, the feedback form. */
+      APP_URL: env.url(['http', 'https'], 'http://localhost:5173'),
       /** Parallel SMTP connections the worker keeps open (nodemailer pool). */
       SMTP_POOL_SIZE: env.positiveInt(10),
       SMS_PROVIDER: z.enum(['log', 'http'], { message: 'must be log or http' }).default('log'),

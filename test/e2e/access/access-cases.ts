@@ -86,6 +86,10 @@ export const CELLS: Record<string, CellBuilder> = {
     const id = await clinic.book();
     return { variables: { id, newSlotId: await clinic.freeSlot() }, secrets: patientSecrets(clinic), state: () => clinic.statusOf(id) };
   },
+  async MoveAppointment(clinic) {
+    const id = await clinic.book();
+    return { variables: { id, newSlotId: await clinic.freeSlot(), serviceId: clinic.serviceId }, secrets: patientSecrets(clinic), state: () => clinic.statusOf(id) };
+  },
   async CancelAppointment(clinic) {
     const id = await clinic.book();
     return { variables: { id, reason: 'matrix' }, secrets: patientSecrets(clinic), state: () => clinic.statusOf(id) };
@@ -95,6 +99,9 @@ export const CELLS: Record<string, CellBuilder> = {
     return { variables: {}, secrets: [id, ...patientSecrets(clinic)] };
   },
   async MyProfile(clinic) {
+    return { variables: {}, secrets: patientSecrets(clinic) };
+  },
+  async MyProfileSettings(clinic) {
     return { variables: {}, secrets: patientSecrets(clinic) };
   },
   async UpdateMyProfile(clinic) {

@@ -18,6 +18,8 @@ export interface DelivererDeps {
   email: EmailSender;
   sms: SmsProvider;
   timeZone: string;
+  /** The patient web app's address (APP_URL), for the links in emails. */
+  appUrl: string;
   logger: Logger;
   /** A message handed over longer ago than this without a recorded answer was sent by a try that died (sends time out well before). */
   claimTimeoutMs: number;
@@ -72,6 +74,8 @@ export class NoticeDeliverer {
       previousStartsAt: job.previousStartsAt ? new Date(job.previousStartsAt) : null,
       offset: job.offset,
       invoice: job.invoice ?? null,
+      appointmentId: job.appointmentId,
+      appUrl: this.deps.appUrl,
     };
     const content = noticeContent(noticeFacts);
     const address = (channel: NotificationChannel) =>

@@ -16,6 +16,9 @@ export interface NoticeFacts {
   /** Reminders: how long before, as configured (`24h`). */
   offset?: string;
   invoice?: { amount: string; currency: string; invoiceId: string } | null;
+  appointmentId: string;
+  /** The patient web app's address (APP_URL): emails link into it. */
+  appUrl: string;
 }
 
 /** A notice as paragraphs, rendered once to plain text and once to HTML (templates/render-notice). */
@@ -25,6 +28,19 @@ export interface NoticeContent {
   paragraphs: string[];
   /** Short enough for one or two SMS segments. */
   sms: string;
+  /** Where in the patient app to act on it (emails to patients). */
+  link?: { label: string; url: string };
+}
+
+/** The app's pages the notices point at (see clients/web/src/app.tsx). */
+export function appLinks(appUrl: string, appointmentId: string) {
+  const base = appUrl.replace(/\/+$/, '');
+  return {
+    appointment: `${base}/appointments/${encodeURIComponent(appointmentId)}`,
+    feedback: `${base}/appointments/${encodeURIComponent(appointmentId)}/feedback`,
+    invoice: (invoiceId: string) => `${base}/invoices/${encodeURIComponent(invoiceId)}`,
+    booking: `${base}/`,
+  };
 }
 
 export function when(instant: Date, zone: string): string {
@@ -47,6 +63,8 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
   const place = f.location ? ` at ${f.location}` : '';
   const visit = `${f.serviceName} with ${f.doctorName}`;
   const toDoctor = f.recipient === NotificationRecipient.DOCTOR;
+  const links = appLinks(f.appUrl, f.appointmentId);
+  const manage = { label: 'Reschedule or cancel (after signing in)', url: links.appointment };
   const greeting = toDoctor ? `Dear ${f.doctorName},` : `Dear ${f.patientName},`;
   switch (f.kind) {
     case NotificationKind.CONFIRMATION:
@@ -58,6 +76,7 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
           'The attached calendar file adds it to your calendar. If you cannot come, please cancel or reschedule it in Carebook so someone else can have the time.',
         ],
         sms: `Carebook: confirmed ${visit}, ${short}${place}.`,
+        link: manage,
       };
     case NotificationKind.RESCHEDULE: {
       const from = f.previousStartsAt ? ` (was ${when(f.previousStartsAt, f.timeZone)})` : '';
@@ -73,6 +92,7 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
             greeting,
             paragraphs: [`Your appointment for ${visit} has moved to ${at}${place}${from}.`, 'The attached calendar file updates your calendar.'],
             sms: `Carebook: your appointment (${visit}) is now ${short}${place}.`,
+            link: manage,
           };
     }
     case NotificationKind.CANCELLATION:
@@ -88,6 +108,7 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
             greeting,
             paragraphs: [`Your appointment for ${visit} on ${at} is cancelled.`, 'You can book a new time in Carebook whenever it suits you.'],
             sms: `Carebook: your appointment (${visit}) on ${short} is cancelled.`,
+            link: { label: 'Book a new time', url: links.booking },
           };
     case NotificationKind.REMINDER:
       return {
@@ -98,6 +119,7 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
           'If you cannot come, please cancel it in Carebook.',
         ],
         sms: `Carebook reminder: ${visit}, ${short}${place}.`,
+        ...(toDoctor ? {} : { link: manage }),
       };
     case NotificationKind.INVOICE: {
       const amount = `${f.invoice?.amount ?? ''} ${f.invoice?.currency ?? ''}`.trim();
@@ -106,17 +128,19 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
         greeting,
         paragraphs: [
           `Your invoice for ${visit} on ${at} is ${amount}.`,
-          'You can pay it in Carebook under My invoices, by card, in cash at the front desk, or through your insurance.',
+          'You can pay it by card, in cash at the front desk, or through your insurance; to pay by card now, follow the link below.',
         ],
-        sms: `Carebook: invoice of ${amount} for your visit on ${short}. Pay under My invoices.`,
+        sms: `Carebook: invoice of ${amount} for your visit on ${short}. Pay it in Carebook under Invoices.`,
+        ...(f.invoice ? { link: { label: 'See and pay the invoice (after signing in)', url: links.invoice(f.invoice.invoiceId) } } : {}),
       };
     }
     case NotificationKind.FEEDBACK_REQUEST:
       return {
         subject: `How was your visit? ${visit}`,
         greeting,
-        paragraphs: [`Thank you for coming to your appointment for ${visit} on ${at}.`, 'Tell us how it went: rate the visit in Carebook under My appointments. It takes a minute.'],
-        sms: `Carebook: how was your visit (${visit}, ${short})? Rate it under My appointments.`,
+        paragraphs: [`Thank you for coming to your appointment for ${visit} on ${at}.`, 'Tell us how it went: rate the visit in Carebook (link below). It takes a minute.'],
+        sms: `Carebook: how was your visit (${visit}, ${short})? Rate it in Carebook under My appointments.`,
+        link: { label: 'Rate your visit (after signing in)', url: links.feedback },
       };
   }
 }

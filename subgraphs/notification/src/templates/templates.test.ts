@@ -13,6 +13,8 @@ const base: NoticeFacts = {
   serviceName: 'Check-up',
   startsAt: new Date('2026-07-01T08:00:00Z'),
   endsAt: new Date('2026-07-01T08:30:00Z'),
+  appointmentId: 'appt-1',
+  appUrl: 'https://book.clinic.example/',
 };
 
 describe('notice templates', () => {
@@ -33,6 +35,34 @@ describe('notice templates', () => {
     expect(noticeContent({ ...base, kind: NotificationKind.INVOICE, invoice: { invoiceId: 'i', amount: '40.00', currency: 'EUR' } }).subject).toContain('40.00 EUR');
     expect(noticeContent({ ...base, kind: NotificationKind.FEEDBACK_REQUEST }).paragraphs.join(' ')).toContain('rate the visit');
     expect(noticeContent({ ...base, kind: NotificationKind.RESCHEDULE, previousStartsAt: new Date('2026-06-30T08:00:00Z') }).paragraphs[0]).toContain('(was Tuesday 30 June 2026 at 10:00');
+  });
+});
+
+describe('links into the patient app (APP_URL)', () => {
+  const linkOf = (facts: Partial<NoticeFacts>) => noticeContent({ ...base, ...facts }).link;
+
+  it('points the confirmation, the reschedule and the reminders at the appointment, to reschedule or cancel', () => {
+    for (const kind of [NotificationKind.CONFIRMATION, NotificationKind.RESCHEDULE, NotificationKind.REMINDER]) {
+      expect(linkOf({ kind, offset: '24h' })).toEqual({ label: 'Reschedule or cancel (after signing in)', url: 'https://book.clinic.example/appointments/appt-1' });
+    }
+  });
+
+  it('points the invoice notice at the invoice and the feedback request at the form', () => {
+    expect(linkOf({ kind: NotificationKind.INVOICE, invoice: { invoiceId: 'inv-9', amount: '40.00', currency: 'EUR' } })?.url).toBe('https://book.clinic.example/invoices/inv-9');
+    expect(linkOf({ kind: NotificationKind.FEEDBACK_REQUEST })?.url).toBe('https://book.clinic.example/appointments/appt-1/feedback');
+    expect(linkOf({ kind: NotificationKind.CANCELLATION })?.url).toBe('https://book.clinic.example/');
+  });
+
+  it('gives doctors no patient-app link', () => {
+    expect(linkOf({ kind: NotificationKind.CANCELLATION, recipient: NotificationRecipient.DOCTOR })).toBeUndefined();
+    expect(linkOf({ kind: NotificationKind.RESCHEDULE, recipient: NotificationRecipient.DOCTOR })).toBeUndefined();
+  });
+
+  it('writes the link in the text and as an escaped anchor in the HTML', () => {
+    const email = renderEmail(noticeContent({ ...base, appointmentId: 'a"b' }));
+    expect(email.text).toContain('Reschedule or cancel (after signing in): https://book.clinic.example/appointments/a%22b');
+    expect(email.html).toContain('<a href="https://book.clinic.example/appointments/a%22b"');
+    expect(email.text).not.toContain('My appointments');
   });
 });
 

@@ -46,6 +46,7 @@ export async function startNotificationWorkers(config: NotificationConfig): Prom
     email,
     sms,
     timeZone: extra.CLINIC_TIME_ZONE,
+    appUrl: extra.APP_URL,
     logger,
     claimTimeoutMs: CLAIM_TIMEOUT_MS,
     emailSlots: new SendSlots(extra.SMTP_POOL_SIZE),

@@ -1,0 +1,39 @@
+import { addDays, addMonths, createClock, isoWeekday, lastOfMonth } from './clock';
+
+describe('the clinic clock', () => {
+  const berlin = (locale: string) => createClock('Europe/Berlin', locale);
+
+  it('gives the clinic date of an instant, not the reader\'s', () => {
+    // 23:30 UTC on 31 March is 01:30 on 1 April in Berlin (summer time).
+    expect(berlin('en-GB').dateOf('2026-03-31T23:30:00Z')).toBe('2026-04-01');
+    expect(createClock('America/New_York', 'en-US').dateOf('2026-03-31T23:30:00Z')).toBe('2026-03-31');
+  });
+
+  it('writes times in the locale\'s hour cycle, in the clinic zone, across a DST change', () => {
+    expect(berlin('en-GB').time('2026-03-28T08:00:00Z')).toBe('9:00');
+    expect(berlin('en-GB').time('2026-03-30T07:00:00Z')).toBe('9:00');
+    expect(berlin('en-GB').time('2026-03-30T13:30:00Z')).toBe('15:30');
+    expect(berlin('en-US').time('2026-03-30T13:30:00Z')).toMatch(/^3:30\sPM$/);
+  });
+
+  it('names the zone with its short name of the day', () => {
+    expect(berlin('en-GB').zoneLabel('2026-01-15T12:00:00Z')).toBe('Europe/Berlin, CET');
+    expect(berlin('en-GB').zoneLabel('2026-07-15T12:00:00Z')).toBe('Europe/Berlin, CEST');
+    expect(createClock('UTC', 'en-GB').zoneLabel()).toBe('UTC');
+  });
+
+  it('starts the week where the locale does', () => {
+    expect(berlin('en-GB').weekStart).toBe(1);
+    expect(berlin('en-US').weekStart).toBe(7);
+    expect(berlin('en-US').weekdays().map((d) => d.short)).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+    expect(berlin('de-DE').weekdays()[0].long).toBe('Montag');
+  });
+
+  it('does calendar arithmetic on plain dates', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addMonths('2026-12', 1)).toBe('2027-01');
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(lastOfMonth('2028-02')).toBe('2028-02-29');
+    expect(isoWeekday('2026-11-30')).toBe(1);
+  });
+});

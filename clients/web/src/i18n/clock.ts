@@ -1,0 +1,88 @@
+/**
+ * Dates and times in the clinic's time zone, through Intl with the reader's
+ * locale (its hour cycle, its first day of the week). Calendar dates are
+ * plain "YYYY-MM-DD" strings of the clinic's calendar; instants are ISO
+ * strings from the API.
+ */
+export interface Clock {
+  zone: string;
+  locale: string;
+  /** The first day of the week in the reader's locale: 1 = Monday ... 7 = Sunday. */
+  weekStart: number;
+  /** Today in the clinic. */
+  today(): string;
+  /** The clinic's calendar date of an instant. */
+  dateOf(instant: string): string;
+  /** "09:30" or "9:30 AM", as the locale writes times. */
+  time(instant: string): string;
+  /** "Tuesday, 3 December 2026" for a calendar date. */
+  longDate(date: string): string;
+  /** "Tue, 3 Dec 2026, 09:30 CET" for an instant, with the zone's short name. */
+  dateTime(instant: string): string;
+  /** "December 2026" for "2026-12". */
+  month(month: string): string;
+  /** The zone as a person reads it: "Europe/Berlin, CET". */
+  zoneLabel(at?: string): string;
+  /** Weekday names in display order (from weekStart), short and long. */
+  weekdays(): Array<{ short: string; long: string }>;
+}
+
+// Calendar arithmetic on plain dates, at noon UTC so that no zone can move the day.
+export const parseDate = (date: string) => new Date(`${date}T12:00:00Z`);
+export const formatDate = (d: Date) => d.toISOString().slice(0, 10);
+export const addDays = (date: string, days: number) => formatDate(new Date(parseDate(date).getTime() + days * 86_400_000));
+export const monthOf = (date: string) => date.slice(0, 7);
+export const addMonths = (month: string, months: number) => {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + months, 1, 12));
+  return formatDate(d).slice(0, 7);
+};
+export const firstOfMonth = (month: string) => `${month}-01`;
+export const lastOfMonth = (month: string) => addDays(firstOfMonth(addMonths(month, 1)), -1);
+/** ISO weekday of a date: 1 = Monday ... 7 = Sunday. */
+export const isoWeekday = (date: string) => ((parseDate(date).getUTCDay() + 6) % 7) + 1;
+
+function weekStartOf(locale: string): number {
+  try {
+    const info = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    return info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1;
+  } catch {
+    return 1;
+  }
+}
+
+export function createClock(zone: string, locale: string = navigator.language || 'en'): Clock {
+  const inZone = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: zone, ...options });
+  const plain = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
+  const dateParts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const timeFormat = inZone({ hour: 'numeric', minute: '2-digit' });
+  const dateTimeFormat = inZone({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  const longDateFormat = plain({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const monthFormat = plain({ month: 'long', year: 'numeric' });
+  const shortZone = inZone({ timeZoneName: 'short' });
+  const weekStart = weekStartOf(locale);
+
+  const dateOf = (instant: string | Date) => dateParts.format(new Date(instant));
+  return {
+    zone,
+    locale,
+    weekStart,
+    today: () => dateOf(new Date()),
+    dateOf,
+    time: (instant) => timeFormat.format(new Date(instant)),
+    longDate: (date) => longDateFormat.format(parseDate(date)),
+    dateTime: (instant) => dateTimeFormat.format(new Date(instant)),
+    month: (month) => monthFormat.format(parseDate(firstOfMonth(month))),
+    zoneLabel(at) {
+      const name = shortZone.formatToParts(at ? new Date(at) : new Date()).find((p) => p.type === 'timeZoneName')?.value;
+      return name && name !== zone ? `${zone}, ${name}` : zone;
+    },
+    weekdays() {
+      // 2024-01-01 was a Monday.
+      return Array.from({ length: 7 }, (_, i) => {
+        const date = addDays('2024-01-01', (weekStart - 1 + i) % 7);
+        return { short: plain({ weekday: 'short' }).format(parseDate(date)), long: plain({ weekday: 'long' }).format(parseDate(date)) };
+      });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { useMutation } from '@apollo/client/react';
+import { LoginDocument } from '@carebook/sdk';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { messageFor } from '../../api/error-message';
+import { useSession } from '../../api/session-context';
+import { t } from '../../i18n';
+import { Alert } from '../../ui/alert';
+import { Page } from '../../ui/page';
+import { nextPath } from './require-session';
+
+export function SignInPage() {
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const { signIn, endedBecause } = useSession();
+  const [login, { loading }] = useMutation(LoginDocument);
+  const [error, setError] = useState<string | null>(null);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const { data } = await login({ variables: { email: email.trim(), password } });
+      if (!data) return;
+      if (data.login.user.role !== 'PATIENT') return setError(t.auth.patientsOnly);
+      signIn(data.login);
+      navigate(nextPath(search), { replace: true });
+    } catch (caught) {
+      setError(messageFor(caught));
+    }
+  }
+
+  return (
+    <Page title={t.auth.signInTitle}>
+      {endedBecause() === 'expired' ? <Alert kind="info">{t.auth.sessionEnded}</Alert> : search.get('next') ? <Alert kind="info">{t.auth.needSignIn}</Alert> : null}
+      <form className="card form" onSubmit={submit} noValidate>
+        {error ? <Alert kind="error">{error}</Alert> : null}
+        <div className="field">
+          <label htmlFor="email">{t.auth.email}</label>
+          <input id="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t.auth.password}</label>
+          <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </div>
+        <button type="submit" className="button button-primary" disabled={loading}>
+          {loading ? t.auth.signingIn : t.auth.signIn}
+        </button>
+        <p className="form-aside">
+          {t.auth.noAccount} <Link to={`/register${search.toString() ? `?${search}` : ''}`}>{t.auth.createOne}</Link>
+        </p>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,64 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useMemo } from 'react';
+import { AvailableSlotsDocument } from '@carebook/sdk';
+import { t } from '../../i18n';
+import { addDays } from '../../i18n/clock';
+import { useClock } from '../../i18n/clock-context';
+import { useRefetchOnFocus } from '../../ui/hooks';
+
+export interface ChosenSlot {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  doctor: { id: string; name: string };
+}
+
+/** One doctor's free times on one clinic day, as buttons. */
+export function DoctorTimes({
+  date,
+  doctor,
+  serviceId,
+  selectedSlotId,
+  onChoose,
+  onLoaded,
+}: {
+  date: string;
+  doctor: { id: string; name: string; specialty: string };
+  serviceId: string;
+  selectedSlotId: string | null;
+  onChoose(slot: ChosenSlot): void;
+  onLoaded(doctorId: string, slots: ChosenSlot[]): void;
+}) {
+  const clock = useClock();
+  // The clinic's day spans different UTC hours by zone: ask a wider window and keep the slots of that day.
+  const { data, refetch } = useQuery(AvailableSlotsDocument, {
+    variables: { doctorId: doctor.id, serviceId, from: `${addDays(date, -1)}T00:00:00Z`, to: `${addDays(date, 2)}T00:00:00Z` },
+  });
+  useRefetchOnFocus(refetch);
+  const slots = useMemo(() => {
+    const now = new Date().toISOString();
+    return (data?.availableSlots ?? []).filter((s) => s.status === 'FREE' && s.startsAt > now && clock.dateOf(s.startsAt) === date).map((s) => ({ ...s, doctor: { id: doctor.id, name: doctor.name } }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, clock, date, doctor.id]);
+  useEffect(() => {
+    if (data) onLoaded(doctor.id, slots);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slots]);
+  if (data && slots.length === 0) return null;
+  return (
+    <fieldset className="times">
+      <legend>
+        <span className="times-doctor">{doctor.name}</span> <span className="times-specialty">{doctor.specialty}</span>
+      </legend>
+      <ul>
+        {slots.map((slot) => (
+          <li key={slot.id}>
+            <button type="button" className="time" aria-pressed={slot.id === selectedSlotId} aria-label={t.booking.timeLabel(clock.time(slot.startsAt), doctor.name)} onClick={() => onChoose(slot)}>
+              {clock.time(slot.startsAt)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
