@@ -1,5 +1,5 @@
-import { AppointmentStatus, createEvent, createServiceClient, DomainEvent, RunningService, ServiceClient } from '@carebook/platform';
-import { AppointmentFixture, dropDatabase, freshDatabaseUrl, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase, serviceClientAs } from '@carebook/platform/testing';
+import { AppointmentStatus, createEvent, DomainEvent, Role, RunningService, ServiceClient } from '@carebook/platform';
+import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase, serviceClientAs } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -112,5 +112,22 @@ describe('care relationships from appointment events', () => {
     await push(confirmedEvent({ appointmentId: held.id, doctorId: intruder, patientId: otherPatient }));
     expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
     expect(await caringDoctors(otherPatient)).toEqual([]);
+  });
+
+  it('lets the doctor of a booking write in the chart before its event arrives (asking the appointment service), and records the relationship then', async () => {
+    const ADD_RECORD = 'mutation($input: MedicalRecordInput!) { addMedicalRecord(input: $input) { id diagnosis } }';
+    const write = async (doctorId: string, patientId: string) =>
+      postAsGateway('patient', patient.url, ADD_RECORD, { input: { patientId, diagnosis: 'Sprained ankle' } }, await issuer.mint({ role: Role.DOCTOR, sub: doctorId }));
+    const patientId = await provisionPatient();
+    const held = await appointments.add(AppointmentStatus.CONFIRMED, { patientId });
+    const written = await write(held.doctorId, patientId);
+    expect(written.errors).toBeUndefined();
+    expect(written.data.addMedicalRecord).toMatchObject({ diagnosis: 'Sprained ankle' });
+    expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
+
+    // Without an appointment, or with one still PENDING, the doctor may not write.
+    const pending = await appointments.add(AppointmentStatus.PENDING, { patientId });
+    for (const doctorId of [randomUUID(), pending.doctorId]) expect(errorCode(await write(doctorId, patientId))).toBe('FORBIDDEN');
+    expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
   });
 });

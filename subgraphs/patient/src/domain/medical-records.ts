@@ -1,7 +1,8 @@
 import { FieldSealer, Forbidden, groupedLoader, NotFound, RequestContext } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { MedicalRecord } from '../entities';
-import { caresFor } from './care-relationships';
+import type { CareConfirmation } from './care-confirmation';
+import { caresFor, grantCare } from './care-relationships';
 import { NO_APPOINTMENT_MESSAGE } from './chart-access';
 import { checkNewRecord, checkRecordChanges, RecordContent, recordEditRefusal } from './record-rules';
 import { randomUUID } from 'node:crypto';
@@ -18,11 +19,19 @@ export function openRecord(record: MedicalRecord, sealer: FieldSealer): RecordCo
   return { diagnosis: sealer.open(SEALED.diagnosis, record.id, record.diagnosisSealed), notes: sealer.open(SEALED.recordNotes, record.id, record.notesSealed) };
 }
 
-/** A doctor writes in the chart of a patient they have an appointment with; they are the record's author. */
-export async function addMedicalRecord(em: EntityManager, sealer: FieldSealer, doctorId: string, input: NewRecord): Promise<MedicalRecord> {
+/**
+ * A doctor writes in the chart of a patient they have an appointment with; they are the record's author.
+ * A booking reaches this service as an event a moment after it commits: a doctor writing in that moment
+ * is checked with the appointment service (`confirmCare`), and the relationship is recorded there and then.
+ */
+export async function addMedicalRecord(em: EntityManager, sealer: FieldSealer, doctorId: string, input: NewRecord, confirmCare?: CareConfirmation): Promise<MedicalRecord> {
   const content = checkNewRecord(input);
-  // grant-care only relates existing patients (and discard removes the relationship), so this also proves the patient exists.
-  if (!(await caresFor(em, doctorId, input.patientId))) throw new Forbidden(NO_APPOINTMENT_MESSAGE);
+  if (!(await caresFor(em, doctorId, input.patientId))) {
+    const confirmed = confirmCare ? (await confirmCare(doctorId, [input.patientId])).has(input.patientId) : false;
+    if (!confirmed) throw new Forbidden(NO_APPOINTMENT_MESSAGE);
+    await grantCare(em, doctorId, input.patientId);
+  }
+  // grant-care only relates existing patients (and discard removes the relationship), so the patient exists.
   // The id is chosen first: each sealed value is bound to its row.
   const id = randomUUID();
   const record = em.create(MedicalRecord, {

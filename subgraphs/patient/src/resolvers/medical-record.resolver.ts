@@ -15,7 +15,7 @@ export class MedicalRecordResolver {
   @Authorized(Role.DOCTOR)
   @Mutation(() => MedicalRecord, { description: 'Writes in the chart of a patient you have (or had) an appointment with. Doctors only.' })
   addMedicalRecord(@Arg('input', () => MedicalRecordInput) input: MedicalRecordInput, @Ctx() ctx: RequestContext): Promise<MedicalRecord> {
-    return addMedicalRecord(ctx.em, this.deps.sealer, requireUser(ctx).id, input);
+    return addMedicalRecord(ctx.em, this.deps.sealer, requireUser(ctx).id, input, this.deps.confirmCare);
   }
 
   @Authorized(Role.DOCTOR)
