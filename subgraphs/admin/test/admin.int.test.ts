@@ -22,6 +22,8 @@ const CREATE_DOCTOR = 'mutation($input: CreateDoctorInput!) { createDoctor(input
 const CREATE_SERVICE = 'mutation($input: MedicalServiceInput!) { createMedicalService(input: $input) { id } }';
 const DEACTIVATE = 'mutation($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id } }';
 const SET_ROLE = 'mutation($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id } }';
+const SET_POLICY = 'mutation($serviceId: ID!, $policy: BookingPolicyInput!) { setBookingPolicy(serviceId: $serviceId, policy: $policy) { id } }';
+const POLICY = 'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
 const LOG =
   'query($first: Int, $after: String) { adminActionLog(first: $first, after: $after) { edges { cursor node { id adminId action targetId details createdAt admin { id } } } pageInfo { hasNextPage endCursor } } }';
 
@@ -147,6 +149,30 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const [latest] = await allLogEntries();
     expect(latest).toMatchObject({ action: 'CREATE_MEDICAL_SERVICE', targetId: serviceId, adminId, admin: { id: adminId } });
     expect(JSON.parse(latest.details)).toMatchObject({ name: 'General checkup', category: 'GENERAL_CHECKUP', price: '35.00', currency: 'EUR' });
+  });
+
+  it("sets a service's own booking rules in the doctor service and logs them; refused rules change and log nothing", async () => {
+    const policy = { minNoticeMinutes: 0, cancellationWindowMinutes: 2880 };
+    expect(ok(await postAsGateway('admin', url, SET_POLICY, { serviceId, policy }, adminToken)).setBookingPolicy).toEqual({ id: serviceId });
+    performed.push({ action: 'SET_BOOKING_POLICY', targetId: serviceId });
+    const applied = ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService.bookingPolicy;
+    expect(applied).toEqual({ minNoticeMinutes: 0, horizonMinutes: 90 * 1440, cancellationWindowMinutes: 2880, ownRules: ['MIN_NOTICE', 'CANCELLATION_WINDOW'] });
+    const [latest] = await allLogEntries();
+    expect(latest).toMatchObject({ action: 'SET_BOOKING_POLICY', targetId: serviceId, adminId });
+    expect(JSON.parse(latest.details)).toEqual({ minNoticeMinutes: 0, horizonMinutes: null, cancellationWindowMinutes: 2880 });
+
+    const logged = (await allLogEntries()).length;
+    for (const [variables, code, message] of [
+      [{ serviceId, policy: { horizonMinutes: 10 } }, 'BAD_USER_INPUT', /horizonMinutes must be 60 to 1051200/],
+      [{ serviceId, policy: { minNoticeMinutes: 40_000, horizonMinutes: 30_000 } }, 'BAD_USER_INPUT', /must be longer than the minimum notice/],
+      [{ serviceId: randomUUID(), policy: {} }, 'NOT_FOUND', /Medical service/],
+    ] as const) {
+      const refused = await postAsGateway('admin', url, SET_POLICY, variables, adminToken);
+      expect(errorCode(refused)).toBe(code);
+      expect(refused.errors![0].message).toMatch(message);
+    }
+    expect(ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService.bookingPolicy).toEqual(applied);
+    expect((await allLogEntries()).length).toBe(logged);
   });
 
   it('creates a doctor who exists in the doctor service with their services and can sign in', async () => {
@@ -284,6 +310,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       ['createMedicalService', CREATE_SERVICE, { input: { name: 'Flu shot', category: 'VACCINATION', durationMinutes: 10, price: '20.00', currency: 'EUR' } }],
       ['deactivateUser', DEACTIVATE, { userId: people.doctor.id, reason: 'Trying my luck' }],
       ['setUserRole', SET_ROLE, { userId: people.doctor.id, role: 'ADMIN' }],
+      ['setBookingPolicy', SET_POLICY, { serviceId, policy: { minNoticeMinutes: 5 } }],
       ['adminActionLog', LOG, {}],
     ];
     for (const [name, document, variables] of operations) {

@@ -10,13 +10,13 @@ import { buildDoctorSchema } from './schema';
 export async function startDoctor(config: DoctorConfig): Promise<RunningService & { orm: MikroORM }> {
   const logger = createLogger('doctor', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
-  const schema = await buildDoctorSchema();
+  const schema = await buildDoctorSchema(config.bookingPolicy);
   const running = await startSubgraph({
     config,
     schema,
     orm,
     logger,
-    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, doctorInternalRoutes()),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, doctorInternalRoutes(config.bookingPolicy)),
   });
   // The ORM is exposed for tests and tooling (e.g. to observe the queries a request issues).
   return { ...running, orm };

@@ -371,4 +371,49 @@ describe('doctor subgraph against MariaDB', () => {
       expect(response.data._entities).toEqual([{ id: catalogue.cardio.id, name: 'Cardiology consultation', price: '80.50' }, null, null]);
     });
   });
+
+  describe('booking rules of a service', () => {
+    const POLICY = 'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
+    const CLINIC = { minNoticeMinutes: 120, horizonMinutes: 90 * 1440, cancellationWindowMinutes: 1440 };
+
+    async function newService() {
+      return asAdmin.call<{ id: string }>('doctor', 'create-medical-service', { name: `Rules ${randomUUID().slice(0, 8)}`, category: 'LAB_TEST', durationMinutes: 15, price: '9.00', currency: 'EUR' });
+    }
+
+    it('follows the clinic defaults until the service sets its own, to anyone who asks and in the facts bookings read', async () => {
+      const { id } = await newService();
+      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy).toEqual({ ...CLINIC, ownRules: [] });
+
+      const set = await asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 0, cancellationWindowMinutes: 2880 });
+      expect(set).toMatchObject({ id, bookingPolicy: { minNoticeMinutes: 0, horizonMinutes: CLINIC.horizonMinutes, cancellationWindowMinutes: 2880 } });
+      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy).toEqual({
+        minNoticeMinutes: 0,
+        horizonMinutes: CLINIC.horizonMinutes,
+        cancellationWindowMinutes: 2880,
+        ownRules: ['MIN_NOTICE', 'CANCELLATION_WINDOW'],
+      });
+      const asAppointment = serviceClientAs('appointment', { DOCTOR_URL: url });
+      expect(await asAppointment.call('doctor', 'medical-service', { id })).toMatchObject({ bookingPolicy: { minNoticeMinutes: 0, cancellationWindowMinutes: 2880 } });
+
+      // Sent again without a rule, that rule follows the clinic default again.
+      await asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 0 });
+      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy.ownRules).toEqual(['MIN_NOTICE']);
+    });
+
+    it('refuses rules that cannot work or are out of bounds (BAD_USER_INPUT, nothing changed), unknown services, and callers other than admin', async () => {
+      const { id } = await newService();
+      await asAdmin.call('doctor', 'set-booking-policy', { id, cancellationWindowMinutes: 60 });
+      const unchanged = () => count('medical_services', 'id = ? and cancellation_window_minutes = 60 and min_notice_minutes is null and horizon_minutes is null', [id]);
+      for (const bad of [{ minNoticeMinutes: 3000, horizonMinutes: 2000 }, { horizonMinutes: 30 }, { minNoticeMinutes: -5 }, { cancellationWindowMinutes: 1.5 }]) {
+        const refused = await refusal(asAdmin.call('doctor', 'set-booking-policy', { id, ...bad }));
+        expect(refused.code).toBe('BAD_USER_INPUT');
+        expect(await unchanged()).toBe(1);
+      }
+      expect((await refusal(asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 3000, horizonMinutes: 2000 }))).message).toMatch(/must be longer than the minimum notice/);
+      expect((await refusal(asAdmin.call('doctor', 'set-booking-policy', { id: randomUUID(), minNoticeMinutes: 10 }))).code).toBe('NOT_FOUND');
+      const asScheduling = serviceClientAs('scheduling', { DOCTOR_URL: url });
+      expect((await refusal(asScheduling.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 10 }))).code).toBe('FORBIDDEN');
+      expect(await unchanged()).toBe(1);
+    });
+  });
 });

@@ -31,3 +31,22 @@ export async function createMedicalService(op: AdminOperation, input: NewMedical
   });
   return { id: created.id };
 }
+
+/** A service's own booking rules in minutes; null (or left out) follows the clinic default. */
+export interface ServiceBookingRules {
+  minNoticeMinutes?: number | null;
+  horizonMinutes?: number | null;
+  cancellationWindowMinutes?: number | null;
+}
+
+/** Sets a service's own booking rules (the doctor service owns them and checks they can work together) and logs them. */
+export async function setBookingPolicy(op: AdminOperation, serviceId: string, rules: ServiceBookingRules): Promise<{ id: string }> {
+  const own = {
+    minNoticeMinutes: rules.minNoticeMinutes ?? null,
+    horizonMinutes: rules.horizonMinutes ?? null,
+    cancellationWindowMinutes: rules.cancellationWindowMinutes ?? null,
+  };
+  const updated = await op.services.call<{ id: string }>('doctor', 'set-booking-policy', { id: serviceId, ...own });
+  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.SET_BOOKING_POLICY, targetId: updated.id, details: own });
+  return { id: updated.id };
+}

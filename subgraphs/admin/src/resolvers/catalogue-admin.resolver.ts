@@ -1,7 +1,8 @@
 import { RequestContext, Role } from '@carebook/platform';
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { createMedicalService } from '../domain/catalogue';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { createMedicalService, setBookingPolicy } from '../domain/catalogue';
 import { adminOperation, AdminDeps } from './admin-deps';
+import { BookingPolicyInput } from './inputs/booking-policy.input';
 import { MedicalServiceInput } from './inputs/medical-service.input';
 import { MedicalServiceRef } from './types/medical-service-ref.type';
 
@@ -13,5 +14,17 @@ export class CatalogueAdminResolver {
   @Mutation(() => MedicalServiceRef, { description: 'Adds a medical service to the catalogue. Admins only.' })
   createMedicalService(@Arg('input', () => MedicalServiceInput) input: MedicalServiceInput, @Ctx() ctx: RequestContext): Promise<MedicalServiceRef> {
     return createMedicalService(adminOperation(this.deps, ctx), input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => MedicalServiceRef, {
+    description: "Sets a service's own booking rules (minimum notice, horizon, cancellation window); rules left out follow the clinic defaults. Admins only.",
+  })
+  setBookingPolicy(
+    @Arg('serviceId', () => ID) serviceId: string,
+    @Arg('policy', () => BookingPolicyInput) policy: BookingPolicyInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MedicalServiceRef> {
+    return setBookingPolicy(adminOperation(this.deps, ctx), serviceId, policy);
   }
 }

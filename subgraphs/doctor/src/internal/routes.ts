@@ -1,8 +1,9 @@
-import { DoctorContactFacts, internalRoute } from '@carebook/platform';
+import { BookingPolicy, DoctorContactFacts, internalRoute } from '@carebook/platform';
 import { z } from 'zod';
 import { doctorProfileSchema } from '../domain/doctor-profile';
 import { Doctor } from '../entities/doctor.entity';
-import { findDoctorFacts, medicalServiceFacts } from '../domain/doctor-directory';
+import { bookingPolicySchema, setBookingPolicy } from '../domain/booking-policies';
+import { factsOfService, findDoctorFacts, medicalServiceFacts } from '../domain/doctor-directory';
 import { discardDoctor, provisionDoctor } from '../domain/doctor-provisioning';
 import { medicalServiceSchema } from '../domain/medical-service-rules';
 import { createMedicalService } from '../domain/service-catalogue';
@@ -12,10 +13,11 @@ import { createMedicalService } from '../domain/service-catalogue';
  * createMedicalService mutations (and their action log); auth calls
  * discard-doctor when a doctor's account could not be completed. The
  * scheduling and appointment services look doctors and services up with
- * `doctors` and `medical-service`; the notification service names doctors
- * and their practice in its notices with `contacts`.
+ * `doctors` and `medical-service` (which carries the service's booking
+ * rules, `defaults` filling in what it does not set); the notification
+ * service names doctors and their practice in its notices with `contacts`.
  */
-export function doctorInternalRoutes() {
+export function doctorInternalRoutes(defaults: BookingPolicy) {
   return {
     'provision-doctor': internalRoute(['admin'], doctorProfileSchema, async (profile, { orm }) => {
       const doctor = await provisionDoctor(orm.em.fork(), profile);
@@ -41,6 +43,9 @@ export function doctorInternalRoutes() {
       const doctors = await orm.em.fork().find(Doctor, { id: { $in: ids } });
       return { contacts: doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, location: d.location }) satisfies DoctorContactFacts) };
     }),
-    'medical-service': internalRoute(['appointment', 'notification', 'scheduling'], z.object({ id: z.string().min(1) }), async ({ id }, { orm }) => medicalServiceFacts(orm.em.fork(), id)),
+    'medical-service': internalRoute(['appointment', 'notification', 'scheduling'], z.object({ id: z.string().min(1) }), async ({ id }, { orm }) =>
+      medicalServiceFacts(orm.em.fork(), id, defaults),
+    ),
+    'set-booking-policy': internalRoute(['admin'], bookingPolicySchema, async (change, { orm }) => factsOfService(await setBookingPolicy(orm.em.fork(), change, defaults), defaults)),
   };
 }
