@@ -27,6 +27,7 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
   const context: SchedulingContext = {
     zone: config.extra.CLINIC_TIME_ZONE,
     horizonWeeks: config.extra.SLOT_HORIZON_WEEKS,
+    clinicPolicy: config.bookingPolicy,
     store: slotStoreFor(config.databaseUrl),
     doctors: doctorDirectory(services),
     calendarCache,

@@ -37,6 +37,8 @@ export interface Harness {
   /** A doctor in the doctor service, offering the given services. */
   createDoctor(serviceIds?: string[], specialty?: string): Promise<string>;
   createService(durationMinutes: number): Promise<string>;
+  /** Gives a service booking rules of its own (minutes), as the admin service does. */
+  setPolicy(serviceId: string, rules: { minNoticeMinutes?: number | null; horizonMinutes?: number | null; cancellationWindowMinutes?: number | null }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,9 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
         currency: 'EUR',
       });
       return created.id;
+    },
+    async setPolicy(serviceId, rules) {
+      await asAdmin.call('doctor', 'set-booking-policy', { id: serviceId, ...rules });
     },
     async stop() {
       await scheduling.stop();

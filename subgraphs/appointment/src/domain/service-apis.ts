@@ -11,7 +11,17 @@ export interface SchedulingApi {
   bookSlot(slot: Pick<SlotFacts, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>, appointmentId: string): Promise<{ slotId: string; doctorId: string; startsAt: string; endsAt: string }>;
   releaseSlot(slotId: string, appointmentId: string): Promise<{ released: boolean }>;
   slots(query: { ids?: string[]; appointmentIds?: string[] }): Promise<SlotFacts[]>;
-  alternatives(query: { doctorId: string; around: string; minMinutes?: number; otherDoctorIds?: string[]; excludeSlotIds?: string[]; limit?: number }): Promise<SlotFacts[]>;
+  /** `notBefore`/`notAfter`: only starts in that range (the asking patient's booking window). */
+  alternatives(query: {
+    doctorId: string;
+    around: string;
+    minMinutes?: number;
+    otherDoctorIds?: string[];
+    excludeSlotIds?: string[];
+    limit?: number;
+    notBefore?: string;
+    notAfter?: string;
+  }): Promise<SlotFacts[]>;
   slotCounts(query: { from: string; to: string; doctorId?: string; groupBy: PeriodKind }): Promise<Array<{ periodStart: string; free: number; booked: number }>>;
 }
 

@@ -83,6 +83,11 @@ export class AppointmentResolver {
     return this.deps.sealer.open(SEALED.cancellationReason, appointment.id, appointment.cancellationReason);
   }
 
+  @FieldResolver(() => Boolean, { description: 'True when the patient cancelled or moved it inside the cancellation window (a late-cancellation fee may be invoiced).' })
+  lateCancellation(@Root() appointment: Appointment): boolean {
+    return appointment.lateCancelledAt !== null;
+  }
+
   @FieldResolver(() => PatientRef)
   patient(@Root() appointment: Appointment): PatientRef {
     return { id: appointment.patientId };
