@@ -188,6 +188,14 @@ export const CELLS: Record<string, CellBuilder> = {
       state: count(clinic, 'doctor', 'select count(*) n from medical_services where name = ?', [name]),
     };
   },
+  async SetBookingPolicy(clinic) {
+    const name = `Matrix rules ${randomUUID().slice(0, 8)}`;
+    const serviceId = (await clinic.ok('CreateMedicalService', { input: { name, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, clinic.admin.token)).createMedicalService.id;
+    return {
+      variables: { serviceId, policy: { minNoticeMinutes: 60, cancellationWindowMinutes: 720 } },
+      state: count(clinic, 'doctor', 'select min_notice_minutes, horizon_minutes, cancellation_window_minutes from medical_services where id = ?', [serviceId]),
+    };
+  },
   async DeactivateUser(clinic) {
     const target = await clinic.newPatient();
     return { variables: { userId: target.id, reason: 'matrix' }, state: count(clinic, 'auth', 'select active from users where id = ?', [target.id]) };

@@ -90,6 +90,7 @@ export const ACCESS_TABLE: Record<string, AccessRule> = {
   ScheduleChanged: { who: SCHEDULE_OWNERS, target: "the doctor's live schedule" },
   CreateDoctor: { who: ADMIN_ONLY, target: 'a new doctor' },
   CreateMedicalService: { who: ADMIN_ONLY, target: 'the catalogue' },
+  SetBookingPolicy: { who: ADMIN_ONLY, target: "a service's booking rules" },
   DeactivateUser: { who: ADMIN_ONLY, target: 'a user' },
   SetUserRole: { who: ADMIN_ONLY, target: 'a user' },
   Users: { who: ADMIN_ONLY, target: 'every user' },
