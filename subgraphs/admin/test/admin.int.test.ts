@@ -24,6 +24,9 @@ const DEACTIVATE = 'mutation($userId: ID!, $reason: String!) { deactivateUser(us
 const SET_ROLE = 'mutation($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id } }';
 const SET_POLICY = 'mutation($serviceId: ID!, $policy: BookingPolicyInput!) { setBookingPolicy(serviceId: $serviceId, policy: $policy) { id } }';
 const POLICY = 'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
+const UPDATE_SERVICE = 'mutation($id: ID!, $input: UpdateMedicalServiceInput!) { updateMedicalService(id: $id, input: $input) { id } }';
+const RETIRE_SERVICE = 'mutation($id: ID!) { retireMedicalService(id: $id) { id } }';
+const UPDATE_DOCTOR = 'mutation($id: ID!, $input: UpdateDoctorInput!) { updateDoctor(id: $id, input: $input) { id } }';
 const LOG =
   'query($first: Int, $after: String) { adminActionLog(first: $first, after: $after) { edges { cursor node { id adminId action targetId details createdAt admin { id } } } pageInfo { hasNextPage endCursor } } }';
 
@@ -257,7 +260,10 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     await untilRefusedHere(accessToken);
     const [latest] = await allLogEntries();
     expect(latest).toMatchObject({ action: 'DEACTIVATE_USER', targetId: people.leaver.id, adminId });
-    expect(JSON.parse(latest.details)).toEqual({ reason: 'Left the clinic in March' });
+    // The leaver is a doctor: their profile is deactivated too (out of search, no new bookings).
+    expect(JSON.parse(latest.details)).toEqual({ reason: 'Left the clinic in March', doctorDeactivated: true });
+    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTORS)).doctors.map((d: { id: string }) => d.id)).not.toContain(people.leaver.id);
+    expect(ok(await postAsGateway('doctor', doctorUrl, 'query($id: ID!) { doctor(id: $id) { active } }', { id: people.leaver.id })).doctor.active).toBe(false);
   });
 
   it('passes NOT_FOUND through for an unknown user and stops an admin deactivating themselves, logging neither', async () => {
@@ -311,6 +317,9 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       ['deactivateUser', DEACTIVATE, { userId: people.doctor.id, reason: 'Trying my luck' }],
       ['setUserRole', SET_ROLE, { userId: people.doctor.id, role: 'ADMIN' }],
       ['setBookingPolicy', SET_POLICY, { serviceId, policy: { minNoticeMinutes: 5 } }],
+      ['updateMedicalService', UPDATE_SERVICE, { id: serviceId, input: { price: '1.00' } }],
+      ['retireMedicalService', RETIRE_SERVICE, { id: serviceId }],
+      ['updateDoctor', UPDATE_DOCTOR, { id: people.doctor.id, input: { active: false } }],
       ['adminActionLog', LOG, {}],
     ];
     for (const [name, document, variables] of operations) {
@@ -380,6 +389,47 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     expect({ log: (await allLogEntries()).length, doctors: await doctorCount(), services }).toEqual(before);
     for (const email of emails) expect(await authRows(email)).toBe(0);
     expect((await login(people.doctor.email, people.doctor.password)).user.role).toBe(Role.DOCTOR);
+  });
+
+  it('changes and retires a medical service and changes a doctor in the doctor service, logging each without contact details', async () => {
+    const input = { name: 'Physio session', category: 'FOLLOW_UP', durationMinutes: 30, price: '45.00', currency: 'EUR' };
+    const physio = ok(await postAsGateway('admin', url, CREATE_SERVICE, { input }, adminToken)).createMedicalService.id;
+    performed.push({ action: 'CREATE_MEDICAL_SERVICE', targetId: physio });
+    expect(ok(await postAsGateway('admin', url, UPDATE_SERVICE, { id: physio, input: { price: '50.00', description: 'Forty minutes' } }, adminToken)).updateMedicalService).toEqual({ id: physio });
+    performed.push({ action: 'UPDATE_MEDICAL_SERVICE', targetId: physio });
+    const SERVICE = 'query($id: ID!) { medicalService(id: $id) { name price description active } }';
+    expect(ok(await postAsGateway('doctor', doctorUrl, SERVICE, { id: physio })).medicalService).toEqual({ name: 'Physio session', price: '50.00', description: 'Forty minutes', active: true });
+    expect(JSON.parse((await allLogEntries())[0].details)).toEqual({ fields: ['price', 'description'], price: '50.00' });
+
+    expect(ok(await postAsGateway('admin', url, RETIRE_SERVICE, { id: physio }, adminToken)).retireMedicalService).toEqual({ id: physio });
+    performed.push({ action: 'RETIRE_MEDICAL_SERVICE', targetId: physio });
+    expect(ok(await postAsGateway('doctor', doctorUrl, SERVICE, { id: physio })).medicalService.active).toBe(false);
+    expect(ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.map((s: { id: string }) => s.id)).not.toContain(physio);
+
+    const doctorId = people.doctor.id;
+    expect(ok(await postAsGateway('admin', url, UPDATE_DOCTOR, { id: doctorId, input: { location: 'Room 7', phone: '+49 30 7777777' } }, adminToken)).updateDoctor).toEqual({ id: doctorId });
+    performed.push({ action: 'UPDATE_DOCTOR', targetId: doctorId });
+    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({ location: 'Room 7' });
+    const [latest] = await allLogEntries();
+    expect(latest).toMatchObject({ action: 'UPDATE_DOCTOR', targetId: doctorId, adminId });
+    expect(JSON.parse(latest.details)).toEqual({ fields: ['phone', 'location'], active: true });
+
+    const logged = (await allLogEntries()).length;
+    for (const [document, variables, code, message] of [
+      [UPDATE_SERVICE, { id: physio, input: { price: '-3.00' } }, 'BAD_USER_INPUT', /price/],
+      [UPDATE_SERVICE, { id: physio, input: { name: 'General checkup' } }, 'CONFLICT', /already exists/],
+      [UPDATE_SERVICE, { id: randomUUID(), input: { price: '3.00' } }, 'NOT_FOUND', /Medical service/],
+      [RETIRE_SERVICE, { id: randomUUID() }, 'NOT_FOUND', /Medical service/],
+      [UPDATE_DOCTOR, { id: doctorId, input: { phone: 'call me' } }, 'BAD_USER_INPUT', /phone/],
+      [UPDATE_DOCTOR, { id: doctorId, input: { serviceIds: [physio] } }, 'BAD_USER_INPUT', /serviceIds/],
+      [UPDATE_DOCTOR, { id: randomUUID(), input: { bio: 'x' } }, 'NOT_FOUND', /Doctor/],
+    ] as const) {
+      const refused = await postAsGateway('admin', url, document, variables, adminToken);
+      expect({ variables, code: errorCode(refused) }).toEqual({ variables, code });
+      expect(refused.errors![0].message).toMatch(message);
+    }
+    expect((await allLogEntries()).length).toBe(logged);
+    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({ location: 'Room 7', services: [{ id: serviceId }] });
   });
 
   it('records admin changes other services report through record-action, and refuses sensitive details, user tokens and services not on its list', async () => {
@@ -457,7 +507,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     for (const row of stored) expect(row.details).toMatch(/^v2:k1:/);
     expect(JSON.stringify(stored)).not.toContain('Left the clinic');
     const deactivation = stored.find((row) => row.action === 'DEACTIVATE_USER');
-    expect(JSON.parse(createFieldSealer(parseKeyRing(k1)).open(SEALED.details, deactivation.id, deactivation.details))).toEqual({ reason: 'Left the clinic in March' });
+    expect(JSON.parse(createFieldSealer(parseKeyRing(k1)).open(SEALED.details, deactivation.id, deactivation.details))).toEqual({ reason: 'Left the clinic in March', doctorDeactivated: true });
 
     const other = stored.find((row) => row.id !== deactivation.id);
     await logRows('update admin_action_logs set details = ? where id = ?', [deactivation.details, other.id]);

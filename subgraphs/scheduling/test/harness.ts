@@ -30,6 +30,8 @@ export interface Harness {
   doctorService: SpawnedService;
   /** Calls scheduling's internal routes as their one caller, the appointment service, does. */
   asAppointment: ServiceClient;
+  /** Calls the doctor service as the admin service does (doctors and the catalogue). */
+  asAdmin: ServiceClient;
   /** A second view of the store, for assertions and fixtures (works on both stores). */
   orm: MikroORM;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
@@ -84,6 +86,7 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
     issuer,
     doctorService,
     asAppointment,
+    asAdmin,
     orm,
     gql: (query, variables = {}, token) => postAsGateway('scheduling', scheduling.url, query, variables, token),
     token: (role, sub) => issuer.mint({ role, sub }),

@@ -50,3 +50,27 @@ export async function setBookingPolicy(op: AdminOperation, serviceId: string, ru
   await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.SET_BOOKING_POLICY, targetId: updated.id, details: own });
   return { id: updated.id };
 }
+
+export type MedicalServiceChanges = Partial<NewMedicalService>;
+
+/**
+ * Changes a service of the catalogue (the doctor service checks and applies
+ * it) and logs what changed. Booked appointments keep their booked price.
+ */
+export async function updateMedicalService(op: AdminOperation, serviceId: string, changes: MedicalServiceChanges): Promise<{ id: string }> {
+  const defined = Object.fromEntries(
+    Object.entries({ ...changes, name: changes.name?.trim(), description: changes.description === undefined ? undefined : changes.description?.trim() || null }).filter(([, value]) => value !== undefined),
+  );
+  const updated = await op.services.call<{ id: string }>('doctor', 'update-medical-service', { id: serviceId, ...defined });
+  // The log keeps short facts: which fields changed, and the new values except the (long) description.
+  const { description: _description, ...facts } = defined;
+  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.UPDATE_MEDICAL_SERVICE, targetId: updated.id, details: { fields: Object.keys(defined), ...facts } });
+  return { id: updated.id };
+}
+
+/** Retires a service: no new bookings; booked appointments stay. Logged. */
+export async function retireMedicalService(op: AdminOperation, serviceId: string): Promise<{ id: string }> {
+  const retired = await op.services.call<{ id: string }>('doctor', 'retire-medical-service', { id: serviceId });
+  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.RETIRE_MEDICAL_SERVICE, targetId: retired.id });
+  return { id: retired.id };
+}

@@ -1,6 +1,6 @@
 import { Forbidden, groupedLoader, RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { appointmentPage, myAppointments } from '../domain/appointment-queries';
+import { appointmentPage, myAppointments, upcomingAppointments } from '../domain/appointment-queries';
 import { mayRead } from '../domain/access';
 import { cancelAppointment } from '../domain/cancellation';
 import { closeAppointment } from '../domain/completion';
@@ -44,6 +44,15 @@ export class AppointmentResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
     return appointmentPage(ctx.em, actorOf(ctx), filter, first, after);
+  }
+
+  @Authorized(Role.ADMIN, Role.DOCTOR)
+  @Query(() => [Appointment], {
+    description:
+      "A doctor's pending and confirmed appointments that have not started, soonest first (up to 1000): what an admin moves or cancels when the doctor stops taking appointments. Admins, and the doctor themself.",
+  })
+  upcomingAppointments(@Ctx() ctx: RequestContext, @Arg('doctorId', () => ID) doctorId: string) {
+    return upcomingAppointments(ctx.em, actorOf(ctx), doctorId);
   }
 
   @Authorized()

@@ -12,7 +12,7 @@ import { startOfLocalDay } from './wall-clock';
 
 /**
  * Free future slots of the doctor in [from, to), none when the doctor no
- * longer takes appointments; with a service, only if the doctor offers it
+ * longer takes appointments or the service is retired; with a service, only if the doctor offers it
  * and long enough for it. `bound`: the caller meets the booking rules
  * (isBoundByPolicy), so only starts they may book now are offered.
  */
@@ -27,6 +27,7 @@ export async function availableSlots(
   const doctor = doctors[0];
   if (service) {
     if (!doctor) throw new BadUserInput(`There is no doctor with id ${doctorId}.`, 'doctorId');
+    if (!service.active) return [];
     if (!doctor.serviceIds.includes(service.id)) throw new BadUserInput(`${doctor.name} does not offer ${service.name}; choose another doctor or service.`, 'serviceId');
   }
   if (!doctor?.active) return [];
@@ -86,6 +87,7 @@ async function computeCalendar(em: EntityManager, context: SchedulingContext, qu
   if (serviceId || specialty) {
     let service;
     [doctors, service] = await Promise.all([context.doctors.search({ serviceId, specialty }), serviceId ? context.doctors.service(serviceId) : undefined]);
+    if (service?.active === false) doctors = []; // a retired service is booked no more
     const bounded = withinWindow(range, windowFor(query.bound, service?.bookingPolicy ?? context.clinicPolicy, range.now));
     rows = await context.store.calendar(em, { ...bounded, doctorIds: doctors.map((d) => d.id), minMinutes: service?.durationMinutes });
   } else {
