@@ -1,4 +1,4 @@
-import { createLogger, createRedis, scheduleChannel } from '@carebook/platform';
+import { createLogger, createRedis, directoryChannel, scheduleChannel } from '@carebook/platform';
 import { listenForScheduleChanges } from '../src/public-cache/schedule-invalidation';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -32,6 +32,21 @@ describe('schedule changes published by the services clear the gateway cache', (
       publisher.disconnect();
     }
     expect(listener.live()).toBe(false);
+  });
+
+  it('also hears the doctor service\'s directory changes (a doctor deactivated, a service retired)', async () => {
+    const prefix = `invalidation-directory-${Date.now()}`;
+    let changes = 0;
+    const listener = listenForScheduleChanges(REDIS_URL, prefix, createLogger('test', 'silent'), () => (changes += 1));
+    const publisher = createRedis(REDIS_URL);
+    try {
+      await until(() => listener.live());
+      await publisher.publish(directoryChannel(prefix), JSON.stringify({ kind: 'doctor', id: 'd1' }));
+      await until(() => changes === 2);
+    } finally {
+      await listener.close();
+      publisher.disconnect();
+    }
   });
 
   it('is not live while Redis cannot be reached, so nothing is served from the cache', async () => {

@@ -66,7 +66,8 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     sink = await startSmtpSink();
     stack = await startStack(
       ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback', 'notification'],
-      { NO_SHOW_FEE: '15.00', SMTP_URL: sink.url },
+      // Visits are booked to start within the minute (completion needs them begun): no minimum notice.
+      { NO_SHOW_FEE: '15.00', LATE_CANCEL_FEE: '9.00', SMTP_URL: sink.url, BOOKING_MIN_NOTICE: '0' },
       { workers: [NOTIFICATION_WORKER] },
     );
     gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
@@ -151,6 +152,28 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     let mine = await myInvoices(patients[2].token);
     await eventually(async () => (mine = await myInvoices(patients[2].token)).length > 0);
     expect(mine).toEqual([expect.objectContaining({ amount: '15.00', currency: 'EUR', status: 'PENDING' })]);
+  });
+
+  it('invoices a patient\'s late cancellation with the late-cancellation fee, from the cancellation event', async () => {
+    const registered = (await ok('RegisterPatient', { input: { email: 'late@after-visit.e2e.test', password: 'patient-password-1', name: 'Patient Late' } })).registerPatient;
+    // A slot two hours ahead: inside the clinic's 24-hour cancellation window (kept on one UTC date).
+    let start = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 300_000) * 300_000);
+    if (new Date(start.getTime() + 5 * 60_000).toISOString().slice(0, 10) !== start.toISOString().slice(0, 10)) start = new Date(start.getTime() + 10 * 60_000);
+    const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+    const slots = await ok('AddAvailability', { doctorId: doctors[1].id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
+    const id = await book(slots.addAvailability[0].id, registered.accessToken);
+
+    const cancelled = await ok('CancelAppointment', { id, reason: 'Cannot make it' }, registered.accessToken);
+    expect(cancelled.cancelAppointment).toMatchObject({ id, status: 'CANCELLED', lateCancellation: true });
+    const deadline = Date.now() + 5000;
+    let mine = await myInvoices(registered.accessToken);
+    while (mine.length === 0 && Date.now() < deadline) {
+      await sleep(100);
+      mine = await myInvoices(registered.accessToken);
+    }
+    expect(mine).toEqual([expect.objectContaining({ amount: '9.00', currency: 'EUR', status: 'PENDING', appointment: expect.objectContaining({ id }) })]);
+    const [line] = JSON.parse((await rows('billing', 'select `lines` from invoices where appointment_id = ?', [id]))[0].lines);
+    expect(line).toMatchObject({ kind: 'LATE_CANCEL_FEE', amount: '9.00' });
   });
 
   it('refuses a declined card (invoice FAILED, payable again), then takes a card payment once', async () => {

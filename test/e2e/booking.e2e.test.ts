@@ -38,7 +38,8 @@ describe('booking end to end through the gateway', () => {
   }
 
   beforeAll(async () => {
-    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment']);
+    // Completions need visits booked to start within the minute: no minimum notice by default (a service sets its own below).
+    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { BOOKING_MIN_NOTICE: '0' });
     gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
     raw = (query, variables = {}, token) => postGraphql(stack.gatewayUrl, query, variables, token);
     admin = (await ok('Login', BOOTSTRAP_ADMIN)).login.accessToken;
@@ -179,7 +180,7 @@ describe('booking end to end through the gateway', () => {
 
   it('cancels an appointment and frees its slot at once', async () => {
     const cancelled = await ok('CancelAppointment', { id: appointmentId, reason: 'Feeling better' }, patients[0].token);
-    expect(cancelled.cancelAppointment).toEqual({ id: appointmentId, status: 'CANCELLED', cancellationReason: 'Feeling better' });
+    expect(cancelled.cancelAppointment).toEqual({ id: appointmentId, status: 'CANCELLED', cancellationReason: 'Feeling better', lateCancellation: false });
     expect(errorCode(await gql('CancelAppointment', { id: appointmentId }, patients[0].token))).toBe('CONFLICT');
     const mine = await raw('query { myAppointments { id status startsAt doctor { name } service { name price currency } } }', {}, patients[0].token);
     expect(mine.data.myAppointments).toEqual([expect.objectContaining({ id: appointmentId, status: 'CANCELLED', service: { name: 'Consultation', price: '40.00', currency: 'EUR' } })]);
@@ -203,6 +204,37 @@ describe('booking end to end through the gateway', () => {
     expect(bucket.utilization).toBeCloseTo(bucket.bookedSlots / (bucket.bookedSlots + bucket.freeSlots), 5);
     const weekly = await ok('ScheduleSummary', { from: day(0), to: day(13), groupBy: 'WEEK' }, admin);
     expect(weekly.scheduleSummary.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("holds patients to a service's booking rules set by an admin: bookable times only, refusals naming the rule, late cancellations marked", async () => {
+    const policyService = (await ok('CreateMedicalService', { input: { name: 'Minor surgery', category: 'SPECIALIST_CONSULTATION', durationMinutes: 30, price: '120.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    const policy = { minNoticeMinutes: 3 * 1440, horizonMinutes: 6 * 1440, cancellationWindowMinutes: 30 * 1440 };
+    expect(errorCode(await gql('SetBookingPolicy', { serviceId: policyService, policy }, patients[0].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql('SetBookingPolicy', { serviceId: policyService, policy: { minNoticeMinutes: 5000, horizonMinutes: 4000 } }, admin))).toBe('BAD_USER_INPUT');
+    const set = await ok('SetBookingPolicy', { serviceId: policyService, policy }, admin);
+    expect(set.setBookingPolicy).toEqual({ id: policyService, name: 'Minor surgery', bookingPolicy: { ...policy, ownRules: ['MIN_NOTICE', 'HORIZON', 'CANCELLATION_WINDOW'] } });
+    const listed = (await ok('MedicalServices', {})).medicalServices.find((s: { id: string }) => s.id === policyService);
+    expect(listed.bookingPolicy).toEqual(set.setBookingPolicy.bookingPolicy);
+
+    const surgeon = await ok('CreateDoctor', { input: { email: 'dr-s@booking.e2e.test', password: 'doctor-password-1', name: 'Dr S', specialty: 'Surgery', licenseNumber: 'S-400', serviceIds: [policyService] } }, admin);
+    const doctorId = surgeon.createDoctor.id;
+    const open = async (offset: number) => (await ok('AddAvailability', { doctorId, date: day(offset), startTime: '09:00', endTime: '09:30', slotMinutes: 30 }, admin)).addAvailability[0];
+    const [soon, inWindow, far] = [await open(1), await open(4), await open(10)];
+
+    const range = { doctorId, from: new Date().toISOString(), to: new Date(Date.now() + 12 * 86_400_000).toISOString(), serviceId: policyService };
+    expect((await ok('AvailableSlots', range)).availableSlots.map((s: { id: string }) => s.id)).toEqual([inWindow.id]);
+    expect((await ok('AvailableSlots', range, admin)).availableSlots.map((s: { id: string }) => s.id)).toEqual([soon.id, inWindow.id, far.id]);
+    const calendar = await ok('AvailabilityCalendar', { from: day(0), to: day(11), serviceId: policyService }, patients[1].token);
+    expect(calendar.availabilityCalendar.filter((d: any) => d.doctors.some((e: any) => e.doctor.id === doctorId)).map((d: any) => d.date)).toEqual([day(4)]);
+
+    const tooSoon = await gql('BookAppointment', { input: { slotId: soon.id, serviceId: policyService } }, patients[1].token);
+    expect(tooSoon.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'MIN_NOTICE', earliestAllowed: expect.any(String) });
+    const tooFar = await gql('BookAppointment', { input: { slotId: far.id, serviceId: policyService } }, patients[1].token);
+    expect(tooFar.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'HORIZON', latestAllowed: expect.any(String) });
+
+    const booked = await ok('BookAppointment', { input: { slotId: inWindow.id, serviceId: policyService } }, patients[1].token);
+    const cancelled = await ok('CancelAppointment', { id: booked.bookAppointment.appointment.id, reason: 'Feeling better' }, patients[1].token);
+    expect(cancelled.cancelAppointment).toMatchObject({ status: 'CANCELLED', lateCancellation: true });
   });
 
   it('refuses completing before the start, then completes and marks no-show once the appointments have begun', async () => {

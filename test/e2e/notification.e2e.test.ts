@@ -50,7 +50,8 @@ describe('notifications end to end', () => {
     [sink, sms] = await Promise.all([startSmtpSink(), startSmsCapture()]);
     stack = await startStack(
       ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification'],
-      { SMTP_URL: sink.url, REMINDER_OFFSETS: '2m', SMS_PROVIDER: 'http', SMS_BASE_URL: sms.url, SMS_ACCOUNT_SID: 'ACe2e', SMS_AUTH_TOKEN: 'e2e-token', SMS_FROM: '+15550002' },
+      // Slots start minutes from now (for a reminder due during the test): no minimum notice.
+      { BOOKING_MIN_NOTICE: '0', SMTP_URL: sink.url, REMINDER_OFFSETS: '2m', SMS_PROVIDER: 'http', SMS_BASE_URL: sms.url, SMS_ACCOUNT_SID: 'ACe2e', SMS_AUTH_TOKEN: 'e2e-token', SMS_FROM: '+15550002' },
       { workers: [WORKER] },
     );
     gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './config/load-config';
+export * from './config/durations';
 export * from './config/services';
 export * from './config/service-config';
 export * from './config/production-settings';
@@ -41,3 +42,4 @@ export * from './events';
 export * from './validation';
 export * from './contracts/lookup-facts';
 export * from './contracts/shared-enums';
+export * from './booking-policy';

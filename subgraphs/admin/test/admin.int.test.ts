@@ -22,6 +22,11 @@ const CREATE_DOCTOR = 'mutation($input: CreateDoctorInput!) { createDoctor(input
 const CREATE_SERVICE = 'mutation($input: MedicalServiceInput!) { createMedicalService(input: $input) { id } }';
 const DEACTIVATE = 'mutation($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id } }';
 const SET_ROLE = 'mutation($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id } }';
+const SET_POLICY = 'mutation($serviceId: ID!, $policy: BookingPolicyInput!) { setBookingPolicy(serviceId: $serviceId, policy: $policy) { id } }';
+const POLICY = 'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
+const UPDATE_SERVICE = 'mutation($id: ID!, $input: UpdateMedicalServiceInput!) { updateMedicalService(id: $id, input: $input) { id } }';
+const RETIRE_SERVICE = 'mutation($id: ID!) { retireMedicalService(id: $id) { id } }';
+const UPDATE_DOCTOR = 'mutation($id: ID!, $input: UpdateDoctorInput!) { updateDoctor(id: $id, input: $input) { id } }';
 const LOG =
   'query($first: Int, $after: String) { adminActionLog(first: $first, after: $after) { edges { cursor node { id adminId action targetId details createdAt admin { id } } } pageInfo { hasNextPage endCursor } } }';
 
@@ -149,6 +154,30 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     expect(JSON.parse(latest.details)).toMatchObject({ name: 'General checkup', category: 'GENERAL_CHECKUP', price: '35.00', currency: 'EUR' });
   });
 
+  it("sets a service's own booking rules in the doctor service and logs them; refused rules change and log nothing", async () => {
+    const policy = { minNoticeMinutes: 0, cancellationWindowMinutes: 2880 };
+    expect(ok(await postAsGateway('admin', url, SET_POLICY, { serviceId, policy }, adminToken)).setBookingPolicy).toEqual({ id: serviceId });
+    performed.push({ action: 'SET_BOOKING_POLICY', targetId: serviceId });
+    const applied = ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService.bookingPolicy;
+    expect(applied).toEqual({ minNoticeMinutes: 0, horizonMinutes: 90 * 1440, cancellationWindowMinutes: 2880, ownRules: ['MIN_NOTICE', 'CANCELLATION_WINDOW'] });
+    const [latest] = await allLogEntries();
+    expect(latest).toMatchObject({ action: 'SET_BOOKING_POLICY', targetId: serviceId, adminId });
+    expect(JSON.parse(latest.details)).toEqual({ minNoticeMinutes: 0, horizonMinutes: null, cancellationWindowMinutes: 2880 });
+
+    const logged = (await allLogEntries()).length;
+    for (const [variables, code, message] of [
+      [{ serviceId, policy: { horizonMinutes: 10 } }, 'BAD_USER_INPUT', /horizonMinutes must be 60 to 1051200/],
+      [{ serviceId, policy: { minNoticeMinutes: 40_000, horizonMinutes: 30_000 } }, 'BAD_USER_INPUT', /must be longer than the minimum notice/],
+      [{ serviceId: randomUUID(), policy: {} }, 'NOT_FOUND', /Medical service/],
+    ] as const) {
+      const refused = await postAsGateway('admin', url, SET_POLICY, variables, adminToken);
+      expect(errorCode(refused)).toBe(code);
+      expect(refused.errors![0].message).toMatch(message);
+    }
+    expect(ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService.bookingPolicy).toEqual(applied);
+    expect((await allLogEntries()).length).toBe(logged);
+  });
+
   it('creates a doctor who exists in the doctor service with their services and can sign in', async () => {
     const input = doctorInput({ serviceIds: [serviceId] });
     const id = ok(await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
@@ -231,7 +260,10 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     await untilRefusedHere(accessToken);
     const [latest] = await allLogEntries();
     expect(latest).toMatchObject({ action: 'DEACTIVATE_USER', targetId: people.leaver.id, adminId });
-    expect(JSON.parse(latest.details)).toEqual({ reason: 'Left the clinic in March' });
+    // The leaver is a doctor: their profile is deactivated too (out of search, no new bookings).
+    expect(JSON.parse(latest.details)).toEqual({ reason: 'Left the clinic in March', doctorDeactivated: true });
+    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTORS)).doctors.map((d: { id: string }) => d.id)).not.toContain(people.leaver.id);
+    expect(ok(await postAsGateway('doctor', doctorUrl, 'query($id: ID!) { doctor(id: $id) { active } }', { id: people.leaver.id })).doctor.active).toBe(false);
   });
 
   it('passes NOT_FOUND through for an unknown user and stops an admin deactivating themselves, logging neither', async () => {
@@ -284,6 +316,10 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       ['createMedicalService', CREATE_SERVICE, { input: { name: 'Flu shot', category: 'VACCINATION', durationMinutes: 10, price: '20.00', currency: 'EUR' } }],
       ['deactivateUser', DEACTIVATE, { userId: people.doctor.id, reason: 'Trying my luck' }],
       ['setUserRole', SET_ROLE, { userId: people.doctor.id, role: 'ADMIN' }],
+      ['setBookingPolicy', SET_POLICY, { serviceId, policy: { minNoticeMinutes: 5 } }],
+      ['updateMedicalService', UPDATE_SERVICE, { id: serviceId, input: { price: '1.00' } }],
+      ['retireMedicalService', RETIRE_SERVICE, { id: serviceId }],
+      ['updateDoctor', UPDATE_DOCTOR, { id: people.doctor.id, input: { active: false } }],
       ['adminActionLog', LOG, {}],
     ];
     for (const [name, document, variables] of operations) {
@@ -353,6 +389,47 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     expect({ log: (await allLogEntries()).length, doctors: await doctorCount(), services }).toEqual(before);
     for (const email of emails) expect(await authRows(email)).toBe(0);
     expect((await login(people.doctor.email, people.doctor.password)).user.role).toBe(Role.DOCTOR);
+  });
+
+  it('changes and retires a medical service and changes a doctor in the doctor service, logging each without contact details', async () => {
+    const input = { name: 'Physio session', category: 'FOLLOW_UP', durationMinutes: 30, price: '45.00', currency: 'EUR' };
+    const physio = ok(await postAsGateway('admin', url, CREATE_SERVICE, { input }, adminToken)).createMedicalService.id;
+    performed.push({ action: 'CREATE_MEDICAL_SERVICE', targetId: physio });
+    expect(ok(await postAsGateway('admin', url, UPDATE_SERVICE, { id: physio, input: { price: '50.00', description: 'Forty minutes' } }, adminToken)).updateMedicalService).toEqual({ id: physio });
+    performed.push({ action: 'UPDATE_MEDICAL_SERVICE', targetId: physio });
+    const SERVICE = 'query($id: ID!) { medicalService(id: $id) { name price description active } }';
+    expect(ok(await postAsGateway('doctor', doctorUrl, SERVICE, { id: physio })).medicalService).toEqual({ name: 'Physio session', price: '50.00', description: 'Forty minutes', active: true });
+    expect(JSON.parse((await allLogEntries())[0].details)).toEqual({ fields: ['price', 'description'], price: '50.00' });
+
+    expect(ok(await postAsGateway('admin', url, RETIRE_SERVICE, { id: physio }, adminToken)).retireMedicalService).toEqual({ id: physio });
+    performed.push({ action: 'RETIRE_MEDICAL_SERVICE', targetId: physio });
+    expect(ok(await postAsGateway('doctor', doctorUrl, SERVICE, { id: physio })).medicalService.active).toBe(false);
+    expect(ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.map((s: { id: string }) => s.id)).not.toContain(physio);
+
+    const doctorId = people.doctor.id;
+    expect(ok(await postAsGateway('admin', url, UPDATE_DOCTOR, { id: doctorId, input: { location: 'Room 7', phone: '+49 30 7777777' } }, adminToken)).updateDoctor).toEqual({ id: doctorId });
+    performed.push({ action: 'UPDATE_DOCTOR', targetId: doctorId });
+    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({ location: 'Room 7' });
+    const [latest] = await allLogEntries();
+    expect(latest).toMatchObject({ action: 'UPDATE_DOCTOR', targetId: doctorId, adminId });
+    expect(JSON.parse(latest.details)).toEqual({ fields: ['phone', 'location'], active: true });
+
+    const logged = (await allLogEntries()).length;
+    for (const [document, variables, code, message] of [
+      [UPDATE_SERVICE, { id: physio, input: { price: '-3.00' } }, 'BAD_USER_INPUT', /price/],
+      [UPDATE_SERVICE, { id: physio, input: { name: 'General checkup' } }, 'CONFLICT', /already exists/],
+      [UPDATE_SERVICE, { id: randomUUID(), input: { price: '3.00' } }, 'NOT_FOUND', /Medical service/],
+      [RETIRE_SERVICE, { id: randomUUID() }, 'NOT_FOUND', /Medical service/],
+      [UPDATE_DOCTOR, { id: doctorId, input: { phone: 'call me' } }, 'BAD_USER_INPUT', /phone/],
+      [UPDATE_DOCTOR, { id: doctorId, input: { serviceIds: [physio] } }, 'BAD_USER_INPUT', /serviceIds/],
+      [UPDATE_DOCTOR, { id: randomUUID(), input: { bio: 'x' } }, 'NOT_FOUND', /Doctor/],
+    ] as const) {
+      const refused = await postAsGateway('admin', url, document, variables, adminToken);
+      expect({ variables, code: errorCode(refused) }).toEqual({ variables, code });
+      expect(refused.errors![0].message).toMatch(message);
+    }
+    expect((await allLogEntries()).length).toBe(logged);
+    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({ location: 'Room 7', services: [{ id: serviceId }] });
   });
 
   it('records admin changes other services report through record-action, and refuses sensitive details, user tokens and services not on its list', async () => {
@@ -430,7 +507,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     for (const row of stored) expect(row.details).toMatch(/^v2:k1:/);
     expect(JSON.stringify(stored)).not.toContain('Left the clinic');
     const deactivation = stored.find((row) => row.action === 'DEACTIVATE_USER');
-    expect(JSON.parse(createFieldSealer(parseKeyRing(k1)).open(SEALED.details, deactivation.id, deactivation.details))).toEqual({ reason: 'Left the clinic in March' });
+    expect(JSON.parse(createFieldSealer(parseKeyRing(k1)).open(SEALED.details, deactivation.id, deactivation.details))).toEqual({ reason: 'Left the clinic in March', doctorDeactivated: true });
 
     const other = stored.find((row) => row.id !== deactivation.id);
     await logRows('update admin_action_logs set details = ? where id = ?', [deactivation.details, other.id]);

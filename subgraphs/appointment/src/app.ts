@@ -1,4 +1,4 @@
-import { createLogger, createServiceClient, fieldSealerFor, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, fieldSealerFor, listenForDirectoryChanges, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AppointmentConfig } from './config';
 import { adminLog } from './domain/admin-log';
@@ -21,9 +21,12 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
   const relay = startOutboxRelay({ orm, service: 'appointment', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   const client = createServiceClient(config.serviceKeys, config.env);
   const { extra } = config;
+  // Doctors and services are cached for seconds; the doctor service's announcements make a change apply at once.
+  const doctors = doctorApi(client, 5000, { live: () => directory.live() });
+  const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => doctors.forget());
   const deps: AppointmentDeps = {
     scheduling: schedulingApi(client),
-    doctors: doctorApi(client),
+    doctors,
     nudge: () => relay.nudge(),
     adminLog: adminLog(client, logger),
     timeZone: extra.CLINIC_TIME_ZONE,
@@ -44,6 +47,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     onStop: async () => {
       await stopJob();
       await relay.stop();
+      await directory.close();
     },
   });
   return { ...running, orm, reconcile };

@@ -123,6 +123,11 @@ export class BookingStack {
     });
   }
 
+  /** Gives a service booking rules of its own (minutes; null follows the clinic default), as the admin service does. */
+  async setPolicy(serviceId: string, rules: { minNoticeMinutes?: number | null; horizonMinutes?: number | null; cancellationWindowMinutes?: number | null }) {
+    return this.asAdmin.call('doctor', 'set-booking-policy', { id: serviceId, ...rules });
+  }
+
   async createDoctor(serviceIds: string[], name = 'Dr Test'): Promise<string> {
     const id = randomUUID();
     await this.asAdmin.call('doctor', 'provision-doctor', { id, name, specialty: 'General practice', licenseNumber: `MD-${randomBytes(3).toString('hex')}`, serviceIds });
@@ -133,6 +138,11 @@ export class BookingStack {
   freshDay(): string {
     const day = new Date(Date.now() + (this.dayOffset++ + 1) * 86_400_000);
     return day.toISOString().slice(0, 10);
+  }
+
+  /** The date `days` from now (UTC clinic); for tests whose rules count days ahead (each uses its own doctor). */
+  dayAhead(days: number): string {
+    return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   }
 
   async openSlots(doctorId: string, date: string, startTime: string, endTime: string, slotMinutes: number): Promise<SlotView[]> {

@@ -21,7 +21,7 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
   const deps: BillingDeps = {
     provider: paymentProviderFor(config.extra.PAYMENT_PROVIDER),
     nudge: () => relay.nudge(),
-    noShowFee: config.extra.NO_SHOW_FEE,
+    fees: { noShow: config.extra.NO_SHOW_FEE, lateCancel: config.extra.LATE_CANCEL_FEE },
     appointments: appointmentLookup(client),
     // Every admin mutation leaves an AdminActionLog entry; the payment stands even if the log is unreachable.
     logAdminAction: (adminId, invoiceId, method) =>
@@ -30,7 +30,7 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
         .then(() => undefined)
         .catch((error: Error) => logger.warn({ err: error.message, invoiceId }, 'could not record the admin action')),
   };
-  const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, noShowFee: deps.noShowFee, appointments: deps.appointments });
+  const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, fees: deps.fees, appointments: deps.appointments });
   // Publish what the handler recorded as soon as it committed, not at the relay's next poll.
   consumer.worker.on('completed', () => relay.nudge());
   const schema = await buildBillingSchema(deps);

@@ -19,6 +19,12 @@ export function loadBillingConfig(source: NodeJS.ProcessEnv = process.env) {
         .refine((value) => value === '' || isAmount(value), 'must be an amount like "15.00" (up to two decimals), or empty for none')
         .optional()
         .transform((value) => value || null),
+      /** Fee invoiced when a patient cancels or moves inside the cancellation window, like "10.00"; unset: none. */
+      LATE_CANCEL_FEE: z
+        .string()
+        .refine((value) => value === '' || isAmount(value), 'must be an amount like "10.00" (up to two decimals), or empty for none')
+        .optional()
+        .transform((value) => value || null),
     },
     source,
   );

@@ -43,14 +43,26 @@ describe('billing subgraph', () => {
   /** What the gateway hands billing for Appointment.invoice: the key and the required status. */
   const representation = (v: Visit, status: string) => ({ __typename: 'Appointment', id: v.appointmentId, status });
   /** An appointment the appointment service really holds (billing asks it for the facts when it issues on demand). */
-  async function storedVisit(status: AppointmentStatus, price = '40.00'): Promise<Visit> {
-    const row = await appointments.add(status, { doctorId, price });
+  async function storedVisit(status: AppointmentStatus, price = '40.00', lateCancelled = false): Promise<Visit> {
+    const row = await appointments.add(status, { doctorId, price, lateCancelled });
     return { appointmentId: row.id, patientId: row.patientId, doctorId, serviceId: row.serviceId };
   }
   const closedEvent = (v: Visit, type: 'APPOINTMENT_COMPLETED' | 'APPOINTMENT_NO_SHOW', price = '40.00') =>
     createEvent('appointment', type, { type: 'Appointment', id: v.appointmentId }, { ...v, slotId: randomUUID(), startsAt: new Date().toISOString(), endsAt: new Date().toISOString(), price, currency: 'EUR' });
 
-  async function deliver(event: ReturnType<typeof closedEvent>) {
+  const cancelledEvent = (v: Visit, late: boolean) =>
+    createEvent('appointment', 'APPOINTMENT_CANCELLED', { type: 'Appointment', id: v.appointmentId }, {
+      ...v,
+      slotId: randomUUID(),
+      startsAt: new Date().toISOString(),
+      endsAt: new Date().toISOString(),
+      cancelledBy: v.patientId,
+      late,
+      price: '40.00',
+      currency: 'EUR',
+    });
+
+  async function deliver(event: ReturnType<typeof closedEvent> | ReturnType<typeof cancelledEvent>) {
     const job = await events.add(event.type, event, { jobId: `test-${randomUUID()}` });
     const deadline = Date.now() + 10_000;
     while ((await job.getState()) !== 'completed' && Date.now() < deadline) await sleep(50);
@@ -64,7 +76,7 @@ describe('billing subgraph', () => {
     issuer = await startTestIssuer();
     const appointmentPort = testPortBase() + 5;
     appointments = await startAppointmentFixture(appointmentPort, { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix });
-    config = loadBillingConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', BILLING_PORT: '0', BILLING_DB_URL: databaseUrl, AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, NO_SHOW_FEE: '12.50', ADMIN_URL: 'http://127.0.0.1:9', APPOINTMENT_URL: `http://127.0.0.1:${appointmentPort}` });
+    config = loadBillingConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', BILLING_PORT: '0', BILLING_DB_URL: databaseUrl, AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, NO_SHOW_FEE: '12.50', LATE_CANCEL_FEE: '7.00', ADMIN_URL: 'http://127.0.0.1:9', APPOINTMENT_URL: `http://127.0.0.1:${appointmentPort}` });
     billing = await startBilling(config);
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     events = new Queue('billing', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix });
@@ -113,6 +125,34 @@ describe('billing subgraph', () => {
     // A job naming a real completed appointment with another patient and price bills the appointment as it is.
     await deliver(closedEvent({ ...completed, patientId: randomUUID() }, 'APPOINTMENT_COMPLETED', '0.01'));
     expect(await invoicesOf(completed.appointmentId)).toEqual([expect.objectContaining({ patientId: completed.patientId, amount: '40.00', currency: 'EUR' })]);
+  });
+
+  it('invoices LATE_CANCEL_FEE for a cancellation the appointment service holds as late, and nothing for a timely or unconfirmed one', async () => {
+    const late = await storedVisit(AppointmentStatus.CANCELLED, '40.00', true);
+    await deliver(cancelledEvent(late, true));
+    expect(await invoicesOf(late.appointmentId)).toEqual([expect.objectContaining({ amount: '7.00', currency: 'EUR', patientId: late.patientId })]);
+    expect(JSON.parse((await invoicesOf(late.appointmentId))[0].lines)).toEqual([{ kind: 'LATE_CANCEL_FEE', description: 'Late cancellation fee', amount: '7.00', serviceId: late.serviceId }]);
+
+    const timely = await storedVisit(AppointmentStatus.CANCELLED);
+    const claimedLate = await storedVisit(AppointmentStatus.CANCELLED); // the job says late; the appointment service does not
+    const stillOpen = await storedVisit(AppointmentStatus.CONFIRMED, '40.00', true); // moved late, not cancelled
+    for (const event of [cancelledEvent(timely, false), cancelledEvent(claimedLate, true), cancelledEvent(stillOpen, true)]) await deliver(event);
+    for (const v of [timely, claimedLate, stillOpen]) expect(await invoicesOf(v.appointmentId)).toHaveLength(0);
+  });
+
+  it('adds the late fee to the visit of an appointment its patient moved late, on the event and on demand', async () => {
+    const byEvent = await storedVisit(AppointmentStatus.COMPLETED, '40.00', true);
+    await deliver(closedEvent(byEvent, 'APPOINTMENT_COMPLETED'));
+    expect((await invoicesOf(byEvent.appointmentId))[0]).toMatchObject({ amount: '47.00' });
+
+    const onDemand = await storedVisit(AppointmentStatus.CANCELLED, '40.00', true);
+    const answer = await gql(ENTITY_INVOICE, { reps: [{ ...representation(onDemand, 'CANCELLED'), lateCancellation: true }] }, await tokenOf(onDemand.patientId));
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data._entities[0].invoice).toMatchObject({ amount: '7.00', lines: [{ kind: 'LATE_CANCEL_FEE', amount: '7.00' }] });
+    // A cancellation the representation calls timely is not looked up: no invoice.
+    const timely = await storedVisit(AppointmentStatus.CANCELLED);
+    const none = await gql(ENTITY_INVOICE, { reps: [{ ...representation(timely, 'CANCELLED'), lateCancellation: false }] }, await tokenOf(timely.patientId));
+    expect(none.data._entities[0].invoice).toBeNull();
   });
 
   it('issues a no-show fee on demand from the appointment service\'s facts, with the booked currency', async () => {

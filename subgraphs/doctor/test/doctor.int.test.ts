@@ -1,4 +1,4 @@
-import { CALLER_HEADER, Role, ServiceClient } from '@carebook/platform';
+import { CALLER_HEADER, createLogger, listenForDirectoryChanges, Role, ServiceClient } from '@carebook/platform';
 import { callerToken, dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
@@ -39,6 +39,7 @@ describe('doctor subgraph against MariaDB', () => {
   const bob = { id: randomUUID(), name: 'Bob Stone', specialty: 'Dermatology', licenseNumber: 'MD-1002' };
   const cleo = { id: randomUUID(), name: 'Cleo Park', specialty: 'cardiology', licenseNumber: 'MD-1003' };
   const catalogue: Record<string, { id: string; name: string; price: string }> = {};
+  const prefix = `test-${process.pid}-${Date.now()}`;
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
@@ -47,7 +48,7 @@ describe('doctor subgraph against MariaDB', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       DOCTOR_PORT: '0',
-      REDIS_PREFIX: `test-${process.pid}-${Date.now()}`,
+      REDIS_PREFIX: prefix,
       DOCTOR_DB_URL: databaseUrl,
       AUTH_JWKS_URL: issuer.jwksUrl,
     });
@@ -369,6 +370,191 @@ describe('doctor subgraph against MariaDB', () => {
       });
       expect(response.errors).toBeUndefined();
       expect(response.data._entities).toEqual([{ id: catalogue.cardio.id, name: 'Cardiology consultation', price: '80.50' }, null, null]);
+    });
+  });
+
+  describe('booking rules of a service', () => {
+    const POLICY = 'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
+    const CLINIC = { minNoticeMinutes: 120, horizonMinutes: 90 * 1440, cancellationWindowMinutes: 1440 };
+
+    async function newService() {
+      return asAdmin.call<{ id: string }>('doctor', 'create-medical-service', { name: `Rules ${randomUUID().slice(0, 8)}`, category: 'LAB_TEST', durationMinutes: 15, price: '9.00', currency: 'EUR' });
+    }
+
+    it('follows the clinic defaults until the service sets its own, to anyone who asks and in the facts bookings read', async () => {
+      const { id } = await newService();
+      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy).toEqual({ ...CLINIC, ownRules: [] });
+
+      const set = await asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 0, cancellationWindowMinutes: 2880 });
+      expect(set).toMatchObject({ id, bookingPolicy: { minNoticeMinutes: 0, horizonMinutes: CLINIC.horizonMinutes, cancellationWindowMinutes: 2880 } });
+      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy).toEqual({
+        minNoticeMinutes: 0,
+        horizonMinutes: CLINIC.horizonMinutes,
+        cancellationWindowMinutes: 2880,
+        ownRules: ['MIN_NOTICE', 'CANCELLATION_WINDOW'],
+      });
+      const asAppointment = serviceClientAs('appointment', { DOCTOR_URL: url });
+      expect(await asAppointment.call('doctor', 'medical-service', { id })).toMatchObject({ bookingPolicy: { minNoticeMinutes: 0, cancellationWindowMinutes: 2880 } });
+
+      // Sent again without a rule, that rule follows the clinic default again.
+      await asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 0 });
+      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy.ownRules).toEqual(['MIN_NOTICE']);
+    });
+
+    it('refuses rules that cannot work or are out of bounds (BAD_USER_INPUT, nothing changed), unknown services, and callers other than admin', async () => {
+      const { id } = await newService();
+      await asAdmin.call('doctor', 'set-booking-policy', { id, cancellationWindowMinutes: 60 });
+      const unchanged = () => count('medical_services', 'id = ? and cancellation_window_minutes = 60 and min_notice_minutes is null and horizon_minutes is null', [id]);
+      for (const bad of [{ minNoticeMinutes: 3000, horizonMinutes: 2000 }, { horizonMinutes: 30 }, { minNoticeMinutes: -5 }, { cancellationWindowMinutes: 1.5 }]) {
+        const refused = await refusal(asAdmin.call('doctor', 'set-booking-policy', { id, ...bad }));
+        expect(refused.code).toBe('BAD_USER_INPUT');
+        expect(await unchanged()).toBe(1);
+      }
+      expect((await refusal(asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 3000, horizonMinutes: 2000 }))).message).toMatch(/must be longer than the minimum notice/);
+      expect((await refusal(asAdmin.call('doctor', 'set-booking-policy', { id: randomUUID(), minNoticeMinutes: 10 }))).code).toBe('NOT_FOUND');
+      const asScheduling = serviceClientAs('scheduling', { DOCTOR_URL: url });
+      expect((await refusal(asScheduling.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 10 }))).code).toBe('FORBIDDEN');
+      expect(await unchanged()).toBe(1);
+    });
+  });
+
+  describe('editing doctors and the catalogue', () => {
+    const SERVICE = 'query($id: ID!) { medicalService(id: $id) { name category durationMinutes price currency description active } }';
+    const PROFILE = 'query($id: ID!) { doctor(id: $id) { id name specialty bio location phone licenseNumber active services { id } } }';
+    const UPDATE_MINE = 'mutation($input: MyDoctorProfileInput!) { updateMyDoctorProfile(input: $input) { id bio location phone } }';
+    const asAppointment = () => serviceClientAs('appointment', { DOCTOR_URL: url });
+    let announcements = 0;
+    let listener: ReturnType<typeof listenForDirectoryChanges>;
+
+    beforeAll(async () => {
+      listener = listenForDirectoryChanges(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix, createLogger('test', 'silent'), () => (announcements += 1));
+      const deadline = Date.now() + 5000;
+      while (!listener.live() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    });
+    afterAll(() => listener?.close());
+
+    /** Runs `change` and waits for the doctor service's announcement of it. */
+    async function announced<T>(change: () => Promise<T>): Promise<T> {
+      const before = announcements;
+      const result = await change();
+      const deadline = Date.now() + 3000;
+      while (announcements === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(announcements).toBeGreaterThan(before);
+      return result;
+    }
+
+    async function newService(price = '50.00') {
+      return asAdmin.call<{ id: string }>('doctor', 'create-medical-service', { name: `Edit ${randomUUID().slice(0, 8)}`, category: 'FOLLOW_UP', durationMinutes: 20, price, currency: 'EUR', description: 'Before' });
+    }
+
+    async function newDoctor(serviceIds: string[]) {
+      const id = randomUUID();
+      await asAdmin.call('doctor', 'provision-doctor', { id, name: 'Dr Edit', specialty: 'Neurology', licenseNumber: `ED-${id.slice(0, 8)}`, phone: '+49 30 5555555', bio: 'Before', serviceIds });
+      return id;
+    }
+
+    it('changes a service\'s fields, keeping those left out, and announces it; the facts bookings read follow', async () => {
+      const { id } = await newService();
+      const updated = await announced(() => asAdmin.call('doctor', 'update-medical-service', { id, price: '65', durationMinutes: 45, description: null }));
+      expect(updated).toMatchObject({ id, price: '65.00', durationMinutes: 45, active: true });
+      expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService).toMatchObject({ category: 'FOLLOW_UP', price: '65.00', durationMinutes: 45, description: null, currency: 'EUR' });
+      expect(await asAppointment().call('doctor', 'medical-service', { id })).toMatchObject({ price: '65.00', durationMinutes: 45 });
+    });
+
+    it('refuses bad service changes, a taken name and unknown services, changing nothing', async () => {
+      const { id } = await newService('50.00');
+      const before = (await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService;
+      for (const [change, code, message] of [
+        [{ price: '-1' }, 'BAD_USER_INPUT', /price/],
+        [{ durationMinutes: 2 }, 'BAD_USER_INPUT', /durationMinutes/],
+        [{ currency: 'XYZ' }, 'BAD_USER_INPUT', /currency/],
+        [{}, 'BAD_USER_INPUT', /at least one field/],
+        [{ name: 'General check-up' }, 'CONFLICT', /already exists/],
+      ] as const) {
+        const refused = await refusal(asAdmin.call('doctor', 'update-medical-service', { id, ...change }));
+        expect({ change, code: refused.code }).toEqual({ change, code });
+        expect(refused.message).toMatch(message);
+      }
+      expect((await refusal(asAdmin.call('doctor', 'update-medical-service', { id: randomUUID(), price: '1.00' }))).code).toBe('NOT_FOUND');
+      expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService).toEqual(before);
+    });
+
+    it('retires a service: no longer listed or offered by its doctors, still readable, facts say inactive; again is a no-op', async () => {
+      const { id } = await newService();
+      const doctorId = await newDoctor([id, catalogue.flu.id]);
+      await announced(() => asAdmin.call('doctor', 'retire-medical-service', { id }));
+      expect((await postAsGateway('doctor', url, MEDICAL_SERVICES)).data.medicalServices.map((s: { id: string }) => s.id)).not.toContain(id);
+      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId })).data.doctor.services).toEqual([{ id: catalogue.flu.id }]);
+      expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService.active).toBe(false);
+      expect(await asAppointment().call('doctor', 'medical-service', { id })).toMatchObject({ active: false });
+      expect(await asAdmin.call('doctor', 'retire-medical-service', { id })).toMatchObject({ id, active: false });
+    });
+
+    it('lets an admin change everything of a doctor; deactivated, they leave search but stay readable', async () => {
+      const doctorId = await newDoctor([catalogue.checkup.id]);
+      const admin = await issuer.mint({ role: Role.ADMIN });
+      await announced(() =>
+        asAdmin.call('doctor', 'update-doctor', { id: doctorId, name: 'Dr Edited', specialty: 'Neurology', licenseNumber: `ED2-${doctorId.slice(0, 6)}`, phone: null, location: 'Room 9', serviceIds: [catalogue.flu.id] }),
+      );
+      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, admin)).data.doctor).toMatchObject({
+        name: 'Dr Edited',
+        bio: 'Before',
+        location: 'Room 9',
+        phone: null,
+        active: true,
+        services: [{ id: catalogue.flu.id }],
+      });
+      const searched = async () => (await postAsGateway('doctor', url, DOCTORS, { specialty: 'Neurology' })).data.doctors.map((d: { id: string }) => d.id);
+      expect(await searched()).toContain(doctorId);
+      expect(await announced(() => asAdmin.call('doctor', 'update-doctor', { id: doctorId, active: false }))).toEqual({ id: doctorId, active: false });
+      expect(await searched()).not.toContain(doctorId);
+      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId })).data.doctor).toMatchObject({ active: false, name: 'Dr Edited' });
+      expect(await asAppointment().call('doctor', 'doctors', { ids: [doctorId] })).toEqual({ doctors: [expect.objectContaining({ id: doctorId, active: false })] });
+      await asAdmin.call('doctor', 'update-doctor', { id: doctorId, active: true });
+      expect(await searched()).toContain(doctorId);
+    });
+
+    it('refuses bad doctor changes, another doctor\'s licence and unknown services, changing nothing', async () => {
+      const doctorId = await newDoctor([catalogue.checkup.id]);
+      const admin = await issuer.mint({ role: Role.ADMIN });
+      const before = (await postAsGateway('doctor', url, PROFILE, { id: doctorId }, admin)).data.doctor;
+      for (const [change, code, field] of [
+        [{ name: '  ' }, 'BAD_USER_INPUT', /name/],
+        [{ phone: 'call me' }, 'BAD_USER_INPUT', /phone/],
+        [{ serviceIds: [randomUUID()] }, 'BAD_USER_INPUT', /serviceIds/],
+        [{ active: 'no' }, 'BAD_USER_INPUT', /active/],
+        [{ licenseNumber: ada.licenseNumber }, 'CONFLICT', /already registered/],
+      ] as const) {
+        const refused = await refusal(asAdmin.call('doctor', 'update-doctor', { id: doctorId, ...change }));
+        expect({ change, code: refused.code }).toEqual({ change, code });
+        expect(refused.message).toMatch(field);
+      }
+      expect((await refusal(asAdmin.call('doctor', 'update-doctor', { id: randomUUID(), bio: 'x' }))).code).toBe('NOT_FOUND');
+      expect((await refusal(serviceClientAs('scheduling', { DOCTOR_URL: url }).call('doctor', 'update-doctor', { id: doctorId, active: false }))).code).toBe('FORBIDDEN');
+      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, admin)).data.doctor).toEqual(before);
+    });
+
+    it('lets a doctor change their own bio, location and phone, and nobody else use it', async () => {
+      const doctorId = await newDoctor([catalogue.checkup.id]);
+      const doctor = await issuer.mint({ role: Role.DOCTOR, sub: doctorId });
+      const changed = await postAsGateway('doctor', url, UPDATE_MINE, { input: { bio: '  Headaches.  ', location: 'Room 3' } }, doctor);
+      expect(changed.errors).toBeUndefined();
+      expect(changed.data.updateMyDoctorProfile).toEqual({ id: doctorId, bio: 'Headaches.', location: 'Room 3', phone: '+49 30 5555555' });
+      const cleared = await postAsGateway('doctor', url, UPDATE_MINE, { input: { phone: null } }, doctor);
+      expect(cleared.data.updateMyDoctorProfile).toMatchObject({ bio: 'Headaches.', phone: null });
+
+      const bad = await postAsGateway('doctor', url, UPDATE_MINE, { input: { phone: 'call me' } }, doctor);
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      expect(bad.errors![0].message).toMatch(/phone/);
+      expect(errorCode(await postAsGateway('doctor', url, UPDATE_MINE, { input: {} }, doctor))).toBe('BAD_USER_INPUT');
+      const renamed = await postAsGateway('doctor', url, UPDATE_MINE, { input: { name: 'Dr Me' } }, doctor);
+      expect(errorCode(renamed)).toBe('BAD_USER_INPUT');
+      expect(renamed.errors![0].message).toMatch(/Field "name" is not defined by type "MyDoctorProfileInput"/);
+      for (const role of [Role.PATIENT, Role.ADMIN]) {
+        expect(errorCode(await postAsGateway('doctor', url, UPDATE_MINE, { input: { bio: 'Not mine' } }, await issuer.mint({ role })))).toBe('FORBIDDEN');
+      }
+      expect(errorCode(await postAsGateway('doctor', url, UPDATE_MINE, { input: { bio: 'Not mine' } }))).toBe('UNAUTHENTICATED');
+      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, doctor)).data.doctor).toMatchObject({ bio: 'Headaches.', location: 'Room 3', phone: null });
     });
   });
 });

@@ -1,4 +1,4 @@
-import { createLogger, createServiceClient, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, listenForDirectoryChanges, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
 import type { SchedulingConfig } from './config';
 import { createCalendarCache } from './domain/calendar-cache';
 import { doctorDirectory } from './domain/doctor-directory';
@@ -24,9 +24,12 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
   const services = createServiceClient(config.serviceKeys, config.env);
   const relay = startOutboxRelay({ orm, service: 'scheduling', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   const calendarCache = createCalendarCache();
+  // A doctor deactivated or a service retired leaves the calendars at once, not when the cache expires.
+  const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => calendarCache.invalidate());
   const context: SchedulingContext = {
     zone: config.extra.CLINIC_TIME_ZONE,
     horizonWeeks: config.extra.SLOT_HORIZON_WEEKS,
+    clinicPolicy: config.bookingPolicy,
     store: slotStoreFor(config.databaseUrl),
     doctors: doctorDirectory(services),
     calendarCache,
@@ -48,6 +51,7 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
     onStop: async () => {
       await horizonJob.close();
       await relay.stop();
+      await directory.close();
     },
   });
   return { ...running, extendHorizons: extend, horizonJob };

@@ -1,10 +1,10 @@
-import { env, loadServiceConfig } from '@carebook/platform';
+import { BOOKING_POLICY_ENV, clinicBookingPolicy, loadServiceConfig } from '@carebook/platform';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 /** The scheduling service's settings beyond the common ones (see .env.example). */
 export function loadSchedulingConfig(source: NodeJS.ProcessEnv = process.env) {
-  return loadServiceConfig(
+  const config = loadServiceConfig(
     'scheduling',
     {
       CLINIC_TIME_ZONE: z
@@ -17,9 +17,11 @@ export function loadSchedulingConfig(source: NodeJS.ProcessEnv = process.env) {
         .min(1, 'must be 1 to 104 weeks')
         .max(104, 'must be 1 to 104 weeks')
         .default(8),
+      ...BOOKING_POLICY_ENV,
     },
     source,
   );
+  return { ...config, bookingPolicy: clinicBookingPolicy(config.extra) };
 }
 
 export type SchedulingConfig = ReturnType<typeof loadSchedulingConfig>;

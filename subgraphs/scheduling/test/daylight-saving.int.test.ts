@@ -20,8 +20,9 @@ eachStore('daylight saving time with CLINIC_TIME_ZONE=Europe/Berlin (%s)', (_sto
   let admin: string;
 
   beforeAll(async () => {
-    // A year of horizon reaches both the March and the October change from any date.
-    h = await startHarness(databaseUrl(), { CLINIC_TIME_ZONE: BERLIN, SLOT_HORIZON_WEEKS: '56' });
+    // A year of horizon reaches both the March and the October change from any date; patients (and the
+    // anonymous calendar) may then book that far ahead too.
+    h = await startHarness(databaseUrl(), { CLINIC_TIME_ZONE: BERLIN, SLOT_HORIZON_WEEKS: '56', BOOKING_HORIZON: '400d' });
     admin = await h.token(Role.ADMIN);
   }, 60_000);
 

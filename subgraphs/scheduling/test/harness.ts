@@ -16,6 +16,8 @@ export interface Harness {
   doctorService: SpawnedService;
   /** Calls scheduling's internal routes as their one caller, the appointment service, does. */
   asAppointment: ServiceClient;
+  /** Calls the doctor service as the admin service does (doctors and the catalogue). */
+  asAdmin: ServiceClient;
   /** A second view of the store, for assertions and fixtures (works on both stores). */
   orm: MikroORM;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
@@ -23,6 +25,8 @@ export interface Harness {
   /** A doctor in the doctor service, offering the given services. */
   createDoctor(serviceIds?: string[], specialty?: string): Promise<string>;
   createService(durationMinutes: number): Promise<string>;
+  /** Gives a service booking rules of its own (minutes), as the admin service does. */
+  setPolicy(serviceId: string, rules: { minNoticeMinutes?: number | null; horizonMinutes?: number | null; cancellationWindowMinutes?: number | null }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,6 +72,7 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
     issuer,
     doctorService,
     asAppointment,
+    asAdmin,
     orm,
     gql: (query, variables = {}, token) => postAsGateway('scheduling', scheduling.url, query, variables, token),
     token: (role, sub) => issuer.mint({ role, sub }),
@@ -86,6 +91,9 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
         currency: 'EUR',
       });
       return created.id;
+    },
+    async setPolicy(serviceId, rules) {
+      await asAdmin.call('doctor', 'set-booking-policy', { id: serviceId, ...rules });
     },
     async stop() {
       await scheduling.stop();

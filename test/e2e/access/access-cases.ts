@@ -23,6 +23,10 @@ const patientSecrets = (clinic: ClinicFixture) => [clinic.secrets.patientName, c
 
 const count = (clinic: ClinicFixture, service: string, sql: string, params: unknown[]) => async () => (await clinic.sql(service, sql, params))[0];
 
+/** A fresh service of the catalogue, for cells that change or retire one. */
+const newService = async (clinic: ClinicFixture): Promise<string> =>
+  (await clinic.ok('CreateMedicalService', { input: { name: `Matrix service ${randomUUID().slice(0, 8)}`, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, clinic.admin.token)).createMedicalService.id;
+
 /** Own credentials for everyone; anonymous uses the patient's (signing in is what anonymous callers do). */
 const credentialsOf = (clinic: ClinicFixture, caller: Caller) => {
   const account = caller === 'anonymous' ? clinic.patient : clinic.accountOf(caller);
@@ -146,6 +150,9 @@ export const CELLS: Record<string, CellBuilder> = {
       state: count(clinic, 'scheduling', 'select count(*) n from time_offs where doctor_id = ?', [clinic.doctor.id]),
     };
   },
+  async UpdateMyDoctorProfile(clinic) {
+    return { variables: { input: { bio: 'Matrix bio' } }, state: count(clinic, 'doctor', 'select bio, updated_at from doctors where id = ?', [clinic.doctor.id]) };
+  },
   async DoctorSchedule(clinic) {
     return { variables: { doctorId: clinic.doctor.id, from: instant(-1), to: instant(90) }, secrets: patientSecrets(clinic) };
   },
@@ -194,6 +201,36 @@ export const CELLS: Record<string, CellBuilder> = {
       variables: { input: { name, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } },
       state: count(clinic, 'doctor', 'select count(*) n from medical_services where name = ?', [name]),
     };
+  },
+  async SetBookingPolicy(clinic) {
+    const name = `Matrix rules ${randomUUID().slice(0, 8)}`;
+    const serviceId = (await clinic.ok('CreateMedicalService', { input: { name, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, clinic.admin.token)).createMedicalService.id;
+    return {
+      variables: { serviceId, policy: { minNoticeMinutes: 60, cancellationWindowMinutes: 720 } },
+      state: count(clinic, 'doctor', 'select min_notice_minutes, horizon_minutes, cancellation_window_minutes from medical_services where id = ?', [serviceId]),
+    };
+  },
+  async UpdateMedicalService(clinic) {
+    const serviceId = await newService(clinic);
+    return {
+      variables: { id: serviceId, input: { price: '12.00', description: 'matrix' } },
+      state: count(clinic, 'doctor', 'select price, description from medical_services where id = ?', [serviceId]),
+    };
+  },
+  async RetireMedicalService(clinic) {
+    const serviceId = await newService(clinic);
+    return { variables: { id: serviceId }, state: count(clinic, 'doctor', 'select active from medical_services where id = ?', [serviceId]) };
+  },
+  async UpdateDoctor(clinic) {
+    const target = await clinic.newDoctor('Dr Target');
+    return {
+      variables: { id: target.id, input: { location: 'Matrix room', active: false } },
+      state: count(clinic, 'doctor', 'select location, active from doctors where id = ?', [target.id]),
+    };
+  },
+  async UpcomingAppointments(clinic) {
+    await clinic.book();
+    return { variables: { doctorId: clinic.doctor.id }, secrets: patientSecrets(clinic) };
   },
   async DeactivateUser(clinic) {
     const target = await clinic.newPatient();

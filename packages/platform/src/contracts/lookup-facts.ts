@@ -1,3 +1,5 @@
+import type { BookingPolicy } from '../booking-policy/booking-policy';
+
 /**
  * What the internal lookup routes answer, shared by the service that answers
  * and the services that ask, so the shape is written once (like the event
@@ -22,6 +24,8 @@ export interface MedicalServiceFacts {
   price: string;
   currency: string;
   active: boolean;
+  /** The booking rules that apply to it: its own where it sets them, the clinic's defaults otherwise. */
+  bookingPolicy: BookingPolicy;
 }
 
 /** scheduling `slots` / `alternatives`: a slot; times are ISO strings on the wire. */

@@ -11,9 +11,9 @@ export class AppError extends GraphQLError {
 }
 
 export class BadUserInput extends AppError {
-  /** `field` names the input that is wrong, so a form can highlight it. */
-  constructor(message: string, field?: string) {
-    super('BAD_USER_INPUT', message, field ? { field } : {});
+  /** `field` names the input that is wrong, so a form can highlight it; `extensions` add what a client can act on (a rule, a time). */
+  constructor(message: string, field?: string, extensions: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, { ...extensions, ...(field ? { field } : {}) });
   }
 }
 

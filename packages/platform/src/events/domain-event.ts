@@ -11,8 +11,13 @@ export interface EventPayloads {
   SLOT_RELEASED: SlotChange;
   SLOT_BLOCKED: { doctorId: string; slotIds: string[]; from: string; to: string };
   APPOINTMENT_CONFIRMED: AppointmentFacts;
-  APPOINTMENT_RESCHEDULED: AppointmentFacts & { previous: { slotId: string; doctorId: string; startsAt: string; endsAt: string } };
-  APPOINTMENT_CANCELLED: AppointmentFacts & { cancelledBy: string };
+  /** `late`: the patient moved it inside the cancellation window (recorded as a late cancellation). */
+  APPOINTMENT_RESCHEDULED: AppointmentFacts & { previous: { slotId: string; doctorId: string; startsAt: string; endsAt: string }; late?: boolean };
+  /**
+   * `late`: cancelled (or earlier moved) by the patient inside the cancellation window; with the booked
+   * price, for billing's LATE_CANCEL_FEE. Absent in events recorded before late cancellations existed.
+   */
+  APPOINTMENT_CANCELLED: AppointmentFacts & { cancelledBy: string; late?: boolean } & Partial<AppointmentPrice>;
   /** With the price and currency agreed at booking (billing invoices from them). */
   APPOINTMENT_COMPLETED: AppointmentFacts & AppointmentPrice;
   APPOINTMENT_NO_SHOW: AppointmentFacts & AppointmentPrice;

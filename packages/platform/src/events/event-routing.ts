@@ -10,8 +10,8 @@ export const EVENT_QUEUES: Record<string, readonly EventType[]> = {
   'patient-care': ['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED'],
   // notification: confirmations, notices to patient and doctor, reminders, invoice and feedback notices
   notification: ['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED', 'APPOINTMENT_CANCELLED', 'APPOINTMENT_COMPLETED', 'INVOICE_ISSUED', 'FEEDBACK_REQUESTED'],
-  // billing: invoices for completed visits (and no-shows when a fee is set)
-  billing: ['APPOINTMENT_COMPLETED', 'APPOINTMENT_NO_SHOW'],
+  // billing: invoices for completed visits (and no-shows and late cancellations when a fee is set)
+  billing: ['APPOINTMENT_COMPLETED', 'APPOINTMENT_NO_SHOW', 'APPOINTMENT_CANCELLED'],
   // feedback: asks the patient of a completed visit to rate it
   feedback: ['APPOINTMENT_COMPLETED'],
 };

@@ -7,3 +7,5 @@ export * from './queue-connections';
 export * from './outbox-relay';
 export * from './event-consumer';
 export * from './job-queues';
+export * from './channel-listener';
+export * from './directory-changes';

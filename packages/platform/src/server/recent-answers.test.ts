@@ -24,4 +24,22 @@ describe('recentAnswers', () => {
     await expect(ask('x')).rejects.toThrow('doctor service down');
     expect(await ask('x')).toBe('ok');
   });
+
+  it('forgets every answer, and a call in flight, when told a change made them stale', async () => {
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const ask = recentAnswers(async (id: string) => {
+      const call = (calls += 1);
+      if (call === 2) await new Promise<void>((resolve) => (release = resolve));
+      return `${id}#${call}`;
+    }, 60_000);
+    expect(await ask('x')).toBe('x#1');
+    ask.forget();
+    const inFlight = ask('x');
+    ask.forget();
+    expect(await ask('x')).toBe('x#3');
+    release();
+    expect(await inFlight).toBe('x#2');
+    expect(await ask('x')).toBe('x#3');
+  });
 });

@@ -12,6 +12,8 @@ export interface AppointmentRow {
   status: AppointmentStatus;
   price: string;
   currency: string;
+  /** The patient cancelled or moved it inside the cancellation window. */
+  lateCancelled?: boolean;
 }
 
 export interface AppointmentFixture {
@@ -45,8 +47,8 @@ export async function startAppointmentFixture(port: number, env: NodeJS.ProcessE
       try {
         const at = new Date(Date.now() - 3_600_000);
         await connection.query(
-          'insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, status, price, currency, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [row.id, row.patientId, row.doctorId, row.serviceId, randomUUID(), at, new Date(at.getTime() + 1_800_000), status, row.price, row.currency, at, at],
+          'insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, status, price, currency, late_cancelled_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [row.id, row.patientId, row.doctorId, row.serviceId, randomUUID(), at, new Date(at.getTime() + 1_800_000), status, row.price, row.currency, row.lateCancelled ? at : null, at, at],
         );
       } finally {
         await connection.end();

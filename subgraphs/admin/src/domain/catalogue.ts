@@ -31,3 +31,46 @@ export async function createMedicalService(op: AdminOperation, input: NewMedical
   });
   return { id: created.id };
 }
+
+/** A service's own booking rules in minutes; null (or left out) follows the clinic default. */
+export interface ServiceBookingRules {
+  minNoticeMinutes?: number | null;
+  horizonMinutes?: number | null;
+  cancellationWindowMinutes?: number | null;
+}
+
+/** Sets a service's own booking rules (the doctor service owns them and checks they can work together) and logs them. */
+export async function setBookingPolicy(op: AdminOperation, serviceId: string, rules: ServiceBookingRules): Promise<{ id: string }> {
+  const own = {
+    minNoticeMinutes: rules.minNoticeMinutes ?? null,
+    horizonMinutes: rules.horizonMinutes ?? null,
+    cancellationWindowMinutes: rules.cancellationWindowMinutes ?? null,
+  };
+  const updated = await op.services.call<{ id: string }>('doctor', 'set-booking-policy', { id: serviceId, ...own });
+  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.SET_BOOKING_POLICY, targetId: updated.id, details: own });
+  return { id: updated.id };
+}
+
+export type MedicalServiceChanges = Partial<NewMedicalService>;
+
+/**
+ * Changes a service of the catalogue (the doctor service checks and applies
+ * it) and logs what changed. Booked appointments keep their booked price.
+ */
+export async function updateMedicalService(op: AdminOperation, serviceId: string, changes: MedicalServiceChanges): Promise<{ id: string }> {
+  const defined = Object.fromEntries(
+    Object.entries({ ...changes, name: changes.name?.trim(), description: changes.description === undefined ? undefined : changes.description?.trim() || null }).filter(([, value]) => value !== undefined),
+  );
+  const updated = await op.services.call<{ id: string }>('doctor', 'update-medical-service', { id: serviceId, ...defined });
+  // The log keeps short facts: which fields changed, and the new values except the (long) description.
+  const { description: _description, ...facts } = defined;
+  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.UPDATE_MEDICAL_SERVICE, targetId: updated.id, details: { fields: Object.keys(defined), ...facts } });
+  return { id: updated.id };
+}
+
+/** Retires a service: no new bookings; booked appointments stay. Logged. */
+export async function retireMedicalService(op: AdminOperation, serviceId: string): Promise<{ id: string }> {
+  const retired = await op.services.call<{ id: string }>('doctor', 'retire-medical-service', { id: serviceId });
+  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.RETIRE_MEDICAL_SERVICE, targetId: retired.id });
+  return { id: retired.id };
+}

@@ -55,3 +55,32 @@ export async function createDoctor(op: AdminOperation, input: NewDoctor): Promis
   });
   return { id: user.id };
 }
+
+export interface DoctorChanges {
+  name?: string | null;
+  specialty?: string | null;
+  licenseNumber?: string | null;
+  phone?: string | null;
+  bio?: string | null;
+  location?: string | null;
+  serviceIds?: string[] | null;
+  active?: boolean | null;
+}
+
+/**
+ * Changes a doctor's profile, services or whether they take appointments
+ * (the doctor service checks and applies it; `active: false` hides them and
+ * refuses new bookings at once) and logs which fields changed: the values
+ * may be contact details, which the log does not hold.
+ */
+export async function updateDoctor(op: AdminOperation, doctorId: string, changes: DoctorChanges): Promise<{ id: string }> {
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  const updated = await op.services.call<{ id: string; active: boolean }>('doctor', 'update-doctor', { id: doctorId, ...defined });
+  await recordCompletedAction(op, {
+    adminId: op.adminId,
+    action: AdminAction.UPDATE_DOCTOR,
+    targetId: updated.id,
+    details: { fields: Object.keys(defined), active: updated.active },
+  });
+  return { id: updated.id };
+}

@@ -1,8 +1,9 @@
 import { RequestContext, Role } from '@carebook/platform';
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { createDoctor } from '../domain/doctor-onboarding';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { createDoctor, updateDoctor } from '../domain/doctor-onboarding';
 import { adminOperation, AdminDeps } from './admin-deps';
 import { CreateDoctorInput } from './inputs/create-doctor.input';
+import { UpdateDoctorInput } from './inputs/update-doctor.input';
 import { DoctorRef } from './types/doctor-ref.type';
 
 @Resolver()
@@ -13,5 +14,13 @@ export class DoctorAdminResolver {
   @Mutation(() => DoctorRef, { description: 'Creates a doctor who can sign in, with their profile and services. Admins only.' })
   createDoctor(@Arg('input', () => CreateDoctorInput) input: CreateDoctorInput, @Ctx() ctx: RequestContext): Promise<DoctorRef> {
     return createDoctor(adminOperation(this.deps, ctx), input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => DoctorRef, {
+    description: "Changes a doctor's profile, services or whether they take appointments (active: false hides them and refuses bookings at once). Admins only.",
+  })
+  updateDoctor(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateDoctorInput) input: UpdateDoctorInput, @Ctx() ctx: RequestContext): Promise<DoctorRef> {
+    return updateDoctor(adminOperation(this.deps, ctx), id, { ...input });
   }
 }

@@ -1,6 +1,6 @@
 import { afterCursorFilter, BadUserInput, decodeCursor, Forbidden, pageSize, Role, toPage } from '@carebook/platform';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import type { AppointmentStatus } from '../entities/appointment-status.enum';
+import { ACTIVE_STATUSES, AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import type { Actor } from './deps';
 
@@ -50,4 +50,20 @@ export async function appointmentPage(em: EntityManager, actor: Actor, filter: A
     em.fork().count(Appointment, where),
   ]);
   return { ...toPage(rows, size, (a) => a.startsAt), totalCount };
+}
+
+export const MAX_UPCOMING = 1000;
+
+/**
+ * A doctor's pending and confirmed appointments that have not started,
+ * soonest first: what an admin moves or cancels when the doctor stops taking
+ * appointments. Admins, and the doctor themself.
+ */
+export async function upcomingAppointments(em: EntityManager, actor: Actor, doctorId: string, now = new Date()): Promise<Appointment[]> {
+  const { doctorId: scoped } = scopedFilter(actor, { doctorId });
+  return em.find(
+    Appointment,
+    { doctorId: scoped, status: { $in: [...ACTIVE_STATUSES] }, startsAt: { $gt: now } } as FilterQuery<Appointment>,
+    { orderBy: { startsAt: 'asc', id: 'asc' }, limit: MAX_UPCOMING },
+  );
 }

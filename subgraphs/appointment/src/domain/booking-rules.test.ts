@@ -5,7 +5,7 @@ import { checkActiveLimit, checkBookable, normaliseReason, overlaps } from './bo
 const now = new Date('2026-12-01T08:00:00Z');
 const slot = { id: 's1', doctorId: 'd1', startsAt: '2026-12-01T09:00:00Z', endsAt: '2026-12-01T09:30:00Z', status: 'FREE' as const, appointmentId: null };
 const doctor = { id: 'd1', name: 'Dr Who', specialty: 'GP', active: true, serviceIds: ['svc'] };
-const service = { id: 'svc', name: 'Checkup', durationMinutes: 30, price: '35.00', currency: 'EUR', active: true };
+const service = { id: 'svc', name: 'Checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR', active: true, bookingPolicy: { minNoticeMinutes: 120, horizonMinutes: 1440, cancellationWindowMinutes: 1440 } };
 
 function codeOf(work: () => unknown): string | undefined {
   try {
@@ -31,6 +31,16 @@ describe('booking rules', () => {
     const facts = { slot, doctor, service, now, ...change };
     expect(() => checkBookable(facts)).toThrow(message);
     expect(codeOf(() => checkBookable(facts))).toBe('BAD_USER_INPUT');
+  });
+
+  it('holds a patient to the service\'s minimum notice and horizon, and staff to neither', () => {
+    // The slot starts an hour from now: inside the 2-hour notice.
+    expect(() => checkBookable({ slot, doctor, service, now, boundByPolicy: true })).toThrow(/2h notice \(the minimum notice rule\)/);
+    expect(codeOf(() => checkBookable({ slot, doctor, service, now, boundByPolicy: false }))).toBeUndefined();
+    const soon = { ...service, bookingPolicy: { ...service.bookingPolicy, minNoticeMinutes: 30 } };
+    expect(codeOf(() => checkBookable({ slot, doctor, service: soon, now, boundByPolicy: true }))).toBeUndefined();
+    const tomorrow = { ...slot, startsAt: '2026-12-02T09:00:00Z', endsAt: '2026-12-02T09:30:00Z' };
+    expect(() => checkBookable({ slot: tomorrow, doctor, service: soon, now, boundByPolicy: true, field: 'newSlotId' })).toThrow(/latest start you can book now is 2026-12-02T08:00:00.000Z/);
   });
 
   it('treats intervals that only touch as not overlapping', () => {

@@ -1,4 +1,4 @@
-import { BadUserInput, LimitReached } from '@carebook/platform';
+import { assertWithinBookingWindow, BadUserInput, LimitReached } from '@carebook/platform';
 import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from './service-apis';
 
 export const MAX_REASON_LENGTH = 500;
@@ -8,19 +8,29 @@ export const MAX_ALTERNATIVES = 5;
  * The checks a new booking (or the target of a reschedule) must pass before
  * anything is written. Pure: the caller looks the facts up. Whether the slot
  * is still free is NOT checked here: only the atomic book-slot decides that.
+ * `boundByPolicy`: a patient is asking, so the service's minimum notice and
+ * horizon apply (staff are bound by neither); `field` names the slot input.
  */
-export function checkBookable(input: { slot: SlotFacts; doctor: DoctorFacts | undefined; service: MedicalServiceFacts; now: Date }): void {
-  const { slot, doctor, service, now } = input;
+export function checkBookable(input: {
+  slot: SlotFacts;
+  doctor: DoctorFacts | undefined;
+  service: MedicalServiceFacts;
+  now: Date;
+  boundByPolicy?: boolean;
+  field?: string;
+}): void {
+  const { slot, doctor, service, now, field = 'slotId' } = input;
   if (!service.active) throw new BadUserInput(`The service "${service.name}" is no longer offered; choose another service.`, 'serviceId');
-  if (!doctor || !doctor.active) throw new BadUserInput('The doctor of this slot no longer takes appointments; choose another slot.', 'slotId');
+  if (!doctor || !doctor.active) throw new BadUserInput('The doctor of this slot no longer takes appointments; choose another slot.', field);
   if (!doctor.serviceIds.includes(service.id)) {
     throw new BadUserInput(`${doctor.name} does not offer "${service.name}"; choose a slot of a doctor who does.`, 'serviceId');
   }
-  if (new Date(slot.startsAt).getTime() <= now.getTime()) throw new BadUserInput('This slot has already started; appointments cannot be booked in the past.', 'slotId');
+  if (new Date(slot.startsAt).getTime() <= now.getTime()) throw new BadUserInput('This slot has already started; appointments cannot be booked in the past.', field);
   const minutes = slotMinutes(slot);
   if (minutes < service.durationMinutes) {
-    throw new BadUserInput(`"${service.name}" takes ${service.durationMinutes} minutes but this slot is only ${minutes}; choose a longer slot.`, 'slotId');
+    throw new BadUserInput(`"${service.name}" takes ${service.durationMinutes} minutes but this slot is only ${minutes}; choose a longer slot.`, field);
   }
+  if (input.boundByPolicy) assertWithinBookingWindow(new Date(slot.startsAt), service.bookingPolicy, now, field);
 }
 
 export function slotMinutes(slot: { startsAt: string; endsAt: string }): number {

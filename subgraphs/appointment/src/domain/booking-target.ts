@@ -1,4 +1,4 @@
-import { NotFound } from '@carebook/platform';
+import { bookingWindow, NotFound } from '@carebook/platform';
 import { checkBookable, MAX_ALTERNATIVES, slotMinutes } from './booking-rules';
 import type { AppointmentDeps } from './deps';
 import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from './service-apis';
@@ -7,22 +7,31 @@ export interface BookingTarget {
   slot: SlotFacts;
   doctor: DoctorFacts;
   service: MedicalServiceFacts;
+  /** The starts the asker may book (a patient: the service's notice and horizon); null for staff, bound by neither. */
+  window: { earliest: Date; latest: Date } | null;
+}
+
+/** Who is asking for the target: a patient is bound by the service's booking rules; `field` names the slot input. */
+export interface TargetAsker {
+  boundByPolicy: boolean;
+  field?: string;
 }
 
 /** Looks up the slot, its doctor and the service, and checks the booking rules (reads only). */
-export async function bookableTarget(deps: AppointmentDeps, slotId: string, serviceId: string, now = new Date()): Promise<BookingTarget> {
+export async function bookableTarget(deps: AppointmentDeps, slotId: string, serviceId: string, asker: TargetAsker, now = new Date()): Promise<BookingTarget> {
   const [slots, service] = await Promise.all([deps.scheduling.slots({ ids: [slotId] }), deps.doctors.medicalService(serviceId)]);
   const slot = slots[0];
   if (!slot) throw new NotFound('Slot', slotId);
   const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
-  checkBookable({ slot, doctor, service, now });
-  return { slot, doctor: doctor!, service };
+  checkBookable({ slot, doctor, service, now, boundByPolicy: asker.boundByPolicy, field: asker.field });
+  return { slot, doctor: doctor!, service, window: asker.boundByPolicy ? bookingWindow(service.bookingPolicy, now) : null };
 }
 
 /**
  * Up to 5 free slots instead of the one asked for: the same doctor nearest in
- * time first, then other doctors offering the service around the same time.
- * An answer without alternatives is better than none, so failures only log.
+ * time first, then other doctors offering the service around the same time,
+ * only at starts the asker may book. An answer without alternatives is
+ * better than none, so failures only log.
  */
 export async function alternativesFor(deps: AppointmentDeps, target: BookingTarget, excludeSlotIds: string[]): Promise<SlotFacts[]> {
   try {
@@ -34,6 +43,7 @@ export async function alternativesFor(deps: AppointmentDeps, target: BookingTarg
       otherDoctorIds: others,
       excludeSlotIds,
       limit: MAX_ALTERNATIVES,
+      ...(target.window ? { notBefore: target.window.earliest.toISOString(), notAfter: target.window.latest.toISOString() } : {}),
     });
   } catch (error) {
     deps.logger.warn({ err: error, slotId: target.slot.id }, 'could not look up alternative slots');
@@ -43,13 +53,14 @@ export async function alternativesFor(deps: AppointmentDeps, target: BookingTarg
 
 export { slotMinutes };
 
-/** Alternatives for a slot known only by id (a replayed answer): looked up loosely, no rules checked. */
-export async function alternativesForSlot(deps: AppointmentDeps, slotId: string, serviceId: string, excludeSlotIds: string[]): Promise<SlotFacts[]> {
+/** Alternatives for a slot known only by id (a replayed answer): looked up loosely, no rules checked but the asker's window. */
+export async function alternativesForSlot(deps: AppointmentDeps, slotId: string, serviceId: string, excludeSlotIds: string[], asker: TargetAsker): Promise<SlotFacts[]> {
   try {
     const [[slot], service] = await Promise.all([deps.scheduling.slots({ ids: [slotId] }), deps.doctors.medicalService(serviceId)]);
     if (!slot) return [];
     const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
-    return doctor ? await alternativesFor(deps, { slot, doctor, service }, excludeSlotIds) : [];
+    const window = asker.boundByPolicy ? bookingWindow(service.bookingPolicy, new Date()) : null;
+    return doctor ? await alternativesFor(deps, { slot, doctor, service, window }, excludeSlotIds) : [];
   } catch {
     return [];
   }

@@ -27,6 +27,8 @@ export interface BookingRequest {
   byUserId: string;
   /** An admin booking for the patient: MAX_ACTIVE_APPOINTMENTS_PER_PATIENT does not apply. */
   limitExempt?: boolean;
+  /** The patient books for themselves: the service's minimum notice and horizon apply (staff are bound by neither). */
+  boundByPolicy: boolean;
   idempotencyKey?: string | null;
 }
 
@@ -44,7 +46,7 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
     if (replay) return replay;
   }
   const reason = normaliseReason(request.reason);
-  const target = await bookableTarget(deps, request.slotId, request.serviceId);
+  const target = await bookableTarget(deps, request.slotId, request.serviceId, { boundByPolicy: request.boundByPolicy });
 
   let appointment: Appointment;
   try {
@@ -143,7 +145,7 @@ async function replayBooking(em: EntityManager, deps: AppointmentDeps, request: 
     assertSameRequest(record, request);
     if (record.unavailableReason) {
       // Same answer, fresh alternatives: the ones offered the first time may be gone by now.
-      return { kind: 'unavailable', reason: record.unavailableReason, alternatives: await alternativesForSlot(deps, request.slotId, request.serviceId, [request.slotId]) };
+      return { kind: 'unavailable', reason: record.unavailableReason, alternatives: await alternativesForSlot(deps, request.slotId, request.serviceId, [request.slotId], { boundByPolicy: request.boundByPolicy }) };
     }
     const appointment = await fork.findOne(Appointment, { id: record.appointmentId });
     if (appointment && appointment.status !== AppointmentStatus.PENDING) return { kind: 'confirmed', appointment };

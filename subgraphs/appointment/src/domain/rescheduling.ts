@@ -1,4 +1,4 @@
-import { AppError, BadUserInput, Conflict } from '@carebook/platform';
+import { AppError, BadUserInput, Conflict, Role } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -7,6 +7,7 @@ import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log
 import type { BookingOutcome } from './booking';
 import { alternativesFor, bookableTarget, BookingTarget } from './booking-target';
 import type { Actor, AppointmentDeps } from './deps';
+import { isLateChangeBy } from './late-change';
 import { loadAppointment } from './load-appointment';
 import { assertNoOverlap, lockPatient } from './overlap';
 import { clearSlotCheck, SLOT_CHECK_GRACE_MS } from './slot-check';
@@ -17,6 +18,8 @@ import { clearSlotCheck, SLOT_CHECK_GRACE_MS } from './slot-check';
  * id; only then is the appointment changed, and only then the old slot
  * released. Any failure before the change leaves the appointment as it was;
  * a crash in between leaves a slot the reconciler releases (slotCheckDueAt).
+ * A patient moves only to a start the service's rules allow, and a move
+ * inside the cancellation window is recorded as a late cancellation.
  */
 export async function rescheduleAppointment(
   em: EntityManager,
@@ -31,7 +34,9 @@ export async function rescheduleAppointment(
   if (request.newSlotId === before.slotId && serviceId === before.serviceId) {
     throw new BadUserInput('The appointment is already in this slot for this service; choose another slot.', 'newSlotId');
   }
-  const target = await bookableTarget(deps, request.newSlotId, serviceId);
+  const now = new Date();
+  const target = await bookableTarget(deps, request.newSlotId, serviceId, { boundByPolicy: actor.role === Role.PATIENT, field: 'newSlotId' }, now);
+  const late = await isLateChangeBy(deps, actor, before, 'move', now, target.service);
   await assertNoOverlap(em, before.patientId, new Date(target.slot.startsAt), new Date(target.slot.endsAt), before.id);
 
   const sameSlot = request.newSlotId === before.slotId;
@@ -51,7 +56,7 @@ export async function rescheduleAppointment(
 
   let after: Appointment;
   try {
-    after = await applyMove(em, deps, actor, before, target);
+    after = await applyMove(em, deps, actor, before, target, late);
   } catch (error) {
     if (!sameSlot) await deps.scheduling.releaseSlot(target.slot.id, before.id).catch(() => undefined);
     throw error;
@@ -68,7 +73,7 @@ export async function rescheduleAppointment(
   return { kind: 'confirmed', appointment: after };
 }
 
-async function applyMove(em: EntityManager, deps: AppointmentDeps, actor: Actor, before: Appointment, target: BookingTarget): Promise<Appointment> {
+async function applyMove(em: EntityManager, deps: AppointmentDeps, actor: Actor, before: Appointment, target: BookingTarget, late: boolean): Promise<Appointment> {
   const previous = { slotId: before.slotId, doctorId: before.doctorId, startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() };
   return em.fork().transactional(async (tx) => {
     // Checked again under the patient's guard: a booking may have taken the time since the first check.
@@ -86,12 +91,14 @@ async function applyMove(em: EntityManager, deps: AppointmentDeps, actor: Actor,
         price: target.service.price,
         currency: target.service.currency,
         updatedAt: new Date(),
+        ...(late && !before.lateCancelledAt ? { lateCancelledAt: new Date() } : {}),
       },
     );
     if (moved === 0) throw new Conflict('The appointment changed while it was being rescheduled (cancelled or moved); reload it and try again.');
     const after = await tx.findOneOrFail(Appointment, { id: before.id }, { refresh: true });
-    recordChange(tx, deps.sealer, after, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: AppointmentStatus.CONFIRMED, note: `rescheduled from ${previous.startsAt} to ${after.startsAt.toISOString()}` });
-    recordAppointmentEvent(tx, 'APPOINTMENT_RESCHEDULED', after, { ...factsOf(after), previous });
+    const note = `rescheduled from ${previous.startsAt} to ${after.startsAt.toISOString()}${late ? ' (late: inside the cancellation window)' : ''}`;
+    recordChange(tx, deps.sealer, after, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: AppointmentStatus.CONFIRMED, note });
+    recordAppointmentEvent(tx, 'APPOINTMENT_RESCHEDULED', after, { ...factsOf(after), previous, late });
     return after;
   });
 }

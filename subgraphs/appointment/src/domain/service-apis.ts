@@ -1,5 +1,5 @@
 import { recentAnswers } from '@carebook/platform';
-import type { DoctorFacts, MedicalServiceFacts, ServiceClient, SlotFacts } from '@carebook/platform';
+import type { ChannelListener, DoctorFacts, MedicalServiceFacts, ServiceClient, SlotFacts } from '@carebook/platform';
 
 export type { DoctorFacts, MedicalServiceFacts, SlotFacts };
 
@@ -11,7 +11,17 @@ export interface SchedulingApi {
   bookSlot(slot: Pick<SlotFacts, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>, appointmentId: string): Promise<{ slotId: string; doctorId: string; startsAt: string; endsAt: string }>;
   releaseSlot(slotId: string, appointmentId: string): Promise<{ released: boolean }>;
   slots(query: { ids?: string[]; appointmentIds?: string[] }): Promise<SlotFacts[]>;
-  alternatives(query: { doctorId: string; around: string; minMinutes?: number; otherDoctorIds?: string[]; excludeSlotIds?: string[]; limit?: number }): Promise<SlotFacts[]>;
+  /** `notBefore`/`notAfter`: only starts in that range (the asking patient's booking window). */
+  alternatives(query: {
+    doctorId: string;
+    around: string;
+    minMinutes?: number;
+    otherDoctorIds?: string[];
+    excludeSlotIds?: string[];
+    limit?: number;
+    notBefore?: string;
+    notAfter?: string;
+  }): Promise<SlotFacts[]>;
   slotCounts(query: { from: string; to: string; doctorId?: string; groupBy: PeriodKind }): Promise<Array<{ periodStart: string; free: number; booked: number }>>;
 }
 
@@ -34,12 +44,24 @@ export function schedulingApi(client: ServiceClient): SchedulingApi {
 
 /**
  * Doctors and services change rarely and every booking asks about them, so
- * answers are kept for `ttlMs` (default 5 s): a doctor who stops offering a
- * service, or a new price, applies to bookings at most that much later.
+ * answers are kept for `ttlMs` (default 5 s). The doctor service announces
+ * every change (a doctor deactivated, a service retired or repriced, new
+ * booking rules) and `forget()` drops them at once; while `directory` (that
+ * announcement feed) is not live, nothing is remembered, so a change applies
+ * to the next booking either way.
  */
-export function doctorApi(client: ServiceClient, ttlMs = 5000): DoctorApi {
+export function doctorApi(client: ServiceClient, ttlMs = 5000, directory?: Pick<ChannelListener, 'live'>): DoctorApi & { forget(): void } {
+  const askDoctors = async (query: { ids?: string[]; serviceId?: string }) => (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors;
+  const askService = (id: string) => client.call<MedicalServiceFacts>('doctor', 'medical-service', { id });
+  const doctors = recentAnswers(askDoctors, ttlMs);
+  const medicalService = recentAnswers(askService, ttlMs);
+  const trusted = () => !directory || directory.live();
   return {
-    doctors: recentAnswers(async (query: { ids?: string[]; serviceId?: string }) => (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors, ttlMs),
-    medicalService: recentAnswers((id: string) => client.call<MedicalServiceFacts>('doctor', 'medical-service', { id }), ttlMs),
+    doctors: (query) => (trusted() ? doctors(query) : askDoctors(query)),
+    medicalService: (id) => (trusted() ? medicalService(id) : askService(id)),
+    forget() {
+      doctors.forget();
+      medicalService.forget();
+    },
   };
 }

@@ -67,6 +67,14 @@ export class Appointment {
   completionNotes: (SealedText & Opt) | null = null;
 
   /**
+   * When the patient cancelled or moved it inside the service's cancellation
+   * window (the first time); null otherwise. Billing adds LATE_CANCEL_FEE for
+   * it when the appointment closes. GraphQL shows `lateCancellation`.
+   */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  lateCancelledAt: (Date & Opt) | null = null;
+
+  /**
    * Set while a slot change (reschedule, cancel) may have left a slot booked
    * for this appointment that it no longer holds; the reconciler releases such
    * slots after this instant and clears it.

@@ -8,7 +8,8 @@ import { Appointment } from '../entities/appointment.entity';
  * Lookups for other services: appointments by id, or of patients (optionally
  * with one doctor), for example to decide whether a doctor may see a chart,
  * whether a patient may rate a visit, or what a visit costs (price and
- * currency as agreed at booking).
+ * currency as agreed at booking, and whether the patient cancelled or moved
+ * it late).
  */
 export function appointmentInternalRoutes() {
   return {
@@ -30,7 +31,7 @@ export function appointmentInternalRoutes() {
           ...(query.doctorId ? { doctorId: query.doctorId } : {}),
         } as FilterQuery<Appointment>;
         const rows = await orm.em.fork().find(Appointment, where, { orderBy: { startsAt: 'desc' }, limit: 1000 });
-        return { appointments: rows.map((a) => ({ ...factsOf(a), status: a.status, price: a.price, currency: a.currency })) };
+        return { appointments: rows.map((a) => ({ ...factsOf(a), status: a.status, price: a.price, currency: a.currency, lateCancellation: a.lateCancelledAt !== null })) };
       },
     ),
   };

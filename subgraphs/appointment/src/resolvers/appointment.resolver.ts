@@ -1,6 +1,6 @@
 import { Forbidden, groupedLoader, RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { appointmentPage, myAppointments } from '../domain/appointment-queries';
+import { appointmentPage, myAppointments, upcomingAppointments } from '../domain/appointment-queries';
 import { mayRead } from '../domain/access';
 import { cancelAppointment } from '../domain/cancellation';
 import { closeAppointment } from '../domain/completion';
@@ -46,6 +46,15 @@ export class AppointmentResolver {
     return appointmentPage(ctx.em, actorOf(ctx), filter, first, after);
   }
 
+  @Authorized(Role.ADMIN, Role.DOCTOR)
+  @Query(() => [Appointment], {
+    description:
+      "A doctor's pending and confirmed appointments that have not started, soonest first (up to 1000): what an admin moves or cancels when the doctor stops taking appointments. Admins, and the doctor themself.",
+  })
+  upcomingAppointments(@Ctx() ctx: RequestContext, @Arg('doctorId', () => ID) doctorId: string) {
+    return upcomingAppointments(ctx.em, actorOf(ctx), doctorId);
+  }
+
   @Authorized()
   @Mutation(() => Appointment, { description: 'Cancels a pending or confirmed appointment and frees its slot.' })
   async cancelAppointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
@@ -81,6 +90,11 @@ export class AppointmentResolver {
   @FieldResolver(() => String, { nullable: true })
   cancellationReason(@Root() appointment: Appointment): string | null {
     return this.deps.sealer.open(SEALED.cancellationReason, appointment.id, appointment.cancellationReason);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the patient cancelled or moved it inside the cancellation window (a late-cancellation fee may be invoiced).' })
+  lateCancellation(@Root() appointment: Appointment): boolean {
+    return appointment.lateCancelledAt !== null;
   }
 
   @FieldResolver(() => PatientRef)

@@ -24,6 +24,7 @@ export class BookingResolver {
       patientId,
       byUserId: actor.id,
       limitExempt: isAdmin(actor),
+      boundByPolicy: !isAdmin(actor),
       idempotencyKey: input.idempotencyKey,
     });
     if (outcome.kind === 'confirmed') await this.deps.adminLog(actor, 'BOOK_APPOINTMENT', outcome.appointment.id, { patientId, slotId: input.slotId });

@@ -1,6 +1,7 @@
 import type { AppointmentFacts, AppointmentPrice, AppointmentStatus, ServiceClient } from '@carebook/platform';
 
-export type AppointmentRecord = AppointmentFacts & AppointmentPrice & { status: AppointmentStatus };
+/** `lateCancellation`: the patient cancelled or moved it inside the cancellation window. */
+export type AppointmentRecord = AppointmentFacts & AppointmentPrice & { status: AppointmentStatus; lateCancellation: boolean };
 
 /** Appointments by id from the appointment service, the owner of their status and price (internal route). */
 export type AppointmentLookup = (ids: readonly string[]) => Promise<AppointmentRecord[]>;

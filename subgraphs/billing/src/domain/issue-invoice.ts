@@ -1,7 +1,7 @@
 import { recordEvent } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Invoice } from '../entities/invoice.entity';
-import { ClosedAppointment, draftInvoice } from './invoice-lines';
+import { ClosedAppointment, draftInvoice, Fees } from './invoice-lines';
 
 export const SOURCE = 'billing';
 
@@ -11,10 +11,10 @@ export const SOURCE = 'billing';
  * appointment already has one or owes nothing. The unique appointmentId
  * stops a concurrent second issue at commit.
  */
-export async function addInvoice(em: EntityManager, closed: ClosedAppointment, noShowFee: string | null): Promise<Invoice | null> {
+export async function addInvoice(em: EntityManager, closed: ClosedAppointment, fees: Fees): Promise<Invoice | null> {
   const existing = await em.findOne(Invoice, { appointmentId: closed.appointmentId });
   if (existing) return existing;
-  const draft = draftInvoice(closed, noShowFee);
+  const draft = draftInvoice(closed, fees);
   if (!draft) return null;
   const invoice = em.create(Invoice, {
     appointmentId: closed.appointmentId,
@@ -41,9 +41,9 @@ export async function addInvoice(em: EntityManager, closed: ClosedAppointment, n
  * path); when a concurrent issuer (the event consumer) won the race, answers
  * the winner's invoice.
  */
-export async function issueInvoice(em: EntityManager, closed: ClosedAppointment, noShowFee: string | null, nudge: () => void): Promise<Invoice | null> {
+export async function issueInvoice(em: EntityManager, closed: ClosedAppointment, fees: Fees, nudge: () => void): Promise<Invoice | null> {
   try {
-    const invoice = await em.fork().transactional((tx) => addInvoice(tx, closed, noShowFee));
+    const invoice = await em.fork().transactional((tx) => addInvoice(tx, closed, fees));
     nudge();
     return invoice;
   } catch (error) {

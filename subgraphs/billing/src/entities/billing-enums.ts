@@ -30,6 +30,10 @@ registerEnumType(PaymentStatus, { name: 'PaymentStatus', description: 'The outco
 export enum InvoiceLineKind {
   VISIT = 'VISIT',
   NO_SHOW_FEE = 'NO_SHOW_FEE',
+  LATE_CANCEL_FEE = 'LATE_CANCEL_FEE',
 }
 
-registerEnumType(InvoiceLineKind, { name: 'InvoiceLineKind', description: 'What a line bills: the visit itself, or the fee for a missed appointment.' });
+registerEnumType(InvoiceLineKind, {
+  name: 'InvoiceLineKind',
+  description: 'What a line bills: the visit itself, the fee for a missed appointment, or the fee for cancelling or moving it inside the cancellation window.',
+});

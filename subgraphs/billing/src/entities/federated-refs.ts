@@ -21,7 +21,7 @@ export class MedicalServiceRef {
 }
 
 /**
- * The appointment as billing sees it: its id, and its status, which the
+ * The appointment as billing sees it: its id, its status and lateness, which the
  * appointment service owns and Appointment.invoice @requires (the gateway
  * fetches it first and hands it over in the entity representation).
  */
@@ -34,4 +34,9 @@ export class AppointmentRef {
   @Directive('@external')
   @Field(() => AppointmentStatus)
   status?: AppointmentStatus;
+
+  /** Whether the patient cancelled or moved it late: a cancelled appointment owes an invoice only then. */
+  @Directive('@external')
+  @Field(() => Boolean)
+  lateCancellation?: boolean;
 }

@@ -3,11 +3,22 @@ import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { mayReadInvoice } from '../domain/access';
 import type { BillingDeps } from '../domain/billing-deps';
 import type { AppointmentRecord } from '../domain/appointment-lookup';
+import type { ClosedAppointment } from '../domain/invoice-lines';
 import { issueInvoice } from '../domain/issue-invoice';
 import { AppointmentRef, PatientRef } from '../entities/federated-refs';
 import { Invoice } from '../entities/invoice.entity';
 
-const CLOSED = [AppointmentStatus.COMPLETED, AppointmentStatus.NO_SHOW];
+const OUTCOMES: Partial<Record<AppointmentStatus, ClosedAppointment['outcome']>> = {
+  [AppointmentStatus.COMPLETED]: 'COMPLETED',
+  [AppointmentStatus.NO_SHOW]: 'NO_SHOW',
+  [AppointmentStatus.CANCELLED]: 'CANCELLED',
+};
+
+/** Whether an appointment in this state may owe an invoice: closed, and a cancellation only when late. */
+function mayOwe(status: AppointmentStatus | null | undefined, lateCancellation: boolean | null | undefined): boolean {
+  if (status === AppointmentStatus.CANCELLED) return lateCancellation === true;
+  return status === AppointmentStatus.COMPLETED || status === AppointmentStatus.NO_SHOW;
+}
 
 @Resolver(() => AppointmentRef)
 export class AppointmentInvoiceResolver {
@@ -24,8 +35,11 @@ export class AppointmentInvoiceResolver {
    * function as the consumer; the unique appointment id settles a race (the
    * loser answers the winner's invoice).
    */
-  @Directive('@requires(fields: "status")')
-  @FieldResolver(() => Invoice, { nullable: true, description: 'Its patient, its doctor and admins see it; null until the appointment is completed (or a no-show with a fee).' })
+  @Directive('@requires(fields: "status lateCancellation")')
+  @FieldResolver(() => Invoice, {
+    nullable: true,
+    description: 'Its patient, its doctor and admins see it; null until the appointment is completed (or a no-show, or cancelled late, with a fee).',
+  })
   async invoice(@Root() appointment: AppointmentRef, @Ctx() ctx: RequestContext): Promise<Invoice | null> {
     const user = requireUser(ctx);
     let invoice = await loaderFor<string, Invoice>(ctx, 'appointment-invoice', async (ids) => {
@@ -33,14 +47,13 @@ export class AppointmentInvoiceResolver {
       const byAppointment = new Map(rows.map((row) => [row.appointmentId, row]));
       return ids.map((id) => byAppointment.get(id) ?? null);
     }).load(appointment.id);
-    if (!invoice && appointment.status && CLOSED.includes(appointment.status)) {
+    if (!invoice && mayOwe(appointment.status, appointment.lateCancellation)) {
       const facts = await loaderFor<string, AppointmentRecord>(ctx, 'closed-appointment', async (ids) => {
         const found = new Map((await this.deps.appointments(ids)).map((a) => [a.appointmentId, a]));
         return ids.map((id) => found.get(id) ?? null);
       }).load(appointment.id);
-      if (facts && CLOSED.includes(facts.status)) {
-        const outcome = facts.status === AppointmentStatus.COMPLETED ? 'COMPLETED' : 'NO_SHOW';
-        invoice = await issueInvoice(ctx.em, { ...facts, outcome }, this.deps.noShowFee, this.deps.nudge);
+      if (facts && mayOwe(facts.status, facts.lateCancellation)) {
+        invoice = await issueInvoice(ctx.em, { ...facts, outcome: OUTCOMES[facts.status]!, lateCancellation: facts.lateCancellation === true }, this.deps.fees, this.deps.nudge);
       }
     }
     return invoice && mayReadInvoice(user, invoice) ? invoice : null;

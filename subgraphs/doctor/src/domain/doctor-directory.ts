@@ -1,8 +1,9 @@
-import { DoctorFacts, MedicalServiceFacts, NotFound } from '@carebook/platform';
+import { BookingPolicy, DoctorFacts, MedicalServiceFacts, NotFound } from '@carebook/platform';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Doctor } from '../entities/doctor.entity';
 import { DoctorOffering } from '../entities/doctor-offering.entity';
 import { MedicalService } from '../entities/medical-service.entity';
+import { bookingPolicyOf } from './booking-policies';
 import { doctorSearchFilter } from './doctor-search';
 
 /**
@@ -20,9 +21,14 @@ export async function findDoctorFacts(em: EntityManager, query: { ids?: string[]
   return doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, active: d.active, serviceIds: services.get(d.id) ?? [] }));
 }
 
-export async function medicalServiceFacts(em: EntityManager, id: string): Promise<MedicalServiceFacts> {
+/** A service with the booking rules that apply to it, so a booking learns them in the lookup it makes anyway. */
+export async function medicalServiceFacts(em: EntityManager, id: string, defaults: BookingPolicy): Promise<MedicalServiceFacts> {
   const service = await em.findOne(MedicalService, { id });
   if (!service) throw new NotFound('Medical service', id);
-  const { name, category, durationMinutes, price, currency, active } = service;
-  return { id, name, category, durationMinutes, price, currency, active };
+  return factsOfService(service, defaults);
+}
+
+export function factsOfService(service: MedicalService, defaults: BookingPolicy): MedicalServiceFacts {
+  const { id, name, category, durationMinutes, price, currency, active } = service;
+  return { id, name, category, durationMinutes, price, currency, active, bookingPolicy: bookingPolicyOf(service, defaults) };
 }

@@ -49,3 +49,25 @@ export function offeringChanges(current: readonly string[], wanted: readonly str
   const want = new Set(wanted);
   return { add: wanted.filter((id) => !have.has(id)), remove: current.filter((id) => !want.has(id)) };
 }
+
+/**
+ * Changes an admin makes to a doctor: any field of the profile, the services
+ * and whether the doctor takes appointments (`active`); a field left out
+ * stays as it is (null removes an optional one). A doctor editing their own
+ * profile may send only DOCTOR_EDITABLE_FIELDS.
+ */
+export const doctorChangesSchema = doctorProfileSchema
+  .omit({ id: true })
+  .partial()
+  .extend({
+    id: z.string({ required_error: 'is required' }).uuid("must be the doctor's user id (a UUID)"),
+    active: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+  })
+  .refine((changes) => Object.entries(changes).some(([key, value]) => key !== 'id' && value !== undefined), {
+    message: 'name at least one field to change',
+  });
+
+export type DoctorChanges = z.infer<typeof doctorChangesSchema>;
+
+/** What a doctor may change on their own profile; the rest (name, licence, services, active) is the clinic's. */
+export const DOCTOR_EDITABLE_FIELDS = ['bio', 'location', 'phone'] as const;

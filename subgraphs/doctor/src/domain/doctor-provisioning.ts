@@ -42,7 +42,8 @@ function writeProfile(em: EntityManager, profile: DoctorProfile): Promise<Doctor
   });
 }
 
-async function assertOfferable(em: EntityManager, serviceIds: string[]): Promise<void> {
+/** BAD_USER_INPUT naming every id that is not an offered (active) service of the catalogue. */
+export async function assertOfferable(em: EntityManager, serviceIds: string[]): Promise<void> {
   if (serviceIds.length === 0) return;
   const offerable = await em.find(MedicalService, { id: { $in: serviceIds }, active: true }, { fields: ['id'] });
   const unknown = unknownServiceIds(serviceIds, offerable.map((service) => service.id));

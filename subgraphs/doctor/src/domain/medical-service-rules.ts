@@ -50,3 +50,17 @@ export const medicalServiceSchema = z.object({
 });
 
 export type MedicalServiceDraft = z.infer<typeof medicalServiceSchema>;
+
+/**
+ * Changes to a service of the catalogue: any of its fields, each checked as
+ * when it was created; a field left out stays as it is (description null
+ * removes it). Appointments already booked keep the price they were booked at.
+ */
+export const medicalServiceChangesSchema = medicalServiceSchema
+  .partial()
+  .extend({ id: z.string({ required_error: 'is required' }).min(1, 'must be a medical service id') })
+  .refine((changes) => Object.entries(changes).some(([key, value]) => key !== 'id' && value !== undefined), {
+    message: 'name at least one field to change (name, category, durationMinutes, price, currency or description)',
+  });
+
+export type MedicalServiceChanges = z.infer<typeof medicalServiceChangesSchema>;

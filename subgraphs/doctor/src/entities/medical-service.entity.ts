@@ -44,4 +44,18 @@ export class MedicalService {
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date & Opt = new Date();
+
+  /**
+   * The service's own booking rules, in minutes; null follows the clinic's
+   * default (BOOKING_MIN_NOTICE, BOOKING_HORIZON, CANCELLATION_WINDOW).
+   * GraphQL shows the rules that apply through `bookingPolicy`.
+   */
+  @Property({ type: 'integer', nullable: true })
+  minNoticeMinutes: (number & Opt) | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  horizonMinutes: (number & Opt) | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  cancellationWindowMinutes: (number & Opt) | null = null;
 }

@@ -1,9 +1,14 @@
-import { entityByIdLoader, NotFound, RequestContext, ServiceCategory } from '@carebook/platform';
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { BookingPolicy, entityByIdLoader, NotFound, RequestContext, ServiceCategory } from '@carebook/platform';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { bookingPolicyOf, ownRulesOf } from '../domain/booking-policies';
 import { MedicalService } from '../entities/medical-service.entity';
+import { BookingPolicyType } from './types/booking-policy.type';
 
 @Resolver(() => MedicalService)
 export class MedicalServiceResolver {
+  /** `defaults`: the clinic's booking rules (BOOKING_MIN_NOTICE, BOOKING_HORIZON, CANCELLATION_WINDOW). */
+  constructor(private readonly defaults: BookingPolicy) {}
+
   @Query(() => [MedicalService], { description: 'The services on offer, by name; optionally of one category. Public.' })
   medicalServices(@Ctx() ctx: RequestContext, @Arg('category', () => ServiceCategory, { nullable: true }) category?: ServiceCategory | null): Promise<MedicalService[]> {
     return ctx.em.find(MedicalService, { active: true, ...(category ? { category } : {}) }, { orderBy: { name: 'asc' } });
@@ -14,5 +19,10 @@ export class MedicalServiceResolver {
     const service = await entityByIdLoader(ctx, MedicalService).load(id);
     if (!service) throw new NotFound('Medical service', id);
     return service;
+  }
+
+  @FieldResolver(() => BookingPolicyType, { description: 'The booking rules patients meet for this service. Public: patients read the cancellation terms before booking.' })
+  bookingPolicy(@Root() service: MedicalService): BookingPolicyType {
+    return { ...bookingPolicyOf(service, this.defaults), ownRules: ownRulesOf(service) };
   }
 }

@@ -1,4 +1,5 @@
-import { dueReminders, parseDuration, parseOffsets } from './reminder-offsets';
+import { parseDuration } from '@carebook/platform';
+import { dueReminders, parseOffsets } from './reminder-offsets';
 
 describe('reminder offsets', () => {
   it('reads durations in days, hours, minutes and seconds, alone or combined', () => {

@@ -1,22 +1,14 @@
+import { parseDuration } from '@carebook/platform';
+
 /**
  * Reminder offsets: how long before an appointment a reminder goes out.
- * Written as durations (`24h`, `1h`, `30m`, `90s`, `1h30m`); the written form
+ * Written as durations (`24h`, `1h`, `30m`, `90s`, `1h30m`, read by the platform's parseDuration); the written form
  * is also the offset's name in job ids and the log, so it stays readable.
  */
 export interface ReminderOffset {
   /** As configured, normalised: `24h`, `2m`. Safe in BullMQ job ids (no colon). */
   name: string;
   ms: number;
-}
-
-const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
-
-export function parseDuration(text: string): number | null {
-  const trimmed = text.trim().toLowerCase();
-  if (!/^(\d+[dhms])+$/.test(trimmed)) return null;
-  let total = 0;
-  for (const [, amount, unit] of trimmed.matchAll(/(\d+)([dhms])/g)) total += Number(amount) * UNIT_MS[unit];
-  return total > 0 ? total : null;
 }
 
 /** Parses `24h,1h`; null when any part is not a positive duration. Duplicates collapse. */

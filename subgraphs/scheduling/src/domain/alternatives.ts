@@ -9,6 +9,9 @@ export interface AlternativesQuery {
   otherDoctorIds?: string[];
   excludeSlotIds?: string[];
   limit: number;
+  /** Only starts in [notBefore, notAfter]: the booking window of the patient asking. */
+  notBefore?: Date;
+  notAfter?: Date;
 }
 
 const distance = (slot: Slot, around: Date) => Math.abs(slot.startsAt.getTime() - around.getTime());
@@ -22,11 +25,13 @@ async function nearest(em: EntityManager, doctorIds: string[], query: Alternativ
     ...(query.minMinutes ? { minutes: { $gte: query.minMinutes } } : {}),
     ...(query.excludeSlotIds?.length ? { id: { $nin: query.excludeSlotIds } } : {}),
   };
+  // notBefore moves "now" (starts are counted after it); notAfter caps both directions.
+  const cap = query.notAfter ? { $lte: query.notAfter } : {};
   const after = query.around > now ? query.around : now;
   const [later, earlier] = await Promise.all([
-    em.fork().find(Slot, { ...base, startsAt: { $gte: after, $gt: now } } as FilterQuery<Slot>, { orderBy: { startsAt: 'asc' }, limit }),
+    em.fork().find(Slot, { ...base, startsAt: { $gte: after, $gt: now, ...cap } } as FilterQuery<Slot>, { orderBy: { startsAt: 'asc' }, limit }),
     query.around > now
-      ? em.fork().find(Slot, { ...base, startsAt: { $gt: now, $lt: query.around } } as FilterQuery<Slot>, { orderBy: { startsAt: 'desc' }, limit })
+      ? em.fork().find(Slot, { ...base, startsAt: { $gt: now, $lt: query.around, ...cap } } as FilterQuery<Slot>, { orderBy: { startsAt: 'desc' }, limit })
       : Promise.resolve([]),
   ]);
   return [...later, ...earlier]
@@ -35,7 +40,8 @@ async function nearest(em: EntityManager, doctorIds: string[], query: Alternativ
 }
 
 /** The doctor's own free slots nearest in time first, then other doctors' nearest, at most `limit` in all. */
-export async function findAlternatives(em: EntityManager, query: AlternativesQuery, now = new Date()): Promise<Slot[]> {
+export async function findAlternatives(em: EntityManager, query: AlternativesQuery, at = new Date()): Promise<Slot[]> {
+  const now = query.notBefore && query.notBefore.getTime() - 1 > at.getTime() ? new Date(query.notBefore.getTime() - 1) : at;
   const own = await nearest(em, [query.doctorId], query, query.limit, now);
   const others = [...new Set(query.otherDoctorIds ?? [])].filter((id) => id !== query.doctorId);
   return [...own, ...(await nearest(em, others, query, query.limit - own.length, now))];

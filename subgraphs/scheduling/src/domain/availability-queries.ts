@@ -6,22 +6,38 @@ import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
 import type { CalendarRow } from '../store';
 import { checkDateRange, checkRange } from './availability-input';
+import { BookingWindow, windowFor } from './booking-window';
 import type { SchedulingContext } from './scheduling-context';
 import { startOfLocalDay } from './wall-clock';
 
-/** Free future slots of the doctor in [from, to); with a service, only if the doctor offers it and long enough for it. */
-export async function availableSlots(em: EntityManager, context: SchedulingContext, doctorId: string, from: Date, to: Date, serviceId?: string | null): Promise<Slot[]> {
+/**
+ * Free future slots of the doctor in [from, to), none when the doctor no
+ * longer takes appointments or the service is retired; with a service, only if the doctor offers it
+ * and long enough for it. `bound`: the caller meets the booking rules
+ * (isBoundByPolicy), so only starts they may book now are offered.
+ */
+export async function availableSlots(
+  em: EntityManager,
+  context: SchedulingContext,
+  query: { doctorId: string; from: Date; to: Date; serviceId?: string | null; bound: boolean },
+): Promise<Slot[]> {
+  const { doctorId, from, to, serviceId } = query;
   checkRange(from, to);
-  let minMinutes: number | undefined;
-  if (serviceId) {
-    const [service, doctors] = await Promise.all([context.doctors.service(serviceId), context.doctors.byIds([doctorId])]);
-    if (!doctors[0]) throw new BadUserInput(`There is no doctor with id ${doctorId}.`, 'doctorId');
-    if (!doctors[0].serviceIds.includes(serviceId)) throw new BadUserInput(`${doctors[0].name} does not offer ${service.name}; choose another doctor or service.`, 'serviceId');
-    minMinutes = service.durationMinutes;
+  const [service, doctors] = await Promise.all([serviceId ? context.doctors.service(serviceId) : undefined, context.doctors.byIds([doctorId])]);
+  const doctor = doctors[0];
+  if (service) {
+    if (!doctor) throw new BadUserInput(`There is no doctor with id ${doctorId}.`, 'doctorId');
+    if (!service.active) return [];
+    if (!doctor.serviceIds.includes(service.id)) throw new BadUserInput(`${doctor.name} does not offer ${service.name}; choose another doctor or service.`, 'serviceId');
   }
+  if (!doctor?.active) return [];
+  const now = new Date();
+  const window = windowFor(query.bound, service?.bookingPolicy ?? context.clinicPolicy, now);
+  const lower = window && window.earliest > from ? window.earliest : from;
+  const upper = window && window.latest < to ? { $lte: window.latest } : { $lt: to };
   return em.find(
     Slot,
-    { doctorId, status: SlotStatus.FREE, startsAt: { $gte: from, $lt: to, $gt: new Date() }, ...(minMinutes ? { minutes: { $gte: minMinutes } } : {}) },
+    { doctorId, status: SlotStatus.FREE, startsAt: { $gte: lower, $gt: now, ...upper }, ...(service ? { minutes: { $gte: service.durationMinutes } } : {}) },
     { orderBy: { startsAt: 'asc' } },
   );
 }
@@ -42,21 +58,22 @@ export interface CalendarDay {
  * free future slots, how many and the first. The doctor service says which
  * doctors qualify; the counting is one aggregated query in the store.
  */
-export async function availabilityCalendar(
-  em: EntityManager,
-  context: SchedulingContext,
-  query: { from: string; to: string; serviceId?: string | null; specialty?: string | null },
-): Promise<CalendarDay[]> {
+export async function availabilityCalendar(em: EntityManager, context: SchedulingContext, query: CalendarQuestion): Promise<CalendarDay[]> {
   checkDateRange(query.from, query.to);
-  const key = JSON.stringify([query.from, query.to, query.serviceId || null, query.specialty?.trim() || null]);
+  const key = JSON.stringify([query.from, query.to, query.serviceId || null, query.specialty?.trim() || null, query.bound]);
   return context.calendarCache.get(key, () => computeCalendar(em, context, query));
 }
 
-async function computeCalendar(
-  em: EntityManager,
-  context: SchedulingContext,
-  query: { from: string; to: string; serviceId?: string | null; specialty?: string | null },
-): Promise<CalendarDay[]> {
+/** `bound`: the caller meets the booking rules (isBoundByPolicy): only starts they may book now count. */
+interface CalendarQuestion {
+  from: string;
+  to: string;
+  serviceId?: string | null;
+  specialty?: string | null;
+  bound: boolean;
+}
+
+async function computeCalendar(em: EntityManager, context: SchedulingContext, query: CalendarQuestion): Promise<CalendarDay[]> {
   const specialty = query.specialty?.trim() || undefined;
   const serviceId = query.serviceId || undefined;
   const range = {
@@ -70,9 +87,11 @@ async function computeCalendar(
   if (serviceId || specialty) {
     let service;
     [doctors, service] = await Promise.all([context.doctors.search({ serviceId, specialty }), serviceId ? context.doctors.service(serviceId) : undefined]);
-    rows = await context.store.calendar(em, { ...range, doctorIds: doctors.map((d) => d.id), minMinutes: service?.durationMinutes });
+    if (service?.active === false) doctors = []; // a retired service is booked no more
+    const bounded = withinWindow(range, windowFor(query.bound, service?.bookingPolicy ?? context.clinicPolicy, range.now));
+    rows = await context.store.calendar(em, { ...bounded, doctorIds: doctors.map((d) => d.id), minMinutes: service?.durationMinutes });
   } else {
-    rows = await context.store.calendar(em, range);
+    rows = await context.store.calendar(em, withinWindow(range, windowFor(query.bound, context.clinicPolicy, range.now)));
     doctors = (await context.doctors.byIds([...new Set(rows.map((r) => r.doctorId))])).filter((d) => d.active);
   }
   const doctorById = new Map(doctors.map((d) => [d.id, { id: d.id, name: d.name, specialty: d.specialty }]));
@@ -88,4 +107,12 @@ async function computeCalendar(
     days.push({ date, doctors });
   }
   return days;
+}
+
+/** The store counts starts after `now` and before `to`: the window moves both (its bounds are inclusive). */
+function withinWindow<R extends { to: Date; now: Date }>(range: R, window: BookingWindow): R {
+  if (!window) return range;
+  const afterEarliest = new Date(window.earliest.getTime() - 1);
+  const beforeLatest = new Date(window.latest.getTime() + 1);
+  return { ...range, now: afterEarliest > range.now ? afterEarliest : range.now, to: beforeLatest < range.to ? beforeLatest : range.to };
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '@carebook/platform';
+import type { BookingPolicy, Logger } from '@carebook/platform';
 import type { SlotStore } from '../store';
 import type { CalendarCache } from './calendar-cache';
 import type { DoctorDirectory } from './doctor-directory';
@@ -9,6 +9,8 @@ export const SOURCE = 'scheduling';
 export interface SchedulingContext {
   zone: string;
   horizonWeeks: number;
+  /** The clinic's default booking rules: what patients meet in calendars asked without a service. */
+  clinicPolicy: BookingPolicy;
   store: SlotStore;
   doctors: DoctorDirectory;
   calendarCache: CalendarCache;

@@ -57,6 +57,8 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
         otherDoctorIds: z.array(z.string()).max(200).optional(),
         excludeSlotIds: z.array(z.string()).max(1000).optional(),
         limit: z.number().int().min(1, 'must be 1 to 50').max(50, 'must be 1 to 50').default(5),
+        notBefore: instant.optional(),
+        notAfter: instant.optional(),
       }),
       async (query, { orm }) => ({ slots: (await findAlternatives(orm.em.fork(), query)).map(slotView) }),
     ),

@@ -1,0 +1,2 @@
+export * from './booking-policy';
+export * from './booking-policy-env';

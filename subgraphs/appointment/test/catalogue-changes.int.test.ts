@@ -1,0 +1,77 @@
+import { errorCode } from '@carebook/platform/testing';
+import { BOOK, BookingStack, STORES } from './booking-stack';
+
+jest.setTimeout(60_000);
+
+const UPCOMING = 'query($doctorId: ID!) { upcomingAppointments(doctorId: $doctorId) { id status startsAt price patient { id } } }';
+
+/**
+ * Changes to doctors and the catalogue as bookings meet them, with the real
+ * doctor service announcing each change: a deactivated doctor or a retired
+ * service is refused the very next booking (although the appointment service
+ * had both cached a moment before), booked appointments keep their price, and
+ * an admin lists the deactivated doctor's upcoming appointments to move them.
+ */
+describe.each(STORES)('doctor and catalogue changes meeting bookings on %s', (_store, databaseUrl) => {
+  let stack: BookingStack;
+
+  beforeAll(async () => {
+    stack = await BookingStack.start(databaseUrl());
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function book(slotId: string, serviceId: string) {
+    const patient = await stack.patient();
+    const response = await stack.gql(BOOK, { input: { slotId, serviceId } }, patient.token);
+    return { patient, response };
+  }
+
+  it('refuses the next booking at once when the doctor is deactivated, keeps their booked appointments, and lists them for the admin', async () => {
+    const service = await stack.createService(30);
+    const doctorId = await stack.createDoctor([service.id]);
+    const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '11:00', 30);
+    const first = await book(slots[0].id, service.id); // the doctor and the service are now cached
+    const second = await book(slots[1].id, service.id);
+    const ids = [first, second].map(({ response }) => response.data.bookAppointment.appointment.id);
+
+    await stack.asAdmin.call('doctor', 'update-doctor', { id: doctorId, active: false });
+    const refused = await book(slots[2].id, service.id);
+    expect(refused.response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/no longer takes appointments/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await stack.slot(slots[2].id)).toMatchObject({ status: 'FREE' });
+    for (const id of ids) expect((await stack.appointmentRow(id))!.status).toBe('CONFIRMED');
+
+    const listed = await stack.gql(UPCOMING, { doctorId }, stack.adminToken);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.upcomingAppointments.map((a: { id: string }) => a.id)).toEqual(ids);
+    expect((await stack.gql(UPCOMING, { doctorId }, await stack.doctorToken(doctorId))).data.upcomingAppointments).toHaveLength(2);
+    expect(errorCode(await stack.gql(UPCOMING, { doctorId }, await stack.doctorToken((await stack.patient()).id)))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.gql(UPCOMING, { doctorId }, first.patient.token))).toBe('FORBIDDEN');
+
+    // Moved elsewhere by the admin, an appointment leaves the list.
+    const colleague = await stack.createDoctor([service.id], 'Dr Colleague');
+    const [elsewhere] = await stack.openSlots(colleague, stack.freshDay(), '09:00', '09:30', 30);
+    const RESCHEDULE = 'mutation($id: ID!, $newSlotId: ID!) { rescheduleAppointment(id: $id, newSlotId: $newSlotId) { __typename } }';
+    expect((await stack.gql(RESCHEDULE, { id: ids[0], newSlotId: elsewhere.id }, stack.adminToken)).data.rescheduleAppointment.__typename).toBe('BookingConfirmed');
+    expect((await stack.gql(UPCOMING, { doctorId }, stack.adminToken)).data.upcomingAppointments.map((a: { id: string }) => a.id)).toEqual([ids[1]]);
+  });
+
+  it('refuses the next booking of a retired service at once; a new price applies to new bookings only', async () => {
+    const service = await stack.createService(30, '40.00');
+    const doctorId = await stack.createDoctor([service.id]);
+    const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '11:00', 30);
+    const before = await book(slots[0].id, service.id);
+    expect(before.response.data.bookAppointment.appointment.price).toBe('40.00');
+
+    await stack.asAdmin.call('doctor', 'update-medical-service', { id: service.id, price: '55.00' });
+    const after = await book(slots[1].id, service.id);
+    expect(after.response.data.bookAppointment.appointment.price).toBe('55.00');
+    expect((await stack.appointmentRow(before.response.data.bookAppointment.appointment.id))!.price).toBe('40.00');
+
+    await stack.asAdmin.call('doctor', 'retire-medical-service', { id: service.id });
+    const refused = await book(slots[2].id, service.id);
+    expect(refused.response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/no longer offered/), extensions: { code: 'BAD_USER_INPUT', field: 'serviceId' } });
+    expect((await stack.appointmentRow(after.response.data.bookAppointment.appointment.id))!.status).toBe('CONFIRMED');
+  });
+});
