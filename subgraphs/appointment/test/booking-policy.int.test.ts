@@ -1,7 +1,7 @@
 import { OutboxEvent } from '@carebook/platform';
 import { errorCode } from '@carebook/platform/testing';
 import { Appointment } from '../src/entities';
-import { BOOK, BookingStack, RESCHEDULE, STORES } from './booking-stack';
+import { BOOK, BookingStack, RESCHEDULE, eachStore } from './booking-stack';
 
 jest.setTimeout(60_000);
 
@@ -14,7 +14,7 @@ const DAY = 1440;
  * and horizon for patients' bookings and moves, late cancellations inside
  * the cancellation window, and staff bound by none of them.
  */
-describe.each(STORES)('booking policy on %s', (_store, databaseUrl) => {
+eachStore('booking policy on %s', (_store, databaseUrl) => {
   let stack: BookingStack;
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { errorCode } from '@carebook/platform/testing';
-import { BOOK, BookingStack, STORES } from './booking-stack';
+import { BOOK, BookingStack, eachStore } from './booking-stack';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +12,7 @@ const UPCOMING = 'query($doctorId: ID!) { upcomingAppointments(doctorId: $doctor
  * had both cached a moment before), booked appointments keep their price, and
  * an admin lists the deactivated doctor's upcoming appointments to move them.
  */
-describe.each(STORES)('doctor and catalogue changes meeting bookings on %s', (_store, databaseUrl) => {
+eachStore('doctor and catalogue changes meeting bookings on %s', (_store, databaseUrl) => {
   let stack: BookingStack;
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { Role } from '@carebook/platform';
-import { dayAfter, Harness, startHarness, STORES } from './harness';
+import { dayAfter, Harness, startHarness, eachStore } from './harness';
 import { ADD_AVAILABILITY, AVAILABLE_SLOTS, CALENDAR } from './operations';
 
 const DAY = 1440;
@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
  * clinic's: here BOOKING_MIN_NOTICE=2d, BOOKING_HORIZON=8d); staff see every
  * free future slot. Alternatives offered to a patient keep to their window.
  */
-describe.each(STORES)('booking windows in free-time answers (%s)', (_store, databaseUrl) => {
+eachStore('booking windows in free-time answers (%s)', (_store, databaseUrl) => {
   let h: Harness;
   let admin: string;
   let doctorId: string;

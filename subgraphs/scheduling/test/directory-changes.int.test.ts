@@ -1,5 +1,5 @@
 import { Role } from '@carebook/platform';
-import { dayAfter, Harness, startHarness, STORES } from './harness';
+import { dayAfter, Harness, startHarness, eachStore } from './harness';
 import { ADD_AVAILABILITY, AVAILABLE_SLOTS, CALENDAR } from './operations';
 
 const DAY_MS = 86_400_000;
@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
  * the free-time answers at once, for everyone: the calendar answer cached a
  * moment before is dropped when the doctor service announces the change.
  */
-describe.each(STORES)('deactivated doctors and retired services in free-time answers (%s)', (_store, databaseUrl) => {
+eachStore('deactivated doctors and retired services in free-time answers (%s)', (_store, databaseUrl) => {
   let h: Harness;
   let admin: string;
 
