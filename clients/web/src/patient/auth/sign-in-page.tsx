@@ -28,7 +28,7 @@ export function SignInPage() {
       signIn(data.login);
       navigate(nextPath(search), { replace: true });
     } catch (caught) {
-      setError(messageFor(caught));
+      setError(messageFor(caught, { signingIn: true }));
     }
   }
 
