@@ -4,8 +4,10 @@ import { t } from './i18n';
 import { AppointmentPage } from './patient/appointments/appointment-page';
 import { AppointmentsPage } from './patient/appointments/appointments-page';
 import { ReschedulePage } from './patient/appointments/reschedule-page';
+import { ForgotPasswordPage } from './patient/auth/forgot-password-page';
 import { RegisterPage } from './patient/auth/register-page';
 import { RequireSession } from './patient/auth/require-session';
+import { ResetPasswordPage } from './patient/auth/reset-password-page';
 import { SignInPage } from './patient/auth/sign-in-page';
 import { BookPage } from './patient/booking/book-page';
 import { DoctorsPage } from './patient/catalogue/doctors-page';
@@ -19,7 +21,7 @@ import { Page } from './ui/page';
 
 const own = (page: ReactElement) => <RequireSession>{page}</RequireSession>;
 
-/** The patient app's pages; emails link to /appointments/:id, /invoices/:id and /appointments/:id/feedback. */
+/** The patient app's pages; emails link to /appointments/:id, /invoices/:id, /appointments/:id/feedback and /reset-password?token=. */
 export function App() {
   return (
     <Layout>
@@ -29,6 +31,8 @@ export function App() {
         <Route path="/book" element={<BookPage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/register" element={<RegisterPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/appointments" element={own(<AppointmentsPage />)} />
         <Route path="/appointments/:id" element={own(<AppointmentPage />)} />
         <Route path="/appointments/:id/reschedule" element={own(<ReschedulePage />)} />

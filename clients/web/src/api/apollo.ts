@@ -12,7 +12,9 @@ export function createApollo(api: CarebookClient) {
     (operation) =>
       new Observable((observer) => {
         const controller = new AbortController();
-        api.execute(operation.query, operation.variables, { signal: controller.signal }).then(
+        // `context: { token: null }` sends the operation without the session's token, and never refreshes it (Logout).
+        const { token } = operation.getContext() as { token?: string | null };
+        api.execute(operation.query, operation.variables, token === undefined ? { signal: controller.signal } : { signal: controller.signal, token }).then(
           (result) => {
             observer.next({ data: result.data ?? null, errors: result.errors });
             observer.complete();

@@ -1,4 +1,5 @@
 import { useApolloClient } from '@apollo/client/react';
+import { LogoutDocument } from '@carebook/sdk';
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { Session, SessionStore } from './session-store';
 
@@ -17,9 +18,15 @@ export function useSession() {
   const session = useSyncExternalStore(store.subscribe, store.get);
   const signIn = useCallback((next: Session) => store.signIn(next), [store]);
   const signOut = useCallback(async () => {
+    const refreshToken = store.get()?.refreshToken;
     store.end('signed-out');
     // Nothing of this patient stays in memory for the next person at this screen.
     await apollo.clearStore();
+    // The server ends the refresh token's family too (a copy of it is worth nothing now). Best effort, not awaited:
+    // signing out here never waits for, or fails with, the network. No access token is sent, so none is refreshed,
+    // which would spend this refresh token before Logout could name it.
+    if (refreshToken)
+      void apollo.mutate({ mutation: LogoutDocument, variables: { refreshToken }, context: { token: null }, fetchPolicy: 'no-cache' }).catch(() => undefined);
   }, [store, apollo]);
   return { session, signIn, signOut, endedBecause: store.endedBecause };
 }

@@ -28,7 +28,7 @@ export function SignInPage() {
       signIn(data.login);
       navigate(nextPath(search), { replace: true });
     } catch (caught) {
-      setError(messageFor(caught));
+      setError(messageFor(caught, { signingIn: true }));
     }
   }
 
@@ -45,6 +45,11 @@ export function SignInPage() {
           <label htmlFor="password">{t.auth.password}</label>
           <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </div>
+        <p className="form-aside">
+          <Link to="/forgot-password" state={{ email: email.trim() }}>
+            {t.auth.forgotPassword}
+          </Link>
+        </p>
         <button type="submit" className="button button-primary" disabled={loading}>
           {loading ? t.auth.signingIn : t.auth.signIn}
         </button>
