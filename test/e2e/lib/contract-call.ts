@@ -27,3 +27,12 @@ export function contractCall(gatewayUrl: string): ContractCall {
   return async <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables, token?: string, headers?: Record<string, string>) =>
     (await postGraphql<TResult>(gatewayUrl, print(document), variables ?? {}, token, headers)) as ContractResponse<TResult>;
 }
+
+/**
+ * A value the contract's types rule out (an unknown enum value, say), sent on
+ * purpose to prove the API refuses it: typed as fitting anywhere, so the
+ * call still type-checks and the intent is named where it is sent.
+ */
+export function outOfContract(value: unknown): never {
+  return value as never;
+}
