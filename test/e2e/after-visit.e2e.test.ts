@@ -1,4 +1,4 @@
-import { BOOTSTRAP_ADMIN, errorCode, GraphqlResponse, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, errorCode, GraphqlResponse, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack, variant } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AdminActionLogDocument,
@@ -20,7 +20,6 @@ import {
   TypedDocumentNode,
 } from '@carebook/sdk';
 import { ContractCall, contractCall } from './lib/contract-call';
-import { variant } from './lib/variant';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { operation } from '@carebook/clients';
-import { beginAppointments, BOOTSTRAP_ADMIN, errorCode, GraphqlResponse, postGraphql, Stack, startStack } from '@carebook/platform/testing';
+import { beginAppointments, BOOTSTRAP_ADMIN, errorCode, GraphqlResponse, postGraphql, Stack, startStack, variant } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AddMedicalRecordDocument,
@@ -26,7 +26,6 @@ import {
   UpdateMedicalRecordDocument,
 } from '@carebook/sdk';
 import { ContractCall, contractCall } from './lib/contract-call';
-import { variant } from './lib/variant';
 
 /**
  * Booking end to end through the gateway with the contract's documents:

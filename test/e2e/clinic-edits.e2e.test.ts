@@ -1,4 +1,4 @@
-import { BOOTSTRAP_ADMIN, errorCode, Stack, startStack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, errorCode, Stack, startStack, variant } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AvailabilityCalendarDocument,
@@ -19,7 +19,6 @@ import {
   UpdateMyDoctorProfileDocument,
 } from '@carebook/sdk';
 import { ContractCall, contractCall } from './lib/contract-call';
-import { variant } from './lib/variant';
 
 /**
  * Edit and undo for the catalogue and the doctors, end to end through the

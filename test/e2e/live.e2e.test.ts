@@ -1,5 +1,5 @@
 import { operation } from '@carebook/clients';
-import { beginAppointments, BOOTSTRAP_ADMIN, liveClient, LiveResult, LiveSubscription, postGraphql, spawnService, SpawnedService, Stack, startStack, startTestIssuer, TestIssuer, untilSubscribed } from '@carebook/platform/testing';
+import { beginAppointments, BOOTSTRAP_ADMIN, liveClient, LiveResult, LiveSubscription, postGraphql, spawnService, SpawnedService, Stack, startStack, startTestIssuer, TestIssuer, untilSubscribed, variant } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   BookAppointmentDocument,
@@ -13,7 +13,6 @@ import {
   TypedDocumentNode,
 } from '@carebook/sdk';
 import { contractCall } from './lib/contract-call';
-import { variant } from './lib/variant';
 import { Role } from '@carebook/platform';
 
 

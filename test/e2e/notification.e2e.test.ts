@@ -1,4 +1,4 @@
-import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack, variant } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   BookAppointmentDocument,
@@ -12,7 +12,6 @@ import {
   UpdateMyProfileDocument,
 } from '@carebook/sdk';
 import { ContractCall, contractCall } from './lib/contract-call';
-import { variant } from './lib/variant';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
 import { SmsCapture, startSmsCapture } from '../../subgraphs/notification/test/rig';
