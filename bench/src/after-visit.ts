@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { startStack } from '@carebook/platform/testing';
+import { startStack, variant } from '@carebook/platform/testing';
+import { AddAvailabilityDocument, BookAppointmentDocument, CompleteAppointmentDocument, LoginDocument, MyInvoicesDocument, PayInvoiceDocument, SystemHealthDocument } from '@carebook/sdk';
 import { createConnection } from 'mysql2/promise';
 import { clinicClient } from './lib/clinic';
 import { latencyLine, pool } from './lib/stats';
@@ -29,16 +30,16 @@ async function main() {
     const serviceId = await clinic.createService(admin, 'Bench visit', 5);
     const tag = `av-${Date.now()}`;
     const doctorIds = await clinic.createDoctors(admin, visits, serviceId, tag);
-    const doctorTokens = await pool(doctorIds, 4, async (_, i) => (await clinic.run('Login', { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password' })).login.accessToken as string);
+    const doctorTokens = await pool(doctorIds, 4, async (_, i) => (await clinic.run(LoginDocument, { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password' })).login.accessToken);
     const patients = await clinic.registerPatients(visits, tag);
 
     // Completion needs a visit that has started: slots at the next full minute, booked before it, completed after.
     const start = new Date(Math.ceil((Date.now() + 30_000) / 60_000) * 60_000);
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
     const appointmentIds = await pool(doctorIds, 4, async (doctorId, i) => {
-      const slots = await clinic.run('AddAvailability', { doctorId, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
-      const booked = await clinic.run('BookAppointment', { input: { slotId: slots.addAvailability[0].id, serviceId } }, patients[i]);
-      return booked.bookAppointment.appointment.id as string;
+      const slots = await clinic.run(AddAvailabilityDocument, { doctorId, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
+      const booked = await clinic.run(BookAppointmentDocument, { input: { slotId: slots.addAvailability[0].id, serviceId } }, patients[i]);
+      return variant(booked.bookAppointment, 'BookingConfirmed').appointment.id;
     });
     const wait = start.getTime() - Date.now() + 500;
     if (wait < 0) throw new Error('setup took longer than the lead time; run again with fewer visits');
@@ -50,7 +51,7 @@ async function main() {
     const withInvoice: number[] = [];
     await pool(appointmentIds, 10, async (id, i) => {
       const t0 = performance.now();
-      const answer = i < half ? await gql(COMPLETE, { id }, doctorTokens[i]) : await clinic.run('CompleteAppointment', { id }, doctorTokens[i]);
+      const answer = i < half ? await gql(COMPLETE, { id }, doctorTokens[i]) : await clinic.run(CompleteAppointmentDocument, { id }, doctorTokens[i]);
       if ('errors' in answer && answer.errors) throw new Error(JSON.stringify(answer.errors));
       (i < half ? plain : withInvoice).push(performance.now() - t0);
     });
@@ -61,11 +62,11 @@ async function main() {
     console.log(`  ${latencyLine('completeAppointment { ... invoice { id amount status } } (invoice issued in the response)', withInvoice)}`);
     console.log(`  invoices on the event path: ${lags.length} of ${half}, ${lags.filter((ms) => ms <= 2000).length} within 2 s; ${latencyLine('completion to invoice', lags)}`);
 
-    const invoices = await pool(patients, 4, async (token) => (await clinic.run('MyInvoices', {}, token)).myInvoices[0].id as string);
+    const invoices = await pool(patients, 4, async (token) => (await clinic.run(MyInvoicesDocument, {}, token)).myInvoices[0].id);
     const payLatencies: number[] = [];
     await pool(invoices.slice(1), 10, async (id, i) => {
       const t0 = performance.now();
-      await clinic.run('PayInvoice', { id, input: { method: 'CARD', token: 'tok_bench' } }, patients[i + 1]);
+      await clinic.run(PayInvoiceDocument, { id, input: { method: 'CARD', token: 'tok_bench' } }, patients[i + 1]);
       payLatencies.push(performance.now() - t0);
     });
     const racing = await Promise.all(Array.from({ length: 20 }, () => gql('mutation($id: ID!) { payInvoice(id: $id, input: { method: CARD, token: "tok_bench" }) { status } }', { id: invoices[0] }, patients[0])));
@@ -76,7 +77,7 @@ async function main() {
     const health: number[] = [];
     for (let i = 0; i < 10; i += 1) {
       const t0 = performance.now();
-      await clinic.run('SystemHealth', {}, admin);
+      await clinic.run(SystemHealthDocument, {}, admin);
       health.push(performance.now() - t0);
     }
     console.log(`\n  ${latencyLine('systemHealth (10 services with the gateway, Redis, 5 queues)', health)}`);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { startStack } from '@carebook/platform/testing';
+import { AddAvailabilityDocument, BookAppointmentDocument } from '@carebook/sdk';
 import { createConnection } from 'mysql2/promise';
 import { clinicClient, tomorrow } from './lib/clinic';
 import { cpuMeter } from './lib/process-cpu';
@@ -38,8 +39,8 @@ async function main() {
       for (const doctorId of doctors) {
         const end = 9 * 60 + slotsPerDoctor * 15;
         const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-        const data = await clinic.run('AddAvailability', { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin);
-        slotIds.push(...data.addAvailability.map((s: { id: string }) => s.id));
+        const data = await clinic.run(AddAvailabilityDocument, { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin);
+        slotIds.push(...data.addAvailability.map((s) => s.id));
       }
       const patients = await clinic.registerPatients(clientCount, tag);
       const latencies: number[] = [];
@@ -53,7 +54,7 @@ async function main() {
           const t0 = performance.now();
           try {
             const slotId = slotIds[(i * perClient + round) % slotIds.length];
-            const data = await clinic.run('BookAppointment', { input: { slotId, serviceId } }, token);
+            const data = await clinic.run(BookAppointmentDocument, { input: { slotId, serviceId } }, token);
             if (data.bookAppointment.__typename === 'BookingConfirmed') confirmed += 1;
             else unavailable += 1;
           } catch (error) {

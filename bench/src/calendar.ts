@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { startStack } from '@carebook/platform/testing';
+import { AvailabilityCalendarDocument, SetWeeklyAvailabilityDocument } from '@carebook/sdk';
 import { clinicClient } from './lib/clinic';
 import { latencyLine, pool } from './lib/stats';
 
-const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
 
 /**
  * pnpm bench:calendar [doctors=50] [clients=20] [seconds=20]
@@ -24,14 +25,14 @@ async function main() {
     const doctors = await clinic.createDoctors(admin, doctorCount, serviceId, `cal-${Date.now()}`);
     const rules = WEEKDAYS.map((dayOfWeek) => ({ dayOfWeek, startTime: '09:00', endTime: '17:00', slotMinutes: 30 }));
     const seedStart = performance.now();
-    await pool(doctors, 4, (doctorId) => clinic.run('SetWeeklyAvailability', { doctorId, rules }, admin));
+    await pool(doctors, 4, (doctorId) => clinic.run(SetWeeklyAvailabilityDocument, { doctorId, rules }, admin));
     console.log(`seeded ${doctorCount} doctors x 8 weeks of slots in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
     const from = new Date().toISOString().slice(0, 10);
     const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const ask = () => clinic.run('AvailabilityCalendar', { from, to, serviceId });
+    const ask = () => clinic.run(AvailabilityCalendarDocument, { from, to, serviceId });
     const first = await ask();
-    const offered = first.availabilityCalendar.reduce((n: number, day: any) => n + day.doctors.reduce((m: number, d: any) => m + d.freeSlots, 0), 0);
+    const offered = first.availabilityCalendar.reduce((n, day) => n + day.doctors.reduce((m, d) => m + d.freeSlots, 0), 0);
     console.log(`one answer: ${first.availabilityCalendar.length} days, ${offered} free slots in all`);
     await pool(Array.from({ length: clients * 3 }), clients, ask); // warm-up
 

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { operation } from '@carebook/clients';
 import { createRedis, DomainEvent, scheduleChannel } from '@carebook/platform';
-import { liveClient, LiveSubscription, startStack } from '@carebook/platform/testing';
+import { liveClient, LiveSubscription, startStack, variant } from '@carebook/platform/testing';
+import { AddAvailabilityDocument, BookAppointmentDocument, CancelAppointmentDocument, LoginDocument } from '@carebook/sdk';
 import { readFileSync } from 'node:fs';
 import { clinicClient, tomorrow } from './lib/clinic';
 import { latencyLine, pool } from './lib/stats';
@@ -31,10 +32,10 @@ async function main() {
     const tag = `live-${Date.now()}`;
     console.log(`seeding ${doctorCount} doctors with ${timesPerDoctor} slots each and ${doctorCount} patients...`);
     const doctors = await clinic.createDoctors(admin, doctorCount, serviceId, tag);
-    const doctorTokens = await pool(doctors, 4, async (_, i) => (await clinic.run('Login', { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password' })).login.accessToken as string);
+    const doctorTokens = await pool(doctors, 4, async (_, i) => (await clinic.run(LoginDocument, { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password' })).login.accessToken);
     const end = 9 * 60 + timesPerDoctor * 15;
     const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-    const slots = await pool(doctors, 4, async (doctorId) => (await clinic.run('AddAvailability', { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin)).addAvailability.map((s: { id: string }) => s.id) as string[]);
+    const slots = await pool(doctors, 4, async (doctorId) => (await clinic.run(AddAvailabilityDocument, { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin)).addAvailability.map((s) => s.id) as string[]);
     // Patient j books doctor j's slots, one per time: no patient ever holds two overlapping appointments.
     const patients = await clinic.registerPatients(doctorCount, tag);
 
@@ -82,10 +83,10 @@ async function main() {
       const doctor = i % doctorCount;
       const slotId = slots[doctor][Math.floor(i / doctorCount)];
       try {
-        const booked = await clinic.run('BookAppointment', { input: { slotId, serviceId } }, patients[doctor]);
+        const booked = await clinic.run(BookAppointmentDocument, { input: { slotId, serviceId } }, patients[doctor]);
         expected.push({ doctor, key: `SLOT_BOOKED:${slotId}` });
         if (i % 2 === 0) {
-          await clinic.run('CancelAppointment', { id: booked.bookAppointment.appointment.id, reason: 'bench' }, patients[doctor]);
+          await clinic.run(CancelAppointmentDocument, { id: variant(booked.bookAppointment, 'BookingConfirmed').appointment.id, reason: 'bench' }, patients[doctor]);
           expected.push({ doctor, key: `APPOINTMENT_CANCELLED:${slotId}` }, { doctor, key: `SLOT_RELEASED:${slotId}` });
         }
       } catch (error) {

@@ -60,7 +60,7 @@ export function checkContractServed(logDir: string, suites = endToEndSuites(), c
   if (missing.length) {
     throw new Error(
       `The end-to-end suites never executed ${missing.length} operation(s) of the client contract through the gateway: ${missing.join(', ')}. ` +
-        'Drive each with its contract document (operation(name)) in an end-to-end suite.',
+        'Drive each with its SDK document (contractCall) or contract text (operation(name)) in an end-to-end suite.',
     );
   }
   return `all ${contract.length} contract operations were executed through the gateway by the end-to-end suites`;

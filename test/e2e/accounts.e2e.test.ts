@@ -1,5 +1,21 @@
 import { operation } from '@carebook/clients';
-import { BOOTSTRAP_ADMIN, errorCode, liveClient, LiveSubscription, postAsGateway, postGraphql, SmtpSink, spawnService, SpawnedService, Stack, startSmtpSink, startStack, untilSubscribed } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, errorCode, liveClient, LiveSubscription, postAsGateway, SmtpSink, spawnService, SpawnedService, Stack, startSmtpSink, startStack, untilSubscribed } from '@carebook/platform/testing';
+import {
+  ChangePasswordDocument,
+  CreateDoctorDocument,
+  DeactivateUserDocument,
+  LoginDocument,
+  LogoutDocument,
+  LogoutEverywhereDocument,
+  MeDocument,
+  RefreshSessionDocument,
+  RequestPasswordResetDocument,
+  ResetPasswordDocument,
+  SetUserRoleDocument,
+  TypedDocumentNode,
+  UsersDocument,
+} from '@carebook/sdk';
+import { ContractCall, contractCall } from './lib/contract-call';
 
 /**
  * Accounts end to end through the gateway, with the contract's documents:
@@ -19,10 +35,10 @@ describe('accounts end to end through the gateway', () => {
   let licence = 0;
   const clients: Array<ReturnType<typeof liveClient>> = [];
 
-  const gql = (name: string, variables: Record<string, unknown> = {}, token?: string, headers: Record<string, string> = {}) => postGraphql(stack.gatewayUrl, operation(name), variables, token, headers);
+  let gql: ContractCall;
 
-  async function ok(name: string, variables: Record<string, unknown> = {}, token?: string) {
-    const response = await gql(name, variables, token);
+  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables, token?: string) {
+    const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
   }
@@ -30,7 +46,7 @@ describe('accounts end to end through the gateway', () => {
   type Session = { accessToken: string; refreshToken: string };
 
   async function signIn(email: string, password: string): Promise<Session> {
-    return (await ok('Login', { email, password })).login;
+    return (await ok(LoginDocument, { email, password })).login;
   }
 
   /** A doctor made by the admin (doctors and admins may follow schedules live), signed in once. */
@@ -38,7 +54,7 @@ describe('accounts end to end through the gateway', () => {
     const email = `dr-${tag}@accounts.e2e.test`;
     const password = 'doctor-password-1';
     licence += 1;
-    const id = (await ok('CreateDoctor', { input: { email, password, name: `Dr ${tag}`, specialty: 'General practice', licenseNumber: `AC-${licence}` } }, admin)).createDoctor.id as string;
+    const id = (await ok(CreateDoctorDocument, { input: { email, password, name: `Dr ${tag}`, specialty: 'General practice', licenseNumber: `AC-${licence}` } }, admin)).createDoctor.id;
     return { id, email, password, session: await signIn(email, password) };
   }
 
@@ -47,14 +63,14 @@ describe('accounts end to end through the gateway', () => {
 
   /** The token works at the gateway and straight at two subgraphs. */
   async function expectAccepted(token: string): Promise<void> {
-    expect((await gql('Me', {}, token)).errors).toBeUndefined();
+    expect((await gql(MeDocument, {}, token)).errors).toBeUndefined();
     for (const name of ['doctor', 'admin'] as const) expect((await postAsGateway(name, subgraph(name), '{ __typename }', {}, token)).errors).toBeUndefined();
   }
 
   /** Polls until the gateway and both subgraphs refuse the token (UNAUTHENTICATED), for at most 5 s. */
   async function expectRefusedWithin5s(token: string): Promise<void> {
     const deadline = Date.now() + 5000;
-    const places = [() => gql('Me', {}, token), () => postAsGateway('doctor', subgraph('doctor'), '{ __typename }', {}, token), () => postAsGateway('admin', subgraph('admin'), '{ __typename }', {}, token)];
+    const places = [() => gql(MeDocument, {}, token), () => postAsGateway('doctor', subgraph('doctor'), '{ __typename }', {}, token), () => postAsGateway('admin', subgraph('admin'), '{ __typename }', {}, token)];
     for (const ask of places) {
       for (;;) {
         const response = await ask();
@@ -105,6 +121,7 @@ describe('accounts end to end through the gateway', () => {
     sink = await startSmtpSink();
     // The test talks to the gateway from 127.0.0.1, which it thus trusts as a proxy: X-Forwarded-For names the client.
     stack = await startStack(['auth', 'patient', 'doctor', 'admin'], { SMTP_URL: sink.url, APP_URL, TRUSTED_PROXIES: '127.0.0.1' });
+    gql = contractCall(stack.gatewayUrl);
     untrusting = await spawnService('gateway', Number(new URL(stack.gatewayUrl).port) + 20, { ...stack.env, TRUSTED_PROXIES: '' });
     admin = (await signIn(BOOTSTRAP_ADMIN.email, BOOTSTRAP_ADMIN.password)).accessToken;
   }, 180_000);
@@ -122,17 +139,17 @@ describe('accounts end to end through the gateway', () => {
     const live = await follow(other.accessToken, doctor.id);
     await expectAccepted(other.accessToken);
 
-    const wrong = await gql('ChangePassword', { currentPassword: 'not-my-password', newPassword: 'changed-password-2' }, doctor.session.accessToken);
+    const wrong = await gql(ChangePasswordDocument, { currentPassword: 'not-my-password', newPassword: 'changed-password-2' }, doctor.session.accessToken);
     expect(wrong.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' } });
-    const changed = (await ok('ChangePassword', { currentPassword: doctor.password, newPassword: 'changed-password-2' }, doctor.session.accessToken)).changePassword;
+    const changed = (await ok(ChangePasswordDocument, { currentPassword: doctor.password, newPassword: 'changed-password-2' }, doctor.session.accessToken)).changePassword;
     expect(changed.user).toMatchObject({ id: doctor.id, role: 'DOCTOR' });
 
     await expectRefusedWithin5s(other.accessToken);
     await expectRefusedWithin5s(doctor.session.accessToken);
     await expectEnded(live);
-    expect(errorCode(await gql('RefreshSession', { refreshToken: other.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await gql(RefreshSessionDocument, { refreshToken: other.refreshToken }))).toBe('UNAUTHENTICATED');
     await expectAccepted(changed.accessToken);
-    expect(errorCode(await gql('Login', { email: doctor.email, password: doctor.password }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await gql(LoginDocument, { email: doctor.email, password: doctor.password }))).toBe('UNAUTHENTICATED');
     await signIn(doctor.email, 'changed-password-2');
   });
 
@@ -140,30 +157,30 @@ describe('accounts end to end through the gateway', () => {
     const doctor = await newDoctor('reset');
     const live = await follow(doctor.session.accessToken, doctor.id);
     const before = Date.now();
-    const unknown = await gql('RequestPasswordReset', { email: 'nobody@accounts.e2e.test' });
-    const known = await gql('RequestPasswordReset', { email: doctor.email });
+    const unknown = await gql(RequestPasswordResetDocument, { email: 'nobody@accounts.e2e.test' });
+    const known = await gql(RequestPasswordResetDocument, { email: doctor.email });
     expect(known).toEqual(unknown);
     expect(known.data).toEqual({ requestPasswordReset: true });
     const token = await emailedResetToken(doctor.email, before);
     expect(sink.messages.filter((m) => m.at >= before).flatMap((m) => m.to)).toEqual([doctor.email]);
 
-    expect((await gql('ResetPassword', { token, newPassword: 'short' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
-    expect((await ok('ResetPassword', { token, newPassword: 'reset-password-3' })).resetPassword).toBe(true);
+    expect((await gql(ResetPasswordDocument, { token, newPassword: 'short' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    expect((await ok(ResetPasswordDocument, { token, newPassword: 'reset-password-3' })).resetPassword).toBe(true);
     await expectRefusedWithin5s(doctor.session.accessToken);
     await expectEnded(live);
-    expect(errorCode(await gql('RefreshSession', { refreshToken: doctor.session.refreshToken }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await gql('Login', { email: doctor.email, password: doctor.password }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await gql(RefreshSessionDocument, { refreshToken: doctor.session.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await gql(LoginDocument, { email: doctor.email, password: doctor.password }))).toBe('UNAUTHENTICATED');
     await expectAccepted((await signIn(doctor.email, 'reset-password-3')).accessToken);
-    expect((await gql('ResetPassword', { token, newPassword: 'another-password-4' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
+    expect((await gql(ResetPasswordDocument, { token, newPassword: 'another-password-4' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
   });
 
   it('logout ends this refresh-token family only', async () => {
     const doctor = await newDoctor('logout');
     const elsewhere = await signIn(doctor.email, doctor.password);
-    expect((await ok('Logout', { refreshToken: doctor.session.refreshToken })).logout).toBe(true);
-    expect(errorCode(await gql('RefreshSession', { refreshToken: doctor.session.refreshToken }))).toBe('UNAUTHENTICATED');
-    expect((await gql('RefreshSession', { refreshToken: elsewhere.refreshToken })).errors).toBeUndefined();
-    expect((await gql('Logout', { refreshToken: 'no-such-refresh-token' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await ok(LogoutDocument, { refreshToken: doctor.session.refreshToken })).logout).toBe(true);
+    expect(errorCode(await gql(RefreshSessionDocument, { refreshToken: doctor.session.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect((await gql(RefreshSessionDocument, { refreshToken: elsewhere.refreshToken })).errors).toBeUndefined();
+    expect((await gql(LogoutDocument, { refreshToken: 'no-such-refresh-token' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('logoutEverywhere refuses every access token of the user and ends their live subscription; signing in again works at once', async () => {
@@ -171,11 +188,11 @@ describe('accounts end to end through the gateway', () => {
     const elsewhere = await signIn(doctor.email, doctor.password);
     const live = await follow(elsewhere.accessToken, doctor.id);
     await expectAccepted(elsewhere.accessToken);
-    expect((await ok('LogoutEverywhere', {}, doctor.session.accessToken)).logoutEverywhere).toBe(true);
+    expect((await ok(LogoutEverywhereDocument, {}, doctor.session.accessToken)).logoutEverywhere).toBe(true);
     await expectRefusedWithin5s(doctor.session.accessToken);
     await expectRefusedWithin5s(elsewhere.accessToken);
     await expectEnded(live);
-    for (const session of [doctor.session, elsewhere]) expect(errorCode(await gql('RefreshSession', { refreshToken: session.refreshToken }))).toBe('UNAUTHENTICATED');
+    for (const session of [doctor.session, elsewhere]) expect(errorCode(await gql(RefreshSessionDocument, { refreshToken: session.refreshToken }))).toBe('UNAUTHENTICATED');
     await expectAccepted((await signIn(doctor.email, doctor.password)).accessToken);
   });
 
@@ -183,31 +200,31 @@ describe('accounts end to end through the gateway', () => {
     const doctor = await newDoctor('leaver');
     const live = await follow(doctor.session.accessToken, doctor.id);
     await expectAccepted(doctor.session.accessToken);
-    expect((await ok('DeactivateUser', { userId: doctor.id, reason: 'Left the clinic' }, admin)).deactivateUser).toEqual({ id: doctor.id, active: false });
+    expect((await ok(DeactivateUserDocument, { userId: doctor.id, reason: 'Left the clinic' }, admin)).deactivateUser).toEqual({ id: doctor.id, active: false });
     await expectRefusedWithin5s(doctor.session.accessToken);
     await expectEnded(live);
   });
 
   it('setUserRole takes ADMIN from a demoted admin within 5 s (tokens and live subscription), and their next sign-in carries the new role', async () => {
     const doctor = await newDoctor('promoted');
-    expect((await ok('SetUserRole', { userId: doctor.id, role: 'ADMIN' }, admin)).setUserRole).toEqual({ id: doctor.id, role: 'ADMIN' });
+    expect((await ok(SetUserRoleDocument, { userId: doctor.id, role: 'ADMIN' }, admin)).setUserRole).toEqual({ id: doctor.id, role: 'ADMIN' });
     const asAdmin = await signIn(doctor.email, doctor.password);
-    expect((await gql('Users', { first: 1 }, asAdmin.accessToken)).errors).toBeUndefined();
+    expect((await gql(UsersDocument, { first: 1 }, asAdmin.accessToken)).errors).toBeUndefined();
     // An admin may follow every schedule.
     const live = await follow(asAdmin.accessToken);
 
-    expect((await ok('SetUserRole', { userId: doctor.id, role: 'DOCTOR' }, admin)).setUserRole).toEqual({ id: doctor.id, role: 'DOCTOR' });
+    expect((await ok(SetUserRoleDocument, { userId: doctor.id, role: 'DOCTOR' }, admin)).setUserRole).toEqual({ id: doctor.id, role: 'DOCTOR' });
     const demoted = await signIn(doctor.email, doctor.password);
     await expectRefusedWithin5s(asAdmin.accessToken);
     await expectEnded(live);
-    expect((await ok('Me', {}, demoted.accessToken)).me.role).toBe('DOCTOR');
-    expect(errorCode(await gql('Users', { first: 1 }, demoted.accessToken))).toBe('FORBIDDEN');
+    expect((await ok(MeDocument, {}, demoted.accessToken)).me.role).toBe('DOCTOR');
+    expect(errorCode(await gql(UsersDocument, { first: 1 }, demoted.accessToken))).toBe('FORBIDDEN');
   });
 
   it('throttles sign-in per client address taken from X-Forwarded-For only behind a trusted proxy', async () => {
     const doctor = await newDoctor('throttled');
     const loginVia = (url: string, forwardedFor: string, password: string) =>
-      postGraphql(url, operation('Login'), { email: doctor.email, password }, undefined, { 'x-forwarded-for': forwardedFor });
+      contractCall(url)(LoginDocument, { email: doctor.email, password }, undefined, { 'x-forwarded-for': forwardedFor });
 
     // The trusting gateway: failures from one client address lock the account there only.
     for (let i = 0; i < 5; i++) expect(errorCode(await loginVia(stack.gatewayUrl, '203.0.113.1', 'wrong-password'))).toBe('UNAUTHENTICATED');

@@ -1,5 +1,25 @@
-import { operation } from '@carebook/clients';
-import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, errorCode, GraphqlResponse, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack, variant } from '@carebook/platform/testing';
+import {
+  AddAvailabilityDocument,
+  AdminActionLogDocument,
+  BookAppointmentDocument,
+  CancelAppointmentDocument,
+  CompleteAppointmentDocument,
+  CreateDoctorDocument,
+  CreateMedicalServiceDocument,
+  DoctorsDocument,
+  LoginDocument,
+  MarkNoShowDocument,
+  MyAppointmentsDocument,
+  MyInvoicesDocument,
+  PayInvoiceDocument,
+  RegisterPatientDocument,
+  SubmitFeedbackDocument,
+  SystemHealthDocument,
+  SystemHealthQuery,
+  TypedDocumentNode,
+} from '@carebook/sdk';
+import { ContractCall, contractCall } from './lib/contract-call';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
@@ -27,8 +47,8 @@ const NOTIFICATION_WORKER = 'subgraphs/notification/dist/workers/main.js';
 describe('after the visit: invoices, payment, feedback, system health', () => {
   let stack: Stack;
   let sink: SmtpSink;
-  let gql: (name: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
-  let raw: (query: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
+  let gql: ContractCall;
+  let raw: (query: string, variables?: Record<string, unknown>, token?: string) => Promise<GraphqlResponse>;
   let admin: string;
   let serviceId: string;
   const doctors: Array<{ id: string; token: string }> = [];
@@ -36,16 +56,16 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   /** Appointments that start within the minute: [0] completed, [1] completed, [2] no-show; [3] a future one. */
   const appointments: string[] = [];
 
-  async function ok(name: string, variables: Record<string, unknown>, token?: string) {
-    const response = await gql(name, variables, token);
+  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+    const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
   }
 
   async function book(slotId: string, token: string): Promise<string> {
-    const booked = await ok('BookAppointment', { input: { slotId, serviceId } }, token);
+    const booked = await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, token);
     expect(booked.bookAppointment.__typename).toBe('BookingConfirmed');
-    return booked.bookAppointment.appointment.id;
+    return variant(booked.bookAppointment, 'BookingConfirmed').appointment.id;
   }
 
   /** Reads rows of one service's own database (the outbox), as an operator would. */
@@ -59,7 +79,7 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   }
 
   async function myInvoices(token: string) {
-    return (await ok('MyInvoices', {}, token)).myInvoices as Array<{ id: string; amount: string; currency: string; status: string; paidAt: string | null; appointment: { id: string; startsAt: string } }>;
+    return (await ok(MyInvoicesDocument, {}, token)).myInvoices;
   }
 
   beforeAll(async () => {
@@ -70,15 +90,15 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
       { NO_SHOW_FEE: '15.00', LATE_CANCEL_FEE: '9.00', SMTP_URL: sink.url, BOOKING_MIN_NOTICE: '0' },
       { workers: [NOTIFICATION_WORKER] },
     );
-    gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
+    gql = contractCall(stack.gatewayUrl);
     raw = (query, variables = {}, token) => postGraphql(stack.gatewayUrl, query, variables, token);
-    admin = (await ok('Login', BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok('CreateMedicalService', { input: { name: 'Check-up', category: 'GENERAL_CHECKUP', durationMinutes: 5, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
+    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Check-up', category: 'GENERAL_CHECKUP', durationMinutes: 5, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
     for (const n of [1, 2, 3]) {
       const email = `dr-${n}@after-visit.e2e.test`;
-      const created = await ok('CreateDoctor', { input: { email, password: 'doctor-password-1', name: `Dr ${n}`, specialty: 'General practice', licenseNumber: `AV-${n}`, serviceIds: [serviceId] } }, admin);
-      doctors.push({ id: created.createDoctor.id, token: (await ok('Login', { email, password: 'doctor-password-1' })).login.accessToken });
-      const patient = await ok('RegisterPatient', { input: { email: `p${n}@after-visit.e2e.test`, password: 'patient-password-1', name: `Patient ${n}` } });
+      const created = await ok(CreateDoctorDocument, { input: { email, password: 'doctor-password-1', name: `Dr ${n}`, specialty: 'General practice', licenseNumber: `AV-${n}`, serviceIds: [serviceId] } }, admin);
+      doctors.push({ id: created.createDoctor.id, token: (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken });
+      const patient = await ok(RegisterPatientDocument, { input: { email: `p${n}@after-visit.e2e.test`, password: 'patient-password-1', name: `Patient ${n}` } });
       patients.push({ id: patient.registerPatient.user.id, token: patient.registerPatient.accessToken });
     }
 
@@ -91,11 +111,11 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     }
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
     for (const [i, doctor] of doctors.entries()) {
-      const slots = await ok('AddAvailability', { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
+      const slots = await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
       appointments.push(await book(slots.addAvailability[0].id, patients[i].token));
     }
     const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const future = await ok('AddAvailability', { doctorId: doctors[0].id, date: later, startTime: '10:00', endTime: '10:30', slotMinutes: 30 }, admin);
+    const future = await ok(AddAvailabilityDocument, { doctorId: doctors[0].id, date: later, startTime: '10:00', endTime: '10:30', slotMinutes: 30 }, admin);
     appointments.push(await book(future.addAvailability[0].id, patients[0].token));
     await sleep(start.getTime() - Date.now() + 500);
   }, 600_000);
@@ -106,9 +126,9 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   });
 
   it('completes a visit and shows its invoice in the same response, issued once', async () => {
-    const completed = await ok('CompleteAppointment', { id: appointments[0], notes: 'All well' }, doctors[0].token);
+    const completed = await ok(CompleteAppointmentDocument, { id: appointments[0], notes: 'All well' }, doctors[0].token);
     expect(completed.completeAppointment).toMatchObject({ id: appointments[0], status: 'COMPLETED', invoice: { amount: '40.00', status: 'PENDING' } });
-    const invoiceId = completed.completeAppointment.invoice.id;
+    const invoiceId = completed.completeAppointment.invoice!.id;
 
     // The completion event reaches billing through the outbox as well; it finds the invoice there and adds none.
     // Wait until billing has applied that event (its processed-event row), then look.
@@ -148,22 +168,22 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   });
 
   it('invoices a no-show with the no-show fee', async () => {
-    expect((await ok('MarkNoShow', { id: appointments[2] }, doctors[2].token)).markNoShow.status).toBe('NO_SHOW');
+    expect((await ok(MarkNoShowDocument, { id: appointments[2] }, doctors[2].token)).markNoShow.status).toBe('NO_SHOW');
     let mine = await myInvoices(patients[2].token);
     await eventually(async () => (mine = await myInvoices(patients[2].token)).length > 0);
     expect(mine).toEqual([expect.objectContaining({ amount: '15.00', currency: 'EUR', status: 'PENDING' })]);
   });
 
   it('invoices a patient\'s late cancellation with the late-cancellation fee, from the cancellation event', async () => {
-    const registered = (await ok('RegisterPatient', { input: { email: 'late@after-visit.e2e.test', password: 'patient-password-1', name: 'Patient Late' } })).registerPatient;
+    const registered = (await ok(RegisterPatientDocument, { input: { email: 'late@after-visit.e2e.test', password: 'patient-password-1', name: 'Patient Late' } })).registerPatient;
     // A slot two hours ahead: inside the clinic's 24-hour cancellation window (kept on one UTC date).
     let start = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 300_000) * 300_000);
     if (new Date(start.getTime() + 5 * 60_000).toISOString().slice(0, 10) !== start.toISOString().slice(0, 10)) start = new Date(start.getTime() + 10 * 60_000);
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
-    const slots = await ok('AddAvailability', { doctorId: doctors[1].id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
+    const slots = await ok(AddAvailabilityDocument, { doctorId: doctors[1].id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
     const id = await book(slots.addAvailability[0].id, registered.accessToken);
 
-    const cancelled = await ok('CancelAppointment', { id, reason: 'Cannot make it' }, registered.accessToken);
+    const cancelled = await ok(CancelAppointmentDocument, { id, reason: 'Cannot make it' }, registered.accessToken);
     expect(cancelled.cancelAppointment).toMatchObject({ id, status: 'CANCELLED', lateCancellation: true });
     const deadline = Date.now() + 5000;
     let mine = await myInvoices(registered.accessToken);
@@ -178,50 +198,50 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
 
   it('refuses a declined card (invoice FAILED, payable again), then takes a card payment once', async () => {
     const [invoice] = await myInvoices(patients[0].token);
-    const declined = await gql('PayInvoice', { id: invoice.id, input: { method: 'CARD', token: 'tok_declined' } }, patients[0].token);
+    const declined = await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_declined' } }, patients[0].token);
     expect(errorCode(declined)).toBe('BAD_USER_INPUT');
     expect(declined.errors![0].message).toMatch(/declined/);
     expect((await myInvoices(patients[0].token))[0].status).toBe('FAILED');
 
-    const paid = await ok('PayInvoice', { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } }, patients[0].token);
+    const paid = await ok(PayInvoiceDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } }, patients[0].token);
     expect(paid.payInvoice).toMatchObject({ id: invoice.id, status: 'PAID' });
-    expect(new Date(paid.payInvoice.paidAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect(errorCode(await gql('PayInvoice', { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } }, patients[0].token))).toBe('CONFLICT');
+    expect(new Date(paid.payInvoice.paidAt!).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } }, patients[0].token))).toBe('CONFLICT');
     expect(await rows('billing', 'select id from outbox_events where type = ?', ['INVOICE_PAID'])).toHaveLength(1);
   });
 
   it("lets a patient pay only their own invoice, by card; an admin records cash", async () => {
     const [invoice] = await myInvoices(patients[1].token);
-    expect(errorCode(await gql('PayInvoice', { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patients[0].token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql('PayInvoice', { id: invoice.id, input: { method: 'CASH' } }, patients[1].token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql('PayInvoice', { id: invoice.id, input: { method: 'CASH' } }, doctors[1].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patients[0].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CASH' } }, patients[1].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CASH' } }, doctors[1].token))).toBe('FORBIDDEN');
     expect((await myInvoices(patients[1].token))[0].status).toBe('PENDING');
-    const recorded = await ok('PayInvoice', { id: invoice.id, input: { method: 'CASH' } }, admin);
+    const recorded = await ok(PayInvoiceDocument, { id: invoice.id, input: { method: 'CASH' } }, admin);
     expect(recorded.payInvoice).toMatchObject({ id: invoice.id, status: 'PAID' });
-    const log = await ok('AdminActionLog', { first: 20 }, admin);
-    expect(log.adminActionLog.edges.map((e: any) => e.node)).toContainEqual(expect.objectContaining({ action: 'RECORD_PAYMENT', targetId: invoice.id }));
+    const log = await ok(AdminActionLogDocument, { first: 20 }, admin);
+    expect(log.adminActionLog.edges.map((e) => e.node)).toContainEqual(expect.objectContaining({ action: 'RECORD_PAYMENT', targetId: invoice.id }));
   });
 
   it('takes feedback once from the patient of a completed visit, and refuses bad input and unfinished visits', async () => {
-    const before = await ok('Doctors', { serviceId });
-    expect(before.doctors.find((d: any) => d.id === doctors[0].id)).toMatchObject({ rating: null, reviewCount: 0 });
+    const before = await ok(DoctorsDocument, { serviceId });
+    expect(before.doctors.find((d) => d.id === doctors[0].id)).toMatchObject({ rating: null, reviewCount: 0 });
 
-    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 6 }, patients[0].token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 0 }, patients[0].token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 4, comment: 'x'.repeat(2001) }, patients[0].token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 4 }, patients[1].token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[3], rating: 4 }, patients[0].token))).toBe('CONFLICT');
-    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[2], rating: 1 }, patients[2].token))).toBe('CONFLICT');
+    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 6 }, patients[0].token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 0 }, patients[0].token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 4, comment: 'x'.repeat(2001) }, patients[0].token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 4 }, patients[1].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[3], rating: 4 }, patients[0].token))).toBe('CONFLICT');
+    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[2], rating: 1 }, patients[2].token))).toBe('CONFLICT');
 
-    const given = await ok('SubmitFeedback', { appointmentId: appointments[0], rating: 5, comment: ' Kind and thorough. ' }, patients[0].token);
+    const given = await ok(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 5, comment: ' Kind and thorough. ' }, patients[0].token);
     expect(given.submitFeedback).toMatchObject({ rating: 5, comment: 'Kind and thorough.' });
-    expect(errorCode(await gql('SubmitFeedback', { appointmentId: appointments[0], rating: 1 }, patients[0].token))).toBe('CONFLICT');
-    await ok('SubmitFeedback', { appointmentId: appointments[1], rating: 2 }, patients[1].token);
+    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 1 }, patients[0].token))).toBe('CONFLICT');
+    await ok(SubmitFeedbackDocument, { appointmentId: appointments[1], rating: 2 }, patients[1].token);
 
-    const after = await ok('Doctors', { serviceId });
-    expect(after.doctors.find((d: any) => d.id === doctors[0].id)).toMatchObject({ rating: 5, reviewCount: 1 });
-    expect(after.doctors.find((d: any) => d.id === doctors[1].id)).toMatchObject({ rating: 2, reviewCount: 1 });
-    expect(after.doctors.find((d: any) => d.id === doctors[2].id)).toMatchObject({ rating: null, reviewCount: 0 });
+    const after = await ok(DoctorsDocument, { serviceId });
+    expect(after.doctors.find((d) => d.id === doctors[0].id)).toMatchObject({ rating: 5, reviewCount: 1 });
+    expect(after.doctors.find((d) => d.id === doctors[1].id)).toMatchObject({ rating: 2, reviewCount: 1 });
+    expect(after.doctors.find((d) => d.id === doctors[2].id)).toMatchObject({ rating: null, reviewCount: 0 });
 
     // Each completion asked its patient for feedback through the outbox (the notification service sends it).
     const requested = await rows('feedback', 'select envelope from outbox_events where type = ?', ['FEEDBACK_REQUESTED']);
@@ -244,11 +264,11 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   }, 60_000);
 
   it("shows the patient's appointments with invoice, feedback and notifications together (the contract's MyAppointments)", async () => {
-    const mine = await ok('MyAppointments', {}, patients[0].token);
-    const byId = new Map(mine.myAppointments.map((a: any) => [a.id, a]));
-    const done: any = byId.get(appointments[0]);
+    const mine = await ok(MyAppointmentsDocument, {}, patients[0].token);
+    const byId = new Map(mine.myAppointments.map((a) => [a.id, a]));
+    const done = byId.get(appointments[0])!;
     expect(done).toMatchObject({ status: 'COMPLETED', service: { name: 'Check-up', price: '40.00', currency: 'EUR' }, invoice: { amount: '40.00', currency: 'EUR', status: 'PAID' }, feedback: { rating: 5, comment: 'Kind and thorough.' } });
-    const sent = done.notifications.filter((n: any) => n.channel === 'EMAIL' && n.status === 'SENT').map((n: any) => n.kind);
+    const sent = done.notifications.filter((n) => n.channel === 'EMAIL' && n.status === 'SENT').map((n) => n.kind);
     expect(sent).toEqual(expect.arrayContaining(['CONFIRMATION', 'INVOICE', 'FEEDBACK_REQUEST']));
     expect(byId.get(appointments[3])).toMatchObject({ status: 'CONFIRMED', invoice: null, feedback: null });
     // Patient.invoices: the patient themself and admins.
@@ -259,20 +279,20 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
 
   it('reports every service and queue to admins, and a stopped subgraph as DOWN without failing', async () => {
     const running = [...stack.services.keys()];
-    expect(errorCode(await gql('SystemHealth', {}, patients[0].token))).toBe('FORBIDDEN');
-    const healthy = await ok('SystemHealth', {}, admin);
-    const status = (report: any) => Object.fromEntries(report.systemHealth.services.map((s: any) => [s.name, s.status]));
-    const upOf = (report: any, names: string[]) => Object.fromEntries(names.map((name) => [name, status(report)[name]]));
+    expect(errorCode(await gql(SystemHealthDocument, {}, patients[0].token))).toBe('FORBIDDEN');
+    const healthy = await ok(SystemHealthDocument, {}, admin);
+    const status = (report: SystemHealthQuery) => Object.fromEntries(report.systemHealth.services.map((s) => [s.name, s.status]));
+    const upOf = (report: SystemHealthQuery, names: string[]) => Object.fromEntries(names.map((name) => [name, status(report)[name]]));
     expect(upOf(healthy, [...running, 'redis'])).toEqual(Object.fromEntries([...running, 'redis'].map((name) => [name, 'UP'])));
-    expect(healthy.systemHealth.services.find((s: any) => s.name === 'billing').latencyMs).toBeGreaterThanOrEqual(0);
-    const queues = healthy.systemHealth.queues.map((q: any) => q.name);
+    expect(healthy.systemHealth.services.find((s) => s.name === 'billing')!.latencyMs).toBeGreaterThanOrEqual(0);
+    const queues = healthy.systemHealth.queues.map((q) => q.name);
     expect(queues).toEqual(expect.arrayContaining(['billing', 'feedback', 'notification', 'notification-send', 'patient-care', 'scheduling-horizon', 'appointment-reconcile']));
-    expect(healthy.systemHealth.queues.find((q: any) => q.name === 'billing')).toEqual({ name: 'billing', waiting: 0, delayed: 0, active: 0, failed: 0 });
+    expect(healthy.systemHealth.queues.find((q) => q.name === 'billing')).toEqual({ name: 'billing', waiting: 0, delayed: 0, active: 0, failed: 0 });
 
     await stack.services.get('feedback')!.stop();
-    const degraded = await ok('SystemHealth', {}, admin);
+    const degraded = await ok(SystemHealthDocument, {}, admin);
     expect(status(degraded).feedback).toBe('DOWN');
-    expect(degraded.systemHealth.services.find((s: any) => s.name === 'feedback').latencyMs).toBeNull();
+    expect(degraded.systemHealth.services.find((s) => s.name === 'feedback')!.latencyMs).toBeNull();
     const others = [...running.filter((n) => n !== 'feedback'), 'redis'];
     expect(upOf(degraded, others)).toEqual(Object.fromEntries(others.map((name) => [name, 'UP'])));
   });

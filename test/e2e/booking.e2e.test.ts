@@ -1,5 +1,31 @@
 import { operation } from '@carebook/clients';
-import { beginAppointments, BOOTSTRAP_ADMIN, errorCode, postGraphql, Stack, startStack } from '@carebook/platform/testing';
+import { beginAppointments, BOOTSTRAP_ADMIN, errorCode, GraphqlResponse, postGraphql, Stack, startStack, variant } from '@carebook/platform/testing';
+import {
+  AddAvailabilityDocument,
+  AddMedicalRecordDocument,
+  AddTimeOffDocument,
+  AppointmentsDocument,
+  AvailabilityCalendarDocument,
+  AvailableSlotsDocument,
+  AvailableSlotsQuery,
+  BookAppointmentDocument,
+  CancelAppointmentDocument,
+  CreateDoctorDocument,
+  CreateMedicalServiceDocument,
+  DoctorScheduleDocument,
+  LoginDocument,
+  MarkNoShowDocument,
+  MedicalServicesDocument,
+  PatientChartDocument,
+  RegisterPatientDocument,
+  RescheduleAppointmentDocument,
+  ScheduleSummaryDocument,
+  SetBookingPolicyDocument,
+  SetWeeklyAvailabilityDocument,
+  TypedDocumentNode,
+  UpdateMedicalRecordDocument,
+} from '@carebook/sdk';
+import { ContractCall, contractCall } from './lib/contract-call';
 
 /**
  * Booking end to end through the gateway with the contract's documents:
@@ -8,16 +34,16 @@ import { beginAppointments, BOOTSTRAP_ADMIN, errorCode, postGraphql, Stack, star
  */
 describe('booking end to end through the gateway', () => {
   let stack: Stack;
-  let gql: (name: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
-  let raw: (query: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
+  let gql: ContractCall;
+  let raw: (query: string, variables?: Record<string, unknown>, token?: string) => Promise<GraphqlResponse>;
   let admin: string;
   let serviceId: string;
   const doctor = { a: { id: '', token: '' }, b: { id: '', token: '' } };
   const patients: Array<{ id: string; token: string }> = [];
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-  async function ok(name: string, variables: Record<string, unknown>, token?: string) {
-    const response = await gql(name, variables, token);
+  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+    const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
   }
@@ -28,7 +54,7 @@ describe('booking end to end through the gateway', () => {
       made.push(
         ...(await Promise.all(
           Array.from({ length: Math.min(5, count - i) }, async (_, j) => {
-            const data = await ok('RegisterPatient', { input: { email: `${tag}${i + j}@booking.e2e.test`, password: 'patient-password-1', name: `Patient ${tag}${i + j}` } });
+            const data = await ok(RegisterPatientDocument, { input: { email: `${tag}${i + j}@booking.e2e.test`, password: 'patient-password-1', name: `Patient ${tag}${i + j}` } });
             return { id: data.registerPatient.user.id, token: data.registerPatient.accessToken };
           }),
         )),
@@ -40,15 +66,15 @@ describe('booking end to end through the gateway', () => {
   beforeAll(async () => {
     // Completions need visits booked to start within the minute: no minimum notice by default (a service sets its own below).
     stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { BOOKING_MIN_NOTICE: '0' });
-    gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
+    gql = contractCall(stack.gatewayUrl);
     raw = (query, variables = {}, token) => postGraphql(stack.gatewayUrl, query, variables, token);
-    admin = (await ok('Login', BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok('CreateMedicalService', { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
+    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
     for (const [key, licence] of [['a', 'A-100'], ['b', 'B-200']] as const) {
       const email = `dr-${key}@booking.e2e.test`;
-      const created = await ok('CreateDoctor', { input: { email, password: 'doctor-password-1', name: `Dr ${key.toUpperCase()}`, specialty: 'General practice', licenseNumber: licence, serviceIds: [serviceId] } }, admin);
+      const created = await ok(CreateDoctorDocument, { input: { email, password: 'doctor-password-1', name: `Dr ${key.toUpperCase()}`, specialty: 'General practice', licenseNumber: licence, serviceIds: [serviceId] } }, admin);
       doctor[key].id = created.createDoctor.id;
-      doctor[key].token = (await ok('Login', { email, password: 'doctor-password-1' })).login.accessToken;
+      doctor[key].token = (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken;
     }
     patients.push(...(await register(3, 'p')));
   }, 180_000);
@@ -57,30 +83,30 @@ describe('booking end to end through the gateway', () => {
     await stack?.stop();
   });
 
-  let slotsA: Array<{ id: string; startsAt: string; endsAt: string }> = [];
+  let slotsA: AvailableSlotsQuery['availableSlots'] = [];
 
   it('lets a doctor set their weekly availability (only their own) and opens slots from it', async () => {
-    const rules = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((dayOfWeek) => ({ dayOfWeek, startTime: '08:00', endTime: '12:00', slotMinutes: 30 }));
-    const set = await ok('SetWeeklyAvailability', { doctorId: doctor.a.id, rules }, doctor.a.token);
+    const rules = (['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const).map((dayOfWeek) => ({ dayOfWeek, startTime: '08:00', endTime: '12:00', slotMinutes: 30 }));
+    const set = await ok(SetWeeklyAvailabilityDocument, { doctorId: doctor.a.id, rules }, doctor.a.token);
     expect(set.setWeeklyAvailability).toHaveLength(7);
-    expect(errorCode(await gql('SetWeeklyAvailability', { doctorId: doctor.b.id, rules }, doctor.a.token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql('SetWeeklyAvailability', { doctorId: doctor.a.id, rules }, patients[0].token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql('SetWeeklyAvailability', { doctorId: doctor.a.id, rules: [{ dayOfWeek: 'MONDAY', startTime: '12:00', endTime: '09:00', slotMinutes: 30 }] }, doctor.a.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(SetWeeklyAvailabilityDocument, { doctorId: doctor.b.id, rules }, doctor.a.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(SetWeeklyAvailabilityDocument, { doctorId: doctor.a.id, rules }, patients[0].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(SetWeeklyAvailabilityDocument, { doctorId: doctor.a.id, rules: [{ dayOfWeek: 'MONDAY', startTime: '12:00', endTime: '09:00', slotMinutes: 30 }] }, doctor.a.token))).toBe('BAD_USER_INPUT');
 
-    const slots = await ok('AvailableSlots', { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(4)}T00:00:00Z`, serviceId });
+    const slots = await ok(AvailableSlotsDocument, { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(4)}T00:00:00Z`, serviceId });
     slotsA = slots.availableSlots;
     expect(slotsA.length).toBe(16);
-    expect(slotsA.every((s: any) => s.status === 'FREE')).toBe(true);
+    expect(slotsA.every((s) => s.status === 'FREE')).toBe(true);
   });
 
   it('adds a one-off day and shows both doctors in the calendar', async () => {
-    const added = await ok('AddAvailability', { doctorId: doctor.b.id, date: day(2), startTime: '09:00', endTime: '11:00', slotMinutes: 30 }, admin);
+    const added = await ok(AddAvailabilityDocument, { doctorId: doctor.b.id, date: day(2), startTime: '09:00', endTime: '11:00', slotMinutes: 30 }, admin);
     expect(added.addAvailability).toHaveLength(4);
-    const calendar = await ok('AvailabilityCalendar', { from: day(2), to: day(2), serviceId });
+    const calendar = await ok(AvailabilityCalendarDocument, { from: day(2), to: day(2), serviceId });
     expect(calendar.availabilityCalendar).toHaveLength(1);
     const entries = calendar.availabilityCalendar[0].doctors;
-    expect(entries.map((d: any) => d.doctor.name).sort()).toEqual(['Dr A', 'Dr B']);
-    expect(entries.find((d: any) => d.doctor.id === doctor.b.id)).toMatchObject({ freeSlots: 4, firstSlot: { startsAt: `${day(2)}T09:00:00.000Z` } });
+    expect(entries.map((d) => d.doctor.name).sort()).toEqual(['Dr A', 'Dr B']);
+    expect(entries.find((d) => d.doctor.id === doctor.b.id)).toMatchObject({ freeSlots: 4, firstSlot: { startsAt: `${day(2)}T09:00:00.000Z` } });
   });
 
   it('answers repeated calendar questions from a short cache that any schedule change clears at once', async () => {
@@ -100,7 +126,7 @@ describe('booking end to end through the gateway', () => {
     expect((await ask(patients[0].token)).cache).toBe('miss'); // a signed-in caller has answers of their own
     expect(first.doctors.find((d: any) => d.doctor.id === doctor.b.id)).toBeUndefined();
 
-    await ok('AddAvailability', { doctorId: doctor.b.id, date: day(20), startTime: '13:00', endTime: '14:00', slotMinutes: 30 }, admin);
+    await ok(AddAvailabilityDocument, { doctorId: doctor.b.id, date: day(20), startTime: '13:00', endTime: '14:00', slotMinutes: 30 }, admin);
     const after = await ask();
     expect(after.cache).toBe('miss');
     expect(after.doctors.find((d: any) => d.doctor.id === doctor.b.id)).toMatchObject({ freeSlots: 2 });
@@ -110,9 +136,9 @@ describe('booking end to end through the gateway', () => {
 
   it('books a slot, and a doctor may then read that patient\'s chart', async () => {
     expect(errorCode(await raw('query($id: ID!) { patient(id: $id) { id name } }', { id: patients[0].id }, doctor.a.token))).toBe('FORBIDDEN');
-    const booked = await ok('BookAppointment', { input: { slotId: slotsA[0].id, serviceId, reason: 'Check-up' } }, patients[0].token);
+    const booked = await ok(BookAppointmentDocument, { input: { slotId: slotsA[0].id, serviceId, reason: 'Check-up' } }, patients[0].token);
     expect(booked.bookAppointment).toMatchObject({ __typename: 'BookingConfirmed', appointment: { status: 'CONFIRMED', startsAt: slotsA[0].startsAt, doctor: { name: 'Dr A' }, service: { name: 'Consultation' } } });
-    appointmentId = booked.bookAppointment.appointment.id;
+    appointmentId = variant(booked.bookAppointment, 'BookingConfirmed').appointment.id;
     // The care relationship arrives by event; the patient service also asks the appointment service meanwhile.
     const deadline = Date.now() + 30_000;
     let chart;
@@ -123,28 +149,28 @@ describe('booking end to end through the gateway', () => {
     expect(chart.data.patient.name).toBe('Patient p0');
 
     // The chart with the contract's documents: the doctor reads it, writes a record and corrects it; another doctor may not.
-    const added = await ok('AddMedicalRecord', { input: { patientId: patients[0].id, appointmentId, diagnosis: 'Seasonal allergy', notes: 'Antihistamine as needed' } }, doctor.a.token);
+    const added = await ok(AddMedicalRecordDocument, { input: { patientId: patients[0].id, appointmentId, diagnosis: 'Seasonal allergy', notes: 'Antihistamine as needed' } }, doctor.a.token);
     expect(added.addMedicalRecord).toMatchObject({ diagnosis: 'Seasonal allergy', notes: 'Antihistamine as needed' });
     const recordId = added.addMedicalRecord.id;
-    expect(errorCode(await gql('AddMedicalRecord', { input: { patientId: patients[0].id, diagnosis: 'Guess' } }, doctor.b.token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql('AddMedicalRecord', { input: { patientId: patients[0].id, diagnosis: '' } }, doctor.a.token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql('UpdateMedicalRecord', { id: recordId, input: { notes: 'Changed' } }, doctor.b.token))).toBe('FORBIDDEN');
-    const corrected = await ok('UpdateMedicalRecord', { id: recordId, input: { diagnosis: 'Hay fever' } }, doctor.a.token);
+    expect(errorCode(await gql(AddMedicalRecordDocument, { input: { patientId: patients[0].id, diagnosis: 'Guess' } }, doctor.b.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(AddMedicalRecordDocument, { input: { patientId: patients[0].id, diagnosis: '' } }, doctor.a.token))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(UpdateMedicalRecordDocument, { id: recordId, input: { notes: 'Changed' } }, doctor.b.token))).toBe('FORBIDDEN');
+    const corrected = await ok(UpdateMedicalRecordDocument, { id: recordId, input: { diagnosis: 'Hay fever' } }, doctor.a.token);
     expect(corrected.updateMedicalRecord).toMatchObject({ id: recordId, diagnosis: 'Hay fever', notes: 'Antihistamine as needed' });
-    const read = await ok('PatientChart', { id: patients[0].id }, doctor.a.token);
+    const read = await ok(PatientChartDocument, { id: patients[0].id }, doctor.a.token);
     expect(read.patient).toMatchObject({ id: patients[0].id, name: 'Patient p0', records: [expect.objectContaining({ id: recordId, diagnosis: 'Hay fever', doctor: { id: doctor.a.id, name: 'Dr A' } })] });
     expect(read.patient.appointments).toEqual([expect.objectContaining({ id: appointmentId, status: 'CONFIRMED' })]);
-    expect(errorCode(await gql('PatientChart', { id: patients[0].id }, doctor.b.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(PatientChartDocument, { id: patients[0].id }, doctor.b.token))).toBe('FORBIDDEN');
   });
 
   it('gives exactly one of 50 concurrent bookings of one slot, the rest SlotUnavailable with alternatives', async () => {
     const racers = await register(50, 'race');
-    const results = await Promise.all(racers.map((p) => gql('BookAppointment', { input: { slotId: slotsA[1].id, serviceId } }, p.token)));
+    const results = await Promise.all(racers.map((p) => gql(BookAppointmentDocument, { input: { slotId: slotsA[1].id, serviceId } }, p.token)));
     expect(results.filter((r) => r.errors)).toEqual([]);
     const kinds = results.map((r) => r.data.bookAppointment.__typename);
     expect(kinds.filter((k) => k === 'BookingConfirmed')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'SlotUnavailable')).toHaveLength(49);
-    const refused = results.find((r) => r.data.bookAppointment.__typename === 'SlotUnavailable')!.data.bookAppointment;
+    const refused = variant(results.find((r) => r.data.bookAppointment.__typename === 'SlotUnavailable')!.data.bookAppointment, 'SlotUnavailable');
     expect(refused.alternatives.length).toBeGreaterThan(0);
     expect(refused.alternatives.length).toBeLessThanOrEqual(5);
     expect(refused.alternatives[0].doctor).toEqual({ id: doctor.a.id, name: 'Dr A' });
@@ -152,99 +178,99 @@ describe('booking end to end through the gateway', () => {
 
   it('books once for the same idempotency key sent twice', async () => {
     const input = { slotId: slotsA[2].id, serviceId, idempotencyKey: 'key-1' };
-    const first = await ok('BookAppointment', { input }, patients[1].token);
-    const second = await ok('BookAppointment', { input }, patients[1].token);
-    expect(second.bookAppointment.appointment.id).toBe(first.bookAppointment.appointment.id);
+    const first = await ok(BookAppointmentDocument, { input }, patients[1].token);
+    const second = await ok(BookAppointmentDocument, { input }, patients[1].token);
+    expect(variant(second.bookAppointment, 'BookingConfirmed').appointment.id).toBe(variant(first.bookAppointment, 'BookingConfirmed').appointment.id);
   });
 
   it('reschedules to another doctor\'s slot and frees the old one', async () => {
-    const target = (await ok('AvailableSlots', { doctorId: doctor.b.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z`, serviceId })).availableSlots[0];
-    const moved = await ok('RescheduleAppointment', { id: appointmentId, newSlotId: target.id }, patients[0].token);
+    const target = (await ok(AvailableSlotsDocument, { doctorId: doctor.b.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z`, serviceId })).availableSlots[0];
+    const moved = await ok(RescheduleAppointmentDocument, { id: appointmentId, newSlotId: target.id }, patients[0].token);
     expect(moved.rescheduleAppointment).toMatchObject({ __typename: 'BookingConfirmed', appointment: { id: appointmentId, status: 'CONFIRMED', startsAt: target.startsAt } });
-    const free = await ok('AvailableSlots', { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` });
-    expect(free.availableSlots.map((s: any) => s.id)).toContain(slotsA[0].id);
-    const taken = await ok('RescheduleAppointment', { id: appointmentId, newSlotId: slotsA[1].id }, patients[0].token);
+    const free = await ok(AvailableSlotsDocument, { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` });
+    expect(free.availableSlots.map((s) => s.id)).toContain(slotsA[0].id);
+    const taken = await ok(RescheduleAppointmentDocument, { id: appointmentId, newSlotId: slotsA[1].id }, patients[0].token);
     expect(taken.rescheduleAppointment.__typename).toBe('SlotUnavailable');
   });
 
   it('shows the doctor\'s schedule with patients, and time off blocks free slots and lists booked ones', async () => {
-    const schedule = await ok('DoctorSchedule', { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` }, doctor.a.token);
-    const booked = schedule.doctor.schedule.find((s: any) => s.id === slotsA[2].id);
+    const schedule = await ok(DoctorScheduleDocument, { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` }, doctor.a.token);
+    const booked = schedule.doctor.schedule.find((s) => s.id === slotsA[2].id);
     expect(booked).toMatchObject({ status: 'BOOKED', appointment: { status: 'CONFIRMED', patient: { name: 'Patient p1' }, service: { name: 'Consultation' } } });
-    expect(errorCode(await gql('DoctorSchedule', { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` }, doctor.b.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(DoctorScheduleDocument, { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` }, doctor.b.token))).toBe('FORBIDDEN');
 
-    const off = await ok('AddTimeOff', { doctorId: doctor.a.id, from: slotsA[2].startsAt, to: slotsA[5].endsAt, reason: 'Training' }, doctor.a.token);
+    const off = await ok(AddTimeOffDocument, { doctorId: doctor.a.id, from: slotsA[2].startsAt, to: slotsA[5].endsAt, reason: 'Training' }, doctor.a.token);
     expect(off.addTimeOff.blockedSlots).toBe(3);
     expect(off.addTimeOff.conflicts).toEqual([expect.objectContaining({ startsAt: slotsA[2].startsAt, patient: { id: patients[1].id, name: 'Patient p1' } })]);
   });
 
   it('cancels an appointment and frees its slot at once', async () => {
-    const cancelled = await ok('CancelAppointment', { id: appointmentId, reason: 'Feeling better' }, patients[0].token);
+    const cancelled = await ok(CancelAppointmentDocument, { id: appointmentId, reason: 'Feeling better' }, patients[0].token);
     expect(cancelled.cancelAppointment).toEqual({ id: appointmentId, status: 'CANCELLED', cancellationReason: 'Feeling better', lateCancellation: false });
-    expect(errorCode(await gql('CancelAppointment', { id: appointmentId }, patients[0].token))).toBe('CONFLICT');
+    expect(errorCode(await gql(CancelAppointmentDocument, { id: appointmentId }, patients[0].token))).toBe('CONFLICT');
     const mine = await raw('query { myAppointments { id status startsAt doctor { name } service { name price currency } } }', {}, patients[0].token);
     expect(mine.data.myAppointments).toEqual([expect.objectContaining({ id: appointmentId, status: 'CANCELLED', service: { name: 'Consultation', price: '40.00', currency: 'EUR' } })]);
   });
 
   it('lists appointments in pages with a total, and sums the schedule by day and week', async () => {
-    const page = await ok('Appointments', { filter: { doctorId: doctor.a.id }, first: 1 }, admin);
+    const page = await ok(AppointmentsDocument, { filter: { doctorId: doctor.a.id }, first: 1 }, admin);
     expect(page.appointments.totalCount).toBeGreaterThanOrEqual(2);
     expect(page.appointments.edges).toHaveLength(1);
     expect(page.appointments.pageInfo.hasNextPage).toBe(true);
-    const next = await ok('Appointments', { filter: { doctorId: doctor.a.id }, first: 1, after: page.appointments.pageInfo.endCursor }, admin);
+    const next = await ok(AppointmentsDocument, { filter: { doctorId: doctor.a.id }, first: 1, after: page.appointments.pageInfo.endCursor }, admin);
     expect(next.appointments.edges[0].node.id).not.toBe(page.appointments.edges[0].node.id);
-    expect(errorCode(await gql('Appointments', { filter: {} }, patients[0].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(AppointmentsDocument, { filter: {} }, patients[0].token))).toBe('FORBIDDEN');
 
-    const summary = await ok('ScheduleSummary', { from: day(2), to: day(2), groupBy: 'DAY', doctorId: doctor.a.id }, admin);
+    const summary = await ok(ScheduleSummaryDocument, { from: day(2), to: day(2), groupBy: 'DAY', doctorId: doctor.a.id }, admin);
     expect(summary.scheduleSummary).toHaveLength(1);
     const bucket = summary.scheduleSummary[0];
     expect(bucket.periodStart).toBe(day(2));
     expect(bucket.bookedSlots).toBe(2);
     expect(bucket.freeSlots + bucket.bookedSlots).toBeGreaterThan(0);
     expect(bucket.utilization).toBeCloseTo(bucket.bookedSlots / (bucket.bookedSlots + bucket.freeSlots), 5);
-    const weekly = await ok('ScheduleSummary', { from: day(0), to: day(13), groupBy: 'WEEK' }, admin);
+    const weekly = await ok(ScheduleSummaryDocument, { from: day(0), to: day(13), groupBy: 'WEEK' }, admin);
     expect(weekly.scheduleSummary.length).toBeGreaterThanOrEqual(2);
   });
 
   it("holds patients to a service's booking rules set by an admin: bookable times only, refusals naming the rule, late cancellations marked", async () => {
-    const policyService = (await ok('CreateMedicalService', { input: { name: 'Minor surgery', category: 'SPECIALIST_CONSULTATION', durationMinutes: 30, price: '120.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    const policyService = (await ok(CreateMedicalServiceDocument, { input: { name: 'Minor surgery', category: 'SPECIALIST_CONSULTATION', durationMinutes: 30, price: '120.00', currency: 'EUR' } }, admin)).createMedicalService.id;
     const policy = { minNoticeMinutes: 3 * 1440, horizonMinutes: 6 * 1440, cancellationWindowMinutes: 30 * 1440 };
-    expect(errorCode(await gql('SetBookingPolicy', { serviceId: policyService, policy }, patients[0].token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql('SetBookingPolicy', { serviceId: policyService, policy: { minNoticeMinutes: 5000, horizonMinutes: 4000 } }, admin))).toBe('BAD_USER_INPUT');
-    const set = await ok('SetBookingPolicy', { serviceId: policyService, policy }, admin);
+    expect(errorCode(await gql(SetBookingPolicyDocument, { serviceId: policyService, policy }, patients[0].token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(SetBookingPolicyDocument, { serviceId: policyService, policy: { minNoticeMinutes: 5000, horizonMinutes: 4000 } }, admin))).toBe('BAD_USER_INPUT');
+    const set = await ok(SetBookingPolicyDocument, { serviceId: policyService, policy }, admin);
     expect(set.setBookingPolicy).toEqual({ id: policyService, name: 'Minor surgery', bookingPolicy: { ...policy, ownRules: ['MIN_NOTICE', 'HORIZON', 'CANCELLATION_WINDOW'] } });
-    const listed = (await ok('MedicalServices', {})).medicalServices.find((s: { id: string }) => s.id === policyService);
-    expect(listed.bookingPolicy).toEqual(set.setBookingPolicy.bookingPolicy);
+    const listed = (await ok(MedicalServicesDocument, {})).medicalServices.find((s) => s.id === policyService);
+    expect(listed?.bookingPolicy).toEqual(set.setBookingPolicy.bookingPolicy);
 
-    const surgeon = await ok('CreateDoctor', { input: { email: 'dr-s@booking.e2e.test', password: 'doctor-password-1', name: 'Dr S', specialty: 'Surgery', licenseNumber: 'S-400', serviceIds: [policyService] } }, admin);
+    const surgeon = await ok(CreateDoctorDocument, { input: { email: 'dr-s@booking.e2e.test', password: 'doctor-password-1', name: 'Dr S', specialty: 'Surgery', licenseNumber: 'S-400', serviceIds: [policyService] } }, admin);
     const doctorId = surgeon.createDoctor.id;
-    const open = async (offset: number) => (await ok('AddAvailability', { doctorId, date: day(offset), startTime: '09:00', endTime: '09:30', slotMinutes: 30 }, admin)).addAvailability[0];
+    const open = async (offset: number) => (await ok(AddAvailabilityDocument, { doctorId, date: day(offset), startTime: '09:00', endTime: '09:30', slotMinutes: 30 }, admin)).addAvailability[0];
     const [soon, inWindow, far] = [await open(1), await open(4), await open(10)];
 
     const range = { doctorId, from: new Date().toISOString(), to: new Date(Date.now() + 12 * 86_400_000).toISOString(), serviceId: policyService };
-    expect((await ok('AvailableSlots', range)).availableSlots.map((s: { id: string }) => s.id)).toEqual([inWindow.id]);
-    expect((await ok('AvailableSlots', range, admin)).availableSlots.map((s: { id: string }) => s.id)).toEqual([soon.id, inWindow.id, far.id]);
-    const calendar = await ok('AvailabilityCalendar', { from: day(0), to: day(11), serviceId: policyService }, patients[1].token);
-    expect(calendar.availabilityCalendar.filter((d: any) => d.doctors.some((e: any) => e.doctor.id === doctorId)).map((d: any) => d.date)).toEqual([day(4)]);
+    expect((await ok(AvailableSlotsDocument, range)).availableSlots.map((s) => s.id)).toEqual([inWindow.id]);
+    expect((await ok(AvailableSlotsDocument, range, admin)).availableSlots.map((s) => s.id)).toEqual([soon.id, inWindow.id, far.id]);
+    const calendar = await ok(AvailabilityCalendarDocument, { from: day(0), to: day(11), serviceId: policyService }, patients[1].token);
+    expect(calendar.availabilityCalendar.filter((d) => d.doctors.some((e) => e.doctor.id === doctorId)).map((d) => d.date)).toEqual([day(4)]);
 
-    const tooSoon = await gql('BookAppointment', { input: { slotId: soon.id, serviceId: policyService } }, patients[1].token);
+    const tooSoon = await gql(BookAppointmentDocument, { input: { slotId: soon.id, serviceId: policyService } }, patients[1].token);
     expect(tooSoon.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'MIN_NOTICE', earliestAllowed: expect.any(String) });
-    const tooFar = await gql('BookAppointment', { input: { slotId: far.id, serviceId: policyService } }, patients[1].token);
+    const tooFar = await gql(BookAppointmentDocument, { input: { slotId: far.id, serviceId: policyService } }, patients[1].token);
     expect(tooFar.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'HORIZON', latestAllowed: expect.any(String) });
 
-    const booked = await ok('BookAppointment', { input: { slotId: inWindow.id, serviceId: policyService } }, patients[1].token);
-    const cancelled = await ok('CancelAppointment', { id: booked.bookAppointment.appointment.id, reason: 'Feeling better' }, patients[1].token);
+    const booked = await ok(BookAppointmentDocument, { input: { slotId: inWindow.id, serviceId: policyService } }, patients[1].token);
+    const cancelled = await ok(CancelAppointmentDocument, { id: variant(booked.bookAppointment, 'BookingConfirmed').appointment.id, reason: 'Feeling better' }, patients[1].token);
     expect(cancelled.cancelAppointment).toMatchObject({ status: 'CANCELLED', lateCancellation: true });
   });
 
   it('refuses completing before the start, then completes and marks no-show once the appointments have begun', async () => {
     // One 30-minute slot for each of doctors B and C, days ahead; then their time is made to come (beginAppointments).
     const date = day(6);
-    const c = await ok('CreateDoctor', { input: { email: 'dr-c@booking.e2e.test', password: 'doctor-password-1', name: 'Dr C', specialty: 'General practice', licenseNumber: 'C-300', serviceIds: [serviceId] } }, admin);
-    const doctorC = { id: c.createDoctor.id, token: (await ok('Login', { email: 'dr-c@booking.e2e.test', password: 'doctor-password-1' })).login.accessToken };
+    const c = await ok(CreateDoctorDocument, { input: { email: 'dr-c@booking.e2e.test', password: 'doctor-password-1', name: 'Dr C', specialty: 'General practice', licenseNumber: 'C-300', serviceIds: [serviceId] } }, admin);
+    const doctorC = { id: c.createDoctor.id, token: (await ok(LoginDocument, { email: 'dr-c@booking.e2e.test', password: 'doctor-password-1' })).login.accessToken };
     const ids = [];
     for (const [i, who] of [doctor.b, doctorC].entries()) {
-      const slots = await ok('AddAvailability', { doctorId: who.id, date, startTime: '10:00', endTime: '10:30', slotMinutes: 30 }, admin);
+      const slots = await ok(AddAvailabilityDocument, { doctorId: who.id, date, startTime: '10:00', endTime: '10:30', slotMinutes: 30 }, admin);
       const booked = await raw(
         'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename ... on BookingConfirmed { appointment { id } } } }',
         { input: { slotId: slots.addAvailability[0].id, serviceId } },
@@ -260,7 +286,7 @@ describe('booking end to end through the gateway', () => {
     await beginAppointments(stack.env.APPOINTMENT_DB_URL!, ids);
     expect(errorCode(await raw(complete, { id: ids[0] }, doctor.a.token))).toBe('FORBIDDEN');
     expect((await raw(complete, { id: ids[0], notes: 'Done' }, doctor.b.token)).data.completeAppointment).toEqual({ id: ids[0], status: 'COMPLETED' });
-    expect(errorCode(await gql('MarkNoShow', { id: ids[1] }, doctor.b.token))).toBe('FORBIDDEN');
-    expect((await ok('MarkNoShow', { id: ids[1] }, doctorC.token)).markNoShow).toEqual({ id: ids[1], status: 'NO_SHOW' });
+    expect(errorCode(await gql(MarkNoShowDocument, { id: ids[1] }, doctor.b.token))).toBe('FORBIDDEN');
+    expect((await ok(MarkNoShowDocument, { id: ids[1] }, doctorC.token)).markNoShow).toEqual({ id: ids[1], status: 'NO_SHOW' });
   }, 120_000);
 });

@@ -1,5 +1,18 @@
 import { operation } from '@carebook/clients';
-import { beginAppointments, BOOTSTRAP_ADMIN, liveClient, LiveResult, LiveSubscription, postGraphql, spawnService, SpawnedService, Stack, startStack, startTestIssuer, TestIssuer, untilSubscribed } from '@carebook/platform/testing';
+import { beginAppointments, BOOTSTRAP_ADMIN, liveClient, LiveResult, LiveSubscription, postGraphql, spawnService, SpawnedService, Stack, startStack, startTestIssuer, TestIssuer, untilSubscribed, variant } from '@carebook/platform/testing';
+import {
+  AddAvailabilityDocument,
+  BookAppointmentDocument,
+  CancelAppointmentDocument,
+  CreateDoctorDocument,
+  CreateMedicalServiceDocument,
+  LoginDocument,
+  MarkNoShowDocument,
+  RegisterPatientDocument,
+  RescheduleAppointmentDocument,
+  TypedDocumentNode,
+} from '@carebook/sdk';
+import { contractCall } from './lib/contract-call';
 import { Role } from '@carebook/platform';
 
 
@@ -27,8 +40,8 @@ describe('live schedules through the gateway (graphql-ws)', () => {
   const CONTRACT = operation('ScheduleChanged');
   const kindOf = (result: LiveResult) => result.data?.scheduleChanged?.kind;
 
-  async function ok(name: string, variables: Record<string, unknown>, token?: string) {
-    const response = await postGraphql(stack.gatewayUrl, operation(name), variables, token);
+  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+    const response = await contractCall(stack.gatewayUrl)(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
   }
@@ -47,13 +60,13 @@ describe('live schedules through the gateway (graphql-ws)', () => {
   }
 
   async function openSlots(who: { id: string }, date: string, startTime: string, endTime: string) {
-    return (await ok('AddAvailability', { doctorId: who.id, date, startTime, endTime, slotMinutes: 30 }, admin)).addAvailability as Array<{ id: string; startsAt: string }>;
+    return (await ok(AddAvailabilityDocument, { doctorId: who.id, date, startTime, endTime, slotMinutes: 30 }, admin)).addAvailability;
   }
 
   async function book(slotId: string, who = patient): Promise<string> {
-    const booked = await ok('BookAppointment', { input: { slotId, serviceId } }, who.token);
+    const booked = await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, who.token);
     expect(booked.bookAppointment.__typename).toBe('BookingConfirmed');
-    return booked.bookAppointment.appointment.id;
+    return variant(booked.bookAppointment, 'BookingConfirmed').appointment.id;
   }
 
   beforeAll(async () => {
@@ -67,16 +80,16 @@ describe('live schedules through the gateway (graphql-ws)', () => {
       spawnService('gateway', port + 21, { ...stack.env, AUTH_JWKS_URL: issuer.jwksUrl }),
     ]);
     secondUrl = `${second.url}/graphql`;
-    admin = (await ok('Login', BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok('CreateMedicalService', { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
+    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
     for (const [key, licence] of [['a', 'LA-100'], ['b', 'LB-200']] as const) {
       const email = `dr-${key}@live.e2e.test`;
-      doctor[key].id = (await ok('CreateDoctor', { input: { email, password: 'doctor-password-1', name: `Dr ${key.toUpperCase()}`, specialty: 'General practice', licenseNumber: licence, serviceIds: [serviceId] } }, admin)).createDoctor.id;
-      doctor[key].token = (await ok('Login', { email, password: 'doctor-password-1' })).login.accessToken;
+      doctor[key].id = (await ok(CreateDoctorDocument, { input: { email, password: 'doctor-password-1', name: `Dr ${key.toUpperCase()}`, specialty: 'General practice', licenseNumber: licence, serviceIds: [serviceId] } }, admin)).createDoctor.id;
+      doctor[key].token = (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken;
     }
-    const registered = await ok('RegisterPatient', { input: { email: 'pat@live.e2e.test', password: 'patient-password-1', name: 'Patient Live' } });
+    const registered = await ok(RegisterPatientDocument, { input: { email: 'pat@live.e2e.test', password: 'patient-password-1', name: 'Patient Live' } });
     patient = { id: registered.registerPatient.user.id, token: registered.registerPatient.accessToken };
-    const another = await ok('RegisterPatient', { input: { email: 'other@live.e2e.test', password: 'patient-password-1', name: 'Patient Other' } });
+    const another = await ok(RegisterPatientDocument, { input: { email: 'other@live.e2e.test', password: 'patient-password-1', name: 'Patient Other' } });
     other = { id: another.registerPatient.user.id, token: another.registerPatient.accessToken };
   }, 240_000);
 
@@ -167,7 +180,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
 
     it('delivers a reschedule: the new slot, the appointment, and the old slot released', async () => {
       const { appointmentId, slots } = await bookedWithDrA();
-      await ok('RescheduleAppointment', { id: appointmentId, newSlotId: slots[1].id }, patient.token);
+      await ok(RescheduleAppointmentDocument, { id: appointmentId, newSlotId: slots[1].id }, patient.token);
       const moved = await adminAll.next((r) => kindOf(r) === 'APPOINTMENT_RESCHEDULED' && r.data.scheduleChanged.appointment?.id === appointmentId, 10_000);
       expect(moved.data!.scheduleChanged).toMatchObject({ slot: { id: slots[1].id, status: 'BOOKED' }, appointment: { id: appointmentId, status: 'CONFIRMED', patient: { name: 'Patient Live' } } });
       const released = await doctorA.next((r) => kindOf(r) === 'SLOT_RELEASED' && r.data.scheduleChanged.slot.id === slots[0].id, 10_000);
@@ -177,7 +190,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
 
     it('delivers a cancellation and the slot it frees, to Dr A\'s dashboards only', async () => {
       const { appointmentId, slots } = await bookedWithDrA();
-      await ok('CancelAppointment', { id: appointmentId, reason: 'Better' }, patient.token);
+      await ok(CancelAppointmentDocument, { id: appointmentId, reason: 'Better' }, patient.token);
       const cancelled = await adminAll.next((r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && r.data.scheduleChanged.appointment?.id === appointmentId, 10_000);
       expect(cancelled.data!.scheduleChanged).toMatchObject({ slot: { id: slots[0].id }, appointment: { id: appointmentId, status: 'CANCELLED', service: { name: 'Consultation' } } });
       await doctorA.next((r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && r.data.scheduleChanged.appointment?.id === appointmentId, 10_000);
@@ -194,7 +207,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
       await beginAppointments(stack.env.APPOINTMENT_DB_URL!, [completed, missed]);
       const done = await postGraphql(stack.gatewayUrl, 'mutation($id: ID!) { completeAppointment(id: $id) { id status } }', { id: completed }, doctor.a.token);
       expect(done.errors).toBeUndefined();
-      await ok('MarkNoShow', { id: missed }, doctor.b.token);
+      await ok(MarkNoShowDocument, { id: missed }, doctor.b.token);
 
       const complete = await adminAll.next((r) => kindOf(r) === 'APPOINTMENT_COMPLETED' && r.data.scheduleChanged.appointment?.id === completed, 10_000);
       expect(complete.data!.scheduleChanged).toMatchObject({ appointment: { id: completed, status: 'COMPLETED', patient: { name: 'Patient Live' }, service: { name: 'Consultation' } }, slot: { doctor: { name: 'Dr A' } } });

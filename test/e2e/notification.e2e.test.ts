@@ -1,5 +1,17 @@
-import { operation } from '@carebook/clients';
-import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack, variant } from '@carebook/platform/testing';
+import {
+  AddAvailabilityDocument,
+  BookAppointmentDocument,
+  CancelAppointmentDocument,
+  CreateDoctorDocument,
+  CreateMedicalServiceDocument,
+  LoginDocument,
+  RegisterPatientDocument,
+  RescheduleAppointmentDocument,
+  TypedDocumentNode,
+  UpdateMyProfileDocument,
+} from '@carebook/sdk';
+import { ContractCall, contractCall } from './lib/contract-call';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
 import { SmsCapture, startSmsCapture } from '../../subgraphs/notification/test/rig';
@@ -16,7 +28,7 @@ describe('notifications end to end', () => {
   let stack: Stack;
   let sink: SmtpSink;
   let sms: SmsCapture;
-  let gql: (name: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof postGraphql>;
+  let gql: ContractCall;
   let admin: string;
   let serviceId: string;
   const doctor = { id: '', email: 'dr-notify@notify.e2e.test' };
@@ -28,8 +40,8 @@ describe('notifications end to end', () => {
   let alongside: Array<{ id: string; startsAt: string }> = [];
   let tomorrow: Array<{ id: string; startsAt: string }> = [];
 
-  async function ok(name: string, variables: Record<string, unknown>, token?: string) {
-    const response = await gql(name, variables, token);
+  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+    const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
   }
@@ -54,29 +66,29 @@ describe('notifications end to end', () => {
       { BOOKING_MIN_NOTICE: '0', SMTP_URL: sink.url, REMINDER_OFFSETS: '2m', SMS_PROVIDER: 'http', SMS_BASE_URL: sms.url, SMS_ACCOUNT_SID: 'ACe2e', SMS_AUTH_TOKEN: 'e2e-token', SMS_FROM: '+15550002' },
       { workers: [WORKER] },
     );
-    gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
-    admin = (await ok('Login', BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok('CreateMedicalService', { input: { name: 'Vaccination', category: 'VACCINATION', durationMinutes: 5, price: '25.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    gql = contractCall(stack.gatewayUrl);
+    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
+    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Vaccination', category: 'VACCINATION', durationMinutes: 5, price: '25.00', currency: 'EUR' } }, admin)).createMedicalService.id;
     doctor.id = (
-      await ok('CreateDoctor', { input: { email: doctor.email, password: 'doctor-password-1', name: 'Dr Notify', specialty: 'General practice', licenseNumber: 'N-1', location: 'Room 7', serviceIds: [serviceId] } }, admin)
+      await ok(CreateDoctorDocument, { input: { email: doctor.email, password: 'doctor-password-1', name: 'Dr Notify', specialty: 'General practice', licenseNumber: 'N-1', location: 'Room 7', serviceIds: [serviceId] } }, admin)
     ).createDoctor.id;
     colleague.id = (
-      await ok('CreateDoctor', { input: { email: colleague.email, password: 'doctor-password-1', name: 'Dr Colleague', specialty: 'General practice', licenseNumber: 'N-2', location: 'Room 8', serviceIds: [serviceId] } }, admin)
+      await ok(CreateDoctorDocument, { input: { email: colleague.email, password: 'doctor-password-1', name: 'Dr Colleague', specialty: 'General practice', licenseNumber: 'N-2', location: 'Room 8', serviceIds: [serviceId] } }, admin)
     ).createDoctor.id;
     for (const who of [patient, other]) {
-      const made = await ok('RegisterPatient', { input: { email: who.email, password: 'patient-password-1', name: who === patient ? 'Pat Example' : 'Otto Other' } });
+      const made = await ok(RegisterPatientDocument, { input: { email: who.email, password: 'patient-password-1', name: who === patient ? 'Pat Example' : 'Otto Other' } });
       who.id = made.registerPatient.user.id;
       who.token = made.registerPatient.accessToken;
     }
-    await ok('UpdateMyProfile', { input: { phone: patient.phone, notificationChannels: ['EMAIL', 'SMS'] } }, patient.token);
+    await ok(UpdateMyProfileDocument, { input: { phone: patient.phone, notificationChannels: ['EMAIL', 'SMS'] } }, patient.token);
 
     // Slots starting 3-4 minutes from now (UTC is the stack's clinic zone), so a 2-minute reminder falls due during the test.
     const start = new Date(Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000);
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
-    soon = (await ok('AddAvailability', { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 10 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
-    alongside = (await ok('AddAvailability', { doctorId: colleague.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
+    soon = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 10 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
+    alongside = (await ok(AddAvailabilityDocument, { doctorId: colleague.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
     const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    tomorrow = (await ok('AddAvailability', { doctorId: doctor.id, date: day, startTime: '09:00', endTime: '09:10', slotMinutes: 5 }, admin)).addAvailability;
+    tomorrow = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: day, startTime: '09:00', endTime: '09:10', slotMinutes: 5 }, admin)).addAvailability;
   }, 240_000);
 
   afterAll(async () => {
@@ -88,8 +100,8 @@ describe('notifications end to end', () => {
   let cancelled = { id: '', startsAt: '' };
 
   it('confirms a booking by email with a calendar file and by SMS', async () => {
-    const booked = await ok('BookAppointment', { input: { slotId: soon[0].id, serviceId } }, patient.token);
-    reminded = booked.bookAppointment.appointment;
+    const booked = await ok(BookAppointmentDocument, { input: { slotId: soon[0].id, serviceId } }, patient.token);
+    reminded = variant(booked.bookAppointment, 'BookingConfirmed').appointment;
     const [mail] = await sink.waitFor((m) => to(patient.email)(m).length >= 1, 30_000).then(to(patient.email));
     const parsed = await mail.parsed();
     expect(parsed.subject).toMatch(/^Appointment confirmed: Vaccination with Dr Notify/);
@@ -102,19 +114,19 @@ describe('notifications end to end', () => {
   }, 60_000);
 
   it('tells patient and doctor of a cancellation, and drops its reminder', async () => {
-    const booked = await ok('BookAppointment', { input: { slotId: alongside[0].id, serviceId } }, other.token);
-    cancelled = booked.bookAppointment.appointment;
+    const booked = await ok(BookAppointmentDocument, { input: { slotId: alongside[0].id, serviceId } }, other.token);
+    cancelled = variant(booked.bookAppointment, 'BookingConfirmed').appointment;
     await sink.waitFor((m) => to(other.email)(m).length === 1, 30_000);
-    await ok('CancelAppointment', { id: cancelled.id, reason: 'Cannot make it' }, other.token);
+    await ok(CancelAppointmentDocument, { id: cancelled.id, reason: 'Cannot make it' }, other.token);
     await sink.waitFor((m) => to(other.email)(m).length === 2 && to(colleague.email)(m).length >= 1, 30_000);
     expect(subjects(other.email)[1]).toMatch(/^Appointment cancelled: Vaccination with Dr Colleague/);
     expect(subjects(colleague.email)).toContainEqual(expect.stringMatching(/^Appointment cancelled: Otto Other/));
   }, 60_000);
 
   it('tells patient (email and SMS) and doctor when an appointment moves', async () => {
-    const booked = await ok('BookAppointment', { input: { slotId: tomorrow[0].id, serviceId } }, patient.token);
-    const id = booked.bookAppointment.appointment.id;
-    const moved = await ok('RescheduleAppointment', { id, newSlotId: tomorrow[1].id }, patient.token);
+    const booked = await ok(BookAppointmentDocument, { input: { slotId: tomorrow[0].id, serviceId } }, patient.token);
+    const id = variant(booked.bookAppointment, 'BookingConfirmed').appointment.id;
+    const moved = await ok(RescheduleAppointmentDocument, { id, newSlotId: tomorrow[1].id }, patient.token);
     expect(moved.rescheduleAppointment.__typename).toBe('BookingConfirmed');
     await sink.waitFor((m) => to(patient.email)(m).some((x) => x.headers.get('subject')?.startsWith('Appointment moved')) && to(doctor.email)(m).some((x) => x.headers.get('subject')?.startsWith('Appointment moved')), 30_000);
     const move = await to(patient.email)(sink.messages).find((x) => x.headers.get('subject')?.startsWith('Appointment moved'))!.parsed();

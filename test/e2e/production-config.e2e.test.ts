@@ -1,6 +1,7 @@
 import { DEVELOPMENT_BOOTSTRAP_ADMIN_PASSWORD, DEVELOPMENT_DATA_KEY } from '@carebook/platform';
 import { BOOTSTRAP_ADMIN, postGraphql, productionServiceKeys, Stack, startStack } from '@carebook/platform/testing';
-import { operation } from '@carebook/clients';
+import { LoginDocument, PayInvoiceDocument, RegisterPatientDocument } from '@carebook/sdk';
+import { contractCall } from './lib/contract-call';
 import { spawn } from 'node:child_process';
 import { CALLER_HEADER } from '@carebook/platform';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
@@ -100,14 +101,14 @@ describe('production configuration', () => {
     it('starts every process, and the system answers through the gateway', async () => {
       expect([...stack.services.keys()].sort()).toEqual([...SUBGRAPHS, 'gateway'].sort());
       expect(stack.workers.size).toBe(1);
-      const login = await postGraphql(stack.gatewayUrl, operation('Login'), BOOTSTRAP_ADMIN);
+      const login = await contractCall(stack.gatewayUrl)(LoginDocument, BOOTSTRAP_ADMIN);
       expect(login.errors).toBeUndefined();
       expect(login.data.login.user.role).toBe('ADMIN');
     });
 
     it('takes no cards with PAYMENT_PROVIDER=none, and says so', async () => {
-      const registered = await postGraphql(stack.gatewayUrl, operation('RegisterPatient'), { input: { email: 'prod@e2e.carebook.test', password: 'patient-password-1', name: 'Pro Duction' } });
-      const paying = await postGraphql(stack.gatewayUrl, operation('PayInvoice'), { id: randomUUID(), input: { method: 'CARD', token: 'tok_visa' } }, registered.data.registerPatient.accessToken);
+      const registered = await contractCall(stack.gatewayUrl)(RegisterPatientDocument, { input: { email: 'prod@e2e.carebook.test', password: 'patient-password-1', name: 'Pro Duction' } });
+      const paying = await contractCall(stack.gatewayUrl)(PayInvoiceDocument, { id: randomUUID(), input: { method: 'CARD', token: 'tok_visa' } }, registered.data.registerPatient.accessToken);
       expect(paying.errors![0]).toMatchObject({ message: expect.stringMatching(/takes no card payments online/), extensions: { code: 'BAD_USER_INPUT' } });
     });
 

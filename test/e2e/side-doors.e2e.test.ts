@@ -12,6 +12,14 @@ import {
   Stack,
   startStack,
 } from '@carebook/platform/testing';
+import {
+  LoginDocument,
+  MeDocument,
+  PatientChartDocument,
+  RegisterPatientDocument,
+  UpdateMyProfileDocument,
+} from '@carebook/sdk';
+import { ContractCall, contractCall } from './lib/contract-call';
 import { SignJWT } from 'jose';
 import { createSecretKey, randomUUID } from 'node:crypto';
 
@@ -29,7 +37,7 @@ const RETIRED_DEV_SECRET = 'carebook-development-service-secret-change-me';
  */
 describe('side doors, tried end to end', () => {
   let stack: Stack;
-  let gql: (name: string, variables?: Record<string, unknown>, token?: string) => Promise<GraphqlResponse>;
+  let gql: ContractCall;
   let admin: { id: string; token: string };
   let ada: { id: string; token: string };
   const urlOf = (service: ServiceName) => stack.services.get(service)!.url;
@@ -37,14 +45,14 @@ describe('side doors, tried end to end', () => {
   beforeAll(async () => {
     // A low per-address sign-in limit, for the spoofed-address test at the end.
     stack = await startStack(SUBGRAPHS, { LOGIN_MAX_FAILURES_PER_IP: '3' });
-    gql = (name, variables = {}, token) => postGraphql(stack.gatewayUrl, operation(name), variables, token);
-    const login = await gql('Login', BOOTSTRAP_ADMIN);
+    gql = contractCall(stack.gatewayUrl);
+    const login = await gql(LoginDocument, BOOTSTRAP_ADMIN);
     expect(login.errors).toBeUndefined();
     admin = { id: login.data.login.user.id, token: login.data.login.accessToken };
-    const registered = await gql('RegisterPatient', { input: { email: 'ada@side-doors.e2e.test', password: 'patient-password-1', name: 'Ada Private' } });
+    const registered = await gql(RegisterPatientDocument, { input: { email: 'ada@side-doors.e2e.test', password: 'patient-password-1', name: 'Ada Private' } });
     expect(registered.errors).toBeUndefined();
     ada = { id: registered.data.registerPatient.user.id, token: registered.data.registerPatient.accessToken };
-    expect((await gql('UpdateMyProfile', { input: { medicalHistory: 'Confidential history' } }, ada.token)).errors).toBeUndefined();
+    expect((await gql(UpdateMyProfileDocument, { input: { medicalHistory: 'Confidential history' } }, ada.token)).errors).toBeUndefined();
   }, 240_000);
 
   afterAll(async () => {
@@ -67,7 +75,7 @@ describe('side doors, tried end to end', () => {
         .setExpirationTime('60s')
         .sign(createSecretKey(Buffer.from(RETIRED_DEV_SECRET, 'utf8')));
       expectRefused(await postGraphql(stack.gatewayUrl, HISTORY, { id: ada.id }, forged), 'HISTORY');
-      expectRefused(await gql('PatientChart', { id: ada.id }, forged), 'PatientChart');
+      expectRefused(await gql(PatientChartDocument, { id: ada.id }, forged), 'PatientChart');
     });
 
     it('refuses a service token of the new kind sent as Authorization, whoever it names and whatever it is for', async () => {
@@ -141,7 +149,7 @@ describe('side doors, tried end to end', () => {
         expect({ route, caller, status: response.status, code: ((await response.json()) as { error: { code: string } }).error.code }).toEqual({ route, caller, status: 403, code: 'FORBIDDEN' });
       }
       // Ada is still a patient.
-      expect((await gql('Me', {}, (await gql('Login', { email: 'ada@side-doors.e2e.test', password: 'patient-password-1' })).data.login.accessToken)).data.me.role).toBe('PATIENT');
+      expect((await gql(MeDocument, {}, (await gql(LoginDocument, { email: 'ada@side-doors.e2e.test', password: 'patient-password-1' })).data.login.accessToken)).data.me.role).toBe('PATIENT');
     });
   });
 
@@ -155,12 +163,12 @@ describe('side doors, tried end to end', () => {
     beforeAll(async () => {
       const mint = await accessTokenMinterFromKeyFile(stack.env.AUTH_KEY_FILE!);
       // The same minter with right claims is accepted: what is refused below is the claim.
-      expect((await gql('Me', {}, await mint({ sub: admin.id, role: 'ADMIN' }))).data.me.id).toBe(admin.id);
+      expect((await gql(MeDocument, {}, await mint({ sub: admin.id, role: 'ADMIN' }))).data.me.id).toBe(admin.id);
       token = await mint({ sub: admin.id, role: 'ADMIN', ...claims });
     });
 
     it('is refused at the gateway', async () => {
-      expectRefused(await gql('Me', {}, token), 'Me');
+      expectRefused(await gql(MeDocument, {}, token), 'Me');
     });
 
     it('is refused at a subgraph, even relayed with the gateway’s proof', async () => {
@@ -171,10 +179,10 @@ describe('side doors, tried end to end', () => {
   // Last: it spends this stack's sign-in attempts from 127.0.0.1.
   it('lets no one choose the client address: spoofed x-carebook-client-ip headers count as the real address, and never reach auth alone', async () => {
     for (let i = 1; i <= 3; i++) {
-      const attempt = await postGraphql(stack.gatewayUrl, operation('Login'), { email: `nobody-${i}@side-doors.e2e.test`, password: 'wrong-password-1' }, undefined, { [CLIENT_IP_HEADER]: `203.0.113.${i}` });
+      const attempt = await gql(LoginDocument, { email: `nobody-${i}@side-doors.e2e.test`, password: 'wrong-password-1' }, undefined, { [CLIENT_IP_HEADER]: `203.0.113.${i}` });
       expect(errorCode(attempt)).toBe('UNAUTHENTICATED');
     }
-    const blocked = await postGraphql(stack.gatewayUrl, operation('Login'), { email: 'nobody-4@side-doors.e2e.test', password: 'wrong-password-1' }, undefined, { [CLIENT_IP_HEADER]: '203.0.113.4' });
+    const blocked = await gql(LoginDocument, { email: 'nobody-4@side-doors.e2e.test', password: 'wrong-password-1' }, undefined, { [CLIENT_IP_HEADER]: '203.0.113.4' });
     expect(errorCode(blocked)).toBe('FORBIDDEN');
     expect(blocked.errors![0].extensions).toMatchObject({ reason: 'RATE_LIMITED' });
     expectRefused(await postGraphql(urlOf('auth'), operation('Login'), { email: 'nobody-5@side-doors.e2e.test', password: 'wrong-password-1' }, undefined, { [CLIENT_IP_HEADER]: '203.0.113.5' }), 'Login at auth');

@@ -1,29 +1,32 @@
-import { operation } from '@carebook/clients';
 import { BOOTSTRAP_ADMIN, postGraphql } from '@carebook/platform/testing';
-import type { CreateDoctorMutation, CreateMedicalServiceMutation, LoginMutation, RegisterPatientMutation } from '@carebook/sdk';
+import { CreateDoctorDocument, CreateMedicalServiceDocument, LoginDocument, RegisterPatientDocument, TypedDocumentNode } from '@carebook/sdk';
+import { getOperationAST, print } from 'graphql';
 import { pool } from './stats';
 
-/** A client of the gateway that fails loudly on any GraphQL error (seeding must not half-succeed). */
+/**
+ * A client of the gateway that fails loudly on any GraphQL error (seeding must not half-succeed).
+ * It sends the SDK's typed documents, printed as the contract has them, so results are typed.
+ */
 export function clinicClient(gatewayUrl: string) {
-  async function run<T = any>(name: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-    const response = await postGraphql(gatewayUrl, operation(name), variables, token);
-    if (response.errors?.length) throw new Error(`${name} failed: ${JSON.stringify(response.errors)}`);
-    return response.data as T;
+  async function run<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
+    const response = await postGraphql<TResult>(gatewayUrl, print(document), variables ?? {}, token);
+    if (response.errors?.length) throw new Error(`${getOperationAST(document)?.name?.value} failed: ${JSON.stringify(response.errors)}`);
+    return response.data as TResult;
   }
 
   return {
     run,
     async adminToken(): Promise<string> {
-      return (await run<LoginMutation>('Login', BOOTSTRAP_ADMIN)).login.accessToken;
+      return (await run(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
     },
     async createService(token: string, name: string, durationMinutes: number): Promise<string> {
-      const data = await run<CreateMedicalServiceMutation>('CreateMedicalService', { input: { name, category: 'GENERAL_CHECKUP', durationMinutes, price: '35.00', currency: 'EUR' } }, token);
+      const data = await run(CreateMedicalServiceDocument, { input: { name, category: 'GENERAL_CHECKUP', durationMinutes, price: '35.00', currency: 'EUR' } }, token);
       return data.createMedicalService.id;
     },
     async createDoctors(token: string, count: number, serviceId: string, tag: string): Promise<string[]> {
       return pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
-        const data = await run<CreateDoctorMutation>(
-          'CreateDoctor',
+        const data = await run(
+          CreateDoctorDocument,
           { input: { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password', name: `Dr Bench ${i}`, specialty: 'General practice', licenseNumber: `BENCH-${tag}-${i}`, serviceIds: [serviceId] } },
           token,
         );
@@ -32,7 +35,7 @@ export function clinicClient(gatewayUrl: string) {
     },
     async registerPatients(count: number, tag: string): Promise<string[]> {
       return pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
-        const data = await run<RegisterPatientMutation>('RegisterPatient', { input: { email: `p${i}-${tag}@bench.carebook.test`, password: 'bench-patient-password', name: `Patient ${i}` } });
+        const data = await run(RegisterPatientDocument, { input: { email: `p${i}-${tag}@bench.carebook.test`, password: 'bench-patient-password', name: `Patient ${i}` } });
         return data.registerPatient.accessToken;
       });
     },

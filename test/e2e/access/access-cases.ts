@@ -1,3 +1,4 @@
+import { CreateMedicalServiceDocument, LoginDocument } from '@carebook/sdk';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from './access-table';
 import type { ClinicFixture } from './clinic-fixture';
@@ -25,7 +26,7 @@ const count = (clinic: ClinicFixture, service: string, sql: string, params: unkn
 
 /** A fresh service of the catalogue, for cells that change or retire one. */
 const newService = async (clinic: ClinicFixture): Promise<string> =>
-  (await clinic.ok('CreateMedicalService', { input: { name: `Matrix service ${randomUUID().slice(0, 8)}`, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, clinic.admin.token)).createMedicalService.id;
+  (await clinic.ok(CreateMedicalServiceDocument, { input: { name: `Matrix service ${randomUUID().slice(0, 8)}`, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, clinic.admin.token)).createMedicalService.id;
 
 /** Own credentials for everyone; anonymous uses the patient's (signing in is what anonymous callers do). */
 const credentialsOf = (clinic: ClinicFixture, caller: Caller) => {
@@ -41,7 +42,7 @@ export const CELLS: Record<string, CellBuilder> = {
     return { variables: credentialsOf(clinic, caller) };
   },
   async RefreshSession(clinic, caller) {
-    const login = await clinic.ok('Login', credentialsOf(clinic, caller));
+    const login = await clinic.ok(LoginDocument, credentialsOf(clinic, caller));
     return { variables: { refreshToken: login.login.refreshToken } };
   },
   async Me() {
@@ -59,7 +60,7 @@ export const CELLS: Record<string, CellBuilder> = {
     return { variables: { token: await clinic.resetTokenFor(await clinic.newPatient()), newPassword: 'matrix-password-3' } };
   },
   async Logout(clinic, caller) {
-    const login = await clinic.ok('Login', credentialsOf(clinic, caller));
+    const login = await clinic.ok(LoginDocument, credentialsOf(clinic, caller));
     return { variables: { refreshToken: login.login.refreshToken } };
   },
   async LogoutEverywhere(clinic, caller) {
@@ -204,7 +205,7 @@ export const CELLS: Record<string, CellBuilder> = {
   },
   async SetBookingPolicy(clinic) {
     const name = `Matrix rules ${randomUUID().slice(0, 8)}`;
-    const serviceId = (await clinic.ok('CreateMedicalService', { input: { name, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, clinic.admin.token)).createMedicalService.id;
+    const serviceId = (await clinic.ok(CreateMedicalServiceDocument, { input: { name, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, clinic.admin.token)).createMedicalService.id;
     return {
       variables: { serviceId, policy: { minNoticeMinutes: 60, cancellationWindowMinutes: 720 } },
       state: count(clinic, 'doctor', 'select min_notice_minutes, horizon_minutes, cancellation_window_minutes from medical_services where id = ?', [serviceId]),

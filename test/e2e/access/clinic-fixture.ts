@@ -1,7 +1,10 @@
 import { operation } from '@carebook/clients';
 import { BOOTSTRAP_ADMIN, GraphqlResponse, postGraphql, SmtpSink, Stack } from '@carebook/platform/testing';
+import { AddAvailabilityDocument, AddMedicalRecordDocument, BookAppointmentDocument, CompleteAppointmentDocument, CreateDoctorDocument, CreateMedicalServiceDocument, LoginDocument, RegisterPatientDocument, RequestPasswordResetDocument, SetUserRoleDocument, UpdateMyProfileDocument, TypedDocumentNode } from '@carebook/sdk';
+import { getOperationAST } from 'graphql';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
+import { contractCall } from '../lib/contract-call';
 import type { Caller } from './access-table';
 
 export interface Account {
@@ -46,22 +49,22 @@ export class ClinicFixture {
     return postGraphql(this.stack.gatewayUrl, operation(name), variables, token);
   }
 
-  /** Runs an operation that must work (fixture building); fails with the errors otherwise. */
-  async ok(name: string, variables: Record<string, unknown>, token?: string): Promise<any> {
-    const response = await this.call(name, variables, token);
-    if (response.errors) throw new Error(`${name} failed while building the fixture: ${JSON.stringify(response.errors)}`);
+  /** Runs a contract operation that must work (fixture building), typed by the SDK's document; fails with the errors otherwise. */
+  async ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
+    const response = await contractCall(this.stack.gatewayUrl)(document, variables, token);
+    if (response.errors) throw new Error(`${getOperationAST(document)?.name?.value} failed while building the fixture: ${JSON.stringify(response.errors)}`);
     return response.data;
   }
 
   async build(): Promise<void> {
-    const adminLogin = (await this.ok('Login', BOOTSTRAP_ADMIN)).login;
+    const adminLogin = (await this.ok(LoginDocument, BOOTSTRAP_ADMIN)).login;
     this.admin = { id: adminLogin.user.id, email: BOOTSTRAP_ADMIN.email, password: BOOTSTRAP_ADMIN.password, name: 'admin', token: adminLogin.accessToken };
-    this.serviceId = (await this.ok('CreateMedicalService', { input: { name: 'Matrix check-up', category: 'GENERAL_CHECKUP', durationMinutes: 15, price: '30.00', currency: 'EUR' } }, this.admin.token)).createMedicalService.id;
+    this.serviceId = (await this.ok(CreateMedicalServiceDocument, { input: { name: 'Matrix check-up', category: 'GENERAL_CHECKUP', durationMinutes: 15, price: '30.00', currency: 'EUR' } }, this.admin.token)).createMedicalService.id;
     this.doctor = await this.newDoctor('Dr Matrix');
     this.otherDoctor = await this.newDoctor('Dr Other');
     this.patient = await this.newPatient(this.secrets.patientName);
     this.otherPatient = await this.newPatient('Oscar Other');
-    await this.ok('UpdateMyProfile', { input: { medicalHistory: this.secrets.history } }, this.patient.token);
+    await this.ok(UpdateMyProfileDocument, { input: { medicalHistory: this.secrets.history } }, this.patient.token);
     for (const doctor of [this.doctor, this.otherDoctor]) await this.openDay(doctor);
     await this.book(); // a booking makes the doctor the patient's doctor (care relationship)
     await this.record();
@@ -78,17 +81,17 @@ export class ClinicFixture {
   async newDoctor(name: string): Promise<Account> {
     const email = `dr-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
     const created = await this.ok(
-      'CreateDoctor',
+      CreateDoctorDocument,
       { input: { email, password: PASSWORD, name, specialty: 'General practice', licenseNumber: `MX-${randomUUID().slice(0, 8)}`, serviceIds: [this.serviceId] } },
       this.admin.token,
     );
-    const token = (await this.ok('Login', { email, password: PASSWORD })).login.accessToken;
+    const token = (await this.ok(LoginDocument, { email, password: PASSWORD })).login.accessToken;
     return { id: created.createDoctor.id, email, password: PASSWORD, name, token };
   }
 
   async newPatient(name = 'Throwaway Patient'): Promise<Account> {
     const email = `p-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
-    const registered = (await this.ok('RegisterPatient', { input: { email, password: PASSWORD, name } })).registerPatient;
+    const registered = (await this.ok(RegisterPatientDocument, { input: { email, password: PASSWORD, name } })).registerPatient;
     return { id: registered.user.id, email, password: PASSWORD, name, token: registered.accessToken };
   }
 
@@ -98,14 +101,14 @@ export class ClinicFixture {
     if (caller === 'doctor' || caller === 'otherDoctor') return this.newDoctor('Dr Fresh');
     const account = await this.newPatient();
     if (caller !== 'admin') return account;
-    await this.ok('SetUserRole', { userId: account.id, role: 'ADMIN' }, this.admin.token);
+    await this.ok(SetUserRoleDocument, { userId: account.id, role: 'ADMIN' }, this.admin.token);
     // The role change ended the account's sessions: sign in again as the admin it now is.
-    return { ...account, token: (await this.ok('Login', { email: account.email, password: account.password })).login.accessToken };
+    return { ...account, token: (await this.ok(LoginDocument, { email: account.email, password: account.password })).login.accessToken };
   }
 
   /** The token of a password-reset link emailed to the account (read at the SMTP server, as the person would). */
   async resetTokenFor(account: Account): Promise<string> {
-    await this.ok('RequestPasswordReset', { email: account.email });
+    await this.ok(RequestPasswordResetDocument, { email: account.email });
     const [message] = (await this.mail.waitFor((all) => all.some((m) => m.to.includes(account.email)))).filter((m) => m.to.includes(account.email));
     const text = (await message.parsed()).text ?? '';
     const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
@@ -122,11 +125,11 @@ export class ClinicFixture {
   /** Opens a day of 15-minute slots for the doctor and adds them to the pool. */
   async openDay(doctor: Account): Promise<void> {
     const opened = await this.ok(
-      'AddAvailability',
+      AddAvailabilityDocument,
       { doctorId: doctor.id, date: this.freshDate(), startTime: '07:00', endTime: '19:00', slotMinutes: 15 },
       this.admin.token,
     );
-    this.freeSlots.set(doctor.id, [...(this.freeSlots.get(doctor.id) ?? []), ...opened.addAvailability.map((slot: { id: string }) => slot.id)]);
+    this.freeSlots.set(doctor.id, [...(this.freeSlots.get(doctor.id) ?? []), ...opened.addAvailability.map((slot) => slot.id)]);
   }
 
   /** A free slot of the doctor nobody else will use. */
@@ -137,7 +140,7 @@ export class ClinicFixture {
 
   /** A confirmed appointment of the patient with the doctor. */
   async book(): Promise<string> {
-    const booked = (await this.ok('BookAppointment', { input: { slotId: await this.freeSlot(), serviceId: this.serviceId, reason: 'matrix' } }, this.patient.token)).bookAppointment;
+    const booked = (await this.ok(BookAppointmentDocument, { input: { slotId: await this.freeSlot(), serviceId: this.serviceId, reason: 'matrix' } }, this.patient.token)).bookAppointment;
     if (booked.__typename !== 'BookingConfirmed') throw new Error(`the fixture's booking was not confirmed: ${JSON.stringify(booked)}`);
     return booked.appointment.id;
   }
@@ -152,13 +155,13 @@ export class ClinicFixture {
   /** A completed visit and its invoice. */
   async completed(): Promise<{ appointmentId: string; invoiceId: string }> {
     const appointmentId = await this.started();
-    const closed = (await this.ok('CompleteAppointment', { id: appointmentId, notes: 'matrix notes' }, this.doctor.token)).completeAppointment;
-    return { appointmentId, invoiceId: closed.invoice.id };
+    const closed = (await this.ok(CompleteAppointmentDocument, { id: appointmentId, notes: 'matrix notes' }, this.doctor.token)).completeAppointment;
+    return { appointmentId, invoiceId: closed.invoice!.id };
   }
 
   /** A record the doctor wrote in the patient's chart. */
   async record(): Promise<string> {
-    return (await this.ok('AddMedicalRecord', { input: { patientId: this.patient.id, diagnosis: this.secrets.diagnosis } }, this.doctor.token)).addMedicalRecord.id;
+    return (await this.ok(AddMedicalRecordDocument, { input: { patientId: this.patient.id, diagnosis: this.secrets.diagnosis } }, this.doctor.token)).addMedicalRecord.id;
   }
 
   /** An appointment's status as an admin sees it. */

@@ -11,3 +11,4 @@ export * from './smtp-sink';
 export * from './stack';
 export * from './appointment-fixture';
 export * from './live-client';
+export * from './result-variant';
