@@ -53,7 +53,7 @@ export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTV
   }
 
   const admit = (principal: Principal): Principal => {
-    if (principal.kind === 'user') revocations?.assertCurrent(principal);
+    revocations?.assertCurrent(principal);
     return principal;
   };
 

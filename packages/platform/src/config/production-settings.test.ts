@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from './load-config';
-import { DEVELOPMENT_BOOTSTRAP_ADMIN_PASSWORD, DEVELOPMENT_DATA_KEY, productionProblems, refuseUnsafeProductionSettings } from './production-settings';
+import { productionServiceKeys } from '../testing/service-callers';
+import { DEVELOPMENT_BOOTSTRAP_ADMIN_PASSWORD, DEVELOPMENT_DATA_KEY, productionCheckedServiceKeys, productionProblems } from './production-settings';
 
 const SAFE = {
   REDIS_URL: 'redis://:s3cret@redis:6379',
@@ -43,7 +44,7 @@ describe('production settings', () => {
   it('throws one ConfigError naming every variable to fix', () => {
     let error: unknown;
     try {
-      refuseUnsafeProductionSettings('production', ALL, { ...SAFE, REDIS_URL: 'redis://redis:6379', PAYMENT_PROVIDER: 'development' });
+      productionCheckedServiceKeys('billing', 'production', ALL, { ...SAFE, ...productionServiceKeys().env, REDIS_URL: 'redis://redis:6379', PAYMENT_PROVIDER: 'development' });
     } catch (thrown) {
       error = thrown;
     }

@@ -58,19 +58,10 @@ export function productionProblems(nodeEnv: string, variables: Iterable<string>,
 }
 
 /**
- * Stops a production process that would run with development settings or an
- * open Redis, naming every variable to fix at once. Every service, the
- * workers and the gateway call it with the variables they read.
- */
-export function refuseUnsafeProductionSettings(nodeEnv: string, variables: Iterable<string>, values: Record<string, unknown>): void {
-  const problems = productionProblems(nodeEnv, variables, values);
-  if (problems.length) throw new ConfigError(problems);
-}
-
-/**
  * A process's service keys, once its whole production configuration passed:
- * the unsafe settings and the key problems are refused together, so an
- * operator sees every variable to fix in one go.
+ * development settings, an open Redis and key problems are refused together,
+ * so an operator sees every variable to fix in one go. Every service, the
+ * workers and the gateway call it with the variables they read.
  */
 export function productionCheckedServiceKeys(self: ServiceName, nodeEnv: string, variables: Iterable<string>, values: Record<string, unknown>): ServiceKeys {
   const problems = productionProblems(nodeEnv, variables, values);
