@@ -26,8 +26,8 @@ import { randomUUID } from 'node:crypto';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls until `check` holds (generously: the machine may be busy), or fails naming what did not happen. */
-async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+/** Polls until `check` holds (generously: the machine may be busy), or fails naming what did not happen (before the test times out, so the message shows). */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString().slice(0, 160)}`);

@@ -93,6 +93,25 @@ describe('event consumers', () => {
     expect(job?.failedReason).toBe('the database went away mid-handler');
   }, 60_000);
 
+  it('retries, not skips, an event whose handler meets a unique-key conflict (a concurrent request made the effect first)', async () => {
+    // As billing's consumer meets the invoice that the CompleteAppointment response issued a moment before:
+    // the first try's insert conflicts; the retry finds the effect there, adds nothing, and marks the event.
+    const event = createEvent('appointment', 'APPOINTMENT_COMPLETED', { type: 'Appointment', id: 'a-conflict' }, completion('a-conflict'));
+    const madeElsewhere = await orm.em.fork().transactional(async (em) => recordEvent(em, 'test', 'INVOICE_ISSUED', { type: 'Effect', id: event.id }, { invoiceId: 'i', appointmentId: 'a', patientId: 'p', amount: '40.00', currency: 'EUR' }));
+    let tries = 0;
+    consume('billing', async (_event, em) => {
+      tries += 1;
+      if (tries > 1 && (await em.count(OutboxEvent, { aggregateType: 'Effect', aggregateId: event.id })) > 0) return;
+      // The same unique key as the effect made elsewhere (here its id): the insert conflicts.
+      await em.insert(OutboxEvent, { id: madeElsewhere.id, position: 1, type: 'INVOICE_ISSUED', aggregateType: 'Effect', aggregateId: event.id, envelope: '{}', occurredAt: new Date(), attempts: 0 });
+    });
+    await queue('billing').add(event.type, event, { jobId: event.id, attempts: 5, backoff: { type: 'fixed', delay: 200 } });
+    await until(async () => (await marked('billing', event)) === 1);
+    expect(tries).toBe(2);
+    expect(await effectsOf(event)).toBe(1);
+    expect((await queue('billing').getJob(event.id))?.failedReason).toMatch(/duplicate/i);
+  }, 60_000);
+
   it('applies one event delivered twice at the same moment once, by two consumers', async () => {
     const entered: string[] = [];
     const active: Array<{ job: string; at: number }> = [];

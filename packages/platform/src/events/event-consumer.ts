@@ -25,20 +25,30 @@ export interface EventConsumerOptions<V = DomainEvent> {
   concurrency?: number;
 }
 
+/** The processed-event mark exists already: another delivery of the event applied it (or is applying it). */
+class AlreadyProcessed extends Error {}
+
 /**
  * Runs `work` at most once per (consumer, event id): the mark and the effect
  * commit together, so a redelivered event is skipped and a failed one retried.
+ * Only a duplicate *mark* means "already processed": a unique-key conflict
+ * inside `work` (say, the invoice a concurrent request issued first) fails
+ * this try like any other error, so the job is retried and finds the effect
+ * there, and the event is marked then; taking it for a duplicate delivery
+ * would leave the event unmarked and its effect possibly not applied.
  */
 export async function consumeOnce(orm: MikroORM, consumer: string, eventId: string, work: (em: EntityManager) => Promise<void>): Promise<boolean> {
   try {
     await orm.em.fork().transactional(async (em) => {
       em.persist(em.create(ProcessedEvent, { id: `${consumer}:${eventId}` }));
-      await em.flush();
+      await em.flush().catch((error: unknown) => {
+        throw error instanceof UniqueConstraintViolationException ? new AlreadyProcessed() : error;
+      });
       await work(em);
     });
     return true;
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) return false;
+    if (error instanceof AlreadyProcessed) return false;
     throw error;
   }
 }
