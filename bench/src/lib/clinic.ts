@@ -33,8 +33,8 @@ export function clinicClient(gatewayUrl: string) {
         return data.createDoctor.id;
       });
     },
-    async registerPatients(count: number, tag: string): Promise<string[]> {
-      return pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
+    async registerPatients(count: number, tag: string, concurrency = 4): Promise<string[]> {
+      return pool(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
         const data = await run(RegisterPatientDocument, { input: { email: `p${i}-${tag}@bench.carebook.test`, password: 'bench-patient-password', name: `Patient ${i}` } });
         return data.registerPatient.accessToken;
       });

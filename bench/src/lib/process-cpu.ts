@@ -11,6 +11,12 @@ export function cpuSecondsOf(pid: number | undefined): number {
   }
 }
 
+/** CPU ms per operation of each process, and their total (the processes named in `excluded` left out of it). */
+export interface CpuShare {
+  byProcess: Array<[name: string, ms: number]>;
+  total: number;
+}
+
 /**
  * CPU spent by named processes between `start()` and `per(n)`, in ms per
  * operation: a figure that holds however busy the machine is, where
@@ -20,18 +26,25 @@ export function cpuMeter(processes: Record<string, number | undefined>) {
   const named = { ...processes, mariadb: mariadbPid() };
   let before: Record<string, number> = {};
   const read = () => Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, cpuSecondsOf(pid)]));
+  const share = (operations: number, excluded: string[] = []): CpuShare => {
+    const after = read();
+    const byProcess = Object.entries(after).map(([name, seconds]) => [name, ((seconds - before[name]) * 1000) / operations] as [string, number]);
+    return { byProcess, total: byProcess.filter(([name]) => !excluded.includes(name)).reduce((sum, [, ms]) => sum + ms, 0) };
+  };
   return {
     start(): void {
       before = read();
     },
+    share,
     /** "name 12.3, ..., total 45.6" in CPU ms per operation over `operations`. */
     per(operations: number): string {
-      const after = read();
-      const spent = Object.entries(after).map(([name, seconds]) => [name, ((seconds - before[name]) * 1000) / operations] as const);
-      const total = spent.reduce((sum, [, ms]) => sum + ms, 0);
-      return [...spent.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms.toFixed(1)}`), `total ${total.toFixed(1)}`].join(', ');
+      return formatShare(share(operations));
     },
   };
+}
+
+export function formatShare(share: CpuShare, totalLabel = 'total'): string {
+  return [...share.byProcess.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms.toFixed(1)}`), `${totalLabel} ${share.total.toFixed(2)}`].join(', ');
 }
 
 function mariadbPid(): number | undefined {

@@ -1,0 +1,40 @@
+import { ensureMysqlDatabase } from '@carebook/platform';
+import { dropDatabase, freshDatabaseUrl, reservePortBlock, stopProcess } from '@carebook/platform/testing';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+
+export interface Floor {
+  pid: number;
+  openSlots(count: number): Promise<string[]>;
+  /** One booking over HTTP, as a client would ask for it: true when booked, false when the slot was taken. */
+  book(slotId: string, patientId?: string): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+/** Starts the floor server (floor-server.ts) as its own process on a fresh database. */
+export async function startFloor(): Promise<Floor> {
+  const databaseUrl = freshDatabaseUrl('floor');
+  await ensureMysqlDatabase(databaseUrl);
+  const port = reservePortBlock();
+  const child = spawn(process.execPath, [join(__dirname, 'floor-server.js'), databaseUrl, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`floor ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  return {
+    pid: child.pid!,
+    openSlots: async (count) => ((await post('/slots', { count })) as { ids: string[] }).ids,
+    book: async (slotId, patientId = randomUUID()) => ((await post('/book', { slotId, patientId })) as { booked: boolean }).booked,
+    async stop() {
+      await stopProcess(child);
+      await dropDatabase(databaseUrl);
+    },
+  };
+}

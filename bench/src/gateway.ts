@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { CALLER_HEADER } from '@carebook/platform';
+import { callerToken, startStack } from '@carebook/platform/testing';
+import type { ServiceName } from '@carebook/platform';
+import { SetWeeklyAvailabilityDocument } from '@carebook/sdk';
+import { clinicClient } from './lib/clinic';
+import { graphqlPoster, LoadResult, Shot, sustain } from './lib/load';
+import { cpuMeter, CpuShare, formatShare } from './lib/process-cpu';
+import { latencyLine, percentile } from './lib/stats';
+
+const TRIVIAL = 'query Trivial { medicalServices { id name durationMinutes price currency } }';
+/** Doctors from the doctor subgraph, ratings from feedback, weekly hours from scheduling. */
+const DEEP = `query Deep { doctors { id name specialty services { id name } rating reviewCount weeklyAvailability { dayOfWeek startTime endTime slotMinutes } } }`;
+/** The gateway's query plan for DEEP, done by the client itself: one fetch, then two in parallel. */
+const DEEP_DOCTORS = 'query { doctors { __typename id name specialty services { id name } } }';
+const DEEP_RATINGS = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Doctor { rating reviewCount } } }';
+const DEEP_HOURS = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Doctor { weeklyAvailability { dayOfWeek startTime endTime slotMinutes } } } }';
+
+const CONNECTIONS = 10;
+
+/**
+ * pnpm bench:gateway [seconds=10]
+ * What the gateway costs: a trivial query (one subgraph) and a query over
+ * three subgraphs, each sent straight to the subgraph(s) (the client plays
+ * the gateway: its caller token, and for the deep query the gateway's own
+ * query plan) and then through the gateway, 10 connections, after a warm-up.
+ * Prints requests/s, latency, CPU per request of each process, and the
+ * gateway's figures as multiples of the direct ones (measured in the same
+ * run, so they hold across machines).
+ */
+async function main() {
+  const seconds = Number(process.argv[2] ?? 10);
+  console.log('starting the stack (fresh databases)...');
+  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'feedback'], { LOG_LEVEL: 'error' });
+  try {
+    const clinic = clinicClient(stack.gatewayUrl);
+    const admin = await clinic.adminToken();
+    const serviceIds = [await clinic.createService(admin, 'Bench check-up', 15), await clinic.createService(admin, 'Bench consultation', 30)];
+    const doctors = await clinic.createDoctors(admin, 10, serviceIds[0], `gateway-${Date.now()}`);
+    for (const doctorId of doctors) {
+      const rules = (['MONDAY', 'WEDNESDAY', 'FRIDAY'] as const).map((dayOfWeek) => ({ dayOfWeek, startTime: '09:00', endTime: '12:00', slotMinutes: 15 }));
+      await clinic.run(SetWeeklyAvailabilityDocument, { doctorId, rules }, admin);
+    }
+    const urlOf = (name: ServiceName) => stack.services.get(name)!.url;
+    const post = graphqlPoster(CONNECTIONS);
+    const asGateway = async (target: ServiceName) => ({ [CALLER_HEADER]: await callerToken('gateway', target) });
+    const meter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), bench: process.pid });
+
+    async function measure(label: string, shot: Shot): Promise<{ result: LoadResult; cpu: CpuShare }> {
+      await sustain(shot, CONNECTIONS, 1, 3); // warm-up, not counted
+      meter.start();
+      const result = await sustain(shot, CONNECTIONS, seconds, 0);
+      const cpu = meter.share(result.requests, ['bench']);
+      console.log(`  ${label}: ${(result.requests / result.seconds).toFixed(0)} req/s, errors ${result.errors}`);
+      console.log(`    ${latencyLine('latency', result.latencies)}`);
+      console.log(`    CPU ms per request: ${formatShare(cpu, 'total (bench left out)')}`);
+      return { result, cpu };
+    }
+
+    function compare(direct: { result: LoadResult; cpu: CpuShare }, gateway: { result: LoadResult; cpu: CpuShare }) {
+      const rate = (r: LoadResult) => r.requests / r.seconds;
+      console.log(
+        `  gateway / direct: p50 ${(percentile(gateway.result.latencies, 50) / percentile(direct.result.latencies, 50)).toFixed(2)}x, ` +
+          `p99 ${(percentile(gateway.result.latencies, 99) / percentile(direct.result.latencies, 99)).toFixed(2)}x, ` +
+          `req/s ${(rate(gateway.result) / rate(direct.result)).toFixed(2)}x, CPU per request ${(gateway.cpu.total / direct.cpu.total).toFixed(2)}x`,
+      );
+    }
+
+    console.log(`\ntrivial query (medicalServices, doctor subgraph), ${CONNECTIONS} connections, ${seconds} s each`);
+    const trivialDirect = await measure('straight to the doctor subgraph', async () => void (await post(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'))));
+    const trivialGateway = await measure('through the gateway', async () => void (await post(stack.gatewayUrl, TRIVIAL)));
+    compare(trivialDirect, trivialGateway);
+
+    console.log(`\nthree-subgraph query (doctors with services, rating, reviewCount, weeklyAvailability), ${CONNECTIONS} connections, ${seconds} s each`);
+    const deepDirect = await measure('straight to doctor, then feedback and scheduling (the plan, by the client)', async () => {
+      const { doctors: found } = await post<{ doctors: Array<{ __typename: string; id: string }> }>(urlOf('doctor'), DEEP_DOCTORS, {}, await asGateway('doctor'));
+      const representations = found.map(({ __typename, id }) => ({ __typename, id }));
+      await Promise.all([
+        post(urlOf('feedback'), DEEP_RATINGS, { r: representations }, await asGateway('feedback')),
+        post(urlOf('scheduling'), DEEP_HOURS, { r: representations }, await asGateway('scheduling')),
+      ]);
+    });
+    const deepGateway = await measure('through the gateway', async () => void (await post(stack.gatewayUrl, DEEP)));
+    compare(deepDirect, deepGateway);
+  } finally {
+    for (const [name, service] of stack.services) {
+      const lines = service.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
+      if (lines.length) console.log(`\n${name} logged ${lines.length} error(s); the first:\n${lines.slice(0, 3).join('\n').slice(0, 3000)}`);
+    }
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

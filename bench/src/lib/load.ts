@@ -1,0 +1,61 @@
+import { Agent, request } from 'undici';
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  latencies: number[];
+}
+
+/** One request of a load run: resolves when its answer is read; throws on a failed or erroneous one. */
+export type Shot = () => Promise<void>;
+
+/**
+ * Keeps `connections` requests in flight for `seconds` (after `warmUpSeconds`
+ * of the same, not counted), like autocannon does: each connection sends its
+ * next request as soon as the previous answer is in.
+ */
+export async function sustain(shot: Shot, connections: number, seconds: number, warmUpSeconds = 3): Promise<LoadResult> {
+  await run(shot, connections, warmUpSeconds);
+  return run(shot, connections, seconds);
+}
+
+async function run(shot: Shot, connections: number, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        try {
+          await shot();
+          latencies.push(performance.now() - t0);
+        } catch (error) {
+          errors += 1;
+          firstError ??= error;
+        }
+      }
+    }),
+  );
+  if (firstError) console.error(`  first error: ${String(firstError).slice(0, 300)}`);
+  return { requests: latencies.length, errors, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+/** A GraphQL POST over a keep-alive pool (undici's request: little client CPU, so the server is what is measured). */
+export function graphqlPoster(connections: number) {
+  const dispatcher = new Agent({ connections, keepAliveTimeout: 30_000 });
+  return async function post<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+    const response = await request(url.endsWith('/graphql') ? url : `${url}/graphql`, {
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.body.json()) as { data?: T; errors?: unknown[] };
+    if (response.statusCode !== 200 || body.errors?.length) throw new Error(`${response.statusCode} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+    return body.data as T;
+  };
+}
