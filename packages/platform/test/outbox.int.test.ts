@@ -142,6 +142,60 @@ describe('transactional outbox and relay', () => {
     }
   }, 60_000);
 
+  /** A relay that never polls (an hour between safety-net passes): only nudges, hand-ons and reconnects make it publish. */
+  const neverPolling = (service: string, prefix: string) => startOutboxRelay({ orm: orm as any, service, redisUrl, prefix, logger, pollMs: 3_600_000 });
+
+  it('wakes on nudges, not polls: an instance without the lease hands its nudge to the one holding it', async () => {
+    const prefix = `outbox-nudge-${randomUUID().slice(0, 8)}`;
+    const seen: string[] = [];
+    const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), { connection: workerRedis, prefix });
+    // The first instance's pass once connected takes the lease (for 10 s); the second finds it taken.
+    const holder = neverPolling('nudged', prefix);
+    await holder.listening();
+    const other = neverPolling('nudged', prefix);
+    try {
+      // Each drains as it connects and subscribes: that is over before the event exists.
+      await other.listening();
+      expect(await other.drainOnce()).toBe(0);
+      await orm.em.fork().transactional(async (em) => void recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: 'handed-on' }, facts(1)));
+      other.nudge();
+      await until(() => seen.includes('handed-on'));
+      // Marked published by the pass that published it (just after the job went out).
+      for (let waited = 0; await orm.em.fork().count(OutboxEvent, { aggregateId: 'handed-on', publishedAt: null }); waited += 50) {
+        if (waited > 10_000) throw new Error('the published row was never marked');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await Promise.all([holder.stop(), other.stop()]);
+      await worker.close();
+      workerRedis.disconnect();
+    }
+  }, 30_000);
+
+  it('publishes what waited while Redis was down as soon as it is back, without polling', async () => {
+    const prefix = `outbox-back-${randomUUID().slice(0, 8)}`;
+    const relay = neverPolling('comeback', prefix);
+    await relay.drainOnce();
+    const gone = new Promise((resolve) => redis.once('exit', resolve));
+    redis.kill('SIGKILL');
+    await gone;
+    await orm.em.fork().transactional(async (em) => void recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: 'waited' }, facts(2)));
+    relay.nudge();
+    expect(await relay.drainOnce()).toBe(0);
+    redis = await startRedis(port);
+    const seen: string[] = [];
+    const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), { connection: workerRedis, prefix });
+    try {
+      await until(() => seen.includes('waited'), 20_000);
+    } finally {
+      await relay.stop();
+      await worker.close();
+      workerRedis.disconnect();
+    }
+  }, 40_000);
+
   it('applies an event once per consumer, whatever the redelivery', async () => {
     let applied = 0;
     const work = async () => void (applied += 1);

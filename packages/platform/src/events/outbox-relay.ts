@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { listenOnChannels } from './channel-listener';
 import type { DomainEvent } from './domain-event';
 import { isScheduleEvent, queuesFor, SCHEDULE_CHANNEL } from './event-routing';
 import { OutboxEvent } from './outbox-event.entity';
@@ -15,15 +16,21 @@ export interface OutboxRelayOptions {
   /** BullMQ prefix and pub/sub namespace (REDIS_PREFIX). */
   prefix: string;
   logger: Logger;
+  /** The safety-net pass (rows a crashed instance committed without publishing); nudges do the real work. */
   pollMs?: number;
   batchSize?: number;
 }
+
+/** While publishing fails (Redis away), passes are retried this often, so events go out soon after it is back. */
+const RETRY_MS = 1000;
 
 export interface OutboxRelay {
   /** Publishes now instead of at the next poll (call after a commit). */
   nudge(): void;
   /** One pass over unpublished events; returns how many went out. */
   drainOnce(): Promise<number>;
+  /** Resolves once the relay is connected, listens for hand-ons and has drained after both (tests wait for it). */
+  listening(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,16 +39,28 @@ export function scheduleChannel(prefix: string): string {
   return `${prefix}:${SCHEDULE_CHANNEL}`;
 }
 
+/** Where an instance without the lease asks the one holding it to publish (pub/sub). */
+function nudgeChannel(prefix: string, service: string): string {
+  return `${prefix}:outbox-nudge:${service}`;
+}
+
 /**
  * Publishes outbox rows at least once, in order: to every BullMQ queue that
  * subscribes to the event's type (job id = event id, so a re-publish is a
  * no-op while the job exists) and, for schedule events, on Redis pub/sub.
  * One relay per service holds a short Redis lease so instances do not
  * publish the same rows twice. While Redis is down, rows simply wait.
+ *
+ * It wakes on events, not by polling: the service nudges it after each
+ * commit; an instance without the lease passes the nudge on over pub/sub to
+ * the one holding it; every (re)subscription drains too (rows written while
+ * Redis was away). A slow safety-net pass (`pollMs`) catches what a crashed
+ * instance committed and never published, so an idle service costs nearly
+ * nothing.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { orm, service, prefix, logger } = options;
-  const pollMs = options.pollMs ?? 500;
+  const pollMs = options.pollMs ?? 10_000;
   const batchSize = options.batchSize ?? 200;
   const redis: Redis = producerConnection(options.redisUrl);
   redis.on('error', () => undefined); // reported through failed passes, not per reconnect attempt
@@ -54,6 +73,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let stopped = false;
   let failingSince = 0;
   let lastWarning = 0;
+  /** The last pass found another instance holding the lease. */
+  let leaseElsewhere = false;
 
   const queue = (name: string) => {
     let found = queues.get(name);
@@ -90,7 +111,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function pass(): Promise<number> {
     // BullMQ waits (forever) for a connection instead of failing; do not start a pass without one.
     if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
-    if (!(await holdLease())) return 0;
+    leaseElsewhere = !(await holdLease());
+    if (leaseElsewhere) return 0;
     const em = orm.em.fork();
     const rows = await em.find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit: batchSize });
     // Published rows are marked in one update per pass (and before giving up on a failure):
@@ -150,17 +172,38 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const tick = () => {
     if (stopped) return;
     void drainOnce().finally(() => {
-      if (!stopped) timer = setTimeout(tick, pollMs);
+      // A failure with Redis connected is retried soon; while it is away, its return ('ready' below) drains.
+      const retrySoon = failingSince && redis.status === 'ready';
+      if (!stopped) timer = setTimeout(tick, retrySoon ? Math.min(pollMs, RETRY_MS) : pollMs);
     });
   };
   tick();
+  let connected!: () => void;
+  const drainedOnConnect = new Promise<void>((resolve) => (connected = resolve));
+  redis.on('ready', () => void drainOnce().finally(connected));
+
+  // Nudges passed on by instances without the lease; a (re)subscription drains as well.
+  const channel = nudgeChannel(prefix, service);
+  let subscribed!: () => void;
+  const drainedOnSubscribe = new Promise<void>((resolve) => (subscribed = resolve));
+  const listening = Promise.all([drainedOnConnect, drainedOnSubscribe]).then(() => undefined);
+  const nudges = listenOnChannels(options.redisUrl, [channel], logger, () => void drainOnce().finally(subscribed), 'outbox nudges');
+
+  /** After a commit here: publish now, or have the instance holding the lease do it. */
+  function nudge(): void {
+    void drainOnce().then(() => {
+      if (leaseElsewhere && !stopped) void redis.publish(channel, service).catch(() => undefined);
+    });
+  }
 
   return {
-    nudge: () => void drainOnce(),
+    nudge,
     drainOnce,
+    listening: () => listening,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await nudges.close();
       await running;
       await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
       redis.disconnect();

@@ -57,6 +57,8 @@ export async function reconcileAppointments(em: EntityManager, deps: Appointment
       }
     }
   }
+  // Confirmations recorded APPOINTMENT_CONFIRMED events: publish them now (the relay wakes on nudges).
+  if (report.confirmed) deps.nudge();
   if (report.confirmed || report.abandoned || report.released) deps.logger.info(report, 'appointments reconciled');
   return report;
 }
