@@ -16,7 +16,8 @@ async function main() {
   const seconds = Number(process.argv[2] ?? 30);
   console.log('starting the whole stack (fresh databases)...');
   const subgraphs = SERVICE_NAMES.filter((name) => name !== 'gateway');
-  const stack = await startStack(subgraphs, { LOG_LEVEL: 'error' }, { workers: [WORKER] });
+  // Log levels as the test kit sets them (services warn, workers info: their 'ready' line is info).
+  const stack = await startStack(subgraphs, {}, { workers: [WORKER] });
   // pnpm start runs two workers by default; the stack keys its workers by entry, so the second is started here.
   const second = await spawnWorker(WORKER, stack.env);
   try {

@@ -30,7 +30,7 @@ export async function spawnWorker(entry: string, env: NodeJS.ProcessEnv, options
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000); // generous, as for services: busy machines start slowly
   while (!ready.test(output)) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) {
