@@ -9,7 +9,6 @@ import {
   CreateMedicalServiceDocument,
   DoctorTimeOffDocument,
   LoginDocument,
-  MyAppointmentsDocument,
   RegisterPatientDocument,
   RemoveAvailabilityDocument,
   RemoveTimeOffDocument,
@@ -36,6 +35,8 @@ describe('availability edits through the gateway', () => {
   let serviceId: string;
   const doctors = { away: { id: '', token: '', email: 'dr-away@avail.e2e.test' }, cover: { id: '', token: '', email: 'dr-cover@avail.e2e.test' } };
   const patients = { one: { id: '', token: '', email: 'one@avail.e2e.test' }, two: { id: '', token: '', email: 'two@avail.e2e.test' } };
+  /** The appointment the first test books and the second has cancelled by a time off. */
+  let inTheWay = { id: '', startsAt: '' };
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
   async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
@@ -50,6 +51,7 @@ describe('availability edits through the gateway', () => {
   const to = (address: string) => (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(address));
   const subjectStarts = (address: string, prefix: string) => (messages: ReceivedMail[]) => to(address)(messages).filter((m) => m.headers.get('subject')?.startsWith(prefix));
   async function history(appointmentId: string) {
+    // Not a contract operation: the history is what staff tools read; checked here as the admin sees it.
     const response = await postGraphql(stack.gatewayUrl, 'query($id: ID!) { appointment(id: $id) { status cancellationReason history { byUserId toStatus note } } }', { id: appointmentId }, admin);
     expect(response.errors).toBeUndefined();
     return response.data.appointment;
@@ -71,7 +73,7 @@ describe('availability edits through the gateway', () => {
       patients[key].id = made.user.id;
       patients[key].token = made.accessToken;
     }
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -81,6 +83,7 @@ describe('availability edits through the gateway', () => {
   it('refuses a time off over a booked appointment, naming it and its patient; nothing changes', async () => {
     const slots = await openDay(doctors.away.id, 2);
     const appointmentId = await book(slots[1].id);
+    inTheWay = { id: appointmentId, startsAt: slots[1].startsAt };
     const refused = await gql(AddTimeOffDocument, { doctorId: doctors.away.id, from: `${day(2)}T08:00:00Z`, to: `${day(2)}T12:00:00Z`, reason: 'Course' }, doctors.away.token);
     expect(errorCode(refused)).toBe('CONFLICT');
     expect(refused.errors![0].message).toMatch(/One booked appointment falls in this time off: .* 10:00 \(Pat One\)/);
@@ -96,7 +99,7 @@ describe('availability edits through the gateway', () => {
 
   it('with cancelBooked cancels it, records why, frees nothing, and emails the patient other times', async () => {
     const coverSlots = await openDay(doctors.cover.id, 2);
-    const [booked] = await ok(MyAppointmentsDocument, { status: ['CONFIRMED'] }, patients.one.token).then((d) => d.myAppointments);
+    const booked = inTheWay;
     const off = await ok(AddTimeOffDocument, { doctorId: doctors.away.id, from: `${day(2)}T08:00:00Z`, to: `${day(2)}T12:00:00Z`, reason: 'Course', cancelBooked: true }, doctors.away.token);
     expect(off.addTimeOff).toMatchObject({
       timeOff: { startsAt: `${day(2)}T08:00:00.000Z`, endsAt: `${day(2)}T12:00:00.000Z`, reason: 'Course' },
@@ -137,7 +140,7 @@ describe('availability edits through the gateway', () => {
     const removed = await ok(RemoveAvailabilityDocument, { id: oneOff.id }, doctors.away.token);
     expect(removed.removeAvailability).toEqual({ id: oneOff.id, removedSlots: 1, keptAppointments: [{ id: appointmentId, startsAt: slots[0].startsAt, patient: { id: patients.two.id, name: 'Pat Two' } }] });
     expect((await ok(AvailableSlotsDocument, { doctorId: doctors.away.id, from: `${day(4)}T00:00:00Z`, to: `${day(5)}T00:00:00Z` })).availableSlots).toEqual([]);
-    expect((await ok(MyAppointmentsDocument, { status: ['CONFIRMED'] }, patients.two.token)).myAppointments.map((a) => a.id)).toEqual([appointmentId]);
+    expect((await history(appointmentId)).status).toBe('CONFIRMED');
     expect(errorCode(await gql(RemoveAvailabilityDocument, { id: oneOff.id }, admin))).toBe('NOT_FOUND');
   });
 
