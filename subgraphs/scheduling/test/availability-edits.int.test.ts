@@ -154,6 +154,7 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     ['a day in the past', () => ({ from: dayAfter(-2).date, to: dayAfter(1).date }), /in the past/],
     ['to before from', () => ({ from: dayAfter(3).date, to: dayAfter(2).date }), /on or after from/],
     ['a date that is not one', () => ({ from: '2026-02-30' }), /date/],
+    ['a reason over 500 characters', () => ({ reason: 'x'.repeat(501) }), /500 characters/],
   ])('refuses a closure with %s (BAD_USER_INPUT, nothing written)', async (_case, change, message) => {
     const doctorId = await h.createDoctor();
     await openDay(doctorId, dayAfter(2).date, '09:00', '10:00');
