@@ -193,15 +193,17 @@ describe('booking end to end through the gateway', () => {
     expect(taken.rescheduleAppointment.__typename).toBe('SlotUnavailable');
   });
 
-  it('shows the doctor\'s schedule with patients, and time off blocks free slots and lists booked ones', async () => {
+  it('shows the doctor\'s schedule with patients, and time off blocks free slots but is refused over booked ones', async () => {
     const schedule = await ok(DoctorScheduleDocument, { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` }, doctor.a.token);
     const booked = schedule.doctor.schedule.find((s) => s.id === slotsA[2].id);
     expect(booked).toMatchObject({ status: 'BOOKED', appointment: { status: 'CONFIRMED', patient: { name: 'Patient p1' }, service: { name: 'Consultation' } } });
     expect(errorCode(await gql(DoctorScheduleDocument, { doctorId: doctor.a.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` }, doctor.b.token))).toBe('FORBIDDEN');
 
-    const off = await ok(AddTimeOffDocument, { doctorId: doctor.a.id, from: slotsA[2].startsAt, to: slotsA[5].endsAt, reason: 'Training' }, doctor.a.token);
-    expect(off.addTimeOff.blockedSlots).toBe(3);
-    expect(off.addTimeOff.conflicts).toEqual([expect.objectContaining({ startsAt: slotsA[2].startsAt, patient: { id: patients[1].id, name: 'Patient p1' } })]);
+    const refused = await gql(AddTimeOffDocument, { doctorId: doctor.a.id, from: slotsA[2].startsAt, to: slotsA[5].endsAt, reason: 'Training' }, doctor.a.token);
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0].extensions!.appointments).toEqual([expect.objectContaining({ startsAt: slotsA[2].startsAt, patientId: patients[1].id, patientName: 'Patient p1' })]);
+    const off = await ok(AddTimeOffDocument, { doctorId: doctor.a.id, from: slotsA[3].startsAt, to: slotsA[5].endsAt, reason: 'Training' }, doctor.a.token);
+    expect(off.addTimeOff).toMatchObject({ blockedSlots: 3, cancelled: [], conflicts: [] });
   });
 
   it('cancels an appointment and frees its slot at once', async () => {

@@ -43,7 +43,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     schema,
     orm,
     logger,
-    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, appointmentInternalRoutes()),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, appointmentInternalRoutes(deps)),
     onStop: async () => {
       await stopJob();
       await relay.stop();

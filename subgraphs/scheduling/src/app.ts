@@ -1,5 +1,6 @@
 import { createLogger, createServiceClient, listenForDirectoryChanges, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
 import type { SchedulingConfig } from './config';
+import { appointmentDesk } from './domain/appointment-desk';
 import { createCalendarCache } from './domain/calendar-cache';
 import { doctorDirectory } from './domain/doctor-directory';
 import type { SchedulingContext } from './domain/scheduling-context';
@@ -32,6 +33,7 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
     clinicPolicy: config.bookingPolicy,
     store: slotStoreFor(config.databaseUrl),
     doctors: doctorDirectory(services),
+    appointments: appointmentDesk(services, logger),
     calendarCache,
     afterCommit: () => {
       calendarCache.invalidate();

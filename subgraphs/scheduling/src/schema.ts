@@ -7,12 +7,13 @@ import { gatewayOnlyPubSub, ScheduleChangeResolver } from './resolvers/schedule-
 import { ScheduleEditingResolver } from './resolvers/schedule-editing.resolver';
 import type { SchedulingDeps } from './resolvers/scheduling-deps';
 import { SlotResolver } from './resolvers/slot.resolver';
+import { TimeOffResolver } from './resolvers/time-off.resolver';
 
 /** The scheduling subgraph's schema; `deps` may be omitted when only the SDL is needed. */
 export function buildSchedulingSchema(deps?: SchedulingDeps) {
   return buildFederatedSchema({
-    resolvers: [AvailabilityResolver, ScheduleEditingResolver, DoctorScheduleResolver, SlotResolver, ScheduleChangeResolver],
-    instances: deps ? [new AvailabilityResolver(deps), new ScheduleEditingResolver(deps)] : [],
+    resolvers: [AvailabilityResolver, ScheduleEditingResolver, DoctorScheduleResolver, SlotResolver, ScheduleChangeResolver, TimeOffResolver],
+    instances: deps ? [new AvailabilityResolver(deps), new ScheduleEditingResolver(deps), new DoctorScheduleResolver(deps)] : [],
     references: { ...slotReference, ...doctorReference },
     pubSub: gatewayOnlyPubSub,
   });

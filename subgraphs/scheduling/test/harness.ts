@@ -50,8 +50,11 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
       SCHEDULING_PORT: '0',
       SCHEDULING_DB_URL: databaseUrl,
       DOCTOR_URL: doctorService.url,
-      // Nothing listens here: logging an admin's change must fail softly.
+      // Nothing listens here: logging an admin's change must fail softly; so must naming
+      // the patients of clashing appointments, and cancelling them is reported back, not hidden.
       ADMIN_URL: 'http://127.0.0.1:9',
+      APPOINTMENT_URL: 'http://127.0.0.1:9',
+      PATIENT_URL: 'http://127.0.0.1:9',
       ...extraEnv,
     });
     scheduling = await startScheduling(config);

@@ -4,7 +4,14 @@ export const SET_WEEKLY =
 export const ADD_AVAILABILITY =
   'mutation($doctorId: ID!, $date: Date!, $startTime: String!, $endTime: String!, $slotMinutes: Int!) { addAvailability(doctorId: $doctorId, date: $date, startTime: $startTime, endTime: $endTime, slotMinutes: $slotMinutes) { id startsAt endsAt status } }';
 export const ADD_TIME_OFF =
-  'mutation($doctorId: ID!, $from: DateTime!, $to: DateTime!, $reason: String) { addTimeOff(doctorId: $doctorId, from: $from, to: $to, reason: $reason) { blockedSlots conflicts { id } } }';
+  'mutation($doctorId: ID!, $from: DateTime!, $to: DateTime!, $reason: String, $cancelBooked: Boolean) { addTimeOff(doctorId: $doctorId, from: $from, to: $to, reason: $reason, cancelBooked: $cancelBooked) { timeOff { id startsAt endsAt reason } blockedSlots cancelled { id } conflicts { id } } }';
+export const REMOVE_TIME_OFF = 'mutation($id: ID!) { removeTimeOff(id: $id) { id reopenedSlots } }';
+export const REMOVE_AVAILABILITY = 'mutation($id: ID!) { removeAvailability(id: $id) { id removedSlots keptAppointments { id } } }';
+export const CLOSE_CLINIC =
+  'mutation($from: Date!, $to: Date!, $doctorIds: [ID!], $reason: String, $cancelBooked: Boolean) { closeClinic(from: $from, to: $to, doctorIds: $doctorIds, reason: $reason, cancelBooked: $cancelBooked) { timeOffs { id startsAt endsAt doctor { id } } blockedSlots cancelled { id } conflicts { id } } }';
+/** Doctor.timeOffs and oneOffAvailability as the gateway asks for them. */
+export const DOCTOR_TIME_OFF =
+  'query($r: [_Any!]!) { _entities(representations: $r) { ... on Doctor { id timeOffs { id startsAt endsAt reason } oneOffAvailability { id date startTime endTime slotMinutes } } } }';
 export const AVAILABLE_SLOTS =
   'query($doctorId: ID!, $from: DateTime!, $to: DateTime!, $serviceId: ID) { availableSlots(doctorId: $doctorId, from: $from, to: $to, serviceId: $serviceId) { id startsAt endsAt status } }';
 export const CALENDAR =

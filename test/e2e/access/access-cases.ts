@@ -1,4 +1,4 @@
-import { CreateMedicalServiceDocument, LoginDocument } from '@carebook/sdk';
+import { AddAvailabilityDocument, AddTimeOffDocument, CreateMedicalServiceDocument, LoginDocument } from '@carebook/sdk';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from './access-table';
 import type { ClinicFixture } from './clinic-fixture';
@@ -148,6 +148,28 @@ export const CELLS: Record<string, CellBuilder> = {
     return {
       variables: { doctorId: clinic.doctor.id, from: `${date}T00:00:00Z`, to: `${date}T23:59:00Z`, reason: 'matrix' },
       secrets: patientSecrets(clinic),
+      state: count(clinic, 'scheduling', 'select count(*) n from time_offs where doctor_id = ?', [clinic.doctor.id]),
+    };
+  },
+  async DoctorTimeOff(clinic) {
+    return { variables: { doctorId: clinic.doctor.id } };
+  },
+  async RemoveTimeOff(clinic) {
+    const date = clinic.freshDate();
+    const added = await clinic.ok(AddTimeOffDocument, { doctorId: clinic.doctor.id, from: `${date}T00:00:00Z`, to: `${date}T23:59:00Z` }, clinic.admin.token);
+    const id = added.addTimeOff.timeOff.id;
+    return { variables: { id }, state: count(clinic, 'scheduling', 'select count(*) n from time_offs where id = ?', [id]) };
+  },
+  async RemoveAvailability(clinic) {
+    const date = clinic.freshDate();
+    await clinic.ok(AddAvailabilityDocument, { doctorId: clinic.doctor.id, date, startTime: '08:00', endTime: '09:00', slotMinutes: 30 }, clinic.admin.token);
+    const [{ id }] = await clinic.sql('scheduling', 'select id from one_off_availabilities where doctor_id = ? and date = ?', [clinic.doctor.id, date]);
+    return { variables: { id }, state: count(clinic, 'scheduling', 'select count(*) n from one_off_availabilities where id = ?', [id]) };
+  },
+  async CloseClinic(clinic) {
+    const date = clinic.freshDate();
+    return {
+      variables: { from: date, to: date, doctorIds: [clinic.doctor.id], reason: 'matrix' },
       state: count(clinic, 'scheduling', 'select count(*) n from time_offs where doctor_id = ?', [clinic.doctor.id]),
     };
   },

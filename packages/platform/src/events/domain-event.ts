@@ -17,7 +17,7 @@ export interface EventPayloads {
    * `late`: cancelled (or earlier moved) by the patient inside the cancellation window; with the booked
    * price, for billing's LATE_CANCEL_FEE. Absent in events recorded before late cancellations existed.
    */
-  APPOINTMENT_CANCELLED: AppointmentFacts & { cancelledBy: string; late?: boolean } & Partial<AppointmentPrice>;
+  APPOINTMENT_CANCELLED: AppointmentFacts & { cancelledBy: string; late?: boolean; unavailability?: DoctorUnavailability } & Partial<AppointmentPrice>;
   /** With the price and currency agreed at booking (billing invoices from them). */
   APPOINTMENT_COMPLETED: AppointmentFacts & AppointmentPrice;
   APPOINTMENT_NO_SHOW: AppointmentFacts & AppointmentPrice;
@@ -27,6 +27,16 @@ export interface EventPayloads {
   /** feedback: the patient of a completed appointment is invited to rate it. */
   FEEDBACK_REQUESTED: { appointmentId: string; patientId: string; doctorId: string };
   FEEDBACK_SUBMITTED: { feedbackId: string; appointmentId: string; doctorId: string; rating: number };
+}
+
+/**
+ * Why the clinic cancelled an appointment: the doctor took time off or the
+ * clinic closed over it. `alternatives` are free slots the patient could book
+ * instead (ids and times only), for the patient's notice.
+ */
+export interface DoctorUnavailability {
+  cause: 'TIME_OFF' | 'CLINIC_CLOSED';
+  alternatives: Array<{ slotId: string; doctorId: string; startsAt: string }>;
 }
 
 export interface SlotChange {

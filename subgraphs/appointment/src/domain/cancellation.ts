@@ -1,4 +1,4 @@
-import { Conflict } from '@carebook/platform';
+import { Conflict, DoctorUnavailability } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { ACTIVE_STATUSES, AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -17,7 +17,15 @@ import { clearSlotCheck } from './slot-check';
  * A patient's cancellation inside the cancellation window is recorded as
  * late, and its event carries that and the booked price (billing's fee).
  */
-export async function cancelAppointment(em: EntityManager, deps: AppointmentDeps, actor: Actor, id: string, reason?: string | null): Promise<Appointment> {
+export async function cancelAppointment(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  actor: Actor,
+  id: string,
+  reason?: string | null,
+  /** The clinic cancels because the doctor is not available: the event says so and carries the alternatives for the patient's notice. */
+  unavailability?: DoctorUnavailability,
+): Promise<Appointment> {
   const before = await loadAppointment(em, id);
   assertMayChange(actor, before, 'cancel');
   if (!ACTIVE_STATUSES.includes(before.status)) throw new Conflict(`Only a pending or confirmed appointment can be cancelled; this one is ${before.status}.`);
@@ -45,6 +53,7 @@ export async function cancelAppointment(em: EntityManager, deps: AppointmentDeps
       late: cancelled.lateCancelledAt !== null,
       price: cancelled.price,
       currency: cancelled.currency,
+      ...(unavailability ? { unavailability } : {}),
     });
     return cancelled;
   });

@@ -2,6 +2,8 @@ import { internalRoute } from '@carebook/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { factsOf } from '../domain/appointment-log';
+import type { AppointmentDeps } from '../domain/deps';
+import { cancelForUnavailability } from '../domain/unavailability-cancellation';
 import { Appointment } from '../entities/appointment.entity';
 
 /**
@@ -9,12 +11,14 @@ import { Appointment } from '../entities/appointment.entity';
  * with one doctor), for example to decide whether a doctor may see a chart,
  * whether a patient may rate a visit, or what a visit costs (price and
  * currency as agreed at booking, and whether the patient cancelled or moved
- * it late).
+ * it late; scheduling names the patients whose appointments clash with a
+ * time off). And the cancellations scheduling asks for when a doctor takes
+ * time off over booked appointments.
  */
-export function appointmentInternalRoutes() {
+export function appointmentInternalRoutes(deps: AppointmentDeps) {
   return {
     appointments: internalRoute(
-      ['billing', 'feedback', 'notification', 'patient'],
+      ['billing', 'feedback', 'notification', 'patient', 'scheduling'],
       z
         .object({
           ids: z.array(z.string()).max(1000).optional(),
@@ -33,6 +37,16 @@ export function appointmentInternalRoutes() {
         const rows = await orm.em.fork().find(Appointment, where, { orderBy: { startsAt: 'desc' }, limit: 1000 });
         return { appointments: rows.map((a) => ({ ...factsOf(a), status: a.status, price: a.price, currency: a.currency, lateCancellation: a.lateCancelledAt !== null })) };
       },
+    ),
+    'cancel-for-unavailability': internalRoute(
+      ['scheduling'],
+      z.object({
+        appointmentIds: z.array(z.string().min(1)).min(1).max(1000),
+        // The staff member who took the time off: the history names them, and they must be allowed to cancel each one.
+        actor: z.object({ id: z.string().min(1), role: z.string().min(1) }),
+        cause: z.enum(['TIME_OFF', 'CLINIC_CLOSED']),
+      }),
+      ({ appointmentIds, actor, cause }, { orm }) => cancelForUnavailability(orm.em.fork(), deps, actor, appointmentIds, cause),
     ),
   };
 }

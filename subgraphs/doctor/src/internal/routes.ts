@@ -54,8 +54,9 @@ export function doctorInternalRoutes(defaults: BookingPolicy, directory: Directo
     doctors: internalRoute(
       ['appointment', 'scheduling'],
       z
-        .object({ ids: z.array(z.string()).max(1000).optional(), serviceId: z.string().optional(), specialty: z.string().optional() })
-        .refine((q) => q.ids || q.serviceId || q.specialty, 'give ids, serviceId or specialty'),
+        // allActive: every doctor who takes appointments (scheduling closing the whole clinic).
+        .object({ ids: z.array(z.string()).max(1000).optional(), serviceId: z.string().optional(), specialty: z.string().optional(), allActive: z.literal(true).optional() })
+        .refine((q) => q.ids || q.serviceId || q.specialty || q.allActive, 'give ids, serviceId, specialty or allActive'),
       async (query, { orm }) => ({ doctors: await findDoctorFacts(orm.em.fork(), query) }),
     ),
     contacts: internalRoute(['notification'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {

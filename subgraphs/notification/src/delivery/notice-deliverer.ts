@@ -76,6 +76,7 @@ export class NoticeDeliverer {
       invoice: job.invoice ?? null,
       appointmentId: job.appointmentId,
       appUrl: this.deps.appUrl,
+      unavailability: job.unavailability ? await this.offeredTimes(job.unavailability) : null,
     };
     const content = noticeContent(noticeFacts);
     const address = (channel: NotificationChannel) =>
@@ -142,6 +143,14 @@ export class NoticeDeliverer {
       ? [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarInvite({ appointmentId: job.appointmentId, sequence: job.sequence ?? 0, startsAt: facts.startsAt, endsAt: facts.endsAt, summary: `${facts.serviceName} with ${facts.doctorName}`, location: facts.location, description: email.text }) }]
       : undefined;
     return (handOver) => this.deps.email.send({ to, ...email, messageId: messageIdOf(key), attachments }, handOver);
+  }
+
+  /** The alternatives of a cancellation by the clinic, with their doctors' names (looked up now, as every name in a notice). */
+  private async offeredTimes(unavailability: NonNullable<SendJob['unavailability']>): Promise<NonNullable<NoticeFacts['unavailability']>> {
+    const alternatives = await Promise.all(
+      unavailability.alternatives.map(async (option) => ({ startsAt: new Date(option.startsAt), doctorName: (await this.deps.directory.doctor(option.doctorId))?.name ?? 'another doctor' })),
+    );
+    return { cause: unavailability.cause, alternatives };
   }
 
   /** What the notice is about, now. Reminders only go out for a still-confirmed appointment at the time they remind of. */

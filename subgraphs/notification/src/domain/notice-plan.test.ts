@@ -31,6 +31,12 @@ describe('what each event asks of the notification service', () => {
     const cancel = planNotices(createEvent('appointment', 'APPOINTMENT_CANCELLED', { type: 'Appointment', id: 'a1' }, { ...facts, cancelledBy: 'p1' }, now), offsets, now);
     expect(cancel.notices.map((n) => [n.kind, n.recipient])).toEqual([[NotificationKind.CANCELLATION, NotificationRecipient.PATIENT], [NotificationKind.CANCELLATION, NotificationRecipient.DOCTOR]]);
     expect([cancel.dropRemindersOf, cancel.dropReason, cancel.reminders]).toEqual(['a1', 'appointment cancelled', []]);
+    expect(cancel.notices.every((n) => n.unavailability === undefined)).toBe(true);
+    const unavailability = { cause: 'TIME_OFF' as const, alternatives: [{ slotId: 's9', doctorId: 'd2', startsAt: '2026-12-02T09:00:00.000Z' }] };
+    const byClinic = planNotices(createEvent('appointment', 'APPOINTMENT_CANCELLED', { type: 'Appointment', id: 'a1' }, { ...facts, cancelledBy: 'd1', unavailability }, now), offsets, now);
+    // The patient hears why and what else they could book; the doctor's notice is the usual one.
+    expect(byClinic.notices.map((n) => [n.recipient, n.unavailability])).toEqual([[NotificationRecipient.PATIENT, unavailability], [NotificationRecipient.DOCTOR, undefined]]);
+    expect(byClinic.notices[0].facts).not.toHaveProperty('unavailability');
     const done = planNotices(createEvent('appointment', 'APPOINTMENT_COMPLETED', { type: 'Appointment', id: 'a1' }, facts, now), offsets, now);
     expect([done.notices, done.dropRemindersOf]).toEqual([[], 'a1']);
   });

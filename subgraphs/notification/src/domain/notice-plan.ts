@@ -1,4 +1,4 @@
-import type { AppointmentFacts, DomainEvent, EventPayloads } from '@carebook/platform';
+import type { AppointmentFacts, DomainEvent, DoctorUnavailability, EventPayloads } from '@carebook/platform';
 import { NotificationKind, NotificationRecipient } from '../entities/notification-enums';
 import { dueReminders, ReminderOffset } from './reminder-offsets';
 
@@ -22,6 +22,8 @@ export interface Notice {
   invoice?: { invoiceId: string; amount: string; currency: string };
   /** iCalendar SEQUENCE of the attached event: grows with each change. */
   sequence?: number;
+  /** A cancellation by the clinic (time off, closure): why, and the free times to offer the patient (ids and times only). */
+  unavailability?: DoctorUnavailability;
 }
 
 export interface NoticePlan {
@@ -79,10 +81,13 @@ export function planNotices(event: DomainEvent, offsets: ReminderOffset[], now: 
       };
     }
     case 'APPOINTMENT_CANCELLED': {
-      const { cancelledBy: _by, ...facts } = event.payload as EventPayloads['APPOINTMENT_CANCELLED'];
+      const { cancelledBy: _by, unavailability, ...facts } = event.payload as EventPayloads['APPOINTMENT_CANCELLED'];
       const base = { appointmentId: facts.appointmentId, facts };
       return {
-        notices: [notice(NotificationKind.CANCELLATION, PATIENT, facts.patientId, event, base), notice(NotificationKind.CANCELLATION, DOCTOR, facts.doctorId, event, base)],
+        notices: [
+          notice(NotificationKind.CANCELLATION, PATIENT, facts.patientId, event, { ...base, ...(unavailability ? { unavailability } : {}) }),
+          notice(NotificationKind.CANCELLATION, DOCTOR, facts.doctorId, event, base),
+        ],
         reminders: [],
         dropRemindersOf: facts.appointmentId,
         dropReason: 'appointment cancelled',

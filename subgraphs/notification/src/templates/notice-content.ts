@@ -19,6 +19,8 @@ export interface NoticeFacts {
   appointmentId: string;
   /** The patient web app's address (APP_URL): emails link into it. */
   appUrl: string;
+  /** Cancelled by the clinic because the doctor is away (or the clinic closed), with times the patient could book instead. */
+  unavailability?: { cause: 'TIME_OFF' | 'CLINIC_CLOSED'; alternatives: Array<{ startsAt: Date; doctorName: string }> } | null;
 }
 
 /** A notice as paragraphs, rendered once to plain text and once to HTML (templates/render-notice). */
@@ -54,6 +56,28 @@ function shortWhen(instant: Date, zone: string): string {
 function offsetInWords(offset: string): string {
   const units: Record<string, string> = { d: 'day', h: 'hour', m: 'minute', s: 'second' };
   return [...offset.matchAll(/(\d+)([dhms])/g)].map(([, n, u]) => `${n} ${units[u]}${n === '1' ? '' : 's'}`).join(' ');
+}
+
+/**
+ * The clinic cancelled (the doctor is away, or the clinic is closed): say why,
+ * apologise, and offer the free times found for the patient, with the booking link.
+ */
+function clinicCancellation(f: NoticeFacts, visit: string, at: string, short: string, bookingUrl: string, greeting: string): NoticeContent {
+  const unavailability = f.unavailability!;
+  const why = unavailability.cause === 'CLINIC_CLOSED' ? 'the clinic is closed that day' : `${f.doctorName} is not available at that time`;
+  const options = unavailability.alternatives.map((option) => `${when(option.startsAt, f.timeZone)} with ${option.doctorName}`);
+  return {
+    subject: `Appointment cancelled by the clinic: ${visit}, ${short}`,
+    greeting,
+    paragraphs: [
+      `We are sorry: your appointment for ${visit} on ${at} is cancelled because ${why}.`,
+      options.length
+        ? `These times were free when we wrote; book one of them (or any other) in Carebook: ${options.join('; ')}.`
+        : 'Please book a new time in Carebook whenever it suits you.',
+    ],
+    sms: `Carebook: sorry, your appointment (${visit}) on ${short} is cancelled: ${why}.${options.length ? ` Free instead: ${unavailability.alternatives.map((o) => shortWhen(o.startsAt, f.timeZone)).join(', ')}.` : ''} Rebook in Carebook.`,
+    link: { label: 'Book a new time', url: bookingUrl },
+  };
 }
 
 /** The wording of each kind of notice, to the patient or to the doctor. */
@@ -103,7 +127,9 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
             paragraphs: [`The appointment of ${f.patientName} for ${f.serviceName} on ${at} is cancelled; the time is free again.`],
             sms: `Carebook: ${f.patientName} on ${short} cancelled.`,
           }
-        : {
+        : f.unavailability
+          ? clinicCancellation(f, visit, at, short, links.booking, greeting)
+          : {
             subject: `Appointment cancelled: ${visit}, ${short}`,
             greeting,
             paragraphs: [`Your appointment for ${visit} on ${at} is cancelled.`, 'You can book a new time in Carebook whenever it suits you.'],

@@ -38,6 +38,26 @@ describe('notice templates', () => {
   });
 });
 
+describe('a cancellation by the clinic', () => {
+  const cancelled = (cause: 'TIME_OFF' | 'CLINIC_CLOSED', alternatives: Array<{ startsAt: Date; doctorName: string }>) =>
+    noticeContent({ ...base, kind: NotificationKind.CANCELLATION, unavailability: { cause, alternatives } });
+
+  it('tells the patient why, offers the free times found (clinic time) and links to booking', () => {
+    const content = cancelled('TIME_OFF', [{ startsAt: new Date('2026-07-02T07:00:00Z'), doctorName: 'Dr Lee' }]);
+    expect(content.subject).toMatch(/^Appointment cancelled by the clinic/);
+    expect(content.paragraphs[0]).toMatch(/cancelled because Dr Who is not available at that time/);
+    expect(content.paragraphs[1]).toContain('Thursday 2 July 2026 at 09:00');
+    expect(content.paragraphs[1]).toContain('with Dr Lee');
+    expect(content.sms).toContain('Free instead: Thu 2 Jul 09:00');
+    expect(content.link).toEqual({ label: 'Book a new time', url: 'https://book.clinic.example/' });
+  });
+
+  it('says the clinic is closed, and without alternatives just asks to book again', () => {
+    const content = cancelled('CLINIC_CLOSED', []);
+    expect(content.paragraphs).toEqual([expect.stringContaining('because the clinic is closed that day'), 'Please book a new time in Carebook whenever it suits you.']);
+  });
+});
+
 describe('links into the patient app (APP_URL)', () => {
   const linkOf = (facts: Partial<NoticeFacts>) => noticeContent({ ...base, ...facts }).link;
 

@@ -9,8 +9,8 @@ export interface DoctorDirectory {
   /** The doctor, or BAD_USER_INPUT naming the unknown id. */
   requireDoctor(doctorId: string): Promise<DoctorFacts>;
   byIds(ids: string[]): Promise<DoctorFacts[]>;
-  /** Active doctors offering the service and/or of the specialty. */
-  search(query: { serviceId?: string; specialty?: string }): Promise<DoctorFacts[]>;
+  /** Active doctors offering the service and/or of the specialty (allActive: all of them). */
+  search(query: { serviceId?: string; specialty?: string; allActive?: true }): Promise<DoctorFacts[]>;
   /** The service, or NOT_FOUND (the doctor service's answer). */
   service(id: string): Promise<ServiceFacts>;
 }

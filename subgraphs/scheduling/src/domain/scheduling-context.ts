@@ -1,5 +1,6 @@
 import type { BookingPolicy, Logger } from '@carebook/platform';
 import type { SlotStore } from '../store';
+import type { AppointmentDesk } from './appointment-desk';
 import type { CalendarCache } from './calendar-cache';
 import type { DoctorDirectory } from './doctor-directory';
 
@@ -13,6 +14,7 @@ export interface SchedulingContext {
   clinicPolicy: BookingPolicy;
   store: SlotStore;
   doctors: DoctorDirectory;
+  appointments: AppointmentDesk;
   calendarCache: CalendarCache;
   /** Called after a commit that changed slots (clears the calendar cache, nudges the outbox relay). */
   afterCommit(): void;

@@ -13,7 +13,7 @@ interface Period {
   endsAt: Date;
 }
 
-const overlaps = (a: Period, b: Period) => a.startsAt < b.endsAt && a.endsAt > b.startsAt;
+export const overlaps = (a: Period, b: Period) => a.startsAt < b.endsAt && a.endsAt > b.startsAt;
 
 /**
  * The candidates that do not collide with a slot the doctor already has (the

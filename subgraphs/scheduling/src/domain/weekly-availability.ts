@@ -20,9 +20,9 @@ export function sortRules<T extends WeeklyWindow>(rules: T[]): T[] {
   return rules.sort((a, b) => DAYS_OF_WEEK.indexOf(a.dayOfWeek) - DAYS_OF_WEEK.indexOf(b.dayOfWeek) || a.startTime.localeCompare(b.startTime));
 }
 
-const slotKey = (slot: { startsAt: Date; minutes: number }) => `${slot.startsAt.getTime()}|${slot.minutes}`;
+export const slotKey = (slot: { startsAt: Date; minutes: number }) => `${slot.startsAt.getTime()}|${slot.minutes}`;
 
-async function oneOffSlots(em: EntityManager, context: SchedulingContext, doctorId: string, now: Date): Promise<SlotTime[]> {
+export async function oneOffSlots(em: EntityManager, context: SchedulingContext, doctorId: string, now: Date): Promise<SlotTime[]> {
   const days = await em.find(OneOffAvailability, { doctorId, date: { $gte: todayIn(context.zone, now) } });
   return days.flatMap((day) => windowSlots(day.date, day.startTime, day.endTime, day.slotMinutes, context.zone));
 }
@@ -58,7 +58,7 @@ export async function setWeeklyAvailability(em: EntityManager, context: Scheduli
 }
 
 /** Removes unbooked slots; the status condition lets a booking that got there first keep its slot. */
-async function withdraw(em: EntityManager, doctorId: string, ids: string[]): Promise<void> {
+export async function withdraw(em: EntityManager, doctorId: string, ids: string[]): Promise<void> {
   const slots = await em.find(Slot, { id: { $in: ids } }, { orderBy: { startsAt: 'asc' } });
   await em.nativeDelete(Slot, { id: { $in: ids }, status: { $in: [SlotStatus.FREE, SlotStatus.BLOCKED] } });
   const remaining = new Set((await em.find(Slot, { id: { $in: ids } }, { fields: ['id'] })).map((slot) => slot.id));

@@ -1,13 +1,17 @@
+import { CalendarDateScalar } from '@carebook/platform';
 import { Entity, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
  * A single day of extra hours. Kept so that replacing the weekly rules does
  * not withdraw the free slots it opened.
  */
+@ObjectType('OneOffAvailability', { description: 'Extra hours on one day (clinic time zone), added with addAvailability; removable by its id.' })
 @Entity({ tableName: 'one_off_availabilities' })
 @Index({ properties: ['doctorId', 'date'] })
 export class OneOffAvailability {
+  @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = randomUUID();
 
@@ -15,15 +19,19 @@ export class OneOffAvailability {
   doctorId: string;
 
   /** YYYY-MM-DD in the clinic time zone. */
+  @Field(() => CalendarDateScalar)
   @Property({ type: 'string', length: 10 })
   date: string;
 
+  @Field(() => String, { description: 'HH:MM, clinic time zone.' })
   @Property({ type: 'string', length: 5 })
   startTime: string;
 
+  @Field(() => String, { description: 'HH:MM, clinic time zone.' })
   @Property({ type: 'string', length: 5 })
   endTime: string;
 
+  @Field(() => Int)
   @Property({ type: 'integer' })
   slotMinutes: number;
 

@@ -5,11 +5,17 @@ import { requireScheduleReader } from '../domain/schedule-access';
 import { sortRules } from '../domain/weekly-availability';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { DoctorRef } from '../entities/doctor-ref.type';
+import { OneOffAvailability } from '../entities/one-off-availability.entity';
 import { Slot } from '../entities/slot.entity';
+import { TimeOff } from '../entities/time-off.entity';
+import { todayIn } from '../domain/wall-clock';
+import type { SchedulingDeps } from './scheduling-deps';
 
 /** Scheduling's fields on the doctor service's Doctor. */
 @Resolver(() => DoctorRef)
 export class DoctorScheduleResolver {
+  constructor(private readonly deps: SchedulingDeps) {}
+
   @FieldResolver(() => [Slot], { description: 'Every slot in [from, to), whatever its status. The doctor themself, the front desk or an admin.' })
   schedule(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date): Promise<Slot[]> {
     requireScheduleReader(ctx, doctor.id);
@@ -20,5 +26,17 @@ export class DoctorScheduleResolver {
   async weeklyAvailability(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<AvailabilityRule[]> {
     const rules = await groupedLoader(ctx, 'rules-by-doctor', (ids) => ctx.em.find(AvailabilityRule, { doctorId: { $in: [...ids] } }), (rule) => rule.doctorId).load(doctor.id);
     return sortRules([...rules]);
+  }
+
+  @FieldResolver(() => [TimeOff], { description: 'Time off (and clinic closures) not over yet, soonest first. The doctor themself, the front desk or an admin.' })
+  timeOffs(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<TimeOff[]> {
+    requireScheduleReader(ctx, doctor.id);
+    return ctx.em.find(TimeOff, { doctorId: doctor.id, endsAt: { $gt: new Date() } }, { orderBy: { startsAt: 'asc' }, limit: 500 });
+  }
+
+  @FieldResolver(() => [OneOffAvailability], { description: 'One-off days from today on, soonest first. The doctor themself, the front desk or an admin.' })
+  oneOffAvailability(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<OneOffAvailability[]> {
+    requireScheduleReader(ctx, doctor.id);
+    return ctx.em.find(OneOffAvailability, { doctorId: doctor.id, date: { $gte: todayIn(this.deps.context.zone) } }, { orderBy: { date: 'asc', startTime: 'asc' }, limit: 500 });
   }
 }

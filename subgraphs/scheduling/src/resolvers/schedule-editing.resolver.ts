@@ -1,14 +1,16 @@
-import { CalendarDateScalar, RequestContext } from '@carebook/platform';
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { CalendarDateScalar, RequestContext, requireUser, Role } from '@carebook/platform';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { loadOneOffDay, loadTimeOff, removeOneOffDay, removeTimeOff } from '../domain/availability-removal';
+import { closeClinic } from '../domain/clinic-closure';
 import { addAvailability } from '../domain/one-off-availability';
 import { logAdminChange, requireScheduleOwner } from '../domain/schedule-access';
-import { addTimeOff } from '../domain/time-off';
+import { takeTimeOff } from '../domain/time-off';
 import { setWeeklyAvailability } from '../domain/weekly-availability';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { Slot } from '../entities/slot.entity';
 import { AvailabilityRuleInput } from './inputs/availability-rule.input';
 import type { SchedulingDeps } from './scheduling-deps';
-import { TimeOffResult } from './types/time-off-result.type';
+import { ClosureResult, OneOffRemoval, TimeOffRemoval, TimeOffResult } from './types/time-off-result.type';
 
 /** Changes to a doctor's hours; only that doctor or an admin (whose changes are logged). */
 @Resolver()
@@ -42,17 +44,87 @@ export class ScheduleEditingResolver {
     return slots;
   }
 
-  @Mutation(() => TimeOffResult, { description: 'Blocks the free slots in the period; booked ones are listed back for the staff to move.' })
+  @Mutation(() => TimeOffResult, {
+    description:
+      'Blocks the free slots in the period. Booked appointments in it refuse the time off (CONFLICT, extensions.appointments lists each: id, start, patient) unless cancelBooked is true: then they are cancelled and each patient is told, with other times offered.',
+  })
   async addTimeOff(
     @Ctx() ctx: RequestContext,
     @Arg('doctorId', () => ID) doctorId: string,
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date) to: Date,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @Arg('cancelBooked', () => Boolean, { nullable: true, defaultValue: false }) cancelBooked?: boolean | null,
   ): Promise<TimeOffResult> {
     const user = requireScheduleOwner(ctx, doctorId);
-    const outcome = await addTimeOff(ctx.em, this.deps.context, doctorId, from, to, reason);
-    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_TIME_OFF', doctorId, { from: from.toISOString(), to: to.toISOString() });
-    return { blockedSlots: outcome.blockedSlots, conflicts: outcome.conflictAppointmentIds.map((id) => ({ id })) };
+    await this.deps.context.doctors.requireDoctor(doctorId);
+    const outcome = await takeTimeOff(ctx.em, this.deps.context, {
+      doctorIds: [doctorId],
+      from,
+      to,
+      reason,
+      cancelBooked: cancelBooked === true,
+      actor: { id: user.id, role: user.role },
+      cause: 'TIME_OFF',
+    });
+    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_TIME_OFF', doctorId, { from: from.toISOString(), to: to.toISOString(), cancelled: outcome.cancelledAppointmentIds.length });
+    return {
+      timeOff: outcome.timeOffs[0],
+      blockedSlots: outcome.blockedSlots,
+      cancelled: outcome.cancelledAppointmentIds.map((id) => ({ id })),
+      conflicts: outcome.conflictAppointmentIds.map((id) => ({ id })),
+    };
+  }
+
+  @Mutation(() => TimeOffRemoval, { description: 'Removes a time off: its blocked slots become bookable again (unless another time off covers them).' })
+  async removeTimeOff(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<TimeOffRemoval> {
+    requireUser(ctx);
+    const timeOff = await loadTimeOff(ctx.em, id);
+    const user = requireScheduleOwner(ctx, timeOff.doctorId);
+    const reopenedSlots = await removeTimeOff(ctx.em, this.deps.context, timeOff);
+    await logAdminChange(this.deps.services, ctx.logger, user, 'REMOVE_TIME_OFF', timeOff.doctorId, { timeOffId: id });
+    return { id, reopenedSlots };
+  }
+
+  @Mutation(() => OneOffRemoval, {
+    description: "Removes a one-off day's hours: its free slots go (unless the weekly hours give them too); booked ones stay booked and are listed back.",
+  })
+  async removeAvailability(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OneOffRemoval> {
+    requireUser(ctx);
+    const day = await loadOneOffDay(ctx.em, id);
+    const user = requireScheduleOwner(ctx, day.doctorId);
+    const outcome = await removeOneOffDay(ctx.em, this.deps.context, day);
+    await logAdminChange(this.deps.services, ctx.logger, user, 'REMOVE_AVAILABILITY', day.doctorId, { date: day.date, startTime: day.startTime, endTime: day.endTime });
+    return { id, removedSlots: outcome.removedSlots, keptAppointments: outcome.keptAppointmentIds.map((appointmentId) => ({ id: appointmentId })) };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ClosureResult, {
+    description:
+      'Closes the clinic on whole days [from, to] (clinic time zone): a time off for every doctor, or for the doctors listed. Booked appointments refuse it (CONFLICT listing them) unless cancelBooked is true. Admins.',
+  })
+  async closeClinic(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => CalendarDateScalar) from: string,
+    @Arg('to', () => CalendarDateScalar) to: string,
+    @Arg('doctorIds', () => [ID], { nullable: true, description: 'Leave out to close for every doctor.' }) doctorIds?: string[] | null,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @Arg('cancelBooked', () => Boolean, { nullable: true, defaultValue: false }) cancelBooked?: boolean | null,
+  ): Promise<ClosureResult> {
+    const user = requireUser(ctx);
+    const scope = doctorIds ? { kind: 'DOCTORS' as const, doctorIds } : { kind: 'ALL_DOCTORS' as const };
+    const outcome = await closeClinic(ctx.em, this.deps.context, { scope, from, to, reason, cancelBooked: cancelBooked === true, actor: { id: user.id, role: user.role } });
+    await logAdminChange(this.deps.services, ctx.logger, user, 'CLOSE_CLINIC', outcome.doctorIds.length === 1 ? outcome.doctorIds[0] : 'clinic', {
+      from,
+      to,
+      doctors: outcome.doctorIds.length,
+      cancelled: outcome.cancelledAppointmentIds.length,
+    });
+    return {
+      timeOffs: outcome.timeOffs,
+      blockedSlots: outcome.blockedSlots,
+      cancelled: outcome.cancelledAppointmentIds.map((id) => ({ id })),
+      conflicts: outcome.conflictAppointmentIds.map((id) => ({ id })),
+    };
   }
 }

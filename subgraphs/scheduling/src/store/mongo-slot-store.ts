@@ -22,6 +22,11 @@ export const mongoSlotStore: SlotStore = {
     );
   },
 
+  // MongoDB has no row locks: the transaction reads a snapshot, and a booking that changes one of these
+  // slots before the caller's commit makes one of the two writes fail with a write conflict, so one wins.
+  slotsForUpdate: (em, doctorIds, from, to) =>
+    em.find(Slot, { doctorId: { $in: doctorIds }, startsAt: { $lt: to }, endsAt: { $gt: from } }, { orderBy: { doctorId: 'asc', startsAt: 'asc' } }),
+
   async calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]> {
     if (query.doctorIds?.length === 0) return [];
     const match: Record<string, unknown> = { status: 'FREE', startsAt: { $gte: query.from, $lt: query.to, $gt: query.now } };

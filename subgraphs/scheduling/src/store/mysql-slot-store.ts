@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { EntityManager, LockMode } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/mysql';
 import { offsetSegments } from '../domain/zone-offsets';
 import { Slot } from '../entities/slot.entity';
@@ -53,6 +53,11 @@ export const mysqlSlotStore: SlotStore = {
       await (em as SqlEntityManager).createQueryBuilder(Slot).insert(slots.slice(i, i + INSERT_CHUNK)).onConflict(['doctorId', 'startsAt']).ignore().execute();
     }
   },
+
+  // SELECT ... FOR UPDATE: a locking read sees the latest committed rows (not the transaction's
+  // snapshot) and holds them, so a booking's conditional update waits and then finds them BLOCKED.
+  slotsForUpdate: (em, doctorIds, from, to) =>
+    em.find(Slot, { doctorId: { $in: doctorIds }, startsAt: { $lt: to }, endsAt: { $gt: from } }, { orderBy: { doctorId: 'asc', startsAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE }),
 
   async calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]> {
     if (query.doctorIds?.length === 0) return [];

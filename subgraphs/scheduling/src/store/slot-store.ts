@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { DayCount } from '../domain/periods';
 import type { SlotStatus } from '../entities/slot-status.enum';
+import type { Slot } from '../entities/slot.entity';
 
 /** A slot row as written by slot opening. */
 export interface NewSlot {
@@ -45,6 +46,11 @@ export interface CountQuery {
  */
 export interface SlotStore {
   insertIgnoringExisting(em: EntityManager, slots: NewSlot[]): Promise<void>;
+  /**
+   * The doctors' slots overlapping [from, to), read inside the caller's
+   * transaction so that no booking can change them until it commits.
+   */
+  slotsForUpdate(em: EntityManager, doctorIds: string[], from: Date, to: Date): Promise<Slot[]>;
   calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]>;
   /** FREE and BOOKED (or HELD) slots per local day with a start in [from, to). */
   dailyCounts(em: EntityManager, query: CountQuery): Promise<DayCount[]>;

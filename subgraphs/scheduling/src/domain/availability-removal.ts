@@ -1,0 +1,91 @@
+import { NotFound, recordEvent } from '@carebook/platform';
+import type { EntityManager } from '@mikro-orm/core';
+import { AvailabilityRule } from '../entities/availability-rule.entity';
+import { OneOffAvailability } from '../entities/one-off-availability.entity';
+import { SlotStatus } from '../entities/slot-status.enum';
+import { Slot } from '../entities/slot.entity';
+import { TimeOff } from '../entities/time-off.entity';
+import { overlaps } from './slot-opening';
+import { SchedulingContext, SOURCE } from './scheduling-context';
+import { localInstant, minutesOfDay, weeklySlots, windowSlots } from './wall-clock';
+import { slotKey, withdraw } from './weekly-availability';
+
+const TAKEN = [SlotStatus.BOOKED, SlotStatus.HELD];
+
+export async function loadTimeOff(em: EntityManager, id: string): Promise<TimeOff> {
+  const timeOff = await em.findOne(TimeOff, { id });
+  if (!timeOff) throw new NotFound('Time off', id);
+  return timeOff;
+}
+
+export async function loadOneOffDay(em: EntityManager, id: string): Promise<OneOffAvailability> {
+  const day = await em.findOne(OneOffAvailability, { id });
+  if (!day) throw new NotFound('One-off availability', id);
+  return day;
+}
+
+/**
+ * Removes a time off: its blocked future slots become bookable again, except
+ * those another time off still covers. Booked slots are not touched (there
+ * are none inside a time off unless a cancellation failed; they stay booked).
+ * Answers how many slots opened again.
+ */
+export async function removeTimeOff(em: EntityManager, context: SchedulingContext, timeOff: TimeOff): Promise<number> {
+  const now = new Date();
+  const freed = await em.transactional(async (tx) => {
+    const deleted = await tx.nativeDelete(TimeOff, { id: timeOff.id });
+    if (deleted === 0) throw new NotFound('Time off', timeOff.id);
+    const span = { doctorId: timeOff.doctorId, startsAt: { $lt: timeOff.endsAt }, endsAt: { $gt: timeOff.startsAt } };
+    const [blocked, others] = await Promise.all([
+      tx.find(Slot, { ...span, status: SlotStatus.BLOCKED, startsAt: { $lt: timeOff.endsAt, $gt: now } }, { orderBy: { startsAt: 'asc' } }),
+      tx.find(TimeOff, span),
+    ]);
+    const open = blocked.filter((slot) => !others.some((other) => overlaps(other, slot)));
+    if (open.length === 0) return 0;
+    await tx.nativeUpdate(Slot, { id: { $in: open.map((slot) => slot.id) }, status: SlotStatus.BLOCKED }, { status: SlotStatus.FREE });
+    recordEvent(tx, SOURCE, 'SLOTS_OPENED', { type: 'DoctorSchedule', id: timeOff.doctorId }, {
+      doctorId: timeOff.doctorId,
+      slotIds: open.map((slot) => slot.id),
+      from: open[0].startsAt.toISOString(),
+      to: open[open.length - 1].endsAt.toISOString(),
+    });
+    return open.length;
+  });
+  context.afterCommit();
+  return freed;
+}
+
+export interface OneOffRemoval {
+  removedSlots: number;
+  /** Booked slots of the day: kept as they are (the appointments stand), listed for the staff. */
+  keptAppointmentIds: string[];
+}
+
+/**
+ * Removes a one-off day: its unbooked future slots go, unless the weekly
+ * hours or another one-off day also give that slot; booked slots stay booked
+ * (the patient keeps the appointment) and are listed back. Past slots are history and stay.
+ */
+export async function removeOneOffDay(em: EntityManager, context: SchedulingContext, day: OneOffAvailability): Promise<OneOffRemoval> {
+  const now = new Date();
+  const windowStart = localInstant(day.date, minutesOfDay(day.startTime), context.zone);
+  const windowEnd = localInstant(day.date, minutesOfDay(day.endTime), context.zone);
+  const outcome = await em.transactional(async (tx) => {
+    const deleted = await tx.nativeDelete(OneOffAvailability, { id: day.id });
+    if (deleted === 0) throw new NotFound('One-off availability', day.id);
+    const [rules, otherDays, slots] = await Promise.all([
+      tx.find(AvailabilityRule, { doctorId: day.doctorId }),
+      tx.find(OneOffAvailability, { doctorId: day.doctorId, date: day.date }),
+      tx.find(Slot, { doctorId: day.doctorId, startsAt: { $gte: windowStart, $lt: windowEnd, $gt: now } }, { orderBy: { startsAt: 'asc' } }),
+    ]);
+    const keep = new Set(
+      [...weeklySlots(rules, windowStart, windowEnd, context.zone), ...otherDays.flatMap((d) => windowSlots(d.date, d.startTime, d.endTime, d.slotMinutes, context.zone))].map(slotKey),
+    );
+    const stale = slots.filter((slot) => !TAKEN.includes(slot.status) && !keep.has(slotKey(slot))).map((slot) => slot.id);
+    if (stale.length) await withdraw(tx, day.doctorId, stale);
+    const kept = slots.filter((slot) => TAKEN.includes(slot.status) && slot.appointmentId);
+    return { removedSlots: stale.length, keptAppointmentIds: kept.map((slot) => slot.appointmentId!) };
+  });
+  context.afterCommit();
+  return outcome;
+}

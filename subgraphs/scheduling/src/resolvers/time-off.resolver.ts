@@ -1,0 +1,11 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { DoctorRef } from '../entities/doctor-ref.type';
+import { TimeOff } from '../entities/time-off.entity';
+
+@Resolver(() => TimeOff)
+export class TimeOffResolver {
+  @FieldResolver(() => DoctorRef)
+  doctor(@Root() timeOff: TimeOff): DoctorRef {
+    return { id: timeOff.doctorId };
+  }
+}
