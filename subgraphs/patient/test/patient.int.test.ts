@@ -16,6 +16,7 @@ const UPDATE_PROFILE =
 const CHART = 'query($id: ID!) { patient(id: $id) { id name dateOfBirth gender medicalHistory records { id diagnosis notes createdAt doctor { id } } } }';
 const ADD_RECORD = 'mutation($input: MedicalRecordInput!) { addMedicalRecord(input: $input) { id diagnosis notes createdAt } }';
 const UPDATE_RECORD = 'mutation($id: ID!, $input: MedicalRecordUpdateInput!) { updateMedicalRecord(id: $id, input: $input) { id diagnosis notes updatedAt } }';
+const FIND_PATIENTS = 'query($search: String!, $first: Int) { patients(search: $search, first: $first) { id name email } }';
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name phone } } }';
 
 const dataKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
@@ -463,6 +464,38 @@ describe('patient subgraph against MariaDB', () => {
         expect(errorCode(response)).toBe('UNAUTHENTICATED');
         expect(response.data).toBeUndefined();
       }
+    });
+
+    it('lets an admin find patients by part of the name or email, by name, and no one else', async () => {
+      const tag = randomUUID().slice(0, 6);
+      const zoe = await provision({ name: `Zoe Finder${tag}`, email: `zoe.${tag}@carebook.test` });
+      const adam = await provision({ name: `Adam Finder${tag}`, email: `adam.${tag}@carebook.test` });
+      const admin = await issuer.mint({ role: Role.ADMIN });
+      const byName = await postAsGateway('patient', url, FIND_PATIENTS, { search: `finder${tag.toUpperCase()}` }, admin);
+      expect(byName.errors).toBeUndefined();
+      expect(byName.data.patients).toEqual([
+        { id: adam.id, name: adam.name, email: adam.email },
+        { id: zoe.id, name: zoe.name, email: zoe.email },
+      ]);
+      const byEmail = await postAsGateway('patient', url, FIND_PATIENTS, { search: ` ZOE.${tag} ` }, admin);
+      expect(byEmail.data.patients.map((p: { id: string }) => p.id)).toEqual([zoe.id]);
+      const limited = await postAsGateway('patient', url, FIND_PATIENTS, { search: `Finder${tag}`, first: 1 }, admin);
+      expect(limited.data.patients.map((p: { id: string }) => p.id)).toEqual([adam.id]);
+      // A typed % is a letter, not "everything".
+      expect((await postAsGateway('patient', url, FIND_PATIENTS, { search: '%%' }, admin)).data.patients).toEqual([]);
+      for (const role of [Role.PATIENT, Role.DOCTOR]) {
+        const denied = await postAsGateway('patient', url, FIND_PATIENTS, { search: `Finder${tag}` }, await issuer.mint({ role, sub: zoe.id }));
+        expect(errorCode(denied)).toBe('FORBIDDEN');
+      }
+    });
+
+    it('refuses a patient search shorter than 2 letters or a page outside 1..20 with BAD_USER_INPUT', async () => {
+      const admin = await issuer.mint({ role: Role.ADMIN });
+      const short = await postAsGateway('patient', url, FIND_PATIENTS, { search: ' a ' }, admin);
+      expect(errorCode(short)).toBe('BAD_USER_INPUT');
+      expect(short.errors[0].message).toMatch(/at least 2 letters/);
+      expect(errorCode(await postAsGateway('patient', url, FIND_PATIENTS, { search: 'Pat', first: 21 }, admin))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await postAsGateway('patient', url, FIND_PATIENTS, { search: 'Pat', first: 0 }, admin))).toBe('BAD_USER_INPUT');
     });
 
     it('keeps myProfile and updateMyProfile to patients', async () => {

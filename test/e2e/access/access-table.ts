@@ -100,6 +100,7 @@ export const ACCESS_TABLE: Record<string, AccessRule> = {
   UpcomingAppointments: { who: SCHEDULE_OWNERS, target: "the doctor's upcoming appointments with patients' names" },
   DeactivateUser: { who: ADMIN_ONLY, target: 'a user' },
   SetUserRole: { who: ADMIN_ONLY, target: 'a user' },
+  FindPatients: { who: ADMIN_ONLY, target: "the patient's name and email" },
   Users: { who: ADMIN_ONLY, target: 'every user' },
   AdminActionLog: { who: ADMIN_ONLY, target: 'the audit log' },
   SystemHealth: { who: ADMIN_ONLY, target: 'services and queues' },

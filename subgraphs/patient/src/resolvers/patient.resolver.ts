@@ -1,7 +1,8 @@
 import { CalendarDateScalar, entityByIdLoader, NotFound, RequestContext, requireUser, Role } from '@carebook/platform';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertChartAccess } from '../domain/care-relationships';
 import { recordsOfPatient } from '../domain/medical-records';
+import { searchPatients } from '../domain/patient-search';
 import { updateProfile } from '../domain/patient-profiles';
 import { SEALED } from '../domain/sealed-columns';
 import { MedicalRecord, Patient } from '../entities';
@@ -35,6 +36,16 @@ export class PatientResolver {
     const patient = await entityByIdLoader(ctx, Patient).load(id);
     if (!patient) throw new NotFound('Patient', id);
     return patient;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => [Patient], { description: 'Patients whose name or email contains the text (2 letters or more), by name; first: 1..20, default 10. Staff finding whom they book for. Admins only.' })
+  patients(
+    @Arg('search', () => String) search: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | null | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Patient[]> {
+    return searchPatients(ctx.em, search, first ?? undefined);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Stored encrypted.' })
