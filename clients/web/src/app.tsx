@@ -16,6 +16,7 @@ import { FeedbackPage } from './patient/feedback/feedback-page';
 import { InvoicePage } from './patient/invoices/invoice-page';
 import { InvoicesPage } from './patient/invoices/invoices-page';
 import { ProfilePage } from './patient/profile/profile-page';
+import { AdminArea } from './staff/admin/admin-area';
 import { Layout } from './ui/layout';
 import { Page } from './ui/page';
 
@@ -40,6 +41,7 @@ export function App() {
         <Route path="/invoices" element={own(<InvoicesPage />)} />
         <Route path="/invoices/:id" element={own(<InvoicePage />)} />
         <Route path="/profile" element={own(<ProfilePage />)} />
+        <Route path="/staff/admin/*" element={<AdminArea />} />
         <Route path="*" element={<Page title={t.errors.notFound}>{null}</Page>} />
       </Routes>
     </Layout>

@@ -2,7 +2,10 @@
  * Every text the patient reads, in one place: a translation is a new file
  * with the same shape (type Messages), chosen in i18n/index.ts.
  */
+import { adminEn } from './admin-messages';
+
 export const en = {
+  admin: adminEn,
   appName: 'Carebook',
   tagline: 'Appointments with our doctors, online',
   skipToContent: 'Skip to content',
