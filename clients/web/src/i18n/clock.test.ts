@@ -52,4 +52,9 @@ describe('the clinic clock', () => {
     expect(berlin('en-US').weekOf('2026-12-03')).toBe('2026-11-29');
     expect(berlin('en-GB').weekOf('2026-11-30')).toBe('2026-11-30');
   });
+
+  it('reads the clinic\'s 24-hour wall clock of an instant', () => {
+    expect(berlin('en-US').wallTime('2026-07-15T13:05:00Z')).toBe('15:05');
+    expect(berlin('en-US').wallTime('2026-01-15T23:30:00Z')).toBe('00:30');
+  });
 });

@@ -27,6 +27,8 @@ export interface Clock {
   weekdays(): Array<{ short: string; long: string }>;
   /** The instant (ISO, UTC) of a wall-clock "HH:MM" on a clinic date: the clinic's midnight is instantOf(date, '00:00'). */
   instantOf(date: string, time: string): string;
+  /** The clinic's 24-hour wall-clock "HH:MM" of an instant (for comparing with availability rules, not for reading). */
+  wallTime(instant: string): string;
   /** The first date of the week (from weekStart) holding `date`. */
   weekOf(date: string): string;
 }
@@ -94,6 +96,10 @@ export function createClock(zone: string, locale: string = navigator.language ||
       let instant = wall;
       for (let i = 0; i < 2; i += 1) instant = wall - (wallAsUtc(instant) - instant);
       return new Date(instant).toISOString();
+    },
+    wallTime(instant) {
+      const wall = new Date(wallAsUtc(Date.parse(instant)));
+      return wall.toISOString().slice(11, 16);
     },
     weekOf: (date) => addDays(date, -((isoWeekday(date) - weekStart + 7) % 7)),
     weekdays() {
