@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
-import { BookAppointmentDocument, DoctorScheduleDocument, LoginDocument, RegisterPatientDocument } from '@carebook/sdk';
+import { BookAppointmentDocument, DoctorScheduleDocument, RegisterPatientDocument } from '@carebook/sdk';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Clinic, CLINIC_TIME_ZONE, expect, expectAccessible, newPatient, test } from './clinic-fixture';
@@ -10,10 +10,13 @@ function clinicTomorrow(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 86_400_000));
 }
 
-/** Opens the app signed in as the bootstrap admin (the session the sign-in would store). */
-async function signInAsAdmin(page: Page, clinic: Clinic) {
-  const { login } = await clinic.api().request(LoginDocument, BOOTSTRAP_ADMIN);
-  await page.addInitScript((session) => sessionStorage.setItem('carebook-session', session), JSON.stringify({ accessToken: login.accessToken, refreshToken: login.refreshToken, user: login.user }));
+/** Signs in at the staff door as the bootstrap admin and lands on the day board. */
+async function signInAsAdmin(page: Page) {
+  await page.goto('/staff/sign-in');
+  await page.getByLabel('Email').fill(BOOTSTRAP_ADMIN.email);
+  await page.getByLabel('Password').fill(BOOTSTRAP_ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Day board' })).toBeVisible();
 }
 
 /** A screenshot for the report; with UPDATE_SCREENSHOTS=1 also the README's copy in docs/screenshots. */
@@ -64,7 +67,7 @@ test.describe('the admin dashboard', () => {
     const date = clinicTomorrow();
     const patient = await registeredPatient(clinic, 'boarded');
     const { grey, shah } = clinic.doctors;
-    await signInAsAdmin(page, clinic);
+    await signInAsAdmin(page);
     await page.goto(`/staff/admin?date=${date}&service=${clinic.services.checkup.id}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Day board' })).toBeVisible();
     await expect(page.getByText(/Times are in the clinic’s time zone: Europe\/Berlin, CE/).first()).toBeVisible();
@@ -146,7 +149,7 @@ test.describe('the admin dashboard', () => {
     const book = (slotId: string, patientId: string) => clinic.admin.request(BookAppointmentDocument, { input: { slotId, serviceId: clinic.services.checkup.id, patientId } });
     expect((await book(from.id, first.id)).bookAppointment.__typename).toBe('BookingConfirmed');
 
-    await signInAsAdmin(page, clinic);
+    await signInAsAdmin(page);
     await page.goto(`/staff/admin?date=${date}`);
     const stayer = card(page, first.name);
     await expect(stayer).toBeVisible();
@@ -167,7 +170,7 @@ test.describe('the admin dashboard', () => {
   });
 
   test('the schedule summary as charts and as a table of the same figures', async ({ page, clinic }, testInfo) => {
-    await signInAsAdmin(page, clinic);
+    await signInAsAdmin(page);
     await page.goto('/staff/admin/summary');
     await expect(page.getByRole('heading', { level: 1, name: 'Schedule summary' })).toBeVisible();
     await expect(page.getByRole('img', { name: 'Utilization per period (booked share of open slots)' })).toBeVisible();
@@ -192,14 +195,13 @@ test.describe('the admin dashboard', () => {
   });
 
   test('services, doctors, users, the action log and system health, one action each', async ({ page, clinic }, testInfo) => {
-    await signInAsAdmin(page, clinic);
+    await signInAsAdmin(page);
     page.on('dialog', (dialog) => void dialog.accept());
-    const nav = page.getByRole('navigation', { name: 'Admin' });
+    const nav = page.getByRole('navigation', { name: 'Staff' });
     const main = page.getByRole('main');
     const tag = Date.now().toString(36);
 
     // Services: add one, then retire it.
-    await page.goto('/staff/admin');
     await nav.getByRole('link', { name: 'Services' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Services' })).toBeVisible();
     const serviceName = `Travel advice ${tag}`;

@@ -1,6 +1,5 @@
 /** The texts of the admin area (part of messages.ts's `en`, kept apart so each staff area has its own file). */
 export const adminEn = {
-  navLabel: 'Admin',
   nav: {
     board: 'Day board',
     summary: 'Summary',
@@ -10,7 +9,6 @@ export const adminEn = {
     log: 'Action log',
     health: 'System health',
   },
-  adminsOnly: 'This page is for clinic administrators. Sign in with an admin account.',
   zoneNote: (zone: string) => `Times are in the clinic’s time zone: ${zone}.`,
   save: 'Save',
   cancel: 'Cancel',
