@@ -56,7 +56,7 @@ export function MoveDialog({ appointment, doctors, date, onMove, onClose }: Prop
           {loading ? (
             <p className="loading">{t.loading}</p>
           ) : free.length ? (
-            <select id="move-time" value={chosen?.id} onChange={(e) => setSlotId(e.target.value)}>
+            <select id="move-time" data-doctor-id={doctorId} value={chosen?.id} onChange={(e) => setSlotId(e.target.value)}>
               {free.map((slot) => (
                 <option key={slot.id} value={slot.id}>
                   {clock.time(slot.startsAt)}
