@@ -28,5 +28,8 @@ export interface PendingMove {
   toSlotId: string;
 }
 
+/** The drag data type of an appointment on the board: a drop target accepts a drag that carries it. */
+export const APPOINTMENT_DRAG_TYPE = 'application/x-carebook-appointment';
+
 /** Appointments that may still be moved (the others are history). */
 export const MOVABLE = new Set(['PENDING', 'CONFIRMED']);

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { DoctorsDocument, MedicalServicesDocument } from '@carebook/sdk';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
@@ -37,7 +37,8 @@ export function DayBoardPage() {
   const columns: BoardDoctor[] = doctors.data?.doctors ?? [];
 
   const { pending, notice, clear, move, say } = useBoardMove();
-  const [dragging, setDragging] = useState<BoardAppointment | null>(null);
+  // A ref, not state: set in dragstart and read in drop, with no render in between needed.
+  const dragging = useRef<BoardAppointment | null>(null);
   const [moving, setMoving] = useState<BoardAppointment | null>(null);
   const [booking, setBooking] = useState<{ slot: ScheduleSlot; doctor: BoardDoctor } | null>(null);
 
@@ -91,12 +92,11 @@ export function DayBoardPage() {
             doctor={doctor}
             date={date}
             pending={pending}
-            dragging={dragging}
-            onDragStart={setDragging}
-            onDragEnd={() => setDragging(null)}
+            onDragStart={(appointment) => (dragging.current = appointment)}
+            onDragEnd={() => (dragging.current = null)}
             onDrop={(slot) => {
-              const appointment = dragging;
-              setDragging(null);
+              const appointment = dragging.current;
+              dragging.current = null;
               if (appointment) void move(appointment, slot);
             }}
             onMove={setMoving}

@@ -3,7 +3,7 @@ import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
 import { useClock } from '../../../i18n/clock-context';
 import { Alert } from '../../../ui/alert';
-import { type BoardAppointment, type BoardDoctor, MOVABLE, type PendingMove, type ScheduleSlot } from './board-types';
+import { APPOINTMENT_DRAG_TYPE, type BoardAppointment, type BoardDoctor, MOVABLE, type PendingMove, type ScheduleSlot } from './board-types';
 import { isBookable } from './clinic-day';
 import { useDaySchedule } from './use-day-schedule';
 
@@ -11,8 +11,6 @@ interface Props {
   doctor: BoardDoctor;
   date: string;
   pending: PendingMove | null;
-  /** The appointment being dragged now (from any column), if any. */
-  dragging: BoardAppointment | null;
   onDragStart(appointment: BoardAppointment): void;
   onDragEnd(): void;
   onDrop(slot: ScheduleSlot): void;
@@ -21,7 +19,7 @@ interface Props {
 }
 
 /** One doctor's day: a row per slot; free ones take a dropped appointment or a booking. */
-export function DoctorColumn({ doctor, date, pending, dragging, onDragStart, onDragEnd, onDrop, onMove, onBook }: Props) {
+export function DoctorColumn({ doctor, date, pending, onDragStart, onDragEnd, onDrop, onMove, onBook }: Props) {
   const clock = useClock();
   const { slots, loading, error } = useDaySchedule(doctor.id, date);
   const [over, setOver] = useState<string | null>(null);
@@ -61,8 +59,9 @@ export function DoctorColumn({ doctor, date, pending, dragging, onDragStart, onD
       );
     }
     if (isBookable(slot)) {
+      // Read from the drag itself, not from React state: the first dragover can come before a re-render.
       const accepts = (event: DragEvent) => {
-        if (!dragging) return;
+        if (!event.dataTransfer.types.includes(APPOINTMENT_DRAG_TYPE)) return;
         event.preventDefault();
         event.dataTransfer.dropEffect = 'move';
         setOver(slot.id);
@@ -133,7 +132,7 @@ function AppointmentCard({ appointment, time, busy = false, draggable = false, o
       draggable={draggable}
       aria-busy={busy}
       onDragStart={(event) => {
-        event.dataTransfer.setData('text/plain', appointment.id);
+        event.dataTransfer.setData(APPOINTMENT_DRAG_TYPE, appointment.id);
         event.dataTransfer.effectAllowed = 'move';
         onDragStart?.();
       }}
