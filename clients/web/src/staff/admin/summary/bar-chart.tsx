@@ -26,7 +26,8 @@ const LEFT = 8;
  */
 export function BarChart({ title, labels, series, max, format }: Props) {
   const top = Math.max(max ?? 0, ...series.flatMap((s) => s.values), 1);
-  const group = Math.max(28, series.length * 18 + 12);
+  // Wide enough for a "30 Nov" label under each group, so neighbouring labels never run together.
+  const group = Math.max(48, series.length * 18 + 12);
   const bar = (group - 12) / series.length;
   const width = LEFT * 2 + labels.length * group;
   const plot = HEIGHT - TOP - BOTTOM;
