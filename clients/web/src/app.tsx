@@ -16,12 +16,13 @@ import { FeedbackPage } from './patient/feedback/feedback-page';
 import { InvoicePage } from './patient/invoices/invoice-page';
 import { InvoicesPage } from './patient/invoices/invoices-page';
 import { ProfilePage } from './patient/profile/profile-page';
+import { StaffRoutes } from './staff/staff-routes';
 import { Layout } from './ui/layout';
 import { Page } from './ui/page';
 
 const own = (page: ReactElement) => <RequireSession>{page}</RequireSession>;
 
-/** The patient app's pages; emails link to /appointments/:id, /invoices/:id, /appointments/:id/feedback and /reset-password?token=. */
+/** The patient app's pages and the staff area (/staff, staff/staff-routes.tsx); emails link to /appointments/:id, /invoices/:id, /appointments/:id/feedback and /reset-password?token=. */
 export function App() {
   return (
     <Layout>
@@ -40,6 +41,7 @@ export function App() {
         <Route path="/invoices" element={own(<InvoicesPage />)} />
         <Route path="/invoices/:id" element={own(<InvoicePage />)} />
         <Route path="/profile" element={own(<ProfilePage />)} />
+        <Route path="/staff/*" element={<StaffRoutes />} />
         <Route path="*" element={<Page title={t.errors.notFound}>{null}</Page>} />
       </Routes>
     </Layout>

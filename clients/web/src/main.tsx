@@ -7,6 +7,7 @@ import { BrowserRouter } from 'react-router';
 import { createApollo } from './api/apollo';
 import { createApiClient } from './api/carebook';
 import { SessionContext } from './api/session-context';
+import { createReconnectSignal, ReconnectContext } from './api/reconnect-signal';
 import { createSessionStore } from './api/session-store';
 import { App } from './app';
 import { loadConfig } from './config';
@@ -16,20 +17,23 @@ import { AnnouncerProvider } from './ui/announcer';
 
 const config = await loadConfig();
 const sessions = createSessionStore();
-const apollo = createApollo(createApiClient(config.graphqlUrl, sessions));
+const reconnects = createReconnectSignal();
+const apollo = createApollo(createApiClient(config.graphqlUrl, sessions, { onReconnect: reconnects.emit }));
 const clock = createClock(config.clinicTimeZone);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApolloProvider client={apollo}>
       <SessionContext.Provider value={sessions}>
-        <ClockContext.Provider value={clock}>
-          <AnnouncerProvider>
-            <BrowserRouter>
-              <App />
-            </BrowserRouter>
-          </AnnouncerProvider>
-        </ClockContext.Provider>
+        <ReconnectContext.Provider value={reconnects}>
+          <ClockContext.Provider value={clock}>
+            <AnnouncerProvider>
+              <BrowserRouter>
+                <App />
+              </BrowserRouter>
+            </AnnouncerProvider>
+          </ClockContext.Provider>
+        </ReconnectContext.Provider>
       </SessionContext.Provider>
     </ApolloProvider>
   </StrictMode>,

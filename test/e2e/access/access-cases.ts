@@ -176,6 +176,9 @@ export const CELLS: Record<string, CellBuilder> = {
   async UpdateMyDoctorProfile(clinic) {
     return { variables: { input: { bio: 'Matrix bio' } }, state: count(clinic, 'doctor', 'select bio, updated_at from doctors where id = ?', [clinic.doctor.id]) };
   },
+  async DoctorWeeklyHours(clinic) {
+    return { variables: { doctorId: clinic.doctor.id }, secrets: patientSecrets(clinic) };
+  },
   async DoctorSchedule(clinic) {
     return { variables: { doctorId: clinic.doctor.id, from: instant(-1), to: instant(90) }, secrets: patientSecrets(clinic) };
   },

@@ -1,14 +1,17 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import type { CarebookClient } from '@carebook/sdk';
+import { isSubscriptionOperation } from '@apollo/client/utilities';
 import { Observable } from 'rxjs';
 
 /**
  * Apollo Client over the SDK's client: Apollo keeps the normalized cache
  * (a cancelled or paid entity updates every list that shows it), the SDK
- * carries the request with the session's token and its one refresh.
+ * carries the request with the session's token and its one refresh, and
+ * subscriptions over its graphql-ws connection (token per connection,
+ * renewal, reconnect with backoff).
  */
 export function createApollo(api: CarebookClient) {
-  const link = new ApolloLink(
+  const http = new ApolloLink(
     (operation) =>
       new Observable((observer) => {
         const controller = new AbortController();
@@ -24,8 +27,18 @@ export function createApollo(api: CarebookClient) {
         return () => controller.abort();
       }),
   );
+  const live = new ApolloLink(
+    (operation) =>
+      new Observable((observer) =>
+        api.subscribe(operation.query, operation.variables, {
+          next: (result) => observer.next({ data: result.data ?? null, errors: result.errors }),
+          error: (error) => observer.error(error),
+          complete: () => observer.complete(),
+        }),
+      ),
+  );
   return new ApolloClient({
-    link,
+    link: ApolloLink.split(({ query }) => isSubscriptionOperation(query), live, http),
     cache: new InMemoryCache({ possibleTypes: { BookingResult: ['BookingConfirmed', 'SlotUnavailable'] } }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });

@@ -36,4 +36,25 @@ describe('the clinic clock', () => {
     expect(lastOfMonth('2028-02')).toBe('2028-02-29');
     expect(isoWeekday('2026-11-30')).toBe(1);
   });
+
+  it('finds the instant of a clinic wall-clock time, on either side of a DST change', () => {
+    expect(berlin('en-GB').instantOf('2026-01-15', '00:00')).toBe('2026-01-14T23:00:00.000Z');
+    expect(berlin('en-GB').instantOf('2026-07-15', '09:30')).toBe('2026-07-15T07:30:00.000Z');
+    // 29 March 2026: clocks go from 02:00 to 03:00; midnight is still CET, 09:00 is CEST.
+    expect(berlin('en-GB').instantOf('2026-03-29', '00:00')).toBe('2026-03-28T23:00:00.000Z');
+    expect(berlin('en-GB').instantOf('2026-03-29', '09:00')).toBe('2026-03-29T07:00:00.000Z');
+    expect(createClock('America/New_York', 'en-US').instantOf('2026-11-01', '12:00')).toBe('2026-11-01T17:00:00.000Z');
+  });
+
+  it('starts a date\'s week on the locale\'s first day', () => {
+    // 2026-12-03 is a Thursday.
+    expect(berlin('en-GB').weekOf('2026-12-03')).toBe('2026-11-30');
+    expect(berlin('en-US').weekOf('2026-12-03')).toBe('2026-11-29');
+    expect(berlin('en-GB').weekOf('2026-11-30')).toBe('2026-11-30');
+  });
+
+  it('reads the clinic\'s 24-hour wall clock of an instant', () => {
+    expect(berlin('en-US').wallTime('2026-07-15T13:05:00Z')).toBe('15:05');
+    expect(berlin('en-US').wallTime('2026-01-15T23:30:00Z')).toBe('00:30');
+  });
 });

@@ -25,6 +25,12 @@ export interface Clock {
   zoneLabel(at?: string): string;
   /** Weekday names in display order (from weekStart), short and long. */
   weekdays(): Array<{ short: string; long: string }>;
+  /** The instant (ISO, UTC) of a wall-clock "HH:MM" on a clinic date: the clinic's midnight is instantOf(date, '00:00'). */
+  instantOf(date: string, time: string): string;
+  /** The clinic's 24-hour wall-clock "HH:MM" of an instant (for comparing with availability rules, not for reading). */
+  wallTime(instant: string): string;
+  /** The first date of the week (from weekStart) holding `date`. */
+  weekOf(date: string): string;
 }
 
 // Calendar arithmetic on plain dates, at noon UTC so that no zone can move the day.
@@ -63,6 +69,12 @@ export function createClock(zone: string, locale: string = navigator.language ||
   const weekStart = weekStartOf(locale);
 
   const dateOf = (instant: string | Date) => dateParts.format(new Date(instant));
+  const wallParts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  /** The zone's wall clock at an instant, read as if it were UTC (so the difference is the zone's offset then). */
+  const wallAsUtc = (ms: number) => {
+    const p = Object.fromEntries(wallParts.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  };
   return {
     zone,
     locale,
@@ -77,6 +89,19 @@ export function createClock(zone: string, locale: string = navigator.language ||
       const name = shortZone.formatToParts(at ? new Date(at) : new Date()).find((p) => p.type === 'timeZoneName')?.value;
       return name && name !== zone ? `${zone}, ${name}` : zone;
     },
+    instantOf(date, time) {
+      const [hours, minutes] = time.split(':').map(Number);
+      const wall = Date.parse(`${date}T00:00:00Z`) + (hours * 60 + minutes) * 60_000;
+      // The offset at a first guess, then at the corrected instant (they differ when a DST change lies between).
+      let instant = wall;
+      for (let i = 0; i < 2; i += 1) instant = wall - (wallAsUtc(instant) - instant);
+      return new Date(instant).toISOString();
+    },
+    wallTime(instant) {
+      const wall = new Date(wallAsUtc(Date.parse(instant)));
+      return wall.toISOString().slice(11, 16);
+    },
+    weekOf: (date) => addDays(date, -((isoWeekday(date) - weekStart + 7) % 7)),
     weekdays() {
       // 2024-01-01 was a Monday.
       return Array.from({ length: 7 }, (_, i) => {

@@ -10,8 +10,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** Where to go after signing in: the page that asked (same site only). */
-export function nextPath(search: URLSearchParams): string {
+/** Where to go after signing in: the page that asked (same site only), else `fallback`. */
+export function nextPath(search: URLSearchParams, fallback = '/appointments'): string {
   const next = search.get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/appointments';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
 }

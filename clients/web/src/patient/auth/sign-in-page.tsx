@@ -9,7 +9,13 @@ import { Alert } from '../../ui/alert';
 import { Page } from '../../ui/page';
 import { nextPath } from './require-session';
 
-export function SignInPage() {
+/**
+ * Signing in. The patient app and the staff dashboard each have their own
+ * door: a patient's account is refused at the staff one and the other way
+ * round, with a pointer to the right one.
+ */
+export function SignInPage({ audience = 'patient' }: { audience?: 'patient' | 'staff' }) {
+  const staff = audience === 'staff';
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const { signIn, endedBecause } = useSession();
@@ -24,16 +30,17 @@ export function SignInPage() {
     try {
       const { data } = await login({ variables: { email: email.trim(), password } });
       if (!data) return;
-      if (data.login.user.role !== 'PATIENT') return setError(t.auth.patientsOnly);
+      if ((data.login.user.role === 'PATIENT') === staff) return setError(staff ? t.staff.staffOnly : t.auth.patientsOnly);
       signIn(data.login);
-      navigate(nextPath(search), { replace: true });
+      navigate(nextPath(search, staff ? '/staff' : '/appointments'), { replace: true });
     } catch (caught) {
       setError(messageFor(caught, { signingIn: true }));
     }
   }
 
   return (
-    <Page title={t.auth.signInTitle}>
+    <Page title={staff ? t.staff.signInTitle : t.auth.signInTitle}>
+      {staff ? <p className="lead">{t.staff.signInIntro}</p> : null}
       {endedBecause() === 'expired' ? <Alert kind="info">{t.auth.sessionEnded}</Alert> : search.get('next') ? <Alert kind="info">{t.auth.needSignIn}</Alert> : null}
       <form className="card form" onSubmit={submit} noValidate>
         {error ? <Alert kind="error">{error}</Alert> : null}
@@ -53,9 +60,20 @@ export function SignInPage() {
         <button type="submit" className="button button-primary" disabled={loading}>
           {loading ? t.auth.signingIn : t.auth.signIn}
         </button>
-        <p className="form-aside">
-          {t.auth.noAccount} <Link to={`/register${search.toString() ? `?${search}` : ''}`}>{t.auth.createOne}</Link>
-        </p>
+        {staff ? (
+          <p className="form-aside">
+            <Link to="/sign-in">{t.staff.patientSignIn}</Link>
+          </p>
+        ) : (
+          <>
+            <p className="form-aside">
+              {t.auth.noAccount} <Link to={`/register${search.toString() ? `?${search}` : ''}`}>{t.auth.createOne}</Link>
+            </p>
+            <p className="form-aside">
+              <Link to="/staff/sign-in">{t.auth.staffSignIn}</Link>
+            </p>
+          </>
+        )}
       </form>
     </Page>
   );

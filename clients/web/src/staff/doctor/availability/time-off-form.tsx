@@ -1,0 +1,128 @@
+import { skipToken, useMutation, useQuery } from '@apollo/client/react';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { AddTimeOffDocument, DoctorScheduleDocument } from '@carebook/sdk';
+import { type FormEvent, useMemo, useState } from 'react';
+import { messageFor } from '../../../api/error-message';
+import { t } from '../../../i18n';
+import { useClock } from '../../../i18n/clock-context';
+import { Alert } from '../../../ui/alert';
+import { useAnnounce } from '../../../ui/announcer';
+import { ClashItems, ClashList } from './clash-list';
+import { bookedAppointments, type Clash } from './clashes';
+
+/**
+ * The booked appointments a refused request names, when the API lists them
+ * in the error's extensions (an array of appointments with startsAt and a
+ * patient): shown as a list rather than only in the message.
+ */
+function clashesInError(error: unknown): Clash[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  for (const value of Object.values(error.errors[0]?.extensions ?? {})) {
+    if (!Array.isArray(value)) continue;
+    const items = value.filter((v): v is { id?: string; startsAt: string; patient?: { name?: string }; patientName?: string } => typeof v?.startsAt === 'string');
+    if (items.length) return items.map((v, i) => ({ id: v.id ?? String(i), startsAt: v.startsAt, patientName: v.patient?.name ?? v.patientName ?? '' }));
+  }
+  return [];
+}
+
+/** Time off: free slots in the range are blocked. Booked appointments in it are shown before saving, and listed back after. */
+export function TimeOffForm({ doctorId }: { doctorId: string }) {
+  const clock = useClock();
+  const announce = useAnnounce();
+  const [addTimeOff, saving] = useMutation(AddTimeOffDocument);
+  const [fromDate, setFromDate] = useState('');
+  const [fromTime, setFromTime] = useState('00:00');
+  const [toDate, setToDate] = useState('');
+  const [toTime, setToTime] = useState('23:59');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<{ message: string; clashes: Clash[] } | null>(null);
+  const [done, setDone] = useState<{ message: string; conflicts: Clash[] } | null>(null);
+
+  const range = useMemo(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fromDate) || !/^\d{4}-\d{2}-\d{2}$/.test(toDate) || !fromTime || !toTime) return null;
+    const from = clock.instantOf(fromDate, fromTime);
+    const to = clock.instantOf(toDate, toTime);
+    return from < to ? { from, to } : null;
+  }, [clock, fromDate, fromTime, toDate, toTime]);
+  // The clash preview: the doctor's schedule over exactly this range (the server checks again when saving).
+  const preview = useQuery(DoctorScheduleDocument, range ? { variables: { doctorId, ...range }, fetchPolicy: 'network-only' } : skipToken);
+  const schedule = range && preview.dataState === 'complete' ? preview.data.doctor.schedule : null;
+  const clashes = useMemo(() => (schedule ? bookedAppointments(schedule) : []), [schedule]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    if (!range) return setError({ message: t.doctor.invalidRange, clashes: [] });
+    setError(null);
+    try {
+      const { data } = await addTimeOff({ variables: { doctorId, from: range.from, to: range.to, reason: reason.trim() || undefined } });
+      if (!data) return;
+      const message = t.doctor.timeOffAdded(data.addTimeOff.blockedSlots);
+      setDone({ message, conflicts: data.addTimeOff.conflicts.map((c) => ({ id: c.id, startsAt: c.startsAt, patientName: c.patient.name })) });
+      announce(message);
+      void preview.refetch();
+    } catch (caught) {
+      setError({ message: messageFor(caught), clashes: clashesInError(caught) });
+    }
+  }
+
+  return (
+    <form className="card form" onSubmit={submit} noValidate aria-labelledby="time-off-title">
+      <h2 id="time-off-title">{t.doctor.timeOffTitle}</h2>
+      <p className="hint">{t.doctor.timeOffIntro}</p>
+      <div className="hours-row">
+        <div className="field">
+          <label htmlFor="off-from-date">{t.doctor.fromDate}</label>
+          <input id="off-from-date" type="date" required value={fromDate} onChange={(e) => setFromDate(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="off-from-time">{t.doctor.fromTime}</label>
+          <input id="off-from-time" type="time" required value={fromTime} onChange={(e) => setFromTime(e.target.value)} />
+        </div>
+      </div>
+      <div className="hours-row">
+        <div className="field">
+          <label htmlFor="off-to-date">{t.doctor.toDate}</label>
+          <input id="off-to-date" type="date" required value={toDate} onChange={(e) => setToDate(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="off-to-time">{t.doctor.toTime}</label>
+          <input id="off-to-time" type="time" required value={toTime} onChange={(e) => setToTime(e.target.value)} />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="off-reason">{t.doctor.reason}</label>
+        <input id="off-reason" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <p className="zone-note">{t.doctor.zone(clock.zoneLabel(range?.from))}</p>
+      <div aria-live="polite" data-testid="time-off-preview">
+        {range && preview.loading ? <p className="meta">{t.doctor.clashChecking}</p> : null}
+        {schedule && !preview.loading ? (
+          clashes.length ? <ClashList testId="time-off-clashes" title={t.doctor.clashTitle(clashes.length)} intro={t.doctor.clashIntro} clashes={clashes} /> : <p className="meta">{t.doctor.noClash}</p>
+        ) : null}
+      </div>
+      {error ? (
+        <Alert kind="error">
+          {error.message}
+          {error.clashes.length ? <ClashItems clashes={error.clashes} /> : null}
+        </Alert>
+      ) : null}
+      {preview.error ? <Alert kind="error">{messageFor(preview.error)}</Alert> : null}
+      {done ? (
+        <Alert kind="success">
+          {done.message}
+          {done.conflicts.length ? (
+            <>
+              <br />
+              {t.doctor.conflictsTitle}
+              <ClashItems clashes={done.conflicts} />
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
+      <button type="submit" className="button button-primary" disabled={saving.loading}>
+        {saving.loading ? t.doctor.addingTimeOff : t.doctor.addTimeOff}
+      </button>
+    </form>
+  );
+}

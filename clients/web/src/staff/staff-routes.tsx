@@ -1,0 +1,37 @@
+import './staff.css';
+import { Navigate, Route, Routes } from 'react-router';
+import { useSession } from '../api/session-context';
+import { SignInPage } from '../patient/auth/sign-in-page';
+import { AdminArea } from './admin/admin-area';
+import { AvailabilityPage } from './doctor/availability/availability-page';
+import { SchedulePage } from './doctor/schedule/schedule-page';
+import { t } from '../i18n';
+import { Page } from '../ui/page';
+import { RequireStaff } from './require-staff';
+
+const DOCTOR = ['DOCTOR'] as const;
+const ADMIN = ['ADMIN'] as const;
+const STAFF = ['DOCTOR', 'ADMIN'] as const;
+
+/** Where /staff leads each role. */
+function StaffHome() {
+  const { session } = useSession();
+  if (!session) return <Navigate to="/staff/sign-in" replace />;
+  if (session.user.role === 'DOCTOR') return <Navigate to="/staff/doctor/schedule" replace />;
+  if (session.user.role === 'ADMIN') return <Navigate to="/staff/admin" replace />;
+  return <Navigate to="/" replace />;
+}
+
+/** The staff area under /staff: one section per role (doctor/, admin/), each page behind RequireStaff. */
+export function StaffRoutes() {
+  return (
+    <Routes>
+      <Route index element={<StaffHome />} />
+      <Route path="sign-in" element={<SignInPage audience="staff" />} />
+      <Route path="doctor/schedule" element={<RequireStaff roles={DOCTOR}><SchedulePage /></RequireStaff>} />
+      <Route path="doctor/availability" element={<RequireStaff roles={DOCTOR}><AvailabilityPage /></RequireStaff>} />
+      <Route path="admin/*" element={<RequireStaff roles={ADMIN}><AdminArea /></RequireStaff>} />
+      <Route path="*" element={<RequireStaff roles={STAFF}><Page title={t.errors.notFound}>{null}</Page></RequireStaff>} />
+    </Routes>
+  );
+}
