@@ -16,6 +16,8 @@ const SCREENSHOTS = join(__dirname, '../../../docs/screenshots');
 /** The clinic's calendar date of an instant, and days from it. */
 const clinicDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 const clinicClock = (instant: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+/** A time as the app writes it for this browser's locale (en-GB: "9:05"). */
+const appTime = (instant: string) => new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 const inDays = (days: number) => clinicDate(new Date(Date.now() + days * 86_400_000));
 
 interface Doctor {
@@ -32,12 +34,17 @@ interface Visit {
 
 /** A doctor of this spec's own, with no weekly hours (one-off windows only), so that nothing else books them. */
 async function createDoctor(clinic: Clinic, key: string, name: string): Promise<Doctor> {
-  const email = `${key}-${Date.now()}@clinic.browser.test`;
   const password = 'doctor-password-1';
-  const { createDoctor } = await clinic.admin.request(CreateDoctorDocument, {
-    input: { email, password, name, specialty: 'General practice', licenseNumber: `LIC-${key}-${Date.now()}`, serviceIds: [clinic.services.checkup.id, clinic.services.vaccination.id] },
-  });
-  return { id: createDoctor.id, name, email, password };
+  // Creating a doctor crosses three services; on a shared, busy machine one call may time out: once more, with new details, said aloud.
+  for (let attempt = 1; ; attempt += 1) {
+    const email = `${key}-${attempt}-${Date.now()}@clinic.browser.test`;
+    const result = await clinic.admin.execute(CreateDoctorDocument, {
+      input: { email, password, name, specialty: 'General practice', licenseNumber: `LIC-${key}-${attempt}-${Date.now()}`, serviceIds: [clinic.services.checkup.id, clinic.services.vaccination.id] },
+    });
+    if (result.data) return { id: result.data.createDoctor.id, name, email, password };
+    if (attempt === 3 || result.errors?.[0]?.extensions?.code !== 'INTERNAL_SERVER_ERROR') throw new Error(`creating ${name}: ${JSON.stringify(result.errors)}`);
+    console.warn(`creating ${name} failed (${result.errors[0].message}), trying again`);
+  }
 }
 
 /** A visit with the doctor at `start`, booked by a new patient through the API (one one-off 30-minute slot). */
@@ -141,7 +148,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     await signInAsStaff(doctorPage, park);
     await doctorPage.goto(`/staff/doctor/schedule?view=day&date=${tomorrow}`);
     const day = doctorPage.locator(`.schedule-day[data-date="${tomorrow}"]`);
-    await expect(day.locator('.slot-free')).toHaveCount(6);
+    await expect(day.locator('li.slot-free')).toHaveCount(6);
     await expect(doctorPage.getByText(/Times in the clinic’s time zone: Europe\/Berlin, CES?T\./)).toBeVisible();
     await expect(doctorPage.getByTestId('live-status')).toBeVisible();
     await expect.poll(() => sockets.length).toBeGreaterThan(0);
@@ -162,10 +169,11 @@ test.describe.serial('the doctor’s dashboard', () => {
     const bookedAt = (await seenAt(patientPage, 'bookedAt'))!;
     const shownAt = (await seenAt(doctorPage, 'seenAt'))!;
     const latency = shownAt - bookedAt;
-    console.log(`booking confirmed to the patient -> shown on the doctor's dashboard: ${latency} ms (${shownAt - clickedAt} ms after the click)`);
+    // Negative when the dashboard was faster than the booking's own answer to the patient (it is published at the commit).
+    console.log(`the doctor's dashboard showed the booking ${latency} ms after the patient saw it confirmed (${shownAt - clickedAt} ms after the click, ${bookedAt - clickedAt} ms for the patient's answer)`);
     testInfo.annotations.push({ type: 'booking-to-dashboard-ms', description: String(latency) });
     expect(latency).toBeLessThan(1000);
-    await expect(day.locator('.slot-free')).toHaveCount(5);
+    await expect(day.locator('li.slot-free')).toHaveCount(5);
     await expect(doctorPage.getByTestId('announcer')).toHaveText(new RegExp(`New booking: ${patient.name}`));
     await expectAccessible(doctorPage, 'schedule (day)');
     await doctorPage.screenshot({ path: join(SCREENSHOTS, 'doctor-schedule-day.png'), fullPage: true });
@@ -182,8 +190,8 @@ test.describe.serial('the doctor’s dashboard', () => {
     await doctorPage.waitForTimeout(1500);
     await expect(day.getByText(missed.name)).toHaveCount(0);
     cut = false;
-    // The client's next retry (backoff of at most a few seconds) reconnects and fetches the visible day again.
-    await expect(day.getByText(missed.name)).toBeVisible({ timeout: 15_000 });
+    // The client's next retry (jittered exponential backoff: its wait grew while cut) reconnects and fetches the visible day again.
+    await expect(day.getByText(missed.name)).toBeVisible({ timeout: 30_000 });
     expect(sockets.length).toBeGreaterThan(0);
 
     // The week view holds the same appointments, day by day.
@@ -216,7 +224,8 @@ test.describe.serial('the doctor’s dashboard', () => {
     // Removing that day's hours, by keyboard: the booking it would leave out is listed before anything is saved.
     await dayHours.getByRole('button', { name: `Remove 08:00–11:00 on ${weekday}` }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('weekly-clashes')).toContainText('1 booked appointment is outside the new weekly hours');
+    // (Other scenarios may have booked Dr Shah on that weekday too: at least this patient's.)
+    await expect(page.getByTestId('weekly-clashes')).toContainText(/\d+ booked appointments? (is|are) outside the new weekly hours/);
     await expect(page.getByTestId('weekly-clashes')).toContainText(patient.name);
     await expectAccessible(page, 'availability with a clash');
     await page.screenshot({ path: join(SCREENSHOTS, 'doctor-availability-clash.png'), fullPage: true });
@@ -230,7 +239,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     const date = clinicDate(new Date(slots[0].startsAt));
     await page.getByLabel('First day').fill(date);
     await page.getByLabel('Last day').fill(date);
-    await expect(page.getByTestId('time-off-clashes')).toContainText('1 booked appointment falls in this time');
+    await expect(page.getByTestId('time-off-clashes')).toContainText(/\d+ booked appointments? falls? in this time/);
     await expect(page.getByTestId('time-off-clashes')).toContainText(patient.name);
 
     // A one-off afternoon in a week's time, then time off over exactly it: its free slots are blocked.
@@ -254,21 +263,20 @@ test.describe.serial('the doctor’s dashboard', () => {
     test.skip(!parkVisit, 'no visit could start within the clinic day (the half hour before midnight)');
     const visit = parkVisit!;
     await signInAsStaff(page, park);
-    const time = clinicClock(new Date(visit.startsAt));
-    await page.getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${time}` }).click();
+    await page.getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${appTime(visit.startsAt)}` }).click();
     const panel = page.getByTestId('appointment-panel');
     await expect(panel.getByRole('heading', { level: 2, name: visit.patient.name })).toBeFocused();
     await expect(panel.getByText('General check-up')).toBeVisible();
     await expect(panel.getByText('17 May 1984')).toBeVisible();
     await expect(panel.getByText('No records yet.')).toBeVisible();
 
-    await panel.getByLabel('Diagnosis').fill('Tension headache');
-    await panel.getByLabel('Notes').fill('Two weeks, worse in the evening. Advised screen breaks.');
+    await panel.getByLabel('Diagnosis', { exact: true }).fill('Tension headache');
+    await panel.getByLabel('Notes', { exact: true }).fill('Two weeks, worse in the evening. Advised screen breaks.');
     await panel.getByRole('button', { name: 'Add a record' }).click();
     await expect(panel.getByText('The record is added to the chart.')).toBeVisible();
     await expect(panel.getByRole('heading', { level: 4, name: 'Tension headache' })).toBeVisible();
     await panel.getByRole('button', { name: 'Edit the record “Tension headache”' }).click();
-    await panel.getByLabel('Diagnosis').first().fill('Tension headache, episodic');
+    await panel.getByLabel('Diagnosis', { exact: true }).first().fill('Tension headache, episodic');
     await panel.getByRole('button', { name: 'Save the record' }).click();
     await expect(panel.getByText('The record is updated.')).toBeVisible();
     await expect(panel.getByRole('heading', { level: 4, name: 'Tension headache, episodic' })).toBeVisible();
@@ -293,7 +301,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     test.skip(!reyesVisit, 'no visit could start within the clinic day (the half hour before midnight)');
     const visit = reyesVisit!;
     await signInAsStaff(page, reyes);
-    await page.getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${clinicClock(new Date(visit.startsAt))}` }).click();
+    await page.getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${appTime(visit.startsAt)}` }).click();
     const panel = page.getByTestId('appointment-panel');
     await page.waitForTimeout(Math.max(0, Date.parse(visit.startsAt) - Date.now() + 1000));
     await panel.getByRole('button', { name: 'Mark as no-show' }).click();

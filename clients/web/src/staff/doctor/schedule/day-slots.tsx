@@ -42,7 +42,7 @@ export function DaySlots({ date, slots, headingLevel }: { date: string; slots: S
                   <StatusBadge status={appointment.status} />
                 </Link>
               ) : (
-                <span className="slot-free">{t.doctor.slotStatus[slot.status] ?? slot.status}</span>
+                <span className="slot-state">{t.doctor.slotStatus[slot.status] ?? slot.status}</span>
               )}
             </li>
           );
