@@ -138,6 +138,10 @@ export type MedicalServiceInput = {
   category: ServiceCategory;
   /** How long one appointment for this service takes. */
   durationMinutes: number;
+  /** Minutes the doctor needs before each appointment (preparation); 0 or left out: none. */
+  bufferBeforeMinutes?: number | null | undefined;
+  /** Minutes the doctor needs after each appointment (cleaning, paperwork); 0 or left out: none. */
+  bufferAfterMinutes?: number | null | undefined;
   /** The price, like "35.00". */
   price: string;
   /** ISO 4217 code, like "EUR". */
@@ -276,6 +280,10 @@ export type UpdateMedicalServiceInput = {
   category?: ServiceCategory | null | undefined;
   /** How long one appointment takes from now on; booked ones keep their times. */
   durationMinutes?: number | null | undefined;
+  /** Minutes needed before each appointment from now on; booked ones keep what they hold. */
+  bufferBeforeMinutes?: number | null | undefined;
+  /** Minutes needed after each appointment from now on; booked ones keep what they hold. */
+  bufferAfterMinutes?: number | null | undefined;
   /** The price of new bookings, like "35.00". */
   price?: string | null | undefined;
   /** ISO 4217 code, like "EUR". */

@@ -50,7 +50,7 @@ export async function cancelAppointment(em: EntityManager, deps: AppointmentDeps
   });
   deps.nudge();
   try {
-    await deps.scheduling.releaseSlot(after.slotId, after.id);
+    await deps.scheduling.releaseSlots(after.id);
     await clearSlotCheck(em, after.id, after.slotId);
     after.slotCheckDueAt = null;
   } catch (error) {
