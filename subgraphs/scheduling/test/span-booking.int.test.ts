@@ -74,6 +74,7 @@ eachStore('services longer than one slot, and buffers (%s)', (_store, databaseUr
     const slots = await openDay(doctorId, date, '09:00', '10:30'); // 09:00, 09:30, 10:00
     const late = await refusal(bookSpan(slots[2], randomUUID(), spanFor(slots[2], { durationMinutes: 45 })));
     expect(late).toMatchObject({ code: 'CONFLICT', reason: 'TOO_SHORT' });
+    expect(late.message).toMatch(/the whole-duration rule/);
     expect(late.message).toMatch(new RegExp(`takes 45 minutes, until ${date}T10:45:00.000Z, but the doctor's consecutive slots from this start end at ${date}T10:30:00.000Z`));
     const timeOff = await h.gql(ADD_TIME_OFF, { doctorId, from: slots[1].startsAt, to: slots[1].endsAt }, admin);
     expect(timeOff.data.addTimeOff.blockedSlots).toBe(1);

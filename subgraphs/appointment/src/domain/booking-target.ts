@@ -64,7 +64,7 @@ export function isTooShort(error: unknown): error is AppError {
 
 /** That refusal as the patient's bad input: the message names the latest end the doctor's day allows. */
 export function tooShortInput(error: AppError, field: string): BadUserInput {
-  return new BadUserInput(error.message, field);
+  return new BadUserInput(error.message, field, { rule: error.extensions.rule, latestEndAllowed: error.extensions.latestEndAllowed });
 }
 
 /** Alternatives for a slot known only by id (a replayed answer): looked up loosely, no rules checked but the asker's window. */

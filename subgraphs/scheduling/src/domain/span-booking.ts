@@ -86,8 +86,8 @@ function blocked(obstacle: Slot, anchor: Slot): Conflict {
 function tooShort(span: BookingSpan, coveredUntil: Date): Conflict {
   const minutes = Math.round((span.endsAt.getTime() - span.startsAt.getTime()) / 60_000);
   return new Conflict(
-    `This appointment takes ${minutes} minutes, until ${span.endsAt.toISOString()}, but the doctor's consecutive slots from this start end at ${coveredUntil.toISOString()}; choose an earlier start or another day.`,
-    { reason: 'TOO_SHORT', latestEnd: coveredUntil.toISOString() },
+    `This appointment takes ${minutes} minutes, until ${span.endsAt.toISOString()}, but the doctor's consecutive slots from this start end at ${coveredUntil.toISOString()} (the whole-duration rule: it must end by then); choose an earlier start or another day.`,
+    { reason: 'TOO_SHORT', rule: 'WHOLE_DURATION', latestEndAllowed: coveredUntil.toISOString() },
   );
 }
 
