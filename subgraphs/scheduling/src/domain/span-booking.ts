@@ -11,6 +11,9 @@ export const TAKEN = [SlotStatus.BOOKED, SlotStatus.HELD];
 /** One booking holds at most a day of the doctor's time. */
 const MAX_SPAN_MS = 24 * 3600_000;
 
+/** Runs of the transaction when the database ended it for a lock conflict (then the winner has committed). */
+const MAX_ATTEMPTS = 8;
+
 /** The transaction saw a slot of the span go to someone else: it rolls back and answers TAKEN. */
 class LostRace extends Error {}
 
@@ -34,8 +37,8 @@ export async function bookSpan(em: EntityManager, context: SchedulingContext, sl
     } catch (error) {
       if (error instanceof LostRace) throw taken();
       // Two spans locking shared slots in opposite order: the database ends one; it tries again and sees who won.
-      if (isTransient(error) && attempt < 5) {
-        await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+      if (isTransient(error) && attempt < MAX_ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, (5 + Math.random() * 20) * attempt));
         continue;
       }
       throw error;
@@ -56,8 +59,10 @@ async function takeSpan(tx: EntityManager, slotId: string, appointmentId: string
   if (obstacle) throw obstacle.status === SlotStatus.BLOCKED ? blocked(obstacle, anchor) : taken();
   const mayTake = { $or: [{ status: SlotStatus.FREE }, { status: { $in: TAKEN }, appointmentId }] };
   const all = [...plan.core, ...plan.buffer];
-  if (plan.core.length) await tx.nativeUpdate(Slot, { id: { $in: plan.core.map((s) => s.id) }, ...mayTake }, { status: SlotStatus.BOOKED, appointmentId });
-  if (plan.buffer.length) await tx.nativeUpdate(Slot, { id: { $in: plan.buffer.map((s) => s.id) }, ...mayTake }, { status: SlotStatus.HELD, appointmentId });
+  // One statement takes every slot (MariaDB locks them in key order, so overlapping spans queue instead of
+  // deadlocking); the buffers, ours by then, are marked HELD after.
+  await tx.nativeUpdate(Slot, { id: { $in: all.map((s) => s.id) }, ...mayTake }, { status: SlotStatus.BOOKED, appointmentId });
+  if (plan.buffer.length) await tx.nativeUpdate(Slot, { id: { $in: plan.buffer.map((s) => s.id) }, appointmentId }, { status: SlotStatus.HELD });
   // A slot another booking took after our read was not updated: counting ours proves all or none.
   if ((await tx.count(Slot, { id: { $in: all.map((s) => s.id) }, appointmentId })) !== all.length) throw new LostRace();
   for (const slot of all) {
