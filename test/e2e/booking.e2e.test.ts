@@ -17,7 +17,6 @@ import {
   MarkNoShowDocument,
   MedicalServicesDocument,
   PatientChartDocument,
-  RegisterPatientDocument,
   RescheduleAppointmentDocument,
   ScheduleSummaryDocument,
   SetBookingPolicyDocument,
@@ -26,6 +25,7 @@ import {
   UpdateMedicalRecordDocument,
 } from '@carebook/sdk';
 import { ContractCall, contractCall } from './lib/contract-call';
+import { registerPatients } from './lib/register-patients';
 
 /**
  * Booking end to end through the gateway with the contract's documents:
@@ -48,20 +48,7 @@ describe('booking end to end through the gateway', () => {
     return response.data;
   }
 
-  async function register(count: number, tag: string) {
-    const made = [];
-    for (let i = 0; i < count; i += 5) {
-      made.push(
-        ...(await Promise.all(
-          Array.from({ length: Math.min(5, count - i) }, async (_, j) => {
-            const data = await ok(RegisterPatientDocument, { input: { email: `${tag}${i + j}@booking.e2e.test`, password: 'patient-password-1', name: `Patient ${tag}${i + j}` } });
-            return { id: data.registerPatient.user.id, token: data.registerPatient.accessToken };
-          }),
-        )),
-      );
-    }
-    return made;
-  }
+  const register = (count: number, tag: string) => registerPatients(gql, count, tag, 'booking.e2e.test');
 
   beforeAll(async () => {
     // Completions need visits booked to start within the minute: no minimum notice by default (a service sets its own below).

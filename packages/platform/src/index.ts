@@ -44,3 +44,4 @@ export * from './validation';
 export * from './contracts/lookup-facts';
 export * from './contracts/shared-enums';
 export * from './booking-policy';
+export * from './booking-span';

@@ -18,7 +18,7 @@ export function buildAppointmentSchema(deps?: AppointmentSchemaDeps) {
   return buildFederatedSchema({
     resolvers: [BookingResolver, AppointmentResolver, AppointmentChangeResolver, ScheduleSummaryResolver, PatientAppointmentsResolver, DoctorAppointmentsResolver, SlotAppointmentResolver],
     instances: deps
-      ? [new BookingResolver(deps.domain), new AppointmentResolver(deps.domain), new AppointmentChangeResolver(deps.domain), new ScheduleSummaryResolver(deps.domain, deps.countOutcomes)]
+      ? [new BookingResolver(deps.domain), new AppointmentResolver(deps.domain), new AppointmentChangeResolver(deps.domain), new ScheduleSummaryResolver(deps.domain, deps.countOutcomes), new SlotAppointmentResolver(deps.domain)]
       : [],
     references,
   });

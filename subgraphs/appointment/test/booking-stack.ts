@@ -113,11 +113,17 @@ export class BookingStack {
     return this.issuer.mint({ role: Role.DOCTOR, sub: id });
   }
 
-  async createService(durationMinutes = 30, price = '35.00'): Promise<{ id: string; price: string; durationMinutes: number }> {
+  /** `buffers`: minutes the service holds before and after each appointment. */
+  async createService(
+    durationMinutes = 30,
+    price = '35.00',
+    buffers: { bufferBeforeMinutes?: number; bufferAfterMinutes?: number } = {},
+  ): Promise<{ id: string; price: string; durationMinutes: number }> {
     return this.asAdmin.call('doctor', 'create-medical-service', {
       name: `Visit ${randomBytes(3).toString('hex')}`,
       category: 'GENERAL_CHECKUP',
       durationMinutes,
+      ...buffers,
       price,
       currency: 'EUR',
     });

@@ -245,9 +245,11 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const notOfferedResponse = await book({ serviceId: notOffered.id }, patient.token);
     expect(errorCode(notOfferedResponse)).toBe('BAD_USER_INPUT');
     expect(notOfferedResponse.errors![0].message).toMatch(/does not offer/);
-    const tooShort = await book({ serviceId: long.id }, patient.token);
+    // 45 minutes from 09:30 would run past the doctor's last slot (ends 10:00): refused, naming the latest end.
+    const tooShort = await book({ slotId: second.id, serviceId: long.id }, patient.token);
     expect(errorCode(tooShort)).toBe('BAD_USER_INPUT');
-    expect(tooShort.errors![0].message).toMatch(/takes 45 minutes but this slot is only 30/);
+    expect(tooShort.errors![0].message).toMatch(/takes 45 minutes, until .*T10:15:00\.000Z, but the doctor's consecutive slots from this start end at .*T10:00:00\.000Z/);
+    expect(await stack.slot(second.id)).toMatchObject({ status: 'FREE' });
     expect(errorCode(await book({ reason: 'x'.repeat(501) }, patient.token))).toBe('BAD_USER_INPUT');
     expect(errorCode(await book({ idempotencyKey: 'has spaces' }, patient.token))).toBe('BAD_USER_INPUT');
     expect(errorCode(await book({ slotId: 'no-such-slot' }, patient.token))).toBe('NOT_FOUND');

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { startDoctor } from '../src/app';
 import { loadDoctorConfig } from '../src/config';
 
-const MEDICAL_SERVICES = 'query($category: ServiceCategory) { medicalServices(category: $category) { id name category durationMinutes price currency } }';
+const MEDICAL_SERVICES = 'query($category: ServiceCategory) { medicalServices(category: $category) { id name category durationMinutes bufferBeforeMinutes bufferAfterMinutes price currency } }';
 const DOCTORS = 'query($specialty: String, $serviceId: ID) { doctors(specialty: $specialty, serviceId: $serviceId) { id name specialty bio location services { id name } } }';
 const DOCTOR = 'query($id: ID!) { doctor(id: $id) { id name specialty services { id name price } } }';
 const DOCTOR_PRIVATE = 'query($id: ID!) { doctor(id: $id) { id name licenseNumber phone } }';
@@ -103,7 +103,7 @@ describe('doctor subgraph against MariaDB', () => {
 
   describe('the catalogue', () => {
     it('returns the created service with its price as an exact two-decimal string', async () => {
-      expect(catalogue.checkup).toEqual({ id: expect.any(String), name: 'General check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' });
+      expect(catalogue.checkup).toEqual({ id: expect.any(String), name: 'General check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, price: '35.00', currency: 'EUR' });
       expect(catalogue.cardio.price).toBe('80.50');
       expect(await count('medical_services', 'price = ?', ['80.50'])).toBe(1);
     });

@@ -5,8 +5,6 @@ import { SlotStatus } from '../src/entities/slot-status.enum';
 import { Slot } from '../src/entities/slot.entity';
 import { dayAfter, Harness, refusal, startHarness, eachStore } from './harness';
 
-const ADD_AVAILABILITY =
-  'mutation($doctorId: ID!, $date: Date!, $startTime: String!, $endTime: String!, $slotMinutes: Int!) { addAvailability(doctorId: $doctorId, date: $date, startTime: $startTime, endTime: $endTime, slotMinutes: $slotMinutes) { id startsAt endsAt status } }';
 const ADD_TIME_OFF =
   'mutation($doctorId: ID!, $from: DateTime!, $to: DateTime!, $cancelBooked: Boolean) { addTimeOff(doctorId: $doctorId, from: $from, to: $to, cancelBooked: $cancelBooked) { blockedSlots conflicts { id } } }';
 
@@ -31,11 +29,7 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     await h?.stop();
   });
 
-  async function openDay(doctorId: string, date: string, startTime: string, endTime: string, slotMinutes = 30): Promise<SlotJson[]> {
-    const response = await h.gql(ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, admin);
-    expect(response.errors).toBeUndefined();
-    return response.data.addAvailability;
-  }
+  const openDay = (doctorId: string, date: string, startTime: string, endTime: string, slotMinutes = 30): Promise<SlotJson[]> => h.openDay(doctorId, date, startTime, endTime, slotMinutes);
 
   const book = (slotId: string, appointmentId: string) => h.asAppointment.call<any>('scheduling', 'book-slot', { slotId, appointmentId });
   const release = (slotId: string, appointmentId: string) => h.asAppointment.call<{ released: boolean }>('scheduling', 'release-slot', { slotId, appointmentId });

@@ -6,9 +6,17 @@ import { RunningScheduling, startScheduling } from '../src/app';
 import { loadSchedulingConfig } from '../src/config';
 import { entities } from '../src/entities';
 import { migrations } from '../src/migrations';
+import { ADD_AVAILABILITY } from './operations';
 
 /** Each suite runs on every test store: MariaDB always, MongoDB when MONGO_URL is set (reported skipped otherwise). */
 export const eachStore = describeEachStore('scheduling');
+
+export interface OpenedSlot {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+}
 
 export interface Harness {
   scheduling: RunningScheduling;
@@ -24,7 +32,10 @@ export interface Harness {
   token(role: Role, sub?: string): Promise<string>;
   /** A doctor in the doctor service, offering the given services. */
   createDoctor(serviceIds?: string[], specialty?: string): Promise<string>;
-  createService(durationMinutes: number): Promise<string>;
+  /** A service of the catalogue; `buffers`: minutes it holds before and after each appointment. */
+  createService(durationMinutes: number, buffers?: { bufferBeforeMinutes?: number; bufferAfterMinutes?: number }): Promise<string>;
+  /** Opens a one-off day of slots as an admin does (addAvailability) and answers them; fails the test on an error. */
+  openDay(doctorId: string, date: string, startTime: string, endTime: string, slotMinutes?: number): Promise<OpenedSlot[]>;
   /** Gives a service booking rules of its own (minutes), as the admin service does. */
   setPolicy(serviceId: string, rules: { minNoticeMinutes?: number | null; horizonMinutes?: number | null; cancellationWindowMinutes?: number | null }): Promise<void>;
   stop(): Promise<void>;
@@ -85,15 +96,22 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
       await asAdmin.call('doctor', 'provision-doctor', { id, name: `Dr Test ${licence}`, specialty, licenseNumber: `MD-${randomBytes(3).toString('hex')}-${licence}`, serviceIds });
       return id;
     },
-    async createService(durationMinutes) {
+    async createService(durationMinutes, buffers = {}) {
       const created = await asAdmin.call<{ id: string }>('doctor', 'create-medical-service', {
         name: `Visit ${durationMinutes} min ${randomBytes(2).toString('hex')}`,
         category: 'GENERAL_CHECKUP',
         durationMinutes,
+        ...buffers,
         price: '35.00',
         currency: 'EUR',
       });
       return created.id;
+    },
+    async openDay(doctorId, date, startTime, endTime, slotMinutes = 30) {
+      const admin = await issuer.mint({ role: Role.ADMIN });
+      const response = await postAsGateway('scheduling', scheduling.url, ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, admin);
+      if (response.errors) throw new Error(`addAvailability refused: ${response.errors[0].message}`);
+      return response.data.addAvailability;
     },
     async setPolicy(serviceId, rules) {
       await asAdmin.call('doctor', 'set-booking-policy', { id: serviceId, ...rules });

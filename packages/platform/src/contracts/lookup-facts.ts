@@ -21,6 +21,9 @@ export interface MedicalServiceFacts {
   name: string;
   category: string;
   durationMinutes: number;
+  /** Minutes held before and after each appointment (0: none); a booking takes the slots they touch too. */
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
   price: string;
   currency: string;
   active: boolean;

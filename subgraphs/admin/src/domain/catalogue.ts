@@ -6,6 +6,9 @@ export interface NewMedicalService {
   name: string;
   category: string;
   durationMinutes: number;
+  /** Minutes held before and after each appointment; left out: none. */
+  bufferBeforeMinutes?: number | null;
+  bufferAfterMinutes?: number | null;
   /** Decimal string with two decimals ("35.00"). */
   price: string;
   currency: string;
@@ -18,6 +21,8 @@ export async function createMedicalService(op: AdminOperation, input: NewMedical
     name: input.name.trim(),
     category: input.category,
     durationMinutes: input.durationMinutes,
+    bufferBeforeMinutes: input.bufferBeforeMinutes ?? 0,
+    bufferAfterMinutes: input.bufferAfterMinutes ?? 0,
     price: input.price,
     currency: input.currency,
     description: input.description?.trim() ? input.description.trim() : null,
@@ -27,7 +32,15 @@ export async function createMedicalService(op: AdminOperation, input: NewMedical
     adminId: op.adminId,
     action: AdminAction.CREATE_MEDICAL_SERVICE,
     targetId: created.id,
-    details: { name: service.name, category: service.category, durationMinutes: service.durationMinutes, price: service.price, currency: service.currency },
+    details: {
+      name: service.name,
+      category: service.category,
+      durationMinutes: service.durationMinutes,
+      bufferBeforeMinutes: service.bufferBeforeMinutes,
+      bufferAfterMinutes: service.bufferAfterMinutes,
+      price: service.price,
+      currency: service.currency,
+    },
   });
   return { id: created.id };
 }

@@ -7,7 +7,8 @@ export const MAX_ALTERNATIVES = 5;
 /**
  * The checks a new booking (or the target of a reschedule) must pass before
  * anything is written. Pure: the caller looks the facts up. Whether the slot
- * is still free is NOT checked here: only the atomic book-slot decides that.
+ * is still free (and the slots after it, for a longer service) is NOT checked
+ * here: only the atomic book-slot decides that.
  * `boundByPolicy`: a patient is asking, so the service's minimum notice and
  * horizon apply (staff are bound by neither); `field` names the slot input.
  */
@@ -26,15 +27,8 @@ export function checkBookable(input: {
     throw new BadUserInput(`${doctor.name} does not offer "${service.name}"; choose a slot of a doctor who does.`, 'serviceId');
   }
   if (new Date(slot.startsAt).getTime() <= now.getTime()) throw new BadUserInput('This slot has already started; appointments cannot be booked in the past.', field);
-  const minutes = slotMinutes(slot);
-  if (minutes < service.durationMinutes) {
-    throw new BadUserInput(`"${service.name}" takes ${service.durationMinutes} minutes but this slot is only ${minutes}; choose a longer slot.`, field);
-  }
+  // A service longer than the slot runs over the following ones: scheduling books them all or refuses (TOO_SHORT).
   if (input.boundByPolicy) assertWithinBookingWindow(new Date(slot.startsAt), service.bookingPolicy, now, field);
-}
-
-export function slotMinutes(slot: { startsAt: string; endsAt: string }): number {
-  return Math.round((new Date(slot.endsAt).getTime() - new Date(slot.startsAt).getTime()) / 60_000);
 }
 
 /** Half-open intervals [start, end) overlap when each starts before the other ends. */

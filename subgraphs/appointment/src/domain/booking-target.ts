@@ -1,5 +1,5 @@
-import { bookingWindow, NotFound } from '@carebook/platform';
-import { checkBookable, MAX_ALTERNATIVES, slotMinutes } from './booking-rules';
+import { AppError, BadUserInput, BookingSpan, bookingSpan, bookingWindow, NotFound } from '@carebook/platform';
+import { checkBookable, MAX_ALTERNATIVES } from './booking-rules';
 import type { AppointmentDeps } from './deps';
 import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from './service-apis';
 
@@ -7,6 +7,8 @@ export interface BookingTarget {
   slot: SlotFacts;
   doctor: DoctorFacts;
   service: MedicalServiceFacts;
+  /** The time the booking takes from the slot's start: the service's length, over several slots if need be, and its buffers. */
+  span: BookingSpan;
   /** The starts the asker may book (a patient: the service's notice and horizon); null for staff, bound by neither. */
   window: { earliest: Date; latest: Date } | null;
 }
@@ -24,13 +26,13 @@ export async function bookableTarget(deps: AppointmentDeps, slotId: string, serv
   if (!slot) throw new NotFound('Slot', slotId);
   const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
   checkBookable({ slot, doctor, service, now, boundByPolicy: asker.boundByPolicy, field: asker.field });
-  return { slot, doctor: doctor!, service, window: asker.boundByPolicy ? bookingWindow(service.bookingPolicy, now) : null };
+  return { slot, doctor: doctor!, service, span: bookingSpan(slot, service), window: asker.boundByPolicy ? bookingWindow(service.bookingPolicy, now) : null };
 }
 
 /**
  * Up to 5 free slots instead of the one asked for: the same doctor nearest in
  * time first, then other doctors offering the service around the same time,
- * only at starts the asker may book. An answer without alternatives is
+ * only at starts the asker may book and where the service's whole time fits. An answer without alternatives is
  * better than none, so failures only log.
  */
 export async function alternativesFor(deps: AppointmentDeps, target: BookingTarget, excludeSlotIds: string[]): Promise<SlotFacts[]> {
@@ -39,7 +41,11 @@ export async function alternativesFor(deps: AppointmentDeps, target: BookingTarg
     return await deps.scheduling.alternatives({
       doctorId: target.doctor.id,
       around: target.slot.startsAt,
-      minMinutes: Math.max(target.service.durationMinutes, 1),
+      needs: {
+        durationMinutes: Math.max(target.service.durationMinutes, 1),
+        bufferBeforeMinutes: target.service.bufferBeforeMinutes ?? 0,
+        bufferAfterMinutes: target.service.bufferAfterMinutes ?? 0,
+      },
       otherDoctorIds: others,
       excludeSlotIds,
       limit: MAX_ALTERNATIVES,
@@ -51,7 +57,15 @@ export async function alternativesFor(deps: AppointmentDeps, target: BookingTarg
   }
 }
 
-export { slotMinutes };
+/** Scheduling refused the start because the doctor's consecutive slots end before the appointment would (span-booking.ts). */
+export function isTooShort(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === 'CONFLICT' && error.extensions.reason === 'TOO_SHORT';
+}
+
+/** That refusal as the patient's bad input: the message names the latest end the doctor's day allows. */
+export function tooShortInput(error: AppError, field: string): BadUserInput {
+  return new BadUserInput(error.message, field, { rule: error.extensions.rule, latestEndAllowed: error.extensions.latestEndAllowed });
+}
 
 /** Alternatives for a slot known only by id (a replayed answer): looked up loosely, no rules checked but the asker's window. */
 export async function alternativesForSlot(deps: AppointmentDeps, slotId: string, serviceId: string, excludeSlotIds: string[], asker: TargetAsker): Promise<SlotFacts[]> {
@@ -60,7 +74,7 @@ export async function alternativesForSlot(deps: AppointmentDeps, slotId: string,
     if (!slot) return [];
     const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
     const window = asker.boundByPolicy ? bookingWindow(service.bookingPolicy, new Date()) : null;
-    return doctor ? await alternativesFor(deps, { slot, doctor, service, window }, excludeSlotIds) : [];
+    return doctor ? await alternativesFor(deps, { slot, doctor, service, span: bookingSpan(slot, service), window }, excludeSlotIds) : [];
   } catch {
     return [];
   }

@@ -7,7 +7,7 @@ import { Appointment } from '../entities/appointment.entity';
 import { IdempotencyKey } from '../entities/idempotency-key.entity';
 import { recordChange } from './appointment-log';
 import { normaliseReason } from './booking-rules';
-import { alternativesFor, alternativesForSlot, bookableTarget, BookingTarget } from './booking-target';
+import { alternativesFor, alternativesForSlot, bookableTarget, BookingTarget, isTooShort, tooShortInput } from './booking-target';
 import type { AppointmentDeps } from './deps';
 import { assertPatientMayBook, lockPatient, retryTransient } from './overlap';
 import { confirmPending } from './pending-settlement';
@@ -61,8 +61,13 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
   }
 
   try {
-    await deps.scheduling.bookSlot(target.slot, appointment.id);
+    await deps.scheduling.bookSlot(target.slot, appointment.id, target.span);
   } catch (error) {
+    if (isTooShort(error)) {
+      // Not a race but a fact of the doctor's day: refused as bad input, nothing kept (nor the key).
+      await withdrawPending(em, appointment, key, null);
+      throw tooShortInput(error, 'slotId');
+    }
     if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
       const slotReason = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : String(error.extensions.reason ?? 'TAKEN');
       await withdrawPending(em, appointment, key, slotReason);
@@ -92,8 +97,7 @@ async function createPending(
   const id = randomUUID();
   const sealedReason = deps.sealer.seal(SEALED.reason, id, reason);
   return retryTransient(() => em.fork().transactional(async (tx) => {
-    const startsAt = new Date(target.slot.startsAt);
-    const endsAt = new Date(target.slot.endsAt);
+    const { startsAt, endsAt, heldFrom, heldUntil } = target.span;
     await lockPatient(tx, request.patientId);
     await assertPatientMayBook(tx, request.patientId, startsAt, endsAt, limit);
     const appointment = tx.create(Appointment, {
@@ -104,6 +108,8 @@ async function createPending(
       slotId: target.slot.id,
       startsAt,
       endsAt,
+      heldFrom,
+      heldUntil,
       status: AppointmentStatus.PENDING,
       reason: sealedReason,
       price: target.service.price,
@@ -115,12 +121,13 @@ async function createPending(
   }));
 }
 
-/** The slot was not ours: the PENDING disappears (it was never promised), the key remembers the answer. */
-async function withdrawPending(em: EntityManager, appointment: Appointment, key: string | null, reason: string): Promise<void> {
+/** The slot was not ours: the PENDING disappears (it was never promised), the key remembers the answer (null: forgets the key). */
+async function withdrawPending(em: EntityManager, appointment: Appointment, key: string | null, reason: string | null): Promise<void> {
   await em.fork().transactional(async (tx) => {
     await tx.nativeDelete(AppointmentChange, { appointmentId: appointment.id });
     await tx.nativeDelete(Appointment, { id: appointment.id, status: AppointmentStatus.PENDING });
-    if (key) await tx.nativeUpdate(IdempotencyKey, { patientId: appointment.patientId, key }, { unavailableReason: reason });
+    if (key && reason) await tx.nativeUpdate(IdempotencyKey, { patientId: appointment.patientId, key }, { unavailableReason: reason });
+    else if (key) await tx.nativeDelete(IdempotencyKey, { patientId: appointment.patientId, key });
   });
 }
 
@@ -128,7 +135,7 @@ async function withdrawPending(em: EntityManager, appointment: Appointment, key:
 async function settledElsewhere(em: EntityManager, deps: AppointmentDeps, appointment: Appointment, target: BookingTarget): Promise<BookingOutcome> {
   const current = await em.fork().findOne(Appointment, { id: appointment.id });
   if (current?.status === AppointmentStatus.CONFIRMED) return { kind: 'confirmed', appointment: current };
-  await deps.scheduling.releaseSlot(target.slot.id, appointment.id).catch(() => undefined);
+  await deps.scheduling.releaseSlots(appointment.id).catch(() => undefined);
   throw new Conflict('This booking was cancelled while it was being confirmed; please book again.');
 }
 

@@ -59,7 +59,7 @@ export async function cancelAppointment(
   });
   deps.nudge();
   try {
-    await deps.scheduling.releaseSlot(after.slotId, after.id);
+    await deps.scheduling.releaseSlots(after.id);
     await clearSlotCheck(em, after.id, after.slotId);
     after.slotCheckDueAt = null;
   } catch (error) {

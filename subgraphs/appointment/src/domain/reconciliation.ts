@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import type { AppointmentDeps } from './deps';
+import { heldTime, withinHeldTime } from './held-time';
 import { abandonPending, confirmPending } from './pending-settlement';
 import type { SlotFacts } from './service-apis';
 
@@ -19,8 +20,9 @@ export interface ReconcileReport {
  * held by an appointment that does not hold it:
  * - a PENDING older than the grace period is CONFIRMED if scheduling shows its
  *   slot BOOKED by it, otherwise abandoned (CANCELLED, with history);
- * - appointments whose slot check is due get every slot BOOKED for them that
- *   they do not hold (old slot of a reschedule, slot of a cancellation) released.
+ * - appointments whose slot check is due get every slot BOOKED or HELD for
+ *   them outside their time released (the old time of a reschedule, all the
+ *   slots of a cancellation).
  * Every step is conditional, so concurrent runs (several instances) are safe.
  */
 export async function reconcileAppointments(em: EntityManager, deps: AppointmentDeps, graceSeconds: number, now = new Date()): Promise<ReconcileReport> {
@@ -42,14 +44,15 @@ export async function reconcileAppointments(em: EntityManager, deps: Appointment
   if (due.length) {
     const slots = await deps.scheduling.slots({ appointmentIds: due.map((a) => a.id) });
     for (const appointment of due) {
-      const strays = slots.filter((s) => s.appointmentId === appointment.id && s.status === 'BOOKED' && !holds(appointment, s));
+      const strays = slots.filter((s) => s.appointmentId === appointment.id && TAKEN.includes(s.status) && !holds(appointment, s));
       let allReleased = true;
-      for (const slot of strays) {
+      if (strays.length) {
         try {
-          if ((await deps.scheduling.releaseSlot(slot.id, appointment.id)).released) report.released += 1;
+          const keep = appointment.status === AppointmentStatus.CANCELLED ? undefined : heldTime(appointment);
+          if ((await deps.scheduling.releaseSlots(appointment.id, keep)).released) report.released += strays.length;
         } catch (error) {
           allReleased = false;
-          deps.logger.warn({ err: error, slotId: slot.id }, 'could not release a stray slot; will retry');
+          deps.logger.warn({ err: error, appointmentId: appointment.id }, 'could not release stray slots; will retry');
         }
       }
       if (allReleased) {
@@ -63,7 +66,9 @@ export async function reconcileAppointments(em: EntityManager, deps: Appointment
   return report;
 }
 
-/** A live appointment holds its own slot; a cancelled one holds none. */
+const TAKEN: SlotFacts['status'][] = ['BOOKED', 'HELD'];
+
+/** A live appointment holds the slots of its time (its length and buffers); a cancelled one holds none. */
 function holds(appointment: Appointment, slot: SlotFacts): boolean {
-  return appointment.status !== AppointmentStatus.CANCELLED && appointment.slotId === slot.id;
+  return appointment.status !== AppointmentStatus.CANCELLED && withinHeldTime(appointment, slot);
 }

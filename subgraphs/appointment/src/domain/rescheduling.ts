@@ -5,18 +5,19 @@ import { Appointment } from '../entities/appointment.entity';
 import { assertMayChange } from './access';
 import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log';
 import type { BookingOutcome } from './booking';
-import { alternativesFor, bookableTarget, BookingTarget } from './booking-target';
+import { alternativesFor, bookableTarget, BookingTarget, isTooShort, tooShortInput } from './booking-target';
 import type { Actor, AppointmentDeps } from './deps';
 import { isLateChangeBy } from './late-change';
 import { loadAppointment } from './load-appointment';
 import { assertNoOverlap, lockPatient } from './overlap';
+import { heldTime } from './held-time';
 import { clearSlotCheck, SLOT_CHECK_GRACE_MS } from './slot-check';
 
 /**
  * Moves an appointment to another slot (same or another doctor, optionally
- * another service). The new slot is booked first under the same appointment
- * id; only then is the appointment changed, and only then the old slot
- * released. Any failure before the change leaves the appointment as it was;
+ * another service). The new time (all the slots it takes) is booked first
+ * under the same appointment id; only then is the appointment changed, and
+ * only then the slots of the old time it no longer touches released. Any failure before the change leaves the appointment as it was;
  * a crash in between leaves a slot the reconciler releases (slotCheckDueAt).
  * A patient moves only to a start the service's rules allow, and a move
  * inside the cancellation window is recorded as a late cancellation.
@@ -37,38 +38,39 @@ export async function rescheduleAppointment(
   const now = new Date();
   const target = await bookableTarget(deps, request.newSlotId, serviceId, { boundByPolicy: actor.role === Role.PATIENT, field: 'newSlotId' }, now);
   const late = await isLateChangeBy(deps, actor, before, 'move', now, target.service);
-  await assertNoOverlap(em, before.patientId, new Date(target.slot.startsAt), new Date(target.slot.endsAt), before.id);
+  await assertNoOverlap(em, before.patientId, target.span.startsAt, target.span.endsAt, before.id);
 
-  const sameSlot = request.newSlotId === before.slotId;
-  if (!sameSlot) {
-    await em.fork().nativeUpdate(Appointment, { id: before.id }, { slotCheckDueAt: new Date(Date.now() + SLOT_CHECK_GRACE_MS) });
-    try {
-      await deps.scheduling.bookSlot(target.slot, before.id);
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
-        await clearSlotCheck(em, before.id, before.slotId);
-        const reason = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : String(error.extensions.reason ?? 'TAKEN');
-        return { kind: 'unavailable', reason, alternatives: await alternativesFor(deps, target, [target.slot.id, before.slotId]) };
-      }
-      throw error;
+  // Booked even in the same slot (another service): a longer service or other buffers take other slots.
+  // The new time may share slots with the old one; they are this appointment's already and stay so.
+  await em.fork().nativeUpdate(Appointment, { id: before.id }, { slotCheckDueAt: new Date(Date.now() + SLOT_CHECK_GRACE_MS) });
+  try {
+    await deps.scheduling.bookSlot(target.slot, before.id, target.span);
+  } catch (error) {
+    if (isTooShort(error)) {
+      await clearSlotCheck(em, before.id, before.slotId);
+      throw tooShortInput(error, 'newSlotId');
     }
+    if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
+      await clearSlotCheck(em, before.id, before.slotId);
+      const reason = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : String(error.extensions.reason ?? 'TAKEN');
+      return { kind: 'unavailable', reason, alternatives: await alternativesFor(deps, target, [target.slot.id, before.slotId]) };
+    }
+    throw error;
   }
 
   let after: Appointment;
   try {
     after = await applyMove(em, deps, actor, before, target, late);
   } catch (error) {
-    if (!sameSlot) await deps.scheduling.releaseSlot(target.slot.id, before.id).catch(() => undefined);
+    await deps.scheduling.releaseSlots(before.id, heldTime(before)).catch(() => undefined);
     throw error;
   }
   deps.nudge();
-  if (!sameSlot) {
-    try {
-      await deps.scheduling.releaseSlot(before.slotId, before.id);
-      await clearSlotCheck(em, before.id, target.slot.id);
-    } catch (error) {
-      deps.logger.warn({ err: error, appointmentId: before.id }, 'old slot not released yet; the reconciler will release it');
-    }
+  try {
+    await deps.scheduling.releaseSlots(before.id, heldTime(after));
+    await clearSlotCheck(em, before.id, target.slot.id);
+  } catch (error) {
+    deps.logger.warn({ err: error, appointmentId: before.id }, 'old slots not released yet; the reconciler will release them');
   }
   return { kind: 'confirmed', appointment: after };
 }
@@ -78,7 +80,7 @@ async function applyMove(em: EntityManager, deps: AppointmentDeps, actor: Actor,
   return em.fork().transactional(async (tx) => {
     // Checked again under the patient's guard: a booking may have taken the time since the first check.
     await lockPatient(tx, before.patientId);
-    await assertNoOverlap(tx, before.patientId, new Date(target.slot.startsAt), new Date(target.slot.endsAt), before.id);
+    await assertNoOverlap(tx, before.patientId, target.span.startsAt, target.span.endsAt, before.id);
     const moved = await tx.nativeUpdate(
       Appointment,
       { id: before.id, status: AppointmentStatus.CONFIRMED, slotId: before.slotId },
@@ -86,8 +88,10 @@ async function applyMove(em: EntityManager, deps: AppointmentDeps, actor: Actor,
         slotId: target.slot.id,
         doctorId: target.doctor.id,
         serviceId: target.service.id,
-        startsAt: new Date(target.slot.startsAt),
-        endsAt: new Date(target.slot.endsAt),
+        startsAt: target.span.startsAt,
+        endsAt: target.span.endsAt,
+        heldFrom: target.span.heldFrom,
+        heldUntil: target.span.heldUntil,
         price: target.service.price,
         currency: target.service.currency,
         updatedAt: new Date(),

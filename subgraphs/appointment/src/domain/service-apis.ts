@@ -1,5 +1,5 @@
 import { recentAnswers } from '@carebook/platform';
-import type { ChannelListener, DoctorFacts, MedicalServiceFacts, ServiceClient, SlotFacts } from '@carebook/platform';
+import type { BookingSpan, ChannelListener, DoctorFacts, MedicalServiceFacts, ServiceClient, ServiceTimeNeeds, SlotFacts } from '@carebook/platform';
 
 export type { DoctorFacts, MedicalServiceFacts, SlotFacts };
 
@@ -7,15 +7,19 @@ export type PeriodKind = 'DAY' | 'WEEK' | 'MONTH';
 
 /** Scheduling's internal routes (booking-contract.md). */
 export interface SchedulingApi {
-  /** Books the slot as looked up (scheduling checks the facts in its update instead of re-reading the row). */
-  bookSlot(slot: Pick<SlotFacts, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>, appointmentId: string): Promise<{ slotId: string; doctorId: string; startsAt: string; endsAt: string }>;
-  releaseSlot(slotId: string, appointmentId: string): Promise<{ released: boolean }>;
+  /**
+   * Books the slot as looked up (scheduling checks the facts in its update instead of re-reading the row)
+   * and, with the rest of `span`, every slot the appointment's time and buffers touch: all or none.
+   */
+  bookSlot(slot: Pick<SlotFacts, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>, appointmentId: string, span: BookingSpan): Promise<{ slotId: string; doctorId: string; startsAt: string; endsAt: string }>;
+  /** Frees every slot the appointment holds, except those touching `keep` (the time it goes on holding). */
+  releaseSlots(appointmentId: string, keep?: { from: Date; until: Date }): Promise<{ released: boolean }>;
   slots(query: { ids?: string[]; appointmentIds?: string[] }): Promise<SlotFacts[]>;
   /** `notBefore`/`notAfter`: only starts in that range (the asking patient's booking window). */
   alternatives(query: {
     doctorId: string;
     around: string;
-    minMinutes?: number;
+    needs?: ServiceTimeNeeds;
     otherDoctorIds?: string[];
     excludeSlotIds?: string[];
     limit?: number;
@@ -33,9 +37,15 @@ export interface DoctorApi {
 
 export function schedulingApi(client: ServiceClient): SchedulingApi {
   return {
-    bookSlot: (slot, appointmentId) =>
-      client.call('scheduling', 'book-slot', { slotId: slot.id, appointmentId, expected: { doctorId: slot.doctorId, startsAt: slot.startsAt, endsAt: slot.endsAt } }),
-    releaseSlot: (slotId, appointmentId) => client.call('scheduling', 'release-slot', { slotId, appointmentId }),
+    bookSlot: (slot, appointmentId, span) =>
+      client.call('scheduling', 'book-slot', {
+        slotId: slot.id,
+        appointmentId,
+        expected: { doctorId: slot.doctorId, startsAt: slot.startsAt, endsAt: slot.endsAt },
+        span: { endsAt: span.endsAt.toISOString(), heldFrom: span.heldFrom.toISOString(), heldUntil: span.heldUntil.toISOString() },
+      }),
+    releaseSlots: (appointmentId, keep) =>
+      client.call('scheduling', 'release-slot', { appointmentId, ...(keep ? { keep: { from: keep.from.toISOString(), until: keep.until.toISOString() } } : {}) }),
     slots: async (query) => (await client.call<{ slots: SlotFacts[] }>('scheduling', 'slots', query)).slots,
     alternatives: async (query) => (await client.call<{ slots: SlotFacts[] }>('scheduling', 'alternatives', query)).slots,
     slotCounts: async (query) => (await client.call<{ buckets: Array<{ periodStart: string; free: number; booked: number }> }>('scheduling', 'slot-counts', query)).buckets,

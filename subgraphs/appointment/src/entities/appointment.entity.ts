@@ -42,6 +42,18 @@ export class Appointment {
   @Property({ type: 'datetime', length: 3 })
   endsAt: Date;
 
+  /**
+   * The doctor's time this appointment holds: [startsAt, endsAt) and the
+   * service's buffers around it, as booked (later buffer changes do not move
+   * it). Every slot of the doctor touching it is this appointment's; null on
+   * appointments booked before buffers existed (they hold [startsAt, endsAt)).
+   */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  heldFrom: (Date & Opt) | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  heldUntil: (Date & Opt) | null = null;
+
   @Field(() => AppointmentStatus)
   @Enum({ items: () => AppointmentStatus, type: 'string', length: 16 })
   status: AppointmentStatus;

@@ -5,6 +5,7 @@ import { actsForEveryPatient, mayRead } from '../domain/access';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import { DoctorRef, PatientRef, SlotRef } from '../entities/federated-refs';
+import type { AppointmentDeps } from '../domain/deps';
 import { actorOf } from './actor';
 
 const ORDER = { orderBy: { startsAt: 'desc', id: 'desc' } } as const;
@@ -37,15 +38,31 @@ export class DoctorAppointmentsResolver {
 
 @Resolver(() => SlotRef)
 export class SlotAppointmentResolver {
-  @FieldResolver(() => Appointment, { nullable: true, description: 'The appointment holding the slot, shown to admins, the front desk, the doctor of the slot and the patient of that appointment (null for anyone else).' })
+  constructor(private readonly deps?: AppointmentDeps) {}
+
+  @FieldResolver(() => Appointment, {
+    nullable: true,
+    description: 'The appointment holding the slot (its first slot, a later one of a longer service, or one its buffers hold), shown to admins, the front desk, the doctor of the slot and the patient of that appointment (null for anyone else).',
+  })
   async appointment(@Root() slot: SlotRef, @Ctx() ctx: RequestContext): Promise<Appointment | null> {
     const actor = actorOf(ctx);
     const holder = await loaderFor<string, Appointment>(ctx, 'slot-appointment', async (slotIds) => {
       const rows = await ctx.em.find(Appointment, { slotId: { $in: [...slotIds] }, status: { $ne: AppointmentStatus.CANCELLED } }, { orderBy: { createdAt: 'desc' } });
       const bySlot = new Map<string, Appointment>();
       for (const row of rows) if (!bySlot.has(row.slotId)) bySlot.set(row.slotId, row);
+      await this.addHoldersOfLaterSlots(ctx, slotIds.filter((id) => !bySlot.has(id)), bySlot);
       return slotIds.map((id) => bySlot.get(id) ?? null);
     }).load(slot.id);
     return holder && mayRead(actor, holder) ? holder : null;
+  }
+
+  /** A slot that is not an appointment's first: scheduling knows whose it is (one call for the batch). */
+  private async addHoldersOfLaterSlots(ctx: RequestContext, slotIds: readonly string[], bySlot: Map<string, Appointment>): Promise<void> {
+    if (!slotIds.length || !this.deps) return;
+    const held = (await this.deps.scheduling.slots({ ids: [...slotIds] })).filter((s) => s.appointmentId && (s.status === 'BOOKED' || s.status === 'HELD'));
+    if (!held.length) return;
+    const rows = await ctx.em.find(Appointment, { id: { $in: [...new Set(held.map((s) => s.appointmentId!))] }, status: { $ne: AppointmentStatus.CANCELLED } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const slot of held) if (byId.has(slot.appointmentId!)) bySlot.set(slot.id, byId.get(slot.appointmentId!)!);
   }
 }

@@ -29,6 +29,6 @@ export async function medicalServiceFacts(em: EntityManager, id: string, default
 }
 
 export function factsOfService(service: MedicalService, defaults: BookingPolicy): MedicalServiceFacts {
-  const { id, name, category, durationMinutes, price, currency, active } = service;
-  return { id, name, category, durationMinutes, price, currency, active, bookingPolicy: bookingPolicyOf(service, defaults) };
+  const { id, name, category, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, currency, active } = service;
+  return { id, name, category, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, currency, active, bookingPolicy: bookingPolicyOf(service, defaults) };
 }

@@ -28,6 +28,15 @@ describe('medical service rules', () => {
     expect(priceProblem(price)).toBe(problem);
   });
 
+  it('takes buffers of 0 to 240 whole minutes before and after each appointment, none when left out', () => {
+    expect(medicalServiceSchema.parse({ ...valid, bufferBeforeMinutes: 10, bufferAfterMinutes: 240 })).toMatchObject({ bufferBeforeMinutes: 10, bufferAfterMinutes: 240 });
+    expect(medicalServiceSchema.parse(valid).bufferBeforeMinutes).toBeUndefined();
+    expect(problems({ ...valid, bufferBeforeMinutes: -5 })).toEqual(['bufferBeforeMinutes: must be 0 to 240 minutes (the time the doctor needs before each appointment)']);
+    expect(problems({ ...valid, bufferAfterMinutes: 241 })).toEqual(['bufferAfterMinutes: must be 0 to 240 minutes (the time the doctor needs after each appointment)']);
+    expect(problems({ ...valid, bufferAfterMinutes: 7.5 })).toEqual(['bufferAfterMinutes: must be whole minutes']);
+    expect(problems({ ...valid, bufferAfterMinutes: '10' })).toEqual(['bufferAfterMinutes: must be a number of minutes']);
+  });
+
   it('knows ISO 4217 codes and wants them in capitals', () => {
     expect(isIsoCurrency('EUR')).toBe(true);
     expect(isIsoCurrency('CHF')).toBe(true);

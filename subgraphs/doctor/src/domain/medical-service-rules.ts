@@ -4,6 +4,7 @@ import { optionalText, requiredText } from './text-fields';
 
 export const MIN_DURATION_MINUTES = 5;
 export const MAX_DURATION_MINUTES = 480;
+export const MAX_BUFFER_MINUTES = 240;
 /** decimal(10,2) holds 8 digits before the point. */
 const MAX_WHOLE_DIGITS = 8;
 
@@ -25,6 +26,12 @@ export function priceProblem(price: string): string | null {
   return null;
 }
 
+/** A buffer before or after each appointment: 0 (none) to MAX_BUFFER_MINUTES; left out means none. */
+function bufferMinutes(side: 'before' | 'after') {
+  const range = `must be 0 to ${MAX_BUFFER_MINUTES} minutes (the time the doctor needs ${side} each appointment)`;
+  return z.number({ invalid_type_error: 'must be a number of minutes' }).int('must be whole minutes').min(0, range).max(MAX_BUFFER_MINUTES, range).optional();
+}
+
 const categories = Object.values(ServiceCategory).join(', ');
 
 export const medicalServiceSchema = z.object({
@@ -35,6 +42,8 @@ export const medicalServiceSchema = z.object({
     .int('must be whole minutes')
     .min(MIN_DURATION_MINUTES, `must be ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES} minutes`)
     .max(MAX_DURATION_MINUTES, `must be ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES} minutes`),
+  bufferBeforeMinutes: bufferMinutes('before'),
+  bufferAfterMinutes: bufferMinutes('after'),
   price: z
     .string({ required_error: 'is required', invalid_type_error: 'must be a decimal string like "35.00" (a string keeps it exact)' })
     .trim()
@@ -60,7 +69,7 @@ export const medicalServiceChangesSchema = medicalServiceSchema
   .partial()
   .extend({ id: z.string({ required_error: 'is required' }).min(1, 'must be a medical service id') })
   .refine((changes) => Object.entries(changes).some(([key, value]) => key !== 'id' && value !== undefined), {
-    message: 'name at least one field to change (name, category, durationMinutes, price, currency or description)',
+    message: 'name at least one field to change (name, category, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, currency or description)',
   });
 
 export type MedicalServiceChanges = z.infer<typeof medicalServiceChangesSchema>;

@@ -24,6 +24,18 @@ export class MedicalService {
   @Property({ type: 'integer' })
   durationMinutes: number;
 
+  /**
+   * Time the doctor needs before and after each appointment (preparation,
+   * cleaning, paperwork): a booking also holds the slots this time touches.
+   */
+  @Field(() => Int, { description: 'Minutes the doctor needs before each appointment of this service (preparation); a booking also holds them.' })
+  @Property({ type: 'integer', default: 0 })
+  bufferBeforeMinutes: number & Opt = 0;
+
+  @Field(() => Int, { description: 'Minutes the doctor needs after each appointment of this service (cleaning, paperwork); a booking also holds them.' })
+  @Property({ type: 'integer', default: 0 })
+  bufferAfterMinutes: number & Opt = 0;
+
   /** Kept as a decimal string end to end ("35.00") so money never passes through a float. */
   @Field(() => DecimalScalar)
   @Property({ type: 'decimal', precision: 10, scale: 2 })

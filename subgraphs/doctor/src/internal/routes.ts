@@ -48,8 +48,8 @@ export function doctorInternalRoutes(defaults: BookingPolicy, directory: Directo
     }),
     'create-medical-service': internalRoute(['admin'], medicalServiceSchema, async (draft, { orm }) => {
       const service = await createMedicalService(orm.em.fork(), draft);
-      const { id, name, category, durationMinutes, price, currency } = service;
-      return { id, name, category, durationMinutes, price, currency };
+      const { id, name, category, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, currency } = service;
+      return { id, name, category, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, currency };
     }),
     doctors: internalRoute(
       ['appointment', 'scheduling'],

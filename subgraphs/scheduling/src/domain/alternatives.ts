@@ -1,11 +1,15 @@
+import type { ServiceTimeNeeds } from '@carebook/platform';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
+import { fittingStarts } from './fitting-starts';
 
 export interface AlternativesQuery {
   doctorId: string;
   around: Date;
   minMinutes?: number;
+  /** The service's length and buffers: only starts where all of it fits (several slots, buffers). */
+  needs?: ServiceTimeNeeds;
   otherDoctorIds?: string[];
   excludeSlotIds?: string[];
   limit: number;
@@ -13,6 +17,8 @@ export interface AlternativesQuery {
   notBefore?: Date;
   notAfter?: Date;
 }
+
+const CANDIDATES_PER_ALTERNATIVE = 6;
 
 const distance = (slot: Slot, around: Date) => Math.abs(slot.startsAt.getTime() - around.getTime());
 
@@ -28,13 +34,16 @@ async function nearest(em: EntityManager, doctorIds: string[], query: Alternativ
   // notBefore moves "now" (starts are counted after it); notAfter caps both directions.
   const cap = query.notAfter ? { $lte: query.notAfter } : {};
   const after = query.around > now ? query.around : now;
+  // A start that does not fit the service's whole time is dropped below: look further to still find `limit`.
+  const look = query.needs ? limit * CANDIDATES_PER_ALTERNATIVE : limit;
   const [later, earlier] = await Promise.all([
-    em.fork().find(Slot, { ...base, startsAt: { $gte: after, $gt: now, ...cap } } as FilterQuery<Slot>, { orderBy: { startsAt: 'asc' }, limit }),
+    em.fork().find(Slot, { ...base, startsAt: { $gte: after, $gt: now, ...cap } } as FilterQuery<Slot>, { orderBy: { startsAt: 'asc' }, limit: look }),
     query.around > now
-      ? em.fork().find(Slot, { ...base, startsAt: { $gt: now, $lt: query.around, ...cap } } as FilterQuery<Slot>, { orderBy: { startsAt: 'desc' }, limit })
+      ? em.fork().find(Slot, { ...base, startsAt: { $gt: now, $lt: query.around, ...cap } } as FilterQuery<Slot>, { orderBy: { startsAt: 'desc' }, limit: look })
       : Promise.resolve([]),
   ]);
-  return [...later, ...earlier]
+  const candidates = [...later, ...earlier];
+  return (query.needs ? await fittingStarts(em, candidates, query.needs) : candidates)
     .sort((a, b) => distance(a, query.around) - distance(b, query.around) || a.startsAt.getTime() - b.startsAt.getTime())
     .slice(0, limit);
 }

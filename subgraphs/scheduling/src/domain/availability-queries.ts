@@ -6,6 +6,8 @@ import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
 import type { CalendarRow } from '../store';
 import { checkDateRange, checkRange } from './availability-input';
+import type { ServiceFacts } from './doctor-directory';
+import { calendarRowsOf, fittingStarts } from './fitting-starts';
 import { BookingWindow, windowFor } from './booking-window';
 import type { SchedulingContext } from './scheduling-context';
 import { startOfLocalDay } from './wall-clock';
@@ -13,7 +15,7 @@ import { startOfLocalDay } from './wall-clock';
 /**
  * Free future slots of the doctor in [from, to), none when the doctor no
  * longer takes appointments or the service is retired; with a service, only if the doctor offers it
- * and long enough for it. `bound`: the caller meets the booking rules
+ * and only the starts where its whole time fits (its length and buffers, fitting-starts.ts). `bound`: the caller meets the booking rules
  * (isBoundByPolicy), so only starts they may book now are offered.
  */
 export async function availableSlots(
@@ -35,11 +37,8 @@ export async function availableSlots(
   const window = windowFor(query.bound, service?.bookingPolicy ?? context.clinicPolicy, now);
   const lower = window && window.earliest > from ? window.earliest : from;
   const upper = window && window.latest < to ? { $lte: window.latest } : { $lt: to };
-  return em.find(
-    Slot,
-    { doctorId, status: SlotStatus.FREE, startsAt: { $gte: lower, $gt: now, ...upper }, ...(service ? { minutes: { $gte: service.durationMinutes } } : {}) },
-    { orderBy: { startsAt: 'asc' } },
-  );
+  const free = await em.find(Slot, { doctorId, status: SlotStatus.FREE, startsAt: { $gte: lower, $gt: now, ...upper } }, { orderBy: { startsAt: 'asc' } });
+  return service ? fittingStarts(em, free, service) : free;
 }
 
 /** Every slot of the doctor starting in [from, to), whatever its status. */
@@ -89,7 +88,7 @@ async function computeCalendar(em: EntityManager, context: SchedulingContext, qu
     [doctors, service] = await Promise.all([context.doctors.search({ serviceId, specialty }), serviceId ? context.doctors.service(serviceId) : undefined]);
     if (service?.active === false) doctors = []; // a retired service is booked no more
     const bounded = withinWindow(range, windowFor(query.bound, service?.bookingPolicy ?? context.clinicPolicy, range.now));
-    rows = await context.store.calendar(em, { ...bounded, doctorIds: doctors.map((d) => d.id), minMinutes: service?.durationMinutes });
+    rows = service ? await fittingCalendar(em, context, bounded, doctors.map((d) => d.id), service) : await context.store.calendar(em, { ...bounded, doctorIds: doctors.map((d) => d.id) });
   } else {
     rows = await context.store.calendar(em, withinWindow(range, windowFor(query.bound, context.clinicPolicy, range.now)));
     doctors = (await context.doctors.byIds([...new Set(rows.map((r) => r.doctorId))])).filter((d) => d.active);
@@ -107,6 +106,21 @@ async function computeCalendar(em: EntityManager, context: SchedulingContext, qu
     days.push({ date, doctors });
   }
   return days;
+}
+
+/**
+ * With a service, a day counts the starts where its whole time fits, which
+ * depends on each start's neighbours: counted here over the free slots rather
+ * than by the store's grouped query (the same on every store).
+ */
+async function fittingCalendar(em: EntityManager, context: SchedulingContext, range: { from: Date; to: Date; now: Date }, doctorIds: string[], service: ServiceFacts): Promise<CalendarRow[]> {
+  if (doctorIds.length === 0) return [];
+  const free = await em.fork().find(Slot, {
+    doctorId: { $in: doctorIds },
+    status: SlotStatus.FREE,
+    startsAt: { $gte: range.from, $lt: range.to, $gt: range.now },
+  });
+  return calendarRowsOf(await fittingStarts(em, free, service), context.zone);
 }
 
 /** The store counts starts after `now` and before `to`: the window moves both (its bounds are inclusive). */

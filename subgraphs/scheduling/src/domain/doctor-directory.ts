@@ -1,7 +1,7 @@
 import { BadUserInput, DoctorFacts, MedicalServiceFacts, ServiceClient } from '@carebook/platform';
 
 /** Only what scheduling reads of a catalogue service. */
-export type ServiceFacts = Pick<MedicalServiceFacts, 'id' | 'name' | 'durationMinutes' | 'active' | 'bookingPolicy'>;
+export type ServiceFacts = Pick<MedicalServiceFacts, 'id' | 'name' | 'durationMinutes' | 'bufferBeforeMinutes' | 'bufferAfterMinutes' | 'active' | 'bookingPolicy'>;
 export type { DoctorFacts };
 
 /** The doctor service's lookup routes, as scheduling uses them. */

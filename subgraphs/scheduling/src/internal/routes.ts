@@ -1,7 +1,7 @@
 import { internalRoute } from '@carebook/platform';
 import { z } from 'zod';
 import { findAlternatives } from '../domain/alternatives';
-import { bookSlot, releaseSlot } from '../domain/booking';
+import { bookSlot, releaseSlots } from '../domain/booking';
 import type { SchedulingContext } from '../domain/scheduling-context';
 import { slotCounts } from '../domain/slot-counts';
 import { slotView } from '../domain/slot-view';
@@ -27,11 +27,20 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
         appointmentId: id('an appointment id'),
         // The slot as the caller looked it up: lets the booking skip re-reading it (checked by the update).
         expected: z.object({ doctorId: id('a doctor id'), startsAt: instant, endsAt: instant }).optional(),
+        // The time the appointment takes from this slot's start (platform's bookingSpan): all its slots are booked, or none.
+        span: z.object({ endsAt: instant, heldFrom: instant, heldUntil: instant }).optional(),
       }),
-      ({ slotId, appointmentId, expected }, { orm }) => bookSlot(orm.em.fork(), context, slotId, appointmentId, expected),
+      ({ slotId, appointmentId, expected, span }, { orm }) => bookSlot(orm.em.fork(), context, slotId, appointmentId, expected, span),
     ),
-    'release-slot': internalRoute(['appointment'], z.object({ slotId: id('a slot id'), appointmentId: id('an appointment id') }), ({ slotId, appointmentId }, { orm }) =>
-      releaseSlot(orm.em.fork(), context, slotId, appointmentId),
+    'release-slot': internalRoute(
+      ['appointment'],
+      z.object({
+        appointmentId: id('an appointment id'),
+        // Only this slot; without it, every slot the appointment holds (but those touching `keep`).
+        slotId: id('a slot id').optional(),
+        keep: z.object({ from: instant, until: instant }).optional(),
+      }),
+      ({ slotId, appointmentId, keep }, { orm }) => releaseSlots(orm.em.fork(), context, appointmentId, { slotId, keep }),
     ),
     slots: internalRoute(
       ['appointment'],
@@ -54,6 +63,13 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
         doctorId: id('a doctor id'),
         around: instant,
         minMinutes: z.number().int().min(0).max(24 * 60).optional(),
+        needs: z
+          .object({
+            durationMinutes: z.number().int().min(1).max(24 * 60),
+            bufferBeforeMinutes: z.number().int().min(0).max(24 * 60).optional(),
+            bufferAfterMinutes: z.number().int().min(0).max(24 * 60).optional(),
+          })
+          .optional(),
         otherDoctorIds: z.array(z.string()).max(200).optional(),
         excludeSlotIds: z.array(z.string()).max(1000).optional(),
         limit: z.number().int().min(1, 'must be 1 to 50').max(50, 'must be 1 to 50').default(5),

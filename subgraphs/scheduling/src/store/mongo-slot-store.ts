@@ -31,7 +31,6 @@ export const mongoSlotStore: SlotStore = {
     if (query.doctorIds?.length === 0) return [];
     const match: Record<string, unknown> = { status: 'FREE', startsAt: { $gte: query.from, $lt: query.to, $gt: query.now } };
     if (query.doctorIds) match.doctorId = { $in: query.doctorIds };
-    if (query.minMinutes) match.minutes = { $gte: query.minMinutes };
     const rows = await (em as unknown as MongoEntityManager).aggregate(Slot, [
       { $match: match },
       { $sort: { startsAt: 1 } },

@@ -68,10 +68,6 @@ export const mysqlSlotStore: SlotStore = {
       where += ` and s.doctor_id in (${inList(query.doctorIds)})`;
       params.push(...query.doctorIds);
     }
-    if (query.minMinutes) {
-      where += ' and s.minutes >= ?';
-      params.push(query.minMinutes);
-    }
     // Slot starts are unique per doctor, so (doctor, earliest start) finds the first slot through the unique key.
     const rows: Array<{ day: number; doctor_id: string; free_slots: number | string; first_id: string; first_starts_at: string; first_ends_at: string }> = await (
       em as SqlEntityManager

@@ -22,7 +22,6 @@ export interface CalendarQuery {
   now: Date;
   zone: string;
   doctorIds?: string[];
-  minMinutes?: number;
 }
 
 /** Per local day and doctor: the free future slots and the earliest of them. */

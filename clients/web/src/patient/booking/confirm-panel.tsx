@@ -9,6 +9,7 @@ import { useClock } from '../../i18n/clock-context';
 import { Alert } from '../../ui/alert';
 import { useAnnounce } from '../../ui/announcer';
 import { formatMoney } from '../catalogue/format-money';
+import { appointmentEnd } from './appointment-end';
 import type { ChosenSlot } from './day-times';
 
 export type BookingMode = { kind: 'book' } | { kind: 'reschedule'; appointmentId: string; serviceId: string };
@@ -92,6 +93,7 @@ export function ConfirmPanel({
   }
 
   const here = location.pathname + location.search;
+  const ends = appointmentEnd(slot, service.durationMinutes);
   return (
     <section className="card confirm" aria-labelledby="confirm-title" ref={panel}>
       <h2 id="confirm-title">{t.booking.summaryTitle}</h2>
@@ -109,7 +111,8 @@ export function ConfirmPanel({
         <div>
           <dt>{t.appointments.when}</dt>
           <dd>
-            <time dateTime={slot.startsAt}>{clock.longDate(clock.dateOf(slot.startsAt))}, {clock.time(slot.startsAt)}</time> <span className="zone">({clock.zoneLabel(slot.startsAt)})</span>
+            <time dateTime={slot.startsAt}>{clock.longDate(clock.dateOf(slot.startsAt))}, {clock.time(slot.startsAt)}</time>–<time dateTime={ends}>{clock.time(ends)}</time>{' '}
+            <span className="zone">({clock.zoneLabel(slot.startsAt)})</span>
           </dd>
         </div>
       </dl>

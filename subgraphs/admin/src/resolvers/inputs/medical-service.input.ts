@@ -1,6 +1,7 @@
 import { DecimalScalar, ServiceCategory } from '@carebook/platform';
 import { IsInt, IsISO4217CurrencyCode, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { BufferMinutesField } from './buffer-minutes.field';
 
 @InputType({ description: 'A new entry of the catalogue of medical services.' })
 export class MedicalServiceInput {
@@ -17,6 +18,12 @@ export class MedicalServiceInput {
   @Min(5, { message: 'durationMinutes must be at least 5' })
   @Max(480, { message: 'durationMinutes must be at most 480 (8 hours)' })
   durationMinutes: number;
+
+  @BufferMinutesField('bufferBeforeMinutes', 'Minutes the doctor needs before each appointment (preparation); 0 or left out: none.')
+  bufferBeforeMinutes?: number;
+
+  @BufferMinutesField('bufferAfterMinutes', 'Minutes the doctor needs after each appointment (cleaning, paperwork); 0 or left out: none.')
+  bufferAfterMinutes?: number;
 
   @Field(() => DecimalScalar, { description: 'The price, like "35.00".' })
   // The scalar has already normalised it to two decimals; what is left to refuse is a sign or too many digits.

@@ -1,6 +1,7 @@
 import { DecimalScalar, ServiceCategory } from '@carebook/platform';
 import { IsInt, IsISO4217CurrencyCode, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { BufferMinutesField } from './buffer-minutes.field';
 
 @InputType({ description: 'Changes to a medical service; a field left out stays as it is. Booked appointments keep their booked price.' })
 export class UpdateMedicalServiceInput {
@@ -20,6 +21,12 @@ export class UpdateMedicalServiceInput {
   @Min(5, { message: 'durationMinutes must be at least 5' })
   @Max(480, { message: 'durationMinutes must be at most 480 (8 hours)' })
   durationMinutes?: number;
+
+  @BufferMinutesField('bufferBeforeMinutes', 'Minutes needed before each appointment from now on; booked ones keep what they hold.')
+  bufferBeforeMinutes?: number;
+
+  @BufferMinutesField('bufferAfterMinutes', 'Minutes needed after each appointment from now on; booked ones keep what they hold.')
+  bufferAfterMinutes?: number;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'The price of new bookings, like "35.00".' })
   @IsOptional()
