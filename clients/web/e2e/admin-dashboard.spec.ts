@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
-import { BookAppointmentDocument, DoctorScheduleDocument, RegisterPatientDocument } from '@carebook/sdk';
+import { BookAppointmentDocument, DoctorScheduleDocument, RegisterPatientDocument, SetUserRoleDocument } from '@carebook/sdk';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Clinic, CLINIC_TIME_ZONE, expect, expectAccessible, newPatient, test } from './clinic-fixture';
@@ -281,5 +281,39 @@ test.describe('the admin dashboard', () => {
     await expect(page.getByRole('rowheader', { name: 'appointment', exact: true })).toBeVisible();
     await expectAccessible(page, 'system health');
     await shoot(page, testInfo, 'admin-health');
+  });
+
+  test('the front desk (STAFF) gets the day board and the summary, books for a patient found by name, and no admin page', async ({ page, clinic }, testInfo) => {
+    const date = clinicTomorrow();
+    const patient = await registeredPatient(clinic, 'desked');
+    const receptionist = await registeredPatient(clinic, 'reception');
+    await clinic.admin.request(SetUserRoleDocument, { userId: receptionist.id, role: 'STAFF' });
+    await page.goto('/staff/sign-in');
+    await page.getByLabel('Email').fill(receptionist.email);
+    await page.getByLabel('Password').fill(receptionist.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Day board' })).toBeVisible();
+    await expect(page).toHaveURL(/\/staff\/desk/);
+    const nav = page.getByRole('navigation', { name: /staff/i });
+    await expect(nav.getByRole('link', { name: 'Summary' })).toBeVisible();
+    for (const adminOnly of ['Services', 'Doctors', 'Users', 'Action log', 'System health']) await expect(nav.getByRole('link', { name: adminOnly })).toHaveCount(0);
+
+    await page.goto(`/staff/desk?date=${date}&service=${clinic.services.checkup.id}`);
+    const bookSlot = freeSlots(column(page, clinic.doctors.shah.name)).first();
+    const bookedTime = (await bookSlot.getAttribute('data-time'))!;
+    await bookSlot.getByRole('button', { name: /^Book / }).click();
+    const bookDialog = page.getByRole('dialog', { name: `Book ${bookedTime} with ${clinic.doctors.shah.name}` });
+    await bookDialog.getByLabel('Patient (name or email)').fill(patient.name.toLowerCase());
+    await bookDialog.getByRole('radio', { name: `${patient.name} (${patient.email})` }).check();
+    await bookDialog.getByLabel('Service').selectOption({ label: clinic.services.checkup.name });
+    await bookDialog.getByRole('button', { name: 'Book appointment' }).click();
+    await expect(page.getByRole('main').getByText(`Booked ${patient.name} for`)).toBeVisible();
+    await expect(card(page, patient.name)).toHaveAttribute('data-time', bookedTime);
+    await expectAccessible(page, 'front desk day board');
+    await shoot(page, testInfo, 'desk-day-board');
+
+    // An admin page is not the front desk's: the door says so (and the API refuses it anyway).
+    await page.goto('/staff/admin/users');
+    await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toHaveCount(0);
   });
 });

@@ -19,6 +19,10 @@ const linksFor: Record<string, Array<{ to: string; label: string; end?: boolean 
     { to: '/staff/admin/log', label: t.admin.nav.log },
     { to: '/staff/admin/health', label: t.admin.nav.health },
   ],
+  STAFF: [
+    { to: '/staff/desk', label: t.admin.nav.board, end: true },
+    { to: '/staff/desk/summary', label: t.admin.nav.summary },
+  ],
 };
 
 /** The header's navigation in the staff area (and for any signed-in member of staff). */
