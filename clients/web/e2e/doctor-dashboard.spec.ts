@@ -248,7 +248,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     await page.locator('#one-off-from').fill('15:00');
     await page.locator('#one-off-to').fill('16:00');
     await page.getByRole('button', { name: 'Open these hours' }).click();
-    await expect(page.getByText('2 slots are open.')).toBeVisible();
+    await expect(page.locator('#main').getByText('2 slots are open.')).toBeVisible();
     await page.getByLabel('First day').fill(later);
     await page.getByLabel('Last day').fill(later);
     await page.getByLabel('From time').fill('15:00');
@@ -256,7 +256,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(page.getByTestId('time-off-preview')).toHaveText('No booked appointment falls in this time.');
     await page.getByLabel('Reason (optional)').fill('Conference');
     await page.getByRole('button', { name: 'Take this time off' }).click();
-    await expect(page.getByText('Time off saved: 2 free slots blocked.')).toBeVisible();
+    await expect(page.locator('#main').getByText('Time off saved: 2 free slots blocked.')).toBeVisible();
   });
 
   test('an appointment opens beside the schedule: the chart read, added to and corrected; the visit completed once started', async ({ page }) => {
