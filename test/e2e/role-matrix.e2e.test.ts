@@ -11,7 +11,7 @@ const operations = contract.definitions.filter((d: { kind: string }): d is Opera
 /**
  * The role matrix: every operation of the client contract, run through the
  * gateway as anonymous, the patient, another patient, the doctor, another
- * doctor and an admin, against the table in access/access-table.ts. A cell
+ * doctor, an admin and the front desk (STAFF), against the table in access/access-table.ts. A cell
  * fails on any leak: data answered where it must be refused (or personal
  * data of the target anywhere in a refusal), a refused call that changed
  * something, or a refusal where the call must work.

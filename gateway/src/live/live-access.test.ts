@@ -15,6 +15,8 @@ describe('who may follow which schedule', () => {
   it.each([
     [Role.ADMIN, 'd1', 'ALLOWED'],
     [Role.ADMIN, null, 'ALLOWED'],
+    [Role.STAFF, 'd1', 'ALLOWED'],
+    [Role.STAFF, null, 'ALLOWED'],
     [Role.DOCTOR, 'u1', 'ALLOWED'],
     [Role.DOCTOR, 'd2', 'FORBIDDEN'],
     [Role.DOCTOR, null, 'FORBIDDEN'],
@@ -28,6 +30,8 @@ describe('who may follow which schedule', () => {
     const admin = viewer(Role.ADMIN);
     expect(audienceFor(admin, null)).toEqual({ doctorId: null, expiresAt: admin.expiresAt });
     expect(audienceFor(viewer(Role.DOCTOR, 'u1'), 'u1').doctorId).toBe('u1');
+    const frontDesk = viewer(Role.STAFF, 's1');
+    expect(audienceFor(frontDesk, null)).toEqual({ doctorId: null, expiresAt: frontDesk.expiresAt });
   });
 
   it('refuses without a viewer or with an expired token', () => {
@@ -35,8 +39,10 @@ describe('who may follow which schedule', () => {
     expect(codeOf(() => audienceFor(viewer(Role.ADMIN, 'u1', Date.now() - 1), 'd1'))).toBe('UNAUTHENTICATED');
   });
 
-  it('shares executions among admins, never between two doctors', () => {
+  it('shares executions among admins and among the front desk, never between the two or between two doctors', () => {
     expect(accessScopeOf(viewer(Role.ADMIN, 'a1'))).toBe(accessScopeOf(viewer(Role.ADMIN, 'a2')));
+    expect(accessScopeOf(viewer(Role.STAFF, 's1'))).toBe(accessScopeOf(viewer(Role.STAFF, 's2')));
+    expect(accessScopeOf(viewer(Role.STAFF, 's1'))).not.toBe(accessScopeOf(viewer(Role.ADMIN, 'a1')));
     expect(accessScopeOf(viewer(Role.DOCTOR, 'd1'))).not.toBe(accessScopeOf(viewer(Role.DOCTOR, 'd2')));
   });
 

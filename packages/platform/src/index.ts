@@ -21,6 +21,7 @@ export * from './auth/token-expiry';
 export * from './auth/service-keys';
 export * from './auth/service-token';
 export * from './auth/service-token-verifier';
+export * from './crypto/blind-index';
 export * from './crypto/field-cipher';
 export * from './crypto/field-sealer';
 export * from './crypto/encryption-keys';

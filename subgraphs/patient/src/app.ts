@@ -1,6 +1,7 @@
 import { createLogger, createServiceClient, fieldSealerFor, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
 import type { PatientConfig } from './config';
 import { careConfirmationFrom } from './domain/care-confirmation';
+import { refreshPhoneLookups } from './domain/phone-lookup-refresh';
 import { entities } from './entities';
 import { startCareProjection } from './events/care-projection';
 import { patientInternalRoutes } from './internal/routes';
@@ -12,6 +13,7 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
   const logger = createLogger('patient', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const sealer = fieldSealerFor(config.encryption, logger);
+  await refreshPhoneLookups(orm.em.fork(), sealer, logger);
   const services = createServiceClient(config.serviceKeys, config.env);
   const confirmCare = careConfirmationFrom(services, logger);
   const schema = await buildPatientSchema({ sealer, confirmCare });

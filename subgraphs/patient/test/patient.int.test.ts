@@ -448,6 +448,122 @@ describe('patient subgraph against MariaDB', () => {
     });
   });
 
+  describe('the front desk (STAFF)', () => {
+    const FIND = 'query($search: String!, $first: Int) { findPatients(search: $search, first: $first) { id name email phone dateOfBirth } }';
+    const FIND_WITH_HISTORY = 'query($search: String!) { findPatients(search: $search) { id name medicalHistory } }';
+    const FIND_WITH_RECORDS = 'query($search: String!) { findPatients(search: $search) { id records { id diagnosis } } }';
+    const ENTITY_CHART = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name medicalHistory } } }';
+    const unique = () => randomUUID().slice(0, 8);
+    let staff: string;
+
+    beforeAll(async () => {
+      staff = await issuer.mint({ role: Role.STAFF });
+    });
+
+    const found = async (search: string, token = staff) => {
+      const answer = await postAsGateway('patient', url, FIND, { search }, token);
+      expect(answer.errors).toBeUndefined();
+      return answer.data.findPatients.map((p: { id: string }) => p.id);
+    };
+
+    it('finds patients by part of the name or the email, with their contact details', async () => {
+      const tag = unique();
+      const patient = await provision({ name: `Greta Frontdesk-${tag}`, email: `greta.${tag}@carebook.test`, phone: '+44 20 7946 0123' });
+      const answer = await postAsGateway('patient', url, FIND, { search: `frontdesk-${tag}` }, staff);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.findPatients).toEqual([{ id: patient.id, name: `Greta Frontdesk-${tag}`, email: patient.email, phone: '+44 20 7946 0123', dateOfBirth: '1984-03-07' }]);
+      expect(await found(`greta.${tag}@`)).toEqual([patient.id]);
+      expect(await found(`GRETA.${tag.toUpperCase()}`)).toEqual([patient.id]);
+    });
+
+    it('finds a patient by phone with or without the country code, though the phone is stored only sealed', async () => {
+      const number = `7${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+      const patient = await provision({ phone: `+44 ${number.slice(0, 2)} ${number.slice(2)}` });
+      expect(await found(`+44${number}`)).toEqual([patient.id]);
+      expect(await found(`0${number.slice(0, 2)} ${number.slice(2, 5)}-${number.slice(5)}`)).toEqual([patient.id]);
+      const [row] = await rows('select phone_sealed, phone_lookup from patients where id = ?', [patient.id]);
+      expect(JSON.stringify(row)).not.toContain(number.slice(2));
+      expect(row.phone_lookup).toMatch(/^k1:[0-9a-f]{40}$/);
+      // A changed phone is found by its new number only.
+      const changed = `6${number.slice(1)}`;
+      await postAsGateway('patient', url, UPDATE_PROFILE, { input: { phone: `+44 ${changed}` } }, patient.token);
+      expect(await found(`+44 ${changed}`)).toEqual([patient.id]);
+      expect(await found(`+44 ${number}`)).toEqual([]);
+    });
+
+    it('takes wildcards literally and caps the answer at `first`', async () => {
+      const tag = unique();
+      await provision({ name: `Percent ${tag} Patient` });
+      expect(await found('%%')).toEqual([]);
+      expect(await found(`_${tag}`)).toEqual([]);
+      const many = await Promise.all([1, 2, 3].map(() => provision({ name: `Many ${tag}` })));
+      const two = await postAsGateway('patient', url, FIND, { search: `many ${tag}`, first: 2 }, staff);
+      expect(two.data.findPatients).toHaveLength(2);
+      expect(many.map((p) => p.id)).toEqual(expect.arrayContaining(two.data.findPatients.map((p: { id: string }) => p.id)));
+    });
+
+    it('refuses bad searches with BAD_USER_INPUT and a message saying what to type', async () => {
+      for (const [search, first, message] of [
+        ['a', undefined, /2 to 254 characters/],
+        ['   ', undefined, /2 to 254 characters/],
+        ['x'.repeat(255), undefined, /2 to 254 characters/],
+        ['+44 123', undefined, /at least 7 digits/],
+        ['Pat', 0, /"first" must be between 1 and 50/],
+        ['Pat', 51, /"first" must be between 1 and 50/],
+      ] as const) {
+        const answer = await postAsGateway('patient', url, FIND, { search, first }, staff);
+        expect(errorCode(answer)).toBe('BAD_USER_INPUT');
+        expect(answer.errors![0].message).toMatch(message);
+      }
+    });
+
+    it('never shows the front desk a chart: medical history and records are FORBIDDEN wherever it asks, patient(id) too', async () => {
+      const tag = unique();
+      const patient = await provision({ name: `Chartless ${tag}` });
+      await postAsGateway('patient', url, UPDATE_PROFILE, { input: { medicalHistory: `history-${tag}` } }, patient.token);
+      for (const [query, variables] of [
+        [FIND_WITH_HISTORY, { search: `chartless ${tag}` }],
+        [FIND_WITH_RECORDS, { search: `chartless ${tag}` }],
+        [CHART, { id: patient.id }],
+        [ENTITY_CHART, { r: [{ __typename: 'Patient', id: patient.id }] }],
+      ] as const) {
+        const answer = await postAsGateway('patient', url, query, variables, staff);
+        expect(errorCode(answer)).toBe('FORBIDDEN');
+        expect(answer.errors![0].message).toMatch(/contact details, never their chart/);
+        expect(JSON.stringify(answer)).not.toContain(`history-${tag}`);
+      }
+      // The contact card of a patient named on an appointment resolves for the front desk.
+      const card = await postAsGateway('patient', url, ENTITIES, { r: [{ __typename: 'Patient', id: patient.id }] }, staff);
+      expect(card.errors).toBeUndefined();
+      expect(card.data._entities[0]).toMatchObject({ id: patient.id, name: `Chartless ${tag}` });
+    });
+
+    it('is for the front desk and admins only', async () => {
+      const patient = await provision();
+      expect(errorCode(await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }, patient.token))).toBe('FORBIDDEN');
+      expect(errorCode(await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }, await issuer.mint({ role: Role.DOCTOR })))).toBe('FORBIDDEN');
+      expect(errorCode(await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }))).toBe('UNAUTHENTICATED');
+      const asAdmin = await postAsGateway('patient', url, FIND, { search: patient.email }, await issuer.mint({ role: Role.ADMIN }));
+      expect(asAdmin.data.findPatients.map((p: { id: string }) => p.id)).toEqual([patient.id]);
+    });
+
+    it('fills in the phone lookup of phones stored before it existed, and moves it under a new active key at start', async () => {
+      const patient = await provision({ phone: '+49 30 5559876' });
+      const indexedUnderOldKey = await provision({ phone: '+49 30 5559877' });
+      await rows('update patients set phone_lookup = null where id = ?', [patient.id]);
+      expect(await found('+49 30 5559876')).not.toContain(patient.id);
+      await service.stop();
+      service = await startPatient(configWithKeys(`${OLD_KEY},${NEW_KEY}`));
+      url = service.url;
+      asAuth = serviceClientAs('auth', { PATIENT_URL: url });
+      asAppointment = serviceClientAs('appointment', { PATIENT_URL: url });
+      expect(await found('+49 30 5559876')).toContain(patient.id);
+      expect(await found('+49 30 5559877')).toContain(indexedUnderOldKey.id);
+      const lookups = await rows('select phone_lookup from patients where id in (?, ?)', [patient.id, indexedUnderOldKey.id]);
+      expect(lookups.map((row) => row.phone_lookup)).toEqual([expect.stringMatching(/^k2:/), expect.stringMatching(/^k2:/)]);
+    });
+  });
+
   describe('tokens and roles', () => {
     it('answers UNAUTHENTICATED without a token or with an expired, foreign-key or unsigned one', async () => {
       const patient = await provision();

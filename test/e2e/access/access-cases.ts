@@ -241,6 +241,9 @@ export const CELLS: Record<string, CellBuilder> = {
     const target = await clinic.newPatient();
     return { variables: { userId: target.id, role: 'ADMIN' }, state: count(clinic, 'auth', 'select role from users where id = ?', [target.id]) };
   },
+  async FindPatients(clinic) {
+    return { variables: { search: clinic.secrets.patientName }, secrets: patientSecrets(clinic) };
+  },
   async Users(clinic) {
     return { variables: { search: clinic.patient.email, first: 10 }, secrets: patientSecrets(clinic) };
   },

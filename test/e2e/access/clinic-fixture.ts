@@ -30,6 +30,8 @@ export class ClinicFixture {
   otherDoctor!: Account;
   patient!: Account;
   otherPatient!: Account;
+  /** A receptionist: a registered account an admin made STAFF. */
+  staff!: Account;
   serviceId!: string;
   /** Words that identify the patient and must never reach a caller refused her data. */
   readonly secrets = {
@@ -64,6 +66,7 @@ export class ClinicFixture {
     this.otherDoctor = await this.newDoctor('Dr Other');
     this.patient = await this.newPatient(this.secrets.patientName);
     this.otherPatient = await this.newPatient('Oscar Other');
+    this.staff = await this.promoted(await this.newPatient('Fran Frontdesk'), 'STAFF');
     await this.ok(UpdateMyProfileDocument, { input: { medicalHistory: this.secrets.history } }, this.patient.token);
     for (const doctor of [this.doctor, this.otherDoctor]) await this.openDay(doctor);
     await this.book(); // a booking makes the doctor the patient's doctor (care relationship)
@@ -100,9 +103,14 @@ export class ClinicFixture {
     if (caller === 'anonymous') return undefined;
     if (caller === 'doctor' || caller === 'otherDoctor') return this.newDoctor('Dr Fresh');
     const account = await this.newPatient();
-    if (caller !== 'admin') return account;
-    await this.ok(SetUserRoleDocument, { userId: account.id, role: 'ADMIN' }, this.admin.token);
-    // The role change ended the account's sessions: sign in again as the admin it now is.
+    if (caller === 'admin') return this.promoted(account, 'ADMIN');
+    if (caller === 'staff') return this.promoted(account, 'STAFF');
+    return account;
+  }
+
+  /** The account given another role by the admin, signed in again (the role change ended its sessions). */
+  async promoted(account: Account, role: 'ADMIN' | 'STAFF'): Promise<Account> {
+    await this.ok(SetUserRoleDocument, { userId: account.id, role }, this.admin.token);
     return { ...account, token: (await this.ok(LoginDocument, { email: account.email, password: account.password })).login.accessToken };
   }
 

@@ -4,9 +4,11 @@ export enum Role {
   PATIENT = 'PATIENT',
   DOCTOR = 'DOCTOR',
   ADMIN = 'ADMIN',
+  /** The front desk: books, moves and cancels for any patient and follows every schedule; never reads charts or manages the clinic. */
+  STAFF = 'STAFF',
 }
 
-registerEnumType(Role, { name: 'Role', description: 'What a user may do: a patient, a doctor or an administrator.' });
+registerEnumType(Role, { name: 'Role', description: 'What a user may do: a patient, a doctor, an administrator or front-desk staff (STAFF).' });
 
 /**
  * Who is asking: a signed-in user, proven by their access token. A service

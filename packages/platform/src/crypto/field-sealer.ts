@@ -1,3 +1,4 @@
+import { BlindIndex, createBlindIndex } from './blind-index';
 import { createFieldCipher, KeyRing, looksSealed } from './field-cipher';
 
 /**
@@ -44,6 +45,8 @@ export interface FieldSealer {
    * already is. Throws when `stored` does not open.
    */
   reseal(column: SealedColumn, rowId: string, stored: string): SealedText | null;
+  /** Equality search over the column's values, keyed by the same key ring (see blind-index). */
+  blindIndex(column: SealedColumn): BlindIndex;
   readonly activeKeyId: string;
 }
 
@@ -53,6 +56,7 @@ export function createFieldSealer(ring: KeyRing): FieldSealer {
   const open = (column: SealedColumn, rowId: string, stored: string) =>
     legacyPlainText(column, stored) ? stored : cipher.decrypt(stored, { table: column.table, column: column.column, rowId });
   const seal = (column: SealedColumn, rowId: string, plain: string) => cipher.encrypt(plain, { table: column.table, column: column.column, rowId }) as SealedText;
+  const indexes = new Map<string, BlindIndex>();
   return {
     activeKeyId: cipher.activeKeyId,
     seal: ((column: SealedColumn, rowId: string, plain: string | null) => (plain === null ? null : seal(column, rowId, plain))) as FieldSealer['seal'],
@@ -64,6 +68,11 @@ export function createFieldSealer(ring: KeyRing): FieldSealer {
         return null;
       }
       return seal(column, rowId, open(column, rowId, stored));
+    },
+    blindIndex(column) {
+      const name = `${column.table}.${column.column}`;
+      if (!indexes.has(name)) indexes.set(name, createBlindIndex(ring, column));
+      return indexes.get(name)!;
     },
   };
 }

@@ -19,9 +19,9 @@ export async function myAppointments(em: EntityManager, actor: Actor, status?: A
   return em.find(Appointment, where, { orderBy: { startsAt: 'desc', id: 'desc' }, limit: 500 });
 }
 
-/** Admins see any appointments; a doctor only their own (doctorId is forced); patients use myAppointments. */
+/** Admins and the front desk see any appointments; a doctor only their own (doctorId is forced); patients use myAppointments. */
 export function scopedFilter(actor: Actor, filter: AppointmentFilterInput): AppointmentFilterInput {
-  if (actor.role === Role.ADMIN) return filter;
+  if (actor.role === Role.ADMIN || actor.role === Role.STAFF) return filter;
   if (actor.role === Role.DOCTOR) {
     if (filter.doctorId && filter.doctorId !== actor.id) throw new Forbidden("A doctor can list only their own appointments; leave doctorId out or give your own id.");
     return { ...filter, doctorId: actor.id };
@@ -57,7 +57,7 @@ export const MAX_UPCOMING = 1000;
 /**
  * A doctor's pending and confirmed appointments that have not started,
  * soonest first: what an admin moves or cancels when the doctor stops taking
- * appointments. Admins, and the doctor themself.
+ * appointments. Admins, the front desk, and the doctor themself.
  */
 export async function upcomingAppointments(em: EntityManager, actor: Actor, doctorId: string, now = new Date()): Promise<Appointment[]> {
   const { doctorId: scoped } = scopedFilter(actor, { doctorId });

@@ -16,14 +16,14 @@ export interface ScheduleBucketView {
   utilization: number;
 }
 
-/** Admins see any doctor or all; a doctor only themselves. */
+/** Admins and the front desk see any doctor or all; a doctor only themselves. */
 export function summaryDoctorId(actor: Actor, doctorId?: string | null): string | null {
-  if (actor.role === Role.ADMIN) return doctorId ?? null;
+  if (actor.role === Role.ADMIN || actor.role === Role.STAFF) return doctorId ?? null;
   if (actor.role === Role.DOCTOR) {
     if (doctorId && doctorId !== actor.id) throw new Forbidden('A doctor can see only their own schedule summary.');
     return actor.id;
   }
-  throw new Forbidden('The schedule summary is for doctors and admins.');
+  throw new Forbidden('The schedule summary is for doctors, the front desk and admins.');
 }
 
 /**

@@ -27,16 +27,16 @@ export class AppointmentResolver {
 
   // Nullable so that a refusal here (or in a field below) leaves the other root fields of the same query standing.
   @Authorized()
-  @Query(() => Appointment, { nullable: true, description: 'One appointment: its patient, its doctor or an admin.' })
+  @Query(() => Appointment, { nullable: true, description: 'One appointment: its patient, its doctor, the front desk or an admin.' })
   async appointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Appointment | null> {
     const actor = actorOf(ctx);
     const appointment = await loadAppointment(ctx.em, id);
-    if (!mayRead(actor, appointment)) throw new Forbidden('Only the patient, the doctor of this appointment or an admin may see it.');
+    if (!mayRead(actor, appointment)) throw new Forbidden('Only the patient, the doctor of this appointment, the front desk or an admin may see it.');
     return appointment;
   }
 
-  @Authorized(Role.ADMIN, Role.DOCTOR)
-  @Query(() => AppointmentConnection, { description: 'Appointments matching the filter; admins any, doctors their own.' })
+  @Authorized(Role.ADMIN, Role.STAFF, Role.DOCTOR)
+  @Query(() => AppointmentConnection, { description: 'Appointments matching the filter; admins and the front desk any, doctors their own.' })
   appointments(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => AppointmentFilter) filter: AppointmentFilter,
@@ -46,10 +46,10 @@ export class AppointmentResolver {
     return appointmentPage(ctx.em, actorOf(ctx), filter, first, after);
   }
 
-  @Authorized(Role.ADMIN, Role.DOCTOR)
+  @Authorized(Role.ADMIN, Role.STAFF, Role.DOCTOR)
   @Query(() => [Appointment], {
     description:
-      "A doctor's pending and confirmed appointments that have not started, soonest first (up to 1000): what an admin moves or cancels when the doctor stops taking appointments. Admins, and the doctor themself.",
+      "A doctor's pending and confirmed appointments that have not started, soonest first (up to 1000): what an admin moves or cancels when the doctor stops taking appointments. Admins, the front desk, and the doctor themself.",
   })
   upcomingAppointments(@Ctx() ctx: RequestContext, @Arg('doctorId', () => ID) doctorId: string) {
     return upcomingAppointments(ctx.em, actorOf(ctx), doctorId);

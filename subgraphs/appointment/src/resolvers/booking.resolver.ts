@@ -1,6 +1,6 @@
 import { RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { bookingPatientId, isAdmin } from '../domain/access';
+import { actsForEveryPatient, bookingPatientId } from '../domain/access';
 import { bookAppointment } from '../domain/booking';
 import type { AppointmentDeps } from '../domain/deps';
 import { rescheduleAppointment } from '../domain/rescheduling';
@@ -12,7 +12,7 @@ import { BookingResult, toBookingResult } from './types/booking-result.type';
 export class BookingResolver {
   constructor(private readonly deps: AppointmentDeps) {}
 
-  @Authorized(Role.PATIENT, Role.ADMIN)
+  @Authorized(Role.PATIENT, Role.ADMIN, Role.STAFF)
   @Mutation(() => BookingResult, { description: 'Books a free slot; SlotUnavailable with alternatives when it is taken.' })
   async bookAppointment(@Ctx() ctx: RequestContext, @Arg('input', () => BookAppointmentInput) input: BookAppointmentInput) {
     const actor = actorOf(ctx);
@@ -23,8 +23,9 @@ export class BookingResolver {
       reason: input.reason,
       patientId,
       byUserId: actor.id,
-      limitExempt: isAdmin(actor),
-      boundByPolicy: !isAdmin(actor),
+      // The clinic's own people (admins, the front desk) book on the patient's behalf past the patient's limits and rules.
+      limitExempt: actsForEveryPatient(actor),
+      boundByPolicy: actor.role === Role.PATIENT,
       idempotencyKey: input.idempotencyKey,
     });
     if (outcome.kind === 'confirmed') await this.deps.adminLog(actor, 'BOOK_APPOINTMENT', outcome.appointment.id, { patientId, slotId: input.slotId });

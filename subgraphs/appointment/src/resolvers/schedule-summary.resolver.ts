@@ -13,7 +13,7 @@ export class ScheduleSummaryResolver {
     private readonly countOutcomes: OutcomeCounter,
   ) {}
 
-  @Authorized(Role.ADMIN, Role.DOCTOR)
+  @Authorized(Role.ADMIN, Role.STAFF, Role.DOCTOR)
   @Query(() => [ScheduleBucket], { description: 'Per day, week or month (clinic time zone): free and booked slots, outcomes and utilization. At most 366 days.' })
   scheduleSummary(
     @Ctx() ctx: RequestContext,

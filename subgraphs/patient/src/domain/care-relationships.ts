@@ -2,7 +2,7 @@ import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CareRelationship } from '../entities';
 import type { CareConfirmation } from './care-confirmation';
-import { chartRefusal, needsCareLookup } from './chart-access';
+import { chartRefusal, contactRefusal, needsCareLookup } from './chart-access';
 
 /** The SQL entity manager's raw statement (the patient store is MariaDB). */
 type RawStatements = { execute(sql: string, params: unknown[], method: 'run'): Promise<{ affectedRows: number }> };
@@ -52,8 +52,18 @@ function careLoader(ctx: RequestContext, doctorId: string, confirm?: CareConfirm
 
 /** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may see this patient's chart (profile and records). */
 export async function assertChartAccess(ctx: RequestContext, patientId: string, confirm?: CareConfirmation): Promise<void> {
-  const principal = ctx.principal;
-  const cares = needsCareLookup(principal) ? Boolean(await careLoader(ctx, principal.userId, confirm).load(patientId)) : false;
-  const refusal = chartRefusal(principal, patientId, cares);
+  const refusal = chartRefusal(ctx.principal, patientId, await doctorCaresFor(ctx, patientId, confirm));
   if (refusal) throw refusal;
+}
+
+/** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may see this patient's contact card (the chart's callers and the front desk). */
+export async function assertContactAccess(ctx: RequestContext, patientId: string, confirm?: CareConfirmation): Promise<void> {
+  const refusal = contactRefusal(ctx.principal, patientId, await doctorCaresFor(ctx, patientId, confirm));
+  if (refusal) throw refusal;
+}
+
+/** Whether the caller is a doctor caring for the patient (looked up for doctors only). */
+async function doctorCaresFor(ctx: RequestContext, patientId: string, confirm?: CareConfirmation): Promise<boolean> {
+  const principal = ctx.principal;
+  return needsCareLookup(principal) ? Boolean(await careLoader(ctx, principal.userId, confirm).load(patientId)) : false;
 }

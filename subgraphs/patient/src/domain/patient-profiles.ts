@@ -2,6 +2,7 @@ import { Conflict, FieldSealer, Gender, NotFound } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CareRelationship, MedicalRecord, Patient } from '../entities';
 import { applyProfileChanges, EMPTY_PROFILE, ProfileChanges, ProfileValues } from './profile-rules';
+import { phoneLookupOf } from './phone-lookup';
 import { SEALED } from './sealed-columns';
 
 /** The profile as the patient wrote it, with the sealed fields opened. */
@@ -23,7 +24,10 @@ export function openProfile(patient: Patient, sealer: FieldSealer): ProfileValue
  */
 export function storeProfile(patient: Patient, current: ProfileValues, next: ProfileValues, sealer: FieldSealer): void {
   if (next.name !== current.name) patient.name = next.name;
-  if (next.phone !== current.phone) patient.phoneSealed = sealer.seal(SEALED.phone, patient.id, next.phone);
+  if (next.phone !== current.phone) {
+    patient.phoneSealed = sealer.seal(SEALED.phone, patient.id, next.phone);
+    patient.phoneLookup = phoneLookupOf(sealer, next.phone);
+  }
   if (next.dateOfBirth !== current.dateOfBirth) patient.dateOfBirthSealed = sealer.seal(SEALED.dateOfBirth, patient.id, next.dateOfBirth);
   if (next.gender !== current.gender) patient.gender = next.gender;
   if (next.medicalHistory !== current.medicalHistory) patient.medicalHistorySealed = sealer.seal(SEALED.medicalHistory, patient.id, next.medicalHistory);

@@ -1,5 +1,5 @@
 import { Gender, SealedText } from '@carebook/platform';
-import { Entity, Enum, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { NotificationChannel } from './notification-channel.enum';
 
@@ -27,6 +27,11 @@ export class Patient {
 
   @Property({ type: 'text', nullable: true, hidden: true })
   phoneSealed: SealedText | null = null;
+
+  /** The phone's blind index (domain/phone-lookup): finds a patient by phone without storing the number in clear. */
+  @Index()
+  @Property({ type: 'string', length: 80, nullable: true, hidden: true })
+  phoneLookup: string | null = null;
 
   @Property({ type: 'text', nullable: true, hidden: true })
   dateOfBirthSealed: SealedText | null = null;

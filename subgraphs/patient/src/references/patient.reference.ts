@@ -1,18 +1,20 @@
 import { entityByIdLoader, RequestContext } from '@carebook/platform';
 import type { CareConfirmation } from '../domain/care-confirmation';
-import { assertChartAccess } from '../domain/care-relationships';
+import { assertContactAccess } from '../domain/care-relationships';
 import { Patient } from '../entities';
 
 /**
  * Other subgraphs refer to patients by id (Appointment.patient, ...). The
- * access rule of `patient(id)` holds here too; a doctor's care relationships
- * for the whole batch are read in one query, the patients in another.
+ * access rule of `patient(id)` holds here too, and the front desk may see the
+ * contact card of every patient (the chart's fields refuse it, see
+ * PatientResolver); a doctor's care relationships for the whole batch are
+ * read in one query, the patients in another.
  */
 export function patientReference(confirmCare?: CareConfirmation) {
   return {
     Patient: {
       __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
-        await assertChartAccess(ctx, reference.id, confirmCare);
+        await assertContactAccess(ctx, reference.id, confirmCare);
         return entityByIdLoader(ctx, Patient).load(reference.id);
       },
     },

@@ -1,7 +1,9 @@
-import { CalendarDateScalar, entityByIdLoader, NotFound, RequestContext, requireUser, Role } from '@carebook/platform';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CalendarDateScalar, entityByIdLoader, Forbidden, NotFound, RequestContext, requireUser, Role } from '@carebook/platform';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertChartAccess } from '../domain/care-relationships';
+import { FRONT_DESK_MESSAGE } from '../domain/chart-access';
 import { recordsOfPatient } from '../domain/medical-records';
+import { findPatients } from '../domain/patient-search';
 import { updateProfile } from '../domain/patient-profiles';
 import { SEALED } from '../domain/sealed-columns';
 import { MedicalRecord, Patient } from '../entities';
@@ -26,6 +28,15 @@ export class PatientResolver {
     return updateProfile(ctx.em, this.deps.sealer, requireUser(ctx).id, input);
   }
 
+  @Authorized(Role.ADMIN, Role.STAFF)
+  @Query(() => [Patient], {
+    description:
+      'Patients whose name or email contains `search`, or whose phone is the number typed (with or without the country code), by name; up to `first` (default 20, at most 50). The front desk and admins; the front desk sees contact details, never the chart.',
+  })
+  findPatients(@Ctx() ctx: RequestContext, @Arg('search', () => String) search: string, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<Patient[]> {
+    return findPatients(ctx.em, this.deps.sealer, search, first);
+  }
+
   @Query(() => Patient, {
     description: "A patient's profile and chart. Admins see every patient, a patient only themselves, a doctor only patients they have (or had) an appointment with.",
   })
@@ -47,12 +58,14 @@ export class PatientResolver {
     return this.deps.sealer.open(SEALED.dateOfBirth, patient.id, patient.dateOfBirthSealed);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'What the patient tells their doctors about their health. Stored encrypted.' })
-  medicalHistory(@Root() patient: Patient): string | null {
+  @FieldResolver(() => String, { nullable: true, description: 'What the patient tells their doctors about their health; part of the chart, never shown to the front desk. Stored encrypted.' })
+  medicalHistory(@Root() patient: Patient, @Ctx() ctx: RequestContext): string | null {
+    // The front desk reaches patients through findPatients and appointments (their contact card); the chart stays closed to it.
+    if (ctx.principal?.role === Role.STAFF) throw new Forbidden(FRONT_DESK_MESSAGE);
     return this.deps.sealer.open(SEALED.medicalHistory, patient.id, patient.medicalHistorySealed);
   }
 
-  @FieldResolver(() => [MedicalRecord], { description: 'The chart, newest first: for admins, the patient, and doctors who have (or had) an appointment with them.' })
+  @FieldResolver(() => [MedicalRecord], { description: 'The chart, newest first: for admins, the patient, and doctors who have (or had) an appointment with them (never the front desk).' })
   async records(@Root() patient: Patient, @Ctx() ctx: RequestContext): Promise<MedicalRecord[]> {
     await assertChartAccess(ctx, patient.id, this.deps.confirmCare);
     return recordsOfPatient(ctx, patient.id);

@@ -1,7 +1,7 @@
 import { groupedLoader, RequestContext } from '@carebook/platform';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { doctorSchedule } from '../domain/availability-queries';
-import { requireScheduleOwner } from '../domain/schedule-access';
+import { requireScheduleReader } from '../domain/schedule-access';
 import { sortRules } from '../domain/weekly-availability';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { DoctorRef } from '../entities/doctor-ref.type';
@@ -10,9 +10,9 @@ import { Slot } from '../entities/slot.entity';
 /** Scheduling's fields on the doctor service's Doctor. */
 @Resolver(() => DoctorRef)
 export class DoctorScheduleResolver {
-  @FieldResolver(() => [Slot], { description: 'Every slot in [from, to), whatever its status. The doctor themself or an admin.' })
+  @FieldResolver(() => [Slot], { description: 'Every slot in [from, to), whatever its status. The doctor themself, the front desk or an admin.' })
   schedule(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date): Promise<Slot[]> {
-    requireScheduleOwner(ctx, doctor.id);
+    requireScheduleReader(ctx, doctor.id);
     return doctorSchedule(ctx.em, doctor.id, from, to);
   }
 

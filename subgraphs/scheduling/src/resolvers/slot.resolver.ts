@@ -1,21 +1,21 @@
 import { NotFound, RequestContext, requireUser } from '@carebook/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { requireScheduleOwner } from '../domain/schedule-access';
+import { requireScheduleReader } from '../domain/schedule-access';
 import { DoctorRef } from '../entities/doctor-ref.type';
 import { Slot } from '../entities/slot.entity';
 
 @Resolver(() => Slot)
 export class SlotResolver {
   /**
-   * One slot whatever its status (the gateway reads live changes through it): the slot's doctor or an admin.
+   * One slot whatever its status (the gateway reads live changes through it): the slot's doctor, the front desk or an admin.
    * Nullable so that a refusal here leaves the other root fields of the same query standing.
    */
-  @Query(() => Slot, { nullable: true, description: "One slot, whatever its status: the slot's doctor or an admin." })
+  @Query(() => Slot, { nullable: true, description: "One slot, whatever its status: the slot's doctor, the front desk or an admin." })
   async slot(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Slot | null> {
     requireUser(ctx);
     const slot = await ctx.em.findOne(Slot, { id });
     if (!slot) throw new NotFound('Slot', id);
-    requireScheduleOwner(ctx, slot.doctorId);
+    requireScheduleReader(ctx, slot.doctorId);
     return slot;
   }
 
