@@ -12,7 +12,8 @@ const uuid = (what: string) => z.string().uuid(`must be ${what} (a UUID)`);
  * failed registration, discards) profiles; the appointment service records
  * which doctors care for which patients; the notification service reads
  * where to reach patients (`contacts`: the phone opened, for this internal
- * route only, never stored elsewhere). Field rules beyond the shape are the
+ * route only, never stored elsewhere); the admin exports of appointment and
+ * billing name patients in their rows (`names`). Field rules beyond the shape are the
  * profile rules of domain/profile-rules, as for updateMyProfile.
  */
 export function patientInternalRoutes(sealer: FieldSealer) {
@@ -42,6 +43,11 @@ export function patientInternalRoutes(sealer: FieldSealer) {
       return {
         contacts: patients.map((p) => ({ id: p.id, name: p.name, email: p.email, phone: sealer.open(SEALED.phone, p.id, p.phoneSealed), notificationChannels: p.notificationChannels }) satisfies PatientContactFacts),
       };
+    }),
+    // Names only, for the rows of the admin exports (appointment, billing): one call per batch of rows.
+    names: internalRoute(['appointment', 'billing'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
+      const patients = await orm.em.fork().find(Patient, { id: { $in: ids } }, { fields: ['id', 'name'] });
+      return { names: patients.map((p) => ({ id: p.id, name: p.name })) };
     }),
   };
 }
