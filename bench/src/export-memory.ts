@@ -51,7 +51,8 @@ async function download(url: string, token: string): Promise<{ bytes: number; li
  * reading the stream as it comes, and prints the peak resident memory (VmRSS
  * sampled every 25 ms) of the appointment service and the gateway in each,
  * and rows/s. Flat memory: the peak stops growing with the rows (the year's
- * about the quarter's; RSS also holds garbage not yet collected).
+ * about the quarter's; RSS also holds garbage not yet collected: run it with
+ * NODE_OPTIONS=--max-old-space-size=96 to see what is retained).
  */
 async function main() {
   console.log('starting the stack (fresh databases)...');
