@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { AppError, bearerToken, createErrorFormatter, createLogger, createServiceTokenSource, createTokenVerifier, RevocationFeed, RunningService } from '@carebook/platform';
+import { AppError, bearerToken, createErrorFormatter, createLogger, createServiceStreamClient, createServiceTokenSource, createTokenVerifier, RevocationFeed, RunningService } from '@carebook/platform';
 import cors from 'cors';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { trustProxies } from './client-address';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
+import { mountExportRoutes } from './exports/export-routes';
 import { createOperationLog } from './operation-log';
 import { createResponseCache } from './public-cache/response-cache';
 import { listenForScheduleChanges } from './public-cache/schedule-invalidation';
@@ -95,6 +96,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   app.get('/health', (_req, res) => {
     res.json({ service: 'gateway', status: 'UP', live: live.stats() });
   });
+  // Admin CSV exports: streamed from the owning services, signed as the gateway, for the verified admin.
+  mountExportRoutes(app, { verifier, streams: createServiceStreamClient(config.serviceKeys, config.env), logger });
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }),

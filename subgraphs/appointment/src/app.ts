@@ -1,4 +1,4 @@
-import { createLogger, createServiceClient, fieldSealerFor, listenForDirectoryChanges, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, fieldSealerFor, listenForDirectoryChanges, mountInternalRoutes, mountInternalStreamRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AppointmentConfig } from './config';
 import { adminLog } from './domain/admin-log';
@@ -7,6 +7,7 @@ import { reconcileAppointments, ReconcileReport } from './domain/reconciliation'
 import { doctorApi, schedulingApi } from './domain/service-apis';
 import { entities } from './entities';
 import { appointmentInternalRoutes } from './internal/routes';
+import { appointmentStreamRoutes } from './internal/stream-routes';
 import { startReconcileJob } from './jobs/reconcile-job';
 import { migrations } from './migrations';
 import { buildAppointmentSchema } from './schema';
@@ -43,7 +44,10 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     schema,
     orm,
     logger,
-    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, appointmentInternalRoutes(deps)),
+    routes: (app, callers, users) => {
+      mountInternalRoutes(app, callers, { orm, logger }, appointmentInternalRoutes(deps));
+      mountInternalStreamRoutes(app, callers, users, { orm, logger }, appointmentStreamRoutes(deps, client));
+    },
     onStop: async () => {
       await stopJob();
       await relay.stop();

@@ -1,4 +1,4 @@
-import { createLogger, createServiceClient, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, mountInternalRoutes, mountInternalStreamRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { BillingConfig } from './config';
 import { appointmentLookup } from './domain/appointment-lookup';
@@ -6,6 +6,7 @@ import type { BillingDeps } from './domain/billing-deps';
 import { entities } from './entities';
 import { startBillingConsumer } from './events/billing-consumer';
 import { billingInternalRoutes } from './internal/routes';
+import { billingStreamRoutes } from './internal/stream-routes';
 import { migrations } from './migrations';
 import { paymentProviderFor } from './payments/payment-providers';
 import { buildBillingSchema } from './schema';
@@ -18,17 +19,18 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const relay = startOutboxRelay({ orm, service: 'billing', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   const client = createServiceClient(config.serviceKeys, config.env);
+  // Every admin action leaves an AdminActionLog entry; the action stands even if the log is unreachable.
+  const recordAdminAction = (adminId: string, action: string, targetId: string, details: Record<string, unknown>) =>
+    client
+      .call('admin', 'record-action', { adminId, action, targetId, details })
+      .then(() => undefined)
+      .catch((error: Error) => logger.warn({ err: error.message, action, targetId }, 'could not record the admin action'));
   const deps: BillingDeps = {
     provider: paymentProviderFor(config.extra.PAYMENT_PROVIDER),
     nudge: () => relay.nudge(),
     fees: { noShow: config.extra.NO_SHOW_FEE, lateCancel: config.extra.LATE_CANCEL_FEE },
     appointments: appointmentLookup(client),
-    // Every admin mutation leaves an AdminActionLog entry; the payment stands even if the log is unreachable.
-    logAdminAction: (adminId, invoiceId, method) =>
-      client
-        .call('admin', 'record-action', { adminId, action: 'RECORD_PAYMENT', targetId: invoiceId, details: { method } })
-        .then(() => undefined)
-        .catch((error: Error) => logger.warn({ err: error.message, invoiceId }, 'could not record the admin action')),
+    logAdminAction: (adminId, invoiceId, method) => recordAdminAction(adminId, 'RECORD_PAYMENT', invoiceId, { method }),
   };
   const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, fees: deps.fees, appointments: deps.appointments });
   // Publish what the handler recorded as soon as it committed, not at the relay's next poll.
@@ -39,7 +41,11 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
     schema,
     orm,
     logger,
-    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, billingInternalRoutes()),
+    routes: (app, callers, users) => {
+      mountInternalRoutes(app, callers, { orm, logger }, billingInternalRoutes());
+      const recordExport = (adminId: string, filter: unknown) => recordAdminAction(adminId, 'EXPORT_INVOICES', 'invoices', { filter });
+      mountInternalStreamRoutes(app, callers, users, { orm, logger }, billingStreamRoutes(client, recordExport, config.extra.CLINIC_TIME_ZONE));
+    },
     onStop: async () => {
       await consumer.close();
       await relay.stop();

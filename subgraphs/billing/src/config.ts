@@ -1,4 +1,5 @@
 import { loadServiceConfig } from '@carebook/platform';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { isAmount } from './domain/money';
 import { PAYMENT_PROVIDERS } from './payments/payment-providers';
@@ -8,6 +9,8 @@ export function loadBillingConfig(source: NodeJS.ProcessEnv = process.env) {
   return loadServiceConfig(
     'billing',
     {
+      /** The clinic's zone: the days of an invoice export are its days. */
+      CLINIC_TIME_ZONE: z.string().refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
       /**
        * Which payment-provider adapter charges cards: `development` accepts any token except tok_declined
        * (refused in production), `none` takes no cards (staff record cash and insurance).

@@ -21,7 +21,8 @@ export interface ServiceClient {
   call<T = unknown>(target: ServiceName, route: string, body?: unknown): Promise<T>;
 }
 
-const HTTP_STATUS: Record<ErrorCode, number> = {
+/** The HTTP status an error code is answered with on internal routes (and the gateway's plain HTTP endpoints). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -37,7 +38,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
  * layer, about a fifth of the CPU per call. Like fetch, it retires an idle
  * socket before the server would close it (no ECONNRESET on a reused socket).
  */
-const dispatcher = new Agent();
+export const serviceDispatcher = new Agent();
 
 /** Calls other services as `keys.self`, signing with that service's own key. */
 export function createServiceClient(keys: ServiceKeys, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): ServiceClient {
@@ -51,7 +52,7 @@ export function createServiceClient(keys: ServiceKeys, env: NodeJS.ProcessEnv = 
           headers: { 'content-type': 'application/json', [CALLER_HEADER]: await token(target) },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
-          dispatcher,
+          dispatcher: serviceDispatcher,
         });
       } catch {
         throw new InternalError(`The ${target} service is not reachable right now; please try again shortly.`);
@@ -105,7 +106,7 @@ export function mountInternalRoutes(
       res.locals.caller = await verifiedCaller(req, callers, `Internal routes answer Carebook services only: send a service token for ${callers.self} in ${CALLER_HEADER}.`);
       next();
     } catch (error) {
-      sendError(res, error, ctx.logger);
+      sendRouteError(res, error, ctx.logger);
     }
   });
   for (const [name, route] of Object.entries(routes)) {
@@ -120,14 +121,15 @@ export function mountInternalRoutes(
         const result = await route.handle(parsed.data, { ...ctx, caller });
         res.json({ result: result ?? null });
       } catch (error) {
-        sendError(res, error, ctx.logger);
+        sendRouteError(res, error, ctx.logger);
       }
     });
   }
   app.use('/internal', router);
 }
 
-function sendError(res: Response, error: unknown, logger: Logger): void {
+/** Answers a refused or failed internal request as `{ error: { code, message } }` with the code's HTTP status. */
+export function sendRouteError(res: Response, error: unknown, logger: Logger): void {
   if (error instanceof AppError && error.code !== 'INTERNAL_SERVER_ERROR') {
     const { code, ...extensions } = error.extensions as Record<string, unknown>;
     res.status(HTTP_STATUS[error.code]).json({ error: { code: error.code, message: error.message, extensions } });

@@ -35,8 +35,11 @@ export interface StartSubgraphOptions {
   schema: FederatedSchema;
   orm: MikroORM;
   logger: Logger;
-  /** Extra routes (internal service endpoints, JWKS) mounted before /graphql; `callers` verifies service tokens for this service. */
-  routes?: (app: Express, callers: ServiceTokenVerifier) => void;
+  /**
+   * Extra routes (internal service endpoints, JWKS) mounted before /graphql; `callers` verifies service tokens for
+   * this service, `users` the access tokens of users (for routes that act for a user the gateway relays, like exports).
+   */
+  routes?: (app: Express, callers: ServiceTokenVerifier, users: TokenVerifier) => void;
   /** Keys to verify access tokens with instead of fetching AUTH_JWKS_URL (the auth service verifies with its own). */
   keySet?: JWTVerifyGetKey;
   /** Called on stop, before the ORM closes (timers, Redis connections). */
@@ -77,7 +80,7 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
     const database = await orm.isConnected().catch(() => false);
     res.status(database ? 200 : 503).json({ service: config.service, status: database ? 'UP' : 'DOWN', database });
   });
-  options.routes?.(app, callers);
+  options.routes?.(app, callers, verifier);
 
   const production = config.nodeEnv === 'production';
   const server = new ApolloServer<RequestContext>({

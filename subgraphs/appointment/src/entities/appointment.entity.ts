@@ -17,6 +17,8 @@ import { AppointmentStatus } from './appointment-status.enum';
 @Index({ properties: ['slotId'] })
 @Index({ properties: ['status', 'createdAt'] })
 @Index({ properties: ['slotCheckDueAt'] })
+// The admin export reads every appointment of a range in (startsAt, id) order, page by page.
+@Index({ properties: ['startsAt', 'id'] })
 export class Appointment {
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 36 })

@@ -14,6 +14,8 @@ import { InvoiceStatus } from './billing-enums';
 @Entity({ tableName: 'invoices' })
 @Unique({ properties: ['appointmentId'] })
 @Index({ properties: ['patientId', 'issuedAt'] })
+// The admin export reads every invoice of a range in (issuedAt, id) order, page by page.
+@Index({ properties: ['issuedAt', 'id'] })
 export class Invoice {
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 36 })

@@ -12,8 +12,10 @@ const uuid = (what: string) => z.string().uuid(`must be ${what} (a UUID)`);
  * failed registration, discards) profiles; the appointment service records
  * which doctors care for which patients; the notification service reads
  * where to reach patients (`contacts`: the phone opened, for this internal
- * route only, never stored elsewhere); scheduling names the patients whose
- * appointments clash with a doctor's time off (`names`: names only). Field rules beyond the shape are the
+ * route only, never stored elsewhere); `names` (names only) names patients
+ * for scheduling (appointments that clash with a doctor's time off) and for
+ * the admin exports of appointment and billing (one call per batch of rows).
+ * Field rules beyond the shape are the
  * profile rules of domain/profile-rules, as for updateMyProfile.
  */
 export function patientInternalRoutes(sealer: FieldSealer) {
@@ -44,9 +46,9 @@ export function patientInternalRoutes(sealer: FieldSealer) {
         contacts: patients.map((p) => ({ id: p.id, name: p.name, email: p.email, phone: sealer.open(SEALED.phone, p.id, p.phoneSealed), notificationChannels: p.notificationChannels }) satisfies PatientContactFacts),
       };
     }),
-    names: internalRoute(['scheduling'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
+    names: internalRoute(['scheduling', 'appointment', 'billing'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
       const patients = await orm.em.fork().find(Patient, { id: { $in: ids } }, { fields: ['id', 'name'] });
-      return { patients: patients.map((p) => ({ id: p.id, name: p.name })) };
+      return { names: patients.map((p) => ({ id: p.id, name: p.name })) };
     }),
   };
 }

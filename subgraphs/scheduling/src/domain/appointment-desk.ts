@@ -44,7 +44,7 @@ export function appointmentDesk(services: ServiceClient, logger: Logger): Appoin
         for (const clash of named) clash.patientId = patientOf.get(clash.appointmentId) ?? null;
         const ids = [...new Set(named.flatMap((clash) => (clash.patientId ? [clash.patientId] : [])))];
         if (ids.length === 0) return named;
-        const { patients } = await services.call<{ patients: Array<{ id: string; name: string }> }>('patient', 'names', { ids });
+        const { names: patients } = await services.call<{ names: Array<{ id: string; name: string }> }>('patient', 'names', { ids });
         const nameOf = new Map(patients.map((p) => [p.id, p.name]));
         for (const clash of named) clash.patientName = clash.patientId ? (nameOf.get(clash.patientId) ?? null) : null;
       } catch (error) {

@@ -1,0 +1,25 @@
+import { appointmentExportFilter, internalStreamRoute, readExportFilter, Role, ServiceClient } from '@carebook/platform';
+import type { AppointmentDeps } from '../domain/deps';
+import { appointmentCsv } from '../exports/appointment-csv';
+import { rowNamesFor } from '../exports/row-names';
+
+/**
+ * Streamed answers for the gateway: appointments.csv for an admin (the
+ * gateway's GET /exports/appointments.csv). The export is logged in the
+ * admin action log as it starts, with its filter.
+ */
+export function appointmentStreamRoutes(deps: AppointmentDeps, client: ServiceClient) {
+  const namesOf = rowNamesFor(client, deps.doctors);
+  return {
+    'appointments-csv': internalStreamRoute({
+      callers: ['gateway'],
+      roles: [Role.ADMIN],
+      contentType: 'text/csv; charset=utf-8',
+      read: (body) => readExportFilter(appointmentExportFilter, body),
+      async open(filter, { orm, user }) {
+        await deps.adminLog({ id: user.userId, role: user.role }, 'EXPORT_APPOINTMENTS', 'appointments', { filter });
+        return appointmentCsv(orm, filter, deps.timeZone, namesOf);
+      },
+    }),
+  };
+}
