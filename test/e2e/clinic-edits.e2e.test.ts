@@ -78,7 +78,7 @@ describe('editing the catalogue and the doctors through the gateway', () => {
     const [first, second] = await openDay(doctors.a.id, 2);
     expect((await book(first.id)).data.bookAppointment.__typename).toBe('BookingConfirmed');
     const updated = await ok(UpdateMedicalServiceDocument, { id: serviceId, input: { price: '48.50', description: 'Thirty minutes with a GP' } }, admin);
-    expect(updated.updateMedicalService).toEqual({ id: serviceId, name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '48.50', currency: 'EUR', description: 'Thirty minutes with a GP', active: true });
+    expect(updated.updateMedicalService).toEqual({ id: serviceId, name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '48.50', currency: 'EUR', description: 'Thirty minutes with a GP', bufferBeforeMinutes: 0, bufferAfterMinutes: 0, active: true });
     expect(errorCode(await gql(UpdateMedicalServiceDocument, { id: serviceId, input: { price: '1.00' } }, doctors.a.token))).toBe('FORBIDDEN');
     expect(errorCode(await gql(UpdateMedicalServiceDocument, { id: serviceId, input: { durationMinutes: 1 } }, admin))).toBe('BAD_USER_INPUT');
     expect((await book(second.id)).data.bookAppointment.__typename).toBe('BookingConfirmed');

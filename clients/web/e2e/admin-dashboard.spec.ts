@@ -1,9 +1,8 @@
-import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
 import { BookAppointmentDocument, DoctorScheduleDocument, RegisterPatientDocument, SetUserRoleDocument } from '@carebook/sdk';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Clinic, CLINIC_TIME_ZONE, expect, expectAccessible, newPatient, test } from './clinic-fixture';
+import { shoot } from './readme-screenshots';
 
 /** Tomorrow in the clinic: every doctor with weekly hours has free slots then, none of them started. */
 function clinicTomorrow(): string {
@@ -17,17 +16,6 @@ async function signInAsAdmin(page: Page) {
   await page.getByLabel('Password').fill(BOOTSTRAP_ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Day board' })).toBeVisible();
-}
-
-/** A screenshot for the report; with UPDATE_SCREENSHOTS=1 also the README's copy in docs/screenshots. */
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  if (process.env.UPDATE_SCREENSHOTS) {
-    const dir = join(__dirname, '../../../docs/screenshots');
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(path, join(dir, `${name}.png`));
-  }
 }
 
 const column = (page: Page, doctorName: string) => page.getByRole('region', { name: doctorName });

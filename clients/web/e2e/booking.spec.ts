@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, newPatient, registerInApp, test } from './clinic-fixture';
+import { shoot } from './readme-screenshots';
 
 /** The free days of the calendar on screen (their buttons). */
 const freeDays = (page: Page) => page.locator('.calendar button.day-free:not([aria-disabled="true"])');
@@ -34,7 +35,7 @@ test.describe('a patient books, is confirmed by email, reschedules and cancels',
     testInfo.annotations.push({ type: 'navigation-to-calendar-ms', description: String(calendarMs) });
     await expect(page.getByText(/Times are in the clinic’s time zone: Europe\/Berlin, CE/).first()).toBeVisible();
     await expectAccessible(page, 'calendar');
-    await page.screenshot({ path: testInfo.outputPath('calendar-desktop.png'), fullPage: true });
+    await shoot(page, testInfo, 'patient-calendar');
 
     // Keyboard only: into the grid (the focused day is a free one), right arrow to the next free day, Enter.
     const first = freeDays(page).first();
@@ -73,7 +74,7 @@ test.describe('a patient books, is confirmed by email, reschedules and cancels',
     await expect(page.getByText('Annual check-up')).toBeVisible();
     await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
     await expectAccessible(page, 'appointment');
-    await page.screenshot({ path: testInfo.outputPath('booked-desktop.png'), fullPage: true });
+    await shoot(page, testInfo, 'patient-booked');
 
     // The confirmation reaches the SMTP sink, and links to this appointment in the app.
     const [mail] = await clinic.sink.waitFor((messages) => messages.some((m) => m.to.includes(patient.email)), 60_000);
@@ -140,7 +141,7 @@ test.describe('a patient books, is confirmed by email, reschedules and cancels',
     await expect(pageB.getByTestId('announcer')).toHaveText(/no longer available/);
     await expect(pageB.getByRole('heading', { name: 'These times are still free' })).toBeFocused();
     await expectAccessible(pageB, 'alternatives');
-    await pageB.screenshot({ path: testInfo.outputPath('alternatives-desktop.png'), fullPage: true });
+    await shoot(pageB, testInfo, 'patient-alternatives');
     const alternative = pageB.locator('.alternative-list button').first();
     await expect(alternative).toHaveText(/^Book .+ with Dr /);
     await alternative.click();
@@ -159,7 +160,7 @@ test.describe('on a phone (320 px wide) @phone', () => {
     await expect(freeDays(page).first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectAccessible(page, 'calendar on a phone');
-    await page.screenshot({ path: testInfo.outputPath('calendar-phone.png'), fullPage: true });
+    await shoot(page, testInfo, 'patient-calendar-phone');
     await freeDays(page).first().tap();
     await page.locator('.times button.time').first().tap();
     await page.getByRole('button', { name: 'Book this appointment' }).tap();

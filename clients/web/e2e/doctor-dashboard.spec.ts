@@ -7,11 +7,9 @@ import {
   LoginDocument,
   RegisterPatientDocument,
 } from '@carebook/sdk';
-import { join } from 'node:path';
 import { CLINIC_TIME_ZONE, type Clinic, expect, expectAccessible, newPatient, registerInApp, test } from './clinic-fixture';
+import { shoot } from './readme-screenshots';
 
-/** The doctor screenshots the README shows. */
-const SCREENSHOTS = join(__dirname, '../../../docs/screenshots');
 
 /** The clinic's calendar date of an instant, and days from it. */
 const clinicDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
@@ -176,7 +174,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(day.locator('li.slot-free')).toHaveCount(5);
     await expect(doctorPage.getByTestId('announcer')).toHaveText(new RegExp(`New booking: ${patient.name}`));
     await expectAccessible(doctorPage, 'schedule (day)');
-    await doctorPage.screenshot({ path: join(SCREENSHOTS, 'doctor-schedule-day.png'), fullPage: true });
+    await shoot(doctorPage, testInfo, 'doctor-schedule-day');
 
     // The connection drops; a second patient books meanwhile (the event is lost to this page); it comes back.
     cut = true;
@@ -199,12 +197,12 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(doctorPage.locator('.schedule-week .schedule-day')).toHaveCount(7);
     await expect(doctorPage.locator(`.schedule-day[data-date="${tomorrow}"]`).getByText(patient.name)).toBeVisible();
     await expectAccessible(doctorPage, 'schedule (week)');
-    await doctorPage.screenshot({ path: join(SCREENSHOTS, 'doctor-schedule-week.png'), fullPage: true });
+    await shoot(doctorPage, testInfo, 'doctor-schedule-week');
     await doctorPage.context().close();
     await patientPage.context().close();
   });
 
-  test('availability: weekly hours show the bookings they would leave out before saving; a one-off day, then time off over it', async ({ page, clinic }) => {
+  test('availability: weekly hours show the bookings they would leave out before saving; a one-off day, then time off over it', async ({ page, clinic }, testInfo) => {
     // Dr Shah has weekday mornings from the fixture; a patient books one of them.
     const shah = { email: 'shah@clinic.browser.test', password: 'doctor-password-1' };
     const patient = newPatient('weekly');
@@ -228,7 +226,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(page.getByTestId('weekly-clashes')).toContainText(/\d+ booked appointments? (is|are) outside the new weekly hours/);
     await expect(page.getByTestId('weekly-clashes')).toContainText(patient.name);
     await expectAccessible(page, 'availability with a clash');
-    await page.screenshot({ path: join(SCREENSHOTS, 'doctor-availability-clash.png'), fullPage: true });
+    await shoot(page, testInfo, 'doctor-availability-clash');
     // Hours back as they were: nothing to warn about.
     await dayHours.getByRole('button', { name: `Add hours on ${weekday}` }).click();
     await dayHours.getByLabel('From').fill('08:00');
@@ -259,7 +257,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(page.locator('#main').getByText('Time off saved: 2 free slots blocked.')).toBeVisible();
   });
 
-  test('an appointment opens beside the schedule: the chart read, added to and corrected; the visit completed once started', async ({ page }) => {
+  test('an appointment opens beside the schedule: the chart read, added to and corrected; the visit completed once started', async ({ page }, testInfo) => {
     test.skip(!parkVisit, 'no visit could start within the clinic day (the half hour before midnight)');
     const visit = parkVisit!;
     await signInAsStaff(page, park);
@@ -288,7 +286,7 @@ test.describe.serial('the doctor’s dashboard', () => {
       await panel.getByRole('button', { name: 'Complete the visit' }).click();
       await expect(panel.getByRole('alert')).toContainText('once it has started');
     }
-    await page.screenshot({ path: join(SCREENSHOTS, 'doctor-appointment-chart.png'), fullPage: true });
+    await shoot(page, testInfo, 'doctor-appointment-chart');
     await page.waitForTimeout(Math.max(0, Date.parse(visit.startsAt) - Date.now() + 1000));
     await panel.getByRole('button', { name: 'Complete the visit' }).click();
     await expect(panel.getByText('The visit is completed. The invoice is on its way to the patient.')).toBeVisible();
