@@ -6,6 +6,7 @@ import { startFloor } from './floor/floor';
 import { doubleBookings } from './lib/double-bookings';
 import { cpuMeter, formatShare } from './lib/process-cpu';
 import { latencyLine, percentile, pool } from './lib/stats';
+import { printLoggedErrors } from './lib/logged-errors';
 
 /**
  * pnpm bench:booking [clients=50] [slots=20]
@@ -85,11 +86,7 @@ async function main() {
       );
     }
   } finally {
-    // Errors answered to clients are logged by the service that raised them: show those lines.
-    for (const [name, service] of stack.services) {
-      const lines = service.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
-      if (lines.length) console.log(`\n${name} logged ${lines.length} error(s); the first:\n${lines.slice(0, 3).join('\n').slice(0, 3000)}`);
-    }
+    printLoggedErrors(stack);
     await floor.stop();
     await stack.stop();
   }

@@ -5,6 +5,7 @@ import { clinicClient, tomorrow } from './lib/clinic';
 import { doubleBookings } from './lib/double-bookings';
 import { cpuMeter, formatShare } from './lib/process-cpu';
 import { latencyLine, pool } from './lib/stats';
+import { printLoggedErrors } from './lib/logged-errors';
 
 /**
  * pnpm bench:campaign [patients=2000] [doctors=10] [slotsPerDoctor=20]
@@ -78,10 +79,7 @@ async function main() {
     console.log(`  ${latencyLine('latency', latencies)}`);
     console.log(`  CPU ms per request: ${formatShare(cpu, 'total (bench left out)')}`);
   } finally {
-    for (const [name, service] of stack.services) {
-      const lines = service.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
-      if (lines.length) console.log(`\n${name} logged ${lines.length} error(s); the first:\n${lines.slice(0, 3).join('\n').slice(0, 3000)}`);
-    }
+    printLoggedErrors(stack);
     await stack.stop();
   }
 }

@@ -7,6 +7,7 @@ import { clinicClient } from './lib/clinic';
 import { graphqlPoster, LoadResult, Shot, sustain } from './lib/load';
 import { cpuMeter, CpuShare, formatShare } from './lib/process-cpu';
 import { latencyLine, percentile } from './lib/stats';
+import { printLoggedErrors } from './lib/logged-errors';
 
 const TRIVIAL = 'query Trivial { medicalServices { id name durationMinutes price currency } }';
 /** Doctors from the doctor subgraph, ratings from feedback, weekly hours from scheduling. */
@@ -83,10 +84,7 @@ async function main() {
     const deepGateway = await measure('through the gateway', async () => void (await post(stack.gatewayUrl, DEEP)));
     compare(deepDirect, deepGateway);
   } finally {
-    for (const [name, service] of stack.services) {
-      const lines = service.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
-      if (lines.length) console.log(`\n${name} logged ${lines.length} error(s); the first:\n${lines.slice(0, 3).join('\n').slice(0, 3000)}`);
-    }
+    printLoggedErrors(stack);
     await stack.stop();
   }
 }

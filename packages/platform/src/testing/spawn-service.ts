@@ -25,7 +25,7 @@ function entryOf(name: ServiceName): string {
  * cores, a stack while other suites run, can take over a minute without anything being wrong), or
  * CAREBOOK_SERVICE_START_TIMEOUT_MS on a machine shared by several engineers' stacks at once.
  */
-function startTimeoutMs(): number {
+export function startTimeoutMs(): number {
   const configured = Number(process.env.CAREBOOK_SERVICE_START_TIMEOUT_MS);
   return Number.isInteger(configured) && configured > 0 ? configured : 120_000;
 }

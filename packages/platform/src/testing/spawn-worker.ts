@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { stopProcess } from './spawn-service';
+import { startTimeoutMs, stopProcess } from './spawn-service';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 /** Numbers the profiles of several processes of one entry point (a restarted or second worker). */
@@ -30,7 +30,7 @@ export async function spawnWorker(entry: string, env: NodeJS.ProcessEnv, options
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000); // generous, as for services: busy machines start slowly
+  const deadline = Date.now() + (options.timeoutMs ?? startTimeoutMs()); // the services' bound: busy machines start slowly
   while (!ready.test(output)) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) {
