@@ -103,11 +103,12 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     }
 
     // Completion needs the visit to have started, and booking needs it not to have: book slots at the
-    // next full minute (at least 20 s away), then wait for it. A 5-minute slot must not cross midnight (UTC).
-    let start = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+    // next full minute (at least 15 s away: three one-off days and bookings take well under that), then wait for it. A 5-minute slot
+    // must not cross midnight (UTC).
+    let start = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
     if (new Date(start.getTime() + 5 * 60_000).toISOString().slice(0, 10) !== start.toISOString().slice(0, 10)) {
       await sleep(new Date(start.toISOString().slice(0, 10) + 'T00:00:00Z').getTime() + 86_400_000 - Date.now());
-      start = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+      start = new Date(Math.ceil((Date.now() + 15_000) / 60_000) * 60_000);
     }
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
     for (const [i, doctor] of doctors.entries()) {

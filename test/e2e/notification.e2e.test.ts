@@ -82,8 +82,9 @@ describe('notifications end to end', () => {
     }
     await ok(UpdateMyProfileDocument, { input: { phone: patient.phone, notificationChannels: ['EMAIL', 'SMS'] } }, patient.token);
 
-    // Slots starting 3-4 minutes from now (UTC is the stack's clinic zone), so a 2-minute reminder falls due during the test.
-    const start = new Date(Math.ceil((Date.now() + 3 * 60_000) / 60_000) * 60_000);
+    // Slots starting at the first whole minute at least 2 min 25 s from now (UTC is the stack's clinic zone): a 2-minute
+    // reminder falls due 25-85 s from now, after the first tests have booked (and cancelled) and while the suite waits.
+    const start = new Date(Math.ceil((Date.now() + 145_000) / 60_000) * 60_000);
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
     soon = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 10 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
     alongside = (await ok(AddAvailabilityDocument, { doctorId: colleague.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;

@@ -77,7 +77,8 @@ describe('production configuration', () => {
   // A process whose check failed would go on to open its database: point them all at a port where nothing listens.
   const nowhere = { MYSQL_URL: 'mysql://root@127.0.0.1:9', ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_PORT`, '0'])), GATEWAY_PORT: '0' };
 
-  it.each(BAD)('stops %s with NODE_ENV=production and a bad %s, naming it', async (name, variable, change) => {
+  // Concurrently (jest's maxConcurrency): each case is a process starting and refusing, mostly waiting on its own start-up.
+  it.concurrent.each(BAD)('stops %s with NODE_ENV=production and a bad %s, naming it', async (name, variable, change) => {
     const env: NodeJS.ProcessEnv = { ...process.env, ...PRODUCTION, ...nowhere, ...change };
     for (const [key, value] of Object.entries(change)) if (value === undefined) delete env[key];
     const { code, output } = await runUntilExit(PROCESSES[name], env);
