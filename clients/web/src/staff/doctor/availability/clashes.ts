@@ -5,6 +5,8 @@ export interface Clash {
   id: string;
   startsAt: string;
   patientName: string;
+  /** Whose appointment (a clinic closure names several doctors). */
+  doctorId?: string;
 }
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
