@@ -42,7 +42,8 @@ export function ChangePasswordForm() {
     }
   }
 
-  const invalid = (field: 'current' | 'next' | 'again') => (problem?.field === field ? { 'aria-invalid': true, 'aria-errormessage': 'password-problem' } : {});
+  // The field at fault is marked invalid; the alert below says why (and is read out as it appears).
+  const invalid = (field: 'current' | 'next' | 'again') => (problem?.field === field ? { 'aria-invalid': true } : {});
   return (
     <form className="card form" onSubmit={submit} noValidate aria-labelledby="password-title">
       <h2 id="password-title">{a.passwordTitle}</h2>
@@ -62,11 +63,7 @@ export function ChangePasswordForm() {
         <label htmlFor="new-password-again">{t.reset.repeatPassword}</label>
         <input id="new-password-again" type="password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} {...invalid('again')} />
       </div>
-      {problem ? (
-        <div id="password-problem">
-          <Alert kind="error">{problem.text}</Alert>
-        </div>
-      ) : null}
+      {problem ? <Alert kind="error">{problem.text}</Alert> : null}
       {done ? <Alert kind="success">{a.passwordChanged}</Alert> : null}
       <button type="submit" className="button button-primary" disabled={changing.loading}>
         {changing.loading ? a.changingPassword : a.changePassword}
