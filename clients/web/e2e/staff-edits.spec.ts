@@ -138,20 +138,24 @@ test.describe.serial('issue 14’s staff screens', () => {
     expect(await freeSlotsOn(clinic, vogel.id, later)).toHaveLength(0);
   });
 
-  test('the doctor’s own profile: bio, location and phone saved, the bio shown to patients', async ({ page, clinic }, testInfo) => {
+  test('the doctor’s own profile: bio, location and phone saved, what patients read changed, the phone read back', async ({ page, clinic }, testInfo) => {
     await signIn(page, vogel, 'My schedule');
     await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'My profile' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
     await expect(page.getByLabel('Where patients find you')).toHaveValue('Room 4');
+    await expect(page.getByLabel('Phone')).toHaveValue('');
     await page.getByLabel('About you').fill('Family doctor; speaks German and Portuguese.');
     await page.getByLabel('Where patients find you').fill('Room 7, first floor');
-    await page.getByLabel('New phone number').fill('+49 30 1234567');
+    await page.getByLabel('Phone').fill('+49 30 1234567');
     await page.getByRole('button', { name: 'Save my profile' }).click();
-    await expect(page.getByRole('main').getByText('Your profile is saved. Phone on file: +49 30 1234567.')).toBeVisible();
+    await expect(page.getByRole('main').getByText('Your profile is saved.')).toBeVisible();
     await expectAccessible(page, 'doctor profile');
     await shoot(page, testInfo, 'doctor-profile');
     const listed = (await clinic.api().request(DoctorsDocument, {})).doctors.find((d) => d.id === vogel.id)!;
     expect(listed).toMatchObject({ bio: 'Family doctor; speaks German and Portuguese.', location: 'Room 7, first floor' });
+    // The phone is not public: read back through DoctorContact on a fresh load.
+    await page.reload();
+    await expect(page.getByLabel('Phone')).toHaveValue('+49 30 1234567');
   });
 
   test('an admin closes the clinic for a chosen doctor: refused over a booking, then the booking cancelled and the patient sees it', async ({ page, browser, clinic, baseURL }, testInfo) => {
@@ -232,6 +236,9 @@ test.describe.serial('issue 14’s staff screens', () => {
     await page.goto('/staff/admin/doctors');
     await page.getByRole('button', { name: `Edit ${vogel.name}` }).click();
     const doctor = page.getByRole('dialog', { name: `Edit ${vogel.name}` });
+    // The licence number and the phone the doctor set, which the public list leaves out.
+    await expect(doctor.getByLabel('License number')).toHaveValue(`LIC-vogel-${tag}`);
+    await expect(doctor.getByLabel('Phone')).toHaveValue('+49 30 1234567');
     await doctor.getByLabel('Location').fill('Room 12, second floor');
     await expectAccessible(page, 'edit doctor dialog');
     await doctor.getByRole('button', { name: 'Save changes' }).click();

@@ -9,9 +9,9 @@ import { Alert } from '../../../ui/alert';
 import { useAnnounce } from '../../../ui/announcer';
 import { Page } from '../../../ui/page';
 import { bookedInError } from '../../booked/booked-in-error';
+import { BookedOutcome } from '../../booked/booked-outcome';
 import { CancelBookedOffer } from '../../booked/cancel-booked-offer';
-import { ClashItems } from '../../doctor/availability/clash-list';
-import type { Clash } from '../../doctor/availability/clashes';
+import { type Clash, clashOf } from '../../doctor/availability/clashes';
 import { type ClosureScope, closureTarget } from './closure-scope';
 import { ScopePicker } from './scope-picker';
 
@@ -20,8 +20,6 @@ interface Outcome {
   cancelled: Clash[];
   conflicts: Clash[];
 }
-
-const asClash = (a: { id: string; startsAt: string; patient: { name: string } }): Clash => ({ id: a.id, startsAt: a.startsAt, patientName: a.patient.name });
 
 /**
  * Clinic closures (holidays): whole clinic days closed for every doctor or
@@ -66,7 +64,7 @@ export function ClosuresPage() {
       const result = data.closeClinic;
       const names = [...new Set(result.timeOffs.map((off) => off.doctor.name))];
       const message = c.closed(clock.longDate(from), clock.longDate(to), names, result.blockedSlots) + (result.cancelled.length ? ` ${t.booked.cancelledSaid(result.cancelled.length)}` : '');
-      setOutcome({ message, cancelled: result.cancelled.map(asClash), conflicts: result.conflicts.map(asClash) });
+      setOutcome({ message, cancelled: result.cancelled.map(clashOf), conflicts: result.conflicts.map(clashOf) });
       announce(message);
     } catch (caught) {
       const booked = bookedInError(caught);
@@ -111,25 +109,7 @@ export function ClosuresPage() {
             onKeep={() => setRefused(null)}
           />
         ) : null}
-        {outcome ? (
-          <Alert kind="success">
-            {outcome.message}
-            {outcome.cancelled.length ? (
-              <>
-                <br />
-                {t.booked.cancelledTitle}
-                <ClashItems clashes={outcome.cancelled} />
-              </>
-            ) : null}
-            {outcome.conflicts.length ? (
-              <>
-                <br />
-                {c.conflictsTitle}
-                <ClashItems clashes={outcome.conflicts} />
-              </>
-            ) : null}
-          </Alert>
-        ) : null}
+        {outcome ? <BookedOutcome {...outcome} conflictsTitle={c.conflictsTitle} /> : null}
         <button type="submit" className="button button-primary" disabled={closing.loading}>
           {closing.loading ? c.closing : c.submit}
         </button>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { CreateDoctorDocument, DoctorsDocument, type DoctorsQuery, MedicalServicesDocument, UpdateDoctorDocument } from '@carebook/sdk';
+import { CreateDoctorDocument, DoctorsDocument, type DoctorsQuery, UpdateDoctorDocument } from '@carebook/sdk';
 import { type FormEvent, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
@@ -8,6 +8,7 @@ import { Loading, Page } from '../../../ui/page';
 import { NoticeArea, useAdminNotice } from '../admin-notice';
 import { DataTable } from '../data-table';
 import { EditDoctorDialog } from './edit-doctor-dialog';
+import { ServiceChecks } from './service-checks';
 
 const EMPTY = { name: '', email: '', password: '', specialty: '', licenseNumber: '', location: '', serviceIds: [] as string[] };
 
@@ -15,7 +16,6 @@ const EMPTY = { name: '', email: '', password: '', specialty: '', licenseNumber:
 export function DoctorsAdminPage() {
   const d = t.admin.doctors;
   const { data, loading, error } = useQuery(DoctorsDocument, { variables: {} });
-  const services = useQuery(MedicalServicesDocument, { variables: {} });
   const [create, creating] = useMutation(CreateDoctorDocument, { refetchQueries: ['Doctors'], awaitRefetchQueries: true });
   const [update] = useMutation(UpdateDoctorDocument, { refetchQueries: ['Doctors'], awaitRefetchQueries: true });
   const [form, setForm] = useState(EMPTY);
@@ -92,19 +92,7 @@ export function DoctorsAdminPage() {
         {field('specialty')}
         {field('licenseNumber')}
         {field('location', 'text', false)}
-        <fieldset className="checks">
-          <legend>{d.services}</legend>
-          {(services.data?.medicalServices ?? []).map((s) => (
-            <label key={s.id}>
-              <input
-                type="checkbox"
-                checked={form.serviceIds.includes(s.id)}
-                onChange={(e) => setForm({ ...form, serviceIds: e.target.checked ? [...form.serviceIds, s.id] : form.serviceIds.filter((id) => id !== s.id) })}
-              />
-              {s.name}
-            </label>
-          ))}
-        </fieldset>
+        <ServiceChecks chosen={form.serviceIds} onChange={(serviceIds) => setForm({ ...form, serviceIds })} />
         <button type="submit" className="button button-primary" disabled={creating.loading}>
           {d.create}
         </button>

@@ -1,22 +1,23 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type DoctorsQuery, MedicalServicesDocument, UpdateDoctorDocument } from '@carebook/sdk';
-import { type FormEvent, useState } from 'react';
+import { DoctorContactDocument, type DoctorsQuery, UpdateDoctorDocument } from '@carebook/sdk';
+import { type FormEvent, useEffect, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
 import { Alert } from '../../../ui/alert';
 import { AdminDialog, DialogActions } from '../board/admin-dialog';
+import { ServiceChecks } from './service-checks';
 
 type Doctor = DoctorsQuery['doctors'][number];
 type TextKey = 'name' | 'specialty' | 'bio' | 'location' | 'licenseNumber' | 'phone';
 
 /**
- * Changing a doctor (UpdateDoctor): what patients read and the services
- * offered start from what is listed; the license number and phone are not in
- * the public list, so they are written, not shown (left empty, they stay).
+ * Changing a doctor (UpdateDoctor), starting from what is listed (name,
+ * specialty, what patients read, services) and from the licence number and
+ * phone (DoctorContact, admins and the doctor only).
  */
 export function EditDoctorDialog({ doctor, onDone, onClose }: { doctor: Doctor; onDone: (name: string) => void; onClose: () => void }) {
   const d = t.admin.doctors;
-  const services = useQuery(MedicalServicesDocument, { variables: {} });
+  const contact = useQuery(DoctorContactDocument, { variables: { doctorId: doctor.id }, fetchPolicy: 'network-only' });
   const [update, saving] = useMutation(UpdateDoctorDocument, { refetchQueries: ['Doctors'], awaitRefetchQueries: true });
   const [form, setForm] = useState({
     name: doctor.name,
@@ -28,14 +29,22 @@ export function EditDoctorDialog({ doctor, onDone, onClose }: { doctor: Doctor; 
     serviceIds: doctor.services.map((s) => s.id),
   });
   const [problem, setProblem] = useState<string | null>(null);
+  const [contactLoaded, setContactLoaded] = useState(false);
+  // The contact details arrive after the dialog opens: filled in once, never over what was typed.
+  useEffect(() => {
+    if (contactLoaded || !contact.data) return;
+    setContactLoaded(true);
+    setForm((f) => ({ ...f, licenseNumber: contact.data!.doctor.licenseNumber ?? '', phone: contact.data!.doctor.phone ?? '' }));
+  }, [contact.data, contactLoaded]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setProblem(null);
     const { licenseNumber, phone, bio, location, name, specialty, serviceIds } = form;
-    const kept = { ...(licenseNumber.trim() ? { licenseNumber: licenseNumber.trim() } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}) };
+    // Until the contact details are known, their fields are left out (kept as they are), never sent empty.
+    const contactFields = contactLoaded ? { licenseNumber: licenseNumber.trim(), phone: phone.trim() || null } : {};
     try {
-      const input = { name: name.trim(), specialty: specialty.trim(), bio: bio.trim() || null, location: location.trim() || null, serviceIds, ...kept };
+      const input = { name: name.trim(), specialty: specialty.trim(), bio: bio.trim() || null, location: location.trim() || null, serviceIds, ...contactFields };
       const { data } = await update({ variables: { id: doctor.id, input } });
       onDone(data!.updateDoctor.name);
     } catch (caught) {
@@ -66,21 +75,10 @@ export function EditDoctorDialog({ doctor, onDone, onClose }: { doctor: Doctor; 
         {field('specialty')}
         {field('bio')}
         {field('location')}
-        {field('licenseNumber', d.keepIfEmpty)}
-        {field('phone', d.keepIfEmpty)}
-        <fieldset className="checks">
-          <legend>{d.services}</legend>
-          {(services.data?.medicalServices ?? []).map((s) => (
-            <label key={s.id}>
-              <input
-                type="checkbox"
-                checked={form.serviceIds.includes(s.id)}
-                onChange={(e) => setForm({ ...form, serviceIds: e.target.checked ? [...form.serviceIds, s.id] : form.serviceIds.filter((id) => id !== s.id) })}
-              />
-              {s.name}
-            </label>
-          ))}
-        </fieldset>
+        {contact.error ? <Alert kind="error">{messageFor(contact.error)}</Alert> : null}
+        {field('licenseNumber')}
+        {field('phone', d.phoneHint)}
+        <ServiceChecks chosen={form.serviceIds} onChange={(serviceIds) => setForm({ ...form, serviceIds })} />
         {problem ? <Alert kind="error">{problem}</Alert> : null}
         <DialogActions submit={saving.loading ? t.admin.services.saving : d.saveChanges} disabled={saving.loading} onCancel={onClose} />
       </form>

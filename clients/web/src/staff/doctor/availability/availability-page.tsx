@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { useSession } from '../../../api/session-context';
 import { t } from '../../../i18n';
@@ -13,6 +14,14 @@ const SECTIONS = [
   { to: '/staff/doctor/availability/days', label: t.doctor.sections.days },
   { to: '/staff/doctor/availability/time-off', label: t.doctor.sections.timeOff },
 ];
+
+/** A sub-page's form beside the list of what it made (one column on a narrow screen). */
+const side = (form: ReactNode, list: ReactNode) => (
+  <div className="availability">
+    {form}
+    {list}
+  </div>
+);
 
 /**
  * The doctor's own availability, one sub-page per kind of change (each a
@@ -37,24 +46,8 @@ export function AvailabilityPage() {
       </nav>
       <Routes>
         <Route index element={<WeeklyHoursForm doctorId={doctorId} />} />
-        <Route
-          path="days"
-          element={
-            <div className="availability">
-              <OneOffForm doctorId={doctorId} />
-              <OneOffList doctorId={doctorId} />
-            </div>
-          }
-        />
-        <Route
-          path="time-off"
-          element={
-            <div className="availability">
-              <TimeOffForm doctorId={doctorId} />
-              <TimeOffList doctorId={doctorId} />
-            </div>
-          }
-        />
+        <Route path="days" element={side(<OneOffForm doctorId={doctorId} />, <OneOffList doctorId={doctorId} />)} />
+        <Route path="time-off" element={side(<TimeOffForm doctorId={doctorId} />, <TimeOffList doctorId={doctorId} />)} />
         <Route path="*" element={<p className="meta">{t.errors.notFound}</p>} />
       </Routes>
     </Page>

@@ -9,7 +9,7 @@ import { Loading } from '../../../ui/page';
 import { NoticeArea, useAdminNotice } from '../../admin/admin-notice';
 import { DataTable } from '../../admin/data-table';
 import { ClashList } from './clash-list';
-import type { Clash } from './clashes';
+import { type Clash, clashOf } from './clashes';
 
 /**
  * The doctor's one-off days from today on, each removable after a
@@ -31,7 +31,7 @@ export function OneOffList({ doctorId }: { doctorId: string }) {
       const { data: removed } = await remove({ variables: { id } });
       const result = removed!.removeAvailability;
       say('success', d.removed(when, result.removedSlots));
-      setKept(result.keptAppointments.map((a) => ({ id: a.id, startsAt: a.startsAt, patientName: a.patient.name })));
+      setKept(result.keptAppointments.map(clashOf));
     } catch (caught) {
       say('error', messageFor(caught));
     }

@@ -8,8 +8,9 @@ import { Alert } from '../../../ui/alert';
 import { useAnnounce } from '../../../ui/announcer';
 import { CancelBookedOffer } from '../../booked/cancel-booked-offer';
 import { bookedInError } from '../../booked/booked-in-error';
-import { ClashItems, ClashList } from './clash-list';
-import { bookedAppointments, type Clash } from './clashes';
+import { BookedOutcome } from '../../booked/booked-outcome';
+import { ClashList } from './clash-list';
+import { bookedAppointments, type Clash, clashOf } from './clashes';
 
 /**
  * Time off: free slots in the range are blocked. Booked appointments in it are
@@ -57,8 +58,7 @@ export function TimeOffForm({ doctorId }: { doctorId: string }) {
       setRefused(null);
       const { blockedSlots, cancelled, conflicts } = data.addTimeOff;
       const message = t.doctor.timeOffAdded(blockedSlots) + (cancelled.length ? ` ${t.booked.cancelledSaid(cancelled.length)}` : '');
-      const asClash = (c: { id: string; startsAt: string; patient: { name: string } }) => ({ id: c.id, startsAt: c.startsAt, patientName: c.patient.name });
-      setDone({ message, cancelled: cancelled.map(asClash), conflicts: conflicts.map(asClash) });
+      setDone({ message, cancelled: cancelled.map(clashOf), conflicts: conflicts.map(clashOf) });
       announce(message);
       void preview.refetch();
     } catch (caught) {
@@ -99,32 +99,15 @@ export function TimeOffForm({ doctorId }: { doctorId: string }) {
       <p className="zone-note">{t.doctor.zone(clock.zoneLabel(range?.from))}</p>
       <div aria-live="polite" data-testid="time-off-preview">
         {range && preview.loading ? <p className="meta">{t.doctor.clashChecking}</p> : null}
-        {schedule && !preview.loading ? (
+        {/* Once refused, the refusal lists the appointments (as the server saw them): not twice. */}
+        {schedule && !preview.loading && !refused ? (
           clashes.length ? <ClashList testId="time-off-clashes" title={t.doctor.clashTitle(clashes.length)} intro={t.doctor.clashIntro} clashes={clashes} /> : <p className="meta">{t.doctor.noClash}</p>
         ) : null}
       </div>
       {error ? <Alert kind="error">{error}</Alert> : null}
       {refused ? <CancelBookedOffer clashes={refused} what={t.booked.thisTimeOff} busy={saving.loading} onCancelBooked={() => void save(true)} onKeep={() => setRefused(null)} /> : null}
       {preview.error ? <Alert kind="error">{messageFor(preview.error)}</Alert> : null}
-      {done ? (
-        <Alert kind="success">
-          {done.message}
-          {done.cancelled.length ? (
-            <>
-              <br />
-              {t.booked.cancelledTitle}
-              <ClashItems clashes={done.cancelled} />
-            </>
-          ) : null}
-          {done.conflicts.length ? (
-            <>
-              <br />
-              {t.doctor.conflictsTitle}
-              <ClashItems clashes={done.conflicts} />
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
+      {done ? <BookedOutcome {...done} conflictsTitle={t.doctor.conflictsTitle} /> : null}
       <button type="submit" className="button button-primary" disabled={saving.loading}>
         {saving.loading ? t.doctor.addingTimeOff : t.doctor.addTimeOff}
       </button>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { DoctorsDocument, UpdateMyDoctorProfileDocument } from '@carebook/sdk';
+import { DoctorContactDocument, DoctorsDocument, UpdateMyDoctorProfileDocument } from '@carebook/sdk';
 import { type FormEvent, useEffect, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { useSession } from '../../../api/session-context';
@@ -12,49 +12,47 @@ interface Form {
   bio: string;
   location: string;
   phone: string;
-  removePhone: boolean;
 }
 
 /**
  * What patients read about the doctor (bio, where to find them) and the
  * phone the clinic reaches them on: the doctor's own to change
- * (UpdateMyDoctorProfile); name, specialty and services are the clinic's.
- * The phone is not readable through the contract's public doctor list, so
- * it is written, not shown: left empty it stays as it is.
+ * (UpdateMyDoctorProfile), starting from the public listing and the
+ * doctor's own contact details (DoctorContact); name, specialty and services
+ * are the clinic's.
  */
 export function DoctorProfilePage() {
   const p = t.doctor.profile;
   const announce = useAnnounce();
   const doctorId = useSession().session!.user.id;
   const { data, loading, error } = useQuery(DoctorsDocument, { variables: {}, fetchPolicy: 'network-only' });
-  const [update, saving] = useMutation(UpdateMyDoctorProfileDocument, { refetchQueries: ['Doctors'] });
+  const contact = useQuery(DoctorContactDocument, { variables: { doctorId }, fetchPolicy: 'network-only' });
+  const [update, saving] = useMutation(UpdateMyDoctorProfileDocument, { refetchQueries: ['Doctors', 'DoctorContact'] });
   const [form, setForm] = useState<Form | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const me = data?.doctors.find((doctor) => doctor.id === doctorId);
 
   useEffect(() => {
-    if (data && !form) setForm({ bio: me?.bio ?? '', location: me?.location ?? '', phone: '', removePhone: false });
-  }, [data, me, form]);
+    if (data && contact.data && !form) setForm({ bio: me?.bio ?? '', location: me?.location ?? '', phone: contact.data.doctor.phone ?? '' });
+  }, [data, contact.data, me, form]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!form) return;
     setSaved(null);
     setProblem(null);
-    const phone = form.removePhone ? { phone: null } : form.phone.trim() ? { phone: form.phone.trim() } : {};
     try {
-      const { data: updated } = await update({ variables: { input: { bio: form.bio.trim() || null, location: form.location.trim() || null, ...phone } } });
-      const said = updated?.updateMyDoctorProfile.phone ? p.savedWithPhone(updated.updateMyDoctorProfile.phone) : p.saved;
-      setSaved(said);
-      setForm({ ...form, phone: '', removePhone: false });
-      announce(said);
+      await update({ variables: { input: { bio: form.bio.trim() || null, location: form.location.trim() || null, phone: form.phone.trim() || null } } });
+      setSaved(p.saved);
+      announce(p.saved);
     } catch (caught) {
       setProblem(messageFor(caught));
     }
   }
 
-  if (error) return <Page title={p.title}>{<Alert kind="error">{messageFor(error)}</Alert>}</Page>;
+  const failed = error ?? contact.error;
+  if (failed) return <Page title={p.title}>{<Alert kind="error">{messageFor(failed)}</Alert>}</Page>;
   if ((loading && !data) || !form) return <Loading />;
   return (
     <Page title={p.title}>
@@ -78,15 +76,10 @@ export function DoctorProfilePage() {
         </div>
         <div className="field">
           <label htmlFor="doctor-phone">{p.phone}</label>
-          <input id="doctor-phone" type="tel" autoComplete="tel" aria-describedby="doctor-phone-hint" disabled={form.removePhone} value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
+          <input id="doctor-phone" type="tel" autoComplete="tel" aria-describedby="doctor-phone-hint" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
           <p className="hint" id="doctor-phone-hint">
             {p.phoneHint}
           </p>
-        </div>
-        <div className="checks">
-          <label>
-            <input type="checkbox" checked={form.removePhone} onChange={(e) => setForm({ ...form, removePhone: e.target.checked, phone: '' })} /> {p.removePhone}
-          </label>
         </div>
         <button type="submit" className="button button-primary" disabled={saving.loading}>
           {saving.loading ? p.saving : p.save}
