@@ -97,6 +97,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     res.json({ service: 'gateway', status: 'UP', live: live.stats() });
   });
   // Admin CSV exports: streamed from the owning services, signed as the gateway, for the verified admin.
+  // The web app downloads them from its own origin with the bearer token: the same CORS rule as /graphql.
+  app.use('/exports', cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }));
   mountExportRoutes(app, { verifier, streams: createServiceStreamClient(config.serviceKeys, config.env), logger });
   app.use(
     '/graphql',

@@ -185,6 +185,20 @@ describe('CSV exports through the gateway', () => {
     expect(await counted()).toBe(before);
   });
 
+  it('answers a web app on another origin as /graphql does (CORS), so that it can download with the bearer token', async () => {
+    const origin = 'http://localhost:5173';
+    const preflight = await fetch(`${exportsUrl}/exports/appointments.csv?from=2026-03-01&to=2026-03-02`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const answer = await fetch(`${exportsUrl}/exports/invoices.csv?from=2026-03-01&to=2026-03-02`, { headers: { origin, authorization: `Bearer ${tokens.admin}` } });
+    expect([answer.status, answer.headers.get('access-control-allow-origin')]).toEqual([200, origin]);
+    await answer.text();
+  });
+
   it('answers bad filters with 400 naming the parameter', async () => {
     const cases: Array<[string, RegExp]> = [
       ['/exports/appointments.csv?to=2026-03-02', /from is required/],

@@ -234,6 +234,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(page.getByTestId('weekly-clashes')).toHaveCount(0);
 
     // Time off over that booked morning: the preview names the patient before saving.
+    await page.getByRole('navigation', { name: 'Availability sections' }).getByRole('link', { name: 'Time off' }).click();
     const date = clinicDate(new Date(slots[0].startsAt));
     await page.getByLabel('First day').fill(date);
     await page.getByLabel('Last day').fill(date);
@@ -241,12 +242,14 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(page.getByTestId('time-off-clashes')).toContainText(patient.name);
 
     // A one-off afternoon in a week's time, then time off over exactly it: its free slots are blocked.
+    await page.getByRole('navigation', { name: 'Availability sections' }).getByRole('link', { name: 'One-off days' }).click();
     const later = inDays(9);
     await page.getByLabel('Date', { exact: true }).fill(later);
     await page.locator('#one-off-from').fill('15:00');
     await page.locator('#one-off-to').fill('16:00');
     await page.getByRole('button', { name: 'Open these hours' }).click();
     await expect(page.locator('#main').getByText('2 slots are open.')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Availability sections' }).getByRole('link', { name: 'Time off' }).click();
     await page.getByLabel('First day').fill(later);
     await page.getByLabel('Last day').fill(later);
     await page.getByLabel('From time').fill('15:00');

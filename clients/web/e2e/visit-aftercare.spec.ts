@@ -81,7 +81,7 @@ test('the profile keeps contact, channels and medical history', async ({ page, c
   await expect(page.getByLabel('Text message (SMS)')).toBeChecked();
 
   // Signing out forgets the session: the patient's pages ask to sign in again.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expect(page.getByTestId('announcer')).toHaveText('You are signed out.');
   await page.goto('/profile');

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { createApollo } from './api/apollo';
+import { AppConfigContext } from './api/app-config-context';
 import { createApiClient } from './api/carebook';
 import { SessionContext } from './api/session-context';
 import { createReconnectSignal, ReconnectContext } from './api/reconnect-signal';
@@ -23,6 +24,7 @@ const clock = createClock(config.clinicTimeZone);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <AppConfigContext.Provider value={config}>
     <ApolloProvider client={apollo}>
       <SessionContext.Provider value={sessions}>
         <ReconnectContext.Provider value={reconnects}>
@@ -36,5 +38,6 @@ createRoot(document.getElementById('root')!).render(
         </ReconnectContext.Provider>
       </SessionContext.Provider>
     </ApolloProvider>
+    </AppConfigContext.Provider>
   </StrictMode>,
 );

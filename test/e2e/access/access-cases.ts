@@ -173,6 +173,10 @@ export const CELLS: Record<string, CellBuilder> = {
       state: count(clinic, 'scheduling', 'select count(*) n from time_offs where doctor_id = ?', [clinic.doctor.id]),
     };
   },
+  async DoctorContact(clinic) {
+    const [{ license }] = await clinic.sql('doctor', 'select license_number license from doctors where id = ?', [clinic.doctor.id]);
+    return { variables: { doctorId: clinic.doctor.id }, secrets: [String(license)] };
+  },
   async UpdateMyDoctorProfile(clinic) {
     return { variables: { input: { bio: 'Matrix bio' } }, state: count(clinic, 'doctor', 'select bio, updated_at from doctors where id = ?', [clinic.doctor.id]) };
   },

@@ -89,6 +89,7 @@ export const ACCESS_TABLE: Record<string, AccessRule> = {
   RemoveTimeOff: { who: SCHEDULE_OWNERS, target: "the doctor's time off" },
   RemoveAvailability: { who: SCHEDULE_OWNERS, target: "the doctor's hours on a day" },
   CloseClinic: { who: ADMIN_ONLY, target: "the clinic's opening days (the doctor's among them)" },
+  DoctorContact: { who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'ALLOW', 'DENY'), target: "the doctor's licence number and phone" },
   UpdateMyDoctorProfile: { who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'OWN', 'DENY', 'DENY'), target: "the caller's own doctor profile (bio, location, phone)" },
   DoctorWeeklyHours: { who: EVERYONE, target: "a doctor's weekly hours (no patient in them)" },
   DoctorSchedule: { who: SCHEDULE_READERS, target: "the doctor's schedule with patients' names" },

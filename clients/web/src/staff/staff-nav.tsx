@@ -9,12 +9,15 @@ const linksFor: Record<string, Array<{ to: string; label: string; end?: boolean 
   DOCTOR: [
     { to: '/staff/doctor/schedule', label: t.doctor.nav.schedule },
     { to: '/staff/doctor/availability', label: t.doctor.nav.availability },
+    { to: '/staff/doctor/profile', label: t.doctor.nav.profile },
   ],
   ADMIN: [
     { to: '/staff/admin', label: t.admin.nav.board, end: true },
     { to: '/staff/admin/summary', label: t.admin.nav.summary },
     { to: '/staff/admin/services', label: t.admin.nav.services },
     { to: '/staff/admin/doctors', label: t.admin.nav.doctors },
+    { to: '/staff/admin/closures', label: t.admin.nav.closures },
+    { to: '/staff/admin/exports', label: t.admin.nav.exports },
     { to: '/staff/admin/users', label: t.admin.nav.users },
     { to: '/staff/admin/log', label: t.admin.nav.log },
     { to: '/staff/admin/health', label: t.admin.nav.health },

@@ -7,6 +7,7 @@ import { AdminArea } from './admin/admin-area';
 import { DayBoardPage } from './admin/board/day-board-page';
 import { SummaryPage } from './admin/summary/summary-page';
 import { AvailabilityPage } from './doctor/availability/availability-page';
+import { DoctorProfilePage } from './doctor/profile/doctor-profile-page';
 import { SchedulePage } from './doctor/schedule/schedule-page';
 import { t } from '../i18n';
 import { Page } from '../ui/page';
@@ -38,7 +39,8 @@ export function StaffRoutes() {
       <Route index element={<StaffHome />} />
       <Route path="sign-in" element={<SignInPage audience="staff" />} />
       <Route path="doctor/schedule" element={<RequireStaff roles={DOCTOR}><SchedulePage /></RequireStaff>} />
-      <Route path="doctor/availability" element={<RequireStaff roles={DOCTOR}><AvailabilityPage /></RequireStaff>} />
+      <Route path="doctor/availability/*" element={<RequireStaff roles={DOCTOR}><AvailabilityPage /></RequireStaff>} />
+      <Route path="doctor/profile" element={<RequireStaff roles={DOCTOR}><DoctorProfilePage /></RequireStaff>} />
       <Route path="admin/*" element={<RequireStaff roles={ADMIN}><AdminArea /></RequireStaff>} />
       <Route path="desk" element={<RequireStaff roles={FRONT_DESK}><DayBoardPage /></RequireStaff>} />
       <Route path="desk/summary" element={<RequireStaff roles={FRONT_DESK}><SummaryPage /></RequireStaff>} />

@@ -6,6 +6,8 @@ import { t } from '../../i18n';
 import { Alert } from '../../ui/alert';
 import { useAnnounce } from '../../ui/announcer';
 import { Loading, Page } from '../../ui/page';
+import { ChangePasswordForm } from './change-password-form';
+import { SignOutEverywhere } from './sign-out-everywhere';
 
 interface Form {
   name: string;
@@ -15,7 +17,7 @@ interface Form {
   channels: NotificationChannel[];
 }
 
-/** Contact details, how notices reach the patient, and their medical history. */
+/** Contact details, how notices reach the patient, their medical history; then the password and the sessions. */
 export function ProfilePage() {
   const announce = useAnnounce();
   const { data, loading, error } = useQuery(MyProfileSettingsDocument, { fetchPolicy: 'network-only' });
@@ -101,6 +103,8 @@ export function ProfilePage() {
           {saving.loading ? t.profile.saving : t.profile.save}
         </button>
       </form>
+      <ChangePasswordForm />
+      <SignOutEverywhere />
     </Page>
   );
 }

@@ -4,7 +4,9 @@ import { t } from '../../i18n';
 import { Page } from '../../ui/page';
 import { DayBoardPage } from './board/day-board-page';
 import { ServicesAdminPage } from './catalogue/services-admin-page';
+import { ClosuresPage } from './closures/closures-page';
 import { DoctorsAdminPage } from './doctors/doctors-admin-page';
+import { ExportsPage } from './exports/exports-page';
 import { HealthPage } from './health/health-page';
 import { ActionLogPage } from './log/action-log-page';
 import { SummaryPage } from './summary/summary-page';
@@ -18,6 +20,8 @@ export function AdminArea() {
       <Route path="summary" element={<SummaryPage />} />
       <Route path="services" element={<ServicesAdminPage />} />
       <Route path="doctors" element={<DoctorsAdminPage />} />
+      <Route path="closures" element={<ClosuresPage />} />
+      <Route path="exports" element={<ExportsPage />} />
       <Route path="users" element={<UsersPage />} />
       <Route path="log" element={<ActionLogPage />} />
       <Route path="health" element={<HealthPage />} />

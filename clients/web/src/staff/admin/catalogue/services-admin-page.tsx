@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { CreateMedicalServiceDocument, MedicalServicesDocument, RetireMedicalServiceDocument, ServiceCategory } from '@carebook/sdk';
+import { CreateMedicalServiceDocument, MedicalServicesDocument, type MedicalServicesQuery, RetireMedicalServiceDocument, ServiceCategory } from '@carebook/sdk';
 import { type FormEvent, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
@@ -8,11 +8,15 @@ import { Loading, Page } from '../../../ui/page';
 import { formatMoney } from '../../../patient/catalogue/format-money';
 import { NoticeArea, useAdminNotice } from '../admin-notice';
 import { DataTable } from '../data-table';
+import { BookingPolicyDialog } from './booking-policy-dialog';
+import { EditServiceDialog } from './edit-service-dialog';
 
 const CATEGORIES = Object.values(ServiceCategory);
+type Service = MedicalServicesQuery['medicalServices'][number];
+
 const EMPTY = { name: '', category: CATEGORIES[0], durationMinutes: '30', price: '', currency: 'EUR' };
 
-/** The catalogue: what is offered, adding a service and retiring one. */
+/** The catalogue: what is offered, adding a service, changing one and its booking rules, retiring one. */
 export function ServicesAdminPage() {
   const s = t.admin.services;
   const { data, loading, error } = useQuery(MedicalServicesDocument, { variables: {} });
@@ -20,6 +24,7 @@ export function ServicesAdminPage() {
   const [retire] = useMutation(RetireMedicalServiceDocument, { refetchQueries: ['MedicalServices'], awaitRefetchQueries: true });
   const [form, setForm] = useState(EMPTY);
   const { notice, say } = useAdminNotice();
+  const [editing, setEditing] = useState<{ service: Service; what: 'details' | 'policy' } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -48,14 +53,23 @@ export function ServicesAdminPage() {
       <NoticeArea notice={notice} />
       {error ? <Alert kind="error">{messageFor(error)}</Alert> : null}
       {loading && !data ? <Loading /> : null}
-      <DataTable caption={s.title} columns={[s.name, s.category, s.duration, s.price, { hidden: s.retire }]}>
+      <p className="meta">{s.pricesKept}</p>
+      <DataTable caption={s.title} columns={[s.name, s.category, s.duration, s.buffers, s.price, s.rules, { hidden: s.actions }]}>
             {(data?.medicalServices ?? []).map((service) => (
               <tr key={service.id}>
                 <th scope="row">{service.name}</th>
                 <td>{t.categories[service.category] ?? service.category}</td>
                 <td>{service.durationMinutes}</td>
+                <td>{s.bufferPair(service.bufferBeforeMinutes, service.bufferAfterMinutes)}</td>
                 <td>{formatMoney(service.price, service.currency)}</td>
-                <td>
+                <td>{service.bookingPolicy.ownRules.length ? s.ownRules(service.bookingPolicy.ownRules.length) : s.clinicRules}</td>
+                <td className="row-actions">
+                  <button type="button" className="button button-secondary" aria-label={s.editLabel(service.name)} onClick={() => setEditing({ service, what: 'details' })}>
+                    {s.edit}
+                  </button>
+                  <button type="button" className="button button-secondary" aria-label={t.admin.policy.openLabel(service.name)} onClick={() => setEditing({ service, what: 'policy' })}>
+                    {t.admin.policy.open}
+                  </button>
                   <button type="button" className="button button-danger-outline" aria-label={s.retireLabel(service.name)} onClick={() => retireService(service.id, service.name)}>
                     {s.retire}
                   </button>
@@ -63,6 +77,26 @@ export function ServicesAdminPage() {
               </tr>
             ))}
       </DataTable>
+      {editing?.what === 'details' ? (
+        <EditServiceDialog
+          service={editing.service}
+          onClose={() => setEditing(null)}
+          onDone={(name) => {
+            setEditing(null);
+            say('success', s.updated(name));
+          }}
+        />
+      ) : null}
+      {editing?.what === 'policy' ? (
+        <BookingPolicyDialog
+          service={editing.service}
+          onClose={() => setEditing(null)}
+          onDone={(name) => {
+            setEditing(null);
+            say('success', t.admin.policy.saved(name));
+          }}
+        />
+      ) : null}
       <form className="card form admin-form" onSubmit={submit}>
         <h2>{s.create}</h2>
         <div className="field">

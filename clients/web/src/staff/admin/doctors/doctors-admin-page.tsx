@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { CreateDoctorDocument, DoctorsDocument, MedicalServicesDocument, UpdateDoctorDocument } from '@carebook/sdk';
+import { CreateDoctorDocument, DoctorsDocument, type DoctorsQuery, UpdateDoctorDocument } from '@carebook/sdk';
 import { type FormEvent, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
@@ -7,18 +7,20 @@ import { Alert } from '../../../ui/alert';
 import { Loading, Page } from '../../../ui/page';
 import { NoticeArea, useAdminNotice } from '../admin-notice';
 import { DataTable } from '../data-table';
+import { EditDoctorDialog } from './edit-doctor-dialog';
+import { ServiceChecks } from './service-checks';
 
 const EMPTY = { name: '', email: '', password: '', specialty: '', licenseNumber: '', location: '', serviceIds: [] as string[] };
 
-/** The clinic's active doctors: adding one (with their sign-in) and deactivating one. */
+/** The clinic's active doctors: adding one (with their sign-in), changing one, deactivating one. */
 export function DoctorsAdminPage() {
   const d = t.admin.doctors;
   const { data, loading, error } = useQuery(DoctorsDocument, { variables: {} });
-  const services = useQuery(MedicalServicesDocument, { variables: {} });
   const [create, creating] = useMutation(CreateDoctorDocument, { refetchQueries: ['Doctors'], awaitRefetchQueries: true });
   const [update] = useMutation(UpdateDoctorDocument, { refetchQueries: ['Doctors'], awaitRefetchQueries: true });
   const [form, setForm] = useState(EMPTY);
   const { notice, say } = useAdminNotice();
+  const [editing, setEditing] = useState<DoctorsQuery['doctors'][number] | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -54,13 +56,17 @@ export function DoctorsAdminPage() {
       <NoticeArea notice={notice} />
       {error ? <Alert kind="error">{messageFor(error)}</Alert> : null}
       {loading && !data ? <Loading /> : null}
-      <DataTable caption={d.title} columns={[d.name, d.specialty, d.services, { hidden: d.deactivate }]}>
+      <DataTable caption={d.title} columns={[d.name, d.specialty, d.location, d.services, { hidden: d.actions }]}>
             {(data?.doctors ?? []).map((doctor) => (
               <tr key={doctor.id}>
                 <th scope="row">{doctor.name}</th>
                 <td>{doctor.specialty}</td>
+                <td>{doctor.location ?? ''}</td>
                 <td>{doctor.services.map((s) => s.name).join(', ')}</td>
-                <td>
+                <td className="row-actions">
+                  <button type="button" className="button button-secondary" aria-label={d.editLabel(doctor.name)} onClick={() => setEditing(doctor)}>
+                    {d.editButton}
+                  </button>
                   <button type="button" className="button button-danger-outline" aria-label={d.deactivateLabel(doctor.name)} onClick={() => deactivate(doctor.id, doctor.name)}>
                     {d.deactivate}
                   </button>
@@ -68,6 +74,16 @@ export function DoctorsAdminPage() {
               </tr>
             ))}
       </DataTable>
+      {editing ? (
+        <EditDoctorDialog
+          doctor={editing}
+          onClose={() => setEditing(null)}
+          onDone={(name) => {
+            setEditing(null);
+            say('success', d.updated(name));
+          }}
+        />
+      ) : null}
       <form className="card form admin-form" onSubmit={submit}>
         <h2>{d.create}</h2>
         {field('name')}
@@ -76,19 +92,7 @@ export function DoctorsAdminPage() {
         {field('specialty')}
         {field('licenseNumber')}
         {field('location', 'text', false)}
-        <fieldset className="checks">
-          <legend>{d.services}</legend>
-          {(services.data?.medicalServices ?? []).map((s) => (
-            <label key={s.id}>
-              <input
-                type="checkbox"
-                checked={form.serviceIds.includes(s.id)}
-                onChange={(e) => setForm({ ...form, serviceIds: e.target.checked ? [...form.serviceIds, s.id] : form.serviceIds.filter((id) => id !== s.id) })}
-              />
-              {s.name}
-            </label>
-          ))}
-        </fieldset>
+        <ServiceChecks chosen={form.serviceIds} onChange={(serviceIds) => setForm({ ...form, serviceIds })} />
         <button type="submit" className="button button-primary" disabled={creating.loading}>
           {d.create}
         </button>

@@ -5,6 +5,8 @@ export interface Clash {
   id: string;
   startsAt: string;
   patientName: string;
+  /** Whose appointment (a clinic closure names several doctors). */
+  doctorId?: string;
 }
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
@@ -38,3 +40,6 @@ export function outsideWeeklyHours(
     })
     .map((appointment) => ({ id: appointment.id, startsAt: appointment.startsAt, patientName: appointment.patient.name }));
 }
+
+/** An appointment as the API answers it (id, start, patient), as a Clash to list. */
+export const clashOf = (appointment: { id: string; startsAt: string; patient: { name: string } }): Clash => ({ id: appointment.id, startsAt: appointment.startsAt, patientName: appointment.patient.name });

@@ -12,7 +12,7 @@ import { SlotMinutesSelect } from './slot-minutes-select';
 export function OneOffForm({ doctorId }: { doctorId: string }) {
   const clock = useClock();
   const announce = useAnnounce();
-  const [add, adding] = useMutation(AddAvailabilityDocument);
+  const [add, adding] = useMutation(AddAvailabilityDocument, { refetchQueries: ['DoctorTimeOff'] });
   const [date, setDate] = useState(clock.today());
   const [startTime, setStartTime] = useState('09:00');
   const [endTime, setEndTime] = useState('12:00');

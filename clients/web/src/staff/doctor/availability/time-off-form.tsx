@@ -1,42 +1,34 @@
 import { skipToken, useMutation, useQuery } from '@apollo/client/react';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { AddTimeOffDocument, DoctorScheduleDocument } from '@carebook/sdk';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
 import { useClock } from '../../../i18n/clock-context';
 import { Alert } from '../../../ui/alert';
 import { useAnnounce } from '../../../ui/announcer';
-import { ClashItems, ClashList } from './clash-list';
-import { bookedAppointments, type Clash } from './clashes';
+import { CancelBookedOffer } from '../../booked/cancel-booked-offer';
+import { bookedInError } from '../../booked/booked-in-error';
+import { BookedOutcome } from '../../booked/booked-outcome';
+import { ClashList } from './clash-list';
+import { bookedAppointments, type Clash, clashOf } from './clashes';
 
 /**
- * The booked appointments a refused request names, when the API lists them
- * in the error's extensions (an array of appointments with startsAt and a
- * patient): shown as a list rather than only in the message.
+ * Time off: free slots in the range are blocked. Booked appointments in it are
+ * shown before saving; the API refuses the time off over them, and the refusal
+ * offers to cancel them and tell the patients (AddTimeOff's cancelBooked).
  */
-function clashesInError(error: unknown): Clash[] {
-  if (!CombinedGraphQLErrors.is(error)) return [];
-  for (const value of Object.values(error.errors[0]?.extensions ?? {})) {
-    if (!Array.isArray(value)) continue;
-    const items = value.filter((v): v is { id?: string; startsAt: string; patient?: { name?: string }; patientName?: string } => typeof v?.startsAt === 'string');
-    if (items.length) return items.map((v, i) => ({ id: v.id ?? String(i), startsAt: v.startsAt, patientName: v.patient?.name ?? v.patientName ?? '' }));
-  }
-  return [];
-}
-
-/** Time off: free slots in the range are blocked. Booked appointments in it are shown before saving, and listed back after. */
 export function TimeOffForm({ doctorId }: { doctorId: string }) {
   const clock = useClock();
   const announce = useAnnounce();
-  const [addTimeOff, saving] = useMutation(AddTimeOffDocument);
+  const [addTimeOff, saving] = useMutation(AddTimeOffDocument, { refetchQueries: ['DoctorTimeOff'] });
   const [fromDate, setFromDate] = useState('');
   const [fromTime, setFromTime] = useState('00:00');
   const [toDate, setToDate] = useState('');
   const [toTime, setToTime] = useState('23:59');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<{ message: string; clashes: Clash[] } | null>(null);
-  const [done, setDone] = useState<{ message: string; conflicts: Clash[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Clash[] | null>(null);
+  const [done, setDone] = useState<{ message: string; cancelled: Clash[]; conflicts: Clash[] } | null>(null);
 
   const range = useMemo(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(fromDate) || !/^\d{4}-\d{2}-\d{2}$/.test(toDate) || !fromTime || !toTime) return null;
@@ -48,21 +40,31 @@ export function TimeOffForm({ doctorId }: { doctorId: string }) {
   const preview = useQuery(DoctorScheduleDocument, range ? { variables: { doctorId, ...range }, fetchPolicy: 'network-only' } : skipToken);
   const schedule = range && preview.dataState === 'complete' ? preview.data.doctor.schedule : null;
   const clashes = useMemo(() => (schedule ? bookedAppointments(schedule) : []), [schedule]);
+  // A refusal is about the range that was sent: another range has not been refused (yet).
+  useEffect(() => setRefused(null), [range]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    await save(false);
+  }
+
+  async function save(cancelBooked: boolean) {
     setDone(null);
-    if (!range) return setError({ message: t.doctor.invalidRange, clashes: [] });
+    if (!range) return setError(t.doctor.invalidRange);
     setError(null);
     try {
-      const { data } = await addTimeOff({ variables: { doctorId, from: range.from, to: range.to, reason: reason.trim() || undefined } });
+      const { data } = await addTimeOff({ variables: { doctorId, from: range.from, to: range.to, reason: reason.trim() || undefined, cancelBooked } });
       if (!data) return;
-      const message = t.doctor.timeOffAdded(data.addTimeOff.blockedSlots);
-      setDone({ message, conflicts: data.addTimeOff.conflicts.map((c) => ({ id: c.id, startsAt: c.startsAt, patientName: c.patient.name })) });
+      setRefused(null);
+      const { blockedSlots, cancelled, conflicts } = data.addTimeOff;
+      const message = t.doctor.timeOffAdded(blockedSlots) + (cancelled.length ? ` ${t.booked.cancelledSaid(cancelled.length)}` : '');
+      setDone({ message, cancelled: cancelled.map(clashOf), conflicts: conflicts.map(clashOf) });
       announce(message);
       void preview.refetch();
     } catch (caught) {
-      setError({ message: messageFor(caught), clashes: clashesInError(caught) });
+      const booked = bookedInError(caught);
+      setRefused(booked);
+      if (!booked) setError(messageFor(caught));
     }
   }
 
@@ -97,29 +99,15 @@ export function TimeOffForm({ doctorId }: { doctorId: string }) {
       <p className="zone-note">{t.doctor.zone(clock.zoneLabel(range?.from))}</p>
       <div aria-live="polite" data-testid="time-off-preview">
         {range && preview.loading ? <p className="meta">{t.doctor.clashChecking}</p> : null}
-        {schedule && !preview.loading ? (
+        {/* Once refused, the refusal lists the appointments (as the server saw them): not twice. */}
+        {schedule && !preview.loading && !refused ? (
           clashes.length ? <ClashList testId="time-off-clashes" title={t.doctor.clashTitle(clashes.length)} intro={t.doctor.clashIntro} clashes={clashes} /> : <p className="meta">{t.doctor.noClash}</p>
         ) : null}
       </div>
-      {error ? (
-        <Alert kind="error">
-          {error.message}
-          {error.clashes.length ? <ClashItems clashes={error.clashes} /> : null}
-        </Alert>
-      ) : null}
+      {error ? <Alert kind="error">{error}</Alert> : null}
+      {refused ? <CancelBookedOffer clashes={refused} what={t.booked.thisTimeOff} busy={saving.loading} onCancelBooked={() => void save(true)} onKeep={() => setRefused(null)} /> : null}
       {preview.error ? <Alert kind="error">{messageFor(preview.error)}</Alert> : null}
-      {done ? (
-        <Alert kind="success">
-          {done.message}
-          {done.conflicts.length ? (
-            <>
-              <br />
-              {t.doctor.conflictsTitle}
-              <ClashItems clashes={done.conflicts} />
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
+      {done ? <BookedOutcome {...done} conflictsTitle={t.doctor.conflictsTitle} /> : null}
       <button type="submit" className="button button-primary" disabled={saving.loading}>
         {saving.loading ? t.doctor.addingTimeOff : t.doctor.addTimeOff}
       </button>
