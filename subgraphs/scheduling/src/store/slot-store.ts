@@ -7,6 +7,7 @@ import type { Slot } from '../entities/slot.entity';
 export interface NewSlot {
   id: string;
   doctorId: string;
+  locationId: string;
   startsAt: Date;
   endsAt: Date;
   minutes: number;
