@@ -49,7 +49,9 @@ export function appLinks(appUrl: string, appointmentId: string) {
 
 export function when(instant: Date, zone: string): string {
   // The offset's short name and the zone's own name: "10:00 (GMT+2, Europe/Berlin)", readable wherever the reader is.
-  return `${DateTime.fromJSDate(instant, { zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm (ZZZZ")}, ${zone})`;
+  const local = DateTime.fromJSDate(instant, { zone });
+  const offsetName = local.toFormat('ZZZZ');
+  return `${local.toFormat("cccc d LLLL yyyy 'at' HH:mm")} (${offsetName === zone ? zone : `${offsetName}, ${zone}`})`;
 }
 
 function shortWhen(instant: Date, zone: string): string {
