@@ -1,4 +1,4 @@
-import { BOOKING_POLICY_ENV, clinicBookingPolicy, clinicTimeZoneEnv, loadServiceConfig } from '@carebook/platform';
+import { BOOKING_POLICY_ENV, clinicBookingPolicy, clinicTimeZoneSchema, loadServiceConfig } from '@carebook/platform';
 import { z } from 'zod';
 
 /** The scheduling service's settings beyond the common ones (see .env.example). */
@@ -6,7 +6,7 @@ export function loadSchedulingConfig(source: NodeJS.ProcessEnv = process.env) {
   const config = loadServiceConfig(
     'scheduling',
     {
-      CLINIC_TIME_ZONE: clinicTimeZoneEnv(),
+      CLINIC_TIME_ZONE: clinicTimeZoneSchema(),
       SLOT_HORIZON_WEEKS: z.coerce
         .number({ invalid_type_error: 'must be a number of weeks' })
         .int('must be whole weeks')

@@ -14,4 +14,4 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /** The zod rule for CLINIC_TIME_ZONE in every service's config (UTC when unset). */
-export const clinicTimeZoneEnv = () => z.string().default('UTC').refine(isTimeZone, TIME_ZONE_MESSAGE);
+export const clinicTimeZoneSchema = () => z.string().default('UTC').refine(isTimeZone, TIME_ZONE_MESSAGE);
