@@ -22,7 +22,7 @@ export const en = {
     signOut: 'Sign out',
     signedInAs: (name: string) => `Signed in as ${name}`,
   },
-  footer: 'Carebook · Times are shown in the clinic’s time zone.',
+  footer: 'Carebook · Times are shown in the time zone of the clinic location where they happen, named.',
   categories: {
     ALL: 'All services',
     GENERAL_CHECKUP: 'General check-ups',
