@@ -10,6 +10,7 @@ import {
   LocationsDocument,
   LoginDocument,
   MyAppointmentsDocument,
+  RescheduleAppointmentDocument,
   RegisterPatientDocument,
   SetWeeklyAvailabilityDocument,
   TypedDocumentNode,
@@ -134,6 +135,20 @@ describe('clinic locations with their own time zones, through the gateway', () =
     expect(parsed.text).toContain(`at 09:00 (${zoneName}, America/New_York) at Carebook Manhattan, 350 5th Ave, New York, NY 10118`);
     const invite = parsed.attachments.find((a) => a.filename === 'appointment.ics')!.content.toString('utf8');
     expect(invite.replace(/\r\n /g, '')).toContain('LOCATION:Carebook Manhattan\\, 350 5th Ave\\, New York\\, NY 10118');
+  });
+
+  it('a move to a time in Berlin takes Berlin as its place and zone', async () => {
+    const [spare] = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: day(7), startTime: '16:00', endTime: '17:00', slotMinutes: 60, locationId: newYork }, admin)).addAvailability;
+    const [berlinSlot] = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: day(8), startTime: '09:00', endTime: '10:00', slotMinutes: 60 }, admin)).addAvailability;
+    const booked = await book(spare.id);
+    expect(booked.timeZone).toBe(NEW_YORK);
+    const moved = variant((await ok(RescheduleAppointmentDocument, { id: booked.id, newSlotId: berlinSlot.id }, patient.token)).rescheduleAppointment, 'BookingConfirmed').appointment;
+    expect(moved.timeZone).toBe('Europe/Berlin');
+    const mine = (await ok(MyAppointmentsDocument, {}, patient.token)).myAppointments.find((a) => a.id === booked.id)!;
+    expect(mine.location).toMatchObject({ id: 'default', name: 'Carebook Berlin', address: 'Unter den Linden 1, Berlin' });
+    const notice = to(patient.email, 'Appointment moved');
+    const [mail] = await sink.waitFor((m) => notice(m).length === 1, 30_000).then(notice);
+    expect((await mail.parsed()).text).toContain(`(${offsetName(berlinSlot.startsAt as string, 'Europe/Berlin')}, Europe/Berlin) at Carebook Berlin, Unter den Linden 1, Berlin`);
   });
 
   it('closes New York for two days: only its bookings refuse it or are cancelled; Berlin hours and bookings stay', async () => {

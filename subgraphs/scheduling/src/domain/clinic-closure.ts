@@ -52,7 +52,7 @@ export async function closedDoctors(em: EntityManager, context: SchedulingContex
 export async function closeClinic(em: EntityManager, context: SchedulingContext, request: ClosureRequest): Promise<TimeOffOutcome & { doctorIds: string[] }> {
   checkDateRange(request.from, request.to);
   const scope = request.scope;
-  const location = scope.kind === 'LOCATION' ? await context.locations.forHours(scope.locationId) : null;
+  const location = scope.kind === 'LOCATION' ? await context.locations.existing(scope.locationId) : null;
   // A location closes on its own days; the whole clinic on the clinic's.
   const zone = location?.timeZone ?? context.zone;
   if (request.from < todayIn(zone)) throw new BadUserInput(`${request.from} is in the past${location ? ` at ${location.name} (${zone})` : ''}; a closure starts today or later.`, 'from');

@@ -10,6 +10,8 @@ export interface ClinicLocations {
   all(): Promise<LocationFacts[]>;
   /** The location, or BAD_USER_INPUT naming `field`; left out (null) is the default location. New hours need an active one. */
   forHours(locationId: string | null | undefined, field?: string): Promise<LocationFacts>;
+  /** The location, active or not (closing one keeps its hours closed), or BAD_USER_INPUT naming `field`. */
+  existing(locationId: string, field?: string): Promise<LocationFacts>;
   /** The zone of a location known to exist (a stored rule's or slot's). */
   zoneOf(locationId: string | null | undefined): Promise<string>;
   placeOf(locationId: string | null | undefined): Promise<PlaceFacts>;
@@ -38,11 +40,16 @@ export function clinicLocations(services: ServiceClient, defaultZone: string): C
       throw error;
     }
   };
+  const existing = async (locationId: string, field = 'locationId') => {
+    const location = await find(locationId);
+    if (!location) throw new BadUserInput(`There is no location with id ${locationId}; the locations query lists them.`, field);
+    return location;
+  };
   return {
     all: () => ask(null),
+    existing,
     async forHours(locationId, field = 'locationId') {
-      const location = await find(locationId);
-      if (!location) throw new BadUserInput(`There is no location with id ${locationId}; the locations query lists them.`, field);
+      const location = await existing(locationId ?? DEFAULT_LOCATION_ID, field);
       if (!location.active) throw new BadUserInput(`The location "${location.name}" is inactive and takes no new hours; choose an active one.`, field);
       return location;
     },
