@@ -12,7 +12,7 @@ const given = <T>(value: T | null | undefined): T | undefined => (value === null
 export class LocationResolver {
   constructor(private readonly deps: { directory: DirectoryAnnouncer; services: ServiceClient }) {}
 
-  @Query(() => [Location], { description: 'The clinic\'s locations, the default first (inactive ones only with includeInactive, for staff). Public.' })
+  @Query(() => [Location], { description: 'The clinic\'s locations, the default first; inactive ones too with includeInactive (where past appointments were). Public.' })
   async locations(@Ctx() ctx: RequestContext, @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive?: boolean | null): Promise<Location[]> {
     const all = await allLocations(ctx.em);
     return includeInactive ? all : all.filter((location) => location.active);
