@@ -108,7 +108,14 @@ export async function extendHorizons(em: EntityManager, context: SchedulingConte
   for (const rule of rules) byDoctor.set(rule.doctorId, [...(byDoctor.get(rule.doctorId) ?? []), rule]);
   let opened = 0;
   for (const [doctorId, windows] of byDoctor) {
-    const placed = await Promise.all(windows.map(async (rule) => ({ ...rule, locationId: rule.locationId, timeZone: await context.locations.zoneOf(rule.locationId) })));
+    let placed: Array<WeeklyWindow & Place>;
+    try {
+      placed = await Promise.all(windows.map(async (rule) => ({ ...rule, locationId: rule.locationId, timeZone: await context.locations.zoneOf(rule.locationId) })));
+    } catch (error) {
+      // Another location's zone is unknown while the doctor service is away: this doctor waits for the next run, the others go on.
+      context.logger.warn({ err: (error as Error).message, doctorId }, 'could not read the zones of the doctor\'s locations; their slots open on the next run');
+      continue;
+    }
     const wanted = locatedWeeklySlots(placed, now, horizonEnd(context, now));
     opened += (await em.fork().transactional((tx) => openSlots(tx, context.store, doctorId, wanted, now))).length;
   }
