@@ -3,7 +3,7 @@ import { postAsGateway } from '@carebook/platform/testing';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { eachStore, Harness, startHarness } from './harness';
-import { ADD_AVAILABILITY_AT, CLOSE_LOCATION, CREATE_LOCATION, doctorRef, LOCATED_SCHEDULE, SET_WEEKLY_AT } from './operations';
+import { ADD_AVAILABILITY_AT, CLOSE_LOCATION, CREATE_LOCATION, doctorRef, LOCATED_CALENDAR, LOCATED_SCHEDULE, SET_WEEKLY_AT } from './operations';
 
 const NEW_YORK = 'America/New_York';
 const BERLIN = 'Europe/Berlin';
@@ -69,6 +69,17 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     // New York: 09:00 EDT (13:00Z) before the change, 09:00 EST (14:00Z) after; Berlin is already on CET (08:00Z).
     expect(shown).toEqual(['NY Mon 09:00 13:00Z', 'BER Tue 09:00 08:00Z', 'DEF Wed 09:00 08:00Z', 'NY Mon 09:00 14:00Z', 'BER Tue 09:00 08:00Z', 'DEF Wed 09:00 08:00Z']);
     expect(slots.map((s) => s.timeZone)).toEqual([NEW_YORK, BERLIN, BERLIN, NEW_YORK, BERLIN, BERLIN]);
+
+    // The calendar's first slot of a day names its location and zone too (with a service, within its 90-day horizon, and without).
+    const monday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 1 }).set({ weekday: 1 }).toISODate();
+    const serviceId = await h.createService(30);
+    for (const variables of [{ specialty: 'Located' }, { serviceId }]) {
+      const calendarDoctor = variables.serviceId ? await h.createDoctor([serviceId]) : await h.createDoctor([], 'Located');
+      await h.gql(SET_WEEKLY_AT, { doctorId: calendarDoctor, rules: [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: newYork }] }, admin);
+      const calendar = await h.gql(LOCATED_CALENDAR, { from: monday, to: monday, ...variables });
+      expect(calendar.errors).toBeUndefined();
+      expect(calendar.data.availabilityCalendar[0].doctors).toEqual([{ doctor: { id: calendarDoctor }, firstSlot: { id: expect.any(String), timeZone: NEW_YORK, location: { id: newYork } } }]);
+    }
 
     // The slot tells the appointment service where it is, with the zone and the address.
     const { slots: facts } = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', { ids: [slots[0].id] });

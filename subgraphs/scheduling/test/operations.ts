@@ -32,3 +32,5 @@ export const CLOSE_LOCATION =
   'mutation($from: Date!, $to: Date!, $locationId: ID, $doctorIds: [ID!], $cancelBooked: Boolean) { closeClinic(from: $from, to: $to, locationId: $locationId, doctorIds: $doctorIds, cancelBooked: $cancelBooked) { timeOffs { id doctor { id } } blockedSlots conflicts { id } } }';
 /** The doctor service owns locations (asked of it directly, as the gateway would). */
 export const CREATE_LOCATION = 'mutation($input: CreateLocationInput!) { createLocation(input: $input) { id name timeZone } }';
+export const LOCATED_CALENDAR =
+  'query($from: Date!, $to: Date!, $serviceId: ID, $specialty: String) { availabilityCalendar(from: $from, to: $to, serviceId: $serviceId, specialty: $specialty) { date doctors { doctor { id } firstSlot { id timeZone location { id } } } } }';

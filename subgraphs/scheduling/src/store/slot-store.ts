@@ -30,7 +30,8 @@ export interface CalendarRow {
   day: string;
   doctorId: string;
   freeSlots: number;
-  first: { id: string; startsAt: Date; endsAt: Date };
+  /** The day's first free slot, with its location (its time is shown in that location's zone). */
+  first: { id: string; startsAt: Date; endsAt: Date; locationId: string };
 }
 
 export interface CountQuery {
