@@ -86,7 +86,7 @@ describe('availability edits through the gateway', () => {
     inTheWay = { id: appointmentId, startsAt: slots[1].startsAt };
     const refused = await gql(AddTimeOffDocument, { doctorId: doctors.away.id, from: `${day(2)}T08:00:00Z`, to: `${day(2)}T12:00:00Z`, reason: 'Course' }, doctors.away.token);
     expect(errorCode(refused)).toBe('CONFLICT');
-    expect(refused.errors![0].message).toMatch(/One booked appointment falls in this time off: .* 10:00 \(Pat One\)/);
+    expect(refused.errors![0].message).toMatch(/One booked appointment falls in this time off: .* 10:00 UTC \(Pat One\)/);
     expect(refused.errors![0].extensions).toMatchObject({
       reason: 'BOOKED_APPOINTMENTS',
       appointments: [{ appointmentId, startsAt: `${day(2)}T10:00:00.000Z`, patientId: patients.one.id, patientName: 'Pat One' }],

@@ -124,14 +124,14 @@ describe('CSV exports through the gateway', () => {
     expect(answer.type).toBe('text/csv; charset=utf-8');
     const lines = answer.body.split('\n');
     expect(lines[0]).toBe(
-      'appointment_id,starts_at_utc,ends_at_utc,starts_at_local,clinic_time_zone,doctor_id,doctor_name,patient_id,patient_name,service_id,service_name,status,price,currency,late_cancellation',
+      'appointment_id,starts_at_utc,ends_at_utc,starts_at_local,time_zone,location,doctor_id,doctor_name,patient_id,patient_name,service_id,service_name,status,price,currency,late_cancellation',
     );
     expect(idsOf(answer.body)).toEqual([a[0], a[1], a[2], a[3]]);
     // Commas, quotes and a newline are quoted (RFC 4180); a formula becomes text with a leading apostrophe.
     expect(answer.body).toContain(
-      `${a[1]},2026-03-01T08:00:00.000Z,2026-03-01T08:30:00.000Z,2026-03-01T09:00,Europe/Berlin,${doctorA.id},"'=HYPERLINK(""http://evil.example"")",${p1.id},"Smith, ""Ann""\nJunior",${serviceId},"Check-up, full",CONFIRMED,40.00,EUR,false\n`,
+      `${a[1]},2026-03-01T08:00:00.000Z,2026-03-01T08:30:00.000Z,2026-03-01T09:00,Europe/Berlin,,${doctorA.id},"'=HYPERLINK(""http://evil.example"")",${p1.id},"Smith, ""Ann""\nJunior",${serviceId},"Check-up, full",CONFIRMED,40.00,EUR,false\n`,
     );
-    expect(answer.body).toContain(`${a[2]},2026-03-01T23:30:00.000Z,2026-03-02T00:00:00.000Z,2026-03-02T00:30,Europe/Berlin,${unknownDoctor},,${p2.id},'@SUM(1+1),${serviceId},"Check-up, full",CANCELLED,40.00,EUR,true\n`);
+    expect(answer.body).toContain(`${a[2]},2026-03-01T23:30:00.000Z,2026-03-02T00:00:00.000Z,2026-03-02T00:30,Europe/Berlin,,${unknownDoctor},,${p2.id},'@SUM(1+1),${serviceId},"Check-up, full",CANCELLED,40.00,EUR,true\n`);
     expect(answer.body).not.toMatch(/secret-(reason|notes)/);
   });
 

@@ -45,6 +45,7 @@ export * from './server/recent-answers';
 export * from './events';
 export * from './validation';
 export * from './contracts/lookup-facts';
+export * from './locations';
 export * from './contracts/shared-enums';
 export * from './contracts/export-filters';
 export * from './exports/csv-stream';

@@ -46,6 +46,9 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     ]);
     expect(await stack.slot(slot.id)).toMatchObject({ status: 'BOOKED', appointmentId: result.appointment.id });
     expect(await stack.outbox(result.appointment.id)).toEqual(['APPOINTMENT_CONFIRMED']);
+    // Where and in which zone, copied from the slot at booking: the default location, in CLINIC_TIME_ZONE (UTC here).
+    const row = await stack.appointment.orm.em.fork().findOneOrFail(Appointment, { id: result.appointment.id });
+    expect(row).toMatchObject({ locationId: 'default', timeZone: 'UTC', locationName: 'Main location', locationAddress: '' });
   });
 
   it('answers SlotUnavailable (TAKEN) with alternatives: the same doctor nearest first, then other doctors offering the service', async () => {

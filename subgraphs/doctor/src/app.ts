@@ -1,6 +1,7 @@
-import { createLogger, directoryAnnouncer, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, directoryAnnouncer, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { DoctorConfig } from './config';
+import { ensureDefaultLocation } from './domain/clinic-locations';
 import { entities } from './entities';
 import { doctorInternalRoutes } from './internal/routes';
 import { migrations } from './migrations';
@@ -12,7 +13,10 @@ export async function startDoctor(config: DoctorConfig): Promise<RunningService 
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   // Announces changes to doctors and the catalogue, so the services caching them forget them at once.
   const directory = directoryAnnouncer(config.redisUrl, config.redisPrefix, logger);
-  const schema = await buildDoctorSchema({ defaults: config.bookingPolicy, directory });
+  // The default location, in CLINIC_TIME_ZONE, before anyone can ask for locations.
+  await ensureDefaultLocation(orm.em.fork(), config.clinicTimeZone);
+  const services = createServiceClient(config.serviceKeys, config.env);
+  const schema = await buildDoctorSchema({ defaults: config.bookingPolicy, directory, services });
   const running = await startSubgraph({
     config,
     schema,

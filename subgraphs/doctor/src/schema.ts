@@ -1,18 +1,21 @@
-import { BookingPolicy, buildFederatedSchema, DirectoryAnnouncer } from '@carebook/platform';
+import { BookingPolicy, buildFederatedSchema, DirectoryAnnouncer, ServiceClient } from '@carebook/platform';
 import { doctorReference } from './references/doctor.reference';
+import { locationReference } from './references/location.reference';
 import { medicalServiceReference } from './references/medical-service.reference';
 import { DoctorProfileResolver } from './resolvers/doctor-profile.resolver';
 import { DoctorResolver } from './resolvers/doctor.resolver';
+import { LocationResolver } from './resolvers/location.resolver';
 import { MedicalServiceResolver } from './resolvers/medical-service.resolver';
 
 /**
  * The doctor subgraph's schema; its deps (the clinic's booking rules, the
- * announcer of changes) may be omitted when only the SDL is needed.
+ * announcer of changes, the client for the admin's action log) may be
+ * omitted when only the SDL is needed.
  */
-export function buildDoctorSchema(deps?: { defaults: BookingPolicy; directory: DirectoryAnnouncer }) {
+export function buildDoctorSchema(deps?: { defaults: BookingPolicy; directory: DirectoryAnnouncer; services: ServiceClient }) {
   return buildFederatedSchema({
-    resolvers: [DoctorResolver, DoctorProfileResolver, MedicalServiceResolver],
-    instances: deps ? [new MedicalServiceResolver(deps.defaults), new DoctorProfileResolver(deps.directory)] : [],
-    references: { ...doctorReference, ...medicalServiceReference },
+    resolvers: [DoctorResolver, DoctorProfileResolver, MedicalServiceResolver, LocationResolver],
+    instances: deps ? [new MedicalServiceResolver(deps.defaults), new DoctorProfileResolver(deps.directory), new LocationResolver(deps)] : [],
+    references: { ...doctorReference, ...medicalServiceReference, ...locationReference },
   });
 }

@@ -2,6 +2,7 @@ import { createLogger, createServiceClient, listenForDirectoryChanges, mountInte
 import type { SchedulingConfig } from './config';
 import { appointmentDesk } from './domain/appointment-desk';
 import { createCalendarCache } from './domain/calendar-cache';
+import { clinicLocations } from './domain/clinic-locations';
 import { doctorDirectory } from './domain/doctor-directory';
 import type { SchedulingContext } from './domain/scheduling-context';
 import { extendHorizons } from './domain/weekly-availability';
@@ -25,10 +26,15 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
   const services = createServiceClient(config.serviceKeys, config.env);
   const relay = startOutboxRelay({ orm, service: 'scheduling', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   const calendarCache = createCalendarCache();
-  // A doctor deactivated or a service retired leaves the calendars at once, not when the cache expires.
-  const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => calendarCache.invalidate());
+  const locations = clinicLocations(services, config.extra.CLINIC_TIME_ZONE);
+  // A doctor deactivated, a service retired or a location changed leaves the calendars at once, not when the cache expires.
+  const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => {
+    calendarCache.invalidate();
+    locations.forget();
+  });
   const context: SchedulingContext = {
     zone: config.extra.CLINIC_TIME_ZONE,
+    locations,
     horizonWeeks: config.extra.SLOT_HORIZON_WEEKS,
     clinicPolicy: config.bookingPolicy,
     store: slotStoreFor(config.databaseUrl),

@@ -1,5 +1,4 @@
-import { BOOKING_POLICY_ENV, clinicBookingPolicy, loadServiceConfig } from '@carebook/platform';
-import { IANAZone } from 'luxon';
+import { BOOKING_POLICY_ENV, clinicBookingPolicy, clinicTimeZoneSchema, loadServiceConfig } from '@carebook/platform';
 import { z } from 'zod';
 
 /** The scheduling service's settings beyond the common ones (see .env.example). */
@@ -7,10 +6,7 @@ export function loadSchedulingConfig(source: NodeJS.ProcessEnv = process.env) {
   const config = loadServiceConfig(
     'scheduling',
     {
-      CLINIC_TIME_ZONE: z
-        .string()
-        .default('UTC')
-        .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone like Europe/Berlin or UTC'),
+      CLINIC_TIME_ZONE: clinicTimeZoneSchema(),
       SLOT_HORIZON_WEEKS: z.coerce
         .number({ invalid_type_error: 'must be a number of weeks' })
         .int('must be whole weeks')

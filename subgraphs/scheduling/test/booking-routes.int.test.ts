@@ -123,9 +123,11 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const appointmentId = randomUUID();
     await book(b.id, appointmentId);
     const byIds = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', { ids: [a.id, b.id] });
+    // Hours without a location are the default location's, in CLINIC_TIME_ZONE (UTC here).
+    const place = { locationId: 'default', locationName: 'Main location', address: '', timeZone: 'UTC' };
     expect(byIds.slots).toEqual([
-      { id: a.id, doctorId, startsAt: a.startsAt, endsAt: a.endsAt, status: 'FREE', appointmentId: null },
-      { id: b.id, doctorId, startsAt: b.startsAt, endsAt: b.endsAt, status: 'BOOKED', appointmentId },
+      { id: a.id, doctorId, startsAt: a.startsAt, endsAt: a.endsAt, status: 'FREE', appointmentId: null, place },
+      { id: b.id, doctorId, startsAt: b.startsAt, endsAt: b.endsAt, status: 'BOOKED', appointmentId, place },
     ]);
     const byAppointment = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', { appointmentIds: [appointmentId] });
     expect(byAppointment.slots.map((s) => s.id)).toEqual([b.id]);

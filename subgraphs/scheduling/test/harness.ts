@@ -50,7 +50,7 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
   const doctorDb = freshDatabaseUrl('doctor');
   const prefix = `test-sched-${randomBytes(4).toString('hex')}`;
   const shared = { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix };
-  const doctorService = await spawnService('doctor', testPortBase() + 3, { ...shared, DOCTOR_DB_URL: doctorDb });
+  const doctorService = await spawnService('doctor', testPortBase() + 3, { ...shared, DOCTOR_DB_URL: doctorDb, ...(extraEnv.CLINIC_TIME_ZONE ? { CLINIC_TIME_ZONE: extraEnv.CLINIC_TIME_ZONE } : {}) });
   let scheduling: RunningScheduling;
   let config: ReturnType<typeof loadSchedulingConfig>;
   try {

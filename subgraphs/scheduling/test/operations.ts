@@ -21,3 +21,16 @@ export const DOCTOR_SCHEDULE =
   'query($r: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entities(representations: $r) { ... on Doctor { id schedule(from: $from, to: $to) { id startsAt endsAt status doctor { id } } } } }';
 export const WEEKLY_AVAILABILITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Doctor { id weeklyAvailability { dayOfWeek startTime endTime slotMinutes } } } }';
 export const doctorRef = (id: string) => ({ r: [{ __typename: 'Doctor', id }] });
+/** Hours and slots with their location and zone (clinic locations, each in its own zone). */
+export const SET_WEEKLY_AT =
+  'mutation($doctorId: ID!, $rules: [AvailabilityRuleInput!]!) { setWeeklyAvailability(doctorId: $doctorId, rules: $rules) { dayOfWeek startTime endTime location { id } timeZone } }';
+export const ADD_AVAILABILITY_AT =
+  'mutation($doctorId: ID!, $date: Date!, $startTime: String!, $endTime: String!, $slotMinutes: Int!, $locationId: ID) { addAvailability(doctorId: $doctorId, date: $date, startTime: $startTime, endTime: $endTime, slotMinutes: $slotMinutes, locationId: $locationId) { id startsAt status location { id } timeZone } }';
+export const LOCATED_SCHEDULE =
+  'query($r: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entities(representations: $r) { ... on Doctor { id schedule(from: $from, to: $to) { id startsAt status location { id } timeZone } } } }';
+export const CLOSE_LOCATION =
+  'mutation($from: Date!, $to: Date!, $locationId: ID, $doctorIds: [ID!], $cancelBooked: Boolean) { closeClinic(from: $from, to: $to, locationId: $locationId, doctorIds: $doctorIds, cancelBooked: $cancelBooked) { timeOffs { id doctor { id } } blockedSlots conflicts { id } } }';
+/** The doctor service owns locations (asked of it directly, as the gateway would). */
+export const CREATE_LOCATION = 'mutation($input: CreateLocationInput!) { createLocation(input: $input) { id name timeZone } }';
+export const LOCATED_CALENDAR =
+  'query($from: Date!, $to: Date!, $serviceId: ID, $specialty: String) { availabilityCalendar(from: $from, to: $to, serviceId: $serviceId, specialty: $specialty) { date doctors { doctor { id } firstSlot { id timeZone location { id } } } } }';

@@ -1,4 +1,4 @@
-import { AddAvailabilityDocument, AddTimeOffDocument, CreateMedicalServiceDocument, LoginDocument } from '@carebook/sdk';
+import { AddAvailabilityDocument, AddTimeOffDocument, CreateLocationDocument, CreateMedicalServiceDocument, LoginDocument } from '@carebook/sdk';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from './access-table';
 import type { ClinicFixture } from './clinic-fixture';
@@ -71,6 +71,9 @@ export const CELLS: Record<string, CellBuilder> = {
     return { variables: {} };
   },
   async Doctors() {
+    return { variables: {} };
+  },
+  async Locations() {
     return { variables: {} };
   },
   async AvailabilityCalendar(clinic) {
@@ -250,6 +253,21 @@ export const CELLS: Record<string, CellBuilder> = {
   async RetireMedicalService(clinic) {
     const serviceId = await newService(clinic);
     return { variables: { id: serviceId }, state: count(clinic, 'doctor', 'select active from medical_services where id = ?', [serviceId]) };
+  },
+  async CreateLocation(clinic) {
+    const name = `Matrix location ${randomUUID().slice(0, 8)}`;
+    return {
+      variables: { input: { name, address: '1 Matrix Street, Springfield', timeZone: 'America/New_York' } },
+      state: count(clinic, 'doctor', 'select count(*) n from locations where name = ?', [name]),
+    };
+  },
+  async UpdateLocation(clinic) {
+    const input = { name: `Matrix location ${randomUUID().slice(0, 8)}`, address: '2 Matrix Street, Springfield', timeZone: 'Europe/Berlin' };
+    const id = (await clinic.ok(CreateLocationDocument, { input }, clinic.admin.token)).createLocation.id;
+    return {
+      variables: { id, input: { address: '3 Matrix Street, Springfield' } },
+      state: count(clinic, 'doctor', 'select name, address from locations where id = ?', [id]),
+    };
   },
   async UpdateDoctor(clinic) {
     const target = await clinic.newDoctor('Dr Target');

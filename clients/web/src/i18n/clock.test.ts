@@ -16,6 +16,18 @@ describe('the clinic clock', () => {
     expect(berlin('en-US').time('2026-03-30T13:30:00Z')).toMatch(/^3:30\sPM$/);
   });
 
+  it('reads an instant on another location\'s clock, naming that zone', () => {
+    const clinic = berlin('en-GB');
+    const newYork = clinic.in('America/New_York');
+    // 14:00 UTC in December: 15:00 in Berlin, 09:00 in New York.
+    expect(clinic.time('2026-12-07T14:00:00Z')).toBe('15:00');
+    expect(newYork.time('2026-12-07T14:00:00Z')).toBe('9:00');
+    expect(newYork.zoneLabel('2026-12-07T14:00:00Z')).toBe('America/New_York, GMT-5');
+    expect(clinic.in('America/New_York')).toBe(newYork);
+    expect(clinic.in(null)).toBe(clinic);
+    expect(newYork.in('Europe/Berlin')).toBe(clinic);
+  });
+
   it('names the zone with its short name of the day', () => {
     expect(berlin('en-GB').zoneLabel('2026-01-15T12:00:00Z')).toBe('Europe/Berlin, CET');
     expect(berlin('en-GB').zoneLabel('2026-07-15T12:00:00Z')).toBe('Europe/Berlin, CEST');

@@ -1,11 +1,14 @@
 /**
- * Dates and times in the clinic's time zone, through Intl with the reader's
- * locale (its hour cycle, its first day of the week). Calendar dates are
- * plain "YYYY-MM-DD" strings of the clinic's calendar; instants are ISO
- * strings from the API.
+ * Dates and times in a time zone, through Intl with the reader's locale (its
+ * hour cycle, its first day of the week). The app's clock is the clinic's
+ * (the default location's zone); a slot or appointment at another location
+ * is read on its own zone's clock: `clock.in(slot.timeZone)`. Calendar dates
+ * are plain "YYYY-MM-DD" strings; instants are ISO strings from the API.
  */
 export interface Clock {
   zone: string;
+  /** The same reader's clock in another zone (a location's), kept once made; null or undefined: this one. */
+  in(zone: string | null | undefined): Clock;
   locale: string;
   /** The first day of the week in the reader's locale: 1 = Monday ... 7 = Sunday. */
   weekStart: number;
@@ -57,7 +60,7 @@ function weekStartOf(locale: string): number {
   }
 }
 
-export function createClock(zone: string, locale: string = navigator.language || 'en'): Clock {
+export function createClock(zone: string, locale: string = navigator.language || 'en', others = new Map<string, Clock>()): Clock {
   const inZone = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: zone, ...options });
   const plain = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
   const dateParts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -75,8 +78,14 @@ export function createClock(zone: string, locale: string = navigator.language ||
     const p = Object.fromEntries(wallParts.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
     return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   };
-  return {
+  const clock: Clock = {
     zone,
+    in(other) {
+      if (!other || other === zone) return clock;
+      let found = others.get(other);
+      if (!found) others.set(other, (found = createClock(other, locale, others)));
+      return found;
+    },
     locale,
     weekStart,
     today: () => dateOf(new Date()),
@@ -110,4 +119,6 @@ export function createClock(zone: string, locale: string = navigator.language ||
       });
     },
   };
+  others.set(zone, clock);
+  return clock;
 }

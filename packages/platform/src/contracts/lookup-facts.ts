@@ -1,4 +1,5 @@
 import type { BookingPolicy } from '../booking-policy/booking-policy';
+import type { PlaceFacts } from '../locations/location-facts';
 
 /**
  * What the internal lookup routes answer, shared by the service that answers
@@ -39,6 +40,8 @@ export interface SlotFacts {
   endsAt: string;
   status: 'FREE' | 'HELD' | 'BOOKED' | 'BLOCKED';
   appointmentId: string | null;
+  /** The location whose hours gave the slot, and its zone: what the appointment copies at booking. */
+  place: PlaceFacts;
 }
 
 /** patient `contacts`: where a patient wants to hear from the clinic. The phone is opened for this internal answer only. */

@@ -4,7 +4,7 @@ import { ChannelListener, listenOnChannels } from './channel-listener';
 
 /**
  * The doctor service announces that a doctor or a catalogue service changed
- * (deactivated, retired, new rules, new price) on Redis pub/sub, so the
+ * (deactivated, retired, new rules, new price), or a location (its zone), on Redis pub/sub, so the
  * services and the gateway that cache such facts for a few seconds forget
  * them at once: a deactivated doctor is refused the next booking, not five
  * seconds later. The message names what changed; listeners simply forget.
@@ -12,7 +12,7 @@ import { ChannelListener, listenOnChannels } from './channel-listener';
 export const DIRECTORY_CHANNEL = 'directory-changes';
 
 export interface DirectoryChange {
-  kind: 'doctor' | 'medical-service';
+  kind: 'doctor' | 'medical-service' | 'location';
   id: string;
 }
 

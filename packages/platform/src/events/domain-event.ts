@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PlaceFacts } from '../locations/location-facts';
 
 /**
  * The domain events services exchange, with the payload each carries. Payloads
@@ -55,6 +56,11 @@ export interface AppointmentFacts {
   slotId: string;
   startsAt: string;
   endsAt: string;
+  /**
+   * Where, and the zone its times are shown in (a location's name and address are no patient's data).
+   * Absent in events recorded before locations existed: the default location, CLINIC_TIME_ZONE.
+   */
+  place?: PlaceFacts;
 }
 
 /** The price of an appointment as agreed at booking: an exact decimal string ("35.00") and an ISO currency code. */

@@ -11,7 +11,7 @@ import { ACTION_NAME_PATTERN } from '../domain/admin-action';
 export function adminInternalRoutes(sealer: FieldSealer) {
   return {
     'record-action': internalRoute(
-      ['appointment', 'billing', 'scheduling'],
+      ['appointment', 'billing', 'doctor', 'scheduling'],
       z.object({
         adminId: z.string().uuid('must be the acting admin\'s user id'),
         action: z.string().regex(ACTION_NAME_PATTERN, 'must be an upper-case action name like SET_WEEKLY_AVAILABILITY'),

@@ -1,4 +1,4 @@
-import { AppointmentFacts, EventPayloads, EventType, FieldSealer, recordEvent } from '@carebook/platform';
+import { AppointmentFacts, EventPayloads, PlaceFacts, EventType, FieldSealer, recordEvent } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { AppointmentChange } from '../entities/appointment-change.entity';
@@ -17,7 +17,20 @@ export function factsOf(appointment: Appointment): AppointmentFacts {
     slotId: appointment.slotId,
     startsAt: appointment.startsAt.toISOString(),
     endsAt: appointment.endsAt.toISOString(),
+    ...(appointment.locationId ? { place: placeOf(appointment) } : {}),
   };
+}
+
+/** The place as copied at booking (events carry it so notices show the location's zone and address). */
+function placeOf(appointment: Appointment): PlaceFacts {
+  return { locationId: appointment.locationId!, locationName: appointment.locationName ?? '', address: appointment.locationAddress ?? '', timeZone: appointment.timeZone! };
+}
+
+/** The columns that copy a slot's place onto the appointment (booking and every move). */
+export function placeColumns(place: PlaceFacts | undefined) {
+  return place
+    ? { locationId: place.locationId, timeZone: place.timeZone, locationName: place.locationName, locationAddress: place.address }
+    : { locationId: null, timeZone: null, locationName: null, locationAddress: null };
 }
 
 /** Adds a history row to the unit of work (commit it in the same transaction as the change); its note is sealed to the row. */

@@ -5,7 +5,7 @@ import { AppointmentChange } from '../entities/appointment-change.entity';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import { IdempotencyKey } from '../entities/idempotency-key.entity';
-import { recordChange } from './appointment-log';
+import { placeColumns, recordChange } from './appointment-log';
 import { normaliseReason } from './booking-rules';
 import { alternativesFor, alternativesForSlot, bookableTarget, BookingTarget, isTooShort, tooShortInput } from './booking-target';
 import type { AppointmentDeps } from './deps';
@@ -114,6 +114,7 @@ async function createPending(
       reason: sealedReason,
       price: target.service.price,
       currency: target.service.currency,
+      ...placeColumns(target.slot.place),
     });
     recordChange(tx, deps.sealer, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
     if (key) tx.persist(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id, slotId: request.slotId, serviceId: request.serviceId }));

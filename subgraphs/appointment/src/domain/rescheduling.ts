@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import { assertMayChange } from './access';
-import { factsOf, recordAppointmentEvent, recordChange } from './appointment-log';
+import { factsOf, placeColumns, recordAppointmentEvent, recordChange } from './appointment-log';
 import type { BookingOutcome } from './booking';
 import { alternativesFor, bookableTarget, BookingTarget, isTooShort, tooShortInput } from './booking-target';
 import type { Actor, AppointmentDeps } from './deps';
@@ -94,6 +94,7 @@ async function applyMove(em: EntityManager, deps: AppointmentDeps, actor: Actor,
         heldUntil: target.span.heldUntil,
         price: target.service.price,
         currency: target.service.currency,
+        ...placeColumns(target.slot.place),
         updatedAt: new Date(),
         ...(late && !before.lateCancelledAt ? { lateCancelledAt: new Date() } : {}),
       },

@@ -56,6 +56,23 @@ export class Appointment {
   @Property({ type: 'datetime', length: 3, nullable: true })
   heldUntil: (Date & Opt) | null = null;
 
+  /**
+   * Where it takes place and the zone its times are shown in, copied from the
+   * slot at booking (like the price) and on every move. Null on appointments
+   * booked before locations existed: the default location, CLINIC_TIME_ZONE.
+   */
+  @Property({ type: 'string', length: 36, nullable: true })
+  locationId: (string & Opt) | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  timeZone: (string & Opt) | null = null;
+
+  @Property({ type: 'string', length: 120, nullable: true })
+  locationName: (string & Opt) | null = null;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  locationAddress: (string & Opt) | null = null;
+
   @Field(() => AppointmentStatus)
   @Enum({ items: () => AppointmentStatus, type: 'string', length: 16 })
   status: AppointmentStatus;

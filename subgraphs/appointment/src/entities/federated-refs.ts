@@ -34,3 +34,10 @@ export class MedicalServiceRef {
   @Field(() => ID)
   id: string;
 }
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Location')
+export class LocationRef {
+  @Field(() => ID)
+  id: string;
+}

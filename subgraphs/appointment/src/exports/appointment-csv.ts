@@ -6,17 +6,21 @@ import type { Readable } from 'node:stream';
 import { appointmentPages, ExportedAppointment } from './appointment-pages';
 import type { RowNames } from './row-names';
 
+/** `zone`: CLINIC_TIME_ZONE, for appointments booked before locations (each has its location's zone since). */
 type Row = { appointment: ExportedAppointment; names: RowNames; zone: string };
+
+const zoneOf = (r: Row) => r.appointment.timeZone ?? r.zone;
 
 const localTime = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
-/** The columns of appointments.csv (README, Exports): ids, times in UTC and on the clinic's clock, who, what, for how much. */
+/** The columns of appointments.csv (README, Exports): ids, times in UTC and on the clock of the appointment's location (its zone named per row), where, who, what, for how much. */
 export const APPOINTMENT_COLUMNS: CsvColumn<Row>[] = [
   { header: 'appointment_id', value: (r) => r.appointment.id },
   { header: 'starts_at_utc', value: (r) => r.appointment.startsAt.toISOString() },
   { header: 'ends_at_utc', value: (r) => r.appointment.endsAt.toISOString() },
-  { header: 'starts_at_local', value: (r) => localTime(r.appointment.startsAt, r.zone) },
-  { header: 'clinic_time_zone', value: (r) => r.zone },
+  { header: 'starts_at_local', value: (r) => localTime(r.appointment.startsAt, zoneOf(r)) },
+  { header: 'time_zone', value: zoneOf },
+  { header: 'location', value: (r) => r.appointment.locationName ?? '' },
   { header: 'doctor_id', value: (r) => r.appointment.doctorId },
   { header: 'doctor_name', value: (r) => r.names.doctor.get(r.appointment.doctorId) ?? '' },
   { header: 'patient_id', value: (r) => r.appointment.patientId },

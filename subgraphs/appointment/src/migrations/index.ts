@@ -5,6 +5,7 @@ import { Migration20261130053154 } from './Migration20261130053154';
 import { Migration20261202090100 } from './Migration20261202090100';
 import { Migration20261203090100 } from './Migration20261203090100';
 import { Migration20261203093000 } from './Migration20261203093000';
+import { Migration20261204090200 } from './Migration20261204090200';
 
 /** Checked-in migrations in the order they apply (written by `pnpm migration:create appointment`). */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202090100', class: Migration20261202090100 },
   { name: 'Migration20261203090100', class: Migration20261203090100 },
   { name: 'Migration20261203093000', class: Migration20261203093000 },
+  { name: 'Migration20261204090200', class: Migration20261204090200 },
 ];

@@ -1,4 +1,4 @@
-import { Forbidden, groupedLoader, RequestContext, Role } from '@carebook/platform';
+import { DEFAULT_LOCATION_ID, Forbidden, groupedLoader, RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appointmentPage, myAppointments, upcomingAppointments } from '../domain/appointment-queries';
 import { mayRead } from '../domain/access';
@@ -10,7 +10,7 @@ import { SEALED } from '../domain/sealed-columns';
 import { AppointmentChange } from '../entities/appointment-change.entity';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
-import { DoctorRef, MedicalServiceRef, PatientRef, SlotRef } from '../entities/federated-refs';
+import { DoctorRef, LocationRef, MedicalServiceRef, PatientRef, SlotRef } from '../entities/federated-refs';
 import { actorOf } from './actor';
 import { AppointmentFilter } from './inputs/appointment-filter.input';
 import { AppointmentConnection } from './types/appointment-connection.type';
@@ -105,6 +105,16 @@ export class AppointmentResolver {
   @FieldResolver(() => DoctorRef)
   doctor(@Root() appointment: Appointment): DoctorRef {
     return { id: appointment.doctorId };
+  }
+
+  @FieldResolver(() => LocationRef, { description: 'Where it takes place (as booked; the default location for appointments booked before locations existed).' })
+  location(@Root() appointment: Appointment): LocationRef {
+    return { id: appointment.locationId ?? DEFAULT_LOCATION_ID };
+  }
+
+  @FieldResolver(() => String, { description: "The IANA time zone of the appointment's location: show its times in it, naming it." })
+  timeZone(@Root() appointment: Appointment): string {
+    return appointment.timeZone ?? this.deps.timeZone;
   }
 
   @FieldResolver(() => MedicalServiceRef)

@@ -4,6 +4,7 @@ import { doctorChangesSchema, doctorProfileSchema } from '../domain/doctor-profi
 import { updateDoctor } from '../domain/doctor-editing';
 import { Doctor } from '../entities/doctor.entity';
 import { bookingPolicySchema, setBookingPolicy } from '../domain/booking-policies';
+import { allLocations, locationFacts } from '../domain/clinic-locations';
 import { factsOfService, findDoctorFacts, medicalServiceFacts } from '../domain/doctor-directory';
 import { discardDoctor, provisionDoctor } from '../domain/doctor-provisioning';
 import { medicalServiceChangesSchema, medicalServiceSchema } from '../domain/medical-service-rules';
@@ -63,6 +64,10 @@ export function doctorInternalRoutes(defaults: BookingPolicy, directory: Directo
       const doctors = await orm.em.fork().find(Doctor, { id: { $in: ids } });
       return { contacts: doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, location: d.location }) satisfies DoctorContactFacts) };
     }),
+    // Scheduling turns hours into slots in each location's zone and tells the appointment service where a slot is.
+    locations: internalRoute(['scheduling', 'appointment', 'notification'], z.object({}), async (_query, { orm }) => ({
+      locations: (await allLocations(orm.em.fork())).map(locationFacts),
+    })),
     'medical-service': internalRoute(['appointment', 'notification', 'scheduling'], z.object({ id: z.string().min(1) }), async ({ id }, { orm }) =>
       medicalServiceFacts(orm.em.fork(), id, defaults),
     ),

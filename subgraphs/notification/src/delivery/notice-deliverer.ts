@@ -64,10 +64,11 @@ export class NoticeDeliverer {
     const noticeFacts: NoticeFacts = {
       kind: job.kind,
       recipient: job.recipient,
-      timeZone: this.deps.timeZone,
+      // The appointment's place as booked; appointments from before locations: CLINIC_TIME_ZONE and the doctor's practice.
+      timeZone: facts.place?.timeZone || this.deps.timeZone,
       patientName: patient?.name ?? 'patient',
       doctorName: doctor?.name ?? 'your doctor',
-      location: doctor?.location ?? null,
+      location: placeText(facts.place) ?? doctor?.location ?? null,
       serviceName: serviceName ?? 'your appointment',
       startsAt: new Date(facts.startsAt),
       endsAt: new Date(facts.endsAt),
@@ -186,6 +187,11 @@ export class NoticeDeliverer {
     await this.deps.store.abandon(key, new Date(Date.now() - this.deps.claimTimeoutMs));
     return null;
   }
+}
+
+/** The location as a notice names it: its name and address; none while the location has no address (the default one at first). */
+function placeText(place: AppointmentFacts['place']): string | null {
+  return place?.address ? `${place.locationName}, ${place.address}` : null;
 }
 
 /** Hands one message over; calls `handOver` at the last moment before the recipient's side accepts it. */

@@ -1,13 +1,15 @@
 import { DateTime } from 'luxon';
 import { NotificationKind, NotificationRecipient } from '../entities/notification-enums';
 
-/** What a notice says, gathered at send time. Times are instants; they are shown in the clinic's zone. */
+/** What a notice says, gathered at send time. Times are instants; they are shown in the zone of the appointment's location, named. */
 export interface NoticeFacts {
   kind: NotificationKind;
   recipient: NotificationRecipient;
+  /** The appointment's location's zone (CLINIC_TIME_ZONE for the default location). */
   timeZone: string;
   patientName: string;
   doctorName: string;
+  /** Where: the location's name and address (or, at the default location without an address, the doctor's practice). */
   location: string | null;
   serviceName: string;
   startsAt: Date;
@@ -46,11 +48,14 @@ export function appLinks(appUrl: string, appointmentId: string) {
 }
 
 export function when(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm (ZZZZ)");
+  // The offset's short name and the zone's own name: "10:00 (GMT+2, Europe/Berlin)", readable wherever the reader is.
+  const local = DateTime.fromJSDate(instant, { zone });
+  const offsetName = local.toFormat('ZZZZ');
+  return `${local.toFormat("cccc d LLLL yyyy 'at' HH:mm")} (${offsetName === zone ? zone : `${offsetName}, ${zone}`})`;
 }
 
 function shortWhen(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat("ccc d LLL HH:mm");
+  return DateTime.fromJSDate(instant, { zone }).toFormat('ccc d LLL HH:mm ZZZZ');
 }
 
 function offsetInWords(offset: string): string {

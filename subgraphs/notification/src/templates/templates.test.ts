@@ -19,7 +19,7 @@ const base: NoticeFacts = {
 
 describe('notice templates', () => {
   it('shows times in the clinic zone (summer time in Berlin)', () => {
-    expect(noticeContent(base).paragraphs[0]).toContain('Wednesday 1 July 2026 at 10:00 (GMT+2)');
+    expect(noticeContent(base).paragraphs[0]).toContain('Wednesday 1 July 2026 at 10:00 (GMT+2, Europe/Berlin)');
   });
 
   it('renders text and escaped HTML from the same content', () => {
@@ -100,5 +100,17 @@ describe('calendar invite (RFC 5545)', () => {
     expect(ics).toContain('SUMMARY:Check-up\\, with Dr Who\\; room 1\r\n');
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(ics).toMatch(/\r\n x/);
+  });
+});
+
+describe('an appointment at a location in another zone', () => {
+  const newYork = { ...base, timeZone: 'America/New_York', location: 'Carebook Manhattan, 350 5th Ave, New York' };
+
+  it('shows the time on the location clock with the zone named, and the address', () => {
+    const content = noticeContent(newYork);
+    // 08:00 UTC on 1 July is 04:00 summer time (EDT) in New York.
+    expect(content.paragraphs[0]).toContain('Wednesday 1 July 2026 at 04:00 (EDT, America/New_York) at Carebook Manhattan, 350 5th Ave, New York');
+    expect(content.sms).toContain('Wed 1 Jul 04:00 EDT at Carebook Manhattan');
+    expect(content.subject).toContain('04:00 EDT');
   });
 });

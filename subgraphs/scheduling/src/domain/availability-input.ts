@@ -24,16 +24,17 @@ export function checkWindow(window: { startTime: string; endTime: string; slotMi
   }
 }
 
-/** Checks a whole weekly pattern: each window, and no two overlapping on one day. */
-export function checkWeeklyRules(rules: readonly WeeklyWindow[]): void {
+/** Checks a whole weekly pattern: each window, and no two overlapping on one day at one location (across locations: location-hours). */
+export function checkWeeklyRules(rules: ReadonlyArray<WeeklyWindow & { locationId?: string | null }>): void {
   if (rules.length > 7 * 24) throw new BadUserInput('A weekly pattern may have at most 168 windows.', 'rules');
   rules.forEach((rule, index) => {
     if (!DAYS_OF_WEEK.includes(rule.dayOfWeek)) throw new BadUserInput(`rules[${index}].dayOfWeek must be MONDAY to SUNDAY.`, 'dayOfWeek');
     checkWindow(rule, `rules[${index}], ${rule.dayOfWeek}`);
   });
-  const byDay = new Map<DayOfWeek, WeeklyWindow[]>();
-  for (const rule of rules) byDay.set(rule.dayOfWeek, [...(byDay.get(rule.dayOfWeek) ?? []), rule]);
-  for (const [day, windows] of byDay) {
+  const byDay = new Map<string, WeeklyWindow[]>();
+  for (const rule of rules) byDay.set(`${rule.locationId ?? ''}|${rule.dayOfWeek}`, [...(byDay.get(`${rule.locationId ?? ''}|${rule.dayOfWeek}`) ?? []), rule]);
+  for (const [key, windows] of byDay) {
+    const day = key.split('|')[1] as DayOfWeek;
     const sorted = [...windows].sort((a, b) => minutesOfDay(a.startTime) - minutesOfDay(b.startTime));
     for (let i = 1; i < sorted.length; i++) {
       if (minutesOfDay(sorted[i].startTime) < minutesOfDay(sorted[i - 1].endTime)) {

@@ -49,7 +49,7 @@ export async function doctorSchedule(em: EntityManager, doctorId: string, from: 
 
 export interface CalendarDay {
   date: string;
-  doctors: Array<{ doctor: { id: string; name: string; specialty: string }; freeSlots: number; firstSlot: { id: string; doctorId: string; startsAt: Date; endsAt: Date; status: SlotStatus } }>;
+  doctors: Array<{ doctor: { id: string; name: string; specialty: string }; freeSlots: number; firstSlot: { id: string; doctorId: string; locationId: string; startsAt: Date; endsAt: Date; status: SlotStatus } }>;
 }
 
 /**

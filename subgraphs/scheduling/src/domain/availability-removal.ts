@@ -5,12 +5,19 @@ import { OneOffAvailability } from '../entities/one-off-availability.entity';
 import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
 import { TimeOff } from '../entities/time-off.entity';
-import { overlaps } from './slot-opening';
+import { locatedDaySlots, locatedWeeklySlots } from './location-hours';
+import { timeOffCovers } from './slot-opening';
 import { SchedulingContext, SOURCE } from './scheduling-context';
-import { localInstant, minutesOfDay, weeklySlots, windowSlots } from './wall-clock';
+import { localInstant, minutesOfDay } from './wall-clock';
 import { slotKey, withdraw } from './weekly-availability';
 
 const TAKEN = [SlotStatus.BOOKED, SlotStatus.HELD];
+
+const DAY_MS = 24 * 3600 * 1000;
+const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+// Another location's date may be a day off this one's for the same instants.
+const previousDate = (date: string) => shiftDate(date, -1);
+const nextDate = (date: string) => shiftDate(date, 1);
 
 export async function loadTimeOff(em: EntityManager, id: string): Promise<TimeOff> {
   const timeOff = await em.findOne(TimeOff, { id });
@@ -40,7 +47,7 @@ export async function removeTimeOff(em: EntityManager, context: SchedulingContex
       tx.find(Slot, { ...span, status: SlotStatus.BLOCKED, startsAt: { $lt: timeOff.endsAt, $gt: now } }, { orderBy: { startsAt: 'asc' } }),
       tx.find(TimeOff, span),
     ]);
-    const open = blocked.filter((slot) => !others.some((other) => overlaps(other, slot)));
+    const open = blocked.filter((slot) => timeOffCovers(timeOff, slot) && !others.some((other) => timeOffCovers(other, slot)));
     if (open.length === 0) return 0;
     await tx.nativeUpdate(Slot, { id: { $in: open.map((slot) => slot.id) }, status: SlotStatus.BLOCKED }, { status: SlotStatus.FREE });
     recordEvent(tx, SOURCE, 'SLOTS_OPENED', { type: 'DoctorSchedule', id: timeOff.doctorId }, {
@@ -68,18 +75,24 @@ export interface OneOffRemoval {
  */
 export async function removeOneOffDay(em: EntityManager, context: SchedulingContext, day: OneOffAvailability): Promise<OneOffRemoval> {
   const now = new Date();
-  const windowStart = localInstant(day.date, minutesOfDay(day.startTime), context.zone);
-  const windowEnd = localInstant(day.date, minutesOfDay(day.endTime), context.zone);
+  const zone = await context.locations.zoneOf(day.locationId);
+  const windowStart = localInstant(day.date, minutesOfDay(day.startTime), zone);
+  const windowEnd = localInstant(day.date, minutesOfDay(day.endTime), zone);
   const outcome = await em.transactional(async (tx) => {
     const deleted = await tx.nativeDelete(OneOffAvailability, { id: day.id });
     if (deleted === 0) throw new NotFound('One-off availability', day.id);
     const [rules, otherDays, slots] = await Promise.all([
       tx.find(AvailabilityRule, { doctorId: day.doctorId }),
-      tx.find(OneOffAvailability, { doctorId: day.doctorId, date: day.date }),
+      tx.find(OneOffAvailability, { doctorId: day.doctorId, date: { $in: [previousDate(day.date), day.date, nextDate(day.date)] } }),
       tx.find(Slot, { doctorId: day.doctorId, startsAt: { $gte: windowStart, $lt: windowEnd, $gt: now } }, { orderBy: { startsAt: 'asc' } }),
     ]);
+    const zoneOf = async <T extends { locationId: string }>(row: T) => ({ ...row, locationId: row.locationId, timeZone: await context.locations.zoneOf(row.locationId) });
+    const [placedRules, placedDays] = await Promise.all([Promise.all(rules.map(zoneOf)), Promise.all(otherDays.map(zoneOf))]);
+    // Another location's hours never give a slot here: the slot's own location must match.
     const keep = new Set(
-      [...weeklySlots(rules, windowStart, windowEnd, context.zone), ...otherDays.flatMap((d) => windowSlots(d.date, d.startTime, d.endTime, d.slotMinutes, context.zone))].map(slotKey),
+      [...locatedWeeklySlots(placedRules, windowStart, windowEnd), ...placedDays.flatMap((d) => locatedDaySlots(d))]
+        .filter((slot) => slot.locationId === day.locationId)
+        .map(slotKey),
     );
     const stale = slots.filter((slot) => !TAKEN.includes(slot.status) && !keep.has(slotKey(slot))).map((slot) => slot.id);
     if (stale.length) await withdraw(tx, day.doctorId, stale);

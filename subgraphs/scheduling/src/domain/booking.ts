@@ -95,7 +95,8 @@ export async function releaseSlots(
     let count = 0;
     for (const slot of held) {
       if (keep && slot.startsAt < keep.until && slot.endsAt > keep.from) continue;
-      const covered = (await tx.count(TimeOff, { doctorId: slot.doctorId, startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt } })) > 0;
+      // The doctor's own time off, or a closure of this slot's location.
+      const covered = (await tx.count(TimeOff, { doctorId: slot.doctorId, startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt }, $or: [{ locationId: null }, { locationId: slot.locationId }] })) > 0;
       const changed = await tx.nativeUpdate(
         Slot,
         { id: slot.id, status: { $in: TAKEN }, appointmentId },

@@ -41,7 +41,7 @@ export function calendarRowsOf(starts: Slot[], zone: string): CalendarRow[] {
     const key = `${day} ${slot.doctorId}`;
     const row = rows.get(key);
     if (row) row.freeSlots += 1;
-    else rows.set(key, { day, doctorId: slot.doctorId, freeSlots: 1, first: { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt } });
+    else rows.set(key, { day, doctorId: slot.doctorId, freeSlots: 1, first: { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, locationId: slot.locationId } });
   }
   return [...rows.values()];
 }

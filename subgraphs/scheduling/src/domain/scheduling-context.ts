@@ -2,13 +2,17 @@ import type { BookingPolicy, Logger } from '@carebook/platform';
 import type { SlotStore } from '../store';
 import type { AppointmentDesk } from './appointment-desk';
 import type { CalendarCache } from './calendar-cache';
+import type { ClinicLocations } from './clinic-locations';
 import type { DoctorDirectory } from './doctor-directory';
 
 export const SOURCE = 'scheduling';
 
 /** What the scheduling rules need besides an entity manager; built once at start. */
 export interface SchedulingContext {
+  /** CLINIC_TIME_ZONE: the default location's zone, and the days of calendars and clinic-wide closures. */
   zone: string;
+  /** Each location's zone, which its hours are wall-clock times in. */
+  locations: ClinicLocations;
   horizonWeeks: number;
   /** The clinic's default booking rules: what patients meet in calendars asked without a service. */
   clinicPolicy: BookingPolicy;

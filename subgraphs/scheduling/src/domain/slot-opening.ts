@@ -6,7 +6,7 @@ import { Slot } from '../entities/slot.entity';
 import { TimeOff } from '../entities/time-off.entity';
 import type { NewSlot, SlotStore } from '../store';
 import { SOURCE } from './scheduling-context';
-import type { SlotTime } from './wall-clock';
+import type { LocatedSlot } from './location-hours';
 
 interface Period {
   startsAt: Date;
@@ -15,15 +15,19 @@ interface Period {
 
 export const overlaps = (a: Period, b: Period) => a.startsAt < b.endsAt && a.endsAt > b.startsAt;
 
+/** A time off blocks the slot: it overlaps it, and is the doctor's own (everywhere) or a closure of the slot's location. */
+export const timeOffCovers = (off: Period & { locationId?: string | null }, slot: Period & { locationId?: string | null }) =>
+  overlaps(off, slot) && (!off.locationId || off.locationId === slot.locationId);
+
 /**
  * The candidates that do not collide with a slot the doctor already has (the
  * same start is the idempotent case; a different length over the same time,
  * left by older rules or a booking, must not give the doctor two slots at once).
  * Both lists are in start order and a doctor's slots never overlap, so one sweep does.
  */
-export function withoutCollisions(candidates: readonly SlotTime[], existing: readonly Period[]): SlotTime[] {
+export function withoutCollisions<T extends Period>(candidates: readonly T[], existing: readonly Period[]): T[] {
   const sorted = [...existing].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  const kept: SlotTime[] = [];
+  const kept: T[] = [];
   let i = 0;
   for (const candidate of candidates) {
     while (i < sorted.length && sorted[i].endsAt <= candidate.startsAt) i++;
@@ -39,7 +43,7 @@ export function withoutCollisions(candidates: readonly SlotTime[], existing: rea
  * skip what exists, so running it twice opens nothing twice. Slots under a
  * time off open BLOCKED. Records SLOTS_OPENED with the slots really created.
  */
-export async function openSlots(em: EntityManager, store: SlotStore, doctorId: string, candidates: readonly SlotTime[], now = new Date()): Promise<Slot[]> {
+export async function openSlots(em: EntityManager, store: SlotStore, doctorId: string, candidates: readonly LocatedSlot[], now = new Date()): Promise<Slot[]> {
   const future = candidates.filter((slot) => slot.startsAt > now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   if (future.length === 0) return [];
   const span: Period = { startsAt: future[0].startsAt, endsAt: new Date(Math.max(...future.map((s) => s.endsAt.getTime()))) };
@@ -51,10 +55,11 @@ export async function openSlots(em: EntityManager, store: SlotStore, doctorId: s
   const rows: NewSlot[] = withoutCollisions(future, existing).map((slot) => ({
     id: randomUUID(),
     doctorId,
+    locationId: slot.locationId,
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
     minutes: slot.minutes,
-    status: timeOffs.some((off) => overlaps(off, slot)) ? SlotStatus.BLOCKED : SlotStatus.FREE,
+    status: timeOffs.some((off) => timeOffCovers(off, slot)) ? SlotStatus.BLOCKED : SlotStatus.FREE,
     appointmentId: null,
     createdAt,
   }));

@@ -1,14 +1,20 @@
-import type { SlotChange } from '@carebook/platform';
+import type { SlotChange, SlotFacts } from '@carebook/platform';
 import type { Slot } from '../entities/slot.entity';
+import type { ClinicLocations } from './clinic-locations';
 
-/** A slot as internal routes answer it (times as ISO strings). */
-export function slotView(slot: Slot) {
+/** Slots as internal routes answer them (times as ISO strings), each with its location and zone. */
+export async function slotViews(locations: ClinicLocations, slots: Slot[]): Promise<SlotFacts[]> {
+  const places = new Map(await Promise.all([...new Set(slots.map((slot) => slot.locationId))].map(async (id) => [id, await locations.placeOf(id)] as const)));
+  return slots.map((slot) => ({ ...slotView(slot), place: places.get(slot.locationId)! }));
+}
+
+function slotView(slot: Slot) {
   return {
     id: slot.id,
     doctorId: slot.doctorId,
     startsAt: slot.startsAt.toISOString(),
     endsAt: slot.endsAt.toISOString(),
-    status: slot.status,
+    status: slot.status as SlotFacts['status'],
     appointmentId: slot.appointmentId,
   };
 }

@@ -12,6 +12,8 @@ const TAKEN = [SlotStatus.BOOKED, SlotStatus.HELD];
 
 export interface TimeOffRequest {
   doctorIds: string[];
+  /** A location's closure: only the doctors' slots there are blocked (null: the doctors are away everywhere). */
+  locationId?: string | null;
   from: Date;
   to: Date;
   reason?: string | null;
@@ -54,10 +56,11 @@ export async function takeTimeOff(em: EntityManager, context: SchedulingContext,
   const reason = checkTimeOffReason(request.reason);
   type Written = { refused: Slot[] } | { refused: null; timeOffs: TimeOff[]; blocked: number; booked: Slot[] };
   const written = await em.transactional(async (tx): Promise<Written> => {
-    const slots = await context.store.slotsForUpdate(tx, doctorIds, from, to);
+    const locked = await context.store.slotsForUpdate(tx, doctorIds, from, to);
+    const slots = request.locationId ? locked.filter((slot) => slot.locationId === request.locationId) : locked;
     const booked = slots.filter((slot) => TAKEN.includes(slot.status) && slot.appointmentId);
     if (booked.length && !request.cancelBooked) return { refused: booked };
-    const timeOffs = doctorIds.map((doctorId) => tx.create(TimeOff, { doctorId, startsAt: from, endsAt: to, reason }));
+    const timeOffs = doctorIds.map((doctorId) => tx.create(TimeOff, { doctorId, locationId: request.locationId ?? null, startsAt: from, endsAt: to, reason }));
     tx.persist(timeOffs);
     const free = slots.filter((slot) => slot.status === SlotStatus.FREE);
     // Conditional on FREE still, though the lock already holds them (on MongoDB it is what detects a concurrent booking).
@@ -96,7 +99,11 @@ async function clashError(context: SchedulingContext, booked: Slot[], cause: Una
   const clashes: Clash[] = await context.appointments.describe(
     booked.map((slot) => ({ appointmentId: slot.appointmentId!, slotId: slot.id, doctorId: slot.doctorId, startsAt: slot.startsAt.toISOString() })),
   );
-  const shown = clashes.slice(0, 5).map((clash) => `${DateTime.fromISO(clash.startsAt, { zone: context.zone }).toFormat('ccc d LLL HH:mm')}${clash.patientName ? ` (${clash.patientName})` : ''}`);
+  const zones = new Map(await Promise.all(booked.map(async (slot) => [slot.id, await context.locations.zoneOf(slot.locationId)] as const)));
+  const shown = clashes.slice(0, 5).map((clash) => {
+    const zone = zones.get(clash.slotId) ?? context.zone;
+    return `${DateTime.fromISO(clash.startsAt, { zone }).toFormat('ccc d LLL HH:mm')} ${zone}${clash.patientName ? ` (${clash.patientName})` : ''}`;
+  });
   const more = clashes.length > shown.length ? ` and ${clashes.length - shown.length} more` : '';
   const what = cause === 'CLINIC_CLOSED' ? 'the closure' : 'this time off';
   return new Conflict(

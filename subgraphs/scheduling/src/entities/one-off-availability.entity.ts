@@ -1,4 +1,4 @@
-import { CalendarDateScalar } from '@carebook/platform';
+import { CalendarDateScalar, DEFAULT_LOCATION_ID } from '@carebook/platform';
 import { Entity, Index, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
@@ -7,7 +7,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
  * A single day of extra hours. Kept so that replacing the weekly rules does
  * not withdraw the free slots it opened.
  */
-@ObjectType('OneOffAvailability', { description: 'Extra hours on one day (clinic time zone), added with addAvailability; removable by its id.' })
+@ObjectType('OneOffAvailability', { description: 'Extra hours on one day at a location (wall-clock time in its zone), added with addAvailability; removable by its id.' })
 @Entity({ tableName: 'one_off_availabilities' })
 @Index({ properties: ['doctorId', 'date'] })
 export class OneOffAvailability {
@@ -18,16 +18,20 @@ export class OneOffAvailability {
   @Property({ type: 'string', length: 36 })
   doctorId: string;
 
-  /** YYYY-MM-DD in the clinic time zone. */
+  /** The location whose hours these are (its zone is the wall clock); "default" for hours set before locations existed. */
+  @Property({ type: 'string', length: 36, default: DEFAULT_LOCATION_ID })
+  locationId: string & Opt = DEFAULT_LOCATION_ID;
+
+  /** YYYY-MM-DD in the location's time zone. */
   @Field(() => CalendarDateScalar)
   @Property({ type: 'string', length: 10 })
   date: string;
 
-  @Field(() => String, { description: 'HH:MM, clinic time zone.' })
+  @Field(() => String, { description: "HH:MM, in the location's time zone." })
   @Property({ type: 'string', length: 5 })
   startTime: string;
 
-  @Field(() => String, { description: 'HH:MM, clinic time zone.' })
+  @Field(() => String, { description: "HH:MM, in the location's time zone." })
   @Property({ type: 'string', length: 5 })
   endTime: string;
 

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCATION_ID } from '@carebook/platform';
 import { Entity, Enum, Index, Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
@@ -14,6 +15,7 @@ import { SlotStatus } from './slot-status.enum';
 @Index({ properties: ['doctorId', 'status', 'startsAt'] })
 @Index({ properties: ['status', 'startsAt'] })
 @Index({ properties: ['appointmentId'] })
+@Index({ properties: ['locationId', 'startsAt'] })
 export class Slot {
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 36 })
@@ -21,6 +23,10 @@ export class Slot {
 
   @Property({ type: 'string', length: 36 })
   doctorId: string;
+
+  /** The location whose hours gave the slot (its times are shown in that zone); "default" for hours set before locations existed. */
+  @Property({ type: 'string', length: 36, default: DEFAULT_LOCATION_ID })
+  locationId: string & Opt = DEFAULT_LOCATION_ID;
 
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })

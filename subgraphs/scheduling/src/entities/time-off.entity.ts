@@ -14,6 +14,10 @@ export class TimeOff {
   @Property({ type: 'string', length: 36 })
   doctorId: string;
 
+  /** Null: the doctor is away everywhere. A location's closure: only the doctor's hours there are blocked. */
+  @Property({ type: 'string', length: 36, nullable: true })
+  locationId: string | null = null;
+
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })
   startsAt: Date;

@@ -4,7 +4,7 @@ import { findAlternatives } from '../domain/alternatives';
 import { bookSlot, releaseSlots } from '../domain/booking';
 import type { SchedulingContext } from '../domain/scheduling-context';
 import { slotCounts } from '../domain/slot-counts';
-import { slotView } from '../domain/slot-view';
+import { slotViews } from '../domain/slot-view';
 import { Slot } from '../entities/slot.entity';
 
 const id = (what: string) => z.string().min(1, `must be ${what}`).max(64);
@@ -54,7 +54,7 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
           appointmentIds?.length ? em.fork().find(Slot, { appointmentId: { $in: appointmentIds } }) : Promise.resolve([]),
         ]);
         const unique = new Map([...byId, ...byAppointment].map((slot) => [slot.id, slot]));
-        return { slots: [...unique.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map(slotView) };
+        return { slots: await slotViews(context.locations, [...unique.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) };
       },
     ),
     alternatives: internalRoute(
@@ -76,7 +76,7 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
         notBefore: instant.optional(),
         notAfter: instant.optional(),
       }),
-      async (query, { orm }) => ({ slots: (await findAlternatives(orm.em.fork(), query)).map(slotView) }),
+      async (query, { orm }) => ({ slots: await slotViews(context.locations, await findAlternatives(orm.em.fork(), query)) }),
     ),
     'slot-counts': internalRoute(
       ['appointment'],

@@ -22,7 +22,7 @@ export class DoctorScheduleResolver {
     return doctorSchedule(ctx.em, doctor.id, from, to);
   }
 
-  @FieldResolver(() => [AvailabilityRule], { description: 'The weekly hours, in the clinic time zone.' })
+  @FieldResolver(() => [AvailabilityRule], { description: "The weekly hours, each at a location and in its time zone." })
   async weeklyAvailability(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<AvailabilityRule[]> {
     const rules = await groupedLoader(ctx, 'rules-by-doctor', (ids) => ctx.em.find(AvailabilityRule, { doctorId: { $in: [...ids] } }), (rule) => rule.doctorId).load(doctor.id);
     return sortRules([...rules]);

@@ -1,4 +1,4 @@
-import { CalendarDateScalar, RequestContext, requireUser, Role } from '@carebook/platform';
+import { BadUserInput, CalendarDateScalar, RequestContext, requireUser, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { loadOneOffDay, loadTimeOff, removeOneOffDay, removeTimeOff } from '../domain/availability-removal';
 import { closeClinic } from '../domain/clinic-closure';
@@ -37,10 +37,11 @@ export class ScheduleEditingResolver {
     @Arg('startTime', () => String) startTime: string,
     @Arg('endTime', () => String) endTime: string,
     @Arg('slotMinutes', () => Int) slotMinutes: number,
+    @Arg('locationId', () => ID, { nullable: true, description: "Where; left out: the default location. date and times are in the location's zone." }) locationId?: string | null,
   ): Promise<Slot[]> {
     const user = requireScheduleOwner(ctx, doctorId);
-    const slots = await addAvailability(ctx.em, this.deps.context, doctorId, { date, startTime, endTime, slotMinutes });
-    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_AVAILABILITY', doctorId, { date, startTime, endTime, slotMinutes });
+    const slots = await addAvailability(ctx.em, this.deps.context, doctorId, { date, startTime, endTime, slotMinutes, locationId });
+    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_AVAILABILITY', doctorId, { date, startTime, endTime, slotMinutes, ...(locationId ? { locationId } : {}) });
     return slots;
   }
 
@@ -101,7 +102,7 @@ export class ScheduleEditingResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => ClosureResult, {
     description:
-      'Closes the clinic on whole days [from, to] (clinic time zone): a time off for every doctor, or for the doctors listed. Booked appointments refuse it (CONFLICT listing them) unless cancelBooked is true. Admins.',
+      'Closes the clinic on whole days [from, to] (clinic time zone): a time off for every doctor, for the doctors listed, or, with locationId, for every doctor with hours at that location on those days (days in its zone; only their hours there). Booked appointments refuse it (CONFLICT listing them) unless cancelBooked is true. Admins.',
   })
   async closeClinic(
     @Ctx() ctx: RequestContext,
@@ -110,14 +111,17 @@ export class ScheduleEditingResolver {
     @Arg('doctorIds', () => [ID], { nullable: true, description: 'Leave out to close for every doctor.' }) doctorIds?: string[] | null,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
     @Arg('cancelBooked', () => Boolean, { nullable: true, defaultValue: false }) cancelBooked?: boolean | null,
+    @Arg('locationId', () => ID, { nullable: true, description: 'Close only this location (not with doctorIds).' }) locationId?: string | null,
   ): Promise<ClosureResult> {
     const user = requireUser(ctx);
-    const scope = doctorIds ? { kind: 'DOCTORS' as const, doctorIds } : { kind: 'ALL_DOCTORS' as const };
+    if (locationId && doctorIds) throw new BadUserInput('Give doctorIds or locationId, not both: a location closes for every doctor with hours there.', 'locationId');
+    const scope = locationId ? { kind: 'LOCATION' as const, locationId } : doctorIds ? { kind: 'DOCTORS' as const, doctorIds } : { kind: 'ALL_DOCTORS' as const };
     const outcome = await closeClinic(ctx.em, this.deps.context, { scope, from, to, reason, cancelBooked: cancelBooked === true, actor: { id: user.id, role: user.role } });
     await logAdminChange(this.deps.services, ctx.logger, user, 'CLOSE_CLINIC', outcome.doctorIds.length === 1 ? outcome.doctorIds[0] : 'clinic', {
       from,
       to,
       doctors: outcome.doctorIds.length,
+      ...(locationId ? { locationId } : {}),
       cancelled: outcome.cancelledAppointmentIds.length,
     });
     return {

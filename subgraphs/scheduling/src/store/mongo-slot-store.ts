@@ -1,3 +1,4 @@
+import { DEFAULT_LOCATION_ID } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import type { MongoEntityManager } from '@mikro-orm/mongodb';
 import { Slot } from '../entities/slot.entity';
@@ -41,6 +42,7 @@ export const mongoSlotStore: SlotStore = {
           firstId: { $first: '$_id' },
           firstStartsAt: { $first: '$startsAt' },
           firstEndsAt: { $first: '$endsAt' },
+          firstLocationId: { $first: '$locationId' },
         },
       },
     ]);
@@ -48,7 +50,8 @@ export const mongoSlotStore: SlotStore = {
       day: row._id.day,
       doctorId: row._id.doctorId,
       freeSlots: row.freeSlots,
-      first: { id: String(row.firstId), startsAt: new Date(row.firstStartsAt), endsAt: new Date(row.firstEndsAt) },
+      // Documents from before locations have none: the default location's.
+      first: { id: String(row.firstId), startsAt: new Date(row.firstStartsAt), endsAt: new Date(row.firstEndsAt), locationId: row.firstLocationId ?? DEFAULT_LOCATION_ID },
     }));
   },
 

@@ -69,10 +69,10 @@ export const mysqlSlotStore: SlotStore = {
       params.push(...query.doctorIds);
     }
     // Slot starts are unique per doctor, so (doctor, earliest start) finds the first slot through the unique key.
-    const rows: Array<{ day: number; doctor_id: string; free_slots: number | string; first_id: string; first_starts_at: string; first_ends_at: string }> = await (
+    const rows: Array<{ day: number; doctor_id: string; free_slots: number | string; first_id: string; first_starts_at: string; first_ends_at: string; first_location_id: string }> = await (
       em as SqlEntityManager
     ).execute(
-      `select g.day, g.doctor_id, g.free_slots, f.id as first_id,
+      `select g.day, g.doctor_id, g.free_slots, f.id as first_id, f.location_id as first_location_id,
          date_format(f.starts_at, ${STAMP}) as first_starts_at, date_format(f.ends_at, ${STAMP}) as first_ends_at
        from (
          select ${day.sql} as day, s.doctor_id, count(*) as free_slots, min(s.starts_at) as first_start
@@ -86,7 +86,7 @@ export const mysqlSlotStore: SlotStore = {
       day: dayOf(row.day),
       doctorId: row.doctor_id,
       freeSlots: Number(row.free_slots),
-      first: { id: row.first_id, startsAt: utc(row.first_starts_at), endsAt: utc(row.first_ends_at) },
+      first: { id: row.first_id, startsAt: utc(row.first_starts_at), endsAt: utc(row.first_ends_at), locationId: row.first_location_id },
     }));
   },
 

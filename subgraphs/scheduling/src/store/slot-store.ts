@@ -7,6 +7,7 @@ import type { Slot } from '../entities/slot.entity';
 export interface NewSlot {
   id: string;
   doctorId: string;
+  locationId: string;
   startsAt: Date;
   endsAt: Date;
   minutes: number;
@@ -29,7 +30,8 @@ export interface CalendarRow {
   day: string;
   doctorId: string;
   freeSlots: number;
-  first: { id: string; startsAt: Date; endsAt: Date };
+  /** The day's first free slot, with its location (its time is shown in that location's zone). */
+  first: { id: string; startsAt: Date; endsAt: Date; locationId: string };
 }
 
 export interface CountQuery {

@@ -5,6 +5,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { messageFor } from '../../api/error-message';
 import { t } from '../../i18n';
 import { useClock } from '../../i18n/clock-context';
+import { appointmentPlace } from './appointment-place';
 import { Alert } from '../../ui/alert';
 import { useAnnounce } from '../../ui/announcer';
 import { Loading, Page } from '../../ui/page';
@@ -50,8 +51,10 @@ export function AppointmentPage() {
     );
 
   const a = appointment;
+  const zoned = clock.in(a.timeZone);
+  const place = appointmentPlace(a);
   return (
-    <Page title={`${a.service.name}, ${clock.longDate(clock.dateOf(a.startsAt))}`}>
+    <Page title={`${a.service.name}, ${zoned.longDate(zoned.dateOf(a.startsAt))}`}>
       {search.get('booked') ? (
         <Alert kind="success">
           <strong>{t.booking.bookedTitle}.</strong> {t.booking.confirmationSent} <Link to="/appointments">{t.booking.seeAppointments}</Link>
@@ -65,9 +68,9 @@ export function AppointmentPage() {
             <dt>{t.appointments.when}</dt>
             <dd>
               <time dateTime={a.startsAt}>
-                {clock.longDate(clock.dateOf(a.startsAt))}, {clock.time(a.startsAt)}–{clock.time(a.endsAt)}
+                {zoned.longDate(zoned.dateOf(a.startsAt))}, {zoned.time(a.startsAt)}–{zoned.time(a.endsAt)}
               </time>{' '}
-              <span className="zone">({clock.zoneLabel(a.startsAt)})</span>
+              <span className="zone">({zoned.zoneLabel(a.startsAt)})</span>
             </dd>
           </div>
           <div>
@@ -76,10 +79,10 @@ export function AppointmentPage() {
               {a.doctor.name} · {a.doctor.specialty}
             </dd>
           </div>
-          {a.doctor.location ? (
+          {place ? (
             <div>
               <dt>{t.appointments.where}</dt>
-              <dd>{a.doctor.location}</dd>
+              <dd>{place}</dd>
             </div>
           ) : null}
           <div>

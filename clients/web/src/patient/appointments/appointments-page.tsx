@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { messageFor } from '../../api/error-message';
 import { t } from '../../i18n';
 import { useClock } from '../../i18n/clock-context';
+import { appointmentPlace } from './appointment-place';
 import { Alert } from '../../ui/alert';
 import { Loading, Page } from '../../ui/page';
 import { StatusBadge } from './status-badge';
@@ -44,7 +45,9 @@ export function AppointmentsPage() {
 }
 
 function AppointmentItem({ appointment: a }: { appointment: MyAppointment }) {
-  const clock = useClock();
+  // Its location's clock: the time as it will be there, the zone named.
+  const clock = useClock().in(a.timeZone);
+  const place = appointmentPlace(a);
   return (
     <li className="card appointment">
       <div className="appointment-when">
@@ -61,7 +64,7 @@ function AppointmentItem({ appointment: a }: { appointment: MyAppointment }) {
         </h3>
         <p className="meta">
           {t.appointments.with(a.doctor.name)}
-          {a.doctor.location ? ` · ${a.doctor.location}` : ''}
+          {place ? ` · ${place}` : ''}
         </p>
         <StatusBadge status={a.status} />
         {a.feedback ? <p className="meta">{t.appointments.feedbackGiven(a.feedback.rating)}</p> : null}

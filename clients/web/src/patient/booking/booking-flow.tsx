@@ -156,7 +156,9 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
           {serviceId && date ? (
             <section className="booking-times card" aria-labelledby="times-title">
               <h2 id="times-title">{t.booking.timesTitle(clock.longDate(date))}</h2>
-              <p className="hint">{t.booking.timesZone(clock.zoneLabel(`${date}T12:00:00Z`))}</p>
+              <p className="hint">
+                {daySlots.some((slots) => slots?.some((slot) => slot.timeZone !== clock.zone)) ? t.booking.timesZones : t.booking.timesZone(clock.zoneLabel(`${date}T12:00:00Z`))}
+              </p>
               {!allLoaded ? <Loading /> : null}
               {dayEmpty || (days && dayDoctors.length === 0) ? <p>{t.booking.noTimes}</p> : null}
               {dayDoctors.map((doctor) => (

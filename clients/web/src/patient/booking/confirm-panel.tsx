@@ -14,7 +14,7 @@ import type { ChosenSlot } from './day-times';
 
 export type BookingMode = { kind: 'book' } | { kind: 'reschedule'; appointmentId: string; serviceId: string };
 
-type Alternative = { id: string; startsAt: string; doctor: { id: string; name: string } };
+type Alternative = { id: string; startsAt: string; timeZone: string; doctor: { id: string; name: string } };
 
 /**
  * The chosen time, a reason, and the button that books (or moves) it. A
@@ -37,7 +37,9 @@ export function ConfirmPanel({
   onTaken(): void;
   onDone(): void;
 }) {
-  const clock = useClock();
+  // The slot's location's clock: its times are written in its zone, the zone named.
+  const clinicClock = useClock();
+  const clock = clinicClock.in(slot.timeZone);
   const apollo = useApolloClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -109,6 +111,13 @@ export function ConfirmPanel({
           <dd>{slot.doctor.name}</dd>
         </div>
         <div>
+          <dt>{t.appointments.where}</dt>
+          <dd>
+            {slot.location.name}
+            {slot.location.address ? `, ${slot.location.address}` : ''}
+          </dd>
+        </div>
+        <div>
           <dt>{t.appointments.when}</dt>
           <dd>
             <time dateTime={slot.startsAt}>{clock.longDate(clock.dateOf(slot.startsAt))}, {clock.time(slot.startsAt)}</time>–<time dateTime={ends}>{clock.time(ends)}</time>{' '}
@@ -125,7 +134,8 @@ export function ConfirmPanel({
           {alternatives.length === 0 ? <p>{t.booking.noAlternatives}</p> : null}
           <ul className="alternative-list">
             {alternatives.map((alt) => {
-              const label = `${clock.longDate(clock.dateOf(alt.startsAt))}, ${clock.time(alt.startsAt)}`;
+              const altClock = clinicClock.in(alt.timeZone);
+              const label = `${altClock.longDate(altClock.dateOf(alt.startsAt))}, ${altClock.time(alt.startsAt)} (${altClock.zoneLabel(alt.startsAt)})`;
               return (
                 <li key={alt.id}>
                   <button type="button" className="button button-secondary" disabled={busy} onClick={() => confirm(alt.id)}>

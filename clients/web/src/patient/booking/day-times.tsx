@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo } from 'react';
-import { AvailableSlotsDocument } from '@carebook/sdk';
+import { AvailableSlotsDocument, LocationsDocument } from '@carebook/sdk';
 import { t } from '../../i18n';
 import { addDays } from '../../i18n/clock';
 import { useClock } from '../../i18n/clock-context';
@@ -10,6 +10,9 @@ export interface ChosenSlot {
   id: string;
   startsAt: string;
   endsAt: string;
+  /** The zone of the slot's location: its time is read on that clock, the zone named. */
+  timeZone: string;
+  location: { id: string; name: string; address: string };
   doctor: { id: string; name: string };
 }
 
@@ -35,6 +38,8 @@ export function DoctorTimes({
     variables: { doctorId: doctor.id, serviceId, from: `${addDays(date, -1)}T00:00:00Z`, to: `${addDays(date, 2)}T00:00:00Z` },
   });
   useRefetchOnFocus(refetch);
+  // Where is worth saying only when the clinic has more than one location (a single site looks as it always did).
+  const severalLocations = (useQuery(LocationsDocument).data?.locations.length ?? 1) > 1;
   const slots = useMemo(() => {
     const now = new Date().toISOString();
     return (data?.availableSlots ?? []).filter((s) => s.status === 'FREE' && s.startsAt > now && clock.dateOf(s.startsAt) === date).map((s) => ({ ...s, doctor: { id: doctor.id, name: doctor.name } }));
@@ -45,16 +50,24 @@ export function DoctorTimes({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slots]);
   if (data && slots.length === 0) return null;
+  // A doctor may work at two locations on one day: each place once, with its zone.
+  const places = severalLocations ? [...new Map(slots.map((slot) => [slot.location.id, slot])).values()] : [];
   return (
     <fieldset className="times">
       <legend>
         <span className="times-doctor">{doctor.name}</span> <span className="times-specialty">{doctor.specialty}</span>
+        {places.map((slot) => (
+          <span key={slot.location.id} className="times-location">
+            {' '}
+            {t.booking.timesAt(slot.location.name, clock.in(slot.timeZone).zoneLabel(slot.startsAt))}
+          </span>
+        ))}
       </legend>
       <ul>
         {slots.map((slot) => (
           <li key={slot.id}>
-            <button type="button" className="time" aria-pressed={slot.id === selectedSlotId} aria-label={t.booking.timeLabel(clock.time(slot.startsAt), doctor.name)} onClick={() => onChoose(slot)}>
-              {clock.time(slot.startsAt)}
+            <button type="button" className="time" aria-pressed={slot.id === selectedSlotId} aria-label={t.booking.timeLabel(clock.in(slot.timeZone).time(slot.startsAt), doctor.name)} onClick={() => onChoose(slot)}>
+              {clock.in(slot.timeZone).time(slot.startsAt)}
             </button>
           </li>
         ))}

@@ -1,10 +1,10 @@
 import { IsEnum, IsInt, Matches, Max, Min } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { MAX_SLOT_MINUTES, MIN_SLOT_MINUTES } from '../../domain/availability-input';
 import { TIME_PATTERN } from '../../domain/wall-clock';
 import { DayOfWeek } from '../../entities/day-of-week.enum';
 
-@InputType({ description: 'A weekly window of hours, wall-clock time in the clinic time zone.' })
+@InputType({ description: "A weekly window of hours at a location, wall-clock time in the location's time zone." })
 export class AvailabilityRuleInput {
   @Field(() => DayOfWeek)
   @IsEnum(DayOfWeek, { message: 'dayOfWeek must be MONDAY to SUNDAY' })
@@ -23,4 +23,7 @@ export class AvailabilityRuleInput {
   @Min(MIN_SLOT_MINUTES, { message: `slotMinutes must be ${MIN_SLOT_MINUTES} to ${MAX_SLOT_MINUTES}` })
   @Max(MAX_SLOT_MINUTES, { message: `slotMinutes must be ${MIN_SLOT_MINUTES} to ${MAX_SLOT_MINUTES}` })
   slotMinutes: number;
+
+  @Field(() => ID, { nullable: true, description: 'Where (the locations query lists them); left out: the default location, whose zone is CLINIC_TIME_ZONE.' })
+  locationId?: string | null;
 }

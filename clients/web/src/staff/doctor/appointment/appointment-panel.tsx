@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { t } from '../../../i18n';
 import { useClock } from '../../../i18n/clock-context';
 import { StatusBadge } from '../../../patient/appointments/status-badge';
+import { useLocations } from '../availability/location-select';
 import type { ScheduleSlot } from '../schedule/day-slots';
 import { PatientChart } from './patient-chart';
 import { VisitActions } from './visit-actions';
@@ -10,7 +11,10 @@ type Appointment = NonNullable<ScheduleSlot['appointment']>;
 
 /** One appointment beside the schedule: when and what, closing the visit, and the patient's chart. Focus moves to it on opening. */
 export function AppointmentPanel({ slot, appointment, onClose, onChanged }: { slot: ScheduleSlot; appointment: Appointment; onClose: () => void; onChanged: () => void }) {
-  const clock = useClock();
+  // The slot's location's clock; dateTime names its zone.
+  const clock = useClock().in(slot.timeZone);
+  // Where is said once the clinic has more than one location.
+  const severalLocations = useLocations().length > 1;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [appointment.id]);
   return (
@@ -28,6 +32,12 @@ export function AppointmentPanel({ slot, appointment, onClose, onChanged }: { sl
             {clock.dateTime(slot.startsAt)} – {clock.time(slot.endsAt)}
           </dd>
         </div>
+        {severalLocations ? (
+          <div>
+            <dt>{t.appointments.where}</dt>
+            <dd>{slot.location.name}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t.doctor.service}</dt>
           <dd>{appointment.service.name}</dd>

@@ -6,6 +6,7 @@ import { t } from '../../../i18n';
 import { useClock } from '../../../i18n/clock-context';
 import { Alert } from '../../../ui/alert';
 import { useAnnounce } from '../../../ui/announcer';
+import { LocationSelect, useLocations } from './location-select';
 import { SlotMinutesSelect } from './slot-minutes-select';
 
 /** Extra hours on one day (a one-off window of slots, besides the weekly hours). */
@@ -17,6 +18,10 @@ export function OneOffForm({ doctorId }: { doctorId: string }) {
   const [startTime, setStartTime] = useState('09:00');
   const [endTime, setEndTime] = useState('12:00');
   const [slotMinutes, setSlotMinutes] = useState(30);
+  const locations = useLocations();
+  const [locationId, setLocationId] = useState('default');
+  // The day and times are the chosen location's wall clock.
+  const zoned = clock.in(locations.find((location) => location.id === locationId)?.timeZone);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -26,7 +31,7 @@ export function OneOffForm({ doctorId }: { doctorId: string }) {
     if (endTime <= startTime) return setError(t.doctor.invalidRange);
     setError(null);
     try {
-      const { data } = await add({ variables: { doctorId, date, startTime, endTime, slotMinutes } });
+      const { data } = await add({ variables: { doctorId, date, startTime, endTime, slotMinutes, locationId } });
       const said = t.doctor.oneOffAdded(data?.addAvailability.length ?? 0);
       setDone(said);
       announce(said);
@@ -56,8 +61,9 @@ export function OneOffForm({ doctorId }: { doctorId: string }) {
           <label htmlFor="one-off-minutes">{t.doctor.slotMinutes}</label>
           <SlotMinutesSelect id="one-off-minutes" value={slotMinutes} onChange={setSlotMinutes} />
         </div>
+        <LocationSelect id="one-off-location" value={locationId} onChange={setLocationId} />
       </div>
-      <p className="zone-note">{t.doctor.zone(clock.zoneLabel())}</p>
+      <p className="zone-note">{zoned === clock ? t.doctor.zone(clock.zoneLabel()) : t.doctor.locationZone(zoned.zoneLabel())}</p>
       {error ? <Alert kind="error">{error}</Alert> : null}
       {done ? <Alert kind="success">{done}</Alert> : null}
       <button type="submit" className="button button-primary" disabled={adding.loading}>

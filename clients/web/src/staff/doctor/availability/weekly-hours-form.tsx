@@ -8,6 +8,7 @@ import { Alert } from '../../../ui/alert';
 import { useAnnounce } from '../../../ui/announcer';
 import { Loading } from '../../../ui/page';
 import { ClashList } from './clash-list';
+import { LocationSelect, useLocations } from './location-select';
 import { SlotMinutesSelect } from './slot-minutes-select';
 import { outsideWeeklyHours } from './clashes';
 
@@ -16,6 +17,8 @@ interface Row {
   startTime: string;
   endTime: string;
   slotMinutes: number;
+  /** Where: kept as set, so saving never moves hours to another location. */
+  locationId: string;
 }
 
 const DAYS: DayOfWeek[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as DayOfWeek[];
@@ -35,15 +38,16 @@ export function WeeklyHoursForm({ doctorId }: { doctorId: string }) {
   const [rows, setRows] = useState<Record<string, Row[]> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const locations = useLocations();
 
   useEffect(() => {
     if (rows || !current.data) return;
     const byDay: Record<string, Row[]> = Object.fromEntries(DAYS.map((d) => [d, []]));
-    for (const rule of current.data.doctor.weeklyAvailability) byDay[rule.dayOfWeek].push({ key: nextKey++, startTime: rule.startTime, endTime: rule.endTime, slotMinutes: rule.slotMinutes });
+    for (const rule of current.data.doctor.weeklyAvailability) byDay[rule.dayOfWeek].push({ key: nextKey++, startTime: rule.startTime, endTime: rule.endTime, slotMinutes: rule.slotMinutes, locationId: rule.location.id });
     setRows(byDay);
   }, [current.data, rows]);
 
-  const rules = useMemo(() => (rows ? DAYS.flatMap((dayOfWeek) => rows[dayOfWeek].map(({ startTime, endTime, slotMinutes }) => ({ dayOfWeek, startTime, endTime, slotMinutes }))) : []), [rows]);
+  const rules = useMemo(() => (rows ? DAYS.flatMap((dayOfWeek) => rows[dayOfWeek].map(({ startTime, endTime, slotMinutes, locationId }) => ({ dayOfWeek, startTime, endTime, slotMinutes, locationId }))) : []), [rows]);
   // What the new hours leave out that the saved ones covered (a one-off day's bookings were never in the weekly hours).
   const clashes = useMemo(() => {
     if (!rows || !upcoming.data || !current.data) return [];
@@ -80,7 +84,7 @@ export function WeeklyHoursForm({ doctorId }: { doctorId: string }) {
     <form className="card form" onSubmit={submit} noValidate aria-labelledby="weekly-title">
       <h2 id="weekly-title">{t.doctor.weeklyTitle}</h2>
       <p className="hint">{t.doctor.weeklyIntro}</p>
-      <p className="zone-note">{t.doctor.zone(clock.zoneLabel())}</p>
+      <p className="zone-note">{locations.length > 1 ? t.doctor.locationZones : t.doctor.zone(clock.zoneLabel())}</p>
       {ordered.map(({ day, name }) => (
         <fieldset key={day} className="hours-day">
           <legend>{t.doctor.dayHours(name)}</legend>
@@ -98,6 +102,7 @@ export function WeeklyHoursForm({ doctorId }: { doctorId: string }) {
                 <label htmlFor={`minutes-${row.key}`}>{t.doctor.slotMinutes}</label>
                 <SlotMinutesSelect id={`minutes-${row.key}`} value={row.slotMinutes} onChange={(slotMinutes) => change(day, row.key, { slotMinutes })} />
               </div>
+              <LocationSelect id={`location-${row.key}`} value={row.locationId} onChange={(locationId) => change(day, row.key, { locationId })} />
               <button
                 type="button"
                 className="button button-secondary"
@@ -117,7 +122,7 @@ export function WeeklyHoursForm({ doctorId }: { doctorId: string }) {
             aria-label={t.doctor.addHours(name)}
             onClick={() => {
               setSaved(false);
-              setRows({ ...rows, [day]: [...rows[day], { key: nextKey++, startTime: '09:00', endTime: '12:00', slotMinutes: 30 }] });
+              setRows({ ...rows, [day]: [...rows[day], { key: nextKey++, startTime: '09:00', endTime: '12:00', slotMinutes: 30, locationId: rows[day].at(-1)?.locationId ?? locations[0]?.id ?? 'default' }] });
             }}
           >
             {t.doctor.add}

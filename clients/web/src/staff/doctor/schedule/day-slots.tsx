@@ -28,12 +28,15 @@ export function DaySlots({ date, slots, headingLevel }: { date: string; slots: S
       {slots.length === 0 ? <p className="meta">{t.doctor.noSlots}</p> : null}
       <ol className="slot-list">
         {slots.map((slot) => {
-          const time = clock.time(slot.startsAt);
+          // A slot at a location in another zone is read on that location's clock, its zone and place named.
+          const away = slot.timeZone !== clock.zone;
+          const time = clock.in(slot.timeZone).time(slot.startsAt);
           const appointment = slot.appointment;
           return (
             <li key={slot.id} className={`slot slot-${slot.status.toLowerCase()}${appointment && appointment.id === selected ? ' slot-selected' : ''}`} data-slot-id={slot.id}>
               <time dateTime={slot.startsAt} className="slot-time">
                 {time}
+                {away ? <span className="zone"> {t.doctor.slotPlace(slot.location.name, clock.in(slot.timeZone).zoneLabel(slot.startsAt))}</span> : null}
               </time>
               {appointment ? (
                 <Link to={linkTo(appointment.id)} className="slot-appointment" aria-label={t.doctor.open(appointment.patient.name, time)} aria-current={appointment.id === selected ? 'true' : undefined}>

@@ -1,0 +1,2 @@
+export * from './location-facts';
+export * from './time-zone';

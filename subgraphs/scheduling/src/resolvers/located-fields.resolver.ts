@@ -1,0 +1,38 @@
+import { DEFAULT_LOCATION_ID } from '@carebook/platform';
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
+import { AvailabilityRule } from '../entities/availability-rule.entity';
+import { LocationRef } from '../entities/location-ref.type';
+import { OneOffAvailability } from '../entities/one-off-availability.entity';
+import { Slot } from '../entities/slot.entity';
+import type { SchedulingDeps } from './scheduling-deps';
+
+type Located = { locationId?: string | null };
+
+/**
+ * `location` and `timeZone` on everything that belongs to a location: the
+ * zone is the one its times are wall-clock in (hours) or shown in (slots).
+ * A slot read through a calendar row may lack its location: the default one.
+ */
+function locatedFields<T extends Located>(type: ClassType<T>, what: string) {
+  @Resolver(() => type)
+  class LocatedFieldsResolver {
+    constructor(readonly deps?: SchedulingDeps) {}
+
+    @FieldResolver(() => LocationRef, { description: `Where: the location ${what} belongs to.` })
+    location(@Root() row: T): LocationRef {
+      return { id: row.locationId ?? DEFAULT_LOCATION_ID };
+    }
+
+    @FieldResolver(() => String, { description: `The IANA time zone of that location: show ${what}'s times in it, naming it.` })
+    timeZone(@Root() row: T): Promise<string> {
+      return this.deps!.context.locations.zoneOf(row.locationId);
+    }
+  }
+  return LocatedFieldsResolver;
+}
+
+export const SlotLocationResolver = locatedFields(Slot, 'the slot');
+export const RuleLocationResolver = locatedFields(AvailabilityRule, 'the weekly window');
+export const OneOffLocationResolver = locatedFields(OneOffAvailability, 'the one-off day');
+export const LOCATED_RESOLVERS = [SlotLocationResolver, RuleLocationResolver, OneOffLocationResolver];
