@@ -21,6 +21,7 @@ import { listenForScheduleChanges } from './public-cache/schedule-invalidation';
 import { startLiveSchedules } from './live/live-schedules';
 import { MAX_DOCUMENT_BYTES, queryLimitRules } from './query-limits';
 import { SubgraphDataSource, subgraphService, subgraphUrl } from './subgraph-data-source';
+import { subgraphFetcher } from './subgraph-fetcher';
 
 /**
  * The one endpoint: serves the statically composed supergraph, verifies the
@@ -38,9 +39,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const callerToken = createServiceTokenSource(config.serviceKeys);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    // Node's fetch (undici) rather than the default agent: it drops an idle connection before the subgraph's
-    // keep-alive timeout does (the server announces it), so a request never lands on a socket being closed (ECONNRESET).
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env), fetcher: fetch as never, target: subgraphService(name), callerToken }),
+    // undici rather than the default agent: it drops an idle connection before the subgraph's keep-alive timeout
+    // does (the server announces it), so a request never lands on a socket being closed (ECONNRESET).
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env), fetcher: subgraphFetcher as never, target: subgraphService(name), callerToken }),
   });
 
   const scheduleCache = createResponseCache({ ttlMs: config.scheduleCacheTtlMs, invalidationLive: () => invalidation.live() });
