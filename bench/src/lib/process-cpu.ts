@@ -20,10 +20,11 @@ export interface CpuShare {
 /**
  * CPU spent by named processes between `start()` and `per(n)`, in ms per
  * operation: a figure that holds however busy the machine is, where
- * latencies do not. The database server is counted too when it runs here.
+ * latencies do not. The database server and Redis are counted too when they
+ * run here (they serve every stack on the machine: run benchmarks alone).
  */
 export function cpuMeter(processes: Record<string, number | undefined>) {
-  const named = { ...processes, mariadb: mariadbPid() };
+  const named = { ...processes, mariadb: oldestPid('mariadbd'), redis: oldestPid('redis-server') };
   let before: Record<string, number> = {};
   const read = () => Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, cpuSecondsOf(pid)]));
   const share = (operations: number, excluded: string[] = []): CpuShare => {
@@ -47,9 +48,9 @@ export function formatShare(share: CpuShare, totalLabel = 'total'): string {
   return [...share.byProcess.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms.toFixed(1)}`), `${totalLabel} ${share.total.toFixed(2)}`].join(', ');
 }
 
-function mariadbPid(): number | undefined {
+function oldestPid(command: string): number | undefined {
   try {
-    return Number(execFileSync('pgrep', ['-o', '-x', 'mariadbd'], { encoding: 'utf8' }).trim()) || undefined;
+    return Number(execFileSync('pgrep', ['-o', '-x', command], { encoding: 'utf8' }).trim()) || undefined;
   } catch {
     return undefined;
   }

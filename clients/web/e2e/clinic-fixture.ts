@@ -20,6 +20,20 @@ import { join } from 'node:path';
 export const CLINIC_TIME_ZONE = 'Europe/Berlin';
 const ROOT = join(__dirname, '../../..');
 
+export interface ClinicDoctor {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+export interface Visit {
+  patient: { name: string; email: string; password: string };
+  appointmentId: string;
+  startsAt: string;
+}
+
 export interface Clinic {
   webUrl: string;
   gatewayUrl: string;
@@ -27,9 +41,15 @@ export interface Clinic {
   api(token?: string): CarebookClient;
   admin: CarebookClient;
   services: { checkup: { id: string; name: string }; vaccination: { id: string; name: string } };
-  doctors: { grey: { id: string; name: string; token: string }; shah: { id: string; name: string; token: string }; osei: { id: string; name: string; token: string } };
-  /** A visit booked at start-up that begins within two minutes, so that its doctor can complete it (invoice, feedback). */
-  visit: { patient: { name: string; email: string; password: string }; appointmentId: string; startsAt: string } | null;
+  doctors: Record<'grey' | 'shah' | 'osei' | 'park' | 'reyes', ClinicDoctor>;
+  /**
+   * Visits booked at start-up that begin within two minutes, so that their doctors can close them once
+   * begun (booking needs a visit not yet begun, closing one needs it begun): booked here, the wait passes
+   * while other scenarios run. Dr Osei's is completed (invoice, feedback), Dr Park's charted and completed
+   * on the doctor's dashboard, Dr Reyes's marked a no-show. Null in the clinic's last half hour of a day.
+   */
+  visit: Visit | null;
+  visits: Record<'osei' | 'park' | 'reyes', Visit> | null;
   /** Dr Osei completes the appointment, once it has started (waiting till then). */
   complete(appointmentId: string): Promise<void>;
 }
@@ -98,36 +118,44 @@ async function setUpClinic(): Promise<{ clinic: Clinic; stop(): Promise<void> }>
       (await admin.request(CreateMedicalServiceDocument, { input: { name, category, durationMinutes, price, currency: 'EUR' } })).createMedicalService;
     const checkup = await service('General check-up', 'GENERAL_CHECKUP', 30, '45.00');
     const vaccination = await service('Flu vaccination', 'VACCINATION', 15, '25.00');
-    const doctor = async (key: string, name: string, specialty: string, serviceIds: string[]) => {
+    const doctor = async (key: string, name: string, specialty: string, serviceIds: string[]): Promise<ClinicDoctor> => {
       const email = `${key}@clinic.browser.test`;
-      const { createDoctor } = await admin.request(CreateDoctorDocument, { input: { email, password: 'doctor-password-1', name, specialty, licenseNumber: `LIC-${key}`, location: 'Room 2, Harbour Street Clinic', bio: `${name} has cared for patients of all ages for over ten years.`, serviceIds } });
-      const token = (await api().request(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken;
-      return { id: createDoctor.id, name, token };
+      const password = 'doctor-password-1';
+      const { createDoctor } = await admin.request(CreateDoctorDocument, { input: { email, password, name, specialty, licenseNumber: `LIC-${key}`, location: 'Room 2, Harbour Street Clinic', bio: `${name} has cared for patients of all ages for over ten years.`, serviceIds } });
+      const token = (await api().request(LoginDocument, { email, password })).login.accessToken;
+      return { id: createDoctor.id, name, email, password, token };
     };
     const grey = await doctor('grey', 'Dr Meredith Grey', 'General practice', [checkup.id, vaccination.id]);
     const shah = await doctor('shah', 'Dr Amir Shah', 'Internal medicine', [checkup.id]);
     // No weekly hours: her one-off visit below never meets slots of a rule, whatever the time of day.
     const osei = await doctor('osei', 'Dr Nadia Osei', 'General practice', [checkup.id, vaccination.id]);
+    // The doctor's dashboard's own doctors, likewise with one-off hours only: nothing else books them.
+    const park = await doctor('park', 'Dr Lena Park', 'General practice', [checkup.id, vaccination.id]);
+    const reyes = await doctor('reyes', 'Dr Tomas Reyes', 'General practice', [checkup.id, vaccination.id]);
     // Weekday mornings and afternoons for Dr Grey, mornings for Dr Shah: the calendar has free days for weeks.
     const days = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
     await admin.request(SetWeeklyAvailabilityDocument, { doctorId: grey.id, rules: days.flatMap((dayOfWeek) => [{ dayOfWeek, startTime: '09:00', endTime: '12:00', slotMinutes: 30 }, { dayOfWeek, startTime: '14:00', endTime: '16:00', slotMinutes: 30 }]) });
     await admin.request(SetWeeklyAvailabilityDocument, { doctorId: shah.id, rules: days.map((dayOfWeek) => ({ dayOfWeek, startTime: '08:00', endTime: '11:00', slotMinutes: 30 })) });
 
-    async function bookVisitSoon() {
-      // The next whole minute at least 40 s away: time to book it before it starts.
+    async function bookVisitsSoon(): Promise<Record<'osei' | 'park' | 'reyes', Visit> | null> {
+      // The next whole minute at least 40 s away: time to book the three before they start.
       const start = new Date(Math.ceil((Date.now() + 40_000) / 60_000) * 60_000);
       const from = clinicWallClock(start);
       const to = clinicWallClock(new Date(start.getTime() + 30 * 60_000));
       // A one-off window cannot cross the clinic's midnight: in that half hour of the day there is no visit to complete.
       if (to.date !== from.date) return null;
-      const { addAvailability } = await admin.request(AddAvailabilityDocument, { doctorId: osei.id, date: from.date, startTime: from.time, endTime: to.time, slotMinutes: 30 });
-      if (new Date(addAvailability[0].startsAt).getTime() !== start.getTime()) throw new Error(`the visit's slot starts at ${addAvailability[0].startsAt}, not ${start.toISOString()}`);
-      const patient = newPatient('visitor');
-      const { registerPatient } = await api().request(RegisterPatientDocument, { input: patient });
-      const { bookAppointment } = await api(registerPatient.accessToken).request(BookAppointmentDocument, { input: { slotId: addAvailability[0].id, serviceId: checkup.id, reason: 'Blood pressure' } });
-      if (bookAppointment.__typename !== 'BookingConfirmed') throw new Error('the visit could not be booked');
-      return { patient, appointmentId: bookAppointment.appointment.id, startsAt: bookAppointment.appointment.startsAt };
+      const book = async (who: ClinicDoctor, tag: string, reason: string): Promise<Visit> => {
+        const { addAvailability } = await admin.request(AddAvailabilityDocument, { doctorId: who.id, date: from.date, startTime: from.time, endTime: to.time, slotMinutes: 30 });
+        if (new Date(addAvailability[0].startsAt).getTime() !== start.getTime()) throw new Error(`the visit's slot starts at ${addAvailability[0].startsAt}, not ${start.toISOString()}`);
+        const patient = newPatient(tag);
+        const { registerPatient } = await api().request(RegisterPatientDocument, { input: { ...patient, dateOfBirth: '1984-05-17', gender: 'FEMALE' } });
+        const { bookAppointment } = await api(registerPatient.accessToken).request(BookAppointmentDocument, { input: { slotId: addAvailability[0].id, serviceId: checkup.id, reason } });
+        if (bookAppointment.__typename !== 'BookingConfirmed') throw new Error(`the ${tag} visit could not be booked`);
+        return { patient, appointmentId: bookAppointment.appointment.id, startsAt: bookAppointment.appointment.startsAt };
+      };
+      return { osei: await book(osei, 'visitor', 'Blood pressure'), park: await book(park, 'charted', 'Headaches'), reyes: await book(reyes, 'absent', 'Headaches') };
     }
+    const visits = await bookVisitsSoon();
 
     const clinic: Clinic = {
       webUrl,
@@ -136,8 +164,9 @@ async function setUpClinic(): Promise<{ clinic: Clinic; stop(): Promise<void> }>
       api,
       admin,
       services: { checkup, vaccination },
-      doctors: { grey, shah, osei },
-      visit: await bookVisitSoon(),
+      doctors: { grey, shah, osei, park, reyes },
+      visit: visits?.osei ?? null,
+      visits,
       async complete(appointmentId) {
         const doctorApi = api(osei.token);
         const deadline = Date.now() + 150_000;

@@ -3,7 +3,6 @@ import {
   AddAvailabilityDocument,
   AvailableSlotsDocument,
   BookAppointmentDocument,
-  CreateDoctorDocument,
   LoginDocument,
   RegisterPatientDocument,
 } from '@carebook/sdk';
@@ -13,48 +12,12 @@ import { shoot } from './readme-screenshots';
 
 /** The clinic's calendar date of an instant, and days from it. */
 const clinicDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-const clinicClock = (instant: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 /** A time as the app writes it for this browser's locale (en-GB: "9:05"). */
 const appTime = (instant: string) => new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
 const inDays = (days: number) => clinicDate(new Date(Date.now() + days * 86_400_000));
 
-interface Doctor {
-  id: string;
-  name: string;
-  email: string;
-  password: string;
-}
-interface Visit {
-  appointmentId: string;
-  startsAt: string;
-  patient: { name: string; email: string; password: string };
-}
-
-/** A doctor of this spec's own, with no weekly hours (one-off windows only), so that nothing else books them. */
-async function createDoctor(clinic: Clinic, key: string, name: string): Promise<Doctor> {
-  const password = 'doctor-password-1';
-  // Creating a doctor crosses three services; on a shared, busy machine one call may time out: once more, with new details, said aloud.
-  for (let attempt = 1; ; attempt += 1) {
-    const email = `${key}-${attempt}-${Date.now()}@clinic.browser.test`;
-    const result = await clinic.admin.execute(CreateDoctorDocument, {
-      input: { email, password, name, specialty: 'General practice', licenseNumber: `LIC-${key}-${attempt}-${Date.now()}`, serviceIds: [clinic.services.checkup.id, clinic.services.vaccination.id] },
-    });
-    if (result.data) return { id: result.data.createDoctor.id, name, email, password };
-    if (attempt === 3 || result.errors?.[0]?.extensions?.code !== 'INTERNAL_SERVER_ERROR') throw new Error(`creating ${name}: ${JSON.stringify(result.errors)}`);
-    console.warn(`creating ${name} failed (${result.errors[0].message}), trying again`);
-  }
-}
-
-/** A visit with the doctor at `start`, booked by a new patient through the API (one one-off 30-minute slot). */
-async function bookVisitAt(clinic: Clinic, doctor: Doctor, start: Date, tag: string): Promise<Visit> {
-  const end = new Date(start.getTime() + 30 * 60_000);
-  const { addAvailability } = await clinic.admin.request(AddAvailabilityDocument, { doctorId: doctor.id, date: clinicDate(start), startTime: clinicClock(start), endTime: clinicClock(end), slotMinutes: 30 });
-  const patient = newPatient(tag);
-  const { registerPatient } = await clinic.api().request(RegisterPatientDocument, { input: { ...patient, dateOfBirth: '1984-05-17', gender: 'FEMALE' } });
-  const { bookAppointment } = await clinic.api(registerPatient.accessToken).request(BookAppointmentDocument, { input: { slotId: addAvailability[0].id, serviceId: clinic.services.checkup.id, reason: 'Headaches' } });
-  if (bookAppointment.__typename !== 'BookingConfirmed') throw new Error(`the ${tag} visit could not be booked`);
-  return { appointmentId: bookAppointment.appointment.id, startsAt: bookAppointment.appointment.startsAt, patient };
-}
+type Doctor = Clinic['doctors']['park'];
+type Visit = NonNullable<Clinic['visit']>;
 
 /** Signs in at the staff door and lands on the schedule. */
 async function signInAsStaff(page: Page, doctor: { email: string; password: string }) {
@@ -90,22 +53,17 @@ async function newPage(browser: Browser, baseURL: string) {
 test.describe.serial('the doctor’s dashboard', () => {
   let park: Doctor;
   let reyes: Doctor;
-  /** Dr Park's and Dr Reyes's visits, starting within two minutes (to complete, and to mark as a no-show). */
+  /** Dr Park's and Dr Reyes's visits, booked when the clinic started (to complete, and to mark as a no-show). */
   let parkVisit: Visit | null = null;
   let reyesVisit: Visit | null = null;
   const tomorrow = inDays(1);
 
   test.beforeAll(async ({ clinicStack: clinic }) => {
-    park = await createDoctor(clinic, 'park', 'Dr Lena Park');
-    reyes = await createDoctor(clinic, 'reyes', 'Dr Tomas Reyes');
+    ({ park, reyes } = clinic.doctors);
+    parkVisit = clinic.visits?.park ?? null;
+    reyesVisit = clinic.visits?.reyes ?? null;
     // Tomorrow morning's hours for Dr Park: the patient books one of them in the live scenario.
     await clinic.admin.request(AddAvailabilityDocument, { doctorId: park.id, date: tomorrow, startTime: '09:00', endTime: '12:00', slotMinutes: 30 });
-    // The next whole minute at least 60 s away; a one-off window cannot cross the clinic's midnight.
-    const start = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
-    if (clinicDate(start) === clinicDate(new Date(start.getTime() + 30 * 60_000))) {
-      parkVisit = await bookVisitAt(clinic, park, start, 'charted');
-      reyesVisit = await bookVisitAt(clinic, reyes, start, 'absent');
-    }
   });
 
   test('a patient who opens a staff page is sent away; a signed-out visitor is asked to sign in at the staff door', async ({ page }) => {
