@@ -3,7 +3,7 @@ import { startStack } from '@carebook/platform/testing';
 import { AddAvailabilityDocument, BookAppointmentDocument } from '@carebook/sdk';
 import { clinicClient, tomorrow } from './lib/clinic';
 import { startFloor } from './floor/floor';
-import { doubleBookings } from './lib/double-bookings';
+import { doubleBookings, formatDoubleBookings } from './lib/double-bookings';
 import { cpuMeter, formatShare } from './lib/process-cpu';
 import { latencyLine, percentile, pool } from './lib/stats';
 import { printLoggedErrors } from './lib/logged-errors';
@@ -72,7 +72,7 @@ async function main() {
       if (warmUp) return;
 
       console.log(`\n${label}`);
-      console.log(`  carebook: confirmed ${carebook.confirmed}, unavailable ${carebook.unavailable}, errors ${carebook.errors}, double bookings ${await doubleBookings(stack.env)}`);
+      console.log(`  carebook: confirmed ${carebook.confirmed}, unavailable ${carebook.unavailable}, errors ${carebook.errors}, ${formatDoubleBookings(await doubleBookings(stack.env))}`);
       console.log(`    ${latencyLine('latency', carebook.latencies)}`);
       console.log(`    ${(carebook.confirmed / carebook.seconds).toFixed(1)} bookings/s, ${(requests / carebook.seconds).toFixed(1)} requests/s over ${carebook.seconds.toFixed(2)} s`);
       console.log(`    CPU ms per request: ${formatShare(carebookCpu, 'total (bench left out)')}`);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { startStack } from '@carebook/platform/testing';
 import { AddAvailabilityDocument, BookAppointmentDocument } from '@carebook/sdk';
 import { clinicClient, tomorrow } from './lib/clinic';
-import { doubleBookings } from './lib/double-bookings';
+import { doubleBookings, formatDoubleBookings } from './lib/double-bookings';
 import { cpuMeter, formatShare } from './lib/process-cpu';
 import { latencyLine, pool } from './lib/stats';
 import { printLoggedErrors } from './lib/logged-errors';
@@ -74,7 +74,7 @@ async function main() {
     const cpu = meter.share(patientCount, ['bench']);
 
     console.log(`\n${patientCount} patients press "book" at once over ${doctorCount * slotsPerDoctor} slots of ${doctorCount} doctors`);
-    console.log(`  confirmed ${confirmed}, unavailable ${unavailable} (${offeredAlternatives} of them offered alternatives), errors ${errors}, double bookings ${await doubleBookings(stack.env)}`);
+    console.log(`  confirmed ${confirmed}, unavailable ${unavailable} (${offeredAlternatives} of them offered alternatives), errors ${errors}, ${formatDoubleBookings(await doubleBookings(stack.env))}`);
     console.log(`  every patient had an answer after ${lastAnswer.toFixed(2)} s (${latencies.length} answers)`);
     console.log(`  ${latencyLine('latency', latencies)}`);
     console.log(`  CPU ms per request: ${formatShare(cpu, 'total (bench left out)')}`);
