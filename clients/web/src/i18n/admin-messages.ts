@@ -12,6 +12,8 @@ export const adminEn = {
     health: 'System health',
   },
   zoneNote: (zone: string) => `Times are in the clinic’s time zone: ${zone}.`,
+  /** Where a slot's or appointment's time is on its location's clock (the board, its dialogs). */
+  zoneNoteAway: (zone: string) => `Times are in the clinic’s time zone: ${zone}, except at a location in another zone: those are on its clock, the place and zone named.`,
   save: 'Save',
   cancel: 'Cancel',
   close: 'Close',
