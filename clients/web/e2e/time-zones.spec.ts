@@ -41,6 +41,10 @@ test.describe('a location in another time zone', () => {
       await admin.getByLabel('Password').fill(BOOTSTRAP_ADMIN.password);
       await admin.getByRole('button', { name: 'Sign in' }).click();
       await expect(admin.getByRole('heading', { level: 1, name: 'Day board' })).toBeVisible();
+      // On the day board the booking reads 09:00 on New York's clock, the place and zone named beside it.
+      await admin.goto(`/staff/admin?date=${date}`);
+      const booking = admin.getByRole('region', { name: clinic.doctors.osei.name }).locator('.board-appointment');
+      await expect(booking.locator('.board-time')).toHaveText(/^0?9:00 \(Carebook Manhattan, America\/New_York, /);
       await admin.goto('/staff/admin/closures');
       await admin.getByLabel('First day closed').fill(date);
       await admin.getByLabel('Last day closed').fill(date);
