@@ -1,6 +1,6 @@
 import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
 import { AddAvailabilityDocument, CreateLocationDocument, UpdateLocationDocument } from '@carebook/sdk';
-import { expect, expectAccessible, newPatient, registerInApp, test } from './clinic-fixture';
+import { expect, expectAccessible, newPatient, registerInApp, signInAsStaff, test } from './clinic-fixture';
 import { shoot } from './readme-screenshots';
 
 const MANHATTAN = { name: 'Carebook Manhattan', address: '350 5th Ave, New York', timeZone: 'America/New_York' };
@@ -36,11 +36,7 @@ test.describe('a location in another time zone', () => {
       // An admin closes that day at Manhattan only: the form reads it in New York's zone and says so,
       // and the refusal lists the booking at 09:00 on New York's clock, the zone named.
       const admin = await (await browser.newContext({ baseURL, locale: 'en-GB' })).newPage();
-      await admin.goto('/staff/sign-in');
-      await admin.getByLabel('Email').fill(BOOTSTRAP_ADMIN.email);
-      await admin.getByLabel('Password').fill(BOOTSTRAP_ADMIN.password);
-      await admin.getByRole('button', { name: 'Sign in' }).click();
-      await expect(admin.getByRole('heading', { level: 1, name: 'Day board' })).toBeVisible();
+      await signInAsStaff(admin, BOOTSTRAP_ADMIN, 'Day board');
       // On the day board the booking reads 09:00 on New York's clock, the place and zone named beside it.
       await admin.goto(`/staff/admin?date=${date}`);
       const booking = admin.getByRole('region', { name: clinic.doctors.osei.name }).locator('.board-appointment');
