@@ -138,7 +138,7 @@ describe('availability edits through the gateway', () => {
     const appointmentId = await book(slots[0].id, patients.two);
     const oneOff = (await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, admin)).doctor!.oneOffAvailability.find((d) => d.date === day(4))!;
     const removed = await ok(RemoveAvailabilityDocument, { id: oneOff.id }, doctors.away.token);
-    expect(removed.removeAvailability).toEqual({ id: oneOff.id, removedSlots: 1, keptAppointments: [{ id: appointmentId, startsAt: slots[0].startsAt, patient: { id: patients.two.id, name: 'Pat Two' } }] });
+    expect(removed.removeAvailability).toEqual({ id: oneOff.id, removedSlots: 1, keptAppointments: [{ id: appointmentId, startsAt: slots[0].startsAt, timeZone: 'UTC', patient: { id: patients.two.id, name: 'Pat Two' } }] });
     expect((await ok(AvailableSlotsDocument, { doctorId: doctors.away.id, from: `${day(4)}T00:00:00Z`, to: `${day(5)}T00:00:00Z` })).availableSlots).toEqual([]);
     expect((await history(appointmentId)).status).toBe('CONFIRMED');
     expect(errorCode(await gql(RemoveAvailabilityDocument, { id: oneOff.id }, admin))).toBe('NOT_FOUND');

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
 import { BookAppointmentDocument, DoctorScheduleDocument, RegisterPatientDocument, SetUserRoleDocument } from '@carebook/sdk';
-import { type Clinic, CLINIC_TIME_ZONE, expect, expectAccessible, newPatient, test } from './clinic-fixture';
+import { type Clinic, CLINIC_TIME_ZONE, expect, expectAccessible, newPatient, signInAsStaff, test } from './clinic-fixture';
 import { shoot } from './readme-screenshots';
 
 /** Tomorrow in the clinic: every doctor with weekly hours has free slots then, none of them started. */
@@ -10,13 +10,7 @@ function clinicTomorrow(): string {
 }
 
 /** Signs in at the staff door as the bootstrap admin and lands on the day board. */
-async function signInAsAdmin(page: Page) {
-  await page.goto('/staff/sign-in');
-  await page.getByLabel('Email').fill(BOOTSTRAP_ADMIN.email);
-  await page.getByLabel('Password').fill(BOOTSTRAP_ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Day board' })).toBeVisible();
-}
+const signInAsAdmin = (page: Page) => signInAsStaff(page, BOOTSTRAP_ADMIN, 'Day board');
 
 const column = (page: Page, doctorName: string) => page.getByRole('region', { name: doctorName });
 const freeSlots = (scope: Locator) => scope.locator('.board-slot-free');

@@ -233,3 +233,12 @@ export async function registerInApp(page: Page, patient: { name: string; email: 
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My appointments' })).toBeVisible();
 }
+
+/** Signs in at the staff door and waits for the landing page's heading (the day board for admins). */
+export async function signInAsStaff(page: Page, who: { email: string; password: string }, landing: string) {
+  await page.goto('/staff/sign-in');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: landing })).toBeVisible();
+}

@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
@@ -12,7 +12,7 @@ import {
   RegisterPatientDocument,
 } from '@carebook/sdk';
 import { readFileSync } from 'node:fs';
-import { type Clinic, CLINIC_TIME_ZONE, expect, expectAccessible, newPatient, test } from './clinic-fixture';
+import { type Clinic, CLINIC_TIME_ZONE, expect, expectAccessible, newPatient, signInAsStaff, test } from './clinic-fixture';
 import { shoot } from './readme-screenshots';
 
 /**
@@ -43,14 +43,6 @@ async function bookedPatient(clinic: Clinic, doctor: Doctor, date: string, start
   return { patient, api, appointmentId: bookAppointment.appointment.id, slots: addAvailability };
 }
 
-async function signIn(page: Page, who: { email: string; password: string }, landing: string) {
-  await page.goto('/staff/sign-in');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: landing })).toBeVisible();
-}
-
 async function freeSlotsOn(clinic: Clinic, doctorId: string, date: string) {
   return (await clinic.admin.request(AvailableSlotsDocument, { doctorId, ...dayBounds(date) })).availableSlots.filter((slot) => clinicDate(new Date(slot.startsAt)) === date);
 }
@@ -76,7 +68,7 @@ test.describe.serial('issue 14’s staff screens', () => {
     const date = inDays(5);
     const booked = await bookedPatient(clinic, vogel, date, '09:00', '11:00', 'offday');
     page.on('dialog', (dialog) => void dialog.accept());
-    await signIn(page, vogel, 'My schedule');
+    await signInAsStaff(page, vogel, 'My schedule');
     await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Availability' }).click();
     const sections = page.getByRole('navigation', { name: 'Availability sections' });
     await expect(sections.getByRole('link', { name: 'Weekly hours' })).toHaveAttribute('aria-current', 'page');
@@ -139,7 +131,7 @@ test.describe.serial('issue 14’s staff screens', () => {
   });
 
   test('the doctor’s own profile: bio, location and phone saved, what patients read changed, the phone read back', async ({ page, clinic }, testInfo) => {
-    await signIn(page, vogel, 'My schedule');
+    await signInAsStaff(page, vogel, 'My schedule');
     await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'My profile' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
     await expect(page.getByLabel('Where patients find you')).toHaveValue('Room 4');
@@ -161,7 +153,7 @@ test.describe.serial('issue 14’s staff screens', () => {
   test('an admin closes the clinic for a chosen doctor: refused over a booking, then the booking cancelled and the patient sees it', async ({ page, browser, clinic, baseURL }, testInfo) => {
     const date = inDays(7);
     const booked = await bookedPatient(clinic, vogel, date, '09:00', '10:00', 'closed');
-    await signIn(page, BOOTSTRAP_ADMIN, 'Day board');
+    await signInAsStaff(page, BOOTSTRAP_ADMIN, 'Day board');
     await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Closures' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Clinic closures' })).toBeVisible();
     await page.getByLabel('First day closed').fill(date);
@@ -198,7 +190,7 @@ test.describe.serial('issue 14’s staff screens', () => {
   test('an admin edits a service (the new price in the catalogue) and its booking rules, and a doctor', async ({ page, clinic }, testInfo) => {
     const name = `Travel advice ${tag}`;
     await clinic.admin.request(CreateMedicalServiceDocument, { input: { name, category: 'SPECIALIST_CONSULTATION', durationMinutes: 20, price: '30.00', currency: 'EUR' } });
-    await signIn(page, BOOTSTRAP_ADMIN, 'Day board');
+    await signInAsStaff(page, BOOTSTRAP_ADMIN, 'Day board');
     const nav = page.getByRole('navigation', { name: 'Staff' });
     await nav.getByRole('link', { name: 'Services' }).click();
     await expect(page.getByText('booked appointments keep the price and time they were booked with')).toBeVisible();
@@ -248,7 +240,7 @@ test.describe.serial('issue 14’s staff screens', () => {
   });
 
   test('an admin downloads the appointments and invoices as CSV; a bad range is refused in words', async ({ page }, testInfo) => {
-    await signIn(page, BOOTSTRAP_ADMIN, 'Day board');
+    await signInAsStaff(page, BOOTSTRAP_ADMIN, 'Day board');
     await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Exports' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Exports' })).toBeVisible();
     const appointments = page.getByRole('form', { name: 'Appointments' });

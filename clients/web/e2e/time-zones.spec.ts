@@ -1,11 +1,12 @@
+import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
 import { AddAvailabilityDocument, CreateLocationDocument, UpdateLocationDocument } from '@carebook/sdk';
-import { expect, expectAccessible, newPatient, registerInApp, test } from './clinic-fixture';
+import { expect, expectAccessible, newPatient, registerInApp, signInAsStaff, test } from './clinic-fixture';
 import { shoot } from './readme-screenshots';
 
 const MANHATTAN = { name: 'Carebook Manhattan', address: '350 5th Ave, New York', timeZone: 'America/New_York' };
 
 test.describe('a location in another time zone', () => {
-  test('the patient sees where, and the time on the location clock with its zone named', async ({ page, clinic }, testInfo) => {
+  test('the patient sees where, and the time on the location clock with its zone named; an admin closes that location\'s day', async ({ page, browser, baseURL, clinic }, testInfo) => {
     const { createLocation } = await clinic.admin.request(CreateLocationDocument, { input: MANHATTAN });
     try {
       // Dr Osei sees patients in New York on a day two weeks ahead: 09:00-10:00 there (15:00 or 14:00 in Berlin).
@@ -31,6 +32,31 @@ test.describe('a location in another time zone', () => {
       await expect(page.getByText('You are booked.')).toBeVisible();
       await expect(page.getByText('Carebook Manhattan, 350 5th Ave, New York')).toBeVisible();
       await expect(page.getByText(/\(America\/New_York, /)).toBeVisible();
+
+      // An admin closes that day at Manhattan only: the form reads it in New York's zone and says so,
+      // and the refusal lists the booking at 09:00 on New York's clock, the zone named.
+      const admin = await (await browser.newContext({ baseURL, locale: 'en-GB' })).newPage();
+      await signInAsStaff(admin, BOOTSTRAP_ADMIN, 'Day board');
+      // On the day board the booking reads 09:00 on New York's clock, the place and zone named beside it.
+      await admin.goto(`/staff/admin?date=${date}`);
+      const booking = admin.getByRole('region', { name: clinic.doctors.osei.name }).locator('.board-appointment');
+      await expect(booking.locator('.board-time')).toHaveText(/^0?9:00 \(Carebook Manhattan, America\/New_York, /);
+      await admin.goto('/staff/admin/closures');
+      await admin.getByLabel('First day closed').fill(date);
+      await admin.getByLabel('Last day closed').fill(date);
+      await admin.getByRole('radio', { name: 'One location' }).check();
+      await admin.getByLabel('Location to close').selectOption(createLocation.id);
+      await expect(admin.getByTestId('closure-zone')).toHaveText(/^The days are days at Carebook Manhattan, in its time zone: America\/New_York, /);
+      await admin.getByRole('button', { name: 'Close these days' }).click();
+      const refusal = admin.getByTestId('booked-refusal');
+      await expect(refusal).toContainText('Nothing was saved: 1 booked appointment falls in the closure.');
+      await expect(refusal).toContainText(/09:00 \S+ \(America\/New_York\)/);
+      await expectAccessible(admin, 'closing one location');
+      await shoot(admin, testInfo, 'admin-closure-location');
+      await refusal.getByRole('button', { name: 'Cancel these appointments and tell the patients…' }).click();
+      await refusal.getByRole('button', { name: 'Yes, cancel it and save the closure' }).click();
+      await expect(admin.getByRole('main').getByText(new RegExp(`^Closed .* at Carebook Manhattan for ${clinic.doctors.osei.name}: 1 free time blocked\\. 1 appointment was cancelled`))).toBeVisible();
+      await admin.context().close();
     } finally {
       // The other specs share this clinic: it goes back to one location (its bookings stay).
       await clinic.admin.request(UpdateLocationDocument, { id: createLocation.id, input: { active: false } });

@@ -1,15 +1,5 @@
-import { env, loadDotenvOnce, parseEnv } from '@carebook/platform';
+import { clinicTimeZoneSchema, env, loadDotenvOnce, parseEnv } from '@carebook/platform';
 import { join } from 'node:path';
-import { z } from 'zod';
-
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The web server's settings (see .env.example). */
 export function loadWebConfig(source: NodeJS.ProcessEnv = process.env) {
@@ -23,7 +13,7 @@ export function loadWebConfig(source: NodeJS.ProcessEnv = process.env) {
       // Where browsers reach the gateway. Unset: port GATEWAY_PORT of the host the page was loaded from.
       GRAPHQL_PUBLIC_URL: env.url(['http', 'https']).optional(),
       GATEWAY_PORT: env.port(4000),
-      CLINIC_TIME_ZONE: z.string().default('UTC').refine(isTimeZone, 'must be an IANA time zone like Europe/Berlin or UTC'),
+      CLINIC_TIME_ZONE: clinicTimeZoneSchema(),
       WEB_DIST_DIR: env.text(join(__dirname, '..')),
       EXPLORER_DIST_DIR: env.text(join(__dirname, '../../../explorer/dist')),
     },

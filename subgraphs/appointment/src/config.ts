@@ -1,5 +1,4 @@
-import { env, loadEncryptionKeys, loadServiceConfig } from '@carebook/platform';
-import { IANAZone } from 'luxon';
+import { clinicTimeZoneSchema, env, loadEncryptionKeys, loadServiceConfig } from '@carebook/platform';
 import { z } from 'zod';
 
 /** The appointment service's settings beyond the common ones (see .env.example). */
@@ -7,7 +6,7 @@ export function loadAppointmentConfig(source: NodeJS.ProcessEnv = process.env) {
   const config = loadServiceConfig(
     'appointment',
     {
-      CLINIC_TIME_ZONE: z.string().refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
+      CLINIC_TIME_ZONE: clinicTimeZoneSchema(),
       /** How often the reconciliation job runs. */
       APPOINTMENT_RECONCILE_EVERY_MS: env.positiveInt(15_000),
       /** A PENDING appointment older than this is settled by the reconciler (a booking takes well under a second). */

@@ -1,5 +1,4 @@
-import { loadServiceConfig } from '@carebook/platform';
-import { IANAZone } from 'luxon';
+import { clinicTimeZoneSchema, loadServiceConfig } from '@carebook/platform';
 import { z } from 'zod';
 import { isAmount } from './domain/money';
 import { PAYMENT_PROVIDERS } from './payments/payment-providers';
@@ -10,7 +9,7 @@ export function loadBillingConfig(source: NodeJS.ProcessEnv = process.env) {
     'billing',
     {
       /** The clinic's zone: the days of an invoice export are its days. */
-      CLINIC_TIME_ZONE: z.string().refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
+      CLINIC_TIME_ZONE: clinicTimeZoneSchema(),
       /**
        * Which payment-provider adapter charges cards: `development` accepts any token except tok_declined
        * (refused in production), `none` takes no cards (staff record cash and insurance).

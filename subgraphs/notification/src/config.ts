@@ -1,5 +1,4 @@
-import { ConfigError, env, loadServiceConfig } from '@carebook/platform';
-import { IANAZone } from 'luxon';
+import { clinicTimeZoneSchema, ConfigError, env, loadServiceConfig } from '@carebook/platform';
 import { z } from 'zod';
 import { parseOffsets } from './domain/reminder-offsets';
 
@@ -11,7 +10,7 @@ export function loadNotificationConfig(source: NodeJS.ProcessEnv = process.env) 
   const config = loadServiceConfig(
     'notification',
     {
-      CLINIC_TIME_ZONE: z.string().refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
+      CLINIC_TIME_ZONE: clinicTimeZoneSchema(),
       /** Where email goes: Mailpit in docker-compose, the clinic's relay in production. */
       SMTP_URL: env.url(['smtp', 'smtps'], 'smtp://127.0.0.1:1025'),
       MAIL_FROM: env.text('Carebook <no-reply@carebook.local>'),

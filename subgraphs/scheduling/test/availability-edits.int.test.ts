@@ -51,7 +51,8 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     expect(response.errors![0].extensions).toMatchObject({
       reason: 'BOOKED_APPOINTMENTS',
       // No appointment or patient service runs in this harness: the patient stays unnamed rather than the refusal failing.
-      appointments: [{ appointmentId, slotId: slots[1].id, doctorId, startsAt: at(date, '10:00'), patientId: null, patientName: null }],
+      // Its zone too (the default location's here), so a screen reads the time on the clock the message uses.
+      appointments: [{ appointmentId, slotId: slots[1].id, doctorId, startsAt: at(date, '10:00'), patientId: null, patientName: null, timeZone: 'UTC' }],
     });
     expect(await timeOffCount(doctorId)).toBe(0);
     expect(await statuses(doctorId)).toEqual([['09:00', 'FREE'], ['10:00', 'BOOKED'], ['11:00', 'FREE']]);

@@ -86,6 +86,29 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     expect(facts[0].place).toMatchObject({ locationId: newYork, timeZone: NEW_YORK, address: expect.stringContaining('New York') });
   });
 
+  it('groups the calendar by each slot\'s location\'s date: a New York slot at 21:00 is on its New York date, not the next Berlin one', async () => {
+    // A Monday at least a week away, in New York; 21:00 there is 03:00 Tuesday in Berlin (the clinic's zone).
+    const monday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 1 }).set({ weekday: 1 });
+    const tuesday = monday.plus({ days: 1 });
+    const serviceId = await h.createService(30);
+    const specialty = `Evening ${randomUUID().slice(0, 6)}`;
+    for (const variables of [{ specialty }, { serviceId }]) {
+      const doctorId = variables.serviceId ? await h.createDoctor([serviceId]) : await h.createDoctor([], specialty);
+      const set = await h.gql(SET_WEEKLY_AT, { doctorId, rules: [{ dayOfWeek: 'MONDAY', startTime: '21:00', endTime: '22:00', slotMinutes: 30, locationId: newYork }] }, admin);
+      expect(set.errors).toBeUndefined();
+      const calendar = await h.gql(LOCATED_CALENDAR, { from: monday.toISODate(), to: tuesday.toISODate(), ...variables });
+      expect(calendar.errors).toBeUndefined();
+      const [mondayRow, tuesdayRow] = calendar.data.availabilityCalendar;
+      expect(mondayRow.date).toBe(monday.toISODate());
+      const mine = mondayRow.doctors.find((entry: any) => entry.doctor.id === doctorId);
+      expect(mine).toEqual({ doctor: { id: doctorId }, firstSlot: { id: expect.any(String), timeZone: NEW_YORK, location: { id: newYork } } });
+      expect(tuesdayRow.doctors.map((entry: any) => entry.doctor.id)).not.toContain(doctorId);
+      // Asked for the Monday alone, the slot is still there (the store's range reaches New York's evening).
+      const alone = await h.gql(LOCATED_CALENDAR, { from: monday.toISODate(), to: monday.toISODate(), ...variables });
+      expect(alone.data.availabilityCalendar[0].doctors.map((entry: any) => entry.doctor.id)).toContain(doctorId);
+    }
+  });
+
   it('refuses hours that put a doctor at two locations at once, an unknown location, and a one-off day clashing with another location', async () => {
     const doctorId = await h.createDoctor();
     // Berlin 14:00 and New York 08:00 on a Thursday are the same hour (CET/EST, and CEST/EDT).

@@ -12,6 +12,8 @@ export const adminEn = {
     health: 'System health',
   },
   zoneNote: (zone: string) => `Times are in the clinic’s time zone: ${zone}.`,
+  /** Where a slot's or appointment's time is on its location's clock (the board, its dialogs). */
+  zoneNoteAway: (zone: string) => `Times are in the clinic’s time zone: ${zone}, except at a location in another zone: those are on its clock, the place and zone named.`,
   save: 'Save',
   cancel: 'Cancel',
   close: 'Close',
@@ -145,22 +147,26 @@ export const adminEn = {
   },
   closures: {
     title: 'Clinic closures',
-    intro: 'Close whole clinic days (holidays, training days): free times are blocked for every doctor or the doctors chosen. Each doctor gets a time off of their own, which can be removed on its own.',
+    intro: 'Close whole clinic days (holidays, training days): free times are blocked for every doctor, the doctors chosen, or the doctors with hours at one location on those days (only their hours there). Each doctor gets a time off of their own, which can be removed on its own.',
     formTitle: 'Close the clinic',
     from: 'First day closed',
     to: 'Last day closed',
     scope: 'Close for',
-    scopes: { EVERY_DOCTOR: 'Every doctor', CHOSEN_DOCTORS: 'Chosen doctors' } as Record<string, string>,
+    scopes: { EVERY_DOCTOR: 'Every doctor', CHOSEN_DOCTORS: 'Chosen doctors', ONE_LOCATION: 'One location' } as Record<string, string>,
     doctors: 'Doctors to close for',
+    location: 'Location to close',
+    /** A location's closure: its days are its own, in its zone. */
+    locationDays: (location: string, zone: string) => `The days are days at ${location}, in its time zone: ${zone}.`,
     reason: 'Reason (optional)',
     reasonHint: 'For the staff; patients are never shown it.',
     submit: 'Close these days',
     closing: 'Closing…',
     invalidDates: 'Choose the first and last day closed; the last day cannot be before the first.',
     noDoctorChosen: 'Tick at least one doctor, or close for every doctor.',
+    noLocationChosen: 'Choose the location to close.',
     withDoctor: (patient: string, doctor: string) => `${patient} (with ${doctor})`,
-    closed: (from: string, to: string, doctors: string[], blocked: number) =>
-      `Closed ${from === to ? from : `${from} to ${to}`} for ${doctors.length ? doctors.join(', ') : 'no active doctor'}: ${blocked} free ${blocked === 1 ? 'time' : 'times'} blocked.`,
+    closed: (from: string, to: string, doctors: string[], blocked: number, location?: string) =>
+      `Closed ${from === to ? from : `${from} to ${to}`}${location ? ` at ${location}` : ''} for ${doctors.length ? doctors.join(', ') : location ? 'no doctor with hours there' : 'no active doctor'}: ${blocked} free ${blocked === 1 ? 'time' : 'times'} blocked.`,
     conflictsTitle: 'Still booked (cancelling them failed), to move or cancel on the day board:',
   },
   exports: {

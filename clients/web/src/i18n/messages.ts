@@ -23,6 +23,8 @@ export const en = {
     signedInAs: (name: string) => `Signed in as ${name}`,
   },
   footer: 'Carebook · Times are shown in the time zone of the clinic location where they happen, named.',
+  /** A time's zone, where it is not the clinic's and no place is named. */
+  zoneOnly: (zone: string) => `(${zone})`,
   categories: {
     ALL: 'All services',
     GENERAL_CHECKUP: 'General check-ups',

@@ -6,11 +6,11 @@ import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
 import type { CalendarRow } from '../store';
 import { checkDateRange, checkRange } from './availability-input';
+import { DayZones, dayZonesOf, instantsOfDates } from './day-zones';
 import type { ServiceFacts } from './doctor-directory';
 import { calendarRowsOf, fittingStarts } from './fitting-starts';
 import { BookingWindow, windowFor } from './booking-window';
 import type { SchedulingContext } from './scheduling-context';
-import { startOfLocalDay } from './wall-clock';
 
 /**
  * Free future slots of the doctor in [from, to), none when the doctor no
@@ -53,9 +53,11 @@ export interface CalendarDay {
 }
 
 /**
- * For each day in [from, to] (clinic time zone, inclusive), the doctors with
- * free future slots, how many and the first. The doctor service says which
- * doctors qualify; the counting is one aggregated query in the store.
+ * For each day in [from, to] (inclusive), the doctors with free future slots
+ * that day, how many and the first. A slot's day is its location's date (the
+ * patient reads its time on that clock), so one calendar day may hold New
+ * York's evening and Berlin's morning. The doctor service says which doctors
+ * qualify; the counting is one aggregated query in the store.
  */
 export async function availabilityCalendar(em: EntityManager, context: SchedulingContext, query: CalendarQuestion): Promise<CalendarDay[]> {
   checkDateRange(query.from, query.to);
@@ -75,12 +77,9 @@ interface CalendarQuestion {
 async function computeCalendar(em: EntityManager, context: SchedulingContext, query: CalendarQuestion): Promise<CalendarDay[]> {
   const specialty = query.specialty?.trim() || undefined;
   const serviceId = query.serviceId || undefined;
-  const range = {
-    from: startOfLocalDay(query.from, context.zone),
-    to: startOfLocalDay(DateTime.fromISO(query.to).plus({ days: 1 }).toISODate()!, context.zone),
-    now: new Date(),
-    zone: context.zone,
-  };
+  const zones = await dayZonesOf(context.locations, context.zone);
+  // Widened to every zone's days; rows dated outside [from, to] on their own clock are left out below.
+  const range = { ...instantsOfDates(zones, query.from, query.to), now: new Date(), zones };
   let rows: CalendarRow[];
   let doctors: DoctorFacts[];
   if (serviceId || specialty) {
@@ -88,7 +87,7 @@ async function computeCalendar(em: EntityManager, context: SchedulingContext, qu
     [doctors, service] = await Promise.all([context.doctors.search({ serviceId, specialty }), serviceId ? context.doctors.service(serviceId) : undefined]);
     if (service?.active === false) doctors = []; // a retired service is booked no more
     const bounded = withinWindow(range, windowFor(query.bound, service?.bookingPolicy ?? context.clinicPolicy, range.now));
-    rows = service ? await fittingCalendar(em, context, bounded, doctors.map((d) => d.id), service) : await context.store.calendar(em, { ...bounded, doctorIds: doctors.map((d) => d.id) });
+    rows = service ? await fittingCalendar(em, bounded, doctors.map((d) => d.id), service) : await context.store.calendar(em, { ...bounded, doctorIds: doctors.map((d) => d.id) });
   } else {
     rows = await context.store.calendar(em, withinWindow(range, windowFor(query.bound, context.clinicPolicy, range.now)));
     doctors = (await context.doctors.byIds([...new Set(rows.map((r) => r.doctorId))])).filter((d) => d.active);
@@ -113,14 +112,14 @@ async function computeCalendar(em: EntityManager, context: SchedulingContext, qu
  * depends on each start's neighbours: counted here over the free slots rather
  * than by the store's grouped query (the same on every store).
  */
-async function fittingCalendar(em: EntityManager, context: SchedulingContext, range: { from: Date; to: Date; now: Date }, doctorIds: string[], service: ServiceFacts): Promise<CalendarRow[]> {
+async function fittingCalendar(em: EntityManager, range: { from: Date; to: Date; now: Date; zones: DayZones }, doctorIds: string[], service: ServiceFacts): Promise<CalendarRow[]> {
   if (doctorIds.length === 0) return [];
   const free = await em.fork().find(Slot, {
     doctorId: { $in: doctorIds },
     status: SlotStatus.FREE,
     startsAt: { $gte: range.from, $lt: range.to, $gt: range.now },
   });
-  return calendarRowsOf(await fittingStarts(em, free, service), context.zone);
+  return calendarRowsOf(await fittingStarts(em, free, service), range.zones);
 }
 
 /** The store counts starts after `now` and before `to`: the window moves both (its bounds are inclusive). */

@@ -1,8 +1,8 @@
 import { bookingSpan, ServiceTimeNeeds, spansNeighbours } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
-import { DateTime } from 'luxon';
 import { Slot } from '../entities/slot.entity';
 import type { CalendarRow } from '../store';
+import { DayZones, localDateOf } from './day-zones';
 import { spanIsFree } from './span-plan';
 
 /**
@@ -33,11 +33,11 @@ export async function fittingStarts(em: EntityManager, candidates: Slot[], needs
   });
 }
 
-/** Calendar rows (per local day and doctor: how many starts fit, and the first) from fitting starts. */
-export function calendarRowsOf(starts: Slot[], zone: string): CalendarRow[] {
+/** Calendar rows (per local day, each start's location's, and doctor: how many starts fit, and the first) from fitting starts. */
+export function calendarRowsOf(starts: Array<Pick<Slot, 'id' | 'doctorId' | 'locationId' | 'startsAt' | 'endsAt'>>, zones: DayZones): CalendarRow[] {
   const rows = new Map<string, CalendarRow>();
   for (const slot of [...starts].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
-    const day = DateTime.fromJSDate(slot.startsAt, { zone }).toISODate()!;
+    const day = localDateOf(zones, slot);
     const key = `${day} ${slot.doctorId}`;
     const row = rows.get(key);
     if (row) row.freeSlots += 1;

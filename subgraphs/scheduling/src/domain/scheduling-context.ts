@@ -9,7 +9,7 @@ export const SOURCE = 'scheduling';
 
 /** What the scheduling rules need besides an entity manager; built once at start. */
 export interface SchedulingContext {
-  /** CLINIC_TIME_ZONE: the default location's zone, and the days of calendars and clinic-wide closures. */
+  /** CLINIC_TIME_ZONE: the default location's zone, and the days of clinic-wide closures and the schedule summary. */
   zone: string;
   /** Each location's zone, which its hours are wall-clock times in. */
   locations: ClinicLocations;

@@ -94,7 +94,7 @@ export async function takeTimeOff(em: EntityManager, context: SchedulingContext,
   return outcome;
 }
 
-/** CONFLICT naming each booked appointment in the way (id, start, patient), and how to go on. */
+/** CONFLICT naming each booked appointment in the way (id, start, its location's zone, patient), and how to go on. */
 async function clashError(context: SchedulingContext, booked: Slot[], cause: UnavailabilityCause): Promise<Conflict> {
   const clashes: Clash[] = await context.appointments.describe(
     booked.map((slot) => ({ appointmentId: slot.appointmentId!, slotId: slot.id, doctorId: slot.doctorId, startsAt: slot.startsAt.toISOString() })),
@@ -109,6 +109,7 @@ async function clashError(context: SchedulingContext, booked: Slot[], cause: Una
   return new Conflict(
     `${clashes.length === 1 ? 'One booked appointment falls' : `${clashes.length} booked appointments fall`} in ${what}: ${shown.join(', ')}${more}. ` +
       'Move them first, or ask again with cancelBooked: true to cancel them and tell each patient.',
-    { reason: 'BOOKED_APPOINTMENTS', appointments: clashes },
+    // Each with its zone, so a screen reads its time on its location's clock as the message does.
+    { reason: 'BOOKED_APPOINTMENTS', appointments: clashes.map((clash) => ({ ...clash, timeZone: zones.get(clash.slotId) ?? context.zone })) },
   );
 }

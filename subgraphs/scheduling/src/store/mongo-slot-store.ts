@@ -1,12 +1,19 @@
 import { DEFAULT_LOCATION_ID } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import type { MongoEntityManager } from '@mikro-orm/mongodb';
+import type { DayZones } from '../domain/day-zones';
 import { Slot } from '../entities/slot.entity';
 import type { CalendarQuery, CalendarRow, CountQuery, NewSlot, SlotStore } from './slot-store';
 
-/** MongoDB groups by local day itself ($dateToString knows IANA zones). */
-function localDay(zone: string) {
+/** MongoDB groups by local day itself ($dateToString knows IANA zones, and takes the zone as an expression). */
+function localDay(zone: unknown) {
   return { $dateToString: { format: '%Y-%m-%d', date: '$startsAt', timezone: zone } };
+}
+
+/** Each slot's location's zone; documents of other locations, or with none (written before locations), the fallback's. */
+function locationZone(zones: DayZones) {
+  if (zones.others.length === 0) return zones.fallback;
+  return { $switch: { branches: zones.others.map((group) => ({ case: { $in: ['$locationId', group.locationIds] }, then: group.zone })), default: zones.fallback } };
 }
 
 export const mongoSlotStore: SlotStore = {
@@ -37,7 +44,7 @@ export const mongoSlotStore: SlotStore = {
       { $sort: { startsAt: 1 } },
       {
         $group: {
-          _id: { doctorId: '$doctorId', day: localDay(query.zone) },
+          _id: { doctorId: '$doctorId', day: localDay(locationZone(query.zones)) },
           freeSlots: { $sum: 1 },
           firstId: { $first: '$_id' },
           firstStartsAt: { $first: '$startsAt' },

@@ -1,5 +1,6 @@
 import { EntityManager, LockMode } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/mysql';
+import type { DayZones } from '../domain/day-zones';
 import { offsetSegments } from '../domain/zone-offsets';
 import { Slot } from '../entities/slot.entity';
 import type { CalendarQuery, CalendarRow, CountQuery, NewSlot, SlotStore } from './slot-store';
@@ -8,10 +9,10 @@ const INSERT_CHUNK = 500;
 const STAMP = "'%Y-%m-%d %H:%i:%s.%f'";
 
 /**
- * The local day of `starts_at` as SQL: the zone's offset per stretch of the
- * range (computed in JS, so MariaDB needs no time-zone tables), one CASE per row.
+ * The zone's UTC offset at `starts_at` as SQL, per stretch of the range
+ * (computed in JS, so MariaDB needs no time-zone tables), one CASE per row.
  */
-function localDaySql(zone: string, from: Date, to: Date): { sql: string; params: unknown[] } {
+function offsetSql(zone: string, from: Date, to: Date): { sql: string; params: unknown[] } {
   const segments = offsetSegments(zone, from, to);
   const params: unknown[] = [];
   let offset = '?';
@@ -28,8 +29,33 @@ function localDaySql(zone: string, from: Date, to: Date): { sql: string; params:
       }
     }
   }
-  // An integer day number groups faster than a formatted string; dayOf() turns it back into a date.
-  return { sql: `to_days(date_add(s.starts_at, interval ${offset} minute))`, params };
+  return { sql: offset, params };
+}
+
+/** The local day of `starts_at` in one zone for every row. */
+function localDaySql(zone: string, from: Date, to: Date): { sql: string; params: unknown[] } {
+  return dayNumberSql(offsetSql(zone, from, to));
+}
+
+/** The local day of `starts_at` on the clock of each row's location (the fallback zone for the rest). */
+function locatedDaySql(zones: DayZones, from: Date, to: Date): { sql: string; params: unknown[] } {
+  const fallback = offsetSql(zones.fallback, from, to);
+  if (zones.others.length === 0) return dayNumberSql(fallback);
+  let sql = 'case';
+  const params: unknown[] = [];
+  for (const group of zones.others) {
+    const offset = offsetSql(group.zone, from, to);
+    sql += ` when s.location_id in (${inList(group.locationIds)}) then ${offset.sql}`;
+    params.push(...group.locationIds, ...offset.params);
+  }
+  sql += ` else ${fallback.sql} end`;
+  params.push(...fallback.params);
+  return dayNumberSql({ sql, params });
+}
+
+// An integer day number groups faster than a formatted string; dayOf() turns it back into a date.
+function dayNumberSql(offset: { sql: string; params: unknown[] }): { sql: string; params: unknown[] } {
+  return { sql: `to_days(date_add(s.starts_at, interval ${offset.sql} minute))`, params: offset.params };
 }
 
 /** TO_DAYS('1970-01-01'). */
@@ -61,7 +87,7 @@ export const mysqlSlotStore: SlotStore = {
 
   async calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]> {
     if (query.doctorIds?.length === 0) return [];
-    const day = localDaySql(query.zone, query.from, query.to);
+    const day = locatedDaySql(query.zones, query.from, query.to);
     const params: unknown[] = [...day.params, query.from, query.to, query.now];
     let where = "s.status = 'FREE' and s.starts_at >= ? and s.starts_at < ? and s.starts_at > ?";
     if (query.doctorIds) {

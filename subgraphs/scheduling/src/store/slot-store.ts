@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { DayZones } from '../domain/day-zones';
 import type { DayCount } from '../domain/periods';
 import type { SlotStatus } from '../entities/slot-status.enum';
 import type { Slot } from '../entities/slot.entity';
@@ -17,15 +18,16 @@ export interface NewSlot {
 }
 
 export interface CalendarQuery {
-  /** Start of the first local day and end of the last (exclusive). */
+  /** Start of the first local day and end of the last (exclusive), in the zone whose days start first and last. */
   from: Date;
   to: Date;
   now: Date;
-  zone: string;
+  /** Each slot's day is its location's date. */
+  zones: DayZones;
   doctorIds?: string[];
 }
 
-/** Per local day and doctor: the free future slots and the earliest of them. */
+/** Per local day (each slot's location's date) and doctor: the free future slots and the earliest of them. */
 export interface CalendarRow {
   day: string;
   doctorId: string;

@@ -16,7 +16,7 @@ export interface ChosenSlot {
   doctor: { id: string; name: string };
 }
 
-/** One doctor's free times on one clinic day, as buttons. */
+/** One doctor's free times on one calendar day (each on its location's clock and date, as the API's calendar counts them), as buttons. */
 export function DoctorTimes({
   date,
   doctor,
@@ -33,7 +33,7 @@ export function DoctorTimes({
   onLoaded(doctorId: string, slots: ChosenSlot[]): void;
 }) {
   const clock = useClock();
-  // The clinic's day spans different UTC hours by zone: ask a wider window and keep the slots of that day.
+  // A day spans different UTC hours by zone: ask a wider window and keep the slots on that date at their own location.
   const { data, refetch } = useQuery(AvailableSlotsDocument, {
     variables: { doctorId: doctor.id, serviceId, from: `${addDays(date, -1)}T00:00:00Z`, to: `${addDays(date, 2)}T00:00:00Z` },
   });
@@ -42,7 +42,7 @@ export function DoctorTimes({
   const severalLocations = (useQuery(LocationsDocument).data?.locations.length ?? 1) > 1;
   const slots = useMemo(() => {
     const now = new Date().toISOString();
-    return (data?.availableSlots ?? []).filter((s) => s.status === 'FREE' && s.startsAt > now && clock.dateOf(s.startsAt) === date).map((s) => ({ ...s, doctor: { id: doctor.id, name: doctor.name } }));
+    return (data?.availableSlots ?? []).filter((s) => s.status === 'FREE' && s.startsAt > now && clock.in(s.timeZone).dateOf(s.startsAt) === date).map((s) => ({ ...s, doctor: { id: doctor.id, name: doctor.name } }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, clock, date, doctor.id]);
   useEffect(() => {

@@ -4,18 +4,18 @@ import { bookedInError } from './booked-in-error';
 const refusal = (extensions: Record<string, unknown>) => new CombinedGraphQLErrors({ errors: [{ message: 'refused', extensions }] });
 
 describe('the booked appointments a refused time off or closure names', () => {
-  it('reads extensions.appointments of a BOOKED_APPOINTMENTS conflict, soonest first, with the doctor when given', () => {
+  it('reads extensions.appointments of a BOOKED_APPOINTMENTS conflict, soonest first, with the doctor and the zone when given', () => {
     const error = refusal({
       code: 'CONFLICT',
       reason: 'BOOKED_APPOINTMENTS',
       appointments: [
-        { appointmentId: 'b', slotId: 's2', doctorId: 'd1', startsAt: '2026-12-03T10:00:00.000Z', patientId: 'p2', patientName: 'Bea' },
+        { appointmentId: 'b', slotId: 's2', doctorId: 'd1', startsAt: '2026-12-03T10:00:00.000Z', patientId: 'p2', patientName: 'Bea', timeZone: 'America/New_York' },
         { appointmentId: 'a', slotId: 's1', startsAt: '2026-12-03T08:00:00.000Z', patientId: 'p1', patientName: null },
       ],
     });
     expect(bookedInError(error)).toEqual([
       { id: 'a', startsAt: '2026-12-03T08:00:00.000Z', patientName: '' },
-      { id: 'b', startsAt: '2026-12-03T10:00:00.000Z', patientName: 'Bea', doctorId: 'd1' },
+      { id: 'b', startsAt: '2026-12-03T10:00:00.000Z', patientName: 'Bea', doctorId: 'd1', timeZone: 'America/New_York' },
     ]);
   });
 

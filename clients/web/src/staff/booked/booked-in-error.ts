@@ -6,6 +6,7 @@ interface Listed {
   id?: string;
   startsAt: string;
   doctorId?: string;
+  timeZone?: string | null;
   patientName?: string | null;
   patient?: { name?: string };
 }
@@ -29,6 +30,7 @@ export function bookedInError(error: unknown): Clash[] | null {
       startsAt: v.startsAt,
       patientName: v.patientName ?? v.patient?.name ?? '',
       ...(v.doctorId ? { doctorId: v.doctorId } : {}),
+      ...(v.timeZone ? { timeZone: v.timeZone } : {}),
     }))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }

@@ -10,6 +10,8 @@ export interface BoardAppointment {
   serviceName: string;
   slotId: string;
   startsAt: string;
+  /** Its location's zone: its time is read on that clock. */
+  timeZone: string;
   doctorId: string;
   doctorName: string;
 }

@@ -15,7 +15,8 @@ interface Props {
   doctor: BoardDoctor;
   /** The board's service filter, if any: the likely service. */
   serviceId?: string;
-  onBooked(patient: PickedPatient, startsAt: string): void;
+  /** The booked start and its location's zone (the time is read on that clock). */
+  onBooked(patient: PickedPatient, startsAt: string, timeZone: string): void;
   onClose(): void;
 }
 
@@ -41,19 +42,20 @@ export function BookDialog({ slot, doctor, serviceId, onBooked, onClose }: Props
         awaitRefetchQueries: true,
       });
       const result = data?.bookAppointment;
-      if (result?.__typename === 'BookingConfirmed') onBooked(patient, result.appointment.startsAt);
+      if (result?.__typename === 'BookingConfirmed') onBooked(patient, result.appointment.startsAt, result.appointment.timeZone);
       else if (result?.__typename === 'SlotUnavailable') setError(t.admin.board.bookRefused(refusalReason(result.reason)));
     } catch (caught) {
       setError(messageFor(caught));
     }
   }
 
-  const time = clock.time(slot.startsAt);
+  const zoned = clock.in(slot.timeZone);
+  const time = zoned.time(slot.startsAt);
   return (
     <AdminDialog title={t.admin.bookDialog.title(time, doctor.name)} onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
         <p className="meta">
-          {clock.dateTime(slot.startsAt)} <span className="zone">({clock.zoneLabel(slot.startsAt)})</span>
+          {zoned.dateTime(slot.startsAt)} <span className="zone">{slot.timeZone === clock.zone ? t.zoneOnly(zoned.zoneLabel(slot.startsAt)) : t.doctor.slotPlace(slot.location.name, zoned.zoneLabel(slot.startsAt))}</span>
         </p>
         {error ? <Alert kind="error">{error}</Alert> : null}
         <PatientPicker picked={patient} onPick={setPatient} />

@@ -44,7 +44,7 @@ export function DayBoardPage() {
 
   return (
     <Page title={t.admin.board.title} wide>
-      <p className="meta">{t.admin.zoneNote(clock.zoneLabel(`${date}T12:00:00Z`))}</p>
+      <p className="meta">{t.admin.zoneNoteAway(clock.zoneLabel(`${date}T12:00:00Z`))}</p>
       <form className="board-filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="board-day">{t.admin.board.day}</label>
@@ -125,9 +125,9 @@ export function DayBoardPage() {
           doctor={booking.doctor}
           serviceId={serviceId}
           onClose={() => setBooking(null)}
-          onBooked={(patient, startsAt) => {
+          onBooked={(patient, startsAt, timeZone) => {
             setBooking(null);
-            say('success', t.admin.board.booked(patient.name, clock.dateTime(startsAt)));
+            say('success', t.admin.board.booked(patient.name, clock.in(timeZone).dateTime(startsAt)));
           }}
         />
       ) : null}

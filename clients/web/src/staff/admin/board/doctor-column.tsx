@@ -1,8 +1,9 @@
-import { type DragEvent, useState } from 'react';
+import { type DragEvent, type ReactNode, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
 import { useClock } from '../../../i18n/clock-context';
 import { Alert } from '../../../ui/alert';
+import { AwayZone } from '../../../ui/away-zone';
 import { APPOINTMENT_DRAG_TYPE, type BoardAppointment, type BoardDoctor, MOVABLE, type PendingMove, type ScheduleSlot } from './board-types';
 import { isBookable } from './clinic-day';
 import { useDaySchedule } from './use-day-schedule';
@@ -34,14 +35,17 @@ export function DoctorColumn({ doctor, date, pending, onDragStart, onDragEnd, on
           serviceName: slot.appointment.service.name,
           slotId: slot.id,
           startsAt: slot.startsAt,
+          timeZone: slot.timeZone,
           doctorId: doctor.id,
           doctorName: doctor.name,
         }
       : null;
 
   function renderSlot(slot: ScheduleSlot) {
-    const time = clock.time(slot.startsAt);
-    if (pending?.toSlotId === slot.id) return <AppointmentCard appointment={pending.appointment} time={time} busy />;
+    // Each slot on its location's clock; the place and zone named where they are not the clinic's.
+    const time = clock.in(slot.timeZone).time(slot.startsAt);
+    const place = <AwayZone timeZone={slot.timeZone} at={slot.startsAt} locationName={slot.location.name} />;
+    if (pending?.toSlotId === slot.id) return <AppointmentCard appointment={pending.appointment} time={time} place={place} busy />;
     const appointment = appointmentOf(slot);
     if (appointment && slot.status === 'BOOKED') {
       const leaving = pending?.appointment.id === appointment.id;
@@ -50,6 +54,7 @@ export function DoctorColumn({ doctor, date, pending, onDragStart, onDragEnd, on
         <AppointmentCard
           appointment={appointment}
           time={time}
+          place={place}
           busy={leaving}
           draggable={movable}
           onDragStart={() => onDragStart(appointment)}
@@ -80,7 +85,10 @@ export function DoctorColumn({ doctor, date, pending, onDragStart, onDragEnd, on
             onDrop(slot);
           }}
         >
-          <span className="board-time">{time}</span>
+          <span className="board-time">
+            {time}
+            {place}
+          </span>
           <span className="board-free">{t.admin.board.free}</span>
           <button type="button" className="board-action" aria-label={t.admin.board.bookLabel(time, doctor.name)} onClick={() => onBook(slot, doctor)}>
             {t.admin.board.book}
@@ -90,7 +98,10 @@ export function DoctorColumn({ doctor, date, pending, onDragStart, onDragEnd, on
     }
     return (
       <div className="board-slot board-slot-off" data-slot-id={slot.id}>
-        <span className="board-time">{time}</span>
+        <span className="board-time">
+          {time}
+          {place}
+        </span>
         <span>{slot.status === 'BLOCKED' ? t.admin.board.blocked : t.admin.board.free}</span>
       </div>
     );
@@ -115,6 +126,8 @@ export function DoctorColumn({ doctor, date, pending, onDragStart, onDragEnd, on
 interface CardProps {
   appointment: BoardAppointment;
   time: string;
+  /** The place and zone beside the time, where they are not the clinic's. */
+  place: ReactNode;
   busy?: boolean;
   draggable?: boolean;
   onDragStart?(): void;
@@ -123,7 +136,7 @@ interface CardProps {
 }
 
 /** A booked slot: who, for what; dragged or "Move…"d elsewhere while it may still change. */
-function AppointmentCard({ appointment, time, busy = false, draggable = false, onDragStart, onDragEnd, onMove }: CardProps) {
+function AppointmentCard({ appointment, time, place, busy = false, draggable = false, onDragStart, onDragEnd, onMove }: CardProps) {
   return (
     <div
       className={`board-slot board-appointment${busy ? ' board-busy' : ''}`}
@@ -138,7 +151,10 @@ function AppointmentCard({ appointment, time, busy = false, draggable = false, o
       }}
       onDragEnd={onDragEnd}
     >
-      <span className="board-time">{time}</span>
+      <span className="board-time">
+        {time}
+        {place}
+      </span>
       <span className="board-patient">{appointment.patientName}</span>
       <span className="board-service">{busy ? t.admin.board.moving : `${appointment.serviceName} · ${t.status[appointment.status] ?? appointment.status}`}</span>
       {onMove ? (

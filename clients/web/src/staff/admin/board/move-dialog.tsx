@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { t } from '../../../i18n';
 import { useClock } from '../../../i18n/clock-context';
+import { AwayZone } from '../../../ui/away-zone';
 import { AdminDialog, DialogActions } from './admin-dialog';
 import type { BoardAppointment, BoardDoctor } from './board-types';
 import { isBookable } from './clinic-day';
@@ -29,13 +30,20 @@ export function MoveDialog({ appointment, doctors, date, onMove, onClose }: Prop
     if (chosen) onMove(chosen);
   }
 
+  // An <option> holds text only: the place and zone written out where they are not the clinic's.
+  const timeOption = (slot: (typeof free)[number]) => {
+    const time = clock.in(slot.timeZone).time(slot.startsAt);
+    return slot.timeZone === clock.zone ? time : `${time} ${t.doctor.slotPlace(slot.location.name, clock.in(slot.timeZone).zoneLabel(slot.startsAt))}`;
+  };
+
   // The doctor may be filtered out of the board: keep them choosable here.
   const choices = doctors.some((d) => d.id === appointment.doctorId) ? doctors : [{ id: appointment.doctorId, name: appointment.doctorName }, ...doctors];
   return (
     <AdminDialog title={t.admin.moveDialog.title(appointment.patientName)} onClose={onClose}>
       <form className="form" onSubmit={submit}>
         <p className="meta">
-          {t.admin.moveDialog.now(clock.dateTime(appointment.startsAt))} · {appointment.doctorName}
+          {t.admin.moveDialog.now(clock.in(appointment.timeZone).dateTime(appointment.startsAt))}
+          <AwayZone timeZone={appointment.timeZone} at={appointment.startsAt} /> · {appointment.doctorName}
         </p>
         <div className="field">
           <label htmlFor="move-doctor">{t.admin.moveDialog.doctor}</label>
@@ -59,7 +67,7 @@ export function MoveDialog({ appointment, doctors, date, onMove, onClose }: Prop
             <select id="move-time" data-doctor-id={doctorId} value={chosen?.id} onChange={(e) => setSlotId(e.target.value)}>
               {free.map((slot) => (
                 <option key={slot.id} value={slot.id}>
-                  {clock.time(slot.startsAt)}
+                  {timeOption(slot)}
                 </option>
               ))}
             </select>
@@ -68,7 +76,7 @@ export function MoveDialog({ appointment, doctors, date, onMove, onClose }: Prop
               {t.admin.moveDialog.noFreeTimes}
             </p>
           )}
-          <p className="hint">{t.admin.zoneNote(clock.zoneLabel(`${day}T12:00:00Z`))}</p>
+          <p className="hint">{t.admin.zoneNoteAway(clock.zoneLabel(`${day}T12:00:00Z`))}</p>
         </div>
         <DialogActions submit={t.admin.moveDialog.submit} disabled={!chosen} onCancel={onClose} />
       </form>

@@ -27,7 +27,7 @@ export function useBoardMove() {
     try {
       const { data } = await mutate({ variables: { id: appointment.id, newSlotId: to.id }, refetchQueries: ['DoctorSchedule'], awaitRefetchQueries: true });
       const result = data?.rescheduleAppointment;
-      if (result?.__typename === 'BookingConfirmed') say('success', t.admin.board.moved(appointment.patientName, clock.dateTime(result.appointment.startsAt)));
+      if (result?.__typename === 'BookingConfirmed') say('success', t.admin.board.moved(appointment.patientName, clock.in(result.appointment.timeZone).dateTime(result.appointment.startsAt)));
       else if (result?.__typename === 'SlotUnavailable') say('error', t.admin.board.moveRefused(appointment.patientName, refusalReason(result.reason)));
     } catch (error) {
       say('error', t.admin.board.moveRefused(appointment.patientName, messageFor(error)));

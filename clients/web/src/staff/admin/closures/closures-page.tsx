@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { CloseClinicDocument, DoctorsDocument } from '@carebook/sdk';
+import { CloseClinicDocument, DoctorsDocument, LocationsDocument } from '@carebook/sdk';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
@@ -22,9 +22,9 @@ interface Outcome {
 }
 
 /**
- * Clinic closures (holidays): whole clinic days closed for every doctor or
- * the doctors chosen (CloseClinic: one time off each, removable on the
- * doctor's availability page). Over booked appointments the API refuses and
+ * Clinic closures (holidays): whole clinic days closed for every doctor, the
+ * doctors chosen, or one location (its days in its own zone; CloseClinic: one
+ * time off each, removable on the doctor's availability page). Over booked appointments the API refuses and
  * names them; the page lists them and offers to cancel them and tell the
  * patients, with an explicit confirmation.
  */
@@ -33,6 +33,7 @@ export function ClosuresPage() {
   const clock = useClock();
   const announce = useAnnounce();
   const doctors = useQuery(DoctorsDocument, { variables: {} });
+  const locations = useQuery(LocationsDocument).data?.locations ?? [];
   const [close, closing] = useMutation(CloseClinicDocument, { refetchQueries: ['DoctorTimeOff'] });
   const tomorrow = addDays(clock.today(), 1);
   const [from, setFrom] = useState(tomorrow);
@@ -42,6 +43,7 @@ export function ClosuresPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [refused, setRefused] = useState<Clash[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const closedLocation = scope.kind === 'ONE_LOCATION' ? locations.find((location) => location.id === scope.locationId) : undefined;
   const doctorNames = useMemo(() => new Map((doctors.data?.doctors ?? []).map((d) => [d.id, d.name])), [doctors.data]);
   // A refusal is about what was sent: another closure has not been refused (yet).
   useEffect(() => setRefused(null), [from, to, scope]);
@@ -56,14 +58,14 @@ export function ClosuresPage() {
     setProblem(null);
     if (!from || !to || to < from) return setProblem(c.invalidDates);
     const target = closureTarget(scope);
-    if (!target.ok) return setProblem(c.noDoctorChosen);
+    if (!target.ok) return setProblem(target.problem === 'NO_LOCATION_CHOSEN' ? c.noLocationChosen : c.noDoctorChosen);
     try {
       const { data } = await close({ variables: { from, to, ...target.variables, reason: reason.trim() || undefined, cancelBooked } });
       if (!data) return;
       setRefused(null);
       const result = data.closeClinic;
       const names = [...new Set(result.timeOffs.map((off) => off.doctor.name))];
-      const message = c.closed(clock.longDate(from), clock.longDate(to), names, result.blockedSlots) + (result.cancelled.length ? ` ${t.booked.cancelledSaid(result.cancelled.length)}` : '');
+      const message = c.closed(clock.longDate(from), clock.longDate(to), names, result.blockedSlots, closedLocation?.name) + (result.cancelled.length ? ` ${t.booked.cancelledSaid(result.cancelled.length)}` : '');
       setOutcome({ message, cancelled: result.cancelled.map(clashOf), conflicts: result.conflicts.map(clashOf) });
       announce(message);
     } catch (caught) {
@@ -88,9 +90,12 @@ export function ClosuresPage() {
             <input id="closure-to" type="date" required min={from} value={to} onChange={(e) => setTo(e.target.value)} />
           </div>
         </div>
-        <p className="zone-note">{t.admin.zoneNote(clock.zoneLabel())}</p>
         {doctors.error ? <Alert kind="error">{messageFor(doctors.error)}</Alert> : null}
-        <ScopePicker scope={scope} doctors={doctors.data?.doctors ?? []} onChange={setScope} />
+        <ScopePicker scope={scope} doctors={doctors.data?.doctors ?? []} locations={locations} onChange={setScope} />
+        {/* Said after the scope, as it follows from it: a location's days are read on its clock. */}
+        <p className="zone-note" data-testid="closure-zone">
+          {closedLocation ? c.locationDays(closedLocation.name, clock.in(closedLocation.timeZone).zoneLabel(`${from}T12:00:00Z`)) : t.admin.zoneNote(clock.zoneLabel(`${from}T12:00:00Z`))}
+        </p>
         <div className="field">
           <label htmlFor="closure-reason">{c.reason}</label>
           <input id="closure-reason" maxLength={200} aria-describedby="closure-reason-hint" value={reason} onChange={(e) => setReason(e.target.value)} />

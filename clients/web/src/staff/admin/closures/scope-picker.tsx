@@ -1,16 +1,29 @@
 import { t } from '../../../i18n';
-import { type ClosureScope, SCOPE_KINDS, type ScopeKind } from './closure-scope';
+import { LocationOptions } from '../../doctor/availability/location-select';
+import { type ClosureScope, SCOPE_KINDS, scopeOfKind } from './closure-scope';
 
-/** The closure's scope: every doctor, or the doctors ticked (a radio per kind, its details under it). */
-export function ScopePicker({ scope, doctors, onChange }: { scope: ClosureScope; doctors: ReadonlyArray<{ id: string; name: string }>; onChange: (scope: ClosureScope) => void }) {
+interface Props {
+  scope: ClosureScope;
+  doctors: ReadonlyArray<{ id: string; name: string }>;
+  /** The clinic's active locations, the default first. */
+  locations: ReadonlyArray<{ id: string; name: string; timeZone: string }>;
+  onChange: (scope: ClosureScope) => void;
+}
+
+/**
+ * The closure's scope: every doctor, the doctors ticked, or one location (a
+ * radio per kind, its details under it). A clinic with one location is not
+ * offered to close "one location": that is every doctor.
+ */
+export function ScopePicker({ scope, doctors, locations, onChange }: Props) {
   const c = t.admin.closures;
-  const choose = (kind: ScopeKind) => onChange(kind === 'EVERY_DOCTOR' ? { kind } : { kind, doctorIds: scope.kind === 'CHOSEN_DOCTORS' ? scope.doctorIds : [] });
+  const kinds = locations.length > 1 ? SCOPE_KINDS : SCOPE_KINDS.filter((kind) => kind !== 'ONE_LOCATION');
   return (
     <fieldset className="checks">
       <legend>{c.scope}</legend>
-      {SCOPE_KINDS.map((kind) => (
+      {kinds.map((kind) => (
         <label key={kind}>
-          <input type="radio" name="closure-scope" value={kind} checked={scope.kind === kind} onChange={() => choose(kind)} /> {c.scopes[kind]}
+          <input type="radio" name="closure-scope" value={kind} checked={scope.kind === kind} onChange={() => onChange(scopeOfKind(kind, scope, locations[0]?.id ?? null))} /> {c.scopes[kind]}
         </label>
       ))}
       {scope.kind === 'CHOSEN_DOCTORS' ? (
@@ -27,6 +40,14 @@ export function ScopePicker({ scope, doctors, onChange }: { scope: ClosureScope;
             </label>
           ))}
         </fieldset>
+      ) : null}
+      {scope.kind === 'ONE_LOCATION' ? (
+        <div className="field">
+          <label htmlFor="closure-location">{c.location}</label>
+          <select id="closure-location" value={scope.locationId ?? ''} onChange={(e) => onChange({ kind: 'ONE_LOCATION', locationId: e.target.value || null })}>
+            <LocationOptions locations={locations} />
+          </select>
+        </div>
       ) : null}
     </fieldset>
   );

@@ -29,4 +29,20 @@ describe('what a change of hours would clash with', () => {
     expect(outsideWeeklyHours([morning], [{ dayOfWeek: 'THURSDAY', startTime: '08:00', endTime: '09:15' }], clock).map((c) => c.id)).toEqual(['m']);
     expect(outsideWeeklyHours([morning, afternoon], [...mornings, { dayOfWeek: 'THURSDAY', startTime: '14:00', endTime: '16:00' }], clock)).toEqual([]);
   });
+
+  it('reads an appointment at another location on its own clock, against that location\'s rules', () => {
+    // Thursday 3 December 2026, 21:00-21:30 in New York (EST), already Friday 03:00 in Berlin.
+    const evening = { id: 'e', startsAt: '2026-12-04T02:00:00Z', endsAt: '2026-12-04T02:30:00Z', timeZone: 'America/New_York', location: { id: 'ny' }, patient: patient('Eve') };
+    const nyEvenings = [{ dayOfWeek: 'THURSDAY', startTime: '20:00', endTime: '22:00', locationId: 'ny' }];
+    expect(outsideWeeklyHours([evening], nyEvenings, clock)).toEqual([]);
+    // The same hours at the default (Berlin) location do not cover it, nor do Berlin's Friday mornings.
+    expect(outsideWeeklyHours([evening], [{ ...nyEvenings[0], locationId: 'default' }, { dayOfWeek: 'FRIDAY', startTime: '02:00', endTime: '04:00' }], clock)).toEqual([
+      { id: 'e', startsAt: evening.startsAt, patientName: 'Eve', timeZone: 'America/New_York' },
+    ]);
+  });
+
+  it('keeps each booked slot\'s zone, so the list reads it on that clock', () => {
+    const slots = [{ startsAt: '2026-12-04T02:00:00Z', timeZone: 'America/New_York', appointment: { id: 'e', status: 'CONFIRMED', patient: patient('Eve') } }];
+    expect(bookedAppointments(slots)).toEqual([{ id: 'e', startsAt: '2026-12-04T02:00:00Z', patientName: 'Eve', timeZone: 'America/New_York' }]);
+  });
 });

@@ -19,12 +19,21 @@ export function LocationSelect({ id, value, onChange }: { id: string; value: str
     <div className="field">
       <label htmlFor={id}>{t.doctor.location}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {locations.map((location) => (
-          <option key={location.id} value={location.id}>
-            {t.doctor.locationOption(location.name, location.timeZone)}
-          </option>
-        ))}
+        <LocationOptions locations={locations} />
       </select>
     </div>
+  );
+}
+
+/** A location per option, its zone named (the hours forms and the closures page choose alike). */
+export function LocationOptions({ locations }: { locations: ReadonlyArray<{ id: string; name: string; timeZone: string }> }) {
+  return (
+    <>
+      {locations.map((location) => (
+        <option key={location.id} value={location.id}>
+          {t.doctor.locationOption(location.name, location.timeZone)}
+        </option>
+      ))}
+    </>
   );
 }

@@ -51,7 +51,8 @@ export function WeeklyHoursForm({ doctorId }: { doctorId: string }) {
   // What the new hours leave out that the saved ones covered (a one-off day's bookings were never in the weekly hours).
   const clashes = useMemo(() => {
     if (!rows || !upcoming.data || !current.data) return [];
-    const before = new Set(outsideWeeklyHours(upcoming.data.upcomingAppointments, current.data.doctor.weeklyAvailability, clock).map((c) => c.id));
+    const saved = current.data.doctor.weeklyAvailability.map((rule) => ({ ...rule, locationId: rule.location.id }));
+    const before = new Set(outsideWeeklyHours(upcoming.data.upcomingAppointments, saved, clock).map((c) => c.id));
     return outsideWeeklyHours(upcoming.data.upcomingAppointments, rules, clock).filter((c) => !before.has(c.id));
   }, [rows, upcoming.data, current.data, rules, clock]);
 

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useClock } from '../../../i18n/clock-context';
 import { t } from '../../../i18n';
 import { StatusBadge } from '../../../patient/appointments/status-badge';
+import { AwayZone } from '../../../ui/away-zone';
 
 export type ScheduleSlot = NonNullable<DoctorScheduleQuery['doctor']>['schedule'][number];
 
@@ -29,14 +30,13 @@ export function DaySlots({ date, slots, headingLevel }: { date: string; slots: S
       <ol className="slot-list">
         {slots.map((slot) => {
           // A slot at a location in another zone is read on that location's clock, its zone and place named.
-          const away = slot.timeZone !== clock.zone;
           const time = clock.in(slot.timeZone).time(slot.startsAt);
           const appointment = slot.appointment;
           return (
             <li key={slot.id} className={`slot slot-${slot.status.toLowerCase()}${appointment && appointment.id === selected ? ' slot-selected' : ''}`} data-slot-id={slot.id}>
               <time dateTime={slot.startsAt} className="slot-time">
                 {time}
-                {away ? <span className="zone"> {t.doctor.slotPlace(slot.location.name, clock.in(slot.timeZone).zoneLabel(slot.startsAt))}</span> : null}
+                <AwayZone timeZone={slot.timeZone} at={slot.startsAt} locationName={slot.location.name} />
               </time>
               {appointment ? (
                 <Link to={linkTo(appointment.id)} className="slot-appointment" aria-label={t.doctor.open(appointment.patient.name, time)} aria-current={appointment.id === selected ? 'true' : undefined}>
