@@ -6,7 +6,7 @@ import {
   LoginDocument,
   RegisterPatientDocument,
 } from '@carebook/sdk';
-import { CLINIC_TIME_ZONE, type Clinic, expect, expectAccessible, newPatient, registerInApp, test } from './clinic-fixture';
+import { CLINIC_TIME_ZONE, type Clinic, expect, expectAccessible, newPatient, registerInApp, signInAsStaff, test } from './clinic-fixture';
 import { shoot } from './readme-screenshots';
 
 
@@ -20,13 +20,7 @@ type Doctor = Clinic['doctors']['park'];
 type Visit = NonNullable<Clinic['visit']>;
 
 /** Signs in at the staff door and lands on the schedule. */
-async function signInAsStaff(page: Page, doctor: { email: string; password: string }) {
-  await page.goto('/staff/sign-in');
-  await page.getByLabel('Email').fill(doctor.email);
-  await page.getByLabel('Password').fill(doctor.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'My schedule' })).toBeVisible();
-}
+const signInAsDoctor = (page: Page, doctor: { email: string; password: string }) => signInAsStaff(page, doctor, 'My schedule');
 
 /** Records, in the page, the moment `text` first shows anywhere in it (Date.now(), comparable across contexts of one machine). */
 async function watchFor(page: Page, key: string, text: string) {
@@ -101,7 +95,7 @@ test.describe.serial('the doctor’s dashboard', () => {
       ws.connectToServer();
       sockets.push(ws);
     });
-    await signInAsStaff(doctorPage, park);
+    await signInAsDoctor(doctorPage, park);
     await doctorPage.goto(`/staff/doctor/schedule?view=day&date=${tomorrow}`);
     const day = doctorPage.locator(`.schedule-day[data-date="${tomorrow}"]`);
     await expect(day.locator('li.slot-free')).toHaveCount(6);
@@ -171,7 +165,7 @@ test.describe.serial('the doctor’s dashboard', () => {
     expect(bookAppointment.__typename).toBe('BookingConfirmed');
     const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, weekday: 'long' }).format(new Date(slots[0].startsAt));
 
-    await signInAsStaff(page, shah);
+    await signInAsDoctor(page, shah);
     await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Availability' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My availability' })).toBeVisible();
     const dayHours = page.getByRole('group', { name: `Hours on ${weekday}` });
@@ -221,7 +215,7 @@ test.describe.serial('the doctor’s dashboard', () => {
   test('an appointment opens beside the schedule: the chart read, added to and corrected; the visit completed once started', async ({ page }, testInfo) => {
     test.skip(!parkVisit, 'no visit could start within the clinic day (the half hour before midnight)');
     const visit = parkVisit!;
-    await signInAsStaff(page, park);
+    await signInAsDoctor(page, park);
     await page.getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${appTime(visit.startsAt)}` }).click();
     const panel = page.getByTestId('appointment-panel');
     await expect(panel.getByRole('heading', { level: 2, name: visit.patient.name })).toBeFocused();
@@ -259,7 +253,7 @@ test.describe.serial('the doctor’s dashboard', () => {
   test('a visit the patient missed is marked as a no-show', async ({ page }) => {
     test.skip(!reyesVisit, 'no visit could start within the clinic day (the half hour before midnight)');
     const visit = reyesVisit!;
-    await signInAsStaff(page, reyes);
+    await signInAsDoctor(page, reyes);
     await page.getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${appTime(visit.startsAt)}` }).click();
     const panel = page.getByTestId('appointment-panel');
     await page.waitForTimeout(Math.max(0, Date.parse(visit.startsAt) - Date.now() + 1000));
