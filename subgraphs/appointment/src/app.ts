@@ -34,7 +34,6 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     sealer: fieldSealerFor(config.encryption, logger),
     maxActivePerPatient: extra.MAX_ACTIVE_APPOINTMENTS_PER_PATIENT,
     logger,
-    crashPoint: extra.CAREBOOK_CRASH_POINT,
   };
   const reconcile = () => reconcileAppointments(orm.em.fork(), deps, extra.APPOINTMENT_PENDING_GRACE_SECONDS);
   const stopJob = await startReconcileJob({ redisUrl: config.redisUrl, prefix: config.redisPrefix, everyMs: extra.APPOINTMENT_RECONCILE_EVERY_MS, logger, reconcile });

@@ -13,8 +13,6 @@ export function loadAppointmentConfig(source: NodeJS.ProcessEnv = process.env) {
       APPOINTMENT_PENDING_GRACE_SECONDS: env.positiveInt(20),
       /** Future PENDING/CONFIRMED appointments one patient may hold at once (admins booking for a patient may pass it). */
       MAX_ACTIVE_APPOINTMENTS_PER_PATIENT: env.positiveInt(6),
-      /** Fault injection for tests: exit(137) at that point of the booking flow. Never set in production. */
-      CAREBOOK_CRASH_POINT: z.enum(['after-slot-booked']).optional(),
     },
     source,
   );

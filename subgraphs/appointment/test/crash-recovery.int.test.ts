@@ -1,5 +1,5 @@
 import { Role } from '@carebook/platform';
-import { postAsGateway, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import { crashAfterCallEnv, postAsGateway, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
 import { BOOK, BookingStack, eachStore } from './booking-stack';
 
 jest.setTimeout(120_000);
@@ -32,7 +32,8 @@ eachStore('a booking interrupted by a crash on %s', (_store, databaseUrl) => {
     const patientId = crypto.randomUUID();
     const token = await stack.issuer.mint({ role: Role.PATIENT, sub: patientId });
 
-    running = await spawnService('appointment', port, { ...stack.env, CAREBOOK_CRASH_POINT: 'after-slot-booked' });
+    // Dies the moment scheduling's answer to book-slot arrives: the slot is booked, the confirmation not recorded.
+    running = await spawnService('appointment', port, { ...stack.env, ...crashAfterCallEnv('book-slot') });
     const exited = new Promise<number | null>((resolve) => running!.process.once('exit', (code) => resolve(code)));
     const crashedAt = Date.now();
     const answer = await postAsGateway('appointment', running.url, BOOK, { input: { slotId: slot.id, serviceId: service.id } }, token).catch((error: Error) => error);

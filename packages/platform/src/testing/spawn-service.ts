@@ -31,6 +31,17 @@ export function startTimeoutMs(): number {
 }
 
 /**
+ * The environment that makes a spawned service die right after a successful
+ * answer to its internal call `route` (crash-after-call.ts, loaded with
+ * --require): the crash point lives in the test, not in the service's code.
+ */
+export function crashAfterCallEnv(route: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const hook = join(REPO_ROOT, 'packages/platform/dist/testing/crash-after-call.js');
+  if (!existsSync(hook)) throw new Error(`${hook} is missing: run \`pnpm build\` first (pnpm test does).`);
+  return { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${hook}`.trim(), CAREBOOK_CRASH_AFTER_CALL: route };
+}
+
+/**
  * Runs a built service as its own process, as `pnpm start` does, and waits
  * until its /health answers. Used by tests that need another real service.
  */

@@ -76,7 +76,6 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
     // Unknown outcome (scheduling down or slow): the PENDING stays and the reconciler settles it.
     throw error;
   }
-  if (deps.crashPoint === 'after-slot-booked') process.exit(137);
 
   const confirmed = await confirmPending(em.fork(), deps.sealer, appointment, request.byUserId, 'slot booked');
   deps.nudge();

@@ -16,8 +16,6 @@ export interface AppointmentDeps {
   /** Future active appointments a patient may hold when booking for themselves (MAX_ACTIVE_APPOINTMENTS_PER_PATIENT). */
   maxActivePerPatient: number;
   logger: Logger;
-  /** Fault injection (tests): where to kill the process. */
-  crashPoint?: 'after-slot-booked';
 }
 
 /** The actor of a change: a user, or null for the system (reconciler). */
