@@ -19,6 +19,9 @@ test.describe('a location in another time zone', () => {
       const times = page.locator('.times', { hasText: clinic.doctors.osei.name });
       await expect(times.getByText(/at Carebook Manhattan · times in America\/New_York/)).toBeVisible();
       await expect(page.getByText('Times are in the time zone of each location, named beside each doctor.')).toBeVisible();
+      // The calendar's days are the location's days, not the clinic's: its note says so instead of naming the clinic's zone.
+      await expect(page.getByText('Each day is a day at the location where the doctor works', { exact: false })).toBeVisible();
+      await expect(page.getByText(/Times are in the clinic’s time zone/)).toHaveCount(0);
       // The first time reads 9:00 (or 09:00, by the browser's locale), not the clinic's 14:00 or 15:00.
       await expect(times.locator('button.time').first()).toHaveText(/^0?9:00/);
       await times.locator('button.time').first().click();

@@ -85,6 +85,7 @@ export const en = {
     timesTitle: (date: string) => `Free times on ${date}`,
     timesZone: (zone: string) => `Times are in the clinic’s time zone: ${zone}.`,
     timesZones: 'Times are in the time zone of each location, named beside each doctor.',
+    daysZones: 'Each day is a day at the location where the doctor works, and its times are on that location’s clock (named beside each doctor).',
     noTimes: 'No free times left on this day. Choose another day.',
     timesPlaceholderTitle: 'Free times',
     timesPlaceholder: 'Choose a day in the calendar: its free times appear here, for each doctor.',

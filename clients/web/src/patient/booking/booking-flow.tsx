@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { AvailabilityCalendarDocument, DoctorsDocument, MedicalServicesDocument } from '@carebook/sdk';
+import { AvailabilityCalendarDocument, DoctorsDocument, LocationsDocument, MedicalServicesDocument } from '@carebook/sdk';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { messageFor } from '../../api/error-message';
@@ -45,6 +45,9 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
 
   const services = useQuery(MedicalServicesDocument, { variables: {} });
   const doctors = useQuery(DoctorsDocument, { variables: { serviceId }, skip: !serviceId });
+  // A clinic with a location in another zone: the calendar's days are each location's own days.
+  const locations = useQuery(LocationsDocument);
+  const elsewhere = (locations.data?.locations ?? []).some((place) => place.active && place.timeZone !== clock.zone);
   const service = services.data?.medicalServices.find((s) => s.id === serviceId) ?? null;
 
   const first = useFirstMonthWithTimes(clock, serviceId, doctorId, !!search.get('month'));
@@ -138,7 +141,7 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
                 onMonthChange={(next) => update({ month: next })}
                 onSelect={(next) => update({ month, date: next, slot: null })}
               />
-              <p className="hint zone-note">{t.booking.timesZone(clock.zoneLabel())}</p>
+              <p className="hint zone-note">{elsewhere ? t.booking.daysZones : t.booking.timesZone(clock.zoneLabel())}</p>
             </>
           )}
         </section>
