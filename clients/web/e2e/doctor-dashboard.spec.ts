@@ -3,7 +3,6 @@ import {
   AddAvailabilityDocument,
   AvailableSlotsDocument,
   BookAppointmentDocument,
-  LoginDocument,
   RegisterPatientDocument,
 } from '@carebook/sdk';
 import { CLINIC_TIME_ZONE, type Clinic, expect, expectAccessible, newPatient, registerInApp, signInAsStaff, test } from './clinic-fixture';
