@@ -1,4 +1,4 @@
-import { AppointmentStatus, createEvent, OutboxEvent, Role } from '@carebook/platform';
+import { AppointmentStatus, createEvent, EVENT_JOB_OPTIONS, OutboxEvent, Role } from '@carebook/platform';
 import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -63,7 +63,8 @@ describe('billing subgraph', () => {
     });
 
   async function deliver(event: ReturnType<typeof closedEvent> | ReturnType<typeof cancelledEvent>) {
-    const job = await events.add(event.type, event, { jobId: `test-${randomUUID()}` });
+    // Queued as the outbox relay queues: a try that loses a race to a concurrent request is retried.
+    const job = await events.add(event.type, event, { ...EVENT_JOB_OPTIONS, jobId: `test-${randomUUID()}` });
     const deadline = Date.now() + 10_000;
     while ((await job.getState()) !== 'completed' && Date.now() < deadline) await sleep(50);
     expect(await job.getState()).toBe('completed');

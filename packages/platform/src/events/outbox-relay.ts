@@ -35,6 +35,19 @@ export interface OutboxRelay {
 }
 
 /** Pub/sub channel of live schedule changes, namespaced by REDIS_PREFIX. */
+/**
+ * How every published event is queued: a failed try (a consumer's service
+ * down, a unique-key race with a concurrent request) is retried with backoff
+ * for about an hour before the job is kept as failed. Tests that push jobs
+ * themselves use these too, so they see what a consumer sees in production.
+ */
+export const EVENT_JOB_OPTIONS = {
+  attempts: 12,
+  backoff: { type: 'exponential' as const, delay: 1000 },
+  removeOnComplete: { age: 24 * 3600 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+};
+
 export function scheduleChannel(prefix: string): string {
   return `${prefix}:${SCHEDULE_CHANNEL}`;
 }
@@ -97,13 +110,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function publish(row: OutboxEvent): Promise<void> {
     const event = JSON.parse(row.envelope) as DomainEvent;
     for (const name of queuesFor(event.type)) {
-      await queue(name).add(event.type, event, {
-        jobId: event.id,
-        attempts: 12,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 24 * 3600 },
-        removeOnFail: { age: 14 * 24 * 3600 },
-      });
+      await queue(name).add(event.type, event, { jobId: event.id, ...EVENT_JOB_OPTIONS });
     }
     if (isScheduleEvent(event.type)) await redis.publish(scheduleChannel(prefix), JSON.stringify(event));
   }
