@@ -18,7 +18,7 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const composeText = read('docker-compose.yml');
 // Compose resolves YAML merge keys (`<<: *anchor`); so must we.
 const compose = YAML.parse(composeText, { merge: true }) as {
-  services: Record<string, { build?: { context?: string; dockerfile?: string }; environment?: Record<string, unknown> | string[]; ports?: unknown[]; depends_on?: Record<string, { condition?: string }> | string[]; profiles?: string[]; command?: string[]; healthcheck?: { test?: string[] } }>;
+  services: Record<string, { build?: { context?: string; dockerfile?: string; args?: Record<string, string> }; environment?: Record<string, unknown> | string[]; ports?: unknown[]; depends_on?: Record<string, { condition?: string }> | string[]; profiles?: string[]; command?: string[]; healthcheck?: { test?: string[] } }>;
 };
 const envExample = read('.env.example');
 
@@ -90,18 +90,31 @@ function environmentOf(service: string): Record<string, string> {
 const documented = new Set([...envExample.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
 
 /** A Dockerfile's instructions with line continuations joined and comments dropped. */
-function dockerfileInstructions(path: string): string[] {
-  return read(path)
+function instructionsOf(text: string): string[] {
+  return text
     .replace(/\\\r?\n/g, ' ')
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
 }
 
-function dockerfileOf(name: ServiceName): string {
+function dockerfileOf(name: string): string {
   const build = compose.services[name]?.build;
   return join(build?.context ?? '.', build?.dockerfile ?? 'Dockerfile');
 }
+
+/**
+ * The Dockerfile compose builds a service from, with that service's build
+ * arguments substituted (`${NAME}` and `$NAME`, as Docker does): what the
+ * image of that one service is built from.
+ */
+function dockerfileFor(name: string): string {
+  const args = compose.services[name]?.build?.args ?? {};
+  return read(dockerfileOf(name)).replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, bare) => args[braced ?? bare] ?? match);
+}
+
+/** Instructions of the Dockerfile compose builds `name` from, its arguments substituted. */
+const instructionsFor = (name: string) => instructionsOf(dockerfileFor(name));
 
 const known = Object.fromEntries(deployables.map((name) => [name, knownEnv(name)])) as Record<ServiceName, Set<string>>;
 
@@ -123,15 +136,19 @@ describe('the scan of the config code', () => {
 });
 
 describe('docker-compose.yml', () => {
-  it.each(deployables)('builds %s from a Dockerfile that exists and builds that package', (name) => {
+  it.each(deployables)('builds %s from the one service Dockerfile, its arguments naming that package', (name) => {
     const build = compose.services[name]?.build;
-    expect(build?.dockerfile).toBeDefined();
-    const path = dockerfileOf(name);
-    expect(existsSync(join(root, path))).toBe(true);
-    const packageName = JSON.parse(read(`${packageDir(name)}/package.json`)).name;
-    const text = read(path);
-    expect(text).toContain(`--filter ${packageName} deploy`);
+    expect(build).toMatchObject({ context: '.', dockerfile: 'deploy/service.Dockerfile', args: { PACKAGE_DIR: packageDir(name), PORT: String(SERVICE_PORTS[name]) } });
+    expect(existsSync(join(root, dockerfileOf(name)))).toBe(true);
+    const text = dockerfileFor(name);
+    expect(text).toContain(`--filter ./${packageDir(name)} deploy`);
     expect(text).toMatch(new RegExp(`tsc -b ${packageDir(name)}\\s`));
+    // Every argument the Dockerfile uses is given (an unset one would build an image of nothing).
+    expect(text.match(/\$\{?[A-Z_]+\}?/g) ?? []).toEqual([]);
+  });
+
+  it('keeps no per-service Dockerfiles beside the shared one', () => {
+    for (const name of deployables) expect({ name, own: existsSync(join(root, packageDir(name), 'Dockerfile')) }).toEqual({ name, own: false });
   });
 
   it.each(deployables)('sets only variables the %s code reads', (name) => {
@@ -254,22 +271,26 @@ describe('docker-compose.yml', () => {
   });
 });
 
-describe('the Dockerfiles', () => {
-  it.each(deployables)('%s exposes and health-checks its SERVICE_PORTS port', (name) => {
-    const instructions = dockerfileInstructions(dockerfileOf(name));
+describe('the service Dockerfile', () => {
+  it.each(deployables)('%s: exposes its SERVICE_PORTS port and health-checks it with the shared script', (name) => {
+    const instructions = instructionsFor(name);
     const exposed = instructions.filter((line) => /^EXPOSE\s/i.test(line)).flatMap((line) => line.split(/\s+/).slice(1).map((port) => Number(port.split('/')[0])));
     expect(exposed).toEqual([SERVICE_PORTS[name]]);
-    const healthcheck = instructions.find((line) => /^HEALTHCHECK\s/i.test(line)) ?? '';
-    expect(healthcheck).toContain(`process.env.${prefixOf(name)}_PORT || ${SERVICE_PORTS[name]}`);
-    expect(healthcheck).toContain('/health');
+    expect(instructions.find((line) => /^HEALTHCHECK\s/i.test(line))).toMatch(/CMD \["node", "healthcheck\.cjs"\]$/);
+    expect(instructions).toContain('RUN cp deploy/healthcheck.cjs /out/healthcheck.cjs');
   });
 
-  it.each(deployables)('%s sets only variables its code reads', (name) => {
-    const set = dockerfileInstructions(dockerfileOf(name))
+  it.each(deployables)('%s: sets only variables its code reads, and production', (name) => {
+    const set = instructionsFor(name)
       .filter((line) => /^ENV\s/i.test(line))
       .flatMap((line) => [...line.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=/g)].map((match) => match[1]));
-    expect(set).toEqual(expect.arrayContaining(['NODE_ENV', `${prefixOf(name)}_HOST`]));
+    expect(set).toContain('NODE_ENV');
     expect(set.filter((key) => !known[name].has(key))).toEqual([]);
+  });
+
+  it('gives the gateway the supergraph it copies into the image', () => {
+    expect(dockerfileFor('gateway')).toContain('cp supergraph.graphql /out/supergraph.graphql');
+    expect(environmentOf('gateway').SUPERGRAPH_PATH).toBe('/app/supergraph.graphql');
   });
 
   it.each([...deployables.map(packageDir), 'packages/platform'])('%s/package.json ships its dist (pnpm deploy)', (dir) => {
@@ -350,14 +371,14 @@ describe('the patient web app in docker-compose.yml', () => {
     expect(Object.keys(env).filter((key) => !webKnown.has(key))).toEqual([]);
     expect(Object.keys(env).filter((key) => !documented.has(key))).toEqual([]);
     expect(env).toMatchObject({ NODE_ENV: 'production', WEB_HOST: '0.0.0.0', WEB_PORT: String(WEB_PORT) });
-    const instructions = dockerfileInstructions('clients/web/Dockerfile');
+    const instructions = instructionsOf(read('clients/web/Dockerfile'));
     const set = instructions.filter((line) => /^ENV\s/i.test(line)).flatMap((line) => [...line.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=/g)].map((match) => match[1]));
     expect(set.filter((key) => !webKnown.has(key))).toEqual([]);
   });
 
   it('publishes it on its port, exposes and health-checks that port, and starts it after the gateway', () => {
     expect(compose.services.web.ports!.map(String)).toEqual([`${WEB_PORT}:${WEB_PORT}`]);
-    const instructions = dockerfileInstructions('clients/web/Dockerfile');
+    const instructions = instructionsOf(read('clients/web/Dockerfile'));
     expect(instructions.filter((line) => /^EXPOSE\s/i.test(line))).toEqual([`EXPOSE ${WEB_PORT}`]);
     expect(instructions.find((line) => /^HEALTHCHECK\s/i.test(line))).toContain(`process.env.WEB_PORT || ${WEB_PORT}`);
     expect((compose.services.web.depends_on as Record<string, { condition?: string }>).gateway?.condition).toBe('service_healthy');
