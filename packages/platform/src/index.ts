@@ -41,6 +41,7 @@ export * from './server/service-calls';
 export * from './server/internal-stream-routes';
 export * from './server/service-streams';
 export * from './server/pagination';
+export * from './server/connection';
 export * from './server/recent-answers';
 export * from './events';
 export * from './validation';

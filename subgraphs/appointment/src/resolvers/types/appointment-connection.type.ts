@@ -1,24 +1,9 @@
-import { PageInfo } from '@carebook/platform';
+import { Connection } from '@carebook/platform';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Appointment } from '../../entities/appointment.entity';
 
-@ObjectType()
-export class AppointmentEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => Appointment)
-  node: Appointment;
-}
-
 @ObjectType({ description: 'A page of appointments, latest start first.' })
-export class AppointmentConnection {
-  @Field(() => [AppointmentEdge])
-  edges: AppointmentEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
+export class AppointmentConnection extends Connection(Appointment) {
   @Field(() => Int, { description: 'How many appointments match the filter in all.' })
   totalCount: number;
 }
