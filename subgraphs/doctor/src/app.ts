@@ -1,8 +1,10 @@
-import { createLogger, createServiceClient, directoryAnnouncer, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
+import { createLogger, createServiceClient, directoryAnnouncer, listenForDirectoryChanges, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { DoctorConfig } from './config';
 import { ensureDefaultLocation } from './domain/clinic-locations';
 import { entities } from './entities';
+import { forgettingFirst } from './domain/forgetting-announcer';
+import { publicListings } from './domain/public-listings';
 import { doctorInternalRoutes } from './internal/routes';
 import { migrations } from './migrations';
 import { buildDoctorSchema } from './schema';
@@ -11,19 +13,25 @@ import { buildDoctorSchema } from './schema';
 export async function startDoctor(config: DoctorConfig): Promise<RunningService & { orm: MikroORM }> {
   const logger = createLogger('doctor', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
-  // Announces changes to doctors and the catalogue, so the services caching them forget them at once.
-  const directory = directoryAnnouncer(config.redisUrl, config.redisPrefix, logger);
+  // The public lists are kept for seconds; other instances' announcements drop them, and this one's own (below).
+  const feed = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => listings.forget());
+  const listings = publicListings(orm, feed);
+  // Announces changes to doctors and the catalogue, so the services caching them forget them at once (and so does this one).
+  const directory = forgettingFirst(directoryAnnouncer(config.redisUrl, config.redisPrefix, logger), listings);
   // The default location, in CLINIC_TIME_ZONE, before anyone can ask for locations.
   await ensureDefaultLocation(orm.em.fork(), config.clinicTimeZone);
   const services = createServiceClient(config.serviceKeys, config.env);
-  const schema = await buildDoctorSchema({ defaults: config.bookingPolicy, directory, services });
+  const schema = await buildDoctorSchema({ defaults: config.bookingPolicy, directory, services, listings });
   const running = await startSubgraph({
     config,
     schema,
     orm,
     logger,
     routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, doctorInternalRoutes(config.bookingPolicy, directory)),
-    onStop: () => directory.close(),
+    onStop: async () => {
+      await directory.close();
+      await feed.close();
+    },
   });
   // The ORM is exposed for tests and tooling (e.g. to observe the queries a request issues).
   return { ...running, orm };

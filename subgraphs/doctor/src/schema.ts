@@ -1,4 +1,5 @@
 import { BookingPolicy, buildFederatedSchema, DirectoryAnnouncer, ServiceClient } from '@carebook/platform';
+import type { PublicListings } from './domain/public-listings';
 import { doctorReference } from './references/doctor.reference';
 import { locationReference } from './references/location.reference';
 import { medicalServiceReference } from './references/medical-service.reference';
@@ -9,13 +10,16 @@ import { MedicalServiceResolver } from './resolvers/medical-service.resolver';
 
 /**
  * The doctor subgraph's schema; its deps (the clinic's booking rules, the
- * announcer of changes, the client for the admin's action log) may be
+ * announcer of changes, the client for the admin's action log, the kept
+ * public lists) may be
  * omitted when only the SDL is needed.
  */
-export function buildDoctorSchema(deps?: { defaults: BookingPolicy; directory: DirectoryAnnouncer; services: ServiceClient }) {
+export function buildDoctorSchema(deps?: { defaults: BookingPolicy; directory: DirectoryAnnouncer; services: ServiceClient; listings: PublicListings }) {
   return buildFederatedSchema({
     resolvers: [DoctorResolver, DoctorProfileResolver, MedicalServiceResolver, LocationResolver],
-    instances: deps ? [new MedicalServiceResolver(deps.defaults), new DoctorProfileResolver(deps.directory), new LocationResolver(deps)] : [],
+    instances: deps
+      ? [new DoctorResolver(deps.listings), new MedicalServiceResolver(deps.defaults, deps.listings), new DoctorProfileResolver(deps.directory), new LocationResolver(deps)]
+      : [],
     references: { ...doctorReference, ...medicalServiceReference, ...locationReference },
   });
 }

@@ -1,9 +1,10 @@
-import { CALLER_HEADER, createLogger, listenForDirectoryChanges, Role, ServiceClient } from '@carebook/platform';
+import { CALLER_HEADER, createLogger, directoryAnnouncer, listenForDirectoryChanges, Role, ServiceClient } from '@carebook/platform';
 import { callerToken, dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { startDoctor } from '../src/app';
 import { loadDoctorConfig } from '../src/config';
+import { publicListings } from '../src/domain/public-listings';
 
 const MEDICAL_SERVICES = 'query($category: ServiceCategory) { medicalServices(category: $category) { id name category durationMinutes bufferBeforeMinutes bufferAfterMinutes price currency } }';
 const DOCTORS = 'query($specialty: String, $serviceId: ID) { doctors(specialty: $specialty, serviceId: $serviceId) { id name specialty bio location services { id name } } }';
@@ -555,6 +556,64 @@ describe('doctor subgraph against MariaDB', () => {
       }
       expect(errorCode(await postAsGateway('doctor', url, UPDATE_MINE, { input: { bio: 'Not mine' } }))).toBe('UNAUTHENTICATED');
       expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, doctor)).data.doctor).toMatchObject({ bio: 'Headaches.', location: 'Room 3', phone: null });
+    });
+  });
+
+  describe('the public lists, kept for seconds', () => {
+    const names = async () => (await postAsGateway('doctor', url, MEDICAL_SERVICES)).data.medicalServices.map((s: { name: string }) => s.name);
+    const doctorIds = async (serviceId: string) => (await postAsGateway('doctor', url, DOCTORS, { serviceId })).data.doctors.map((d: { id: string }) => d.id);
+    const selects = (statements: string[]) => statements.filter((sql) => /^\s*select/i.test(sql));
+
+    it('answers the same list again without asking MariaDB', async () => {
+      await names();
+      expect(selects(await statementsDuring(async () => void (await names())))).toEqual([]);
+    });
+
+    it("shows this instance's own changes at once: a new, a retired, a renamed service; a doctor deactivated or given a service", async () => {
+      await names();
+      const created = await asAdmin.call<{ id: string }>('doctor', 'create-medical-service', { name: 'Kept-list check', category: 'GENERAL_CHECKUP', durationMinutes: 20, price: '10', currency: 'EUR' });
+      expect(await names()).toContain('Kept-list check');
+      await asAdmin.call('doctor', 'update-medical-service', { id: created.id, name: 'Kept-list check (renamed)' });
+      expect(await names()).toContain('Kept-list check (renamed)');
+      await asAdmin.call('doctor', 'retire-medical-service', { id: created.id });
+      expect(await names()).not.toContain('Kept-list check (renamed)');
+
+      const doctorId = randomUUID();
+      await asAdmin.call('doctor', 'provision-doctor', { id: doctorId, name: 'Kept List', specialty: 'General practice', licenseNumber: `KL-${doctorId.slice(0, 8)}`, serviceIds: [catalogue.flu.id] });
+      expect(await doctorIds(catalogue.flu.id)).toContain(doctorId);
+      expect(await doctorIds(catalogue.checkup.id)).not.toContain(doctorId);
+      await asAdmin.call('doctor', 'provision-doctor', { id: doctorId, name: 'Kept List', specialty: 'General practice', licenseNumber: `KL-${doctorId.slice(0, 8)}`, serviceIds: [catalogue.flu.id, catalogue.checkup.id] });
+      expect(await doctorIds(catalogue.checkup.id)).toContain(doctorId);
+      await asAdmin.call('doctor', 'update-doctor', { id: doctorId, active: false });
+      expect(await doctorIds(catalogue.flu.id)).not.toContain(doctorId);
+    });
+
+    it("drops them when another instance announces a change it made, and keeps them until then", async () => {
+      await names();
+      // Another instance's change: the row changes in the shared database, and its announcer speaks on Redis.
+      const connection = await createConnection({ uri: databaseUrl });
+      try {
+        await connection.query('update medical_services set name = ? where id = ?', ['Flu vaccination (by another instance)', catalogue.flu.id]);
+        expect(await names()).toContain('Flu vaccination'); // kept: nothing announced yet
+        const other = directoryAnnouncer(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix, createLogger('other-instance', 'silent'));
+        await other.announce({ kind: 'medical-service', id: catalogue.flu.id });
+        await other.close();
+        const deadline = Date.now() + 3000;
+        while (!(await names()).includes('Flu vaccination (by another instance)') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        expect(await names()).toContain('Flu vaccination (by another instance)');
+      } finally {
+        await connection.query('update medical_services set name = ? where id = ?', ['Flu vaccination', catalogue.flu.id]);
+        await connection.end();
+      }
+    });
+
+    it('keeps nothing while the announcements cannot be heard', async () => {
+      const deaf = publicListings(doctorService.orm, { live: () => false });
+      await deaf.medicalServices(null);
+      expect(selects(await statementsDuring(async () => void (await deaf.medicalServices(null))))).toHaveLength(1);
+      const listening = publicListings(doctorService.orm, { live: () => true });
+      await listening.medicalServices(null);
+      expect(selects(await statementsDuring(async () => void (await listening.medicalServices(null))))).toHaveLength(0);
     });
   });
 });

@@ -45,10 +45,12 @@ export function doctorInternalRoutes(defaults: BookingPolicy, directory: Directo
     }),
     'discard-doctor': internalRoute(['auth'], z.object({ id: z.string().uuid("must be the doctor's user id (a UUID)") }), async ({ id }, { orm }) => {
       await discardDoctor(orm.em.fork(), id);
+      await directory.announce({ kind: 'doctor', id });
       return { id };
     }),
     'create-medical-service': internalRoute(['admin'], medicalServiceSchema, async (draft, { orm }) => {
       const service = await createMedicalService(orm.em.fork(), draft);
+      await directory.announce({ kind: 'medical-service', id: service.id });
       const { id, name, category, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, currency } = service;
       return { id, name, category, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, currency };
     }),

@@ -1,7 +1,7 @@
 import { entityByIdLoader, Forbidden, NotFound, RequestContext, Unauthenticated } from '@carebook/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { contactDetailsAccess } from '../domain/contact-details-access';
-import { doctorSearchFilter } from '../domain/doctor-search';
+import type { PublicListings } from '../domain/public-listings';
 import { Doctor } from '../entities/doctor.entity';
 import { MedicalService } from '../entities/medical-service.entity';
 import { servicesOfDoctor } from './doctor-services.loader';
@@ -14,13 +14,15 @@ function assertMaySeeContactDetails(ctx: RequestContext, doctor: Doctor): void {
 
 @Resolver(() => Doctor)
 export class DoctorResolver {
+  constructor(private readonly listings: PublicListings) {}
+
   @Query(() => [Doctor], { description: 'Active doctors by name; filter by specialty (any case) or by a service they offer. Public.' })
   doctors(
     @Ctx() ctx: RequestContext,
     @Arg('specialty', () => String, { nullable: true }) specialty?: string | null,
     @Arg('serviceId', () => ID, { nullable: true }) serviceId?: string | null,
   ): Promise<Doctor[]> {
-    return ctx.em.find(Doctor, doctorSearchFilter({ specialty, serviceId }), { orderBy: { name: 'asc', id: 'asc' } });
+    return this.listings.doctors({ specialty, serviceId });
   }
 
   @Query(() => Doctor, { description: 'One doctor; NOT_FOUND when there is none with this id. Public.' })
@@ -32,7 +34,7 @@ export class DoctorResolver {
 
   @FieldResolver(() => [MedicalService], { description: 'The active services this doctor offers, by name.' })
   services(@Root() doctor: Doctor, @Ctx() ctx: RequestContext): Promise<MedicalService[]> {
-    return servicesOfDoctor(ctx, doctor.id);
+    return servicesOfDoctor(ctx, this.listings, doctor.id);
   }
 
   // Nullable so that a refused field does not null the whole doctor for the caller.

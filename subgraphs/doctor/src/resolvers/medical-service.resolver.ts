@@ -1,17 +1,21 @@
 import { BookingPolicy, entityByIdLoader, NotFound, RequestContext, ServiceCategory } from '@carebook/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { bookingPolicyOf, ownRulesOf } from '../domain/booking-policies';
+import type { PublicListings } from '../domain/public-listings';
 import { MedicalService } from '../entities/medical-service.entity';
 import { BookingPolicyType } from './types/booking-policy.type';
 
 @Resolver(() => MedicalService)
 export class MedicalServiceResolver {
   /** `defaults`: the clinic's booking rules (BOOKING_MIN_NOTICE, BOOKING_HORIZON, CANCELLATION_WINDOW). */
-  constructor(private readonly defaults: BookingPolicy) {}
+  constructor(
+    private readonly defaults: BookingPolicy,
+    private readonly listings: PublicListings,
+  ) {}
 
   @Query(() => [MedicalService], { description: 'The services on offer, by name; optionally of one category. Public.' })
-  medicalServices(@Ctx() ctx: RequestContext, @Arg('category', () => ServiceCategory, { nullable: true }) category?: ServiceCategory | null): Promise<MedicalService[]> {
-    return ctx.em.find(MedicalService, { active: true, ...(category ? { category } : {}) }, { orderBy: { name: 'asc' } });
+  medicalServices(@Arg('category', () => ServiceCategory, { nullable: true }) category?: ServiceCategory | null): Promise<MedicalService[]> {
+    return this.listings.medicalServices(category ?? null);
   }
 
   @Query(() => MedicalService, { description: 'One service, offered or retired; NOT_FOUND when there is none with this id. Public.' })
