@@ -52,6 +52,16 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
     expect(weekly.data._entities[0].weeklyAvailability).toHaveLength(7);
   });
 
+  it('shows new hours at once to callers who read the old ones (the public weekly hours are kept for seconds)', async () => {
+    const doctorId = await h.createDoctor();
+    const hoursOf = async () => (await h.gql(WEEKLY_AVAILABILITY, doctorRef(doctorId))).data._entities[0].weeklyAvailability.map((rule: { startTime: string; endTime: string }) => `${rule.startTime}-${rule.endTime}`);
+    expect(await hoursOf()).toEqual([]);
+    expect((await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '11:00', 60).slice(0, 1) }, admin)).errors).toBeUndefined();
+    expect(await hoursOf()).toEqual(['09:00-11:00']);
+    expect((await h.gql(SET_WEEKLY, { doctorId, rules: daily('13:00', '14:00', 30).slice(0, 1) }, admin)).errors).toBeUndefined();
+    expect(await hoursOf()).toEqual(['13:00-14:00']);
+  });
+
   it('withdraws free slots that no longer fit, keeps booked slots and one-off days', async () => {
     const doctorId = await h.createDoctor();
     expect((await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '11:00', 60) }, admin)).errors).toBeUndefined();

@@ -24,7 +24,13 @@ export class DoctorScheduleResolver {
 
   @FieldResolver(() => [AvailabilityRule], { description: "The weekly hours, each at a location and in its time zone." })
   async weeklyAvailability(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<AvailabilityRule[]> {
-    const rules = await groupedLoader(ctx, 'rules-by-doctor', (ids) => ctx.em.find(AvailabilityRule, { doctorId: { $in: [...ids] } }), (rule) => rule.doctorId).load(doctor.id);
+    // Public, asked by every visitor of the doctor list, changed a few times a month: kept like the calendars
+    // (for seconds, dropped by every change this instance commits), read-only once loaded.
+    const rulesOf = (ids: readonly string[]) => {
+      const sorted = [...ids].sort();
+      return this.deps.context.calendarCache.get(`weekly-rules:${sorted.join(',')}`, () => ctx.em.fork().find(AvailabilityRule, { doctorId: { $in: sorted } }));
+    };
+    const rules = await groupedLoader(ctx, 'rules-by-doctor', rulesOf, (rule) => rule.doctorId).load(doctor.id);
     return sortRules([...rules]);
   }
 
