@@ -44,8 +44,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env), fetcher: subgraphFetcher as never, target: subgraphService(name), callerToken }),
   });
 
-  const scheduleCache = createResponseCache({ ttlMs: config.scheduleCacheTtlMs, invalidationLive: () => invalidation.live() });
-  const invalidation = listenForScheduleChanges(config.redisUrl, config.redisPrefix, logger, () => scheduleCache.invalidate());
+  const publicCache = createResponseCache({ ttlMs: config.publicCacheTtlMs, invalidationLive: () => invalidation.live() });
+  const invalidation = listenForScheduleChanges(config.redisUrl, config.redisPrefix, logger, () => publicCache.invalidate());
 
   const operationLog = createOperationLog(config.operationLogPath);
 
@@ -66,7 +66,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     validationRules: limitRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      scheduleCache.plugin,
+      publicCache.plugin,
       ...(operationLog ? [operationLog.plugin] : []),
       config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -105,7 +105,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     '/graphql',
     cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }),
     express.json({ limit: MAX_DOCUMENT_BYTES }),
-    scheduleCache.serveCached,
+    publicCache.serveCached,
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
         let token: string | undefined;

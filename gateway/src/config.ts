@@ -56,8 +56,9 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     introspection: parsed.INTROSPECTION ? parsed.INTROSPECTION === 'true' : !production,
     redisUrl: parsed.REDIS_URL,
     redisPrefix: parsed.REDIS_PREFIX,
-    // Calendar and free-slot answers are shared for at most this long (0: never), and dropped on any schedule change.
-    scheduleCacheTtlMs: parsed.SCHEDULE_CACHE_TTL_MS,
+    // Answers of the public queries (calendar, free slots, catalogue, doctor list) are kept for at most this long
+    // (0: never), and dropped on any schedule or directory change (the variable keeps its first name).
+    publicCacheTtlMs: parsed.SCHEDULE_CACHE_TTL_MS,
     // Live schedules: the Redis pub/sub the outbox relays publish schedule changes on, and graphql-ws keepalive pings.
     live: { redisUrl: parsed.REDIS_URL, redisPrefix: parsed.REDIS_PREFIX, keepAliveMs: parsed.LIVE_KEEPALIVE_MS },
     // Test stacks: a file to which the name of every served operation is appended (the contract check reads it).

@@ -28,7 +28,7 @@ describe('the gateway response cache, per caller', () => {
 
   const typeDefs = `
     type Slot { id: ID! answeredFor: String! }
-    type Query { availableSlots(doctorId: ID!): [Slot!]! availabilityCalendar(day: String!): [Slot!]! me: String }
+    type Query { availableSlots(doctorId: ID!): [Slot!]! availabilityCalendar(day: String!): [Slot!]! medicalServices: [Slot!]! me: String }
     type Mutation { bookAppointment: Boolean }
   `;
   const answer = (context: GatewayContext) => {
@@ -46,6 +46,7 @@ describe('the gateway response cache, per caller', () => {
         return answer(context);
       },
       availabilityCalendar: (_: unknown, _args: unknown, context: GatewayContext) => answer(context),
+      medicalServices: (_: unknown, _args: unknown, context: GatewayContext) => answer(context),
       me: (_: unknown, _args: unknown, context: GatewayContext) => {
         executions += 1;
         return context.principal?.kind === 'user' ? context.principal.userId : null;
@@ -130,10 +131,19 @@ describe('the gateway response cache, per caller', () => {
     expect(await ask('{ availabilityCalendar(day: "2030-01-07") { id answeredFor } }')).toMatchObject({ cache: 'miss', data: { availabilityCalendar: [{ answeredFor: 'anonymous' }] } });
   });
 
-  it('keeps only answers without errors, and only of the schedule queries', async () => {
+  it('keeps the catalogue too, alone or with the calendar, per caller', async () => {
+    expect(await ask('{ medicalServices { id answeredFor } }')).toMatchObject({ cache: 'miss', executed: true });
+    expect(await ask('{ medicalServices { id answeredFor } }')).toMatchObject({ cache: 'hit', executed: false, data: { medicalServices: [{ answeredFor: 'anonymous' }] } });
+    expect(await ask('{ medicalServices { id answeredFor } }', {}, tokens.ann)).toMatchObject({ cache: 'miss', executed: true, data: { medicalServices: [{ answeredFor: 'ann' }] } });
+    const both = '{ medicalServices { id } availabilityCalendar(day: "2030-01-08") { id } }';
+    expect(await ask(both)).toMatchObject({ cache: 'miss', executed: true });
+    expect(await ask(both)).toMatchObject({ cache: 'hit', executed: false });
+  });
+
+  it('keeps only answers without errors, and only of the public queries', async () => {
     for (let i = 0; i < 2; i++) expect(await ask(SLOTS, { doctorId: 'unknown' }, tokens.ann)).toMatchObject({ cache: 'miss', executed: true, errors: [expect.anything()] });
     for (let i = 0; i < 2; i++) expect(await ask('{ me }', {}, tokens.ann)).toMatchObject({ cache: null, executed: true, data: { me: 'ann' } });
-    // A schedule question asked together with another field is not a schedule-only answer.
+    // A public question asked together with another field is not a public answer.
     for (let i = 0; i < 2; i++) expect(await ask('query($doctorId: ID!) { me availableSlots(doctorId: $doctorId) { id } }', { doctorId: 'd1' }, tokens.ann)).toMatchObject({ cache: null, executed: true });
   });
 

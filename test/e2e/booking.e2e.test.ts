@@ -1,5 +1,5 @@
 import { operation } from '@carebook/clients';
-import { beginAppointments, BOOTSTRAP_ADMIN, errorCode, GraphqlResponse, postGraphql, Stack, startStack, variant } from '@carebook/platform/testing';
+import { beginAppointments, BOOTSTRAP_ADMIN, errorCode, GraphqlResponse, postGraphql, serviceClientAs, Stack, startStack, variant } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AddMedicalRecordDocument,
@@ -23,6 +23,7 @@ import {
   SetWeeklyAvailabilityDocument,
   TypedDocumentNode,
   UpdateMedicalRecordDocument,
+  UpdateMedicalServiceDocument,
 } from '@carebook/sdk';
 import { ContractCall, contractCall } from './lib/contract-call';
 import { registerPatients } from './lib/register-patients';
@@ -117,6 +118,31 @@ describe('booking end to end through the gateway', () => {
     const after = await ask();
     expect(after.cache).toBe('miss');
     expect(after.doctors.find((d: any) => d.doctor.id === doctor.b.id)).toMatchObject({ freeSlots: 2 });
+  });
+
+  it('answers the catalogue from the same cache, dropped by a change through the gateway and by one announced elsewhere', async () => {
+    const ask = async () => {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: operation('MedicalServices'), variables: {} }),
+      });
+      const body = await response.json();
+      const consultation = body.data.medicalServices.find((s: { id: string }) => s.id === serviceId);
+      return { cache: response.headers.get('x-carebook-cache'), price: consultation?.price as string | undefined };
+    };
+    await ask();
+    expect(await ask()).toEqual({ cache: 'hit', price: '40.00' });
+    // Through the gateway: the mutation drops every kept answer on its way back.
+    await ok(UpdateMedicalServiceDocument, { id: serviceId, input: { price: '41.00' } }, admin);
+    expect(await ask()).toEqual({ cache: 'miss', price: '41.00' });
+    expect((await ask()).cache).toBe('hit');
+    // Not through this gateway (another gateway, or a service's own change): the doctor service's announcement drops them.
+    await serviceClientAs('admin', stack.env).call('doctor', 'update-medical-service', { id: serviceId, price: '40.00' });
+    const deadline = Date.now() + 5000;
+    let seen = await ask();
+    while (seen.price !== '40.00' && Date.now() < deadline) seen = (await new Promise((r) => setTimeout(r, 50)), await ask());
+    expect(seen.price).toBe('40.00');
   });
 
   let appointmentId = '';

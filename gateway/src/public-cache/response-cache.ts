@@ -5,10 +5,24 @@ import { createHash } from 'node:crypto';
 import type { GatewayContext } from '../gateway-context';
 
 /**
- * Queries whose answers depend only on the schedule (free slots), asked by
- * everyone who opens the booking calendar. Anything else is never cached.
+ * The queries everyone who opens the booking pages asks, identically: the
+ * calendar and free slots (they change with the schedule), and the catalogue
+ * and the doctor list (they change with the doctor directory; a doctor's
+ * rating and weekly hours come along). Every change to them is announced on
+ * the channels the gateway listens to, or passes through a gateway as a
+ * mutation; ratings, which change with feedback submitted through another
+ * gateway, may lag by the TTL. Anything else is never cached.
  */
-export const SCHEDULE_QUERIES: ReadonlySet<string> = new Set(['availabilityCalendar', 'availableSlots']);
+export const PUBLIC_QUERIES: ReadonlySet<string> = new Set([
+  'availabilityCalendar',
+  'availableSlots',
+  'medicalServices',
+  'medicalService',
+  'doctors',
+  'doctor',
+  'locations',
+  'location',
+]);
 
 const MAX_ENTRIES = 1000;
 const SHARED_WAIT_MS = 10_000;
@@ -37,8 +51,8 @@ interface Entry {
 }
 
 /**
- * Short-lived answers for the schedule queries, dropped the moment any
- * schedule changes (the outbox's pub/sub events, and any mutation passing
+ * Short-lived answers for the public queries, dropped the moment any
+ * schedule or directory entry changes (the outbox's pub/sub events, and any mutation passing
  * through this gateway) and in any case after `ttlMs`. Identical queries
  * asked at the same time share one execution. Answers are kept per caller
  * (anonymous callers share theirs), and only answers without errors.
@@ -69,7 +83,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   }
 
   function keyOf(rc: GraphQLRequestContext<GatewayContext>): string | null {
-    if (!enabled() || !isScheduleQuery(rc.operation)) return null;
+    if (!enabled() || !isPublicQuery(rc.operation)) return null;
     const user = rc.contextValue.principal;
     const scope = user ? `user:${user.userId}` : PUBLIC;
     return cacheKey(scope, rc.request.operationName, rc.request.query, rc.request.variables);
@@ -141,9 +155,9 @@ function cacheKey(scope: string, operationName: string | null | undefined, query
   return createHash('sha256').update(`${scope}\n${operationName ?? ''}\n${query ?? ''}\n${JSON.stringify(variables ?? {})}`).digest('base64url');
 }
 
-function isScheduleQuery(operation: OperationDefinitionNode | undefined): boolean {
+function isPublicQuery(operation: OperationDefinitionNode | undefined): boolean {
   if (operation?.operation !== 'query') return false;
-  return operation.selectionSet.selections.every((s) => s.kind === 'Field' && SCHEDULE_QUERIES.has(s.name.value));
+  return operation.selectionSet.selections.every((s) => s.kind === 'Field' && PUBLIC_QUERIES.has(s.name.value));
 }
 
 function answer(result: FormattedExecutionResult): GraphQLResponse {
