@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CALLER_HEADER } from '@carebook/platform';
-import { callerToken, startStack } from '@carebook/platform/testing';
+import { callerToken, spawnService, SpawnedService, startStack } from '@carebook/platform/testing';
 import type { ServiceName } from '@carebook/platform';
 import { SetWeeklyAvailabilityDocument } from '@carebook/sdk';
 import { clinicClient } from './lib/clinic';
@@ -25,6 +25,7 @@ const CONNECTIONS = 10;
  * three subgraphs, each sent straight to the subgraph(s) (the client plays
  * the gateway: its caller token, and for the deep query the gateway's own
  * query plan) and then through the gateway, 10 connections, after a warm-up.
+ * A second gateway without the public cache shows what routing alone costs.
  * Prints requests/s, latency, CPU per request of each process, and the
  * gateway's figures as multiples of the direct ones (measured in the same
  * run, so they hold across machines).
@@ -33,6 +34,7 @@ async function main() {
   const seconds = Number(process.argv[2] ?? 10);
   console.log('starting the stack (fresh databases)...');
   const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'feedback'], { LOG_LEVEL: 'error' });
+  let uncached: SpawnedService | undefined;
   try {
     const clinic = clinicClient(stack.gatewayUrl);
     const admin = await clinic.adminToken();
@@ -42,10 +44,13 @@ async function main() {
       const rules = (['MONDAY', 'WEDNESDAY', 'FRIDAY'] as const).map((dayOfWeek) => ({ dayOfWeek, startTime: '09:00', endTime: '12:00', slotMinutes: 15 }));
       await clinic.run(SetWeeklyAvailabilityDocument, { doctorId, rules }, admin);
     }
+    // A second gateway over the same subgraphs without the public cache: what routing itself costs.
+    uncached = await spawnService('gateway', Number(new URL(stack.gatewayUrl).port) + 20, { ...stack.env, SCHEDULE_CACHE_TTL_MS: '0', LOG_LEVEL: 'error' });
+    const uncachedUrl = `${uncached.url}/graphql`;
     const urlOf = (name: ServiceName) => stack.services.get(name)!.url;
     const post = graphqlPoster(CONNECTIONS);
     const asGateway = async (target: ServiceName) => ({ [CALLER_HEADER]: await callerToken('gateway', target) });
-    const meter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), bench: process.pid });
+    const meter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), 'gateway (no cache)': uncached.process.pid, bench: process.pid });
 
     async function measure(label: string, shot: Shot): Promise<{ result: LoadResult; cpu: CpuShare }> {
       await sustain(shot, CONNECTIONS, 1, 3); // warm-up, not counted
@@ -58,10 +63,10 @@ async function main() {
       return { result, cpu };
     }
 
-    function compare(direct: { result: LoadResult; cpu: CpuShare }, gateway: { result: LoadResult; cpu: CpuShare }) {
+    function compare(direct: { result: LoadResult; cpu: CpuShare }, gateway: { result: LoadResult; cpu: CpuShare }, label = 'gateway') {
       const rate = (r: LoadResult) => r.requests / r.seconds;
       console.log(
-        `  gateway / direct: p50 ${(percentile(gateway.result.latencies, 50) / percentile(direct.result.latencies, 50)).toFixed(2)}x, ` +
+        `  ${label} / direct: p50 ${(percentile(gateway.result.latencies, 50) / percentile(direct.result.latencies, 50)).toFixed(2)}x, ` +
           `p99 ${(percentile(gateway.result.latencies, 99) / percentile(direct.result.latencies, 99)).toFixed(2)}x, ` +
           `req/s ${(rate(gateway.result) / rate(direct.result)).toFixed(2)}x, CPU per request ${(gateway.cpu.total / direct.cpu.total).toFixed(2)}x`,
       );
@@ -69,8 +74,10 @@ async function main() {
 
     console.log(`\ntrivial query (medicalServices, doctor subgraph), ${CONNECTIONS} connections, ${seconds} s each`);
     const trivialDirect = await measure('straight to the doctor subgraph', async () => void (await post(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'))));
-    const trivialGateway = await measure('through the gateway', async () => void (await post(stack.gatewayUrl, TRIVIAL)));
+    const trivialGateway = await measure('through the gateway (public cache on, as clients get it)', async () => void (await post(stack.gatewayUrl, TRIVIAL)));
+    const trivialRouted = await measure('through a gateway without the public cache (routing alone)', async () => void (await post(uncachedUrl, TRIVIAL)));
     compare(trivialDirect, trivialGateway);
+    compare(trivialDirect, trivialRouted, 'uncached gateway');
 
     console.log(`\nthree-subgraph query (doctors with services, rating, reviewCount, weeklyAvailability), ${CONNECTIONS} connections, ${seconds} s each`);
     const deepDirect = await measure('straight to doctor, then feedback and scheduling (the plan, by the client)', async () => {
@@ -81,10 +88,13 @@ async function main() {
         post(urlOf('scheduling'), DEEP_HOURS, { r: representations }, await asGateway('scheduling')),
       ]);
     });
-    const deepGateway = await measure('through the gateway', async () => void (await post(stack.gatewayUrl, DEEP)));
+    const deepGateway = await measure('through the gateway (public cache on)', async () => void (await post(stack.gatewayUrl, DEEP)));
+    const deepRouted = await measure('through a gateway without the public cache', async () => void (await post(uncachedUrl, DEEP)));
     compare(deepDirect, deepGateway);
+    compare(deepDirect, deepRouted, 'uncached gateway');
   } finally {
     printLoggedErrors(stack);
+    await uncached?.stop();
     await stack.stop();
   }
 }
