@@ -8,6 +8,7 @@ import { graphqlPoster, LoadResult, Shot, sustain } from './lib/load';
 import { cpuMeter, CpuShare, formatShare } from './lib/process-cpu';
 import { latencyLine, percentile } from './lib/stats';
 import { printLoggedErrors } from './lib/logged-errors';
+import { Floor, startFloor } from './floor/floor';
 
 const TRIVIAL = 'query Trivial { medicalServices { id name durationMinutes price currency } }';
 /** Doctors from the doctor subgraph, ratings from feedback, weekly hours from scheduling. */
@@ -35,6 +36,7 @@ async function main() {
   console.log('starting the stack (fresh databases)...');
   const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'feedback'], { LOG_LEVEL: 'error' });
   let uncached: SpawnedService | undefined;
+  let floor: Floor | undefined;
   try {
     const clinic = clinicClient(stack.gatewayUrl);
     const admin = await clinic.adminToken();
@@ -50,7 +52,9 @@ async function main() {
     const urlOf = (name: ServiceName) => stack.services.get(name)!.url;
     const post = graphqlPoster(CONNECTIONS);
     const asGateway = async (target: ServiceName) => ({ [CALLER_HEADER]: await callerToken('gateway', target) });
-    const meter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), 'gateway (no cache)': uncached.process.pid, bench: process.pid });
+    // The machine's floor for any request: a bare Node HTTP server reading the request and writing the same answer.
+    floor = await startFloor();
+    const meter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), 'gateway (no cache)': uncached.process.pid, floor: floor.pid, bench: process.pid });
 
     async function measure(label: string, shot: Shot): Promise<{ result: LoadResult; cpu: CpuShare }> {
       await sustain(shot, CONNECTIONS, 1, 3); // warm-up, not counted
@@ -73,11 +77,15 @@ async function main() {
     }
 
     console.log(`\ntrivial query (medicalServices, doctor subgraph), ${CONNECTIONS} connections, ${seconds} s each`);
+    const trivialAnswer = await post(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'));
+    const floorUrl = await floor.answering({ data: trivialAnswer });
+    const bare = await measure('floor: a bare Node HTTP server answering the same JSON', async () => void (await post(floorUrl, TRIVIAL)));
     const trivialDirect = await measure('straight to the doctor subgraph', async () => void (await post(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'))));
     const trivialGateway = await measure('through the gateway (public cache on, as clients get it)', async () => void (await post(stack.gatewayUrl, TRIVIAL)));
     const trivialRouted = await measure('through a gateway without the public cache (routing alone)', async () => void (await post(uncachedUrl, TRIVIAL)));
     compare(trivialDirect, trivialGateway);
     compare(trivialDirect, trivialRouted, 'uncached gateway');
+    console.log(`  doctor subgraph / floor: req/s ${(trivialDirect.result.requests / trivialDirect.result.seconds / (bare.result.requests / bare.result.seconds)).toFixed(2)}x, CPU per request ${(trivialDirect.cpu.total / bare.cpu.total).toFixed(2)}x`);
 
     console.log(`\nthree-subgraph query (doctors with services, rating, reviewCount, weeklyAvailability), ${CONNECTIONS} connections, ${seconds} s each`);
     const deepDirect = await measure('straight to doctor, then feedback and scheduling (the plan, by the client)', async () => {
@@ -95,6 +103,7 @@ async function main() {
   } finally {
     printLoggedErrors(stack);
     await uncached?.stop();
+    await floor?.stop();
     await stack.stop();
   }
 }

@@ -12,6 +12,8 @@ import { createPool } from 'mysql2/promise';
  *
  * POST /slots {"count": n}      opens n free slots, answers their ids
  * POST /book {"slotId", "patientId"}  books one: {"booked": true, "appointmentId"} or {"booked": false}
+ * POST /answer {...}             remembers a JSON answer; POST /graphql then reads its request and answers
+ *                                it: the floor of serving a request over HTTP at all (bench:gateway)
  */
 const [databaseUrl, portArgument] = process.argv.slice(2);
 const db = createPool({ uri: databaseUrl, connectionLimit: 10 });
@@ -73,9 +75,15 @@ function bodyOf(request: IncomingMessage): Promise<any> {
 
 async function main(): Promise<void> {
   await schema();
+  let stored = '{}';
   const server = createServer(async (request, response) => {
     try {
       const body = await bodyOf(request);
+      if (request.url === '/answer') stored = JSON.stringify(body);
+      if (request.url === '/graphql' || request.url === '/answer') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(stored);
+        return;
+      }
       const answer = request.url === '/slots' ? { ids: await openSlots(Number(body.count)) } : await book(String(body.slotId), String(body.patientId));
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     } catch (error) {

@@ -9,6 +9,8 @@ export interface Floor {
   openSlots(count: number): Promise<string[]>;
   /** One booking over HTTP, as a client would ask for it: true when booked, false when the slot was taken. */
   book(slotId: string, patientId?: string): Promise<boolean>;
+  /** The URL at which the floor answers any POST with `answer` (set here), after reading the request. */
+  answering(answer: unknown): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export async function startFloor(): Promise<Floor> {
     pid: child.pid!,
     openSlots: async (count) => ((await post('/slots', { count })) as { ids: string[] }).ids,
     book: async (slotId, patientId = randomUUID()) => ((await post('/book', { slotId, patientId })) as { booked: boolean }).booked,
+    async answering(answer) {
+      await post('/answer', answer);
+      return `${url}/graphql`;
+    },
     async stop() {
       await stopProcess(child);
       await dropDatabase(databaseUrl);
