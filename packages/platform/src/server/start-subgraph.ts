@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import express, { Express, Request } from 'express';
 import type { JWTVerifyGetKey } from 'jose';
 import { randomUUID } from 'node:crypto';
@@ -54,6 +54,40 @@ export interface StartSubgraphOptions {
 export function clientIpOf(req: Request, caller: ServiceName): string {
   const forwarded = caller === 'gateway' ? req.headers[CLIENT_IP_HEADER] : undefined;
   return (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * A request's context whose entity manager and logger are made when first
+ * used: many answers need neither (kept lists, entity stubs), and a fork or
+ * a pino child per request is not free. Apollo Server clones the context
+ * per operation (a new object of the same prototype with the own properties
+ * copied): the getters live on the prototype, and what they make is kept in
+ * `made`, an own property the clone shares, so both see one fork.
+ */
+class SubgraphRequestContext implements RequestContext {
+  principal: RequestContext['principal'];
+  caller: RequestContext['caller'];
+  requestId: string;
+  clientIp: string;
+  loaders: RequestContext['loaders'];
+  private readonly made: { em?: EntityManager; logger?: Logger; fork: () => EntityManager; child: () => Logger };
+
+  constructor(fields: Omit<RequestContext, 'em' | 'logger'>, fork: () => EntityManager, child: () => Logger) {
+    this.principal = fields.principal;
+    this.caller = fields.caller;
+    this.requestId = fields.requestId;
+    this.clientIp = fields.clientIp;
+    this.loaders = fields.loaders;
+    this.made = { fork, child };
+  }
+
+  get em(): EntityManager {
+    return (this.made.em ??= this.made.fork());
+  }
+
+  get logger(): Logger {
+    return (this.made.logger ??= this.made.child());
+  }
 }
 
 /**
@@ -112,15 +146,7 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
           throw error;
         }
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        return {
-          em: orm.em.fork(),
-          principal,
-          caller,
-          requestId,
-          clientIp: clientIpOf(req, caller),
-          logger: logger.child({ requestId }),
-          loaders: new Map(),
-        } satisfies RequestContext;
+        return new SubgraphRequestContext({ principal, caller, requestId, clientIp: clientIpOf(req, caller), loaders: new Map() }, () => orm.em.fork(), () => logger.child({ requestId }));
       },
     }),
   );
