@@ -8,7 +8,9 @@ import { developmentPrivateKey, developmentServiceKeys } from '../src/auth/servi
 import { CALLER_HEADER, SERVICE_TOKEN_ISSUER } from '../src/auth/service-token';
 import { createServiceTokenVerifier } from '../src/auth/service-token-verifier';
 import { createLogger } from '../src/logger';
-import { graphqlCallerGate } from '../src/server/caller-gate';
+import { ApolloServer } from '@apollo/server';
+import { graphqlCaller } from '../src/server/caller-gate';
+import { graphqlHttpHandler } from '../src/server/graphql-http';
 import { internalRoute, mountInternalRoutes } from '../src/server/service-calls';
 import { clientIpOf, CLIENT_IP_HEADER } from '../src/server/start-subgraph';
 import { callerToken, serviceClientAs } from '../src/testing/service-callers';
@@ -20,6 +22,7 @@ import { callerToken, serviceClientAs } from '../src/testing/service-callers';
  */
 describe("a service's caller checks", () => {
   let server: http.Server;
+  let graphql: ApolloServer<{ caller: string; clientIp: string }>;
   let url: string;
   const handled: string[] = [];
 
@@ -32,13 +35,26 @@ describe("a service's caller checks", () => {
         return { slotId, caller };
       }),
     });
-    app.use('/graphql', graphqlCallerGate(callers), (req, res) => void res.json({ caller: res.locals.caller, clientIp: clientIpOf(req, res.locals.caller) }));
-    server = http.createServer(app);
+    // /graphql as startSubgraph serves it: the caller gate, then Apollo Server on Node's request (graphql-http).
+    graphql = new ApolloServer<{ caller: string; clientIp: string }>({
+      typeDefs: 'type Query { caller: String! clientIp: String! }',
+      resolvers: { Query: { caller: (_: unknown, __: unknown, ctx: { caller: string }) => ctx.caller, clientIp: (_: unknown, __: unknown, ctx: { clientIp: string }) => ctx.clientIp } },
+    });
+    await graphql.start();
+    const serveGraphql = graphqlHttpHandler(graphql, {
+      limitBytes: 1000,
+      ...graphqlCaller(callers),
+      context: async (req, caller) => ({ caller: caller as string, clientIp: clientIpOf(req, caller as never) }),
+    });
+    server = http.createServer((req, res) => (req.url?.startsWith('/graphql') ? void serveGraphql(req, res) : app(req, res)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(async () => {
+    await graphql.stop();
+    await new Promise((resolve) => server.close(resolve));
+  });
 
   const post = async (path: string, headers: Record<string, string>, body: unknown = { slotId: 's1' }) => {
     const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -84,7 +100,19 @@ describe("a service's caller checks", () => {
 
   it("let /graphql through with a caller token, and believe the client address header from the gateway only", async () => {
     const spoofed = { [CLIENT_IP_HEADER]: '203.0.113.7' };
-    expect((await post('/graphql', { ...spoofed, [CALLER_HEADER]: await callerToken('gateway', 'scheduling') })).body).toEqual({ caller: 'gateway', clientIp: '203.0.113.7' });
-    expect((await post('/graphql', { ...spoofed, [CALLER_HEADER]: await callerToken('appointment', 'scheduling') })).body).toEqual({ caller: 'appointment', clientIp: '127.0.0.1' });
+    const ask = { query: '{ caller clientIp }' };
+    expect(await post('/graphql', { ...spoofed, [CALLER_HEADER]: await callerToken('gateway', 'scheduling') }, ask)).toEqual({ status: 200, body: { data: { caller: 'gateway', clientIp: '203.0.113.7' } } });
+    expect((await post('/graphql', { ...spoofed, [CALLER_HEADER]: await callerToken('appointment', 'scheduling') }, ask)).body).toEqual({ data: { caller: 'appointment', clientIp: '127.0.0.1' } });
+  });
+
+  it('answer a bad or oversized /graphql body with a GraphQL error, before GraphQL runs', async () => {
+    const caller = { [CALLER_HEADER]: await callerToken('gateway', 'scheduling') };
+    const broken = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...caller }, body: '{"query": ' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as any).errors[0]).toMatchObject({ message: expect.stringMatching(/not valid JSON/), extensions: { code: 'BAD_REQUEST' } });
+    const huge = await post('/graphql', caller, { query: `{ caller ${' '.repeat(2000)}}` });
+    expect(huge).toEqual({ status: 413, body: { errors: [{ message: 'The request body is larger than 1000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] } });
+    const notJson = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain', ...caller }, body: '{ caller }' });
+    expect(notJson.status).toBe(400);
   });
 });

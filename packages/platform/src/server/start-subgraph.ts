@@ -1,12 +1,11 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import express, { Express, Request } from 'express';
+import express, { Express } from 'express';
 import type { JWTVerifyGetKey } from 'jose';
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
+import http, { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { RevocationFeed } from '../auth/revocation-feed';
@@ -16,7 +15,8 @@ import type { ServiceConfig } from '../config/service-config';
 import type { ServiceName } from '../config/services';
 import { AppError } from '../errors/app-errors';
 import { createErrorFormatter } from '../errors/format-error';
-import { graphqlCallerGate } from './caller-gate';
+import { graphqlCaller } from './caller-gate';
+import { graphqlHttpHandler } from './graphql-http';
 import { FederatedSchema } from './federated-schema';
 import type { RequestContext } from './request-context';
 
@@ -51,7 +51,7 @@ export interface StartSubgraphOptions {
  * (proven by its caller token) sent the request; otherwise the socket's. A
  * header anyone could send is never believed on its own.
  */
-export function clientIpOf(req: Request, caller: ServiceName): string {
+export function clientIpOf(req: IncomingMessage, caller: ServiceName): string {
   const forwarded = caller === 'gateway' ? req.headers[CLIENT_IP_HEADER] : undefined;
   return (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.socket.remoteAddress ?? 'unknown';
 }
@@ -91,9 +91,9 @@ class SubgraphRequestContext implements RequestContext {
 }
 
 /**
- * Serves one subgraph: /graphql (Apollo Server over Express 5), /health, and
+ * Serves one subgraph: /graphql (Apollo Server on Node's HTTP), /health (Express 5), and
  * whatever internal routes the service adds. /graphql answers only requests
- * that carry a caller token of the gateway or a service (graphqlCallerGate);
+ * that carry a caller token of the gateway or a service (graphqlCaller);
  * each gets its own entity manager fork and, from Authorization, the
  * verified user, if any: a present but invalid token is refused outright
  * rather than treated as anonymous.
@@ -108,7 +108,9 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const httpServer = http.createServer(app);
+  // /graphql is served straight on Node's request (graphql-http.ts); everything else goes through Express.
+  let graphqlRoute: http.RequestListener | undefined;
+  const httpServer = http.createServer((req, res) => (graphqlRoute && isGraphqlPath(req.url) ? graphqlRoute(req, res) : app(req, res)));
 
   app.get('/health', async (_req, res) => {
     const database = await orm.isConnected().catch(() => false);
@@ -128,28 +130,26 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
   });
   await server.start();
 
-  app.use(
-    '/graphql',
-    graphqlCallerGate(callers),
-    express.json({ limit: '1mb' }),
-    expressMiddleware(server, {
-      context: async ({ req, res }) => {
-        const caller = res.locals.caller as ServiceName;
-        let principal = null;
-        try {
-          const token = bearerToken(req.headers.authorization);
-          principal = token ? await verifier.verify(token) : null;
-        } catch (error) {
-          if (error instanceof AppError) {
-            error.extensions.http = { status: 401 };
-          }
-          throw error;
+  const serveGraphql = graphqlHttpHandler(server, {
+    limitBytes: 1024 * 1024,
+    ...graphqlCaller(callers),
+    context: async (req, admitted) => {
+      const caller = admitted as ServiceName;
+      let principal = null;
+      try {
+        const token = bearerToken(req.headers.authorization);
+        principal = token ? await verifier.verify(token) : null;
+      } catch (error) {
+        if (error instanceof AppError) {
+          error.extensions.http = { status: 401 };
         }
-        const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        return new SubgraphRequestContext({ principal, caller, requestId, clientIp: clientIpOf(req, caller), loaders: new Map() }, () => orm.em.fork(), () => logger.child({ requestId }));
-      },
-    }),
-  );
+        throw error;
+      }
+      const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+      return new SubgraphRequestContext({ principal, caller, requestId, clientIp: clientIpOf(req, caller), loaders: new Map() }, () => orm.em.fork(), () => logger.child({ requestId }));
+    },
+  });
+  graphqlRoute = (req, res) => void serveGraphql(req, res);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -171,4 +171,9 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
       await orm.close(true);
     },
   };
+}
+
+/** The paths Express served /graphql on: the path itself, with a query string or below it. */
+function isGraphqlPath(url: string | undefined): boolean {
+  return url === '/graphql' || url?.startsWith('/graphql?') === true || url?.startsWith('/graphql/') === true;
 }
