@@ -37,6 +37,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   await revocations.start();
   const verifier = createTokenVerifier(config.auth, undefined, revocations);
   const callerToken = createServiceTokenSource(config.serviceKeys);
+  // @apollo/gateway sends usage metrics to Apollo over HTTPS (hourly, and at shutdown) and probes cloud metadata
+  // endpoints at start unless told not to: a clinic's gateway sends nothing out. An explicit setting is respected.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     // undici rather than the default agent: it drops an idle connection before the subgraph's keep-alive timeout

@@ -7,8 +7,8 @@ export function loadAppointmentConfig(source: NodeJS.ProcessEnv = process.env) {
     'appointment',
     {
       CLINIC_TIME_ZONE: clinicTimeZoneSchema(),
-      /** How often the reconciliation job runs. */
-      APPOINTMENT_RECONCILE_EVERY_MS: env.positiveInt(15_000),
+      /** How often the reconciliation job runs (a crash leaves PENDING rows and stray slots rarely; an idle service should not wake for it often). */
+      APPOINTMENT_RECONCILE_EVERY_MS: env.positiveInt(30_000),
       /** A PENDING appointment older than this is settled by the reconciler (a booking takes well under a second). */
       APPOINTMENT_PENDING_GRACE_SECONDS: env.positiveInt(20),
       /** Future PENDING/CONFIRMED appointments one patient may hold at once (admins booking for a patient may pass it). */

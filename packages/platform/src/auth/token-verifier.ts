@@ -52,8 +52,8 @@ export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTV
     return { kind: 'user', userId: String(payload.sub), role: role as Role, token, issuedAtMs: issuedAtMsOf(payload) };
   }
 
-  const admit = (principal: Principal): Principal => {
-    revocations?.assertCurrent(principal);
+  const admit = async (principal: Principal): Promise<Principal> => {
+    if (principal.kind === 'user') await revocations?.confirmCurrent(principal);
     return principal;
   };
 

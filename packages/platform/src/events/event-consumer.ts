@@ -3,6 +3,7 @@ import { Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DomainEvent } from './domain-event';
 import { ProcessedEvent } from './processed-event.entity';
+import { IDLE_WORKER_OPTIONS } from './idle-worker-options';
 import { workerConnection } from './queue-connections';
 
 export interface EventConsumerOptions<V = DomainEvent> {
@@ -74,7 +75,7 @@ export function startEventConsumer<V = DomainEvent>(options: EventConsumerOption
       const applied = await consumeOnce(options.orm, options.queue, event.id, (em) => options.handle(event, em, verified));
       if (!applied) options.logger.debug({ eventId: event.id }, 'event already processed; skipped');
     },
-    { connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
+    { ...IDLE_WORKER_OPTIONS, connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
   );
   worker.on('failed', (job, error) => options.logger.warn({ eventId: job?.data?.id, attempt: job?.attemptsMade, err: error.message }, 'event handling failed; will retry'));
   worker.on('error', (error) => options.logger.warn({ err: error.message }, 'event consumer connection problem'));

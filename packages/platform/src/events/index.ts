@@ -4,6 +4,7 @@ export * from './outbox-event.entity';
 export * from './processed-event.entity';
 export * from './record-event';
 export * from './queue-connections';
+export * from './idle-worker-options';
 export * from './outbox-relay';
 export * from './event-consumer';
 export * from './job-queues';

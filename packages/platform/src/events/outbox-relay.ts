@@ -16,7 +16,7 @@ export interface OutboxRelayOptions {
   /** BullMQ prefix and pub/sub namespace (REDIS_PREFIX). */
   prefix: string;
   logger: Logger;
-  /** The safety-net pass (rows a crashed instance committed without publishing); nudges do the real work. */
+  /** The safety-net pass (rows a crashed instance committed without publishing; default a minute); nudges do the real work. */
   pollMs?: number;
   batchSize?: number;
 }
@@ -73,7 +73,7 @@ function nudgeChannel(prefix: string, service: string): string {
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { orm, service, prefix, logger } = options;
-  const pollMs = options.pollMs ?? 10_000;
+  const pollMs = options.pollMs ?? 60_000;
   const batchSize = options.batchSize ?? 200;
   const redis: Redis = producerConnection(options.redisUrl);
   redis.on('error', () => undefined); // reported through failed passes, not per reconnect attempt

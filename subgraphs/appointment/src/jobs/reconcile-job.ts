@@ -1,4 +1,4 @@
-import { JOB_QUEUES, Logger, workerConnection } from '@carebook/platform';
+import { IDLE_WORKER_OPTIONS, JOB_QUEUES, Logger, workerConnection } from '@carebook/platform';
 import { Queue, Worker } from 'bullmq';
 
 export const RECONCILE_QUEUE = JOB_QUEUES.appointmentReconcile;
@@ -16,7 +16,7 @@ export async function startReconcileJob(options: { redisUrl: string; prefix: str
   await queue.upsertJobScheduler('reconcile-appointments', { every: everyMs }, { name: 'reconcile', opts: { removeOnComplete: 10, removeOnFail: 50 } });
   const workerRedis = workerConnection(redisUrl);
   workerRedis.on('error', () => undefined);
-  const worker = new Worker(RECONCILE_QUEUE, () => reconcile(), { connection: workerRedis, prefix, concurrency: 1 });
+  const worker = new Worker(RECONCILE_QUEUE, () => reconcile(), { ...IDLE_WORKER_OPTIONS, connection: workerRedis, prefix, concurrency: 1 });
   worker.on('failed', (_job, error) => logger.warn({ err: error }, 'reconciliation failed; the next run retries'));
   worker.on('error', (error) => logger.warn({ err: error.message }, 'reconcile worker problem'));
   return async () => {

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@carebook/platform';
+import { DomainEvent, IDLE_WORKER_OPTIONS } from '@carebook/platform';
 import { Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
@@ -20,7 +20,7 @@ export function startEventWorker(options: { connection: Redis; prefix: string; s
       const event = job.data as DomainEvent;
       await options.scheduler.apply(planNotices(event, options.offsets));
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 4 },
+    { ...IDLE_WORKER_OPTIONS, connection: options.connection, prefix: options.prefix, concurrency: 4 },
   );
   worker.on('failed', (job, error) => options.logger.warn({ eventId: job?.data?.id, type: job?.data?.type, attempt: job?.attemptsMade, err: error.message }, 'event not planned yet; will retry'));
   worker.on('error', (error) => options.logger.warn({ err: error.message }, 'event worker connection problem'));

@@ -1,3 +1,4 @@
+import { IDLE_WORKER_OPTIONS } from '@carebook/platform';
 import { DelayedError, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
@@ -28,11 +29,13 @@ export function startSendWorker(options: { connection: Redis; prefix: string; de
       }
     },
     {
+      ...IDLE_WORKER_OPTIONS,
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
       lockDuration: SEND_LOCK_MS,
-      stalledInterval: SEND_LOCK_MS / 2,
+      // A killed worker's sends are taken over within two lock lengths, with one stalled-job check (a Redis script) per lock length.
+      stalledInterval: SEND_LOCK_MS,
       maxStalledCount: 2,
     },
   );

@@ -1,4 +1,4 @@
-import { JOB_QUEUES, Logger, workerConnection } from '@carebook/platform';
+import { IDLE_WORKER_OPTIONS, JOB_QUEUES, Logger, workerConnection } from '@carebook/platform';
 import { Queue, Worker } from 'bullmq';
 
 export const HORIZON_QUEUE = JOB_QUEUES.schedulingHorizon;
@@ -29,7 +29,7 @@ export function startHorizonJob(options: { redisUrl: string; prefix: string; log
       options.logger.info({ opened }, 'slot horizon extended');
       return { opened };
     },
-    { connection: workerRedis, prefix: options.prefix, concurrency: 1 },
+    { ...IDLE_WORKER_OPTIONS, connection: workerRedis, prefix: options.prefix, concurrency: 1 },
   );
   worker.on('failed', (_job, error) => options.logger.warn({ err: error.message }, 'extending the slot horizon failed; it runs again at the next interval'));
   worker.on('error', (error) => options.logger.warn({ err: error.message }, 'horizon worker connection problem'));
