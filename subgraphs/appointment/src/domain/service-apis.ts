@@ -1,5 +1,5 @@
 import { recentAnswers } from '@carebook/platform';
-import type { BookingSpan, ChannelListener, DoctorFacts, MedicalServiceFacts, ServiceClient, ServiceTimeNeeds, SlotFacts } from '@carebook/platform';
+import type { BookingSpan, ChannelListener, DoctorFacts, LocationFacts, MedicalServiceFacts, ServiceClient, ServiceTimeNeeds, SlotFacts } from '@carebook/platform';
 
 export type { DoctorFacts, MedicalServiceFacts, SlotFacts };
 
@@ -33,6 +33,8 @@ export interface SchedulingApi {
 export interface DoctorApi {
   doctors(query: { ids?: string[]; serviceId?: string }): Promise<DoctorFacts[]>;
   medicalService(id: string): Promise<MedicalServiceFacts>;
+  /** Every location of the clinic, inactive ones too (appointments keep theirs). */
+  locations(): Promise<LocationFacts[]>;
 }
 
 export function schedulingApi(client: ServiceClient): SchedulingApi {
@@ -63,15 +65,19 @@ export function schedulingApi(client: ServiceClient): SchedulingApi {
 export function doctorApi(client: ServiceClient, ttlMs = 5000, directory?: Pick<ChannelListener, 'live'>): DoctorApi & { forget(): void } {
   const askDoctors = async (query: { ids?: string[]; serviceId?: string }) => (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors;
   const askService = (id: string) => client.call<MedicalServiceFacts>('doctor', 'medical-service', { id });
+  const askLocations = async () => (await client.call<{ locations: LocationFacts[] }>('doctor', 'locations', {})).locations;
   const doctors = recentAnswers(askDoctors, ttlMs);
   const medicalService = recentAnswers(askService, ttlMs);
+  const locations = recentAnswers(askLocations, ttlMs);
   const trusted = () => !directory || directory.live();
   return {
     doctors: (query) => (trusted() ? doctors(query) : askDoctors(query)),
     medicalService: (id) => (trusted() ? medicalService(id) : askService(id)),
+    locations: () => (trusted() ? locations(null) : askLocations()),
     forget() {
       doctors.forget();
       medicalService.forget();
+      locations.forget();
     },
   };
 }
