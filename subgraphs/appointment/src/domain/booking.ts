@@ -5,7 +5,7 @@ import { AppointmentChange } from '../entities/appointment-change.entity';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import { IdempotencyKey } from '../entities/idempotency-key.entity';
-import { placeColumns, recordChange } from './appointment-log';
+import { insertChange, placeColumns } from './appointment-log';
 import { normaliseReason } from './booking-rules';
 import { alternativesFor, alternativesForSlot, bookableTarget, BookingTarget, isTooShort, tooShortInput } from './booking-target';
 import type { AppointmentDeps } from './deps';
@@ -101,6 +101,7 @@ async function createPending(
     const { startsAt, endsAt, heldFrom, heldUntil } = target.span;
     await lockPatient(tx, request.patientId);
     await assertPatientMayBook(tx, request.patientId, startsAt, endsAt, limit);
+    // Written with em.insert, not through the unit of work: its flush cost more than these three statements.
     const appointment = tx.create(Appointment, {
       id,
       patientId: request.patientId,
@@ -116,9 +117,10 @@ async function createPending(
       price: target.service.price,
       currency: target.service.currency,
       ...placeColumns(target.slot.place),
-    });
-    recordChange(tx, deps.sealer, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
-    if (key) tx.persist(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id, slotId: request.slotId, serviceId: request.serviceId }));
+    }, { persist: false });
+    await tx.insert(appointment);
+    await insertChange(tx, deps.sealer, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
+    if (key) await tx.insert(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id, slotId: request.slotId, serviceId: request.serviceId }, { persist: false }));
     return appointment;
   }));
 }
