@@ -56,11 +56,12 @@ export function schedulingApi(client: ServiceClient): SchedulingApi {
 
 /**
  * Doctors and services change rarely and every booking asks about them, so
- * answers are kept for `ttlMs` (default 5 s). The doctor service announces
- * every change (a doctor deactivated, a service retired or repriced, new
- * booking rules) and `forget()` drops them at once; while `directory` (that
- * announcement feed) is not live, nothing is remembered, so a change applies
- * to the next booking either way.
+ * answers are kept for `ttlMs` (the service keeps them a minute: at a few
+ * bookings a second, seconds meant asking again for most bookings). The
+ * doctor service announces every change (a doctor deactivated, a service
+ * retired or repriced, new booking rules) and `forget()` drops them at once;
+ * while `directory` (that announcement feed) is not live, nothing is
+ * remembered, so a change applies to the next booking either way.
  */
 export function doctorApi(client: ServiceClient, ttlMs = 5000, directory?: Pick<ChannelListener, 'live'>): DoctorApi & { forget(): void } {
   const askDoctors = async (query: { ids?: string[]; serviceId?: string }) => (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors;
