@@ -22,8 +22,8 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
   const relay = startOutboxRelay({ orm, service: 'appointment', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   const client = createServiceClient(config.serviceKeys, config.env);
   const { extra } = config;
-  // Doctors and services are cached for seconds; the doctor service's announcements make a change apply at once.
-  const doctors = doctorApi(client, 5000, { live: () => directory.live() });
+  // Doctors, services and locations are kept a minute while the doctor service's announcements are heard (they make a change apply at once).
+  const doctors = doctorApi(client, 60_000, { live: () => directory.live() });
   const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => doctors.forget());
   const deps: AppointmentDeps = {
     scheduling: schedulingApi(client),

@@ -78,6 +78,10 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     // The losing PENDING is withdrawn: nothing was written for the second patient.
     expect(await countAppointments()).toBe(before);
     expect(await countAppointments({ patientId: second.id })).toBe(0);
+    // The holder asking for it again hears about their own appointment, as before any slot is tried.
+    const mine = await stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, first.token);
+    expect(errorCode(mine)).toBe('CONFLICT');
+    expect(mine.errors![0].message).toMatch(/overlaps this time/);
   });
 
   it('gives exactly one BookingConfirmed and 49 SlotUnavailable with alternatives to 50 concurrent bookings of one slot', async () => {

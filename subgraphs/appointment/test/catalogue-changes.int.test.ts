@@ -74,4 +74,24 @@ eachStore('doctor and catalogue changes meeting bookings on %s', (_store, databa
     expect(refused.response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/no longer offered/), extensions: { code: 'BAD_USER_INPUT', field: 'serviceId' } });
     expect((await stack.appointmentRow(after.response.data.bookAppointment.appointment.id))!.status).toBe('CONFIRMED');
   });
+  it("names the appointment's doctor, service and location as the doctor service does now: a rename shows in the very next answer", async () => {
+    const service = await stack.createService(30);
+    const doctorId = await stack.createDoctor([service.id], 'Dr Before');
+    const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
+    const NAMES = '{ id doctor { id name } service { id name } location { id name address } }';
+    const booked = await stack.gql(`mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { ... on BookingConfirmed { appointment ${NAMES} } } }`, { input: { slotId: slots[0].id, serviceId: service.id } }, (await stack.patient()).token);
+    expect(booked.errors).toBeUndefined();
+    const appointment = booked.data.bookAppointment.appointment;
+    expect(appointment.doctor).toEqual({ id: doctorId, name: 'Dr Before' });
+    expect(appointment.service.name).toMatch(/^Visit /);
+    expect(appointment.location).toMatchObject({ id: 'default', name: expect.any(String), address: expect.any(String) });
+
+    // The names above are now cached here; the doctor service announces the renames, and the next answer follows them.
+    await stack.asAdmin.call('doctor', 'update-doctor', { id: doctorId, name: 'Dr After' });
+    await stack.asAdmin.call('doctor', 'update-medical-service', { id: service.id, name: `Renamed ${service.id.slice(0, 8)}` });
+    const read = await stack.gql(`query($id: ID!) { appointment(id: $id) ${NAMES} }`, { id: appointment.id }, stack.adminToken);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.appointment.doctor.name).toBe('Dr After');
+    expect(read.data.appointment.service.name).toBe(`Renamed ${service.id.slice(0, 8)}`);
+  });
 });

@@ -130,4 +130,17 @@ describe('care relationships from appointment events', () => {
     for (const doctorId of [randomUUID(), pending.doctorId]) expect(errorCode(await write(doctorId, patientId))).toBe('FORBIDDEN');
     expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
   });
+
+  // Last: it stops the appointment service.
+  it('ends the job at once when the relationship the event names is recorded already, without asking the appointment service', async () => {
+    const patientId = await provisionPatient();
+    const held = await appointments.add(AppointmentStatus.CONFIRMED, { patientId });
+    await push(confirmedEvent({ appointmentId: held.id, doctorId: held.doctorId, patientId }));
+    const again = await appointments.add(AppointmentStatus.CONFIRMED, { patientId, doctorId: held.doctorId });
+    await appointments.stop();
+    appointments = undefined as unknown as AppointmentFixture;
+    // With the source down, a job that needed it would fail and wait for a retry; this one completes.
+    await push(confirmedEvent({ appointmentId: again.id, doctorId: held.doctorId, patientId }));
+    expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
+  });
 });

@@ -21,6 +21,13 @@ export interface EventConsumerOptions<V = DomainEvent> {
    * gets the event itself.
    */
   verify?(event: DomainEvent): Promise<V | null>;
+  /**
+   * True when the event's effect is in place already (a right granted by an
+   * earlier event): the job ends there, without asking the source or
+   * marking the event. Only for effects that, once there, no event of the
+   * queue would change: reading the job's own claims then grants nothing.
+   */
+  alreadyApplied?(event: DomainEvent): Promise<boolean>;
   /** Applies the (verified) effect; runs in a transaction with the processed-event mark. */
   handle(event: DomainEvent, em: EntityManager, verified: V): Promise<void>;
   concurrency?: number;
@@ -67,6 +74,7 @@ export function startEventConsumer<V = DomainEvent>(options: EventConsumerOption
     options.queue,
     async (job) => {
       const event = job.data as DomainEvent;
+      if (options.alreadyApplied && (await options.alreadyApplied(event))) return;
       const verified = options.verify ? await options.verify(event) : (event as V);
       if (verified === null) {
         options.logger.warn({ eventId: event?.id, type: event?.type, jobId: job.id }, 'event not confirmed by its source; ignored');

@@ -22,9 +22,34 @@ export function recordEvent<T extends EventType>(
   aggregate: { type: string; id: string },
   payload: EventPayloads[T],
 ): DomainEvent<T> {
+  const { event, row } = outboxRow(em, source, type, aggregate, payload);
+  em.persist(row);
+  return event;
+}
+
+/**
+ * The same, written at once with one insert instead of through the unit of
+ * work: for hot paths that write nothing else through it (the change set
+ * computation of a flush costs more than the statement). Inside the same
+ * transaction as the change, like recordEvent.
+ */
+export async function insertEvent<T extends EventType>(
+  em: EntityManager,
+  source: string,
+  type: T,
+  aggregate: { type: string; id: string },
+  payload: EventPayloads[T],
+): Promise<DomainEvent<T>> {
+  const { event, row } = outboxRow(em, source, type, aggregate, payload);
+  await em.insert(row);
+  return event;
+}
+
+function outboxRow<T extends EventType>(em: EntityManager, source: string, type: T, aggregate: { type: string; id: string }, payload: EventPayloads[T]) {
   const event = createEvent(source, type, aggregate, payload);
-  em.persist(
-    em.create(OutboxEvent, {
+  const row = em.create(
+    OutboxEvent,
+    {
       id: event.id,
       position: nextPosition(),
       type,
@@ -32,7 +57,8 @@ export function recordEvent<T extends EventType>(
       aggregateId: aggregate.id,
       envelope: JSON.stringify(event),
       occurredAt: new Date(event.occurredAt),
-    }),
+    },
+    { persist: false },
   );
-  return event;
+  return { event, row };
 }

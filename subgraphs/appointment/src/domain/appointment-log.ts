@@ -1,4 +1,4 @@
-import { AppointmentFacts, EventPayloads, PlaceFacts, EventType, FieldSealer, recordEvent } from '@carebook/platform';
+import { AppointmentFacts, EventPayloads, PlaceFacts, EventType, FieldSealer, insertEvent, recordEvent } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { AppointmentChange } from '../entities/appointment-change.entity';
@@ -38,14 +38,30 @@ export function recordChange(
   em: EntityManager,
   sealer: FieldSealer,
   appointment: Appointment,
-  change: { by: string | null; from: AppointmentStatus | null; to: AppointmentStatus; note?: string | null },
+  change: ChangeFacts,
 ): void {
+  em.persist(changeRow(em, sealer, appointment, change));
+}
+
+/** The same history row written at once (em.insert, no unit of work): for the booking path, which writes nothing else through it. */
+export async function insertChange(em: EntityManager, sealer: FieldSealer, appointment: Appointment, change: ChangeFacts): Promise<void> {
+  await em.insert(changeRow(em, sealer, appointment, change));
+}
+
+type ChangeFacts = { by: string | null; from: AppointmentStatus | null; to: AppointmentStatus; note?: string | null };
+
+function changeRow(em: EntityManager, sealer: FieldSealer, appointment: Appointment, change: ChangeFacts): AppointmentChange {
   const id = randomUUID();
   const note = sealer.seal(SEALED.historyNote, id, change.note ?? null);
-  em.persist(em.create(AppointmentChange, { id, appointmentId: appointment.id, byUserId: change.by, fromStatus: change.from, toStatus: change.to, note }));
+  return em.create(AppointmentChange, { id, appointmentId: appointment.id, byUserId: change.by, fromStatus: change.from, toStatus: change.to, note }, { persist: false });
 }
 
 /** Adds the domain event to the unit of work (transactional outbox). */
 export function recordAppointmentEvent<T extends EventType>(em: EntityManager, type: T, appointment: Appointment, payload: EventPayloads[T]): void {
   recordEvent(em, SOURCE, type, { type: 'Appointment', id: appointment.id }, payload);
+}
+
+/** The same event written at once (em.insert), beside insertChange. */
+export async function insertAppointmentEvent<T extends EventType>(em: EntityManager, type: T, appointment: Appointment, payload: EventPayloads[T]): Promise<void> {
+  await insertEvent(em, SOURCE, type, { type: 'Appointment', id: appointment.id }, payload);
 }

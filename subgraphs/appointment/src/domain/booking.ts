@@ -5,7 +5,7 @@ import { AppointmentChange } from '../entities/appointment-change.entity';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import { IdempotencyKey } from '../entities/idempotency-key.entity';
-import { placeColumns, recordChange } from './appointment-log';
+import { insertChange, placeColumns } from './appointment-log';
 import { normaliseReason } from './booking-rules';
 import { alternativesFor, alternativesForSlot, bookableTarget, BookingTarget, isTooShort, tooShortInput } from './booking-target';
 import type { AppointmentDeps } from './deps';
@@ -47,6 +47,8 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
   }
   const reason = normaliseReason(request.reason);
   const target = await bookableTarget(deps, request.slotId, request.serviceId, { boundByPolicy: request.boundByPolicy });
+  const seen = unavailableAsSeen(target.slot);
+  if (seen) return refuseAsSeen(em, deps, request, target, key, seen);
 
   let appointment: Appointment;
   try {
@@ -99,6 +101,7 @@ async function createPending(
     const { startsAt, endsAt, heldFrom, heldUntil } = target.span;
     await lockPatient(tx, request.patientId);
     await assertPatientMayBook(tx, request.patientId, startsAt, endsAt, limit);
+    // Written with em.insert, not through the unit of work: its flush cost more than these three statements.
     const appointment = tx.create(Appointment, {
       id,
       patientId: request.patientId,
@@ -114,11 +117,44 @@ async function createPending(
       price: target.service.price,
       currency: target.service.currency,
       ...placeColumns(target.slot.place),
-    });
-    recordChange(tx, deps.sealer, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
-    if (key) tx.persist(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id, slotId: request.slotId, serviceId: request.serviceId }));
+    }, { persist: false });
+    await tx.insert(appointment);
+    await insertChange(tx, deps.sealer, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
+    if (key) await tx.insert(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id, slotId: request.slotId, serviceId: request.serviceId }, { persist: false }));
     return appointment;
   }));
+}
+
+/** TAKEN or BLOCKED when the slot's lookup already showed it is not free (the anchor slot; a span's others are scheduling's to judge). */
+function unavailableAsSeen(slot: SlotFacts): 'TAKEN' | 'BLOCKED' | null {
+  if (slot.status === 'BOOKED' || slot.status === 'HELD') return 'TAKEN';
+  if (slot.status === 'BLOCKED') return 'BLOCKED';
+  return null;
+}
+
+/**
+ * A slot the lookup saw taken is refused without a PENDING, a book-slot call
+ * and its withdrawal: the answer it would have got a moment later (most
+ * refusals in a rush for slots are these). Only a refusal rests on that read,
+ * never a booking. The patient's own checks come first, as on the booking
+ * path (an overlap or the limit answer as they would there, read without the
+ * guard: nothing is written), and a key remembers the refusal as
+ * withdrawPending does.
+ */
+async function refuseAsSeen(em: EntityManager, deps: AppointmentDeps, request: BookingRequest, target: BookingTarget, key: string | null, reason: 'TAKEN' | 'BLOCKED'): Promise<BookingOutcome> {
+  await assertPatientMayBook(em.fork(), request.patientId, target.span.startsAt, target.span.endsAt, request.limitExempt ? null : deps.maxActivePerPatient);
+  if (key) {
+    try {
+      // No appointment was made: the id stands for the booking that never was (replays read the reason first).
+      await em.fork().insert(IdempotencyKey, { id: randomUUID(), patientId: request.patientId, key, appointmentId: randomUUID(), slotId: request.slotId, serviceId: request.serviceId, unavailableReason: reason, createdAt: new Date() });
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      const replay = await replayBooking(em, deps, request, key);
+      if (replay) return replay;
+      throw error;
+    }
+  }
+  return { kind: 'unavailable', reason, alternatives: await alternativesFor(deps, target, [target.slot.id]) };
 }
 
 /** The slot was not ours: the PENDING disappears (it was never promised), the key remembers the answer (null: forgets the key). */

@@ -1,5 +1,5 @@
 import { recentAnswers } from '@carebook/platform';
-import type { BookingSpan, ChannelListener, DoctorFacts, MedicalServiceFacts, ServiceClient, ServiceTimeNeeds, SlotFacts } from '@carebook/platform';
+import type { BookingSpan, ChannelListener, DoctorFacts, LocationFacts, MedicalServiceFacts, ServiceClient, ServiceTimeNeeds, SlotFacts } from '@carebook/platform';
 
 export type { DoctorFacts, MedicalServiceFacts, SlotFacts };
 
@@ -33,6 +33,8 @@ export interface SchedulingApi {
 export interface DoctorApi {
   doctors(query: { ids?: string[]; serviceId?: string }): Promise<DoctorFacts[]>;
   medicalService(id: string): Promise<MedicalServiceFacts>;
+  /** Every location of the clinic, inactive ones too (appointments keep theirs). */
+  locations(): Promise<LocationFacts[]>;
 }
 
 export function schedulingApi(client: ServiceClient): SchedulingApi {
@@ -54,24 +56,29 @@ export function schedulingApi(client: ServiceClient): SchedulingApi {
 
 /**
  * Doctors and services change rarely and every booking asks about them, so
- * answers are kept for `ttlMs` (default 5 s). The doctor service announces
- * every change (a doctor deactivated, a service retired or repriced, new
- * booking rules) and `forget()` drops them at once; while `directory` (that
- * announcement feed) is not live, nothing is remembered, so a change applies
- * to the next booking either way.
+ * answers are kept for `ttlMs` (the service keeps them a minute: at a few
+ * bookings a second, seconds meant asking again for most bookings). The
+ * doctor service announces every change (a doctor deactivated, a service
+ * retired or repriced, new booking rules) and `forget()` drops them at once;
+ * while `directory` (that announcement feed) is not live, nothing is
+ * remembered, so a change applies to the next booking either way.
  */
 export function doctorApi(client: ServiceClient, ttlMs = 5000, directory?: Pick<ChannelListener, 'live'>): DoctorApi & { forget(): void } {
   const askDoctors = async (query: { ids?: string[]; serviceId?: string }) => (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors;
   const askService = (id: string) => client.call<MedicalServiceFacts>('doctor', 'medical-service', { id });
+  const askLocations = async () => (await client.call<{ locations: LocationFacts[] }>('doctor', 'locations', {})).locations;
   const doctors = recentAnswers(askDoctors, ttlMs);
   const medicalService = recentAnswers(askService, ttlMs);
+  const locations = recentAnswers(askLocations, ttlMs);
   const trusted = () => !directory || directory.live();
   return {
     doctors: (query) => (trusted() ? doctors(query) : askDoctors(query)),
     medicalService: (id) => (trusted() ? medicalService(id) : askService(id)),
+    locations: () => (trusted() ? locations(null) : askLocations()),
     forget() {
       doctors.forget();
       medicalService.forget();
+      locations.forget();
     },
   };
 }

@@ -5,6 +5,12 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * entities here because this subgraph adds a field to each (appointments,
  * appointment); their __resolveReference only echoes the id. MedicalService
  * gets no field here, so it is a plain stub.
+ *
+ * The names (and a location's address) are the doctor service's: an
+ * appointment @provides them (Appointment.doctor, .service, .location) from
+ * the directory lookups this service keeps anyway, so that the answer to a
+ * booking needs no entity fetch from the doctor service
+ * (resolvers/provided-names.resolver.ts).
  */
 
 @Directive('@key(fields: "id")')
@@ -19,6 +25,10 @@ export class PatientRef {
 export class DoctorRef {
   @Field(() => ID)
   id: string;
+
+  @Directive('@external')
+  @Field(() => String)
+  name?: string;
 }
 
 @Directive('@key(fields: "id")')
@@ -33,6 +43,10 @@ export class SlotRef {
 export class MedicalServiceRef {
   @Field(() => ID)
   id: string;
+
+  @Directive('@external')
+  @Field(() => String)
+  name?: string;
 }
 
 @Directive('@key(fields: "id", resolvable: false)')
@@ -40,4 +54,12 @@ export class MedicalServiceRef {
 export class LocationRef {
   @Field(() => ID)
   id: string;
+
+  @Directive('@external')
+  @Field(() => String)
+  name?: string;
+
+  @Directive('@external')
+  @Field(() => String)
+  address?: string;
 }

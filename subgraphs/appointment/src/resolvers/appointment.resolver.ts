@@ -1,5 +1,5 @@
 import { DEFAULT_LOCATION_ID, Forbidden, groupedLoader, RequestContext, Role } from '@carebook/platform';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appointmentPage, myAppointments, upcomingAppointments } from '../domain/appointment-queries';
 import { mayRead } from '../domain/access';
 import { cancelAppointment } from '../domain/cancellation';
@@ -102,11 +102,14 @@ export class AppointmentResolver {
     return { id: appointment.patientId };
   }
 
+  // The names below come from this service's directory lookups (provided-names.resolver.ts): no doctor-service fetch per answer.
+  @Directive('@provides(fields: "name")')
   @FieldResolver(() => DoctorRef)
   doctor(@Root() appointment: Appointment): DoctorRef {
     return { id: appointment.doctorId };
   }
 
+  @Directive('@provides(fields: "name address")')
   @FieldResolver(() => LocationRef, { description: 'Where it takes place (as booked; the default location for appointments booked before locations existed).' })
   location(@Root() appointment: Appointment): LocationRef {
     return { id: appointment.locationId ?? DEFAULT_LOCATION_ID };
@@ -117,6 +120,7 @@ export class AppointmentResolver {
     return appointment.timeZone ?? this.deps.timeZone;
   }
 
+  @Directive('@provides(fields: "name")')
   @FieldResolver(() => MedicalServiceRef)
   service(@Root() appointment: Appointment): MedicalServiceRef {
     return { id: appointment.serviceId };

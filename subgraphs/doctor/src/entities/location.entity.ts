@@ -16,10 +16,13 @@ export class Location {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = randomUUID();
 
+  // Shareable: the appointment service @provides it on an appointment, from what it asked this service.
+  @Directive('@shareable')
   @Field(() => String)
   @Property({ type: 'string', length: 120, unique: true })
   name: string;
 
+  @Directive('@shareable')
   @Field(() => String, { description: 'Street address as patients should read it (shown in confirmations and calendar files).' })
   @Property({ type: 'string', length: 300 })
   address: string;

@@ -12,6 +12,8 @@ export class MedicalService {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = randomUUID();
 
+  // Shareable: the appointment service @provides it on an appointment, from what it asked this service.
+  @Directive('@shareable')
   @Field(() => String)
   @Property({ type: 'string', length: 120, unique: true })
   name: string;

@@ -45,6 +45,7 @@ export function doctorInternalRoutes(defaults: BookingPolicy, directory: Directo
     }),
     'discard-doctor': internalRoute(['auth'], z.object({ id: z.string().uuid("must be the doctor's user id (a UUID)") }), async ({ id }, { orm }) => {
       await discardDoctor(orm.em.fork(), id);
+      // The booking services keep doctors for a minute on the strength of these announcements.
       await directory.announce({ kind: 'doctor', id });
       return { id };
     }),

@@ -1,6 +1,6 @@
 import { AppointmentStatus, DomainEvent, EventConsumer, Logger, ServiceClient, startEventConsumer } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
-import { grantCare } from '../domain/care-relationships';
+import { caresFor, grantCare } from '../domain/care-relationships';
 
 /** Who an appointment is between, as the appointment service holds it. */
 interface CareParties {
@@ -20,6 +20,11 @@ interface CareParties {
  * relationship granted is the one it holds there: its doctor and patient
  * now (after a reschedule, the new doctor), for an appointment that was
  * confirmed. An appointment it does not know grants nothing.
+ *
+ * A patient mostly books again with a doctor they already see: when the
+ * relationship the event names is recorded already, there is nothing to
+ * grant, and the job ends before the lookup (trusting the job there can
+ * only skip a grant that exists).
  */
 export function startCareProjection(orm: MikroORM, redisUrl: string, prefix: string, logger: Logger, services: ServiceClient): EventConsumer {
   return startEventConsumer<CareParties>({
@@ -28,6 +33,7 @@ export function startCareProjection(orm: MikroORM, redisUrl: string, prefix: str
     redisUrl,
     prefix,
     logger,
+    alreadyApplied: (event) => alreadyCared(orm, event),
     verify: (event) => partiesAtSource(services, event),
     async handle(_event, em, parties) {
       await grantCare(em, parties.doctorId, parties.patientId);
@@ -42,4 +48,10 @@ async function partiesAtSource(services: ServiceClient, event: DomainEvent): Pro
   const held = appointments[0];
   // PENDING: not (yet) confirmed, so no appointment to see the chart for.
   return held && held.status !== AppointmentStatus.PENDING ? { doctorId: held.doctorId, patientId: held.patientId } : null;
+}
+
+async function alreadyCared(orm: MikroORM, event: DomainEvent): Promise<boolean> {
+  const { doctorId, patientId } = (event?.payload ?? {}) as { doctorId?: unknown; patientId?: unknown };
+  if (typeof doctorId !== 'string' || typeof patientId !== 'string' || !doctorId || !patientId) return false;
+  return caresFor(orm.em.fork(), doctorId, patientId);
 }

@@ -1,0 +1,66 @@
+import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { AppointmentDeps } from '../domain/deps';
+import { DoctorRef, LocationRef, MedicalServiceRef } from '../entities/federated-refs';
+
+/*
+ * The doctor service's names, as an appointment @provides them
+ * (appointment.resolver.ts): answered from the directory lookups this service
+ * makes for bookings anyway (kept seconds, forgotten on the doctor service's
+ * change announcements, asked afresh while those are not heard), so a
+ * booking's answer costs the doctor service nothing more. A list asks once
+ * per request: the doctors in one call, each distinct service once (as the
+ * export does), the locations in one call.
+ */
+
+@Resolver(() => DoctorRef)
+export class ProvidedDoctorNameResolver {
+  constructor(private readonly deps: AppointmentDeps) {}
+
+  @FieldResolver(() => String)
+  async name(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<string> {
+    const names = loaderFor<string, string>(ctx, 'provided-doctor-names', async (ids) => {
+      const doctors = await this.deps.doctors.doctors({ ids: [...ids] });
+      const byId = new Map(doctors.map((d) => [d.id, d.name]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    const name = await names.load(doctor.id);
+    if (name === null) throw new NotFound('Doctor', doctor.id);
+    return name;
+  }
+}
+
+@Resolver(() => MedicalServiceRef)
+export class ProvidedServiceNameResolver {
+  constructor(private readonly deps: AppointmentDeps) {}
+
+  @FieldResolver(() => String)
+  async name(@Root() service: MedicalServiceRef): Promise<string> {
+    return (await this.deps.doctors.medicalService(service.id)).name;
+  }
+}
+
+@Resolver(() => LocationRef)
+export class ProvidedLocationResolver {
+  constructor(private readonly deps: AppointmentDeps) {}
+
+  @FieldResolver(() => String)
+  async name(@Root() location: LocationRef, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await this.location(location.id, ctx)).name;
+  }
+
+  @FieldResolver(() => String)
+  async address(@Root() location: LocationRef, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await this.location(location.id, ctx)).address;
+  }
+
+  private async location(id: string, ctx: RequestContext) {
+    const locations = loaderFor(ctx, 'provided-locations', async (ids: readonly string[]) => {
+      const known = new Map((await this.deps.doctors.locations()).map((l) => [l.id, l]));
+      return ids.map((id) => known.get(id) ?? null);
+    });
+    const location = await locations.load(id);
+    if (!location) throw new NotFound('Location', id);
+    return location;
+  }
+}
