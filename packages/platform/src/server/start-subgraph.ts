@@ -101,7 +101,7 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const caller = res.locals.caller as ServiceName;
-        let principal = null;
+        let principal;
         try {
           const token = bearerToken(req.headers.authorization);
           principal = token ? await verifier.verify(token) : null;
