@@ -35,7 +35,7 @@ async function main() {
     const doctorTokens = await pool(doctors, 4, async (_, i) => (await clinic.run(LoginDocument, { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password' })).login.accessToken);
     const end = 9 * 60 + timesPerDoctor * 15;
     const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-    const slots = await pool(doctors, 4, async (doctorId) => (await clinic.run(AddAvailabilityDocument, { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin)).addAvailability.map((s) => s.id) as string[]);
+    const slots = await pool(doctors, 4, async (doctorId) => (await clinic.run(AddAvailabilityDocument, { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin)).addAvailability.map((s) => s.id));
     // Patient j books doctor j's slots, one per time: no patient ever holds two overlapping appointments.
     const patients = await clinic.registerPatients(doctorCount, tag);
 
@@ -166,7 +166,7 @@ async function main() {
     console.log(`  in the gateway: commit to heard on Redis mean ${after.heardLagMsMean} ms (max ${after.heardLagMsMax}); one federated execution mean ${after.executionMsMean} ms (max ${after.executionMsMax})`);
     console.log(`  gateway RSS: ${rssBefore} MB before subscribers, ${rssSubscribed} MB with ${subscribers + admins} subscriptions, peak ${rssPeak} MB while streaming`);
   } finally {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     await stack.stop();
   }
 }

@@ -112,7 +112,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
         let token: string | undefined;
-        let principal = null;
+        let principal;
         try {
           token = bearerToken(req.headers.authorization);
           principal = token ? await verifier.verify(token) : null;

@@ -1,6 +1,6 @@
 import { createEvent, createLogger, createTokenVerifier, DomainEvent, Forbidden, Role, scheduleChannel } from '@carebook/platform';
 import { liveClient, startTestIssuer, TestIssuer, untilSubscribed } from '@carebook/platform/testing';
-import { buildSchema, graphql, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { buildSchema, graphql, GraphQLObjectType } from 'graphql';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -68,7 +68,7 @@ describe('live schedules: fan-out and shared executions', () => {
       keepAliveMs: 12_000,
       async execute(query, variables, viewer) {
         executed.push(query);
-        const result = await graphql({ schema: SUPERGRAPH as GraphQLSchema, source: query, variableValues: variables, contextValue: { viewer } });
+        const result = await graphql({ schema: SUPERGRAPH, source: query, variableValues: variables, contextValue: { viewer } });
         return { data: result.data as Record<string, unknown> | null, errors: result.errors?.map((error) => error.toJSON()) };
       },
     });
@@ -77,7 +77,7 @@ describe('live schedules: fan-out and shared executions', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     await live?.stop();
     httpServer?.closeAllConnections();
     await new Promise((resolve) => httpServer?.close(resolve));

@@ -46,7 +46,7 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await development?.stop();
     await production?.stop();
     await issuer?.stop();

@@ -127,7 +127,7 @@ describe('accounts end to end through the gateway', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await untrusting?.stop();
     await stack?.stop();
     await sink?.stop();

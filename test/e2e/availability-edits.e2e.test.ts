@@ -91,7 +91,7 @@ describe('availability edits through the gateway', () => {
       reason: 'BOOKED_APPOINTMENTS',
       appointments: [{ appointmentId, startsAt: `${day(2)}T10:00:00.000Z`, patientId: patients.one.id, patientName: 'Pat One' }],
     });
-    expect((await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, doctors.away.token)).doctor!.timeOffs).toEqual([]);
+    expect((await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, doctors.away.token)).doctor.timeOffs).toEqual([]);
     const free = await ok(AvailableSlotsDocument, { doctorId: doctors.away.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` });
     expect(free.availableSlots.map((s) => s.id)).toEqual([slots[0].id, slots[2].id]);
     expect(errorCode(await gql(AddTimeOffDocument, { doctorId: doctors.away.id, from: `${day(2)}T08:00:00Z`, to: `${day(2)}T12:00:00Z` }, doctors.cover.token))).toBe('FORBIDDEN');
@@ -124,7 +124,7 @@ describe('availability edits through the gateway', () => {
   });
 
   it('lists the time off and removes it: the slots open again', async () => {
-    const listed = (await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, admin)).doctor!;
+    const listed = (await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, admin)).doctor;
     expect(listed.timeOffs).toEqual([{ id: expect.any(String), startsAt: `${day(2)}T08:00:00.000Z`, endsAt: `${day(2)}T12:00:00.000Z`, reason: 'Course' }]);
     expect(errorCode(await gql(RemoveTimeOffDocument, { id: listed.timeOffs[0].id }, patients.one.token))).toBe('FORBIDDEN');
     const removed = await ok(RemoveTimeOffDocument, { id: listed.timeOffs[0].id }, doctors.away.token);
@@ -136,7 +136,7 @@ describe('availability edits through the gateway', () => {
   it('removes a one-off day: its free slots go, the booked one stays and is named', async () => {
     const slots = await openDay(doctors.away.id, 4, '14:00', '16:00');
     const appointmentId = await book(slots[0].id, patients.two);
-    const oneOff = (await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, admin)).doctor!.oneOffAvailability.find((d) => d.date === day(4))!;
+    const oneOff = (await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, admin)).doctor.oneOffAvailability.find((d) => d.date === day(4))!;
     const removed = await ok(RemoveAvailabilityDocument, { id: oneOff.id }, doctors.away.token);
     expect(removed.removeAvailability).toEqual({ id: oneOff.id, removedSlots: 1, keptAppointments: [{ id: appointmentId, startsAt: slots[0].startsAt, timeZone: 'UTC', patient: { id: patients.two.id, name: 'Pat Two' } }] });
     expect((await ok(AvailableSlotsDocument, { doctorId: doctors.away.id, from: `${day(4)}T00:00:00Z`, to: `${day(5)}T00:00:00Z` })).availableSlots).toEqual([]);

@@ -82,7 +82,7 @@ describe('the front desk through the gateway', () => {
 
       expect((await ok(CancelAppointmentDocument, { id: booked.appointment.id, reason: 'Phoned to cancel' }, staff)).cancelAppointment.status).toBe('CANCELLED');
     } finally {
-      live.dispose();
+      void live.dispose();
     }
   });
 

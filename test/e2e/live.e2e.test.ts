@@ -94,7 +94,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     await Promise.all([second?.stop(), expiring?.stop()]);
     await issuer?.stop();
     await stack?.stop();

@@ -42,7 +42,7 @@ describe('services longer than one slot, with buffers, end to end', () => {
   const register = (count: number, tag: string) => registerPatients(gql, count, tag, 'long.e2e.test');
 
   const schedule = async (date: string) =>
-    (await ok(DoctorScheduleDocument, { doctorId, from: `${date}T00:00:00Z`, to: `${date}T23:59:00Z` }, admin)).doctor!.schedule;
+    (await ok(DoctorScheduleDocument, { doctorId, from: `${date}T00:00:00Z`, to: `${date}T23:59:00Z` }, admin)).doctor.schedule;
 
   beforeAll(async () => {
     stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { BOOKING_MIN_NOTICE: '0' });

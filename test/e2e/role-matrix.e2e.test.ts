@@ -2,7 +2,7 @@ import { contract, operation } from '@carebook/clients';
 import { GraphqlResponse, liveClient, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
 import { Kind, OperationDefinitionNode } from 'graphql';
 import { CELLS } from './access/access-cases';
-import { Access, ACCESS_TABLE, Caller, CALLERS } from './access/access-table';
+import { Access, ACCESS_TABLE, CALLERS } from './access/access-table';
 import { ClinicFixture } from './access/clinic-fixture';
 
 const REFUSALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
@@ -52,12 +52,12 @@ describe('role matrix: every contract operation as every kind of caller', () => 
     const cell = await CELLS[name](clinic, caller);
     const before = access === 'DENY' && cell.state ? await cell.state() : undefined;
     const response = await clinic.call(name, cell.variables, cell.token ?? clinic.tokenOf(caller));
-    expectAccess(response, access as Access, cell.secrets ?? []);
+    expectAccess(response, access, cell.secrets ?? []);
     if (access === 'DENY' && cell.state) expect(await cell.state()).toEqual(before);
   });
 
   it.each(CALLERS.map((caller) => [caller, ACCESS_TABLE.ScheduleChanged.who[caller]] as const))('ScheduleChanged as %s: %s', async (caller, access) => {
-    const live = liveClient(stack.gatewayUrl, clinic.tokenOf(caller as Caller));
+    const live = liveClient(stack.gatewayUrl, clinic.tokenOf(caller));
     try {
       const subscription = live.subscribe(operation('ScheduleChanged'), { doctorId: clinic.doctor.id });
       if (access === 'ALLOW') {
@@ -75,7 +75,7 @@ describe('role matrix: every contract operation as every kind of caller', () => 
         expect(JSON.stringify(subscription.results)).not.toContain(clinic.secrets.patientName);
       }
     } finally {
-      live.dispose();
+      void live.dispose();
     }
   });
 });

@@ -21,7 +21,7 @@ export async function startFloor(): Promise<Floor> {
   const port = reservePortBlock();
   const child = spawn(process.execPath, [join(__dirname, 'floor-server.js'), databaseUrl, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.once('data', () => resolve());
+    child.stdout.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
   });
   const url = `http://127.0.0.1:${port}`;

@@ -6,4 +6,4 @@ import { gatewayUrl } from './endpoint';
 import { Explorer } from './explorer';
 
 const root = createRoot(document.getElementById('root')!);
-gatewayUrl().then((url) => root.render(<Explorer url={url} />));
+void gatewayUrl().then((url) => root.render(<Explorer url={url} />));

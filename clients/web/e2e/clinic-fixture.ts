@@ -58,8 +58,8 @@ export interface Clinic {
 async function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'clients/web/dist/server/main.js')], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env, WEB_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (c) => (output += c));
-  child.stderr!.on('data', (c) => (output += c));
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`web server exited: ${output}`);
@@ -188,6 +188,7 @@ async function setUpClinic(): Promise<{ clinic: Clinic; stop(): Promise<void> }>
 
 export const test = base.extend<{ clinic: Clinic }, { clinicStack: Clinic }>({
   clinicStack: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
     async ({}, use) => {
       // Start-up and seeding cross every service on a shared, busy machine: one more try before failing, said aloud.
       let started: Awaited<ReturnType<typeof setUpClinic>> | null = null;

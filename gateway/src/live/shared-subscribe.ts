@@ -17,7 +17,7 @@ export function sharedSubscribe(stats: { deliveries: number }) {
   const results = new SharedResults<ExecutionResult>((error) => ({ errors: [new GraphQLError(error.message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] }));
   const subscribe = async (args: ExecutionArgs) => {
     const stream = await createSourceEventStream(args);
-    if (!(Symbol.asyncIterator in stream)) return stream as ExecutionResult;
+    if (!(Symbol.asyncIterator in stream)) return stream;
     const source = stream as AsyncIterableIterator<QueueItem>;
     const viewer = (args.contextValue as LiveContext).viewer!;
     const audience = `${accessScopeOf(viewer)}\n${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? {})}\n${print(args.document)}`;

@@ -108,7 +108,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       let outcome: 'hit' | 'miss' | undefined;
       return {
         async responseForOperation(rc) {
-          key = keyOf(rc as GraphQLRequestContext<GatewayContext>);
+          key = keyOf(rc);
           if (!key) return null;
           const cached = fresh(key);
           if (cached) {

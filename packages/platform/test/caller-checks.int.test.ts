@@ -58,7 +58,7 @@ describe("a service's caller checks", () => {
 
   const post = async (path: string, headers: Record<string, string>, body: unknown = { slotId: 's1' }) => {
     const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, body: (await response.json()) };
   };
 
   it('serve an internal route to a caller on its list, naming the caller to the handler', async () => {

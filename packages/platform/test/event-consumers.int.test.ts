@@ -39,7 +39,7 @@ describe('event consumers', () => {
   }
 
   function consume(queue: string, handle: (event: DomainEvent, em: Parameters<Parameters<typeof startEventConsumer>[0]['handle']>[1]) => Promise<void>): EventConsumer {
-    const consumer = startEventConsumer({ orm: orm as never, queue, redisUrl, prefix, logger, handle, concurrency: 4 });
+    const consumer = startEventConsumer({ orm: orm, queue, redisUrl, prefix, logger, handle, concurrency: 4 });
     consumers.push(consumer);
     return consumer;
   }
@@ -56,7 +56,7 @@ describe('event consumers', () => {
 
   beforeAll(async () => {
     await ensureMysqlDatabase(url);
-    orm = await MikroORM.init(mysqlOrmConfig({ url, entities: [OutboxEvent, ProcessedEvent], migrations: [] }) as never);
+    orm = await MikroORM.init(mysqlOrmConfig({ url, entities: [OutboxEvent, ProcessedEvent], migrations: [] }));
     await orm.schema.createSchema();
   });
 
@@ -77,7 +77,7 @@ describe('event consumers', () => {
       if (calls.length === 1) throw new Error('the database went away mid-handler');
     });
     // Published as services publish: recorded in the outbox, put on the queue by the relay (with its retry policy).
-    const relay = startOutboxRelay({ orm: orm as never, service: 'consumer-test', redisUrl, prefix, logger, pollMs: 100 });
+    const relay = startOutboxRelay({ orm: orm, service: 'consumer-test', redisUrl, prefix, logger, pollMs: 100 });
     let event!: DomainEvent;
     try {
       await orm.em.fork().transactional(async (em) => void (event = recordEvent(em, 'appointment', 'APPOINTMENT_COMPLETED', { type: 'Appointment', id: 'a-retry' }, completion('a-retry'))));

@@ -44,7 +44,7 @@ describe('key rotation', () => {
 
   beforeAll(async () => {
     await ensureMysqlDatabase(url);
-    orm = await MikroORM.init({ ...mysqlOrmConfig({ url, entities: [Note, KeyRotationCursor], migrations: [] }) } as any);
+    orm = await MikroORM.init({ ...mysqlOrmConfig({ url, entities: [Note, KeyRotationCursor], migrations: [] }) });
     await orm.schema.createSchema();
   });
 

@@ -39,7 +39,7 @@ describe('transactional outbox and relay', () => {
 
   beforeAll(async () => {
     await ensureMysqlDatabase(url);
-    orm = await MikroORM.init({ ...mysqlOrmConfig({ url, entities: [OutboxEvent, ProcessedEvent], migrations: [] }) } as any);
+    orm = await MikroORM.init({ ...mysqlOrmConfig({ url, entities: [OutboxEvent, ProcessedEvent], migrations: [] }) });
     await orm.schema.createSchema();
     redis = await startRedis(port);
   });
@@ -68,7 +68,7 @@ describe('transactional outbox and relay', () => {
     await orm.em.fork().transactional(async (em) => {
       for (let n = 1; n <= 5; n++) recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: `a${n}` }, facts(n));
     });
-    const relay = startOutboxRelay({ orm: orm as any, service: 'test', redisUrl, prefix: 'outbox-test', logger, pollMs: 100 });
+    const relay = startOutboxRelay({ orm: orm, service: 'test', redisUrl, prefix: 'outbox-test', logger, pollMs: 100 });
     // A whole pass over the outbox has run (and could publish nothing) before looking.
     expect(await relay.drainOnce()).toBe(0);
     expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(5);
@@ -106,7 +106,7 @@ describe('transactional outbox and relay', () => {
     subscriber.on('message', (_channel, message) => live.push(JSON.parse(message).aggregateId));
     const relays: OutboxRelay[] = [];
     const relay = () => {
-      const started = startOutboxRelay({ orm: orm as any, service: 'two-relays', redisUrl, prefix, logger, pollMs: 50 });
+      const started = startOutboxRelay({ orm: orm, service: 'two-relays', redisUrl, prefix, logger, pollMs: 50 });
       relays.push(started);
       return started;
     };
@@ -143,7 +143,7 @@ describe('transactional outbox and relay', () => {
   }, 60_000);
 
   /** A relay that never polls (an hour between safety-net passes): only nudges, hand-ons and reconnects make it publish. */
-  const neverPolling = (service: string, prefix: string) => startOutboxRelay({ orm: orm as any, service, redisUrl, prefix, logger, pollMs: 3_600_000 });
+  const neverPolling = (service: string, prefix: string) => startOutboxRelay({ orm: orm, service, redisUrl, prefix, logger, pollMs: 3_600_000 });
 
   it('wakes on nudges, not polls: an instance without the lease hands its nudge to the one holding it', async () => {
     const prefix = `outbox-nudge-${randomUUID().slice(0, 8)}`;

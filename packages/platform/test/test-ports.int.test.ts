@@ -25,7 +25,7 @@ async function reserveInProcesses(processes: number, count: number, dir: string)
         (child) =>
           new Promise<number[]>((done, fail) => {
             let out = '';
-            child.stdout!.on('data', (chunk) => {
+            child.stdout.on('data', (chunk) => {
               out += chunk;
               if (out.endsWith('\n')) done(JSON.parse(out));
             });
@@ -34,7 +34,7 @@ async function reserveInProcesses(processes: number, count: number, dir: string)
       ),
     );
   } finally {
-    for (const child of children) child.stdin!.end();
+    for (const child of children) child.stdin.end();
   }
 }
 

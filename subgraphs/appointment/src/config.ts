@@ -1,5 +1,4 @@
 import { clinicTimeZoneSchema, env, loadEncryptionKeys, loadServiceConfig } from '@carebook/platform';
-import { z } from 'zod';
 
 /** The appointment service's settings beyond the common ones (see .env.example). */
 export function loadAppointmentConfig(source: NodeJS.ProcessEnv = process.env) {

@@ -1,5 +1,4 @@
 import { OutboxEvent } from '@carebook/platform';
-import { errorCode } from '@carebook/platform/testing';
 import { Appointment } from '../src/entities';
 import { BOOK, BookingStack, RESCHEDULE, eachStore } from './booking-stack';
 

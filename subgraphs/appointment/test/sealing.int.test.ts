@@ -1,11 +1,12 @@
 import { createFieldSealer, parseKeyRing, SealedText } from '@carebook/platform';
-import { postGraphql, runKeyRotationCommand, postAsGateway } from '@carebook/platform/testing';
+import { runKeyRotationCommand, postAsGateway } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
 import { startAppointment } from '../src/app';
 import { loadAppointmentConfig } from '../src/config';
 import { SEALED } from '../src/domain/sealed-columns';
 import { Appointment, AppointmentChange } from '../src/entities';
+import { AppointmentStatus } from '../src/entities/appointment-status.enum';
 import { BOOK, BookingStack, CANCEL, COMPLETE, RESCHEDULE, eachStore } from './booking-stack';
 
 jest.setTimeout(90_000);
@@ -117,7 +118,7 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     const em = stack.appointment.orm.em.fork();
     // As a row written before this change left them: plain text.
     await em.nativeUpdate(Appointment, { id: legacy.id }, { reason: 'Written before sealing' as SealedText });
-    await em.nativeUpdate(AppointmentChange, { appointmentId: legacy.id, toStatus: 'PENDING' }, { note: 'plain history note' as SealedText });
+    await em.nativeUpdate(AppointmentChange, { appointmentId: legacy.id, toStatus: AppointmentStatus.PENDING }, { note: 'plain history note' as SealedText });
     const before = await stack.gql(VISIT, { id: legacy.id }, stack.adminToken);
     expect(before.data.appointment).toMatchObject({ reason: 'Written before sealing', history: [{ note: 'plain history note' }, { note: 'slot booked' }] });
 

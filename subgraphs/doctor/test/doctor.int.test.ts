@@ -347,7 +347,7 @@ describe('doctor subgraph against MariaDB', () => {
       }
       expect(await count('doctor_services', "doctor_id in (select id from doctors where license_number like 'GP-%')")).toBe(400);
 
-      let response: Awaited<ReturnType<typeof postAsGateway>> | undefined;
+      let response: Awaited<ReturnType<typeof postAsGateway<any>>> | undefined;
       const statements = await statementsDuring(async () => {
         response = await postAsGateway('doctor', url, ENTITIES, { representations: many.map((d) => ({ __typename: 'Doctor', id: d.id })) });
       });

@@ -1,5 +1,5 @@
 import { NotificationChannel, Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postGraphql, startTestIssuer, TestIssuer, postAsGateway } from '@carebook/platform/testing';
+import { dropDatabase, errorCode, freshDatabaseUrl, startTestIssuer, TestIssuer, postAsGateway } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { RunningNotification, startNotification } from '../src/app';
 import { loadNotificationConfig } from '../src/config';

@@ -3,7 +3,7 @@ import { testPortBase } from '@carebook/platform/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -118,7 +118,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     const deadline = Date.now() + 10_000;
     for (;;) {
       const up = await new Promise<boolean>((resolve) => {
-        const socket = require('node:net').connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
+        const socket = connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
         socket.on('error', () => resolve(false));
       });
       if (up) return;

@@ -78,7 +78,7 @@ describe('notification worker', () => {
     await ensureMysqlDatabase(outboxUrl);
     outbox = await MikroORM.init(mysqlOrmConfig({ url: outboxUrl, entities: [OutboxEvent], migrations: [] }));
     await outbox.schema.createSchema();
-    relay = startOutboxRelay({ orm: outbox as never, service: 'appointment', redisUrl: redis.url, prefix, logger: createLogger('test-relay', 'silent'), pollMs: 200 });
+    relay = startOutboxRelay({ orm: outbox, service: 'appointment', redisUrl: redis.url, prefix, logger: createLogger('test-relay', 'silent'), pollMs: 200 });
     sends = new Queue(SEND_QUEUE, { connection: { url: redis.url } as never, prefix });
   }, 120_000);
 
@@ -299,7 +299,8 @@ describe('notification worker', () => {
     await waitUntil(async () => (await outbox.em.fork().count(OutboxEvent, { aggregateId: l.appointmentId, publishedAt: null })) === 0);
     await waitUntil(async () => {
       const sent = [...(await logs(l.appointmentId)), ...(await logs(e.appointmentId))].filter((x) => x.status === 'SENT').map((x) => x.kind).sort();
-      const pending = await Promise.all([sends.getJob(reminderJobId(e.appointmentId, '4s')), ...(await sends.getJobs(['waiting', 'active', 'delayed'])).filter((job) => job.data.appointmentId === l.appointmentId && job.data.kind === 'CONFIRMATION')]);
+      const [reminder, queued] = await Promise.all([sends.getJob(reminderJobId(e.appointmentId, '4s')), sends.getJobs(['waiting', 'active', 'delayed'])]);
+      const pending = [reminder, ...queued.filter((job) => job.data.appointmentId === l.appointmentId && job.data.kind === 'CONFIRMATION')];
       return JSON.stringify(sent) === JSON.stringify(['CONFIRMATION', 'CONFIRMATION', 'REMINDER']) && pending.every((job) => !job);
     }, 30_000);
     expect(to(late.email)(sink.messages)).toHaveLength(1);

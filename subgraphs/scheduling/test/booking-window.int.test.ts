@@ -37,7 +37,7 @@ eachStore('booking windows in free-time answers (%s)', (_store, databaseUrl) => 
   });
 
   const range = { from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 12 * DAY_MS).toISOString() };
-  const ids = (response: { data: { availableSlots: Array<{ id: string }> } }) => response.data.availableSlots.map((s) => s.id);
+  const ids = (response: { data?: { availableSlots: Array<{ id: string }> } }) => response.data!.availableSlots.map((s) => s.id);
 
   it('offers patients and anonymous callers only the starts they may book, by the service\'s rules or else the clinic\'s', async () => {
     const patient = await h.token(Role.PATIENT);

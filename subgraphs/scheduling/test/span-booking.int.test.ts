@@ -143,10 +143,10 @@ eachStore('services longer than one slot, and buffers (%s)', (_store, databaseUr
         [slots[index + 2].id, SlotStatus.HELD],
       ]);
     }
-    const losers = new Set(attempts.filter((_, i) => results[i].status === 'rejected').map((a) => a.appointmentId));
+    const losers = new Set<string>(attempts.filter((_, i) => results[i].status === 'rejected').map((a) => a.appointmentId));
     expect(rows.filter((row) => row.appointmentId && losers.has(row.appointmentId))).toEqual([]);
     // Every slot held belongs to a winner: nothing half-booked is left behind.
-    const winnerIds = new Set(winners.map((w) => w.appointmentId));
+    const winnerIds = new Set<string>(winners.map((w) => w.appointmentId));
     expect(rows.filter((row) => row.status !== SlotStatus.FREE).every((row) => winnerIds.has(row.appointmentId!))).toBe(true);
   });
 });

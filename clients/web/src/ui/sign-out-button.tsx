@@ -15,7 +15,7 @@ export function SignOutButton({ signInPath }: { signInPath: string }) {
       onClick={async () => {
         await signOut();
         announce(t.auth.signedOut);
-        navigate(signInPath);
+        void navigate(signInPath);
       }}
     >
       {t.nav.signOut}

@@ -112,7 +112,7 @@ function parsePublicKeys(raw: string): Map<ServiceName, KeyObject> {
   const entries: Array<[unknown, unknown]> =
     parsed && typeof parsed === 'object' && Array.isArray((parsed as { keys?: unknown }).keys)
       ? (parsed as { keys: Array<{ kid?: unknown }> }).keys.map((jwk) => [jwk?.kid, jwk])
-      : Object.entries((parsed ?? {}) as object);
+      : Object.entries((parsed ?? {}));
   const keys = new Map<ServiceName, KeyObject>();
   for (const [service, value] of entries) {
     if (!isServiceName(service)) throw new ConfigError([`SERVICE_PUBLIC_KEYS: "${String(service)}" is not a Carebook service (one of ${SERVICE_NAMES.join(', ')})`]);

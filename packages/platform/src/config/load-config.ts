@@ -7,7 +7,7 @@ let dotenvLoaded = false;
 export function loadDotenvOnce(): void {
   if (dotenvLoaded) return;
   dotenvLoaded = true;
-  loadDotenv({ quiet: true } as never);
+  loadDotenv({ quiet: true });
 }
 
 export class ConfigError extends Error {

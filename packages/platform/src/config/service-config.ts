@@ -44,6 +44,7 @@ export interface ServiceConfig {
  * Loads and validates a service's configuration. Extra variables specific to
  * the service are validated in the same pass and returned under `extra`.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no extra variables: the shape adds nothing.
 export function loadServiceConfig<E extends z.ZodRawShape = {}>(
   service: ServiceName,
   extraShape: E = {} as E,

@@ -44,7 +44,7 @@ export function runKeyRotation(command: KeyRotationCommand): void {
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
   let orm: MikroORM | undefined;
-  (async () => {
+  void (async () => {
     const config = command.loadConfig();
     const batchSize = batchSizeFrom(process.argv.slice(2));
     const logger = createLogger(`${command.service}-key-rotation`, config.logLevel);

@@ -61,7 +61,7 @@ async function openMongo(options: OrmOptions): Promise<CoreORM> {
     logger: (message: string) => options.logger.debug(message),
   });
   await orm.schema.createSchema();
-  return orm as unknown as CoreORM;
+  return orm;
 }
 
 /**
@@ -78,5 +78,5 @@ export async function openOrm(options: OrmOptions): Promise<CoreORM> {
   const orm = await MySqlORM.init(mysqlOrmConfig(options));
   const applied = await orm.getMigrator().up();
   if (applied.length) options.logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  return orm as unknown as CoreORM;
+  return orm;
 }

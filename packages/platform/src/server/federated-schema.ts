@@ -49,7 +49,7 @@ export async function buildFederatedSchema(definition: SubgraphSchemaDefinition)
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<any>;
   for (const [typeName, reference] of Object.entries(definition.references ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) } as any;
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   return { schema, sdl };

@@ -64,8 +64,8 @@ export function createServiceClient(keys: ServiceKeys, env: NodeJS.ProcessEnv = 
       }
       const payload = (await response.body.json().catch(() => ({}))) as { result?: T; error?: { code?: string; message?: string; extensions?: Record<string, unknown> } };
       if (response.statusCode >= 200 && response.statusCode < 300) return payload.result as T;
-      const code = isErrorCode(payload.error?.code) ? payload.error!.code : 'INTERNAL_SERVER_ERROR';
-      throw new AppError(code as ErrorCode, payload.error?.message ?? `The ${target} service failed; please try again.`, payload.error?.extensions);
+      const code = isErrorCode(payload.error?.code) ? payload.error.code : 'INTERNAL_SERVER_ERROR';
+      throw new AppError(code, payload.error?.message ?? `The ${target} service failed; please try again.`, payload.error?.extensions);
     },
   };
 }

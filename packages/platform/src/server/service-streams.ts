@@ -3,7 +3,7 @@ import { request } from 'undici';
 import type { ServiceKeys } from '../auth/service-keys';
 import { CALLER_HEADER, createServiceTokenSource } from '../auth/service-token';
 import { ServiceName, serviceUrl } from '../config/services';
-import { AppError, ErrorCode, InternalError, isErrorCode } from '../errors/app-errors';
+import { AppError, InternalError, isErrorCode } from '../errors/app-errors';
 import { INTERNAL_STREAMS_PATH } from './internal-stream-routes';
 import { serviceDispatcher } from './service-calls';
 
@@ -42,8 +42,8 @@ export function createServiceStreamClient(keys: ServiceKeys, env: NodeJS.Process
       }
       if (response.statusCode === 200) return { contentType: String(response.headers['content-type'] ?? 'application/octet-stream'), body: response.body };
       const payload = (await response.body.json().catch(() => ({}))) as { error?: { code?: string; message?: string; extensions?: Record<string, unknown> } };
-      const code = isErrorCode(payload.error?.code) ? payload.error!.code : 'INTERNAL_SERVER_ERROR';
-      throw new AppError(code as ErrorCode, payload.error?.message ?? `The ${target} service failed; please try again.`, payload.error?.extensions);
+      const code = isErrorCode(payload.error?.code) ? payload.error.code : 'INTERNAL_SERVER_ERROR';
+      throw new AppError(code, payload.error?.message ?? `The ${target} service failed; please try again.`, payload.error?.extensions);
     },
   };
 }

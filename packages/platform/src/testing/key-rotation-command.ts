@@ -15,8 +15,8 @@ export function runKeyRotationCommand(service: ServiceName, env: NodeJS.ProcessE
   return new Promise((done) => {
     const child = spawn(process.execPath, [entry, ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => done({ code, output }));
   });
 }

@@ -9,7 +9,8 @@ describe('variant', () => {
   });
 
   it('fails naming what the API answered instead', () => {
-    const outcome: Outcome = { __typename: 'SlotUnavailable', alternatives: ['s-2'] };
+    // Widened on purpose: the API's answer is any member of the union, not the one TypeScript saw assigned.
+    const outcome = { __typename: 'SlotUnavailable', alternatives: ['s-2'] } as Outcome;
     expect(() => variant(outcome, 'BookingConfirmed')).toThrow('Expected BookingConfirmed, got {"__typename":"SlotUnavailable","alternatives":["s-2"]}');
   });
 });

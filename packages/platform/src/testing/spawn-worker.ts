@@ -28,8 +28,8 @@ export async function spawnWorker(entry: string, env: NodeJS.ProcessEnv, options
   const profiling = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${basename(dirname(dirname(dirname(entry))))}-worker-${++spawned}.cpuprofile`] : [];
   const child = spawn(process.execPath, [...profiling, path], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const deadline = Date.now() + (options.timeoutMs ?? startTimeoutMs()); // the services' bound: busy machines start slowly
   while (!ready.test(output)) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output}`);

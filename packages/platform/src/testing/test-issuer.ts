@@ -35,7 +35,7 @@ export function accessTokenMinter(key: KeyLike | Uint8Array, kid: string, issuer
  */
 export async function accessTokenMinterFromKeyFile(path: string, issuer = 'carebook-auth', audience = 'carebook') {
   const jwk = JSON.parse(readFileSync(path, 'utf8')) as JWK;
-  return accessTokenMinter((await importJWK(jwk, 'ES256')) as KeyLike, jwk.kid!, issuer, audience);
+  return accessTokenMinter((await importJWK(jwk, 'ES256')), jwk.kid!, issuer, audience);
 }
 
 /**

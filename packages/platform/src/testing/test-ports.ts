@@ -79,7 +79,7 @@ function withMutex<T>(dir: string, work: () => T): T {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (Date.now() > deadline) throw new Error(`The test port allocator's mutex ${mutex} stays taken; remove it if no test is running.`);
+      if (Date.now() > deadline) throw new Error(`The test port allocator's mutex ${mutex} stays taken; remove it if no test is running.`, { cause: error });
       if (ageMs(mutex) > STALE_MUTEX_MS) removedDir(mutex);
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     }

@@ -37,7 +37,7 @@ export function filterWhere(filter: AppointmentFilterInput): FilterQuery<Appoint
     ...(filter.patientId ? { patientId: filter.patientId } : {}),
     ...(filter.status?.length ? { status: { $in: filter.status } } : {}),
     ...(Object.keys(startsAt).length ? { startsAt } : {}),
-  } as FilterQuery<Appointment>;
+  };
 }
 
 /** A page of appointments by start time, latest first, with the total matching the filter. */
@@ -46,7 +46,7 @@ export async function appointmentPage(em: EntityManager, actor: Actor, filter: A
   const where = filterWhere(scopedFilter(actor, filter));
   const cursor = decodeCursor(after);
   const [rows, totalCount] = await Promise.all([
-    em.fork().find(Appointment, { $and: [where, afterCursorFilter('startsAt', cursor)] } as FilterQuery<Appointment>, { orderBy: { startsAt: 'desc', id: 'desc' }, limit: size + 1 }),
+    em.fork().find(Appointment, { $and: [where, afterCursorFilter('startsAt', cursor)] }, { orderBy: { startsAt: 'desc', id: 'desc' }, limit: size + 1 }),
     em.fork().count(Appointment, where),
   ]);
   return { ...toPage(rows, size, (a) => a.startsAt), totalCount };
@@ -63,7 +63,7 @@ export async function upcomingAppointments(em: EntityManager, actor: Actor, doct
   const { doctorId: scoped } = scopedFilter(actor, { doctorId });
   return em.find(
     Appointment,
-    { doctorId: scoped, status: { $in: [...ACTIVE_STATUSES] }, startsAt: { $gt: now } } as FilterQuery<Appointment>,
+    { doctorId: scoped, status: { $in: [...ACTIVE_STATUSES] }, startsAt: { $gt: now } },
     { orderBy: { startsAt: 'asc', id: 'asc' }, limit: MAX_UPCOMING },
   );
 }

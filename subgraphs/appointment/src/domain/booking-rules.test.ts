@@ -1,11 +1,12 @@
-import { AppError, Role } from '@carebook/platform';
+import { AppError, Role, type MedicalServiceFacts, type SlotFacts } from '@carebook/platform';
 import { bookingPatientId, assertMayChange, assertMayClose } from './access';
 import { checkActiveLimit, checkBookable, normaliseReason, overlaps } from './booking-rules';
 
 const now = new Date('2026-12-01T08:00:00Z');
-const slot = { id: 's1', doctorId: 'd1', startsAt: '2026-12-01T09:00:00Z', endsAt: '2026-12-01T09:30:00Z', status: 'FREE' as const, appointmentId: null };
+const place = { locationId: 'default', locationName: 'Main clinic', address: '1 Main Street', timeZone: 'Europe/Berlin' };
+const slot: SlotFacts = { id: 's1', doctorId: 'd1', startsAt: '2026-12-01T09:00:00Z', endsAt: '2026-12-01T09:30:00Z', status: 'FREE', appointmentId: null, place };
 const doctor = { id: 'd1', name: 'Dr Who', specialty: 'GP', active: true, serviceIds: ['svc'] };
-const service = { id: 'svc', name: 'Checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR', active: true, bookingPolicy: { minNoticeMinutes: 120, horizonMinutes: 1440, cancellationWindowMinutes: 1440 } };
+const service: MedicalServiceFacts = { id: 'svc', name: 'Checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, price: '35.00', currency: 'EUR', active: true, bookingPolicy: { minNoticeMinutes: 120, horizonMinutes: 1440, cancellationWindowMinutes: 1440 } };
 
 function codeOf(work: () => unknown): string | undefined {
   try {

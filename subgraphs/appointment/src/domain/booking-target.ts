@@ -26,7 +26,7 @@ export async function bookableTarget(deps: AppointmentDeps, slotId: string, serv
   if (!slot) throw new NotFound('Slot', slotId);
   const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
   checkBookable({ slot, doctor, service, now, boundByPolicy: asker.boundByPolicy, field: asker.field });
-  return { slot, doctor: doctor!, service, span: bookingSpan(slot, service), window: asker.boundByPolicy ? bookingWindow(service.bookingPolicy, now) : null };
+  return { slot, doctor: doctor, service, span: bookingSpan(slot, service), window: asker.boundByPolicy ? bookingWindow(service.bookingPolicy, now) : null };
 }
 
 /**

@@ -168,7 +168,7 @@ async function withdrawPending(em: EntityManager, appointment: Appointment, key:
 }
 
 /** The reconciler (or a cancellation) settled the appointment while we were booking. */
-async function settledElsewhere(em: EntityManager, deps: AppointmentDeps, appointment: Appointment, target: BookingTarget): Promise<BookingOutcome> {
+async function settledElsewhere(em: EntityManager, deps: AppointmentDeps, appointment: Appointment, _target: BookingTarget): Promise<BookingOutcome> {
   const current = await em.fork().findOne(Appointment, { id: appointment.id });
   if (current?.status === AppointmentStatus.CONFIRMED) return { kind: 'confirmed', appointment: current };
   await deps.scheduling.releaseSlots(appointment.id).catch(() => undefined);

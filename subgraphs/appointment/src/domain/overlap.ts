@@ -41,7 +41,7 @@ export async function assertPatientMayBook(tx: EntityManager, patientId: string,
   const since = startsAt.getTime() < now.getTime() ? startsAt : now;
   const held = await tx.find(
     Appointment,
-    { patientId, status: { $in: [...ACTIVE_STATUSES] }, endsAt: { $gt: since } } as FilterQuery<Appointment>,
+    { patientId, status: { $in: [...ACTIVE_STATUSES] }, endsAt: { $gt: since } },
     { fields: ['startsAt', 'endsAt'] },
   );
   const clash = held.find((appointment) => overlaps(appointment, { startsAt, endsAt }));

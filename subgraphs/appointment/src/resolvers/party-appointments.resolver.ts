@@ -1,5 +1,4 @@
 import { Forbidden, groupedLoader, loaderFor, RequestContext, Role } from '@carebook/platform';
-import type { FilterQuery } from '@mikro-orm/core';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { actsForEveryPatient, mayRead } from '../domain/access';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
@@ -20,7 +19,7 @@ export class PatientAppointmentsResolver {
     return groupedLoader(
       ctx,
       `patient-appointments:${asDoctor ? actor.id : '*'}`,
-      (ids) => ctx.em.find(Appointment, { patientId: { $in: [...ids] }, ...(asDoctor ? { doctorId: actor.id } : {}) } as FilterQuery<Appointment>, ORDER),
+      (ids) => ctx.em.find(Appointment, { patientId: { $in: [...ids] }, ...(asDoctor ? { doctorId: actor.id } : {}) }, ORDER),
       (a) => a.patientId,
     ).load(patient.id);
   }

@@ -21,7 +21,7 @@ export class UserResolver {
       ...(role ? { role } : {}),
       ...(search?.trim() ? { email: { $like: `%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : {}),
       ...afterCursorFilter('createdAt', decodeCursor(after)),
-    } as FilterQuery<User>;
+    };
     const rows = await ctx.em.find(User, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 });
     return toPage(rows, size, (user) => user.createdAt);
   }

@@ -72,7 +72,7 @@ export async function payInvoice(em: EntityManager, deps: PaymentDeps, user: Sig
     },
     { paymentAttemptId: attempt, paymentAttemptAt: now },
   );
-  if (claimed === 0) refuseUnpayable((await em.fork().findOneOrFail(Invoice, { id: invoiceId }))!);
+  if (claimed === 0) refuseUnpayable((await em.fork().findOneOrFail(Invoice, { id: invoiceId })));
 
   let outcome: { ok: true; providerReference: string | null } | { ok: false; reason: string };
   if (request.method === PaymentMethod.CARD) {

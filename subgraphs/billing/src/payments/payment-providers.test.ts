@@ -14,7 +14,7 @@ describe('payment providers', () => {
     // Any use of the store would throw: the refusal comes first.
     const untouched = new Proxy({}, { get: () => { throw new Error('the store was used'); } }) as EntityManager;
     const deps = { provider: paymentProviderFor('none'), nudge: () => undefined, logAdminAction: async () => undefined };
-    const paying = payInvoice(untouched, deps, { id: 'p1', role: Role.PATIENT } as never, 'i1', { method: PaymentMethod.CARD, token: 'tok_visa' });
+    const paying = payInvoice(untouched, deps, { id: 'p1', role: Role.PATIENT }, 'i1', { method: PaymentMethod.CARD, token: 'tok_visa' });
     await expect(paying).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/takes no card payments online/) });
   });
 });

@@ -19,5 +19,5 @@ export function doctorSearchFilter(search: DoctorSearch): FilterQuery<Doctor> {
     active: true,
     ...(specialty ? { specialty } : {}),
     ...(serviceId ? { offerings: { service: serviceId } } : {}),
-  } as FilterQuery<Doctor>;
+  };
 }

@@ -6,6 +6,8 @@ import { parseOffsets } from './reminder-offsets';
 const now = new Date('2026-03-01T08:00:00Z');
 const offsets = parseOffsets('24h,1h')!;
 const facts = { appointmentId: 'a1', patientId: 'p1', doctorId: 'd1', serviceId: 's1', slotId: 'slot1', startsAt: '2026-03-01T12:00:00.000Z', endsAt: '2026-03-01T12:30:00.000Z' };
+/** A visit that took place (completed or missed) carries the price agreed at booking. */
+const visit = { ...facts, price: '40.00', currency: 'EUR' };
 
 describe('what each event asks of the notification service', () => {
   it('confirms to the patient and schedules the reminders still ahead', () => {
@@ -37,7 +39,7 @@ describe('what each event asks of the notification service', () => {
     // The patient hears why and what else they could book; the doctor's notice is the usual one.
     expect(byClinic.notices.map((n) => [n.recipient, n.unavailability])).toEqual([[NotificationRecipient.PATIENT, unavailability], [NotificationRecipient.DOCTOR, undefined]]);
     expect(byClinic.notices[0].facts).not.toHaveProperty('unavailability');
-    const done = planNotices(createEvent('appointment', 'APPOINTMENT_COMPLETED', { type: 'Appointment', id: 'a1' }, facts, now), offsets, now);
+    const done = planNotices(createEvent('appointment', 'APPOINTMENT_COMPLETED', { type: 'Appointment', id: 'a1' }, visit, now), offsets, now);
     expect([done.notices, done.dropRemindersOf]).toEqual([[], 'a1']);
   });
 
@@ -46,6 +48,6 @@ describe('what each event asks of the notification service', () => {
     expect(invoice.notices).toEqual([expect.objectContaining({ kind: NotificationKind.INVOICE, recipientId: 'p1', occurrence: 'i1', invoice: { invoiceId: 'i1', amount: '40.00', currency: 'EUR' } })]);
     const feedback = planNotices(createEvent('feedback', 'FEEDBACK_REQUESTED', { type: 'Appointment', id: 'a1' }, { appointmentId: 'a1', patientId: 'p1', doctorId: 'd1' }, now), offsets, now);
     expect(feedback.notices).toEqual([expect.objectContaining({ kind: NotificationKind.FEEDBACK_REQUEST, recipient: NotificationRecipient.PATIENT, appointmentId: 'a1' })]);
-    expect(planNotices(createEvent('appointment', 'APPOINTMENT_NO_SHOW', { type: 'Appointment', id: 'a1' }, facts, now), offsets, now).notices).toEqual([]);
+    expect(planNotices(createEvent('appointment', 'APPOINTMENT_NO_SHOW', { type: 'Appointment', id: 'a1' }, visit, now), offsets, now).notices).toEqual([]);
   });
 });

@@ -188,11 +188,26 @@ export class NotificationLogStore {
   async skipQueued(where: { appointmentId: string; kind?: string; recipient?: string; occurrence?: string; offset?: string; exceptChannels?: string[] }, reason: string): Promise<void> {
     const clauses = ['appointment_id = ?', 'status = ?'];
     const params: unknown[] = [where.appointmentId, NotificationStatus.QUEUED];
-    if (where.kind) (clauses.push('kind = ?'), params.push(where.kind));
-    if (where.recipient) (clauses.push('recipient = ?'), params.push(where.recipient));
-    if (where.occurrence) (clauses.push('occurrence = ?'), params.push(where.occurrence));
-    if (where.offset !== undefined) (clauses.push('reminder_offset = ?'), params.push(where.offset));
-    if (where.exceptChannels?.length) (clauses.push(`channel not in (${where.exceptChannels.map(() => '?').join(', ')})`), params.push(...where.exceptChannels));
+    if (where.kind) {
+      clauses.push('kind = ?');
+      params.push(where.kind);
+    }
+    if (where.recipient) {
+      clauses.push('recipient = ?');
+      params.push(where.recipient);
+    }
+    if (where.occurrence) {
+      clauses.push('occurrence = ?');
+      params.push(where.occurrence);
+    }
+    if (where.offset !== undefined) {
+      clauses.push('reminder_offset = ?');
+      params.push(where.offset);
+    }
+    if (where.exceptChannels?.length) {
+      clauses.push(`channel not in (${where.exceptChannels.map(() => '?').join(', ')})`);
+      params.push(...where.exceptChannels);
+    }
     await this.run(`update notification_logs set status = ?, last_error = ?, updated_at = ? where ${clauses.join(' and ')}`, [NotificationStatus.SKIPPED, reason, new Date(), ...params]);
   }
 }

@@ -1,5 +1,5 @@
 import type { ServiceTimeNeeds } from '@carebook/platform';
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
 import { fittingStarts } from './fitting-starts';
@@ -37,9 +37,9 @@ async function nearest(em: EntityManager, doctorIds: string[], query: Alternativ
   // A start that does not fit the service's whole time is dropped below: look further to still find `limit`.
   const look = query.needs ? limit * CANDIDATES_PER_ALTERNATIVE : limit;
   const [later, earlier] = await Promise.all([
-    em.fork().find(Slot, { ...base, startsAt: { $gte: after, $gt: now, ...cap } } as FilterQuery<Slot>, { orderBy: { startsAt: 'asc' }, limit: look }),
+    em.fork().find(Slot, { ...base, startsAt: { $gte: after, $gt: now, ...cap } }, { orderBy: { startsAt: 'asc' }, limit: look }),
     query.around > now
-      ? em.fork().find(Slot, { ...base, startsAt: { $gt: now, $lt: query.around, ...cap } } as FilterQuery<Slot>, { orderBy: { startsAt: 'desc' }, limit: look })
+      ? em.fork().find(Slot, { ...base, startsAt: { $gt: now, $lt: query.around, ...cap } }, { orderBy: { startsAt: 'desc' }, limit: look })
       : Promise.resolve([]),
   ]);
   const candidates = [...later, ...earlier];

@@ -25,8 +25,8 @@ export const mongoSlotStore: SlotStore = {
     await mongo.getCollection(Slot).bulkWrite(
       slots.map(({ id, ...slot }) => ({
         updateOne: { filter: { doctorId: slot.doctorId, startsAt: slot.startsAt }, update: { $setOnInsert: { _id: id, ...slot } }, upsert: true },
-      })) as any,
-      { ordered: false, session: mongo.getTransactionContext() as any },
+      })),
+      { ordered: false, session: mongo.getTransactionContext<any>() },
     );
   },
 

@@ -26,7 +26,7 @@ export function RegisterPage() {
       const { data } = await register({ variables: { input } });
       if (!data) return;
       signIn(data.registerPatient);
-      navigate(nextPath(search), { replace: true });
+      void navigate(nextPath(search), { replace: true });
     } catch (caught) {
       setError(messageFor(caught));
     }

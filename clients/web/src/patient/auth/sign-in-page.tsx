@@ -32,7 +32,7 @@ export function SignInPage({ audience = 'patient' }: { audience?: 'patient' | 's
       if (!data) return;
       if ((data.login.user.role === 'PATIENT') === staff) return setError(staff ? t.staff.staffOnly : t.auth.patientsOnly);
       signIn(data.login);
-      navigate(nextPath(search, staff ? '/staff' : '/appointments'), { replace: true });
+      void navigate(nextPath(search, staff ? '/staff' : '/appointments'), { replace: true });
     } catch (caught) {
       setError(messageFor(caught, { signingIn: true }));
     }

@@ -82,7 +82,7 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
     if (chosen) setKept(chosen);
   }, [chosen]);
   const shown = chosen ?? (kept?.id === slotId ? kept : null);
-  const dayEmpty = !!date && allLoaded && daySlots.every((s) => s!.length === 0);
+  const dayEmpty = !!date && allLoaded && daySlots.every((s) => s.length === 0);
 
   const refreshAvailability = useCallback(() => {
     apollo.cache.evict({ id: 'ROOT_QUERY', fieldName: 'availableSlots' });

@@ -81,7 +81,7 @@ export function ConfirmPanel({
         announce(mode.kind === 'book' ? t.booking.booked : t.booking.moved);
         apollo.cache.evict({ id: 'ROOT_QUERY', fieldName: 'myAppointments' });
         onDone();
-        navigate(`/appointments/${outcome.appointment.id}?${mode.kind === 'book' ? 'booked' : 'moved'}=1`);
+        void navigate(`/appointments/${outcome.appointment.id}?${mode.kind === 'book' ? 'booked' : 'moved'}=1`);
         return;
       }
       announce(t.booking.takenAnnouncement);

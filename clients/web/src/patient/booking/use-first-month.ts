@@ -17,7 +17,7 @@ export function useFirstMonthWithTimes(clock: Clock, serviceId: string | null, d
   useEffect(() => {
     if (skip || !serviceId) return;
     let cancelled = false;
-    (async () => {
+    void (async () => {
       const today = clock.today();
       const start = monthOf(today);
       for (let i = 0; i < LOOK_AHEAD_MONTHS; i += 1) {

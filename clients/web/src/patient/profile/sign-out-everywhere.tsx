@@ -28,7 +28,7 @@ export function SignOutEverywhere() {
     // This device's tokens are refused now too: forget them here, as signing out does.
     await signOut();
     announce(a.everywhereDone);
-    navigate('/sign-in');
+    void navigate('/sign-in');
   }
 
   return (

@@ -10,9 +10,9 @@ import { inLargestUnit, POLICY_UNITS, type PolicyUnit, toMinutes } from './polic
 type Service = MedicalServicesQuery['medicalServices'][number];
 type Key = 'minNoticeMinutes' | 'horizonMinutes' | 'cancellationWindowMinutes';
 const RULES: Array<{ key: Key; rule: BookingRule }> = [
-  { key: 'minNoticeMinutes', rule: 'MIN_NOTICE' as BookingRule },
-  { key: 'horizonMinutes', rule: 'HORIZON' as BookingRule },
-  { key: 'cancellationWindowMinutes', rule: 'CANCELLATION_WINDOW' as BookingRule },
+  { key: 'minNoticeMinutes', rule: 'MIN_NOTICE' },
+  { key: 'horizonMinutes', rule: 'HORIZON' },
+  { key: 'cancellationWindowMinutes', rule: 'CANCELLATION_WINDOW' },
 ];
 
 interface RuleForm {

@@ -34,7 +34,7 @@ export function EditDoctorDialog({ doctor, onDone, onClose }: { doctor: Doctor; 
   useEffect(() => {
     if (contactLoaded || !contact.data) return;
     setContactLoaded(true);
-    setForm((f) => ({ ...f, licenseNumber: contact.data!.doctor.licenseNumber ?? '', phone: contact.data!.doctor.phone ?? '' }));
+    setForm((f) => ({ ...f, licenseNumber: contact.data.doctor.licenseNumber ?? '', phone: contact.data.doctor.phone ?? '' }));
   }, [contact.data, contactLoaded]);
 
   async function submit(event: FormEvent) {

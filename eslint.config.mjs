@@ -1,0 +1,112 @@
+// One lint over the whole repository: typescript-eslint's type-checked recommended rules on every TypeScript
+// file (the tests too), React's hook rules, the service boundaries, and rules files free of I/O.
+// Formatting is Prettier's job (`pnpm format:check`), so no rule here is about layout.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
+import tseslint from 'typescript-eslint';
+import { importBoundaries } from './eslint/import-boundaries.mjs';
+import { untypedEdges } from './eslint/untyped-edges.mjs';
+
+const subgraphs = readdirSync(new URL('./subgraphs', import.meta.url));
+
+const pureRules = 'A rules file decides over plain data: its caller loads and saves (use-cases/, store/).';
+/** What a rules file (`domain/*-rules.ts`: decisions over plain data, unit-tested) may not import. */
+const ioImports = [
+  ['@mikro-orm/*', 'bullmq', 'ioredis', 'mysql2', 'mysql2/*', 'mongodb', 'undici', 'express', 'nodemailer', 'ws'],
+  ['fs', 'fs/*', 'net', 'http', 'https', 'child_process', 'worker_threads', 'dgram', 'dns', 'tls'],
+  ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:https', 'node:child_process', 'node:worker_threads'],
+  ['node:dgram', 'node:dns', 'node:tls'],
+  ['**/store', '**/store/**', '**/use-cases/**', '**/clients/**', '**/workers/**', '**/resolvers/**'],
+];
+
+const unsafeAny = [
+  '@typescript-eslint/no-explicit-any',
+  '@typescript-eslint/no-unsafe-argument',
+  '@typescript-eslint/no-unsafe-assignment',
+  '@typescript-eslint/no-unsafe-call',
+  '@typescript-eslint/no-unsafe-member-access',
+  '@typescript-eslint/no-unsafe-return',
+  '@typescript-eslint/no-unsafe-function-type',
+];
+const off = (rules) => Object.fromEntries(rules.map((rule) => [rule, 'off']));
+
+const nodeGlobals = Object.fromEntries(
+  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'fetch', 'AbortSignal', 'AbortController']
+    .concat(['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'structuredClone'])
+    .map((name) => [name, 'readonly']),
+);
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/', '**/dist/', 'coverage/', 'clients/web/test-results/', 'clients/sdk/src/generated/'],
+  },
+  js.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        // The programs `pnpm check:types` checks: each file is linted with the types its own program gives it.
+        project: [
+          './tsconfig.check.json',
+          './clients/web/tsconfig.test.json',
+          './clients/web/tsconfig.json',
+          './clients/web/e2e/tsconfig.json',
+          './clients/explorer/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { carebook: { rules: { 'import-boundaries': importBoundaries(subgraphs) } } },
+    rules: {
+      'carebook/import-boundaries': 'error',
+      // Resolvers, store ports and DataLoader batches are async to meet a Promise-returning contract, awaited or not.
+      '@typescript-eslint/require-await': 'off',
+      // String enums (type-graphql, MikroORM) are compared with their wire values from GraphQL, tokens and other services.
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+      // Callbacks are declared with method syntax in props and ports; no code here passes a `this`-bound method.
+      '@typescript-eslint/unbound-method': 'off',
+      // String() and templates of unknown values (env, YAML, error extensions, caught errors) are deliberate.
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/restrict-template-expressions': 'off',
+      // Node's servers and timers and React's event props ignore a returned promise; each handler catches its own.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      // Re-rejecting a caught error passes it on as it came.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true, allowThrowingAny: true }],
+      // `const { secret, ...rest } = x` drops a field on purpose; a leading underscore marks a parameter kept for its position.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+    },
+  },
+  {
+    // GraphQL answers in tests are `any` until a test types them from the SDK; the assertions check their shape.
+    files: ['**/*.test.ts', '**/test/**/*.ts', '**/testing/**/*.ts', 'clients/web/e2e/**/*.ts'],
+    rules: off(unsafeAny),
+  },
+  {
+    files: untypedEdges,
+    rules: off(unsafeAny),
+  },
+  {
+    files: ['subgraphs/*/src/domain/*-rules.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: ioImports.map((group) => ({ group, message: pureRules, allowTypeImports: true })) },
+      ],
+    },
+  },
+  {
+    files: ['clients/web/src/**/*.{ts,tsx}', 'clients/explorer/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...nodeGlobals, require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { 'no-unused-vars': ['error', { ignoreRestSiblings: true }] },
+  },
+);

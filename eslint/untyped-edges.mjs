@@ -1,0 +1,39 @@
+/**
+ * Source files that read untyped values (raw driver rows, the MongoDB collection API, JSON from other
+ * processes, type-graphql's resolver maps) without narrowing them yet. The no-unsafe rules hold for every other
+ * source file, and for any file added; typing these and taking them off the list is follow-up work (issue 16).
+ */
+export const untypedEdges = [
+  'bench/src/after-visit.ts',
+  'bench/src/floor/floor-server.ts',
+  'bench/src/floor/floor.ts',
+  'bench/src/lib/load.ts',
+  'bench/src/lib/stats.ts',
+  'bench/src/live.ts',
+  'bench/src/reminders.ts',
+  'clients/sdk/src/client/create-client.ts',
+  'clients/web/src/ui/month-calendar.tsx',
+  'gateway/src/exports/export-routes.ts',
+  'gateway/src/live/live-schema.ts',
+  'gateway/src/subgraph-data-source.ts',
+  'packages/platform/src/auth/service-keys.ts',
+  'packages/platform/src/config/service-config.ts',
+  'packages/platform/src/contracts/export-filters.ts',
+  'packages/platform/src/crypto/key-rotation.ts',
+  'packages/platform/src/crypto/rotate-keys-command.ts',
+  'packages/platform/src/errors/format-error.ts',
+  'packages/platform/src/events/event-consumer.ts',
+  'packages/platform/src/orm/open-orm.ts',
+  'packages/platform/src/server/federated-schema.ts',
+  'packages/platform/src/server/internal-stream-routes.ts',
+  'packages/platform/src/server/pagination.ts',
+  'packages/platform/src/server/request-context.ts',
+  'subgraphs/appointment/src/domain/overlap.ts',
+  'subgraphs/appointment/src/store/outcome-counts.ts',
+  'subgraphs/auth/src/domain/signing-keys.ts',
+  'subgraphs/feedback/src/domain/doctor-ratings.ts',
+  'subgraphs/notification/src/workers/event.worker.ts',
+  'subgraphs/notification/src/workers/send.worker.ts',
+  'subgraphs/scheduling/src/domain/span-booking.ts',
+  'subgraphs/scheduling/src/store/mongo-slot-store.ts',
+];
