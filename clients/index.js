@@ -8,7 +8,9 @@ const contract = parse(readFileSync(join(__dirname, 'operations/contract.graphql
 
 /** The text of one operation of the client contract, by name, exactly as front ends send it. */
 function operation(name) {
-  const found = contract.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name && d.name.value === name);
+  const found = contract.definitions.find(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.name && d.name.value === name,
+  );
   if (!found) throw new Error(`The contract has no operation named ${name}`);
   return print(found);
 }

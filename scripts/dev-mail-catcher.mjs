@@ -35,6 +35,8 @@ export async function startDevMailCatcher(root, port, print) {
 /** Subjects with non-ASCII characters arrive as RFC 2047 encoded words. */
 function decodeWords(text) {
   return text.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, encoding, data) =>
-    encoding.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16))),
+    encoding.toLowerCase() === 'b'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, hex) => String.fromCharCode(parseInt(hex, 16))),
   );
 }

@@ -34,15 +34,25 @@ for (const service of services) {
   if (interrupted) break;
   console.log(`${service.name}: rotating`);
   const code = await new Promise((done) => {
-    const child = spawn(process.execPath, [service.entry, ...process.argv.slice(2)], { cwd: root, env: process.env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [service.entry, ...process.argv.slice(2)], {
+      cwd: root,
+      env: process.env,
+      stdio: 'inherit',
+    });
     child.on('exit', (status, signal) => done(status ?? (signal ? 130 : 1)));
   });
   if (code !== 0) {
-    console.error(`${service.name}: rotation ${code === 130 ? 'stopped; run again to resume' : `failed (exit ${code})`}`);
+    console.error(
+      `${service.name}: rotation ${code === 130 ? 'stopped; run again to resume' : `failed (exit ${code})`}`,
+    );
     exitCode ||= code;
     if (code === 130) break;
   }
 }
 if (exitCode === 0 && interrupted) exitCode = 130;
-console.log(exitCode === 0 ? `every sealed field re-sealed (${services.map((s) => s.name).join(', ')})` : 'not every sealed field is re-sealed yet; see above');
+console.log(
+  exitCode === 0
+    ? `every sealed field re-sealed (${services.map((s) => s.name).join(', ')})`
+    : 'not every sealed field is re-sealed yet; see above',
+);
 process.exit(exitCode);

@@ -31,12 +31,19 @@ try {
   await orm.getMigrator().up();
   const created = await orm.getMigrator().createMigration(migrationsDir);
   await orm.close(true);
-  console.log(created.fileName ? `wrote ${join(migrationsDir, created.fileName)}` : 'entities match the migrations; nothing to write');
+  console.log(
+    created.fileName
+      ? `wrote ${join(migrationsDir, created.fileName)}`
+      : 'entities match the migrations; nothing to write',
+  );
 } finally {
   await platform.dropMysqlDatabase(url);
 }
 
-const names = readdirSync(migrationsDir).filter((f) => /^Migration\d+\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+const names = readdirSync(migrationsDir)
+  .filter((f) => /^Migration\d+\.ts$/.test(f))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
 writeFileSync(
   join(migrationsDir, 'index.ts'),
   `import type { MigrationObject } from '@mikro-orm/core';\n${names.map((n) => `import { ${n} } from './${n}';`).join('\n')}\n\n` +

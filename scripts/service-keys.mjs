@@ -7,7 +7,18 @@
 import { generateKeyPairSync } from 'node:crypto';
 
 // The gateway and every subgraph (a notification worker signs as notification).
-const SERVICES = ['gateway', 'auth', 'patient', 'doctor', 'scheduling', 'appointment', 'billing', 'feedback', 'notification', 'admin'];
+const SERVICES = [
+  'gateway',
+  'auth',
+  'patient',
+  'doctor',
+  'scheduling',
+  'appointment',
+  'billing',
+  'feedback',
+  'notification',
+  'admin',
+];
 
 const publicKeys = {};
 const lines = ['# Service token keys (pnpm keys:services), made ' + new Date().toISOString()];

@@ -19,17 +19,27 @@ loadDotenv({ path: join(root, '.env'), quiet: true });
 process.env.BOOTSTRAP_ADMIN_EMAIL ??= 'admin@carebook.local';
 process.env.BOOTSTRAP_ADMIN_PASSWORD ??= 'carebook-admin-password';
 
-const subgraphs = Object.entries(YAML.parse(readFileSync(join(root, 'supergraph.yaml'), 'utf8')).subgraphs).map(([name, s]) => ({
-  name,
-  entry: join(root, 'subgraphs', name, 'dist/main.js'),
-  // Where the service really listens: <SERVICE>_URL or <SERVICE>_PORT win over supergraph.yaml's routing URL.
-  health: `${process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${process.env[`${name.toUpperCase()}_PORT`] ?? new URL(s.routing_url).port}`}/health`,
-}));
+const subgraphs = Object.entries(YAML.parse(readFileSync(join(root, 'supergraph.yaml'), 'utf8')).subgraphs).map(
+  ([name, s]) => ({
+    name,
+    entry: join(root, 'subgraphs', name, 'dist/main.js'),
+    // Where the service really listens: <SERVICE>_URL or <SERVICE>_PORT win over supergraph.yaml's routing URL.
+    health: `${process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${process.env[`${name.toUpperCase()}_PORT`] ?? new URL(s.routing_url).port}`}/health`,
+  }),
+);
 const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
-const gateway = { name: 'gateway', entry: join(root, 'gateway/dist/main.js'), health: `http://127.0.0.1:${gatewayPort}/health` };
+const gateway = {
+  name: 'gateway',
+  entry: join(root, 'gateway/dist/main.js'),
+  health: `http://127.0.0.1:${gatewayPort}/health`,
+};
 // The patient web app and the API explorer (built by pnpm build), served once the gateway is up.
 const webPort = process.env.WEB_PORT ?? '5173';
-const web = { name: 'web', entry: join(root, 'clients/web/dist/server/main.js'), health: `http://127.0.0.1:${webPort}/health` };
+const web = {
+  name: 'web',
+  entry: join(root, 'clients/web/dist/server/main.js'),
+  health: `http://127.0.0.1:${webPort}/health`,
+};
 // BullMQ worker processes, started once the subgraphs are healthy (their migrations have run).
 // NOTIFICATION_WORKERS (default 2) notification workers share the send queue: one process is
 // one core, and while one is down (a crash) the other keeps reminders on time.
@@ -53,7 +63,9 @@ let stopping = false;
 function readable(line) {
   try {
     const { level, msg, time, service, name, pid, hostname, ...rest } = JSON.parse(line);
-    const extra = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+    const extra = Object.entries(rest)
+      .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+      .join(' ');
     return `${LEVELS[level] ?? level} ${msg ?? ''}${extra ? ` ${extra}` : ''}`;
   } catch {
     return line;
@@ -61,8 +73,13 @@ function readable(line) {
 }
 
 function run(proc, index) {
-  if (!existsSync(proc.entry)) throw new Error(`${proc.entry} is missing; run through \`pnpm start\`, which builds first.`);
-  const child = spawn(process.execPath, [proc.entry], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!existsSync(proc.entry))
+    throw new Error(`${proc.entry} is missing; run through \`pnpm start\`, which builds first.`);
+  const child = spawn(process.execPath, [proc.entry], {
+    cwd: root,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = `\x1b[${COLORS[index % COLORS.length]}m${proc.name.padEnd(width)} |\x1b[0m`;
   const pipe = (stream, out) => {
     let buffered = '';
@@ -129,11 +146,15 @@ process.on('SIGTERM', () => stopAll(0));
 const mysqlUrl = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 if (!(await reachable(mysqlUrl, 3306))) {
-  console.error(`MariaDB/MySQL is not reachable at ${mysqlUrl}. Start it (e.g. start-stop-daemon --start --oknodo --background --exec "$(command -v mariadbd)") or set MYSQL_URL.`);
+  console.error(
+    `MariaDB/MySQL is not reachable at ${mysqlUrl}. Start it (e.g. start-stop-daemon --start --oknodo --background --exec "$(command -v mariadbd)") or set MYSQL_URL.`,
+  );
   process.exit(1);
 }
 if (!(await reachable(redisUrl, 6379))) {
-  console.error(`Redis is not reachable at ${redisUrl}. Start it (e.g. redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no) or set REDIS_URL.`);
+  console.error(
+    `Redis is not reachable at ${redisUrl}. Start it (e.g. redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no) or set REDIS_URL.`,
+  );
   process.exit(1);
 }
 
@@ -142,8 +163,12 @@ let mailNote = `Email goes to ${process.env.SMTP_URL ? 'SMTP_URL' : 'the SMTP se
 if (!process.env.SMTP_URL && !(await reachable('smtp://127.0.0.1:1025', 1025))) {
   const prefix = `\x1b[90m${'mail'.padEnd(width)} |\x1b[0m`;
   await startDevMailCatcher(root, 1025, (line) => process.stdout.write(`${prefix} ${line}\n`)).then(
-    () => (mailNote = 'Email is caught on 127.0.0.1:1025 and printed here as "mail" (set SMTP_URL to send it for real).'),
-    (error) => console.error(`Could not start the development mail catcher on 1025 (${error.message}); email will be retried and logged FAILED.`),
+    () =>
+      (mailNote = 'Email is caught on 127.0.0.1:1025 and printed here as "mail" (set SMTP_URL to send it for real).'),
+    (error) =>
+      console.error(
+        `Could not start the development mail catcher on 1025 (${error.message}); email will be retried and logged FAILED.`,
+      ),
   );
 }
 

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { startStack, variant } from '@carebook/platform/testing';
-import { AddAvailabilityDocument, BookAppointmentDocument, CompleteAppointmentDocument, LoginDocument, MyInvoicesDocument, PayInvoiceDocument, SystemHealthDocument } from '@carebook/sdk';
+import {
+  AddAvailabilityDocument,
+  BookAppointmentDocument,
+  CompleteAppointmentDocument,
+  LoginDocument,
+  MyInvoicesDocument,
+  PayInvoiceDocument,
+  SystemHealthDocument,
+} from '@carebook/sdk';
 import { createConnection } from 'mysql2/promise';
 import { clinicClient } from './lib/clinic';
 import { latencyLine, pool } from './lib/stats';
@@ -19,26 +27,57 @@ const COMPLETE = 'mutation($id: ID!) { completeAppointment(id: $id) { id status 
 async function main() {
   const visits = Number(process.argv[2] ?? 30);
   console.log('starting the stack (fresh databases)...');
-  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback'], { LOG_LEVEL: 'error', BOOKING_MIN_NOTICE: '0' }); // visits start within the minute
+  const stack = await startStack(
+    ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback'],
+    { LOG_LEVEL: 'error', BOOKING_MIN_NOTICE: '0' },
+  ); // visits start within the minute
   try {
     const clinic = clinicClient(stack.gatewayUrl);
     const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
-      const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await response.json()) as { data?: any; errors?: unknown[] };
     };
     const admin = await clinic.adminToken();
     const serviceId = await clinic.createService(admin, 'Bench visit', 5);
     const tag = `av-${Date.now()}`;
     const doctorIds = await clinic.createDoctors(admin, visits, serviceId, tag);
-    const doctorTokens = await pool(doctorIds, 4, async (_, i) => (await clinic.run(LoginDocument, { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password' })).login.accessToken);
+    const doctorTokens = await pool(
+      doctorIds,
+      4,
+      async (_, i) =>
+        (
+          await clinic.run(LoginDocument, {
+            email: `dr${i}-${tag}@bench.carebook.test`,
+            password: 'bench-doctor-password',
+          })
+        ).login.accessToken,
+    );
     const patients = await clinic.registerPatients(visits, tag);
 
     // Completion needs a visit that has started: slots at the next full minute, booked before it, completed after.
     const start = new Date(Math.ceil((Date.now() + 30_000) / 60_000) * 60_000);
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
     const appointmentIds = await pool(doctorIds, 4, async (doctorId, i) => {
-      const slots = await clinic.run(AddAvailabilityDocument, { doctorId, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
-      const booked = await clinic.run(BookAppointmentDocument, { input: { slotId: slots.addAvailability[0].id, serviceId } }, patients[i]);
+      const slots = await clinic.run(
+        AddAvailabilityDocument,
+        {
+          doctorId,
+          date: start.toISOString().slice(0, 10),
+          startTime: hhmm(start),
+          endTime: hhmm(new Date(start.getTime() + 5 * 60_000)),
+          slotMinutes: 5,
+        },
+        admin,
+      );
+      const booked = await clinic.run(
+        BookAppointmentDocument,
+        { input: { slotId: slots.addAvailability[0].id, serviceId } },
+        patients[i],
+      );
       return variant(booked.bookAppointment, 'BookingConfirmed').appointment.id;
     });
     const wait = start.getTime() - Date.now() + 500;
@@ -51,7 +90,10 @@ async function main() {
     const withInvoice: number[] = [];
     await pool(appointmentIds, 10, async (id, i) => {
       const t0 = performance.now();
-      const answer = i < half ? await gql(COMPLETE, { id }, doctorTokens[i]) : await clinic.run(CompleteAppointmentDocument, { id }, doctorTokens[i]);
+      const answer =
+        i < half
+          ? await gql(COMPLETE, { id }, doctorTokens[i])
+          : await clinic.run(CompleteAppointmentDocument, { id }, doctorTokens[i]);
       if ('errors' in answer && answer.errors) throw new Error(JSON.stringify(answer.errors));
       (i < half ? plain : withInvoice).push(performance.now() - t0);
     });
@@ -59,20 +101,38 @@ async function main() {
     const lags = await invoiceLags(stack.env, appointmentIds.slice(0, half));
     console.log(`\ncompletion of ${visits} visits, 10 at a time`);
     console.log(`  ${latencyLine('completeAppointment { id status }', plain)}`);
-    console.log(`  ${latencyLine('completeAppointment { ... invoice { id amount status } } (invoice issued in the response)', withInvoice)}`);
-    console.log(`  invoices on the event path: ${lags.length} of ${half}, ${lags.filter((ms) => ms <= 2000).length} within 2 s; ${latencyLine('completion to invoice', lags)}`);
+    console.log(
+      `  ${latencyLine('completeAppointment { ... invoice { id amount status } } (invoice issued in the response)', withInvoice)}`,
+    );
+    console.log(
+      `  invoices on the event path: ${lags.length} of ${half}, ${lags.filter((ms) => ms <= 2000).length} within 2 s; ${latencyLine('completion to invoice', lags)}`,
+    );
 
-    const invoices = await pool(patients, 4, async (token) => (await clinic.run(MyInvoicesDocument, {}, token)).myInvoices[0].id);
+    const invoices = await pool(
+      patients,
+      4,
+      async (token) => (await clinic.run(MyInvoicesDocument, {}, token)).myInvoices[0].id,
+    );
     const payLatencies: number[] = [];
     await pool(invoices.slice(1), 10, async (id, i) => {
       const t0 = performance.now();
       await clinic.run(PayInvoiceDocument, { id, input: { method: 'CARD', token: 'tok_bench' } }, patients[i + 1]);
       payLatencies.push(performance.now() - t0);
     });
-    const racing = await Promise.all(Array.from({ length: 20 }, () => gql('mutation($id: ID!) { payInvoice(id: $id, input: { method: CARD, token: "tok_bench" }) { status } }', { id: invoices[0] }, patients[0])));
+    const racing = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        gql(
+          'mutation($id: ID!) { payInvoice(id: $id, input: { method: CARD, token: "tok_bench" }) { status } }',
+          { id: invoices[0] },
+          patients[0],
+        ),
+      ),
+    );
     console.log(`\npayments`);
     console.log(`  ${latencyLine('payInvoice by card, 10 at a time', payLatencies)}`);
-    console.log(`  20 concurrent payments of one invoice: ${racing.filter((r) => !r.errors).length} succeeded, ${await charges(stack.env, invoices[0])} charge(s) recorded`);
+    console.log(
+      `  20 concurrent payments of one invoice: ${racing.filter((r) => !r.errors).length} succeeded, ${await charges(stack.env, invoices[0])} charge(s) recorded`,
+    );
 
     const health: number[] = [];
     for (let i = 0; i < 10; i += 1) {
@@ -91,10 +151,18 @@ async function invoiceLags(env: NodeJS.ProcessEnv, appointmentIds: string[]): Pr
   const appointments = await createConnection({ uri: env.APPOINTMENT_DB_URL! });
   const billing = await createConnection({ uri: env.BILLING_DB_URL! });
   try {
-    const [closed] = await appointments.query('select id, updated_at from appointments where id in (?)', [appointmentIds]);
-    const [issued] = await billing.query('select appointment_id, issued_at from invoices where appointment_id in (?)', [appointmentIds]);
-    const closedAt = new Map((closed as Array<{ id: string; updated_at: Date }>).map((row) => [row.id, row.updated_at.getTime()]));
-    return (issued as Array<{ appointment_id: string; issued_at: Date }>).map((row) => row.issued_at.getTime() - closedAt.get(row.appointment_id)!);
+    const [closed] = await appointments.query('select id, updated_at from appointments where id in (?)', [
+      appointmentIds,
+    ]);
+    const [issued] = await billing.query('select appointment_id, issued_at from invoices where appointment_id in (?)', [
+      appointmentIds,
+    ]);
+    const closedAt = new Map(
+      (closed as Array<{ id: string; updated_at: Date }>).map((row) => [row.id, row.updated_at.getTime()]),
+    );
+    return (issued as Array<{ appointment_id: string; issued_at: Date }>).map(
+      (row) => row.issued_at.getTime() - closedAt.get(row.appointment_id)!,
+    );
   } finally {
     await Promise.all([appointments.end(), billing.end()]);
   }
@@ -103,7 +171,10 @@ async function invoiceLags(env: NodeJS.ProcessEnv, appointmentIds: string[]): Pr
 async function charges(env: NodeJS.ProcessEnv, invoiceId: string): Promise<number> {
   const billing = await createConnection({ uri: env.BILLING_DB_URL! });
   try {
-    const [rows] = await billing.query("select count(*) as n from payments where invoice_id = ? and status = 'SUCCEEDED'", [invoiceId]);
+    const [rows] = await billing.query(
+      "select count(*) as n from payments where invoice_id = ? and status = 'SUCCEEDED'",
+      [invoiceId],
+    );
     return Number((rows as Array<{ n: number }>)[0].n);
   } finally {
     await billing.end();

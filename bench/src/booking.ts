@@ -27,13 +27,19 @@ async function main() {
   const slots = Number(process.argv[3] ?? 20);
   console.log('starting the stack (fresh databases) and the floor server...');
   // Phase 3 has each client book 20 slots in a row: allow that many (the limit is still counted on every booking).
-  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { LOG_LEVEL: 'error', MAX_ACTIVE_APPOINTMENTS_PER_PATIENT: '20' });
+  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
+    LOG_LEVEL: 'error',
+    MAX_ACTIVE_APPOINTMENTS_PER_PATIENT: '20',
+  });
   const floor = await startFloor();
   try {
     const clinic = clinicClient(stack.gatewayUrl);
     const admin = await clinic.adminToken();
     const serviceId = await clinic.createService(admin, 'Bench consultation', 15);
-    const carebookMeter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), bench: process.pid });
+    const carebookMeter = cpuMeter({
+      ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])),
+      bench: process.pid,
+    });
     const floorMeter = cpuMeter({ floor: floor.pid, bench: process.pid });
 
     await phase('warm-up: 20 clients over 40 slots of 2 doctors (not counted)', 2, 20, 20, 1, true);
@@ -43,14 +49,25 @@ async function main() {
     await phase('phase 3: 10 clients, each booking 20 slots one after another (10 doctors)', 10, 20, 10, 20);
 
     /** `clientCount` clients start at once; each books `perClient` slots one after another. */
-    async function phase(label: string, doctorCount: number, slotsPerDoctor: number, clientCount: number, perClient = 1, warmUp = false) {
+    async function phase(
+      label: string,
+      doctorCount: number,
+      slotsPerDoctor: number,
+      clientCount: number,
+      perClient = 1,
+      warmUp = false,
+    ) {
       const tag = `${doctorCount}x${slotsPerDoctor}-${Date.now()}`;
       const doctors = await clinic.createDoctors(admin, doctorCount, serviceId, tag);
       const slotIds: string[] = [];
       for (const doctorId of doctors) {
         const end = 9 * 60 + slotsPerDoctor * 15;
         const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-        const data = await clinic.run(AddAvailabilityDocument, { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin);
+        const data = await clinic.run(
+          AddAvailabilityDocument,
+          { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 },
+          admin,
+        );
         slotIds.push(...data.addAvailability.map((s) => s.id));
       }
       const patients = await clinic.registerPatients(clientCount, tag);
@@ -72,13 +89,19 @@ async function main() {
       if (warmUp) return;
 
       console.log(`\n${label}`);
-      console.log(`  carebook: confirmed ${carebook.confirmed}, unavailable ${carebook.unavailable}, errors ${carebook.errors}, ${formatDoubleBookings(await doubleBookings(stack.env))}`);
+      console.log(
+        `  carebook: confirmed ${carebook.confirmed}, unavailable ${carebook.unavailable}, errors ${carebook.errors}, ${formatDoubleBookings(await doubleBookings(stack.env))}`,
+      );
       console.log(`    ${latencyLine('latency', carebook.latencies)}`);
-      console.log(`    ${(carebook.confirmed / carebook.seconds).toFixed(1)} bookings/s, ${(requests / carebook.seconds).toFixed(1)} requests/s over ${carebook.seconds.toFixed(2)} s`);
+      console.log(
+        `    ${(carebook.confirmed / carebook.seconds).toFixed(1)} bookings/s, ${(requests / carebook.seconds).toFixed(1)} requests/s over ${carebook.seconds.toFixed(2)} s`,
+      );
       console.log(`    CPU ms per request: ${formatShare(carebookCpu, 'total (bench left out)')}`);
       console.log(`  floor:    confirmed ${bare.confirmed}, unavailable ${bare.unavailable}, errors ${bare.errors}`);
       console.log(`    ${latencyLine('latency', bare.latencies)}`);
-      console.log(`    ${(bare.confirmed / bare.seconds).toFixed(1)} bookings/s, ${(requests / bare.seconds).toFixed(1)} requests/s over ${bare.seconds.toFixed(2)} s`);
+      console.log(
+        `    ${(bare.confirmed / bare.seconds).toFixed(1)} bookings/s, ${(requests / bare.seconds).toFixed(1)} requests/s over ${bare.seconds.toFixed(2)} s`,
+      );
       console.log(`    CPU ms per request: ${formatShare(floorCpu, 'total (bench left out)')}`);
       console.log(
         `  carebook / floor: CPU per request ${(carebookCpu.total / floorCpu.total).toFixed(1)}x, p99 ${(percentile(carebook.latencies, 99) / percentile(bare.latencies, 99)).toFixed(1)}x, ` +
@@ -93,7 +116,12 @@ async function main() {
 }
 
 /** Every client starts at once and books `perClient` slots one after another (client i takes slots i*perClient...). */
-async function drive<C>(clients: C[], perClient: number, slotIds: string[], bookOne: (client: C, slotId: string) => Promise<boolean>) {
+async function drive<C>(
+  clients: C[],
+  perClient: number,
+  slotIds: string[],
+  bookOne: (client: C, slotId: string) => Promise<boolean>,
+) {
   const latencies: number[] = [];
   let confirmed = 0;
   let unavailable = 0;

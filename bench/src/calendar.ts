@@ -17,7 +17,10 @@ async function main() {
   const clients = Number(process.argv[3] ?? 20);
   const seconds = Number(process.argv[4] ?? 20);
   console.log('starting the stack (fresh databases)...');
-  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { LOG_LEVEL: 'error', SLOT_HORIZON_WEEKS: '8' });
+  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
+    LOG_LEVEL: 'error',
+    SLOT_HORIZON_WEEKS: '8',
+  });
   try {
     const clinic = clinicClient(stack.gatewayUrl);
     const admin = await clinic.adminToken();
@@ -26,13 +29,18 @@ async function main() {
     const rules = WEEKDAYS.map((dayOfWeek) => ({ dayOfWeek, startTime: '09:00', endTime: '17:00', slotMinutes: 30 }));
     const seedStart = performance.now();
     await pool(doctors, 4, (doctorId) => clinic.run(SetWeeklyAvailabilityDocument, { doctorId, rules }, admin));
-    console.log(`seeded ${doctorCount} doctors x 8 weeks of slots in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${doctorCount} doctors x 8 weeks of slots in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
 
     const from = new Date().toISOString().slice(0, 10);
     const to = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     const ask = () => clinic.run(AvailabilityCalendarDocument, { from, to, serviceId });
     const first = await ask();
-    const offered = first.availabilityCalendar.reduce((n, day) => n + day.doctors.reduce((m, d) => m + d.freeSlots, 0), 0);
+    const offered = first.availabilityCalendar.reduce(
+      (n, day) => n + day.doctors.reduce((m, d) => m + d.freeSlots, 0),
+      0,
+    );
     console.log(`one answer: ${first.availabilityCalendar.length} days, ${offered} free slots in all`);
     await pool(Array.from({ length: clients * 3 }), clients, ask); // warm-up
 
@@ -46,7 +54,9 @@ async function main() {
       }
     });
     const ttl = process.env.SCHEDULE_CACHE_TTL_MS ?? '5000';
-    console.log(`\n31-day availabilityCalendar, ${doctorCount} doctors, ${clients} concurrent clients, ${seconds} s, gateway schedule cache ${ttl === '0' ? 'off' : `on (${ttl} ms)`}`);
+    console.log(
+      `\n31-day availabilityCalendar, ${doctorCount} doctors, ${clients} concurrent clients, ${seconds} s, gateway schedule cache ${ttl === '0' ? 'off' : `on (${ttl} ms)`}`,
+    );
     console.log(`  ${(latencies.length / seconds).toFixed(1)} req/s`);
     console.log(`  ${latencyLine('latency', latencies)}`);
   } finally {

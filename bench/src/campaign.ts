@@ -22,7 +22,9 @@ async function main() {
   const doctorCount = Number(process.argv[3] ?? 10);
   const slotsPerDoctor = Number(process.argv[4] ?? 20);
   console.log('starting the stack (fresh databases)...');
-  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { LOG_LEVEL: 'error' });
+  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
+    LOG_LEVEL: 'error',
+  });
   try {
     const clinic = clinicClient(stack.gatewayUrl);
     const admin = await clinic.adminToken();
@@ -33,7 +35,11 @@ async function main() {
     for (const doctorId of doctors) {
       const end = 9 * 60 + slotsPerDoctor * 15;
       const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-      const data = await clinic.run(AddAvailabilityDocument, { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin);
+      const data = await clinic.run(
+        AddAvailabilityDocument,
+        { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 },
+        admin,
+      );
       slotsOf.push(data.addAvailability.map((s) => s.id));
     }
     console.log(`registering ${patientCount} patients...`);
@@ -46,7 +52,10 @@ async function main() {
       const slots = slotsOf[i % doctorCount];
       return { token, slotId: slots[Math.floor(Math.random() * slots.length)] };
     });
-    const meter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), bench: process.pid });
+    const meter = cpuMeter({
+      ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])),
+      bench: process.pid,
+    });
     const latencies: number[] = [];
     let confirmed = 0;
     let unavailable = 0;
@@ -57,7 +66,8 @@ async function main() {
     await pool(wishes, wishes.length, async ({ token, slotId }) => {
       const t0 = performance.now();
       try {
-        const answer = (await clinic.run(BookAppointmentDocument, { input: { slotId, serviceId } }, token)).bookAppointment;
+        const answer = (await clinic.run(BookAppointmentDocument, { input: { slotId, serviceId } }, token))
+          .bookAppointment;
         if (answer.__typename === 'BookingConfirmed') confirmed += 1;
         else {
           unavailable += 1;
@@ -73,8 +83,12 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const cpu = meter.share(patientCount, ['bench']);
 
-    console.log(`\n${patientCount} patients press "book" at once over ${doctorCount * slotsPerDoctor} slots of ${doctorCount} doctors`);
-    console.log(`  confirmed ${confirmed}, unavailable ${unavailable} (${offeredAlternatives} of them offered alternatives), errors ${errors}, ${formatDoubleBookings(await doubleBookings(stack.env))}`);
+    console.log(
+      `\n${patientCount} patients press "book" at once over ${doctorCount * slotsPerDoctor} slots of ${doctorCount} doctors`,
+    );
+    console.log(
+      `  confirmed ${confirmed}, unavailable ${unavailable} (${offeredAlternatives} of them offered alternatives), errors ${errors}, ${formatDoubleBookings(await doubleBookings(stack.env))}`,
+    );
     console.log(`  every patient had an answer after ${lastAnswer.toFixed(2)} s (${latencies.length} answers)`);
     console.log(`  ${latencyLine('latency', latencies)}`);
     console.log(`  CPU ms per request: ${formatShare(cpu, 'total (bench left out)')}`);

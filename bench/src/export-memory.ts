@@ -17,7 +17,10 @@ function rssMb(pid: number): number {
 }
 
 /** Samples the processes' RSS while `work` runs; the peaks, in MB. */
-async function peakRss<T>(pids: Record<string, number>, work: () => Promise<T>): Promise<{ result: T; peaks: Record<string, number> }> {
+async function peakRss<T>(
+  pids: Record<string, number>,
+  work: () => Promise<T>,
+): Promise<{ result: T; peaks: Record<string, number> }> {
   const peaks = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
   const timer = setInterval(() => {
     for (const [name, pid] of Object.entries(pids)) peaks[name] = Math.max(peaks[name], rssMb(pid));
@@ -77,21 +80,48 @@ async function main() {
       const rows = [];
       for (let i = from; i < Math.min(from + 2000, APPOINTMENTS); i += 1) {
         const startsAt = yearStart + Math.floor(i * spacingMs);
-        rows.push([randomUUID(), patients[i % patients.length], doctors[i % doctors.length], serviceId, randomUUID(), sqlTime(startsAt), sqlTime(startsAt + 1_800_000), statuses[i % 4], '35.00', 'EUR', sqlTime(Date.now()), sqlTime(Date.now())]);
+        rows.push([
+          randomUUID(),
+          patients[i % patients.length],
+          doctors[i % doctors.length],
+          serviceId,
+          randomUUID(),
+          sqlTime(startsAt),
+          sqlTime(startsAt + 1_800_000),
+          statuses[i % 4],
+          '35.00',
+          'EUR',
+          sqlTime(Date.now()),
+          sqlTime(Date.now()),
+        ]);
       }
-      await db.query('insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, status, price, currency, created_at, updated_at) values ?', [rows]);
+      await db.query(
+        'insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, status, price, currency, created_at, updated_at) values ?',
+        [rows],
+      );
     }
     await db.end();
 
-    const pids = { appointment: stack.services.get('appointment')!.process.pid!, gateway: stack.services.get('gateway')!.process.pid! };
+    const pids = {
+      appointment: stack.services.get('appointment')!.process.pid!,
+      gateway: stack.services.get('gateway')!.process.pid!,
+    };
     const exportsUrl = stack.gatewayUrl.replace(/\/graphql$/, '');
     const base = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, rssMb(pid)]));
     // Warm-up: the code paths are compiled and the pools open before anything is measured.
     await download(`${exportsUrl}/exports/appointments.csv?from=${YEAR}-06-01&to=${YEAR}-06-02`, admin);
-    const week = await peakRss(pids, () => download(`${exportsUrl}/exports/appointments.csv?from=${YEAR}-03-02&to=${YEAR}-03-08`, admin));
-    const quarter = await peakRss(pids, () => download(`${exportsUrl}/exports/appointments.csv?from=${YEAR}-01-01&to=${YEAR}-03-31`, admin));
-    const year = await peakRss(pids, () => download(`${exportsUrl}/exports/appointments.csv?from=${YEAR}-01-01&to=${YEAR}-12-31`, admin));
-    const again = await peakRss(pids, () => download(`${exportsUrl}/exports/appointments.csv?from=${YEAR}-01-01&to=${YEAR}-12-31`, admin));
+    const week = await peakRss(pids, () =>
+      download(`${exportsUrl}/exports/appointments.csv?from=${YEAR}-03-02&to=${YEAR}-03-08`, admin),
+    );
+    const quarter = await peakRss(pids, () =>
+      download(`${exportsUrl}/exports/appointments.csv?from=${YEAR}-01-01&to=${YEAR}-03-31`, admin),
+    );
+    const year = await peakRss(pids, () =>
+      download(`${exportsUrl}/exports/appointments.csv?from=${YEAR}-01-01&to=${YEAR}-12-31`, admin),
+    );
+    const again = await peakRss(pids, () =>
+      download(`${exportsUrl}/exports/appointments.csv?from=${YEAR}-01-01&to=${YEAR}-12-31`, admin),
+    );
 
     const line = (label: string, run: typeof week) => {
       const rows = run.result.lines - 1;
@@ -100,14 +130,18 @@ async function main() {
           `peak RSS appointment ${run.peaks.appointment.toFixed(0)} MB, gateway ${run.peaks.gateway.toFixed(0)} MB`,
       );
     };
-    console.log(`\nexports through the gateway (RSS before: appointment ${base.appointment.toFixed(0)} MB, gateway ${base.gateway.toFixed(0)} MB)`);
+    console.log(
+      `\nexports through the gateway (RSS before: appointment ${base.appointment.toFixed(0)} MB, gateway ${base.gateway.toFixed(0)} MB)`,
+    );
     line('one week', week);
     line('a quarter', quarter);
     line('the whole year', year);
     line('the whole year again', again);
     // Garbage the collector has not yet returned shows in RSS too: flat means the peak stops growing with the rows, not that it equals the week's.
     const growth = (name: 'appointment' | 'gateway') => again.peaks[name] - quarter.peaks[name];
-    console.log(`  year (again) peak - quarter peak, 4x the rows: appointment ${growth('appointment').toFixed(0)} MB, gateway ${growth('gateway').toFixed(0)} MB`);
+    console.log(
+      `  year (again) peak - quarter peak, 4x the rows: appointment ${growth('appointment').toFixed(0)} MB, gateway ${growth('gateway').toFixed(0)} MB`,
+    );
   } finally {
     await stack.stop();
   }

@@ -16,7 +16,8 @@ const DEEP = `query Deep { doctors { id name specialty services { id name } rati
 /** The gateway's query plan for DEEP, done by the client itself: one fetch, then two in parallel. */
 const DEEP_DOCTORS = 'query { doctors { __typename id name specialty services { id name } } }';
 const DEEP_RATINGS = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Doctor { rating reviewCount } } }';
-const DEEP_HOURS = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Doctor { weeklyAvailability { dayOfWeek startTime endTime slotMinutes } } } }';
+const DEEP_HOURS =
+  'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Doctor { weeklyAvailability { dayOfWeek startTime endTime slotMinutes } } } }';
 
 const CONNECTIONS = 10;
 
@@ -34,27 +35,46 @@ const CONNECTIONS = 10;
 async function main() {
   const seconds = Number(process.argv[2] ?? 10);
   console.log('starting the stack (fresh databases)...');
-  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'feedback'], { LOG_LEVEL: 'error' });
+  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'feedback'], {
+    LOG_LEVEL: 'error',
+  });
   let uncached: SpawnedService | undefined;
   let floor: Floor | undefined;
   try {
     const clinic = clinicClient(stack.gatewayUrl);
     const admin = await clinic.adminToken();
-    const serviceIds = [await clinic.createService(admin, 'Bench check-up', 15), await clinic.createService(admin, 'Bench consultation', 30)];
+    const serviceIds = [
+      await clinic.createService(admin, 'Bench check-up', 15),
+      await clinic.createService(admin, 'Bench consultation', 30),
+    ];
     const doctors = await clinic.createDoctors(admin, 10, serviceIds[0], `gateway-${Date.now()}`);
     for (const doctorId of doctors) {
-      const rules = (['MONDAY', 'WEDNESDAY', 'FRIDAY'] as const).map((dayOfWeek) => ({ dayOfWeek, startTime: '09:00', endTime: '12:00', slotMinutes: 15 }));
+      const rules = (['MONDAY', 'WEDNESDAY', 'FRIDAY'] as const).map((dayOfWeek) => ({
+        dayOfWeek,
+        startTime: '09:00',
+        endTime: '12:00',
+        slotMinutes: 15,
+      }));
       await clinic.run(SetWeeklyAvailabilityDocument, { doctorId, rules }, admin);
     }
     // A second gateway over the same subgraphs without the public cache: what routing itself costs.
-    uncached = await spawnService('gateway', Number(new URL(stack.gatewayUrl).port) + 20, { ...stack.env, SCHEDULE_CACHE_TTL_MS: '0', LOG_LEVEL: 'error' });
+    uncached = await spawnService('gateway', Number(new URL(stack.gatewayUrl).port) + 20, {
+      ...stack.env,
+      SCHEDULE_CACHE_TTL_MS: '0',
+      LOG_LEVEL: 'error',
+    });
     const uncachedUrl = `${uncached.url}/graphql`;
     const urlOf = (name: ServiceName) => stack.services.get(name)!.url;
     const post = graphqlPoster(CONNECTIONS);
     const asGateway = async (target: ServiceName) => ({ [CALLER_HEADER]: await callerToken('gateway', target) });
     // The machine's floor for any request: a bare Node HTTP server reading the request and writing the same answer.
     floor = await startFloor();
-    const meter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), 'gateway (no cache)': uncached.process.pid, floor: floor.pid, bench: process.pid });
+    const meter = cpuMeter({
+      ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])),
+      'gateway (no cache)': uncached.process.pid,
+      floor: floor.pid,
+      bench: process.pid,
+    });
 
     async function measure(label: string, shot: Shot): Promise<{ result: LoadResult; cpu: CpuShare }> {
       await sustain(shot, CONNECTIONS, 1, 3); // warm-up, not counted
@@ -67,7 +87,11 @@ async function main() {
       return { result, cpu };
     }
 
-    function compare(direct: { result: LoadResult; cpu: CpuShare }, gateway: { result: LoadResult; cpu: CpuShare }, label = 'gateway') {
+    function compare(
+      direct: { result: LoadResult; cpu: CpuShare },
+      gateway: { result: LoadResult; cpu: CpuShare },
+      label = 'gateway',
+    ) {
       const rate = (r: LoadResult) => r.requests / r.seconds;
       console.log(
         `  ${label} / direct: p50 ${(percentile(gateway.result.latencies, 50) / percentile(direct.result.latencies, 50)).toFixed(2)}x, ` +
@@ -77,27 +101,57 @@ async function main() {
     }
 
     console.log(`\ntrivial query (medicalServices, doctor subgraph), ${CONNECTIONS} connections, ${seconds} s each`);
-    const trivialAnswer = await post(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'));
+    const trivialAnswer = await post<unknown>(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'));
     const floorUrl = await floor.answering({ data: trivialAnswer });
-    const bare = await measure('floor: a bare Node HTTP server answering the same JSON', async () => void (await post(floorUrl, TRIVIAL)));
-    const trivialDirect = await measure('straight to the doctor subgraph', async () => void (await post(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'))));
-    const trivialGateway = await measure('through the gateway (public cache on, as clients get it)', async () => void (await post(stack.gatewayUrl, TRIVIAL)));
-    const trivialRouted = await measure('through a gateway without the public cache (routing alone)', async () => void (await post(uncachedUrl, TRIVIAL)));
+    const bare = await measure(
+      'floor: a bare Node HTTP server answering the same JSON',
+      async () => void (await post(floorUrl, TRIVIAL)),
+    );
+    const trivialDirect = await measure(
+      'straight to the doctor subgraph',
+      async () => void (await post(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'))),
+    );
+    const trivialGateway = await measure(
+      'through the gateway (public cache on, as clients get it)',
+      async () => void (await post(stack.gatewayUrl, TRIVIAL)),
+    );
+    const trivialRouted = await measure(
+      'through a gateway without the public cache (routing alone)',
+      async () => void (await post(uncachedUrl, TRIVIAL)),
+    );
     compare(trivialDirect, trivialGateway);
     compare(trivialDirect, trivialRouted, 'uncached gateway');
-    console.log(`  doctor subgraph / floor: req/s ${(trivialDirect.result.requests / trivialDirect.result.seconds / (bare.result.requests / bare.result.seconds)).toFixed(2)}x, CPU per request ${(trivialDirect.cpu.total / bare.cpu.total).toFixed(2)}x`);
+    console.log(
+      `  doctor subgraph / floor: req/s ${(trivialDirect.result.requests / trivialDirect.result.seconds / (bare.result.requests / bare.result.seconds)).toFixed(2)}x, CPU per request ${(trivialDirect.cpu.total / bare.cpu.total).toFixed(2)}x`,
+    );
 
-    console.log(`\nthree-subgraph query (doctors with services, rating, reviewCount, weeklyAvailability), ${CONNECTIONS} connections, ${seconds} s each`);
-    const deepDirect = await measure('straight to doctor, then feedback and scheduling (the plan, by the client)', async () => {
-      const { doctors: found } = await post<{ doctors: Array<{ __typename: string; id: string }> }>(urlOf('doctor'), DEEP_DOCTORS, {}, await asGateway('doctor'));
-      const representations = found.map(({ __typename, id }) => ({ __typename, id }));
-      await Promise.all([
-        post(urlOf('feedback'), DEEP_RATINGS, { r: representations }, await asGateway('feedback')),
-        post(urlOf('scheduling'), DEEP_HOURS, { r: representations }, await asGateway('scheduling')),
-      ]);
-    });
-    const deepGateway = await measure('through the gateway (public cache on)', async () => void (await post(stack.gatewayUrl, DEEP)));
-    const deepRouted = await measure('through a gateway without the public cache', async () => void (await post(uncachedUrl, DEEP)));
+    console.log(
+      `\nthree-subgraph query (doctors with services, rating, reviewCount, weeklyAvailability), ${CONNECTIONS} connections, ${seconds} s each`,
+    );
+    const deepDirect = await measure(
+      'straight to doctor, then feedback and scheduling (the plan, by the client)',
+      async () => {
+        const { doctors: found } = await post<{ doctors: Array<{ __typename: string; id: string }> }>(
+          urlOf('doctor'),
+          DEEP_DOCTORS,
+          {},
+          await asGateway('doctor'),
+        );
+        const representations = found.map(({ __typename, id }) => ({ __typename, id }));
+        await Promise.all([
+          post(urlOf('feedback'), DEEP_RATINGS, { r: representations }, await asGateway('feedback')),
+          post(urlOf('scheduling'), DEEP_HOURS, { r: representations }, await asGateway('scheduling')),
+        ]);
+      },
+    );
+    const deepGateway = await measure(
+      'through the gateway (public cache on)',
+      async () => void (await post(stack.gatewayUrl, DEEP)),
+    );
+    const deepRouted = await measure(
+      'through a gateway without the public cache',
+      async () => void (await post(uncachedUrl, DEEP)),
+    );
     compare(deepDirect, deepGateway);
     compare(deepDirect, deepRouted, 'uncached gateway');
   } finally {

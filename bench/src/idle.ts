@@ -23,8 +23,13 @@ async function main() {
   try {
     // Start-up work (migrations, first passes, JIT) settles first.
     await new Promise((resolve) => setTimeout(resolve, 10_000));
-    const workerPids = [...stack.workers.values(), second].map((worker, i) => [`worker-${i + 1}`, worker.process.pid] as const);
-    const meter = cpuMeter({ ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])), ...Object.fromEntries(workerPids) });
+    const workerPids = [...stack.workers.values(), second].map(
+      (worker, i) => [`worker-${i + 1}`, worker.process.pid] as const,
+    );
+    const meter = cpuMeter({
+      ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])),
+      ...Object.fromEntries(workerPids),
+    });
     meter.start();
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     const share = meter.share(seconds);

@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { operation } from '@carebook/clients';
 import { createRedis, DomainEvent, scheduleChannel } from '@carebook/platform';
 import { liveClient, LiveSubscription, startStack, variant } from '@carebook/platform/testing';
-import { AddAvailabilityDocument, BookAppointmentDocument, CancelAppointmentDocument, LoginDocument } from '@carebook/sdk';
+import {
+  AddAvailabilityDocument,
+  BookAppointmentDocument,
+  CancelAppointmentDocument,
+  LoginDocument,
+} from '@carebook/sdk';
 import { readFileSync } from 'node:fs';
 import { clinicClient, tomorrow } from './lib/clinic';
 import { latencyLine, pool } from './lib/stats';
@@ -18,12 +23,21 @@ import { latencyLine, pool } from './lib/stats';
  * subscriber, the gateway's memory, and federated executions vs deliveries.
  */
 async function main() {
-  const [subscribers, doctorCount, admins, bookings, rate] = [1000, 50, 20, 200, 4].map((fallback, i) => Number(process.argv[2 + i] ?? fallback));
+  const [subscribers, doctorCount, admins, bookings, rate] = [1000, 50, 20, 200, 4].map((fallback, i) =>
+    Number(process.argv[2 + i] ?? fallback),
+  );
   const timesPerDoctor = Math.ceil(bookings / doctorCount);
   console.log('starting the stack (fresh databases)...');
-  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { LOG_LEVEL: 'error' });
+  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
+    LOG_LEVEL: 'error',
+  });
   const gatewayPid = stack.services.get('gateway')!.process.pid!;
-  const health = async () => ((await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as { live: Record<string, number> }).live;
+  const health = async () =>
+    (
+      (await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as {
+        live: Record<string, number>;
+      }
+    ).live;
   const clients: Array<ReturnType<typeof liveClient>> = [];
   try {
     const clinic = clinicClient(stack.gatewayUrl);
@@ -32,10 +46,28 @@ async function main() {
     const tag = `live-${Date.now()}`;
     console.log(`seeding ${doctorCount} doctors with ${timesPerDoctor} slots each and ${doctorCount} patients...`);
     const doctors = await clinic.createDoctors(admin, doctorCount, serviceId, tag);
-    const doctorTokens = await pool(doctors, 4, async (_, i) => (await clinic.run(LoginDocument, { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password' })).login.accessToken);
+    const doctorTokens = await pool(
+      doctors,
+      4,
+      async (_, i) =>
+        (
+          await clinic.run(LoginDocument, {
+            email: `dr${i}-${tag}@bench.carebook.test`,
+            password: 'bench-doctor-password',
+          })
+        ).login.accessToken,
+    );
     const end = 9 * 60 + timesPerDoctor * 15;
     const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-    const slots = await pool(doctors, 4, async (doctorId) => (await clinic.run(AddAvailabilityDocument, { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 }, admin)).addAvailability.map((s) => s.id));
+    const slots = await pool(doctors, 4, async (doctorId) =>
+      (
+        await clinic.run(
+          AddAvailabilityDocument,
+          { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 },
+          admin,
+        )
+      ).addAvailability.map((s) => s.id),
+    );
     // Patient j books doctor j's slots, one per time: no patient ever holds two overlapping appointments.
     const patients = await clinic.registerPatients(doctorCount, tag);
 
@@ -43,17 +75,25 @@ async function main() {
     console.log(`opening ${subscribers} doctor subscriptions and ${admins} admin subscriptions...`);
     const audience: Array<{ doctor: number | null; sub: LiveSubscription }> = [];
     const document = operation('ScheduleChanged');
-    await pool(Array.from({ length: subscribers + admins }, (_, i) => i), 50, async (i) => {
-      const doctor = i < subscribers ? i % doctorCount : null;
-      const client = liveClient(stack.gatewayUrl, doctor === null ? admin : doctorTokens[doctor]);
-      clients.push(client);
-      audience.push({ doctor, sub: client.subscribe(document, doctor === null ? {} : { doctorId: doctors[doctor] }) });
-    });
+    await pool(
+      Array.from({ length: subscribers + admins }, (_, i) => i),
+      50,
+      async (i) => {
+        const doctor = i < subscribers ? i % doctorCount : null;
+        const client = liveClient(stack.gatewayUrl, doctor === null ? admin : doctorTokens[doctor]);
+        clients.push(client);
+        audience.push({
+          doctor,
+          sub: client.subscribe(document, doctor === null ? {} : { doctorId: doctors[doctor] }),
+        });
+      },
+    );
     // Every subscription is counted by the gateway, or has ended (refused, dropped): then go on without it.
     const ended = new Set<LiveSubscription>();
     for (const { sub } of audience) void sub.ended.then(() => ended.add(sub));
     const waitUntil = Date.now() + 120_000;
-    while ((await health()).subscriptions + ended.size < subscribers + admins && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 200));
+    while ((await health()).subscriptions + ended.size < subscribers + admins && Date.now() < waitUntil)
+      await new Promise((r) => setTimeout(r, 200));
     const failedToSubscribe = ended.size;
     if (failedToSubscribe) {
       const reasons = clients.flatMap((c) => c.closes.map((close) => `${close.code} ${close.reason}`));
@@ -74,31 +114,47 @@ async function main() {
     let rssPeak = rssSubscribed;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(gatewayPid))), 250);
 
-    console.log(`streaming ${bookings} bookings (every other one cancelled right after) through the gateway, ${rate ? `${rate} per second` : 'as fast as 8 clients go'}...`);
+    console.log(
+      `streaming ${bookings} bookings (every other one cancelled right after) through the gateway, ${rate ? `${rate} per second` : 'as fast as 8 clients go'}...`,
+    );
     const expected: Array<{ doctor: number; key: string }> = [];
     let failures = 0;
     const started = performance.now();
-    await pool(Array.from({ length: bookings }, (_, i) => i), rate ? bookings : 8, async (i) => {
-      if (rate) await new Promise((r) => setTimeout(r, (i * 1000) / rate));
-      const doctor = i % doctorCount;
-      const slotId = slots[doctor][Math.floor(i / doctorCount)];
-      try {
-        const booked = await clinic.run(BookAppointmentDocument, { input: { slotId, serviceId } }, patients[doctor]);
-        expected.push({ doctor, key: `SLOT_BOOKED:${slotId}` });
-        if (i % 2 === 0) {
-          await clinic.run(CancelAppointmentDocument, { id: variant(booked.bookAppointment, 'BookingConfirmed').appointment.id, reason: 'bench' }, patients[doctor]);
-          expected.push({ doctor, key: `APPOINTMENT_CANCELLED:${slotId}` }, { doctor, key: `SLOT_RELEASED:${slotId}` });
+    await pool(
+      Array.from({ length: bookings }, (_, i) => i),
+      rate ? bookings : 8,
+      async (i) => {
+        if (rate) await new Promise((r) => setTimeout(r, (i * 1000) / rate));
+        const doctor = i % doctorCount;
+        const slotId = slots[doctor][Math.floor(i / doctorCount)];
+        try {
+          const booked = await clinic.run(BookAppointmentDocument, { input: { slotId, serviceId } }, patients[doctor]);
+          expected.push({ doctor, key: `SLOT_BOOKED:${slotId}` });
+          if (i % 2 === 0) {
+            await clinic.run(
+              CancelAppointmentDocument,
+              { id: variant(booked.bookAppointment, 'BookingConfirmed').appointment.id, reason: 'bench' },
+              patients[doctor],
+            );
+            expected.push(
+              { doctor, key: `APPOINTMENT_CANCELLED:${slotId}` },
+              { doctor, key: `SLOT_RELEASED:${slotId}` },
+            );
+          }
+        } catch (error) {
+          failures += 1;
+          if (failures <= 3) console.error(String(error).slice(0, 300));
         }
-      } catch (error) {
-        failures += 1;
-        if (failures <= 3) console.error(String(error).slice(0, 300));
-      }
-    });
+      },
+    );
     const streamSeconds = (performance.now() - started) / 1000;
 
     // Wait until every expected delivery arrived, or nothing new came for 5 s.
     const live = audience.filter((a) => !ended.has(a.sub));
-    const expectedDeliveries = live.reduce((n, a) => n + expected.filter((e) => a.doctor === null || e.doctor === a.doctor).length, 0);
+    const expectedDeliveries = live.reduce(
+      (n, a) => n + expected.filter((e) => a.doctor === null || e.doctor === a.doctor).length,
+      0,
+    );
     let last = -1;
     let quietSince = Date.now();
     for (;;) {
@@ -130,7 +186,8 @@ async function main() {
         const change = result.data?.scheduleChanged;
         if (result.errors?.length) refusedFields += 1;
         for (const error of result.errors ?? []) {
-          const kind = `${change?.kind} ${(error.path ?? []).join('.')}: ${error.extensions?.code} ${error.message}`.slice(0, 200);
+          const kind =
+            `${change?.kind} ${(error.path ?? []).join('.')}: ${error.extensions?.code} ${error.message}`.slice(0, 200);
           errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
         }
         if (change?.occurredAt) latencies.push(result.receivedAt - Date.parse(change.occurredAt));
@@ -156,15 +213,27 @@ async function main() {
     }
     const deliveries = after.deliveries - before.deliveries;
     const executions = after.executions - before.executions;
-    console.log(`\n${subscribers} doctor subscribers over ${doctorCount} doctors + ${admins} admin subscribers to all; ${bookings} bookings, ${Math.ceil(bookings / 2)} cancelled (${failures} failed) in ${streamSeconds.toFixed(1)} s (${rate ? `${rate} bookings/s` : 'unthrottled, 8 clients'})`);
-    console.log(`  changes: ${expected.length} (each to ${subscribers / doctorCount} doctor + ${admins} admin subscribers), deliveries expected ${expectedDeliveries}`);
+    console.log(
+      `\n${subscribers} doctor subscribers over ${doctorCount} doctors + ${admins} admin subscribers to all; ${bookings} bookings, ${Math.ceil(bookings / 2)} cancelled (${failures} failed) in ${streamSeconds.toFixed(1)} s (${rate ? `${rate} bookings/s` : 'unthrottled, 8 clients'})`,
+    );
+    console.log(
+      `  changes: ${expected.length} (each to ${subscribers / doctorCount} doctor + ${admins} admin subscribers), deliveries expected ${expectedDeliveries}`,
+    );
     console.log(`  ${latencyLine('delivery latency, commit to receipt', latencies)}`);
     console.log(`  ${latencyLine('of which published on Redis to receipt (gateway and delivery)', gatewayLatencies)}`);
-    console.log(`  lost ${lost}, duplicated ${duplicated}, unexpected ${unexpected} (changes of failed requests), deliveries carrying an error ${refusedFields} (of which slot unresolved ${withoutSlot})`);
+    console.log(
+      `  lost ${lost}, duplicated ${duplicated}, unexpected ${unexpected} (changes of failed requests), deliveries carrying an error ${refusedFields} (of which slot unresolved ${withoutSlot})`,
+    );
     for (const [kind, n] of [...errorKinds].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`    ${n} x ${kind}`);
-    console.log(`  federated executions ${executions} for ${deliveries} deliveries (${(deliveries / Math.max(executions, 1)).toFixed(1)} deliveries per execution); subscription documents executed ${after.resultExecutions - before.resultExecutions} times`);
-    console.log(`  in the gateway: commit to heard on Redis mean ${after.heardLagMsMean} ms (max ${after.heardLagMsMax}); one federated execution mean ${after.executionMsMean} ms (max ${after.executionMsMax})`);
-    console.log(`  gateway RSS: ${rssBefore} MB before subscribers, ${rssSubscribed} MB with ${subscribers + admins} subscriptions, peak ${rssPeak} MB while streaming`);
+    console.log(
+      `  federated executions ${executions} for ${deliveries} deliveries (${(deliveries / Math.max(executions, 1)).toFixed(1)} deliveries per execution); subscription documents executed ${after.resultExecutions - before.resultExecutions} times`,
+    );
+    console.log(
+      `  in the gateway: commit to heard on Redis mean ${after.heardLagMsMean} ms (max ${after.heardLagMsMax}); one federated execution mean ${after.executionMsMean} ms (max ${after.executionMsMax})`,
+    );
+    console.log(
+      `  gateway RSS: ${rssBefore} MB before subscribers, ${rssSubscribed} MB with ${subscribers + admins} subscriptions, peak ${rssPeak} MB while streaming`,
+    );
   } finally {
     await Promise.all(clients.map(async (c) => c.dispose()));
     await stack.stop();

@@ -32,7 +32,11 @@ async function main() {
   const workerCount = Number(process.argv[4] ?? 2);
   const sink = await startSmtpSink();
   console.log('starting the stack (fresh databases)...');
-  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification'], { LOG_LEVEL: 'error', SMTP_URL: sink.url, REMINDER_OFFSETS: OFFSET });
+  const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification'], {
+    LOG_LEVEL: 'error',
+    SMTP_URL: sink.url,
+    REMINDER_OFFSETS: OFFSET,
+  });
   const workerEnv = { ...stack.env, LOG_LEVEL: 'info' };
   const workers: SpawnedWorker[] = [];
   try {
@@ -40,7 +44,11 @@ async function main() {
     const admin = await clinic.adminToken();
     const serviceId = await clinic.createService(admin, 'Bench check-up', 15);
     const [doctorId] = await clinic.createDoctors(admin, 1, serviceId, `rem-${Date.now()}`);
-    const patients = await Promise.all((await clinic.registerPatients(20, `rem-${Date.now()}`)).map(async (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string));
+    const patients = await Promise.all(
+      (await clinic.registerPatients(20, `rem-${Date.now()}`)).map(
+        async (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string,
+      ),
+    );
     const config = loadNotificationConfig({ ...stack.env, LOG_LEVEL: 'error' });
     const scheduling = await openNoticeScheduling(config, createLogger('bench', 'error'));
     for (let i = 0; i < workerCount; i++) workers.push(await spawnWorker(WORKER, workerEnv));
@@ -49,12 +57,19 @@ async function main() {
         const label = `${kill ? 'run 2: one worker SIGKILLed and restarted mid-window' : 'run 1: steady'} (${workerCount} worker process${workerCount === 1 ? '' : 'es'})`;
         const result = await run(kill);
         console.log(`\n${label}: ${count} reminders due over ${windowMs / 1000} s`);
-        console.log(`  lateness: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms (arrival at the SMTP server minus due time)`);
-        console.log(`  over 1 s late: ${result.late.count}${result.late.count ? ` (due ${result.late.from}-${result.late.to} s into the window)` : ''}`);
-        console.log(`  arrived ${result.arrived}, duplicates ${result.duplicates}, lost ${result.lost}, early ${result.early}`);
+        console.log(
+          `  lateness: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms (arrival at the SMTP server minus due time)`,
+        );
+        console.log(
+          `  over 1 s late: ${result.late.count}${result.late.count ? ` (due ${result.late.from}-${result.late.to} s into the window)` : ''}`,
+        );
+        console.log(
+          `  arrived ${result.arrived}, duplicates ${result.duplicates}, lost ${result.lost}, early ${result.early}`,
+        );
         console.log(`  log: ${result.statuses}`);
         console.log(`  CPU ms per reminder: ${result.cpu}`);
-        if (result.restartMs !== null) console.log(`  worker restart took ${result.restartMs} ms (killed at mid-window)`);
+        if (result.restartMs !== null)
+          console.log(`  worker restart took ${result.restartMs} ms (killed at mid-window)`);
       }
     } finally {
       await scheduling.close();
@@ -66,15 +81,38 @@ async function main() {
       const appointments = Array.from({ length: count }, (_, i) => {
         const dueAt = firstDue + Math.floor((i * windowMs) / count);
         const startsAt = new Date(dueAt + OFFSET_MS);
-        return { appointmentId: randomUUID(), patientId: patients[i % patients.length], doctorId, serviceId, slotId: randomUUID(), startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 15 * 60_000).toISOString(), dueAt };
+        return {
+          appointmentId: randomUUID(),
+          patientId: patients[i % patients.length],
+          doctorId,
+          serviceId,
+          slotId: randomUUID(),
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 15 * 60_000).toISOString(),
+          dueAt,
+        };
       });
       await insertAppointments(stack, appointments);
       const cpuBefore = cpuSeconds(stack, workers);
       const scheduleStarted = Date.now();
       const notices = appointments.flatMap((a) => remindersFor(a, config.reminderOffsets, new Date()));
       for (let i = 0; i < notices.length; i += 1000) await scheduling.scheduler.schedule(notices.slice(i, i + 1000));
-      console.log(`\nscheduled ${notices.length} reminders in ${Date.now() - scheduleStarted} ms; first due in ${Math.round((firstDue - Date.now()) / 1000)} s`);
-      const due = new Map(appointments.map((a) => [messageIdOf({ appointmentId: a.appointmentId, kind: 'REMINDER' as never, recipient: 'PATIENT' as never, offset: OFFSET, occurrence: a.startsAt, channel: NotificationChannel.EMAIL }), a.dueAt]));
+      console.log(
+        `\nscheduled ${notices.length} reminders in ${Date.now() - scheduleStarted} ms; first due in ${Math.round((firstDue - Date.now()) / 1000)} s`,
+      );
+      const due = new Map(
+        appointments.map((a) => [
+          messageIdOf({
+            appointmentId: a.appointmentId,
+            kind: 'REMINDER' as never,
+            recipient: 'PATIENT' as never,
+            offset: OFFSET,
+            occurrence: a.startsAt,
+            channel: NotificationChannel.EMAIL,
+          }),
+          a.dueAt,
+        ]),
+      );
       let restartMs: number | null = null;
       if (kill) {
         await sleepUntil(firstDue + windowMs / 2);
@@ -90,12 +128,17 @@ async function main() {
       // Everything due, plus time for stalled jobs (lock 10 s) and for any duplicate to show up.
       await sink.waitFor((m) => arrivals(m).length >= count, lastDue - Date.now() + 60_000).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 5000));
-      const cpu = Object.entries(cpuSeconds(stack, workers)).map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / count).toFixed(1)}`).join(', ');
+      const cpu = Object.entries(cpuSeconds(stack, workers))
+        .map(([name, seconds]) => `${name} ${(((seconds - (cpuBefore[name] ?? 0)) * 1000) / count).toFixed(1)}`)
+        .join(', ');
       const seen = new Map<string, number[]>();
-      for (const m of arrivals(sink.messages)) seen.set(m.headers.get('message-id')!, [...(seen.get(m.headers.get('message-id')!) ?? []), m.at]);
+      for (const m of arrivals(sink.messages))
+        seen.set(m.headers.get('message-id')!, [...(seen.get(m.headers.get('message-id')!) ?? []), m.at]);
       const lateness = [...seen].map(([id, at]) => Math.min(...at) - due.get(id)!);
       // When the late ones were due: a burst (a kill, a pause) or a steady backlog.
-      const lateDue = [...seen].filter(([id, at]) => Math.min(...at) - due.get(id)! > 1000).map(([id]) => Math.round((due.get(id)! - firstDue) / 1000));
+      const lateDue = [...seen]
+        .filter(([id, at]) => Math.min(...at) - due.get(id)! > 1000)
+        .map(([id]) => Math.round((due.get(id)! - firstDue) / 1000));
       return {
         arrived: seen.size,
         duplicates: [...seen.values()].reduce((n, at) => n + at.length - 1, 0),
@@ -105,7 +148,10 @@ async function main() {
         p99: percentile(lateness, 99),
         max: Math.max(...lateness),
         late: { count: lateDue.length, from: Math.min(...lateDue), to: Math.max(...lateDue) },
-        statuses: await logStatuses(stack, appointments.map((a) => a.appointmentId)),
+        statuses: await logStatuses(
+          stack,
+          appointments.map((a) => a.appointmentId),
+        ),
         restartMs,
         cpu,
       };
@@ -118,13 +164,42 @@ async function main() {
 }
 
 /** The bench writes its appointments straight into the appointment service's table (10,000 bookings through the gateway would be a booking benchmark). */
-async function insertAppointments(stack: Stack, rows: Array<{ appointmentId: string; patientId: string; doctorId: string; serviceId: string; slotId: string; startsAt: string; endsAt: string }>) {
+async function insertAppointments(
+  stack: Stack,
+  rows: Array<{
+    appointmentId: string;
+    patientId: string;
+    doctorId: string;
+    serviceId: string;
+    slotId: string;
+    startsAt: string;
+    endsAt: string;
+  }>,
+) {
   const db = await createConnection({ uri: stack.env.APPOINTMENT_DB_URL! });
   try {
     const now = new Date();
     for (let i = 0; i < rows.length; i += 1000) {
-      const values = rows.slice(i, i + 1000).map((a) => [a.appointmentId, a.patientId, a.doctorId, a.serviceId, a.slotId, new Date(a.startsAt), new Date(a.endsAt), 'CONFIRMED', '35.00', 'EUR', now, now]);
-      await db.query('insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, status, price, currency, created_at, updated_at) values ?', [values]);
+      const values = rows
+        .slice(i, i + 1000)
+        .map((a) => [
+          a.appointmentId,
+          a.patientId,
+          a.doctorId,
+          a.serviceId,
+          a.slotId,
+          new Date(a.startsAt),
+          new Date(a.endsAt),
+          'CONFIRMED',
+          '35.00',
+          'EUR',
+          now,
+          now,
+        ]);
+      await db.query(
+        'insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, status, price, currency, created_at, updated_at) values ?',
+        [values],
+      );
     }
   } finally {
     await db.end();
@@ -134,7 +209,10 @@ async function insertAppointments(stack: Stack, rows: Array<{ appointmentId: str
 async function logStatuses(stack: Stack, ids: string[]): Promise<string> {
   const db = await createConnection({ uri: stack.env.NOTIFICATION_DB_URL! });
   try {
-    const [rows] = await db.query('select status, count(*) as n from notification_logs where appointment_id in (?) group by status order by status', [ids]);
+    const [rows] = await db.query(
+      'select status, count(*) as n from notification_logs where appointment_id in (?) group by status order by status',
+      [ids],
+    );
     return (rows as Array<{ status: string; n: number }>).map((r) => `${r.status} ${r.n}`).join(', ');
   } finally {
     await db.end();
@@ -143,8 +221,15 @@ async function logStatuses(stack: Stack, ids: string[]): Promise<string> {
 
 /** CPU seconds so far per role; `workers` sums every worker process. */
 function cpuSeconds(stack: Stack, workers: SpawnedWorker[]): Record<string, number> {
-  const services = (['appointment', 'patient', 'doctor'] as const).map((n) => [n, cpuSecondsOf(stack.services.get(n)?.process.pid)]);
-  return Object.fromEntries([['workers', workers.reduce((sum, w) => sum + cpuSecondsOf(w.process.pid), 0)], ['bench+smtp', cpuSecondsOf(process.pid)], ...services]);
+  const services = (['appointment', 'patient', 'doctor'] as const).map((n) => [
+    n,
+    cpuSecondsOf(stack.services.get(n)?.process.pid),
+  ]);
+  return Object.fromEntries([
+    ['workers', workers.reduce((sum, w) => sum + cpuSecondsOf(w.process.pid), 0)],
+    ['bench+smtp', cpuSecondsOf(process.pid)],
+    ...services,
+  ]);
 }
 
 function sleepUntil(at: number): Promise<void> {

@@ -6,9 +6,13 @@ import { DocumentNode, GraphQLSchema, Kind, OperationDefinitionNode, parse, vali
 import { checkContractServed, contractOperationNames, endToEndSuites } from './served-operations';
 
 const root = join(__dirname, '../..');
-const apiSchema: GraphQLSchema = Supergraph.build(readFileSync(join(root, 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+const apiSchema: GraphQLSchema = Supergraph.build(readFileSync(join(root, 'supergraph.graphql'), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
 const contract: DocumentNode = parse(readFileSync(join(__dirname, '../operations/contract.graphql'), 'utf8'));
-const operations = contract.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+const operations = contract.definitions.filter(
+  (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+);
 
 function errorsOf(operation: OperationDefinitionNode): string[] {
   // graphql-js validation skips the fields of a root type the schema lacks (say, no Subscription), so check it first.
@@ -38,7 +42,8 @@ describe('the check that the end-to-end suites executed every contract operation
   const suites = endToEndSuites();
   const names = operations.map((op) => op.name!.value);
   let dir: string;
-  const logOf = (suite: string, served: string[]) => writeFileSync(join(dir, `${suite}.1234-20000.log`), served.map((name) => `${name}\n`).join(''));
+  const logOf = (suite: string, served: string[]) =>
+    writeFileSync(join(dir, `${suite}.1234-20000.log`), served.map((name) => `${name}\n`).join(''));
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'carebook-contract-check-'));
@@ -54,18 +59,34 @@ describe('the check that the end-to-end suites executed every contract operation
   });
 
   it('passes when every suite ran and every operation was served', () => {
-    suites.forEach((suite, i) => logOf(suite, names.filter((_, n) => n % suites.length === i)));
-    expect(checkContractServed(dir, suites)).toMatch(new RegExp(`all ${names.length} contract operations were executed`));
+    suites.forEach((suite, i) =>
+      logOf(
+        suite,
+        names.filter((_, n) => n % suites.length === i),
+      ),
+    );
+    expect(checkContractServed(dir, suites)).toMatch(
+      new RegExp(`all ${names.length} contract operations were executed`),
+    );
   });
 
   it('fails the run naming each operation no gateway served, however often the suites named it', () => {
-    suites.forEach((suite) => logOf(suite, names.filter((name) => name !== 'PatientChart' && name !== 'ScheduleChanged')));
-    expect(() => checkContractServed(dir, suites)).toThrow(/never executed 2 operation\(s\) of the client contract through the gateway: PatientChart, ScheduleChanged\./);
+    suites.forEach((suite) =>
+      logOf(
+        suite,
+        names.filter((name) => name !== 'PatientChart' && name !== 'ScheduleChanged'),
+      ),
+    );
+    expect(() => checkContractServed(dir, suites)).toThrow(
+      /never executed 2 operation\(s\) of the client contract through the gateway: PatientChart, ScheduleChanged\./,
+    );
   });
 
   it('does not check a run that left out an end-to-end suite, and says which', () => {
     suites.slice(1).forEach((suite) => logOf(suite, names));
-    expect(checkContractServed(dir, suites)).toBe(`the contract operations served were not checked: this run left out ${suites[0]}`);
+    expect(checkContractServed(dir, suites)).toBe(
+      `the contract operations served were not checked: this run left out ${suites[0]}`,
+    );
     rmSync(dir, { recursive: true, force: true });
     expect(checkContractServed(dir, suites)).toBeNull();
   });

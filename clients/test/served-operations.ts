@@ -10,7 +10,9 @@ const E2E_SUFFIX = '.e2e.test.ts';
 /** The names of the client contract's operations. */
 export function contractOperationNames(): string[] {
   const contract = parse(readFileSync(join(ROOT, 'clients/operations/contract.graphql'), 'utf8'));
-  return contract.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION).map((d) => d.name!.value);
+  return contract.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .map((d) => d.name!.value);
 }
 
 /** The end-to-end suites, by file name. */
@@ -36,7 +38,11 @@ export interface ServedOperations {
  */
 export function readOperationLogs(logDir: string, suites: string[]): ServedOperations {
   const files = existsSync(logDir) ? readdirSync(logDir).filter((file) => file.endsWith('.log')) : [];
-  const run = new Set(files.map((file) => suites.find((suite) => file.startsWith(`${suite}.`))).filter((suite): suite is string => Boolean(suite)));
+  const run = new Set(
+    files
+      .map((file) => suites.find((suite) => file.startsWith(`${suite}.`)))
+      .filter((suite): suite is string => Boolean(suite)),
+  );
   const served = new Set(files.flatMap((file) => readFileSync(join(logDir, file), 'utf8').split('\n').filter(Boolean)));
   return { suitesRun: suites.filter((s) => run.has(s)), suitesMissing: suites.filter((s) => !run.has(s)), served };
 }
@@ -52,10 +58,15 @@ export function unservedOperations(contract: string[], served: Set<string>): str
  * executed through a gateway. A run of some suites only cannot tell, and
  * says so; a run without end-to-end suites has nothing to check (null).
  */
-export function checkContractServed(logDir: string, suites = endToEndSuites(), contract = contractOperationNames()): string | null {
+export function checkContractServed(
+  logDir: string,
+  suites = endToEndSuites(),
+  contract = contractOperationNames(),
+): string | null {
   const { suitesRun, suitesMissing, served } = readOperationLogs(logDir, suites);
   if (suitesRun.length === 0) return null;
-  if (suitesMissing.length) return `the contract operations served were not checked: this run left out ${suitesMissing.join(', ')}`;
+  if (suitesMissing.length)
+    return `the contract operations served were not checked: this run left out ${suitesMissing.join(', ')}`;
   const missing = unservedOperations(contract, served);
   if (missing.length) {
     throw new Error(

@@ -4,7 +4,17 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { AppError, bearerToken, createErrorFormatter, createLogger, createServiceStreamClient, createServiceTokenSource, createTokenVerifier, RevocationFeed, RunningService } from '@carebook/platform';
+import {
+  AppError,
+  bearerToken,
+  createErrorFormatter,
+  createLogger,
+  createServiceStreamClient,
+  createServiceTokenSource,
+  createTokenVerifier,
+  RevocationFeed,
+  RunningService,
+} from '@carebook/platform';
 import cors from 'cors';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
@@ -44,11 +54,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     // undici rather than the default agent: it drops an idle connection before the subgraph's keep-alive timeout
     // does (the server announces it), so a request never lands on a socket being closed (ECONNRESET).
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url, config.env), fetcher: subgraphFetcher as never, target: subgraphService(name), callerToken }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({
+        url: subgraphUrl(name, url, config.env),
+        fetcher: subgraphFetcher as never,
+        target: subgraphService(name),
+        callerToken,
+      }),
   });
 
-  const publicCache = createResponseCache({ ttlMs: config.publicCacheTtlMs, invalidationLive: () => invalidation.live() });
-  const invalidation = listenForScheduleChanges(config.redisUrl, config.redisPrefix, logger, () => publicCache.invalidate());
+  const publicCache = createResponseCache({
+    ttlMs: config.publicCacheTtlMs,
+    invalidationLive: () => invalidation.live(),
+  });
+  const invalidation = listenForScheduleChanges(config.redisUrl, config.redisPrefix, logger, () =>
+    publicCache.invalidate(),
+  );
 
   const operationLog = createOperationLog(config.operationLogPath);
 
@@ -71,7 +92,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       ApolloServerPluginDrainHttpServer({ httpServer }),
       publicCache.plugin,
       ...(operationLog ? [operationLog.plugin] : []),
-      config.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
+      config.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   const live = await startLiveSchedules({
@@ -88,9 +111,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     async execute(query, variables, viewer) {
       const response = await server.executeOperation(
         { query, variables },
-        { contextValue: { token: viewer?.token, principal: viewer?.principal ?? null, clientIp: 'live-schedules', requestId: randomUUID() } },
+        {
+          contextValue: {
+            token: viewer?.token,
+            principal: viewer?.principal ?? null,
+            clientIp: 'live-schedules',
+            requestId: randomUUID(),
+          },
+        },
       );
-      if (response.body.kind !== 'single') throw new Error('The gateway answered a live change with an incremental result.');
+      if (response.body.kind !== 'single')
+        throw new Error('The gateway answered a live change with an incremental result.');
       return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
     },
   });

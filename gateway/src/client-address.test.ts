@@ -12,7 +12,9 @@ async function clientAddressSeen(trusted: string[], forwardedFor?: string): Prom
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/ip`, { headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/ip`, {
+      headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    });
     return await response.text();
   } finally {
     await new Promise((resolve) => server.close(resolve));
@@ -42,13 +44,20 @@ describe('the client address', () => {
 
 describe('TRUSTED_PROXIES', () => {
   it('accepts addresses, CIDR ranges and proxy-addr names', () => {
-    for (const entry of ['10.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1', 'loopback', 'linklocal', 'uniquelocal']) expect(isTrustedProxyEntry(entry)).toBe(true);
-    for (const entry of ['proxy.internal', '10.0.0.0/33', '::1/129', '10.0.0.0/8/1', '10.0.0', '']) expect(isTrustedProxyEntry(entry)).toBe(false);
+    for (const entry of ['10.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1', 'loopback', 'linklocal', 'uniquelocal'])
+      expect(isTrustedProxyEntry(entry)).toBe(true);
+    for (const entry of ['proxy.internal', '10.0.0.0/33', '::1/129', '10.0.0.0/8/1', '10.0.0', ''])
+      expect(isTrustedProxyEntry(entry)).toBe(false);
   });
 
   it('stops the gateway with a message naming the variable when an entry is not an address', () => {
-    expect(() => loadGatewayConfig({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' })).toThrow(/TRUSTED_PROXIES: must be comma-separated IP addresses or CIDR ranges/);
-    expect(loadGatewayConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8 , 192.168.1.5' }).trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.5']);
+    expect(() => loadGatewayConfig({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' })).toThrow(
+      /TRUSTED_PROXIES: must be comma-separated IP addresses or CIDR ranges/,
+    );
+    expect(loadGatewayConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8 , 192.168.1.5' }).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.5',
+    ]);
     expect(loadGatewayConfig({}).trustedProxies).toEqual([]);
   });
 });

@@ -1,4 +1,12 @@
-import { env, loadDotenvOnce, parseEnv, productionCheckedServiceKeys, serviceKeyShape, SERVICE_PORTS, serviceUrl } from '@carebook/platform';
+import {
+  env,
+  loadDotenvOnce,
+  parseEnv,
+  productionCheckedServiceKeys,
+  serviceKeyShape,
+  SERVICE_PORTS,
+  serviceUrl,
+} from '@carebook/platform';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isTrustedProxyEntry } from './client-address';
@@ -28,7 +36,10 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     TRUSTED_PROXIES: z
       .string()
       .default('')
-      .refine((list) => proxyList(list).every(isTrustedProxyEntry), 'must be comma-separated IP addresses or CIDR ranges (10.0.0.0/8), or loopback, linklocal, uniquelocal'),
+      .refine(
+        (list) => proxyList(list).every(isTrustedProxyEntry),
+        'must be comma-separated IP addresses or CIDR ranges (10.0.0.0/8), or loopback, linklocal, uniquelocal',
+      ),
     CAREBOOK_OPERATION_LOG: z.string().optional(),
   };
   const parsed = parseEnv(shape, source);

@@ -22,7 +22,12 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   const asValidationError = {
     exposeLimits: true,
     propagateOnRejection: false,
-    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query into smaller ones.`))],
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(
+          new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query into smaller ones.`),
+        ),
+    ],
   };
   return [
     maxDepthRule({ n: limits.depth, ...asValidationError }),

@@ -1,5 +1,12 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CALLER_HEADER, CLIENT_IP_HEADER, ServiceName, SERVICE_PORTS, serviceUrl, ServiceTokenSource } from '@carebook/platform';
+import {
+  CALLER_HEADER,
+  CLIENT_IP_HEADER,
+  ServiceName,
+  SERVICE_PORTS,
+  serviceUrl,
+  ServiceTokenSource,
+} from '@carebook/platform';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
 
@@ -32,17 +39,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /** A subgraph that refuses the request (say, a token that expired in flight) answers with its own error, not "401: Unauthorized". */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
-    const body = (await response.clone().json().catch(() => undefined)) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0],
+  ): Promise<GraphQLError> {
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => undefined)) as
+      { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
     const first = body?.errors?.[0];
-    if (first?.extensions?.code) return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
+    if (first?.extensions?.code)
+      return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
     return super.errorFromResponse(response);
   }
 }
 
 /** The subgraph's service name as the supergraph spells it, if it is one of Carebook's. */
 export function subgraphService(name: string): ServiceName {
-  if (!(name in SERVICE_PORTS) || name === 'gateway') throw new Error(`The supergraph names a subgraph "${name}" that is no Carebook service.`);
+  if (!(name in SERVICE_PORTS) || name === 'gateway')
+    throw new Error(`The supergraph names a subgraph "${name}" that is no Carebook service.`);
   return name as ServiceName;
 }
 

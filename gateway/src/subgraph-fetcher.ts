@@ -20,7 +20,12 @@ interface SubgraphRequestInit {
  * back as the small Response-like object Apollo reads.
  */
 export async function subgraphFetcher(url: string, init: SubgraphRequestInit = {}): Promise<BufferedResponse> {
-  const response = await request(url, { method: (init.method ?? 'POST') as 'POST', headers: init.headers, body: init.body, dispatcher: serviceDispatcher });
+  const response = await request(url, {
+    method: (init.method ?? 'POST') as 'POST',
+    headers: init.headers,
+    body: init.body,
+    dispatcher: serviceDispatcher,
+  });
   const headers = new Headers();
   for (const [name, value] of Object.entries(response.headers)) {
     if (Array.isArray(value)) for (const one of value) headers.append(name, one);

@@ -1,4 +1,12 @@
-import { createEvent, createLogger, createTokenVerifier, DomainEvent, Forbidden, Role, scheduleChannel } from '@carebook/platform';
+import {
+  createEvent,
+  createLogger,
+  createTokenVerifier,
+  DomainEvent,
+  Forbidden,
+  Role,
+  scheduleChannel,
+} from '@carebook/platform';
 import { liveClient, startTestIssuer, TestIssuer, untilSubscribed } from '@carebook/platform/testing';
 import { buildSchema, graphql, GraphQLObjectType } from 'graphql';
 import Redis from 'ioredis';
@@ -50,7 +58,18 @@ describe('live schedules: fan-out and shared executions', () => {
     return made;
   };
   const booked = (doctorId: string, n: number): DomainEvent =>
-    createEvent('scheduling', 'SLOT_BOOKED', { type: 'Slot', id: `s${n}` }, { slotId: `s${n}`, doctorId, appointmentId: `a${n}`, startsAt: new Date().toISOString(), endsAt: new Date().toISOString() });
+    createEvent(
+      'scheduling',
+      'SLOT_BOOKED',
+      { type: 'Slot', id: `s${n}` },
+      {
+        slotId: `s${n}`,
+        doctorId,
+        appointmentId: `a${n}`,
+        startsAt: new Date().toISOString(),
+        endsAt: new Date().toISOString(),
+      },
+    );
   const publish = (event: DomainEvent) => publisher.publish(scheduleChannel(prefix), JSON.stringify(event));
 
   beforeAll(async () => {
@@ -68,8 +87,16 @@ describe('live schedules: fan-out and shared executions', () => {
       keepAliveMs: 12_000,
       async execute(query, variables, viewer) {
         executed.push(query);
-        const result = await graphql({ schema: SUPERGRAPH, source: query, variableValues: variables, contextValue: { viewer } });
-        return { data: result.data as Record<string, unknown> | null, errors: result.errors?.map((error) => error.toJSON()) };
+        const result = await graphql({
+          schema: SUPERGRAPH,
+          source: query,
+          variableValues: variables,
+          contextValue: { viewer },
+        });
+        return {
+          data: result.data as Record<string, unknown> | null,
+          errors: result.errors?.map((error) => error.toJSON()),
+        };
       },
     });
     live.useSchema(SUPERGRAPH);
@@ -86,12 +113,19 @@ describe('live schedules: fan-out and shared executions', () => {
   });
 
   it('runs one execution per change per distinct (query, variables, access scope) and delivers it to every subscriber', async () => {
-    const FULL = 'subscription($doctorId: ID) { scheduleChanged(doctorId: $doctorId) { kind slot { id doctor { name } } appointment { id patient { name } } } }';
+    const FULL =
+      'subscription($doctorId: ID) { scheduleChanged(doctorId: $doctorId) { kind slot { id doctor { name } } appointment { id patient { name } } } }';
     const ALIASED = 'subscription { scheduleChanged { kind where: slot { id status } } }';
     const subscriptions = [
-      ...(await Promise.all(Array.from({ length: 10 }, async (_, i) => (await client(Role.ADMIN, `admin-${i}`)).subscribe(FULL)))),
-      ...(await Promise.all(Array.from({ length: 5 }, async () => (await client(Role.DOCTOR, 'd1')).subscribe(FULL, { doctorId: 'd1' })))),
-      ...(await Promise.all(Array.from({ length: 3 }, async (_, i) => (await client(Role.ADMIN, `admin-${i}`)).subscribe(ALIASED)))),
+      ...(await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => (await client(Role.ADMIN, `admin-${i}`)).subscribe(FULL)),
+      )),
+      ...(await Promise.all(
+        Array.from({ length: 5 }, async () => (await client(Role.DOCTOR, 'd1')).subscribe(FULL, { doctorId: 'd1' })),
+      )),
+      ...(await Promise.all(
+        Array.from({ length: 3 }, async (_, i) => (await client(Role.ADMIN, `admin-${i}`)).subscribe(ALIASED)),
+      )),
     ];
     await untilSubscribed(url, 18);
     // Planning ahead runs each distinct query once without a token when it is first subscribed.
@@ -111,20 +145,33 @@ describe('live schedules: fan-out and shared executions', () => {
 
     const admin = subscriptions[0].results[0];
     expect(admin.errors).toBeUndefined();
-    expect(admin.data.scheduleChanged).toEqual({ kind: 'SLOT_BOOKED', slot: { id: 's0', doctor: { name: 'Dr One' } }, appointment: { id: 'a0', patient: { name: 'Pat Smith' } } });
-    expect(subscriptions[15].results[0].data.scheduleChanged).toEqual({ kind: 'SLOT_BOOKED', where: { id: 's0', status: 'BOOKED' } });
+    expect(admin.data.scheduleChanged).toEqual({
+      kind: 'SLOT_BOOKED',
+      slot: { id: 's0', doctor: { name: 'Dr One' } },
+      appointment: { id: 'a0', patient: { name: 'Pat Smith' } },
+    });
+    expect(subscriptions[15].results[0].data.scheduleChanged).toEqual({
+      kind: 'SLOT_BOOKED',
+      where: { id: 's0', status: 'BOOKED' },
+    });
 
     // The doctor may not see the patient's name: refused at its place, the rest delivered.
     const doctor = subscriptions[10].results[0];
     expect(doctor.data.scheduleChanged.slot).toEqual({ id: 's0', doctor: { name: 'Dr One' } });
     expect(doctor.data.scheduleChanged.appointment).toBeNull();
-    expect(doctor.errors).toEqual([expect.objectContaining({ path: ['scheduleChanged', 'appointment'], extensions: { code: 'FORBIDDEN' } })]);
+    expect(doctor.errors).toEqual([
+      expect.objectContaining({ path: ['scheduleChanged', 'appointment'], extensions: { code: 'FORBIDDEN' } }),
+    ]);
     for (const s of subscriptions) s.stop();
   });
 
-  it("routes by doctor, and delivers an event published twice once", async () => {
-    const d2 = (await client(Role.DOCTOR, 'd2')).subscribe('subscription { scheduleChanged(doctorId: "d2") { kind slot { id } } }');
-    const all = (await client(Role.ADMIN, 'admin-x')).subscribe('subscription { scheduleChanged { kind slot { id } } }');
+  it('routes by doctor, and delivers an event published twice once', async () => {
+    const d2 = (await client(Role.DOCTOR, 'd2')).subscribe(
+      'subscription { scheduleChanged(doctorId: "d2") { kind slot { id } } }',
+    );
+    const all = (await client(Role.ADMIN, 'admin-x')).subscribe(
+      'subscription { scheduleChanged { kind slot { id } } }',
+    );
     await untilSubscribed(url, 2);
     const twice = booked('d2', 7);
     await publish(booked('d1', 6));
@@ -145,12 +192,29 @@ describe('live schedules: fan-out and shared executions', () => {
     // A raw graphql-ws peer that subscribes and then stops reading its socket.
     const stalled = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
     await new Promise((resolve) => stalled.once('open', resolve));
-    stalled.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${await token(Role.ADMIN, 'slow')}` } }));
+    stalled.send(
+      JSON.stringify({
+        type: 'connection_init',
+        payload: { authorization: `Bearer ${await token(Role.ADMIN, 'slow')}` },
+      }),
+    );
     await new Promise((resolve) => stalled.once('message', resolve));
     let stalledReceived = 0;
     stalled.on('message', () => (stalledReceived += 1));
-    stalled.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { scheduleChanged { kind occurredAt slot { id status doctor { id name } } } }' } }));
-    const others = await Promise.all(Array.from({ length: 3 }, async (_, i) => (await client(Role.ADMIN, `reader-${i}`)).subscribe('subscription { scheduleChanged { kind slot { id } } }')));
+    stalled.send(
+      JSON.stringify({
+        id: '1',
+        type: 'subscribe',
+        payload: {
+          query: 'subscription { scheduleChanged { kind occurredAt slot { id status doctor { id name } } } }',
+        },
+      }),
+    );
+    const others = await Promise.all(
+      Array.from({ length: 3 }, async (_, i) =>
+        (await client(Role.ADMIN, `reader-${i}`)).subscribe('subscription { scheduleChanged { kind slot { id } } }'),
+      ),
+    );
     await untilSubscribed(url, 4);
     stalled.pause();
 

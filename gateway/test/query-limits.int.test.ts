@@ -1,5 +1,12 @@
 import { RunningService, Role } from '@carebook/platform';
-import { liveClient, postGraphql, startTestIssuer, TestIssuer, untilSubscribed, productionServiceKeys } from '@carebook/platform/testing';
+import {
+  liveClient,
+  postGraphql,
+  startTestIssuer,
+  TestIssuer,
+  untilSubscribed,
+  productionServiceKeys,
+} from '@carebook/platform/testing';
 import { randomBytes } from 'node:crypto';
 import { startGateway } from '../src/app';
 import { loadGatewayConfig } from '../src/config';
@@ -33,7 +40,10 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
         // A complete production configuration: service keys of its own and a Redis URL with a password
         // (a Redis without one accepts it; ioredis only warns).
         ...(nodeEnv === 'production'
-          ? { ...productionServiceKeys().env, REDIS_URL: `redis://:unused-password@${new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').host}` }
+          ? {
+              ...productionServiceKeys().env,
+              REDIS_URL: `redis://:unused-password@${new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').host}`,
+            }
           : {}),
       }),
     );
@@ -67,19 +77,23 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
   }
 
   const DEEP = 'subscription { scheduleChanged { slot { doctor { name } } } }';
-  const ALIASED = 'subscription { a: scheduleChanged { kind } b: scheduleChanged { kind } c: scheduleChanged { kind } }';
+  const ALIASED =
+    'subscription { a: scheduleChanged { kind } b: scheduleChanged { kind } c: scheduleChanged { kind } }';
   const COSTLY = `subscription { scheduleChanged { ${'kind occurredAt '.repeat(100)} } }`;
 
   it.each([
     ['depth', DEEP, /depth/i],
     ['aliases', ALIASED, /aliases/i],
     ['cost', COSTLY, /cost/i],
-  ])('refuses a subscription over the %s limit with the message HTTP gives a query', async (_limit, document, message) => {
-    const messages = await refusal(development, document);
-    expect(messages.join(' ')).toMatch(message);
-    const overHttp = await postGraphql(development.url, document.replace(/^subscription/, 'query'), {}, adminToken);
-    expect(overHttp.errors?.map((e) => e.message).join(' ')).toMatch(message);
-  });
+  ])(
+    'refuses a subscription over the %s limit with the message HTTP gives a query',
+    async (_limit, document, message) => {
+      const messages = await refusal(development, document);
+      expect(messages.join(' ')).toMatch(message);
+      const overHttp = await postGraphql(development.url, document.replace(/^subscription/, 'query'), {}, adminToken);
+      expect(overHttp.errors?.map((e) => e.message).join(' ')).toMatch(message);
+    },
+  );
 
   it('accepts a subscription within every limit', async () => {
     subscribeTo(development, 'subscription { scheduleChanged { kind occurredAt slot { id } } }');
@@ -91,7 +105,11 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
     const { client, subscription } = subscribeTo(development, huge);
     await subscription.ended;
     expect(client.closes.map((close) => close.code)).toContain(1009);
-    const overHttp = await fetch(`${development.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: huge }) });
+    const overHttp = await fetch(`${development.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: huge }),
+    });
     expect(overHttp.status).toBe(413);
   });
 
@@ -101,15 +119,24 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
     expect(developmentAnswer.errors![0].message).toMatch(/Did you mean "doctor/);
 
     const productionAnswer = await postGraphql(production.url, TYPO);
-    expect(productionAnswer.errors![0]).toMatchObject({ message: 'Cannot query field "doctorz" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(productionAnswer.errors![0]).toMatchObject({
+      message: 'Cannot query field "doctorz" on type "Query".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const BOOK = 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename } }';
     const misspelt = { input: { slotid: '1', serviceId: '2' } };
-    expect(JSON.stringify((await postGraphql(development.url, BOOK, misspelt)).errors)).toMatch(/Did you mean \\"slotId\\"/);
+    expect(JSON.stringify((await postGraphql(development.url, BOOK, misspelt)).errors)).toMatch(
+      /Did you mean \\"slotId\\"/,
+    );
     const variables = await postGraphql(production.url, BOOK, misspelt);
-    expect(variables.errors?.map((error) => error.message).join(' ')).toMatch(/Field "slotid" is not defined by type "BookAppointmentInput"\.($| )/);
+    expect(variables.errors?.map((error) => error.message).join(' ')).toMatch(
+      /Field "slotid" is not defined by type "BookAppointmentInput"\.($| )/,
+    );
     expect(JSON.stringify(variables.errors)).not.toMatch(/Did you mean/);
 
-    expect((await refusal(development, 'subscription { scheduleChangd { kind } }')).join(' ')).toMatch(/Did you mean "scheduleChanged"/);
+    expect((await refusal(development, 'subscription { scheduleChangd { kind } }')).join(' ')).toMatch(
+      /Did you mean "scheduleChanged"/,
+    );
     const overWebSocket = await refusal(production, 'subscription { scheduleChangd { kind } }');
     expect(overWebSocket).toEqual(['Cannot query field "scheduleChangd" on type "Subscription".']);
   });

@@ -18,7 +18,8 @@ function nested(levels: number): string {
 /** The catalogue as a front end might ask for it. graphql-armor's default costs: 2 per object and 1 per scalar, times 1.5 per level; here 17.75. */
 const CATALOGUE = '{ doctors { id name specialty location services { id name price } } }';
 /** The same with every field of doctors and their services: 33.5. */
-const FULL_CATALOGUE = '{ doctors { id name specialty bio location active createdAt services { id name category durationMinutes price currency description active } } }';
+const FULL_CATALOGUE =
+  '{ doctors { id name specialty bio location active createdAt services { id name category durationMinutes price currency description active } } }';
 
 /**
  * The gateway's query limits (graphql-armor depth and cost rules, set by
@@ -37,7 +38,9 @@ describe('gateway query limits refuse before any subgraph is asked', () => {
     subgraph = http.createServer((req, res) => {
       fetches += 1;
       req.resume();
-      req.on('end', () => res.setHeader('content-type', 'application/json').end(JSON.stringify({ data: { doctors: [] } })));
+      req.on('end', () =>
+        res.setHeader('content-type', 'application/json').end(JSON.stringify({ data: { doctors: [] } })),
+      );
     });
     await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
     const standIn = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}`;
@@ -80,7 +83,12 @@ describe('gateway query limits refuse before any subgraph is asked', () => {
     expect(tooDeep.status).toBe(400);
     expect(tooDeep.data).toBeUndefined();
     expect(tooDeep.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(new RegExp(`depth limit of ${DEPTH} exceeded.*Split the query into smaller ones\\.$`)), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }),
+      expect.objectContaining({
+        message: expect.stringMatching(
+          new RegExp(`depth limit of ${DEPTH} exceeded.*Split the query into smaller ones\\.$`),
+        ),
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
     ]);
     expect(tooDeep.fetches).toBe(0);
   });
@@ -93,7 +101,12 @@ describe('gateway query limits refuse before any subgraph is asked', () => {
     const costly = await ask(FULL_CATALOGUE);
     expect(costly.status).toBe(400);
     expect(costly.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(new RegExp(`Query Cost limit of ${COST} exceeded.*Split the query into smaller ones\\.$`)), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }),
+      expect.objectContaining({
+        message: expect.stringMatching(
+          new RegExp(`Query Cost limit of ${COST} exceeded.*Split the query into smaller ones\\.$`),
+        ),
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
     ]);
     expect(costly.fetches).toBe(0);
   });

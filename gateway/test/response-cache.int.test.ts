@@ -66,7 +66,12 @@ describe('the gateway response cache, per caller', () => {
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    return { cache: response.headers.get('x-carebook-cache'), data: body.data, errors: body.errors, executed: executions > before };
+    return {
+      cache: response.headers.get('x-carebook-cache'),
+      data: body.data,
+      errors: body.errors,
+      executed: executions > before,
+    };
   }
 
   beforeAll(async () => {
@@ -125,26 +130,54 @@ describe('the gateway response cache, per caller', () => {
     const anonymous = await ask(SLOTS, { doctorId: 'd1' });
     expect(anonymous).toMatchObject({ cache: 'miss', data: { availableSlots: [{ answeredFor: 'anonymous' }] } });
     expect(await ask(SLOTS, { doctorId: 'd1' })).toEqual({ ...anonymous, cache: 'hit', executed: false });
-    expect(await ask(SLOTS, { doctorId: 'd1' }, tokens.ann)).toMatchObject({ cache: 'miss', executed: true, data: { availableSlots: [{ answeredFor: 'ann' }] } });
+    expect(await ask(SLOTS, { doctorId: 'd1' }, tokens.ann)).toMatchObject({
+      cache: 'miss',
+      executed: true,
+      data: { availableSlots: [{ answeredFor: 'ann' }] },
+    });
     // And a signed-in caller's answer is not everyone's.
     await ask('{ availabilityCalendar(day: "2030-01-07") { id answeredFor } }', {}, tokens.bob);
-    expect(await ask('{ availabilityCalendar(day: "2030-01-07") { id answeredFor } }')).toMatchObject({ cache: 'miss', data: { availabilityCalendar: [{ answeredFor: 'anonymous' }] } });
+    expect(await ask('{ availabilityCalendar(day: "2030-01-07") { id answeredFor } }')).toMatchObject({
+      cache: 'miss',
+      data: { availabilityCalendar: [{ answeredFor: 'anonymous' }] },
+    });
   });
 
   it('keeps the catalogue too, alone or with the calendar, per caller', async () => {
     expect(await ask('{ medicalServices { id answeredFor } }')).toMatchObject({ cache: 'miss', executed: true });
-    expect(await ask('{ medicalServices { id answeredFor } }')).toMatchObject({ cache: 'hit', executed: false, data: { medicalServices: [{ answeredFor: 'anonymous' }] } });
-    expect(await ask('{ medicalServices { id answeredFor } }', {}, tokens.ann)).toMatchObject({ cache: 'miss', executed: true, data: { medicalServices: [{ answeredFor: 'ann' }] } });
+    expect(await ask('{ medicalServices { id answeredFor } }')).toMatchObject({
+      cache: 'hit',
+      executed: false,
+      data: { medicalServices: [{ answeredFor: 'anonymous' }] },
+    });
+    expect(await ask('{ medicalServices { id answeredFor } }', {}, tokens.ann)).toMatchObject({
+      cache: 'miss',
+      executed: true,
+      data: { medicalServices: [{ answeredFor: 'ann' }] },
+    });
     const both = '{ medicalServices { id } availabilityCalendar(day: "2030-01-08") { id } }';
     expect(await ask(both)).toMatchObject({ cache: 'miss', executed: true });
     expect(await ask(both)).toMatchObject({ cache: 'hit', executed: false });
   });
 
   it('keeps only answers without errors, and only of the public queries', async () => {
-    for (let i = 0; i < 2; i++) expect(await ask(SLOTS, { doctorId: 'unknown' }, tokens.ann)).toMatchObject({ cache: 'miss', executed: true, errors: [expect.anything()] });
-    for (let i = 0; i < 2; i++) expect(await ask('{ me }', {}, tokens.ann)).toMatchObject({ cache: null, executed: true, data: { me: 'ann' } });
+    for (let i = 0; i < 2; i++)
+      expect(await ask(SLOTS, { doctorId: 'unknown' }, tokens.ann)).toMatchObject({
+        cache: 'miss',
+        executed: true,
+        errors: [expect.anything()],
+      });
+    for (let i = 0; i < 2; i++)
+      expect(await ask('{ me }', {}, tokens.ann)).toMatchObject({ cache: null, executed: true, data: { me: 'ann' } });
     // A public question asked together with another field is not a public answer.
-    for (let i = 0; i < 2; i++) expect(await ask('query($doctorId: ID!) { me availableSlots(doctorId: $doctorId) { id } }', { doctorId: 'd1' }, tokens.ann)).toMatchObject({ cache: null, executed: true });
+    for (let i = 0; i < 2; i++)
+      expect(
+        await ask(
+          'query($doctorId: ID!) { me availableSlots(doctorId: $doctorId) { id } }',
+          { doctorId: 'd1' },
+          tokens.ann,
+        ),
+      ).toMatchObject({ cache: null, executed: true });
   });
 
   it('forgets every answer after a mutation or a schedule change, and serves none while changes cannot be heard', async () => {

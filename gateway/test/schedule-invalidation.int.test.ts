@@ -34,7 +34,7 @@ describe('schedule changes published by the services clear the gateway cache', (
     expect(listener.live()).toBe(false);
   });
 
-  it('also hears the doctor service\'s directory changes (a doctor deactivated, a service retired)', async () => {
+  it("also hears the doctor service's directory changes (a doctor deactivated, a service retired)", async () => {
     const prefix = `invalidation-directory-${Date.now()}`;
     let changes = 0;
     const listener = listenForScheduleChanges(REDIS_URL, prefix, createLogger('test', 'silent'), () => (changes += 1));
@@ -50,7 +50,12 @@ describe('schedule changes published by the services clear the gateway cache', (
   });
 
   it('is not live while Redis cannot be reached, so nothing is served from the cache', async () => {
-    const listener = listenForScheduleChanges('redis://127.0.0.1:1', 'unreachable', createLogger('test', 'silent'), () => undefined);
+    const listener = listenForScheduleChanges(
+      'redis://127.0.0.1:1',
+      'unreachable',
+      createLogger('test', 'silent'),
+      () => undefined,
+    );
     try {
       await new Promise((r) => setTimeout(r, 300));
       expect(listener.live()).toBe(false);

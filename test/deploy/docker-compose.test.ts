@@ -18,11 +18,24 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const composeText = read('docker-compose.yml');
 // Compose resolves YAML merge keys (`<<: *anchor`); so must we.
 const compose = YAML.parse(composeText, { merge: true }) as {
-  services: Record<string, { build?: { context?: string; dockerfile?: string; args?: Record<string, string> }; environment?: Record<string, unknown> | string[]; ports?: unknown[]; depends_on?: Record<string, { condition?: string }> | string[]; profiles?: string[]; command?: string[]; healthcheck?: { test?: string[] } }>;
+  services: Record<
+    string,
+    {
+      build?: { context?: string; dockerfile?: string; args?: Record<string, string> };
+      environment?: Record<string, unknown> | string[];
+      ports?: unknown[];
+      depends_on?: Record<string, { condition?: string }> | string[];
+      profiles?: string[];
+      command?: string[];
+      healthcheck?: { test?: string[] };
+    }
+  >;
 };
 const envExample = read('.env.example');
 
-const subgraphs = Object.keys((YAML.parse(read('supergraph.yaml')) as { subgraphs: Record<string, unknown> }).subgraphs) as ServiceName[];
+const subgraphs = Object.keys(
+  (YAML.parse(read('supergraph.yaml')) as { subgraphs: Record<string, unknown> }).subgraphs,
+) as ServiceName[];
 const deployables: ServiceName[] = [...subgraphs, 'gateway'];
 const packageDir = (name: ServiceName) => (name === 'gateway' ? 'gateway' : `subgraphs/${name}`);
 const prefixOf = (name: string) => name.toUpperCase();
@@ -32,7 +45,9 @@ function tsFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory()) return entry.name === 'testing' || entry.name === 'node_modules' ? [] : tsFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
@@ -82,8 +97,11 @@ function knownEnv(name: ServiceName): Set<string> {
 
 function environmentOf(service: string): Record<string, string> {
   const env = compose.services[service]?.environment ?? {};
-  if (Array.isArray(env)) return Object.fromEntries(env.map((line) => [line.split('=')[0], line.slice(line.indexOf('=') + 1)]));
-  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === null || value === undefined ? '' : String(value)]));
+  if (Array.isArray(env))
+    return Object.fromEntries(env.map((line) => [line.split('=')[0], line.slice(line.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === null || value === undefined ? '' : String(value)]),
+  );
 }
 
 /** Names documented in .env.example, set or commented out (`# NAME=…`). */
@@ -110,7 +128,10 @@ function dockerfileOf(name: string): string {
  */
 function dockerfileFor(name: string): string {
   const args = compose.services[name]?.build?.args ?? {};
-  return read(dockerfileOf(name)).replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, bare) => args[braced ?? bare] ?? match);
+  return read(dockerfileOf(name)).replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (match, braced, bare) => args[braced ?? bare] ?? match,
+  );
 }
 
 /** Instructions of the Dockerfile compose builds `name` from, its arguments substituted. */
@@ -121,11 +142,41 @@ const known = Object.fromEntries(deployables.map((name) => [name, knownEnv(name)
 describe('the scan of the config code', () => {
   // Guards the test itself: if the scan found nothing (or everything), every other check would be meaningless.
   it('finds what each process reads, and only that', () => {
-    expect([...known.auth]).toEqual(expect.arrayContaining(['NODE_ENV', 'AUTH_PORT', 'AUTH_HOST', 'AUTH_DB_URL', 'MYSQL_URL', 'REDIS_URL', 'SERVICE_PRIVATE_KEY', 'SERVICE_PUBLIC_KEYS', 'AUTH_SIGNING_KEY', 'BOOTSTRAP_ADMIN_PASSWORD', 'PATIENT_URL']));
-    expect([...known.patient]).toEqual(expect.arrayContaining(['PATIENT_DB_URL', 'DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID', 'AUTH_JWKS_URL']));
-    for (const sealing of ['appointment', 'feedback', 'admin'] as const) expect([...known[sealing]]).toEqual(expect.arrayContaining(['DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID']));
+    expect([...known.auth]).toEqual(
+      expect.arrayContaining([
+        'NODE_ENV',
+        'AUTH_PORT',
+        'AUTH_HOST',
+        'AUTH_DB_URL',
+        'MYSQL_URL',
+        'REDIS_URL',
+        'SERVICE_PRIVATE_KEY',
+        'SERVICE_PUBLIC_KEYS',
+        'AUTH_SIGNING_KEY',
+        'BOOTSTRAP_ADMIN_PASSWORD',
+        'PATIENT_URL',
+      ]),
+    );
+    expect([...known.patient]).toEqual(
+      expect.arrayContaining(['PATIENT_DB_URL', 'DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID', 'AUTH_JWKS_URL']),
+    );
+    for (const sealing of ['appointment', 'feedback', 'admin'] as const)
+      expect([...known[sealing]]).toEqual(expect.arrayContaining(['DATA_ENCRYPTION_KEYS', 'DATA_ENCRYPTION_KEY_ID']));
     expect(known.billing.has('DATA_ENCRYPTION_KEYS')).toBe(false);
-    expect([...known.gateway]).toEqual(expect.arrayContaining(['GATEWAY_PORT', 'GATEWAY_HOST', 'SUPERGRAPH_PATH', 'ADMIN_URL', 'AUTH_JWKS_URL', 'MAX_QUERY_COST', 'REDIS_URL', 'LIVE_KEEPALIVE_MS', 'SERVICE_PRIVATE_KEY', 'SERVICE_PUBLIC_KEYS']));
+    expect([...known.gateway]).toEqual(
+      expect.arrayContaining([
+        'GATEWAY_PORT',
+        'GATEWAY_HOST',
+        'SUPERGRAPH_PATH',
+        'ADMIN_URL',
+        'AUTH_JWKS_URL',
+        'MAX_QUERY_COST',
+        'REDIS_URL',
+        'LIVE_KEEPALIVE_MS',
+        'SERVICE_PRIVATE_KEY',
+        'SERVICE_PUBLIC_KEYS',
+      ]),
+    );
     expect(known.patient.has('AUTH_SIGNING_KEY')).toBe(false);
     expect(known.doctor.has('DATA_ENCRYPTION_KEYS')).toBe(false);
     expect(known.doctor.has('PATIENT_DB_URL')).toBe(false);
@@ -138,7 +189,11 @@ describe('the scan of the config code', () => {
 describe('docker-compose.yml', () => {
   it.each(deployables)('builds %s from the one service Dockerfile, its arguments naming that package', (name) => {
     const build = compose.services[name]?.build;
-    expect(build).toMatchObject({ context: '.', dockerfile: 'deploy/service.Dockerfile', args: { PACKAGE_DIR: packageDir(name), PORT: String(SERVICE_PORTS[name]) } });
+    expect(build).toMatchObject({
+      context: '.',
+      dockerfile: 'deploy/service.Dockerfile',
+      args: { PACKAGE_DIR: packageDir(name), PORT: String(SERVICE_PORTS[name]) },
+    });
     expect(existsSync(join(root, dockerfileOf(name)))).toBe(true);
     const text = dockerfileFor(name);
     expect(text).toContain(`--filter ./${packageDir(name)} deploy`);
@@ -148,7 +203,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('keeps no per-service Dockerfiles beside the shared one', () => {
-    for (const name of deployables) expect({ name, own: existsSync(join(root, packageDir(name), 'Dockerfile')) }).toEqual({ name, own: false });
+    for (const name of deployables)
+      expect({ name, own: existsSync(join(root, packageDir(name), 'Dockerfile')) }).toEqual({ name, own: false });
   });
 
   it.each(deployables)('sets only variables the %s code reads', (name) => {
@@ -170,7 +226,8 @@ describe('docker-compose.yml', () => {
     const env = environmentOf(name);
     expect(env.NODE_ENV).toBe('production');
     expect(env[`${prefixOf(name)}_HOST`]).toBe('0.0.0.0');
-    if (env[`${prefixOf(name)}_PORT`] !== undefined) expect(Number(env[`${prefixOf(name)}_PORT`])).toBe(SERVICE_PORTS[name]);
+    if (env[`${prefixOf(name)}_PORT`] !== undefined)
+      expect(Number(env[`${prefixOf(name)}_PORT`])).toBe(SERVICE_PORTS[name]);
   });
 
   // DESIGN: scheduling and appointment run on MongoDB in the compose stack, the others on MySQL.
@@ -189,10 +246,15 @@ describe('docker-compose.yml', () => {
       if (!key.endsWith('_URL') || !/^https?:/.test(value)) continue;
       const url = new URL(value);
       const target = key === 'AUTH_JWKS_URL' ? 'auth' : key.slice(0, -'_URL'.length).toLowerCase();
-      expect({ key, host: url.hostname, port: Number(url.port) }).toEqual({ key, host: target, port: SERVICE_PORTS[target as ServiceName] });
+      expect({ key, host: url.hostname, port: Number(url.port) }).toEqual({
+        key,
+        host: target,
+        port: SERVICE_PORTS[target as ServiceName],
+      });
       expect(compose.services[target]).toBeDefined();
     }
-    if (name !== 'auth') expect(environmentOf(name).AUTH_JWKS_URL).toBe(`http://auth:${SERVICE_PORTS.auth}/.well-known/jwks.json`);
+    if (name !== 'auth')
+      expect(environmentOf(name).AUTH_JWKS_URL).toBe(`http://auth:${SERVICE_PORTS.auth}/.well-known/jwks.json`);
   });
 
   it('routes the gateway to every subgraph and starts it once they are healthy', () => {
@@ -208,16 +270,23 @@ describe('docker-compose.yml', () => {
   it.each(deployables)('hands %s its own service private key and every public key', (name) => {
     const env = environmentOf(name);
     // Under its own name (the process reads <SERVICE>_SERVICE_PRIVATE_KEY), and no other service's.
-    expect(env[`${prefixOf(name)}_SERVICE_PRIVATE_KEY`]).toMatch(new RegExp(`^\\$\\{${prefixOf(name)}_SERVICE_PRIVATE_KEY:\\?`));
-    expect(Object.keys(env).filter((key) => key.endsWith('SERVICE_PRIVATE_KEY'))).toEqual([`${prefixOf(name)}_SERVICE_PRIVATE_KEY`]);
+    expect(env[`${prefixOf(name)}_SERVICE_PRIVATE_KEY`]).toMatch(
+      new RegExp(`^\\$\\{${prefixOf(name)}_SERVICE_PRIVATE_KEY:\\?`),
+    );
+    expect(Object.keys(env).filter((key) => key.endsWith('SERVICE_PRIVATE_KEY'))).toEqual([
+      `${prefixOf(name)}_SERVICE_PRIVATE_KEY`,
+    ]);
     expect(env.SERVICE_PUBLIC_KEYS).toMatch(/^\$\{SERVICE_PUBLIC_KEYS:\?/);
   });
 
   it('publishes only the gateway, on its port, the patient app, and the Mailpit UI of the dev profile on 127.0.0.1', () => {
-    const published = Object.entries(compose.services).filter(([, service]) => service.ports?.length).map(([name]) => name);
+    const published = Object.entries(compose.services)
+      .filter(([, service]) => service.ports?.length)
+      .map(([name]) => name);
     expect(published.sort()).toEqual(['gateway', 'mailpit', 'web']);
     expect(compose.services.gateway.ports!.map(String)).toEqual([`${SERVICE_PORTS.gateway}:${SERVICE_PORTS.gateway}`]);
-    for (const name of [...subgraphs, 'mysql', 'mongo', 'redis', 'notification-worker']) expect({ name, ports: compose.services[name].ports ?? [] }).toEqual({ name, ports: [] });
+    for (const name of [...subgraphs, 'mysql', 'mongo', 'redis', 'notification-worker'])
+      expect({ name, ports: compose.services[name].ports ?? [] }).toEqual({ name, ports: [] });
   });
 
   it('runs Mailpit only with the dev profile, bound to this machine, and nothing waits for it', () => {
@@ -237,7 +306,10 @@ describe('docker-compose.yml', () => {
     expect(environmentOf('redis').REDISCLI_AUTH).toBe('${REDIS_PASSWORD}');
     expect(redis.healthcheck!.test!.join(' ')).toContain('redis-cli ping');
     for (const name of [...deployables, 'notification-worker']) {
-      expect({ name, url: environmentOf(name).REDIS_URL }).toEqual({ name, url: 'redis://:${REDIS_PASSWORD}@redis:6379' });
+      expect({ name, url: environmentOf(name).REDIS_URL }).toEqual({
+        name,
+        url: 'redis://:${REDIS_PASSWORD}@redis:6379',
+      });
     }
   });
 
@@ -248,33 +320,54 @@ describe('docker-compose.yml', () => {
       for (const [key, value] of Object.entries(environmentOf(name))) {
         if (SECRET.test(key) && key !== 'DATA_ENCRYPTION_KEY_ID') {
           checked += 1;
-          expect({ name, key, value }).toEqual({ name, key, value: expect.stringMatching(new RegExp(`^\\$\\{${key}(:\\?[^}]+|:-)?\\}$`)) });
+          expect({ name, key, value }).toEqual({
+            name,
+            key,
+            value: expect.stringMatching(new RegExp(`^\\$\\{${key}(:\\?[^}]+|:-)?\\}$`)),
+          });
         }
         // Credentials inside URLs (databases, Redis) come from .env too.
         const credentials = /^\w+:\/\/([^@/]*)@/.exec(value)?.[1];
-        if (credentials?.includes(':')) expect({ name, key, password: credentials.split(':')[1] }).toEqual({ name, key, password: expect.stringMatching(/^\$\{[A-Z_]+\}$/) });
+        if (credentials?.includes(':'))
+          expect({ name, key, password: credentials.split(':')[1] }).toEqual({
+            name,
+            key,
+            password: expect.stringMatching(/^\$\{[A-Z_]+\}$/),
+          });
       }
     }
     expect(checked).toBeGreaterThanOrEqual(8);
   });
 
-  it.each([...deployables, 'notification-worker'])('starts %s with settings production accepts (the platform checks), .env values standing in', (name) => {
-    // ${NAME:-default} takes its default; a value .env must give stands in as a secret of the operator's own.
-    const resolved = Object.fromEntries(
-      Object.entries(environmentOf(name)).map(([key, value]) => [
-        key,
-        value.replace(/\$\{([A-Z_]+)(?::-([^}]*))?(?::\?[^}]*)?\}/g, (_match, _variable, fallback) => (fallback !== undefined ? fallback : 'operator-secret-value')),
-      ]),
-    );
-    const read = name === 'notification-worker' ? known.notification : known[name as ServiceName];
-    expect(productionProblems(resolved.NODE_ENV, [...read], resolved)).toEqual([]);
-  });
+  it.each([...deployables, 'notification-worker'])(
+    'starts %s with settings production accepts (the platform checks), .env values standing in',
+    (name) => {
+      // ${NAME:-default} takes its default; a value .env must give stands in as a secret of the operator's own.
+      const resolved = Object.fromEntries(
+        Object.entries(environmentOf(name)).map(([key, value]) => [
+          key,
+          value.replace(/\$\{([A-Z_]+)(?::-([^}]*))?(?::\?[^}]*)?\}/g, (_match, _variable, fallback) =>
+            fallback !== undefined ? fallback : 'operator-secret-value',
+          ),
+        ]),
+      );
+      const read = name === 'notification-worker' ? known.notification : known[name as ServiceName];
+      expect(productionProblems(resolved.NODE_ENV, [...read], resolved)).toEqual([]);
+    },
+  );
 });
 
 describe('the service Dockerfile', () => {
   it.each(deployables)('%s: exposes its SERVICE_PORTS port and health-checks it with the shared script', (name) => {
     const instructions = instructionsFor(name);
-    const exposed = instructions.filter((line) => /^EXPOSE\s/i.test(line)).flatMap((line) => line.split(/\s+/).slice(1).map((port) => Number(port.split('/')[0])));
+    const exposed = instructions
+      .filter((line) => /^EXPOSE\s/i.test(line))
+      .flatMap((line) =>
+        line
+          .split(/\s+/)
+          .slice(1)
+          .map((port) => Number(port.split('/')[0])),
+      );
     expect(exposed).toEqual([SERVICE_PORTS[name]]);
     expect(instructions.find((line) => /^HEALTHCHECK\s/i.test(line))).toMatch(/CMD \["node", "healthcheck\.cjs"\]$/);
     expect(instructions).toContain('RUN cp deploy/healthcheck.cjs /out/healthcheck.cjs');
@@ -293,9 +386,12 @@ describe('the service Dockerfile', () => {
     expect(environmentOf('gateway').SUPERGRAPH_PATH).toBe('/app/supergraph.graphql');
   });
 
-  it.each([...deployables.map(packageDir), 'packages/platform'])('%s/package.json ships its dist (pnpm deploy)', (dir) => {
-    expect(JSON.parse(read(`${dir}/package.json`)).files).toEqual(['dist']);
-  });
+  it.each([...deployables.map(packageDir), 'packages/platform'])(
+    '%s/package.json ships its dist (pnpm deploy)',
+    (dir) => {
+      expect(JSON.parse(read(`${dir}/package.json`)).files).toEqual(['dist']);
+    },
+  );
 });
 
 describe('worker services in docker-compose.yml', () => {
@@ -304,45 +400,65 @@ describe('worker services in docker-compose.yml', () => {
     'notification-worker': { image: 'notification', entry: 'dist/workers/main.js' },
   };
 
-  it.each(Object.entries(WORKERS))('runs %s from its package image with the worker entry point', (service, { image, entry }) => {
-    const definition = compose.services[service] as (typeof compose.services)[string] & { command?: string[]; healthcheck?: { disable?: boolean } };
-    expect(definition.build?.dockerfile).toBe(compose.services[image].build?.dockerfile);
-    expect(definition.command).toEqual(['node', entry]);
-    expect(existsSync(join(root, packageDir(image), 'src', entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
-    // No HTTP server: the image's /health check would mark it unhealthy forever.
-    expect(definition.healthcheck?.disable).toBe(true);
-    expect(definition.ports ?? []).toEqual([]);
-  });
+  it.each(Object.entries(WORKERS))(
+    'runs %s from its package image with the worker entry point',
+    (service, { image, entry }) => {
+      const definition = compose.services[service] as (typeof compose.services)[string] & {
+        command?: string[];
+        healthcheck?: { disable?: boolean };
+      };
+      expect(definition.build?.dockerfile).toBe(compose.services[image].build?.dockerfile);
+      expect(definition.command).toEqual(['node', entry]);
+      expect(
+        existsSync(join(root, packageDir(image), 'src', entry.replace(/^dist\//, '').replace(/\.js$/, '.ts'))),
+      ).toBe(true);
+      // No HTTP server: the image's /health check would mark it unhealthy forever.
+      expect(definition.healthcheck?.disable).toBe(true);
+      expect(definition.ports ?? []).toEqual([]);
+    },
+  );
 
-  it.each(Object.entries(WORKERS))('%s sets only variables its code reads, each documented in .env.example', (service, { image }) => {
-    const keys = Object.keys(environmentOf(service));
-    expect(keys.filter((key) => !known[image].has(key))).toEqual([]);
-    expect(keys.filter((key) => !documented.has(key))).toEqual([]);
-    expect(environmentOf(service).NODE_ENV).toBe('production');
-  });
+  it.each(Object.entries(WORKERS))(
+    '%s sets only variables its code reads, each documented in .env.example',
+    (service, { image }) => {
+      const keys = Object.keys(environmentOf(service));
+      expect(keys.filter((key) => !known[image].has(key))).toEqual([]);
+      expect(keys.filter((key) => !documented.has(key))).toEqual([]);
+      expect(environmentOf(service).NODE_ENV).toBe('production');
+    },
+  );
 
   it.each(Object.entries(WORKERS))('points the service URLs of %s at compose services on their ports', (service) => {
     for (const [key, value] of Object.entries(environmentOf(service))) {
       const target = key.slice(0, -'_URL'.length).toLowerCase();
       if (!key.endsWith('_URL') || !(target in SERVICE_PORTS)) continue;
       const url = new URL(value);
-      expect({ key, host: url.hostname, port: Number(url.port) }).toEqual({ key, host: target, port: SERVICE_PORTS[target as ServiceName] });
+      expect({ key, host: url.hostname, port: Number(url.port) }).toEqual({
+        key,
+        host: target,
+        port: SERVICE_PORTS[target as ServiceName],
+      });
     }
   });
 
   it('runs two notification workers unless NOTIFICATION_WORKERS says otherwise (one keeps reminders on time while the other restarts)', () => {
-    const definition = compose.services['notification-worker'] as (typeof compose.services)[string] & { deploy?: { replicas?: unknown }; container_name?: string };
+    const definition = compose.services['notification-worker'] as (typeof compose.services)[string] & {
+      deploy?: { replicas?: unknown };
+      container_name?: string;
+    };
     expect(definition.deploy?.replicas).toBe('${NOTIFICATION_WORKERS:-2}');
     // Replicas need generated container names.
     expect(definition.container_name).toBeUndefined();
   });
 
   it('lets the notification worker call other services as the notification service', () => {
-    expect(environmentOf('notification-worker').NOTIFICATION_SERVICE_PRIVATE_KEY).toMatch(/^\$\{NOTIFICATION_SERVICE_PRIVATE_KEY:\?/);
+    expect(environmentOf('notification-worker').NOTIFICATION_SERVICE_PRIVATE_KEY).toMatch(
+      /^\$\{NOTIFICATION_SERVICE_PRIVATE_KEY:\?/,
+    );
     expect(environmentOf('notification-worker').SERVICE_PUBLIC_KEYS).toMatch(/^\$\{SERVICE_PUBLIC_KEYS:\?/);
   });
 
-  it('sends the notification worker\'s mail to Mailpit', () => {
+  it("sends the notification worker's mail to Mailpit", () => {
     expect(environmentOf('notification-worker').SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}');
   });
 });
@@ -350,11 +466,18 @@ describe('worker services in docker-compose.yml', () => {
 describe('the patient web app in docker-compose.yml', () => {
   const WEB_PORT = 5173;
   // The server reads its own config and the platform's helpers (not the subgraphs' common shape).
-  const webKnown = new Set([...tsFiles('clients/web/server'), ...tsFiles('packages/platform/src').filter((file) => !file.endsWith('config/service-config.ts'))].flatMap((file) => [...envNamesIn(read(file), 'WEB')]));
+  const webKnown = new Set(
+    [
+      ...tsFiles('clients/web/server'),
+      ...tsFiles('packages/platform/src').filter((file) => !file.endsWith('config/service-config.ts')),
+    ].flatMap((file) => [...envNamesIn(read(file), 'WEB')]),
+  );
   const env = environmentOf('web');
 
   it('finds what the web server reads', () => {
-    expect([...webKnown]).toEqual(expect.arrayContaining(['WEB_PORT', 'WEB_HOST', 'GRAPHQL_PUBLIC_URL', 'CLINIC_TIME_ZONE']));
+    expect([...webKnown]).toEqual(
+      expect.arrayContaining(['WEB_PORT', 'WEB_HOST', 'GRAPHQL_PUBLIC_URL', 'CLINIC_TIME_ZONE']),
+    );
     expect(webKnown.has('SERVICE_TOKEN_SECRET')).toBe(false);
   });
 
@@ -372,7 +495,9 @@ describe('the patient web app in docker-compose.yml', () => {
     expect(Object.keys(env).filter((key) => !documented.has(key))).toEqual([]);
     expect(env).toMatchObject({ NODE_ENV: 'production', WEB_HOST: '0.0.0.0', WEB_PORT: String(WEB_PORT) });
     const instructions = instructionsOf(read('clients/web/Dockerfile'));
-    const set = instructions.filter((line) => /^ENV\s/i.test(line)).flatMap((line) => [...line.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=/g)].map((match) => match[1]));
+    const set = instructions
+      .filter((line) => /^ENV\s/i.test(line))
+      .flatMap((line) => [...line.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=/g)].map((match) => match[1]));
     expect(set.filter((key) => !webKnown.has(key))).toEqual([]);
   });
 
@@ -381,12 +506,16 @@ describe('the patient web app in docker-compose.yml', () => {
     const instructions = instructionsOf(read('clients/web/Dockerfile'));
     expect(instructions.filter((line) => /^EXPOSE\s/i.test(line))).toEqual([`EXPOSE ${WEB_PORT}`]);
     expect(instructions.find((line) => /^HEALTHCHECK\s/i.test(line))).toContain(`process.env.WEB_PORT || ${WEB_PORT}`);
-    expect((compose.services.web.depends_on as Record<string, { condition?: string }>).gateway?.condition).toBe('service_healthy');
+    expect((compose.services.web.depends_on as Record<string, { condition?: string }>).gateway?.condition).toBe(
+      'service_healthy',
+    );
   });
 
   it('points the browser at the published gateway, lets the gateway accept the app, and links emails to the app', () => {
     const published = (service: string, port: number) => `http://localhost:${port}`;
-    expect(env.GRAPHQL_PUBLIC_URL).toBe(`\${GRAPHQL_PUBLIC_URL:-${published('gateway', SERVICE_PORTS.gateway)}/graphql}`);
+    expect(env.GRAPHQL_PUBLIC_URL).toBe(
+      `\${GRAPHQL_PUBLIC_URL:-${published('gateway', SERVICE_PORTS.gateway)}/graphql}`,
+    );
     expect(environmentOf('gateway').CORS_ORIGINS).toBe(`\${CORS_ORIGINS:-${published('web', WEB_PORT)}}`);
     expect(environmentOf('notification-worker').APP_URL).toBe(`\${APP_URL:-${published('web', WEB_PORT)}}`);
   });

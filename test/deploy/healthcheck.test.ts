@@ -23,7 +23,12 @@ function imageLike(packageName: string): string {
 
 const check = (app: string, env: Record<string, string>) =>
   new Promise<number>((resolve) => {
-    execFile(process.execPath, ['healthcheck.cjs'], { cwd: app, env: { PATH: process.env.PATH ?? '', ...env } }, (error) => resolve(error ? Number(error.code ?? 1) : 0));
+    execFile(
+      process.execPath,
+      ['healthcheck.cjs'],
+      { cwd: app, env: { PATH: process.env.PATH ?? '', ...env } },
+      (error) => resolve(error ? Number(error.code ?? 1) : 0),
+    );
   });
 
 describe('the container health check', () => {
@@ -62,10 +67,12 @@ describe('the container health check', () => {
     expect(await check(app, { DOCTOR_PORT: String(port) })).toBe(1);
   });
 
-  it('reads the port of the service the image holds, not another service\'s', async () => {
+  it("reads the port of the service the image holds, not another service's", async () => {
     // Another service's variable points at the server; the doctor's own default port has nothing on it here
     // (or something that is not this server): the check must not take the gateway's setting for its own.
-    expect(await check(app, { GATEWAY_PORT: String(port), DOCTOR_PORT: String(port + 1 === 65536 ? port - 1 : port + 1) })).toBe(1);
+    expect(
+      await check(app, { GATEWAY_PORT: String(port), DOCTOR_PORT: String(port + 1 === 65536 ? port - 1 : port + 1) }),
+    ).toBe(1);
     expect(asked).toEqual([]);
   });
 });

@@ -1,4 +1,15 @@
-import { BOOTSTRAP_ADMIN, errorCode, GraphqlResponse, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack, variant } from '@carebook/platform/testing';
+import {
+  BOOTSTRAP_ADMIN,
+  errorCode,
+  GraphqlResponse,
+  postGraphql,
+  ReceivedMail,
+  SmtpSink,
+  Stack,
+  startSmtpSink,
+  startStack,
+  variant,
+} from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AdminActionLogDocument,
@@ -30,7 +41,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString().slice(0, 160)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString().slice(0, 160)}`);
     await sleep(100);
   }
 }
@@ -56,7 +68,11 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   /** Appointments that start within the minute: [0] completed, [1] completed, [2] no-show; [3] a future one. */
   const appointments: string[] = [];
 
-  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+  async function ok<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ) {
     const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
@@ -93,12 +109,38 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     gql = contractCall(stack.gatewayUrl);
     raw = (query, variables = {}, token) => postGraphql(stack.gatewayUrl, query, variables, token);
     admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Check-up', category: 'GENERAL_CHECKUP', durationMinutes: 5, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    serviceId = (
+      await ok(
+        CreateMedicalServiceDocument,
+        {
+          input: { name: 'Check-up', category: 'GENERAL_CHECKUP', durationMinutes: 5, price: '40.00', currency: 'EUR' },
+        },
+        admin,
+      )
+    ).createMedicalService.id;
     for (const n of [1, 2, 3]) {
       const email = `dr-${n}@after-visit.e2e.test`;
-      const created = await ok(CreateDoctorDocument, { input: { email, password: 'doctor-password-1', name: `Dr ${n}`, specialty: 'General practice', licenseNumber: `AV-${n}`, serviceIds: [serviceId] } }, admin);
-      doctors.push({ id: created.createDoctor.id, token: (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken });
-      const patient = await ok(RegisterPatientDocument, { input: { email: `p${n}@after-visit.e2e.test`, password: 'patient-password-1', name: `Patient ${n}` } });
+      const created = await ok(
+        CreateDoctorDocument,
+        {
+          input: {
+            email,
+            password: 'doctor-password-1',
+            name: `Dr ${n}`,
+            specialty: 'General practice',
+            licenseNumber: `AV-${n}`,
+            serviceIds: [serviceId],
+          },
+        },
+        admin,
+      );
+      doctors.push({
+        id: created.createDoctor.id,
+        token: (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken,
+      });
+      const patient = await ok(RegisterPatientDocument, {
+        input: { email: `p${n}@after-visit.e2e.test`, password: 'patient-password-1', name: `Patient ${n}` },
+      });
       patients.push({ id: patient.registerPatient.user.id, token: patient.registerPatient.accessToken });
     }
 
@@ -112,11 +154,25 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     }
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
     for (const [i, doctor] of doctors.entries()) {
-      const slots = await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
+      const slots = await ok(
+        AddAvailabilityDocument,
+        {
+          doctorId: doctor.id,
+          date: start.toISOString().slice(0, 10),
+          startTime: hhmm(start),
+          endTime: hhmm(new Date(start.getTime() + 5 * 60_000)),
+          slotMinutes: 5,
+        },
+        admin,
+      );
       appointments.push(await book(slots.addAvailability[0].id, patients[i].token));
     }
     const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const future = await ok(AddAvailabilityDocument, { doctorId: doctors[0].id, date: later, startTime: '10:00', endTime: '10:30', slotMinutes: 30 }, admin);
+    const future = await ok(
+      AddAvailabilityDocument,
+      { doctorId: doctors[0].id, date: later, startTime: '10:00', endTime: '10:30', slotMinutes: 30 },
+      admin,
+    );
     appointments.push(await book(future.addAvailability[0].id, patients[0].token));
     await sleep(start.getTime() - Date.now() + 500);
   }, 600_000);
@@ -127,45 +183,100 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   });
 
   it('completes a visit and shows its invoice in the same response, issued once', async () => {
-    const completed = await ok(CompleteAppointmentDocument, { id: appointments[0], notes: 'All well' }, doctors[0].token);
-    expect(completed.completeAppointment).toMatchObject({ id: appointments[0], status: 'COMPLETED', invoice: { amount: '40.00', status: 'PENDING' } });
+    const completed = await ok(
+      CompleteAppointmentDocument,
+      { id: appointments[0], notes: 'All well' },
+      doctors[0].token,
+    );
+    expect(completed.completeAppointment).toMatchObject({
+      id: appointments[0],
+      status: 'COMPLETED',
+      invoice: { amount: '40.00', status: 'PENDING' },
+    });
     const invoiceId = completed.completeAppointment.invoice!.id;
 
     // The completion event reaches billing through the outbox as well; it finds the invoice there and adds none.
     // Wait until billing has applied that event (its processed-event row), then look.
-    const [event] = await rows('appointment', 'select id from outbox_events where type = ? and aggregate_id = ?', ['APPOINTMENT_COMPLETED', appointments[0]]);
+    const [event] = await rows('appointment', 'select id from outbox_events where type = ? and aggregate_id = ?', [
+      'APPOINTMENT_COMPLETED',
+      appointments[0],
+    ]);
     expect(event).toBeDefined();
-    await eventually(async () => (await rows('billing', 'select id from processed_events where id = ?', [`billing:${event.id}`])).length === 1);
+    await eventually(
+      async () =>
+        (await rows('billing', 'select id from processed_events where id = ?', [`billing:${event.id}`])).length === 1,
+    );
     const mine = await myInvoices(patients[0].token);
-    expect(mine).toEqual([expect.objectContaining({ id: invoiceId, amount: '40.00', currency: 'EUR', status: 'PENDING', paidAt: null, appointment: expect.objectContaining({ id: appointments[0] }) })]);
-    const issued = await rows('billing', 'select envelope, published_at from outbox_events where type = ?', ['INVOICE_ISSUED']);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        id: invoiceId,
+        amount: '40.00',
+        currency: 'EUR',
+        status: 'PENDING',
+        paidAt: null,
+        appointment: expect.objectContaining({ id: appointments[0] }),
+      }),
+    ]);
+    const issued = await rows('billing', 'select envelope, published_at from outbox_events where type = ?', [
+      'INVOICE_ISSUED',
+    ]);
     expect(issued).toHaveLength(1);
-    expect(JSON.parse(issued[0].envelope).payload).toEqual({ invoiceId, appointmentId: appointments[0], patientId: patients[0].id, amount: '40.00', currency: 'EUR' });
+    expect(JSON.parse(issued[0].envelope).payload).toEqual({
+      invoiceId,
+      appointmentId: appointments[0],
+      patientId: patients[0].id,
+      amount: '40.00',
+      currency: 'EUR',
+    });
   });
 
   it('issues the invoice from the completion event alone, and a redelivered event adds none', async () => {
-    const completed = await raw('mutation($id: ID!) { completeAppointment(id: $id) { id status } }', { id: appointments[1] }, doctors[1].token);
+    const completed = await raw(
+      'mutation($id: ID!) { completeAppointment(id: $id) { id status } }',
+      { id: appointments[1] },
+      doctors[1].token,
+    );
     expect(completed.data.completeAppointment.status).toBe('COMPLETED');
     // How soon is bench:after-visit's figure; here, that it comes.
     let mine = await myInvoices(patients[1].token);
     await eventually(async () => (mine = await myInvoices(patients[1].token)).length > 0);
-    expect(mine).toEqual([expect.objectContaining({ amount: '40.00', status: 'PENDING', appointment: expect.objectContaining({ id: appointments[1] }) })]);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        amount: '40.00',
+        status: 'PENDING',
+        appointment: expect.objectContaining({ id: appointments[1] }),
+      }),
+    ]);
 
     // Redeliver: the same event again (as BullMQ does after a stall), and the same facts under a new event id.
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    const queue = new Queue('billing', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix: stack.env.REDIS_PREFIX });
+    const queue = new Queue('billing', {
+      connection: { host: redis.hostname, port: Number(redis.port || 6379) },
+      prefix: stack.env.REDIS_PREFIX,
+    });
     try {
-      const original = (await queue.getJobs(['completed'])).map((job) => job.data).find((event) => event.payload.appointmentId === appointments[1]);
+      const original = (await queue.getJobs(['completed']))
+        .map((job) => job.data)
+        .find((event) => event.payload.appointmentId === appointments[1]);
       expect(original?.type).toBe('APPOINTMENT_COMPLETED');
-      const again = [await queue.add(original.type, original, { jobId: `again-${randomUUID()}` }), await queue.add(original.type, { ...original, id: randomUUID() }, { jobId: `again-${randomUUID()}` })];
+      const again = [
+        await queue.add(original.type, original, { jobId: `again-${randomUUID()}` }),
+        await queue.add(original.type, { ...original, id: randomUUID() }, { jobId: `again-${randomUUID()}` }),
+      ];
       const until = Date.now() + 10_000;
-      while ((await Promise.all(again.map((job) => job.getState()))).some((state) => state !== 'completed') && Date.now() < until) await sleep(100);
+      while (
+        (await Promise.all(again.map((job) => job.getState()))).some((state) => state !== 'completed') &&
+        Date.now() < until
+      )
+        await sleep(100);
       expect(await Promise.all(again.map((job) => job.getState()))).toEqual(['completed', 'completed']);
     } finally {
       await queue.close();
     }
     expect(await myInvoices(patients[1].token)).toHaveLength(1);
-    expect(await rows('billing', 'select id from invoices where appointment_id = ?', [appointments[1]])).toHaveLength(1);
+    expect(await rows('billing', 'select id from invoices where appointment_id = ?', [appointments[1]])).toHaveLength(
+      1,
+    );
   });
 
   it('invoices a no-show with the no-show fee', async () => {
@@ -175,13 +286,28 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     expect(mine).toEqual([expect.objectContaining({ amount: '15.00', currency: 'EUR', status: 'PENDING' })]);
   });
 
-  it('invoices a patient\'s late cancellation with the late-cancellation fee, from the cancellation event', async () => {
-    const registered = (await ok(RegisterPatientDocument, { input: { email: 'late@after-visit.e2e.test', password: 'patient-password-1', name: 'Patient Late' } })).registerPatient;
+  it("invoices a patient's late cancellation with the late-cancellation fee, from the cancellation event", async () => {
+    const registered = (
+      await ok(RegisterPatientDocument, {
+        input: { email: 'late@after-visit.e2e.test', password: 'patient-password-1', name: 'Patient Late' },
+      })
+    ).registerPatient;
     // A slot two hours ahead: inside the clinic's 24-hour cancellation window (kept on one UTC date).
     let start = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 300_000) * 300_000);
-    if (new Date(start.getTime() + 5 * 60_000).toISOString().slice(0, 10) !== start.toISOString().slice(0, 10)) start = new Date(start.getTime() + 10 * 60_000);
+    if (new Date(start.getTime() + 5 * 60_000).toISOString().slice(0, 10) !== start.toISOString().slice(0, 10))
+      start = new Date(start.getTime() + 10 * 60_000);
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
-    const slots = await ok(AddAvailabilityDocument, { doctorId: doctors[1].id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin);
+    const slots = await ok(
+      AddAvailabilityDocument,
+      {
+        doctorId: doctors[1].id,
+        date: start.toISOString().slice(0, 10),
+        startTime: hhmm(start),
+        endTime: hhmm(new Date(start.getTime() + 5 * 60_000)),
+        slotMinutes: 5,
+      },
+      admin,
+    );
     const id = await book(slots.addAvailability[0].id, registered.accessToken);
 
     const cancelled = await ok(CancelAppointmentDocument, { id, reason: 'Cannot make it' }, registered.accessToken);
@@ -192,51 +318,114 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
       await sleep(100);
       mine = await myInvoices(registered.accessToken);
     }
-    expect(mine).toEqual([expect.objectContaining({ amount: '9.00', currency: 'EUR', status: 'PENDING', appointment: expect.objectContaining({ id }) })]);
-    const [line] = JSON.parse((await rows('billing', 'select `lines` from invoices where appointment_id = ?', [id]))[0].lines);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        amount: '9.00',
+        currency: 'EUR',
+        status: 'PENDING',
+        appointment: expect.objectContaining({ id }),
+      }),
+    ]);
+    const [line] = JSON.parse(
+      (await rows('billing', 'select `lines` from invoices where appointment_id = ?', [id]))[0].lines,
+    );
     expect(line).toMatchObject({ kind: 'LATE_CANCEL_FEE', amount: '9.00' });
   });
 
   it('refuses a declined card (invoice FAILED, payable again), then takes a card payment once', async () => {
     const [invoice] = await myInvoices(patients[0].token);
-    const declined = await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_declined' } }, patients[0].token);
+    const declined = await gql(
+      PayInvoiceDocument,
+      { id: invoice.id, input: { method: 'CARD', token: 'tok_declined' } },
+      patients[0].token,
+    );
     expect(errorCode(declined)).toBe('BAD_USER_INPUT');
     expect(declined.errors![0].message).toMatch(/declined/);
     expect((await myInvoices(patients[0].token))[0].status).toBe('FAILED');
 
-    const paid = await ok(PayInvoiceDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } }, patients[0].token);
+    const paid = await ok(
+      PayInvoiceDocument,
+      { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } },
+      patients[0].token,
+    );
     expect(paid.payInvoice).toMatchObject({ id: invoice.id, status: 'PAID' });
     expect(new Date(paid.payInvoice.paidAt!).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect(errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } }, patients[0].token))).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await gql(
+          PayInvoiceDocument,
+          { id: invoice.id, input: { method: 'CARD', token: 'tok_visa_4242' } },
+          patients[0].token,
+        ),
+      ),
+    ).toBe('CONFLICT');
     expect(await rows('billing', 'select id from outbox_events where type = ?', ['INVOICE_PAID'])).toHaveLength(1);
   });
 
-  it("lets a patient pay only their own invoice, by card; an admin records cash", async () => {
+  it('lets a patient pay only their own invoice, by card; an admin records cash', async () => {
     const [invoice] = await myInvoices(patients[1].token);
-    expect(errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patients[0].token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CASH' } }, patients[1].token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CASH' } }, doctors[1].token))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await gql(
+          PayInvoiceDocument,
+          { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } },
+          patients[0].token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CASH' } }, patients[1].token)),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(PayInvoiceDocument, { id: invoice.id, input: { method: 'CASH' } }, doctors[1].token)),
+    ).toBe('FORBIDDEN');
     expect((await myInvoices(patients[1].token))[0].status).toBe('PENDING');
     const recorded = await ok(PayInvoiceDocument, { id: invoice.id, input: { method: 'CASH' } }, admin);
     expect(recorded.payInvoice).toMatchObject({ id: invoice.id, status: 'PAID' });
     const log = await ok(AdminActionLogDocument, { first: 20 }, admin);
-    expect(log.adminActionLog.edges.map((e) => e.node)).toContainEqual(expect.objectContaining({ action: 'RECORD_PAYMENT', targetId: invoice.id }));
+    expect(log.adminActionLog.edges.map((e) => e.node)).toContainEqual(
+      expect.objectContaining({ action: 'RECORD_PAYMENT', targetId: invoice.id }),
+    );
   });
 
   it('takes feedback once from the patient of a completed visit, and refuses bad input and unfinished visits', async () => {
     const before = await ok(DoctorsDocument, { serviceId });
     expect(before.doctors.find((d) => d.id === doctors[0].id)).toMatchObject({ rating: null, reviewCount: 0 });
 
-    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 6 }, patients[0].token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 0 }, patients[0].token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 4, comment: 'x'.repeat(2001) }, patients[0].token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 4 }, patients[1].token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[3], rating: 4 }, patients[0].token))).toBe('CONFLICT');
-    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[2], rating: 1 }, patients[2].token))).toBe('CONFLICT');
+    expect(
+      errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 6 }, patients[0].token)),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 0 }, patients[0].token)),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await gql(
+          SubmitFeedbackDocument,
+          { appointmentId: appointments[0], rating: 4, comment: 'x'.repeat(2001) },
+          patients[0].token,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 4 }, patients[1].token)),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[3], rating: 4 }, patients[0].token)),
+    ).toBe('CONFLICT');
+    expect(
+      errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[2], rating: 1 }, patients[2].token)),
+    ).toBe('CONFLICT');
 
-    const given = await ok(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 5, comment: ' Kind and thorough. ' }, patients[0].token);
+    const given = await ok(
+      SubmitFeedbackDocument,
+      { appointmentId: appointments[0], rating: 5, comment: ' Kind and thorough. ' },
+      patients[0].token,
+    );
     expect(given.submitFeedback).toMatchObject({ rating: 5, comment: 'Kind and thorough.' });
-    expect(errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 1 }, patients[0].token))).toBe('CONFLICT');
+    expect(
+      errorCode(await gql(SubmitFeedbackDocument, { appointmentId: appointments[0], rating: 1 }, patients[0].token)),
+    ).toBe('CONFLICT');
     await ok(SubmitFeedbackDocument, { appointmentId: appointments[1], rating: 2 }, patients[1].token);
 
     const after = await ok(DoctorsDocument, { serviceId });
@@ -245,15 +434,27 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     expect(after.doctors.find((d) => d.id === doctors[2].id)).toMatchObject({ rating: null, reviewCount: 0 });
 
     // Each completion asked its patient for feedback through the outbox (the notification service sends it).
-    const requested = await rows('feedback', 'select envelope from outbox_events where type = ?', ['FEEDBACK_REQUESTED']);
-    expect(requested.map((row) => JSON.parse(row.envelope).payload.appointmentId).sort()).toEqual([appointments[0], appointments[1]].sort());
+    const requested = await rows('feedback', 'select envelope from outbox_events where type = ?', [
+      'FEEDBACK_REQUESTED',
+    ]);
+    expect(requested.map((row) => JSON.parse(row.envelope).payload.appointmentId).sort()).toEqual(
+      [appointments[0], appointments[1]].sort(),
+    );
   });
 
   it('sends the patient the invoice notice and the feedback request by email', async () => {
     const email = 'p1@after-visit.e2e.test';
     const subjectOf = (m: ReceivedMail) => m.headers.get('subject') ?? '';
     const arrived = (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(email));
-    const mails = await sink.waitFor((m) => ['Invoice for', 'How was your visit?'].every((start) => arrived(m).some((x) => subjectOf(x).startsWith(start))), 30_000).then(arrived);
+    const mails = await sink
+      .waitFor(
+        (m) =>
+          ['Invoice for', 'How was your visit?'].every((start) =>
+            arrived(m).some((x) => subjectOf(x).startsWith(start)),
+          ),
+        30_000,
+      )
+      .then(arrived);
     const invoice = await mails.find((m) => subjectOf(m).startsWith('Invoice for'))!.parsed();
     expect(invoice.subject).toBe('Invoice for Check-up with Dr 1: 40.00 EUR');
     expect(invoice.text).toContain('by card, in cash at the front desk, or through your insurance');
@@ -268,13 +469,20 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     const mine = await ok(MyAppointmentsDocument, {}, patients[0].token);
     const byId = new Map(mine.myAppointments.map((a) => [a.id, a]));
     const done = byId.get(appointments[0])!;
-    expect(done).toMatchObject({ status: 'COMPLETED', service: { name: 'Check-up', price: '40.00', currency: 'EUR' }, invoice: { amount: '40.00', currency: 'EUR', status: 'PAID' }, feedback: { rating: 5, comment: 'Kind and thorough.' } });
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      service: { name: 'Check-up', price: '40.00', currency: 'EUR' },
+      invoice: { amount: '40.00', currency: 'EUR', status: 'PAID' },
+      feedback: { rating: 5, comment: 'Kind and thorough.' },
+    });
     const sent = done.notifications.filter((n) => n.channel === 'EMAIL' && n.status === 'SENT').map((n) => n.kind);
     expect(sent).toEqual(expect.arrayContaining(['CONFIRMATION', 'INVOICE', 'FEEDBACK_REQUEST']));
     expect(byId.get(appointments[3])).toMatchObject({ status: 'CONFIRMED', invoice: null, feedback: null });
     // Patient.invoices: the patient themself and admins.
     const chart = 'query($id: ID!) { patient(id: $id) { id invoices { id status } } }';
-    expect((await raw(chart, { id: patients[0].id }, admin)).data.patient.invoices).toEqual([expect.objectContaining({ status: 'PAID' })]);
+    expect((await raw(chart, { id: patients[0].id }, admin)).data.patient.invoices).toEqual([
+      expect.objectContaining({ status: 'PAID' }),
+    ]);
     expect(errorCode(await raw(chart, { id: patients[0].id }, doctors[0].token))).toBe('FORBIDDEN');
   });
 
@@ -282,13 +490,33 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     const running = [...stack.services.keys()];
     expect(errorCode(await gql(SystemHealthDocument, {}, patients[0].token))).toBe('FORBIDDEN');
     const healthy = await ok(SystemHealthDocument, {}, admin);
-    const status = (report: SystemHealthQuery) => Object.fromEntries(report.systemHealth.services.map((s) => [s.name, s.status]));
-    const upOf = (report: SystemHealthQuery, names: string[]) => Object.fromEntries(names.map((name) => [name, status(report)[name]]));
-    expect(upOf(healthy, [...running, 'redis'])).toEqual(Object.fromEntries([...running, 'redis'].map((name) => [name, 'UP'])));
+    const status = (report: SystemHealthQuery) =>
+      Object.fromEntries(report.systemHealth.services.map((s) => [s.name, s.status]));
+    const upOf = (report: SystemHealthQuery, names: string[]) =>
+      Object.fromEntries(names.map((name) => [name, status(report)[name]]));
+    expect(upOf(healthy, [...running, 'redis'])).toEqual(
+      Object.fromEntries([...running, 'redis'].map((name) => [name, 'UP'])),
+    );
     expect(healthy.systemHealth.services.find((s) => s.name === 'billing')!.latencyMs).toBeGreaterThanOrEqual(0);
     const queues = healthy.systemHealth.queues.map((q) => q.name);
-    expect(queues).toEqual(expect.arrayContaining(['billing', 'feedback', 'notification', 'notification-send', 'patient-care', 'scheduling-horizon', 'appointment-reconcile']));
-    expect(healthy.systemHealth.queues.find((q) => q.name === 'billing')).toEqual({ name: 'billing', waiting: 0, delayed: 0, active: 0, failed: 0 });
+    expect(queues).toEqual(
+      expect.arrayContaining([
+        'billing',
+        'feedback',
+        'notification',
+        'notification-send',
+        'patient-care',
+        'scheduling-horizon',
+        'appointment-reconcile',
+      ]),
+    );
+    expect(healthy.systemHealth.queues.find((q) => q.name === 'billing')).toEqual({
+      name: 'billing',
+      waiting: 0,
+      delayed: 0,
+      active: 0,
+      failed: 0,
+    });
 
     await stack.services.get('feedback')!.stop();
     const degraded = await ok(SystemHealthDocument, {}, admin);

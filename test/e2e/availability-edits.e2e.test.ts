@@ -1,4 +1,14 @@
-import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack, variant } from '@carebook/platform/testing';
+import {
+  BOOTSTRAP_ADMIN,
+  errorCode,
+  postGraphql,
+  ReceivedMail,
+  SmtpSink,
+  Stack,
+  startSmtpSink,
+  startStack,
+  variant,
+} from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AddTimeOffDocument,
@@ -33,43 +43,108 @@ describe('availability edits through the gateway', () => {
   let gql: ContractCall;
   let admin: string;
   let serviceId: string;
-  const doctors = { away: { id: '', token: '', email: 'dr-away@avail.e2e.test' }, cover: { id: '', token: '', email: 'dr-cover@avail.e2e.test' } };
-  const patients = { one: { id: '', token: '', email: 'one@avail.e2e.test' }, two: { id: '', token: '', email: 'two@avail.e2e.test' } };
+  const doctors = {
+    away: { id: '', token: '', email: 'dr-away@avail.e2e.test' },
+    cover: { id: '', token: '', email: 'dr-cover@avail.e2e.test' },
+  };
+  const patients = {
+    one: { id: '', token: '', email: 'one@avail.e2e.test' },
+    two: { id: '', token: '', email: 'two@avail.e2e.test' },
+  };
   /** The appointment the first test books and the second has cancelled by a time off. */
   let inTheWay = { id: '', startsAt: '' };
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+  async function ok<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ) {
     const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
   }
   const openDay = async (doctorId: string, offset: number, startTime = '09:00', endTime = '12:00') =>
-    (await ok(AddAvailabilityDocument, { doctorId, date: day(offset), startTime, endTime, slotMinutes: 60 }, admin)).addAvailability;
+    (await ok(AddAvailabilityDocument, { doctorId, date: day(offset), startTime, endTime, slotMinutes: 60 }, admin))
+      .addAvailability;
   const book = async (slotId: string, who = patients.one) =>
-    variant((await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, who.token)).bookAppointment, 'BookingConfirmed').appointment.id;
+    variant(
+      (await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, who.token)).bookAppointment,
+      'BookingConfirmed',
+    ).appointment.id;
   const to = (address: string) => (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(address));
-  const subjectStarts = (address: string, prefix: string) => (messages: ReceivedMail[]) => to(address)(messages).filter((m) => m.headers.get('subject')?.startsWith(prefix));
+  const subjectStarts = (address: string, prefix: string) => (messages: ReceivedMail[]) =>
+    to(address)(messages).filter((m) => m.headers.get('subject')?.startsWith(prefix));
   async function history(appointmentId: string) {
     // Not a contract operation: the history is what staff tools read; checked here as the admin sees it.
-    const response = await postGraphql(stack.gatewayUrl, 'query($id: ID!) { appointment(id: $id) { status cancellationReason history { byUserId toStatus note } } }', { id: appointmentId }, admin);
+    const response = await postGraphql(
+      stack.gatewayUrl,
+      'query($id: ID!) { appointment(id: $id) { status cancellationReason history { byUserId toStatus note } } }',
+      { id: appointmentId },
+      admin,
+    );
     expect(response.errors).toBeUndefined();
     return response.data.appointment;
   }
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification'], { SMTP_URL: sink.url }, { workers: [WORKER] });
+    stack = await startStack(
+      ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification'],
+      { SMTP_URL: sink.url },
+      { workers: [WORKER] },
+    );
     gql = contractCall(stack.gatewayUrl);
     admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
-    for (const [key, name] of [['away', 'Dr Away'], ['cover', 'Dr Cover']] as const) {
+    serviceId = (
+      await ok(
+        CreateMedicalServiceDocument,
+        {
+          input: {
+            name: 'Consultation',
+            category: 'GENERAL_CHECKUP',
+            durationMinutes: 30,
+            price: '40.00',
+            currency: 'EUR',
+          },
+        },
+        admin,
+      )
+    ).createMedicalService.id;
+    for (const [key, name] of [
+      ['away', 'Dr Away'],
+      ['cover', 'Dr Cover'],
+    ] as const) {
       const doctor = doctors[key];
-      doctor.id = (await ok(CreateDoctorDocument, { input: { email: doctor.email, password: 'doctor-password-1', name, specialty: 'General practice', licenseNumber: `AV-${key}`, serviceIds: [serviceId] } }, admin)).createDoctor.id;
-      doctor.token = (await ok(LoginDocument, { email: doctor.email, password: 'doctor-password-1' })).login.accessToken;
+      doctor.id = (
+        await ok(
+          CreateDoctorDocument,
+          {
+            input: {
+              email: doctor.email,
+              password: 'doctor-password-1',
+              name,
+              specialty: 'General practice',
+              licenseNumber: `AV-${key}`,
+              serviceIds: [serviceId],
+            },
+          },
+          admin,
+        )
+      ).createDoctor.id;
+      doctor.token = (
+        await ok(LoginDocument, { email: doctor.email, password: 'doctor-password-1' })
+      ).login.accessToken;
     }
-    for (const [key, name] of [['one', 'Pat One'], ['two', 'Pat Two']] as const) {
-      const made = (await ok(RegisterPatientDocument, { input: { email: patients[key].email, password: 'patient-password-1', name } })).registerPatient;
+    for (const [key, name] of [
+      ['one', 'Pat One'],
+      ['two', 'Pat Two'],
+    ] as const) {
+      const made = (
+        await ok(RegisterPatientDocument, {
+          input: { email: patients[key].email, password: 'patient-password-1', name },
+        })
+      ).registerPatient;
       patients[key].id = made.user.id;
       patients[key].token = made.accessToken;
     }
@@ -84,23 +159,55 @@ describe('availability edits through the gateway', () => {
     const slots = await openDay(doctors.away.id, 2);
     const appointmentId = await book(slots[1].id);
     inTheWay = { id: appointmentId, startsAt: slots[1].startsAt };
-    const refused = await gql(AddTimeOffDocument, { doctorId: doctors.away.id, from: `${day(2)}T08:00:00Z`, to: `${day(2)}T12:00:00Z`, reason: 'Course' }, doctors.away.token);
+    const refused = await gql(
+      AddTimeOffDocument,
+      { doctorId: doctors.away.id, from: `${day(2)}T08:00:00Z`, to: `${day(2)}T12:00:00Z`, reason: 'Course' },
+      doctors.away.token,
+    );
     expect(errorCode(refused)).toBe('CONFLICT');
-    expect(refused.errors![0].message).toMatch(/One booked appointment falls in this time off: .* 10:00 UTC \(Pat One\)/);
+    expect(refused.errors![0].message).toMatch(
+      /One booked appointment falls in this time off: .* 10:00 UTC \(Pat One\)/,
+    );
     expect(refused.errors![0].extensions).toMatchObject({
       reason: 'BOOKED_APPOINTMENTS',
-      appointments: [{ appointmentId, startsAt: `${day(2)}T10:00:00.000Z`, patientId: patients.one.id, patientName: 'Pat One' }],
+      appointments: [
+        { appointmentId, startsAt: `${day(2)}T10:00:00.000Z`, patientId: patients.one.id, patientName: 'Pat One' },
+      ],
     });
-    expect((await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, doctors.away.token)).doctor.timeOffs).toEqual([]);
-    const free = await ok(AvailableSlotsDocument, { doctorId: doctors.away.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` });
+    expect(
+      (await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, doctors.away.token)).doctor.timeOffs,
+    ).toEqual([]);
+    const free = await ok(AvailableSlotsDocument, {
+      doctorId: doctors.away.id,
+      from: `${day(2)}T00:00:00Z`,
+      to: `${day(3)}T00:00:00Z`,
+    });
     expect(free.availableSlots.map((s) => s.id)).toEqual([slots[0].id, slots[2].id]);
-    expect(errorCode(await gql(AddTimeOffDocument, { doctorId: doctors.away.id, from: `${day(2)}T08:00:00Z`, to: `${day(2)}T12:00:00Z` }, doctors.cover.token))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await gql(
+          AddTimeOffDocument,
+          { doctorId: doctors.away.id, from: `${day(2)}T08:00:00Z`, to: `${day(2)}T12:00:00Z` },
+          doctors.cover.token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('with cancelBooked cancels it, records why, frees nothing, and emails the patient other times', async () => {
     const coverSlots = await openDay(doctors.cover.id, 2);
     const booked = inTheWay;
-    const off = await ok(AddTimeOffDocument, { doctorId: doctors.away.id, from: `${day(2)}T08:00:00Z`, to: `${day(2)}T12:00:00Z`, reason: 'Course', cancelBooked: true }, doctors.away.token);
+    const off = await ok(
+      AddTimeOffDocument,
+      {
+        doctorId: doctors.away.id,
+        from: `${day(2)}T08:00:00Z`,
+        to: `${day(2)}T12:00:00Z`,
+        reason: 'Course',
+        cancelBooked: true,
+      },
+      doctors.away.token,
+    );
     expect(off.addTimeOff).toMatchObject({
       timeOff: { startsAt: `${day(2)}T08:00:00.000Z`, endsAt: `${day(2)}T12:00:00.000Z`, reason: 'Course' },
       blockedSlots: 2,
@@ -108,12 +215,29 @@ describe('availability edits through the gateway', () => {
       conflicts: [],
     });
     const after = await history(booked.id);
-    expect(after).toMatchObject({ status: 'CANCELLED', cancellationReason: 'The doctor is not available at this time.' });
-    expect(after.history.at(-1)).toEqual({ byUserId: doctors.away.id, toStatus: 'CANCELLED', note: 'The doctor is not available at this time.' });
+    expect(after).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: 'The doctor is not available at this time.',
+    });
+    expect(after.history.at(-1)).toEqual({
+      byUserId: doctors.away.id,
+      toStatus: 'CANCELLED',
+      note: 'The doctor is not available at this time.',
+    });
     // The slot went back BLOCKED, not free: the time off stands over it.
-    expect((await ok(AvailableSlotsDocument, { doctorId: doctors.away.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` })).availableSlots).toEqual([]);
+    expect(
+      (
+        await ok(AvailableSlotsDocument, {
+          doctorId: doctors.away.id,
+          from: `${day(2)}T00:00:00Z`,
+          to: `${day(3)}T00:00:00Z`,
+        })
+      ).availableSlots,
+    ).toEqual([]);
 
-    const [mail] = await sink.waitFor((m) => subjectStarts(patients.one.email, 'Appointment cancelled by the clinic')(m).length === 1, 30_000).then(subjectStarts(patients.one.email, 'Appointment cancelled by the clinic'));
+    const [mail] = await sink
+      .waitFor((m) => subjectStarts(patients.one.email, 'Appointment cancelled by the clinic')(m).length === 1, 30_000)
+      .then(subjectStarts(patients.one.email, 'Appointment cancelled by the clinic'));
     const text = (await mail.parsed()).text ?? '';
     expect(text).toContain('is cancelled because Dr Away is not available at that time');
     // The other doctor offering the service, nearest in time: 10:00 that day first.
@@ -125,21 +249,59 @@ describe('availability edits through the gateway', () => {
 
   it('lists the time off and removes it: the slots open again', async () => {
     const listed = (await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, admin)).doctor;
-    expect(listed.timeOffs).toEqual([{ id: expect.any(String), startsAt: `${day(2)}T08:00:00.000Z`, endsAt: `${day(2)}T12:00:00.000Z`, reason: 'Course' }]);
-    expect(errorCode(await gql(RemoveTimeOffDocument, { id: listed.timeOffs[0].id }, patients.one.token))).toBe('FORBIDDEN');
+    expect(listed.timeOffs).toEqual([
+      {
+        id: expect.any(String),
+        startsAt: `${day(2)}T08:00:00.000Z`,
+        endsAt: `${day(2)}T12:00:00.000Z`,
+        reason: 'Course',
+      },
+    ]);
+    expect(errorCode(await gql(RemoveTimeOffDocument, { id: listed.timeOffs[0].id }, patients.one.token))).toBe(
+      'FORBIDDEN',
+    );
     const removed = await ok(RemoveTimeOffDocument, { id: listed.timeOffs[0].id }, doctors.away.token);
     expect(removed.removeTimeOff).toEqual({ id: listed.timeOffs[0].id, reopenedSlots: 3 });
-    expect((await ok(AvailableSlotsDocument, { doctorId: doctors.away.id, from: `${day(2)}T00:00:00Z`, to: `${day(3)}T00:00:00Z` })).availableSlots).toHaveLength(3);
+    expect(
+      (
+        await ok(AvailableSlotsDocument, {
+          doctorId: doctors.away.id,
+          from: `${day(2)}T00:00:00Z`,
+          to: `${day(3)}T00:00:00Z`,
+        })
+      ).availableSlots,
+    ).toHaveLength(3);
     expect(errorCode(await gql(RemoveTimeOffDocument, { id: listed.timeOffs[0].id }, admin))).toBe('NOT_FOUND');
   });
 
   it('removes a one-off day: its free slots go, the booked one stays and is named', async () => {
     const slots = await openDay(doctors.away.id, 4, '14:00', '16:00');
     const appointmentId = await book(slots[0].id, patients.two);
-    const oneOff = (await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, admin)).doctor.oneOffAvailability.find((d) => d.date === day(4))!;
+    const oneOff = (
+      await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, admin)
+    ).doctor.oneOffAvailability.find((d) => d.date === day(4))!;
     const removed = await ok(RemoveAvailabilityDocument, { id: oneOff.id }, doctors.away.token);
-    expect(removed.removeAvailability).toEqual({ id: oneOff.id, removedSlots: 1, keptAppointments: [{ id: appointmentId, startsAt: slots[0].startsAt, timeZone: 'UTC', patient: { id: patients.two.id, name: 'Pat Two' } }] });
-    expect((await ok(AvailableSlotsDocument, { doctorId: doctors.away.id, from: `${day(4)}T00:00:00Z`, to: `${day(5)}T00:00:00Z` })).availableSlots).toEqual([]);
+    expect(removed.removeAvailability).toEqual({
+      id: oneOff.id,
+      removedSlots: 1,
+      keptAppointments: [
+        {
+          id: appointmentId,
+          startsAt: slots[0].startsAt,
+          timeZone: 'UTC',
+          patient: { id: patients.two.id, name: 'Pat Two' },
+        },
+      ],
+    });
+    expect(
+      (
+        await ok(AvailableSlotsDocument, {
+          doctorId: doctors.away.id,
+          from: `${day(4)}T00:00:00Z`,
+          to: `${day(5)}T00:00:00Z`,
+        })
+      ).availableSlots,
+    ).toEqual([]);
     expect((await history(appointmentId)).status).toBe('CONFIRMED');
     expect(errorCode(await gql(RemoveAvailabilityDocument, { id: oneOff.id }, admin))).toBe('NOT_FOUND');
   });
@@ -153,13 +315,22 @@ describe('availability edits through the gateway', () => {
     expect(errorCode(await gql(CloseClinicDocument, closure, doctors.away.token))).toBe('FORBIDDEN');
     const refused = await gql(CloseClinicDocument, closure, admin);
     expect(errorCode(refused)).toBe('CONFLICT');
-    expect((refused.errors![0].extensions!.appointments as Array<{ appointmentId: string; patientName: string }>).map((a) => [a.appointmentId, a.patientName]).sort()).toEqual(
-      [[first, 'Pat One'], [second, 'Pat Two']].sort(),
+    expect(
+      (refused.errors![0].extensions!.appointments as Array<{ appointmentId: string; patientName: string }>)
+        .map((a) => [a.appointmentId, a.patientName])
+        .sort(),
+    ).toEqual(
+      [
+        [first, 'Pat One'],
+        [second, 'Pat Two'],
+      ].sort(),
     );
     expect(errorCode(await gql(CloseClinicDocument, { ...closure, from: day(-1) }, admin))).toBe('BAD_USER_INPUT');
 
     const closed = await ok(CloseClinicDocument, { ...closure, cancelBooked: true }, admin);
-    expect(closed.closeClinic.timeOffs.map((t) => t.doctor.id)).toEqual(expect.arrayContaining([doctors.away.id, doctors.cover.id]));
+    expect(closed.closeClinic.timeOffs.map((t) => t.doctor.id)).toEqual(
+      expect.arrayContaining([doctors.away.id, doctors.cover.id]),
+    );
     expect(closed.closeClinic.cancelled.map((a) => a.id).sort()).toEqual([first, second].sort());
     expect(closed.closeClinic.conflicts).toEqual([]);
     expect((await history(first)).cancellationReason).toBe('The clinic is closed on this day.');
@@ -173,14 +344,20 @@ describe('availability edits through the gateway', () => {
       const [slot] = await openDay(doctors.cover.id, 10 + round, '09:00', '10:00');
       const [booking, timeOff] = await Promise.all([
         gql(BookAppointmentDocument, { input: { slotId: slot.id, serviceId } }, patients.one.token),
-        gql(AddTimeOffDocument, { doctorId: doctors.cover.id, from: `${day(10 + round)}T09:00:00Z`, to: `${day(10 + round)}T10:00:00Z` }, doctors.cover.token),
+        gql(
+          AddTimeOffDocument,
+          { doctorId: doctors.cover.id, from: `${day(10 + round)}T09:00:00Z`, to: `${day(10 + round)}T10:00:00Z` },
+          doctors.cover.token,
+        ),
       ]);
       expect(booking.errors).toBeUndefined();
       const outcome = booking.data.bookAppointment;
       if (outcome.__typename === 'BookingConfirmed') {
         // The booking won: the time off was refused, naming it.
         expect(errorCode(timeOff)).toBe('CONFLICT');
-        expect(timeOff.errors![0].extensions!.appointments).toEqual([expect.objectContaining({ appointmentId: outcome.appointment.id })]);
+        expect(timeOff.errors![0].extensions!.appointments).toEqual([
+          expect.objectContaining({ appointmentId: outcome.appointment.id }),
+        ]);
       } else {
         // The time off won: the booking was refused as blocked, nothing booked.
         expect(timeOff.errors).toBeUndefined();

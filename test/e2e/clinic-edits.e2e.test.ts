@@ -34,17 +34,31 @@ describe('editing the catalogue and the doctors through the gateway', () => {
   let admin: string;
   let serviceId: string;
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const doctors: Record<'a' | 'b' | 'c', { id: string; token: string }> = { a: { id: '', token: '' }, b: { id: '', token: '' }, c: { id: '', token: '' } };
+  const doctors: Record<'a' | 'b' | 'c', { id: string; token: string }> = {
+    a: { id: '', token: '' },
+    b: { id: '', token: '' },
+    c: { id: '', token: '' },
+  };
   let patient: { id: string; token: string };
 
-  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+  async function ok<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ) {
     const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
   }
 
   async function openDay(doctorId: string, offset: number) {
-    return (await ok(AddAvailabilityDocument, { doctorId, date: day(offset), startTime: '09:00', endTime: '11:00', slotMinutes: 30 }, admin)).addAvailability;
+    return (
+      await ok(
+        AddAvailabilityDocument,
+        { doctorId, date: day(offset), startTime: '09:00', endTime: '11:00', slotMinutes: 30 },
+        admin,
+      )
+    ).addAvailability;
   }
 
   async function book(slotId: string, service = serviceId) {
@@ -53,20 +67,56 @@ describe('editing the catalogue and the doctors through the gateway', () => {
 
   const listedDoctors = async () => (await ok(DoctorsDocument, {})).doctors.map((d) => d.id);
   const calendarDoctors = async () =>
-    (await ok(AvailabilityCalendarDocument, { from: day(1), to: day(5), serviceId })).availabilityCalendar.flatMap((d) => d.doctors.map((e) => e.doctor.id));
+    (await ok(AvailabilityCalendarDocument, { from: day(1), to: day(5), serviceId })).availabilityCalendar.flatMap(
+      (d) => d.doctors.map((e) => e.doctor.id),
+    );
 
   beforeAll(async () => {
     // feedback too: the contract's Doctors asks for ratings.
     stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'feedback']);
     gql = contractCall(stack.gatewayUrl);
     admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    serviceId = (
+      await ok(
+        CreateMedicalServiceDocument,
+        {
+          input: {
+            name: 'Consultation',
+            category: 'GENERAL_CHECKUP',
+            durationMinutes: 30,
+            price: '40.00',
+            currency: 'EUR',
+          },
+        },
+        admin,
+      )
+    ).createMedicalService.id;
     for (const key of ['a', 'b', 'c'] as const) {
       const email = `dr-${key}@edits.e2e.test`;
-      const created = await ok(CreateDoctorDocument, { input: { email, password: 'doctor-password-1', name: `Dr ${key.toUpperCase()}`, specialty: 'General practice', licenseNumber: `ED-${key}`, serviceIds: [serviceId] } }, admin);
-      doctors[key] = { id: created.createDoctor.id, token: (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken };
+      const created = await ok(
+        CreateDoctorDocument,
+        {
+          input: {
+            email,
+            password: 'doctor-password-1',
+            name: `Dr ${key.toUpperCase()}`,
+            specialty: 'General practice',
+            licenseNumber: `ED-${key}`,
+            serviceIds: [serviceId],
+          },
+        },
+        admin,
+      );
+      doctors[key] = {
+        id: created.createDoctor.id,
+        token: (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken,
+      };
     }
-    const registered = (await ok(RegisterPatientDocument, { input: { email: 'p@edits.e2e.test', password: 'patient-password-1', name: 'Patient Edits' } })).registerPatient;
+    const registered = (
+      await ok(RegisterPatientDocument, {
+        input: { email: 'p@edits.e2e.test', password: 'patient-password-1', name: 'Patient Edits' },
+      })
+    ).registerPatient;
     patient = { id: registered.user.id, token: registered.accessToken };
   }, 180_000);
 
@@ -77,22 +127,62 @@ describe('editing the catalogue and the doctors through the gateway', () => {
   it('changes a service: new bookings see the new price, booked appointments keep theirs', async () => {
     const [first, second] = await openDay(doctors.a.id, 2);
     expect((await book(first.id)).data.bookAppointment.__typename).toBe('BookingConfirmed');
-    const updated = await ok(UpdateMedicalServiceDocument, { id: serviceId, input: { price: '48.50', description: 'Thirty minutes with a GP' } }, admin);
-    expect(updated.updateMedicalService).toEqual({ id: serviceId, name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '48.50', currency: 'EUR', description: 'Thirty minutes with a GP', bufferBeforeMinutes: 0, bufferAfterMinutes: 0, active: true });
-    expect(errorCode(await gql(UpdateMedicalServiceDocument, { id: serviceId, input: { price: '1.00' } }, doctors.a.token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(UpdateMedicalServiceDocument, { id: serviceId, input: { durationMinutes: 1 } }, admin))).toBe('BAD_USER_INPUT');
+    const updated = await ok(
+      UpdateMedicalServiceDocument,
+      { id: serviceId, input: { price: '48.50', description: 'Thirty minutes with a GP' } },
+      admin,
+    );
+    expect(updated.updateMedicalService).toEqual({
+      id: serviceId,
+      name: 'Consultation',
+      category: 'GENERAL_CHECKUP',
+      durationMinutes: 30,
+      price: '48.50',
+      currency: 'EUR',
+      description: 'Thirty minutes with a GP',
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      active: true,
+    });
+    expect(
+      errorCode(await gql(UpdateMedicalServiceDocument, { id: serviceId, input: { price: '1.00' } }, doctors.a.token)),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(UpdateMedicalServiceDocument, { id: serviceId, input: { durationMinutes: 1 } }, admin)),
+    ).toBe('BAD_USER_INPUT');
     expect((await book(second.id)).data.bookAppointment.__typename).toBe('BookingConfirmed');
     const upcoming = (await ok(UpcomingAppointmentsDocument, { doctorId: doctors.a.id }, admin)).upcomingAppointments;
     expect(upcoming.map((a) => a.price)).toEqual(['40.00', '48.50']);
-    expect(upcoming[0]).toMatchObject({ status: 'CONFIRMED', patient: { id: patient.id, name: 'Patient Edits' }, service: { id: serviceId, name: 'Consultation' } });
+    expect(upcoming[0]).toMatchObject({
+      status: 'CONFIRMED',
+      patient: { id: patient.id, name: 'Patient Edits' },
+      service: { id: serviceId, name: 'Consultation' },
+    });
   });
 
   it('lets a doctor edit their own bio, location and phone, which the directory shows', async () => {
-    const mine = await ok(UpdateMyDoctorProfileDocument, { input: { bio: 'Family medicine.', location: 'Room 4', phone: '+49 30 4444444' } }, doctors.b.token);
-    expect(mine.updateMyDoctorProfile).toEqual({ id: doctors.b.id, name: 'Dr B', bio: 'Family medicine.', location: 'Room 4', phone: '+49 30 4444444' });
-    expect((await ok(DoctorsDocument, {})).doctors.find((d) => d.id === doctors.b.id)).toMatchObject({ bio: 'Family medicine.', location: 'Room 4' });
-    expect(errorCode(await gql(UpdateMyDoctorProfileDocument, { input: { bio: 'x' } }, patient.token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(UpdateMyDoctorProfileDocument, { input: { phone: 'none' } }, doctors.b.token))).toBe('BAD_USER_INPUT');
+    const mine = await ok(
+      UpdateMyDoctorProfileDocument,
+      { input: { bio: 'Family medicine.', location: 'Room 4', phone: '+49 30 4444444' } },
+      doctors.b.token,
+    );
+    expect(mine.updateMyDoctorProfile).toEqual({
+      id: doctors.b.id,
+      name: 'Dr B',
+      bio: 'Family medicine.',
+      location: 'Room 4',
+      phone: '+49 30 4444444',
+    });
+    expect((await ok(DoctorsDocument, {})).doctors.find((d) => d.id === doctors.b.id)).toMatchObject({
+      bio: 'Family medicine.',
+      location: 'Room 4',
+    });
+    expect(errorCode(await gql(UpdateMyDoctorProfileDocument, { input: { bio: 'x' } }, patient.token))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await gql(UpdateMyDoctorProfileDocument, { input: { phone: 'none' } }, doctors.b.token))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('takes a deactivated doctor out of search and calendars and refuses them bookings at once; the admin moves what was booked', async () => {
@@ -106,14 +196,21 @@ describe('editing the catalogue and the doctors through the gateway', () => {
     expect(await listedDoctors()).not.toContain(doctors.b.id);
     expect(await calendarDoctors()).not.toContain(doctors.b.id);
     const refused = await book(slotsB[1].id);
-    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/no longer takes appointments/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/no longer takes appointments/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
 
     const upcoming = (await ok(UpcomingAppointmentsDocument, { doctorId: doctors.b.id }, admin)).upcomingAppointments;
     expect(upcoming.map((a) => a.id)).toEqual([booked]);
-    expect(errorCode(await gql(UpcomingAppointmentsDocument, { doctorId: doctors.b.id }, doctors.c.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(UpcomingAppointmentsDocument, { doctorId: doctors.b.id }, doctors.c.token))).toBe(
+      'FORBIDDEN',
+    );
     const moved = await ok(RescheduleAppointmentDocument, { id: booked, newSlotId: slotsC[0].id }, admin);
     expect(moved.rescheduleAppointment.__typename).toBe('BookingConfirmed');
-    expect((await ok(UpcomingAppointmentsDocument, { doctorId: doctors.b.id }, admin)).upcomingAppointments).toEqual([]);
+    expect((await ok(UpcomingAppointmentsDocument, { doctorId: doctors.b.id }, admin)).upcomingAppointments).toEqual(
+      [],
+    );
 
     // Undone: back in search and bookable.
     await ok(UpdateDoctorDocument, { id: doctors.b.id, input: { active: true } }, admin);
@@ -121,26 +218,49 @@ describe('editing the catalogue and the doctors through the gateway', () => {
     expect((await book(slotsB[1].id)).data.bookAppointment.__typename).toBe('BookingConfirmed');
   });
 
-  it('does the same when the doctor\'s account is deactivated', async () => {
+  it("does the same when the doctor's account is deactivated", async () => {
     const slots = await openDay(doctors.c.id, 4);
     expect(await listedDoctors()).toContain(doctors.c.id);
-    expect((await ok(DeactivateUserDocument, { userId: doctors.c.id, reason: 'Left the practice' }, admin)).deactivateUser).toMatchObject({ id: doctors.c.id, active: false });
+    expect(
+      (await ok(DeactivateUserDocument, { userId: doctors.c.id, reason: 'Left the practice' }, admin)).deactivateUser,
+    ).toMatchObject({ id: doctors.c.id, active: false });
     expect(await listedDoctors()).not.toContain(doctors.c.id);
     expect(await calendarDoctors()).not.toContain(doctors.c.id);
     expect((await book(slots[1].id)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await ok(UpcomingAppointmentsDocument, { doctorId: doctors.c.id }, admin)).upcomingAppointments.map((a) => a.status)).toEqual(['CONFIRMED']);
+    expect(
+      (await ok(UpcomingAppointmentsDocument, { doctorId: doctors.c.id }, admin)).upcomingAppointments.map(
+        (a) => a.status,
+      ),
+    ).toEqual(['CONFIRMED']);
   });
 
   it('retires a service: gone from the catalogue and refused at once, booked appointments stay', async () => {
-    const flu = (await ok(CreateMedicalServiceDocument, { input: { name: 'Flu shot', category: 'VACCINATION', durationMinutes: 15, price: '20.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    const flu = (
+      await ok(
+        CreateMedicalServiceDocument,
+        { input: { name: 'Flu shot', category: 'VACCINATION', durationMinutes: 15, price: '20.00', currency: 'EUR' } },
+        admin,
+      )
+    ).createMedicalService.id;
     await ok(UpdateDoctorDocument, { id: doctors.a.id, input: { serviceIds: [serviceId, flu] } }, admin);
     const slots = await openDay(doctors.a.id, 5);
     const booked = variant((await book(slots[0].id, flu)).data.bookAppointment, 'BookingConfirmed').appointment.id;
-    expect((await ok(RetireMedicalServiceDocument, { id: flu }, admin)).retireMedicalService).toEqual({ id: flu, name: 'Flu shot', active: false });
+    expect((await ok(RetireMedicalServiceDocument, { id: flu }, admin)).retireMedicalService).toEqual({
+      id: flu,
+      name: 'Flu shot',
+      active: false,
+    });
     expect((await ok(MedicalServicesDocument, {})).medicalServices.map((s) => s.id)).not.toContain(flu);
     const refused = await book(slots[1].id, flu);
-    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/no longer offered/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/no longer offered/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(errorCode(await gql(RetireMedicalServiceDocument, { id: flu }, patient.token))).toBe('FORBIDDEN');
-    expect((await ok(UpcomingAppointmentsDocument, { doctorId: doctors.a.id }, admin)).upcomingAppointments.find((a) => a.id === booked)).toMatchObject({ status: 'CONFIRMED' });
+    expect(
+      (await ok(UpcomingAppointmentsDocument, { doctorId: doctors.a.id }, admin)).upcomingAppointments.find(
+        (a) => a.id === booked,
+      ),
+    ).toMatchObject({ status: 'CONFIRMED' });
   });
 });

@@ -32,7 +32,11 @@ describe('CSV exports through the gateway', () => {
   const a = Array.from({ length: 5 }, () => randomUUID());
   const inv = Array.from({ length: 3 }, () => randomUUID());
 
-  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+  async function ok<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ) {
     const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
@@ -48,35 +52,77 @@ describe('CSV exports through the gateway', () => {
   }
 
   async function get(path: string, token?: string) {
-    const response = await fetch(`${exportsUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await fetch(`${exportsUrl}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
   }
 
   /** The first column of each record: the ids, in file order (no id-like text starts a continued line in these names). */
-  const idsOf = (csv: string) => csv.split('\r\n').join('\n').split('\n').slice(1).filter((line) => /^[0-9a-f-]{36},/.test(line)).map((line) => line.slice(0, 36));
+  const idsOf = (csv: string) =>
+    csv
+      .split('\r\n')
+      .join('\n')
+      .split('\n')
+      .slice(1)
+      .filter((line) => /^[0-9a-f-]{36},/.test(line))
+      .map((line) => line.slice(0, 36));
 
   async function registered(email: string, name: string) {
-    return (await ok(RegisterPatientDocument, { input: { email, password: 'export-password-1', name } })).registerPatient;
+    return (await ok(RegisterPatientDocument, { input: { email, password: 'export-password-1', name } }))
+      .registerPatient;
   }
 
   beforeAll(async () => {
-    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing'], { CLINIC_TIME_ZONE: 'Europe/Berlin' });
+    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing'], {
+      CLINIC_TIME_ZONE: 'Europe/Berlin',
+    });
     gql = contractCall(stack.gatewayUrl);
     exportsUrl = stack.gatewayUrl.replace(/\/graphql$/, '');
     tokens.admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Check-up, full', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, tokens.admin))
-      .createMedicalService.id;
+    serviceId = (
+      await ok(
+        CreateMedicalServiceDocument,
+        {
+          input: {
+            name: 'Check-up, full',
+            category: 'GENERAL_CHECKUP',
+            durationMinutes: 30,
+            price: '40.00',
+            currency: 'EUR',
+          },
+        },
+        tokens.admin,
+      )
+    ).createMedicalService.id;
     doctorA.id = (
-      await ok(CreateDoctorDocument, { input: { email: 'dr@exports.e2e.test', password: 'doctor-password-1', name: 'Dr Export', specialty: 'General practice', licenseNumber: 'EX-1', serviceIds: [serviceId] } }, tokens.admin)
+      await ok(
+        CreateDoctorDocument,
+        {
+          input: {
+            email: 'dr@exports.e2e.test',
+            password: 'doctor-password-1',
+            name: 'Dr Export',
+            specialty: 'General practice',
+            licenseNumber: 'EX-1',
+            serviceIds: [serviceId],
+          },
+        },
+        tokens.admin,
+      )
     ).createDoctor.id;
-    tokens.doctor = (await ok(LoginDocument, { email: 'dr@exports.e2e.test', password: 'doctor-password-1' })).login.accessToken;
+    tokens.doctor = (
+      await ok(LoginDocument, { email: 'dr@exports.e2e.test', password: 'doctor-password-1' })
+    ).login.accessToken;
     const first = await registered('ann@exports.e2e.test', 'Ann Smith');
     Object.assign(p1, { id: first.user.id });
     tokens.patient = first.accessToken;
     p2.id = (await registered('bob@exports.e2e.test', 'Bob')).user.id;
     const desk = await registered('desk@exports.e2e.test', 'Desk');
     await ok(SetUserRoleDocument, { userId: desk.user.id, role: 'STAFF' }, tokens.admin);
-    tokens.staff = (await ok(LoginDocument, { email: 'desk@exports.e2e.test', password: 'export-password-1' })).login.accessToken;
+    tokens.staff = (
+      await ok(LoginDocument, { email: 'desk@exports.e2e.test', password: 'export-password-1' })
+    ).login.accessToken;
 
     // Names no form accepts (a newline, a formula), as data imported from elsewhere may hold them.
     await sql('doctor', 'update doctors set name = ? where id = ?', [doctorA.name, doctorA.id]);
@@ -131,16 +177,38 @@ describe('CSV exports through the gateway', () => {
     expect(answer.body).toContain(
       `${a[1]},2026-03-01T08:00:00.000Z,2026-03-01T08:30:00.000Z,2026-03-01T09:00,Europe/Berlin,,${doctorA.id},"'=HYPERLINK(""http://evil.example"")",${p1.id},"Smith, ""Ann""\nJunior",${serviceId},"Check-up, full",CONFIRMED,40.00,EUR,false\n`,
     );
-    expect(answer.body).toContain(`${a[2]},2026-03-01T23:30:00.000Z,2026-03-02T00:00:00.000Z,2026-03-02T00:30,Europe/Berlin,,${unknownDoctor},,${p2.id},'@SUM(1+1),${serviceId},"Check-up, full",CANCELLED,40.00,EUR,true\n`);
+    expect(answer.body).toContain(
+      `${a[2]},2026-03-01T23:30:00.000Z,2026-03-02T00:00:00.000Z,2026-03-02T00:30,Europe/Berlin,,${unknownDoctor},,${p2.id},'@SUM(1+1),${serviceId},"Check-up, full",CANCELLED,40.00,EUR,true\n`,
+    );
     expect(answer.body).not.toMatch(/secret-(reason|notes)/);
   });
 
   it('filters by doctor and by status, and takes the whole range', async () => {
-    expect(idsOf((await get(`/exports/appointments.csv?from=2026-03-01&to=2026-03-02&doctorId=${doctorA.id}`, tokens.admin)).body)).toEqual([a[0], a[1], a[3]]);
-    expect(idsOf((await get('/exports/appointments.csv?from=2026-03-01&to=2026-03-31&status=CONFIRMED', tokens.admin)).body)).toEqual([a[1], a[4]]);
-    expect(idsOf((await get(`/exports/appointments.csv?from=2026-02-01&to=2026-03-31&doctorId=${doctorA.id}&status=COMPLETED`, tokens.admin)).body)).toEqual([a[3]]);
+    expect(
+      idsOf(
+        (await get(`/exports/appointments.csv?from=2026-03-01&to=2026-03-02&doctorId=${doctorA.id}`, tokens.admin))
+          .body,
+      ),
+    ).toEqual([a[0], a[1], a[3]]);
+    expect(
+      idsOf((await get('/exports/appointments.csv?from=2026-03-01&to=2026-03-31&status=CONFIRMED', tokens.admin)).body),
+    ).toEqual([a[1], a[4]]);
+    expect(
+      idsOf(
+        (
+          await get(
+            `/exports/appointments.csv?from=2026-02-01&to=2026-03-31&doctorId=${doctorA.id}&status=COMPLETED`,
+            tokens.admin,
+          )
+        ).body,
+      ),
+    ).toEqual([a[3]]);
     // Empty parameters (as a form sends them) mean no filter.
-    expect(idsOf((await get('/exports/appointments.csv?from=2026-02-01&to=2026-03-31&doctorId=&status=', tokens.admin)).body)).toEqual(a);
+    expect(
+      idsOf(
+        (await get('/exports/appointments.csv?from=2026-02-01&to=2026-03-31&doctorId=&status=', tokens.admin)).body,
+      ),
+    ).toEqual(a);
     const none = await get('/exports/appointments.csv?from=2027-01-01&to=2027-01-31', tokens.admin);
     expect(none.status).toBe(200);
     expect(idsOf(none.body)).toEqual([]);
@@ -149,37 +217,65 @@ describe('CSV exports through the gateway', () => {
   it('exports invoices of the clinic days asked for, by status', async () => {
     const answer = await get('/exports/invoices.csv?from=2026-03-01&to=2026-03-02', tokens.admin);
     expect(answer.status).toBe(200);
-    expect(answer.body.split('\n')[0]).toBe('invoice_id,appointment_id,patient_id,patient_name,amount,currency,status,issued_at_utc,paid_at_utc');
+    expect(answer.body.split('\n')[0]).toBe(
+      'invoice_id,appointment_id,patient_id,patient_name,amount,currency,status,issued_at_utc,paid_at_utc',
+    );
     expect(idsOf(answer.body)).toEqual([inv[2], inv[0]]);
-    expect(answer.body).toContain(`${inv[0]},${a[1]},${p1.id},"Smith, ""Ann""\nJunior",55.50,EUR,PAID,2026-03-01T10:00:00.000Z,2026-03-02T09:00:00.000Z\n`);
+    expect(answer.body).toContain(
+      `${inv[0]},${a[1]},${p1.id},"Smith, ""Ann""\nJunior",55.50,EUR,PAID,2026-03-01T10:00:00.000Z,2026-03-02T09:00:00.000Z\n`,
+    );
     expect(answer.body).toContain(`${inv[2]},${a[2]},${p2.id},'@SUM(1+1),55.50,EUR,VOID,2026-02-28T23:30:00.000Z,\n`);
-    expect(idsOf((await get('/exports/invoices.csv?from=2026-03-01&to=2026-03-31&status=PENDING', tokens.admin)).body)).toEqual([inv[1]]);
+    expect(
+      idsOf((await get('/exports/invoices.csv?from=2026-03-01&to=2026-03-31&status=PENDING', tokens.admin)).body),
+    ).toEqual([inv[1]]);
   });
 
   it('records every export in the admin action log with its filter', async () => {
-    await get(`/exports/appointments.csv?from=2026-01-01&to=2026-01-31&doctorId=${doctorA.id}&status=CANCELLED`, tokens.admin);
+    await get(
+      `/exports/appointments.csv?from=2026-01-01&to=2026-01-31&doctorId=${doctorA.id}&status=CANCELLED`,
+      tokens.admin,
+    );
     await get('/exports/invoices.csv?from=2026-01-01&to=2026-01-31&status=PAID', tokens.admin);
     // details is JSON text in the contract.
-    const entries = (await ok(AdminActionLogDocument, { first: 50 }, tokens.admin)).adminActionLog.edges.map((e) => ({ ...e.node, details: JSON.parse(String(e.node.details)) }));
+    const entries = (await ok(AdminActionLogDocument, { first: 50 }, tokens.admin)).adminActionLog.edges.map((e) => ({
+      ...e.node,
+      details: JSON.parse(String(e.node.details)),
+    }));
     expect(entries).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: 'EXPORT_APPOINTMENTS', targetId: 'appointments', details: { filter: { from: '2026-01-01', to: '2026-01-31', doctorId: doctorA.id, status: 'CANCELLED' } } }),
-        expect.objectContaining({ action: 'EXPORT_INVOICES', targetId: 'invoices', details: { filter: { from: '2026-01-01', to: '2026-01-31', status: 'PAID' } } }),
+        expect.objectContaining({
+          action: 'EXPORT_APPOINTMENTS',
+          targetId: 'appointments',
+          details: { filter: { from: '2026-01-01', to: '2026-01-31', doctorId: doctorA.id, status: 'CANCELLED' } },
+        }),
+        expect.objectContaining({
+          action: 'EXPORT_INVOICES',
+          targetId: 'invoices',
+          details: { filter: { from: '2026-01-01', to: '2026-01-31', status: 'PAID' } },
+        }),
       ]),
     );
   });
 
   it('refuses anyone but an admin: 401 without or with a bad token, 403 for patients, doctors and the front desk', async () => {
-    const counted = async () => (await ok(AdminActionLogDocument, { first: 100 }, tokens.admin)).adminActionLog.edges.length;
+    const counted = async () =>
+      (await ok(AdminActionLogDocument, { first: 100 }, tokens.admin)).adminActionLog.edges.length;
     const before = await counted();
-    for (const path of ['/exports/appointments.csv?from=2026-03-01&to=2026-03-02', '/exports/invoices.csv?from=2026-03-01&to=2026-03-02']) {
+    for (const path of [
+      '/exports/appointments.csv?from=2026-03-01&to=2026-03-02',
+      '/exports/invoices.csv?from=2026-03-01&to=2026-03-02',
+    ]) {
       const anonymous = await get(path);
       expect([anonymous.status, JSON.parse(anonymous.body).error.code]).toEqual([401, 'UNAUTHENTICATED']);
       expect(JSON.parse(anonymous.body).error.message).toMatch(/admin's access token/);
       expect((await get(path, 'not-a-token')).status).toBe(401);
       for (const role of ['patient', 'doctor', 'staff'] as const) {
         const refused = await get(path, tokens[role]);
-        expect([role, refused.status, JSON.parse(refused.body).error]).toEqual([role, 403, { code: 'FORBIDDEN', message: 'Exports are for administrators only.' }]);
+        expect([role, refused.status, JSON.parse(refused.body).error]).toEqual([
+          role,
+          403,
+          { code: 'FORBIDDEN', message: 'Exports are for administrators only.' },
+        ]);
       }
     }
     expect(await counted()).toBe(before);
@@ -194,7 +290,9 @@ describe('CSV exports through the gateway', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
-    const answer = await fetch(`${exportsUrl}/exports/invoices.csv?from=2026-03-01&to=2026-03-02`, { headers: { origin, authorization: `Bearer ${tokens.admin}` } });
+    const answer = await fetch(`${exportsUrl}/exports/invoices.csv?from=2026-03-01&to=2026-03-02`, {
+      headers: { origin, authorization: `Bearer ${tokens.admin}` },
+    });
     expect([answer.status, answer.headers.get('access-control-allow-origin')]).toEqual([200, origin]);
     await answer.text();
   });
@@ -206,10 +304,22 @@ describe('CSV exports through the gateway', () => {
       ['/exports/appointments.csv?from=2026-03-02&to=2026-03-01', /to must not be before from/],
       ['/exports/appointments.csv?from=2025-01-01&to=2026-03-01', /to: the range covers 425 days; export at most 366/],
       ['/exports/appointments.csv?from=2026-03-01&to=2026-03-02&doctorId=dr-who', /doctorId must be a doctor's id/],
-      ['/exports/appointments.csv?from=2026-03-01&to=2026-03-02&status=LOST', /status must be one of PENDING, CONFIRMED, CANCELLED, COMPLETED, NO_SHOW/],
-      ['/exports/appointments.csv?from=2026-03-01&to=2026-03-02&reason=x', /reason: unknown parameter; an export takes from, to, doctorId, status/],
-      ['/exports/invoices.csv?from=2026-03-01&to=2026-03-02&status=CONFIRMED', /status must be one of PENDING, PAID, FAILED, VOID/],
-      ['/exports/invoices.csv?from=2026-03-01&to=2026-03-02&doctorId=x', /doctorId: unknown parameter; an export takes from, to, status/],
+      [
+        '/exports/appointments.csv?from=2026-03-01&to=2026-03-02&status=LOST',
+        /status must be one of PENDING, CONFIRMED, CANCELLED, COMPLETED, NO_SHOW/,
+      ],
+      [
+        '/exports/appointments.csv?from=2026-03-01&to=2026-03-02&reason=x',
+        /reason: unknown parameter; an export takes from, to, doctorId, status/,
+      ],
+      [
+        '/exports/invoices.csv?from=2026-03-01&to=2026-03-02&status=CONFIRMED',
+        /status must be one of PENDING, PAID, FAILED, VOID/,
+      ],
+      [
+        '/exports/invoices.csv?from=2026-03-01&to=2026-03-02&doctorId=x',
+        /doctorId: unknown parameter; an export takes from, to, status/,
+      ],
     ];
     for (const [path, message] of cases) {
       const answer = await get(path, tokens.admin);
@@ -221,7 +331,11 @@ describe('CSV exports through the gateway', () => {
   it("has the owning service check the user again: a gateway-signed call for a patient's token is refused", async () => {
     const response = await fetch(`${stack.env.APPOINTMENT_URL}/internal-streams/appointments-csv`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-carebook-caller': await callerToken('gateway', 'appointment'), authorization: `Bearer ${tokens.patient}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-carebook-caller': await callerToken('gateway', 'appointment'),
+        authorization: `Bearer ${tokens.patient}`,
+      },
       body: JSON.stringify({ from: '2026-03-01', to: '2026-03-02' }),
     });
     expect(response.status).toBe(403);

@@ -36,7 +36,14 @@ describe('foundation end to end through the gateway', () => {
     await stack?.stop();
   });
 
-  const patientInput = (email: string) => ({ email, password: 'patient-password-1', name: 'Ada Lovelace', phone: '+44 20 7946 0000', dateOfBirth: '1985-12-10', gender: 'FEMALE' as const });
+  const patientInput = (email: string) => ({
+    email,
+    password: 'patient-password-1',
+    name: 'Ada Lovelace',
+    phone: '+44 20 7946 0000',
+    dateOfBirth: '1985-12-10',
+    gender: 'FEMALE' as const,
+  });
 
   it('registers a patient, signs in, and answers Me and MyProfile for the returned token', async () => {
     const registered = await gql(RegisterPatientDocument, { input: patientInput('ada@e2e.carebook.test') });
@@ -48,14 +55,27 @@ describe('foundation end to end through the gateway', () => {
     expect(me.data.me).toMatchObject({ id: registered.data.registerPatient.user.id, role: 'PATIENT' });
     const profile = await gql(MyProfileDocument, {}, token);
     expect(profile.errors).toBeUndefined();
-    expect(profile.data.myProfile).toMatchObject({ name: 'Ada Lovelace', email: 'ada@e2e.carebook.test', phone: '+44 20 7946 0000', dateOfBirth: '1985-12-10', gender: 'FEMALE' });
+    expect(profile.data.myProfile).toMatchObject({
+      name: 'Ada Lovelace',
+      email: 'ada@e2e.carebook.test',
+      phone: '+44 20 7946 0000',
+      dateOfBirth: '1985-12-10',
+      gender: 'FEMALE',
+    });
 
     const login = await gql(LoginDocument, { email: 'ada@e2e.carebook.test', password: 'patient-password-1' });
     expect(login.data.login.user.id).toBe(registered.data.registerPatient.user.id);
 
-    const updated = await gql(UpdateMyProfileDocument, { input: { medicalHistory: 'Penicillin allergy', notificationChannels: ['EMAIL', 'SMS'] } }, login.data.login.accessToken);
+    const updated = await gql(
+      UpdateMyProfileDocument,
+      { input: { medicalHistory: 'Penicillin allergy', notificationChannels: ['EMAIL', 'SMS'] } },
+      login.data.login.accessToken,
+    );
     expect(updated.errors).toBeUndefined();
-    expect(updated.data.updateMyProfile).toMatchObject({ medicalHistory: 'Penicillin allergy', notificationChannels: ['EMAIL', 'SMS'] });
+    expect(updated.data.updateMyProfile).toMatchObject({
+      medicalHistory: 'Penicillin allergy',
+      notificationChannels: ['EMAIL', 'SMS'],
+    });
   });
 
   it('rotates the refresh token: the same token twice is refused the second time', async () => {
@@ -85,24 +105,65 @@ describe('foundation end to end through the gateway', () => {
   });
 
   it('lets an admin create a medical service and a doctor, who then appears in the catalogue and can sign in', async () => {
-    const service = await gql(CreateMedicalServiceDocument, { input: { name: 'General check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' } }, adminToken);
+    const service = await gql(
+      CreateMedicalServiceDocument,
+      {
+        input: {
+          name: 'General check-up',
+          category: 'GENERAL_CHECKUP',
+          durationMinutes: 30,
+          price: '35.00',
+          currency: 'EUR',
+        },
+      },
+      adminToken,
+    );
     expect(service.errors).toBeUndefined();
-    expect(service.data.createMedicalService).toMatchObject({ name: 'General check-up', price: '35.00', currency: 'EUR', durationMinutes: 30 });
+    expect(service.data.createMedicalService).toMatchObject({
+      name: 'General check-up',
+      price: '35.00',
+      currency: 'EUR',
+      durationMinutes: 30,
+    });
     const serviceId = service.data.createMedicalService.id;
 
     const doctor = await gql(
       CreateDoctorDocument,
-      { input: { email: 'grey@e2e.carebook.test', password: 'doctor-password-1', name: 'Dr Meredith Grey', specialty: 'General practice', licenseNumber: 'GP-1001', serviceIds: [serviceId] } },
+      {
+        input: {
+          email: 'grey@e2e.carebook.test',
+          password: 'doctor-password-1',
+          name: 'Dr Meredith Grey',
+          specialty: 'General practice',
+          licenseNumber: 'GP-1001',
+          serviceIds: [serviceId],
+        },
+      },
       adminToken,
     );
     expect(doctor.errors).toBeUndefined();
-    expect(doctor.data.createDoctor).toMatchObject({ name: 'Dr Meredith Grey', specialty: 'General practice', services: [{ id: serviceId }] });
+    expect(doctor.data.createDoctor).toMatchObject({
+      name: 'Dr Meredith Grey',
+      specialty: 'General practice',
+      services: [{ id: serviceId }],
+    });
 
     const services = await gql(MedicalServicesDocument, { category: 'GENERAL_CHECKUP' });
     expect(services.data.medicalServices.map((s: { id: string }) => s.id)).toContain(serviceId);
     // Doctors' contract selection also asks for rating/reviewCount (feedback issue); the catalogue part is checked here.
-    const doctors = await postGraphql(stack.gatewayUrl, 'query($serviceId: ID) { doctors(serviceId: $serviceId) { id name specialty services { id name } } }', { serviceId });
-    expect(doctors.data.doctors).toEqual([{ id: doctor.data.createDoctor.id, name: 'Dr Meredith Grey', specialty: 'General practice', services: [{ id: serviceId, name: 'General check-up' }] }]);
+    const doctors = await postGraphql(
+      stack.gatewayUrl,
+      'query($serviceId: ID) { doctors(serviceId: $serviceId) { id name specialty services { id name } } }',
+      { serviceId },
+    );
+    expect(doctors.data.doctors).toEqual([
+      {
+        id: doctor.data.createDoctor.id,
+        name: 'Dr Meredith Grey',
+        specialty: 'General practice',
+        services: [{ id: serviceId, name: 'General check-up' }],
+      },
+    ]);
 
     const login = await gql(LoginDocument, { email: 'grey@e2e.carebook.test', password: 'doctor-password-1' });
     expect(login.data.login.user.role).toBe('DOCTOR');
@@ -120,29 +181,45 @@ describe('foundation end to end through the gateway', () => {
     const login = await gql(LoginDocument, { email: 'ada@e2e.carebook.test', password: 'patient-password-1' });
     expect(errorCode(login)).toBe('UNAUTHENTICATED');
     // Her sessions end too: the refresh token she held is refused.
-    expect(errorCode(await gql(RefreshSessionDocument, { refreshToken: before.data.login.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await gql(RefreshSessionDocument, { refreshToken: before.data.login.refreshToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
 
     const log = await gql(AdminActionLogDocument, { first: 10 }, adminToken);
     expect(log.errors).toBeUndefined();
     const actions = log.data.adminActionLog.edges.map((e) => e.node);
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['CREATE_MEDICAL_SERVICE', 'CREATE_DOCTOR', 'DEACTIVATE_USER']));
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['CREATE_MEDICAL_SERVICE', 'CREATE_DOCTOR', 'DEACTIVATE_USER']),
+    );
     const deactivation = actions.find((a) => a.action === 'DEACTIVATE_USER');
     expect(deactivation).toMatchObject({ targetId: ada.id, admin: { email: BOOTSTRAP_ADMIN.email } });
   });
 
-  it('lets an admin change a user\'s role, which the next sign-in carries, and logs it; nobody else may', async () => {
+  it("lets an admin change a user's role, which the next sign-in carries, and logs it; nobody else may", async () => {
     const registered = await gql(RegisterPatientDocument, { input: patientInput('grace@e2e.carebook.test') });
     const grace = registered.data.registerPatient;
-    expect(errorCode(await gql(SetUserRoleDocument, { userId: grace.user.id, role: 'ADMIN' }, grace.accessToken))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(SetUserRoleDocument, { userId: grace.user.id, role: 'ADMIN' }, grace.accessToken))).toBe(
+      'FORBIDDEN',
+    );
     const changed = await gql(SetUserRoleDocument, { userId: grace.user.id, role: 'ADMIN' }, adminToken);
     expect(changed.errors).toBeUndefined();
     expect(changed.data.setUserRole).toEqual({ id: grace.user.id, role: 'ADMIN' });
-    expect(errorCode(await gql(SetUserRoleDocument, { userId: '00000000-0000-4000-8000-000000000000', role: 'DOCTOR' }, adminToken))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await gql(SetUserRoleDocument, { userId: '00000000-0000-4000-8000-000000000000', role: 'DOCTOR' }, adminToken),
+      ),
+    ).toBe('NOT_FOUND');
     const again = await gql(LoginDocument, { email: 'grace@e2e.carebook.test', password: 'patient-password-1' });
     expect(again.data.login.user.role).toBe('ADMIN');
-    expect((await gql(UsersDocument, { role: 'ADMIN' }, again.data.login.accessToken)).data.users.edges.map((e) => e.node.id)).toContain(grace.user.id);
+    expect(
+      (await gql(UsersDocument, { role: 'ADMIN' }, again.data.login.accessToken)).data.users.edges.map(
+        (e) => e.node.id,
+      ),
+    ).toContain(grace.user.id);
     const log = await gql(AdminActionLogDocument, { first: 20 }, adminToken);
-    expect(log.data.adminActionLog.edges.map((e) => e.node)).toContainEqual(expect.objectContaining({ action: 'SET_USER_ROLE', targetId: grace.user.id }));
+    expect(log.data.adminActionLog.edges.map((e) => e.node)).toContainEqual(
+      expect.objectContaining({ action: 'SET_USER_ROLE', targetId: grace.user.id }),
+    );
   });
 
   it('answers UNAUTHENTICATED for a missing, expired, foreign-signed or unsigned token', async () => {
@@ -164,7 +241,12 @@ describe('foundation end to end through the gateway', () => {
       .setAudience('carebook')
       .setExpirationTime('10m')
       .sign((await generateKeyPair('ES256')).privateKey);
-    const unsigned = new UnsecuredJWT({ role: 'ADMIN' }).setSubject('00000000-0000-4000-8000-000000000000').setIssuer('carebook-auth').setAudience('carebook').setExpirationTime('10m').encode();
+    const unsigned = new UnsecuredJWT({ role: 'ADMIN' })
+      .setSubject('00000000-0000-4000-8000-000000000000')
+      .setIssuer('carebook-auth')
+      .setAudience('carebook')
+      .setExpirationTime('10m')
+      .encode();
     for (const token of [expired, foreign, unsigned]) {
       const response = await gql(UsersDocument, {}, token);
       expect(errorCode(response)).toBe('UNAUTHENTICATED');
@@ -175,10 +257,23 @@ describe('foundation end to end through the gateway', () => {
     const eve = await gql(RegisterPatientDocument, { input: patientInput('eve@e2e.carebook.test') });
     const mallory = await gql(RegisterPatientDocument, { input: patientInput('mallory@e2e.carebook.test') });
     const token = mallory.data.registerPatient.accessToken;
-    const other = await postGraphql(stack.gatewayUrl, 'query($id: ID!) { patient(id: $id) { id name medicalHistory } }', { id: eve.data.registerPatient.user.id }, token);
+    const other = await postGraphql(
+      stack.gatewayUrl,
+      'query($id: ID!) { patient(id: $id) { id name medicalHistory } }',
+      { id: eve.data.registerPatient.user.id },
+      token,
+    );
     expect(errorCode(other)).toBe('FORBIDDEN');
     expect(errorCode(await gql(UsersDocument, {}, token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(CreateMedicalServiceDocument, { input: { name: 'X-ray', category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, token))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await gql(
+          CreateMedicalServiceDocument,
+          { input: { name: 'X-ray', category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } },
+          token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('limits query depth and aliases with a clear error', async () => {

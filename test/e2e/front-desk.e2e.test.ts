@@ -1,5 +1,13 @@
 import { operation } from '@carebook/clients';
-import { BOOTSTRAP_ADMIN, errorCode, liveClient, postGraphql, Stack, startStack, variant } from '@carebook/platform/testing';
+import {
+  BOOTSTRAP_ADMIN,
+  errorCode,
+  liveClient,
+  postGraphql,
+  Stack,
+  startStack,
+  variant,
+} from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AppointmentsDocument,
@@ -32,9 +40,20 @@ describe('the front desk through the gateway', () => {
   let serviceId: string;
   let doctorId: string;
   let slots: string[];
-  const patient = { id: '', token: '', name: 'Hannah Frontdesk', email: 'hannah@front-desk.e2e.test', phone: '+44 20 7946 0555', history: 'front-desk-e2e-history' };
+  const patient = {
+    id: '',
+    token: '',
+    name: 'Hannah Frontdesk',
+    email: 'hannah@front-desk.e2e.test',
+    phone: '+44 20 7946 0555',
+    history: 'front-desk-e2e-history',
+  };
 
-  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+  async function ok<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ) {
     const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
@@ -44,16 +63,60 @@ describe('the front desk through the gateway', () => {
     stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment']);
     gql = contractCall(stack.gatewayUrl);
     admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Desk check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '30.00', currency: 'EUR' } }, admin)).createMedicalService.id;
-    doctorId = (await ok(CreateDoctorDocument, { input: { email: 'dr@front-desk.e2e.test', password: 'doctor-password-1', name: 'Dr Desk', specialty: 'General practice', licenseNumber: 'FD-1', serviceIds: [serviceId] } }, admin)).createDoctor.id;
+    serviceId = (
+      await ok(
+        CreateMedicalServiceDocument,
+        {
+          input: {
+            name: 'Desk check-up',
+            category: 'GENERAL_CHECKUP',
+            durationMinutes: 30,
+            price: '30.00',
+            currency: 'EUR',
+          },
+        },
+        admin,
+      )
+    ).createMedicalService.id;
+    doctorId = (
+      await ok(
+        CreateDoctorDocument,
+        {
+          input: {
+            email: 'dr@front-desk.e2e.test',
+            password: 'doctor-password-1',
+            name: 'Dr Desk',
+            specialty: 'General practice',
+            licenseNumber: 'FD-1',
+            serviceIds: [serviceId],
+          },
+        },
+        admin,
+      )
+    ).createDoctor.id;
     const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    slots = (await ok(AddAvailabilityDocument, { doctorId, date, startTime: '09:00', endTime: '11:00', slotMinutes: 30 }, admin)).addAvailability.map((s) => s.id);
-    const registered = (await ok(RegisterPatientDocument, { input: { email: patient.email, password: 'patient-password-1', name: patient.name, phone: patient.phone } })).registerPatient;
+    slots = (
+      await ok(
+        AddAvailabilityDocument,
+        { doctorId, date, startTime: '09:00', endTime: '11:00', slotMinutes: 30 },
+        admin,
+      )
+    ).addAvailability.map((s) => s.id);
+    const registered = (
+      await ok(RegisterPatientDocument, {
+        input: { email: patient.email, password: 'patient-password-1', name: patient.name, phone: patient.phone },
+      })
+    ).registerPatient;
     Object.assign(patient, { id: registered.user.id, token: registered.accessToken });
     await ok(UpdateMyProfileDocument, { input: { medicalHistory: patient.history } }, patient.token);
-    const desk = (await ok(RegisterPatientDocument, { input: { email: 'desk@front-desk.e2e.test', password: 'desk-password-1', name: 'Desk' } })).registerPatient;
+    const desk = (
+      await ok(RegisterPatientDocument, {
+        input: { email: 'desk@front-desk.e2e.test', password: 'desk-password-1', name: 'Desk' },
+      })
+    ).registerPatient;
     await ok(SetUserRoleDocument, { userId: desk.user.id, role: 'STAFF' }, admin);
-    staff = (await ok(LoginDocument, { email: 'desk@front-desk.e2e.test', password: 'desk-password-1' })).login.accessToken;
+    staff = (await ok(LoginDocument, { email: 'desk@front-desk.e2e.test', password: 'desk-password-1' })).login
+      .accessToken;
   }, 180_000);
 
   afterAll(async () => {
@@ -66,21 +129,43 @@ describe('the front desk through the gateway', () => {
       // No doctorId: the desk follows every doctor's schedule.
       const subscription = live.subscribe(operation('ScheduleChanged'), {});
       const [found] = (await ok(FindPatientsDocument, { search: '020 7946 0555' }, staff)).findPatients;
-      expect(found).toMatchObject({ id: patient.id, name: patient.name, email: patient.email, phone: patient.phone, appointments: [] });
+      expect(found).toMatchObject({
+        id: patient.id,
+        name: patient.name,
+        email: patient.email,
+        phone: patient.phone,
+        appointments: [],
+      });
 
       const withoutPatient = await gql(BookAppointmentDocument, { input: { slotId: slots[0], serviceId } }, staff);
       expect(errorCode(withoutPatient)).toBe('BAD_USER_INPUT');
       expect(withoutPatient.errors![0].message).toMatch(/needs patientId/);
 
-      const booked = variant((await ok(BookAppointmentDocument, { input: { slotId: slots[0], serviceId, patientId: found.id } }, staff)).bookAppointment, 'BookingConfirmed');
+      const booked = variant(
+        (await ok(BookAppointmentDocument, { input: { slotId: slots[0], serviceId, patientId: found.id } }, staff))
+          .bookAppointment,
+        'BookingConfirmed',
+      );
       const delivered = await subscription.next((r) => r.data?.scheduleChanged?.kind === 'SLOT_BOOKED', 10_000);
-      expect(delivered.data.scheduleChanged.appointment).toMatchObject({ id: booked.appointment.id, patient: { name: patient.name } });
+      expect(delivered.data.scheduleChanged.appointment).toMatchObject({
+        id: booked.appointment.id,
+        patient: { name: patient.name },
+      });
 
-      const listed = (await ok(AppointmentsDocument, { filter: { doctorId }, first: 10 }, staff)).appointments.edges.map((e) => e.node);
-      expect(listed).toEqual([expect.objectContaining({ id: booked.appointment.id, patient: { id: patient.id, name: patient.name } })]);
-      expect((await ok(FindPatientsDocument, { search: 'hannah@front-desk' }, staff)).findPatients[0].appointments).toEqual([expect.objectContaining({ id: booked.appointment.id, status: 'CONFIRMED' })]);
+      const listed = (
+        await ok(AppointmentsDocument, { filter: { doctorId }, first: 10 }, staff)
+      ).appointments.edges.map((e) => e.node);
+      expect(listed).toEqual([
+        expect.objectContaining({ id: booked.appointment.id, patient: { id: patient.id, name: patient.name } }),
+      ]);
+      expect(
+        (await ok(FindPatientsDocument, { search: 'hannah@front-desk' }, staff)).findPatients[0].appointments,
+      ).toEqual([expect.objectContaining({ id: booked.appointment.id, status: 'CONFIRMED' })]);
 
-      expect((await ok(CancelAppointmentDocument, { id: booked.appointment.id, reason: 'Phoned to cancel' }, staff)).cancelAppointment.status).toBe('CANCELLED');
+      expect(
+        (await ok(CancelAppointmentDocument, { id: booked.appointment.id, reason: 'Phoned to cancel' }, staff))
+          .cancelAppointment.status,
+      ).toBe('CANCELLED');
     } finally {
       void live.dispose();
     }
@@ -91,7 +176,12 @@ describe('the front desk through the gateway', () => {
     expect(errorCode(chart)).toBe('FORBIDDEN');
     expect(JSON.stringify(chart)).not.toContain(patient.history);
     // Not a contract operation: a hand-made query that reaches the chart through Appointment.patient.
-    const sideways = await postGraphql(stack.gatewayUrl, 'query($d: ID!) { appointments(filter: { doctorId: $d }, first: 5) { edges { node { patient { name medicalHistory records { id } } } } } }', { d: doctorId }, staff);
+    const sideways = await postGraphql(
+      stack.gatewayUrl,
+      'query($d: ID!) { appointments(filter: { doctorId: $d }, first: 5) { edges { node { patient { name medicalHistory records { id } } } } } }',
+      { d: doctorId },
+      staff,
+    );
     expect(sideways.errors?.map((e) => e.extensions?.code)).toEqual(expect.arrayContaining(['FORBIDDEN']));
     expect(JSON.stringify(sideways)).not.toContain(patient.history);
   });

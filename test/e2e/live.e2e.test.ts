@@ -1,5 +1,20 @@
 import { operation } from '@carebook/clients';
-import { beginAppointments, BOOTSTRAP_ADMIN, liveClient, LiveResult, LiveSubscription, postGraphql, spawnService, SpawnedService, Stack, startStack, startTestIssuer, TestIssuer, untilSubscribed, variant } from '@carebook/platform/testing';
+import {
+  beginAppointments,
+  BOOTSTRAP_ADMIN,
+  liveClient,
+  LiveResult,
+  LiveSubscription,
+  postGraphql,
+  spawnService,
+  SpawnedService,
+  Stack,
+  startStack,
+  startTestIssuer,
+  TestIssuer,
+  untilSubscribed,
+  variant,
+} from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   BookAppointmentDocument,
@@ -14,7 +29,6 @@ import {
 } from '@carebook/sdk';
 import { contractCall } from './lib/contract-call';
 import { Role } from '@carebook/platform';
-
 
 /**
  * Live schedules end to end: graphql-ws clients on the gateway's /graphql
@@ -40,7 +54,11 @@ describe('live schedules through the gateway (graphql-ws)', () => {
   const CONTRACT = operation('ScheduleChanged');
   const kindOf = (result: LiveResult) => result.data?.scheduleChanged?.kind;
 
-  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+  async function ok<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ) {
     const response = await contractCall(stack.gatewayUrl)(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
@@ -60,7 +78,8 @@ describe('live schedules through the gateway (graphql-ws)', () => {
   }
 
   async function openSlots(who: { id: string }, date: string, startTime: string, endTime: string) {
-    return (await ok(AddAvailabilityDocument, { doctorId: who.id, date, startTime, endTime, slotMinutes: 30 }, admin)).addAvailability;
+    return (await ok(AddAvailabilityDocument, { doctorId: who.id, date, startTime, endTime, slotMinutes: 30 }, admin))
+      .addAvailability;
   }
 
   async function book(slotId: string, who = patient): Promise<string> {
@@ -71,7 +90,9 @@ describe('live schedules through the gateway (graphql-ws)', () => {
 
   beforeAll(async () => {
     // Completions need visits booked to start within the minute: no minimum notice.
-    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { BOOKING_MIN_NOTICE: '0' });
+    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
+      BOOKING_MIN_NOTICE: '0',
+    });
     const port = Number(new URL(stack.gatewayUrl).port);
     issuer = await startTestIssuer();
     [second, expiring] = await Promise.all([
@@ -81,15 +102,51 @@ describe('live schedules through the gateway (graphql-ws)', () => {
     ]);
     secondUrl = `${second.url}/graphql`;
     admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
-    for (const [key, licence] of [['a', 'LA-100'], ['b', 'LB-200']] as const) {
+    serviceId = (
+      await ok(
+        CreateMedicalServiceDocument,
+        {
+          input: {
+            name: 'Consultation',
+            category: 'GENERAL_CHECKUP',
+            durationMinutes: 30,
+            price: '40.00',
+            currency: 'EUR',
+          },
+        },
+        admin,
+      )
+    ).createMedicalService.id;
+    for (const [key, licence] of [
+      ['a', 'LA-100'],
+      ['b', 'LB-200'],
+    ] as const) {
       const email = `dr-${key}@live.e2e.test`;
-      doctor[key].id = (await ok(CreateDoctorDocument, { input: { email, password: 'doctor-password-1', name: `Dr ${key.toUpperCase()}`, specialty: 'General practice', licenseNumber: licence, serviceIds: [serviceId] } }, admin)).createDoctor.id;
+      doctor[key].id = (
+        await ok(
+          CreateDoctorDocument,
+          {
+            input: {
+              email,
+              password: 'doctor-password-1',
+              name: `Dr ${key.toUpperCase()}`,
+              specialty: 'General practice',
+              licenseNumber: licence,
+              serviceIds: [serviceId],
+            },
+          },
+          admin,
+        )
+      ).createDoctor.id;
       doctor[key].token = (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken;
     }
-    const registered = await ok(RegisterPatientDocument, { input: { email: 'pat@live.e2e.test', password: 'patient-password-1', name: 'Patient Live' } });
+    const registered = await ok(RegisterPatientDocument, {
+      input: { email: 'pat@live.e2e.test', password: 'patient-password-1', name: 'Patient Live' },
+    });
     patient = { id: registered.registerPatient.user.id, token: registered.registerPatient.accessToken };
-    const another = await ok(RegisterPatientDocument, { input: { email: 'other@live.e2e.test', password: 'patient-password-1', name: 'Patient Other' } });
+    const another = await ok(RegisterPatientDocument, {
+      input: { email: 'other@live.e2e.test', password: 'patient-password-1', name: 'Patient Other' },
+    });
     other = { id: another.registerPatient.user.id, token: another.registerPatient.accessToken };
   }, 240_000);
 
@@ -125,7 +182,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
     }
   });
 
-  describe('with dashboards subscribed (an admin to every schedule, an admin to Dr B\'s, Dr A to their own, an admin on the second gateway)', () => {
+  describe("with dashboards subscribed (an admin to every schedule, an admin to Dr B's, Dr A to their own, an admin on the second gateway)", () => {
     let adminAll: LiveSubscription;
     let adminB: LiveSubscription;
     let doctorA: LiveSubscription;
@@ -158,43 +215,82 @@ describe('live schedules through the gateway (graphql-ws)', () => {
       return adminB.results;
     }
 
-    it('delivers a booking with fields of every subgraph to the doctor, to admins of all schedules, on both gateways, and not to another doctor\'s dashboard', async () => {
+    it("delivers a booking with fields of every subgraph to the doctor, to admins of all schedules, on both gateways, and not to another doctor's dashboard", async () => {
       const { appointmentId, slots } = await bookedWithDrA();
-      const isBooking = (r: LiveResult) => kindOf(r) === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slots[0].id;
+      const isBooking = (r: LiveResult) =>
+        kindOf(r) === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slots[0].id;
       const seen = await adminAll.next(isBooking, 10_000);
       expect(seen.errors).toBeUndefined();
       expect(seen.data!.scheduleChanged).toMatchObject({
         kind: 'SLOT_BOOKED',
-        slot: { id: slots[0].id, startsAt: slots[0].startsAt, status: 'BOOKED', doctor: { id: doctor.a.id, name: 'Dr A' } },
-        appointment: { id: appointmentId, patient: { id: patient.id, name: 'Patient Live' }, service: { name: 'Consultation' } },
+        slot: {
+          id: slots[0].id,
+          startsAt: slots[0].startsAt,
+          status: 'BOOKED',
+          doctor: { id: doctor.a.id, name: 'Dr A' },
+        },
+        appointment: {
+          id: appointmentId,
+          patient: { id: patient.id, name: 'Patient Live' },
+          service: { name: 'Consultation' },
+        },
       });
       expect(['PENDING', 'CONFIRMED']).toContain(seen.data!.scheduleChanged.appointment.status);
 
       // The doctor sees the patient's name at once: the booking entitles them to it before its event reaches the patient service.
       const mine = await doctorA.next(isBooking, 10_000);
       expect(mine.errors).toBeUndefined();
-      expect(mine.data!.scheduleChanged).toMatchObject({ slot: { doctor: { name: 'Dr A' } }, appointment: { id: appointmentId, patient: { name: 'Patient Live' }, service: { name: 'Consultation' } } });
-      expect((await elsewhere.next(isBooking, 10_000)).data!.scheduleChanged.appointment.patient.name).toBe('Patient Live');
+      expect(mine.data!.scheduleChanged).toMatchObject({
+        slot: { doctor: { name: 'Dr A' } },
+        appointment: { id: appointmentId, patient: { name: 'Patient Live' }, service: { name: 'Consultation' } },
+      });
+      expect((await elsewhere.next(isBooking, 10_000)).data!.scheduleChanged.appointment.patient.name).toBe(
+        'Patient Live',
+      );
       expect((await adminBSoFar()).filter(isBooking)).toEqual([]);
     });
 
     it('delivers a reschedule: the new slot, the appointment, and the old slot released', async () => {
       const { appointmentId, slots } = await bookedWithDrA();
       await ok(RescheduleAppointmentDocument, { id: appointmentId, newSlotId: slots[1].id }, patient.token);
-      const moved = await adminAll.next((r) => kindOf(r) === 'APPOINTMENT_RESCHEDULED' && r.data.scheduleChanged.appointment?.id === appointmentId, 10_000);
-      expect(moved.data!.scheduleChanged).toMatchObject({ slot: { id: slots[1].id, status: 'BOOKED' }, appointment: { id: appointmentId, status: 'CONFIRMED', patient: { name: 'Patient Live' } } });
-      const released = await doctorA.next((r) => kindOf(r) === 'SLOT_RELEASED' && r.data.scheduleChanged.slot.id === slots[0].id, 10_000);
+      const moved = await adminAll.next(
+        (r) => kindOf(r) === 'APPOINTMENT_RESCHEDULED' && r.data.scheduleChanged.appointment?.id === appointmentId,
+        10_000,
+      );
+      expect(moved.data!.scheduleChanged).toMatchObject({
+        slot: { id: slots[1].id, status: 'BOOKED' },
+        appointment: { id: appointmentId, status: 'CONFIRMED', patient: { name: 'Patient Live' } },
+      });
+      const released = await doctorA.next(
+        (r) => kindOf(r) === 'SLOT_RELEASED' && r.data.scheduleChanged.slot.id === slots[0].id,
+        10_000,
+      );
       expect(released.data!.scheduleChanged.slot).toMatchObject({ status: 'FREE', doctor: { name: 'Dr A' } });
-      await elsewhere.next((r) => kindOf(r) === 'APPOINTMENT_RESCHEDULED' && r.data.scheduleChanged.appointment?.id === appointmentId, 10_000);
+      await elsewhere.next(
+        (r) => kindOf(r) === 'APPOINTMENT_RESCHEDULED' && r.data.scheduleChanged.appointment?.id === appointmentId,
+        10_000,
+      );
     });
 
-    it('delivers a cancellation and the slot it frees, to Dr A\'s dashboards only', async () => {
+    it("delivers a cancellation and the slot it frees, to Dr A's dashboards only", async () => {
       const { appointmentId, slots } = await bookedWithDrA();
       await ok(CancelAppointmentDocument, { id: appointmentId, reason: 'Better' }, patient.token);
-      const cancelled = await adminAll.next((r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && r.data.scheduleChanged.appointment?.id === appointmentId, 10_000);
-      expect(cancelled.data!.scheduleChanged).toMatchObject({ slot: { id: slots[0].id }, appointment: { id: appointmentId, status: 'CANCELLED', service: { name: 'Consultation' } } });
-      await doctorA.next((r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && r.data.scheduleChanged.appointment?.id === appointmentId, 10_000);
-      const freed = await adminAll.next((r) => kindOf(r) === 'SLOT_RELEASED' && r.data.scheduleChanged.slot.id === slots[0].id, 10_000);
+      const cancelled = await adminAll.next(
+        (r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && r.data.scheduleChanged.appointment?.id === appointmentId,
+        10_000,
+      );
+      expect(cancelled.data!.scheduleChanged).toMatchObject({
+        slot: { id: slots[0].id },
+        appointment: { id: appointmentId, status: 'CANCELLED', service: { name: 'Consultation' } },
+      });
+      await doctorA.next(
+        (r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && r.data.scheduleChanged.appointment?.id === appointmentId,
+        10_000,
+      );
+      const freed = await adminAll.next(
+        (r) => kindOf(r) === 'SLOT_RELEASED' && r.data.scheduleChanged.slot.id === slots[0].id,
+        10_000,
+      );
       expect(freed.data!.scheduleChanged.slot.status).toBe('FREE');
       expect((await adminBSoFar()).filter((r) => kindOf(r)?.startsWith('APPOINTMENT_'))).toEqual([]);
     });
@@ -205,29 +301,62 @@ describe('live schedules through the gateway (graphql-ws)', () => {
       const completed = await book((await openSlots(doctor.a, date, '10:00', '10:30'))[0].id);
       const missed = await book((await openSlots(doctor.b, date, '10:00', '10:30'))[0].id, other);
       await beginAppointments(stack.env.APPOINTMENT_DB_URL!, [completed, missed]);
-      const done = await postGraphql(stack.gatewayUrl, 'mutation($id: ID!) { completeAppointment(id: $id) { id status } }', { id: completed }, doctor.a.token);
+      const done = await postGraphql(
+        stack.gatewayUrl,
+        'mutation($id: ID!) { completeAppointment(id: $id) { id status } }',
+        { id: completed },
+        doctor.a.token,
+      );
       expect(done.errors).toBeUndefined();
       await ok(MarkNoShowDocument, { id: missed }, doctor.b.token);
 
-      const complete = await adminAll.next((r) => kindOf(r) === 'APPOINTMENT_COMPLETED' && r.data.scheduleChanged.appointment?.id === completed, 10_000);
-      expect(complete.data!.scheduleChanged).toMatchObject({ appointment: { id: completed, status: 'COMPLETED', patient: { name: 'Patient Live' }, service: { name: 'Consultation' } }, slot: { doctor: { name: 'Dr A' } } });
-      const noShow = await adminB.next((r) => kindOf(r) === 'APPOINTMENT_NO_SHOW' && r.data.scheduleChanged.appointment?.id === missed, 10_000);
-      expect(noShow.data!.scheduleChanged).toMatchObject({ appointment: { id: missed, status: 'NO_SHOW', patient: { name: 'Patient Other' } }, slot: { doctor: { name: 'Dr B' } } });
-      await doctorA.next((r) => kindOf(r) === 'APPOINTMENT_COMPLETED' && r.data.scheduleChanged.appointment?.id === completed, 10_000);
+      const complete = await adminAll.next(
+        (r) => kindOf(r) === 'APPOINTMENT_COMPLETED' && r.data.scheduleChanged.appointment?.id === completed,
+        10_000,
+      );
+      expect(complete.data!.scheduleChanged).toMatchObject({
+        appointment: {
+          id: completed,
+          status: 'COMPLETED',
+          patient: { name: 'Patient Live' },
+          service: { name: 'Consultation' },
+        },
+        slot: { doctor: { name: 'Dr A' } },
+      });
+      const noShow = await adminB.next(
+        (r) => kindOf(r) === 'APPOINTMENT_NO_SHOW' && r.data.scheduleChanged.appointment?.id === missed,
+        10_000,
+      );
+      expect(noShow.data!.scheduleChanged).toMatchObject({
+        appointment: { id: missed, status: 'NO_SHOW', patient: { name: 'Patient Other' } },
+        slot: { doctor: { name: 'Dr B' } },
+      });
+      await doctorA.next(
+        (r) => kindOf(r) === 'APPOINTMENT_COMPLETED' && r.data.scheduleChanged.appointment?.id === completed,
+        10_000,
+      );
       // Dr A's own feed after the no-show (published after it, by the same relay): a change of Dr A's, then nothing of Dr B's before it.
       const [marker] = await openSlots(doctor.a, day(nextDay++), '09:00', '09:30');
       await doctorA.next((r) => kindOf(r) === 'SLOTS_OPENED' && r.data.scheduleChanged.slot?.id === marker.id, 10_000);
       expect(doctorA.results.filter((r) => kindOf(r) === 'APPOINTMENT_NO_SHOW')).toEqual([]);
-      await elsewhere.next((r) => kindOf(r) === 'APPOINTMENT_NO_SHOW' && r.data.scheduleChanged.appointment?.id === missed, 10_000);
+      await elsewhere.next(
+        (r) => kindOf(r) === 'APPOINTMENT_NO_SHOW' && r.data.scheduleChanged.appointment?.id === missed,
+        10_000,
+      );
     }, 120_000);
   });
 
   it('ends the subscription with UNAUTHENTICATED when the token expires, and refuses an expired token', async () => {
     const url = `${expiring.url}/graphql`;
-    const sub = live(url, await issuer.mint({ role: Role.ADMIN, expiresIn: 3 })).subscribe('subscription { scheduleChanged { kind } }');
+    const sub = live(url, await issuer.mint({ role: Role.ADMIN, expiresIn: 3 })).subscribe(
+      'subscription { scheduleChanged { kind } }',
+    );
     await untilSubscribed(url, 1);
     expect(await within(sub.ended, 10_000)).toEqual({});
-    expect(sub.results.at(-1)!.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/expired/) });
+    expect(sub.results.at(-1)!.errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringMatching(/expired/),
+    });
 
     const late = live(url, await issuer.mint({ role: Role.ADMIN, expiresIn: -10 }));
     await late.subscribe('subscription { scheduleChanged { kind } }').ended;
@@ -249,7 +378,10 @@ describe('live schedules through the gateway (graphql-ws)', () => {
     await untilSubscribed(secondUrl, 1);
     const slot = (await openSlots(doctor.a, day(3), '09:00', '09:30'))[0];
     await book(slot.id);
-    const seen = await again.next((r) => kindOf(r) === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slot.id, 10_000);
+    const seen = await again.next(
+      (r) => kindOf(r) === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slot.id,
+      10_000,
+    );
     expect(seen.data!.scheduleChanged.slot).toMatchObject({ id: slot.id, doctor: { name: 'Dr A' } });
   }, 90_000);
 });

@@ -1,4 +1,13 @@
-import { BOOTSTRAP_ADMIN, errorCode, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack, variant } from '@carebook/platform/testing';
+import {
+  BOOTSTRAP_ADMIN,
+  errorCode,
+  ReceivedMail,
+  SmtpSink,
+  Stack,
+  startSmtpSink,
+  startStack,
+  variant,
+} from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AvailableSlotsDocument,
@@ -21,10 +30,13 @@ import { ContractCall, contractCall } from './lib/contract-call';
 const WORKER = 'subgraphs/notification/dist/workers/main.js';
 const NEW_YORK = 'America/New_York';
 /** "2026-12-05 09:00" on the zone's clock. */
-const localClock = (instant: string, timeZone: string) => new Date(instant).toLocaleString('sv-SE', { timeZone, hour12: false }).slice(0, 16);
+const localClock = (instant: string, timeZone: string) =>
+  new Date(instant).toLocaleString('sv-SE', { timeZone, hour12: false }).slice(0, 16);
 /** The zone's short name at that instant, as notices print it ("EST" or "EDT"). */
 const offsetName = (instant: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName')!.value;
+  new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(new Date(instant))
+    .find((p) => p.type === 'timeZoneName')!.value;
 const MANHATTAN = { name: 'Carebook Manhattan', address: '350 5th Ave, New York, NY 10118', timeZone: NEW_YORK };
 
 /**
@@ -45,22 +57,68 @@ describe('clinic locations with their own time zones, through the gateway', () =
   const patient = { id: '', token: '', email: 'traveller@locations.e2e.test' };
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+  async function ok<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ) {
     const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
   }
-  const book = async (slotId: string) => variant((await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, patient.token)).bookAppointment, 'BookingConfirmed').appointment;
-  const to = (address: string, prefix: string) => (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(address) && m.headers.get('subject')?.startsWith(prefix));
+  const book = async (slotId: string) =>
+    variant(
+      (await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, patient.token)).bookAppointment,
+      'BookingConfirmed',
+    ).appointment;
+  const to = (address: string, prefix: string) => (messages: ReceivedMail[]) =>
+    messages.filter((m) => m.to.includes(address) && m.headers.get('subject')?.startsWith(prefix));
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification', 'billing', 'feedback'], { SMTP_URL: sink.url, CLINIC_TIME_ZONE: 'Europe/Berlin' }, { workers: [WORKER] });
+    stack = await startStack(
+      ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification', 'billing', 'feedback'],
+      { SMTP_URL: sink.url, CLINIC_TIME_ZONE: 'Europe/Berlin' },
+      { workers: [WORKER] },
+    );
     gql = contractCall(stack.gatewayUrl);
     admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } }, admin)).createMedicalService.id;
-    doctor.id = (await ok(CreateDoctorDocument, { input: { email: doctor.email, password: 'doctor-password-1', name: 'Dr Two Sites', specialty: 'General practice', licenseNumber: 'LOC-1', serviceIds: [serviceId] } }, admin)).createDoctor.id;
-    const made = (await ok(RegisterPatientDocument, { input: { email: patient.email, password: 'patient-password-1', name: 'Tra Veller' } })).registerPatient;
+    serviceId = (
+      await ok(
+        CreateMedicalServiceDocument,
+        {
+          input: {
+            name: 'Consultation',
+            category: 'GENERAL_CHECKUP',
+            durationMinutes: 30,
+            price: '40.00',
+            currency: 'EUR',
+          },
+        },
+        admin,
+      )
+    ).createMedicalService.id;
+    doctor.id = (
+      await ok(
+        CreateDoctorDocument,
+        {
+          input: {
+            email: doctor.email,
+            password: 'doctor-password-1',
+            name: 'Dr Two Sites',
+            specialty: 'General practice',
+            licenseNumber: 'LOC-1',
+            serviceIds: [serviceId],
+          },
+        },
+        admin,
+      )
+    ).createDoctor.id;
+    const made = (
+      await ok(RegisterPatientDocument, {
+        input: { email: patient.email, password: 'patient-password-1', name: 'Tra Veller' },
+      })
+    ).registerPatient;
     patient.id = made.user.id;
     patient.token = made.accessToken;
   }, 300_000);
@@ -72,7 +130,9 @@ describe('clinic locations with their own time zones, through the gateway', () =
 
   it('has the default location in CLINIC_TIME_ZONE from the start; admins add one in another zone, bad zones are refused', async () => {
     const before = (await ok(LocationsDocument, {})).locations;
-    expect(before).toEqual([expect.objectContaining({ id: 'default', timeZone: 'Europe/Berlin', isDefault: true, active: true })]);
+    expect(before).toEqual([
+      expect.objectContaining({ id: 'default', timeZone: 'Europe/Berlin', isDefault: true, active: true }),
+    ]);
 
     const badZone = await gql(CreateLocationDocument, { input: { ...MANHATTAN, timeZone: 'New York' } }, admin);
     expect(badZone.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'timeZone' });
@@ -88,13 +148,27 @@ describe('clinic locations with their own time zones, through the gateway', () =
     expect(moved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'timeZone' });
     const unknown = await gql(UpdateLocationDocument, { id: 'nowhere', input: { name: 'Nowhere' } }, admin);
     expect(errorCode(unknown)).toBe('NOT_FOUND');
-    const renamed = await ok(UpdateLocationDocument, { id: 'default', input: { name: 'Carebook Berlin', address: 'Unter den Linden 1, Berlin' } }, admin);
+    const renamed = await ok(
+      UpdateLocationDocument,
+      { id: 'default', input: { name: 'Carebook Berlin', address: 'Unter den Linden 1, Berlin' } },
+      admin,
+    );
     expect(renamed.updateLocation).toMatchObject({ name: 'Carebook Berlin', timeZone: 'Europe/Berlin' });
-    expect((await ok(LocationsDocument, {})).locations.map((l) => l.name)).toEqual(['Carebook Berlin', 'Carebook Manhattan']);
+    expect((await ok(LocationsDocument, {})).locations.map((l) => l.name)).toEqual([
+      'Carebook Berlin',
+      'Carebook Manhattan',
+    ]);
   });
 
   it('refuses hours at an unknown location and hours at two locations at once; nothing is written', async () => {
-    const unknown = await gql(SetWeeklyAvailabilityDocument, { doctorId: doctor.id, rules: [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 30, locationId: 'nowhere' }] }, admin);
+    const unknown = await gql(
+      SetWeeklyAvailabilityDocument,
+      {
+        doctorId: doctor.id,
+        rules: [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 30, locationId: 'nowhere' }],
+      },
+      admin,
+    );
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules[0].locationId' });
     // 15:00 in Berlin is 09:00 in New York (except in the weeks the two change their clocks apart).
     const clash = await gql(
@@ -110,49 +184,122 @@ describe('clinic locations with their own time zones, through the gateway', () =
     );
     expect(clash.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'LOCATION_OVERLAP' });
     expect(clash.errors?.[0].message).toContain('Carebook Manhattan');
-    const free = await ok(AvailableSlotsDocument, { doctorId: doctor.id, from: new Date().toISOString(), to: `${day(60)}T00:00:00Z` });
+    const free = await ok(AvailableSlotsDocument, {
+      doctorId: doctor.id,
+      from: new Date().toISOString(),
+      to: `${day(60)}T00:00:00Z`,
+    });
     expect(free.availableSlots).toEqual([]);
   });
 
   it('a patient books in New York: the slot, the appointment and the confirmation email show New York time, the zone and the address', async () => {
-    const nySlots = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: day(5), startTime: '09:00', endTime: '11:00', slotMinutes: 60, locationId: newYork }, admin)).addAvailability;
+    const nySlots = (
+      await ok(
+        AddAvailabilityDocument,
+        {
+          doctorId: doctor.id,
+          date: day(5),
+          startTime: '09:00',
+          endTime: '11:00',
+          slotMinutes: 60,
+          locationId: newYork,
+        },
+        admin,
+      )
+    ).addAvailability;
     expect(nySlots.map((s) => s.timeZone)).toEqual([NEW_YORK, NEW_YORK]);
     expect(localClock(nySlots[0].startsAt, NEW_YORK)).toBe(`${day(5)} 09:00`);
 
-    const offered = (await ok(AvailableSlotsDocument, { doctorId: doctor.id, from: `${day(5)}T00:00:00Z`, to: `${day(6)}T12:00:00Z`, serviceId })).availableSlots;
-    expect(offered[0]).toMatchObject({ id: nySlots[0].id, timeZone: NEW_YORK, location: { id: newYork, name: MANHATTAN.name, address: MANHATTAN.address } });
+    const offered = (
+      await ok(AvailableSlotsDocument, {
+        doctorId: doctor.id,
+        from: `${day(5)}T00:00:00Z`,
+        to: `${day(6)}T12:00:00Z`,
+        serviceId,
+      })
+    ).availableSlots;
+    expect(offered[0]).toMatchObject({
+      id: nySlots[0].id,
+      timeZone: NEW_YORK,
+      location: { id: newYork, name: MANHATTAN.name, address: MANHATTAN.address },
+    });
 
     const appointment = await book(nySlots[0].id);
-    expect(appointment).toMatchObject({ timeZone: NEW_YORK, location: { id: newYork, name: MANHATTAN.name, address: MANHATTAN.address } });
+    expect(appointment).toMatchObject({
+      timeZone: NEW_YORK,
+      location: { id: newYork, name: MANHATTAN.name, address: MANHATTAN.address },
+    });
     const mine = (await ok(MyAppointmentsDocument, {}, patient.token)).myAppointments;
-    expect(mine.find((a) => a.id === appointment.id)).toMatchObject({ timeZone: NEW_YORK, location: { name: MANHATTAN.name } });
+    expect(mine.find((a) => a.id === appointment.id)).toMatchObject({
+      timeZone: NEW_YORK,
+      location: { name: MANHATTAN.name },
+    });
 
     const confirmation = to(patient.email, 'Appointment confirmed');
     const [mail] = await sink.waitFor((m) => confirmation(m).length === 1, 30_000).then(confirmation);
     const zoneName = offsetName(nySlots[0].startsAt, NEW_YORK);
     expect(mail.headers.get('subject')).toContain(`09:00 ${zoneName}`);
     const parsed = await mail.parsed();
-    expect(parsed.text).toContain(`at 09:00 (${zoneName}, America/New_York) at Carebook Manhattan, 350 5th Ave, New York, NY 10118`);
+    expect(parsed.text).toContain(
+      `at 09:00 (${zoneName}, America/New_York) at Carebook Manhattan, 350 5th Ave, New York, NY 10118`,
+    );
     const invite = parsed.attachments.find((a) => a.filename === 'appointment.ics')!.content.toString('utf8');
-    expect(invite.replace(/\r\n /g, '')).toContain('LOCATION:Carebook Manhattan\\, 350 5th Ave\\, New York\\, NY 10118');
+    expect(invite.replace(/\r\n /g, '')).toContain(
+      'LOCATION:Carebook Manhattan\\, 350 5th Ave\\, New York\\, NY 10118',
+    );
   });
 
   it('a move to a time in Berlin takes Berlin as its place and zone', async () => {
-    const [spare] = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: day(7), startTime: '16:00', endTime: '17:00', slotMinutes: 60, locationId: newYork }, admin)).addAvailability;
-    const [berlinSlot] = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: day(8), startTime: '09:00', endTime: '10:00', slotMinutes: 60 }, admin)).addAvailability;
+    const [spare] = (
+      await ok(
+        AddAvailabilityDocument,
+        {
+          doctorId: doctor.id,
+          date: day(7),
+          startTime: '16:00',
+          endTime: '17:00',
+          slotMinutes: 60,
+          locationId: newYork,
+        },
+        admin,
+      )
+    ).addAvailability;
+    const [berlinSlot] = (
+      await ok(
+        AddAvailabilityDocument,
+        { doctorId: doctor.id, date: day(8), startTime: '09:00', endTime: '10:00', slotMinutes: 60 },
+        admin,
+      )
+    ).addAvailability;
     const booked = await book(spare.id);
     expect(booked.timeZone).toBe(NEW_YORK);
-    const moved = variant((await ok(RescheduleAppointmentDocument, { id: booked.id, newSlotId: berlinSlot.id }, patient.token)).rescheduleAppointment, 'BookingConfirmed').appointment;
+    const moved = variant(
+      (await ok(RescheduleAppointmentDocument, { id: booked.id, newSlotId: berlinSlot.id }, patient.token))
+        .rescheduleAppointment,
+      'BookingConfirmed',
+    ).appointment;
     expect(moved.timeZone).toBe('Europe/Berlin');
     const mine = (await ok(MyAppointmentsDocument, {}, patient.token)).myAppointments.find((a) => a.id === booked.id)!;
-    expect(mine.location).toMatchObject({ id: 'default', name: 'Carebook Berlin', address: 'Unter den Linden 1, Berlin' });
+    expect(mine.location).toMatchObject({
+      id: 'default',
+      name: 'Carebook Berlin',
+      address: 'Unter den Linden 1, Berlin',
+    });
     const notice = to(patient.email, 'Appointment moved');
     const [mail] = await sink.waitFor((m) => notice(m).length === 1, 30_000).then(notice);
-    expect((await mail.parsed()).text).toContain(`(${offsetName(berlinSlot.startsAt, 'Europe/Berlin')}, Europe/Berlin) at Carebook Berlin, Unter den Linden 1, Berlin`);
+    expect((await mail.parsed()).text).toContain(
+      `(${offsetName(berlinSlot.startsAt, 'Europe/Berlin')}, Europe/Berlin) at Carebook Berlin, Unter den Linden 1, Berlin`,
+    );
   });
 
   it('closes New York for two days: only its bookings refuse it or are cancelled; Berlin hours and bookings stay', async () => {
-    const berlinSlots = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: day(6), startTime: '09:00', endTime: '10:00', slotMinutes: 60 }, admin)).addAvailability;
+    const berlinSlots = (
+      await ok(
+        AddAvailabilityDocument,
+        { doctorId: doctor.id, date: day(6), startTime: '09:00', endTime: '10:00', slotMinutes: 60 },
+        admin,
+      )
+    ).addAvailability;
     const inBerlin = await book(berlinSlots[0].id);
     expect(inBerlin).toMatchObject({ timeZone: 'Europe/Berlin', location: { id: 'default', name: 'Carebook Berlin' } });
     const mine = async () => (await ok(MyAppointmentsDocument, {}, patient.token)).myAppointments;
@@ -160,12 +307,20 @@ describe('clinic locations with their own time zones, through the gateway', () =
 
     const refused = await gql(CloseClinicDocument, { from: day(5), to: day(6), locationId: newYork }, admin);
     expect(errorCode(refused)).toBe('CONFLICT');
-    expect((refused.errors![0].extensions!.appointments as Array<{ appointmentId: string }>).map((a) => a.appointmentId)).toEqual([inNewYork.id]);
+    expect(
+      (refused.errors![0].extensions!.appointments as Array<{ appointmentId: string }>).map((a) => a.appointmentId),
+    ).toEqual([inNewYork.id]);
 
     const unknown = await gql(CloseClinicDocument, { from: day(5), to: day(6), locationId: 'nowhere' }, admin);
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locationId' });
 
-    const closed = (await ok(CloseClinicDocument, { from: day(5), to: day(6), locationId: newYork, reason: 'Storm', cancelBooked: true }, admin)).closeClinic;
+    const closed = (
+      await ok(
+        CloseClinicDocument,
+        { from: day(5), to: day(6), locationId: newYork, reason: 'Storm', cancelBooked: true },
+        admin,
+      )
+    ).closeClinic;
     expect(closed.timeOffs.map((t) => t.doctor.id)).toEqual([doctor.id]);
     expect(closed.cancelled.map((a) => a.id)).toEqual([inNewYork.id]);
     expect(closed.blockedSlots).toBe(1);

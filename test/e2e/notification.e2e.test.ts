@@ -1,4 +1,14 @@
-import { BOOTSTRAP_ADMIN, errorCode, postGraphql, ReceivedMail, SmtpSink, Stack, startSmtpSink, startStack, variant } from '@carebook/platform/testing';
+import {
+  BOOTSTRAP_ADMIN,
+  errorCode,
+  postGraphql,
+  ReceivedMail,
+  SmtpSink,
+  Stack,
+  startSmtpSink,
+  startStack,
+  variant,
+} from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   BookAppointmentDocument,
@@ -40,7 +50,11 @@ describe('notifications end to end', () => {
   let alongside: Array<{ id: string; startsAt: string }> = [];
   let tomorrow: Array<{ id: string; startsAt: string }> = [];
 
-  async function ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string) {
+  async function ok<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ) {
     const response = await gql(document, variables, token);
     expect(response.errors).toBeUndefined();
     return response.data;
@@ -50,7 +64,10 @@ describe('notifications end to end', () => {
   async function reminderStatuses(appointmentId: string): Promise<string[]> {
     const db = await createConnection(stack.env.NOTIFICATION_DB_URL!);
     try {
-      const [rows] = await db.query("select status from notification_logs where appointment_id = ? and kind = 'REMINDER'", [appointmentId]);
+      const [rows] = await db.query(
+        "select status from notification_logs where appointment_id = ? and kind = 'REMINDER'",
+        [appointmentId],
+      );
       return (rows as Array<{ status: string }>).map((row) => row.status);
     } finally {
       await db.end();
@@ -63,33 +80,118 @@ describe('notifications end to end', () => {
     stack = await startStack(
       ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'notification'],
       // Slots start minutes from now (for a reminder due during the test): no minimum notice.
-      { BOOKING_MIN_NOTICE: '0', SMTP_URL: sink.url, REMINDER_OFFSETS: '2m', SMS_PROVIDER: 'http', SMS_BASE_URL: sms.url, SMS_ACCOUNT_SID: 'ACe2e', SMS_AUTH_TOKEN: 'e2e-token', SMS_FROM: '+15550002' },
+      {
+        BOOKING_MIN_NOTICE: '0',
+        SMTP_URL: sink.url,
+        REMINDER_OFFSETS: '2m',
+        SMS_PROVIDER: 'http',
+        SMS_BASE_URL: sms.url,
+        SMS_ACCOUNT_SID: 'ACe2e',
+        SMS_AUTH_TOKEN: 'e2e-token',
+        SMS_FROM: '+15550002',
+      },
       { workers: [WORKER] },
     );
     gql = contractCall(stack.gatewayUrl);
     admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (await ok(CreateMedicalServiceDocument, { input: { name: 'Vaccination', category: 'VACCINATION', durationMinutes: 5, price: '25.00', currency: 'EUR' } }, admin)).createMedicalService.id;
+    serviceId = (
+      await ok(
+        CreateMedicalServiceDocument,
+        {
+          input: { name: 'Vaccination', category: 'VACCINATION', durationMinutes: 5, price: '25.00', currency: 'EUR' },
+        },
+        admin,
+      )
+    ).createMedicalService.id;
     doctor.id = (
-      await ok(CreateDoctorDocument, { input: { email: doctor.email, password: 'doctor-password-1', name: 'Dr Notify', specialty: 'General practice', licenseNumber: 'N-1', location: 'Room 7', serviceIds: [serviceId] } }, admin)
+      await ok(
+        CreateDoctorDocument,
+        {
+          input: {
+            email: doctor.email,
+            password: 'doctor-password-1',
+            name: 'Dr Notify',
+            specialty: 'General practice',
+            licenseNumber: 'N-1',
+            location: 'Room 7',
+            serviceIds: [serviceId],
+          },
+        },
+        admin,
+      )
     ).createDoctor.id;
     colleague.id = (
-      await ok(CreateDoctorDocument, { input: { email: colleague.email, password: 'doctor-password-1', name: 'Dr Colleague', specialty: 'General practice', licenseNumber: 'N-2', location: 'Room 8', serviceIds: [serviceId] } }, admin)
+      await ok(
+        CreateDoctorDocument,
+        {
+          input: {
+            email: colleague.email,
+            password: 'doctor-password-1',
+            name: 'Dr Colleague',
+            specialty: 'General practice',
+            licenseNumber: 'N-2',
+            location: 'Room 8',
+            serviceIds: [serviceId],
+          },
+        },
+        admin,
+      )
     ).createDoctor.id;
     for (const who of [patient, other]) {
-      const made = await ok(RegisterPatientDocument, { input: { email: who.email, password: 'patient-password-1', name: who === patient ? 'Pat Example' : 'Otto Other' } });
+      const made = await ok(RegisterPatientDocument, {
+        input: {
+          email: who.email,
+          password: 'patient-password-1',
+          name: who === patient ? 'Pat Example' : 'Otto Other',
+        },
+      });
       who.id = made.registerPatient.user.id;
       who.token = made.registerPatient.accessToken;
     }
-    await ok(UpdateMyProfileDocument, { input: { phone: patient.phone, notificationChannels: ['EMAIL', 'SMS'] } }, patient.token);
+    await ok(
+      UpdateMyProfileDocument,
+      { input: { phone: patient.phone, notificationChannels: ['EMAIL', 'SMS'] } },
+      patient.token,
+    );
 
     // Slots starting at the first whole minute at least 2 min 25 s from now (UTC is the stack's clinic zone): a 2-minute
     // reminder falls due 25-85 s from now, after the first tests have booked (and cancelled) and while the suite waits.
     const start = new Date(Math.ceil((Date.now() + 145_000) / 60_000) * 60_000);
     const hhmm = (d: Date) => d.toISOString().slice(11, 16);
-    soon = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 10 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
-    alongside = (await ok(AddAvailabilityDocument, { doctorId: colleague.id, date: start.toISOString().slice(0, 10), startTime: hhmm(start), endTime: hhmm(new Date(start.getTime() + 5 * 60_000)), slotMinutes: 5 }, admin)).addAvailability;
+    soon = (
+      await ok(
+        AddAvailabilityDocument,
+        {
+          doctorId: doctor.id,
+          date: start.toISOString().slice(0, 10),
+          startTime: hhmm(start),
+          endTime: hhmm(new Date(start.getTime() + 10 * 60_000)),
+          slotMinutes: 5,
+        },
+        admin,
+      )
+    ).addAvailability;
+    alongside = (
+      await ok(
+        AddAvailabilityDocument,
+        {
+          doctorId: colleague.id,
+          date: start.toISOString().slice(0, 10),
+          startTime: hhmm(start),
+          endTime: hhmm(new Date(start.getTime() + 5 * 60_000)),
+          slotMinutes: 5,
+        },
+        admin,
+      )
+    ).addAvailability;
     const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    tomorrow = (await ok(AddAvailabilityDocument, { doctorId: doctor.id, date: day, startTime: '09:00', endTime: '09:10', slotMinutes: 5 }, admin)).addAvailability;
+    tomorrow = (
+      await ok(
+        AddAvailabilityDocument,
+        { doctorId: doctor.id, date: day, startTime: '09:00', endTime: '09:10', slotMinutes: 5 },
+        admin,
+      )
+    ).addAvailability;
   }, 240_000);
 
   afterAll(async () => {
@@ -129,56 +231,108 @@ describe('notifications end to end', () => {
     const id = variant(booked.bookAppointment, 'BookingConfirmed').appointment.id;
     const moved = await ok(RescheduleAppointmentDocument, { id, newSlotId: tomorrow[1].id }, patient.token);
     expect(moved.rescheduleAppointment.__typename).toBe('BookingConfirmed');
-    await sink.waitFor((m) => to(patient.email)(m).some((x) => x.headers.get('subject')?.startsWith('Appointment moved')) && to(doctor.email)(m).some((x) => x.headers.get('subject')?.startsWith('Appointment moved')), 30_000);
-    const move = await to(patient.email)(sink.messages).find((x) => x.headers.get('subject')?.startsWith('Appointment moved'))!.parsed();
+    await sink.waitFor(
+      (m) =>
+        to(patient.email)(m).some((x) => x.headers.get('subject')?.startsWith('Appointment moved')) &&
+        to(doctor.email)(m).some((x) => x.headers.get('subject')?.startsWith('Appointment moved')),
+      30_000,
+    );
+    const move = await to(patient.email)(sink.messages)
+      .find((x) => x.headers.get('subject')?.startsWith('Appointment moved'))!
+      .parsed();
     expect(move.text).toContain('(was ');
-    expect(move.attachments.find((a) => a.filename === 'appointment.ics')?.content.toString()).toMatch(/SEQUENCE:[1-9]\d*/);
+    expect(move.attachments.find((a) => a.filename === 'appointment.ics')?.content.toString()).toMatch(
+      /SEQUENCE:[1-9]\d*/,
+    );
     await waitUntil(() => sms.messages.some((m) => m.body.includes('is now')));
   }, 60_000);
 
   it('reminds two minutes ahead, not before it is due, once, and not of the cancelled appointment', async () => {
     const due = Date.parse(reminded.startsAt) - REMINDER_MS;
-    const reminders = (m: ReceivedMail[]) => to(patient.email)(m).filter((x) => x.headers.get('subject')?.startsWith('Reminder'));
+    const reminders = (m: ReceivedMail[]) =>
+      to(patient.email)(m).filter((x) => x.headers.get('subject')?.startsWith('Reminder'));
     // How late is bench:reminders' figure; here, that it comes, and not early.
-    const [reminder] = await sink.waitFor((m) => reminders(m).length >= 1, Math.max(0, due - Date.now()) + 60_000).then(reminders);
+    const [reminder] = await sink
+      .waitFor((m) => reminders(m).length >= 1, Math.max(0, due - Date.now()) + 60_000)
+      .then(reminders);
     expect(reminder.at).toBeGreaterThanOrEqual(due - 50);
     // Both reminder jobs are gone (the sent one done, the cancelled one removed) and their rows settled: nothing more can go out.
-    const sends = new Queue('notification-send', { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } as never, prefix: stack.env.REDIS_PREFIX });
+    const sends = new Queue('notification-send', {
+      connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } as never,
+      prefix: stack.env.REDIS_PREFIX,
+    });
     try {
       await waitUntil(async () => {
         const jobs = await Promise.all([reminded.id, cancelled.id].map((id) => sends.getJob(`reminder_${id}_2m`)));
         const [sent, skipped] = await Promise.all([reminderStatuses(reminded.id), reminderStatuses(cancelled.id)]);
-        return jobs.every((job) => !job) && sent.length === 2 && sent.every((x) => x === 'SENT') && skipped.length > 0 && skipped.every((x) => x === 'SKIPPED');
+        return (
+          jobs.every((job) => !job) &&
+          sent.length === 2 &&
+          sent.every((x) => x === 'SENT') &&
+          skipped.length > 0 &&
+          skipped.every((x) => x === 'SKIPPED')
+        );
       });
     } finally {
       await sends.close();
     }
     expect(reminders(sink.messages)).toHaveLength(1);
-    expect(to(other.email)(sink.messages).filter((x) => x.headers.get('subject')?.startsWith('Reminder'))).toHaveLength(0);
+    expect(to(other.email)(sink.messages).filter((x) => x.headers.get('subject')?.startsWith('Reminder'))).toHaveLength(
+      0,
+    );
     expect(sms.messages.filter((m) => m.body.startsWith('Carebook reminder'))).toHaveLength(1);
   }, 400_000);
 
   it('shows each person what was sent to them on their appointments, and admins the whole log', async () => {
-    const mine = await postGraphql(stack.gatewayUrl, '{ myAppointments { id notifications { kind channel status scheduledFor sentAt } } }', {}, patient.token);
+    const mine = await postGraphql(
+      stack.gatewayUrl,
+      '{ myAppointments { id notifications { kind channel status scheduledFor sentAt } } }',
+      {},
+      patient.token,
+    );
     expect(mine.errors).toBeUndefined();
     const notices = mine.data.myAppointments.find((a: { id: string }) => a.id === reminded.id).notifications;
     expect(notices).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'CONFIRMATION', channel: 'EMAIL', status: 'SENT' }),
         expect.objectContaining({ kind: 'CONFIRMATION', channel: 'SMS', status: 'SENT' }),
-        expect.objectContaining({ kind: 'REMINDER', channel: 'EMAIL', status: 'SENT', scheduledFor: new Date(Date.parse(reminded.startsAt) - REMINDER_MS).toISOString() }),
+        expect.objectContaining({
+          kind: 'REMINDER',
+          channel: 'EMAIL',
+          status: 'SENT',
+          scheduledFor: new Date(Date.parse(reminded.startsAt) - REMINDER_MS).toISOString(),
+        }),
       ]),
     );
-    const log = await postGraphql(stack.gatewayUrl, 'query($id: ID) { notifications(appointmentId: $id) { kind recipient status lastError appointment { id status } } }', { id: cancelled.id }, admin);
+    const log = await postGraphql(
+      stack.gatewayUrl,
+      'query($id: ID) { notifications(appointmentId: $id) { kind recipient status lastError appointment { id status } } }',
+      { id: cancelled.id },
+      admin,
+    );
     expect(log.errors).toBeUndefined();
     expect(log.data.notifications).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'CANCELLATION', recipient: 'DOCTOR', status: 'SENT', appointment: { id: cancelled.id, status: 'CANCELLED' } }),
-        expect.objectContaining({ kind: 'REMINDER', recipient: 'PATIENT', status: 'SKIPPED', lastError: 'appointment cancelled' }),
+        expect.objectContaining({
+          kind: 'CANCELLATION',
+          recipient: 'DOCTOR',
+          status: 'SENT',
+          appointment: { id: cancelled.id, status: 'CANCELLED' },
+        }),
+        expect.objectContaining({
+          kind: 'REMINDER',
+          recipient: 'PATIENT',
+          status: 'SKIPPED',
+          lastError: 'appointment cancelled',
+        }),
       ]),
     );
-    expect(errorCode(await postGraphql(stack.gatewayUrl, '{ notifications { id } }', {}, patient.token))).toBe('FORBIDDEN');
-    expect(errorCode(await postGraphql(stack.gatewayUrl, '{ notifications(first: 0) { id } }', {}, admin))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await postGraphql(stack.gatewayUrl, '{ notifications { id } }', {}, patient.token))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await postGraphql(stack.gatewayUrl, '{ notifications(first: 0) { id } }', {}, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
   }, 30_000);
 });
 

@@ -8,7 +8,17 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
-const SUBGRAPHS = ['auth', 'patient', 'doctor', 'scheduling', 'appointment', 'billing', 'feedback', 'notification', 'admin'] as const;
+const SUBGRAPHS = [
+  'auth',
+  'patient',
+  'doctor',
+  'scheduling',
+  'appointment',
+  'billing',
+  'feedback',
+  'notification',
+  'admin',
+] as const;
 const WORKER = 'subgraphs/notification/dist/workers/main.js';
 /** Every process the system runs, by the built entry point `pnpm start` and docker-compose run. */
 const PROCESSES: Record<string, string> = {
@@ -41,7 +51,11 @@ const PRODUCTION: NodeJS.ProcessEnv = {
 };
 
 /** Runs a built process until it exits (it must, refusing its configuration); its exit code and output. */
-function runUntilExit(entry: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+function runUntilExit(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -49,7 +63,11 @@ function runUntilExit(entry: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000)
     child.stderr.on('data', (chunk) => (output += chunk));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      fail(new Error(`${entry} was still running after ${timeoutMs} ms (it should have refused its configuration):\n${output}`));
+      fail(
+        new Error(
+          `${entry} was still running after ${timeoutMs} ms (it should have refused its configuration):\n${output}`,
+        ),
+      );
     }, timeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -60,7 +78,9 @@ function runUntilExit(entry: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000)
 
 /** Each process with one bad setting on top of the complete configuration, and the variable it must name. */
 const BAD: Array<[process: string, variable: string, change: NodeJS.ProcessEnv]> = [
-  ...Object.keys(PROCESSES).map((name) => [name, 'REDIS_URL', { REDIS_URL: `redis://${redis.host}` }] as [string, string, NodeJS.ProcessEnv]),
+  ...Object.keys(PROCESSES).map(
+    (name) => [name, 'REDIS_URL', { REDIS_URL: `redis://${redis.host}` }] as [string, string, NodeJS.ProcessEnv],
+  ),
   ['auth', 'BOOTSTRAP_ADMIN_PASSWORD', { BOOTSTRAP_ADMIN_PASSWORD: DEVELOPMENT_BOOTSTRAP_ADMIN_PASSWORD }],
   ['auth', 'BOOTSTRAP_ADMIN_PASSWORD', { BOOTSTRAP_ADMIN_PASSWORD: undefined }],
   ['auth', 'AUTH_SIGNING_KEY', { AUTH_SIGNING_KEY: undefined }],
@@ -75,17 +95,25 @@ const BAD: Array<[process: string, variable: string, change: NodeJS.ProcessEnv]>
 
 describe('production configuration', () => {
   // A process whose check failed would go on to open its database: point them all at a port where nothing listens.
-  const nowhere = { MYSQL_URL: 'mysql://root@127.0.0.1:9', ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_PORT`, '0'])), GATEWAY_PORT: '0' };
+  const nowhere = {
+    MYSQL_URL: 'mysql://root@127.0.0.1:9',
+    ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_PORT`, '0'])),
+    GATEWAY_PORT: '0',
+  };
 
   // Concurrently (jest's maxConcurrency): each case is a process starting and refusing, mostly waiting on its own start-up.
-  it.concurrent.each(BAD)('stops %s with NODE_ENV=production and a bad %s, naming it', async (name, variable, change) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...PRODUCTION, ...nowhere, ...change };
-    for (const [key, value] of Object.entries(change)) if (value === undefined) delete env[key];
-    const { code, output } = await runUntilExit(PROCESSES[name], env);
-    expect(code).not.toBe(0);
-    expect(output).toContain('Invalid configuration');
-    expect(output).toMatch(new RegExp(`^\\s*- ${variable}: `, 'm'));
-  }, 90_000);
+  it.concurrent.each(BAD)(
+    'stops %s with NODE_ENV=production and a bad %s, naming it',
+    async (name, variable, change) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, ...PRODUCTION, ...nowhere, ...change };
+      for (const [key, value] of Object.entries(change)) if (value === undefined) delete env[key];
+      const { code, output } = await runUntilExit(PROCESSES[name], env);
+      expect(code).not.toBe(0);
+      expect(output).toContain('Invalid configuration');
+      expect(output).toMatch(new RegExp(`^\\s*- ${variable}: `, 'm'));
+    },
+    90_000,
+  );
 
   describe('a complete production configuration', () => {
     let stack: Stack;
@@ -108,15 +136,27 @@ describe('production configuration', () => {
     });
 
     it('takes no cards with PAYMENT_PROVIDER=none, and says so', async () => {
-      const registered = await contractCall(stack.gatewayUrl)(RegisterPatientDocument, { input: { email: 'prod@e2e.carebook.test', password: 'patient-password-1', name: 'Pro Duction' } });
-      const paying = await contractCall(stack.gatewayUrl)(PayInvoiceDocument, { id: randomUUID(), input: { method: 'CARD', token: 'tok_visa' } }, registered.data.registerPatient.accessToken);
-      expect(paying.errors![0]).toMatchObject({ message: expect.stringMatching(/takes no card payments online/), extensions: { code: 'BAD_USER_INPUT' } });
+      const registered = await contractCall(stack.gatewayUrl)(RegisterPatientDocument, {
+        input: { email: 'prod@e2e.carebook.test', password: 'patient-password-1', name: 'Pro Duction' },
+      });
+      const paying = await contractCall(stack.gatewayUrl)(
+        PayInvoiceDocument,
+        { id: randomUUID(), input: { method: 'CARD', token: 'tok_visa' } },
+        registered.data.registerPatient.accessToken,
+      );
+      expect(paying.errors![0]).toMatchObject({
+        message: expect.stringMatching(/takes no card payments online/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     });
 
     it('answers errors without schema hints, at the gateway and at a subgraph', async () => {
       // The doctor subgraph answers only the gateway: sign as this stack's gateway.
       const asGateway = { [CALLER_HEADER]: await serviceKeys.callerToken('gateway', 'doctor') };
-      for (const [url, headers] of [[stack.gatewayUrl, {}], [stack.services.get('doctor')!.url, asGateway]] as const) {
+      for (const [url, headers] of [
+        [stack.gatewayUrl, {}],
+        [stack.services.get('doctor')!.url, asGateway],
+      ] as const) {
         const typo = await postGraphql(url, '{ doctorz(id: "1") { id } }', {}, undefined, headers);
         expect(typo.errors![0].message).toBe('Cannot query field "doctorz" on type "Query".');
       }

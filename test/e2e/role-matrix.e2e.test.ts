@@ -6,7 +6,9 @@ import { Access, ACCESS_TABLE, CALLERS } from './access/access-table';
 import { ClinicFixture } from './access/clinic-fixture';
 
 const REFUSALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
-const operations = contract.definitions.filter((d: { kind: string }): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+const operations = contract.definitions.filter(
+  (d: { kind: string }): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+);
 
 /**
  * The role matrix: every operation of the client contract, run through the
@@ -25,11 +27,14 @@ describe('role matrix: every contract operation as every kind of caller', () => 
     mail = await startSmtpSink();
     // Every cell that books gets its own appointment of the patient, and every reset cell its own email:
     // lift the per-patient and per-address limits for this clinic (one address sends everything).
-    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback', 'notification'], {
-      MAX_ACTIVE_APPOINTMENTS_PER_PATIENT: '1000',
-      PASSWORD_RESETS_PER_IP_PER_HOUR: '1000',
-      SMTP_URL: mail.url,
-    });
+    stack = await startStack(
+      ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback', 'notification'],
+      {
+        MAX_ACTIVE_APPOINTMENTS_PER_PATIENT: '1000',
+        PASSWORD_RESETS_PER_IP_PER_HOUR: '1000',
+        SMTP_URL: mail.url,
+      },
+    );
     clinic = new ClinicFixture(stack, mail);
     await clinic.build();
   }, 180_000);
@@ -46,7 +51,9 @@ describe('role matrix: every contract operation as every kind of caller', () => 
   });
 
   const queriesAndMutations = operations.filter((op) => op.operation !== 'subscription' && CELLS[op.name!.value]);
-  const cells = queriesAndMutations.flatMap((op) => CALLERS.map((caller) => [op.name!.value, caller, ACCESS_TABLE[op.name!.value]?.who[caller]] as const));
+  const cells = queriesAndMutations.flatMap((op) =>
+    CALLERS.map((caller) => [op.name!.value, caller, ACCESS_TABLE[op.name!.value]?.who[caller]] as const),
+  );
 
   it.each(cells)('%s as %s: %s', async (name, caller, access) => {
     const cell = await CELLS[name](clinic, caller);
@@ -56,32 +63,43 @@ describe('role matrix: every contract operation as every kind of caller', () => 
     if (access === 'DENY' && cell.state) expect(await cell.state()).toEqual(before);
   });
 
-  it.each(CALLERS.map((caller) => [caller, ACCESS_TABLE.ScheduleChanged.who[caller]] as const))('ScheduleChanged as %s: %s', async (caller, access) => {
-    const live = liveClient(stack.gatewayUrl, clinic.tokenOf(caller));
-    try {
-      const subscription = live.subscribe(operation('ScheduleChanged'), { doctorId: clinic.doctor.id });
-      if (access === 'ALLOW') {
-        // A change to the doctor's schedule made elsewhere must reach the subscriber.
-        const opened = await waitForDelivery(subscription, () => clinic.openDay(clinic.doctor));
-        expect(opened.errors).toBeUndefined();
-        expect(opened.data.scheduleChanged.slot.doctor.id).toBe(clinic.doctor.id);
-      } else {
-        // The refusal is the positive signal; after it, a change must still deliver nothing.
-        const { error } = await subscription.ended;
-        const refusals = [...subscription.results.flatMap((r) => r.errors ?? []).map((e) => String(e.extensions?.code)), ...live.closes.map((c) => String(c.code))];
-        expect({ error, refusals }).toMatchObject({ refusals: expect.arrayContaining([expect.stringMatching(/^(FORBIDDEN|UNAUTHENTICATED|4403)$/)]) });
-        await clinic.openDay(clinic.doctor);
-        expect(subscription.results.filter((r) => r.data?.scheduleChanged)).toEqual([]);
-        expect(JSON.stringify(subscription.results)).not.toContain(clinic.secrets.patientName);
+  it.each(CALLERS.map((caller) => [caller, ACCESS_TABLE.ScheduleChanged.who[caller]] as const))(
+    'ScheduleChanged as %s: %s',
+    async (caller, access) => {
+      const live = liveClient(stack.gatewayUrl, clinic.tokenOf(caller));
+      try {
+        const subscription = live.subscribe(operation('ScheduleChanged'), { doctorId: clinic.doctor.id });
+        if (access === 'ALLOW') {
+          // A change to the doctor's schedule made elsewhere must reach the subscriber.
+          const opened = await waitForDelivery(subscription, () => clinic.openDay(clinic.doctor));
+          expect(opened.errors).toBeUndefined();
+          expect(opened.data.scheduleChanged.slot.doctor.id).toBe(clinic.doctor.id);
+        } else {
+          // The refusal is the positive signal; after it, a change must still deliver nothing.
+          const { error } = await subscription.ended;
+          const refusals = [
+            ...subscription.results.flatMap((r) => r.errors ?? []).map((e) => String(e.extensions?.code)),
+            ...live.closes.map((c) => String(c.code)),
+          ];
+          expect({ error, refusals }).toMatchObject({
+            refusals: expect.arrayContaining([expect.stringMatching(/^(FORBIDDEN|UNAUTHENTICATED|4403)$/)]),
+          });
+          await clinic.openDay(clinic.doctor);
+          expect(subscription.results.filter((r) => r.data?.scheduleChanged)).toEqual([]);
+          expect(JSON.stringify(subscription.results)).not.toContain(clinic.secrets.patientName);
+        }
+      } finally {
+        void live.dispose();
       }
-    } finally {
-      void live.dispose();
-    }
-  });
+    },
+  );
 });
 
 /** Repeats the change until the subscription (which may still be starting) delivers it. */
-async function waitForDelivery(subscription: ReturnType<ReturnType<typeof liveClient>['subscribe']>, change: () => Promise<void>) {
+async function waitForDelivery(
+  subscription: ReturnType<ReturnType<typeof liveClient>['subscribe']>,
+  change: () => Promise<void>,
+) {
   for (let attempt = 0; ; attempt += 1) {
     await change();
     try {
@@ -96,7 +114,11 @@ function expectAccess(response: GraphqlResponse, access: Access, secrets: string
   const body = JSON.stringify(response);
   if (access === 'DENY') {
     const codes = (response.errors ?? []).map((e) => e.extensions?.code);
-    expect({ refused: codes.length > 0 && codes.every((code) => REFUSALS.includes(String(code))), codes, data: response.data }).toMatchObject({ refused: true });
+    expect({
+      refused: codes.length > 0 && codes.every((code) => REFUSALS.includes(String(code))),
+      codes,
+      data: response.data,
+    }).toMatchObject({ refused: true });
   } else {
     expect(response.errors).toBeUndefined();
     expect(Object.values(response.data ?? {}).every((value) => value !== null && value !== undefined)).toBe(true);

@@ -40,15 +40,24 @@ async function book(slotId: string, patientId: string): Promise<{ booked: boolea
   try {
     await connection.beginTransaction();
     const appointmentId = randomUUID();
-    const [update] = await connection.execute("update slots set status = 'BOOKED', appointment_id = ?, version = version + 1 where id = ? and status = 'FREE'", [appointmentId, slotId]);
+    const [update] = await connection.execute(
+      "update slots set status = 'BOOKED', appointment_id = ?, version = version + 1 where id = ? and status = 'FREE'",
+      [appointmentId, slotId],
+    );
     if ((update as { affectedRows: number }).affectedRows !== 1) {
       await connection.rollback();
       return { booked: false };
     }
     const now = new Date();
-    await connection.execute("insert into appointments (id, slot_id, patient_id, status, created_at) values (?, ?, ?, 'CONFIRMED', ?)", [appointmentId, slotId, patientId, now]);
+    await connection.execute(
+      "insert into appointments (id, slot_id, patient_id, status, created_at) values (?, ?, ?, 'CONFIRMED', ?)",
+      [appointmentId, slotId, patientId, now],
+    );
     const event = { id: randomUUID(), type: 'APPOINTMENT_CONFIRMED', payload: { appointmentId, slotId, patientId } };
-    await connection.execute('insert into outbox_events (id, type, aggregate_id, envelope, occurred_at) values (?, ?, ?, ?, ?)', [event.id, event.type, appointmentId, JSON.stringify(event), now]);
+    await connection.execute(
+      'insert into outbox_events (id, type, aggregate_id, envelope, occurred_at) values (?, ?, ?, ?, ?)',
+      [event.id, event.type, appointmentId, JSON.stringify(event), now],
+    );
     await connection.commit();
     return { booked: true, appointmentId };
   } catch (error) {
@@ -84,7 +93,10 @@ async function main(): Promise<void> {
         response.writeHead(200, { 'content-type': 'application/json' }).end(stored);
         return;
       }
-      const answer = request.url === '/slots' ? { ids: await openSlots(Number(body.count)) } : await book(String(body.slotId), String(body.patientId));
+      const answer =
+        request.url === '/slots'
+          ? { ids: await openSlots(Number(body.count)) }
+          : await book(String(body.slotId), String(body.patientId));
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     } catch (error) {
       response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));

@@ -19,21 +19,28 @@ export async function startFloor(): Promise<Floor> {
   const databaseUrl = freshDatabaseUrl('floor');
   await ensureMysqlDatabase(databaseUrl);
   const port = reservePortBlock();
-  const child = spawn(process.execPath, [join(__dirname, 'floor-server.js'), databaseUrl, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(__dirname, 'floor-server.js'), databaseUrl, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout.once('data', () => resolve());
     child.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
   });
   const url = `http://127.0.0.1:${port}`;
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`floor ${path}: ${response.status} ${await response.text()}`);
     return response.json();
   };
   return {
     pid: child.pid!,
     openSlots: async (count) => ((await post('/slots', { count })) as { ids: string[] }).ids,
-    book: async (slotId, patientId = randomUUID()) => ((await post('/book', { slotId, patientId })) as { booked: boolean }).booked,
+    book: async (slotId, patientId = randomUUID()) =>
+      ((await post('/book', { slotId, patientId })) as { booked: boolean }).booked,
     async answering(answer) {
       await post('/answer', answer);
       return `${url}/graphql`;

@@ -1,5 +1,11 @@
 import { BOOTSTRAP_ADMIN, postGraphql } from '@carebook/platform/testing';
-import { CreateDoctorDocument, CreateMedicalServiceDocument, LoginDocument, RegisterPatientDocument, TypedDocumentNode } from '@carebook/sdk';
+import {
+  CreateDoctorDocument,
+  CreateMedicalServiceDocument,
+  LoginDocument,
+  RegisterPatientDocument,
+  TypedDocumentNode,
+} from '@carebook/sdk';
 import { getOperationAST, print } from 'graphql';
 import { pool } from './stats';
 
@@ -8,9 +14,14 @@ import { pool } from './stats';
  * It sends the SDK's typed documents, printed as the contract has them, so results are typed.
  */
 export function clinicClient(gatewayUrl: string) {
-  async function run<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
+  async function run<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ): Promise<TResult> {
     const response = await postGraphql<TResult>(gatewayUrl, print(document), variables ?? {}, token);
-    if (response.errors?.length) throw new Error(`${getOperationAST(document)?.name?.value} failed: ${JSON.stringify(response.errors)}`);
+    if (response.errors?.length)
+      throw new Error(`${getOperationAST(document)?.name?.value} failed: ${JSON.stringify(response.errors)}`);
     return response.data as TResult;
   }
 
@@ -20,24 +31,51 @@ export function clinicClient(gatewayUrl: string) {
       return (await run(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
     },
     async createService(token: string, name: string, durationMinutes: number): Promise<string> {
-      const data = await run(CreateMedicalServiceDocument, { input: { name, category: 'GENERAL_CHECKUP', durationMinutes, price: '35.00', currency: 'EUR' } }, token);
+      const data = await run(
+        CreateMedicalServiceDocument,
+        { input: { name, category: 'GENERAL_CHECKUP', durationMinutes, price: '35.00', currency: 'EUR' } },
+        token,
+      );
       return data.createMedicalService.id;
     },
     async createDoctors(token: string, count: number, serviceId: string, tag: string): Promise<string[]> {
-      return pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
-        const data = await run(
-          CreateDoctorDocument,
-          { input: { email: `dr${i}-${tag}@bench.carebook.test`, password: 'bench-doctor-password', name: `Dr Bench ${i}`, specialty: 'General practice', licenseNumber: `BENCH-${tag}-${i}`, serviceIds: [serviceId] } },
-          token,
-        );
-        return data.createDoctor.id;
-      });
+      return pool(
+        Array.from({ length: count }, (_, i) => i),
+        4,
+        async (i) => {
+          const data = await run(
+            CreateDoctorDocument,
+            {
+              input: {
+                email: `dr${i}-${tag}@bench.carebook.test`,
+                password: 'bench-doctor-password',
+                name: `Dr Bench ${i}`,
+                specialty: 'General practice',
+                licenseNumber: `BENCH-${tag}-${i}`,
+                serviceIds: [serviceId],
+              },
+            },
+            token,
+          );
+          return data.createDoctor.id;
+        },
+      );
     },
     async registerPatients(count: number, tag: string, concurrency = 4): Promise<string[]> {
-      return pool(Array.from({ length: count }, (_, i) => i), concurrency, async (i) => {
-        const data = await run(RegisterPatientDocument, { input: { email: `p${i}-${tag}@bench.carebook.test`, password: 'bench-patient-password', name: `Patient ${i}` } });
-        return data.registerPatient.accessToken;
-      });
+      return pool(
+        Array.from({ length: count }, (_, i) => i),
+        concurrency,
+        async (i) => {
+          const data = await run(RegisterPatientDocument, {
+            input: {
+              email: `p${i}-${tag}@bench.carebook.test`,
+              password: 'bench-patient-password',
+              name: `Patient ${i}`,
+            },
+          });
+          return data.registerPatient.accessToken;
+        },
+      );
     },
   };
 }

@@ -15,7 +15,12 @@ export type Shot = () => Promise<void>;
  * of the same, not counted), like autocannon does: each connection sends its
  * next request as soon as the previous answer is in.
  */
-export async function sustain(shot: Shot, connections: number, seconds: number, warmUpSeconds = 3): Promise<LoadResult> {
+export async function sustain(
+  shot: Shot,
+  connections: number,
+  seconds: number,
+  warmUpSeconds = 3,
+): Promise<LoadResult> {
   await run(shot, connections, warmUpSeconds);
   return run(shot, connections, seconds);
 }
@@ -47,7 +52,12 @@ async function run(shot: Shot, connections: number, seconds: number): Promise<Lo
 /** A GraphQL POST over a keep-alive pool (undici's request: little client CPU, so the server is what is measured). */
 export function graphqlPoster(connections: number) {
   const dispatcher = new Agent({ connections, keepAliveTimeout: 30_000 });
-  return async function post<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
+  return async function post<T = any>(
+    url: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const response = await request(url.endsWith('/graphql') ? url : `${url}/graphql`, {
       method: 'POST',
       dispatcher,
@@ -55,7 +65,8 @@ export function graphqlPoster(connections: number) {
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.body.json()) as { data?: T; errors?: unknown[] };
-    if (response.statusCode !== 200 || body.errors?.length) throw new Error(`${response.statusCode} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+    if (response.statusCode !== 200 || body.errors?.length)
+      throw new Error(`${response.statusCode} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
     return body.data as T;
   };
 }

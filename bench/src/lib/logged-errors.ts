@@ -7,7 +7,13 @@ import type { Stack } from '@carebook/platform/testing';
  */
 export function printLoggedErrors(stack: Stack): void {
   for (const [name, service] of stack.services) {
-    const lines = service.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
-    if (lines.length) console.log(`\n${name} logged ${lines.length} error(s); the first:\n${lines.slice(0, 3).join('\n').slice(0, 3000)}`);
+    const lines = service
+      .output()
+      .split('\n')
+      .filter((line) => /"level":(50|60)/.test(line));
+    if (lines.length)
+      console.log(
+        `\n${name} logged ${lines.length} error(s); the first:\n${lines.slice(0, 3).join('\n').slice(0, 3000)}`,
+      );
   }
 }

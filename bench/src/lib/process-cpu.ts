@@ -29,8 +29,13 @@ export function cpuMeter(processes: Record<string, number | undefined>) {
   const read = () => Object.fromEntries(Object.entries(named).map(([name, pid]) => [name, cpuSecondsOf(pid)]));
   const share = (operations: number, excluded: string[] = []): CpuShare => {
     const after = read();
-    const byProcess = Object.entries(after).map(([name, seconds]) => [name, ((seconds - before[name]) * 1000) / operations] as [string, number]);
-    return { byProcess, total: byProcess.filter(([name]) => !excluded.includes(name)).reduce((sum, [, ms]) => sum + ms, 0) };
+    const byProcess = Object.entries(after).map(
+      ([name, seconds]) => [name, ((seconds - before[name]) * 1000) / operations] as [string, number],
+    );
+    return {
+      byProcess,
+      total: byProcess.filter(([name]) => !excluded.includes(name)).reduce((sum, [, ms]) => sum + ms, 0),
+    };
   };
   return {
     start(): void {
@@ -45,7 +50,10 @@ export function cpuMeter(processes: Record<string, number | undefined>) {
 }
 
 export function formatShare(share: CpuShare, totalLabel = 'total'): string {
-  return [...share.byProcess.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms.toFixed(1)}`), `${totalLabel} ${share.total.toFixed(2)}`].join(', ');
+  return [
+    ...share.byProcess.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${ms.toFixed(1)}`),
+    `${totalLabel} ${share.total.toFixed(2)}`,
+  ].join(', ');
 }
 
 function oldestPid(command: string): number | undefined {

@@ -11,7 +11,11 @@ export function latencyLine(label: string, values: number[]): string {
 }
 
 /** Runs `work` for every item with at most `concurrency` in flight. */
-export async function pool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(

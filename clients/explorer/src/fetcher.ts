@@ -22,6 +22,11 @@ export function createExplorerFetcher(url: string, token: string): ExplorerFetch
     connectionParams: () => (authorization ? { authorization } : {}),
   });
   // Plain JSON requests: the gateway answers no multipart (incremental) responses.
-  const fetcher = createGraphiQLFetcher({ url, wsClient, headers: authorization ? { authorization } : {}, enableIncrementalDelivery: false });
+  const fetcher = createGraphiQLFetcher({
+    url,
+    wsClient,
+    headers: authorization ? { authorization } : {},
+    enableIncrementalDelivery: false,
+  });
   return { fetcher, dispose: () => void wsClient.dispose() };
 }

@@ -26,7 +26,10 @@ function apiSchemaSdl(supergraphSdl) {
 }
 
 /** The generated module's text, from the given supergraph and contract texts (nothing is read or written). */
-async function generateSdkSource(supergraphSdl = readFileSync(paths.supergraph, 'utf8'), contractText = readFileSync(paths.contract, 'utf8')) {
+async function generateSdkSource(
+  supergraphSdl = readFileSync(paths.supergraph, 'utf8'),
+  contractText = readFileSync(paths.contract, 'utf8'),
+) {
   const code = await codegen({
     filename: 'operations.ts',
     schema: parse(apiSchemaSdl(supergraphSdl)),
@@ -76,7 +79,8 @@ async function main() {
 }
 
 module.exports = { generateSdkSource, paths };
-if (require.main === module) main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -31,7 +31,10 @@ describe('the SDK client against the gateway', () => {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   /** A signed-in client as an app keeps it: tokens in memory, RefreshSession when the API says UNAUTHENTICATED. */
-  function sessionClient(pair: { accessToken: string; refreshToken: string }, extra: { onReconnect?: () => void } = {}) {
+  function sessionClient(
+    pair: { accessToken: string; refreshToken: string },
+    extra: { onReconnect?: () => void } = {},
+  ) {
     const session = { ...pair, refreshes: 0 };
     const client = createCarebookClient({
       url: stack.gatewayUrl,
@@ -39,8 +42,15 @@ describe('the SDK client against the gateway', () => {
       getToken: () => session.accessToken,
       refreshToken: async () => {
         session.refreshes += 1;
-        const renewed = await client.request(RefreshSessionDocument, { refreshToken: session.refreshToken }, { token: null });
-        Object.assign(session, { accessToken: renewed.refreshSession.accessToken, refreshToken: renewed.refreshSession.refreshToken });
+        const renewed = await client.request(
+          RefreshSessionDocument,
+          { refreshToken: session.refreshToken },
+          { token: null },
+        );
+        Object.assign(session, {
+          accessToken: renewed.refreshSession.accessToken,
+          refreshToken: renewed.refreshSession.refreshToken,
+        });
         return session.accessToken;
       },
       reconnect: { baseDelayMs: 200, maxDelayMs: 2000 },
@@ -51,17 +61,46 @@ describe('the SDK client against the gateway', () => {
   }
 
   async function register(tag: string) {
-    const { registerPatient } = await anonymous.request(RegisterPatientDocument, { input: { email: `${tag}@sdk.e2e.test`, password: 'patient-password-1', name: `Patient ${tag}` } });
+    const { registerPatient } = await anonymous.request(RegisterPatientDocument, {
+      input: { email: `${tag}@sdk.e2e.test`, password: 'patient-password-1', name: `Patient ${tag}` },
+    });
     return registerPatient;
   }
 
   beforeAll(async () => {
-    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], { ACCESS_TOKEN_TTL_SECONDS: '5' });
+    stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
+      ACCESS_TOKEN_TTL_SECONDS: '5',
+    });
     anonymous = createCarebookClient({ url: stack.gatewayUrl });
     const { client: admin } = sessionClient((await anonymous.request(LoginDocument, BOOTSTRAP_ADMIN)).login);
-    serviceId = (await admin.request(CreateMedicalServiceDocument, { input: { name: 'Consultation', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR' } })).createMedicalService.id;
-    const doctor = await admin.request(CreateDoctorDocument, { input: { email: 'dr@sdk.e2e.test', password: 'doctor-password-1', name: 'Dr SDK', specialty: 'General practice', licenseNumber: 'SDK-1', serviceIds: [serviceId] } });
-    const opened = await admin.request(AddAvailabilityDocument, { doctorId: doctor.createDoctor.id, date: day(3), startTime: '09:00', endTime: '12:00', slotMinutes: 30 });
+    serviceId = (
+      await admin.request(CreateMedicalServiceDocument, {
+        input: {
+          name: 'Consultation',
+          category: 'GENERAL_CHECKUP',
+          durationMinutes: 30,
+          price: '40.00',
+          currency: 'EUR',
+        },
+      })
+    ).createMedicalService.id;
+    const doctor = await admin.request(CreateDoctorDocument, {
+      input: {
+        email: 'dr@sdk.e2e.test',
+        password: 'doctor-password-1',
+        name: 'Dr SDK',
+        specialty: 'General practice',
+        licenseNumber: 'SDK-1',
+        serviceIds: [serviceId],
+      },
+    });
+    const opened = await admin.request(AddAvailabilityDocument, {
+      doctorId: doctor.createDoctor.id,
+      date: day(3),
+      startTime: '09:00',
+      endTime: '12:00',
+      slotMinutes: 30,
+    });
     slots = opened.addAvailability.map((slot) => slot.id);
   }, 180_000);
 
@@ -84,7 +123,9 @@ describe('the SDK client against the gateway', () => {
     const expired = session.accessToken;
     await sleep(6000);
     const results = await Promise.all(Array.from({ length: 5 }, () => client.execute(MyProfileDocument)));
-    expect(results.map((r) => [r.errors, r.data?.myProfile.email])).toEqual(Array(5).fill([undefined, 'expiring@sdk.e2e.test']));
+    expect(results.map((r) => [r.errors, r.data?.myProfile.email])).toEqual(
+      Array(5).fill([undefined, 'expiring@sdk.e2e.test']),
+    );
     expect(session.refreshes).toBe(1);
     expect(session.accessToken).not.toBe(expired);
   });
@@ -107,20 +148,32 @@ describe('the SDK client against the gateway', () => {
 
   it('keeps a subscription through a token expiry and a gateway restart, and says when it reconnected', async () => {
     let reconnects = 0;
-    const { client, session } = sessionClient((await anonymous.request(LoginDocument, BOOTSTRAP_ADMIN)).login, { onReconnect: () => void (reconnects += 1) });
+    const { client, session } = sessionClient((await anonymous.request(LoginDocument, BOOTSTRAP_ADMIN)).login, {
+      onReconnect: () => void (reconnects += 1),
+    });
     const patient = sessionClient(await register('booker')).client;
     const received: Array<CarebookResult<ScheduleChangedSubscription>> = [];
     const stop = client.subscribe(ScheduleChangedDocument, {}, { next: (result) => received.push(result) });
     const bookedOnce = async (slotId: string) => {
       const { bookAppointment } = await patient.request(BookAppointmentDocument, { input: { slotId, serviceId } });
       expect(bookAppointment.__typename).toBe('BookingConfirmed');
-      await until(() => received.some((r) => r.data?.scheduleChanged.kind === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slotId), `SLOT_BOOKED for ${slotId}`);
+      await until(
+        () =>
+          received.some(
+            (r) => r.data?.scheduleChanged.kind === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slotId,
+          ),
+        `SLOT_BOOKED for ${slotId}`,
+      );
     };
     await untilSubscriptions(1);
     await bookedOnce(slots[0]);
 
     // The admin's token expires (5 s): the gateway ends the subscription with UNAUTHENTICATED; the client renews and resubscribes.
-    await until(() => session.refreshes >= 1 && reconnects >= 1, `a renewal after the token expired (received ${JSON.stringify(received)})`, 20_000);
+    await until(
+      () => session.refreshes >= 1 && reconnects >= 1,
+      `a renewal after the token expired (received ${JSON.stringify(received)})`,
+      20_000,
+    );
     await untilSubscriptions(1);
     await bookedOnce(slots[1]);
 
@@ -148,7 +201,9 @@ describe('the SDK client against the gateway', () => {
   async function untilSubscriptions(count: number) {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const health = (await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as { live: { subscriptions: number } };
+      const health = (await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as {
+        live: { subscriptions: number };
+      };
       if (health.live.subscriptions >= count) return;
       if (Date.now() > deadline) throw new Error(`the gateway counts ${health.live.subscriptions} subscriptions`);
       await sleep(50);

@@ -1,9 +1,18 @@
 import { expect, expectAccessible, newPatient, registerInApp, test } from './clinic-fixture';
 import { shoot } from './readme-screenshots';
 
-const storedSession = (page: import('@playwright/test').Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('carebook-session') ?? 'null') as { accessToken: string; refreshToken: string } | null);
+const storedSession = (page: import('@playwright/test').Page) =>
+  page.evaluate(
+    () =>
+      JSON.parse(sessionStorage.getItem('carebook-session') ?? 'null') as {
+        accessToken: string;
+        refreshToken: string;
+      } | null,
+  );
 
-test('a patient changes the password on the profile page: a wrong current one is refused, this browser goes on with the new tokens, the new password signs in', async ({ page }, testInfo) => {
+test('a patient changes the password on the profile page: a wrong current one is refused, this browser goes on with the new tokens, the new password signs in', async ({
+  page,
+}, testInfo) => {
   const patient = newPatient('rotating');
   await registerInApp(page, patient);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).click();
@@ -19,7 +28,9 @@ test('a patient changes the password on the profile page: a wrong current one is
   const before = await storedSession(page);
   await form.getByLabel('Current password').fill(patient.password);
   await form.getByRole('button', { name: 'Change password' }).click();
-  await expect(form.getByText('Your password is changed. Other devices are signed out; you stay signed in here.')).toBeVisible();
+  await expect(
+    form.getByText('Your password is changed. Other devices are signed out; you stay signed in here.'),
+  ).toBeVisible();
   const after = await storedSession(page);
   expect(after?.refreshToken).toBeTruthy();
   expect(after?.refreshToken).not.toBe(before?.refreshToken);
@@ -41,7 +52,11 @@ test('a patient changes the password on the profile page: a wrong current one is
   await expect(page.getByRole('heading', { level: 1, name: 'My appointments' })).toBeVisible();
 });
 
-test('“sign out on every device” ends this session and the one in another browser', async ({ page, browser, baseURL }) => {
+test('“sign out on every device” ends this session and the one in another browser', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const patient = newPatient('everywhere');
   await registerInApp(page, patient);
   // The same patient, signed in in a second browser.

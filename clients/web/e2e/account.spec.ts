@@ -1,7 +1,10 @@
 import { codeOf, RefreshSessionDocument, RegisterPatientDocument } from '@carebook/sdk';
 import { expect, expectAccessible, newPatient, registerInApp, test } from './clinic-fixture';
 
-test('a forgotten password: the link from the sign-in page, the email, a new password that works once', async ({ page, clinic }, testInfo) => {
+test('a forgotten password: the link from the sign-in page, the email, a new password that works once', async ({
+  page,
+  clinic,
+}, testInfo) => {
   const patient = newPatient('forgetful');
   await clinic.api().request(RegisterPatientDocument, { input: patient });
   const newPassword = 'a-new-password-2';
@@ -25,11 +28,20 @@ test('a forgotten password: the link from the sign-in page, the email, a new pas
   await expect(page.getByRole('main').getByText('If an account exists for this email, we sent a link.')).toBeVisible();
 
   const [mail] = await test.step('the reset email arrives', () =>
-    clinic.sink.waitFor((messages) => messages.some((m) => m.to.includes(patient.email) && m.headers.get('subject') === 'Reset your Carebook password'), 60_000),
-  );
+    clinic.sink.waitFor(
+      (messages) =>
+        messages.some(
+          (m) => m.to.includes(patient.email) && m.headers.get('subject') === 'Reset your Carebook password',
+        ),
+      60_000,
+    ));
   expect(mail).toBeDefined();
-  const resetMail = clinic.sink.messages.find((m) => m.to.includes(patient.email) && m.headers.get('subject') === 'Reset your Carebook password')!;
-  const link = (await resetMail.parsed()).text!.match(new RegExp(`${clinic.webUrl}/reset-password\\?token=[\\w%-]+`))?.[0];
+  const resetMail = clinic.sink.messages.find(
+    (m) => m.to.includes(patient.email) && m.headers.get('subject') === 'Reset your Carebook password',
+  )!;
+  const link = (await resetMail.parsed()).text!.match(
+    new RegExp(`${clinic.webUrl}/reset-password\\?token=[\\w%-]+`),
+  )?.[0];
   expect(link).toBeDefined();
 
   await page.goto(link!);
@@ -64,7 +76,9 @@ test('a forgotten password: the link from the sign-in page, the email, a new pas
   await page.getByLabel('New password', { exact: true }).fill('a-third-password-4');
   await page.getByLabel('New password, again').fill('a-third-password-4');
   await page.getByRole('button', { name: 'Save the new password' }).click();
-  await expect(page.getByRole('alert')).toContainText('This reset link is unknown, was already used or has expired; ask for a new one.');
+  await expect(page.getByRole('alert')).toContainText(
+    'This reset link is unknown, was already used or has expired; ask for a new one.',
+  );
   await page.screenshot({ path: testInfo.outputPath('reset-spent-desktop.png'), fullPage: true });
   await page.getByRole('alert').getByRole('link', { name: 'Ask for a new link' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
@@ -75,10 +89,15 @@ test('a forgotten password: the link from the sign-in page, the email, a new pas
   await expect(page.getByRole('alert').getByRole('link', { name: 'Ask for a new link' })).toBeVisible();
 });
 
-test('signing out ends the session on the server: its refresh token is refused afterwards', async ({ page, clinic }) => {
+test('signing out ends the session on the server: its refresh token is refused afterwards', async ({
+  page,
+  clinic,
+}) => {
   const patient = newPatient('leaving');
   await registerInApp(page, patient);
-  const session = JSON.parse((await page.evaluate(() => sessionStorage.getItem('carebook-session')))!) as { refreshToken: string };
+  const session = JSON.parse((await page.evaluate(() => sessionStorage.getItem('carebook-session')))!) as {
+    refreshToken: string;
+  };
   expect(session.refreshToken).toBeTruthy();
 
   const logout = page.waitForResponse((response) => /\bLogout\b/.test(response.request().postData() ?? ''));
@@ -89,7 +108,9 @@ test('signing out ends the session on the server: its refresh token is refused a
   expect(((await (await logout).json()) as { data: unknown }).data).toEqual({ logout: true });
 
   // One try, no polling: a second use of the same refresh token is refused anyway (reuse detection).
-  const result = await clinic.api().execute(RefreshSessionDocument, { refreshToken: session.refreshToken }, { token: null });
+  const result = await clinic
+    .api()
+    .execute(RefreshSessionDocument, { refreshToken: session.refreshToken }, { token: null });
   expect(result.data ?? null).toBeNull();
   expect(codeOf(result.errors?.[0])).toBe('UNAUTHENTICATED');
 });

@@ -1,12 +1,30 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
-import { BookAppointmentDocument, DoctorScheduleDocument, RegisterPatientDocument, SetUserRoleDocument } from '@carebook/sdk';
-import { type Clinic, CLINIC_TIME_ZONE, expect, expectAccessible, newPatient, signInAsStaff, test } from './clinic-fixture';
+import {
+  BookAppointmentDocument,
+  DoctorScheduleDocument,
+  RegisterPatientDocument,
+  SetUserRoleDocument,
+} from '@carebook/sdk';
+import {
+  type Clinic,
+  CLINIC_TIME_ZONE,
+  expect,
+  expectAccessible,
+  newPatient,
+  signInAsStaff,
+  test,
+} from './clinic-fixture';
 import { shoot } from './readme-screenshots';
 
 /** Tomorrow in the clinic: every doctor with weekly hours has free slots then, none of them started. */
 function clinicTomorrow(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: CLINIC_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + 86_400_000));
 }
 
 /** Signs in at the staff door as the bootstrap admin and lands on the day board. */
@@ -26,13 +44,27 @@ async function registeredPatient(clinic: Clinic, tag: string) {
 /** The doctor's free slots tomorrow, by the API. */
 async function freeSlotsTomorrow(clinic: Clinic, doctorId: string, date: string) {
   const from = new Date(`${date}T00:00:00Z`).getTime() - 86_400_000;
-  const { doctor } = await clinic.admin.request(DoctorScheduleDocument, { doctorId, from: new Date(from).toISOString(), to: new Date(from + 3 * 86_400_000).toISOString() });
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const { doctor } = await clinic.admin.request(DoctorScheduleDocument, {
+    doctorId,
+    from: new Date(from).toISOString(),
+    to: new Date(from + 3 * 86_400_000).toISOString(),
+  });
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: CLINIC_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return doctor.schedule.filter((s) => s.status === 'FREE' && day.format(new Date(s.startsAt)) === date);
 }
 
 /** The patient's own page of the appointment, in a browser context of their own. */
-async function patientSees(browser: Browser, clinic: Clinic, patient: { email: string; password: string }, appointmentId: string) {
+async function patientSees(
+  browser: Browser,
+  clinic: Clinic,
+  patient: { email: string; password: string },
+  appointmentId: string,
+) {
   const context = await browser.newContext({ baseURL: clinic.webUrl, locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto('/sign-in');
@@ -45,7 +77,11 @@ async function patientSees(browser: Browser, clinic: Clinic, patient: { email: s
 }
 
 test.describe('the admin dashboard', () => {
-  test('books for a patient found by name, moves it by drag and by the keyboard dialog; the patient sees the new time', async ({ page, browser, clinic }, testInfo) => {
+  test('books for a patient found by name, moves it by drag and by the keyboard dialog; the patient sees the new time', async ({
+    page,
+    browser,
+    clinic,
+  }, testInfo) => {
     const date = clinicTomorrow();
     const patient = await registeredPatient(clinic, 'boarded');
     const { grey, shah } = clinic.doctors;
@@ -69,7 +105,9 @@ test.describe('the admin dashboard', () => {
     await bookSlot.getByRole('button', { name: /^Book / }).click();
     const bookDialog = page.getByRole('dialog', { name: `Book ${bookedTime} with ${shah.name}` });
     await expect(bookDialog).toBeVisible();
-    await bookDialog.getByLabel('Patient (name or email)').fill(patient.name.split(' ').slice(0, 3).join(' ').toLowerCase());
+    await bookDialog
+      .getByLabel('Patient (name or email)')
+      .fill(patient.name.split(' ').slice(0, 3).join(' ').toLowerCase());
     await bookDialog.getByRole('radio', { name: `${patient.name} (${patient.email})` }).check();
     await bookDialog.getByLabel('Service').selectOption({ label: clinic.services.checkup.name });
     await expectAccessible(page, 'book dialog');
@@ -88,9 +126,17 @@ test.describe('the admin dashboard', () => {
     const dragTime = (await dropSlot.getAttribute('data-time'))!;
     await booked.dragTo(dropSlot);
     // Shown at the new time at once, then confirmed (a reschedule and three refetches: slow on a busy machine).
-    await expect(column(page, grey.name).locator('.board-appointment', { hasText: patient.name })).toHaveAttribute('data-time', dragTime);
-    await expect(page.getByRole('main').getByText(new RegExp(`${patient.name}’s appointment moved to .*${dragTime}`))).toBeVisible({ timeout: 90_000 });
-    await expect(column(page, grey.name).locator('.board-appointment', { hasText: patient.name })).toHaveAttribute('data-time', dragTime);
+    await expect(column(page, grey.name).locator('.board-appointment', { hasText: patient.name })).toHaveAttribute(
+      'data-time',
+      dragTime,
+    );
+    await expect(
+      page.getByRole('main').getByText(new RegExp(`${patient.name}’s appointment moved to .*${dragTime}`)),
+    ).toBeVisible({ timeout: 90_000 });
+    await expect(column(page, grey.name).locator('.board-appointment', { hasText: patient.name })).toHaveAttribute(
+      'data-time',
+      dragTime,
+    );
     await expect(column(page, shah.name).locator('.board-appointment', { hasText: patient.name })).toHaveCount(0);
 
     // The keyboard way: Move… opens the dialog, back to Dr Shah at a free time chosen from the list, Enter.
@@ -114,8 +160,13 @@ test.describe('the admin dashboard', () => {
     await expect(moveDialog.getByRole('button', { name: 'Move appointment' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(moveDialog).toBeHidden();
-    await expect(page.getByRole('main').getByText(new RegExp(`${patient.name}’s appointment moved to .*${dialogTime}`))).toBeVisible({ timeout: 90_000 });
-    await expect(column(page, shah.name).locator('.board-appointment', { hasText: patient.name })).toHaveAttribute('data-time', dialogTime);
+    await expect(
+      page.getByRole('main').getByText(new RegExp(`${patient.name}’s appointment moved to .*${dialogTime}`)),
+    ).toBeVisible({ timeout: 90_000 });
+    await expect(column(page, shah.name).locator('.board-appointment', { hasText: patient.name })).toHaveAttribute(
+      'data-time',
+      dialogTime,
+    );
 
     // The patient, in a browser of their own, sees the new time and doctor.
     const theirs = await patientSees(browser, clinic, patient, appointmentId);
@@ -132,7 +183,10 @@ test.describe('the admin dashboard', () => {
     const free = await freeSlotsTomorrow(clinic, grey.id, date);
     expect(free.length).toBeGreaterThan(2);
     const [from, taken] = [free[0], free[1]];
-    const book = (slotId: string, patientId: string) => clinic.admin.request(BookAppointmentDocument, { input: { slotId, serviceId: clinic.services.checkup.id, patientId } });
+    const book = (slotId: string, patientId: string) =>
+      clinic.admin.request(BookAppointmentDocument, {
+        input: { slotId, serviceId: clinic.services.checkup.id, patientId },
+      });
     expect((await book(from.id, first.id)).bookAppointment.__typename).toBe('BookingConfirmed');
 
     await signInAsAdmin(page);
@@ -146,7 +200,9 @@ test.describe('the admin dashboard', () => {
     // Someone else books that time while the board still shows it free.
     expect((await book(taken.id, second.id)).bookAppointment.__typename).toBe('BookingConfirmed');
     await stayer.dragTo(target);
-    const refusal = page.getByRole('alert').filter({ hasText: `${first.name}’s appointment was not moved and stays where it was: that time was just taken by someone else.` });
+    const refusal = page.getByRole('alert').filter({
+      hasText: `${first.name}’s appointment was not moved and stays where it was: that time was just taken by someone else.`,
+    });
     await expect(refusal).toBeVisible();
     await expect(card(page, first.name)).toHaveAttribute('data-time', fromTime);
     // The board now shows who holds the taken time.
@@ -181,7 +237,10 @@ test.describe('the admin dashboard', () => {
     await expect(table.getByRole('rowheader').first()).toHaveText(/^[A-Z][a-z]+ \d{4}$/);
   });
 
-  test('services, doctors, users, the action log and system health, one action each', async ({ page, clinic }, testInfo) => {
+  test('services, doctors, users, the action log and system health, one action each', async ({
+    page,
+    clinic,
+  }, testInfo) => {
     await signInAsAdmin(page);
     page.on('dialog', (dialog) => void dialog.accept());
     const nav = page.getByRole('navigation', { name: 'Staff' });
@@ -266,7 +325,10 @@ test.describe('the admin dashboard', () => {
     await shoot(page, testInfo, 'admin-health');
   });
 
-  test('the front desk (STAFF) gets the day board and the summary, books for a patient found by name, and no admin page', async ({ page, clinic }, testInfo) => {
+  test('the front desk (STAFF) gets the day board and the summary, books for a patient found by name, and no admin page', async ({
+    page,
+    clinic,
+  }, testInfo) => {
     const date = clinicTomorrow();
     const patient = await registeredPatient(clinic, 'desked');
     const receptionist = await registeredPatient(clinic, 'reception');
@@ -279,7 +341,8 @@ test.describe('the admin dashboard', () => {
     await expect(page).toHaveURL(/\/staff\/desk/);
     const nav = page.getByRole('navigation', { name: /staff/i });
     await expect(nav.getByRole('link', { name: 'Summary' })).toBeVisible();
-    for (const adminOnly of ['Services', 'Doctors', 'Users', 'Action log', 'System health']) await expect(nav.getByRole('link', { name: adminOnly })).toHaveCount(0);
+    for (const adminOnly of ['Services', 'Doctors', 'Users', 'Action log', 'System health'])
+      await expect(nav.getByRole('link', { name: adminOnly })).toHaveCount(0);
 
     await page.goto(`/staff/desk?date=${date}&service=${clinic.services.checkup.id}`);
     const bookSlot = freeSlots(column(page, clinic.doctors.shah.name)).first();

@@ -22,7 +22,10 @@ async function chooseFreeDay(page: Page, index: number) {
 }
 
 test.describe('a patient books, is confirmed by email, reschedules and cancels', () => {
-  test('from registration to cancellation, the calendar and the times by keyboard', async ({ page, clinic }, testInfo) => {
+  test('from registration to cancellation, the calendar and the times by keyboard', async ({
+    page,
+    clinic,
+  }, testInfo) => {
     const patient = newPatient('booker');
     await registerInApp(page, patient);
     await expectAccessible(page, 'my appointments (empty)');
@@ -93,7 +96,9 @@ test.describe('a patient books, is confirmed by email, reschedules and cancels',
     await upcoming.getByRole('link', { name: 'Reschedule' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Move your appointment' })).toBeVisible();
     await page.getByLabel('Service', { exact: true }).selectOption({ label: clinic.services.vaccination.name });
-    await page.getByLabel('Doctor', { exact: true }).selectOption({ label: `${clinic.doctors.grey.name} · General practice` });
+    await page
+      .getByLabel('Doctor', { exact: true })
+      .selectOption({ label: `${clinic.doctors.grey.name} · General practice` });
     await chooseFreeDay(page, 1);
     const newTime = page.locator('.times button.time').nth(2);
     const newLabel = (await newTime.getAttribute('aria-label'))!;
@@ -119,7 +124,10 @@ test.describe('a patient books, is confirmed by email, reschedules and cancels',
     await expectAccessible(page, 'my appointments');
   });
 
-  test('two patients race for one time: the loser sees alternatives and books one with one click', async ({ browser, clinic }, testInfo) => {
+  test('two patients race for one time: the loser sees alternatives and books one with one click', async ({
+    browser,
+    clinic,
+  }, testInfo) => {
     const [a, b] = [await browser.newContext(), await browser.newContext()];
     const [pageA, pageB] = [await a.newPage(), await b.newPage()];
     await registerInApp(pageA, newPatient('fast'));

@@ -56,14 +56,21 @@ export interface Clinic {
 
 /** Starts the web server as `pnpm start` does, against the test stack. */
 async function startWeb(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'clients/web/dist/server/main.js')], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env, WEB_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'clients/web/dist/server/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, WEB_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`web server exited: ${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     if (Date.now() > deadline) throw new Error(`web server not healthy: ${output}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -84,7 +91,19 @@ function freePort(): Promise<number> {
 
 /** HH:MM of an instant in the clinic's zone, and its date. */
 function clinicWallClock(instant: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: CLINIC_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
@@ -106,22 +125,56 @@ async function setUpClinic(): Promise<{ clinic: Clinic; stop(): Promise<void> }>
       ['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing', 'feedback', 'notification'],
       // APP_URL: the links in the emails point at this app. No minimum notice: the scenarios book visits
       // that start within the minute (to complete them), as the other end-to-end suites do.
-      { SMTP_URL: sink.url, CLINIC_TIME_ZONE, APP_URL: webUrl, NOTIFICATION_RETRY_DELAY_MS: '200', BOOKING_MIN_NOTICE: '0' },
+      {
+        SMTP_URL: sink.url,
+        CLINIC_TIME_ZONE,
+        APP_URL: webUrl,
+        NOTIFICATION_RETRY_DELAY_MS: '200',
+        BOOKING_MIN_NOTICE: '0',
+      },
       { workers: ['subgraphs/notification/dist/workers/main.js'] },
     );
     cleanups.push(() => stack.stop());
-    const web = await startWeb(webPort, { GRAPHQL_PUBLIC_URL: stack.gatewayUrl.replace('127.0.0.1', 'localhost'), CLINIC_TIME_ZONE });
+    const web = await startWeb(webPort, {
+      GRAPHQL_PUBLIC_URL: stack.gatewayUrl.replace('127.0.0.1', 'localhost'),
+      CLINIC_TIME_ZONE,
+    });
     cleanups.push(() => web.kill('SIGTERM'));
     const api = (token?: string) => createCarebookClient({ url: stack.gatewayUrl, getToken: () => token });
     const admin = api((await api().request(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken);
-    const service = async (name: string, category: 'GENERAL_CHECKUP' | 'VACCINATION', durationMinutes: number, price: string) =>
-      (await admin.request(CreateMedicalServiceDocument, { input: { name, category, durationMinutes, price, currency: 'EUR' } })).createMedicalService;
+    const service = async (
+      name: string,
+      category: 'GENERAL_CHECKUP' | 'VACCINATION',
+      durationMinutes: number,
+      price: string,
+    ) =>
+      (
+        await admin.request(CreateMedicalServiceDocument, {
+          input: { name, category, durationMinutes, price, currency: 'EUR' },
+        })
+      ).createMedicalService;
     const checkup = await service('General check-up', 'GENERAL_CHECKUP', 30, '45.00');
     const vaccination = await service('Flu vaccination', 'VACCINATION', 15, '25.00');
-    const doctor = async (key: string, name: string, specialty: string, serviceIds: string[]): Promise<ClinicDoctor> => {
+    const doctor = async (
+      key: string,
+      name: string,
+      specialty: string,
+      serviceIds: string[],
+    ): Promise<ClinicDoctor> => {
       const email = `${key}@clinic.browser.test`;
       const password = 'doctor-password-1';
-      const { createDoctor } = await admin.request(CreateDoctorDocument, { input: { email, password, name, specialty, licenseNumber: `LIC-${key}`, location: 'Room 2, Harbour Street Clinic', bio: `${name} has cared for patients of all ages for over ten years.`, serviceIds } });
+      const { createDoctor } = await admin.request(CreateDoctorDocument, {
+        input: {
+          email,
+          password,
+          name,
+          specialty,
+          licenseNumber: `LIC-${key}`,
+          location: 'Room 2, Harbour Street Clinic',
+          bio: `${name} has cared for patients of all ages for over ten years.`,
+          serviceIds,
+        },
+      });
       const token = (await api().request(LoginDocument, { email, password })).login.accessToken;
       return { id: createDoctor.id, name, email, password, token };
     };
@@ -134,8 +187,17 @@ async function setUpClinic(): Promise<{ clinic: Clinic; stop(): Promise<void> }>
     const reyes = await doctor('reyes', 'Dr Tomas Reyes', 'General practice', [checkup.id, vaccination.id]);
     // Weekday mornings and afternoons for Dr Grey, mornings for Dr Shah: the calendar has free days for weeks.
     const days = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-    await admin.request(SetWeeklyAvailabilityDocument, { doctorId: grey.id, rules: days.flatMap((dayOfWeek) => [{ dayOfWeek, startTime: '09:00', endTime: '12:00', slotMinutes: 30 }, { dayOfWeek, startTime: '14:00', endTime: '16:00', slotMinutes: 30 }]) });
-    await admin.request(SetWeeklyAvailabilityDocument, { doctorId: shah.id, rules: days.map((dayOfWeek) => ({ dayOfWeek, startTime: '08:00', endTime: '11:00', slotMinutes: 30 })) });
+    await admin.request(SetWeeklyAvailabilityDocument, {
+      doctorId: grey.id,
+      rules: days.flatMap((dayOfWeek) => [
+        { dayOfWeek, startTime: '09:00', endTime: '12:00', slotMinutes: 30 },
+        { dayOfWeek, startTime: '14:00', endTime: '16:00', slotMinutes: 30 },
+      ]),
+    });
+    await admin.request(SetWeeklyAvailabilityDocument, {
+      doctorId: shah.id,
+      rules: days.map((dayOfWeek) => ({ dayOfWeek, startTime: '08:00', endTime: '11:00', slotMinutes: 30 })),
+    });
 
     async function bookVisitsSoon(): Promise<Record<'osei' | 'park' | 'reyes', Visit> | null> {
       // The next whole minute at least 40 s away: time to book the three before they start.
@@ -145,15 +207,34 @@ async function setUpClinic(): Promise<{ clinic: Clinic; stop(): Promise<void> }>
       // A one-off window cannot cross the clinic's midnight: in that half hour of the day there is no visit to complete.
       if (to.date !== from.date) return null;
       const book = async (who: ClinicDoctor, tag: string, reason: string): Promise<Visit> => {
-        const { addAvailability } = await admin.request(AddAvailabilityDocument, { doctorId: who.id, date: from.date, startTime: from.time, endTime: to.time, slotMinutes: 30 });
-        if (new Date(addAvailability[0].startsAt).getTime() !== start.getTime()) throw new Error(`the visit's slot starts at ${addAvailability[0].startsAt}, not ${start.toISOString()}`);
+        const { addAvailability } = await admin.request(AddAvailabilityDocument, {
+          doctorId: who.id,
+          date: from.date,
+          startTime: from.time,
+          endTime: to.time,
+          slotMinutes: 30,
+        });
+        if (new Date(addAvailability[0].startsAt).getTime() !== start.getTime())
+          throw new Error(`the visit's slot starts at ${addAvailability[0].startsAt}, not ${start.toISOString()}`);
         const patient = newPatient(tag);
-        const { registerPatient } = await api().request(RegisterPatientDocument, { input: { ...patient, dateOfBirth: '1984-05-17', gender: 'FEMALE' } });
-        const { bookAppointment } = await api(registerPatient.accessToken).request(BookAppointmentDocument, { input: { slotId: addAvailability[0].id, serviceId: checkup.id, reason } });
+        const { registerPatient } = await api().request(RegisterPatientDocument, {
+          input: { ...patient, dateOfBirth: '1984-05-17', gender: 'FEMALE' },
+        });
+        const { bookAppointment } = await api(registerPatient.accessToken).request(BookAppointmentDocument, {
+          input: { slotId: addAvailability[0].id, serviceId: checkup.id, reason },
+        });
         if (bookAppointment.__typename !== 'BookingConfirmed') throw new Error(`the ${tag} visit could not be booked`);
-        return { patient, appointmentId: bookAppointment.appointment.id, startsAt: bookAppointment.appointment.startsAt };
+        return {
+          patient,
+          appointmentId: bookAppointment.appointment.id,
+          startsAt: bookAppointment.appointment.startsAt,
+        };
       };
-      return { osei: await book(osei, 'visitor', 'Blood pressure'), park: await book(park, 'charted', 'Headaches'), reyes: await book(reyes, 'absent', 'Headaches') };
+      return {
+        osei: await book(osei, 'visitor', 'Blood pressure'),
+        park: await book(park, 'charted', 'Headaches'),
+        reyes: await book(reyes, 'absent', 'Headaches'),
+      };
     }
     const visits = await bookVisitsSoon();
 
@@ -213,16 +294,26 @@ export { expect };
 
 /** An axe scan of the page as it is: no serious or critical violation of WCAG 2.x A/AA (2.2 included). */
 export async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    serious.map(
+      (v) => `${what}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 let counter = 0;
 /** A new patient's details, unique in this run. */
 export function newPatient(tag: string) {
   counter += 1;
-  return { name: `${tag[0].toUpperCase()}${tag.slice(1)} Patient ${counter}`, email: `${tag}-${counter}-${Date.now()}@patients.browser.test`, password: 'patient-password-1' };
+  return {
+    name: `${tag[0].toUpperCase()}${tag.slice(1)} Patient ${counter}`,
+    email: `${tag}-${counter}-${Date.now()}@patients.browser.test`,
+    password: 'patient-password-1',
+  };
 }
 
 /** Registers through the app's form and lands signed in. */

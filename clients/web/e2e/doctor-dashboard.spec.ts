@@ -5,21 +5,39 @@ import {
   BookAppointmentDocument,
   RegisterPatientDocument,
 } from '@carebook/sdk';
-import { CLINIC_TIME_ZONE, type Clinic, expect, expectAccessible, newPatient, registerInApp, signInAsStaff, test } from './clinic-fixture';
+import {
+  CLINIC_TIME_ZONE,
+  type Clinic,
+  expect,
+  expectAccessible,
+  newPatient,
+  registerInApp,
+  signInAsStaff,
+  test,
+} from './clinic-fixture';
 import { shoot } from './readme-screenshots';
 
-
 /** The clinic's calendar date of an instant, and days from it. */
-const clinicDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+const clinicDate = (instant: Date) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: CLINIC_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 /** A time as the app writes it for this browser's locale (en-GB: "9:05"). */
-const appTime = (instant: string) => new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
+const appTime = (instant: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, hour: 'numeric', minute: '2-digit' }).format(
+    new Date(instant),
+  );
 const inDays = (days: number) => clinicDate(new Date(Date.now() + days * 86_400_000));
 
 type Doctor = Clinic['doctors']['park'];
 type Visit = NonNullable<Clinic['visit']>;
 
 /** Signs in at the staff door and lands on the schedule. */
-const signInAsDoctor = (page: Page, doctor: { email: string; password: string }) => signInAsStaff(page, doctor, 'My schedule');
+const signInAsDoctor = (page: Page, doctor: { email: string; password: string }) =>
+  signInAsStaff(page, doctor, 'My schedule');
 
 /** Records, in the page, the moment `text` first shows anywhere in it (Date.now(), comparable across contexts of one machine). */
 async function watchFor(page: Page, key: string, text: string) {
@@ -36,7 +54,8 @@ async function watchFor(page: Page, key: string, text: string) {
     { key, text },
   );
 }
-const seenAt = (page: Page, key: string) => page.evaluate((key) => (window as unknown as Record<string, number | null>)[key], key);
+const seenAt = (page: Page, key: string) =>
+  page.evaluate((key) => (window as unknown as Record<string, number | null>)[key], key);
 
 async function newPage(browser: Browser, baseURL: string) {
   const context = await browser.newContext({ baseURL, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
@@ -56,10 +75,18 @@ test.describe.serial('the doctor’s dashboard', () => {
     parkVisit = clinic.visits?.park ?? null;
     reyesVisit = clinic.visits?.reyes ?? null;
     // Tomorrow morning's hours for Dr Park: the patient books one of them in the live scenario.
-    await clinic.admin.request(AddAvailabilityDocument, { doctorId: park.id, date: tomorrow, startTime: '09:00', endTime: '12:00', slotMinutes: 30 });
+    await clinic.admin.request(AddAvailabilityDocument, {
+      doctorId: park.id,
+      date: tomorrow,
+      startTime: '09:00',
+      endTime: '12:00',
+      slotMinutes: 30,
+    });
   });
 
-  test('a patient who opens a staff page is sent away; a signed-out visitor is asked to sign in at the staff door', async ({ page }) => {
+  test('a patient who opens a staff page is sent away; a signed-out visitor is asked to sign in at the staff door', async ({
+    page,
+  }) => {
     await page.goto('/staff/doctor/schedule');
     await expect(page).toHaveURL(/\/staff\/sign-in\?next=%2Fstaff%2Fdoctor%2Fschedule$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Staff sign in' })).toBeVisible();
@@ -84,7 +111,11 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(page.getByRole('alert')).toHaveText(/This sign-in is for clinic staff/);
   });
 
-  test('a booking made in another browser shows on the open day view within a second, and one missed while disconnected after the reconnect', async ({ browser, clinic, baseURL }, testInfo) => {
+  test('a booking made in another browser shows on the open day view within a second, and one missed while disconnected after the reconnect', async ({
+    browser,
+    clinic,
+    baseURL,
+  }, testInfo) => {
     const doctorPage = await newPage(browser, baseURL!);
     // The live connection goes through this route, so that the test can cut it (as a network change would) and let it back.
     let cut = false;
@@ -114,12 +145,16 @@ test.describe.serial('the doctor’s dashboard', () => {
     const clickedAt = Date.now();
     await patientPage.getByRole('button', { name: 'Book this appointment' }).click();
     await expect(patientPage.getByText('You are booked.')).toBeVisible();
-    await expect(day.getByRole('link', { name: new RegExp(`^Open ${patient.name}’s appointment at`) })).toBeVisible({ timeout: 5000 });
+    await expect(day.getByRole('link', { name: new RegExp(`^Open ${patient.name}’s appointment at`) })).toBeVisible({
+      timeout: 5000,
+    });
     const bookedAt = (await seenAt(patientPage, 'bookedAt'))!;
     const shownAt = (await seenAt(doctorPage, 'seenAt'))!;
     const latency = shownAt - bookedAt;
     // Negative when the dashboard was faster than the booking's own answer to the patient (it is published at the commit).
-    console.log(`the doctor's dashboard showed the booking ${latency} ms after the patient saw it confirmed (${shownAt - clickedAt} ms after the click, ${bookedAt - clickedAt} ms for the patient's answer)`);
+    console.log(
+      `the doctor's dashboard showed the booking ${latency} ms after the patient saw it confirmed (${shownAt - clickedAt} ms after the click, ${bookedAt - clickedAt} ms for the patient's answer)`,
+    );
     testInfo.annotations.push({ type: 'booking-to-dashboard-ms', description: String(latency) });
     expect(latency).toBeLessThan(1000);
     await expect(day.locator('li.slot-free')).toHaveCount(5);
@@ -133,8 +168,17 @@ test.describe.serial('the doctor’s dashboard', () => {
     const missed = newPatient('missed');
     const { registerPatient } = await clinic.api().request(RegisterPatientDocument, { input: missed });
     const from = `${tomorrow}T00:00:00Z`;
-    const free = (await clinic.api(registerPatient.accessToken).request(AvailableSlotsDocument, { doctorId: park.id, from, to: `${inDays(2)}T23:59:00Z`, serviceId: clinic.services.checkup.id })).availableSlots;
-    const { bookAppointment } = await clinic.api(registerPatient.accessToken).request(BookAppointmentDocument, { input: { slotId: free[0].id, serviceId: clinic.services.checkup.id } });
+    const free = (
+      await clinic.api(registerPatient.accessToken).request(AvailableSlotsDocument, {
+        doctorId: park.id,
+        from,
+        to: `${inDays(2)}T23:59:00Z`,
+        serviceId: clinic.services.checkup.id,
+      })
+    ).availableSlots;
+    const { bookAppointment } = await clinic
+      .api(registerPatient.accessToken)
+      .request(BookAppointmentDocument, { input: { slotId: free[0].id, serviceId: clinic.services.checkup.id } });
     expect(bookAppointment.__typename).toBe('BookingConfirmed');
     await doctorPage.waitForTimeout(1500);
     await expect(day.getByText(missed.name)).toHaveCount(0);
@@ -153,16 +197,30 @@ test.describe.serial('the doctor’s dashboard', () => {
     await patientPage.context().close();
   });
 
-  test('availability: weekly hours show the bookings they would leave out before saving; a one-off day, then time off over it', async ({ page, clinic }, testInfo) => {
+  test('availability: weekly hours show the bookings they would leave out before saving; a one-off day, then time off over it', async ({
+    page,
+    clinic,
+  }, testInfo) => {
     // Dr Shah has weekday mornings from the fixture; a patient books one of them.
     const shah = { email: 'shah@clinic.browser.test', password: 'doctor-password-1' };
     const patient = newPatient('weekly');
     const { registerPatient } = await clinic.api().request(RegisterPatientDocument, { input: patient });
     const api = clinic.api(registerPatient.accessToken);
-    const slots = (await api.request(AvailableSlotsDocument, { doctorId: clinic.doctors.shah.id, from: new Date(Date.now() + 86_400_000).toISOString(), to: new Date(Date.now() + 8 * 86_400_000).toISOString(), serviceId: clinic.services.checkup.id })).availableSlots;
-    const { bookAppointment } = await api.request(BookAppointmentDocument, { input: { slotId: slots[0].id, serviceId: clinic.services.checkup.id } });
+    const slots = (
+      await api.request(AvailableSlotsDocument, {
+        doctorId: clinic.doctors.shah.id,
+        from: new Date(Date.now() + 86_400_000).toISOString(),
+        to: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+        serviceId: clinic.services.checkup.id,
+      })
+    ).availableSlots;
+    const { bookAppointment } = await api.request(BookAppointmentDocument, {
+      input: { slotId: slots[0].id, serviceId: clinic.services.checkup.id },
+    });
     expect(bookAppointment.__typename).toBe('BookingConfirmed');
-    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, weekday: 'long' }).format(new Date(slots[0].startsAt));
+    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: CLINIC_TIME_ZONE, weekday: 'long' }).format(
+      new Date(slots[0].startsAt),
+    );
 
     await signInAsDoctor(page, shah);
     await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Availability' }).click();
@@ -174,7 +232,9 @@ test.describe.serial('the doctor’s dashboard', () => {
     await dayHours.getByRole('button', { name: `Remove 08:00–11:00 on ${weekday}` }).focus();
     await page.keyboard.press('Enter');
     // (Other scenarios may have booked Dr Shah on that weekday too: at least this patient's.)
-    await expect(page.getByTestId('weekly-clashes')).toContainText(/\d+ booked appointments? (is|are) outside the new weekly hours/);
+    await expect(page.getByTestId('weekly-clashes')).toContainText(
+      /\d+ booked appointments? (is|are) outside the new weekly hours/,
+    );
     await expect(page.getByTestId('weekly-clashes')).toContainText(patient.name);
     await expectAccessible(page, 'availability with a clash');
     await shoot(page, testInfo, 'doctor-availability-clash');
@@ -185,7 +245,10 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(page.getByTestId('weekly-clashes')).toHaveCount(0);
 
     // Time off over that booked morning: the preview names the patient before saving.
-    await page.getByRole('navigation', { name: 'Availability sections' }).getByRole('link', { name: 'Time off' }).click();
+    await page
+      .getByRole('navigation', { name: 'Availability sections' })
+      .getByRole('link', { name: 'Time off' })
+      .click();
     const date = clinicDate(new Date(slots[0].startsAt));
     await page.getByLabel('First day').fill(date);
     await page.getByLabel('Last day').fill(date);
@@ -193,14 +256,20 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(page.getByTestId('time-off-clashes')).toContainText(patient.name);
 
     // A one-off afternoon in a week's time, then time off over exactly it: its free slots are blocked.
-    await page.getByRole('navigation', { name: 'Availability sections' }).getByRole('link', { name: 'One-off days' }).click();
+    await page
+      .getByRole('navigation', { name: 'Availability sections' })
+      .getByRole('link', { name: 'One-off days' })
+      .click();
     const later = inDays(9);
     await page.getByLabel('Date', { exact: true }).fill(later);
     await page.locator('#one-off-from').fill('15:00');
     await page.locator('#one-off-to').fill('16:00');
     await page.getByRole('button', { name: 'Open these hours' }).click();
     await expect(page.locator('#main').getByText('2 slots are open.')).toBeVisible();
-    await page.getByRole('navigation', { name: 'Availability sections' }).getByRole('link', { name: 'Time off' }).click();
+    await page
+      .getByRole('navigation', { name: 'Availability sections' })
+      .getByRole('link', { name: 'Time off' })
+      .click();
     await page.getByLabel('First day').fill(later);
     await page.getByLabel('Last day').fill(later);
     await page.getByLabel('From time').fill('15:00');
@@ -211,11 +280,15 @@ test.describe.serial('the doctor’s dashboard', () => {
     await expect(page.locator('#main').getByText('Time off saved: 2 free slots blocked.')).toBeVisible();
   });
 
-  test('an appointment opens beside the schedule: the chart read, added to and corrected; the visit completed once started', async ({ page }, testInfo) => {
+  test('an appointment opens beside the schedule: the chart read, added to and corrected; the visit completed once started', async ({
+    page,
+  }, testInfo) => {
     test.skip(!parkVisit, 'no visit could start within the clinic day (the half hour before midnight)');
     const visit = parkVisit!;
     await signInAsDoctor(page, park);
-    await page.getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${appTime(visit.startsAt)}` }).click();
+    await page
+      .getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${appTime(visit.startsAt)}` })
+      .click();
     const panel = page.getByTestId('appointment-panel');
     await expect(panel.getByRole('heading', { level: 2, name: visit.patient.name })).toBeFocused();
     await expect(panel.getByText('General check-up')).toBeVisible();
@@ -253,7 +326,9 @@ test.describe.serial('the doctor’s dashboard', () => {
     test.skip(!reyesVisit, 'no visit could start within the clinic day (the half hour before midnight)');
     const visit = reyesVisit!;
     await signInAsDoctor(page, reyes);
-    await page.getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${appTime(visit.startsAt)}` }).click();
+    await page
+      .getByRole('link', { name: `Open ${visit.patient.name}’s appointment at ${appTime(visit.startsAt)}` })
+      .click();
     const panel = page.getByTestId('appointment-panel');
     await page.waitForTimeout(Math.max(0, Date.parse(visit.startsAt) - Date.now() + 1000));
     await panel.getByRole('button', { name: 'Mark as no-show' }).click();

@@ -2,7 +2,11 @@ import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
 import { AvailableSlotsDocument, BookAppointmentDocument, LoginDocument, RegisterPatientDocument } from '@carebook/sdk';
 import { expect, expectAccessible, newPatient, test } from './clinic-fixture';
 
-test('runs in Debian\'s Chromium, and the start page lists the services by category', async ({ page, browser, clinic }, testInfo) => {
+test("runs in Debian's Chromium, and the start page lists the services by category", async ({
+  page,
+  browser,
+  clinic,
+}, testInfo) => {
   // @playwright/test must match the browser's major (bump it with Debian's chromium): say which ran.
   testInfo.annotations.push({ type: 'browser', description: `Chromium ${browser.version()}` });
   console.log(`browser: Chromium ${browser.version()}`);
@@ -22,7 +26,11 @@ test('runs in Debian\'s Chromium, and the start page lists the services by categ
   await expect(page.getByRole('heading', { name: clinic.doctors.grey.name })).toBeHidden();
   await expectAccessible(page, 'doctors');
 
-  for (const [path, title] of [['/sign-in', 'Sign in'], ['/register', 'Create your account'], ['/no-such-page', 'We could not find that page.']]) {
+  for (const [path, title] of [
+    ['/sign-in', 'Sign in'],
+    ['/register', 'Create your account'],
+    ['/no-such-page', 'We could not find that page.'],
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expectAccessible(page, path);
@@ -43,7 +51,9 @@ test('the first page ships little JavaScript, and the explorer loads offline', a
   await page.goto('/');
   await expect(page.getByRole('heading', { name: clinic.services.checkup.name })).toBeVisible();
   const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
-  console.log(`first page JavaScript: ${(total / 1024).toFixed(1)} KB over the wire (gzip) in ${scripts.length} file(s)`);
+  console.log(
+    `first page JavaScript: ${(total / 1024).toFixed(1)} KB over the wire (gzip) in ${scripts.length} file(s)`,
+  );
   testInfo.annotations.push({ type: 'first-page-js-gzip-kb', description: (total / 1024).toFixed(1) });
   expect(scripts.length).toBeGreaterThan(0);
   expect(total).toBeLessThan(250 * 1024);
@@ -52,7 +62,8 @@ test('the first page ships little JavaScript, and the explorer loads offline', a
   const foreign: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (!['localhost', '127.0.0.1'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(request.url());
+    if (!['localhost', '127.0.0.1'].includes(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:')
+      foreign.push(request.url());
   });
   await page.goto('/explorer/');
   await expect(page.getByText('Carebook API explorer', { exact: true })).toBeVisible();
@@ -78,15 +89,31 @@ test('the explorer runs a subscription over graphql-ws with the token from its f
   await page.keyboard.insertText('subscription Live { scheduleChanged { kind slot { id } } }');
   await expect(page.locator('.graphiql-tabs')).toContainText('Live');
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect.poll(async () => ((await (await fetch(clinic.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as { live: { subscriptions: number } }).live.subscriptions).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () =>
+        (
+          (await (await fetch(clinic.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as {
+            live: { subscriptions: number };
+          }
+        ).live.subscriptions,
+    )
+    .toBeGreaterThan(0);
 
   // A booking elsewhere arrives in the explorer.
   const from = new Date(Date.now() + 2 * 86_400_000).toISOString();
   const to = new Date(Date.now() + 4 * 86_400_000).toISOString();
-  const { availableSlots } = await clinic.api().request(AvailableSlotsDocument, { doctorId: clinic.doctors.grey.id, from, to, serviceId: clinic.services.checkup.id });
+  const { availableSlots } = await clinic.api().request(AvailableSlotsDocument, {
+    doctorId: clinic.doctors.grey.id,
+    from,
+    to,
+    serviceId: clinic.services.checkup.id,
+  });
   const slot = availableSlots.at(-1)!;
   const { registerPatient } = await clinic.api().request(RegisterPatientDocument, { input: newPatient('explorer') });
-  await clinic.api(registerPatient.accessToken).request(BookAppointmentDocument, { input: { slotId: slot.id, serviceId: clinic.services.checkup.id } });
+  await clinic
+    .api(registerPatient.accessToken)
+    .request(BookAppointmentDocument, { input: { slotId: slot.id, serviceId: clinic.services.checkup.id } });
   await expect(page.locator('.graphiql-response')).toContainText('SLOT_BOOKED');
   await expect(page.locator('.graphiql-response')).toContainText(slot.id);
 });

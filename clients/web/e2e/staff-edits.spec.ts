@@ -12,7 +12,15 @@ import {
   RegisterPatientDocument,
 } from '@carebook/sdk';
 import { readFileSync } from 'node:fs';
-import { type Clinic, CLINIC_TIME_ZONE, expect, expectAccessible, newPatient, signInAsStaff, test } from './clinic-fixture';
+import {
+  type Clinic,
+  CLINIC_TIME_ZONE,
+  expect,
+  expectAccessible,
+  newPatient,
+  signInAsStaff,
+  test,
+} from './clinic-fixture';
 import { shoot } from './readme-screenshots';
 
 /**
@@ -21,9 +29,18 @@ import { shoot } from './readme-screenshots';
  * booking cancelled; removed again), the doctor's profile, an admin's clinic
  * closure, service and doctor edits, and the CSV exports.
  */
-const clinicDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: CLINIC_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+const clinicDate = (instant: Date) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: CLINIC_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 const inDays = (days: number) => clinicDate(new Date(Date.now() + days * 86_400_000));
-const dayBounds = (date: string) => ({ from: new Date(Date.parse(`${date}T00:00:00Z`) - 2 * 3_600_000).toISOString(), to: new Date(Date.parse(`${date}T23:59:00Z`) + 2 * 3_600_000).toISOString() });
+const dayBounds = (date: string) => ({
+  from: new Date(Date.parse(`${date}T00:00:00Z`) - 2 * 3_600_000).toISOString(),
+  to: new Date(Date.parse(`${date}T23:59:00Z`) + 2 * 3_600_000).toISOString(),
+});
 
 interface Doctor {
   id: string;
@@ -34,17 +51,27 @@ interface Doctor {
 
 /** A patient booked (through the API) into a new one-off window of the doctor's on `date`, from `start` for `minutes`. */
 async function bookedPatient(clinic: Clinic, doctor: Doctor, date: string, start: string, end: string, tag: string) {
-  const { addAvailability } = await clinic.admin.request(AddAvailabilityDocument, { doctorId: doctor.id, date, startTime: start, endTime: end, slotMinutes: 30 });
+  const { addAvailability } = await clinic.admin.request(AddAvailabilityDocument, {
+    doctorId: doctor.id,
+    date,
+    startTime: start,
+    endTime: end,
+    slotMinutes: 30,
+  });
   const patient = newPatient(tag);
   const { registerPatient } = await clinic.api().request(RegisterPatientDocument, { input: patient });
   const api = clinic.api(registerPatient.accessToken);
-  const { bookAppointment } = await api.request(BookAppointmentDocument, { input: { slotId: addAvailability[0].id, serviceId: clinic.services.checkup.id } });
+  const { bookAppointment } = await api.request(BookAppointmentDocument, {
+    input: { slotId: addAvailability[0].id, serviceId: clinic.services.checkup.id },
+  });
   if (bookAppointment.__typename !== 'BookingConfirmed') throw new Error(`the ${tag} visit could not be booked`);
   return { patient, api, appointmentId: bookAppointment.appointment.id, slots: addAvailability };
 }
 
 async function freeSlotsOn(clinic: Clinic, doctorId: string, date: string) {
-  return (await clinic.admin.request(AvailableSlotsDocument, { doctorId, ...dayBounds(date) })).availableSlots.filter((slot) => clinicDate(new Date(slot.startsAt)) === date);
+  return (await clinic.admin.request(AvailableSlotsDocument, { doctorId, ...dayBounds(date) })).availableSlots.filter(
+    (slot) => clinicDate(new Date(slot.startsAt)) === date,
+  );
 }
 
 async function newPage(browser: Browser, baseURL: string) {
@@ -59,12 +86,23 @@ test.describe.serial('issue 14’s staff screens', () => {
   test.beforeAll(async ({ clinicStack: clinic }) => {
     const email = `vogel-${tag}@clinic.browser.test`;
     const { createDoctor } = await clinic.admin.request(CreateDoctorDocument, {
-      input: { email, password: 'doctor-password-1', name: 'Dr Ines Vogel', specialty: 'General practice', licenseNumber: `LIC-vogel-${tag}`, location: 'Room 4', serviceIds: [clinic.services.checkup.id] },
+      input: {
+        email,
+        password: 'doctor-password-1',
+        name: 'Dr Ines Vogel',
+        specialty: 'General practice',
+        licenseNumber: `LIC-vogel-${tag}`,
+        location: 'Room 4',
+        serviceIds: [clinic.services.checkup.id],
+      },
     });
     vogel = { id: createDoctor.id, name: 'Dr Ines Vogel', email, password: 'doctor-password-1' };
   });
 
-  test('the doctor’s time off: refused over a booking, saved by cancelling it, then removed (its times bookable again); one-off days listed and removed', async ({ page, clinic }, testInfo) => {
+  test('the doctor’s time off: refused over a booking, saved by cancelling it, then removed (its times bookable again); one-off days listed and removed', async ({
+    page,
+    clinic,
+  }, testInfo) => {
     const date = inDays(5);
     const booked = await bookedPatient(clinic, vogel, date, '09:00', '11:00', 'offday');
     page.on('dialog', (dialog) => void dialog.accept());
@@ -95,7 +133,11 @@ test.describe.serial('issue 14’s staff screens', () => {
     await expect(refusal.getByText('Cancel 1 appointment?')).toBeVisible();
     await confirm.focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('#main').getByText(/^Time off saved: \d+ free slots? blocked\. 1 appointment was cancelled and the patient is told\./)).toBeVisible();
+    await expect(
+      page
+        .locator('#main')
+        .getByText(/^Time off saved: \d+ free slots? blocked\. 1 appointment was cancelled and the patient is told\./),
+    ).toBeVisible();
     const appointments = (await booked.api.request(MyAppointmentsDocument, {})).myAppointments;
     expect(appointments.find((a) => a.id === booked.appointmentId)?.status).toBe('CANCELLED');
     expect(await freeSlotsOn(clinic, vogel.id, date)).toHaveLength(0);
@@ -106,14 +148,26 @@ test.describe.serial('issue 14’s staff screens', () => {
 
     // Removed (after the browser's confirm): the day's times are bookable again.
     await row.getByRole('button', { name: /^Remove the time off / }).click();
-    await expect(page.locator('#main').getByText(/Time off .* removed: \d+ times? (is|are) bookable again\./)).toBeVisible();
+    await expect(
+      page.locator('#main').getByText(/Time off .* removed: \d+ times? (is|are) bookable again\./),
+    ).toBeVisible();
     await expect(page.getByText('No time off to come.')).toBeVisible();
     await expect.poll(async () => (await freeSlotsOn(clinic, vogel.id, date)).length).toBe(4);
 
     // One-off days: the one above is listed; a new afternoon is added, then removed, and its times are gone.
     await sections.getByRole('link', { name: 'One-off days' }).click();
     const later = inDays(6);
-    await expect(page.getByRole('rowheader', { name: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`)) })).toBeVisible();
+    await expect(
+      page.getByRole('rowheader', {
+        name: new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'UTC',
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+        }).format(new Date(`${date}T12:00:00Z`)),
+      }),
+    ).toBeVisible();
     await page.getByLabel('Date', { exact: true }).fill(later);
     await page.locator('#one-off-from').fill('15:00');
     await page.locator('#one-off-to').fill('16:00');
@@ -130,7 +184,10 @@ test.describe.serial('issue 14’s staff screens', () => {
     expect(await freeSlotsOn(clinic, vogel.id, later)).toHaveLength(0);
   });
 
-  test('the doctor’s own profile: bio, location and phone saved, what patients read changed, the phone read back', async ({ page, clinic }, testInfo) => {
+  test('the doctor’s own profile: bio, location and phone saved, what patients read changed, the phone read back', async ({
+    page,
+    clinic,
+  }, testInfo) => {
     await signInAsStaff(page, vogel, 'My schedule');
     await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'My profile' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
@@ -144,13 +201,21 @@ test.describe.serial('issue 14’s staff screens', () => {
     await expectAccessible(page, 'doctor profile');
     await shoot(page, testInfo, 'doctor-profile');
     const listed = (await clinic.api().request(DoctorsDocument, {})).doctors.find((d) => d.id === vogel.id)!;
-    expect(listed).toMatchObject({ bio: 'Family doctor; speaks German and Portuguese.', location: 'Room 7, first floor' });
+    expect(listed).toMatchObject({
+      bio: 'Family doctor; speaks German and Portuguese.',
+      location: 'Room 7, first floor',
+    });
     // The phone is not public: read back through DoctorContact on a fresh load.
     await page.reload();
     await expect(page.getByLabel('Phone')).toHaveValue('+49 30 1234567');
   });
 
-  test('an admin closes the clinic for a chosen doctor: refused over a booking, then the booking cancelled and the patient sees it', async ({ page, browser, clinic, baseURL }, testInfo) => {
+  test('an admin closes the clinic for a chosen doctor: refused over a booking, then the booking cancelled and the patient sees it', async ({
+    page,
+    browser,
+    clinic,
+    baseURL,
+  }, testInfo) => {
     const date = inDays(7);
     const booked = await bookedPatient(clinic, vogel, date, '09:00', '10:00', 'closed');
     await signInAsStaff(page, BOOTSTRAP_ADMIN, 'Day board');
@@ -172,7 +237,15 @@ test.describe.serial('issue 14’s staff screens', () => {
     await shoot(page, testInfo, 'admin-closure-refused');
     await refusal.getByRole('button', { name: 'Cancel these appointments and tell the patients…' }).click();
     await refusal.getByRole('button', { name: 'Yes, cancel it and save the closure' }).click();
-    await expect(page.getByRole('main').getByText(new RegExp(`^Closed .* for ${vogel.name}: \\d+ free times? blocked\\. 1 appointment was cancelled and the patient is told\\.`))).toBeVisible();
+    await expect(
+      page
+        .getByRole('main')
+        .getByText(
+          new RegExp(
+            `^Closed .* for ${vogel.name}: \\d+ free times? blocked\\. 1 appointment was cancelled and the patient is told\\.`,
+          ),
+        ),
+    ).toBeVisible();
     await expectAccessible(page, 'closure saved');
     await shoot(page, testInfo, 'admin-closure-saved');
     expect(await freeSlotsOn(clinic, vogel.id, date)).toHaveLength(0);
@@ -187,9 +260,14 @@ test.describe.serial('issue 14’s staff screens', () => {
     await theirs.context().close();
   });
 
-  test('an admin edits a service (the new price in the catalogue) and its booking rules, and a doctor', async ({ page, clinic }, testInfo) => {
+  test('an admin edits a service (the new price in the catalogue) and its booking rules, and a doctor', async ({
+    page,
+    clinic,
+  }, testInfo) => {
     const name = `Travel advice ${tag}`;
-    await clinic.admin.request(CreateMedicalServiceDocument, { input: { name, category: 'SPECIALIST_CONSULTATION', durationMinutes: 20, price: '30.00', currency: 'EUR' } });
+    await clinic.admin.request(CreateMedicalServiceDocument, {
+      input: { name, category: 'SPECIALIST_CONSULTATION', durationMinutes: 20, price: '30.00', currency: 'EUR' },
+    });
     await signInAsStaff(page, BOOTSTRAP_ADMIN, 'Day board');
     const nav = page.getByRole('navigation', { name: 'Staff' });
     await nav.getByRole('link', { name: 'Services' }).click();
@@ -202,7 +280,11 @@ test.describe.serial('issue 14’s staff screens', () => {
     await shoot(page, testInfo, 'admin-service-edit');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await expect(edit).toBeHidden();
-    await expect(page.getByRole('main').getByText(`${name} saved. New bookings see the change; booked appointments keep their price.`)).toBeVisible();
+    await expect(
+      page
+        .getByRole('main')
+        .getByText(`${name} saved. New bookings see the change; booked appointments keep their price.`),
+    ).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('0 + 10 min');
 
     // Booking rules: two hours' notice of its own, the rest the clinic's.
@@ -217,8 +299,14 @@ test.describe.serial('issue 14’s staff screens', () => {
     await rules.getByRole('button', { name: 'Save booking rules' }).click();
     await expect(page.getByRole('main').getByText(`Booking rules of ${name} saved.`)).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('1 of its own');
-    const service = (await clinic.api().request(MedicalServicesDocument, {})).medicalServices.find((s) => s.name === name)!;
-    expect(service).toMatchObject({ price: '32.50', bufferAfterMinutes: 10, bookingPolicy: { minNoticeMinutes: 120, ownRules: ['MIN_NOTICE'] } });
+    const service = (await clinic.api().request(MedicalServicesDocument, {})).medicalServices.find(
+      (s) => s.name === name,
+    )!;
+    expect(service).toMatchObject({
+      price: '32.50',
+      bufferAfterMinutes: 10,
+      bookingPolicy: { minNoticeMinutes: 120, ownRules: ['MIN_NOTICE'] },
+    });
 
     // The patients' catalogue shows the new price.
     await page.goto('/');
@@ -236,10 +324,14 @@ test.describe.serial('issue 14’s staff screens', () => {
     await doctor.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('main').getByText(`${vogel.name} saved.`)).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(vogel.name) })).toContainText('Room 12, second floor');
-    expect((await clinic.api().request(DoctorsDocument, {})).doctors.find((d) => d.id === vogel.id)?.location).toBe('Room 12, second floor');
+    expect((await clinic.api().request(DoctorsDocument, {})).doctors.find((d) => d.id === vogel.id)?.location).toBe(
+      'Room 12, second floor',
+    );
   });
 
-  test('an admin downloads the appointments and invoices as CSV; a bad range is refused in words', async ({ page }, testInfo) => {
+  test('an admin downloads the appointments and invoices as CSV; a bad range is refused in words', async ({
+    page,
+  }, testInfo) => {
     await signInAsStaff(page, BOOTSTRAP_ADMIN, 'Day board');
     await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Exports' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Exports' })).toBeVisible();
@@ -249,9 +341,14 @@ test.describe.serial('issue 14’s staff screens', () => {
     await appointments.getByLabel('Doctor').selectOption({ label: vogel.name });
     await appointments.getByLabel('Status').selectOption('CANCELLED');
     await expectAccessible(page, 'exports');
-    const [download] = await Promise.all([page.waitForEvent('download'), appointments.getByRole('button', { name: 'Download appointments (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      appointments.getByRole('button', { name: 'Download appointments (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`appointments-${inDays(5)}-${inDays(7)}.csv`);
-    const csv = readFileSync((await download.path()), 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv[0]).toMatch(/^appointment_id,starts_at_utc,/);
     // The two visits cancelled above (time off, closure), and nothing else of this doctor's in those days.
     expect(csv.slice(1)).toHaveLength(2);
@@ -270,7 +367,12 @@ test.describe.serial('issue 14’s staff screens', () => {
     await expectAccessible(page, 'exports with a refusal');
     await shoot(page, testInfo, 'admin-exports');
     await invoices.getByLabel('From').fill(inDays(-20));
-    const [invoiceFile] = await Promise.all([page.waitForEvent('download'), invoices.getByRole('button', { name: 'Download invoices (CSV)' }).click()]);
-    expect(readFileSync((await invoiceFile.path()), 'utf8').split(/\r?\n/)[0]).toBe('invoice_id,appointment_id,patient_id,patient_name,amount,currency,status,issued_at_utc,paid_at_utc');
+    const [invoiceFile] = await Promise.all([
+      page.waitForEvent('download'),
+      invoices.getByRole('button', { name: 'Download invoices (CSV)' }).click(),
+    ]);
+    expect(readFileSync(await invoiceFile.path(), 'utf8').split(/\r?\n/)[0]).toBe(
+      'invoice_id,appointment_id,patient_id,patient_name,amount,currency,status,issued_at_utc,paid_at_utc',
+    );
   });
 });

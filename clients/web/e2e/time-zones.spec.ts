@@ -6,21 +6,39 @@ import { shoot } from './readme-screenshots';
 const MANHATTAN = { name: 'Carebook Manhattan', address: '350 5th Ave, New York', timeZone: 'America/New_York' };
 
 test.describe('a location in another time zone', () => {
-  test('the patient sees where, and the time on the location clock with its zone named; an admin closes that location\'s day', async ({ page, browser, baseURL, clinic }, testInfo) => {
+  test("the patient sees where, and the time on the location clock with its zone named; an admin closes that location's day", async ({
+    page,
+    browser,
+    baseURL,
+    clinic,
+  }, testInfo) => {
     const { createLocation } = await clinic.admin.request(CreateLocationDocument, { input: MANHATTAN });
     try {
       // Dr Osei sees patients in New York on a day two weeks ahead: 09:00-10:00 there (15:00 or 14:00 in Berlin).
       const date = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-      const { addAvailability } = await clinic.admin.request(AddAvailabilityDocument, { doctorId: clinic.doctors.osei.id, date, startTime: '09:00', endTime: '10:00', slotMinutes: 30, locationId: createLocation.id });
+      const { addAvailability } = await clinic.admin.request(AddAvailabilityDocument, {
+        doctorId: clinic.doctors.osei.id,
+        date,
+        startTime: '09:00',
+        endTime: '10:00',
+        slotMinutes: 30,
+        locationId: createLocation.id,
+      });
       expect(addAvailability.map((slot) => slot.timeZone)).toEqual(['America/New_York', 'America/New_York']);
 
       await registerInApp(page, newPatient('traveller'));
-      await page.goto(`/book?service=${clinic.services.checkup.id}&doctor=${clinic.doctors.osei.id}&month=${date.slice(0, 7)}&date=${date}`);
+      await page.goto(
+        `/book?service=${clinic.services.checkup.id}&doctor=${clinic.doctors.osei.id}&month=${date.slice(0, 7)}&date=${date}`,
+      );
       const times = page.locator('.times', { hasText: clinic.doctors.osei.name });
       await expect(times.getByText(/at Carebook Manhattan · times in America\/New_York/)).toBeVisible();
-      await expect(page.getByText('Times are in the time zone of each location, named beside each doctor.')).toBeVisible();
+      await expect(
+        page.getByText('Times are in the time zone of each location, named beside each doctor.'),
+      ).toBeVisible();
       // The calendar's days are the location's days, not the clinic's: its note says so instead of naming the clinic's zone.
-      await expect(page.getByText('Each day is a day at the location where the doctor works', { exact: false })).toBeVisible();
+      await expect(
+        page.getByText('Each day is a day at the location where the doctor works', { exact: false }),
+      ).toBeVisible();
       await expect(page.getByText(/Times are in the clinic’s time zone/)).toHaveCount(0);
       // The first time reads 9:00 (or 09:00, by the browser's locale), not the clinic's 14:00 or 15:00.
       await expect(times.locator('button.time').first()).toHaveText(/^0?9:00/);
@@ -49,7 +67,9 @@ test.describe('a location in another time zone', () => {
       await admin.getByLabel('Last day closed').fill(date);
       await admin.getByRole('radio', { name: 'One location' }).check();
       await admin.getByLabel('Location to close').selectOption(createLocation.id);
-      await expect(admin.getByTestId('closure-zone')).toHaveText(/^The days are days at Carebook Manhattan, in its time zone: America\/New_York, /);
+      await expect(admin.getByTestId('closure-zone')).toHaveText(
+        /^The days are days at Carebook Manhattan, in its time zone: America\/New_York, /,
+      );
       await admin.getByRole('button', { name: 'Close these days' }).click();
       const refusal = admin.getByTestId('booked-refusal');
       await expect(refusal).toContainText('Nothing was saved: 1 booked appointment falls in the closure.');
@@ -58,7 +78,15 @@ test.describe('a location in another time zone', () => {
       await shoot(admin, testInfo, 'admin-closure-location');
       await refusal.getByRole('button', { name: 'Cancel these appointments and tell the patients…' }).click();
       await refusal.getByRole('button', { name: 'Yes, cancel it and save the closure' }).click();
-      await expect(admin.getByRole('main').getByText(new RegExp(`^Closed .* at Carebook Manhattan for ${clinic.doctors.osei.name}: 1 free time blocked\\. 1 appointment was cancelled`))).toBeVisible();
+      await expect(
+        admin
+          .getByRole('main')
+          .getByText(
+            new RegExp(
+              `^Closed .* at Carebook Manhattan for ${clinic.doctors.osei.name}: 1 free time blocked\\. 1 appointment was cancelled`,
+            ),
+          ),
+      ).toBeVisible();
       await admin.context().close();
     } finally {
       // The other specs share this clinic: it goes back to one location (its bookings stay).

@@ -1,16 +1,27 @@
 import { RegisterPatientDocument } from '@carebook/sdk';
 import { expect, expectAccessible, newPatient, test } from './clinic-fixture';
 
-test('after a completed visit: a declined card, then a paid invoice, then feedback (the emails link to each)', async ({ page, clinic }, testInfo) => {
+test('after a completed visit: a declined card, then a paid invoice, then feedback (the emails link to each)', async ({
+  page,
+  clinic,
+}, testInfo) => {
   test.setTimeout(240_000);
   test.skip(!clinic.visit, 'the clinic day ends within half an hour: no visit could be opened to complete');
   const visit = clinic.visit!;
-  await test.step(`the doctor completes the visit of ${visit.startsAt} once it has started`, () => clinic.complete(visit.appointmentId));
+  await test.step(`the doctor completes the visit of ${visit.startsAt} once it has started`, () =>
+    clinic.complete(visit.appointmentId));
 
   // The invoice notice and the feedback request link into the app.
   await test.step('the invoice notice and the feedback request arrive', () =>
-    clinic.sink.waitFor((messages) => messages.filter((m) => m.to.includes(visit.patient.email) && /^(Invoice for|How was your visit)/.test(m.headers.get('subject') ?? '')).length === 2, 60_000),
-  );
+    clinic.sink.waitFor(
+      (messages) =>
+        messages.filter(
+          (m) =>
+            m.to.includes(visit.patient.email) &&
+            /^(Invoice for|How was your visit)/.test(m.headers.get('subject') ?? ''),
+        ).length === 2,
+      60_000,
+    ));
   const mails = clinic.sink.messages.filter((m) => m.to.includes(visit.patient.email));
   const invoiceMail = await mails.find((m) => m.headers.get('subject')!.startsWith('Invoice for'))!.parsed();
   const feedbackMail = await mails.find((m) => m.headers.get('subject')!.startsWith('How was your visit'))!.parsed();

@@ -16,20 +16,29 @@ describe('the web server', () => {
     writeFileSync(join(dist, 'app/index.html'), '<!doctype html><title>app</title>');
     writeFileSync(join(dist, 'app/assets/index-abc.js'), `console.log(${JSON.stringify('x'.repeat(5000))});`);
     writeFileSync(join(dist, 'explorer/index.html'), '<!doctype html><title>explorer</title>');
-    const config = loadWebConfig({ WEB_PORT: '0', WEB_DIST_DIR: dist, EXPLORER_DIST_DIR: join(dist, 'explorer'), CLINIC_TIME_ZONE: 'Europe/Berlin', LOG_LEVEL: 'silent' });
+    const config = loadWebConfig({
+      WEB_PORT: '0',
+      WEB_DIST_DIR: dist,
+      EXPLORER_DIST_DIR: join(dist, 'explorer'),
+      CLINIC_TIME_ZONE: 'Europe/Berlin',
+      LOG_LEVEL: 'silent',
+    });
     server = await startWebServer(config);
     base = `http://127.0.0.1:${server.port}`;
   });
 
   afterAll(() => server?.stop());
 
-  it('tells the app where the gateway is (port 4000 of the page\'s host by default) and the clinic zone', async () => {
+  it("tells the app where the gateway is (port 4000 of the page's host by default) and the clinic zone", async () => {
     const response = await fetch(`${base}/config.json`);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual({ graphqlUrl: 'http://127.0.0.1:4000/graphql', clinicTimeZone: 'Europe/Berlin' });
+    expect(await response.json()).toEqual({
+      graphqlUrl: 'http://127.0.0.1:4000/graphql',
+      clinicTimeZone: 'Europe/Berlin',
+    });
   });
 
-  it('answers index.html for the app\'s paths (email links), never cached', async () => {
+  it("answers index.html for the app's paths (email links), never cached", async () => {
     for (const path of ['/', '/appointments/abc/feedback', '/invoices/x']) {
       const response = await fetch(`${base}${path}`);
       expect(response.status).toBe(200);
@@ -57,7 +66,9 @@ describe('the web server', () => {
   });
 
   it('refuses a bad setting with a message naming it', () => {
-    expect(() => loadWebConfig({ CLINIC_TIME_ZONE: 'Mars/Olympus' })).toThrow(/CLINIC_TIME_ZONE: must be an IANA time zone/);
+    expect(() => loadWebConfig({ CLINIC_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      /CLINIC_TIME_ZONE: must be an IANA time zone/,
+    );
     expect(() => loadWebConfig({ GRAPHQL_PUBLIC_URL: 'gateway:4000' })).toThrow(/GRAPHQL_PUBLIC_URL/);
   });
 });

@@ -27,10 +27,15 @@ export interface RunningWebServer {
 
 export async function startWebServer(config: WebConfig): Promise<RunningWebServer> {
   const logger = createLogger('web', config.logLevel);
-  for (const [what, dir] of [['the app', config.appDir], ['the explorer', config.explorerDir]]) {
-    if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: build ${what} first (pnpm build).`);
+  for (const [what, dir] of [
+    ['the app', config.appDir],
+    ['the explorer', config.explorerDir],
+  ]) {
+    if (!existsSync(join(dir, 'index.html')))
+      throw new Error(`${dir}/index.html is missing: build ${what} first (pnpm build).`);
   }
-  const graphqlUrlFor = (req: express.Request) => config.graphqlUrl ?? `${req.protocol}://${req.hostname}:${config.gatewayPort}/graphql`;
+  const graphqlUrlFor = (req: express.Request) =>
+    config.graphqlUrl ?? `${req.protocol}://${req.hostname}:${config.gatewayPort}/graphql`;
   const gatewayOrigins = (hostname: string) => {
     const url = new URL(config.graphqlUrl ?? `http://${hostname}:${config.gatewayPort}/graphql`);
     return [url.origin, url.origin.replace(/^http/, 'ws')];
@@ -57,7 +62,11 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
   app.use('/explorer', explorer);
 
   app.use(securityHeaders(gatewayOrigins));
-  app.use('/assets', express.static(join(config.appDir, 'assets'), assets), (_req, res) => void res.status(404).send('Not found'));
+  app.use(
+    '/assets',
+    express.static(join(config.appDir, 'assets'), assets),
+    (_req, res) => void res.status(404).send('Not found'),
+  );
   app.use(express.static(config.appDir, { index: false, setHeaders: noCache }));
   app.get('/{*path}', (_req, res) => {
     noCache(res);

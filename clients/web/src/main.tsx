@@ -25,19 +25,19 @@ const clock = createClock(config.clinicTimeZone);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppConfigContext.Provider value={config}>
-    <ApolloProvider client={apollo}>
-      <SessionContext.Provider value={sessions}>
-        <ReconnectContext.Provider value={reconnects}>
-          <ClockContext.Provider value={clock}>
-            <AnnouncerProvider>
-              <BrowserRouter>
-                <App />
-              </BrowserRouter>
-            </AnnouncerProvider>
-          </ClockContext.Provider>
-        </ReconnectContext.Provider>
-      </SessionContext.Provider>
-    </ApolloProvider>
+      <ApolloProvider client={apollo}>
+        <SessionContext.Provider value={sessions}>
+          <ReconnectContext.Provider value={reconnects}>
+            <ClockContext.Provider value={clock}>
+              <AnnouncerProvider>
+                <BrowserRouter>
+                  <App />
+                </BrowserRouter>
+              </AnnouncerProvider>
+            </ClockContext.Provider>
+          </ReconnectContext.Provider>
+        </SessionContext.Provider>
+      </ApolloProvider>
     </AppConfigContext.Provider>
   </StrictMode>,
 );

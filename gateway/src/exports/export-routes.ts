@@ -26,8 +26,18 @@ interface ExportSpec {
 }
 
 const EXPORTS: Record<string, ExportSpec> = {
-  '/exports/appointments.csv': { target: 'appointment', route: 'appointments-csv', filter: appointmentExportFilter, fileName: 'appointments' },
-  '/exports/invoices.csv': { target: 'billing', route: 'invoices-csv', filter: invoiceExportFilter, fileName: 'invoices' },
+  '/exports/appointments.csv': {
+    target: 'appointment',
+    route: 'appointments-csv',
+    filter: appointmentExportFilter,
+    fileName: 'appointments',
+  },
+  '/exports/invoices.csv': {
+    target: 'billing',
+    route: 'invoices-csv',
+    filter: invoiceExportFilter,
+    fileName: 'invoices',
+  },
 };
 
 /**
@@ -38,7 +48,10 @@ const EXPORTS: Record<string, ExportSpec> = {
  * and its body piped through as it arrives, never gathered. Refusals are
  * JSON: {"error":{"code","message"}}.
  */
-export function mountExportRoutes(app: Express, options: { verifier: TokenVerifier; streams: ServiceStreamClient; logger: Logger }): void {
+export function mountExportRoutes(
+  app: Express,
+  options: { verifier: TokenVerifier; streams: ServiceStreamClient; logger: Logger },
+): void {
   for (const [path, spec] of Object.entries(EXPORTS)) {
     app.get(path, async (req, res) => {
       let upstream;
@@ -67,7 +80,8 @@ export function mountExportRoutes(app: Express, options: { verifier: TokenVerifi
 
 async function adminToken(req: Request, verifier: TokenVerifier): Promise<string> {
   const token = bearerToken(req.headers.authorization);
-  if (!token) throw new Unauthenticated("Exports need an admin's access token: send Authorization: Bearer <access token>.");
+  if (!token)
+    throw new Unauthenticated("Exports need an admin's access token: send Authorization: Bearer <access token>.");
   const principal = await verifier.verify(token);
   if (principal.role !== Role.ADMIN) throw new Forbidden('Exports are for administrators only.');
   return token;

@@ -27,7 +27,13 @@ export class ChangeFeed {
   readonly stats = { events: 0, duplicates: 0, routed: 0, lagMsTotal: 0, lagMsMax: 0 };
 
   constructor(
-    private readonly options: { redisUrl: string; prefix: string; logger: Logger; queueLimit?: number; seenLimit?: number },
+    private readonly options: {
+      redisUrl: string;
+      prefix: string;
+      logger: Logger;
+      queueLimit?: number;
+      seenLimit?: number;
+    },
   ) {}
 
   /** Connects and subscribes; resolves once subscribed, or after `waitMs` while Redis is away (it keeps trying). */
@@ -36,23 +42,33 @@ export class ChangeFeed {
     this.redis = redis;
     let warned = false;
     redis.on('error', (error) => {
-      if (!warned) this.options.logger.warn({ err: error.message }, 'live schedule feed: Redis is unreachable; retrying (changes published meanwhile are missed)');
+      if (!warned)
+        this.options.logger.warn(
+          { err: error.message },
+          'live schedule feed: Redis is unreachable; retrying (changes published meanwhile are missed)',
+        );
       warned = true;
     });
     redis.on('ready', () => (warned = false));
     redis.on('message', (_channel: string, message: string) => this.hear(message));
     const subscribed = redis.subscribe(scheduleChannel(this.options.prefix));
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([subscribed, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]).finally(() => clearTimeout(timer));
+    await Promise.race([subscribed, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]).finally(() =>
+      clearTimeout(timer),
+    );
   }
 
   /** A subscription's queue; it leaves the feed when graphql-ws returns it. */
   follow(audience: Audience): ChangeQueue {
     const set = audience.doctorId === null ? this.everyDoctor : this.setOf(audience.doctorId);
-    const queue = new ChangeQueue(this.options.queueLimit ?? 1000, () => {
-      set.delete(queue);
-      if (audience.doctorId !== null && set.size === 0) this.byDoctor.delete(audience.doctorId);
-    }, audience.expiresAt);
+    const queue = new ChangeQueue(
+      this.options.queueLimit ?? 1000,
+      () => {
+        set.delete(queue);
+        if (audience.doctorId !== null && set.size === 0) this.byDoctor.delete(audience.doctorId);
+      },
+      audience.expiresAt,
+    );
     set.add(queue);
     return queue;
   }
@@ -88,7 +104,8 @@ export class ChangeFeed {
   }
 
   async stop(): Promise<void> {
-    for (const queue of [...this.everyDoctor, ...[...this.byDoctor.values()].flatMap((set) => [...set])]) void queue.return();
+    for (const queue of [...this.everyDoctor, ...[...this.byDoctor.values()].flatMap((set) => [...set])])
+      void queue.return();
     // disconnect, not quit: a subscriber has nothing to flush, and quit waits forever while Redis is unreachable.
     this.redis?.disconnect();
   }
@@ -113,6 +130,7 @@ export class ChangeFeed {
   private remember(id: string): void {
     this.seen.add(id);
     // A Set iterates in insertion order: dropping the first entry forgets the oldest id.
-    if (this.seen.size > (this.options.seenLimit ?? 20_000)) this.seen.delete(this.seen.values().next().value as string);
+    if (this.seen.size > (this.options.seenLimit ?? 20_000))
+      this.seen.delete(this.seen.values().next().value as string);
   }
 }

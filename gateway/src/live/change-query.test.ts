@@ -10,8 +10,14 @@ const schema = buildSchema(`
 
 function infoOf(source: string) {
   const document = parse(source);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!;
+  const fragments = Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
   const field = operation.selectionSet.selections[0];
   if (field.kind !== Kind.FIELD) throw new Error('expected a field');
   return { operation, fragments, fieldNodes: [field] };
@@ -20,9 +26,14 @@ function infoOf(source: string) {
 const both = { slot: true, appointment: true };
 
 describe('changeQueryOf', () => {
-  it('fetches slot and appointment by id under the subscriber\'s keys, dropping what the event answers', () => {
-    const query = changeQueryOf(infoOf('subscription { scheduleChanged { kind occurredAt s: slot { id } appointment { status } } }'), both)!;
-    expect(query.query.replace(/\s+/g, ' ')).toBe('query LiveScheduleChange($__liveSlotId: ID!, $__liveAppointmentId: ID!) { s: slot(id: $__liveSlotId) { id } appointment: appointment(id: $__liveAppointmentId) { status } }');
+  it("fetches slot and appointment by id under the subscriber's keys, dropping what the event answers", () => {
+    const query = changeQueryOf(
+      infoOf('subscription { scheduleChanged { kind occurredAt s: slot { id } appointment { status } } }'),
+      both,
+    )!;
+    expect(query.query.replace(/\s+/g, ' ')).toBe(
+      'query LiveScheduleChange($__liveSlotId: ID!, $__liveAppointmentId: ID!) { s: slot(id: $__liveSlotId) { id } appointment: appointment(id: $__liveAppointmentId) { status } }',
+    );
     expect(query.entities).toEqual(['slot', 'appointment']);
     expect(validate(schema, parse(query.query))).toEqual([]);
   });

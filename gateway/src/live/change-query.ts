@@ -40,15 +40,25 @@ const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
  * are carried over, so the gateway validates it as the subscriber wrote it.
  * Returns null when nothing needs the supergraph.
  */
-export function changeQueryOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'operation'>, include: Record<EntityField, boolean>): ChangeQuery | null {
-  const selections = info.fieldNodes.flatMap((node) => (node.selectionSet ? rootSelections(node.selectionSet, info.fragments, include) : []));
-  const entities = (Object.keys(ENTITY_FIELDS) as EntityField[]).filter((field) => include[field] && usesVariable(selections, ENTITY_FIELDS[field].variable));
+export function changeQueryOf(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'operation'>,
+  include: Record<EntityField, boolean>,
+): ChangeQuery | null {
+  const selections = info.fieldNodes.flatMap((node) =>
+    node.selectionSet ? rootSelections(node.selectionSet, info.fragments, include) : [],
+  );
+  const entities = (Object.keys(ENTITY_FIELDS) as EntityField[]).filter(
+    (field) => include[field] && usesVariable(selections, ENTITY_FIELDS[field].variable),
+  );
   if (entities.length === 0) return null;
 
   const fragments = usedFragments(selections, info.fragments);
   const used = new Set<string>();
-  for (const node of [...selections, ...fragments]) visit(node, { Variable: (variable) => void used.add(variable.name.value) });
-  const declared = (info.operation.variableDefinitions ?? []).filter((definition) => used.has(definition.variable.name.value));
+  for (const node of [...selections, ...fragments])
+    visit(node, { Variable: (variable) => void used.add(variable.name.value) });
+  const declared = (info.operation.variableDefinitions ?? []).filter((definition) =>
+    used.has(definition.variable.name.value),
+  );
   const idDefinitions: VariableDefinitionNode[] = entities.map((field) => ({
     kind: Kind.VARIABLE_DEFINITION,
     variable: { kind: Kind.VARIABLE, name: name(ENTITY_FIELDS[field].variable) },
@@ -62,10 +72,18 @@ export function changeQueryOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fra
     selectionSet: { kind: Kind.SELECTION_SET, selections },
   };
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
-  return { query: print(document), variableNames: declared.map((definition) => definition.variable.name.value), entities };
+  return {
+    query: print(document),
+    variableNames: declared.map((definition) => definition.variable.name.value),
+    entities,
+  };
 }
 
-function rootSelections(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, include: Record<EntityField, boolean>): SelectionNode[] {
+function rootSelections(
+  selectionSet: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  include: Record<EntityField, boolean>,
+): SelectionNode[] {
   const out: SelectionNode[] = [];
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
@@ -73,16 +91,26 @@ function rootSelections(selectionSet: SelectionSetNode, fragments: Record<string
       if ((field === 'slot' || field === 'appointment') && include[field]) out.push(entityField(selection, field));
       continue; // kind, occurredAt and __typename come from the event
     }
-    const inner = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
+    const inner =
+      selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
     const kept = inner ? rootSelections(inner, fragments, include) : [];
     // ScheduleChange is the only possible type here: the fragment's condition goes, its @include/@skip stay.
-    if (kept.length) out.push({ kind: Kind.INLINE_FRAGMENT, directives: selection.directives, selectionSet: { kind: Kind.SELECTION_SET, selections: kept } });
+    if (kept.length)
+      out.push({
+        kind: Kind.INLINE_FRAGMENT,
+        directives: selection.directives,
+        selectionSet: { kind: Kind.SELECTION_SET, selections: kept },
+      });
   }
   return out;
 }
 
 function entityField(field: FieldNode, entity: EntityField): FieldNode {
-  const id: ArgumentNode = { kind: Kind.ARGUMENT, name: name('id'), value: { kind: Kind.VARIABLE, name: name(ENTITY_FIELDS[entity].variable) } };
+  const id: ArgumentNode = {
+    kind: Kind.ARGUMENT,
+    name: name('id'),
+    value: { kind: Kind.VARIABLE, name: name(ENTITY_FIELDS[entity].variable) },
+  };
   return { ...field, alias: field.alias ?? name(entity), arguments: [id] };
 }
 
@@ -92,7 +120,10 @@ function usesVariable(selections: SelectionNode[], variable: string): boolean {
   return found;
 }
 
-function usedFragments(selections: SelectionNode[], fragments: Record<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+function usedFragments(
+  selections: SelectionNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): FragmentDefinitionNode[] {
   const names = new Set<string>();
   const pending: Array<SelectionNode | FragmentDefinitionNode> = [...selections];
   while (pending.length) {

@@ -1,7 +1,14 @@
 import { ChangeQueue } from './change-queue';
 import type { ScheduleChangeFacts } from './schedule-change';
 
-const change = (n: number): ScheduleChangeFacts => ({ eventId: `e${n}`, kind: 'SLOT_BOOKED', occurredAt: '2030-01-07T09:00:00.000Z', doctorId: 'd1', slotId: `s${n}`, appointmentId: null });
+const change = (n: number): ScheduleChangeFacts => ({
+  eventId: `e${n}`,
+  kind: 'SLOT_BOOKED',
+  occurredAt: '2030-01-07T09:00:00.000Z',
+  doctorId: 'd1',
+  slotId: `s${n}`,
+  appointmentId: null,
+});
 
 describe('ChangeQueue', () => {
   it('yields changes in order, each subscriber its own item object', async () => {

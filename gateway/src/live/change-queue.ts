@@ -24,7 +24,8 @@ export class ChangeQueue implements AsyncIterableIterator<QueueItem> {
     private readonly onClose: () => void,
     expiresAt?: number,
   ) {
-    if (expiresAt !== undefined) this.expiry = setTimeout(() => this.end('EXPIRED'), Math.min(Math.max(expiresAt - Date.now(), 0), 2 ** 31 - 1));
+    if (expiresAt !== undefined)
+      this.expiry = setTimeout(() => this.end('EXPIRED'), Math.min(Math.max(expiresAt - Date.now(), 0), 2 ** 31 - 1));
   }
 
   push(change: ScheduleChangeFacts): void {

@@ -1,7 +1,11 @@
 import { Role } from '@carebook/platform';
 import { accessScopeOf, audienceFor, expiryOf, Viewer } from './live-access';
 
-const viewer = (role: Role, userId = 'u1', expiresAt = Date.now() + 60_000): Viewer => ({ token: 't', principal: { kind: 'user', userId, role, token: 't' }, expiresAt });
+const viewer = (role: Role, userId = 'u1', expiresAt = Date.now() + 60_000): Viewer => ({
+  token: 't',
+  principal: { kind: 'user', userId, role, token: 't' },
+  expiresAt,
+});
 const codeOf = (run: () => unknown) => {
   try {
     run();

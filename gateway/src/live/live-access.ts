@@ -14,7 +14,11 @@ export interface Viewer {
  * any doctor's or all (no doctorId), a doctor only their own (a doctor's id
  * is their user id), a patient none.
  */
-export function audienceFor(viewer: Viewer | undefined, doctorId: string | null | undefined, now = Date.now()): Audience {
+export function audienceFor(
+  viewer: Viewer | undefined,
+  doctorId: string | null | undefined,
+  now = Date.now(),
+): Audience {
   if (!viewer) throw new Unauthenticated('Sign in first: send your access token as connectionParams.authorization.');
   if (viewer.expiresAt <= now) throw new Unauthenticated('Your access token has expired; reconnect with a fresh one.');
   const { role, userId } = viewer.principal;

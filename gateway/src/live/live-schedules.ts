@@ -55,7 +55,14 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
     subscribe,
     onViewer: () => guard?.wake(),
   });
-  const guard = options.revocations && guardLiveSessions({ connections: server.viewers, refuse: server.refuse, revocations: options.revocations, logger: options.logger });
+  const guard =
+    options.revocations &&
+    guardLiveSessions({
+      connections: server.viewers,
+      refuse: server.refuse,
+      revocations: options.revocations,
+      logger: options.logger,
+    });
   return {
     useSchema(apiSchema: GraphQLSchema): void {
       schema = buildLiveSchema(apiSchema, { feed, shared, execute: options.execute });

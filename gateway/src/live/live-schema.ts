@@ -106,7 +106,11 @@ const SLOT_ONLY = { slot: true, appointment: false };
 const WARM_UP_IDS = { slot: 'warm-up', appointment: 'warm-up' };
 
 /** The query's variables: the subscriber's own that it uses, and the ids of the change's entities. */
-function variablesOf(query: ChangeQuery, info: GraphQLResolveInfo, ids: Record<keyof typeof ENTITY_FIELDS, string | null>): Record<string, unknown> {
+function variablesOf(
+  query: ChangeQuery,
+  info: GraphQLResolveInfo,
+  ids: Record<keyof typeof ENTITY_FIELDS, string | null>,
+): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
   for (const variable of query.variableNames) variables[variable] = info.variableValues[variable];
   for (const entity of query.entities) variables[ENTITY_FIELDS[entity].variable] = ids[entity];
@@ -114,8 +118,14 @@ function variablesOf(query: ChangeQuery, info: GraphQLResolveInfo, ids: Record<k
 }
 
 function endError(reason: 'EXPIRED' | 'TOO_SLOW'): GraphQLError {
-  if (reason === 'EXPIRED') return new Unauthenticated('Your access token has expired, so this subscription has ended; reconnect with a fresh token and subscribe again.');
-  return new AppError('INTERNAL_SERVER_ERROR', 'This subscription fell too far behind (the connection reads too slowly) and was ended; subscribe again.');
+  if (reason === 'EXPIRED')
+    return new Unauthenticated(
+      'Your access token has expired, so this subscription has ended; reconnect with a fresh token and subscribe again.',
+    );
+  return new AppError(
+    'INTERNAL_SERVER_ERROR',
+    'This subscription fell too far behind (the connection reads too slowly) and was ended; subscribe again.',
+  );
 }
 
 /** Reads a field of the federated answer by its response key, or raises the error that left it empty. */
@@ -139,6 +149,8 @@ function errorAt(info: GraphQLResolveInfo): GraphQLError | undefined {
   const result = (info.rootValue as { [RESULT]?: FederatedResult } | undefined)?.[RESULT];
   if (!result?.errors?.length) return undefined;
   const path = responsePathAsArray(info.path).slice(1);
-  const found = result.errors.find((error) => error.path && path.every((key, index) => error.path![index] === key)) ?? (result.data ? undefined : result.errors[0]);
+  const found =
+    result.errors.find((error) => error.path && path.every((key, index) => error.path![index] === key)) ??
+    (result.data ? undefined : result.errors[0]);
   return found ? new GraphQLError(found.message, { extensions: found.extensions }) : undefined;
 }

@@ -1,5 +1,13 @@
 import { AppError, bearerToken, Logger, TokenVerifier, withoutSchemaHints } from '@carebook/platform';
-import { ExecutionArgs, ExecutionResult, GraphQLFormattedError, GraphQLSchema, specifiedRules, validate, ValidationRule } from 'graphql';
+import {
+  ExecutionArgs,
+  ExecutionResult,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  specifiedRules,
+  validate,
+  ValidationRule,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
@@ -39,9 +47,14 @@ type Extra = { viewer: Viewer };
  */
 export function startLiveServer(options: LiveServerOptions) {
   // A message over the size limit closes the connection (1009), as a body over it is refused over HTTP.
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: MAX_DOCUMENT_BYTES });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    maxPayload: MAX_DOCUMENT_BYTES,
+  });
   const rules = [...specifiedRules, ...options.validationRules];
-  const hideHints = (errors: readonly GraphQLFormattedError[]) => errors.map((error) => ({ ...error, message: withoutSchemaHints(error.message) }));
+  const hideHints = (errors: readonly GraphQLFormattedError[]) =>
+    errors.map((error) => ({ ...error, message: withoutSchemaHints(error.message) }));
   const refuse = (socket: WebSocket, reason: string) => {
     socket.close(CloseCode.Forbidden, reason.slice(0, 120));
     return false as const;
@@ -52,12 +65,17 @@ export function startLiveServer(options: LiveServerOptions) {
     {
       schema: () => {
         const schema = options.schema();
-        if (!schema) throw new AppError('INTERNAL_SERVER_ERROR', 'Live schedules are not available: the supergraph declares no scheduleChanged subscription.');
+        if (!schema)
+          throw new AppError(
+            'INTERNAL_SERVER_ERROR',
+            'Live schedules are not available: the supergraph declares no scheduleChanged subscription.',
+          );
         return schema;
       },
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        if (typeof raw !== 'string' || !raw.trim()) return refuse(ctx.extra.socket, 'Sign in first: send your access token as connectionParams.authorization.');
+        if (typeof raw !== 'string' || !raw.trim())
+          return refuse(ctx.extra.socket, 'Sign in first: send your access token as connectionParams.authorization.');
         try {
           const token = /^bearer\s/i.test(raw.trim()) ? bearerToken(raw)! : raw.trim();
           const principal = await options.verifier.verify(token);
@@ -75,7 +93,8 @@ export function startLiveServer(options: LiveServerOptions) {
       ...(options.hideSchemaHints
         ? {
             onError: (_ctx, _id, _payload, errors) => hideHints(errors.map((error) => error.toJSON())),
-            onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: hideHints(result.errors) } : undefined),
+            onNext: (_ctx, _id, _payload, _args, result) =>
+              result.errors ? { ...result, errors: hideHints(result.errors) } : undefined,
           }
         : {}),
       context: (ctx): LiveContext => ({ viewer: ctx.extra.viewer }),

@@ -38,7 +38,13 @@ export function guardLiveSessions(options: SessionGuardOptions): { wake(): void;
       try {
         options.revocations.assertCurrent(viewer.principal, now);
       } catch (error) {
-        options.logger.info({ userId: viewer.principal.userId, reason: (error as { extensions?: { reason?: string } }).extensions?.reason }, 'live connection ended: session no longer valid');
+        options.logger.info(
+          {
+            userId: viewer.principal.userId,
+            reason: (error as { extensions?: { reason?: string } }).extensions?.reason,
+          },
+          'live connection ended: session no longer valid',
+        );
         options.refuse(socket, (error as Error).message);
       }
     }

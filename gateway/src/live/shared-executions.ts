@@ -1,7 +1,11 @@
 /** What one federated execution answered (errors as the gateway formatted them). */
 export interface FederatedResult {
   data?: Record<string, unknown> | null;
-  errors?: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>;
+  errors?: ReadonlyArray<{
+    message: string;
+    path?: ReadonlyArray<string | number>;
+    extensions?: Record<string, unknown>;
+  }>;
 }
 
 /**
@@ -29,8 +33,8 @@ export class SharedResults<T> {
     const age = now - this.currentSince;
     if (age < this.windowMs) return;
     // More than two windows since the last turn: the current ones are too old to keep as well.
-    this.previous = age < 2 * this.windowMs ? this.current : new Map();
-    this.current = new Map();
+    this.previous = age < 2 * this.windowMs ? this.current : new Map<string, Promise<T>>();
+    this.current = new Map<string, Promise<T>>();
     this.currentSince = now;
   }
 
@@ -63,6 +67,9 @@ export class SharedResults<T> {
 /** Federated executions: one per change per distinct (query, variables, access scope). */
 export class SharedExecutions extends SharedResults<FederatedResult> {
   constructor(windowMs?: number) {
-    super((error) => ({ data: null, errors: [{ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }), windowMs);
+    super(
+      (error) => ({ data: null, errors: [{ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+      windowMs,
+    );
   }
 }

@@ -14,7 +14,9 @@ import { SharedResults } from './shared-executions';
  * per subscription; only the mapping of its changes to results is shared.
  */
 export function sharedSubscribe(stats: { deliveries: number }) {
-  const results = new SharedResults<ExecutionResult>((error) => ({ errors: [new GraphQLError(error.message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] }));
+  const results = new SharedResults<ExecutionResult>((error) => ({
+    errors: [new GraphQLError(error.message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } })],
+  }));
   const subscribe = async (args: ExecutionArgs) => {
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return stream;
@@ -45,7 +47,10 @@ const AHEAD = 200;
  * A plain iterator, not an async generator: return() must reach the source
  * at once, even while next() waits.
  */
-function renderAhead(source: AsyncIterableIterator<QueueItem>, render: (item: QueueItem) => Promise<ExecutionResult> | ExecutionResult): AsyncIterableIterator<ExecutionResult> {
+function renderAhead(
+  source: AsyncIterableIterator<QueueItem>,
+  render: (item: QueueItem) => Promise<ExecutionResult> | ExecutionResult,
+): AsyncIterableIterator<ExecutionResult> {
   const ahead: Array<Promise<ExecutionResult>> = [];
   let finished = false;
   let wake: (() => void) | undefined;

@@ -72,7 +72,11 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   function remember(key: string, result: FormattedExecutionResult) {
     entries.delete(key);
-    entries.set(key, { result, body: Buffer.from(`${JSON.stringify(result)}\n`), expiresAt: Date.now() + options.ttlMs });
+    entries.set(key, {
+      result,
+      body: Buffer.from(`${JSON.stringify(result)}\n`),
+      expiresAt: Date.now() + options.ttlMs,
+    });
     // Maps iterate in insertion order: the first key is the oldest answer.
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   }
@@ -91,12 +95,24 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
 
   const serveCached: RequestHandler = (req, res, next) => {
     const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
-    if (req.method !== 'POST' || req.headers.authorization || typeof body?.query !== 'string' || !enabled()) return next();
-    const entry = fresh(cacheKey(PUBLIC, body.operationName as string | undefined, body.query, body.variables as Record<string, unknown> | undefined));
+    if (req.method !== 'POST' || req.headers.authorization || typeof body?.query !== 'string' || !enabled())
+      return next();
+    const entry = fresh(
+      cacheKey(
+        PUBLIC,
+        body.operationName as string | undefined,
+        body.query,
+        body.variables as Record<string, unknown> | undefined,
+      ),
+    );
     if (!entry) return next();
     counts.hits += 1;
     // Written as is: express's res.send would re-encode and hash (ETag) the whole answer on every hit.
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': entry.body.length, 'x-carebook-cache': 'hit' });
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': entry.body.length,
+      'x-carebook-cache': 'hit',
+    });
     res.end(entry.body);
   };
 
@@ -119,7 +135,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
           const running = inFlight.get(key);
           if (running) {
             // Wait for the identical execution in progress, but never longer than a request of our own would take.
-            const result = await Promise.race([running, new Promise<null>((resolve) => setTimeout(resolve, SHARED_WAIT_MS, null).unref())]);
+            const result = await Promise.race([
+              running,
+              new Promise<null>((resolve) => setTimeout(resolve, SHARED_WAIT_MS, null).unref()),
+            ]);
             if (result) {
               counts.shared += 1;
               outcome = 'hit';
@@ -151,8 +170,15 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   return { plugin, serveCached, invalidate, stats: () => ({ ...counts }) };
 }
 
-function cacheKey(scope: string, operationName: string | null | undefined, query: string | undefined, variables: Record<string, unknown> | undefined): string {
-  return createHash('sha256').update(`${scope}\n${operationName ?? ''}\n${query ?? ''}\n${JSON.stringify(variables ?? {})}`).digest('base64url');
+function cacheKey(
+  scope: string,
+  operationName: string | null | undefined,
+  query: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): string {
+  return createHash('sha256')
+    .update(`${scope}\n${operationName ?? ''}\n${query ?? ''}\n${JSON.stringify(variables ?? {})}`)
+    .digest('base64url');
 }
 
 function isPublicQuery(operation: OperationDefinitionNode | undefined): boolean {

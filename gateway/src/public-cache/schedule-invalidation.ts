@@ -11,6 +11,17 @@ export type ScheduleInvalidation = ChannelListener;
  * (re)subscription `onChange` runs too: changes made while we were not
  * listening are unknown.
  */
-export function listenForScheduleChanges(redisUrl: string, prefix: string, logger: Logger, onChange: () => void): ScheduleInvalidation {
-  return listenOnChannels(redisUrl, [scheduleChannel(prefix), directoryChannel(prefix)], logger, onChange, 'schedule changes');
+export function listenForScheduleChanges(
+  redisUrl: string,
+  prefix: string,
+  logger: Logger,
+  onChange: () => void,
+): ScheduleInvalidation {
+  return listenOnChannels(
+    redisUrl,
+    [scheduleChannel(prefix), directoryChannel(prefix)],
+    logger,
+    onChange,
+    'schedule changes',
+  );
 }

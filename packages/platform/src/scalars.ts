@@ -17,9 +17,12 @@ export function isCalendarDate(value: string): boolean {
 
 function parseCalendarDate(value: unknown): string {
   if (typeof value !== 'string' || !isCalendarDate(value)) {
-    throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD, like "2026-12-01"; got ${JSON.stringify(value)}.`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `Date must be a calendar date written YYYY-MM-DD, like "2026-12-01"; got ${JSON.stringify(value)}.`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return value;
 }
@@ -38,9 +41,12 @@ const DECIMAL = /^-?\d+(\.\d{1,2})?$/;
 function parseDecimal(value: unknown): string {
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text !== 'string' || !DECIMAL.test(text)) {
-    throw new GraphQLError(`Decimal must be an amount with at most two decimals, written as a string like "35.00"; got ${JSON.stringify(value)}.`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `Decimal must be an amount with at most two decimals, written as a string like "35.00"; got ${JSON.stringify(value)}.`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return formatDecimal(text);
 }
@@ -58,5 +64,6 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   description: 'An exact decimal amount written as a string with two decimals ("35.00").',
   serialize: (value) => parseDecimal(value),
   parseValue: parseDecimal,
-  parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : undefined),
+  parseLiteral: (ast) =>
+    parseDecimal(ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? ast.value : undefined),
 });

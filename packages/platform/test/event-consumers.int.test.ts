@@ -1,7 +1,16 @@
 import { MikroORM } from '@mikro-orm/mysql';
 import { Job, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { createEvent, DomainEvent, EventConsumer, OutboxEvent, ProcessedEvent, recordEvent, startEventConsumer, startOutboxRelay } from '../src/events';
+import {
+  createEvent,
+  DomainEvent,
+  EventConsumer,
+  OutboxEvent,
+  ProcessedEvent,
+  recordEvent,
+  startEventConsumer,
+  startOutboxRelay,
+} from '../src/events';
 import { createLogger } from '../src/logger';
 import { ensureMysqlDatabase } from '../src/orm/mysql-admin';
 import { mysqlOrmConfig } from '../src/orm/open-orm';
@@ -9,7 +18,17 @@ import { dropDatabase, freshDatabaseUrl } from '../src/testing';
 
 const logger = createLogger('consumer-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const completion = (appointmentId: string) => ({ appointmentId, patientId: 'p', doctorId: 'd', serviceId: 's', slotId: 'slot', startsAt: '2030-01-01T09:00:00.000Z', endsAt: '2030-01-01T09:30:00.000Z', price: '40.00', currency: 'EUR' });
+const completion = (appointmentId: string) => ({
+  appointmentId,
+  patientId: 'p',
+  doctorId: 'd',
+  serviceId: 's',
+  slotId: 'slot',
+  startsAt: '2030-01-01T09:00:00.000Z',
+  endsAt: '2030-01-01T09:30:00.000Z',
+  price: '40.00',
+  currency: 'EUR',
+});
 
 /**
  * Idempotent consumers (startEventConsumer, consumeOnce) against real
@@ -27,8 +46,10 @@ describe('event consumers', () => {
   const queues: Queue[] = [];
 
   /** Outbox rows the handler recorded for an event: its effect. */
-  const effectsOf = (event: DomainEvent) => orm.em.fork().count(OutboxEvent, { aggregateType: 'Effect', aggregateId: event.id });
-  const marked = (consumer: string, event: DomainEvent) => orm.em.fork().count(ProcessedEvent, { id: `${consumer}:${event.id}` });
+  const effectsOf = (event: DomainEvent) =>
+    orm.em.fork().count(OutboxEvent, { aggregateType: 'Effect', aggregateId: event.id });
+  const marked = (consumer: string, event: DomainEvent) =>
+    orm.em.fork().count(ProcessedEvent, { id: `${consumer}:${event.id}` });
 
   async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -38,7 +59,13 @@ describe('event consumers', () => {
     }
   }
 
-  function consume(queue: string, handle: (event: DomainEvent, em: Parameters<Parameters<typeof startEventConsumer>[0]['handle']>[1]) => Promise<void>): EventConsumer {
+  function consume(
+    queue: string,
+    handle: (
+      event: DomainEvent,
+      em: Parameters<Parameters<typeof startEventConsumer>[0]['handle']>[1],
+    ) => Promise<void>,
+  ): EventConsumer {
     const consumer = startEventConsumer({ orm: orm, queue, redisUrl, prefix, logger, handle, concurrency: 4 });
     consumers.push(consumer);
     return consumer;
@@ -72,7 +99,13 @@ describe('event consumers', () => {
     const calls: number[] = [];
     consume('billing', async (event, em) => {
       calls.push(Date.now());
-      recordEvent(em, 'test', 'INVOICE_ISSUED', { type: 'Effect', id: event.id }, { invoiceId: 'i', appointmentId: 'a', patientId: 'p', amount: '40.00', currency: 'EUR' });
+      recordEvent(
+        em,
+        'test',
+        'INVOICE_ISSUED',
+        { type: 'Effect', id: event.id },
+        { invoiceId: 'i', appointmentId: 'a', patientId: 'p', amount: '40.00', currency: 'EUR' },
+      );
       await em.flush();
       if (calls.length === 1) throw new Error('the database went away mid-handler');
     });
@@ -80,7 +113,18 @@ describe('event consumers', () => {
     const relay = startOutboxRelay({ orm: orm, service: 'consumer-test', redisUrl, prefix, logger, pollMs: 100 });
     let event!: DomainEvent;
     try {
-      await orm.em.fork().transactional(async (em) => void (event = recordEvent(em, 'appointment', 'APPOINTMENT_COMPLETED', { type: 'Appointment', id: 'a-retry' }, completion('a-retry'))));
+      await orm.em
+        .fork()
+        .transactional(
+          async (em) =>
+            void (event = recordEvent(
+              em,
+              'appointment',
+              'APPOINTMENT_COMPLETED',
+              { type: 'Appointment', id: 'a-retry' },
+              completion('a-retry'),
+            )),
+        );
       relay.nudge();
       await until(async () => (await marked('billing', event)) === 1);
     } finally {
@@ -96,16 +140,44 @@ describe('event consumers', () => {
   it('retries, not skips, an event whose handler meets a unique-key conflict (a concurrent request made the effect first)', async () => {
     // As billing's consumer meets the invoice that the CompleteAppointment response issued a moment before:
     // the first try's insert conflicts; the retry finds the effect there, adds nothing, and marks the event.
-    const event = createEvent('appointment', 'APPOINTMENT_COMPLETED', { type: 'Appointment', id: 'a-conflict' }, completion('a-conflict'));
-    const madeElsewhere = await orm.em.fork().transactional(async (em) => recordEvent(em, 'test', 'INVOICE_ISSUED', { type: 'Effect', id: event.id }, { invoiceId: 'i', appointmentId: 'a', patientId: 'p', amount: '40.00', currency: 'EUR' }));
+    const event = createEvent(
+      'appointment',
+      'APPOINTMENT_COMPLETED',
+      { type: 'Appointment', id: 'a-conflict' },
+      completion('a-conflict'),
+    );
+    const madeElsewhere = await orm.em
+      .fork()
+      .transactional(async (em) =>
+        recordEvent(
+          em,
+          'test',
+          'INVOICE_ISSUED',
+          { type: 'Effect', id: event.id },
+          { invoiceId: 'i', appointmentId: 'a', patientId: 'p', amount: '40.00', currency: 'EUR' },
+        ),
+      );
     let tries = 0;
     consume('billing', async (_event, em) => {
       tries += 1;
       if (tries > 1 && (await em.count(OutboxEvent, { aggregateType: 'Effect', aggregateId: event.id })) > 0) return;
       // The same unique key as the effect made elsewhere (here its id): the insert conflicts.
-      await em.insert(OutboxEvent, { id: madeElsewhere.id, position: 1, type: 'INVOICE_ISSUED', aggregateType: 'Effect', aggregateId: event.id, envelope: '{}', occurredAt: new Date(), attempts: 0 });
+      await em.insert(OutboxEvent, {
+        id: madeElsewhere.id,
+        position: 1,
+        type: 'INVOICE_ISSUED',
+        aggregateType: 'Effect',
+        aggregateId: event.id,
+        envelope: '{}',
+        occurredAt: new Date(),
+        attempts: 0,
+      });
     });
-    await queue('billing').add(event.type, event, { jobId: event.id, attempts: 5, backoff: { type: 'fixed', delay: 200 } });
+    await queue('billing').add(event.type, event, {
+      jobId: event.id,
+      attempts: 5,
+      backoff: { type: 'fixed', delay: 200 },
+    });
     await until(async () => (await marked('billing', event)) === 1);
     expect(tries).toBe(2);
     expect(await effectsOf(event)).toBe(1);
@@ -115,19 +187,41 @@ describe('event consumers', () => {
   it('applies one event delivered twice at the same moment once, by two consumers', async () => {
     const entered: string[] = [];
     const active: Array<{ job: string; at: number }> = [];
-    const handle = async (event: DomainEvent, em: Parameters<Parameters<typeof startEventConsumer>[0]['handle']>[1]) => {
+    const handle = async (
+      event: DomainEvent,
+      em: Parameters<Parameters<typeof startEventConsumer>[0]['handle']>[1],
+    ) => {
       entered.push(event.id);
       // Hold the transaction open, so the other delivery arrives while this one is applying.
       await new Promise((r) => setTimeout(r, 500));
-      recordEvent(em, 'test', 'FEEDBACK_REQUESTED', { type: 'Effect', id: event.id }, { appointmentId: 'a', patientId: 'p', doctorId: 'd' });
+      recordEvent(
+        em,
+        'test',
+        'FEEDBACK_REQUESTED',
+        { type: 'Effect', id: event.id },
+        { appointmentId: 'a', patientId: 'p', doctorId: 'd' },
+      );
       await em.flush();
     };
-    for (const consumer of [consume('feedback', handle), consume('feedback', handle)]) consumer.worker.on('active', (job: Job) => active.push({ job: job.id!, at: Date.now() }));
-    const event = createEvent('appointment', 'APPOINTMENT_COMPLETED', { type: 'Appointment', id: 'a-twice' }, completion('a-twice'));
+    for (const consumer of [consume('feedback', handle), consume('feedback', handle)])
+      consumer.worker.on('active', (job: Job) => active.push({ job: job.id!, at: Date.now() }));
+    const event = createEvent(
+      'appointment',
+      'APPOINTMENT_COMPLETED',
+      { type: 'Appointment', id: 'a-twice' },
+      completion('a-twice'),
+    );
     const feedback = queue('feedback');
-    const jobs = await Promise.all([feedback.add(event.type, event, { jobId: `${event.id}-1` }), feedback.add(event.type, event, { jobId: `${event.id}-2` })]);
-    await until(async () => (await Promise.all(jobs.map((job) => job.getState()))).every((state) => state === 'completed'));
-    const finished = Math.min(...(await Promise.all(jobs.map(async (job) => (await Job.fromId(feedback, job.id!))!.finishedOn!))));
+    const jobs = await Promise.all([
+      feedback.add(event.type, event, { jobId: `${event.id}-1` }),
+      feedback.add(event.type, event, { jobId: `${event.id}-2` }),
+    ]);
+    await until(async () =>
+      (await Promise.all(jobs.map((job) => job.getState()))).every((state) => state === 'completed'),
+    );
+    const finished = Math.min(
+      ...(await Promise.all(jobs.map(async (job) => (await Job.fromId(feedback, job.id!))!.finishedOn!))),
+    );
 
     // Both deliveries were being handled at once (the second began before the first had finished)...
     expect(active.map((a) => a.job).sort()).toEqual([`${event.id}-1`, `${event.id}-2`]);

@@ -24,7 +24,13 @@ class Note {
 
 const BODY = sealedColumn('key_rotation_test_notes', 'body', { plainTextBefore: true });
 const REMARK = sealedColumn('key_rotation_test_notes', 'remark');
-const NOTES: SealedEntity<Note> = { entity: Note, fields: [{ property: 'body', column: BODY }, { property: 'remark', column: REMARK }] };
+const NOTES: SealedEntity<Note> = {
+  entity: Note,
+  fields: [
+    { property: 'body', column: BODY },
+    { property: 'remark', column: REMARK },
+  ],
+};
 
 const k1 = `k1:${randomBytes(32).toString('base64')}`;
 const k2 = `k2:${randomBytes(32).toString('base64')}`;
@@ -63,19 +69,32 @@ describe('key rotation', () => {
   }
 
   /** Rows written as the services write them under k1: body sealed (or legacy plain text), remark sealed or absent. */
-  async function writeNotes(count: number, sealer: FieldSealer = underK1): Promise<Array<{ id: string; body: string; remark: string | null }>> {
+  async function writeNotes(
+    count: number,
+    sealer: FieldSealer = underK1,
+  ): Promise<Array<{ id: string; body: string; remark: string | null }>> {
     await query('delete from key_rotation_test_notes');
     await query('delete from key_rotation_cursors');
-    const notes = Array.from({ length: count }, (_, i) => ({ id: `note-${String(i).padStart(3, '0')}`, body: `body ${i}`, remark: i % 3 === 0 ? null : `remark ${i}` }));
+    const notes = Array.from({ length: count }, (_, i) => ({
+      id: `note-${String(i).padStart(3, '0')}`,
+      body: `body ${i}`,
+      remark: i % 3 === 0 ? null : `remark ${i}`,
+    }));
     for (const [i, note] of notes.entries()) {
       const body = i % 5 === 4 ? note.body : sealer.seal(BODY, note.id, note.body);
-      await query('insert into key_rotation_test_notes (id, body, remark) values (?, ?, ?)', [note.id, body, sealer.seal(REMARK, note.id, note.remark)]);
+      await query('insert into key_rotation_test_notes (id, body, remark) values (?, ?, ?)', [
+        note.id,
+        body,
+        sealer.seal(REMARK, note.id, note.remark),
+      ]);
     }
     return notes;
   }
 
   async function expectAllUnderK2(notes: Array<{ id: string; body: string; remark: string | null }>) {
-    const rows = await query<{ id: string; body: string; remark: string | null }>('select id, body, remark from key_rotation_test_notes order by id');
+    const rows = await query<{ id: string; body: string; remark: string | null }>(
+      'select id, body, remark from key_rotation_test_notes order by id',
+    );
     expect(rows.map((row) => row.id)).toEqual(notes.map((note) => note.id));
     for (const [i, row] of rows.entries()) {
       expect(row.body).toMatch(/^v2:k2:/);
@@ -90,15 +109,35 @@ describe('key rotation', () => {
   it('re-seals every value under the new active key, and an interrupted run resumes where it stopped', async () => {
     const notes = await writeNotes(25);
     const controller = new AbortController();
-    const first = await rotateSealedFields({ em: orm.em, sealer: afterRotation, targets: [NOTES], batchSize: 10, signal: controller.signal, onBatch: () => controller.abort() });
+    const first = await rotateSealedFields({
+      em: orm.em,
+      sealer: afterRotation,
+      targets: [NOTES],
+      batchSize: 10,
+      signal: controller.signal,
+      onBatch: () => controller.abort(),
+    });
     expect(first).toEqual([expect.objectContaining({ resumedAfter: null, rows: 10, finished: false })]);
-    expect(await query('select id, key_id, after_id from key_rotation_cursors')).toEqual([{ id: 'key_rotation_test_notes', key_id: 'k2', after_id: 'note-009' }]);
-    const halfway = await query<{ id: string; body: string }>('select id, body from key_rotation_test_notes order by id');
+    expect(await query('select id, key_id, after_id from key_rotation_cursors')).toEqual([
+      { id: 'key_rotation_test_notes', key_id: 'k2', after_id: 'note-009' },
+    ]);
+    const halfway = await query<{ id: string; body: string }>(
+      'select id, body from key_rotation_test_notes order by id',
+    );
     expect(halfway.slice(0, 10).every((row) => row.body.startsWith('v2:k2:'))).toBe(true);
     expect(halfway.slice(10).some((row) => !row.body.startsWith('v2:k2:'))).toBe(true);
 
     const second = await rotateSealedFields({ em: orm.em, sealer: afterRotation, targets: [NOTES], batchSize: 10 });
-    expect(second).toEqual([expect.objectContaining({ resumedAfter: 'note-009', rows: 15, alreadyCurrent: 0, changedMeanwhile: 0, unreadable: 0, finished: true })]);
+    expect(second).toEqual([
+      expect.objectContaining({
+        resumedAfter: 'note-009',
+        rows: 15,
+        alreadyCurrent: 0,
+        changedMeanwhile: 0,
+        unreadable: 0,
+        finished: true,
+      }),
+    ]);
     await expectAllUnderK2(notes);
     expect(await query('select * from key_rotation_cursors')).toEqual([]);
 
@@ -142,13 +181,19 @@ describe('key rotation', () => {
     await query('update key_rotation_test_notes set remark = ? where id = ?', [moved, 'note-001']);
     const [report] = await rotateSealedFields({ em: orm.em, sealer: afterRotation, targets: [NOTES] });
     expect(report).toMatchObject({ rows: 3, unreadable: 1, finished: true });
-    const [row] = await query<{ remark: string }>('select remark from key_rotation_test_notes where id = ?', ['note-001']);
+    const [row] = await query<{ remark: string }>('select remark from key_rotation_test_notes where id = ?', [
+      'note-001',
+    ]);
     expect(row.remark).toBe(moved);
   });
 
   it('starts over when the cursor was left by a run towards another key', async () => {
     await writeNotes(4);
-    await query('insert into key_rotation_cursors (id, key_id, after_id, updated_at) values (?, ?, ?, now())', ['key_rotation_test_notes', 'k0', 'note-002']);
+    await query('insert into key_rotation_cursors (id, key_id, after_id, updated_at) values (?, ?, ?, now())', [
+      'key_rotation_test_notes',
+      'k0',
+      'note-002',
+    ]);
     const [report] = await rotateSealedFields({ em: orm.em, sealer: afterRotation, targets: [NOTES] });
     expect(report).toMatchObject({ resumedAfter: null, rows: 4, resealed: 6, finished: true });
   });

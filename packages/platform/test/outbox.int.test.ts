@@ -2,7 +2,15 @@ import { MikroORM } from '@mikro-orm/mysql';
 import { Job, Worker } from 'bullmq';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createLogger } from '../src/logger';
-import { consumeOnce, OutboxEvent, OutboxRelay, ProcessedEvent, recordEvent, scheduleChannel, startOutboxRelay } from '../src/events';
+import {
+  consumeOnce,
+  OutboxEvent,
+  OutboxRelay,
+  ProcessedEvent,
+  recordEvent,
+  scheduleChannel,
+  startOutboxRelay,
+} from '../src/events';
 import { mysqlOrmConfig } from '../src/orm/open-orm';
 import { ensureMysqlDatabase } from '../src/orm/mysql-admin';
 import { dropDatabase, freshDatabaseUrl, testPortBase } from '../src/testing';
@@ -10,7 +18,15 @@ import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 
 const logger = createLogger('outbox-test', process.env.TEST_LOG_LEVEL ?? 'silent');
-const facts = (n: number) => ({ appointmentId: `a${n}`, patientId: 'p', doctorId: 'd', serviceId: 's', slotId: `s${n}`, startsAt: '2030-01-01T09:00:00.000Z', endsAt: '2030-01-01T09:30:00.000Z' });
+const facts = (n: number) => ({
+  appointmentId: `a${n}`,
+  patientId: 'p',
+  doctorId: 'd',
+  serviceId: 's',
+  slotId: `s${n}`,
+  startsAt: '2030-01-01T09:00:00.000Z',
+  endsAt: '2030-01-01T09:30:00.000Z',
+});
 
 async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -22,9 +38,14 @@ async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
 
 /** A redis-server of this test's own, so it can be stopped and started again. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG') return child;
+    if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG')
+      return child;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('redis-server did not start');
@@ -66,7 +87,8 @@ describe('transactional outbox and relay', () => {
     redis.kill('SIGKILL');
     await gone;
     await orm.em.fork().transactional(async (em) => {
-      for (let n = 1; n <= 5; n++) recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: `a${n}` }, facts(n));
+      for (let n = 1; n <= 5; n++)
+        recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: `a${n}` }, facts(n));
     });
     const relay = startOutboxRelay({ orm: orm, service: 'test', redisUrl, prefix: 'outbox-test', logger, pollMs: 100 });
     // A whole pass over the outbox has run (and could publish nothing) before looking.
@@ -78,14 +100,28 @@ describe('transactional outbox and relay', () => {
     const live: string[] = [];
     const seen: string[] = [];
     const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), { connection: workerRedis, prefix: 'outbox-test' });
+    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), {
+      connection: workerRedis,
+      prefix: 'outbox-test',
+    });
     await subscriber.subscribe(scheduleChannel('outbox-test'));
     subscriber.on('message', (_channel, message) => live.push(JSON.parse(message).type));
     await until(() => seen.length >= 5);
     expect(seen).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
     expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
     // APPOINTMENT_CONFIRMED is not a schedule change; nothing on the live channel (a schedule change published after them arrives alone).
-    await orm.em.fork().transactional(async (em) => void recordEvent(em, 'test', 'SLOT_RELEASED', { type: 'Slot', id: 's9' }, { slotId: 's9', doctorId: 'd', appointmentId: null, startsAt: facts(9).startsAt, endsAt: facts(9).endsAt }));
+    await orm.em
+      .fork()
+      .transactional(
+        async (em) =>
+          void recordEvent(
+            em,
+            'test',
+            'SLOT_RELEASED',
+            { type: 'Slot', id: 's9' },
+            { slotId: 's9', doctorId: 'd', appointmentId: null, startsAt: facts(9).startsAt, endsAt: facts(9).endsAt },
+          ),
+      );
     relay.nudge();
     await until(() => live.length > 0);
     expect(live).toEqual(['SLOT_RELEASED']);
@@ -100,7 +136,11 @@ describe('transactional outbox and relay', () => {
     const queued: string[] = [];
     const live: string[] = [];
     const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const worker = new Worker('patient-care', async (job: Job) => void queued.push(job.data.aggregateId), { connection: workerRedis, prefix, concurrency: 1 });
+    const worker = new Worker('patient-care', async (job: Job) => void queued.push(job.data.aggregateId), {
+      connection: workerRedis,
+      prefix,
+      concurrency: 1,
+    });
     const subscriber = new Redis(redisUrl);
     await subscriber.subscribe(scheduleChannel(prefix));
     subscriber.on('message', (_channel, message) => live.push(JSON.parse(message).aggregateId));
@@ -115,7 +155,24 @@ describe('transactional outbox and relay', () => {
     async function record(from: number, to: number) {
       for (const id of ids(from, to)) {
         const n = Number(id.slice(1));
-        await orm.em.fork().transactional(async (em) => void recordEvent(em, 'test', 'APPOINTMENT_RESCHEDULED', { type: 'Appointment', id }, { ...facts(n), previous: { slotId: `s${n - 1}`, doctorId: 'd', startsAt: facts(n).startsAt, endsAt: facts(n).endsAt } }));
+        await orm.em.fork().transactional(
+          async (em) =>
+            void recordEvent(
+              em,
+              'test',
+              'APPOINTMENT_RESCHEDULED',
+              { type: 'Appointment', id },
+              {
+                ...facts(n),
+                previous: {
+                  slotId: `s${n - 1}`,
+                  doctorId: 'd',
+                  startsAt: facts(n).startsAt,
+                  endsAt: facts(n).endsAt,
+                },
+              },
+            ),
+        );
         for (const running of relays) running.nudge();
       }
     }
@@ -143,13 +200,17 @@ describe('transactional outbox and relay', () => {
   }, 60_000);
 
   /** A relay that never polls (an hour between safety-net passes): only nudges, hand-ons and reconnects make it publish. */
-  const neverPolling = (service: string, prefix: string) => startOutboxRelay({ orm: orm, service, redisUrl, prefix, logger, pollMs: 3_600_000 });
+  const neverPolling = (service: string, prefix: string) =>
+    startOutboxRelay({ orm: orm, service, redisUrl, prefix, logger, pollMs: 3_600_000 });
 
   it('wakes on nudges, not polls: an instance without the lease hands its nudge to the one holding it', async () => {
     const prefix = `outbox-nudge-${randomUUID().slice(0, 8)}`;
     const seen: string[] = [];
     const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), { connection: workerRedis, prefix });
+    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), {
+      connection: workerRedis,
+      prefix,
+    });
     // The first instance's pass once connected takes the lease (for 10 s); the second finds it taken.
     const holder = neverPolling('nudged', prefix);
     await holder.listening();
@@ -158,11 +219,20 @@ describe('transactional outbox and relay', () => {
       // Each drains as it connects and subscribes: that is over before the event exists.
       await other.listening();
       expect(await other.drainOnce()).toBe(0);
-      await orm.em.fork().transactional(async (em) => void recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: 'handed-on' }, facts(1)));
+      await orm.em
+        .fork()
+        .transactional(
+          async (em) =>
+            void recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: 'handed-on' }, facts(1)),
+        );
       other.nudge();
       await until(() => seen.includes('handed-on'));
       // Marked published by the pass that published it (just after the job went out).
-      for (let waited = 0; await orm.em.fork().count(OutboxEvent, { aggregateId: 'handed-on', publishedAt: null }); waited += 50) {
+      for (
+        let waited = 0;
+        await orm.em.fork().count(OutboxEvent, { aggregateId: 'handed-on', publishedAt: null });
+        waited += 50
+      ) {
         if (waited > 10_000) throw new Error('the published row was never marked');
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -180,13 +250,21 @@ describe('transactional outbox and relay', () => {
     const gone = new Promise((resolve) => redis.once('exit', resolve));
     redis.kill('SIGKILL');
     await gone;
-    await orm.em.fork().transactional(async (em) => void recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: 'waited' }, facts(2)));
+    await orm.em
+      .fork()
+      .transactional(
+        async (em) =>
+          void recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: 'waited' }, facts(2)),
+      );
     relay.nudge();
     expect(await relay.drainOnce()).toBe(0);
     redis = await startRedis(port);
     const seen: string[] = [];
     const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), { connection: workerRedis, prefix });
+    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), {
+      connection: workerRedis,
+      prefix,
+    });
     try {
       await until(() => seen.includes('waited'), 20_000);
     } finally {

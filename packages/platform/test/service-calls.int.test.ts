@@ -19,9 +19,19 @@ function answering(handle: (req: IncomingMessage, body: string, res: ServerRespo
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const json = (res: ServerResponse, status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+const json = (res: ServerResponse, status: number, value: unknown) =>
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
 const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const failure = (call: Promise<unknown>) => call.then(() => null, (error: AppError) => ({ type: error.constructor.name, code: error.code, message: error.message, extensions: error.extensions }));
+const failure = (call: Promise<unknown>) =>
+  call.then(
+    () => null,
+    (error: AppError) => ({
+      type: error.constructor.name,
+      code: error.code,
+      message: error.message,
+      extensions: error.extensions,
+    }),
+  );
 
 describe('service calls', () => {
   let server: Server;
@@ -29,9 +39,17 @@ describe('service calls', () => {
 
   beforeAll(async () => {
     server = await answering((req, body, res) => {
-      seen.push({ url: req.url, caller: req.headers[CALLER_HEADER] as string | undefined, authorization: req.headers.authorization, body });
+      seen.push({
+        url: req.url,
+        caller: req.headers[CALLER_HEADER] as string | undefined,
+        authorization: req.headers.authorization,
+        body,
+      });
       if (req.url === '/internal/ok') json(res, 200, { result: { echoed: JSON.parse(body) } });
-      else if (req.url === '/internal/taken') json(res, 409, { error: { code: 'CONFLICT', message: 'This slot has just been taken.', extensions: { reason: 'TAKEN' } } });
+      else if (req.url === '/internal/taken')
+        json(res, 409, {
+          error: { code: 'CONFLICT', message: 'This slot has just been taken.', extensions: { reason: 'TAKEN' } },
+        });
       else if (req.url === '/internal/broken') res.writeHead(502).end('bad gateway');
       else if (req.url === '/internal/odd-code') json(res, 500, { error: { code: 'TEAPOT', message: 'odd' } });
       // /internal/silent never answers
@@ -49,15 +67,30 @@ describe('service calls', () => {
     expect(await client.call('scheduling', 'ok', { slotId: 's1' })).toEqual({ echoed: { slotId: 's1' } });
     expect(await client.call('scheduling', 'ok')).toEqual({ echoed: {} });
     expect(seen[0]).toMatchObject({ url: '/internal/ok', body: '{"slotId":"s1"}', authorization: undefined });
-    expect(await createServiceTokenVerifier(developmentServiceKeys('scheduling')).verify(seen[0].caller!)).toBe('appointment');
-    await expect(createServiceTokenVerifier(developmentServiceKeys('doctor')).verify(seen[0].caller!)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(await createServiceTokenVerifier(developmentServiceKeys('scheduling')).verify(seen[0].caller!)).toBe(
+      'appointment',
+    );
+    await expect(
+      createServiceTokenVerifier(developmentServiceKeys('doctor')).verify(seen[0].caller!),
+    ).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('maps refusals to the same AppError, anything else to INTERNAL_SERVER_ERROR', async () => {
     const client = createServiceClient(appointment, { SCHEDULING_URL: urlOf(server) });
-    expect(await failure(client.call('scheduling', 'taken'))).toMatchObject({ type: 'AppError', code: 'CONFLICT', message: 'This slot has just been taken.', extensions: { reason: 'TAKEN' } });
-    expect(await failure(client.call('scheduling', 'broken'))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', message: 'The scheduling service failed; please try again.' });
-    expect(await failure(client.call('scheduling', 'odd-code'))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', message: 'odd' });
+    expect(await failure(client.call('scheduling', 'taken'))).toMatchObject({
+      type: 'AppError',
+      code: 'CONFLICT',
+      message: 'This slot has just been taken.',
+      extensions: { reason: 'TAKEN' },
+    });
+    expect(await failure(client.call('scheduling', 'broken'))).toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'The scheduling service failed; please try again.',
+    });
+    expect(await failure(client.call('scheduling', 'odd-code'))).toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'odd',
+    });
   });
 
   it('answers "not reachable" for a service that is down or does not answer in time', async () => {
@@ -65,7 +98,9 @@ describe('service calls', () => {
     const downUrl = urlOf(down);
     await new Promise((resolve) => down.close(resolve));
     const message = 'The scheduling service is not reachable right now; please try again shortly.';
-    expect(await failure(createServiceClient(appointment, { SCHEDULING_URL: downUrl }).call('scheduling', 'ok'))).toMatchObject({ type: 'InternalError', code: 'INTERNAL_SERVER_ERROR', message });
+    expect(
+      await failure(createServiceClient(appointment, { SCHEDULING_URL: downUrl }).call('scheduling', 'ok')),
+    ).toMatchObject({ type: 'InternalError', code: 'INTERNAL_SERVER_ERROR', message });
     const started = Date.now();
     const slow = createServiceClient(appointment, { SCHEDULING_URL: urlOf(server) }, 300);
     expect(await failure(slow.call('scheduling', 'silent'))).toMatchObject({ type: 'InternalError', message });

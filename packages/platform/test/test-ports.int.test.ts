@@ -18,7 +18,9 @@ async function reserveInProcesses(processes: number, count: number, dir: string)
     const got = []; for (let i = 0; i < ${count}; i++) got.push(reservePortBlock({ dir: ${JSON.stringify(dir)}, start: 0 }));
     process.stdout.write(JSON.stringify(got) + '\\n');
     process.stdin.resume(); process.stdin.on('end', () => process.exit(0));`;
-  const children = Array.from({ length: processes }, () => spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const children = Array.from({ length: processes }, () =>
+    spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] }),
+  );
   try {
     return await Promise.all(
       children.map(
@@ -61,8 +63,11 @@ describe('the test port allocator', () => {
   it("waits while another process holds the allocator's mutex, and takes over one left behind by a crash", async () => {
     // Another process in the middle of a reservation: it holds the mutex for 300 ms.
     const [mutex, released] = [join(dir, '.mutex'), join(dir, 'released')];
-    const holder = spawn(process.execPath, ['-e', `const fs = require('fs'); fs.mkdirSync(${JSON.stringify(mutex)}); process.stdout.write('held');
-      setTimeout(() => { fs.writeFileSync(${JSON.stringify(released)}, ''); fs.rmdirSync(${JSON.stringify(mutex)}); }, 300);`]);
+    const holder = spawn(process.execPath, [
+      '-e',
+      `const fs = require('fs'); fs.mkdirSync(${JSON.stringify(mutex)}); process.stdout.write('held');
+      setTimeout(() => { fs.writeFileSync(${JSON.stringify(released)}, ''); fs.rmdirSync(${JSON.stringify(mutex)}); }, 300);`,
+    ]);
     await new Promise((held) => holder.stdout.once('data', held));
     expect(reservePortBlock({ dir, start: 3, portsInUse: () => new Set() })).toBe(20_000 + 3 * PORT_BLOCK_SIZE);
     // It went on only once the other process had let go.

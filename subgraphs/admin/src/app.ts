@@ -1,4 +1,12 @@
-import { createLogger, createServiceClient, fieldSealerFor, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
+import {
+  createLogger,
+  createServiceClient,
+  fieldSealerFor,
+  mountInternalRoutes,
+  openOrm,
+  RunningService,
+  startSubgraph,
+} from '@carebook/platform';
 import type { AdminConfig } from './config';
 import { entities } from './entities';
 import { systemHealthChecker } from './domain/system-health';

@@ -6,4 +6,10 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 
 /** `node dist/rotate-keys.js [--batch-size N]`: re-seals the admin service's sealed fields under the active key (README, Security). */
-runKeyRotation({ service: 'admin', loadConfig: () => loadAdminConfig(), entities, migrations, targets: SEALED_ENTITIES });
+runKeyRotation({
+  service: 'admin',
+  loadConfig: () => loadAdminConfig(),
+  entities,
+  migrations,
+  targets: SEALED_ENTITIES,
+});

@@ -14,7 +14,21 @@ import { UserAdminResolver } from './resolvers/user-admin.resolver';
  */
 export function buildAdminSchema(deps?: AdminDeps) {
   return buildFederatedSchema({
-    resolvers: [AdminActionLogResolver, DoctorAdminResolver, CatalogueAdminResolver, UserAdminResolver, SystemHealthResolver],
-    instances: deps ? [new AdminActionLogResolver(deps), new DoctorAdminResolver(deps), new CatalogueAdminResolver(deps), new UserAdminResolver(deps), new SystemHealthResolver(deps.health)] : [],
+    resolvers: [
+      AdminActionLogResolver,
+      DoctorAdminResolver,
+      CatalogueAdminResolver,
+      UserAdminResolver,
+      SystemHealthResolver,
+    ],
+    instances: deps
+      ? [
+          new AdminActionLogResolver(deps),
+          new DoctorAdminResolver(deps),
+          new CatalogueAdminResolver(deps),
+          new UserAdminResolver(deps),
+          new SystemHealthResolver(deps.health),
+        ]
+      : [],
   });
 }

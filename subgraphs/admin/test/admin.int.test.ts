@@ -1,5 +1,17 @@
 import { createFieldSealer, parseKeyRing, Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, GraphqlResponse, postAsGateway, postGraphql, runKeyRotationCommand, serviceClientAs, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import {
+  dropDatabase,
+  errorCode,
+  freshDatabaseUrl,
+  GraphqlResponse,
+  postAsGateway,
+  postGraphql,
+  runKeyRotationCommand,
+  serviceClientAs,
+  spawnService,
+  SpawnedService,
+  testPortBase,
+} from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -13,18 +25,24 @@ const ADMIN = { email: 'root-admin@admin.carebook.test', password: 'admin-passwo
 const k1 = `k1:${randomBytes(32).toString('base64')}`;
 const k2 = `k2:${randomBytes(32).toString('base64')}`;
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { id email role } } }';
-const USERS = 'query($search: String) { users(search: $search, first: 100) { edges { node { id email role active } } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { id email role } } }';
+const USERS =
+  'query($search: String) { users(search: $search, first: 100) { edges { node { id email role active } } } }';
 const DOCTOR = 'query($id: ID!) { doctor(id: $id) { id name specialty location services { id } } }';
 const DOCTORS = '{ doctors { id } }';
 const MEDICAL_SERVICES = '{ medicalServices { id name category durationMinutes price currency } }';
 const CREATE_DOCTOR = 'mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { id } }';
 const CREATE_SERVICE = 'mutation($input: MedicalServiceInput!) { createMedicalService(input: $input) { id } }';
-const DEACTIVATE = 'mutation($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id } }';
+const DEACTIVATE =
+  'mutation($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id } }';
 const SET_ROLE = 'mutation($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id } }';
-const SET_POLICY = 'mutation($serviceId: ID!, $policy: BookingPolicyInput!) { setBookingPolicy(serviceId: $serviceId, policy: $policy) { id } }';
-const POLICY = 'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
-const UPDATE_SERVICE = 'mutation($id: ID!, $input: UpdateMedicalServiceInput!) { updateMedicalService(id: $id, input: $input) { id } }';
+const SET_POLICY =
+  'mutation($serviceId: ID!, $policy: BookingPolicyInput!) { setBookingPolicy(serviceId: $serviceId, policy: $policy) { id } }';
+const POLICY =
+  'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
+const UPDATE_SERVICE =
+  'mutation($id: ID!, $input: UpdateMedicalServiceInput!) { updateMedicalService(id: $id, input: $input) { id } }';
 const RETIRE_SERVICE = 'mutation($id: ID!) { retireMedicalService(id: $id) { id } }';
 const UPDATE_DOCTOR = 'mutation($id: ID!, $input: UpdateDoctorInput!) { updateDoctor(id: $id, input: $input) { id } }';
 const LOG =
@@ -65,7 +83,11 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   const base = testPortBase();
   const authUrl = `http://127.0.0.1:${base + 1}`;
   const doctorUrl = `http://127.0.0.1:${base + 3}`;
-  const databases = { auth: freshDatabaseUrl('auth'), doctor: freshDatabaseUrl('doctor'), admin: freshDatabaseUrl('admin') };
+  const databases = {
+    auth: freshDatabaseUrl('auth'),
+    doctor: freshDatabaseUrl('doctor'),
+    admin: freshDatabaseUrl('admin'),
+  };
   const shared = {
     NODE_ENV: 'test',
     REDIS_PREFIX: `test-admin-${base}-${Date.now()}`,
@@ -73,7 +95,15 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     DOCTOR_URL: doctorUrl,
     AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json`,
   };
-  const configWithKeys = (keys: string) => loadAdminConfig({ ...process.env, ...shared, LOG_LEVEL: 'silent', ADMIN_PORT: '0', ADMIN_DB_URL: databases.admin, DATA_ENCRYPTION_KEYS: keys });
+  const configWithKeys = (keys: string) =>
+    loadAdminConfig({
+      ...process.env,
+      ...shared,
+      LOG_LEVEL: 'silent',
+      ADMIN_PORT: '0',
+      ADMIN_DB_URL: databases.admin,
+      DATA_ENCRYPTION_KEYS: keys,
+    });
   const adminConfig = configWithKeys(k1);
   let auth: SpawnedService | undefined;
   let doctor: SpawnedService | undefined;
@@ -109,22 +139,32 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   });
 
   async function login(email: string, password: string) {
-    return ok(await postAsGateway('auth', authUrl, LOGIN, { email, password })).login as { accessToken: string; user: { id: string; email: string; role: Role } };
+    return ok(await postAsGateway('auth', authUrl, LOGIN, { email, password })).login as {
+      accessToken: string;
+      user: { id: string; email: string; role: Role };
+    };
   }
 
   async function allLogEntries(token = adminToken): Promise<LogEntry[]> {
-    return ok(await postAsGateway('admin', url, LOG, { first: 100 }, token)).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
+    return ok(await postAsGateway('admin', url, LOG, { first: 100 }, token)).adminActionLog.edges.map(
+      (edge: { node: LogEntry }) => edge.node,
+    );
   }
 
   async function usersNamed(email: string) {
-    return ok(await postAsGateway('auth', authUrl, USERS, { search: email }, adminToken)).users.edges.map((edge: { node: unknown }) => edge.node);
+    return ok(await postAsGateway('auth', authUrl, USERS, { search: email }, adminToken)).users.edges.map(
+      (edge: { node: unknown }) => edge.node,
+    );
   }
 
   /** Rows in auth's store for an email, provisioned or not: proves a refused doctor left nothing behind. */
   async function authRows(email: string, provisionedOnly = false): Promise<number> {
     const connection = await createConnection({ uri: databases.auth });
     try {
-      const [rows] = await connection.query(`select count(*) as n from users where email = ?${provisionedOnly ? ' and provisioned = 1' : ''}`, [email]);
+      const [rows] = await connection.query(
+        `select count(*) as n from users where email = ?${provisionedOnly ? ' and provisioned = 1' : ''}`,
+        [email],
+      );
       return Number((rows as Array<{ n: number }>)[0].n);
     } finally {
       await connection.end();
@@ -142,39 +182,83 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   }
 
   it('adds a medical service to the doctor catalogue and logs it', async () => {
-    const input = { name: 'General checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35', currency: 'EUR', description: 'A yearly check.' };
+    const input = {
+      name: 'General checkup',
+      category: 'GENERAL_CHECKUP',
+      durationMinutes: 30,
+      price: '35',
+      currency: 'EUR',
+      description: 'A yearly check.',
+    };
     serviceId = ok(await postAsGateway('admin', url, CREATE_SERVICE, { input }, adminToken)).createMedicalService.id;
     performed.push({ action: 'CREATE_MEDICAL_SERVICE', targetId: serviceId });
 
     const catalogue = ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices;
-    expect(catalogue).toEqual([{ id: serviceId, name: 'General checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' }]);
+    expect(catalogue).toEqual([
+      {
+        id: serviceId,
+        name: 'General checkup',
+        category: 'GENERAL_CHECKUP',
+        durationMinutes: 30,
+        price: '35.00',
+        currency: 'EUR',
+      },
+    ]);
 
     const [latest] = await allLogEntries();
-    expect(latest).toMatchObject({ action: 'CREATE_MEDICAL_SERVICE', targetId: serviceId, adminId, admin: { id: adminId } });
-    expect(JSON.parse(latest.details)).toMatchObject({ name: 'General checkup', category: 'GENERAL_CHECKUP', price: '35.00', currency: 'EUR' });
+    expect(latest).toMatchObject({
+      action: 'CREATE_MEDICAL_SERVICE',
+      targetId: serviceId,
+      adminId,
+      admin: { id: adminId },
+    });
+    expect(JSON.parse(latest.details)).toMatchObject({
+      name: 'General checkup',
+      category: 'GENERAL_CHECKUP',
+      price: '35.00',
+      currency: 'EUR',
+    });
   });
 
   it("sets a service's own booking rules in the doctor service and logs them; refused rules change and log nothing", async () => {
     const policy = { minNoticeMinutes: 0, cancellationWindowMinutes: 2880 };
-    expect(ok(await postAsGateway('admin', url, SET_POLICY, { serviceId, policy }, adminToken)).setBookingPolicy).toEqual({ id: serviceId });
+    expect(
+      ok(await postAsGateway('admin', url, SET_POLICY, { serviceId, policy }, adminToken)).setBookingPolicy,
+    ).toEqual({ id: serviceId });
     performed.push({ action: 'SET_BOOKING_POLICY', targetId: serviceId });
-    const applied = ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService.bookingPolicy;
-    expect(applied).toEqual({ minNoticeMinutes: 0, horizonMinutes: 90 * 1440, cancellationWindowMinutes: 2880, ownRules: ['MIN_NOTICE', 'CANCELLATION_WINDOW'] });
+    const applied = ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService
+      .bookingPolicy;
+    expect(applied).toEqual({
+      minNoticeMinutes: 0,
+      horizonMinutes: 90 * 1440,
+      cancellationWindowMinutes: 2880,
+      ownRules: ['MIN_NOTICE', 'CANCELLATION_WINDOW'],
+    });
     const [latest] = await allLogEntries();
     expect(latest).toMatchObject({ action: 'SET_BOOKING_POLICY', targetId: serviceId, adminId });
-    expect(JSON.parse(latest.details)).toEqual({ minNoticeMinutes: 0, horizonMinutes: null, cancellationWindowMinutes: 2880 });
+    expect(JSON.parse(latest.details)).toEqual({
+      minNoticeMinutes: 0,
+      horizonMinutes: null,
+      cancellationWindowMinutes: 2880,
+    });
 
     const logged = (await allLogEntries()).length;
     for (const [variables, code, message] of [
       [{ serviceId, policy: { horizonMinutes: 10 } }, 'BAD_USER_INPUT', /horizonMinutes must be 60 to 1051200/],
-      [{ serviceId, policy: { minNoticeMinutes: 40_000, horizonMinutes: 30_000 } }, 'BAD_USER_INPUT', /must be longer than the minimum notice/],
+      [
+        { serviceId, policy: { minNoticeMinutes: 40_000, horizonMinutes: 30_000 } },
+        'BAD_USER_INPUT',
+        /must be longer than the minimum notice/,
+      ],
       [{ serviceId: randomUUID(), policy: {} }, 'NOT_FOUND', /Medical service/],
     ] as const) {
       const refused = await postAsGateway('admin', url, SET_POLICY, variables, adminToken);
       expect(errorCode(refused)).toBe(code);
       expect(refused.errors![0].message).toMatch(message);
     }
-    expect(ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService.bookingPolicy).toEqual(applied);
+    expect(
+      ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService.bookingPolicy,
+    ).toEqual(applied);
     expect((await allLogEntries()).length).toBe(logged);
   });
 
@@ -185,15 +269,26 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     people.doctor = { id, email: input.email, password: input.password };
 
     const profile = ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id })).doctor;
-    expect(profile).toEqual({ id, name: input.name, specialty: 'Cardiology', location: 'Room 2', services: [{ id: serviceId }] });
+    expect(profile).toEqual({
+      id,
+      name: input.name,
+      specialty: 'Cardiology',
+      location: 'Room 2',
+      services: [{ id: serviceId }],
+    });
 
     const session = await login(input.email, input.password);
     expect(session.user).toMatchObject({ id, role: Role.DOCTOR });
 
     const [latest] = await allLogEntries();
     expect(latest).toMatchObject({ action: 'CREATE_DOCTOR', targetId: id, adminId });
-    expect(JSON.parse(latest.details)).toMatchObject({ name: input.name, specialty: 'Cardiology', serviceIds: [serviceId] });
-    for (const secret of [input.password, input.email, input.phone, input.licenseNumber]) expect(latest.details).not.toContain(secret);
+    expect(JSON.parse(latest.details)).toMatchObject({
+      name: input.name,
+      specialty: 'Cardiology',
+      serviceIds: [serviceId],
+    });
+    for (const secret of [input.password, input.email, input.phone, input.licenseNumber])
+      expect(latest.details).not.toContain(secret);
   });
 
   it('refuses a doctor offering an unknown service with BAD_USER_INPUT and leaves no account behind', async () => {
@@ -224,12 +319,21 @@ describe('admin subgraph driving the real auth and doctor services', () => {
 
     await expectRefusedLogin(copy.email, copy.password);
     expect(await authRows(copy.email)).toBe(0);
-    expect({ log: (await allLogEntries()).length, doctors: await doctorCount() }).toEqual({ log: before.log + 1, doctors: before.doctors + 1 });
+    expect({ log: (await allLogEntries()).length, doctors: await doctorCount() }).toEqual({
+      log: before.log + 1,
+      doctors: before.doctors + 1,
+    });
   });
 
   it('refuses an email that already has an account with CONFLICT and changes nothing', async () => {
     const before = { log: (await allLogEntries()).length, doctors: await doctorCount() };
-    const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input: doctorInput({ email: people.doctor.email.toUpperCase() }) }, adminToken);
+    const response = await postAsGateway(
+      'admin',
+      url,
+      CREATE_DOCTOR,
+      { input: doctorInput({ email: people.doctor.email.toUpperCase() }) },
+      adminToken,
+    );
     expect(errorCode(response)).toBe('CONFLICT');
     expect({ log: (await allLogEntries()).length, doctors: await doctorCount() }).toEqual(before);
     // The existing doctor keeps their password.
@@ -242,7 +346,10 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     for (;;) {
       const response = await postAsGateway('admin', url, LOG, { first: 1 }, token);
       if (errorCode(response) === 'UNAUTHENTICATED') return;
-      if (Date.now() > deadline) throw new Error(`the admin subgraph still took the token after ${timeoutMs} ms: ${JSON.stringify(response.errors)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the admin subgraph still took the token after ${timeoutMs} ms: ${JSON.stringify(response.errors)}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -251,7 +358,15 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const { accessToken } = await login(people.leaver.email, people.leaver.password);
     // Before: a doctor is signed in here, just not allowed to read the log.
     expect(errorCode(await postAsGateway('admin', url, LOG, { first: 1 }, accessToken))).toBe('FORBIDDEN');
-    const deactivated = ok(await postAsGateway('admin', url, DEACTIVATE, { userId: people.leaver.id, reason: '  Left the clinic in March  ' }, adminToken));
+    const deactivated = ok(
+      await postAsGateway(
+        'admin',
+        url,
+        DEACTIVATE,
+        { userId: people.leaver.id, reason: '  Left the clinic in March  ' },
+        adminToken,
+      ),
+    );
     expect(deactivated.deactivateUser).toEqual({ id: people.leaver.id });
     performed.push({ action: 'DEACTIVATE_USER', targetId: people.leaver.id });
 
@@ -262,13 +377,27 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     expect(latest).toMatchObject({ action: 'DEACTIVATE_USER', targetId: people.leaver.id, adminId });
     // The leaver is a doctor: their profile is deactivated too (out of search, no new bookings).
     expect(JSON.parse(latest.details)).toEqual({ reason: 'Left the clinic in March', doctorDeactivated: true });
-    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTORS)).doctors.map((d: { id: string }) => d.id)).not.toContain(people.leaver.id);
-    expect(ok(await postAsGateway('doctor', doctorUrl, 'query($id: ID!) { doctor(id: $id) { active } }', { id: people.leaver.id })).doctor.active).toBe(false);
+    expect(
+      ok(await postAsGateway('doctor', doctorUrl, DOCTORS)).doctors.map((d: { id: string }) => d.id),
+    ).not.toContain(people.leaver.id);
+    expect(
+      ok(
+        await postAsGateway('doctor', doctorUrl, 'query($id: ID!) { doctor(id: $id) { active } }', {
+          id: people.leaver.id,
+        }),
+      ).doctor.active,
+    ).toBe(false);
   });
 
   it('passes NOT_FOUND through for an unknown user and stops an admin deactivating themselves, logging neither', async () => {
     const before = (await allLogEntries()).length;
-    const unknown = await postAsGateway('admin', url, DEACTIVATE, { userId: randomUUID(), reason: 'No longer works here' }, adminToken);
+    const unknown = await postAsGateway(
+      'admin',
+      url,
+      DEACTIVATE,
+      { userId: randomUUID(), reason: 'No longer works here' },
+      adminToken,
+    );
     expect(errorCode(unknown)).toBe('NOT_FOUND');
 
     for (const userId of [adminId, adminId.toUpperCase()]) {
@@ -293,7 +422,9 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     people.patient = { id, email: input.email, password: input.password };
     const doctorToken = (await login(input.email, input.password)).accessToken;
 
-    expect(ok(await postAsGateway('admin', url, SET_ROLE, { userId: id, role: 'PATIENT' }, adminToken)).setUserRole).toEqual({ id });
+    expect(
+      ok(await postAsGateway('admin', url, SET_ROLE, { userId: id, role: 'PATIENT' }, adminToken)).setUserRole,
+    ).toEqual({ id });
     performed.push({ action: 'SET_USER_ROLE', targetId: id });
 
     expect(await usersNamed(input.email)).toEqual([expect.objectContaining({ id, role: 'PATIENT', active: true })]);
@@ -306,14 +437,22 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   });
 
   it('lets only admins use any admin operation: FORBIDDEN for patients and doctors, UNAUTHENTICATED without a token', async () => {
-    const before = { log: (await allLogEntries()).length, doctors: await doctorCount(), services: ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length };
+    const before = {
+      log: (await allLogEntries()).length,
+      doctors: await doctorCount(),
+      services: ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length,
+    };
     const tokens = {
       PATIENT: (await login(people.patient.email, people.patient.password)).accessToken,
       DOCTOR: (await login(people.doctor.email, people.doctor.password)).accessToken,
     };
     const operations: Array<[string, string, Record<string, unknown>]> = [
       ['createDoctor', CREATE_DOCTOR, { input: doctorInput() }],
-      ['createMedicalService', CREATE_SERVICE, { input: { name: 'Flu shot', category: 'VACCINATION', durationMinutes: 10, price: '20.00', currency: 'EUR' } }],
+      [
+        'createMedicalService',
+        CREATE_SERVICE,
+        { input: { name: 'Flu shot', category: 'VACCINATION', durationMinutes: 10, price: '20.00', currency: 'EUR' } },
+      ],
       ['deactivateUser', DEACTIVATE, { userId: people.doctor.id, reason: 'Trying my luck' }],
       ['setUserRole', SET_ROLE, { userId: people.doctor.id, role: 'ADMIN' }],
       ['setBookingPolicy', SET_POLICY, { serviceId, policy: { minNoticeMinutes: 5 } }],
@@ -337,7 +476,11 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   });
 
   it('refuses bad input with BAD_USER_INPUT, a message naming the field, and writes nothing anywhere', async () => {
-    const before = { log: (await allLogEntries()).length, doctors: await doctorCount(), services: ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length };
+    const before = {
+      log: (await allLogEntries()).length,
+      doctors: await doctorCount(),
+      services: ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length,
+    };
     const badDoctors: Array<[Record<string, unknown>, RegExp]> = [
       [{ email: 'not-an-email' }, /email/],
       [{ password: 'short' }, /password/],
@@ -366,7 +509,13 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       [{ category: 'MASSAGE' }, /ServiceCategory/],
     ];
     for (const [overrides, field] of badServices) {
-      const response = await postAsGateway('admin', url, CREATE_SERVICE, { input: { ...service, ...overrides } }, adminToken);
+      const response = await postAsGateway(
+        'admin',
+        url,
+        CREATE_SERVICE,
+        { input: { ...service, ...overrides } },
+        adminToken,
+      );
       expect({ overrides, code: errorCode(response) }).toEqual({ overrides, code: 'BAD_USER_INPUT' });
       expect(response.errors![0].message).toMatch(field);
     }
@@ -392,24 +541,64 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   });
 
   it('changes and retires a medical service and changes a doctor in the doctor service, logging each without contact details', async () => {
-    const input = { name: 'Physio session', category: 'FOLLOW_UP', durationMinutes: 30, price: '45.00', currency: 'EUR' };
+    const input = {
+      name: 'Physio session',
+      category: 'FOLLOW_UP',
+      durationMinutes: 30,
+      price: '45.00',
+      currency: 'EUR',
+    };
     const physio = ok(await postAsGateway('admin', url, CREATE_SERVICE, { input }, adminToken)).createMedicalService.id;
     performed.push({ action: 'CREATE_MEDICAL_SERVICE', targetId: physio });
-    expect(ok(await postAsGateway('admin', url, UPDATE_SERVICE, { id: physio, input: { price: '50.00', description: 'Forty minutes' } }, adminToken)).updateMedicalService).toEqual({ id: physio });
+    expect(
+      ok(
+        await postAsGateway(
+          'admin',
+          url,
+          UPDATE_SERVICE,
+          { id: physio, input: { price: '50.00', description: 'Forty minutes' } },
+          adminToken,
+        ),
+      ).updateMedicalService,
+    ).toEqual({ id: physio });
     performed.push({ action: 'UPDATE_MEDICAL_SERVICE', targetId: physio });
     const SERVICE = 'query($id: ID!) { medicalService(id: $id) { name price description active } }';
-    expect(ok(await postAsGateway('doctor', doctorUrl, SERVICE, { id: physio })).medicalService).toEqual({ name: 'Physio session', price: '50.00', description: 'Forty minutes', active: true });
-    expect(JSON.parse((await allLogEntries())[0].details)).toEqual({ fields: ['price', 'description'], price: '50.00' });
+    expect(ok(await postAsGateway('doctor', doctorUrl, SERVICE, { id: physio })).medicalService).toEqual({
+      name: 'Physio session',
+      price: '50.00',
+      description: 'Forty minutes',
+      active: true,
+    });
+    expect(JSON.parse((await allLogEntries())[0].details)).toEqual({
+      fields: ['price', 'description'],
+      price: '50.00',
+    });
 
-    expect(ok(await postAsGateway('admin', url, RETIRE_SERVICE, { id: physio }, adminToken)).retireMedicalService).toEqual({ id: physio });
+    expect(
+      ok(await postAsGateway('admin', url, RETIRE_SERVICE, { id: physio }, adminToken)).retireMedicalService,
+    ).toEqual({ id: physio });
     performed.push({ action: 'RETIRE_MEDICAL_SERVICE', targetId: physio });
     expect(ok(await postAsGateway('doctor', doctorUrl, SERVICE, { id: physio })).medicalService.active).toBe(false);
-    expect(ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.map((s: { id: string }) => s.id)).not.toContain(physio);
+    expect(
+      ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.map((s: { id: string }) => s.id),
+    ).not.toContain(physio);
 
     const doctorId = people.doctor.id;
-    expect(ok(await postAsGateway('admin', url, UPDATE_DOCTOR, { id: doctorId, input: { location: 'Room 7', phone: '+49 30 7777777' } }, adminToken)).updateDoctor).toEqual({ id: doctorId });
+    expect(
+      ok(
+        await postAsGateway(
+          'admin',
+          url,
+          UPDATE_DOCTOR,
+          { id: doctorId, input: { location: 'Room 7', phone: '+49 30 7777777' } },
+          adminToken,
+        ),
+      ).updateDoctor,
+    ).toEqual({ id: doctorId });
     performed.push({ action: 'UPDATE_DOCTOR', targetId: doctorId });
-    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({ location: 'Room 7' });
+    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({
+      location: 'Room 7',
+    });
     const [latest] = await allLogEntries();
     expect(latest).toMatchObject({ action: 'UPDATE_DOCTOR', targetId: doctorId, adminId });
     expect(JSON.parse(latest.details)).toEqual({ fields: ['phone', 'location'], active: true });
@@ -429,7 +618,10 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       expect(refused.errors![0].message).toMatch(message);
     }
     expect((await allLogEntries()).length).toBe(logged);
-    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({ location: 'Room 7', services: [{ id: serviceId }] });
+    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({
+      location: 'Room 7',
+      services: [{ id: serviceId }],
+    });
   });
 
   it('records admin changes other services report through record-action, and refuses sensitive details, user tokens and services not on its list', async () => {
@@ -442,15 +634,30 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     });
     performed.push({ action: 'SET_WEEKLY_AVAILABILITY', targetId: people.doctor.id });
     const [latest] = await allLogEntries();
-    expect(latest).toMatchObject({ id: recorded.id, action: 'SET_WEEKLY_AVAILABILITY', targetId: people.doctor.id, adminId, admin: { id: adminId } });
+    expect(latest).toMatchObject({
+      id: recorded.id,
+      action: 'SET_WEEKLY_AVAILABILITY',
+      targetId: people.doctor.id,
+      adminId,
+      admin: { id: adminId },
+    });
     expect(JSON.parse(latest.details)).toEqual({ rules: 5 });
 
     const before = (await allLogEntries()).length;
-    await expect(scheduling.call('admin', 'record-action', { adminId, action: 'ADD_TIME_OFF', targetId: people.doctor.id, details: { patientPhone: '+49 30 1' } })).rejects.toMatchObject({
+    await expect(
+      scheduling.call('admin', 'record-action', {
+        adminId,
+        action: 'ADD_TIME_OFF',
+        targetId: people.doctor.id,
+        details: { patientPhone: '+49 30 1' },
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       message: expect.stringMatching(/patientPhone/),
     });
-    await expect(scheduling.call('admin', 'record-action', { adminId: 'someone', action: 'lower case', targetId: '' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(
+      scheduling.call('admin', 'record-action', { adminId: 'someone', action: 'lower case', targetId: '' }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     const asUser = await fetch(`${url}/internal/record-action`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
@@ -458,7 +665,13 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     });
     // A user's token is no service token: refused before the route is reached.
     expect(asUser.status).toBe(401);
-    await expect(serviceClientAs('notification', { ADMIN_URL: url }).call('admin', 'record-action', { adminId, action: 'FORGED', targetId: adminId })).rejects.toMatchObject({
+    await expect(
+      serviceClientAs('notification', { ADMIN_URL: url }).call('admin', 'record-action', {
+        adminId,
+        action: 'FORGED',
+        targetId: adminId,
+      }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(/record-action is not open to the notification service/),
     });
@@ -507,7 +720,9 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     for (const row of stored) expect(row.details).toMatch(/^v2:k1:/);
     expect(JSON.stringify(stored)).not.toContain('Left the clinic');
     const deactivation = stored.find((row) => row.action === 'DEACTIVATE_USER');
-    expect(JSON.parse(createFieldSealer(parseKeyRing(k1)).open(SEALED.details, deactivation.id, deactivation.details))).toEqual({ reason: 'Left the clinic in March', doctorDeactivated: true });
+    expect(
+      JSON.parse(createFieldSealer(parseKeyRing(k1)).open(SEALED.details, deactivation.id, deactivation.details)),
+    ).toEqual({ reason: 'Left the clinic in March', doctorDeactivated: true });
 
     const other = stored.find((row) => row.id !== deactivation.id);
     await logRows('update admin_action_logs set details = ? where id = ?', [deactivation.details, other.id]);
@@ -523,27 +738,35 @@ describe('admin subgraph driving the real auth and doctor services', () => {
 
   it('reads details stored before sealing as they were; `rotate-keys` re-seals every entry under k2, after which k2 alone reads the log', async () => {
     const legacyId = randomUUID();
-    await logRows("insert into admin_action_logs (id, admin_id, action, target_id, details, created_at) values (?, ?, 'DEACTIVATE_USER', ?, ?, now(3) - interval 1 day)", [
-      legacyId,
-      adminId,
-      randomUUID(),
-      '{"reason":"Written before sealing"}',
-    ]);
+    await logRows(
+      "insert into admin_action_logs (id, admin_id, action, target_id, details, created_at) values (?, ?, 'DEACTIVATE_USER', ?, ?, now(3) - interval 1 day)",
+      [legacyId, adminId, randomUUID(), '{"reason":"Written before sealing"}'],
+    );
     const before = await allLogEntries();
-    expect(JSON.parse(before.find((entry) => entry.id === legacyId)!.details)).toEqual({ reason: 'Written before sealing' });
+    expect(JSON.parse(before.find((entry) => entry.id === legacyId)!.details)).toEqual({
+      reason: 'Written before sealing',
+    });
 
     // As operators rotate: k2 made active on the running service first, then the command.
     await admin!.stop();
     admin = await startAdmin(configWithKeys(`${k1},${k2}`));
     url = admin.url;
-    const rotation = await runKeyRotationCommand('admin', { ...shared, ADMIN_DB_URL: databases.admin, DATA_ENCRYPTION_KEYS: `${k1},${k2}` }, ['--batch-size', '4']);
-    expect(rotation.output).toMatch(/\[admin\] admin_action_logs: \d+ rows, \d+ re-sealed, 0 already current, 0 changed meanwhile, 0 unreadable; done/);
+    const rotation = await runKeyRotationCommand(
+      'admin',
+      { ...shared, ADMIN_DB_URL: databases.admin, DATA_ENCRYPTION_KEYS: `${k1},${k2}` },
+      ['--batch-size', '4'],
+    );
+    expect(rotation.output).toMatch(
+      /\[admin\] admin_action_logs: \d+ rows, \d+ re-sealed, 0 already current, 0 changed meanwhile, 0 unreadable; done/,
+    );
     expect(rotation.code).toBe(0);
     for (const row of await logRows('select details from admin_action_logs')) expect(row.details).toMatch(/^v2:k2:/);
 
     const onlyK2 = await startAdmin(configWithKeys(k2));
     try {
-      const after = ok(await postAsGateway('admin', onlyK2.url, LOG, { first: 100 }, adminToken)).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
+      const after = ok(
+        await postAsGateway('admin', onlyK2.url, LOG, { first: 100 }, adminToken),
+      ).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
       expect(after).toEqual(before);
     } finally {
       await onlyK2.stop();

@@ -15,10 +15,11 @@ async function healthServer(status: number | 'hang'): Promise<{ url: string; clo
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -37,7 +38,9 @@ describe('system health checks (real HTTP servers and Redis)', () => {
   it('reports UP with latency, DOWN for an error, a hang (after the timeout, without failing) or a closed port, and queue counts', async () => {
     const [up, failing, hanging] = await Promise.all([healthServer(200), healthServer(503), healthServer('hang')]);
     servers.push(up, failing, hanging);
-    const env: NodeJS.ProcessEnv = Object.fromEntries((Object.keys(SERVICE_PORTS) as ServiceName[]).map((name) => [`${name.toUpperCase()}_URL`, up.url]));
+    const env: NodeJS.ProcessEnv = Object.fromEntries(
+      (Object.keys(SERVICE_PORTS) as ServiceName[]).map((name) => [`${name.toUpperCase()}_URL`, up.url]),
+    );
     env.DOCTOR_URL = failing.url;
     env.PATIENT_URL = hanging.url;
     env.BILLING_URL = 'http://127.0.0.1:9'; // nothing listens there
@@ -61,7 +64,13 @@ describe('system health checks (real HTTP servers and Redis)', () => {
       expect(byName.billing).toEqual({ name: 'billing', status: 'DOWN', latencyMs: null });
       expect(byName.redis.status).toBe('UP');
       expect(report.queues.map((q) => q.name)).toEqual(allQueueNames());
-      expect(report.queues.find((q) => q.name === 'billing')).toEqual({ name: 'billing', waiting: 1, delayed: 1, active: 0, failed: 0 });
+      expect(report.queues.find((q) => q.name === 'billing')).toEqual({
+        name: 'billing',
+        waiting: 1,
+        delayed: 1,
+        active: 0,
+        failed: 0,
+      });
     } finally {
       await checker.close();
     }
@@ -71,7 +80,11 @@ describe('system health checks (real HTTP servers and Redis)', () => {
     const checker = systemHealthChecker({ redisUrl: 'redis://127.0.0.1:9', prefix, env: {} });
     try {
       const report = await checker.check();
-      expect(report.services.find((s) => s.name === 'redis')).toEqual({ name: 'redis', status: 'DOWN', latencyMs: null });
+      expect(report.services.find((s) => s.name === 'redis')).toEqual({
+        name: 'redis',
+        status: 'DOWN',
+        latencyMs: null,
+      });
       expect(report.queues).toEqual([]);
     } finally {
       await checker.close();

@@ -1,4 +1,15 @@
-import { createLogger, createServiceClient, fieldSealerFor, listenForDirectoryChanges, mountInternalRoutes, mountInternalStreamRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import {
+  createLogger,
+  createServiceClient,
+  fieldSealerFor,
+  listenForDirectoryChanges,
+  mountInternalRoutes,
+  mountInternalStreamRoutes,
+  openOrm,
+  RunningService,
+  startOutboxRelay,
+  startSubgraph,
+} from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AppointmentConfig } from './config';
 import { adminLog } from './domain/admin-log';
@@ -19,7 +30,13 @@ export type RunningAppointment = RunningService & { orm: MikroORM; reconcile(): 
 export async function startAppointment(config: AppointmentConfig): Promise<RunningAppointment> {
   const logger = createLogger('appointment', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger, stores: ['mysql', 'mongodb'] });
-  const relay = startOutboxRelay({ orm, service: 'appointment', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  const relay = startOutboxRelay({
+    orm,
+    service: 'appointment',
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    logger,
+  });
   const client = createServiceClient(config.serviceKeys, config.env);
   const { extra } = config;
   // Doctors, services and locations are kept a minute while the doctor service's announcements are heard (they make a change apply at once).
@@ -36,7 +53,13 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     logger,
   };
   const reconcile = () => reconcileAppointments(orm.em.fork(), deps, extra.APPOINTMENT_PENDING_GRACE_SECONDS);
-  const stopJob = await startReconcileJob({ redisUrl: config.redisUrl, prefix: config.redisPrefix, everyMs: extra.APPOINTMENT_RECONCILE_EVERY_MS, logger, reconcile });
+  const stopJob = await startReconcileJob({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    everyMs: extra.APPOINTMENT_RECONCILE_EVERY_MS,
+    logger,
+    reconcile,
+  });
   const schema = await buildAppointmentSchema({ domain: deps, countOutcomes: outcomeCounterFor(config.databaseUrl) });
   const running = await startSubgraph({
     config,

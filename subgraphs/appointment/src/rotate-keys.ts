@@ -6,4 +6,11 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 
 /** `node dist/rotate-keys.js [--batch-size N]`: re-seals the appointment service's sealed fields under the active key (README, Security). */
-runKeyRotation({ service: 'appointment', loadConfig: () => loadAppointmentConfig(), entities, migrations, stores: ['mysql', 'mongodb'], targets: SEALED_ENTITIES });
+runKeyRotation({
+  service: 'appointment',
+  loadConfig: () => loadAppointmentConfig(),
+  entities,
+  migrations,
+  stores: ['mysql', 'mongodb'],
+  targets: SEALED_ENTITIES,
+});

@@ -4,7 +4,8 @@ import { BOOK, BookingStack, RESCHEDULE, eachStore } from './booking-stack';
 
 jest.setTimeout(60_000);
 
-const CANCEL = 'mutation($id: ID!, $reason: String) { cancelAppointment(id: $id, reason: $reason) { id status lateCancellation history { note } } }';
+const CANCEL =
+  'mutation($id: ID!, $reason: String) { cancelAppointment(id: $id, reason: $reason) { id status lateCancellation history { note } } }';
 const DAY = 1440;
 
 /**
@@ -31,7 +32,11 @@ eachStore('booking policy on %s', (_store, databaseUrl) => {
   }
 
   async function book(slotId: string, serviceId: string, token: string, patientId?: string) {
-    const response = await stack.gql(BOOK, { input: { slotId, serviceId, ...(patientId ? { patientId } : {}) } }, token);
+    const response = await stack.gql(
+      BOOK,
+      { input: { slotId, serviceId, ...(patientId ? { patientId } : {}) } },
+      token,
+    );
     return response;
   }
 
@@ -63,7 +68,12 @@ eachStore('booking policy on %s', (_store, databaseUrl) => {
     expect(soon.errors![0].message).toContain(soon.errors![0].extensions!.earliestAllowed);
 
     const far = await book(tooFar.id, service.id, patient.token);
-    expect(far.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slotId', rule: 'HORIZON', latestAllowed: expect.any(String) });
+    expect(far.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'slotId',
+      rule: 'HORIZON',
+      latestAllowed: expect.any(String),
+    });
     expect(Date.parse(far.errors![0].extensions!.latestAllowed as string)).toBeLessThan(Date.parse(tooFar.startsAt));
 
     // Refused bookings wrote nothing and took no slot.
@@ -71,7 +81,9 @@ eachStore('booking policy on %s', (_store, databaseUrl) => {
     expect(await stack.slot(tooSoon.id)).toMatchObject({ status: 'FREE', appointmentId: null });
     expect(await stack.slot(tooFar.id)).toMatchObject({ status: 'FREE', appointmentId: null });
 
-    expect((await book(inWindow.id, service.id, patient.token)).data.bookAppointment.__typename).toBe('BookingConfirmed');
+    expect((await book(inWindow.id, service.id, patient.token)).data.bookAppointment.__typename).toBe(
+      'BookingConfirmed',
+    );
     for (const slot of [tooSoon, tooFar]) {
       const byAdmin = await book(slot.id, service.id, stack.adminToken, patient.id);
       expect(byAdmin.errors).toBeUndefined();
@@ -85,8 +97,12 @@ eachStore('booking policy on %s', (_store, databaseUrl) => {
     const [tomorrow] = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '09:30', 30);
     const [beyond] = await stack.openSlots(doctorId, stack.dayAhead(95), '09:00', '09:30', 30);
     const patient = await stack.patient();
-    expect((await book(tomorrow.id, service.id, patient.token)).data.bookAppointment.__typename).toBe('BookingConfirmed');
-    expect((await book(beyond.id, service.id, patient.token)).errors?.[0].extensions).toMatchObject({ rule: 'HORIZON' });
+    expect((await book(tomorrow.id, service.id, patient.token)).data.bookAppointment.__typename).toBe(
+      'BookingConfirmed',
+    );
+    expect((await book(beyond.id, service.id, patient.token)).errors?.[0].extensions).toMatchObject({
+      rule: 'HORIZON',
+    });
   });
 
   it('offers a patient only alternatives the rules let them book', async () => {
@@ -104,7 +120,7 @@ eachStore('booking policy on %s', (_store, databaseUrl) => {
     for (const slot of [...soon, ...far]) expect(offered).not.toContain(slot.id);
   });
 
-  it('records a patient\'s cancellation inside the cancellation window as late, with the booked price in its event; the doctor\'s is not late', async () => {
+  it("records a patient's cancellation inside the cancellation window as late, with the booked price in its event; the doctor's is not late", async () => {
     const { service, doctorId } = await clinic({ cancellationWindowMinutes: 30 * DAY });
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
 
@@ -112,8 +128,16 @@ eachStore('booking policy on %s', (_store, databaseUrl) => {
     const late = await stack.gql(CANCEL, { id: first.id, reason: 'changed plans' }, first.patient.token);
     expect(late.errors).toBeUndefined();
     expect(late.data.cancelAppointment).toMatchObject({ status: 'CANCELLED', lateCancellation: true });
-    expect(late.data.cancelAppointment.history.at(-1).note).toBe('late cancellation (inside the cancellation window): changed plans');
-    expect(await eventPayload(first.id, 'APPOINTMENT_CANCELLED')).toMatchObject({ appointmentId: first.id, late: true, price: '60.00', currency: 'EUR', cancelledBy: first.patient.id });
+    expect(late.data.cancelAppointment.history.at(-1).note).toBe(
+      'late cancellation (inside the cancellation window): changed plans',
+    );
+    expect(await eventPayload(first.id, 'APPOINTMENT_CANCELLED')).toMatchObject({
+      appointmentId: first.id,
+      late: true,
+      price: '60.00',
+      currency: 'EUR',
+      cancelledBy: first.patient.id,
+    });
     expect((await stack.appointmentRow(first.id))!.lateCancelledAt).toBeInstanceOf(Date);
 
     const second = await booked(slots[1].id, service.id);
@@ -132,14 +156,18 @@ eachStore('booking policy on %s', (_store, databaseUrl) => {
     expect(await eventPayload(id, 'APPOINTMENT_CANCELLED')).toMatchObject({ late: false });
   });
 
-  it('records a patient\'s move inside the window as a late cancellation and holds the new slot to the rules; the doctor is bound by neither', async () => {
+  it("records a patient's move inside the window as a late cancellation and holds the new slot to the rules; the doctor is bound by neither", async () => {
     const { service, doctorId } = await clinic({ minNoticeMinutes: 3 * DAY, cancellationWindowMinutes: 30 * DAY });
     const later = await stack.openSlots(doctorId, stack.dayAhead(4), '09:00', '11:00', 30);
     const [tooSoon] = await stack.openSlots(doctorId, stack.dayAhead(1), '09:00', '09:30', 30);
     const { patient, id } = await booked(later[0].id, service.id);
 
     const refused = await stack.gql(RESCHEDULE, { id, newSlotId: tooSoon.id }, patient.token);
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newSlotId', rule: 'MIN_NOTICE' });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'newSlotId',
+      rule: 'MIN_NOTICE',
+    });
     expect(await stack.appointmentRow(id)).toMatchObject({ slotId: later[0].id, lateCancelledAt: null });
     expect(await stack.slot(tooSoon.id)).toMatchObject({ status: 'FREE' });
 
@@ -149,29 +177,42 @@ eachStore('booking policy on %s', (_store, databaseUrl) => {
     expect(await eventPayload(id, 'APPOINTMENT_RESCHEDULED')).toMatchObject({ late: true });
 
     const other = await booked(later[2].id, service.id);
-    const byDoctor = await stack.gql(RESCHEDULE, { id: other.id, newSlotId: tooSoon.id }, await stack.doctorToken(doctorId));
+    const byDoctor = await stack.gql(
+      RESCHEDULE,
+      { id: other.id, newSlotId: tooSoon.id },
+      await stack.doctorToken(doctorId),
+    );
     expect(byDoctor.errors).toBeUndefined();
     expect(byDoctor.data.rescheduleAppointment.__typename).toBe('BookingConfirmed');
     expect((await stack.appointmentRow(other.id))!.lateCancelledAt).toBeNull();
   });
 
-  it('refuses a patient\'s cancel or move once the visit has started, naming its start; an admin still cancels it', async () => {
+  it("refuses a patient's cancel or move once the visit has started, naming its start; an admin still cancels it", async () => {
     const service = await stack.createService(30);
     const doctorId = await stack.createDoctor([service.id]);
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
     const { patient, id } = await booked(slots[0].id, service.id);
     const startedAt = new Date(Date.now() - 60_000);
-    await stack.appointment.orm.em.fork().nativeUpdate(Appointment, { id }, { startsAt: startedAt, endsAt: new Date(Date.now() + 29 * 60_000) });
+    await stack.appointment.orm.em
+      .fork()
+      .nativeUpdate(Appointment, { id }, { startsAt: startedAt, endsAt: new Date(Date.now() + 29 * 60_000) });
 
     for (const [query, variables] of [
       [CANCEL, { id }],
       [RESCHEDULE, { id, newSlotId: slots[1].id }],
     ] as const) {
       const refused = await stack.gql(query, variables, patient.token);
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'VISIT_STARTED', latestAllowed: startedAt.toISOString() });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        rule: 'VISIT_STARTED',
+        latestAllowed: startedAt.toISOString(),
+      });
     }
     expect((await stack.appointmentRow(id))!.status).toBe('CONFIRMED');
     expect(await stack.slot(slots[1].id)).toMatchObject({ status: 'FREE' });
-    expect((await stack.gql(CANCEL, { id }, stack.adminToken)).data.cancelAppointment).toMatchObject({ status: 'CANCELLED', lateCancellation: false });
+    expect((await stack.gql(CANCEL, { id }, stack.adminToken)).data.cancelAppointment).toMatchObject({
+      status: 'CANCELLED',
+      lateCancellation: false,
+    });
   });
 });

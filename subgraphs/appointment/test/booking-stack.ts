@@ -1,5 +1,16 @@
 import { OutboxEvent, Role, ServiceClient } from '@carebook/platform';
-import { describeEachStore, dropDatabase, freshDatabaseUrl, postAsGateway, serviceClientAs, spawnService, SpawnedService, startTestIssuer, testPortBase, TestIssuer } from '@carebook/platform/testing';
+import {
+  describeEachStore,
+  dropDatabase,
+  freshDatabaseUrl,
+  postAsGateway,
+  serviceClientAs,
+  spawnService,
+  SpawnedService,
+  startTestIssuer,
+  testPortBase,
+  TestIssuer,
+} from '@carebook/platform/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startAppointment, RunningAppointment } from '../src/app';
 import { loadAppointmentConfig } from '../src/config';
@@ -45,13 +56,26 @@ export class BookingStack {
    * `withAdmin` also runs the admin service, to see admin changes land in its action log;
    * `appointmentEnv` adds settings of the appointment service's own (its data keys, say).
    */
-  static async start(appointmentDbUrl: string, options: { inProcess?: boolean; withAdmin?: boolean; appointmentEnv?: Record<string, string> } = {}): Promise<BookingStack> {
+  static async start(
+    appointmentDbUrl: string,
+    options: { inProcess?: boolean; withAdmin?: boolean; appointmentEnv?: Record<string, string> } = {},
+  ): Promise<BookingStack> {
     const stack = new BookingStack();
-    await stack.boot(appointmentDbUrl, options.inProcess ?? true, options.withAdmin ?? false, options.appointmentEnv ?? {});
+    await stack.boot(
+      appointmentDbUrl,
+      options.inProcess ?? true,
+      options.withAdmin ?? false,
+      options.appointmentEnv ?? {},
+    );
     return stack;
   }
 
-  private async boot(appointmentDbUrl: string, inProcess: boolean, withAdmin: boolean, appointmentEnv: Record<string, string>) {
+  private async boot(
+    appointmentDbUrl: string,
+    inProcess: boolean,
+    withAdmin: boolean,
+    appointmentEnv: Record<string, string>,
+  ) {
     this.issuer = await startTestIssuer();
     const base = testPortBase();
     const doctorDb = freshDatabaseUrl('doctor');
@@ -75,7 +99,14 @@ export class BookingStack {
       this.admin = await spawnService('admin', base + 9, { ...this.env, ADMIN_DB_URL: adminDb });
     }
     // Tests call reconcile() themselves; the in-process job must not run in between (the spawned one in the crash test keeps the default).
-    const config = loadAppointmentConfig({ ...process.env, ...this.env, ...appointmentEnv, LOG_LEVEL: 'silent', APPOINTMENT_PORT: '0', APPOINTMENT_RECONCILE_EVERY_MS: String(3_600_000) });
+    const config = loadAppointmentConfig({
+      ...process.env,
+      ...this.env,
+      ...appointmentEnv,
+      LOG_LEVEL: 'silent',
+      APPOINTMENT_PORT: '0',
+      APPOINTMENT_RECONCILE_EVERY_MS: String(3_600_000),
+    });
     if (inProcess) this.appointment = await startAppointment(config);
     const targets = { ...this.env, APPOINTMENT_URL: this.appointment?.url ?? '' };
     this.asAdmin = serviceClientAs('admin', targets);
@@ -130,13 +161,26 @@ export class BookingStack {
   }
 
   /** Gives a service booking rules of its own (minutes; null follows the clinic default), as the admin service does. */
-  async setPolicy(serviceId: string, rules: { minNoticeMinutes?: number | null; horizonMinutes?: number | null; cancellationWindowMinutes?: number | null }) {
+  async setPolicy(
+    serviceId: string,
+    rules: {
+      minNoticeMinutes?: number | null;
+      horizonMinutes?: number | null;
+      cancellationWindowMinutes?: number | null;
+    },
+  ) {
     return this.asAdmin.call('doctor', 'set-booking-policy', { id: serviceId, ...rules });
   }
 
   async createDoctor(serviceIds: string[], name = 'Dr Test'): Promise<string> {
     const id = randomUUID();
-    await this.asAdmin.call('doctor', 'provision-doctor', { id, name, specialty: 'General practice', licenseNumber: `MD-${randomBytes(3).toString('hex')}`, serviceIds });
+    await this.asAdmin.call('doctor', 'provision-doctor', {
+      id,
+      name,
+      specialty: 'General practice',
+      licenseNumber: `MD-${randomBytes(3).toString('hex')}`,
+      serviceIds,
+    });
     return id;
   }
 
@@ -151,14 +195,30 @@ export class BookingStack {
     return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
   }
 
-  async openSlots(doctorId: string, date: string, startTime: string, endTime: string, slotMinutes: number): Promise<SlotView[]> {
-    const response = await postAsGateway('scheduling', this.scheduling.url, ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, this.adminToken);
+  async openSlots(
+    doctorId: string,
+    date: string,
+    startTime: string,
+    endTime: string,
+    slotMinutes: number,
+  ): Promise<SlotView[]> {
+    const response = await postAsGateway(
+      'scheduling',
+      this.scheduling.url,
+      ADD_AVAILABILITY,
+      { doctorId, date, startTime, endTime, slotMinutes },
+      this.adminToken,
+    );
     if (response.errors) throw new Error(`addAvailability failed: ${JSON.stringify(response.errors)}`);
     return response.data.addAvailability;
   }
 
   async slot(id: string) {
-    const { slots } = await this.asAppointment.call<{ slots: Array<SlotView & { appointmentId: string | null }> }>('scheduling', 'slots', { ids: [id] });
+    const { slots } = await this.asAppointment.call<{ slots: Array<SlotView & { appointmentId: string | null }> }>(
+      'scheduling',
+      'slots',
+      { ids: [id] },
+    );
     return slots[0];
   }
 
@@ -167,7 +227,9 @@ export class BookingStack {
   }
 
   async outbox(appointmentId: string): Promise<string[]> {
-    const rows = await this.appointment.orm.em.fork().find(OutboxEvent, { aggregateId: appointmentId }, { orderBy: { position: 'asc' } });
+    const rows = await this.appointment.orm.em
+      .fork()
+      .find(OutboxEvent, { aggregateId: appointmentId }, { orderBy: { position: 'asc' } });
     return rows.map((r) => r.type);
   }
 }
@@ -188,6 +250,8 @@ export const RESCHEDULE = `mutation($id: ID!, $newSlotId: ID!, $serviceId: ID) {
   }
 }`;
 
-export const CANCEL = 'mutation($id: ID!, $reason: String) { cancelAppointment(id: $id, reason: $reason) { id status cancellationReason } }';
-export const COMPLETE = 'mutation($id: ID!, $notes: String) { completeAppointment(id: $id, notes: $notes) { id status } }';
+export const CANCEL =
+  'mutation($id: ID!, $reason: String) { cancelAppointment(id: $id, reason: $reason) { id status cancellationReason } }';
+export const COMPLETE =
+  'mutation($id: ID!, $notes: String) { completeAppointment(id: $id, notes: $notes) { id status } }';
 export const NO_SHOW = 'mutation($id: ID!) { markNoShow(id: $id) { id status } }';

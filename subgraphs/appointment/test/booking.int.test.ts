@@ -24,7 +24,11 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const [slot] = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
     const patient = await stack.patient();
 
-    const response = await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id, reason: '  persistent cough ' } }, patient.token);
+    const response = await stack.gql(
+      BOOK,
+      { input: { slotId: slot.id, serviceId: service.id, reason: '  persistent cough ' } },
+      patient.token,
+    );
     expect(response.errors).toBeUndefined();
     const result = response.data.bookAppointment;
     expect(result.__typename).toBe('BookingConfirmed');
@@ -48,7 +52,12 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     expect(await stack.outbox(result.appointment.id)).toEqual(['APPOINTMENT_CONFIRMED']);
     // Where and in which zone, copied from the slot at booking: the default location, in CLINIC_TIME_ZONE (UTC here).
     const row = await stack.appointment.orm.em.fork().findOneOrFail(Appointment, { id: result.appointment.id });
-    expect(row).toMatchObject({ locationId: 'default', timeZone: 'UTC', locationName: 'Main location', locationAddress: '' });
+    expect(row).toMatchObject({
+      locationId: 'default',
+      timeZone: 'UTC',
+      locationName: 'Main location',
+      locationAddress: '',
+    });
   });
 
   it('answers SlotUnavailable (TAKEN) with alternatives: the same doctor nearest first, then other doctors offering the service', async () => {
@@ -91,7 +100,9 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const target = slots[3];
     const patients = await Promise.all(Array.from({ length: 50 }, () => stack.patient()));
 
-    const responses = await Promise.all(patients.map((p) => stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, p.token)));
+    const responses = await Promise.all(
+      patients.map((p) => stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, p.token)),
+    );
     expect(responses.filter((r) => r.errors)).toEqual([]);
     const results = responses.map((r) => r.data.bookAppointment);
     const confirmed = results.filter((r) => r.__typename === 'BookingConfirmed');
@@ -111,10 +122,15 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const service = await stack.createService(30);
     const day = stack.freshDay();
     const slots = await Promise.all(
-      Array.from({ length: 10 }, async () => (await stack.openSlots(await stack.createDoctor([service.id]), day, '15:00', '15:30', 30))[0]),
+      Array.from(
+        { length: 10 },
+        async () => (await stack.openSlots(await stack.createDoctor([service.id]), day, '15:00', '15:30', 30))[0],
+      ),
     );
     const patient = await stack.patient();
-    const responses = await Promise.all(slots.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)));
+    const responses = await Promise.all(
+      slots.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)),
+    );
     expect(responses.filter((r) => r.data?.bookAppointment?.__typename === 'BookingConfirmed')).toHaveLength(1);
     expect(responses.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(9);
     expect(await countAppointments({ patientId: patient.id })).toBe(1);
@@ -141,13 +157,22 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     await stack.gql(BOOK, { input: { slotId: taken.id, serviceId: service.id } }, someoneElse.token);
     const other = await stack.patient();
     const lost = { slotId: taken.id, serviceId: service.id, idempotencyKey: 'retry-2' };
-    expect((await stack.gql(BOOK, { input: lost }, other.token)).data.bookAppointment.__typename).toBe('SlotUnavailable');
-    expect((await stack.gql(BOOK, { input: lost }, other.token)).data.bookAppointment).toMatchObject({ __typename: 'SlotUnavailable', reason: 'TAKEN' });
+    expect((await stack.gql(BOOK, { input: lost }, other.token)).data.bookAppointment.__typename).toBe(
+      'SlotUnavailable',
+    );
+    expect((await stack.gql(BOOK, { input: lost }, other.token)).data.bookAppointment).toMatchObject({
+      __typename: 'SlotUnavailable',
+      reason: 'TAKEN',
+    });
     expect(await countAppointments({ patientId: other.id })).toBe(0);
     // Another patient may use the same key: keys are per patient.
     const third = await stack.patient();
     const free = (await stack.openSlots(doctorId, stack.freshDay(), '09:00', '09:30', 30))[0];
-    const reuse = await stack.gql(BOOK, { input: { slotId: free.id, serviceId: service.id, idempotencyKey: 'retry-1' } }, third.token);
+    const reuse = await stack.gql(
+      BOOK,
+      { input: { slotId: free.id, serviceId: service.id, idempotencyKey: 'retry-1' } },
+      third.token,
+    );
     expect(reuse.data.bookAppointment.__typename).toBe('BookingConfirmed');
     expect(await stack.appointment.orm.em.fork().count(IdempotencyKey, { key: 'retry-1' })).toBe(2);
   });
@@ -158,7 +183,11 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const doctorId = await stack.createDoctor([service.id, other.id]);
     const [first, second] = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
     const patient = await stack.patient();
-    const booked = await stack.gql(BOOK, { input: { slotId: first.id, serviceId: service.id, idempotencyKey: 'visit-1' } }, patient.token);
+    const booked = await stack.gql(
+      BOOK,
+      { input: { slotId: first.id, serviceId: service.id, idempotencyKey: 'visit-1' } },
+      patient.token,
+    );
     const appointmentId = booked.data.bookAppointment.appointment.id;
 
     for (const input of [
@@ -172,7 +201,11 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     }
     expect(await stack.slot(second.id)).toMatchObject({ status: 'FREE', appointmentId: null });
     expect(await countAppointments({ patientId: patient.id })).toBe(1);
-    const retried = await stack.gql(BOOK, { input: { slotId: first.id, serviceId: service.id, idempotencyKey: 'visit-1' } }, patient.token);
+    const retried = await stack.gql(
+      BOOK,
+      { input: { slotId: first.id, serviceId: service.id, idempotencyKey: 'visit-1' } },
+      patient.token,
+    );
     expect(retried.data.bookAppointment.appointment.id).toBe(appointmentId);
   });
 
@@ -181,7 +214,15 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const doctorId = await stack.createDoctor([service.id]);
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
     const patient = await stack.patient();
-    const responses = await Promise.all(slots.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id, idempotencyKey: 'racing-key' } }, patient.token)));
+    const responses = await Promise.all(
+      slots.map((slot) =>
+        stack.gql(
+          BOOK,
+          { input: { slotId: slot.id, serviceId: service.id, idempotencyKey: 'racing-key' } },
+          patient.token,
+        ),
+      ),
+    );
     expect(responses.filter((r) => r.data?.bookAppointment?.__typename === 'BookingConfirmed')).toHaveLength(1);
     expect(responses.filter((r) => errorCode(r) === 'BAD_USER_INPUT')).toHaveLength(1);
     const states = await Promise.all(slots.map((slot) => stack.slot(slot.id)));
@@ -197,11 +238,25 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     // A visit that has taken place (never closed by the doctor) holds no time any more.
     const past = new Date(Date.now() - 86_400_000);
     await stack.appointment.orm.em.fork().insert(Appointment, {
-      id: randomUUID(), patientId: patient.id, doctorId, serviceId: service.id, slotId: randomUUID(), startsAt: past, endsAt: new Date(past.getTime() + 900_000),
-      status: AppointmentStatus.CONFIRMED, reason: null, price: '35.00', currency: 'EUR', createdAt: past, updatedAt: past,
+      id: randomUUID(),
+      patientId: patient.id,
+      doctorId,
+      serviceId: service.id,
+      slotId: randomUUID(),
+      startsAt: past,
+      endsAt: new Date(past.getTime() + 900_000),
+      status: AppointmentStatus.CONFIRMED,
+      reason: null,
+      price: '35.00',
+      currency: 'EUR',
+      createdAt: past,
+      updatedAt: past,
     });
     for (const slot of slots.slice(0, 6)) {
-      expect((await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)).data.bookAppointment.__typename).toBe('BookingConfirmed');
+      expect(
+        (await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)).data
+          .bookAppointment.__typename,
+      ).toBe('BookingConfirmed');
     }
 
     const refused = await stack.gql(BOOK, { input: { slotId: slots[6].id, serviceId: service.id } }, patient.token);
@@ -211,20 +266,29 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     expect(await stack.slot(slots[6].id)).toMatchObject({ status: 'FREE' });
     expect(await countAppointments({ patientId: patient.id })).toBe(7);
 
-    const byAdmin = await stack.gql(BOOK, { input: { slotId: slots[6].id, serviceId: service.id, patientId: patient.id } }, stack.adminToken);
+    const byAdmin = await stack.gql(
+      BOOK,
+      { input: { slotId: slots[6].id, serviceId: service.id, patientId: patient.id } },
+      stack.adminToken,
+    );
     expect(byAdmin.data.bookAppointment.__typename).toBe('BookingConfirmed');
-    expect(errorCode(await stack.gql(BOOK, { input: { slotId: slots[7].id, serviceId: service.id } }, patient.token))).toBe('LIMIT_REACHED');
+    expect(
+      errorCode(await stack.gql(BOOK, { input: { slotId: slots[7].id, serviceId: service.id } }, patient.token)),
+    ).toBe('LIMIT_REACHED');
   });
 
-  it('lets exactly the allowed number of a patient\'s parallel bookings through at the limit', async () => {
+  it("lets exactly the allowed number of a patient's parallel bookings through at the limit", async () => {
     const service = await stack.createService(15);
     const doctorId = await stack.createDoctor([service.id]);
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '13:00', '15:30', 15);
     const patient = await stack.patient();
-    for (const slot of slots.slice(0, 4)) await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token);
+    for (const slot of slots.slice(0, 4))
+      await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token);
 
     const racing = slots.slice(4);
-    const responses = await Promise.all(racing.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)));
+    const responses = await Promise.all(
+      racing.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)),
+    );
     expect(responses.filter((r) => r.data?.bookAppointment?.__typename === 'BookingConfirmed')).toHaveLength(2);
     expect(responses.filter((r) => errorCode(r) === 'LIMIT_REACHED')).toHaveLength(racing.length - 2);
     expect(await countAppointments({ patientId: patient.id })).toBe(6);
@@ -243,7 +307,8 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const [sameTime] = await stack.openSlots(otherDoctor, day, '09:00', '09:30', 30);
     const patient = await stack.patient();
     const before = await countAppointments();
-    const book = (input: object, token?: string) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id, ...input } }, token);
+    const book = (input: object, token?: string) =>
+      stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id, ...input } }, token);
 
     expect(errorCode(await book({}))).toBe('UNAUTHENTICATED');
     expect(errorCode(await book({ patientId: (await stack.patient()).id }, patient.token))).toBe('FORBIDDEN');
@@ -255,7 +320,9 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     // 45 minutes from 09:30 would run past the doctor's last slot (ends 10:00): refused, naming the latest end.
     const tooShort = await book({ slotId: second.id, serviceId: long.id }, patient.token);
     expect(errorCode(tooShort)).toBe('BAD_USER_INPUT');
-    expect(tooShort.errors![0].message).toMatch(/takes 45 minutes, until .*T10:15:00\.000Z, but the doctor's consecutive slots from this start end at .*T10:00:00\.000Z/);
+    expect(tooShort.errors![0].message).toMatch(
+      /takes 45 minutes, until .*T10:15:00\.000Z, but the doctor's consecutive slots from this start end at .*T10:00:00\.000Z/,
+    );
     expect(await stack.slot(second.id)).toMatchObject({ status: 'FREE' });
     expect(errorCode(await book({ reason: 'x'.repeat(501) }, patient.token))).toBe('BAD_USER_INPUT');
     expect(errorCode(await book({ idempotencyKey: 'has spaces' }, patient.token))).toBe('BAD_USER_INPUT');
@@ -270,7 +337,11 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     expect(overlap.errors![0].message).toMatch(/overlaps this time/);
     expect(await stack.slot(sameTime.id)).toMatchObject({ status: 'FREE' });
     // Back to back is fine; an admin may book for the patient.
-    const adjacent = await stack.gql(BOOK, { input: { slotId: second.id, serviceId: service.id, patientId: patient.id } }, stack.adminToken);
+    const adjacent = await stack.gql(
+      BOOK,
+      { input: { slotId: second.id, serviceId: service.id, patientId: patient.id } },
+      stack.adminToken,
+    );
     expect(adjacent.data.bookAppointment.__typename).toBe('BookingConfirmed');
     expect(await countAppointments({ patientId: patient.id })).toBe(2);
   });

@@ -3,7 +3,8 @@ import { BOOK, BookingStack, eachStore } from './booking-stack';
 
 jest.setTimeout(60_000);
 
-const UPCOMING = 'query($doctorId: ID!) { upcomingAppointments(doctorId: $doctorId) { id status startsAt price patient { id } } }';
+const UPCOMING =
+  'query($doctorId: ID!) { upcomingAppointments(doctorId: $doctorId) { id status startsAt price patient { id } } }';
 
 /**
  * Changes to doctors and the catalogue as bookings meet them, with the real
@@ -38,23 +39,38 @@ eachStore('doctor and catalogue changes meeting bookings on %s', (_store, databa
 
     await stack.asAdmin.call('doctor', 'update-doctor', { id: doctorId, active: false });
     const refused = await book(slots[2].id, service.id);
-    expect(refused.response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/no longer takes appointments/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(refused.response.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/no longer takes appointments/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(await stack.slot(slots[2].id)).toMatchObject({ status: 'FREE' });
     for (const id of ids) expect((await stack.appointmentRow(id))!.status).toBe('CONFIRMED');
 
     const listed = await stack.gql(UPCOMING, { doctorId }, stack.adminToken);
     expect(listed.errors).toBeUndefined();
     expect(listed.data.upcomingAppointments.map((a: { id: string }) => a.id)).toEqual(ids);
-    expect((await stack.gql(UPCOMING, { doctorId }, await stack.doctorToken(doctorId))).data.upcomingAppointments).toHaveLength(2);
-    expect(errorCode(await stack.gql(UPCOMING, { doctorId }, await stack.doctorToken((await stack.patient()).id)))).toBe('FORBIDDEN');
+    expect(
+      (await stack.gql(UPCOMING, { doctorId }, await stack.doctorToken(doctorId))).data.upcomingAppointments,
+    ).toHaveLength(2);
+    expect(
+      errorCode(await stack.gql(UPCOMING, { doctorId }, await stack.doctorToken((await stack.patient()).id))),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await stack.gql(UPCOMING, { doctorId }, first.patient.token))).toBe('FORBIDDEN');
 
     // Moved elsewhere by the admin, an appointment leaves the list.
     const colleague = await stack.createDoctor([service.id], 'Dr Colleague');
     const [elsewhere] = await stack.openSlots(colleague, stack.freshDay(), '09:00', '09:30', 30);
-    const RESCHEDULE = 'mutation($id: ID!, $newSlotId: ID!) { rescheduleAppointment(id: $id, newSlotId: $newSlotId) { __typename } }';
-    expect((await stack.gql(RESCHEDULE, { id: ids[0], newSlotId: elsewhere.id }, stack.adminToken)).data.rescheduleAppointment.__typename).toBe('BookingConfirmed');
-    expect((await stack.gql(UPCOMING, { doctorId }, stack.adminToken)).data.upcomingAppointments.map((a: { id: string }) => a.id)).toEqual([ids[1]]);
+    const RESCHEDULE =
+      'mutation($id: ID!, $newSlotId: ID!) { rescheduleAppointment(id: $id, newSlotId: $newSlotId) { __typename } }';
+    expect(
+      (await stack.gql(RESCHEDULE, { id: ids[0], newSlotId: elsewhere.id }, stack.adminToken)).data
+        .rescheduleAppointment.__typename,
+    ).toBe('BookingConfirmed');
+    expect(
+      (await stack.gql(UPCOMING, { doctorId }, stack.adminToken)).data.upcomingAppointments.map(
+        (a: { id: string }) => a.id,
+      ),
+    ).toEqual([ids[1]]);
   });
 
   it('refuses the next booking of a retired service at once; a new price applies to new bookings only', async () => {
@@ -71,7 +87,10 @@ eachStore('doctor and catalogue changes meeting bookings on %s', (_store, databa
 
     await stack.asAdmin.call('doctor', 'retire-medical-service', { id: service.id });
     const refused = await book(slots[2].id, service.id);
-    expect(refused.response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/no longer offered/), extensions: { code: 'BAD_USER_INPUT', field: 'serviceId' } });
+    expect(refused.response.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/no longer offered/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'serviceId' },
+    });
     expect((await stack.appointmentRow(after.response.data.bookAppointment.appointment.id))!.status).toBe('CONFIRMED');
   });
   it("names the appointment's doctor, service and location as the doctor service does now: a rename shows in the very next answer", async () => {
@@ -79,17 +98,32 @@ eachStore('doctor and catalogue changes meeting bookings on %s', (_store, databa
     const doctorId = await stack.createDoctor([service.id], 'Dr Before');
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
     const NAMES = '{ id doctor { id name } service { id name } location { id name address } }';
-    const booked = await stack.gql(`mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { ... on BookingConfirmed { appointment ${NAMES} } } }`, { input: { slotId: slots[0].id, serviceId: service.id } }, (await stack.patient()).token);
+    const booked = await stack.gql(
+      `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { ... on BookingConfirmed { appointment ${NAMES} } } }`,
+      { input: { slotId: slots[0].id, serviceId: service.id } },
+      (await stack.patient()).token,
+    );
     expect(booked.errors).toBeUndefined();
     const appointment = booked.data.bookAppointment.appointment;
     expect(appointment.doctor).toEqual({ id: doctorId, name: 'Dr Before' });
     expect(appointment.service.name).toMatch(/^Visit /);
-    expect(appointment.location).toMatchObject({ id: 'default', name: expect.any(String), address: expect.any(String) });
+    expect(appointment.location).toMatchObject({
+      id: 'default',
+      name: expect.any(String),
+      address: expect.any(String),
+    });
 
     // The names above are now cached here; the doctor service announces the renames, and the next answer follows them.
     await stack.asAdmin.call('doctor', 'update-doctor', { id: doctorId, name: 'Dr After' });
-    await stack.asAdmin.call('doctor', 'update-medical-service', { id: service.id, name: `Renamed ${service.id.slice(0, 8)}` });
-    const read = await stack.gql(`query($id: ID!) { appointment(id: $id) ${NAMES} }`, { id: appointment.id }, stack.adminToken);
+    await stack.asAdmin.call('doctor', 'update-medical-service', {
+      id: service.id,
+      name: `Renamed ${service.id.slice(0, 8)}`,
+    });
+    const read = await stack.gql(
+      `query($id: ID!) { appointment(id: $id) ${NAMES} }`,
+      { id: appointment.id },
+      stack.adminToken,
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data.appointment.doctor.name).toBe('Dr After');
     expect(read.data.appointment.service.name).toBe(`Renamed ${service.id.slice(0, 8)}`);

@@ -27,7 +27,13 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
 
   /** Moves an appointment's times into the past in the store, as if its hour had come. */
   async function letItStart(id: string) {
-    await stack.appointment.orm.em.fork().nativeUpdate(Appointment, { id }, { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 29 * 60_000) });
+    await stack.appointment.orm.em
+      .fork()
+      .nativeUpdate(
+        Appointment,
+        { id },
+        { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 29 * 60_000) },
+      );
   }
 
   it('reschedules to another doctor and service: new slot booked first, appointment moved with the new price, old slot free, RESCHEDULED event', async () => {
@@ -36,11 +42,23 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const otherDoctor = await stack.createDoctor([pricier.id]);
     const [target] = await stack.openSlots(otherDoctor, stack.freshDay(), '14:00', '15:00', 60);
 
-    const response = await stack.gql(RESCHEDULE, { id: booked.id, newSlotId: target.id, serviceId: pricier.id }, booked.patient.token);
+    const response = await stack.gql(
+      RESCHEDULE,
+      { id: booked.id, newSlotId: target.id, serviceId: pricier.id },
+      booked.patient.token,
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data.rescheduleAppointment).toMatchObject({
       __typename: 'BookingConfirmed',
-      appointment: { id: booked.id, status: 'CONFIRMED', startsAt: target.startsAt, price: '90.00', doctor: { id: otherDoctor }, slot: { id: target.id }, service: { id: pricier.id } },
+      appointment: {
+        id: booked.id,
+        status: 'CONFIRMED',
+        startsAt: target.startsAt,
+        price: '90.00',
+        doctor: { id: otherDoctor },
+        slot: { id: target.id },
+        service: { id: pricier.id },
+      },
     });
     expect(await stack.slot(target.id)).toMatchObject({ status: 'BOOKED', appointmentId: booked.id });
     expect(await stack.slot(booked.slots[0].id)).toMatchObject({ status: 'FREE', appointmentId: null });
@@ -54,13 +72,21 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     await stack.gql(BOOK, { input: { slotId: booked.slots[2].id, serviceId: booked.service.id } }, rival.token);
     const before = await stack.appointmentRow(booked.id);
 
-    const response = await stack.gql(RESCHEDULE, { id: booked.id, newSlotId: booked.slots[2].id }, booked.patient.token);
+    const response = await stack.gql(
+      RESCHEDULE,
+      { id: booked.id, newSlotId: booked.slots[2].id },
+      booked.patient.token,
+    );
     expect(response.data.rescheduleAppointment).toMatchObject({ __typename: 'SlotUnavailable', reason: 'TAKEN' });
     const alternatives = response.data.rescheduleAppointment.alternatives.map((s: { id: string }) => s.id);
     expect(alternatives).toEqual(expect.arrayContaining([booked.slots[1].id, booked.slots[3].id]));
     expect(alternatives).not.toContain(booked.slots[0].id);
     const after = await stack.appointmentRow(booked.id);
-    expect({ ...after, updatedAt: null, slotCheckDueAt: null }).toEqual({ ...before, updatedAt: null, slotCheckDueAt: null });
+    expect({ ...after, updatedAt: null, slotCheckDueAt: null }).toEqual({
+      ...before,
+      updatedAt: null,
+      slotCheckDueAt: null,
+    });
     expect(after!.slotCheckDueAt).toBeNull();
     expect(await stack.slot(booked.slots[0].id)).toMatchObject({ status: 'BOOKED', appointmentId: booked.id });
     expect(await stack.outbox(booked.id)).toEqual(['APPOINTMENT_CONFIRMED']);
@@ -71,13 +97,18 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const stranger = await stack.patient();
     const notOffered = await stack.createService(30);
     const long = await stack.createService(60);
-    const ask = (variables: object, token: string) => stack.gql(RESCHEDULE, { id: booked.id, newSlotId: booked.slots[1].id, ...variables }, token);
+    const ask = (variables: object, token: string) =>
+      stack.gql(RESCHEDULE, { id: booked.id, newSlotId: booked.slots[1].id, ...variables }, token);
     expect(errorCode(await ask({}, stranger.token))).toBe('FORBIDDEN');
     expect(errorCode(await ask({}, await stack.doctorToken((await stack.patient()).id)))).toBe('FORBIDDEN');
     expect(errorCode(await ask({ newSlotId: booked.slots[0].id }, booked.patient.token))).toBe('BAD_USER_INPUT');
     expect(errorCode(await ask({ serviceId: notOffered.id }, booked.patient.token))).toBe('BAD_USER_INPUT');
     expect(errorCode(await ask({ serviceId: long.id }, booked.patient.token))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await stack.gql(RESCHEDULE, { id: 'no-such-appointment', newSlotId: booked.slots[1].id }, stack.adminToken))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await stack.gql(RESCHEDULE, { id: 'no-such-appointment', newSlotId: booked.slots[1].id }, stack.adminToken),
+      ),
+    ).toBe('NOT_FOUND');
     // The doctor of the appointment may move it.
     const byDoctor = await ask({}, await stack.doctorToken(booked.doctorId));
     expect(byDoctor.data.rescheduleAppointment.__typename).toBe('BookingConfirmed');
@@ -87,14 +118,22 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const booked = await bookedAppointment();
     expect(errorCode(await stack.gql(CANCEL, { id: booked.id }, (await stack.patient()).token))).toBe('FORBIDDEN');
     const response = await stack.gql(CANCEL, { id: booked.id, reason: 'feeling better' }, booked.patient.token);
-    expect(response.data.cancelAppointment).toEqual({ id: booked.id, status: 'CANCELLED', cancellationReason: 'feeling better' });
+    expect(response.data.cancelAppointment).toEqual({
+      id: booked.id,
+      status: 'CANCELLED',
+      cancellationReason: 'feeling better',
+    });
     expect(await stack.slot(booked.slots[0].id)).toMatchObject({ status: 'FREE', appointmentId: null });
     expect(await stack.outbox(booked.id)).toEqual(['APPOINTMENT_CONFIRMED', 'APPOINTMENT_CANCELLED']);
 
     const again = await stack.gql(CANCEL, { id: booked.id }, booked.patient.token);
     expect(errorCode(again)).toBe('CONFLICT');
     const next = await stack.patient();
-    const rebook = await stack.gql(BOOK, { input: { slotId: booked.slots[0].id, serviceId: booked.service.id } }, next.token);
+    const rebook = await stack.gql(
+      BOOK,
+      { input: { slotId: booked.slots[0].id, serviceId: booked.service.id } },
+      next.token,
+    );
     expect(rebook.data.bookAppointment.__typename).toBe('BookingConfirmed');
   });
 
@@ -106,7 +145,9 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     expect(early.errors![0].message).toMatch(/once it has started/);
     await letItStart(first.id);
     expect(errorCode(await stack.gql(COMPLETE, { id: first.id }, first.patient.token))).toBe('FORBIDDEN');
-    expect(errorCode(await stack.gql(COMPLETE, { id: first.id }, await stack.doctorToken((await stack.patient()).id)))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await stack.gql(COMPLETE, { id: first.id }, await stack.doctorToken((await stack.patient()).id))),
+    ).toBe('FORBIDDEN');
     const done = await stack.gql(COMPLETE, { id: first.id, notes: 'all fine' }, doctorToken);
     expect(done.data.completeAppointment).toEqual({ id: first.id, status: 'COMPLETED' });
     const twice = await stack.gql(NO_SHOW, { id: first.id }, doctorToken);
@@ -116,7 +157,10 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
 
     const second = await bookedAppointment();
     await letItStart(second.id);
-    expect((await stack.gql(NO_SHOW, { id: second.id }, stack.adminToken)).data.markNoShow).toEqual({ id: second.id, status: 'NO_SHOW' });
+    expect((await stack.gql(NO_SHOW, { id: second.id }, stack.adminToken)).data.markNoShow).toEqual({
+      id: second.id,
+      status: 'NO_SHOW',
+    });
     expect(await stack.outbox(second.id)).toEqual(['APPOINTMENT_CONFIRMED', 'APPOINTMENT_NO_SHOW']);
 
     const third = await bookedAppointment();
@@ -130,7 +174,11 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const doctorId = await stack.createDoctor([service.id]);
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:30', 30);
     const patient = await stack.patient();
-    const booked = await stack.gql(BOOK, { input: { slotId: slots[0].id, serviceId: service.id, patientId: patient.id } }, stack.adminToken);
+    const booked = await stack.gql(
+      BOOK,
+      { input: { slotId: slots[0].id, serviceId: service.id, patientId: patient.id } },
+      stack.adminToken,
+    );
     const id = booked.data.bookAppointment.appointment.id;
     await stack.gql(RESCHEDULE, { id, newSlotId: slots[1].id }, stack.adminToken);
     await stack.gql(CANCEL, { id, reason: 'clinic closed' }, stack.adminToken);
@@ -139,7 +187,13 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     await letItStart(secondId);
     await stack.gql(COMPLETE, { id: secondId }, stack.adminToken);
 
-    const log = await postAsGateway('admin', stack.admin!.url, '{ adminActionLog(first: 20) { edges { node { action targetId } } } }', {}, stack.adminToken);
+    const log = await postAsGateway(
+      'admin',
+      stack.admin!.url,
+      '{ adminActionLog(first: 20) { edges { node { action targetId } } } }',
+      {},
+      stack.adminToken,
+    );
     expect(log.errors).toBeUndefined();
     const entries = log.data.adminActionLog.edges.map((e: any) => e.node);
     expect(entries).toEqual(
@@ -179,13 +233,17 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     em.create(IdempotencyKey, { patientId: neverBooked.patientId, key: 'lost-answer', appointmentId: neverBooked.id });
     await em.flush();
     // As if the process had died right after book-slot answered.
-    await stack.asAppointment.call('scheduling', 'book-slot', { slotId: slots[0].id, appointmentId: crashedAfterBooking.id });
+    await stack.asAppointment.call('scheduling', 'book-slot', {
+      slotId: slots[0].id,
+      appointmentId: crashedAfterBooking.id,
+    });
 
     // A cancellation whose release never reached scheduling.
     const cancelled = await bookedForCheck(slots[3].id);
     // A reschedule that died after booking its new slot (4) but before moving the appointment off its old one (5).
     const patient = await stack.patient();
-    const kept = (await stack.gql(BOOK, { input: { slotId: slots[5].id, serviceId: service.id } }, patient.token)).data.bookAppointment.appointment.id;
+    const kept = (await stack.gql(BOOK, { input: { slotId: slots[5].id, serviceId: service.id } }, patient.token)).data
+      .bookAppointment.appointment.id;
     await stack.asAppointment.call('scheduling', 'book-slot', { slotId: slots[4].id, appointmentId: kept });
     await em.fork().nativeUpdate(Appointment, { id: kept }, { slotCheckDueAt: new Date(Date.now() - 1000) });
 
@@ -193,12 +251,23 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     expect(report).toMatchObject({ confirmed: 1, abandoned: 1, released: 2 });
     expect(await stack.slot(slots[4].id)).toMatchObject({ status: 'FREE' });
     expect(await stack.slot(slots[5].id)).toMatchObject({ status: 'BOOKED', appointmentId: kept });
-    expect(await stack.appointmentRow(kept)).toMatchObject({ status: 'CONFIRMED', slotId: slots[5].id, slotCheckDueAt: null });
+    expect(await stack.appointmentRow(kept)).toMatchObject({
+      status: 'CONFIRMED',
+      slotId: slots[5].id,
+      slotCheckDueAt: null,
+    });
     expect((await stack.appointmentRow(crashedAfterBooking.id))!.status).toBe('CONFIRMED');
     expect(await stack.outbox(crashedAfterBooking.id)).toEqual(['APPOINTMENT_CONFIRMED']);
     // Read through the API: the stored reason is sealed.
-    const abandoned = await stack.gql('query($id: ID!) { appointment(id: $id) { status cancellationReason } }', { id: neverBooked.id }, stack.adminToken);
-    expect(abandoned.data.appointment).toMatchObject({ status: 'CANCELLED', cancellationReason: expect.stringMatching(/could not be completed/) });
+    const abandoned = await stack.gql(
+      'query($id: ID!) { appointment(id: $id) { status cancellationReason } }',
+      { id: neverBooked.id },
+      stack.adminToken,
+    );
+    expect(abandoned.data.appointment).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: expect.stringMatching(/could not be completed/),
+    });
     expect((await stack.appointmentRow(fresh.id))!.status).toBe('PENDING');
     // The first attempt never answered, so its key is free for a retry to book afresh.
     expect(await em.fork().count(IdempotencyKey, { appointmentId: neverBooked.id })).toBe(0);
@@ -219,7 +288,11 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
 
       const patient = await stack.patient();
       const before = await stack.appointment.orm.em.fork().count(Appointment, { patientId: patient.id });
-      const attempt = await stack.gql(BOOK, { input: { slotId: booked.slots[1].id, serviceId: booked.service.id } }, patient.token);
+      const attempt = await stack.gql(
+        BOOK,
+        { input: { slotId: booked.slots[1].id, serviceId: booked.service.id } },
+        patient.token,
+      );
       expect(errorCode(attempt)).toBe('INTERNAL_SERVER_ERROR');
       expect(attempt.errors![0].message).toMatch(/scheduling service is not reachable/);
       expect(await stack.appointment.orm.em.fork().count(Appointment, { patientId: patient.id })).toBe(before);
@@ -240,7 +313,9 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const slot = await stack.slot(slotId);
     const appointment = em.create(Appointment, {
       patientId: crypto.randomUUID(),
-      doctorId: (await stack.asAppointment.call<{ slots: Array<{ doctorId: string }> }>('scheduling', 'slots', { ids: [slotId] })).slots[0].doctorId,
+      doctorId: (
+        await stack.asAppointment.call<{ slots: Array<{ doctorId: string }> }>('scheduling', 'slots', { ids: [slotId] })
+      ).slots[0].doctorId,
       serviceId: 'svc',
       slotId,
       startsAt: new Date(slot.startsAt),

@@ -1,5 +1,11 @@
 import { Role } from '@carebook/platform';
-import { crashAfterCallEnv, postAsGateway, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import {
+  crashAfterCallEnv,
+  postAsGateway,
+  spawnService,
+  SpawnedService,
+  testPortBase,
+} from '@carebook/platform/testing';
 import { BOOK, BookingStack, eachStore } from './booking-stack';
 
 jest.setTimeout(120_000);
@@ -36,7 +42,13 @@ eachStore('a booking interrupted by a crash on %s', (_store, databaseUrl) => {
     running = await spawnService('appointment', port, { ...stack.env, ...crashAfterCallEnv('book-slot') });
     const exited = new Promise<number | null>((resolve) => running!.process.once('exit', (code) => resolve(code)));
     const crashedAt = Date.now();
-    const answer = await postAsGateway('appointment', running.url, BOOK, { input: { slotId: slot.id, serviceId: service.id } }, token).catch((error: Error) => error);
+    const answer = await postAsGateway(
+      'appointment',
+      running.url,
+      BOOK,
+      { input: { slotId: slot.id, serviceId: service.id } },
+      token,
+    ).catch((error: Error) => error);
     // The process died mid-request: the client sees the connection drop, not an answer.
     expect((answer as Error).message).toMatch(/fetch failed|terminated|socket/i);
     expect(await exited).toBe(137);

@@ -11,7 +11,8 @@ const LIST = `query($filter: AppointmentFilter!, $first: Int, $after: String) {
     totalCount
   }
 }`;
-const MINE = 'query($status: [AppointmentStatus!]) { myAppointments(status: $status) { id status startsAt reason doctor { id } service { id } } }';
+const MINE =
+  'query($status: [AppointmentStatus!]) { myAppointments(status: $status) { id status startsAt reason doctor { id } service { id } } }';
 const SUMMARY = `query($from: Date!, $to: Date!, $groupBy: Period!, $doctorId: ID) {
   scheduleSummary(from: $from, to: $to, groupBy: $groupBy, doctorId: $doctorId) { periodStart freeSlots bookedSlots completed cancelled noShows utilization }
 }`;
@@ -41,7 +42,11 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
     patients = await Promise.all([1, 2, 3, 4].map(() => stack.patient()));
     ids = [];
     for (let i = 0; i < 4; i++) {
-      const response = await stack.gql(BOOK, { input: { slotId: slots[i].id, serviceId, reason: `visit ${i}` } }, patients[i].token);
+      const response = await stack.gql(
+        BOOK,
+        { input: { slotId: slots[i].id, serviceId, reason: `visit ${i}` } },
+        patients[i].token,
+      );
       ids.push(response.data.bookAppointment.appointment.id);
     }
     // One completed, one no-show, one cancelled, one still confirmed; 2 of 6 slots stay free.
@@ -56,12 +61,16 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
   });
 
   async function shiftIntoPast(appointmentIds: string[]) {
-    await stack.appointment.orm.em.fork().nativeUpdate(Appointment, { id: { $in: appointmentIds } }, { startsAt: new Date(Date.now() - 60_000) });
+    await stack.appointment.orm.em
+      .fork()
+      .nativeUpdate(Appointment, { id: { $in: appointmentIds } }, { startsAt: new Date(Date.now() - 60_000) });
   }
   /** Back to their real day, so the summary counts them where the slot is. */
   async function restoreStart(appointmentIds: string[], starts: string[]) {
     for (let i = 0; i < appointmentIds.length; i++) {
-      await stack.appointment.orm.em.fork().nativeUpdate(Appointment, { id: appointmentIds[i] }, { startsAt: new Date(starts[i]) });
+      await stack.appointment.orm.em
+        .fork()
+        .nativeUpdate(Appointment, { id: appointmentIds[i] }, { startsAt: new Date(starts[i]) });
     }
   }
 
@@ -72,7 +81,11 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
     expect(page1.data.appointments.totalCount).toBe(4);
     expect(page1.data.appointments.edges).toHaveLength(3);
     expect(page1.data.appointments.pageInfo.hasNextPage).toBe(true);
-    const page2 = await stack.gql(LIST, { filter: {}, first: 3, after: page1.data.appointments.pageInfo.endCursor }, doctorToken);
+    const page2 = await stack.gql(
+      LIST,
+      { filter: {}, first: 3, after: page1.data.appointments.pageInfo.endCursor },
+      doctorToken,
+    );
     expect(page2.data.appointments.edges).toHaveLength(1);
     expect(page2.data.appointments.pageInfo.hasNextPage).toBe(false);
     const seen = [...page1.data.appointments.edges, ...page2.data.appointments.edges].map((e: any) => e.node.id);
@@ -80,11 +93,17 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
     // Latest start first.
     expect(page1.data.appointments.edges[0].node.id).toBe(ids[3]);
 
-    const filtered = await stack.gql(LIST, { filter: { status: ['CONFIRMED', 'COMPLETED'], from: slots[0].startsAt, to: slots[3].startsAt } }, stack.adminToken);
+    const filtered = await stack.gql(
+      LIST,
+      { filter: { status: ['CONFIRMED', 'COMPLETED'], from: slots[0].startsAt, to: slots[3].startsAt } },
+      stack.adminToken,
+    );
     expect(filtered.data.appointments.edges.map((e: any) => e.node.id)).toEqual([ids[0]]);
     expect(filtered.data.appointments.totalCount).toBe(1);
     const byPatient = await stack.gql(LIST, { filter: { patientId: patients[1].id } }, stack.adminToken);
-    expect(byPatient.data.appointments.edges.map((e: any) => e.node)).toEqual([expect.objectContaining({ id: ids[1], patient: { id: patients[1].id }, doctor: { id: doctorId } })]);
+    expect(byPatient.data.appointments.edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ id: ids[1], patient: { id: patients[1].id }, doctor: { id: doctorId } }),
+    ]);
 
     const otherDoctor = await stack.doctorToken(otherDoctorId);
     expect((await stack.gql(LIST, { filter: {} }, otherDoctor)).data.appointments.totalCount).toBe(0);
@@ -92,12 +111,24 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
     expect(errorCode(await stack.gql(LIST, { filter: {} }, patients[0].token))).toBe('FORBIDDEN');
     expect(errorCode(await stack.gql(LIST, { filter: {}, first: 0 }, stack.adminToken))).toBe('BAD_USER_INPUT');
     expect(errorCode(await stack.gql(LIST, { filter: {}, after: 'garbage' }, stack.adminToken))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await stack.gql(LIST, { filter: { from: slots[3].startsAt, to: slots[0].startsAt } }, stack.adminToken))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await stack.gql(LIST, { filter: { from: slots[3].startsAt, to: slots[0].startsAt } }, stack.adminToken),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it("answers myAppointments with the caller's own, filtered by status", async () => {
     const mine = await stack.gql(MINE, {}, patients[2].token);
-    expect(mine.data.myAppointments).toEqual([expect.objectContaining({ id: ids[2], status: 'CANCELLED', reason: 'visit 2', doctor: { id: doctorId }, service: { id: serviceId } })]);
+    expect(mine.data.myAppointments).toEqual([
+      expect.objectContaining({
+        id: ids[2],
+        status: 'CANCELLED',
+        reason: 'visit 2',
+        doctor: { id: doctorId },
+        service: { id: serviceId },
+      }),
+    ]);
     expect((await stack.gql(MINE, { status: ['CONFIRMED'] }, patients[2].token)).data.myAppointments).toEqual([]);
     const asDoctor = await stack.gql(MINE, { status: ['COMPLETED', 'NO_SHOW'] }, await stack.doctorToken(doctorId));
     expect(asDoctor.data.myAppointments.map((a: any) => a.id).sort()).toEqual([ids[0], ids[1]].sort());
@@ -108,18 +139,48 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
     const response = await stack.gql(SUMMARY, { from: day, to: day, groupBy: 'DAY', doctorId }, stack.adminToken);
     expect(response.errors).toBeUndefined();
     // 6 slots: 3 still booked (completed, no-show, confirmed), the cancelled one's slot is free again.
-    expect(response.data.scheduleSummary).toEqual([{ periodStart: day, freeSlots: 3, bookedSlots: 3, completed: 1, cancelled: 1, noShows: 1, utilization: 0.5 }]);
+    expect(response.data.scheduleSummary).toEqual([
+      { periodStart: day, freeSlots: 3, bookedSlots: 3, completed: 1, cancelled: 1, noShows: 1, utilization: 0.5 },
+    ]);
 
-    const asDoctor = await stack.gql(SUMMARY, { from: day, to: day, groupBy: 'MONTH' }, await stack.doctorToken(doctorId));
-    expect(asDoctor.data.scheduleSummary).toEqual([expect.objectContaining({ periodStart: `${day.slice(0, 7)}-01`, bookedSlots: 3, completed: 1 })]);
-    const otherDoctor = await stack.gql(SUMMARY, { from: day, to: day, groupBy: 'WEEK' }, await stack.doctorToken(otherDoctorId));
-    expect(otherDoctor.data.scheduleSummary).toEqual([expect.objectContaining({ freeSlots: 0, bookedSlots: 0, completed: 0, utilization: 0 })]);
+    const asDoctor = await stack.gql(
+      SUMMARY,
+      { from: day, to: day, groupBy: 'MONTH' },
+      await stack.doctorToken(doctorId),
+    );
+    expect(asDoctor.data.scheduleSummary).toEqual([
+      expect.objectContaining({ periodStart: `${day.slice(0, 7)}-01`, bookedSlots: 3, completed: 1 }),
+    ]);
+    const otherDoctor = await stack.gql(
+      SUMMARY,
+      { from: day, to: day, groupBy: 'WEEK' },
+      await stack.doctorToken(otherDoctorId),
+    );
+    expect(otherDoctor.data.scheduleSummary).toEqual([
+      expect.objectContaining({ freeSlots: 0, bookedSlots: 0, completed: 0, utilization: 0 }),
+    ]);
 
-    expect(errorCode(await stack.gql(SUMMARY, { from: day, to: day, groupBy: 'DAY', doctorId }, await stack.doctorToken(otherDoctorId)))).toBe('FORBIDDEN');
-    expect(errorCode(await stack.gql(SUMMARY, { from: day, to: day, groupBy: 'DAY' }, patients[0].token))).toBe('FORBIDDEN');
-    expect(errorCode(await stack.gql(SUMMARY, { from: '2026-01-01', to: '2027-06-01', groupBy: 'DAY' }, stack.adminToken))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await stack.gql(SUMMARY, { from: day, to: '2020-01-01', groupBy: 'DAY' }, stack.adminToken))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await stack.gql(SUMMARY, { from: '2026-02-30', to: day, groupBy: 'DAY' }, stack.adminToken))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await stack.gql(
+          SUMMARY,
+          { from: day, to: day, groupBy: 'DAY', doctorId },
+          await stack.doctorToken(otherDoctorId),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(errorCode(await stack.gql(SUMMARY, { from: day, to: day, groupBy: 'DAY' }, patients[0].token))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      errorCode(await stack.gql(SUMMARY, { from: '2026-01-01', to: '2027-06-01', groupBy: 'DAY' }, stack.adminToken)),
+    ).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.gql(SUMMARY, { from: day, to: '2020-01-01', groupBy: 'DAY' }, stack.adminToken))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(errorCode(await stack.gql(SUMMARY, { from: '2026-02-30', to: day, groupBy: 'DAY' }, stack.adminToken))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('extends Patient, Doctor and Slot with appointments, each shown only to those allowed', async () => {
@@ -127,15 +188,24 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
     const self = await stack.gql(ENTITIES, reps('Patient', patients[0].id), patients[0].token);
     expect(self.data._entities[0].appointments).toEqual([{ id: ids[0] }]);
     expect(errorCode(await stack.gql(ENTITIES, reps('Patient', patients[0].id), patients[1].token))).toBe('FORBIDDEN');
-    expect((await stack.gql(ENTITIES, reps('Patient', patients[0].id), await stack.doctorToken(doctorId))).data._entities[0].appointments).toEqual([{ id: ids[0] }]);
-    expect((await stack.gql(ENTITIES, reps('Patient', patients[0].id), await stack.doctorToken(otherDoctorId))).data._entities[0].appointments).toEqual([]);
+    expect(
+      (await stack.gql(ENTITIES, reps('Patient', patients[0].id), await stack.doctorToken(doctorId))).data._entities[0]
+        .appointments,
+    ).toEqual([{ id: ids[0] }]);
+    expect(
+      (await stack.gql(ENTITIES, reps('Patient', patients[0].id), await stack.doctorToken(otherDoctorId))).data
+        ._entities[0].appointments,
+    ).toEqual([]);
 
     const doctorOwn = await stack.gql(ENTITIES, reps('Doctor', doctorId), await stack.doctorToken(doctorId));
     expect(doctorOwn.data._entities[0].appointments).toHaveLength(4);
-    expect(errorCode(await stack.gql(ENTITIES, reps('Doctor', doctorId), await stack.doctorToken(otherDoctorId)))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.gql(ENTITIES, reps('Doctor', doctorId), await stack.doctorToken(otherDoctorId)))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await stack.gql(ENTITIES, reps('Doctor', doctorId), patients[0].token))).toBe('FORBIDDEN');
 
-    const slotOf = async (slotId: string, token: string) => (await stack.gql(ENTITIES, reps('Slot', slotId), token)).data._entities[0].appointment;
+    const slotOf = async (slotId: string, token: string) =>
+      (await stack.gql(ENTITIES, reps('Slot', slotId), token)).data._entities[0].appointment;
     expect(await slotOf(slots[3].id, patients[3].token)).toEqual({ id: ids[3], status: 'CONFIRMED' });
     expect(await slotOf(slots[3].id, await stack.doctorToken(doctorId))).toEqual({ id: ids[3], status: 'CONFIRMED' });
     expect(await slotOf(slots[3].id, patients[0].token)).toBeNull();
@@ -151,7 +221,11 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
     expect(noUser.data?._entities?.[0]?.appointment ?? null).toBeNull();
     for (const token of [undefined, patients[3].token, stack.adminToken]) {
       const raw = await postGraphql(stack.appointment.url, ENTITIES, r, token);
-      expect({ status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
+      expect({ status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        data: undefined,
+      });
     }
   });
 
@@ -177,9 +251,18 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
   });
   it("tells another service, in one call, which of several patients have appointments with a doctor (the patient service's care check)", async () => {
     const ask = async (doctor: string, patientIds: string[]) =>
-      new Set((await stack.asPatient.call<{ appointments: Array<{ patientId: string }> }>('appointment', 'appointments', { doctorId: doctor, patientIds })).appointments.map((a) => a.patientId));
+      new Set(
+        (
+          await stack.asPatient.call<{ appointments: Array<{ patientId: string }> }>('appointment', 'appointments', {
+            doctorId: doctor,
+            patientIds,
+          })
+        ).appointments.map((a) => a.patientId),
+      );
     const stranger = '00000000-0000-4000-8000-000000000000';
-    expect(await ask(doctorId, [patients[0].id, patients[3].id, stranger])).toEqual(new Set([patients[0].id, patients[3].id]));
+    expect(await ask(doctorId, [patients[0].id, patients[3].id, stranger])).toEqual(
+      new Set([patients[0].id, patients[3].id]),
+    );
     expect(await ask(otherDoctorId, [patients[0].id, patients[3].id])).toEqual(new Set());
   });
 
@@ -188,7 +271,12 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
     for (const token of [patients[3].token, await stack.doctorToken(doctorId), stack.adminToken]) {
       const response = await stack.gql(ONE, { id: ids[3] }, token);
       expect(response.errors).toBeUndefined();
-      expect(response.data.appointment).toEqual({ id: ids[3], status: 'CONFIRMED', patient: { id: patients[3].id }, doctor: { id: doctorId } });
+      expect(response.data.appointment).toEqual({
+        id: ids[3],
+        status: 'CONFIRMED',
+        patient: { id: patients[3].id },
+        doctor: { id: doctorId },
+      });
     }
     for (const token of [patients[0].token, await stack.doctorToken(otherDoctorId)]) {
       const refused = await stack.gql(ONE, { id: ids[3] }, token);
@@ -196,6 +284,8 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
       expect(refused.data?.appointment ?? null).toBeNull();
     }
     expect(errorCode(await stack.gql(ONE, { id: ids[3] }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await stack.gql(ONE, { id: '00000000-0000-4000-8000-000000000000' }, stack.adminToken))).toBe('NOT_FOUND');
+    expect(errorCode(await stack.gql(ONE, { id: '00000000-0000-4000-8000-000000000000' }, stack.adminToken))).toBe(
+      'NOT_FOUND',
+    );
   });
 });

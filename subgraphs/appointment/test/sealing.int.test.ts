@@ -32,7 +32,11 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     const doctorId = await stack.createDoctor([service.id]);
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
     const patient = await stack.patient();
-    const response = await stack.gql(BOOK, { input: { slotId: slots[0].id, serviceId: service.id, reason } }, patient.token);
+    const response = await stack.gql(
+      BOOK,
+      { input: { slotId: slots[0].id, serviceId: service.id, reason } },
+      patient.token,
+    );
     expect(response.data?.bookAppointment?.__typename).toBe('BookingConfirmed');
     return { id: response.data.bookAppointment.appointment.id as string, slots, patient, doctorId };
   }
@@ -42,9 +46,17 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     if (store === 'MariaDB') {
       const connection = await createConnection({ uri: url });
       try {
-        const [visits] = await connection.query('select reason, cancellation_reason, completion_notes from appointments where id in (?)', [ids]);
-        const [changes] = await connection.query('select note from appointment_changes where appointment_id in (?)', [ids]);
-        return [...(visits as any[]).flatMap((v) => [v.reason, v.cancellation_reason, v.completion_notes]), ...(changes as any[]).map((c) => c.note)];
+        const [visits] = await connection.query(
+          'select reason, cancellation_reason, completion_notes from appointments where id in (?)',
+          [ids],
+        );
+        const [changes] = await connection.query('select note from appointment_changes where appointment_id in (?)', [
+          ids,
+        ]);
+        return [
+          ...(visits as any[]).flatMap((v) => [v.reason, v.cancellation_reason, v.completion_notes]),
+          ...(changes as any[]).map((c) => c.note),
+        ];
       } finally {
         await connection.end();
       }
@@ -52,7 +64,10 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     const em = stack.appointment.orm.em.fork();
     const visits = await em.find(Appointment, { id: { $in: ids } });
     const changes = await em.find(AppointmentChange, { appointmentId: { $in: ids } });
-    return [...visits.flatMap((v) => [v.reason, v.cancellationReason, v.completionNotes]), ...changes.map((c) => c.note)];
+    return [
+      ...visits.flatMap((v) => [v.reason, v.cancellationReason, v.completionNotes]),
+      ...changes.map((c) => c.note),
+    ];
   }
 
   let moved: { id: string };
@@ -62,13 +77,28 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
   it('stores the visit reason, cancellation reason, completion notes and history notes only sealed; the API answers them as written', async () => {
     const first = await book('Persistent cough since March');
     const moveTo = await stack.openSlots(first.doctorId, stack.freshDay(), '14:00', '14:30', 30);
-    expect((await stack.gql(RESCHEDULE, { id: first.id, newSlotId: moveTo[0].id }, first.patient.token)).errors).toBeUndefined();
+    expect(
+      (await stack.gql(RESCHEDULE, { id: first.id, newSlotId: moveTo[0].id }, first.patient.token)).errors,
+    ).toBeUndefined();
     const cancel = await stack.gql(CANCEL, { id: first.id, reason: 'Feeling better now' }, first.patient.token);
-    expect(cancel.data.cancelAppointment).toMatchObject({ status: 'CANCELLED', cancellationReason: 'Feeling better now' });
+    expect(cancel.data.cancelAppointment).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: 'Feeling better now',
+    });
 
     const second = await book('Knee pain after running');
-    await stack.appointment.orm.em.fork().nativeUpdate(Appointment, { id: second.id }, { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 29 * 60_000) });
-    const done = await stack.gql(COMPLETE, { id: second.id, notes: 'Torn meniscus suspected; MRI' }, await stack.doctorToken(second.doctorId));
+    await stack.appointment.orm.em
+      .fork()
+      .nativeUpdate(
+        Appointment,
+        { id: second.id },
+        { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 29 * 60_000) },
+      );
+    const done = await stack.gql(
+      COMPLETE,
+      { id: second.id, notes: 'Torn meniscus suspected; MRI' },
+      await stack.doctorToken(second.doctorId),
+    );
     expect(done.errors).toBeUndefined();
 
     const stored = await storedTexts([first.id, second.id]);
@@ -76,7 +106,16 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     // Two reasons, a cancellation reason, completion notes; history notes: four of the first, two of the second (completing adds none).
     expect(present).toHaveLength(2 + 1 + 1 + 4 + 2);
     for (const text of present) expect(text).toMatch(/^v2:k1:/);
-    for (const secret of ['cough', 'Feeling better', 'Knee', 'meniscus', 'MRI', 'booking requested', 'slot booked', 'rescheduled']) {
+    for (const secret of [
+      'cough',
+      'Feeling better',
+      'Knee',
+      'meniscus',
+      'MRI',
+      'booking requested',
+      'slot booked',
+      'rescheduled',
+    ]) {
       expect(JSON.stringify(stored)).not.toContain(secret);
     }
 
@@ -97,7 +136,9 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     });
     // Completion notes have no GraphQL field; they open with the key, in their own row only.
     const row = await stack.appointmentRow(second.id);
-    expect(createFieldSealer(parseKeyRing(k1)).open(SEALED.completionNotes, second.id, row!.completionNotes)).toBe('Torn meniscus suspected; MRI');
+    expect(createFieldSealer(parseKeyRing(k1)).open(SEALED.completionNotes, second.id, row!.completionNotes)).toBe(
+      'Torn meniscus suspected; MRI',
+    );
     cancelled = { id: first.id, rescheduledNote };
     completed = { id: second.id };
     moved = await book();
@@ -108,7 +149,9 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     await stack.appointment.orm.em.fork().nativeUpdate(Appointment, { id: moved.id }, { reason: source!.reason });
     const read = await stack.gql(VISIT, { id: moved.id }, stack.adminToken);
     expect(read.data.appointment).toMatchObject({ id: moved.id, reason: null });
-    expect(read.errors).toEqual([expect.objectContaining({ path: ['appointment', 'reason'], extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    expect(read.errors).toEqual([
+      expect.objectContaining({ path: ['appointment', 'reason'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    ]);
     expect(JSON.stringify(read)).not.toContain('cough');
     await stack.appointment.orm.em.fork().nativeUpdate(Appointment, { id: moved.id }, { reason: null });
   });
@@ -118,11 +161,22 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     const em = stack.appointment.orm.em.fork();
     // As a row written before this change left them: plain text.
     await em.nativeUpdate(Appointment, { id: legacy.id }, { reason: 'Written before sealing' as SealedText });
-    await em.nativeUpdate(AppointmentChange, { appointmentId: legacy.id, toStatus: AppointmentStatus.PENDING }, { note: 'plain history note' as SealedText });
+    await em.nativeUpdate(
+      AppointmentChange,
+      { appointmentId: legacy.id, toStatus: AppointmentStatus.PENDING },
+      { note: 'plain history note' as SealedText },
+    );
     const before = await stack.gql(VISIT, { id: legacy.id }, stack.adminToken);
-    expect(before.data.appointment).toMatchObject({ reason: 'Written before sealing', history: [{ note: 'plain history note' }, { note: 'slot booked' }] });
+    expect(before.data.appointment).toMatchObject({
+      reason: 'Written before sealing',
+      history: [{ note: 'plain history note' }, { note: 'slot booked' }],
+    });
 
-    const rotation = await runKeyRotationCommand('appointment', { NODE_ENV: 'test', APPOINTMENT_DB_URL: url, DATA_ENCRYPTION_KEYS: `${k1},${k2}` }, ['--batch-size', '2']);
+    const rotation = await runKeyRotationCommand(
+      'appointment',
+      { NODE_ENV: 'test', APPOINTMENT_DB_URL: url, DATA_ENCRYPTION_KEYS: `${k1},${k2}` },
+      ['--batch-size', '2'],
+    );
     expect(rotation.output).toMatch(/\[appointment\] appointments: \d+ rows, \d+ re-sealed, .*0 unreadable; done/);
     expect(rotation.output).toMatch(/\[appointment\] appointment_changes: \d+ rows, .*; done/);
     expect(rotation.code).toBe(0);
@@ -131,21 +185,38 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     for (const text of stored) expect(text).toMatch(/^v2:k2:/);
 
     const onlyK2 = await startAppointment(
-      loadAppointmentConfig({ ...process.env, ...stack.env, DATA_ENCRYPTION_KEYS: k2, LOG_LEVEL: 'silent', APPOINTMENT_PORT: '0', APPOINTMENT_RECONCILE_EVERY_MS: '3600000' }),
+      loadAppointmentConfig({
+        ...process.env,
+        ...stack.env,
+        DATA_ENCRYPTION_KEYS: k2,
+        LOG_LEVEL: 'silent',
+        APPOINTMENT_PORT: '0',
+        APPOINTMENT_RECONCILE_EVERY_MS: '3600000',
+      }),
     );
     try {
       const legacyRead = await postAsGateway('appointment', onlyK2.url, VISIT, { id: legacy.id }, stack.adminToken);
       expect(legacyRead.errors).toBeUndefined();
-      expect(legacyRead.data.appointment).toMatchObject({ reason: 'Written before sealing', history: [{ note: 'plain history note' }, { note: 'slot booked' }] });
+      expect(legacyRead.data.appointment).toMatchObject({
+        reason: 'Written before sealing',
+        history: [{ note: 'plain history note' }, { note: 'slot booked' }],
+      });
       const earlier = await postAsGateway('appointment', onlyK2.url, VISIT, { id: cancelled.id }, stack.adminToken);
       expect(earlier.errors).toBeUndefined();
       expect(earlier.data.appointment).toMatchObject({
         reason: 'Persistent cough since March',
         cancellationReason: 'Feeling better now',
-        history: [{ note: 'booking requested' }, { note: 'slot booked' }, { note: cancelled.rescheduledNote }, { note: 'Feeling better now' }],
+        history: [
+          { note: 'booking requested' },
+          { note: 'slot booked' },
+          { note: cancelled.rescheduledNote },
+          { note: 'Feeling better now' },
+        ],
       });
       const notes = (await onlyK2.orm.em.fork().findOne(Appointment, { id: completed.id }))!.completionNotes;
-      expect(createFieldSealer(parseKeyRing(k2)).open(SEALED.completionNotes, completed.id, notes)).toBe('Torn meniscus suspected; MRI');
+      expect(createFieldSealer(parseKeyRing(k2)).open(SEALED.completionNotes, completed.id, notes)).toBe(
+        'Torn meniscus suspected; MRI',
+      );
     } finally {
       await onlyK2.stop();
     }

@@ -1,4 +1,13 @@
-import { createLogger, createRedis, createRevocationWriter, createServiceClient, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
+import {
+  createLogger,
+  createRedis,
+  createRevocationWriter,
+  createServiceClient,
+  mountInternalRoutes,
+  openOrm,
+  RunningService,
+  startSubgraph,
+} from '@carebook/platform';
 import { createLocalJWKSet } from 'jose';
 import type { AuthConfig } from './config';
 import { createBackgroundTasks } from './domain/background-tasks';
@@ -19,7 +28,10 @@ const REVOCATION_CLOCK_MARGIN_MS = 60_000;
 const HOUR = 3600;
 
 /** Starts the auth subgraph: store, signing key, bootstrap admin, JWKS, GraphQL. `hooks` lets tests observe it. */
-export async function startAuth(config: AuthConfig, hooks?: AuthHooks): Promise<RunningService & { reconcile(): Promise<number> }> {
+export async function startAuth(
+  config: AuthConfig,
+  hooks?: AuthHooks,
+): Promise<RunningService & { reconcile(): Promise<number> }> {
   const logger = createLogger('auth', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const key = await loadSigningKey(config);
@@ -35,20 +47,56 @@ export async function startAuth(config: AuthConfig, hooks?: AuthHooks): Promise<
   });
   const services = createServiceClient(config.serviceKeys, config.env);
   const { extra } = config;
-  const revocations = createRevocationWriter(config.redisUrl, config.redisPrefix, extra.ACCESS_TOKEN_TTL_SECONDS * 1000 + REVOCATION_CLOCK_MARGIN_MS);
+  const revocations = createRevocationWriter(
+    config.redisUrl,
+    config.redisPrefix,
+    extra.ACCESS_TOKEN_TTL_SECONDS * 1000 + REVOCATION_CLOCK_MARGIN_MS,
+  );
   const mailer = smtpMailer(extra.SMTP_URL, extra.MAIL_FROM);
   const background = createBackgroundTasks(logger);
 
   await ensureBootstrapAdmin(orm.em.fork(), extra.BOOTSTRAP_ADMIN_EMAIL, extra.BOOTSTRAP_ADMIN_PASSWORD, logger);
 
   const schema = await buildAuthSchema({
-    sessions: { key, issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: extra.ACCESS_TOKEN_TTL_SECONDS, refreshTtlDays: extra.REFRESH_TOKEN_TTL_DAYS },
-    throttle: createLoginThrottle(redis, { maxPerEmailAndIp: extra.LOGIN_MAX_FAILURES_PER_EMAIL_AND_IP, maxPerIp: extra.LOGIN_MAX_FAILURES_PER_IP, windowSeconds: extra.LOGIN_FAILURE_WINDOW_SECONDS }, logger),
+    sessions: {
+      key,
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+      ttlSeconds: extra.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlDays: extra.REFRESH_TOKEN_TTL_DAYS,
+    },
+    throttle: createLoginThrottle(
+      redis,
+      {
+        maxPerEmailAndIp: extra.LOGIN_MAX_FAILURES_PER_EMAIL_AND_IP,
+        maxPerIp: extra.LOGIN_MAX_FAILURES_PER_IP,
+        windowSeconds: extra.LOGIN_FAILURE_WINDOW_SECONDS,
+      },
+      logger,
+    ),
     quotas: createRequestQuotas(redis, logger),
     limits: {
-      registration: { name: 'registration:address', label: 'Registration', limit: extra.REGISTRATIONS_PER_IP_PER_HOUR, windowSeconds: HOUR, message: 'Too many accounts were opened from your network address.' },
-      resetPerAddress: { name: 'password-reset:address', label: 'Password reset', limit: extra.PASSWORD_RESETS_PER_IP_PER_HOUR, windowSeconds: HOUR, message: 'Too many password resets were asked from your network address.' },
-      resetPerEmail: { name: 'password-reset:email', label: 'Password reset', limit: extra.PASSWORD_RESETS_PER_EMAIL_PER_HOUR, windowSeconds: HOUR, message: 'Too many password resets were asked for this email; use the link already sent.' },
+      registration: {
+        name: 'registration:address',
+        label: 'Registration',
+        limit: extra.REGISTRATIONS_PER_IP_PER_HOUR,
+        windowSeconds: HOUR,
+        message: 'Too many accounts were opened from your network address.',
+      },
+      resetPerAddress: {
+        name: 'password-reset:address',
+        label: 'Password reset',
+        limit: extra.PASSWORD_RESETS_PER_IP_PER_HOUR,
+        windowSeconds: HOUR,
+        message: 'Too many password resets were asked from your network address.',
+      },
+      resetPerEmail: {
+        name: 'password-reset:email',
+        label: 'Password reset',
+        limit: extra.PASSWORD_RESETS_PER_EMAIL_PER_HOUR,
+        windowSeconds: HOUR,
+        message: 'Too many password resets were asked for this email; use the link already sent.',
+      },
     },
     revocations,
     mailer,

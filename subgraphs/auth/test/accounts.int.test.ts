@@ -1,5 +1,13 @@
 import { createRedis, Role, ServiceClient } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, serviceClientAs, SmtpSink, startSmtpSink } from '@carebook/platform/testing';
+import {
+  dropDatabase,
+  errorCode,
+  freshDatabaseUrl,
+  postAsGateway,
+  serviceClientAs,
+  SmtpSink,
+  startSmtpSink,
+} from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -8,10 +16,12 @@ import { join } from 'node:path';
 import { startAuth } from '../src/app';
 import { loadAuthConfig } from '../src/config';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken user { id role } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken user { id role } } }';
 const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
 const ME = '{ me { id role } }';
-const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { accessToken refreshToken user { id } } }';
+const CHANGE =
+  'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { accessToken refreshToken user { id } } }';
 const REQUEST_RESET = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
 const RESET = 'mutation($token: String!, $p: String!) { resetPassword(token: $token, newPassword: $p) }';
 const LOGOUT = 'mutation($t: String!) { logout(refreshToken: $t) }';
@@ -24,7 +34,8 @@ async function untilRefused(url: string, token: string, timeoutMs = 5000) {
   for (;;) {
     const response = await postAsGateway('auth', url, ME, {}, token);
     if (errorCode(response) === 'UNAUTHENTICATED') return response;
-    if (Date.now() > deadline) throw new Error(`the token was still accepted after ${timeoutMs} ms: ${JSON.stringify(response)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the token was still accepted after ${timeoutMs} ms: ${JSON.stringify(response)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -86,7 +97,9 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
   }
 
   async function resetLinkSentTo(email: string, after: number): Promise<string> {
-    const [mail] = (await sink.waitFor((messages) => messages.some((m) => m.to.includes(email) && m.at >= after), 15_000)).filter((m) => m.to.includes(email) && m.at >= after);
+    const [mail] = (
+      await sink.waitFor((messages) => messages.some((m) => m.to.includes(email) && m.at >= after), 15_000)
+    ).filter((m) => m.to.includes(email) && m.at >= after);
     const parsed = await mail.parsed();
     expect(parsed.subject).toBe('Reset your Carebook password');
     const link = /https:\/\/app\.clinic\.test\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(parsed.text ?? '');
@@ -98,11 +111,25 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
     it('needs the right current password and a valid new one, and changes nothing otherwise', async () => {
       const user = await newUser();
       const session = await signIn(user.email, user.password);
-      const wrong = await postAsGateway('auth', url, CHANGE, { c: 'not-the-password', n: 'second-password-2' }, session.accessToken);
-      expect(wrong.errors![0]).toMatchObject({ message: 'The current password is wrong.', extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' } });
+      const wrong = await postAsGateway(
+        'auth',
+        url,
+        CHANGE,
+        { c: 'not-the-password', n: 'second-password-2' },
+        session.accessToken,
+      );
+      expect(wrong.errors![0]).toMatchObject({
+        message: 'The current password is wrong.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' },
+      });
       const short = await postAsGateway('auth', url, CHANGE, { c: user.password, n: 'short' }, session.accessToken);
-      expect(short.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'newPassword' }, message: expect.stringMatching(/newPassword must be at least 10 characters/) });
-      expect(errorCode(await postAsGateway('auth', url, CHANGE, { c: user.password, n: 'second-password-2' }))).toBe('UNAUTHENTICATED');
+      expect(short.errors![0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field: 'newPassword' },
+        message: expect.stringMatching(/newPassword must be at least 10 characters/),
+      });
+      expect(errorCode(await postAsGateway('auth', url, CHANGE, { c: user.password, n: 'second-password-2' }))).toBe(
+        'UNAUTHENTICATED',
+      );
       // Nothing changed: the session and the password still work.
       expect((await postAsGateway('auth', url, ME, {}, session.accessToken)).errors).toBeUndefined();
       await signIn(user.email, user.password);
@@ -112,19 +139,29 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const user = await newUser();
       const other = await signIn(user.email, user.password);
       const current = await signIn(user.email, user.password);
-      const changed = await postAsGateway('auth', url, CHANGE, { c: user.password, n: 'second-password-2' }, current.accessToken);
+      const changed = await postAsGateway(
+        'auth',
+        url,
+        CHANGE,
+        { c: user.password, n: 'second-password-2' },
+        current.accessToken,
+      );
       expect(changed.errors).toBeUndefined();
       const renewed = changed.data.changePassword;
       expect(renewed.user.id).toBe(user.id);
 
-      expect((await untilRefused(url, other.accessToken)).errors![0].extensions).toMatchObject({ reason: 'SESSION_REVOKED' });
+      expect((await untilRefused(url, other.accessToken)).errors![0].extensions).toMatchObject({
+        reason: 'SESSION_REVOKED',
+      });
       await untilRefused(url, current.accessToken);
       expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: other.refreshToken }))).toBe('UNAUTHENTICATED');
       expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: current.refreshToken }))).toBe('UNAUTHENTICATED');
 
       expect((await postAsGateway('auth', url, ME, {}, renewed.accessToken)).data.me.id).toBe(user.id);
       expect((await postAsGateway('auth', url, REFRESH, { t: renewed.refreshToken })).errors).toBeUndefined();
-      expect(errorCode(await postAsGateway('auth', url, LOGIN, { email: user.email, password: user.password }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await postAsGateway('auth', url, LOGIN, { email: user.email, password: user.password }))).toBe(
+        'UNAUTHENTICATED',
+      );
       await signIn(user.email, 'second-password-2');
     });
   });
@@ -132,7 +169,9 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
   describe('password reset', () => {
     it('answers the same for an unknown email and sends nothing; refuses a malformed one', async () => {
       const before = Date.now();
-      const unknown = await postAsGateway('auth', url, REQUEST_RESET, { email: `nobody-${randomUUID()}@carebook.test` });
+      const unknown = await postAsGateway('auth', url, REQUEST_RESET, {
+        email: `nobody-${randomUUID()}@carebook.test`,
+      });
       expect(unknown).toMatchObject({ data: { requestPasswordReset: true } });
       expect(unknown.errors).toBeUndefined();
       const user = await newUser();
@@ -149,7 +188,9 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const user = await newUser();
       const session = await signIn(user.email, user.password);
       const before = Date.now();
-      expect((await postAsGateway('auth', url, REQUEST_RESET, { email: user.email })).data.requestPasswordReset).toBe(true);
+      expect((await postAsGateway('auth', url, REQUEST_RESET, { email: user.email })).data.requestPasswordReset).toBe(
+        true,
+      );
       const token = await resetLinkSentTo(user.email, before);
 
       const rows = await query('select * from password_reset_tokens where user_id = ?', [user.id]);
@@ -162,23 +203,32 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       try {
         for (const key of await redis.keys(`${prefix}:*`)) {
           const type = await redis.type(key);
-          const value = type === 'string' ? await redis.get(key) : type === 'hash' ? JSON.stringify(await redis.hgetall(key)) : '';
+          const value =
+            type === 'string' ? await redis.get(key) : type === 'hash' ? JSON.stringify(await redis.hgetall(key)) : '';
           expect(`${key} ${value}`).not.toContain(token);
         }
       } finally {
         redis.disconnect();
       }
 
-      expect((await postAsGateway('auth', url, RESET, { token, p: 'short' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+      expect((await postAsGateway('auth', url, RESET, { token, p: 'short' })).errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'newPassword',
+      });
       const reset = await postAsGateway('auth', url, RESET, { token, p: 'reset-password-3' });
       expect(reset).toMatchObject({ data: { resetPassword: true } });
       await untilRefused(url, session.accessToken);
       expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await postAsGateway('auth', url, LOGIN, { email: user.email, password: user.password }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await postAsGateway('auth', url, LOGIN, { email: user.email, password: user.password }))).toBe(
+        'UNAUTHENTICATED',
+      );
       await signIn(user.email, 'reset-password-3');
 
       const again = await postAsGateway('auth', url, RESET, { token, p: 'another-password-4' });
-      expect(again.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'token' }, message: expect.stringMatching(/already used or has expired; ask for a new one/) });
+      expect(again.errors![0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field: 'token' },
+        message: expect.stringMatching(/already used or has expired; ask for a new one/),
+      });
       await signIn(user.email, 'reset-password-3');
     });
 
@@ -191,10 +241,17 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       await postAsGateway('auth', url, REQUEST_RESET, { email: user.email });
       const second = await resetLinkSentTo(user.email, before);
       expect(second).not.toBe(first);
-      expect(errorCode(await postAsGateway('auth', url, RESET, { token: first, p: 'reset-password-3' }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await postAsGateway('auth', url, RESET, { token: first, p: 'reset-password-3' }))).toBe(
+        'BAD_USER_INPUT',
+      );
 
-      await query('update password_reset_tokens set expires_at = ? where token_hash = ?', [new Date(Date.now() - 1000), createHash('sha256').update(second).digest('hex')]);
-      expect(errorCode(await postAsGateway('auth', url, RESET, { token: second, p: 'reset-password-3' }))).toBe('BAD_USER_INPUT');
+      await query('update password_reset_tokens set expires_at = ? where token_hash = ?', [
+        new Date(Date.now() - 1000),
+        createHash('sha256').update(second).digest('hex'),
+      ]);
+      expect(errorCode(await postAsGateway('auth', url, RESET, { token: second, p: 'reset-password-3' }))).toBe(
+        'BAD_USER_INPUT',
+      );
       await signIn(user.email, user.password);
     });
 
@@ -203,16 +260,23 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const before = Date.now();
       await postAsGateway('auth', url, REQUEST_RESET, { email: user.email });
       const token = await resetLinkSentTo(user.email, before);
-      const results = await Promise.all([postAsGateway('auth', url, RESET, { token, p: 'parallel-password-a' }), postAsGateway('auth', url, RESET, { token, p: 'parallel-password-b' })]);
+      const results = await Promise.all([
+        postAsGateway('auth', url, RESET, { token, p: 'parallel-password-a' }),
+        postAsGateway('auth', url, RESET, { token, p: 'parallel-password-b' }),
+      ]);
       expect(results.filter((r) => r.data?.resetPassword === true)).toHaveLength(1);
       expect(results.filter((r) => errorCode(r) === 'BAD_USER_INPUT')).toHaveLength(1);
     });
 
     it('limits requests per email (3 per hour here), known or not, with the same answer', async () => {
       const email = `flood-${randomUUID().slice(0, 8)}@carebook.test`;
-      for (let i = 0; i < 3; i++) expect((await postAsGateway('auth', url, REQUEST_RESET, { email })).data.requestPasswordReset).toBe(true);
+      for (let i = 0; i < 3; i++)
+        expect((await postAsGateway('auth', url, REQUEST_RESET, { email })).data.requestPasswordReset).toBe(true);
       const refused = await postAsGateway('auth', url, REQUEST_RESET, { email });
-      expect(refused.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED' }, message: expect.stringMatching(/Too many password resets were asked for this email/) });
+      expect(refused.errors![0]).toMatchObject({
+        extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED' },
+        message: expect.stringMatching(/Too many password resets were asked for this email/),
+      });
     });
   });
 
@@ -222,12 +286,18 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const here = await signIn(user.email, user.password);
       const there = await signIn(user.email, user.password);
       const rotated = (await postAsGateway('auth', url, REFRESH, { t: here.refreshToken })).data.refreshSession;
-      expect(await postAsGateway('auth', url, LOGOUT, { t: rotated.refreshToken })).toMatchObject({ data: { logout: true } });
+      expect(await postAsGateway('auth', url, LOGOUT, { t: rotated.refreshToken })).toMatchObject({
+        data: { logout: true },
+      });
       expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: rotated.refreshToken }))).toBe('UNAUTHENTICATED');
       expect((await postAsGateway('auth', url, REFRESH, { t: there.refreshToken })).errors).toBeUndefined();
       // Signing out twice is no error; an unknown token is.
-      expect(await postAsGateway('auth', url, LOGOUT, { t: rotated.refreshToken })).toMatchObject({ data: { logout: true } });
-      expect((await postAsGateway('auth', url, LOGOUT, { t: 'not-a-refresh-token' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'refreshToken' });
+      expect(await postAsGateway('auth', url, LOGOUT, { t: rotated.refreshToken })).toMatchObject({
+        data: { logout: true },
+      });
+      expect(
+        (await postAsGateway('auth', url, LOGOUT, { t: 'not-a-refresh-token' })).errors![0].extensions,
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'refreshToken' });
     });
 
     it('logoutEverywhere ends every session, access tokens included; signing in again works at once', async () => {
@@ -235,10 +305,15 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const here = await signIn(user.email, user.password);
       const there = await signIn(user.email, user.password);
       expect(errorCode(await postAsGateway('auth', url, LOGOUT_EVERYWHERE))).toBe('UNAUTHENTICATED');
-      expect(await postAsGateway('auth', url, LOGOUT_EVERYWHERE, {}, here.accessToken)).toMatchObject({ data: { logoutEverywhere: true } });
+      expect(await postAsGateway('auth', url, LOGOUT_EVERYWHERE, {}, here.accessToken)).toMatchObject({
+        data: { logoutEverywhere: true },
+      });
       await untilRefused(url, here.accessToken);
       await untilRefused(url, there.accessToken);
-      for (const session of [here, there]) expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
+      for (const session of [here, there])
+        expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: session.refreshToken }))).toBe(
+          'UNAUTHENTICATED',
+        );
       const fresh = await signIn(user.email, user.password);
       expect((await postAsGateway('auth', url, ME, {}, fresh.accessToken)).data.me.id).toBe(user.id);
     });
@@ -252,7 +327,10 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const fresh = await signIn(user.email, user.password);
       expect(fresh.user.role).toBe('ADMIN');
       await untilRefused(url, session.accessToken);
-      expect((await postAsGateway('auth', url, ME, {}, fresh.accessToken)).data.me).toEqual({ id: user.id, role: 'ADMIN' });
+      expect((await postAsGateway('auth', url, ME, {}, fresh.accessToken)).data.me).toEqual({
+        id: user.id,
+        role: 'ADMIN',
+      });
     });
 
     it('refuses the token of a deactivated user', async () => {
@@ -266,14 +344,19 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
     it('changes nothing when the revocation cannot be recorded (Redis unreachable)', async () => {
       const user = await newUser();
       // A second auth instance on the same database whose Redis is unreachable.
-      const cutOff = await startAuth(loadAuthConfig({ ...baseEnv, REDIS_URL: 'redis://127.0.0.1:9', SMTP_URL: sink.url }));
+      const cutOff = await startAuth(
+        loadAuthConfig({ ...baseEnv, REDIS_URL: 'redis://127.0.0.1:9', SMTP_URL: sink.url }),
+      );
       try {
         const viaCutOff = serviceClientAs('admin', { AUTH_URL: cutOff.url });
         for (const [route, body] of [
           ['deactivate-user', { id: user.id }],
           ['set-user-role', { id: user.id, role: Role.PATIENT }],
         ] as const) {
-          await expect(viaCutOff.call('auth', route, body)).rejects.toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' }, message: expect.stringMatching(/nothing was changed/) });
+          await expect(viaCutOff.call('auth', route, body)).rejects.toMatchObject({
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+            message: expect.stringMatching(/nothing was changed/),
+          });
         }
         const [row] = await query('select active, role from users where id = ?', [user.id]);
         expect(row).toMatchObject({ active: 1, role: 'DOCTOR' });
@@ -281,7 +364,9 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
         // Its own verifier cannot check revocations: it refuses user tokens rather than honour possibly revoked ones.
         const session = await signIn(user.email, user.password);
         const refused = await postAsGateway('auth', cutOff.url, ME, {}, session.accessToken);
-        expect(refused.errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_CHECK_UNAVAILABLE' } });
+        expect(refused.errors![0]).toMatchObject({
+          extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_CHECK_UNAVAILABLE' },
+        });
       } finally {
         await cutOff.stop();
       }

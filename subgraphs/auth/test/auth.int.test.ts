@@ -1,5 +1,15 @@
 import { Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, spawnService, SpawnedService, testPortBase } from '@carebook/platform/testing';
+import {
+  dropDatabase,
+  errorCode,
+  freshDatabaseUrl,
+  postAsGateway,
+  postGraphql,
+  serviceClientAs,
+  spawnService,
+  SpawnedService,
+  testPortBase,
+} from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { mkdtempSync } from 'node:fs';
@@ -8,7 +18,8 @@ import { join } from 'node:path';
 import { startAuth } from '../src/app';
 import { loadAuthConfig } from '../src/config';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken expiresAt user { id email role } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken expiresAt user { id email role } } }';
 const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken expiresAt } }';
 const ADMIN = { email: 'root-admin@carebook.test', password: 'admin-password-1' };
 const USERS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id email role } } }';
@@ -60,7 +71,10 @@ describe('auth subgraph against MariaDB and Redis', () => {
   it('creates the bootstrap admin, signs in and answers me with an ES256 token carrying iss, aud, sub, role and exp', async () => {
     const session = await loginAdmin();
     expect(session.user).toMatchObject({ email: ADMIN.email, role: Role.ADMIN });
-    const [header, payload] = session.accessToken.split('.').slice(0, 2).map((part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    const [header, payload] = session.accessToken
+      .split('.')
+      .slice(0, 2)
+      .map((part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header.alg).toBe('ES256');
     expect(payload).toMatchObject({ iss: 'carebook-auth', aud: 'carebook', sub: session.user.id, role: 'ADMIN' });
     expect(payload.exp - payload.iat).toBe(15 * 60);
@@ -88,25 +102,35 @@ describe('auth subgraph against MariaDB and Redis', () => {
 
   it('lets exactly one of two concurrent uses of a refresh token succeed', async () => {
     const session = await loginAdmin();
-    const results = await Promise.all([postAsGateway('auth', url, REFRESH, { t: session.refreshToken }), postAsGateway('auth', url, REFRESH, { t: session.refreshToken })]);
+    const results = await Promise.all([
+      postAsGateway('auth', url, REFRESH, { t: session.refreshToken }),
+      postAsGateway('auth', url, REFRESH, { t: session.refreshToken }),
+    ]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
   });
 
-  const loginFrom = (address: string, email: string, password: string) => postAsGateway('auth', url, LOGIN, { email, password }, undefined, { 'x-carebook-client-ip': address });
+  const loginFrom = (address: string, email: string, password: string) =>
+    postAsGateway('auth', url, LOGIN, { email, password }, undefined, { 'x-carebook-client-ip': address });
 
   it('refuses a wrong password, then throttles the account at that address (not elsewhere) after too many failures', async () => {
     const email = 'someone@carebook.test';
-    for (let i = 0; i < 5; i++) expect(errorCode(await loginFrom('10.0.0.2', email, 'wrong-password'))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 5; i++)
+      expect(errorCode(await loginFrom('10.0.0.2', email, 'wrong-password'))).toBe('UNAUTHENTICATED');
     const blocked = await loginFrom('10.0.0.2', email, 'wrong-password');
     expect(errorCode(blocked)).toBe('FORBIDDEN');
     expect(blocked.errors![0].message).toMatch(/Too many failed sign-in attempts/);
-    expect(blocked.errors![0].extensions).toMatchObject({ reason: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(blocked.errors![0].extensions).toMatchObject({
+      reason: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(errorCode(await loginFrom('10.0.0.3', email, 'wrong-password'))).toBe('UNAUTHENTICATED');
   });
 
   it('checks at most 5 passwords of 40 parallel wrong guesses at one account, and locks out nobody else', async () => {
     passwordChecks = 0;
-    const guesses = await Promise.all(Array.from({ length: 40 }, (_, i) => loginFrom('10.0.1.1', ADMIN.email, `wrong-password-${i}`)));
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => loginFrom('10.0.1.1', ADMIN.email, `wrong-password-${i}`)),
+    );
     expect(passwordChecks).toBe(5);
     expect(guesses.filter((g) => errorCode(g) === 'UNAUTHENTICATED')).toHaveLength(5);
     expect(guesses.filter((g) => errorCode(g) === 'FORBIDDEN')).toHaveLength(35);
@@ -118,7 +142,10 @@ describe('auth subgraph against MariaDB and Redis', () => {
 
   it('refuses every account from an address once its failures reach the higher per-address ceiling (12 here)', async () => {
     for (const account of ['a', 'b', 'c']) {
-      for (let i = 0; i < 4; i++) expect(errorCode(await loginFrom('10.0.2.1', `${account}@carebook.test`, 'wrong-password'))).toBe('UNAUTHENTICATED');
+      for (let i = 0; i < 4; i++)
+        expect(errorCode(await loginFrom('10.0.2.1', `${account}@carebook.test`, 'wrong-password'))).toBe(
+          'UNAUTHENTICATED',
+        );
     }
     passwordChecks = 0;
     const refused = await loginFrom('10.0.2.1', ADMIN.email, ADMIN.password);
@@ -129,15 +156,25 @@ describe('auth subgraph against MariaDB and Redis', () => {
 
   it('throttles registrations per client address (2 per hour here), counting attempts that failed', async () => {
     const register = (address: string, n: number) =>
-      postAsGateway('auth', url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', { input: { email: `reg${n}@carebook.test`, password: 'long-enough-1', name: 'Reg' } }, undefined, {
-        'x-carebook-client-ip': address,
-      });
+      postAsGateway(
+        'auth',
+        url,
+        'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }',
+        { input: { email: `reg${n}@carebook.test`, password: 'long-enough-1', name: 'Reg' } },
+        undefined,
+        {
+          'x-carebook-client-ip': address,
+        },
+      );
     // The patient service is down here: each attempt fails, and still counts.
     expect(errorCode(await register('10.0.3.1', 1))).toBe('INTERNAL_SERVER_ERROR');
     expect(errorCode(await register('10.0.3.1', 2))).toBe('INTERNAL_SERVER_ERROR');
     const third = await register('10.0.3.1', 3);
     expect(errorCode(third)).toBe('FORBIDDEN');
-    expect(third.errors![0]).toMatchObject({ message: expect.stringMatching(/Too many accounts were opened from your network address/), extensions: { reason: 'RATE_LIMITED' } });
+    expect(third.errors![0]).toMatchObject({
+      message: expect.stringMatching(/Too many accounts were opened from your network address/),
+      extensions: { reason: 'RATE_LIMITED' },
+    });
     expect(errorCode(await register('10.0.3.2', 4))).toBe('INTERNAL_SERVER_ERROR');
   });
 
@@ -148,18 +185,29 @@ describe('auth subgraph against MariaDB and Redis', () => {
       { email: 'ann@carebook.test', password: 'long-enough-1', name: 'Ann', dateOfBirth: '2999-01-01' },
     ];
     for (const input of cases) {
-      const response = await postAsGateway('auth', url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', { input });
+      const response = await postAsGateway(
+        'auth',
+        url,
+        'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }',
+        { input },
+      );
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
     }
-    const unknownGender = await postAsGateway('auth', url, 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }', {
-      input: { email: 'ann@carebook.test', password: 'long-enough-1', name: 'Ann', gender: 'UNKNOWN' },
-    });
+    const unknownGender = await postAsGateway(
+      'auth',
+      url,
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }',
+      {
+        input: { email: 'ann@carebook.test', password: 'long-enough-1', name: 'Ann', gender: 'UNKNOWN' },
+      },
+    );
     expect(errorCode(unknownGender)).toBe('BAD_USER_INPUT');
     expect(await countUsers('ann@carebook.test')).toBe(0);
   });
 
   it('leaves no usable user when the patient service is down during registration, and the reconciler removes the rest', async () => {
-    const REGISTER = 'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken user { id email } } }';
+    const REGISTER =
+      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken user { id email } } }';
     const input = { email: 'down@carebook.test', password: 'long-enough-1', name: 'Dee' };
     // Its own client address: the file's other registrations count against theirs (REGISTRATIONS_PER_IP_PER_HOUR is 2 here).
     const fromOwnAddress = { 'x-carebook-client-ip': '10.9.9.9' };
@@ -171,30 +219,60 @@ describe('auth subgraph against MariaDB and Redis', () => {
     // The profile service could not be asked to clean up, so the half-made user stays, unable to sign in, and holds the email.
     expect(await countUsers(input.email)).toBe(1);
     expect(await countUsers(input.email, true)).toBe(0);
-    expect(errorCode(await postAsGateway('auth', url, REGISTER, { input }, undefined, fromOwnAddress))).toBe('CONFLICT');
+    expect(errorCode(await postAsGateway('auth', url, REGISTER, { input }, undefined, fromOwnAddress))).toBe(
+      'CONFLICT',
+    );
     // While the patient service is still down the reconciler cannot discard the profile side either: the user waits.
     await new Promise((resolve) => setTimeout(resolve, 1100)); // past PROVISIONING_GRACE_SECONDS (1 s)
     expect(await auth.reconcile()).toBe(0);
     expect(await countUsers(input.email)).toBe(1);
 
     // Once it is back, the reconciler removes the user, and the email registers again (profile and all).
-    patient = await spawnService('patient', patientPort, { NODE_ENV: 'test', LOG_LEVEL: 'warn', PATIENT_DB_URL: patientDatabaseUrl, AUTH_JWKS_URL: `${url}/.well-known/jwks.json`, REDIS_PREFIX: `test-auth-patient-${process.pid}` });
+    patient = await spawnService('patient', patientPort, {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PATIENT_DB_URL: patientDatabaseUrl,
+      AUTH_JWKS_URL: `${url}/.well-known/jwks.json`,
+      REDIS_PREFIX: `test-auth-patient-${process.pid}`,
+    });
     // Other tests of this file leave half-made users of their own (registrations while the patient service was down).
     expect(await auth.reconcile()).toBeGreaterThanOrEqual(1);
     expect(await countUsers(input.email)).toBe(0);
-    const again = await postAsGateway('auth', url, REGISTER, { input }, undefined, { 'x-carebook-client-ip': '10.9.9.10' });
+    const again = await postAsGateway('auth', url, REGISTER, { input }, undefined, {
+      'x-carebook-client-ip': '10.9.9.10',
+    });
     expect(again.errors).toBeUndefined();
     expect(again.data.registerPatient.user.email).toBe(input.email);
-    const profile = await postAsGateway('patient', patient.url, '{ myProfile { name email } }', {}, again.data.registerPatient.accessToken);
+    const profile = await postAsGateway(
+      'patient',
+      patient.url,
+      '{ myProfile { name email } }',
+      {},
+      again.data.registerPatient.accessToken,
+    );
     expect(profile.data?.myProfile).toEqual({ name: 'Dee', email: input.email });
-    expect((await postAsGateway('auth', url, LOGIN, { email: input.email, password: input.password })).errors).toBeUndefined();
+    expect(
+      (await postAsGateway('auth', url, LOGIN, { email: input.email, password: input.password })).errors,
+    ).toBeUndefined();
   }, 90_000);
 
   it('lists users for admins only, in cursor pages', async () => {
     const admin = await loginAdmin();
-    const page = await postAsGateway('auth', url, '{ users(first: 1) { edges { node { id email role active createdAt } } pageInfo { hasNextPage endCursor } } }', {}, admin.accessToken);
+    const page = await postAsGateway(
+      'auth',
+      url,
+      '{ users(first: 1) { edges { node { id email role active createdAt } } pageInfo { hasNextPage endCursor } } }',
+      {},
+      admin.accessToken,
+    );
     expect(page.data.users.edges).toHaveLength(1);
-    const bad = await postAsGateway('auth', url, '{ users(after: "garbage") { edges { node { id } } } }', {}, admin.accessToken);
+    const bad = await postAsGateway(
+      'auth',
+      url,
+      '{ users(after: "garbage") { edges { node { id } } } }',
+      {},
+      admin.accessToken,
+    );
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     const anonymous = await postAsGateway('auth', url, '{ users { edges { node { id } } } }');
     expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
@@ -204,7 +282,11 @@ describe('auth subgraph against MariaDB and Redis', () => {
   async function signedInDoctor() {
     const asAdminService = serviceClientAs('admin', { AUTH_URL: url });
     const email = `dr-${randomUUID().slice(0, 8)}@carebook.test`;
-    const { id } = await asAdminService.call<{ id: string }>('auth', 'create-user', { email, password: 'doctor-password-1', role: Role.DOCTOR });
+    const { id } = await asAdminService.call<{ id: string }>('auth', 'create-user', {
+      email,
+      password: 'doctor-password-1',
+      role: Role.DOCTOR,
+    });
     await asAdminService.call('auth', 'confirm-user', { id });
     const response = await postAsGateway('auth', url, LOGIN, { email, password: 'doctor-password-1' });
     expect(response.errors).toBeUndefined();
@@ -217,7 +299,13 @@ describe('auth subgraph against MariaDB and Redis', () => {
     for (const query of [USERS, '{ _service { sdl } }', '{ me { id email } }']) {
       for (const token of [undefined, admin.accessToken]) {
         const raw = await postGraphql(url, query, { r }, token);
-        expect({ query, token: Boolean(token), status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ query, token: Boolean(token), status: 401, code: 'UNAUTHENTICATED', data: undefined });
+        expect({ query, token: Boolean(token), status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({
+          query,
+          token: Boolean(token),
+          status: 401,
+          code: 'UNAUTHENTICATED',
+          data: undefined,
+        });
       }
     }
     expect((await fetch(`${url}/health`)).status).toBe(200);
@@ -226,7 +314,10 @@ describe('auth subgraph against MariaDB and Redis', () => {
   it("shows a user's email and role through _entities only to that user and to admins", async () => {
     const admin = await loginAdmin();
     const doctor = await signedInDoctor();
-    const r = [{ __typename: 'User', id: admin.user.id }, { __typename: 'User', id: doctor.user.id }];
+    const r = [
+      { __typename: 'User', id: admin.user.id },
+      { __typename: 'User', id: doctor.user.id },
+    ];
 
     const anonymous = await postAsGateway('auth', url, USERS, { r });
     expect(anonymous.data._entities).toEqual([null, null]);
@@ -238,13 +329,19 @@ describe('auth subgraph against MariaDB and Redis', () => {
 
     const asAdmin = await postAsGateway('auth', url, USERS, { r }, admin.accessToken);
     expect(asAdmin.errors).toBeUndefined();
-    expect(asAdmin.data._entities.map((user: { email: string }) => user.email)).toEqual([ADMIN.email, doctor.user.email]);
+    expect(asAdmin.data._entities.map((user: { email: string }) => user.email)).toEqual([
+      ADMIN.email,
+      doctor.user.email,
+    ]);
   });
 
   async function countUsers(email: string, provisionedOnly = false): Promise<number> {
     const connection = await createConnection({ uri: databaseUrl });
     try {
-      const [rows] = await connection.query(`select count(*) as n from users where email = ?${provisionedOnly ? ' and provisioned = 1' : ''}`, [email]);
+      const [rows] = await connection.query(
+        `select count(*) as n from users where email = ?${provisionedOnly ? ' and provisioned = 1' : ''}`,
+        [email],
+      );
       return Number((rows as Array<{ n: number }>)[0].n);
     } finally {
       await connection.end();

@@ -1,4 +1,13 @@
-import { createLogger, createServiceClient, mountInternalRoutes, mountInternalStreamRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import {
+  createLogger,
+  createServiceClient,
+  mountInternalRoutes,
+  mountInternalStreamRoutes,
+  openOrm,
+  RunningService,
+  startOutboxRelay,
+  startSubgraph,
+} from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { BillingConfig } from './config';
 import { appointmentLookup } from './domain/appointment-lookup';
@@ -17,14 +26,22 @@ export type RunningBilling = RunningService & { orm: MikroORM };
 export async function startBilling(config: BillingConfig): Promise<RunningBilling> {
   const logger = createLogger('billing', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
-  const relay = startOutboxRelay({ orm, service: 'billing', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  const relay = startOutboxRelay({
+    orm,
+    service: 'billing',
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    logger,
+  });
   const client = createServiceClient(config.serviceKeys, config.env);
   // Every admin action leaves an AdminActionLog entry; the action stands even if the log is unreachable.
   const recordAdminAction = (adminId: string, action: string, targetId: string, details: Record<string, unknown>) =>
     client
       .call('admin', 'record-action', { adminId, action, targetId, details })
       .then(() => undefined)
-      .catch((error: Error) => logger.warn({ err: error.message, action, targetId }, 'could not record the admin action'));
+      .catch((error: Error) =>
+        logger.warn({ err: error.message, action, targetId }, 'could not record the admin action'),
+      );
   const deps: BillingDeps = {
     provider: paymentProviderFor(config.extra.PAYMENT_PROVIDER),
     nudge: () => relay.nudge(),
@@ -32,7 +49,14 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
     appointments: appointmentLookup(client),
     logAdminAction: (adminId, invoiceId, method) => recordAdminAction(adminId, 'RECORD_PAYMENT', invoiceId, { method }),
   };
-  const consumer = startBillingConsumer({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, fees: deps.fees, appointments: deps.appointments });
+  const consumer = startBillingConsumer({
+    orm,
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    logger,
+    fees: deps.fees,
+    appointments: deps.appointments,
+  });
   // Publish what the handler recorded as soon as it committed, not at the relay's next poll.
   consumer.worker.on('completed', () => relay.nudge());
   const schema = await buildBillingSchema(deps);
@@ -43,8 +67,15 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
     logger,
     routes: (app, callers, users) => {
       mountInternalRoutes(app, callers, { orm, logger }, billingInternalRoutes());
-      const recordExport = (adminId: string, filter: unknown) => recordAdminAction(adminId, 'EXPORT_INVOICES', 'invoices', { filter });
-      mountInternalStreamRoutes(app, callers, users, { orm, logger }, billingStreamRoutes(client, recordExport, config.extra.CLINIC_TIME_ZONE));
+      const recordExport = (adminId: string, filter: unknown) =>
+        recordAdminAction(adminId, 'EXPORT_INVOICES', 'invoices', { filter });
+      mountInternalStreamRoutes(
+        app,
+        callers,
+        users,
+        { orm, logger },
+        billingStreamRoutes(client, recordExport, config.extra.CLINIC_TIME_ZONE),
+      );
     },
     onStop: async () => {
       await consumer.close();

@@ -1,4 +1,13 @@
-import { createLogger, createServiceClient, directoryAnnouncer, listenForDirectoryChanges, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
+import {
+  createLogger,
+  createServiceClient,
+  directoryAnnouncer,
+  listenForDirectoryChanges,
+  mountInternalRoutes,
+  openOrm,
+  RunningService,
+  startSubgraph,
+} from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { DoctorConfig } from './config';
 import { ensureDefaultLocation } from './domain/clinic-locations';
@@ -27,7 +36,8 @@ export async function startDoctor(config: DoctorConfig): Promise<RunningService 
     schema,
     orm,
     logger,
-    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, doctorInternalRoutes(config.bookingPolicy, directory)),
+    routes: (app, callers) =>
+      mountInternalRoutes(app, callers, { orm, logger }, doctorInternalRoutes(config.bookingPolicy, directory)),
     onStop: async () => {
       await directory.close();
       await feed.close();

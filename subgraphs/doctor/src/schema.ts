@@ -14,11 +14,21 @@ import { MedicalServiceResolver } from './resolvers/medical-service.resolver';
  * public lists) may be
  * omitted when only the SDL is needed.
  */
-export function buildDoctorSchema(deps?: { defaults: BookingPolicy; directory: DirectoryAnnouncer; services: ServiceClient; listings: PublicListings }) {
+export function buildDoctorSchema(deps?: {
+  defaults: BookingPolicy;
+  directory: DirectoryAnnouncer;
+  services: ServiceClient;
+  listings: PublicListings;
+}) {
   return buildFederatedSchema({
     resolvers: [DoctorResolver, DoctorProfileResolver, MedicalServiceResolver, LocationResolver],
     instances: deps
-      ? [new DoctorResolver(deps.listings), new MedicalServiceResolver(deps.defaults, deps.listings), new DoctorProfileResolver(deps.directory), new LocationResolver(deps)]
+      ? [
+          new DoctorResolver(deps.listings),
+          new MedicalServiceResolver(deps.defaults, deps.listings),
+          new DoctorProfileResolver(deps.directory),
+          new LocationResolver(deps),
+        ]
       : [],
     references: { ...doctorReference, ...medicalServiceReference, ...locationReference },
   });

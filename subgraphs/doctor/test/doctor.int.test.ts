@@ -1,16 +1,36 @@
-import { CALLER_HEADER, createLogger, directoryAnnouncer, listenForDirectoryChanges, Role, ServiceClient } from '@carebook/platform';
-import { callerToken, dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
+import {
+  CALLER_HEADER,
+  createLogger,
+  directoryAnnouncer,
+  listenForDirectoryChanges,
+  Role,
+  ServiceClient,
+} from '@carebook/platform';
+import {
+  callerToken,
+  dropDatabase,
+  errorCode,
+  freshDatabaseUrl,
+  postAsGateway,
+  postGraphql,
+  serviceClientAs,
+  startTestIssuer,
+  TestIssuer,
+} from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { startDoctor } from '../src/app';
 import { loadDoctorConfig } from '../src/config';
 import { publicListings } from '../src/domain/public-listings';
 
-const MEDICAL_SERVICES = 'query($category: ServiceCategory) { medicalServices(category: $category) { id name category durationMinutes bufferBeforeMinutes bufferAfterMinutes price currency } }';
-const DOCTORS = 'query($specialty: String, $serviceId: ID) { doctors(specialty: $specialty, serviceId: $serviceId) { id name specialty bio location services { id name } } }';
+const MEDICAL_SERVICES =
+  'query($category: ServiceCategory) { medicalServices(category: $category) { id name category durationMinutes bufferBeforeMinutes bufferAfterMinutes price currency } }';
+const DOCTORS =
+  'query($specialty: String, $serviceId: ID) { doctors(specialty: $specialty, serviceId: $serviceId) { id name specialty bio location services { id name } } }';
 const DOCTOR = 'query($id: ID!) { doctor(id: $id) { id name specialty services { id name price } } }';
 const DOCTOR_PRIVATE = 'query($id: ID!) { doctor(id: $id) { id name licenseNumber phone } }';
-const ENTITIES = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Doctor { id name services { id } } ... on MedicalService { id name price } } }';
+const ENTITIES =
+  'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Doctor { id name services { id } } ... on MedicalService { id name price } } }';
 
 interface Refusal {
   code?: string;
@@ -36,7 +56,15 @@ describe('doctor subgraph against MariaDB', () => {
   let asAdmin: ServiceClient;
   let asAuth: ServiceClient;
 
-  const ada = { id: randomUUID(), name: 'Ada Byron', specialty: 'Cardiology', licenseNumber: 'MD-1001', phone: '+49 30 1111111', bio: 'Hearts.', location: 'Room 1' };
+  const ada = {
+    id: randomUUID(),
+    name: 'Ada Byron',
+    specialty: 'Cardiology',
+    licenseNumber: 'MD-1001',
+    phone: '+49 30 1111111',
+    bio: 'Hearts.',
+    location: 'Room 1',
+  };
   const bob = { id: randomUUID(), name: 'Bob Stone', specialty: 'Dermatology', licenseNumber: 'MD-1002' };
   const cleo = { id: randomUUID(), name: 'Cleo Park', specialty: 'cardiology', licenseNumber: 'MD-1003' };
   const catalogue: Record<string, { id: string; name: string; price: string }> = {};
@@ -59,14 +87,39 @@ describe('doctor subgraph against MariaDB', () => {
     asAuth = serviceClientAs('auth', { DOCTOR_URL: url });
 
     for (const draft of [
-      { key: 'checkup', name: 'General check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' },
-      { key: 'cardio', name: 'Cardiology consultation', category: 'SPECIALIST_CONSULTATION', durationMinutes: 45, price: '80.5', currency: 'EUR', description: 'ECG included' },
-      { key: 'flu', name: 'Flu vaccination', category: 'VACCINATION', durationMinutes: 15, price: '20', currency: 'EUR' },
+      {
+        key: 'checkup',
+        name: 'General check-up',
+        category: 'GENERAL_CHECKUP',
+        durationMinutes: 30,
+        price: '35.00',
+        currency: 'EUR',
+      },
+      {
+        key: 'cardio',
+        name: 'Cardiology consultation',
+        category: 'SPECIALIST_CONSULTATION',
+        durationMinutes: 45,
+        price: '80.5',
+        currency: 'EUR',
+        description: 'ECG included',
+      },
+      {
+        key: 'flu',
+        name: 'Flu vaccination',
+        category: 'VACCINATION',
+        durationMinutes: 15,
+        price: '20',
+        currency: 'EUR',
+      },
     ]) {
       const { key, ...body } = draft;
       catalogue[key] = await asAdmin.call('doctor', 'create-medical-service', body);
     }
-    await asAdmin.call('doctor', 'provision-doctor', { ...ada, serviceIds: [catalogue.cardio.id, catalogue.checkup.id] });
+    await asAdmin.call('doctor', 'provision-doctor', {
+      ...ada,
+      serviceIds: [catalogue.cardio.id, catalogue.checkup.id],
+    });
     await asAdmin.call('doctor', 'provision-doctor', { ...bob, serviceIds: [catalogue.checkup.id] });
     await asAdmin.call('doctor', 'provision-doctor', cleo);
   });
@@ -104,7 +157,16 @@ describe('doctor subgraph against MariaDB', () => {
 
   describe('the catalogue', () => {
     it('returns the created service with its price as an exact two-decimal string', async () => {
-      expect(catalogue.checkup).toEqual({ id: expect.any(String), name: 'General check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, price: '35.00', currency: 'EUR' });
+      expect(catalogue.checkup).toEqual({
+        id: expect.any(String),
+        name: 'General check-up',
+        category: 'GENERAL_CHECKUP',
+        durationMinutes: 30,
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+        price: '35.00',
+        currency: 'EUR',
+      });
       expect(catalogue.cardio.price).toBe('80.50');
       expect(await count('medical_services', 'price = ?', ['80.50'])).toBe(1);
     });
@@ -112,7 +174,11 @@ describe('doctor subgraph against MariaDB', () => {
     it('lists active services by name to anyone, optionally by category', async () => {
       const all = await postAsGateway('doctor', url, MEDICAL_SERVICES);
       expect(all.errors).toBeUndefined();
-      expect(all.data.medicalServices.map((s: { name: string }) => s.name)).toEqual(['Cardiology consultation', 'Flu vaccination', 'General check-up']);
+      expect(all.data.medicalServices.map((s: { name: string }) => s.name)).toEqual([
+        'Cardiology consultation',
+        'Flu vaccination',
+        'General check-up',
+      ]);
       expect(all.data.medicalServices[2]).toEqual({ ...catalogue.checkup, price: '35.00' });
 
       const vaccinations = await postAsGateway('doctor', url, MEDICAL_SERVICES, { category: 'VACCINATION' });
@@ -122,9 +188,20 @@ describe('doctor subgraph against MariaDB', () => {
     });
 
     it('answers medicalService(id), and NOT_FOUND for an unknown id', async () => {
-      const found = await postAsGateway('doctor', url, 'query($id: ID!) { medicalService(id: $id) { name price description } }', { id: catalogue.cardio.id });
-      expect(found.data.medicalService).toEqual({ name: 'Cardiology consultation', price: '80.50', description: 'ECG included' });
-      const missing = await postAsGateway('doctor', url, 'query($id: ID!) { medicalService(id: $id) { name } }', { id: randomUUID() });
+      const found = await postAsGateway(
+        'doctor',
+        url,
+        'query($id: ID!) { medicalService(id: $id) { name price description } }',
+        { id: catalogue.cardio.id },
+      );
+      expect(found.data.medicalService).toEqual({
+        name: 'Cardiology consultation',
+        price: '80.50',
+        description: 'ECG included',
+      });
+      const missing = await postAsGateway('doctor', url, 'query($id: ID!) { medicalService(id: $id) { name } }', {
+        id: randomUUID(),
+      });
       expect(errorCode(missing)).toBe('NOT_FOUND');
     });
 
@@ -149,14 +226,23 @@ describe('doctor subgraph against MariaDB', () => {
     });
 
     it('refuses a second service of the same name, whatever its case, with CONFLICT', async () => {
-      const refused = await refusal(asAdmin.call('doctor', 'create-medical-service', { name: 'general CHECK-UP', category: 'GENERAL_CHECKUP', durationMinutes: 20, price: '1.00', currency: 'EUR' }));
+      const refused = await refusal(
+        asAdmin.call('doctor', 'create-medical-service', {
+          name: 'general CHECK-UP',
+          category: 'GENERAL_CHECKUP',
+          durationMinutes: 20,
+          price: '1.00',
+          currency: 'EUR',
+        }),
+      );
       expect(refused.code).toBe('CONFLICT');
       expect(await count('medical_services', 'name = ?', ['General check-up'])).toBe(1);
     });
   });
 
   describe('the public doctor list', () => {
-    const names = (response: { data?: { doctors: Array<{ name: string }> } }) => response.data!.doctors.map((d) => d.name);
+    const names = (response: { data?: { doctors: Array<{ name: string }> } }) =>
+      response.data!.doctors.map((d) => d.name);
 
     it('lists active doctors by name with their services to anonymous callers', async () => {
       const response = await postAsGateway('doctor', url, DOCTORS);
@@ -177,10 +263,20 @@ describe('doctor subgraph against MariaDB', () => {
     });
 
     it('filters by specialty in any case and by a service offered', async () => {
-      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: 'CARDIOLOGY' }))).toEqual(['Ada Byron', 'Cleo Park']);
+      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: 'CARDIOLOGY' }))).toEqual([
+        'Ada Byron',
+        'Cleo Park',
+      ]);
       expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: ' dermatology ' }))).toEqual(['Bob Stone']);
-      expect(names(await postAsGateway('doctor', url, DOCTORS, { serviceId: catalogue.checkup.id }))).toEqual(['Ada Byron', 'Bob Stone']);
-      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: 'cardiology', serviceId: catalogue.checkup.id }))).toEqual(['Ada Byron']);
+      expect(names(await postAsGateway('doctor', url, DOCTORS, { serviceId: catalogue.checkup.id }))).toEqual([
+        'Ada Byron',
+        'Bob Stone',
+      ]);
+      expect(
+        names(
+          await postAsGateway('doctor', url, DOCTORS, { specialty: 'cardiology', serviceId: catalogue.checkup.id }),
+        ),
+      ).toEqual(['Ada Byron']);
       expect(names(await postAsGateway('doctor', url, DOCTORS, { serviceId: catalogue.flu.id }))).toEqual([]);
       expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: 'Neurology' }))).toEqual([]);
     });
@@ -204,10 +300,18 @@ describe('doctor subgraph against MariaDB', () => {
 
   describe("a doctor's licence number and phone", () => {
     it('are visible to admins and to the doctor themselves', async () => {
-      for (const token of [await issuer.mint({ role: Role.ADMIN }), await issuer.mint({ role: Role.DOCTOR, sub: ada.id })]) {
+      for (const token of [
+        await issuer.mint({ role: Role.ADMIN }),
+        await issuer.mint({ role: Role.DOCTOR, sub: ada.id }),
+      ]) {
         const response = await postAsGateway('doctor', url, DOCTOR_PRIVATE, { id: ada.id }, token);
         expect(response.errors).toBeUndefined();
-        expect(response.data.doctor).toEqual({ id: ada.id, name: 'Ada Byron', licenseNumber: 'MD-1001', phone: '+49 30 1111111' });
+        expect(response.data.doctor).toEqual({
+          id: ada.id,
+          name: 'Ada Byron',
+          licenseNumber: 'MD-1001',
+          phone: '+49 30 1111111',
+        });
       }
     });
 
@@ -231,7 +335,12 @@ describe('doctor subgraph against MariaDB', () => {
   });
 
   describe('provisioning', () => {
-    const fresh = () => ({ id: randomUUID(), name: 'Dora Quinn', specialty: 'Neurology', licenseNumber: `NE-${Date.now()}` });
+    const fresh = () => ({
+      id: randomUUID(),
+      name: 'Dora Quinn',
+      specialty: 'Neurology',
+      licenseNumber: `NE-${Date.now()}`,
+    });
 
     it('refuses bad profiles with BAD_USER_INPUT naming the field, and writes nothing', async () => {
       const [doctorsBefore, linksBefore] = [await count('doctors'), await count('doctor_services')];
@@ -250,7 +359,9 @@ describe('doctor subgraph against MariaDB', () => {
         expect(refused.code).toBe('BAD_USER_INPUT');
         expect(refused.message.startsWith(`${field}`)).toBe(true);
       }
-      const unknown = await refusal(asAdmin.call('doctor', 'provision-doctor', { ...fresh(), serviceIds: [catalogue.checkup.id, unknownService] }));
+      const unknown = await refusal(
+        asAdmin.call('doctor', 'provision-doctor', { ...fresh(), serviceIds: [catalogue.checkup.id, unknownService] }),
+      );
       expect(unknown.message).toContain(unknownService);
       expect(unknown.message).not.toContain(catalogue.checkup.id);
       expect([await count('doctors'), await count('doctor_services')]).toEqual([doctorsBefore, linksBefore]);
@@ -258,7 +369,13 @@ describe('doctor subgraph against MariaDB', () => {
 
     it("refuses another doctor's licence number with CONFLICT and keeps both profiles as they were", async () => {
       const dora = fresh();
-      const refused = await refusal(asAdmin.call('doctor', 'provision-doctor', { ...dora, licenseNumber: 'md-1002', serviceIds: [catalogue.flu.id] }));
+      const refused = await refusal(
+        asAdmin.call('doctor', 'provision-doctor', {
+          ...dora,
+          licenseNumber: 'md-1002',
+          serviceIds: [catalogue.flu.id],
+        }),
+      );
       expect(refused.code).toBe('CONFLICT');
       expect(await count('doctors', 'id = ?', [dora.id])).toBe(0);
       expect(await count('doctor_services', 'doctor_id = ?', [dora.id])).toBe(0);
@@ -272,10 +389,24 @@ describe('doctor subgraph against MariaDB', () => {
       expect(await count('doctors', 'id = ?', [dora.id])).toBe(1);
       expect(await count('doctor_services', 'doctor_id = ?', [dora.id])).toBe(2);
 
-      await asAdmin.call('doctor', 'provision-doctor', { ...dora, name: 'Dora Quinn-Lee', location: 'Room 9', serviceIds: [catalogue.flu.id, catalogue.cardio.id] });
+      await asAdmin.call('doctor', 'provision-doctor', {
+        ...dora,
+        name: 'Dora Quinn-Lee',
+        location: 'Room 9',
+        serviceIds: [catalogue.flu.id, catalogue.cardio.id],
+      });
       expect(await count('doctors', 'id = ?', [dora.id])).toBe(1);
-      const response = await postAsGateway('doctor', url, 'query($id: ID!) { doctor(id: $id) { name location services { name } } }', { id: dora.id });
-      expect(response.data.doctor).toEqual({ name: 'Dora Quinn-Lee', location: 'Room 9', services: [{ name: 'Cardiology consultation' }, { name: 'Flu vaccination' }] });
+      const response = await postAsGateway(
+        'doctor',
+        url,
+        'query($id: ID!) { doctor(id: $id) { name location services { name } } }',
+        { id: dora.id },
+      );
+      expect(response.data.doctor).toEqual({
+        name: 'Dora Quinn-Lee',
+        location: 'Room 9',
+        services: [{ name: 'Cardiology consultation' }, { name: 'Flu vaccination' }],
+      });
       await asAuth.call('doctor', 'discard-doctor', { id: dora.id });
     });
 
@@ -298,20 +429,23 @@ describe('doctor subgraph against MariaDB', () => {
         body: JSON.stringify({ id: bob.id }),
       });
 
-    it.each(['provision-doctor', 'discard-doctor', 'create-medical-service'])('%s refuses user tokens, callers without a token and tokens made for another service', async (route) => {
-      for (const role of [Role.ADMIN, Role.DOCTOR, Role.PATIENT]) {
-        const response = await post(route, { authorization: `Bearer ${await issuer.mint({ role })}` });
-        expect(response.status).toBe(401);
-        expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
-      }
-      const anonymous = await post(route);
-      expect(anonymous.status).toBe(401);
-      expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
-      const forAuth = await post(route, { [CALLER_HEADER]: await callerToken('admin', 'auth') });
-      expect(forAuth.status).toBe(401);
-      expect((await forAuth.json()).error.message).toMatch(/made for another service/);
-      expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
-    });
+    it.each(['provision-doctor', 'discard-doctor', 'create-medical-service'])(
+      '%s refuses user tokens, callers without a token and tokens made for another service',
+      async (route) => {
+        for (const role of [Role.ADMIN, Role.DOCTOR, Role.PATIENT]) {
+          const response = await post(route, { authorization: `Bearer ${await issuer.mint({ role })}` });
+          expect(response.status).toBe(401);
+          expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
+        }
+        const anonymous = await post(route);
+        expect(anonymous.status).toBe(401);
+        expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
+        const forAuth = await post(route, { [CALLER_HEADER]: await callerToken('admin', 'auth') });
+        expect(forAuth.status).toBe(401);
+        expect((await forAuth.json()).error.message).toMatch(/made for another service/);
+        expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
+      },
+    );
 
     it.each([
       ['provision-doctor', 'auth'],
@@ -320,7 +454,10 @@ describe('doctor subgraph against MariaDB', () => {
     ] as const)('%s refuses a service not on its callers list (%s)', async (route, caller) => {
       const response = await post(route, { [CALLER_HEADER]: await callerToken(caller, 'doctor') });
       expect(response.status).toBe(403);
-      expect((await response.json()).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(new RegExp(`not open to the ${caller} service`)) });
+      expect((await response.json()).error).toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(new RegExp(`not open to the ${caller} service`)),
+      });
       expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
     });
 
@@ -345,15 +482,23 @@ describe('doctor subgraph against MariaDB', () => {
       for (let i = 0; i < many.length; i += 25) {
         await Promise.all(many.slice(i, i + 25).map((doctor) => asAdmin.call('doctor', 'provision-doctor', doctor)));
       }
-      expect(await count('doctor_services', "doctor_id in (select id from doctors where license_number like 'GP-%')")).toBe(400);
+      expect(
+        await count('doctor_services', "doctor_id in (select id from doctors where license_number like 'GP-%')"),
+      ).toBe(400);
 
       let response: Awaited<ReturnType<typeof postAsGateway<any>>> | undefined;
       const statements = await statementsDuring(async () => {
-        response = await postAsGateway('doctor', url, ENTITIES, { representations: many.map((d) => ({ __typename: 'Doctor', id: d.id })) });
+        response = await postAsGateway('doctor', url, ENTITIES, {
+          representations: many.map((d) => ({ __typename: 'Doctor', id: d.id })),
+        });
       });
       expect(response!.errors).toBeUndefined();
       expect(response!.data._entities).toHaveLength(200);
-      expect(response!.data._entities[17]).toEqual({ id: many[17].id, name: 'Doctor 017', services: [{ id: catalogue.flu.id }, { id: catalogue.checkup.id }] });
+      expect(response!.data._entities[17]).toEqual({
+        id: many[17].id,
+        name: 'Doctor 017',
+        services: [{ id: catalogue.flu.id }, { id: catalogue.checkup.id }],
+      });
       const selects = statements.filter((sql) => /^\s*select/i.test(sql));
       expect(selects.filter((sql) => /from `doctors`/i.test(sql))).toHaveLength(1);
       expect(selects.filter((sql) => /from `doctor_services`/i.test(sql))).toHaveLength(1);
@@ -370,24 +515,45 @@ describe('doctor subgraph against MariaDB', () => {
         ],
       });
       expect(response.errors).toBeUndefined();
-      expect(response.data._entities).toEqual([{ id: catalogue.cardio.id, name: 'Cardiology consultation', price: '80.50' }, null, null]);
+      expect(response.data._entities).toEqual([
+        { id: catalogue.cardio.id, name: 'Cardiology consultation', price: '80.50' },
+        null,
+        null,
+      ]);
     });
   });
 
   describe('booking rules of a service', () => {
-    const POLICY = 'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
+    const POLICY =
+      'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
     const CLINIC = { minNoticeMinutes: 120, horizonMinutes: 90 * 1440, cancellationWindowMinutes: 1440 };
 
     async function newService() {
-      return asAdmin.call<{ id: string }>('doctor', 'create-medical-service', { name: `Rules ${randomUUID().slice(0, 8)}`, category: 'LAB_TEST', durationMinutes: 15, price: '9.00', currency: 'EUR' });
+      return asAdmin.call<{ id: string }>('doctor', 'create-medical-service', {
+        name: `Rules ${randomUUID().slice(0, 8)}`,
+        category: 'LAB_TEST',
+        durationMinutes: 15,
+        price: '9.00',
+        currency: 'EUR',
+      });
     }
 
     it('follows the clinic defaults until the service sets its own, to anyone who asks and in the facts bookings read', async () => {
       const { id } = await newService();
-      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy).toEqual({ ...CLINIC, ownRules: [] });
+      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy).toEqual({
+        ...CLINIC,
+        ownRules: [],
+      });
 
-      const set = await asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 0, cancellationWindowMinutes: 2880 });
-      expect(set).toMatchObject({ id, bookingPolicy: { minNoticeMinutes: 0, horizonMinutes: CLINIC.horizonMinutes, cancellationWindowMinutes: 2880 } });
+      const set = await asAdmin.call('doctor', 'set-booking-policy', {
+        id,
+        minNoticeMinutes: 0,
+        cancellationWindowMinutes: 2880,
+      });
+      expect(set).toMatchObject({
+        id,
+        bookingPolicy: { minNoticeMinutes: 0, horizonMinutes: CLINIC.horizonMinutes, cancellationWindowMinutes: 2880 },
+      });
       expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy).toEqual({
         minNoticeMinutes: 0,
         horizonMinutes: CLINIC.horizonMinutes,
@@ -395,40 +561,72 @@ describe('doctor subgraph against MariaDB', () => {
         ownRules: ['MIN_NOTICE', 'CANCELLATION_WINDOW'],
       });
       const asAppointment = serviceClientAs('appointment', { DOCTOR_URL: url });
-      expect(await asAppointment.call('doctor', 'medical-service', { id })).toMatchObject({ bookingPolicy: { minNoticeMinutes: 0, cancellationWindowMinutes: 2880 } });
+      expect(await asAppointment.call('doctor', 'medical-service', { id })).toMatchObject({
+        bookingPolicy: { minNoticeMinutes: 0, cancellationWindowMinutes: 2880 },
+      });
 
       // Sent again without a rule, that rule follows the clinic default again.
       await asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 0 });
-      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy.ownRules).toEqual(['MIN_NOTICE']);
+      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy.ownRules).toEqual([
+        'MIN_NOTICE',
+      ]);
     });
 
     it('refuses rules that cannot work or are out of bounds (BAD_USER_INPUT, nothing changed), unknown services, and callers other than admin', async () => {
       const { id } = await newService();
       await asAdmin.call('doctor', 'set-booking-policy', { id, cancellationWindowMinutes: 60 });
-      const unchanged = () => count('medical_services', 'id = ? and cancellation_window_minutes = 60 and min_notice_minutes is null and horizon_minutes is null', [id]);
-      for (const bad of [{ minNoticeMinutes: 3000, horizonMinutes: 2000 }, { horizonMinutes: 30 }, { minNoticeMinutes: -5 }, { cancellationWindowMinutes: 1.5 }]) {
+      const unchanged = () =>
+        count(
+          'medical_services',
+          'id = ? and cancellation_window_minutes = 60 and min_notice_minutes is null and horizon_minutes is null',
+          [id],
+        );
+      for (const bad of [
+        { minNoticeMinutes: 3000, horizonMinutes: 2000 },
+        { horizonMinutes: 30 },
+        { minNoticeMinutes: -5 },
+        { cancellationWindowMinutes: 1.5 },
+      ]) {
         const refused = await refusal(asAdmin.call('doctor', 'set-booking-policy', { id, ...bad }));
         expect(refused.code).toBe('BAD_USER_INPUT');
         expect(await unchanged()).toBe(1);
       }
-      expect((await refusal(asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 3000, horizonMinutes: 2000 }))).message).toMatch(/must be longer than the minimum notice/);
-      expect((await refusal(asAdmin.call('doctor', 'set-booking-policy', { id: randomUUID(), minNoticeMinutes: 10 }))).code).toBe('NOT_FOUND');
+      expect(
+        (
+          await refusal(
+            asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 3000, horizonMinutes: 2000 }),
+          )
+        ).message,
+      ).toMatch(/must be longer than the minimum notice/);
+      expect(
+        (await refusal(asAdmin.call('doctor', 'set-booking-policy', { id: randomUUID(), minNoticeMinutes: 10 }))).code,
+      ).toBe('NOT_FOUND');
       const asScheduling = serviceClientAs('scheduling', { DOCTOR_URL: url });
-      expect((await refusal(asScheduling.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 10 }))).code).toBe('FORBIDDEN');
+      expect(
+        (await refusal(asScheduling.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 10 }))).code,
+      ).toBe('FORBIDDEN');
       expect(await unchanged()).toBe(1);
     });
   });
 
   describe('editing doctors and the catalogue', () => {
-    const SERVICE = 'query($id: ID!) { medicalService(id: $id) { name category durationMinutes price currency description active } }';
-    const PROFILE = 'query($id: ID!) { doctor(id: $id) { id name specialty bio location phone licenseNumber active services { id } } }';
-    const UPDATE_MINE = 'mutation($input: MyDoctorProfileInput!) { updateMyDoctorProfile(input: $input) { id bio location phone } }';
+    const SERVICE =
+      'query($id: ID!) { medicalService(id: $id) { name category durationMinutes price currency description active } }';
+    const PROFILE =
+      'query($id: ID!) { doctor(id: $id) { id name specialty bio location phone licenseNumber active services { id } } }';
+    const UPDATE_MINE =
+      'mutation($input: MyDoctorProfileInput!) { updateMyDoctorProfile(input: $input) { id bio location phone } }';
     const asAppointment = () => serviceClientAs('appointment', { DOCTOR_URL: url });
     let announcements = 0;
     let listener: ReturnType<typeof listenForDirectoryChanges>;
 
     beforeAll(async () => {
-      listener = listenForDirectoryChanges(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix, createLogger('test', 'silent'), () => (announcements += 1));
+      listener = listenForDirectoryChanges(
+        process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        prefix,
+        createLogger('test', 'silent'),
+        () => (announcements += 1),
+      );
       const deadline = Date.now() + 5000;
       while (!listener.live() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     });
@@ -445,21 +643,47 @@ describe('doctor subgraph against MariaDB', () => {
     }
 
     async function newService(price = '50.00') {
-      return asAdmin.call<{ id: string }>('doctor', 'create-medical-service', { name: `Edit ${randomUUID().slice(0, 8)}`, category: 'FOLLOW_UP', durationMinutes: 20, price, currency: 'EUR', description: 'Before' });
+      return asAdmin.call<{ id: string }>('doctor', 'create-medical-service', {
+        name: `Edit ${randomUUID().slice(0, 8)}`,
+        category: 'FOLLOW_UP',
+        durationMinutes: 20,
+        price,
+        currency: 'EUR',
+        description: 'Before',
+      });
     }
 
     async function newDoctor(serviceIds: string[]) {
       const id = randomUUID();
-      await asAdmin.call('doctor', 'provision-doctor', { id, name: 'Dr Edit', specialty: 'Neurology', licenseNumber: `ED-${id.slice(0, 8)}`, phone: '+49 30 5555555', bio: 'Before', serviceIds });
+      await asAdmin.call('doctor', 'provision-doctor', {
+        id,
+        name: 'Dr Edit',
+        specialty: 'Neurology',
+        licenseNumber: `ED-${id.slice(0, 8)}`,
+        phone: '+49 30 5555555',
+        bio: 'Before',
+        serviceIds,
+      });
       return id;
     }
 
-    it('changes a service\'s fields, keeping those left out, and announces it; the facts bookings read follow', async () => {
+    it("changes a service's fields, keeping those left out, and announces it; the facts bookings read follow", async () => {
       const { id } = await newService();
-      const updated = await announced(() => asAdmin.call('doctor', 'update-medical-service', { id, price: '65', durationMinutes: 45, description: null }));
+      const updated = await announced(() =>
+        asAdmin.call('doctor', 'update-medical-service', { id, price: '65', durationMinutes: 45, description: null }),
+      );
       expect(updated).toMatchObject({ id, price: '65.00', durationMinutes: 45, active: true });
-      expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService).toMatchObject({ category: 'FOLLOW_UP', price: '65.00', durationMinutes: 45, description: null, currency: 'EUR' });
-      expect(await asAppointment().call('doctor', 'medical-service', { id })).toMatchObject({ price: '65.00', durationMinutes: 45 });
+      expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService).toMatchObject({
+        category: 'FOLLOW_UP',
+        price: '65.00',
+        durationMinutes: 45,
+        description: null,
+        currency: 'EUR',
+      });
+      expect(await asAppointment().call('doctor', 'medical-service', { id })).toMatchObject({
+        price: '65.00',
+        durationMinutes: 45,
+      });
     });
 
     it('refuses bad service changes, a taken name and unknown services, changing nothing', async () => {
@@ -476,7 +700,9 @@ describe('doctor subgraph against MariaDB', () => {
         expect({ change, code: refused.code }).toEqual({ change, code });
         expect(refused.message).toMatch(message);
       }
-      expect((await refusal(asAdmin.call('doctor', 'update-medical-service', { id: randomUUID(), price: '1.00' }))).code).toBe('NOT_FOUND');
+      expect(
+        (await refusal(asAdmin.call('doctor', 'update-medical-service', { id: randomUUID(), price: '1.00' }))).code,
+      ).toBe('NOT_FOUND');
       expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService).toEqual(before);
     });
 
@@ -484,8 +710,12 @@ describe('doctor subgraph against MariaDB', () => {
       const { id } = await newService();
       const doctorId = await newDoctor([id, catalogue.flu.id]);
       await announced(() => asAdmin.call('doctor', 'retire-medical-service', { id }));
-      expect((await postAsGateway('doctor', url, MEDICAL_SERVICES)).data.medicalServices.map((s: { id: string }) => s.id)).not.toContain(id);
-      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId })).data.doctor.services).toEqual([{ id: catalogue.flu.id }]);
+      expect(
+        (await postAsGateway('doctor', url, MEDICAL_SERVICES)).data.medicalServices.map((s: { id: string }) => s.id),
+      ).not.toContain(id);
+      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId })).data.doctor.services).toEqual([
+        { id: catalogue.flu.id },
+      ]);
       expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService.active).toBe(false);
       expect(await asAppointment().call('doctor', 'medical-service', { id })).toMatchObject({ active: false });
       expect(await asAdmin.call('doctor', 'retire-medical-service', { id })).toMatchObject({ id, active: false });
@@ -495,7 +725,15 @@ describe('doctor subgraph against MariaDB', () => {
       const doctorId = await newDoctor([catalogue.checkup.id]);
       const admin = await issuer.mint({ role: Role.ADMIN });
       await announced(() =>
-        asAdmin.call('doctor', 'update-doctor', { id: doctorId, name: 'Dr Edited', specialty: 'Neurology', licenseNumber: `ED2-${doctorId.slice(0, 6)}`, phone: null, location: 'Room 9', serviceIds: [catalogue.flu.id] }),
+        asAdmin.call('doctor', 'update-doctor', {
+          id: doctorId,
+          name: 'Dr Edited',
+          specialty: 'Neurology',
+          licenseNumber: `ED2-${doctorId.slice(0, 6)}`,
+          phone: null,
+          location: 'Room 9',
+          serviceIds: [catalogue.flu.id],
+        }),
       );
       expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, admin)).data.doctor).toMatchObject({
         name: 'Dr Edited',
@@ -505,17 +743,28 @@ describe('doctor subgraph against MariaDB', () => {
         active: true,
         services: [{ id: catalogue.flu.id }],
       });
-      const searched = async () => (await postAsGateway('doctor', url, DOCTORS, { specialty: 'Neurology' })).data.doctors.map((d: { id: string }) => d.id);
+      const searched = async () =>
+        (await postAsGateway('doctor', url, DOCTORS, { specialty: 'Neurology' })).data.doctors.map(
+          (d: { id: string }) => d.id,
+        );
       expect(await searched()).toContain(doctorId);
-      expect(await announced(() => asAdmin.call('doctor', 'update-doctor', { id: doctorId, active: false }))).toEqual({ id: doctorId, active: false });
+      expect(await announced(() => asAdmin.call('doctor', 'update-doctor', { id: doctorId, active: false }))).toEqual({
+        id: doctorId,
+        active: false,
+      });
       expect(await searched()).not.toContain(doctorId);
-      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId })).data.doctor).toMatchObject({ active: false, name: 'Dr Edited' });
-      expect(await asAppointment().call('doctor', 'doctors', { ids: [doctorId] })).toEqual({ doctors: [expect.objectContaining({ id: doctorId, active: false })] });
+      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId })).data.doctor).toMatchObject({
+        active: false,
+        name: 'Dr Edited',
+      });
+      expect(await asAppointment().call('doctor', 'doctors', { ids: [doctorId] })).toEqual({
+        doctors: [expect.objectContaining({ id: doctorId, active: false })],
+      });
       await asAdmin.call('doctor', 'update-doctor', { id: doctorId, active: true });
       expect(await searched()).toContain(doctorId);
     });
 
-    it('refuses bad doctor changes, another doctor\'s licence and unknown services, changing nothing', async () => {
+    it("refuses bad doctor changes, another doctor's licence and unknown services, changing nothing", async () => {
       const doctorId = await newDoctor([catalogue.checkup.id]);
       const admin = await issuer.mint({ role: Role.ADMIN });
       const before = (await postAsGateway('doctor', url, PROFILE, { id: doctorId }, admin)).data.doctor;
@@ -530,17 +779,39 @@ describe('doctor subgraph against MariaDB', () => {
         expect({ change, code: refused.code }).toEqual({ change, code });
         expect(refused.message).toMatch(field);
       }
-      expect((await refusal(asAdmin.call('doctor', 'update-doctor', { id: randomUUID(), bio: 'x' }))).code).toBe('NOT_FOUND');
-      expect((await refusal(serviceClientAs('scheduling', { DOCTOR_URL: url }).call('doctor', 'update-doctor', { id: doctorId, active: false }))).code).toBe('FORBIDDEN');
+      expect((await refusal(asAdmin.call('doctor', 'update-doctor', { id: randomUUID(), bio: 'x' }))).code).toBe(
+        'NOT_FOUND',
+      );
+      expect(
+        (
+          await refusal(
+            serviceClientAs('scheduling', { DOCTOR_URL: url }).call('doctor', 'update-doctor', {
+              id: doctorId,
+              active: false,
+            }),
+          )
+        ).code,
+      ).toBe('FORBIDDEN');
       expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, admin)).data.doctor).toEqual(before);
     });
 
     it('lets a doctor change their own bio, location and phone, and nobody else use it', async () => {
       const doctorId = await newDoctor([catalogue.checkup.id]);
       const doctor = await issuer.mint({ role: Role.DOCTOR, sub: doctorId });
-      const changed = await postAsGateway('doctor', url, UPDATE_MINE, { input: { bio: '  Headaches.  ', location: 'Room 3' } }, doctor);
+      const changed = await postAsGateway(
+        'doctor',
+        url,
+        UPDATE_MINE,
+        { input: { bio: '  Headaches.  ', location: 'Room 3' } },
+        doctor,
+      );
       expect(changed.errors).toBeUndefined();
-      expect(changed.data.updateMyDoctorProfile).toEqual({ id: doctorId, bio: 'Headaches.', location: 'Room 3', phone: '+49 30 5555555' });
+      expect(changed.data.updateMyDoctorProfile).toEqual({
+        id: doctorId,
+        bio: 'Headaches.',
+        location: 'Room 3',
+        phone: '+49 30 5555555',
+      });
       const cleared = await postAsGateway('doctor', url, UPDATE_MINE, { input: { phone: null } }, doctor);
       expect(cleared.data.updateMyDoctorProfile).toMatchObject({ bio: 'Headaches.', phone: null });
 
@@ -552,16 +823,34 @@ describe('doctor subgraph against MariaDB', () => {
       expect(errorCode(renamed)).toBe('BAD_USER_INPUT');
       expect(renamed.errors![0].message).toMatch(/Field "name" is not defined by type "MyDoctorProfileInput"/);
       for (const role of [Role.PATIENT, Role.ADMIN]) {
-        expect(errorCode(await postAsGateway('doctor', url, UPDATE_MINE, { input: { bio: 'Not mine' } }, await issuer.mint({ role })))).toBe('FORBIDDEN');
+        expect(
+          errorCode(
+            await postAsGateway(
+              'doctor',
+              url,
+              UPDATE_MINE,
+              { input: { bio: 'Not mine' } },
+              await issuer.mint({ role }),
+            ),
+          ),
+        ).toBe('FORBIDDEN');
       }
-      expect(errorCode(await postAsGateway('doctor', url, UPDATE_MINE, { input: { bio: 'Not mine' } }))).toBe('UNAUTHENTICATED');
-      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, doctor)).data.doctor).toMatchObject({ bio: 'Headaches.', location: 'Room 3', phone: null });
+      expect(errorCode(await postAsGateway('doctor', url, UPDATE_MINE, { input: { bio: 'Not mine' } }))).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, doctor)).data.doctor).toMatchObject({
+        bio: 'Headaches.',
+        location: 'Room 3',
+        phone: null,
+      });
     });
   });
 
   describe('the public lists, kept for seconds', () => {
-    const names = async () => (await postAsGateway('doctor', url, MEDICAL_SERVICES)).data.medicalServices.map((s: { name: string }) => s.name);
-    const doctorIds = async (serviceId: string) => (await postAsGateway('doctor', url, DOCTORS, { serviceId })).data.doctors.map((d: { id: string }) => d.id);
+    const names = async () =>
+      (await postAsGateway('doctor', url, MEDICAL_SERVICES)).data.medicalServices.map((s: { name: string }) => s.name);
+    const doctorIds = async (serviceId: string) =>
+      (await postAsGateway('doctor', url, DOCTORS, { serviceId })).data.doctors.map((d: { id: string }) => d.id);
     const selects = (statements: string[]) => statements.filter((sql) => /^\s*select/i.test(sql));
 
     it('answers the same list again without asking MariaDB', async () => {
@@ -571,7 +860,13 @@ describe('doctor subgraph against MariaDB', () => {
 
     it("shows this instance's own changes at once: a new, a retired, a renamed service; a doctor deactivated or given a service", async () => {
       await names();
-      const created = await asAdmin.call<{ id: string }>('doctor', 'create-medical-service', { name: 'Kept-list check', category: 'GENERAL_CHECKUP', durationMinutes: 20, price: '10', currency: 'EUR' });
+      const created = await asAdmin.call<{ id: string }>('doctor', 'create-medical-service', {
+        name: 'Kept-list check',
+        category: 'GENERAL_CHECKUP',
+        durationMinutes: 20,
+        price: '10',
+        currency: 'EUR',
+      });
       expect(await names()).toContain('Kept-list check');
       await asAdmin.call('doctor', 'update-medical-service', { id: created.id, name: 'Kept-list check (renamed)' });
       expect(await names()).toContain('Kept-list check (renamed)');
@@ -579,30 +874,53 @@ describe('doctor subgraph against MariaDB', () => {
       expect(await names()).not.toContain('Kept-list check (renamed)');
 
       const doctorId = randomUUID();
-      await asAdmin.call('doctor', 'provision-doctor', { id: doctorId, name: 'Kept List', specialty: 'General practice', licenseNumber: `KL-${doctorId.slice(0, 8)}`, serviceIds: [catalogue.flu.id] });
+      await asAdmin.call('doctor', 'provision-doctor', {
+        id: doctorId,
+        name: 'Kept List',
+        specialty: 'General practice',
+        licenseNumber: `KL-${doctorId.slice(0, 8)}`,
+        serviceIds: [catalogue.flu.id],
+      });
       expect(await doctorIds(catalogue.flu.id)).toContain(doctorId);
       expect(await doctorIds(catalogue.checkup.id)).not.toContain(doctorId);
-      await asAdmin.call('doctor', 'provision-doctor', { id: doctorId, name: 'Kept List', specialty: 'General practice', licenseNumber: `KL-${doctorId.slice(0, 8)}`, serviceIds: [catalogue.flu.id, catalogue.checkup.id] });
+      await asAdmin.call('doctor', 'provision-doctor', {
+        id: doctorId,
+        name: 'Kept List',
+        specialty: 'General practice',
+        licenseNumber: `KL-${doctorId.slice(0, 8)}`,
+        serviceIds: [catalogue.flu.id, catalogue.checkup.id],
+      });
       expect(await doctorIds(catalogue.checkup.id)).toContain(doctorId);
       await asAdmin.call('doctor', 'update-doctor', { id: doctorId, active: false });
       expect(await doctorIds(catalogue.flu.id)).not.toContain(doctorId);
     });
 
-    it("drops them when another instance announces a change it made, and keeps them until then", async () => {
+    it('drops them when another instance announces a change it made, and keeps them until then', async () => {
       await names();
       // Another instance's change: the row changes in the shared database, and its announcer speaks on Redis.
       const connection = await createConnection({ uri: databaseUrl });
       try {
-        await connection.query('update medical_services set name = ? where id = ?', ['Flu vaccination (by another instance)', catalogue.flu.id]);
+        await connection.query('update medical_services set name = ? where id = ?', [
+          'Flu vaccination (by another instance)',
+          catalogue.flu.id,
+        ]);
         expect(await names()).toContain('Flu vaccination'); // kept: nothing announced yet
-        const other = directoryAnnouncer(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix, createLogger('other-instance', 'silent'));
+        const other = directoryAnnouncer(
+          process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+          prefix,
+          createLogger('other-instance', 'silent'),
+        );
         await other.announce({ kind: 'medical-service', id: catalogue.flu.id });
         await other.close();
         const deadline = Date.now() + 3000;
-        while (!(await names()).includes('Flu vaccination (by another instance)') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        while (!(await names()).includes('Flu vaccination (by another instance)') && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 25));
         expect(await names()).toContain('Flu vaccination (by another instance)');
       } finally {
-        await connection.query('update medical_services set name = ? where id = ?', ['Flu vaccination', catalogue.flu.id]);
+        await connection.query('update medical_services set name = ? where id = ?', [
+          'Flu vaccination',
+          catalogue.flu.id,
+        ]);
         await connection.end();
       }
     });

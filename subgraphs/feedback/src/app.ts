@@ -1,4 +1,12 @@
-import { createLogger, createServiceClient, fieldSealerFor, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import {
+  createLogger,
+  createServiceClient,
+  fieldSealerFor,
+  openOrm,
+  RunningService,
+  startOutboxRelay,
+  startSubgraph,
+} from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { FeedbackConfig } from './config';
 import { entities } from './entities';
@@ -12,7 +20,13 @@ export type RunningFeedback = RunningService & { orm: MikroORM };
 export async function startFeedback(config: FeedbackConfig): Promise<RunningFeedback> {
   const logger = createLogger('feedback', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
-  const relay = startOutboxRelay({ orm, service: 'feedback', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  const relay = startOutboxRelay({
+    orm,
+    service: 'feedback',
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    logger,
+  });
   const requests = startFeedbackRequests({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   // Publish FEEDBACK_REQUESTED as soon as it committed, not at the relay's next poll.
   requests.worker.on('completed', () => relay.nudge());

@@ -24,9 +24,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const k1 = `k1:${randomBytes(32).toString('base64')}`;
 const k2 = `k2:${randomBytes(32).toString('base64')}`;
 
-const SUBMIT = 'mutation($appointmentId: ID!, $rating: Int!, $comment: String) { submitFeedback(appointmentId: $appointmentId, rating: $rating, comment: $comment) { id rating comment createdAt } }';
-const RATINGS = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Doctor { id rating reviewCount } } }';
-const APPOINTMENT_FEEDBACK = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Appointment { id feedback { rating comment } } } }';
+const SUBMIT =
+  'mutation($appointmentId: ID!, $rating: Int!, $comment: String) { submitFeedback(appointmentId: $appointmentId, rating: $rating, comment: $comment) { id rating comment createdAt } }';
+const RATINGS =
+  'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Doctor { id rating reviewCount } } }';
+const APPOINTMENT_FEEDBACK =
+  'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Appointment { id feedback { rating comment } } } }';
 
 interface Visit {
   id: string;
@@ -49,9 +52,18 @@ describe('feedback subgraph', () => {
   const doctors = [randomUUID(), randomUUID(), randomUUID()];
 
   const tokenOf = (id: string, role = Role.PATIENT) => issuer.mint({ sub: id, role });
-  const gql = (query: string, variables: Record<string, unknown>, token: string) => postAsGateway('feedback', feedback.url, query, variables, token);
+  const gql = (query: string, variables: Record<string, unknown>, token: string) =>
+    postAsGateway('feedback', feedback.url, query, variables, token);
   let env: Record<string, string>;
-  const feedbackConfig = (keys: string) => loadFeedbackConfig({ ...process.env, ...env, LOG_LEVEL: 'silent', FEEDBACK_PORT: '0', FEEDBACK_DB_URL: feedbackDb, DATA_ENCRYPTION_KEYS: keys });
+  const feedbackConfig = (keys: string) =>
+    loadFeedbackConfig({
+      ...process.env,
+      ...env,
+      LOG_LEVEL: 'silent',
+      FEEDBACK_PORT: '0',
+      FEEDBACK_DB_URL: feedbackDb,
+      DATA_ENCRYPTION_KEYS: keys,
+    });
 
   async function appointmentRow(status: AppointmentStatus, doctorId = doctors[0]): Promise<Visit> {
     const row = await appointment.add(status, { doctorId });
@@ -61,11 +73,19 @@ describe('feedback subgraph', () => {
   beforeAll(async () => {
     issuer = await startTestIssuer();
     const base = testPortBase();
-    env = { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix, APPOINTMENT_URL: `http://127.0.0.1:${base + 5}` };
+    env = {
+      NODE_ENV: 'test',
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      REDIS_PREFIX: prefix,
+      APPOINTMENT_URL: `http://127.0.0.1:${base + 5}`,
+    };
     appointment = await startAppointmentFixture(base + 5, env);
     feedback = await startFeedback(feedbackConfig(k1));
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    requests = new Queue('feedback', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix });
+    requests = new Queue('feedback', {
+      connection: { host: redis.hostname, port: Number(redis.port || 6379) },
+      prefix,
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -85,13 +105,17 @@ describe('feedback subgraph', () => {
     expect(given.data.submitFeedback).toMatchObject({ rating: 4, comment: 'Listened well.' });
     expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 5 }, token))).toBe('CONFLICT');
     const submitted = await feedback.orm.em.fork().find(OutboxEvent, { type: 'FEEDBACK_SUBMITTED' });
-    expect(submitted.map((row) => JSON.parse(row.envelope).payload)).toEqual([{ feedbackId: given.data.submitFeedback.id, appointmentId: visit.id, doctorId: visit.doctorId, rating: 4 }]);
+    expect(submitted.map((row) => JSON.parse(row.envelope).payload)).toEqual([
+      { feedbackId: given.data.submitFeedback.id, appointmentId: visit.id, doctorId: visit.doctorId, rating: 4 },
+    ]);
   });
 
   it('keeps one feedback when the patient submits many at once', async () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED);
     const token = await tokenOf(visit.patientId);
-    const results = await Promise.all(Array.from({ length: 6 }, () => gql(SUBMIT, { appointmentId: visit.id, rating: 3 }, token)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => gql(SUBMIT, { appointmentId: visit.id, rating: 3 }, token)),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map(errorCode)).toEqual(Array(5).fill('CONFLICT'));
     expect(await feedback.orm.em.fork().count(Feedback, { appointmentId: visit.id })).toBe(1);
@@ -100,17 +124,26 @@ describe('feedback subgraph', () => {
   it('refuses bad ratings and comments, other people, and visits that are not completed, writing nothing', async () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED);
     const token = await tokenOf(visit.patientId);
-    for (const rating of [0, 6, -1]) expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating }, token))).toBe('BAD_USER_INPUT');
+    for (const rating of [0, 6, -1])
+      expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating }, token))).toBe('BAD_USER_INPUT');
     const long = await gql(SUBMIT, { appointmentId: visit.id, rating: 4, comment: 'x'.repeat(2001) }, token);
     expect(errorCode(long)).toBe('BAD_USER_INPUT');
     expect(long.errors![0].extensions!.field).toBe('comment');
-    expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 4 }, await tokenOf(randomUUID())))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 4 }, await tokenOf(visit.doctorId, Role.DOCTOR)))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 4 }, await tokenOf(randomUUID(), Role.ADMIN)))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 4 }, await tokenOf(randomUUID())))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 4 }, await tokenOf(visit.doctorId, Role.DOCTOR))),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 4 }, await tokenOf(randomUUID(), Role.ADMIN))),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await gql(SUBMIT, { appointmentId: randomUUID(), rating: 4 }, token))).toBe('NOT_FOUND');
     for (const status of [AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, AppointmentStatus.NO_SHOW]) {
       const open = await appointmentRow(status);
-      expect(errorCode(await gql(SUBMIT, { appointmentId: open.id, rating: 4 }, await tokenOf(open.patientId)))).toBe('CONFLICT');
+      expect(errorCode(await gql(SUBMIT, { appointmentId: open.id, rating: 4 }, await tokenOf(open.patientId)))).toBe(
+        'CONFLICT',
+      );
     }
     expect(await feedback.orm.em.fork().count(Feedback, { appointmentId: visit.id })).toBe(0);
     const exactly = await gql(SUBMIT, { appointmentId: visit.id, rating: 5, comment: 'y'.repeat(2000) }, token);
@@ -120,7 +153,9 @@ describe('feedback subgraph', () => {
   it("averages each doctor's ratings in one batch, null without reviews", async () => {
     for (const rating of [5, 4, 4]) {
       const visit = await appointmentRow(AppointmentStatus.COMPLETED, doctors[1]);
-      expect((await gql(SUBMIT, { appointmentId: visit.id, rating }, await tokenOf(visit.patientId))).errors).toBeUndefined();
+      expect(
+        (await gql(SUBMIT, { appointmentId: visit.id, rating }, await tokenOf(visit.patientId))).errors,
+      ).toBeUndefined();
     }
     const answer = await gql(RATINGS, { reps: doctors.slice(1).map((id) => ({ __typename: 'Doctor', id })) }, '');
     expect(answer.errors).toBeUndefined();
@@ -133,14 +168,25 @@ describe('feedback subgraph', () => {
   it("shows an appointment's feedback to its patient, its doctor and admins only", async () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED, doctors[2]);
     await gql(SUBMIT, { appointmentId: visit.id, rating: 2, comment: 'Long wait.' }, await tokenOf(visit.patientId));
-    const seen = async (token: string) => (await gql(APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, token)).data._entities[0].feedback;
+    const seen = async (token: string) =>
+      (await gql(APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, token)).data
+        ._entities[0].feedback;
     expect(await seen(await tokenOf(visit.patientId))).toEqual({ rating: 2, comment: 'Long wait.' });
     expect(await seen(await tokenOf(doctors[2], Role.DOCTOR))).toEqual({ rating: 2, comment: 'Long wait.' });
     expect(await seen(await tokenOf(randomUUID(), Role.ADMIN))).toEqual({ rating: 2, comment: 'Long wait.' });
     expect(await seen(await tokenOf(randomUUID()))).toBeNull();
     expect(await seen(await tokenOf(doctors[0], Role.DOCTOR))).toBeNull();
-    const raw = await postGraphql(feedback.url, APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, await tokenOf(visit.patientId));
-    expect({ status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
+    const raw = await postGraphql(
+      feedback.url,
+      APPOINTMENT_FEEDBACK,
+      { reps: [{ __typename: 'Appointment', id: visit.id }] },
+      await tokenOf(visit.patientId),
+    );
+    expect({ status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      data: undefined,
+    });
   });
 
   async function rows(sql: string, params: unknown[] = []): Promise<any[]> {
@@ -160,13 +206,22 @@ describe('feedback subgraph', () => {
   it('stores comments only sealed, bound to their feedback: the API answers them as written, a copied one does not open', async () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED);
     const token = await tokenOf(visit.patientId);
-    const given = await gql(SUBMIT, { appointmentId: visit.id, rating: 3, comment: 'The nurse was rude about my anxiety.' }, token);
+    const given = await gql(
+      SUBMIT,
+      { appointmentId: visit.id, rating: 3, comment: 'The nurse was rude about my anxiety.' },
+      token,
+    );
     expect(given.data.submitFeedback).toMatchObject({ rating: 3, comment: 'The nurse was rude about my anxiety.' });
     const [row] = await rows('select id, comment from feedback where appointment_id = ?', [visit.id]);
     expect(row.comment).toMatch(/^v2:k1:/);
     expect(row.comment).not.toContain('anxiety');
-    expect(createFieldSealer(parseKeyRing(k1)).open(SEALED.comment, row.id, row.comment)).toBe('The nurse was rude about my anxiety.');
-    expect((await commentOf(token, visit.id)).feedback).toEqual({ rating: 3, comment: 'The nurse was rude about my anxiety.' });
+    expect(createFieldSealer(parseKeyRing(k1)).open(SEALED.comment, row.id, row.comment)).toBe(
+      'The nurse was rude about my anxiety.',
+    );
+    expect((await commentOf(token, visit.id)).feedback).toEqual({
+      rating: 3,
+      comment: 'The nurse was rude about my anxiety.',
+    });
 
     const other = await appointmentRow(AppointmentStatus.COMPLETED);
     await gql(SUBMIT, { appointmentId: other.id, rating: 5, comment: 'Fine.' }, await tokenOf(other.patientId));
@@ -186,8 +241,14 @@ describe('feedback subgraph', () => {
     await rows('update feedback set comment = ? where appointment_id = ?', ['Written before sealing.', visit.id]);
     expect((await commentOf(token, visit.id)).feedback).toEqual({ rating: 4, comment: 'Written before sealing.' });
 
-    const rotation = await runKeyRotationCommand('feedback', { ...env, FEEDBACK_DB_URL: feedbackDb, DATA_ENCRYPTION_KEYS: `${k1},${k2}` }, ['--batch-size', '3']);
-    expect(rotation.output).toMatch(/\[feedback\] feedback: \d+ rows, \d+ re-sealed, 0 already current, 0 changed meanwhile, 0 unreadable; done/);
+    const rotation = await runKeyRotationCommand(
+      'feedback',
+      { ...env, FEEDBACK_DB_URL: feedbackDb, DATA_ENCRYPTION_KEYS: `${k1},${k2}` },
+      ['--batch-size', '3'],
+    );
+    expect(rotation.output).toMatch(
+      /\[feedback\] feedback: \d+ rows, \d+ re-sealed, 0 already current, 0 changed meanwhile, 0 unreadable; done/,
+    );
     expect(rotation.code).toBe(0);
     const stored = (await rows('select comment from feedback where comment is not null')).map((row) => row.comment);
     expect(stored.length).toBeGreaterThan(3);
@@ -195,7 +256,13 @@ describe('feedback subgraph', () => {
 
     const onlyK2 = await startFeedback(feedbackConfig(k2));
     try {
-      const answer = await postAsGateway('feedback', onlyK2.url, APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, token);
+      const answer = await postAsGateway(
+        'feedback',
+        onlyK2.url,
+        APPOINTMENT_FEEDBACK,
+        { reps: [{ __typename: 'Appointment', id: visit.id }] },
+        token,
+      );
       expect(answer.errors).toBeUndefined();
       expect(answer.data._entities[0].feedback).toEqual({ rating: 4, comment: 'Written before sealing.' });
     } finally {
@@ -205,27 +272,51 @@ describe('feedback subgraph', () => {
 
   it('asks for feedback once per completion event, however often it is delivered', async () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED);
-    const event = createEvent('appointment', 'APPOINTMENT_COMPLETED', { type: 'Appointment', id: visit.id }, {
-      appointmentId: visit.id,
-      patientId: visit.patientId,
-      doctorId: visit.doctorId,
-      serviceId: randomUUID(),
-      slotId: randomUUID(),
-      startsAt: new Date().toISOString(),
-      endsAt: new Date().toISOString(),
-      price: '40.00',
-      currency: 'EUR',
-    });
-    const jobs = [await requests.add(event.type, event, { jobId: `a-${randomUUID()}` }), await requests.add(event.type, event, { jobId: `b-${randomUUID()}` })];
+    const event = createEvent(
+      'appointment',
+      'APPOINTMENT_COMPLETED',
+      { type: 'Appointment', id: visit.id },
+      {
+        appointmentId: visit.id,
+        patientId: visit.patientId,
+        doctorId: visit.doctorId,
+        serviceId: randomUUID(),
+        slotId: randomUUID(),
+        startsAt: new Date().toISOString(),
+        endsAt: new Date().toISOString(),
+        price: '40.00',
+        currency: 'EUR',
+      },
+    );
+    const jobs = [
+      await requests.add(event.type, event, { jobId: `a-${randomUUID()}` }),
+      await requests.add(event.type, event, { jobId: `b-${randomUUID()}` }),
+    ];
     const deadline = Date.now() + 10_000;
-    while ((await Promise.all(jobs.map((job) => job.getState()))).some((state) => state !== 'completed') && Date.now() < deadline) await sleep(50);
-    const asked = (await feedback.orm.em.fork().find(OutboxEvent, { type: 'FEEDBACK_REQUESTED' })).map((row) => JSON.parse(row.envelope).payload);
+    while (
+      (await Promise.all(jobs.map((job) => job.getState()))).some((state) => state !== 'completed') &&
+      Date.now() < deadline
+    )
+      await sleep(50);
+    const asked = (await feedback.orm.em.fork().find(OutboxEvent, { type: 'FEEDBACK_REQUESTED' })).map(
+      (row) => JSON.parse(row.envelope).payload,
+    );
     expect(asked).toEqual([{ appointmentId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId }]);
 
     // A patient who rated the visit before its completion event arrived is not asked.
     const rated = await appointmentRow(AppointmentStatus.COMPLETED);
-    expect((await gql(SUBMIT, { appointmentId: rated.id, rating: 5 }, await tokenOf(rated.patientId))).errors).toBeUndefined();
-    const late = await requests.add('APPOINTMENT_COMPLETED', { ...event, id: randomUUID(), payload: { ...event.payload, appointmentId: rated.id, patientId: rated.patientId } }, { jobId: `c-${randomUUID()}` });
+    expect(
+      (await gql(SUBMIT, { appointmentId: rated.id, rating: 5 }, await tokenOf(rated.patientId))).errors,
+    ).toBeUndefined();
+    const late = await requests.add(
+      'APPOINTMENT_COMPLETED',
+      {
+        ...event,
+        id: randomUUID(),
+        payload: { ...event.payload, appointmentId: rated.id, patientId: rated.patientId },
+      },
+      { jobId: `c-${randomUUID()}` },
+    );
     const until = Date.now() + 10_000;
     while ((await late.getState()) !== 'completed' && Date.now() < until) await sleep(50);
     expect(await late.getState()).toBe('completed');

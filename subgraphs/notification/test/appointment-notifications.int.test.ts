@@ -1,5 +1,12 @@
 import { NotificationChannel, Role } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, startTestIssuer, TestIssuer, postAsGateway } from '@carebook/platform/testing';
+import {
+  dropDatabase,
+  errorCode,
+  freshDatabaseUrl,
+  startTestIssuer,
+  TestIssuer,
+  postAsGateway,
+} from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { RunningNotification, startNotification } from '../src/app';
 import { loadNotificationConfig } from '../src/config';
@@ -26,11 +33,34 @@ describe('Appointment.notifications, per recipient', () => {
   beforeAll(async () => {
     issuer = await startTestIssuer();
     notification = await startNotification(
-      loadNotificationConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', NOTIFICATION_PORT: '0', NOTIFICATION_DB_URL: dbUrl, AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: `nt-reads-${randomUUID().slice(0, 8)}` }),
+      loadNotificationConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        NOTIFICATION_PORT: '0',
+        NOTIFICATION_DB_URL: dbUrl,
+        AUTH_JWKS_URL: issuer.jwksUrl,
+        REDIS_PREFIX: `nt-reads-${randomUUID().slice(0, 8)}`,
+      }),
     );
     const em = notification.orm.em.fork();
-    const row = (appointmentId: string, kind: NotificationKind, recipient: NotificationRecipient, recipientId: string, channel = NotificationChannel.EMAIL) =>
-      em.create(NotificationLog, { appointmentId, kind, recipient, recipientId, channel, occurrence: randomUUID(), status: NotificationStatus.SENT, attempts: 1, scheduledFor: new Date() });
+    const row = (
+      appointmentId: string,
+      kind: NotificationKind,
+      recipient: NotificationRecipient,
+      recipientId: string,
+      channel = NotificationChannel.EMAIL,
+    ) =>
+      em.create(NotificationLog, {
+        appointmentId,
+        kind,
+        recipient,
+        recipientId,
+        channel,
+        occurrence: randomUUID(),
+        status: NotificationStatus.SENT,
+        attempts: 1,
+        scheduledFor: new Date(),
+      });
     em.persist([
       // The appointment moved from one doctor to another, then was cancelled.
       row(appointment, NotificationKind.CONFIRMATION, NotificationRecipient.PATIENT, patient),
@@ -52,14 +82,22 @@ describe('Appointment.notifications, per recipient', () => {
 
   /** What a caller sees of each appointment's notifications: [kind, channel, recipient] per appointment, in the order asked. */
   async function seenBy(role: Role, sub: string) {
-    const response = await postAsGateway('notification', notification.url, NOTIFICATIONS, { representations: [appointment, otherAppointment].map((id) => ({ __typename: 'Appointment', id })) }, await issuer.mint({ role, sub }));
-    expect(response.errors).toBeUndefined();
-    return (response.data._entities as Array<{ notifications: Array<{ kind: string; channel: string; recipient: string; recipientId: string }> }>).map((a) =>
-      a.notifications.map((n) => [n.kind, n.channel, n.recipient, n.recipientId]).sort(),
+    const response = await postAsGateway(
+      'notification',
+      notification.url,
+      NOTIFICATIONS,
+      { representations: [appointment, otherAppointment].map((id) => ({ __typename: 'Appointment', id })) },
+      await issuer.mint({ role, sub }),
     );
+    expect(response.errors).toBeUndefined();
+    return (
+      response.data._entities as Array<{
+        notifications: Array<{ kind: string; channel: string; recipient: string; recipientId: string }>;
+      }>
+    ).map((a) => a.notifications.map((n) => [n.kind, n.channel, n.recipient, n.recipientId]).sort());
   }
 
-  it("shows the patient only what was sent to them", async () => {
+  it('shows the patient only what was sent to them', async () => {
     expect(await seenBy(Role.PATIENT, patient)).toEqual([
       [
         ['CONFIRMATION', 'EMAIL', 'PATIENT', patient],
@@ -68,7 +106,10 @@ describe('Appointment.notifications, per recipient', () => {
       ],
       [],
     ]);
-    expect(await seenBy(Role.PATIENT, otherPatient)).toEqual([[], [['CONFIRMATION', 'EMAIL', 'PATIENT', otherPatient]]]);
+    expect(await seenBy(Role.PATIENT, otherPatient)).toEqual([
+      [],
+      [['CONFIRMATION', 'EMAIL', 'PATIENT', otherPatient]],
+    ]);
   });
 
   it('shows each doctor only the notices sent to them, the former doctor of a moved appointment too', async () => {
@@ -89,7 +130,9 @@ describe('Appointment.notifications, per recipient', () => {
   });
 
   it('answers UNAUTHENTICATED without a token', async () => {
-    const response = await postAsGateway('notification', notification.url, NOTIFICATIONS, { representations: [{ __typename: 'Appointment', id: appointment }] });
+    const response = await postAsGateway('notification', notification.url, NOTIFICATIONS, {
+      representations: [{ __typename: 'Appointment', id: appointment }],
+    });
     expect(errorCode(response)).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(response.data ?? null)).not.toContain('CONFIRMATION');
   });

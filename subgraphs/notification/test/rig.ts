@@ -1,4 +1,10 @@
-import { AppointmentFacts, CALLER_HEADER, DoctorContactFacts, OutboxEvent, PatientContactFacts } from '@carebook/platform';
+import {
+  AppointmentFacts,
+  CALLER_HEADER,
+  DoctorContactFacts,
+  OutboxEvent,
+  PatientContactFacts,
+} from '@carebook/platform';
 import { testPortBase } from '@carebook/platform/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -45,7 +51,13 @@ export async function startSmsCapture(): Promise<SmsCapture> {
       res.statusCode = 503;
       return res.end(JSON.stringify({ message: 'Service unavailable' }));
     }
-    messages.push({ to: form.get('To') ?? '', from: form.get('From') ?? '', body: form.get('Body') ?? '', authorization: req.headers.authorization ?? '', path: req.url ?? '' });
+    messages.push({
+      to: form.get('To') ?? '',
+      from: form.get('From') ?? '',
+      body: form.get('Body') ?? '',
+      authorization: req.headers.authorization ?? '',
+      path: req.url ?? '',
+    });
     res.statusCode = 201;
     res.end(JSON.stringify({ sid: `SM${messages.length}`, status: 'queued' }));
   });
@@ -78,14 +90,27 @@ export async function startClinic(): Promise<Clinic> {
         const patient = patients.get(id);
         if (patient) return [patient];
         const doctor = doctors.get(id);
-        return doctor ? [{ id: doctor.id, name: doctor.name, specialty: doctor.specialty, location: doctor.location }] : [];
+        return doctor
+          ? [{ id: doctor.id, name: doctor.name, specialty: doctor.specialty, location: doctor.location }]
+          : [];
       }),
     }),
     'get-user': ({ id }) => {
       const doctor = doctors.get(id) ?? patients.get(id);
       return doctor ? { id, email: doctor.email, role: 'DOCTOR', active: true } : null;
     },
-    'medical-service': ({ id }) => (services.has(id) ? { id, name: services.get(id), category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '40.00', currency: 'EUR', active: true } : null),
+    'medical-service': ({ id }) =>
+      services.has(id)
+        ? {
+            id,
+            name: services.get(id),
+            category: 'GENERAL_CHECKUP',
+            durationMinutes: 30,
+            price: '40.00',
+            currency: 'EUR',
+            active: true,
+          }
+        : null,
   };
   const server = await listen(async (req, res) => {
     const route = routes[(req.url ?? '').replace('/internal/', '')];
@@ -94,7 +119,13 @@ export async function startClinic(): Promise<Clinic> {
     const result = route?.(body);
     if (!req.headers[CALLER_HEADER]) res.statusCode = 401;
     else if (result === null || !route) res.statusCode = 404;
-    res.end(JSON.stringify(res.statusCode === 200 ? { result } : { error: { code: res.statusCode === 401 ? 'UNAUTHENTICATED' : 'NOT_FOUND', message: 'no' } }));
+    res.end(
+      JSON.stringify(
+        res.statusCode === 200
+          ? { result }
+          : { error: { code: res.statusCode === 401 ? 'UNAUTHENTICATED' : 'NOT_FOUND', message: 'no' } },
+      ),
+    );
   });
   return { ...server, appointments, patients, doctors, services };
 }
@@ -114,7 +145,26 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'carebook-redis-'));
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    child = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--save',
+        '',
+        '--maxmemory-policy',
+        'noeviction',
+      ],
+      { stdio: 'ignore' },
+    );
     const deadline = Date.now() + 10_000;
     for (;;) {
       const up = await new Promise<boolean>((resolve) => {
@@ -134,7 +184,12 @@ export async function startOwnRedis(): Promise<OwnRedis> {
       running.kill('SIGTERM');
     });
   await start();
-  return { url: `redis://127.0.0.1:${port}`, start, stop, destroy: async () => (await stop(), rmSync(dir, { recursive: true, force: true })) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    stop,
+    destroy: async () => (await stop(), rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 export { OutboxEvent };

@@ -1,5 +1,12 @@
 import { createLogger, NotificationChannel } from '@carebook/platform';
-import { dropDatabase, freshDatabaseUrl, SmtpSink, spawnWorker, SpawnedWorker, startSmtpSink } from '@carebook/platform/testing';
+import {
+  dropDatabase,
+  freshDatabaseUrl,
+  SmtpSink,
+  spawnWorker,
+  SpawnedWorker,
+  startSmtpSink,
+} from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { loadNotificationConfig } from '../src/config';
@@ -41,7 +48,13 @@ describe('reminders when a notification worker is killed mid-batch', () => {
   beforeAll(async () => {
     [clinic, sink] = await Promise.all([startClinic(), startSmtpSink()]);
     clinic.services.set(serviceId, 'General check-up');
-    clinic.doctors.set(doctorId, { id: doctorId, name: 'Dr Grace Hopper', specialty: 'General practice', location: 'Room 4', email: 'grace@doctors.test' });
+    clinic.doctors.set(doctorId, {
+      id: doctorId,
+      name: 'Dr Grace Hopper',
+      specialty: 'General practice',
+      location: 'Room 4',
+      email: 'grace@doctors.test',
+    });
     env = {
       NODE_ENV: 'test',
       NOTIFICATION_DB_URL: dbUrl,
@@ -53,7 +66,10 @@ describe('reminders when a notification worker is killed mid-batch', () => {
       ...Object.fromEntries(['APPOINTMENT', 'PATIENT', 'DOCTOR', 'AUTH'].map((s) => [`${s}_URL`, clinic.url])),
     };
     // Applies the migrations before any worker starts (the workers would race to).
-    scheduling = await openNoticeScheduling(loadNotificationConfig({ ...env, LOG_LEVEL: 'silent' }), createLogger('test', 'silent'));
+    scheduling = await openNoticeScheduling(
+      loadNotificationConfig({ ...env, LOG_LEVEL: 'silent' }),
+      createLogger('test', 'silent'),
+    );
     sendQueue = new Queue(SEND_QUEUE, { connection: { url: redisUrl } as never, prefix });
   }, 60_000);
 
@@ -76,17 +92,41 @@ describe('reminders when a notification worker is killed mid-batch', () => {
     const endsAt = new Date(Date.parse(startsAt) + 30 * 60_000).toISOString();
     const appointments = Array.from({ length: REMINDERS }, () => {
       const patientId = randomUUID();
-      clinic.patients.set(patientId, { id: patientId, name: 'Ada Patient', email: `ada-${patientId.slice(0, 8)}@patients.test`, phone: null, notificationChannels: ['EMAIL'] });
-      const facts = { appointmentId: randomUUID(), patientId, doctorId, serviceId, slotId: randomUUID(), startsAt, endsAt };
+      clinic.patients.set(patientId, {
+        id: patientId,
+        name: 'Ada Patient',
+        email: `ada-${patientId.slice(0, 8)}@patients.test`,
+        phone: null,
+        notificationChannels: ['EMAIL'],
+      });
+      const facts = {
+        appointmentId: randomUUID(),
+        patientId,
+        doctorId,
+        serviceId,
+        slotId: randomUUID(),
+        startsAt,
+        endsAt,
+      };
       clinic.appointments.set(facts.appointmentId, { ...facts, status: 'CONFIRMED' });
       return facts;
     });
     const offsets = loadNotificationConfig({ ...env, LOG_LEVEL: 'silent' }).reminderOffsets;
     await scheduling.scheduler.schedule(appointments.flatMap((a) => remindersFor(a, offsets, new Date())));
     const messageIds = appointments.map((a) =>
-      messageIdOf({ appointmentId: a.appointmentId, kind: NotificationKind.REMINDER, recipient: NotificationRecipient.PATIENT, offset: '1m', occurrence: startsAt, channel: NotificationChannel.EMAIL }),
+      messageIdOf({
+        appointmentId: a.appointmentId,
+        kind: NotificationKind.REMINDER,
+        recipient: NotificationRecipient.PATIENT,
+        offset: '1m',
+        occurrence: startsAt,
+        channel: NotificationChannel.EMAIL,
+      }),
     );
-    const rows = () => scheduling.orm.em.fork().find(NotificationLog, { appointmentId: { $in: appointments.map((a) => a.appointmentId) } });
+    const rows = () =>
+      scheduling.orm.em
+        .fork()
+        .find(NotificationLog, { appointmentId: { $in: appointments.map((a) => a.appointmentId) } });
 
     // Mid-batch: the worker holds every job of the batch, and POOL sends are claimed and stopped before their content.
     await waitUntil(async () => sink.held() === POOL && (await sendQueue.getActiveCount()) === REMINDERS);
@@ -97,9 +137,16 @@ describe('reminders when a notification worker is killed mid-batch', () => {
     sink.release();
 
     // The survivor takes the dead worker's jobs once their locks lapse (10 s), and its claims that never completed.
-    await waitUntil(async () => (await rows()).filter((r) => r.status === NotificationStatus.SENT).length === REMINDERS, 60_000);
+    await waitUntil(
+      async () => (await rows()).filter((r) => r.status === NotificationStatus.SENT).length === REMINDERS,
+      60_000,
+    );
     // Every send job has run to its end: nothing further can go out.
-    await waitUntil(async () => Object.values(await sendQueue.getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'failed')).every((n) => n === 0));
+    await waitUntil(async () =>
+      Object.values(await sendQueue.getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'failed')).every(
+        (n) => n === 0,
+      ),
+    );
 
     const arrived = sink.messages.map((m) => m.headers.get('message-id'));
     expect(messageIds.map((id) => arrived.filter((x) => x === id).length)).toEqual(messageIds.map(() => 1));

@@ -1,4 +1,16 @@
-import { AppointmentFacts, createLogger, NotificationChannel, ensureMysqlDatabase, EventPayloads, EventType, mysqlOrmConfig, OutboxEvent, OutboxRelay, recordEvent, startOutboxRelay } from '@carebook/platform';
+import {
+  AppointmentFacts,
+  createLogger,
+  NotificationChannel,
+  ensureMysqlDatabase,
+  EventPayloads,
+  EventType,
+  mysqlOrmConfig,
+  OutboxEvent,
+  OutboxRelay,
+  recordEvent,
+  startOutboxRelay,
+} from '@carebook/platform';
 import { dropDatabase, freshDatabaseUrl, ReceivedMail, SmtpSink, startSmtpSink } from '@carebook/platform/testing';
 import { MikroORM } from '@mikro-orm/mysql';
 import { Queue } from 'bullmq';
@@ -34,29 +46,62 @@ describe('notification worker', () => {
 
   function patient(options: { sms?: boolean; phone?: string | null } = {}) {
     const id = randomUUID();
-    clinic.patients.set(id, { id, name: 'Ada Patient', email: `ada-${id.slice(0, 8)}@patients.test`, phone: options.phone === undefined ? '+4915100000001' : options.phone, notificationChannels: options.sms ? ['EMAIL', 'SMS'] : ['EMAIL'] });
+    clinic.patients.set(id, {
+      id,
+      name: 'Ada Patient',
+      email: `ada-${id.slice(0, 8)}@patients.test`,
+      phone: options.phone === undefined ? '+4915100000001' : options.phone,
+      notificationChannels: options.sms ? ['EMAIL', 'SMS'] : ['EMAIL'],
+    });
     return clinic.patients.get(id)!;
   }
 
   function appointment(patientId: string, startsInMs: number): AppointmentFacts {
     const startsAt = new Date(Math.ceil((Date.now() + startsInMs) / 1000) * 1000);
-    const facts = { appointmentId: randomUUID(), patientId, doctorId, serviceId, slotId: randomUUID(), startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString() };
+    const facts = {
+      appointmentId: randomUUID(),
+      patientId,
+      doctorId,
+      serviceId,
+      slotId: randomUUID(),
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000).toISOString(),
+    };
     clinic.appointments.set(facts.appointmentId, { ...facts, status: 'CONFIRMED' });
     return facts;
   }
 
   async function emit<T extends EventType>(type: T, payload: EventPayloads[T] & { appointmentId: string }) {
-    await outbox.em.fork().transactional(async (em) => void recordEvent(em, 'appointment', type, { type: 'Appointment', id: payload.appointmentId }, payload));
+    await outbox.em
+      .fork()
+      .transactional(
+        async (em) =>
+          void recordEvent(em, 'appointment', type, { type: 'Appointment', id: payload.appointmentId }, payload),
+      );
     relay.nudge();
   }
 
   const to = (address: string) => (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(address));
-  const logs = (appointmentId: string) => workers.orm.em.fork().find(NotificationLog, { appointmentId }, { orderBy: { kind: 'asc', channel: 'asc', createdAt: 'asc' } });
+  const logs = (appointmentId: string) =>
+    workers.orm.em
+      .fork()
+      .find(NotificationLog, { appointmentId }, { orderBy: { kind: 'asc', channel: 'asc', createdAt: 'asc' } });
 
   beforeAll(async () => {
-    [clinic, sink, sms, redis] = await Promise.all([startClinic(), startSmtpSink(), startSmsCapture(), startOwnRedis()]);
+    [clinic, sink, sms, redis] = await Promise.all([
+      startClinic(),
+      startSmtpSink(),
+      startSmsCapture(),
+      startOwnRedis(),
+    ]);
     clinic.services.set(serviceId, 'General check-up');
-    clinic.doctors.set(doctorId, { id: doctorId, name: 'Dr Grace Hopper', specialty: 'General practice', location: 'Room 4, Main Street 1', email: 'grace@doctors.test' });
+    clinic.doctors.set(doctorId, {
+      id: doctorId,
+      name: 'Dr Grace Hopper',
+      specialty: 'General practice',
+      location: 'Room 4, Main Street 1',
+      email: 'grace@doctors.test',
+    });
     const env = {
       NOTIFICATION_DB_URL: dbUrl,
       REDIS_URL: redis.url,
@@ -78,7 +123,14 @@ describe('notification worker', () => {
     await ensureMysqlDatabase(outboxUrl);
     outbox = await MikroORM.init(mysqlOrmConfig({ url: outboxUrl, entities: [OutboxEvent], migrations: [] }));
     await outbox.schema.createSchema();
-    relay = startOutboxRelay({ orm: outbox, service: 'appointment', redisUrl: redis.url, prefix, logger: createLogger('test-relay', 'silent'), pollMs: 200 });
+    relay = startOutboxRelay({
+      orm: outbox,
+      service: 'appointment',
+      redisUrl: redis.url,
+      prefix,
+      logger: createLogger('test-relay', 'silent'),
+      pollMs: 200,
+    });
     sends = new Queue(SEND_QUEUE, { connection: { url: redis.url } as never, prefix });
   }, 120_000);
 
@@ -102,7 +154,12 @@ describe('notification worker', () => {
     expect(parsed.text).toContain('Room 4, Main Street 1');
     expect(parsed.html).toContain('<p>Dear Ada Patient,</p>');
     // Shown in the clinic's zone (Berlin), not UTC.
-    const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(a.startsAt));
+    const berlin = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Berlin',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }).format(new Date(a.startsAt));
     expect(parsed.text).toContain(`at ${berlin} (`);
     const ics = parsed.attachments.find((x) => x.filename === 'appointment.ics')!;
     expect(ics.contentType).toBe('text/calendar');
@@ -138,7 +195,11 @@ describe('notification worker', () => {
     const a = appointment(p.id, 2 * 86_400_000);
     await emit('APPOINTMENT_CONFIRMED', a);
     await sink.waitFor((m) => to(p.email)(m).length === 1);
-    await waitUntil(async () => (await logs(a.appointmentId)).some((l) => l.kind === 'CONFIRMATION' && l.channel === 'SMS' && l.status === 'SKIPPED'));
+    await waitUntil(async () =>
+      (await logs(a.appointmentId)).some(
+        (l) => l.kind === 'CONFIRMATION' && l.channel === 'SMS' && l.status === 'SKIPPED',
+      ),
+    );
     const row = (await logs(a.appointmentId)).find((l) => l.kind === 'CONFIRMATION' && l.channel === 'SMS')!;
     expect(row.lastError).toBe('no phone number on file');
     expect(row.attempts).toBe(0);
@@ -155,26 +216,39 @@ describe('notification worker', () => {
     await sink.waitFor((m) => [pa, pb, pc, pd].every((p) => to(p.email)(m).length === 1));
 
     // b moves 4 s later; c is cancelled; d is cancelled where no event reaches us (the send-time check catches it).
-    const moved = { ...b, slotId: randomUUID(), startsAt: new Date(Date.parse(b.startsAt) + 4000).toISOString(), endsAt: new Date(Date.parse(b.endsAt) + 4000).toISOString() };
+    const moved = {
+      ...b,
+      slotId: randomUUID(),
+      startsAt: new Date(Date.parse(b.startsAt) + 4000).toISOString(),
+      endsAt: new Date(Date.parse(b.endsAt) + 4000).toISOString(),
+    };
     clinic.appointments.set(b.appointmentId, { ...moved, status: 'CONFIRMED' });
-    await emit('APPOINTMENT_RESCHEDULED', { ...moved, previous: { slotId: b.slotId, doctorId, startsAt: b.startsAt, endsAt: b.endsAt } });
+    await emit('APPOINTMENT_RESCHEDULED', {
+      ...moved,
+      previous: { slotId: b.slotId, doctorId, startsAt: b.startsAt, endsAt: b.endsAt },
+    });
     clinic.appointments.set(c.appointmentId, { ...c, status: 'CANCELLED' });
     await emit('APPOINTMENT_CANCELLED', { ...c, cancelledBy: pc.id });
     clinic.appointments.set(d.appointmentId, { ...d, status: 'CANCELLED' });
     await sink.waitFor((m) => to(pb.email)(m).length === 2 && to(pc.email)(m).length === 2);
 
-    const reminderOf = (p: { email: string }) => (m: ReceivedMail[]) => to(p.email)(m).filter((x) => x.headers.get('subject')?.startsWith('Reminder'));
+    const reminderOf = (p: { email: string }) => (m: ReceivedMail[]) =>
+      to(p.email)(m).filter((x) => x.headers.get('subject')?.startsWith('Reminder'));
     // Not before it is due (how late is for bench:reminders to measure).
     const [remindA] = await sink.waitFor((m) => reminderOf(pa)(m).length === 1, 30_000).then(reminderOf(pa));
     expect(remindA.at - (Date.parse(a.startsAt) - 4000)).toBeGreaterThanOrEqual(-50);
     const [remindB] = await sink.waitFor((m) => reminderOf(pb)(m).length === 1, 30_000).then(reminderOf(pb));
     expect(remindB.at).toBeGreaterThanOrEqual(Date.parse(moved.startsAt) - 4000 - 50);
     // Every reminder job of the four has run to its end (removed once done) and each row is settled: nothing more can go out.
-    const reminderRows = async (x: AppointmentFacts) => (await logs(x.appointmentId)).filter((l) => l.kind === 'REMINDER').map((l) => [l.status, l.lastError]);
+    const reminderRows = async (x: AppointmentFacts) =>
+      (await logs(x.appointmentId)).filter((l) => l.kind === 'REMINDER').map((l) => [l.status, l.lastError]);
     await waitUntil(async () => {
       const jobs = await Promise.all([a, b, c, d].map((x) => sends.getJob(reminderJobId(x.appointmentId, '4s'))));
       const rows = await Promise.all([a, b, c, d].map(reminderRows));
-      return jobs.every((job) => !job) && rows.every((r) => r.length > 0 && r.every(([status]) => status !== 'QUEUED' && status !== 'SENDING'));
+      return (
+        jobs.every((job) => !job) &&
+        rows.every((r) => r.length > 0 && r.every(([status]) => status !== 'QUEUED' && status !== 'SENDING'))
+      );
     }, 30_000);
     expect(reminderOf(pa)(sink.messages)).toHaveLength(1);
     expect(reminderOf(pb)(sink.messages)).toHaveLength(1);
@@ -183,8 +257,18 @@ describe('notification worker', () => {
 
     // The doctor heard of the move and of the cancellation.
     const doctorMail = to('grace@doctors.test')(sink.messages).map((m) => m.headers.get('subject'));
-    expect(doctorMail).toEqual(expect.arrayContaining([expect.stringMatching(/^Appointment moved: Ada Patient/), expect.stringMatching(/^Appointment cancelled: Ada Patient/)]));
-    expect(await reminderRows(b)).toEqual(expect.arrayContaining([['SKIPPED', 'appointment moved'], ['SENT', null]]));
+    expect(doctorMail).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Appointment moved: Ada Patient/),
+        expect.stringMatching(/^Appointment cancelled: Ada Patient/),
+      ]),
+    );
+    expect(await reminderRows(b)).toEqual(
+      expect.arrayContaining([
+        ['SKIPPED', 'appointment moved'],
+        ['SENT', null],
+      ]),
+    );
     expect(await reminderRows(c)).toEqual([['SKIPPED', 'appointment cancelled']]);
     expect(await reminderRows(d)).toEqual([['SKIPPED', 'appointment is cancelled']]);
   }, 90_000);
@@ -195,14 +279,19 @@ describe('notification worker', () => {
     sink.refuseNext(2);
     await emit('APPOINTMENT_CONFIRMED', a);
     await sink.waitFor((m) => to(p.email)(m).length === 1, 30_000);
-    await waitUntil(async () => (await logs(a.appointmentId)).some((l) => l.kind === 'CONFIRMATION' && l.status === 'SENT'));
+    await waitUntil(async () =>
+      (await logs(a.appointmentId)).some((l) => l.kind === 'CONFIRMATION' && l.status === 'SENT'),
+    );
     expect((await logs(a.appointmentId)).find((l) => l.kind === 'CONFIRMATION')!.attempts).toBe(3);
 
     const q = patient();
     const b = appointment(q.id, 2 * 86_400_000);
     sink.refuseNext(3);
     await emit('APPOINTMENT_CONFIRMED', b);
-    await waitUntil(async () => (await logs(b.appointmentId)).some((l) => l.kind === 'CONFIRMATION' && l.status === 'FAILED'), 30_000);
+    await waitUntil(
+      async () => (await logs(b.appointmentId)).some((l) => l.kind === 'CONFIRMATION' && l.status === 'FAILED'),
+      30_000,
+    );
     const failed = (await logs(b.appointmentId)).find((l) => l.kind === 'CONFIRMATION')!;
     expect(failed.attempts).toBe(3);
     expect(failed.lastError).toMatch(/451/);
@@ -212,13 +301,31 @@ describe('notification worker', () => {
   it('sends once when the same event arrives twice', async () => {
     const p = patient();
     const a = appointment(p.id, 2 * 86_400_000);
-    const event = { id: randomUUID(), type: 'APPOINTMENT_CONFIRMED', version: 1, occurredAt: new Date().toISOString(), source: 'appointment', aggregateType: 'Appointment', aggregateId: a.appointmentId, payload: a };
+    const event = {
+      id: randomUUID(),
+      type: 'APPOINTMENT_CONFIRMED',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      source: 'appointment',
+      aggregateType: 'Appointment',
+      aggregateId: a.appointmentId,
+      payload: a,
+    };
     const queue = new Queue(EVENT_QUEUE, { connection: { url: redis.url } as never, prefix });
-    const jobs = await Promise.all([queue.add(event.type, event, { jobId: `${event.id}-1` }), queue.add(event.type, event, { jobId: `${event.id}-2` })]);
+    const jobs = await Promise.all([
+      queue.add(event.type, event, { jobId: `${event.id}-1` }),
+      queue.add(event.type, event, { jobId: `${event.id}-2` }),
+    ]);
     await sink.waitFor((m) => to(p.email)(m).length >= 1);
     // Both deliveries handled, the confirmation's send job done and its row SENT: a second message could only have come before.
-    await waitUntil(async () => (await Promise.all(jobs.map((job) => job.getState()))).every((state) => state === 'completed'));
-    await waitUntil(async () => !(await sends.getJob(`notice_confirmation_${event.id}_${p.id}`)) && (await logs(a.appointmentId)).some((l) => l.kind === 'CONFIRMATION' && l.status === 'SENT'));
+    await waitUntil(async () =>
+      (await Promise.all(jobs.map((job) => job.getState()))).every((state) => state === 'completed'),
+    );
+    await waitUntil(
+      async () =>
+        !(await sends.getJob(`notice_confirmation_${event.id}_${p.id}`)) &&
+        (await logs(a.appointmentId)).some((l) => l.kind === 'CONFIRMATION' && l.status === 'SENT'),
+    );
     expect(to(p.email)(sink.messages)).toHaveLength(1);
     await queue.close();
   }, 30_000);
@@ -226,10 +333,24 @@ describe('notification worker', () => {
   it('after a crash mid-send: takes over a message never completed, never resends one that may have arrived', async () => {
     const [p, q, r, t] = [patient(), patient(), patient(), patient()];
     const [a, b, c, d] = [p, q, r, t].map((x) => appointment(x.id, 2 * 86_400_000));
-    const events = [a, b, c, d].map((facts) => ({ id: randomUUID(), type: 'APPOINTMENT_CONFIRMED', version: 1, occurredAt: new Date().toISOString(), source: 'appointment', aggregateType: 'Appointment', aggregateId: facts.appointmentId, payload: facts }));
+    const events = [a, b, c, d].map((facts) => ({
+      id: randomUUID(),
+      type: 'APPOINTMENT_CONFIRMED',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      source: 'appointment',
+      aggregateType: 'Appointment',
+      aggregateId: facts.appointmentId,
+      payload: facts,
+    }));
     // As killed workers leave them: cut off before the message was complete (long ago, just now), and after (long ago, just now).
     const [old, now] = [new Date(Date.now() - 120_000), new Date()];
-    const left: Array<[Date, Date | null]> = [[old, null], [old, old], [now, null], [now, now]];
+    const left: Array<[Date, Date | null]> = [
+      [old, null],
+      [old, old],
+      [now, null],
+      [now, now],
+    ];
     const em = workers.orm.em.fork();
     left.forEach(([claimedAt, handedOverAt], i) =>
       em.persist(
@@ -253,13 +374,21 @@ describe('notification worker', () => {
     const queue = new Queue(EVENT_QUEUE, { connection: { url: redis.url } as never, prefix });
     for (const event of events) await queue.add(event.type, event, { jobId: event.id });
     await queue.close();
-    const confirmation = async (x: AppointmentFacts) => (await logs(x.appointmentId)).find((l) => l.kind === 'CONFIRMATION')!;
+    const confirmation = async (x: AppointmentFacts) =>
+      (await logs(x.appointmentId)).find((l) => l.kind === 'CONFIRMATION')!;
     await sink.waitFor((m) => to(p.email)(m).length === 1 && to(r.email)(m).length === 1);
-    await waitUntil(async () => (await confirmation(a)).status === 'SENT' && (await confirmation(c)).status === 'SENT' && (await confirmation(b)).status === 'FAILED');
+    await waitUntil(
+      async () =>
+        (await confirmation(a)).status === 'SENT' &&
+        (await confirmation(c)).status === 'SENT' &&
+        (await confirmation(b)).status === 'FAILED',
+    );
     expect([(await confirmation(a)).attempts, (await confirmation(c)).attempts]).toEqual([2, 2]);
     expect((await confirmation(b)).lastError).toMatch(/^interrupted while sending/);
     // Handed over a moment ago: its holder may be about to record the answer; the try put itself off (delayed job), left alone for now.
-    await waitUntil(async () => (await (await sends.getJob(`notice_confirmation_${events[3].id}_${t.id}`))?.getState()) === 'delayed');
+    await waitUntil(
+      async () => (await (await sends.getJob(`notice_confirmation_${events[3].id}_${t.id}`))?.getState()) === 'delayed',
+    );
     expect((await confirmation(d)).status).toBe('SENDING');
     expect([p, q, r, t].map((x) => to(x.email)(sink.messages).length)).toEqual([1, 0, 1, 0]);
   }, 30_000);
@@ -267,14 +396,22 @@ describe('notification worker', () => {
   it('completes a message only after its hand-over is recorded: cut off before that, the SMTP server keeps nothing', async () => {
     const sender = smtpEmailSender(sink.url, 'Carebook <no-reply@carebook.test>', 1);
     const before = sink.messages.length;
-    await expect(sender.send({ to: 'cut@patients.test', subject: 'x', text: 'x', html: '<p>x</p>', messageId: '<cut@carebook>' }, () => Promise.reject(new Error('database gone')))).rejects.toThrow();
+    await expect(
+      sender.send(
+        { to: 'cut@patients.test', subject: 'x', text: 'x', html: '<p>x</p>', messageId: '<cut@carebook>' },
+        () => Promise.reject(new Error('database gone')),
+      ),
+    ).rejects.toThrow();
     let handedOver = false;
-    await sender.send({ to: 'whole@patients.test', subject: 'y', text: 'y', html: '<p>y</p>', messageId: '<whole@carebook>' }, async () => {
-      // Everything but the final "." reaches the server, which has not accepted the message yet.
-      await waitUntil(() => sink.receiving() === 1);
-      expect(to('whole@patients.test')(sink.messages)).toHaveLength(0);
-      handedOver = true;
-    });
+    await sender.send(
+      { to: 'whole@patients.test', subject: 'y', text: 'y', html: '<p>y</p>', messageId: '<whole@carebook>' },
+      async () => {
+        // Everything but the final "." reaches the server, which has not accepted the message yet.
+        await waitUntil(() => sink.receiving() === 1);
+        expect(to('whole@patients.test')(sink.messages)).toHaveLength(0);
+        handedOver = true;
+      },
+    );
     expect(handedOver).toBe(true);
     expect(sink.messages.slice(before).map((m) => m.to)).toEqual([['whole@patients.test']]);
     sender.close();
@@ -296,12 +433,27 @@ describe('notification worker', () => {
     await redis.start();
     await sink.waitFor((m) => to(late.email)(m).length === 1 && to(early.email)(m).length === 2, 40_000);
     // The outbox row published, both rows SENT and their send jobs done: nothing of these two is left to go out.
-    await waitUntil(async () => (await outbox.em.fork().count(OutboxEvent, { aggregateId: l.appointmentId, publishedAt: null })) === 0);
+    await waitUntil(
+      async () =>
+        (await outbox.em.fork().count(OutboxEvent, { aggregateId: l.appointmentId, publishedAt: null })) === 0,
+    );
     await waitUntil(async () => {
-      const sent = [...(await logs(l.appointmentId)), ...(await logs(e.appointmentId))].filter((x) => x.status === 'SENT').map((x) => x.kind).sort();
-      const [reminder, queued] = await Promise.all([sends.getJob(reminderJobId(e.appointmentId, '4s')), sends.getJobs(['waiting', 'active', 'delayed'])]);
-      const pending = [reminder, ...queued.filter((job) => job.data.appointmentId === l.appointmentId && job.data.kind === 'CONFIRMATION')];
-      return JSON.stringify(sent) === JSON.stringify(['CONFIRMATION', 'CONFIRMATION', 'REMINDER']) && pending.every((job) => !job);
+      const sent = [...(await logs(l.appointmentId)), ...(await logs(e.appointmentId))]
+        .filter((x) => x.status === 'SENT')
+        .map((x) => x.kind)
+        .sort();
+      const [reminder, queued] = await Promise.all([
+        sends.getJob(reminderJobId(e.appointmentId, '4s')),
+        sends.getJobs(['waiting', 'active', 'delayed']),
+      ]);
+      const pending = [
+        reminder,
+        ...queued.filter((job) => job.data.appointmentId === l.appointmentId && job.data.kind === 'CONFIRMATION'),
+      ];
+      return (
+        JSON.stringify(sent) === JSON.stringify(['CONFIRMATION', 'CONFIRMATION', 'REMINDER']) &&
+        pending.every((job) => !job)
+      );
     }, 30_000);
     expect(to(late.email)(sink.messages)).toHaveLength(1);
     expect(to(early.email)(sink.messages)).toHaveLength(2);

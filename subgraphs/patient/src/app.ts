@@ -1,4 +1,12 @@
-import { createLogger, createServiceClient, fieldSealerFor, mountInternalRoutes, openOrm, RunningService, startSubgraph } from '@carebook/platform';
+import {
+  createLogger,
+  createServiceClient,
+  fieldSealerFor,
+  mountInternalRoutes,
+  openOrm,
+  RunningService,
+  startSubgraph,
+} from '@carebook/platform';
 import type { PatientConfig } from './config';
 import { careConfirmationFrom } from './domain/care-confirmation';
 import { refreshPhoneLookups } from './domain/phone-lookup-refresh';

@@ -1,5 +1,16 @@
 import { AppointmentStatus, createEvent, DomainEvent, Role, RunningService, ServiceClient } from '@carebook/platform';
-import { AppointmentFixture, dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, startAppointmentFixture, startTestIssuer, TestIssuer, testPortBase, serviceClientAs } from '@carebook/platform/testing';
+import {
+  AppointmentFixture,
+  dropDatabase,
+  errorCode,
+  freshDatabaseUrl,
+  postAsGateway,
+  startAppointmentFixture,
+  startTestIssuer,
+  TestIssuer,
+  testPortBase,
+  serviceClientAs,
+} from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -27,7 +38,11 @@ describe('care relationships from appointment events', () => {
   beforeAll(async () => {
     issuer = await startTestIssuer();
     const appointmentPort = testPortBase() + 5;
-    appointments = await startAppointmentFixture(appointmentPort, { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix });
+    appointments = await startAppointmentFixture(appointmentPort, {
+      NODE_ENV: 'test',
+      AUTH_JWKS_URL: issuer.jwksUrl,
+      REDIS_PREFIX: prefix,
+    });
     const config = loadPatientConfig({
       ...process.env,
       NODE_ENV: 'test',
@@ -41,7 +56,10 @@ describe('care relationships from appointment events', () => {
     patient = await startPatient(config);
     internal = serviceClientAs('auth', { PATIENT_URL: patient.url });
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    queue = new Queue('patient-care', { connection: { host: redis.hostname, port: Number(redis.port || 6379) }, prefix });
+    queue = new Queue('patient-care', {
+      connection: { host: redis.hostname, port: Number(redis.port || 6379) },
+      prefix,
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -55,22 +73,39 @@ describe('care relationships from appointment events', () => {
 
   async function provisionPatient(): Promise<string> {
     const id = randomUUID();
-    await internal.call('patient', 'provision-patient', { id, email: `care-${id.slice(0, 8)}@carebook.test`, name: 'Cary Care', phone: null, dateOfBirth: null, gender: null });
+    await internal.call('patient', 'provision-patient', {
+      id,
+      email: `care-${id.slice(0, 8)}@carebook.test`,
+      name: 'Cary Care',
+      phone: null,
+      dateOfBirth: null,
+      gender: null,
+    });
     return id;
   }
 
-  const confirmedEvent = (facts: { appointmentId: string; doctorId: string; patientId: string }, type: 'APPOINTMENT_CONFIRMED' | 'APPOINTMENT_RESCHEDULED' = 'APPOINTMENT_CONFIRMED') =>
-    createEvent('appointment', type as 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: facts.appointmentId }, {
-      ...facts,
-      serviceId: randomUUID(),
-      slotId: randomUUID(),
-      startsAt: new Date().toISOString(),
-      endsAt: new Date().toISOString(),
-    });
+  const confirmedEvent = (
+    facts: { appointmentId: string; doctorId: string; patientId: string },
+    type: 'APPOINTMENT_CONFIRMED' | 'APPOINTMENT_RESCHEDULED' = 'APPOINTMENT_CONFIRMED',
+  ) =>
+    createEvent(
+      'appointment',
+      type as 'APPOINTMENT_CONFIRMED',
+      { type: 'Appointment', id: facts.appointmentId },
+      {
+        ...facts,
+        serviceId: randomUUID(),
+        slotId: randomUUID(),
+        startsAt: new Date().toISOString(),
+        endsAt: new Date().toISOString(),
+      },
+    );
 
   /** Pushes a job straight into the queue and waits until the projection has handled it. */
   async function push(event: DomainEvent | Record<string, unknown>) {
-    const job = await queue.add(String((event as DomainEvent).type ?? 'forged'), event, { jobId: `test-${randomUUID()}` });
+    const job = await queue.add(String((event as DomainEvent).type ?? 'forged'), event, {
+      jobId: `test-${randomUUID()}`,
+    });
     const deadline = Date.now() + 15_000;
     while ((await job.getState()) !== 'completed' && Date.now() < deadline) await sleep(50);
     expect(await job.getState()).toBe('completed');
@@ -79,14 +114,17 @@ describe('care relationships from appointment events', () => {
   async function caringDoctors(patientId: string): Promise<string[]> {
     const connection = await createConnection({ uri: databaseUrl });
     try {
-      const [rows] = await connection.query('select doctor_id from care_relationships where patient_id = ? order by doctor_id', [patientId]);
+      const [rows] = await connection.query(
+        'select doctor_id from care_relationships where patient_id = ? order by doctor_id',
+        [patientId],
+      );
       return (rows as Array<{ doctor_id: string }>).map((row) => row.doctor_id);
     } finally {
       await connection.end();
     }
   }
 
-  it('grants the doctor of a confirmed appointment the patient\'s chart', async () => {
+  it("grants the doctor of a confirmed appointment the patient's chart", async () => {
     const patientId = await provisionPatient();
     const held = await appointments.add(AppointmentStatus.CONFIRMED, { patientId });
     await push(confirmedEvent({ appointmentId: held.id, doctorId: held.doctorId, patientId }));
@@ -99,7 +137,10 @@ describe('care relationships from appointment events', () => {
     const pending = await appointments.add(AppointmentStatus.PENDING, { patientId, doctorId: intruder });
     await push(confirmedEvent({ appointmentId: randomUUID(), doctorId: intruder, patientId }));
     await push(confirmedEvent({ appointmentId: pending.id, doctorId: intruder, patientId }, 'APPOINTMENT_RESCHEDULED'));
-    await push({ ...confirmedEvent({ appointmentId: randomUUID(), doctorId: intruder, patientId }), payload: { doctorId: intruder, patientId } });
+    await push({
+      ...confirmedEvent({ appointmentId: randomUUID(), doctorId: intruder, patientId }),
+      payload: { doctorId: intruder, patientId },
+    });
     await push({ type: 'APPOINTMENT_CONFIRMED' });
     expect(await caringDoctors(patientId)).toEqual([]);
   });
@@ -117,7 +158,13 @@ describe('care relationships from appointment events', () => {
   it('lets the doctor of a booking write in the chart before its event arrives (asking the appointment service), and records the relationship then', async () => {
     const ADD_RECORD = 'mutation($input: MedicalRecordInput!) { addMedicalRecord(input: $input) { id diagnosis } }';
     const write = async (doctorId: string, patientId: string) =>
-      postAsGateway('patient', patient.url, ADD_RECORD, { input: { patientId, diagnosis: 'Sprained ankle' } }, await issuer.mint({ role: Role.DOCTOR, sub: doctorId }));
+      postAsGateway(
+        'patient',
+        patient.url,
+        ADD_RECORD,
+        { input: { patientId, diagnosis: 'Sprained ankle' } },
+        await issuer.mint({ role: Role.DOCTOR, sub: doctorId }),
+      );
     const patientId = await provisionPatient();
     const held = await appointments.add(AppointmentStatus.CONFIRMED, { patientId });
     const written = await write(held.doctorId, patientId);
@@ -127,7 +174,8 @@ describe('care relationships from appointment events', () => {
 
     // Without an appointment, or with one still PENDING, the doctor may not write.
     const pending = await appointments.add(AppointmentStatus.PENDING, { patientId });
-    for (const doctorId of [randomUUID(), pending.doctorId]) expect(errorCode(await write(doctorId, patientId))).toBe('FORBIDDEN');
+    for (const doctorId of [randomUUID(), pending.doctorId])
+      expect(errorCode(await write(doctorId, patientId))).toBe('FORBIDDEN');
     expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
   });
 

@@ -1,5 +1,24 @@
-import { createFieldSealer, createLogger, openOrm, parseKeyRing, RequestContext, Role, rotateSealedFields, RunningService, ServiceClient } from '@carebook/platform';
-import { dropDatabase, errorCode, freshDatabaseUrl, postAsGateway, postGraphql, serviceClientAs, startTestIssuer, TestIssuer } from '@carebook/platform/testing';
+import {
+  createFieldSealer,
+  createLogger,
+  openOrm,
+  parseKeyRing,
+  RequestContext,
+  Role,
+  rotateSealedFields,
+  RunningService,
+  ServiceClient,
+} from '@carebook/platform';
+import {
+  dropDatabase,
+  errorCode,
+  freshDatabaseUrl,
+  postAsGateway,
+  postGraphql,
+  serviceClientAs,
+  startTestIssuer,
+  TestIssuer,
+} from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { startPatient } from '../src/app';
@@ -13,9 +32,12 @@ const MY_PROFILE = '{ myProfile { id name email phone dateOfBirth gender medical
 const UPDATE_PROFILE =
   'mutation($input: UpdatePatientInput!) { updateMyProfile(input: $input) { id name phone dateOfBirth gender medicalHistory notificationChannels } }';
 // The contract's PatientChart without `appointments`, which the appointment subgraph adds.
-const CHART = 'query($id: ID!) { patient(id: $id) { id name dateOfBirth gender medicalHistory records { id diagnosis notes createdAt doctor { id } } } }';
-const ADD_RECORD = 'mutation($input: MedicalRecordInput!) { addMedicalRecord(input: $input) { id diagnosis notes createdAt } }';
-const UPDATE_RECORD = 'mutation($id: ID!, $input: MedicalRecordUpdateInput!) { updateMedicalRecord(id: $id, input: $input) { id diagnosis notes updatedAt } }';
+const CHART =
+  'query($id: ID!) { patient(id: $id) { id name dateOfBirth gender medicalHistory records { id diagnosis notes createdAt doctor { id } } } }';
+const ADD_RECORD =
+  'mutation($input: MedicalRecordInput!) { addMedicalRecord(input: $input) { id diagnosis notes createdAt } }';
+const UPDATE_RECORD =
+  'mutation($id: ID!, $input: MedicalRecordUpdateInput!) { updateMedicalRecord(id: $id, input: $input) { id diagnosis notes updatedAt } }';
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name phone } } }';
 
 const dataKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
@@ -30,7 +52,13 @@ function sealV1(keySpec: string, plain: string): string {
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(key, 'base64'), iv);
   cipher.setAAD(Buffer.from(keyId));
   const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+  return [
+    'v1',
+    keyId,
+    iv.toString('base64'),
+    cipher.getAuthTag().toString('base64'),
+    ciphertext.toString('base64'),
+  ].join(':');
 }
 
 describe('patient subgraph against MariaDB', () => {
@@ -86,7 +114,10 @@ describe('patient subgraph against MariaDB', () => {
 
   async function doctorCaringFor(patientId: string) {
     const id = randomUUID();
-    expect(await asAppointment.call('patient', 'grant-care', { doctorId: id, patientId })).toEqual({ doctorId: id, patientId });
+    expect(await asAppointment.call('patient', 'grant-care', { doctorId: id, patientId })).toEqual({
+      doctorId: id,
+      patientId,
+    });
     return { id, token: await issuer.mint({ role: Role.DOCTOR, sub: id }) };
   }
 
@@ -120,20 +151,44 @@ describe('patient subgraph against MariaDB', () => {
     });
 
     it('answers NOT_FOUND to a patient without a profile', async () => {
-      const response = await postAsGateway('patient', url, MY_PROFILE, {}, await issuer.mint({ role: Role.PATIENT, sub: randomUUID() }));
+      const response = await postAsGateway(
+        'patient',
+        url,
+        MY_PROFILE,
+        {},
+        await issuer.mint({ role: Role.PATIENT, sub: randomUUID() }),
+      );
       expect(errorCode(response)).toBe('NOT_FOUND');
     });
 
     it('updates the profile: absent fields stay, null removes, and unchanged sealed values are not rewritten', async () => {
       const patient = await provision();
       const sealedBefore = await patientRow(patient.id);
-      const renamed = await postAsGateway('patient', url, UPDATE_PROFILE, { input: { name: '  Pat Smith ' } }, patient.token);
+      const renamed = await postAsGateway(
+        'patient',
+        url,
+        UPDATE_PROFILE,
+        { input: { name: '  Pat Smith ' } },
+        patient.token,
+      );
       expect(renamed.errors).toBeUndefined();
-      expect(renamed.data.updateMyProfile).toMatchObject({ name: 'Pat Smith', phone: '+49 30 5550101', dateOfBirth: '1984-03-07' });
+      expect(renamed.data.updateMyProfile).toMatchObject({
+        name: 'Pat Smith',
+        phone: '+49 30 5550101',
+        dateOfBirth: '1984-03-07',
+      });
       const sealedAfter = await patientRow(patient.id);
-      expect([sealedAfter.phone_sealed, sealedAfter.date_of_birth_sealed]).toEqual([sealedBefore.phone_sealed, sealedBefore.date_of_birth_sealed]);
+      expect([sealedAfter.phone_sealed, sealedAfter.date_of_birth_sealed]).toEqual([
+        sealedBefore.phone_sealed,
+        sealedBefore.date_of_birth_sealed,
+      ]);
 
-      const input = { medicalHistory: 'Penicillin allergy', notificationChannels: ['SMS', 'EMAIL'], gender: null, dateOfBirth: null };
+      const input = {
+        medicalHistory: 'Penicillin allergy',
+        notificationChannels: ['SMS', 'EMAIL'],
+        gender: null,
+        dateOfBirth: null,
+      };
       const updated = await postAsGateway('patient', url, UPDATE_PROFILE, { input }, patient.token);
       expect(updated.errors).toBeUndefined();
       const expected = {
@@ -146,7 +201,10 @@ describe('patient subgraph against MariaDB', () => {
         notificationChannels: ['EMAIL', 'SMS'],
       };
       expect(updated.data.updateMyProfile).toEqual(expected);
-      expect((await postAsGateway('patient', url, MY_PROFILE, {}, patient.token)).data.myProfile).toEqual({ ...expected, email: patient.email });
+      expect((await postAsGateway('patient', url, MY_PROFILE, {}, patient.token)).data.myProfile).toEqual({
+        ...expected,
+        email: patient.email,
+      });
     });
 
     it('stores phone, date of birth, medical history, diagnosis and notes only sealed', async () => {
@@ -158,34 +216,79 @@ describe('patient subgraph against MariaDB', () => {
         notes: 'Refer to ophthalmology within four weeks',
       };
       const patient = await provision({ phone: secret.phone, dateOfBirth: secret.dateOfBirth });
-      expect((await postAsGateway('patient', url, UPDATE_PROFILE, { input: { medicalHistory: secret.medicalHistory } }, patient.token)).errors).toBeUndefined();
+      expect(
+        (
+          await postAsGateway(
+            'patient',
+            url,
+            UPDATE_PROFILE,
+            { input: { medicalHistory: secret.medicalHistory } },
+            patient.token,
+          )
+        ).errors,
+      ).toBeUndefined();
       const doctor = await doctorCaringFor(patient.id);
-      const added = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: secret.diagnosis, notes: secret.notes } }, doctor.token);
+      const added = await postAsGateway(
+        'patient',
+        url,
+        ADD_RECORD,
+        { input: { patientId: patient.id, diagnosis: secret.diagnosis, notes: secret.notes } },
+        doctor.token,
+      );
       expect(added.data.addMedicalRecord).toMatchObject({ diagnosis: secret.diagnosis, notes: secret.notes });
 
-      const stored = { patients: await rows('select * from patients where id = ?', [patient.id]), records: await rows('select * from medical_records where patient_id = ?', [patient.id]) };
+      const stored = {
+        patients: await rows('select * from patients where id = ?', [patient.id]),
+        records: await rows('select * from medical_records where patient_id = ?', [patient.id]),
+      };
       const raw = JSON.stringify(stored);
       for (const value of [...Object.values(secret), '7946', 'diabetes', 'retinopathy', 'ophthalmology', '1961-11']) {
         expect(raw).not.toContain(value);
       }
       const [row] = stored.patients;
-      for (const sealed of [row.phone_sealed, row.date_of_birth_sealed, row.medical_history_sealed, stored.records[0].diagnosis_sealed, stored.records[0].notes_sealed]) {
+      for (const sealed of [
+        row.phone_sealed,
+        row.date_of_birth_sealed,
+        row.medical_history_sealed,
+        stored.records[0].diagnosis_sealed,
+        stored.records[0].notes_sealed,
+      ]) {
         expect(sealed).toMatch(/^v2:k1:/);
       }
       const chart = await postAsGateway('patient', url, CHART, { id: patient.id }, doctor.token);
-      expect(chart.data.patient).toMatchObject({ dateOfBirth: secret.dateOfBirth, medicalHistory: secret.medicalHistory, records: [{ diagnosis: secret.diagnosis, notes: secret.notes }] });
+      expect(chart.data.patient).toMatchObject({
+        dateOfBirth: secret.dateOfBirth,
+        medicalHistory: secret.medicalHistory,
+        records: [{ diagnosis: secret.diagnosis, notes: secret.notes }],
+      });
     });
 
     it('reads values sealed under an old key after a new active key is added, and seals new writes with the new key', async () => {
       const patient = await provision({ phone: '+49 30 5550199' });
-      await postAsGateway('patient', url, UPDATE_PROFILE, { input: { medicalHistory: 'Sealed under k1' } }, patient.token);
+      await postAsGateway(
+        'patient',
+        url,
+        UPDATE_PROFILE,
+        { input: { medicalHistory: 'Sealed under k1' } },
+        patient.token,
+      );
       const rotated = await startPatient(configWithKeys(`${OLD_KEY},${NEW_KEY}`));
       try {
         const read = await postAsGateway('patient', rotated.url, MY_PROFILE, {}, patient.token);
         expect(read.errors).toBeUndefined();
-        expect(read.data.myProfile).toMatchObject({ phone: '+49 30 5550199', dateOfBirth: '1984-03-07', medicalHistory: 'Sealed under k1' });
+        expect(read.data.myProfile).toMatchObject({
+          phone: '+49 30 5550199',
+          dateOfBirth: '1984-03-07',
+          medicalHistory: 'Sealed under k1',
+        });
 
-        await postAsGateway('patient', rotated.url, UPDATE_PROFILE, { input: { phone: '+49 30 5550200' } }, patient.token);
+        await postAsGateway(
+          'patient',
+          rotated.url,
+          UPDATE_PROFILE,
+          { input: { phone: '+49 30 5550200' } },
+          patient.token,
+        );
         const row = await patientRow(patient.id);
         expect(row.phone_sealed).toMatch(/^v2:k2:/);
         expect(row.medical_history_sealed).toMatch(/^v2:k1:/);
@@ -196,26 +299,50 @@ describe('patient subgraph against MariaDB', () => {
       }
     });
 
-    it('refuses a sealed value copied into another patient\'s row', async () => {
-      const [owner, other] = [await provision({ phone: '+49 30 5550111' }), await provision({ phone: '+49 30 5550222' })];
+    it("refuses a sealed value copied into another patient's row", async () => {
+      const [owner, other] = [
+        await provision({ phone: '+49 30 5550111' }),
+        await provision({ phone: '+49 30 5550222' }),
+      ];
       const copied = (await patientRow(owner.id)).phone_sealed;
       await rows('update patients set phone_sealed = ? where id = ?', [copied, other.id]);
       const read = await postAsGateway('patient', url, MY_PROFILE, {}, other.token);
       expect(read.data.myProfile).toMatchObject({ id: other.id, phone: null });
-      expect(read.errors).toEqual([expect.objectContaining({ path: ['myProfile', 'phone'], extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+      expect(read.errors).toEqual([
+        expect.objectContaining({ path: ['myProfile', 'phone'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+      ]);
       expect(JSON.stringify(read)).not.toContain('5550111');
     });
 
     it('re-seals every value under the new key with the rotation (v1 values too), after which the old key can go', async () => {
       const patient = await provision({ phone: '+49 30 5550333', dateOfBirth: '1970-05-04' });
       const doctor = await doctorCaringFor(patient.id);
-      await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Gout', notes: 'Less red meat' } }, doctor.token);
+      await postAsGateway(
+        'patient',
+        url,
+        ADD_RECORD,
+        { input: { patientId: patient.id, diagnosis: 'Gout', notes: 'Less red meat' } },
+        doctor.token,
+      );
       // Sealed before values were bound to their row: the v1 format.
-      await rows('update patients set medical_history_sealed = ? where id = ?', [sealV1(OLD_KEY, 'Written in v1'), patient.id]);
+      await rows('update patients set medical_history_sealed = ? where id = ?', [
+        sealV1(OLD_KEY, 'Written in v1'),
+        patient.id,
+      ]);
 
-      const orm = await openOrm({ url: databaseUrl, entities, migrations, logger: createLogger('patient-test', 'silent') });
+      const orm = await openOrm({
+        url: databaseUrl,
+        entities,
+        migrations,
+        logger: createLogger('patient-test', 'silent'),
+      });
       try {
-        const report = await rotateSealedFields({ em: orm.em, sealer: createFieldSealer(parseKeyRing(`${OLD_KEY},${NEW_KEY}`)), targets: SEALED_ENTITIES, batchSize: 3 });
+        const report = await rotateSealedFields({
+          em: orm.em,
+          sealer: createFieldSealer(parseKeyRing(`${OLD_KEY},${NEW_KEY}`)),
+          targets: SEALED_ENTITIES,
+          batchSize: 3,
+        });
         expect(report.map((table) => [table.table, table.finished, table.unreadable])).toEqual([
           ['patients', true, expect.any(Number)],
           ['medical_records', true, 0],
@@ -225,16 +352,28 @@ describe('patient subgraph against MariaDB', () => {
       }
       const row = await patientRow(patient.id);
       const [record] = await rows('select * from medical_records where patient_id = ?', [patient.id]);
-      for (const sealed of [row.phone_sealed, row.date_of_birth_sealed, row.medical_history_sealed, record.diagnosis_sealed, record.notes_sealed]) {
+      for (const sealed of [
+        row.phone_sealed,
+        row.date_of_birth_sealed,
+        row.medical_history_sealed,
+        record.diagnosis_sealed,
+        record.notes_sealed,
+      ]) {
         expect(sealed).toMatch(/^v2:k2:/);
       }
       const withNewKeyOnly = await startPatient(configWithKeys(NEW_KEY));
       try {
         const read = await postAsGateway('patient', withNewKeyOnly.url, MY_PROFILE, {}, patient.token);
         expect(read.errors).toBeUndefined();
-        expect(read.data.myProfile).toMatchObject({ phone: '+49 30 5550333', dateOfBirth: '1970-05-04', medicalHistory: 'Written in v1' });
+        expect(read.data.myProfile).toMatchObject({
+          phone: '+49 30 5550333',
+          dateOfBirth: '1970-05-04',
+          medicalHistory: 'Written in v1',
+        });
         const chart = await postAsGateway('patient', withNewKeyOnly.url, CHART, { id: patient.id }, doctor.token);
-        expect(chart.data.patient.records).toEqual([expect.objectContaining({ diagnosis: 'Gout', notes: 'Less red meat' })]);
+        expect(chart.data.patient.records).toEqual([
+          expect.objectContaining({ diagnosis: 'Gout', notes: 'Less red meat' }),
+        ]);
       } finally {
         await withNewKeyOnly.stop();
       }
@@ -263,20 +402,47 @@ describe('patient subgraph against MariaDB', () => {
         expect({ input, code: errorCode(response) }).toEqual({ input, code: 'BAD_USER_INPUT' });
         expect(response.errors![0].message).not.toMatch(/Something went wrong/);
       }
-      const sms = await postAsGateway('patient', url, UPDATE_PROFILE, { input: { notificationChannels: ['SMS'] } }, patient.token);
+      const sms = await postAsGateway(
+        'patient',
+        url,
+        UPDATE_PROFILE,
+        { input: { notificationChannels: ['SMS'] } },
+        patient.token,
+      );
       expect(sms.errors![0].message).toMatch(/SMS notifications need a phone number/);
       expect(await patientRow(patient.id)).toEqual(before);
     });
 
     it('does not rewrite rows when nothing changed (no churn from sealing or array columns)', async () => {
       const patient = await provision();
-      await postAsGateway('patient', url, UPDATE_PROFILE, { input: { medicalHistory: 'Hay fever', notificationChannels: ['EMAIL', 'SMS'] } }, patient.token);
+      await postAsGateway(
+        'patient',
+        url,
+        UPDATE_PROFILE,
+        { input: { medicalHistory: 'Hay fever', notificationChannels: ['EMAIL', 'SMS'] } },
+        patient.token,
+      );
       const doctor = await doctorCaringFor(patient.id);
-      await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Rhinitis', notes: 'Antihistamines' } }, doctor.token);
-      const snapshot = async () => JSON.stringify([await rows('select * from patients order by id'), await rows('select * from medical_records order by id')]);
+      await postAsGateway(
+        'patient',
+        url,
+        ADD_RECORD,
+        { input: { patientId: patient.id, diagnosis: 'Rhinitis', notes: 'Antihistamines' } },
+        doctor.token,
+      );
+      const snapshot = async () =>
+        JSON.stringify([
+          await rows('select * from patients order by id'),
+          await rows('select * from medical_records order by id'),
+        ]);
       const before = await snapshot();
 
-      const orm = await openOrm({ url: databaseUrl, entities, migrations, logger: createLogger('patient-test', 'silent') });
+      const orm = await openOrm({
+        url: databaseUrl,
+        entities,
+        migrations,
+        logger: createLogger('patient-test', 'silent'),
+      });
       try {
         const em = orm.em.fork();
         await em.find(Patient, {});
@@ -291,7 +457,7 @@ describe('patient subgraph against MariaDB', () => {
   });
 
   describe('who sees a chart', () => {
-    it('lets a patient see their own profile and chart, and no one else\'s', async () => {
+    it("lets a patient see their own profile and chart, and no one else's", async () => {
       const me = await provision();
       const other = await provision();
       const own = await postAsGateway('patient', url, CHART, { id: me.id }, me.token);
@@ -320,23 +486,49 @@ describe('patient subgraph against MariaDB', () => {
       const before = await postAsGateway('patient', url, CHART, { id: patient.id }, doctor);
       expect(errorCode(before)).toBe('FORBIDDEN');
       expect(before.errors![0].message).toMatch(/no appointment with this patient/);
-      const refusedWrite = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Flu' } }, doctor);
+      const refusedWrite = await postAsGateway(
+        'patient',
+        url,
+        ADD_RECORD,
+        { input: { patientId: patient.id, diagnosis: 'Flu' } },
+        doctor,
+      );
       expect(errorCode(refusedWrite)).toBe('FORBIDDEN');
 
       for (let i = 0; i < 2; i++) {
-        expect(await asAppointment.call('patient', 'grant-care', { doctorId, patientId: patient.id })).toEqual({ doctorId, patientId: patient.id });
+        expect(await asAppointment.call('patient', 'grant-care', { doctorId, patientId: patient.id })).toEqual({
+          doctorId,
+          patientId: patient.id,
+        });
       }
-      const granted = await rows('select abs(timestampdiff(second, since, utc_timestamp())) as age from care_relationships where patient_id = ?', [patient.id]);
+      const granted = await rows(
+        'select abs(timestampdiff(second, since, utc_timestamp())) as age from care_relationships where patient_id = ?',
+        [patient.id],
+      );
       expect(granted).toHaveLength(1);
       expect(Number(granted[0].age)).toBeLessThan(60); // stored in UTC, like every other instant
       const stranger = randomUUID();
-      await expect(asAppointment.call('patient', 'grant-care', { doctorId, patientId: stranger })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        asAppointment.call('patient', 'grant-care', { doctorId, patientId: stranger }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect(await rows('select * from care_relationships where patient_id = ?', [stranger])).toHaveLength(0);
 
-      const first = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, appointmentId: randomUUID(), diagnosis: 'Acute bronchitis', notes: 'Rest' } }, doctor);
+      const first = await postAsGateway(
+        'patient',
+        url,
+        ADD_RECORD,
+        { input: { patientId: patient.id, appointmentId: randomUUID(), diagnosis: 'Acute bronchitis', notes: 'Rest' } },
+        doctor,
+      );
       expect(first.errors).toBeUndefined();
       await pause(5);
-      const second = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Bronchitis resolved' } }, doctor);
+      const second = await postAsGateway(
+        'patient',
+        url,
+        ADD_RECORD,
+        { input: { patientId: patient.id, diagnosis: 'Bronchitis resolved' } },
+        doctor,
+      );
       const chart = await postAsGateway('patient', url, CHART, { id: patient.id }, doctor);
       expect(chart.errors).toBeUndefined();
       expect(chart.data.patient.records.map((r: any) => [r.id, r.diagnosis, r.notes, r.doctor.id])).toEqual([
@@ -346,22 +538,77 @@ describe('patient subgraph against MariaDB', () => {
 
       const recordId = first.data.addMedicalRecord.id;
       const colleague = await doctorCaringFor(patient.id);
-      const hijack = await postAsGateway('patient', url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Something else' } }, colleague.token);
+      const hijack = await postAsGateway(
+        'patient',
+        url,
+        UPDATE_RECORD,
+        { id: recordId, input: { diagnosis: 'Something else' } },
+        colleague.token,
+      );
       expect(errorCode(hijack)).toBe('FORBIDDEN');
       const admin = await issuer.mint({ role: Role.ADMIN });
-      expect(errorCode(await postAsGateway('patient', url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Something else' } }, admin))).toBe('FORBIDDEN');
+      expect(
+        errorCode(
+          await postAsGateway(
+            'patient',
+            url,
+            UPDATE_RECORD,
+            { id: recordId, input: { diagnosis: 'Something else' } },
+            admin,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
 
       await pause(5);
-      const edited = await postAsGateway('patient', url, UPDATE_RECORD, { id: recordId, input: { diagnosis: 'Acute bronchitis, viral', notes: null } }, doctor);
+      const edited = await postAsGateway(
+        'patient',
+        url,
+        UPDATE_RECORD,
+        { id: recordId, input: { diagnosis: 'Acute bronchitis, viral', notes: null } },
+        doctor,
+      );
       expect(edited.errors).toBeUndefined();
-      expect(edited.data.updateMedicalRecord).toMatchObject({ id: recordId, diagnosis: 'Acute bronchitis, viral', notes: null });
-      expect(new Date(edited.data.updateMedicalRecord.updatedAt).getTime()).toBeGreaterThan(new Date(first.data.addMedicalRecord.createdAt).getTime());
-      expect(errorCode(await postAsGateway('patient', url, UPDATE_RECORD, { id: randomUUID(), input: { notes: 'x' } }, doctor))).toBe('NOT_FOUND');
+      expect(edited.data.updateMedicalRecord).toMatchObject({
+        id: recordId,
+        diagnosis: 'Acute bronchitis, viral',
+        notes: null,
+      });
+      expect(new Date(edited.data.updateMedicalRecord.updatedAt).getTime()).toBeGreaterThan(
+        new Date(first.data.addMedicalRecord.createdAt).getTime(),
+      );
+      expect(
+        errorCode(
+          await postAsGateway('patient', url, UPDATE_RECORD, { id: randomUUID(), input: { notes: 'x' } }, doctor),
+        ),
+      ).toBe('NOT_FOUND');
 
       const own = await postAsGateway('patient', url, '{ myProfile { records { diagnosis } } }', {}, patient.token);
-      expect(own.data.myProfile.records.map((r: any) => r.diagnosis)).toEqual(['Bronchitis resolved', 'Acute bronchitis, viral']);
-      expect(errorCode(await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Self-diagnosis' } }, patient.token))).toBe('FORBIDDEN');
-      expect(errorCode(await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Admin note' } }, admin))).toBe('FORBIDDEN');
+      expect(own.data.myProfile.records.map((r: any) => r.diagnosis)).toEqual([
+        'Bronchitis resolved',
+        'Acute bronchitis, viral',
+      ]);
+      expect(
+        errorCode(
+          await postAsGateway(
+            'patient',
+            url,
+            ADD_RECORD,
+            { input: { patientId: patient.id, diagnosis: 'Self-diagnosis' } },
+            patient.token,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        errorCode(
+          await postAsGateway(
+            'patient',
+            url,
+            ADD_RECORD,
+            { input: { patientId: patient.id, diagnosis: 'Admin note' } },
+            admin,
+          ),
+        ),
+      ).toBe('FORBIDDEN');
     });
 
     it('refuses bad medical records with BAD_USER_INPUT and writes nothing', async () => {
@@ -376,11 +623,19 @@ describe('patient subgraph against MariaDB', () => {
         { patientId: patient.id, appointmentId: 'not-an-id', diagnosis: 'Flu' },
       ];
       for (const input of badInputs) {
-        expect(errorCode(await postAsGateway('patient', url, ADD_RECORD, { input }, doctor.token))).toBe('BAD_USER_INPUT');
+        expect(errorCode(await postAsGateway('patient', url, ADD_RECORD, { input }, doctor.token))).toBe(
+          'BAD_USER_INPUT',
+        );
       }
       expect(await rows('select id from medical_records where patient_id = ?', [patient.id])).toHaveLength(0);
 
-      const added = await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Flu' } }, doctor.token);
+      const added = await postAsGateway(
+        'patient',
+        url,
+        ADD_RECORD,
+        { input: { patientId: patient.id, diagnosis: 'Flu' } },
+        doctor.token,
+      );
       const id = added.data.addMedicalRecord.id;
       const [before] = await rows('select * from medical_records where id = ?', [id]);
       for (const input of [{}, { diagnosis: null }, { diagnosis: ' ' }, { notes: 'x'.repeat(10_001) }]) {
@@ -418,14 +673,24 @@ describe('patient subgraph against MariaDB', () => {
       ] as const) {
         for (const token of [undefined, admin, patient.token]) {
           const raw = await postGraphql(url, query, variables, token);
-          expect({ query, status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ query, status: 401, code: 'UNAUTHENTICATED', data: undefined });
+          expect({ query, status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({
+            query,
+            status: 401,
+            code: 'UNAUTHENTICATED',
+            data: undefined,
+          });
         }
       }
     });
     it('resolves a batch of references with one query for care relationships and one for patients', async () => {
       const patients = await Promise.all(Array.from({ length: 30 }, () => provision()));
       const doctor = await doctorCaringFor(patients[0].id);
-      const orm = await openOrm({ url: databaseUrl, entities, migrations, logger: createLogger('patient-test', 'silent') });
+      const orm = await openOrm({
+        url: databaseUrl,
+        entities,
+        migrations,
+        logger: createLogger('patient-test', 'silent'),
+      });
       try {
         const logger = createLogger('patient-test', 'silent');
         const ctx: RequestContext = {
@@ -438,10 +703,20 @@ describe('patient subgraph against MariaDB', () => {
           loaders: new Map(),
         };
         const find = jest.spyOn(ctx.em, 'find');
-        const outcomes = await Promise.allSettled(patients.map(({ id }) => patientReference().Patient.__resolveReference({ id }, ctx)));
+        const outcomes = await Promise.allSettled(
+          patients.map(({ id }) => patientReference().Patient.__resolveReference({ id }, ctx)),
+        );
         expect(find).toHaveBeenCalledTimes(2);
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-        expect(outcomes.slice(1).every((o) => o.status === 'rejected' && (o.reason as { extensions: { code: string } }).extensions.code === 'FORBIDDEN')).toBe(true);
+        expect(
+          outcomes
+            .slice(1)
+            .every(
+              (o) =>
+                o.status === 'rejected' &&
+                (o.reason as { extensions: { code: string } }).extensions.code === 'FORBIDDEN',
+            ),
+        ).toBe(true);
       } finally {
         await orm.close(true);
       }
@@ -449,10 +724,13 @@ describe('patient subgraph against MariaDB', () => {
   });
 
   describe('the front desk (STAFF)', () => {
-    const FIND = 'query($search: String!, $first: Int) { findPatients(search: $search, first: $first) { id name email phone dateOfBirth } }';
+    const FIND =
+      'query($search: String!, $first: Int) { findPatients(search: $search, first: $first) { id name email phone dateOfBirth } }';
     const FIND_WITH_HISTORY = 'query($search: String!) { findPatients(search: $search) { id name medicalHistory } }';
-    const FIND_WITH_RECORDS = 'query($search: String!) { findPatients(search: $search) { id records { id diagnosis } } }';
-    const ENTITY_CHART = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name medicalHistory } } }';
+    const FIND_WITH_RECORDS =
+      'query($search: String!) { findPatients(search: $search) { id records { id diagnosis } } }';
+    const ENTITY_CHART =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name medicalHistory } } }';
     const unique = () => randomUUID().slice(0, 8);
     let staff: string;
 
@@ -468,10 +746,22 @@ describe('patient subgraph against MariaDB', () => {
 
     it('finds patients by part of the name or the email, with their contact details', async () => {
       const tag = unique();
-      const patient = await provision({ name: `Greta Frontdesk-${tag}`, email: `greta.${tag}@carebook.test`, phone: '+44 20 7946 0123' });
+      const patient = await provision({
+        name: `Greta Frontdesk-${tag}`,
+        email: `greta.${tag}@carebook.test`,
+        phone: '+44 20 7946 0123',
+      });
       const answer = await postAsGateway('patient', url, FIND, { search: `frontdesk-${tag}` }, staff);
       expect(answer.errors).toBeUndefined();
-      expect(answer.data.findPatients).toEqual([{ id: patient.id, name: `Greta Frontdesk-${tag}`, email: patient.email, phone: '+44 20 7946 0123', dateOfBirth: '1984-03-07' }]);
+      expect(answer.data.findPatients).toEqual([
+        {
+          id: patient.id,
+          name: `Greta Frontdesk-${tag}`,
+          email: patient.email,
+          phone: '+44 20 7946 0123',
+          dateOfBirth: '1984-03-07',
+        },
+      ]);
       expect(await found(`greta.${tag}@`)).toEqual([patient.id]);
       expect(await found(`GRETA.${tag.toUpperCase()}`)).toEqual([patient.id]);
     });
@@ -499,7 +789,9 @@ describe('patient subgraph against MariaDB', () => {
       const many = await Promise.all([1, 2, 3].map(() => provision({ name: `Many ${tag}` })));
       const two = await postAsGateway('patient', url, FIND, { search: `many ${tag}`, first: 2 }, staff);
       expect(two.data.findPatients).toHaveLength(2);
-      expect(many.map((p) => p.id)).toEqual(expect.arrayContaining(two.data.findPatients.map((p: { id: string }) => p.id)));
+      expect(many.map((p) => p.id)).toEqual(
+        expect.arrayContaining(two.data.findPatients.map((p: { id: string }) => p.id)),
+      );
     });
 
     it('refuses bad searches with BAD_USER_INPUT and a message saying what to type', async () => {
@@ -520,7 +812,13 @@ describe('patient subgraph against MariaDB', () => {
     it('never shows the front desk a chart: medical history and records are FORBIDDEN wherever it asks, patient(id) too', async () => {
       const tag = unique();
       const patient = await provision({ name: `Chartless ${tag}` });
-      await postAsGateway('patient', url, UPDATE_PROFILE, { input: { medicalHistory: `history-${tag}` } }, patient.token);
+      await postAsGateway(
+        'patient',
+        url,
+        UPDATE_PROFILE,
+        { input: { medicalHistory: `history-${tag}` } },
+        patient.token,
+      );
       for (const [query, variables] of [
         [FIND_WITH_HISTORY, { search: `chartless ${tag}` }],
         [FIND_WITH_RECORDS, { search: `chartless ${tag}` }],
@@ -533,17 +831,35 @@ describe('patient subgraph against MariaDB', () => {
         expect(JSON.stringify(answer)).not.toContain(`history-${tag}`);
       }
       // The contact card of a patient named on an appointment resolves for the front desk.
-      const card = await postAsGateway('patient', url, ENTITIES, { r: [{ __typename: 'Patient', id: patient.id }] }, staff);
+      const card = await postAsGateway(
+        'patient',
+        url,
+        ENTITIES,
+        { r: [{ __typename: 'Patient', id: patient.id }] },
+        staff,
+      );
       expect(card.errors).toBeUndefined();
       expect(card.data._entities[0]).toMatchObject({ id: patient.id, name: `Chartless ${tag}` });
     });
 
     it('is for the front desk and admins only', async () => {
       const patient = await provision();
-      expect(errorCode(await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }, patient.token))).toBe('FORBIDDEN');
-      expect(errorCode(await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }, await issuer.mint({ role: Role.DOCTOR })))).toBe('FORBIDDEN');
+      expect(errorCode(await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }, patient.token))).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        errorCode(
+          await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }, await issuer.mint({ role: Role.DOCTOR })),
+        ),
+      ).toBe('FORBIDDEN');
       expect(errorCode(await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }))).toBe('UNAUTHENTICATED');
-      const asAdmin = await postAsGateway('patient', url, FIND, { search: patient.email }, await issuer.mint({ role: Role.ADMIN }));
+      const asAdmin = await postAsGateway(
+        'patient',
+        url,
+        FIND,
+        { search: patient.email },
+        await issuer.mint({ role: Role.ADMIN }),
+      );
       expect(asAdmin.data.findPatients.map((p: { id: string }) => p.id)).toEqual([patient.id]);
     });
 
@@ -559,8 +875,14 @@ describe('patient subgraph against MariaDB', () => {
       asAppointment = serviceClientAs('appointment', { PATIENT_URL: url });
       expect(await found('+49 30 5559876')).toContain(patient.id);
       expect(await found('+49 30 5559877')).toContain(indexedUnderOldKey.id);
-      const lookups = await rows('select phone_lookup from patients where id in (?, ?)', [patient.id, indexedUnderOldKey.id]);
-      expect(lookups.map((row) => row.phone_lookup)).toEqual([expect.stringMatching(/^k2:/), expect.stringMatching(/^k2:/)]);
+      const lookups = await rows('select phone_lookup from patients where id in (?, ?)', [
+        patient.id,
+        indexedUnderOldKey.id,
+      ]);
+      expect(lookups.map((row) => row.phone_lookup)).toEqual([
+        expect.stringMatching(/^k2:/),
+        expect.stringMatching(/^k2:/),
+      ]);
     });
   });
 
@@ -585,7 +907,9 @@ describe('patient subgraph against MariaDB', () => {
       for (const role of [Role.DOCTOR, Role.ADMIN]) {
         const token = await issuer.mint({ role });
         expect(errorCode(await postAsGateway('patient', url, MY_PROFILE, {}, token))).toBe('FORBIDDEN');
-        expect(errorCode(await postAsGateway('patient', url, UPDATE_PROFILE, { input: { name: 'Not Mine' } }, token))).toBe('FORBIDDEN');
+        expect(
+          errorCode(await postAsGateway('patient', url, UPDATE_PROFILE, { input: { name: 'Not Mine' } }, token)),
+        ).toBe('FORBIDDEN');
       }
     });
   });
@@ -593,11 +917,30 @@ describe('patient subgraph against MariaDB', () => {
   describe('internal routes', () => {
     it('provisions idempotently: the same id again updates it, also when two calls race', async () => {
       const patient = await provision();
-      await asAuth.call('patient', 'provision-patient', { id: patient.id, email: patient.email, name: 'Pat Renamed', phone: null, dateOfBirth: null, gender: null });
+      await asAuth.call('patient', 'provision-patient', {
+        id: patient.id,
+        email: patient.email,
+        name: 'Pat Renamed',
+        phone: null,
+        dateOfBirth: null,
+        gender: null,
+      });
       expect(await rows('select id from patients where id = ?', [patient.id])).toHaveLength(1);
-      expect((await postAsGateway('patient', url, MY_PROFILE, {}, patient.token)).data.myProfile).toMatchObject({ name: 'Pat Renamed', phone: null, dateOfBirth: null, gender: null });
+      expect((await postAsGateway('patient', url, MY_PROFILE, {}, patient.token)).data.myProfile).toMatchObject({
+        name: 'Pat Renamed',
+        phone: null,
+        dateOfBirth: null,
+        gender: null,
+      });
 
-      const racing = { id: randomUUID(), email: 'race@carebook.test', name: 'Ray Race', phone: '+1 555 0100', dateOfBirth: '2001-01-01', gender: 'OTHER' };
+      const racing = {
+        id: randomUUID(),
+        email: 'race@carebook.test',
+        name: 'Ray Race',
+        phone: '+1 555 0100',
+        dateOfBirth: '2001-01-01',
+        gender: 'OTHER',
+      };
       const results = await Promise.all([1, 2, 3].map(() => asAuth.call('patient', 'provision-patient', racing)));
       expect(results).toEqual([{ id: racing.id }, { id: racing.id }, { id: racing.id }]);
       expect(await rows('select id from patients where id = ?', [racing.id])).toHaveLength(1);
@@ -615,7 +958,9 @@ describe('patient subgraph against MariaDB', () => {
         { ...valid, id: randomUUID(), gender: 'UNKNOWN' },
       ];
       for (const body of cases) {
-        await expect(asAuth.call('patient', 'provision-patient', body)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+        await expect(asAuth.call('patient', 'provision-patient', body)).rejects.toMatchObject({
+          code: 'BAD_USER_INPUT',
+        });
       }
       expect(await rows('select id from patients where email = ?', [valid.email])).toHaveLength(0);
     });
@@ -629,24 +974,43 @@ describe('patient subgraph against MariaDB', () => {
       expect(await rows('select id from patients where id = ?', [discarded.id])).toHaveLength(0);
       expect(await rows('select * from care_relationships where patient_id = ?', [discarded.id])).toHaveLength(0);
       expect(errorCode(await postAsGateway('patient', url, MY_PROFILE, {}, discarded.token))).toBe('NOT_FOUND');
-      expect(errorCode(await postAsGateway('patient', url, CHART, { id: discarded.id }, doctor.token))).toBe('FORBIDDEN');
+      expect(errorCode(await postAsGateway('patient', url, CHART, { id: discarded.id }, doctor.token))).toBe(
+        'FORBIDDEN',
+      );
       expect((await postAsGateway('patient', url, MY_PROFILE, {}, kept.token)).data.myProfile.id).toBe(kept.id);
       expect(await rows('select * from care_relationships where patient_id = ?', [kept.id])).toHaveLength(1);
 
       expect(await asAuth.call('patient', 'discard-patient', { id: discarded.id })).toEqual({ id: discarded.id });
-      await expect(asAppointment.call('patient', 'grant-care', { doctorId: doctor.id, patientId: discarded.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        asAppointment.call('patient', 'grant-care', { doctorId: doctor.id, patientId: discarded.id }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('keeps a profile that has medical records when asked to discard it', async () => {
       const patient = await provision();
       const doctor = await doctorCaringFor(patient.id);
-      await postAsGateway('patient', url, ADD_RECORD, { input: { patientId: patient.id, diagnosis: 'Sprained ankle' } }, doctor.token);
-      await expect(asAuth.call('patient', 'discard-patient', { id: patient.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await postAsGateway(
+        'patient',
+        url,
+        ADD_RECORD,
+        { input: { patientId: patient.id, diagnosis: 'Sprained ankle' } },
+        doctor.token,
+      );
+      await expect(asAuth.call('patient', 'discard-patient', { id: patient.id })).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
       expect(await rows('select id from patients where id = ?', [patient.id])).toHaveLength(1);
     });
 
-    it('refuses a user token and no token (UNAUTHENTICATED), and a service not on the route\'s callers list (FORBIDDEN)', async () => {
-      const body = { id: randomUUID(), email: 'intruder@carebook.test', name: 'In Truder', phone: null, dateOfBirth: null, gender: null };
+    it("refuses a user token and no token (UNAUTHENTICATED), and a service not on the route's callers list (FORBIDDEN)", async () => {
+      const body = {
+        id: randomUUID(),
+        email: 'intruder@carebook.test',
+        name: 'In Truder',
+        phone: null,
+        dateOfBirth: null,
+        gender: null,
+      };
       const post = (route: string, payload: unknown, token?: string) =>
         fetch(`${url}/internal/${route}`, {
           method: 'POST',
@@ -660,14 +1024,25 @@ describe('patient subgraph against MariaDB', () => {
       const asAdmin = await post('provision-patient', body, await issuer.mint({ role: Role.ADMIN }));
       expect(asAdmin.status).toBe(401);
       expect(await codeOf(asAdmin)).toBe('UNAUTHENTICATED');
-      await expect(serviceClientAs('notification', { PATIENT_URL: url }).call('patient', 'provision-patient', body)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        serviceClientAs('notification', { PATIENT_URL: url }).call('patient', 'provision-patient', body),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect(await rows('select id from patients where id = ?', [body.id])).toHaveLength(0);
 
       const patient = await provision();
       const doctorId = randomUUID();
-      const selfGrant = await post('grant-care', { doctorId, patientId: patient.id }, await issuer.mint({ role: Role.DOCTOR, sub: doctorId }));
+      const selfGrant = await post(
+        'grant-care',
+        { doctorId, patientId: patient.id },
+        await issuer.mint({ role: Role.DOCTOR, sub: doctorId }),
+      );
       expect(await codeOf(selfGrant)).toBe('UNAUTHENTICATED');
-      await expect(serviceClientAs('scheduling', { PATIENT_URL: url }).call('patient', 'grant-care', { doctorId, patientId: patient.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        serviceClientAs('scheduling', { PATIENT_URL: url }).call('patient', 'grant-care', {
+          doctorId,
+          patientId: patient.id,
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
       expect(await rows('select * from care_relationships where doctor_id = ?', [doctorId])).toHaveLength(0);
     });
   });

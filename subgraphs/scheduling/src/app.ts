@@ -1,4 +1,13 @@
-import { createLogger, createServiceClient, listenForDirectoryChanges, mountInternalRoutes, openOrm, RunningService, startOutboxRelay, startSubgraph } from '@carebook/platform';
+import {
+  createLogger,
+  createServiceClient,
+  listenForDirectoryChanges,
+  mountInternalRoutes,
+  openOrm,
+  RunningService,
+  startOutboxRelay,
+  startSubgraph,
+} from '@carebook/platform';
 import type { SchedulingConfig } from './config';
 import { appointmentDesk } from './domain/appointment-desk';
 import { createCalendarCache } from './domain/calendar-cache';
@@ -24,7 +33,13 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
   const logger = createLogger('scheduling', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger, stores: ['mysql', 'mongodb'] });
   const services = createServiceClient(config.serviceKeys, config.env);
-  const relay = startOutboxRelay({ orm, service: 'scheduling', redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  const relay = startOutboxRelay({
+    orm,
+    service: 'scheduling',
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    logger,
+  });
   const calendarCache = createCalendarCache();
   const locations = clinicLocations(services, config.extra.CLINIC_TIME_ZONE);
   // A doctor deactivated, a service retired or a location changed leaves the calendars at once, not when the cache expires.

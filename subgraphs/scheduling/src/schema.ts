@@ -13,8 +13,23 @@ import { TimeOffResolver } from './resolvers/time-off.resolver';
 /** The scheduling subgraph's schema; `deps` may be omitted when only the SDL is needed. */
 export function buildSchedulingSchema(deps?: SchedulingDeps) {
   return buildFederatedSchema({
-    resolvers: [AvailabilityResolver, ScheduleEditingResolver, DoctorScheduleResolver, SlotResolver, ScheduleChangeResolver, TimeOffResolver, ...LOCATED_RESOLVERS],
-    instances: deps ? [new AvailabilityResolver(deps), new ScheduleEditingResolver(deps), new DoctorScheduleResolver(deps), ...LOCATED_RESOLVERS.map((resolver) => new resolver(deps))] : [],
+    resolvers: [
+      AvailabilityResolver,
+      ScheduleEditingResolver,
+      DoctorScheduleResolver,
+      SlotResolver,
+      ScheduleChangeResolver,
+      TimeOffResolver,
+      ...LOCATED_RESOLVERS,
+    ],
+    instances: deps
+      ? [
+          new AvailabilityResolver(deps),
+          new ScheduleEditingResolver(deps),
+          new DoctorScheduleResolver(deps),
+          ...LOCATED_RESOLVERS.map((resolver) => new resolver(deps)),
+        ]
+      : [],
     references: { ...slotReference, ...doctorReference },
     pubSub: gatewayOnlyPubSub,
   });

@@ -5,7 +5,16 @@ import { SlotStatus } from '../src/entities/slot-status.enum';
 import { Slot } from '../src/entities/slot.entity';
 import { TimeOff } from '../src/entities/time-off.entity';
 import { dayAfter, eachStore, Harness, startHarness } from './harness';
-import { ADD_AVAILABILITY, ADD_TIME_OFF, CLOSE_CLINIC, DOCTOR_TIME_OFF, doctorRef, REMOVE_AVAILABILITY, REMOVE_TIME_OFF, SET_WEEKLY } from './operations';
+import {
+  ADD_AVAILABILITY,
+  ADD_TIME_OFF,
+  CLOSE_CLINIC,
+  DOCTOR_TIME_OFF,
+  doctorRef,
+  REMOVE_AVAILABILITY,
+  REMOVE_TIME_OFF,
+  SET_WEEKLY,
+} from './operations';
 
 /**
  * Editing a doctor's availability once patients have booked: time off is
@@ -34,28 +43,53 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     expect(response.errors).toBeUndefined();
     return response.data.addAvailability as Array<{ id: string; startsAt: string; endsAt: string; status: string }>;
   };
-  const book = (slotId: string, appointmentId = randomUUID()) => h.asAppointment.call('scheduling', 'book-slot', { slotId, appointmentId }).then(() => appointmentId);
+  const book = (slotId: string, appointmentId = randomUUID()) =>
+    h.asAppointment.call('scheduling', 'book-slot', { slotId, appointmentId }).then(() => appointmentId);
   const statuses = async (doctorId: string) =>
-    (await h.orm.em.fork().find(Slot, { doctorId }, { orderBy: { startsAt: 'asc' } })).map((slot) => [slot.startsAt.toISOString().slice(11, 16), slot.status]);
+    (await h.orm.em.fork().find(Slot, { doctorId }, { orderBy: { startsAt: 'asc' } })).map((slot) => [
+      slot.startsAt.toISOString().slice(11, 16),
+      slot.status,
+    ]);
   const timeOffCount = (doctorId: string) => h.orm.em.fork().count(TimeOff, { doctorId });
-  const listed = async (doctorId: string, token = admin) => (await h.gql(DOCTOR_TIME_OFF, doctorRef(doctorId), token)).data._entities[0];
+  const listed = async (doctorId: string, token = admin) =>
+    (await h.gql(DOCTOR_TIME_OFF, doctorRef(doctorId), token)).data._entities[0];
 
   it('refuses a time off over a booked appointment by default, naming it, and writes nothing', async () => {
     const doctorId = await h.createDoctor();
     const { date } = dayAfter(3);
     const slots = await openDay(doctorId, date, '09:00', '12:00');
     const appointmentId = await book(slots[1].id);
-    const response = await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '08:00'), to: at(date, '12:00'), reason: 'Conference' }, await h.token(Role.DOCTOR, doctorId));
+    const response = await h.gql(
+      ADD_TIME_OFF,
+      { doctorId, from: at(date, '08:00'), to: at(date, '12:00'), reason: 'Conference' },
+      await h.token(Role.DOCTOR, doctorId),
+    );
     expect(errorCode(response)).toBe('CONFLICT');
-    expect(response.errors![0].message).toMatch(/^One booked appointment falls in this time off: .* 10:00 UTC\. Move them first, or ask again with cancelBooked: true/);
+    expect(response.errors![0].message).toMatch(
+      /^One booked appointment falls in this time off: .* 10:00 UTC\. Move them first, or ask again with cancelBooked: true/,
+    );
     expect(response.errors![0].extensions).toMatchObject({
       reason: 'BOOKED_APPOINTMENTS',
       // No appointment or patient service runs in this harness: the patient stays unnamed rather than the refusal failing.
       // Its zone too (the default location's here), so a screen reads the time on the clock the message uses.
-      appointments: [{ appointmentId, slotId: slots[1].id, doctorId, startsAt: at(date, '10:00'), patientId: null, patientName: null, timeZone: 'UTC' }],
+      appointments: [
+        {
+          appointmentId,
+          slotId: slots[1].id,
+          doctorId,
+          startsAt: at(date, '10:00'),
+          patientId: null,
+          patientName: null,
+          timeZone: 'UTC',
+        },
+      ],
     });
     expect(await timeOffCount(doctorId)).toBe(0);
-    expect(await statuses(doctorId)).toEqual([['09:00', 'FREE'], ['10:00', 'BOOKED'], ['11:00', 'FREE']]);
+    expect(await statuses(doctorId)).toEqual([
+      ['09:00', 'FREE'],
+      ['10:00', 'BOOKED'],
+      ['11:00', 'FREE'],
+    ]);
     expect(await h.orm.em.fork().count(OutboxEvent, { type: 'SLOT_BLOCKED', aggregateId: doctorId })).toBe(0);
 
     // Around the booking it is fine.
@@ -67,14 +101,20 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     const doctorId = await h.createDoctor();
     const { date } = dayAfter(4);
     await openDay(doctorId, date, '14:00', '16:00', 30);
-    const off = (await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '15:00'), to: at(date, '16:00'), reason: 'Dentist' }, admin)).data.addTimeOff.timeOff;
+    const off = (
+      await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '15:00'), to: at(date, '16:00'), reason: 'Dentist' }, admin)
+    ).data.addTimeOff.timeOff;
     const doctor = await h.token(Role.DOCTOR, doctorId);
     expect(await listed(doctorId, doctor)).toEqual({
       id: doctorId,
       timeOffs: [{ id: off.id, startsAt: at(date, '15:00'), endsAt: at(date, '16:00'), reason: 'Dentist' }],
       oneOffAvailability: [{ id: expect.any(String), date, startTime: '14:00', endTime: '16:00', slotMinutes: 30 }],
     });
-    for (const [token, code] of [[await h.token(Role.DOCTOR, randomUUID()), 'FORBIDDEN'], [await h.token(Role.PATIENT), 'FORBIDDEN'], [undefined, 'UNAUTHENTICATED']] as const) {
+    for (const [token, code] of [
+      [await h.token(Role.DOCTOR, randomUUID()), 'FORBIDDEN'],
+      [await h.token(Role.PATIENT), 'FORBIDDEN'],
+      [undefined, 'UNAUTHENTICATED'],
+    ] as const) {
       expect(errorCode(await h.gql(DOCTOR_TIME_OFF, doctorRef(doctorId), token))).toBe(code);
     }
   });
@@ -83,8 +123,10 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     const doctorId = await h.createDoctor();
     const { date } = dayAfter(5);
     await openDay(doctorId, date, '09:00', '13:00');
-    const long = (await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '09:00'), to: at(date, '12:00') }, admin)).data.addTimeOff;
-    const short = (await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '11:00'), to: at(date, '12:00') }, admin)).data.addTimeOff;
+    const long = (await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '09:00'), to: at(date, '12:00') }, admin)).data
+      .addTimeOff;
+    const short = (await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '11:00'), to: at(date, '12:00') }, admin)).data
+      .addTimeOff;
     expect([long.blockedSlots, short.blockedSlots]).toEqual([3, 0]);
 
     const other = await h.token(Role.DOCTOR, randomUUID());
@@ -95,7 +137,12 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
 
     const removed = await h.gql(REMOVE_TIME_OFF, { id: long.timeOff.id }, await h.token(Role.DOCTOR, doctorId));
     expect(removed.data.removeTimeOff).toEqual({ id: long.timeOff.id, reopenedSlots: 2 });
-    expect(await statuses(doctorId)).toEqual([['09:00', 'FREE'], ['10:00', 'FREE'], ['11:00', 'BLOCKED'], ['12:00', 'FREE']]);
+    expect(await statuses(doctorId)).toEqual([
+      ['09:00', 'FREE'],
+      ['10:00', 'FREE'],
+      ['11:00', 'BLOCKED'],
+      ['12:00', 'FREE'],
+    ]);
     expect(errorCode(await h.gql(REMOVE_TIME_OFF, { id: long.timeOff.id }, admin))).toBe('NOT_FOUND');
     expect((await listed(doctorId)).timeOffs.map((t: { id: string }) => t.id)).toEqual([short.timeOff.id]);
     expect(await h.orm.em.fork().count(OutboxEvent, { type: 'SLOTS_OPENED', aggregateId: doctorId })).toBe(2);
@@ -104,21 +151,43 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
   it('removes a one-off day: free slots go, booked ones stay booked and are listed, weekly-hour slots stay', async () => {
     const doctorId = await h.createDoctor();
     const { date, dayOfWeek } = dayAfter(6);
-    expect((await h.gql(SET_WEEKLY, { doctorId, rules: [{ dayOfWeek, startTime: '09:00', endTime: '10:00', slotMinutes: 60 }] }, admin)).errors).toBeUndefined();
+    expect(
+      (
+        await h.gql(
+          SET_WEEKLY,
+          { doctorId, rules: [{ dayOfWeek, startTime: '09:00', endTime: '10:00', slotMinutes: 60 }] },
+          admin,
+        )
+      ).errors,
+    ).toBeUndefined();
     const extra = await openDay(doctorId, date, '10:00', '13:00');
     const appointmentId = await book(extra[1].id);
     const day = (await listed(doctorId)).oneOffAvailability[0];
 
-    expect(errorCode(await h.gql(REMOVE_AVAILABILITY, { id: day.id }, await h.token(Role.DOCTOR, randomUUID())))).toBe('FORBIDDEN');
+    expect(errorCode(await h.gql(REMOVE_AVAILABILITY, { id: day.id }, await h.token(Role.DOCTOR, randomUUID())))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await h.gql(REMOVE_AVAILABILITY, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
 
     const removed = await h.gql(REMOVE_AVAILABILITY, { id: day.id }, await h.token(Role.DOCTOR, doctorId));
-    expect(removed.data.removeAvailability).toEqual({ id: day.id, removedSlots: 2, keptAppointments: [{ id: appointmentId }] });
-    const dayRows = await h.orm.em.fork().find(Slot, { doctorId, startsAt: { $gte: new Date(at(date, '00:00')), $lt: new Date(at(date, '23:59')) } }, { orderBy: { startsAt: 'asc' } });
-    expect(dayRows.map((slot) => [slot.startsAt.toISOString().slice(11, 16), slot.status, slot.appointmentId])).toEqual([
-      ['09:00', SlotStatus.FREE, null],
-      ['11:00', SlotStatus.BOOKED, appointmentId],
-    ]);
+    expect(removed.data.removeAvailability).toEqual({
+      id: day.id,
+      removedSlots: 2,
+      keptAppointments: [{ id: appointmentId }],
+    });
+    const dayRows = await h.orm.em
+      .fork()
+      .find(
+        Slot,
+        { doctorId, startsAt: { $gte: new Date(at(date, '00:00')), $lt: new Date(at(date, '23:59')) } },
+        { orderBy: { startsAt: 'asc' } },
+      );
+    expect(dayRows.map((slot) => [slot.startsAt.toISOString().slice(11, 16), slot.status, slot.appointmentId])).toEqual(
+      [
+        ['09:00', SlotStatus.FREE, null],
+        ['11:00', SlotStatus.BOOKED, appointmentId],
+      ],
+    );
     expect((await listed(doctorId)).oneOffAvailability).toEqual([]);
     expect(errorCode(await h.gql(REMOVE_AVAILABILITY, { id: day.id }, admin))).toBe('NOT_FOUND');
   });
@@ -135,18 +204,33 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     const refused = await h.gql(CLOSE_CLINIC, closure, admin);
     expect(errorCode(refused)).toBe('CONFLICT');
     expect(refused.errors![0].message).toMatch(/^One booked appointment falls in the closure/);
-    expect(refused.errors![0].extensions!.appointments).toEqual([expect.objectContaining({ appointmentId, doctorId: second })]);
+    expect(refused.errors![0].extensions!.appointments).toEqual([
+      expect.objectContaining({ appointmentId, doctorId: second }),
+    ]);
     expect((await timeOffCount(first)) + (await timeOffCount(second))).toBe(0);
-    expect(await statuses(first)).toEqual([['09:00', 'FREE'], ['10:00', 'FREE']]);
+    expect(await statuses(first)).toEqual([
+      ['09:00', 'FREE'],
+      ['10:00', 'FREE'],
+    ]);
 
     const firstOnly = await h.gql(CLOSE_CLINIC, { ...closure, doctorIds: [first] }, admin);
     expect(firstOnly.data.closeClinic).toEqual({
-      timeOffs: [{ id: expect.any(String), startsAt: at(date, '00:00'), endsAt: at(dayAfter(9).date, '00:00'), doctor: { id: first } }],
+      timeOffs: [
+        {
+          id: expect.any(String),
+          startsAt: at(date, '00:00'),
+          endsAt: at(dayAfter(9).date, '00:00'),
+          doctor: { id: first },
+        },
+      ],
       blockedSlots: 2,
       cancelled: [],
       conflicts: [],
     });
-    expect(await statuses(first)).toEqual([['09:00', 'BLOCKED'], ['10:00', 'BLOCKED']]);
+    expect(await statuses(first)).toEqual([
+      ['09:00', 'BLOCKED'],
+      ['10:00', 'BLOCKED'],
+    ]);
   });
 
   it.each([
@@ -159,7 +243,11 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
   ])('refuses a closure with %s (BAD_USER_INPUT, nothing written)', async (_case, change, message) => {
     const doctorId = await h.createDoctor();
     await openDay(doctorId, dayAfter(2).date, '09:00', '10:00');
-    const response = await h.gql(CLOSE_CLINIC, { from: dayAfter(2).date, to: dayAfter(2).date, doctorIds: [doctorId], ...change() }, admin);
+    const response = await h.gql(
+      CLOSE_CLINIC,
+      { from: dayAfter(2).date, to: dayAfter(2).date, doctorIds: [doctorId], ...change() },
+      admin,
+    );
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(message);
     expect(await timeOffCount(doctorId)).toBe(0);
@@ -170,7 +258,12 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
       const doctorId = await h.createDoctor();
       const { date } = dayAfter(10 + round);
       const slots = await openDay(doctorId, date, '09:00', '12:00', 30);
-      const bookings = slots.map((slot) => book(slot.id).then(() => 'BOOKED' as const, (error) => refusalReason(error)));
+      const bookings = slots.map((slot) =>
+        book(slot.id).then(
+          () => 'BOOKED' as const,
+          (error) => refusalReason(error),
+        ),
+      );
       const timeOff = h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '09:00'), to: at(date, '12:00') }, admin);
       const [offResponse, ...booked] = await Promise.all([timeOff, ...bookings]);
       const rows = await h.orm.em.fork().find(Slot, { doctorId });
@@ -178,7 +271,9 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
       if (offResponse.errors) {
         // The time off lost: it names bookings that won (later ones may have won after it), and nothing of it was written.
         expect(errorCode(offResponse)).toBe('CONFLICT');
-        const named = (offResponse.errors[0].extensions!.appointments as Array<{ slotId: string }>).map((c) => c.slotId);
+        const named = (offResponse.errors[0].extensions!.appointments as Array<{ slotId: string }>).map(
+          (c) => c.slotId,
+        );
         const won = slots.filter((_, i) => booked[i] === 'BOOKED').map((s) => s.id);
         expect(named.length).toBeGreaterThan(0);
         expect(won).toEqual(expect.arrayContaining(named));

@@ -24,8 +24,14 @@ eachStore('one-off days, time off, free slots, the calendar and Doctor.schedule 
     await h?.stop();
   });
 
-  const addDay = (doctorId: string, date: string, startTime: string, endTime: string, slotMinutes: number, token = admin) =>
-    h.gql(ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, token);
+  const addDay = (
+    doctorId: string,
+    date: string,
+    startTime: string,
+    endTime: string,
+    slotMinutes: number,
+    token = admin,
+  ) => h.gql(ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, token);
   const events = (type: string, aggregateId: string) => h.orm.em.fork().count(OutboxEvent, { type, aggregateId });
   const slotCount = (doctorId: string) => h.orm.em.fork().count(Slot, { doctorId });
 
@@ -53,7 +59,14 @@ eachStore('one-off days, time off, free slots, the calendar and Doctor.schedule 
     ['a time not written HH:MM', { endTime: '12.00' }, /HH:MM/],
   ])('refuses a one-off day with %s (BAD_USER_INPUT, nothing written)', async (_case, change, message) => {
     const doctorId = await h.createDoctor();
-    const input = { doctorId, date: dayAfter(2).date, startTime: '09:00', endTime: '11:00', slotMinutes: 30, ...change };
+    const input = {
+      doctorId,
+      date: dayAfter(2).date,
+      startTime: '09:00',
+      endTime: '11:00',
+      slotMinutes: 30,
+      ...change,
+    };
     const response = await h.gql(ADD_AVAILABILITY, input, admin);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(message);
@@ -64,8 +77,16 @@ eachStore('one-off days, time off, free slots, the calendar and Doctor.schedule 
     const doctorId = await h.createDoctor();
     const other = await h.token(Role.DOCTOR, await h.createDoctor());
     const patient = await h.token(Role.PATIENT);
-    const timeOff = { doctorId, from: new Date(Date.now() + DAY_MS).toISOString(), to: new Date(Date.now() + 2 * DAY_MS).toISOString() };
-    for (const [token, code] of [[other, 'FORBIDDEN'], [patient, 'FORBIDDEN'], [undefined, 'UNAUTHENTICATED']] as const) {
+    const timeOff = {
+      doctorId,
+      from: new Date(Date.now() + DAY_MS).toISOString(),
+      to: new Date(Date.now() + 2 * DAY_MS).toISOString(),
+    };
+    for (const [token, code] of [
+      [other, 'FORBIDDEN'],
+      [patient, 'FORBIDDEN'],
+      [undefined, 'UNAUTHENTICATED'],
+    ] as const) {
       const day = { doctorId, date: dayAfter(2).date, startTime: '09:00', endTime: '10:00', slotMinutes: 30 };
       expect(errorCode(await h.gql(ADD_AVAILABILITY, day, token))).toBe(code);
       expect(errorCode(await h.gql(ADD_TIME_OFF, timeOff, token))).toBe(code);
@@ -77,9 +98,18 @@ eachStore('one-off days, time off, free slots, the calendar and Doctor.schedule 
     const doctorId = await h.createDoctor();
     const { date } = dayAfter(3);
     const slots = (await addDay(doctorId, date, '09:00', '12:00', 60)).data.addAvailability;
-    const response = await h.gql(ADD_TIME_OFF, { doctorId, from: `${date}T08:00:00Z`, to: `${date}T10:00:00Z`, reason: 'Conference' }, await h.token(Role.DOCTOR, doctorId));
+    const response = await h.gql(
+      ADD_TIME_OFF,
+      { doctorId, from: `${date}T08:00:00Z`, to: `${date}T10:00:00Z`, reason: 'Conference' },
+      await h.token(Role.DOCTOR, doctorId),
+    );
     expect(response.data.addTimeOff).toEqual({
-      timeOff: { id: expect.any(String), startsAt: `${date}T08:00:00.000Z`, endsAt: `${date}T10:00:00.000Z`, reason: 'Conference' },
+      timeOff: {
+        id: expect.any(String),
+        startsAt: `${date}T08:00:00.000Z`,
+        endsAt: `${date}T10:00:00.000Z`,
+        reason: 'Conference',
+      },
       blockedSlots: 1,
       cancelled: [],
       conflicts: [],
@@ -101,7 +131,10 @@ eachStore('one-off days, time off, free slots, the calendar and Doctor.schedule 
   ])('refuses a time off with %s (BAD_USER_INPUT, nothing blocked)', async (_case, fromDays, toDays, message) => {
     const doctorId = await h.createDoctor();
     await addDay(doctorId, dayAfter(1).date, '09:00', '10:00', 30);
-    const range = { from: new Date(Date.now() + fromDays * DAY_MS).toISOString(), to: new Date(Date.now() + toDays * DAY_MS).toISOString() };
+    const range = {
+      from: new Date(Date.now() + fromDays * DAY_MS).toISOString(),
+      to: new Date(Date.now() + toDays * DAY_MS).toISOString(),
+    };
     const response = await h.gql(ADD_TIME_OFF, { doctorId, ...range }, admin);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(message);
@@ -115,14 +148,35 @@ eachStore('one-off days, time off, free slots, the calendar and Doctor.schedule 
     await addDay(doctorId, date, '09:00', '10:00', 30);
     await addDay(doctorId, date, '14:00', '16:00', 60);
     const em = h.orm.em.fork();
-    await em.persistAndFlush(em.create(Slot, { doctorId, startsAt: new Date(Date.now() - 2 * 3600_000), endsAt: new Date(Date.now() - 3600_000), minutes: 60 }));
-    const range = { from: new Date(Date.now() - DAY_MS).toISOString(), to: new Date(Date.now() + 10 * DAY_MS).toISOString() };
+    await em.persistAndFlush(
+      em.create(Slot, {
+        doctorId,
+        startsAt: new Date(Date.now() - 2 * 3600_000),
+        endsAt: new Date(Date.now() - 3600_000),
+        minutes: 60,
+      }),
+    );
+    const range = {
+      from: new Date(Date.now() - DAY_MS).toISOString(),
+      to: new Date(Date.now() + 10 * DAY_MS).toISOString(),
+    };
     const all = await h.gql(AVAILABLE_SLOTS, { doctorId, ...range });
-    expect(all.data.availableSlots.map((s: any) => s.startsAt)).toEqual([`${date}T09:00:00.000Z`, `${date}T09:30:00.000Z`, `${date}T14:00:00.000Z`, `${date}T15:00:00.000Z`]);
+    expect(all.data.availableSlots.map((s: any) => s.startsAt)).toEqual([
+      `${date}T09:00:00.000Z`,
+      `${date}T09:30:00.000Z`,
+      `${date}T14:00:00.000Z`,
+      `${date}T15:00:00.000Z`,
+    ]);
     const long = await h.gql(AVAILABLE_SLOTS, { doctorId, ...range, serviceId: longService });
     // 60 minutes from 09:00 run over two back-to-back 30-minute slots; from 09:30 they would run past the last one.
-    expect(long.data.availableSlots.map((s: any) => s.startsAt)).toEqual([`${date}T09:00:00.000Z`, `${date}T14:00:00.000Z`, `${date}T15:00:00.000Z`]);
-    expect(errorCode(await h.gql(AVAILABLE_SLOTS, { doctorId: notOffering, ...range, serviceId: longService }))).toBe('BAD_USER_INPUT');
+    expect(long.data.availableSlots.map((s: any) => s.startsAt)).toEqual([
+      `${date}T09:00:00.000Z`,
+      `${date}T14:00:00.000Z`,
+      `${date}T15:00:00.000Z`,
+    ]);
+    expect(errorCode(await h.gql(AVAILABLE_SLOTS, { doctorId: notOffering, ...range, serviceId: longService }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(errorCode(await h.gql(AVAILABLE_SLOTS, { doctorId, ...range, serviceId: randomUUID() }))).toBe('NOT_FOUND');
     const tooLong = { from: range.from, to: new Date(Date.now() + 100 * DAY_MS).toISOString() };
     expect(errorCode(await h.gql(AVAILABLE_SLOTS, { doctorId, ...tooLong }))).toBe('BAD_USER_INPUT');
@@ -141,21 +195,45 @@ eachStore('one-off days, time off, free slots, the calendar and Doctor.schedule 
       {
         date: d1,
         doctors: [
-          { doctor: { id: other }, freeSlots: 2, firstSlot: { id: expect.any(String), startsAt: `${d1}T08:00:00.000Z`, endsAt: `${d1}T08:30:00.000Z` } },
-          { doctor: { id: offers }, freeSlots: 2, firstSlot: { id: expect.any(String), startsAt: `${d1}T10:00:00.000Z`, endsAt: `${d1}T11:00:00.000Z` } },
+          {
+            doctor: { id: other },
+            freeSlots: 2,
+            firstSlot: { id: expect.any(String), startsAt: `${d1}T08:00:00.000Z`, endsAt: `${d1}T08:30:00.000Z` },
+          },
+          {
+            doctor: { id: offers },
+            freeSlots: 2,
+            firstSlot: { id: expect.any(String), startsAt: `${d1}T10:00:00.000Z`, endsAt: `${d1}T11:00:00.000Z` },
+          },
         ],
       },
-      { date: d2, doctors: [{ doctor: { id: offers }, freeSlots: 1, firstSlot: { id: expect.any(String), startsAt: `${d2}T09:00:00.000Z`, endsAt: `${d2}T10:00:00.000Z` } }] },
+      {
+        date: d2,
+        doctors: [
+          {
+            doctor: { id: offers },
+            freeSlots: 1,
+            firstSlot: { id: expect.any(String), startsAt: `${d2}T09:00:00.000Z`, endsAt: `${d2}T10:00:00.000Z` },
+          },
+        ],
+      },
     ]);
-    const first = await h.orm.em.fork().findOneOrFail(Slot, { id: calendar.data.availabilityCalendar[0].doctors[1].firstSlot.id });
+    const first = await h.orm.em
+      .fork()
+      .findOneOrFail(Slot, { id: calendar.data.availabilityCalendar[0].doctors[1].firstSlot.id });
     expect(first).toMatchObject({ doctorId: offers, startsAt: new Date(`${d1}T10:00:00Z`) });
 
     const byService = await h.gql(CALENDAR, { from: d1, to: d1, serviceId: longService });
     expect(byService.data.availabilityCalendar[0].doctors.map((d: any) => d.doctor.id)).toEqual([offers]);
     const unfiltered = await h.gql(CALENDAR, { from: d1, to: d1 });
-    expect(unfiltered.data.availabilityCalendar[0].doctors.map((d: any) => d.doctor.id)).toEqual(expect.arrayContaining([offers, other]));
+    expect(unfiltered.data.availabilityCalendar[0].doctors.map((d: any) => d.doctor.id)).toEqual(
+      expect.arrayContaining([offers, other]),
+    );
     const nobody = await h.gql(CALENDAR, { from: d1, to: d2, specialty: 'Nobody-has-this' });
-    expect(nobody.data.availabilityCalendar).toEqual([{ date: d1, doctors: [] }, { date: d2, doctors: [] }]);
+    expect(nobody.data.availabilityCalendar).toEqual([
+      { date: d1, doctors: [] },
+      { date: d2, doctors: [] },
+    ]);
 
     expect(errorCode(await h.gql(CALENDAR, { from: d2, to: d1 }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await h.gql(CALENDAR, { from: d1, to: dayAfter(6 + 92).date }))).toBe('BAD_USER_INPUT');
@@ -174,9 +252,13 @@ eachStore('one-off days, time off, free slots, the calendar and Doctor.schedule 
       [`${date}T09:30:00.000Z`, 'FREE', doctorId],
     ]);
     expect((await h.gql(DOCTOR_SCHEDULE, range, admin)).data._entities[0].schedule).toHaveLength(2);
-    expect(errorCode(await h.gql(DOCTOR_SCHEDULE, range, await h.token(Role.DOCTOR, await h.createDoctor())))).toBe('FORBIDDEN');
+    expect(errorCode(await h.gql(DOCTOR_SCHEDULE, range, await h.token(Role.DOCTOR, await h.createDoctor())))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await h.gql(DOCTOR_SCHEDULE, range, await h.token(Role.PATIENT)))).toBe('FORBIDDEN');
     expect(errorCode(await h.gql(DOCTOR_SCHEDULE, range))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await h.gql(DOCTOR_SCHEDULE, { ...range, to: `${dayAfter(200).date}T00:00:00Z` }, admin))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await h.gql(DOCTOR_SCHEDULE, { ...range, to: `${dayAfter(200).date}T00:00:00Z` }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -29,11 +29,20 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     await h?.stop();
   });
 
-  const openDay = (doctorId: string, date: string, startTime: string, endTime: string, slotMinutes = 30): Promise<SlotJson[]> => h.openDay(doctorId, date, startTime, endTime, slotMinutes);
+  const openDay = (
+    doctorId: string,
+    date: string,
+    startTime: string,
+    endTime: string,
+    slotMinutes = 30,
+  ): Promise<SlotJson[]> => h.openDay(doctorId, date, startTime, endTime, slotMinutes);
 
-  const book = (slotId: string, appointmentId: string) => h.asAppointment.call<any>('scheduling', 'book-slot', { slotId, appointmentId });
-  const release = (slotId: string, appointmentId: string) => h.asAppointment.call<{ released: boolean }>('scheduling', 'release-slot', { slotId, appointmentId });
-  const events = (type: string, aggregateId?: string) => h.orm.em.fork().count(OutboxEvent, { type, ...(aggregateId ? { aggregateId } : {}) });
+  const book = (slotId: string, appointmentId: string) =>
+    h.asAppointment.call<any>('scheduling', 'book-slot', { slotId, appointmentId });
+  const release = (slotId: string, appointmentId: string) =>
+    h.asAppointment.call<{ released: boolean }>('scheduling', 'release-slot', { slotId, appointmentId });
+  const events = (type: string, aggregateId?: string) =>
+    h.orm.em.fork().count(OutboxEvent, { type, ...(aggregateId ? { aggregateId } : {}) });
   const slotRow = (id: string) => h.orm.em.fork().findOneOrFail(Slot, { id });
 
   it('lets exactly one of 50 concurrent book-slot calls win; the 49 others get CONFLICT with reason TAKEN', async () => {
@@ -41,17 +50,28 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const [slot] = await openDay(doctorId, tomorrow, '09:00', '10:00');
     const appointmentIds = Array.from({ length: 50 }, () => randomUUID());
     const results = await Promise.allSettled(appointmentIds.map((id) => book(slot.id, id)));
-    const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ value: r.value, appointmentId: appointmentIds[i] }] : []));
+    const winners = results.flatMap((r, i) =>
+      r.status === 'fulfilled' ? [{ value: r.value, appointmentId: appointmentIds[i] }] : [],
+    );
     expect(winners).toHaveLength(1);
     expect(winners[0].value).toEqual({ slotId: slot.id, doctorId, startsAt: slot.startsAt, endsAt: slot.endsAt });
     const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(losers).toHaveLength(49);
-    for (const loser of losers) expect({ code: loser.reason.code, reason: loser.reason.extensions?.reason }).toEqual({ code: 'CONFLICT', reason: 'TAKEN' });
+    for (const loser of losers)
+      expect({ code: loser.reason.code, reason: loser.reason.extensions?.reason }).toEqual({
+        code: 'CONFLICT',
+        reason: 'TAKEN',
+      });
     const row = await slotRow(slot.id);
     expect(row).toMatchObject({ status: SlotStatus.BOOKED, appointmentId: winners[0].appointmentId });
     expect(await events('SLOT_BOOKED', slot.id)).toBe(1);
     // The relay publishes it (nudged after the commit).
-    for (let i = 0; i < 50 && (await h.orm.em.fork().count(OutboxEvent, { aggregateId: slot.id, publishedAt: null })) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (
+      let i = 0;
+      i < 50 && (await h.orm.em.fork().count(OutboxEvent, { aggregateId: slot.id, publishedAt: null })) > 0;
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
     expect(await h.orm.em.fork().count(OutboxEvent, { aggregateId: slot.id, publishedAt: null })).toBe(0);
 
     // The same appointment asking again (a retry after a timeout) gets the same answer and books nothing new.
@@ -62,15 +82,25 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
   it('books with the facts the caller looked up (checked by the update) and still books the slot as it is when they are wrong', async () => {
     const doctorId = await h.createDoctor();
     const [first, second] = await openDay(doctorId, tomorrow, '15:00', '16:00');
-    const payload = async (slotId: string) => JSON.parse((await h.orm.em.fork().findOneOrFail(OutboxEvent, { aggregateId: slotId, type: 'SLOT_BOOKED' })).envelope).payload;
-    const bookExpecting = (slot: SlotJson, expected: { doctorId: string; startsAt: string; endsAt: string }, appointmentId: string) =>
-      h.asAppointment.call<any>('scheduling', 'book-slot', { slotId: slot.id, appointmentId, expected });
+    const payload = async (slotId: string) =>
+      JSON.parse(
+        (await h.orm.em.fork().findOneOrFail(OutboxEvent, { aggregateId: slotId, type: 'SLOT_BOOKED' })).envelope,
+      ).payload;
+    const bookExpecting = (
+      slot: SlotJson,
+      expected: { doctorId: string; startsAt: string; endsAt: string },
+      appointmentId: string,
+    ) => h.asAppointment.call<any>('scheduling', 'book-slot', { slotId: slot.id, appointmentId, expected });
 
     const appointmentId = randomUUID();
     const answer = { slotId: first.id, doctorId, startsAt: first.startsAt, endsAt: first.endsAt };
-    expect(await bookExpecting(first, { doctorId, startsAt: first.startsAt, endsAt: first.endsAt }, appointmentId)).toEqual(answer);
+    expect(
+      await bookExpecting(first, { doctorId, startsAt: first.startsAt, endsAt: first.endsAt }, appointmentId),
+    ).toEqual(answer);
     expect(await payload(first.id)).toEqual({ ...answer, appointmentId });
-    expect(await refusal(bookExpecting(first, { doctorId, startsAt: first.startsAt, endsAt: first.endsAt }, randomUUID()))).toMatchObject({ code: 'CONFLICT', reason: 'TAKEN' });
+    expect(
+      await refusal(bookExpecting(first, { doctorId, startsAt: first.startsAt, endsAt: first.endsAt }, randomUUID())),
+    ).toMatchObject({ code: 'CONFLICT', reason: 'TAKEN' });
 
     const other = randomUUID();
     const wrong = { doctorId: randomUUID(), startsAt: first.startsAt, endsAt: first.endsAt };
@@ -88,13 +118,20 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     expect(await refusal(book(slots[1].id, randomUUID()))).toMatchObject({ code: 'CONFLICT', reason: 'BLOCKED' });
 
     const em = h.orm.em.fork();
-    const past = em.create(Slot, { doctorId, startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() - 1800_000), minutes: 30 });
+    const past = em.create(Slot, {
+      doctorId,
+      startsAt: new Date(Date.now() - 3600_000),
+      endsAt: new Date(Date.now() - 1800_000),
+      minutes: 30,
+    });
     await em.persistAndFlush(past);
     expect(await refusal(book(past.id, randomUUID()))).toMatchObject({ code: 'CONFLICT', reason: 'PAST' });
     expect((await slotRow(past.id)).status).toBe(SlotStatus.FREE);
 
     expect(await refusal(book(randomUUID(), randomUUID()))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await refusal(h.asAppointment.call('scheduling', 'book-slot', { slotId: slots[0].id }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refusal(h.asAppointment.call('scheduling', 'book-slot', { slotId: slots[0].id }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 
   it('releases a booked slot once (FREE again), answers released: false to a repeat or a stranger, and blocks it under a time off', async () => {
@@ -111,7 +148,11 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const other = randomUUID();
     await book(second.id, other);
     // The appointment service is not running here: the cancellation fails and the appointment is listed back, still booked.
-    const timeOff = await h.gql(ADD_TIME_OFF, { doctorId, from: second.startsAt, to: second.endsAt, cancelBooked: true }, admin);
+    const timeOff = await h.gql(
+      ADD_TIME_OFF,
+      { doctorId, from: second.startsAt, to: second.endsAt, cancelBooked: true },
+      admin,
+    );
     expect(timeOff.data.addTimeOff).toEqual({ blockedSlots: 0, conflicts: [{ id: other }] });
     expect(await release(second.id, other)).toEqual({ released: true });
     expect((await slotRow(second.id)).status).toBe(SlotStatus.BLOCKED);
@@ -129,7 +170,9 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
       { id: a.id, doctorId, startsAt: a.startsAt, endsAt: a.endsAt, status: 'FREE', appointmentId: null, place },
       { id: b.id, doctorId, startsAt: b.startsAt, endsAt: b.endsAt, status: 'BOOKED', appointmentId, place },
     ]);
-    const byAppointment = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', { appointmentIds: [appointmentId] });
+    const byAppointment = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', {
+      appointmentIds: [appointmentId],
+    });
     expect(byAppointment.slots.map((s) => s.id)).toEqual([b.id]);
   });
 
@@ -139,7 +182,12 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const own = await openDay(few, date, '10:00', '11:00'); // 10:00, 10:30
     const others = await openDay(many, date, '09:00', '17:00'); // 09:00 .. 16:30
     const at = (time: string) => `${date}T${time}:00.000Z`;
-    const result = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', { doctorId: few, around: at('12:00'), otherDoctorIds: [many], limit: 5 });
+    const result = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', {
+      doctorId: few,
+      around: at('12:00'),
+      otherDoctorIds: [many],
+      limit: 5,
+    });
     expect(result.slots.map((s) => [s.doctorId === few ? 'own' : 'other', s.startsAt])).toEqual([
       ['own', at('10:30')],
       ['own', at('10:00')],
@@ -155,7 +203,11 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
       limit: 2,
     });
     expect(excluding.slots.map((s) => s.startsAt)).toEqual([at('11:30'), at('12:30')]);
-    const tooLong = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', { doctorId: few, around: at('12:00'), minMinutes: 45 });
+    const tooLong = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', {
+      doctorId: few,
+      around: at('12:00'),
+      minMinutes: 45,
+    });
     expect(tooLong.slots).toEqual([]);
     expect(own).toHaveLength(2);
   });
@@ -167,7 +219,12 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const later = await openDay(doctorId, d4, '09:00', '11:00', 60); // 2, one booked below
     await book(later[0].id, randomUUID());
     const query = (groupBy: string) =>
-      h.asAppointment.call<{ buckets: any[] }>('scheduling', 'slot-counts', { from: `${d3}T00:00:00Z`, to: `${dayAfter(5).date}T00:00:00Z`, doctorId, groupBy });
+      h.asAppointment.call<{ buckets: any[] }>('scheduling', 'slot-counts', {
+        from: `${d3}T00:00:00Z`,
+        to: `${dayAfter(5).date}T00:00:00Z`,
+        doctorId,
+        groupBy,
+      });
     expect((await query('DAY')).buckets).toEqual([
       { periodStart: d3, free: 2, booked: 0 },
       { periodStart: d4, free: 1, booked: 1 },
@@ -179,7 +236,15 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const months = (await query('MONTH')).buckets;
     expect(months.map((b) => b.periodStart)).toEqual([...new Set([d3.slice(0, 8) + '01', d4.slice(0, 8) + '01'])]);
     expect(months.reduce((sum, b) => sum + b.booked, 0)).toBe(1);
-    expect(await refusal(h.asAppointment.call('scheduling', 'slot-counts', { from: `${d4}T00:00:00Z`, to: `${d3}T00:00:00Z`, groupBy: 'DAY' }))).toMatchObject({
+    expect(
+      await refusal(
+        h.asAppointment.call('scheduling', 'slot-counts', {
+          from: `${d4}T00:00:00Z`,
+          to: `${d3}T00:00:00Z`,
+          groupBy: 'DAY',
+        }),
+      ),
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
     });
   });

@@ -16,7 +16,11 @@ eachStore('booking windows in free-time answers (%s)', (_store, databaseUrl) => 
   let admin: string;
   let doctorId: string;
   let serviceId: string;
-  const slots: Record<'tomorrow' | 'inFourDays' | 'inTenDays', string> = { tomorrow: '', inFourDays: '', inTenDays: '' };
+  const slots: Record<'tomorrow' | 'inFourDays' | 'inTenDays', string> = {
+    tomorrow: '',
+    inFourDays: '',
+    inTenDays: '',
+  };
 
   beforeAll(async () => {
     h = await startHarness(databaseUrl(), { BOOKING_MIN_NOTICE: '2d', BOOKING_HORIZON: '8d' });
@@ -25,8 +29,16 @@ eachStore('booking windows in free-time answers (%s)', (_store, databaseUrl) => 
     // The service's own rules: no notice, twelve days ahead.
     await h.setPolicy(serviceId, { minNoticeMinutes: 0, horizonMinutes: 12 * DAY });
     doctorId = await h.createDoctor([serviceId]);
-    for (const [key, days] of [['tomorrow', 1], ['inFourDays', 4], ['inTenDays', 10]] as const) {
-      const opened = await h.gql(ADD_AVAILABILITY, { doctorId, date: dayAfter(days).date, startTime: '09:00', endTime: '09:30', slotMinutes: 30 }, admin);
+    for (const [key, days] of [
+      ['tomorrow', 1],
+      ['inFourDays', 4],
+      ['inTenDays', 10],
+    ] as const) {
+      const opened = await h.gql(
+        ADD_AVAILABILITY,
+        { doctorId, date: dayAfter(days).date, startTime: '09:00', endTime: '09:30', slotMinutes: 30 },
+        admin,
+      );
       expect(opened.errors).toBeUndefined();
       slots[key] = opened.data.addAvailability[0].id;
     }
@@ -36,10 +48,14 @@ eachStore('booking windows in free-time answers (%s)', (_store, databaseUrl) => 
     await h?.stop();
   });
 
-  const range = { from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 12 * DAY_MS).toISOString() };
-  const ids = (response: { data?: { availableSlots: Array<{ id: string }> } }) => response.data!.availableSlots.map((s) => s.id);
+  const range = {
+    from: new Date(Date.now() - 60_000).toISOString(),
+    to: new Date(Date.now() + 12 * DAY_MS).toISOString(),
+  };
+  const ids = (response: { data?: { availableSlots: Array<{ id: string }> } }) =>
+    response.data!.availableSlots.map((s) => s.id);
 
-  it('offers patients and anonymous callers only the starts they may book, by the service\'s rules or else the clinic\'s', async () => {
+  it("offers patients and anonymous callers only the starts they may book, by the service's rules or else the clinic's", async () => {
     const patient = await h.token(Role.PATIENT);
     for (const token of [undefined, patient]) {
       const withService = await h.gql(AVAILABLE_SLOTS, { doctorId, ...range, serviceId }, token);
@@ -51,24 +67,43 @@ eachStore('booking windows in free-time answers (%s)', (_store, databaseUrl) => 
 
   it('offers staff every free future slot', async () => {
     for (const token of [admin, await h.token(Role.DOCTOR, doctorId)]) {
-      expect(ids(await h.gql(AVAILABLE_SLOTS, { doctorId, ...range }, token))).toEqual([slots.tomorrow, slots.inFourDays, slots.inTenDays]);
+      expect(ids(await h.gql(AVAILABLE_SLOTS, { doctorId, ...range }, token))).toEqual([
+        slots.tomorrow,
+        slots.inFourDays,
+        slots.inTenDays,
+      ]);
     }
   });
 
   it('counts calendar days the same way', async () => {
     const days = { from: dayAfter(0).date, to: dayAfter(11).date };
     const daysOf = (response: any) =>
-      response.data.availabilityCalendar.filter((day: any) => day.doctors.some((entry: any) => entry.doctor.id === doctorId)).map((day: any) => day.date);
-    expect(daysOf(await h.gql(CALENDAR, { ...days, serviceId }))).toEqual([dayAfter(1).date, dayAfter(4).date, dayAfter(10).date]);
+      response.data.availabilityCalendar
+        .filter((day: any) => day.doctors.some((entry: any) => entry.doctor.id === doctorId))
+        .map((day: any) => day.date);
+    expect(daysOf(await h.gql(CALENDAR, { ...days, serviceId }))).toEqual([
+      dayAfter(1).date,
+      dayAfter(4).date,
+      dayAfter(10).date,
+    ]);
     expect(daysOf(await h.gql(CALENDAR, days))).toEqual([dayAfter(4).date]);
     expect(daysOf(await h.gql(CALENDAR, days, admin))).toEqual([dayAfter(1).date, dayAfter(4).date, dayAfter(10).date]);
   });
 
   it('keeps alternatives inside the window the appointment service names', async () => {
     const around = new Date(Date.now() + 4 * DAY_MS).toISOString();
-    const ask = (window: object) => h.asAppointment.call<{ slots: Array<{ id: string }> }>('scheduling', 'alternatives', { doctorId, around, limit: 5, ...window });
+    const ask = (window: object) =>
+      h.asAppointment.call<{ slots: Array<{ id: string }> }>('scheduling', 'alternatives', {
+        doctorId,
+        around,
+        limit: 5,
+        ...window,
+      });
     expect((await ask({})).slots.map((s) => s.id).sort()).toEqual(Object.values(slots).sort());
-    const window = { notBefore: new Date(Date.now() + 2 * DAY_MS).toISOString(), notAfter: new Date(Date.now() + 8 * DAY_MS).toISOString() };
+    const window = {
+      notBefore: new Date(Date.now() + 2 * DAY_MS).toISOString(),
+      notAfter: new Date(Date.now() + 8 * DAY_MS).toISOString(),
+    };
     expect((await ask(window)).slots.map((s) => s.id)).toEqual([slots.inFourDays]);
   });
 });

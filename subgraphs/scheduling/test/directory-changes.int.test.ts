@@ -23,14 +23,20 @@ eachStore('deactivated doctors and retired services in free-time answers (%s)', 
   });
 
   async function openDay(doctorId: string) {
-    const opened = await h.gql(ADD_AVAILABILITY, { doctorId, date: dayAfter(3).date, startTime: '09:00', endTime: '10:00', slotMinutes: 30 }, admin);
+    const opened = await h.gql(
+      ADD_AVAILABILITY,
+      { doctorId, date: dayAfter(3).date, startTime: '09:00', endTime: '10:00', slotMinutes: 30 },
+      admin,
+    );
     expect(opened.errors).toBeUndefined();
   }
 
   const range = () => ({ from: new Date().toISOString(), to: new Date(Date.now() + 7 * DAY_MS).toISOString() });
   const days = { from: dayAfter(0).date, to: dayAfter(6).date };
   const calendarDoctors = async (variables: object, token?: string) =>
-    (await h.gql(CALENDAR, { ...days, ...variables }, token)).data.availabilityCalendar.flatMap((day: any) => day.doctors.map((entry: any) => entry.doctor.id));
+    (await h.gql(CALENDAR, { ...days, ...variables }, token)).data.availabilityCalendar.flatMap((day: any) =>
+      day.doctors.map((entry: any) => entry.doctor.id),
+    );
 
   it('drops a deactivated doctor from slots and calendars at once, for patients and staff alike', async () => {
     const serviceId = await h.createService(30);
@@ -45,7 +51,9 @@ eachStore('deactivated doctors and retired services in free-time answers (%s)', 
     expect(await calendarDoctors({})).not.toContain(doctorId);
     for (const token of [undefined, admin]) {
       expect((await h.gql(AVAILABLE_SLOTS, { doctorId, ...range() }, token)).data.availableSlots).toEqual([]);
-      expect((await h.gql(AVAILABLE_SLOTS, { doctorId, ...range(), serviceId }, token)).data.availableSlots).toEqual([]);
+      expect((await h.gql(AVAILABLE_SLOTS, { doctorId, ...range(), serviceId }, token)).data.availableSlots).toEqual(
+        [],
+      );
     }
   });
 

@@ -1,5 +1,17 @@
 import { createLogger, openOrm, Role, ServiceClient } from '@carebook/platform';
-import { describeEachStore, dropDatabase, freshDatabaseUrl, GraphqlResponse, postAsGateway, serviceClientAs, spawnService, SpawnedService, startTestIssuer, TestIssuer, testPortBase } from '@carebook/platform/testing';
+import {
+  describeEachStore,
+  dropDatabase,
+  freshDatabaseUrl,
+  GraphqlResponse,
+  postAsGateway,
+  serviceClientAs,
+  spawnService,
+  SpawnedService,
+  startTestIssuer,
+  TestIssuer,
+  testPortBase,
+} from '@carebook/platform/testing';
 import type { MikroORM } from '@mikro-orm/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningScheduling, startScheduling } from '../src/app';
@@ -33,11 +45,27 @@ export interface Harness {
   /** A doctor in the doctor service, offering the given services. */
   createDoctor(serviceIds?: string[], specialty?: string): Promise<string>;
   /** A service of the catalogue; `buffers`: minutes it holds before and after each appointment. */
-  createService(durationMinutes: number, buffers?: { bufferBeforeMinutes?: number; bufferAfterMinutes?: number }): Promise<string>;
+  createService(
+    durationMinutes: number,
+    buffers?: { bufferBeforeMinutes?: number; bufferAfterMinutes?: number },
+  ): Promise<string>;
   /** Opens a one-off day of slots as an admin does (addAvailability) and answers them; fails the test on an error. */
-  openDay(doctorId: string, date: string, startTime: string, endTime: string, slotMinutes?: number): Promise<OpenedSlot[]>;
+  openDay(
+    doctorId: string,
+    date: string,
+    startTime: string,
+    endTime: string,
+    slotMinutes?: number,
+  ): Promise<OpenedSlot[]>;
   /** Gives a service booking rules of its own (minutes), as the admin service does. */
-  setPolicy(serviceId: string, rules: { minNoticeMinutes?: number | null; horizonMinutes?: number | null; cancellationWindowMinutes?: number | null }): Promise<void>;
+  setPolicy(
+    serviceId: string,
+    rules: {
+      minNoticeMinutes?: number | null;
+      horizonMinutes?: number | null;
+      cancellationWindowMinutes?: number | null;
+    },
+  ): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -50,7 +78,11 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
   const doctorDb = freshDatabaseUrl('doctor');
   const prefix = `test-sched-${randomBytes(4).toString('hex')}`;
   const shared = { NODE_ENV: 'test', AUTH_JWKS_URL: issuer.jwksUrl, REDIS_PREFIX: prefix };
-  const doctorService = await spawnService('doctor', testPortBase() + 3, { ...shared, DOCTOR_DB_URL: doctorDb, ...(extraEnv.CLINIC_TIME_ZONE ? { CLINIC_TIME_ZONE: extraEnv.CLINIC_TIME_ZONE } : {}) });
+  const doctorService = await spawnService('doctor', testPortBase() + 3, {
+    ...shared,
+    DOCTOR_DB_URL: doctorDb,
+    ...(extraEnv.CLINIC_TIME_ZONE ? { CLINIC_TIME_ZONE: extraEnv.CLINIC_TIME_ZONE } : {}),
+  });
   let scheduling: RunningScheduling;
   let config: ReturnType<typeof loadSchedulingConfig>;
   try {
@@ -79,7 +111,13 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
   const asAppointment = serviceClientAs('appointment', { SCHEDULING_URL: scheduling.url });
   // Doctors and services are set up as the admin service creates them.
   const asAdmin = serviceClientAs('admin', { DOCTOR_URL: doctorService.url });
-  const orm = await openOrm({ url: databaseUrl, entities, migrations, logger: createLogger('test', 'silent'), stores: ['mysql', 'mongodb'] });
+  const orm = await openOrm({
+    url: databaseUrl,
+    entities,
+    migrations,
+    logger: createLogger('test', 'silent'),
+    stores: ['mysql', 'mongodb'],
+  });
   let licence = 0;
   return {
     scheduling,
@@ -93,7 +131,13 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
     async createDoctor(serviceIds = [], specialty = 'Cardiology') {
       const id = randomUUID();
       licence += 1;
-      await asAdmin.call('doctor', 'provision-doctor', { id, name: `Dr Test ${licence}`, specialty, licenseNumber: `MD-${randomBytes(3).toString('hex')}-${licence}`, serviceIds });
+      await asAdmin.call('doctor', 'provision-doctor', {
+        id,
+        name: `Dr Test ${licence}`,
+        specialty,
+        licenseNumber: `MD-${randomBytes(3).toString('hex')}-${licence}`,
+        serviceIds,
+      });
       return id;
     },
     async createService(durationMinutes, buffers = {}) {
@@ -109,7 +153,13 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
     },
     async openDay(doctorId, date, startTime, endTime, slotMinutes = 30) {
       const admin = await issuer.mint({ role: Role.ADMIN });
-      const response = await postAsGateway('scheduling', scheduling.url, ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, admin);
+      const response = await postAsGateway(
+        'scheduling',
+        scheduling.url,
+        ADD_AVAILABILITY,
+        { doctorId, date, startTime, endTime, slotMinutes },
+        admin,
+      );
       if (response.errors) throw new Error(`addAvailability refused: ${response.errors[0].message}`);
       return response.data.addAvailability;
     },
@@ -142,7 +192,13 @@ export async function refusal(call: Promise<unknown>): Promise<{ code?: string; 
 /** Tomorrow's weekday name in UTC, and the date, for rules that open slots soon. */
 export function dayAfter(days: number, zone = 'UTC'): { date: string; dayOfWeek: string } {
   const date = new Date(Date.now() + days * 24 * 3600 * 1000);
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'long' }).formatToParts(date);
+  const local = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    weekday: 'long',
+  }).formatToParts(date);
   const part = (type: string) => local.find((p) => p.type === type)!.value;
   return { date: `${part('year')}-${part('month')}-${part('day')}`, dayOfWeek: part('weekday').toUpperCase() };
 }

@@ -3,7 +3,15 @@ import { postAsGateway } from '@carebook/platform/testing';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { eachStore, Harness, startHarness } from './harness';
-import { ADD_AVAILABILITY_AT, CLOSE_LOCATION, CREATE_LOCATION, doctorRef, LOCATED_CALENDAR, LOCATED_SCHEDULE, SET_WEEKLY_AT } from './operations';
+import {
+  ADD_AVAILABILITY_AT,
+  CLOSE_LOCATION,
+  CREATE_LOCATION,
+  doctorRef,
+  LOCATED_CALENDAR,
+  LOCATED_SCHEDULE,
+  SET_WEEKLY_AT,
+} from './operations';
 
 const NEW_YORK = 'America/New_York';
 const BERLIN = 'Europe/Berlin';
@@ -25,19 +33,39 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
   let berlin: string;
 
   const createLocation = async (name: string, timeZone: string) => {
-    const response = await postAsGateway('doctor', h.doctorService.url, CREATE_LOCATION, { input: { name, address: `${name} Street 1`, timeZone } }, admin);
+    const response = await postAsGateway(
+      'doctor',
+      h.doctorService.url,
+      CREATE_LOCATION,
+      { input: { name, address: `${name} Street 1`, timeZone } },
+      admin,
+    );
     expect(response.errors).toBeUndefined();
     return response.data.createLocation.id as string;
   };
   const schedule = async (doctorId: string, from: DateTime, to: DateTime) => {
-    const response = await h.gql(LOCATED_SCHEDULE, { ...doctorRef(doctorId), from: from.toUTC().toISO(), to: to.toUTC().toISO() }, admin);
+    const response = await h.gql(
+      LOCATED_SCHEDULE,
+      { ...doctorRef(doctorId), from: from.toUTC().toISO(), to: to.toUTC().toISO() },
+      admin,
+    );
     expect(response.errors).toBeUndefined();
-    return response.data._entities[0].schedule as Array<{ id: string; startsAt: string; status: string; location: { id: string }; timeZone: string }>;
+    return response.data._entities[0].schedule as Array<{
+      id: string;
+      startsAt: string;
+      status: string;
+      location: { id: string };
+      timeZone: string;
+    }>;
   };
 
   beforeAll(async () => {
     // The default location stays in Berlin (CLINIC_TIME_ZONE); a year of horizon reaches the next US change.
-    h = await startHarness(databaseUrl(), { CLINIC_TIME_ZONE: BERLIN, SLOT_HORIZON_WEEKS: '56', BOOKING_HORIZON: '400d' });
+    h = await startHarness(databaseUrl(), {
+      CLINIC_TIME_ZONE: BERLIN,
+      SLOT_HORIZON_WEEKS: '56',
+      BOOKING_HORIZON: '400d',
+    });
     admin = await h.token(Role.ADMIN);
     newYork = await createLocation(`New York ${randomUUID().slice(0, 6)}`, NEW_YORK);
     berlin = await createLocation(`Berlin ${randomUUID().slice(0, 6)}`, BERLIN);
@@ -47,16 +75,20 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     await h?.stop();
   });
 
-  it('opens each location\'s 09:00 at 09:00 in its own zone, across the US daylight-saving change, and names the zone', async () => {
+  it("opens each location's 09:00 at 09:00 in its own zone, across the US daylight-saving change, and names the zone", async () => {
     const doctorId = await h.createDoctor();
-    const set = await h.gql(SET_WEEKLY_AT, {
-      doctorId,
-      rules: [
-        { dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: newYork },
-        { dayOfWeek: 'TUESDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: berlin },
-        { dayOfWeek: 'WEDNESDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60 },
-      ],
-    }, admin);
+    const set = await h.gql(
+      SET_WEEKLY_AT,
+      {
+        doctorId,
+        rules: [
+          { dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: newYork },
+          { dayOfWeek: 'TUESDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: berlin },
+          { dayOfWeek: 'WEDNESDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60 },
+        ],
+      },
+      admin,
+    );
     expect(set.errors).toBeUndefined();
     expect(set.data.setWeeklyAvailability.map((r: any) => [r.dayOfWeek, r.location.id, r.timeZone])).toEqual([
       ['MONDAY', newYork, NEW_YORK],
@@ -65,28 +97,58 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     ]);
     const change = nextUsFallBack();
     const slots = await schedule(doctorId, change.minus({ days: 7 }), change.plus({ days: 4 }));
-    const shown = slots.map((s) => `${s.location.id === newYork ? 'NY' : s.location.id === berlin ? 'BER' : 'DEF'} ${DateTime.fromISO(s.startsAt).setZone(s.timeZone).toFormat('ccc HH:mm')} ${DateTime.fromISO(s.startsAt, { zone: 'utc' }).toFormat('HH:mm')}Z`);
+    const shown = slots.map(
+      (s) =>
+        `${s.location.id === newYork ? 'NY' : s.location.id === berlin ? 'BER' : 'DEF'} ${DateTime.fromISO(s.startsAt).setZone(s.timeZone).toFormat('ccc HH:mm')} ${DateTime.fromISO(s.startsAt, { zone: 'utc' }).toFormat('HH:mm')}Z`,
+    );
     // New York: 09:00 EDT (13:00Z) before the change, 09:00 EST (14:00Z) after; Berlin is already on CET (08:00Z).
-    expect(shown).toEqual(['NY Mon 09:00 13:00Z', 'BER Tue 09:00 08:00Z', 'DEF Wed 09:00 08:00Z', 'NY Mon 09:00 14:00Z', 'BER Tue 09:00 08:00Z', 'DEF Wed 09:00 08:00Z']);
+    expect(shown).toEqual([
+      'NY Mon 09:00 13:00Z',
+      'BER Tue 09:00 08:00Z',
+      'DEF Wed 09:00 08:00Z',
+      'NY Mon 09:00 14:00Z',
+      'BER Tue 09:00 08:00Z',
+      'DEF Wed 09:00 08:00Z',
+    ]);
     expect(slots.map((s) => s.timeZone)).toEqual([NEW_YORK, BERLIN, BERLIN, NEW_YORK, BERLIN, BERLIN]);
 
     // The calendar's first slot of a day names its location and zone too (with a service, within its 90-day horizon, and without).
     const monday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 1 }).set({ weekday: 1 }).toISODate();
     const serviceId = await h.createService(30);
     for (const variables of [{ specialty: 'Located' }, { serviceId }]) {
-      const calendarDoctor = variables.serviceId ? await h.createDoctor([serviceId]) : await h.createDoctor([], 'Located');
-      await h.gql(SET_WEEKLY_AT, { doctorId: calendarDoctor, rules: [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: newYork }] }, admin);
+      const calendarDoctor = variables.serviceId
+        ? await h.createDoctor([serviceId])
+        : await h.createDoctor([], 'Located');
+      await h.gql(
+        SET_WEEKLY_AT,
+        {
+          doctorId: calendarDoctor,
+          rules: [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: newYork }],
+        },
+        admin,
+      );
       const calendar = await h.gql(LOCATED_CALENDAR, { from: monday, to: monday, ...variables });
       expect(calendar.errors).toBeUndefined();
-      expect(calendar.data.availabilityCalendar[0].doctors).toEqual([{ doctor: { id: calendarDoctor }, firstSlot: { id: expect.any(String), timeZone: NEW_YORK, location: { id: newYork } } }]);
+      expect(calendar.data.availabilityCalendar[0].doctors).toEqual([
+        {
+          doctor: { id: calendarDoctor },
+          firstSlot: { id: expect.any(String), timeZone: NEW_YORK, location: { id: newYork } },
+        },
+      ]);
     }
 
     // The slot tells the appointment service where it is, with the zone and the address.
-    const { slots: facts } = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', { ids: [slots[0].id] });
-    expect(facts[0].place).toMatchObject({ locationId: newYork, timeZone: NEW_YORK, address: expect.stringContaining('New York') });
+    const { slots: facts } = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', {
+      ids: [slots[0].id],
+    });
+    expect(facts[0].place).toMatchObject({
+      locationId: newYork,
+      timeZone: NEW_YORK,
+      address: expect.stringContaining('New York'),
+    });
   });
 
-  it('groups the calendar by each slot\'s location\'s date: a New York slot at 21:00 is on its New York date, not the next Berlin one', async () => {
+  it("groups the calendar by each slot's location's date: a New York slot at 21:00 is on its New York date, not the next Berlin one", async () => {
     // A Monday at least a week away, in New York; 21:00 there is 03:00 Tuesday in Berlin (the clinic's zone).
     const monday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 1 }).set({ weekday: 1 });
     const tuesday = monday.plus({ days: 1 });
@@ -94,14 +156,28 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     const specialty = `Evening ${randomUUID().slice(0, 6)}`;
     for (const variables of [{ specialty }, { serviceId }]) {
       const doctorId = variables.serviceId ? await h.createDoctor([serviceId]) : await h.createDoctor([], specialty);
-      const set = await h.gql(SET_WEEKLY_AT, { doctorId, rules: [{ dayOfWeek: 'MONDAY', startTime: '21:00', endTime: '22:00', slotMinutes: 30, locationId: newYork }] }, admin);
+      const set = await h.gql(
+        SET_WEEKLY_AT,
+        {
+          doctorId,
+          rules: [{ dayOfWeek: 'MONDAY', startTime: '21:00', endTime: '22:00', slotMinutes: 30, locationId: newYork }],
+        },
+        admin,
+      );
       expect(set.errors).toBeUndefined();
-      const calendar = await h.gql(LOCATED_CALENDAR, { from: monday.toISODate(), to: tuesday.toISODate(), ...variables });
+      const calendar = await h.gql(LOCATED_CALENDAR, {
+        from: monday.toISODate(),
+        to: tuesday.toISODate(),
+        ...variables,
+      });
       expect(calendar.errors).toBeUndefined();
       const [mondayRow, tuesdayRow] = calendar.data.availabilityCalendar;
       expect(mondayRow.date).toBe(monday.toISODate());
       const mine = mondayRow.doctors.find((entry: any) => entry.doctor.id === doctorId);
-      expect(mine).toEqual({ doctor: { id: doctorId }, firstSlot: { id: expect.any(String), timeZone: NEW_YORK, location: { id: newYork } } });
+      expect(mine).toEqual({
+        doctor: { id: doctorId },
+        firstSlot: { id: expect.any(String), timeZone: NEW_YORK, location: { id: newYork } },
+      });
       expect(tuesdayRow.doctors.map((entry: any) => entry.doctor.id)).not.toContain(doctorId);
       // Asked for the Monday alone, the slot is still there (the store's range reaches New York's evening).
       const alone = await h.gql(LOCATED_CALENDAR, { from: monday.toISODate(), to: monday.toISODate(), ...variables });
@@ -112,49 +188,102 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
   it('refuses hours that put a doctor at two locations at once, an unknown location, and a one-off day clashing with another location', async () => {
     const doctorId = await h.createDoctor();
     // Berlin 14:00 and New York 08:00 on a Thursday are the same hour (CET/EST, and CEST/EDT).
-    const clash = await h.gql(SET_WEEKLY_AT, {
-      doctorId,
-      rules: [
-        { dayOfWeek: 'THURSDAY', startTime: '14:00', endTime: '15:00', slotMinutes: 60, locationId: berlin },
-        { dayOfWeek: 'THURSDAY', startTime: '08:00', endTime: '09:00', slotMinutes: 60, locationId: newYork },
-      ],
-    }, admin);
-    expect(clash.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules', rule: 'LOCATION_OVERLAP' });
+    const clash = await h.gql(
+      SET_WEEKLY_AT,
+      {
+        doctorId,
+        rules: [
+          { dayOfWeek: 'THURSDAY', startTime: '14:00', endTime: '15:00', slotMinutes: 60, locationId: berlin },
+          { dayOfWeek: 'THURSDAY', startTime: '08:00', endTime: '09:00', slotMinutes: 60, locationId: newYork },
+        ],
+      },
+      admin,
+    );
+    expect(clash.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'rules',
+      rule: 'LOCATION_OVERLAP',
+    });
     expect(clash.errors?.[0].message).toMatch(/two places at once/);
 
-    const unknown = await h.gql(SET_WEEKLY_AT, { doctorId, rules: [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: 'nowhere' }] }, admin);
+    const unknown = await h.gql(
+      SET_WEEKLY_AT,
+      {
+        doctorId,
+        rules: [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: 'nowhere' }],
+      },
+      admin,
+    );
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules[0].locationId' });
     expect(unknown.errors?.[0].message).toContain('There is no location with id nowhere');
 
     // Weekly Thursdays in Berlin 14:00-15:00, then a one-off New York morning on a Thursday over the same hour.
-    expect((await h.gql(SET_WEEKLY_AT, { doctorId, rules: [{ dayOfWeek: 'THURSDAY', startTime: '14:00', endTime: '15:00', slotMinutes: 60, locationId: berlin }] }, admin)).errors).toBeUndefined();
+    expect(
+      (
+        await h.gql(
+          SET_WEEKLY_AT,
+          {
+            doctorId,
+            rules: [
+              { dayOfWeek: 'THURSDAY', startTime: '14:00', endTime: '15:00', slotMinutes: 60, locationId: berlin },
+            ],
+          },
+          admin,
+        )
+      ).errors,
+    ).toBeUndefined();
     const thursday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 1 }).set({ weekday: 4 }).toISODate();
-    const oneOff = await h.gql(ADD_AVAILABILITY_AT, { doctorId, date: thursday, startTime: '07:00', endTime: '10:00', slotMinutes: 60, locationId: newYork }, admin);
+    const oneOff = await h.gql(
+      ADD_AVAILABILITY_AT,
+      { doctorId, date: thursday, startTime: '07:00', endTime: '10:00', slotMinutes: 60, locationId: newYork },
+      admin,
+    );
     expect(oneOff.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'LOCATION_OVERLAP' });
-    const unknownDay = await h.gql(ADD_AVAILABILITY_AT, { doctorId, date: thursday, startTime: '07:00', endTime: '08:00', slotMinutes: 60, locationId: 'nowhere' }, admin);
+    const unknownDay = await h.gql(
+      ADD_AVAILABILITY_AT,
+      { doctorId, date: thursday, startTime: '07:00', endTime: '08:00', slotMinutes: 60, locationId: 'nowhere' },
+      admin,
+    );
     expect(unknownDay.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locationId' });
     // Nothing was written by the refusals: only the Berlin hours have slots.
     const slots = await schedule(doctorId, DateTime.now(), DateTime.now().plus({ weeks: 3 }));
     expect(new Set(slots.map((s) => s.location.id))).toEqual(new Set([berlin]));
 
     // A New York morning that ends before Berlin's afternoon starts is fine, and opens in New York time.
-    const fine = await h.gql(ADD_AVAILABILITY_AT, { doctorId, date: thursday, startTime: '06:00', endTime: '07:00', slotMinutes: 60, locationId: newYork }, admin);
+    const fine = await h.gql(
+      ADD_AVAILABILITY_AT,
+      { doctorId, date: thursday, startTime: '06:00', endTime: '07:00', slotMinutes: 60, locationId: newYork },
+      admin,
+    );
     expect(fine.errors).toBeUndefined();
     expect(fine.data.addAvailability).toHaveLength(1);
-    expect(DateTime.fromISO(fine.data.addAvailability[0].startsAt).setZone(NEW_YORK).toFormat('yyyy-MM-dd HH:mm')).toBe(`${thursday} 06:00`);
+    expect(DateTime.fromISO(fine.data.addAvailability[0].startsAt).setZone(NEW_YORK).toFormat('yyyy-MM-dd HH:mm')).toBe(
+      `${thursday} 06:00`,
+    );
   });
 
-  it('closes one location: only the hours there are blocked, booked ones there refuse it; the doctor\'s hours elsewhere stay', async () => {
+  it("closes one location: only the hours there are blocked, booked ones there refuse it; the doctor's hours elsewhere stay", async () => {
     const doctorId = await h.createDoctor();
     const other = await h.createDoctor();
-    await h.gql(SET_WEEKLY_AT, {
-      doctorId,
-      rules: [
-        { dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '11:00', slotMinutes: 60, locationId: newYork },
-        { dayOfWeek: 'TUESDAY', startTime: '09:00', endTime: '11:00', slotMinutes: 60, locationId: berlin },
-      ],
-    }, admin);
-    await h.gql(SET_WEEKLY_AT, { doctorId: other, rules: [{ dayOfWeek: 'TUESDAY', startTime: '09:00', endTime: '11:00', slotMinutes: 60, locationId: berlin }] }, admin);
+    await h.gql(
+      SET_WEEKLY_AT,
+      {
+        doctorId,
+        rules: [
+          { dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '11:00', slotMinutes: 60, locationId: newYork },
+          { dayOfWeek: 'TUESDAY', startTime: '09:00', endTime: '11:00', slotMinutes: 60, locationId: berlin },
+        ],
+      },
+      admin,
+    );
+    await h.gql(
+      SET_WEEKLY_AT,
+      {
+        doctorId: other,
+        rules: [{ dayOfWeek: 'TUESDAY', startTime: '09:00', endTime: '11:00', slotMinutes: 60, locationId: berlin }],
+      },
+      admin,
+    );
     const monday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 2 }).set({ weekday: 1 }).startOf('day');
     const week = () => schedule(doctorId, monday, monday.plus({ days: 3 }));
     const [firstNy] = await week();

@@ -18,7 +18,11 @@ eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUr
     h = await startHarness(databaseUrl());
     admin = await h.token(Role.ADMIN);
     doctorId = await h.createDoctor();
-    const opened = await h.gql(ADD_AVAILABILITY, { doctorId, date: dayAfter(3).date, startTime: '09:00', endTime: '09:30', slotMinutes: 30 }, admin);
+    const opened = await h.gql(
+      ADD_AVAILABILITY,
+      { doctorId, date: dayAfter(3).date, startTime: '09:00', endTime: '09:30', slotMinutes: 30 },
+      admin,
+    );
     slotId = opened.data.addAvailability[0].id;
   }, 60_000);
 
@@ -49,12 +53,21 @@ eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUr
   });
 
   it('resolves a free Slot reference for anyone, any other only for a signed-in user and, of doctors, its own', async () => {
-    const [free, booked] = (await h.gql(ADD_AVAILABILITY, { doctorId, date: dayAfter(4).date, startTime: '09:00', endTime: '10:00', slotMinutes: 30 }, admin)).data.addAvailability;
+    const [free, booked] = (
+      await h.gql(
+        ADD_AVAILABILITY,
+        { doctorId, date: dayAfter(4).date, startTime: '09:00', endTime: '10:00', slotMinutes: 30 },
+        admin,
+      )
+    ).data.addAvailability;
     await h.asAppointment.call('scheduling', 'book-slot', { slotId: booked.id, appointmentId: randomUUID() });
     const r = [free, booked].map(({ id }) => ({ __typename: 'Slot', id }));
     const seen = async (token?: string) => {
       const response = await h.gql(SLOTS, { r }, token);
-      return { statuses: response.data._entities.map((slot: { status: string } | null) => slot?.status ?? null), codes: (response.errors ?? []).map((e) => e.extensions?.code) };
+      return {
+        statuses: response.data._entities.map((slot: { status: string } | null) => slot?.status ?? null),
+        codes: (response.errors ?? []).map((e) => e.extensions?.code),
+      };
     };
     expect(await seen()).toEqual({ statuses: ['FREE', null], codes: ['UNAUTHENTICATED'] });
     expect(await seen(await h.token(Role.DOCTOR))).toEqual({ statuses: ['FREE', null], codes: ['FORBIDDEN'] });
@@ -70,7 +83,12 @@ eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUr
       [SLOT, { id: slotId }],
     ] as const) {
       const raw = await postGraphql(h.scheduling.url, query, variables, admin);
-      expect({ query, status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({ query, status: 401, code: 'UNAUTHENTICATED', data: undefined });
+      expect({ query, status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({
+        query,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        data: undefined,
+      });
     }
   });
 

@@ -13,14 +13,29 @@ describe('wall-clock slots in the clinic time zone (luxon)', () => {
   it('gives 09:00 Berlin time on both sides of the March change (UTC+1 -> UTC+2)', () => {
     const before = windowSlots('2027-03-27', '09:00', '10:00', 30, BERLIN);
     const after = windowSlots('2027-03-28', '09:00', '10:00', 30, BERLIN);
-    expect(before.map((s) => s.startsAt.toISOString())).toEqual(['2027-03-27T08:00:00.000Z', '2027-03-27T08:30:00.000Z']);
-    expect(after.map((s) => s.startsAt.toISOString())).toEqual(['2027-03-28T07:00:00.000Z', '2027-03-28T07:30:00.000Z']);
+    expect(before.map((s) => s.startsAt.toISOString())).toEqual([
+      '2027-03-27T08:00:00.000Z',
+      '2027-03-27T08:30:00.000Z',
+    ]);
+    expect(after.map((s) => s.startsAt.toISOString())).toEqual([
+      '2027-03-28T07:00:00.000Z',
+      '2027-03-28T07:30:00.000Z',
+    ]);
     expect([...before, ...after].map((s) => local(s.startsAt).slice(11))).toEqual(['09:00', '09:30', '09:00', '09:30']);
   });
 
   it('gives 09:00 Berlin time on both sides of the October change (UTC+2 -> UTC+1)', () => {
-    const sundays = weeklySlots([{ dayOfWeek: DayOfWeek.SUNDAY, startTime: '09:00', endTime: '10:00', slotMinutes: 60 }], new Date('2027-10-20T00:00:00Z'), new Date('2027-11-08T00:00:00Z'), BERLIN);
-    expect(sundays.map((s) => s.startsAt.toISOString())).toEqual(['2027-10-24T07:00:00.000Z', '2027-10-31T08:00:00.000Z', '2027-11-07T08:00:00.000Z']);
+    const sundays = weeklySlots(
+      [{ dayOfWeek: DayOfWeek.SUNDAY, startTime: '09:00', endTime: '10:00', slotMinutes: 60 }],
+      new Date('2027-10-20T00:00:00Z'),
+      new Date('2027-11-08T00:00:00Z'),
+      BERLIN,
+    );
+    expect(sundays.map((s) => s.startsAt.toISOString())).toEqual([
+      '2027-10-24T07:00:00.000Z',
+      '2027-10-31T08:00:00.000Z',
+      '2027-11-07T08:00:00.000Z',
+    ]);
     expect(sundays.map((s) => local(s.startsAt))).toEqual(['2027-10-24 09:00', '2027-10-31 09:00', '2027-11-07 09:00']);
   });
 
@@ -37,16 +52,31 @@ describe('wall-clock slots in the clinic time zone (luxon)', () => {
       { until: new Date('2027-03-28T01:00:00Z'), offsetMinutes: 60 },
       { until: null, offsetMinutes: 120 },
     ]);
-    expect(offsetSegments('UTC', new Date('2027-03-01T00:00:00Z'), new Date('2027-04-30T00:00:00Z'))).toEqual([{ until: null, offsetMinutes: 0 }]);
+    expect(offsetSegments('UTC', new Date('2027-03-01T00:00:00Z'), new Date('2027-04-30T00:00:00Z'))).toEqual([
+      { until: null, offsetMinutes: 0 },
+    ]);
   });
 });
 
 describe('weekly rules and slot bookkeeping', () => {
-  const rule = (dayOfWeek: DayOfWeek, startTime: string, endTime: string, slotMinutes = 30) => ({ dayOfWeek, startTime, endTime, slotMinutes });
+  const rule = (dayOfWeek: DayOfWeek, startTime: string, endTime: string, slotMinutes = 30) => ({
+    dayOfWeek,
+    startTime,
+    endTime,
+    slotMinutes,
+  });
 
   it('refuses overlapping windows on one day, but not on different days or back to back', () => {
-    expect(() => checkWeeklyRules([rule(DayOfWeek.MONDAY, '09:00', '12:00'), rule(DayOfWeek.MONDAY, '11:30', '13:00')])).toThrow(/overlap/);
-    expect(() => checkWeeklyRules([rule(DayOfWeek.MONDAY, '09:00', '12:00'), rule(DayOfWeek.MONDAY, '12:00', '13:00'), rule(DayOfWeek.TUESDAY, '09:00', '12:00')])).not.toThrow();
+    expect(() =>
+      checkWeeklyRules([rule(DayOfWeek.MONDAY, '09:00', '12:00'), rule(DayOfWeek.MONDAY, '11:30', '13:00')]),
+    ).toThrow(/overlap/);
+    expect(() =>
+      checkWeeklyRules([
+        rule(DayOfWeek.MONDAY, '09:00', '12:00'),
+        rule(DayOfWeek.MONDAY, '12:00', '13:00'),
+        rule(DayOfWeek.TUESDAY, '09:00', '12:00'),
+      ]),
+    ).not.toThrow();
   });
 
   it('refuses bad times, reversed windows and slot lengths outside 5..240', () => {

@@ -8,7 +8,8 @@ import { dayAfter, Harness, startHarness, eachStore } from './harness';
 import { ADD_AVAILABILITY, doctorRef, SET_WEEKLY, WEEKLY_AVAILABILITY } from './operations';
 
 const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-const daily = (startTime: string, endTime: string, slotMinutes: number) => EVERY_DAY.map((dayOfWeek) => ({ dayOfWeek, startTime, endTime, slotMinutes }));
+const daily = (startTime: string, endTime: string, slotMinutes: number) =>
+  EVERY_DAY.map((dayOfWeek) => ({ dayOfWeek, startTime, endTime, slotMinutes }));
 
 eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUrl) => {
   let h: Harness;
@@ -32,7 +33,12 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
     const doctor = await h.token(Role.DOCTOR, doctorId);
     const response = await h.gql(SET_WEEKLY, { doctorId, rules: [...daily('09:00', '11:00', 60)].reverse() }, doctor);
     expect(response.errors).toBeUndefined();
-    expect(response.data.setWeeklyAvailability[0]).toEqual({ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '11:00', slotMinutes: 60 });
+    expect(response.data.setWeeklyAvailability[0]).toEqual({
+      dayOfWeek: 'MONDAY',
+      startTime: '09:00',
+      endTime: '11:00',
+      slotMinutes: 60,
+    });
     const slots = await slotsOf(doctorId);
     // Two a day for 56 days, less whatever of today has passed.
     expect(slots.length).toBeGreaterThanOrEqual(110);
@@ -54,11 +60,18 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
 
   it('shows new hours at once to callers who read the old ones (the public weekly hours are kept for seconds)', async () => {
     const doctorId = await h.createDoctor();
-    const hoursOf = async () => (await h.gql(WEEKLY_AVAILABILITY, doctorRef(doctorId))).data._entities[0].weeklyAvailability.map((rule: { startTime: string; endTime: string }) => `${rule.startTime}-${rule.endTime}`);
+    const hoursOf = async () =>
+      (await h.gql(WEEKLY_AVAILABILITY, doctorRef(doctorId))).data._entities[0].weeklyAvailability.map(
+        (rule: { startTime: string; endTime: string }) => `${rule.startTime}-${rule.endTime}`,
+      );
     expect(await hoursOf()).toEqual([]);
-    expect((await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '11:00', 60).slice(0, 1) }, admin)).errors).toBeUndefined();
+    expect(
+      (await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '11:00', 60).slice(0, 1) }, admin)).errors,
+    ).toBeUndefined();
     expect(await hoursOf()).toEqual(['09:00-11:00']);
-    expect((await h.gql(SET_WEEKLY, { doctorId, rules: daily('13:00', '14:00', 30).slice(0, 1) }, admin)).errors).toBeUndefined();
+    expect(
+      (await h.gql(SET_WEEKLY, { doctorId, rules: daily('13:00', '14:00', 30).slice(0, 1) }, admin)).errors,
+    ).toBeUndefined();
     expect(await hoursOf()).toEqual(['13:00-14:00']);
   });
 
@@ -68,7 +81,11 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
     const { date } = dayAfter(2);
     const tenOClock = (await slotsOf(doctorId)).find((s) => s.startsAt.toISOString() === `${date}T10:00:00.000Z`)!;
     await h.asAppointment.call('scheduling', 'book-slot', { slotId: tenOClock.id, appointmentId: randomUUID() });
-    const extra = await h.gql(ADD_AVAILABILITY, { doctorId, date: dayAfter(3).date, startTime: '14:00', endTime: '15:00', slotMinutes: 30 }, admin);
+    const extra = await h.gql(
+      ADD_AVAILABILITY,
+      { doctorId, date: dayAfter(3).date, startTime: '14:00', endTime: '15:00', slotMinutes: 30 },
+      admin,
+    );
     expect(extra.data.addAvailability).toHaveLength(2);
 
     const narrowed = await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '10:00', 60) }, admin);
@@ -76,7 +93,9 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
     const slots = await slotsOf(doctorId);
     const atTen = slots.filter((s) => s.startsAt.getUTCHours() === 10);
     expect(atTen.map((s) => [s.id, s.status])).toEqual([[tenOClock.id, SlotStatus.BOOKED]]);
-    expect(slots.filter((s) => s.startsAt.getUTCHours() === 14).map((s) => s.id)).toEqual(extra.data.addAvailability.map((s: any) => s.id));
+    expect(slots.filter((s) => s.startsAt.getUTCHours() === 14).map((s) => s.id)).toEqual(
+      extra.data.addAvailability.map((s: any) => s.id),
+    );
     expect(await events('SLOT_BLOCKED', doctorId)).toBe(1);
 
     // Longer slots over the same hours: the old ones go, new ones open, the booked one still stands.
@@ -121,7 +140,11 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
   });
 
   it.each([
-    ['end before start', [{ dayOfWeek: 'MONDAY', startTime: '12:00', endTime: '09:00', slotMinutes: 30 }], /after startTime/],
+    [
+      'end before start',
+      [{ dayOfWeek: 'MONDAY', startTime: '12:00', endTime: '09:00', slotMinutes: 30 }],
+      /after startTime/,
+    ],
     [
       'overlapping rules for one day',
       [
@@ -130,12 +153,28 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
       ],
       /overlap/,
     ],
-    ['slotMinutes below 5', [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '12:00', slotMinutes: 4 }], /5 to 240/],
-    ['slotMinutes above 240', [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '18:00', slotMinutes: 241 }], /5 to 240/],
-    ['a time not written HH:MM', [{ dayOfWeek: 'MONDAY', startTime: '9:00', endTime: '12:00', slotMinutes: 30 }], /HH:MM/],
+    [
+      'slotMinutes below 5',
+      [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '12:00', slotMinutes: 4 }],
+      /5 to 240/,
+    ],
+    [
+      'slotMinutes above 240',
+      [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '18:00', slotMinutes: 241 }],
+      /5 to 240/,
+    ],
+    [
+      'a time not written HH:MM',
+      [{ dayOfWeek: 'MONDAY', startTime: '9:00', endTime: '12:00', slotMinutes: 30 }],
+      /HH:MM/,
+    ],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, rules, message) => {
     const doctorId = await h.createDoctor();
-    const response = await h.gql(SET_WEEKLY, { doctorId, rules: [{ dayOfWeek: 'FRIDAY', startTime: '08:00', endTime: '09:00', slotMinutes: 30 }, ...rules] }, admin);
+    const response = await h.gql(
+      SET_WEEKLY,
+      { doctorId, rules: [{ dayOfWeek: 'FRIDAY', startTime: '08:00', endTime: '09:00', slotMinutes: 30 }, ...rules] },
+      admin,
+    );
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(message);
     expect(await ruleCount(doctorId)).toBe(0);

@@ -1,4 +1,10 @@
-import { AddAvailabilityDocument, AddTimeOffDocument, CreateLocationDocument, CreateMedicalServiceDocument, LoginDocument } from '@carebook/sdk';
+import {
+  AddAvailabilityDocument,
+  AddTimeOffDocument,
+  CreateLocationDocument,
+  CreateMedicalServiceDocument,
+  LoginDocument,
+} from '@carebook/sdk';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from './access-table';
 import type { ClinicFixture } from './clinic-fixture';
@@ -20,13 +26,33 @@ const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_00
 const instant = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString();
 
 /** The patient's personal data: never in a response to anyone refused it. */
-const patientSecrets = (clinic: ClinicFixture) => [clinic.secrets.patientName, clinic.secrets.history, clinic.secrets.diagnosis, clinic.patient.email];
+const patientSecrets = (clinic: ClinicFixture) => [
+  clinic.secrets.patientName,
+  clinic.secrets.history,
+  clinic.secrets.diagnosis,
+  clinic.patient.email,
+];
 
-const count = (clinic: ClinicFixture, service: string, sql: string, params: unknown[]) => async () => (await clinic.sql(service, sql, params))[0];
+const count = (clinic: ClinicFixture, service: string, sql: string, params: unknown[]) => async () =>
+  (await clinic.sql(service, sql, params))[0];
 
 /** A fresh service of the catalogue, for cells that change or retire one. */
 const newService = async (clinic: ClinicFixture): Promise<string> =>
-  (await clinic.ok(CreateMedicalServiceDocument, { input: { name: `Matrix service ${randomUUID().slice(0, 8)}`, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, clinic.admin.token)).createMedicalService.id;
+  (
+    await clinic.ok(
+      CreateMedicalServiceDocument,
+      {
+        input: {
+          name: `Matrix service ${randomUUID().slice(0, 8)}`,
+          category: 'LAB_TEST',
+          durationMinutes: 15,
+          price: '10.00',
+          currency: 'EUR',
+        },
+      },
+      clinic.admin.token,
+    )
+  ).createMedicalService.id;
 
 /** Own credentials for everyone; anonymous uses the patient's (signing in is what anonymous callers do). */
 const credentialsOf = (clinic: ClinicFixture, caller: Caller) => {
@@ -36,7 +62,15 @@ const credentialsOf = (clinic: ClinicFixture, caller: Caller) => {
 
 export const CELLS: Record<string, CellBuilder> = {
   async RegisterPatient() {
-    return { variables: { input: { email: `new-${randomUUID().slice(0, 8)}@matrix.e2e.test`, password: 'matrix-password-1', name: 'New Patient' } } };
+    return {
+      variables: {
+        input: {
+          email: `new-${randomUUID().slice(0, 8)}@matrix.e2e.test`,
+          password: 'matrix-password-1',
+          name: 'New Patient',
+        },
+      },
+    };
   },
   async Login(clinic, caller) {
     return { variables: credentialsOf(clinic, caller) };
@@ -51,13 +85,18 @@ export const CELLS: Record<string, CellBuilder> = {
   // Cells that end the caller's sessions run as a new account of the caller's kind, so the clinic's own tokens live on.
   async ChangePassword(clinic, caller) {
     const account = await clinic.freshAccountLike(caller);
-    return { variables: { currentPassword: account?.password ?? clinic.patient.password, newPassword: 'matrix-password-2' }, token: account?.token };
+    return {
+      variables: { currentPassword: account?.password ?? clinic.patient.password, newPassword: 'matrix-password-2' },
+      token: account?.token,
+    };
   },
   async RequestPasswordReset() {
     return { variables: { email: `nobody-${randomUUID().slice(0, 8)}@matrix.e2e.test` } };
   },
   async ResetPassword(clinic) {
-    return { variables: { token: await clinic.resetTokenFor(await clinic.newPatient()), newPassword: 'matrix-password-3' } };
+    return {
+      variables: { token: await clinic.resetTokenFor(await clinic.newPatient()), newPassword: 'matrix-password-3' },
+    };
   },
   async Logout(clinic, caller) {
     const login = await clinic.ok(LoginDocument, credentialsOf(clinic, caller));
@@ -80,7 +119,9 @@ export const CELLS: Record<string, CellBuilder> = {
     return { variables: { from: day(1), to: day(60), serviceId: clinic.serviceId } };
   },
   async AvailableSlots(clinic) {
-    return { variables: { doctorId: clinic.doctor.id, from: instant(0), to: instant(90), serviceId: clinic.serviceId } };
+    return {
+      variables: { doctorId: clinic.doctor.id, from: instant(0), to: instant(90), serviceId: clinic.serviceId },
+    };
   },
   async BookAppointment(clinic) {
     const slotId = await clinic.freeSlot();
@@ -92,11 +133,19 @@ export const CELLS: Record<string, CellBuilder> = {
   },
   async RescheduleAppointment(clinic) {
     const id = await clinic.book();
-    return { variables: { id, newSlotId: await clinic.freeSlot() }, secrets: patientSecrets(clinic), state: () => clinic.statusOf(id) };
+    return {
+      variables: { id, newSlotId: await clinic.freeSlot() },
+      secrets: patientSecrets(clinic),
+      state: () => clinic.statusOf(id),
+    };
   },
   async MoveAppointment(clinic) {
     const id = await clinic.book();
-    return { variables: { id, newSlotId: await clinic.freeSlot(), serviceId: clinic.serviceId }, secrets: patientSecrets(clinic), state: () => clinic.statusOf(id) };
+    return {
+      variables: { id, newSlotId: await clinic.freeSlot(), serviceId: clinic.serviceId },
+      secrets: patientSecrets(clinic),
+      state: () => clinic.statusOf(id),
+    };
   },
   async CancelAppointment(clinic) {
     const id = await clinic.book();
@@ -121,7 +170,10 @@ export const CELLS: Record<string, CellBuilder> = {
   },
   async SubmitFeedback(clinic) {
     const { appointmentId } = await clinic.completed();
-    return { variables: { appointmentId, rating: 4, comment: 'matrix' }, state: count(clinic, 'feedback', 'select count(*) n from feedback where appointment_id = ?', [appointmentId]) };
+    return {
+      variables: { appointmentId, rating: 4, comment: 'matrix' },
+      state: count(clinic, 'feedback', 'select count(*) n from feedback where appointment_id = ?', [appointmentId]),
+    };
   },
   async MyInvoices(clinic) {
     const { invoiceId } = await clinic.completed();
@@ -130,19 +182,33 @@ export const CELLS: Record<string, CellBuilder> = {
   async PayInvoice(clinic, caller) {
     const { invoiceId } = await clinic.completed();
     return {
-      variables: { id: invoiceId, input: caller === 'admin' ? { method: 'CASH' } : { method: 'CARD', token: 'tok_visa' } },
+      variables: {
+        id: invoiceId,
+        input: caller === 'admin' ? { method: 'CASH' } : { method: 'CARD', token: 'tok_visa' },
+      },
       state: count(clinic, 'billing', 'select status from invoices where id = ?', [invoiceId]),
     };
   },
   async SetWeeklyAvailability(clinic) {
     return {
-      variables: { doctorId: clinic.doctor.id, rules: [{ dayOfWeek: 'SUNDAY', startTime: '08:00', endTime: '09:00', slotMinutes: 30 }] },
-      state: count(clinic, 'scheduling', 'select count(*) n from availability_rules where doctor_id = ?', [clinic.doctor.id]),
+      variables: {
+        doctorId: clinic.doctor.id,
+        rules: [{ dayOfWeek: 'SUNDAY', startTime: '08:00', endTime: '09:00', slotMinutes: 30 }],
+      },
+      state: count(clinic, 'scheduling', 'select count(*) n from availability_rules where doctor_id = ?', [
+        clinic.doctor.id,
+      ]),
     };
   },
   async AddAvailability(clinic) {
     return {
-      variables: { doctorId: clinic.doctor.id, date: clinic.freshDate(), startTime: '08:00', endTime: '09:00', slotMinutes: 30 },
+      variables: {
+        doctorId: clinic.doctor.id,
+        date: clinic.freshDate(),
+        startTime: '08:00',
+        endTime: '09:00',
+        slotMinutes: 30,
+      },
       state: count(clinic, 'scheduling', 'select count(*) n from slots where doctor_id = ?', [clinic.doctor.id]),
     };
   },
@@ -159,15 +225,33 @@ export const CELLS: Record<string, CellBuilder> = {
   },
   async RemoveTimeOff(clinic) {
     const date = clinic.freshDate();
-    const added = await clinic.ok(AddTimeOffDocument, { doctorId: clinic.doctor.id, from: `${date}T00:00:00Z`, to: `${date}T23:59:00Z` }, clinic.admin.token);
+    const added = await clinic.ok(
+      AddTimeOffDocument,
+      { doctorId: clinic.doctor.id, from: `${date}T00:00:00Z`, to: `${date}T23:59:00Z` },
+      clinic.admin.token,
+    );
     const id = added.addTimeOff.timeOff.id;
-    return { variables: { id }, state: count(clinic, 'scheduling', 'select count(*) n from time_offs where id = ?', [id]) };
+    return {
+      variables: { id },
+      state: count(clinic, 'scheduling', 'select count(*) n from time_offs where id = ?', [id]),
+    };
   },
   async RemoveAvailability(clinic) {
     const date = clinic.freshDate();
-    await clinic.ok(AddAvailabilityDocument, { doctorId: clinic.doctor.id, date, startTime: '08:00', endTime: '09:00', slotMinutes: 30 }, clinic.admin.token);
-    const [{ id }] = await clinic.sql('scheduling', 'select id from one_off_availabilities where doctor_id = ? and date = ?', [clinic.doctor.id, date]);
-    return { variables: { id }, state: count(clinic, 'scheduling', 'select count(*) n from one_off_availabilities where id = ?', [id]) };
+    await clinic.ok(
+      AddAvailabilityDocument,
+      { doctorId: clinic.doctor.id, date, startTime: '08:00', endTime: '09:00', slotMinutes: 30 },
+      clinic.admin.token,
+    );
+    const [{ id }] = await clinic.sql(
+      'scheduling',
+      'select id from one_off_availabilities where doctor_id = ? and date = ?',
+      [clinic.doctor.id, date],
+    );
+    return {
+      variables: { id },
+      state: count(clinic, 'scheduling', 'select count(*) n from one_off_availabilities where id = ?', [id]),
+    };
   },
   async CloseClinic(clinic) {
     const date = clinic.freshDate();
@@ -177,17 +261,25 @@ export const CELLS: Record<string, CellBuilder> = {
     };
   },
   async DoctorContact(clinic) {
-    const [{ license }] = await clinic.sql('doctor', 'select license_number license from doctors where id = ?', [clinic.doctor.id]);
+    const [{ license }] = await clinic.sql('doctor', 'select license_number license from doctors where id = ?', [
+      clinic.doctor.id,
+    ]);
     return { variables: { doctorId: clinic.doctor.id }, secrets: [String(license)] };
   },
   async UpdateMyDoctorProfile(clinic) {
-    return { variables: { input: { bio: 'Matrix bio' } }, state: count(clinic, 'doctor', 'select bio, updated_at from doctors where id = ?', [clinic.doctor.id]) };
+    return {
+      variables: { input: { bio: 'Matrix bio' } },
+      state: count(clinic, 'doctor', 'select bio, updated_at from doctors where id = ?', [clinic.doctor.id]),
+    };
   },
   async DoctorWeeklyHours(clinic) {
     return { variables: { doctorId: clinic.doctor.id }, secrets: patientSecrets(clinic) };
   },
   async DoctorSchedule(clinic) {
-    return { variables: { doctorId: clinic.doctor.id, from: instant(-1), to: instant(90) }, secrets: patientSecrets(clinic) };
+    return {
+      variables: { doctorId: clinic.doctor.id, from: instant(-1), to: instant(90) },
+      secrets: patientSecrets(clinic),
+    };
   },
   async CompleteAppointment(clinic) {
     const id = await clinic.started();
@@ -204,7 +296,9 @@ export const CELLS: Record<string, CellBuilder> = {
     return {
       variables: { input: { patientId: clinic.patient.id, diagnosis: 'matrix diagnosis' } },
       secrets: patientSecrets(clinic),
-      state: count(clinic, 'patient', 'select count(*) n from medical_records where patient_id = ?', [clinic.patient.id]),
+      state: count(clinic, 'patient', 'select count(*) n from medical_records where patient_id = ?', [
+        clinic.patient.id,
+      ]),
     };
   },
   async UpdateMedicalRecord(clinic) {
@@ -224,7 +318,16 @@ export const CELLS: Record<string, CellBuilder> = {
   async CreateDoctor(clinic) {
     const email = `dr-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
     return {
-      variables: { input: { email, password: 'matrix-password-1', name: 'Dr New', specialty: 'Dermatology', licenseNumber: `MX-${randomUUID().slice(0, 8)}`, serviceIds: [clinic.serviceId] } },
+      variables: {
+        input: {
+          email,
+          password: 'matrix-password-1',
+          name: 'Dr New',
+          specialty: 'Dermatology',
+          licenseNumber: `MX-${randomUUID().slice(0, 8)}`,
+          serviceIds: [clinic.serviceId],
+        },
+      },
       state: count(clinic, 'auth', 'select count(*) n from users where email = ?', [email]),
     };
   },
@@ -237,10 +340,21 @@ export const CELLS: Record<string, CellBuilder> = {
   },
   async SetBookingPolicy(clinic) {
     const name = `Matrix rules ${randomUUID().slice(0, 8)}`;
-    const serviceId = (await clinic.ok(CreateMedicalServiceDocument, { input: { name, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } }, clinic.admin.token)).createMedicalService.id;
+    const serviceId = (
+      await clinic.ok(
+        CreateMedicalServiceDocument,
+        { input: { name, category: 'LAB_TEST', durationMinutes: 15, price: '10.00', currency: 'EUR' } },
+        clinic.admin.token,
+      )
+    ).createMedicalService.id;
     return {
       variables: { serviceId, policy: { minNoticeMinutes: 60, cancellationWindowMinutes: 720 } },
-      state: count(clinic, 'doctor', 'select min_notice_minutes, horizon_minutes, cancellation_window_minutes from medical_services where id = ?', [serviceId]),
+      state: count(
+        clinic,
+        'doctor',
+        'select min_notice_minutes, horizon_minutes, cancellation_window_minutes from medical_services where id = ?',
+        [serviceId],
+      ),
     };
   },
   async UpdateMedicalService(clinic) {
@@ -252,7 +366,10 @@ export const CELLS: Record<string, CellBuilder> = {
   },
   async RetireMedicalService(clinic) {
     const serviceId = await newService(clinic);
-    return { variables: { id: serviceId }, state: count(clinic, 'doctor', 'select active from medical_services where id = ?', [serviceId]) };
+    return {
+      variables: { id: serviceId },
+      state: count(clinic, 'doctor', 'select active from medical_services where id = ?', [serviceId]),
+    };
   },
   async CreateLocation(clinic) {
     const name = `Matrix location ${randomUUID().slice(0, 8)}`;
@@ -262,7 +379,11 @@ export const CELLS: Record<string, CellBuilder> = {
     };
   },
   async UpdateLocation(clinic) {
-    const input = { name: `Matrix location ${randomUUID().slice(0, 8)}`, address: '2 Matrix Street, Springfield', timeZone: 'Europe/Berlin' };
+    const input = {
+      name: `Matrix location ${randomUUID().slice(0, 8)}`,
+      address: '2 Matrix Street, Springfield',
+      timeZone: 'Europe/Berlin',
+    };
     const id = (await clinic.ok(CreateLocationDocument, { input }, clinic.admin.token)).createLocation.id;
     return {
       variables: { id, input: { address: '3 Matrix Street, Springfield' } },
@@ -282,11 +403,17 @@ export const CELLS: Record<string, CellBuilder> = {
   },
   async DeactivateUser(clinic) {
     const target = await clinic.newPatient();
-    return { variables: { userId: target.id, reason: 'matrix' }, state: count(clinic, 'auth', 'select active from users where id = ?', [target.id]) };
+    return {
+      variables: { userId: target.id, reason: 'matrix' },
+      state: count(clinic, 'auth', 'select active from users where id = ?', [target.id]),
+    };
   },
   async SetUserRole(clinic) {
     const target = await clinic.newPatient();
-    return { variables: { userId: target.id, role: 'ADMIN' }, state: count(clinic, 'auth', 'select role from users where id = ?', [target.id]) };
+    return {
+      variables: { userId: target.id, role: 'ADMIN' },
+      state: count(clinic, 'auth', 'select role from users where id = ?', [target.id]),
+    };
   },
   async FindPatients(clinic) {
     return { variables: { search: clinic.secrets.patientName }, secrets: patientSecrets(clinic) };

@@ -29,7 +29,15 @@ export const CALLER_LABELS: Record<Caller, string> = {
   staff: 'front desk',
 };
 
-const row = (anonymous: Access, patient: Access, otherPatient: Access, doctor: Access, otherDoctor: Access, admin: Access, staff: Access): Record<Caller, Access> => ({
+const row = (
+  anonymous: Access,
+  patient: Access,
+  otherPatient: Access,
+  doctor: Access,
+  otherDoctor: Access,
+  admin: Access,
+  staff: Access,
+): Record<Caller, Access> => ({
   anonymous,
   patient,
   otherPatient,
@@ -72,17 +80,29 @@ export const ACCESS_TABLE: Record<string, AccessRule> = {
   Locations: { who: EVERYONE, target: "the clinic's locations" },
   AvailabilityCalendar: { who: EVERYONE, target: 'free days' },
   AvailableSlots: { who: EVERYONE, target: "the doctor's free slots" },
-  BookAppointment: { who: row('DENY', 'ALLOW', 'DENY', 'DENY', 'DENY', 'ALLOW', 'ALLOW'), target: 'a booking for the patient (patientId given)' },
+  BookAppointment: {
+    who: row('DENY', 'ALLOW', 'DENY', 'DENY', 'DENY', 'ALLOW', 'ALLOW'),
+    target: 'a booking for the patient (patientId given)',
+  },
   RescheduleAppointment: { who: APPOINTMENT_PARTIES, target: "the patient's appointment" },
   MoveAppointment: { who: APPOINTMENT_PARTIES, target: "the patient's appointment (time, doctor, service)" },
   CancelAppointment: { who: APPOINTMENT_PARTIES, target: "the patient's appointment" },
-  MyAppointments: { who: row('DENY', 'ALLOW', 'OWN', 'ALLOW', 'OWN', 'OWN', 'OWN'), target: "the caller's appointments" },
+  MyAppointments: {
+    who: row('DENY', 'ALLOW', 'OWN', 'ALLOW', 'OWN', 'OWN', 'OWN'),
+    target: "the caller's appointments",
+  },
   MyProfile: { who: PATIENT_SELF, target: "the caller's profile" },
   MyProfileSettings: { who: PATIENT_SELF, target: "the caller's profile and notice channels" },
   UpdateMyProfile: { who: PATIENT_SELF, target: "the caller's profile" },
-  SubmitFeedback: { who: row('DENY', 'ALLOW', 'DENY', 'DENY', 'DENY', 'DENY', 'DENY'), target: "the patient's completed visit" },
+  SubmitFeedback: {
+    who: row('DENY', 'ALLOW', 'DENY', 'DENY', 'DENY', 'DENY', 'DENY'),
+    target: "the patient's completed visit",
+  },
   MyInvoices: { who: row('DENY', 'ALLOW', 'OWN', 'OWN', 'OWN', 'OWN', 'OWN'), target: "the caller's invoices" },
-  PayInvoice: { who: row('DENY', 'ALLOW', 'DENY', 'DENY', 'DENY', 'ALLOW', 'DENY'), target: "the patient's invoice (admins record cash)" },
+  PayInvoice: {
+    who: row('DENY', 'ALLOW', 'DENY', 'DENY', 'DENY', 'ALLOW', 'DENY'),
+    target: "the patient's invoice (admins record cash)",
+  },
   SetWeeklyAvailability: { who: SCHEDULE_OWNERS, target: "the doctor's weekly hours" },
   AddAvailability: { who: SCHEDULE_OWNERS, target: "the doctor's hours on a day" },
   AddTimeOff: { who: SCHEDULE_OWNERS, target: "the doctor's time off" },
@@ -90,15 +110,27 @@ export const ACCESS_TABLE: Record<string, AccessRule> = {
   RemoveTimeOff: { who: SCHEDULE_OWNERS, target: "the doctor's time off" },
   RemoveAvailability: { who: SCHEDULE_OWNERS, target: "the doctor's hours on a day" },
   CloseClinic: { who: ADMIN_ONLY, target: "the clinic's opening days (the doctor's among them)" },
-  DoctorContact: { who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'ALLOW', 'DENY'), target: "the doctor's licence number and phone" },
-  UpdateMyDoctorProfile: { who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'OWN', 'DENY', 'DENY'), target: "the caller's own doctor profile (bio, location, phone)" },
+  DoctorContact: {
+    who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'ALLOW', 'DENY'),
+    target: "the doctor's licence number and phone",
+  },
+  UpdateMyDoctorProfile: {
+    who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'OWN', 'DENY', 'DENY'),
+    target: "the caller's own doctor profile (bio, location, phone)",
+  },
   DoctorWeeklyHours: { who: EVERYONE, target: "a doctor's weekly hours (no patient in them)" },
   DoctorSchedule: { who: SCHEDULE_READERS, target: "the doctor's schedule with patients' names" },
   CompleteAppointment: { who: VISIT_CLOSERS, target: "the patient's visit with the doctor" },
   MarkNoShow: { who: VISIT_CLOSERS, target: "the patient's visit with the doctor" },
   PatientChart: { who: row('DENY', 'ALLOW', 'DENY', 'ALLOW', 'DENY', 'ALLOW', 'DENY'), target: "the patient's chart" },
-  AddMedicalRecord: { who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'DENY', 'DENY'), target: "the patient's chart" },
-  UpdateMedicalRecord: { who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'DENY', 'DENY'), target: "the doctor's record in the patient's chart" },
+  AddMedicalRecord: {
+    who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'DENY', 'DENY'),
+    target: "the patient's chart",
+  },
+  UpdateMedicalRecord: {
+    who: row('DENY', 'DENY', 'DENY', 'ALLOW', 'DENY', 'DENY', 'DENY'),
+    target: "the doctor's record in the patient's chart",
+  },
   ScheduleSummary: { who: SCHEDULE_READERS, target: "the doctor's figures" },
   Appointments: { who: SCHEDULE_READERS, target: "the doctor's appointments" },
   ScheduleChanged: { who: SCHEDULE_READERS, target: "the doctor's live schedule" },
@@ -114,7 +146,10 @@ export const ACCESS_TABLE: Record<string, AccessRule> = {
   DeactivateUser: { who: ADMIN_ONLY, target: 'a user' },
   SetUserRole: { who: ADMIN_ONLY, target: 'a user' },
   Users: { who: ADMIN_ONLY, target: 'every user' },
-  FindPatients: { who: row('DENY', 'DENY', 'DENY', 'DENY', 'DENY', 'ALLOW', 'ALLOW'), target: "the patient's contact details, found by name, email or phone" },
+  FindPatients: {
+    who: row('DENY', 'DENY', 'DENY', 'DENY', 'DENY', 'ALLOW', 'ALLOW'),
+    target: "the patient's contact details, found by name, email or phone",
+  },
   AdminActionLog: { who: ADMIN_ONLY, target: 'the audit log' },
   SystemHealth: { who: ADMIN_ONLY, target: 'services and queues' },
 };
@@ -124,7 +159,9 @@ export function renderAccessMatrix(): string {
   const header = `| operation | on | ${CALLERS.map((c) => CALLER_LABELS[c]).join(' | ')} |`;
   const rule = `| --- | --- | ${CALLERS.map(() => ':---:').join(' | ')} |`;
   const mark: Record<Access, string> = { ALLOW: 'yes', DENY: '**no**', OWN: 'own only' };
-  const rows = Object.entries(ACCESS_TABLE).map(([name, { who, target }]) => `| ${name} | ${target} | ${CALLERS.map((c) => mark[who[c]]).join(' | ')} |`);
+  const rows = Object.entries(ACCESS_TABLE).map(
+    ([name, { who, target }]) => `| ${name} | ${target} | ${CALLERS.map((c) => mark[who[c]]).join(' | ')} |`,
+  );
   return [
     '# Who may do what',
     '',
@@ -137,8 +174,8 @@ export function renderAccessMatrix(): string {
     '"another doctor" are signed in with accounts of their own; "front desk" is a receptionist (role STAFF).',
     '',
     '- **yes**: answered. **no**: refused with UNAUTHENTICATED, FORBIDDEN or NOT_FOUND, no data returned, nothing',
-    '  changed. **own only**: answered about the caller\'s own things; nothing of the target\'s shows.',
-    '- A refused case also fails the suite if any of the target\'s personal data (names, emails, medical history,',
+    "  changed. **own only**: answered about the caller's own things; nothing of the target's shows.",
+    "- A refused case also fails the suite if any of the target's personal data (names, emails, medical history,",
     '  record text) appears anywhere in the response.',
     '',
     header,

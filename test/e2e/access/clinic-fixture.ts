@@ -1,6 +1,19 @@
 import { operation } from '@carebook/clients';
 import { BOOTSTRAP_ADMIN, GraphqlResponse, postGraphql, SmtpSink, Stack } from '@carebook/platform/testing';
-import { AddAvailabilityDocument, AddMedicalRecordDocument, BookAppointmentDocument, CompleteAppointmentDocument, CreateDoctorDocument, CreateMedicalServiceDocument, LoginDocument, RegisterPatientDocument, RequestPasswordResetDocument, SetUserRoleDocument, UpdateMyProfileDocument, TypedDocumentNode } from '@carebook/sdk';
+import {
+  AddAvailabilityDocument,
+  AddMedicalRecordDocument,
+  BookAppointmentDocument,
+  CompleteAppointmentDocument,
+  CreateDoctorDocument,
+  CreateMedicalServiceDocument,
+  LoginDocument,
+  RegisterPatientDocument,
+  RequestPasswordResetDocument,
+  SetUserRoleDocument,
+  UpdateMyProfileDocument,
+  TypedDocumentNode,
+} from '@carebook/sdk';
 import { getOperationAST } from 'graphql';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
@@ -52,16 +65,43 @@ export class ClinicFixture {
   }
 
   /** Runs a contract operation that must work (fixture building), typed by the SDK's document; fails with the errors otherwise. */
-  async ok<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
+  async ok<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string,
+  ): Promise<TResult> {
     const response = await contractCall(this.stack.gatewayUrl)(document, variables, token);
-    if (response.errors) throw new Error(`${getOperationAST(document)?.name?.value} failed while building the fixture: ${JSON.stringify(response.errors)}`);
+    if (response.errors)
+      throw new Error(
+        `${getOperationAST(document)?.name?.value} failed while building the fixture: ${JSON.stringify(response.errors)}`,
+      );
     return response.data;
   }
 
   async build(): Promise<void> {
     const adminLogin = (await this.ok(LoginDocument, BOOTSTRAP_ADMIN)).login;
-    this.admin = { id: adminLogin.user.id, email: BOOTSTRAP_ADMIN.email, password: BOOTSTRAP_ADMIN.password, name: 'admin', token: adminLogin.accessToken };
-    this.serviceId = (await this.ok(CreateMedicalServiceDocument, { input: { name: 'Matrix check-up', category: 'GENERAL_CHECKUP', durationMinutes: 15, price: '30.00', currency: 'EUR' } }, this.admin.token)).createMedicalService.id;
+    this.admin = {
+      id: adminLogin.user.id,
+      email: BOOTSTRAP_ADMIN.email,
+      password: BOOTSTRAP_ADMIN.password,
+      name: 'admin',
+      token: adminLogin.accessToken,
+    };
+    this.serviceId = (
+      await this.ok(
+        CreateMedicalServiceDocument,
+        {
+          input: {
+            name: 'Matrix check-up',
+            category: 'GENERAL_CHECKUP',
+            durationMinutes: 15,
+            price: '30.00',
+            currency: 'EUR',
+          },
+        },
+        this.admin.token,
+      )
+    ).createMedicalService.id;
     this.doctor = await this.newDoctor('Dr Matrix');
     this.otherDoctor = await this.newDoctor('Dr Other');
     this.patient = await this.newPatient(this.secrets.patientName);
@@ -85,7 +125,16 @@ export class ClinicFixture {
     const email = `dr-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
     const created = await this.ok(
       CreateDoctorDocument,
-      { input: { email, password: PASSWORD, name, specialty: 'General practice', licenseNumber: `MX-${randomUUID().slice(0, 8)}`, serviceIds: [this.serviceId] } },
+      {
+        input: {
+          email,
+          password: PASSWORD,
+          name,
+          specialty: 'General practice',
+          licenseNumber: `MX-${randomUUID().slice(0, 8)}`,
+          serviceIds: [this.serviceId],
+        },
+      },
       this.admin.token,
     );
     const token = (await this.ok(LoginDocument, { email, password: PASSWORD })).login.accessToken;
@@ -94,7 +143,8 @@ export class ClinicFixture {
 
   async newPatient(name = 'Throwaway Patient'): Promise<Account> {
     const email = `p-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
-    const registered = (await this.ok(RegisterPatientDocument, { input: { email, password: PASSWORD, name } })).registerPatient;
+    const registered = (await this.ok(RegisterPatientDocument, { input: { email, password: PASSWORD, name } }))
+      .registerPatient;
     return { id: registered.user.id, email, password: PASSWORD, name, token: registered.accessToken };
   }
 
@@ -111,13 +161,18 @@ export class ClinicFixture {
   /** The account given another role by the admin, signed in again (the role change ended its sessions). */
   async promoted(account: Account, role: 'ADMIN' | 'STAFF'): Promise<Account> {
     await this.ok(SetUserRoleDocument, { userId: account.id, role }, this.admin.token);
-    return { ...account, token: (await this.ok(LoginDocument, { email: account.email, password: account.password })).login.accessToken };
+    return {
+      ...account,
+      token: (await this.ok(LoginDocument, { email: account.email, password: account.password })).login.accessToken,
+    };
   }
 
   /** The token of a password-reset link emailed to the account (read at the SMTP server, as the person would). */
   async resetTokenFor(account: Account): Promise<string> {
     await this.ok(RequestPasswordResetDocument, { email: account.email });
-    const [message] = (await this.mail.waitFor((all) => all.some((m) => m.to.includes(account.email)))).filter((m) => m.to.includes(account.email));
+    const [message] = (await this.mail.waitFor((all) => all.some((m) => m.to.includes(account.email)))).filter((m) =>
+      m.to.includes(account.email),
+    );
     const text = (await message.parsed()).text ?? '';
     const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
     if (!token) throw new Error(`no reset link in the email to ${account.email}: ${text}`);
@@ -137,7 +192,10 @@ export class ClinicFixture {
       { doctorId: doctor.id, date: this.freshDate(), startTime: '07:00', endTime: '19:00', slotMinutes: 15 },
       this.admin.token,
     );
-    this.freeSlots.set(doctor.id, [...(this.freeSlots.get(doctor.id) ?? []), ...opened.addAvailability.map((slot) => slot.id)]);
+    this.freeSlots.set(doctor.id, [
+      ...(this.freeSlots.get(doctor.id) ?? []),
+      ...opened.addAvailability.map((slot) => slot.id),
+    ]);
   }
 
   /** A free slot of the doctor nobody else will use. */
@@ -148,33 +206,54 @@ export class ClinicFixture {
 
   /** A confirmed appointment of the patient with the doctor. */
   async book(): Promise<string> {
-    const booked = (await this.ok(BookAppointmentDocument, { input: { slotId: await this.freeSlot(), serviceId: this.serviceId, reason: 'matrix' } }, this.patient.token)).bookAppointment;
-    if (booked.__typename !== 'BookingConfirmed') throw new Error(`the fixture's booking was not confirmed: ${JSON.stringify(booked)}`);
+    const booked = (
+      await this.ok(
+        BookAppointmentDocument,
+        { input: { slotId: await this.freeSlot(), serviceId: this.serviceId, reason: 'matrix' } },
+        this.patient.token,
+      )
+    ).bookAppointment;
+    if (booked.__typename !== 'BookingConfirmed')
+      throw new Error(`the fixture's booking was not confirmed: ${JSON.stringify(booked)}`);
     return booked.appointment.id;
   }
 
   /** A confirmed appointment that has started (its times moved an hour back in the appointment service's store). */
   async started(): Promise<string> {
     const id = await this.book();
-    await this.sql('appointment', 'update appointments set starts_at = ?, ends_at = ? where id = ?', [new Date(Date.now() - 3_600_000), new Date(Date.now() - 2_700_000), id]);
+    await this.sql('appointment', 'update appointments set starts_at = ?, ends_at = ? where id = ?', [
+      new Date(Date.now() - 3_600_000),
+      new Date(Date.now() - 2_700_000),
+      id,
+    ]);
     return id;
   }
 
   /** A completed visit and its invoice. */
   async completed(): Promise<{ appointmentId: string; invoiceId: string }> {
     const appointmentId = await this.started();
-    const closed = (await this.ok(CompleteAppointmentDocument, { id: appointmentId, notes: 'matrix notes' }, this.doctor.token)).completeAppointment;
+    const closed = (
+      await this.ok(CompleteAppointmentDocument, { id: appointmentId, notes: 'matrix notes' }, this.doctor.token)
+    ).completeAppointment;
     return { appointmentId, invoiceId: closed.invoice!.id };
   }
 
   /** A record the doctor wrote in the patient's chart. */
   async record(): Promise<string> {
-    return (await this.ok(AddMedicalRecordDocument, { input: { patientId: this.patient.id, diagnosis: this.secrets.diagnosis } }, this.doctor.token)).addMedicalRecord.id;
+    return (
+      await this.ok(
+        AddMedicalRecordDocument,
+        { input: { patientId: this.patient.id, diagnosis: this.secrets.diagnosis } },
+        this.doctor.token,
+      )
+    ).addMedicalRecord.id;
   }
 
   /** An appointment's status as an admin sees it. */
   async statusOf(appointmentId: string): Promise<string> {
-    const [row] = await this.sql('appointment', 'select status, slot_id from appointments where id = ?', [appointmentId]);
+    const [row] = await this.sql('appointment', 'select status, slot_id from appointments where id = ?', [
+      appointmentId,
+    ]);
     return `${row.status}@${row.slot_id}`;
   }
 

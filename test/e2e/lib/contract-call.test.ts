@@ -8,7 +8,9 @@ import { Kind, print } from 'graphql';
  * that text, so every generated document must print as the contract has it.
  */
 describe('the SDK documents contractCall sends', () => {
-  const names = contract.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
+  const names = contract.definitions.flatMap((d) =>
+    d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
+  );
 
   it('has a document for every contract operation', () => {
     expect(names.length).toBeGreaterThan(0);

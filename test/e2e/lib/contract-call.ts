@@ -24,8 +24,19 @@ export type ContractCall = <TResult, TVariables>(
  * records the operation by name.
  */
 export function contractCall(gatewayUrl: string): ContractCall {
-  return async <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables?: TVariables, token?: string, headers?: Record<string, string>) =>
-    (await postGraphql<TResult>(gatewayUrl, print(document), variables ?? {}, token, headers)) as ContractResponse<TResult>;
+  return async <TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables?: TVariables,
+    token?: string,
+    headers?: Record<string, string>,
+  ) =>
+    (await postGraphql<TResult>(
+      gatewayUrl,
+      print(document),
+      variables ?? {},
+      token,
+      headers,
+    )) as ContractResponse<TResult>;
 }
 
 /**

@@ -10,7 +10,11 @@ export interface BackoffOptions {
  * exponential with "full jitter", so that the clients a restarted gateway
  * dropped do not all come back in the same instant.
  */
-export function backoffDelay(attempt: number, { baseDelayMs = 500, maxDelayMs = 30_000 }: BackoffOptions = {}, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  { baseDelayMs = 500, maxDelayMs = 30_000 }: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt, 30));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

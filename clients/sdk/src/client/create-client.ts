@@ -55,11 +55,23 @@ export interface SubscriptionSink<TData> {
 
 export interface CarebookClient {
   /** Sends one query or mutation; answers data and errors as the API gave them. Rejects only when the API cannot be reached. */
-  execute<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables, options?: RequestOptions): Promise<CarebookResult<TData>>;
+  execute<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    options?: RequestOptions,
+  ): Promise<CarebookResult<TData>>;
   /** Like execute, but answers the data, or throws CarebookRequestError with the API's errors. */
-  request<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables, options?: RequestOptions): Promise<TData>;
+  request<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    options?: RequestOptions,
+  ): Promise<TData>;
   /** Subscribes over graphql-ws; answers a function that unsubscribes. */
-  subscribe<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables | undefined, sink: SubscriptionSink<TData>): () => void;
+  subscribe<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables | undefined,
+    sink: SubscriptionSink<TData>,
+  ): () => void;
   /** Closes the WebSocket connection, if one was opened. */
   dispose(): Promise<void>;
 }
@@ -87,24 +99,41 @@ export function createCarebookClient(options: CarebookClientOptions): CarebookCl
     return text;
   };
 
-  async function post<TData>(query: string, variables: unknown, token: string | null, signal?: AbortSignal): Promise<CarebookResult<TData>> {
+  async function post<TData>(
+    query: string,
+    variables: unknown,
+    token: string | null,
+    signal?: AbortSignal,
+  ): Promise<CarebookResult<TData>> {
     let response: Response;
     try {
       response = await fetchImpl(options.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables: variables ?? {} }),
         signal,
       });
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new CarebookNetworkError('The Carebook service cannot be reached. Check the connection and try again.', undefined, { cause: error });
+      throw new CarebookNetworkError(
+        'The Carebook service cannot be reached. Check the connection and try again.',
+        undefined,
+        { cause: error },
+      );
     }
     let body: { data?: TData | null; errors?: GraphQLFormattedError[] };
     try {
       body = await response.json();
     } catch (error) {
-      throw new CarebookNetworkError(`The Carebook service answered HTTP ${response.status} without a GraphQL result. Try again in a moment.`, response.status, { cause: error });
+      throw new CarebookNetworkError(
+        `The Carebook service answered HTTP ${response.status} without a GraphQL result. Try again in a moment.`,
+        response.status,
+        { cause: error },
+      );
     }
     return { data: body.data, errors: body.errors, status: response.status };
   }
@@ -124,7 +153,8 @@ export function createCarebookClient(options: CarebookClientOptions): CarebookCl
 
   const request: CarebookClient['request'] = async (document, variables, requestOptions) => {
     const result = await execute(document, variables, requestOptions);
-    if (result.errors?.length || result.data == null) throw new CarebookRequestError(result.errors ?? [], result.status);
+    if (result.errors?.length || result.data == null)
+      throw new CarebookRequestError(result.errors ?? [], result.status);
     return result.data;
   };
 

@@ -1,7 +1,14 @@
 import type { GraphQLFormattedError } from 'graphql';
 
 /** The codes the API puts in extensions.code (see the contract's header). */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR' | (string & {});
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR'
+  | (string & {});
 
 /** The code of an error, or undefined. */
 export function codeOf(error: GraphQLFormattedError | undefined): ErrorCode | undefined {

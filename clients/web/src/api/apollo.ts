@@ -17,13 +17,19 @@ export function createApollo(api: CarebookClient) {
         const controller = new AbortController();
         // `context: { token: null }` sends the operation without the session's token, and never refreshes it (Logout).
         const { token } = operation.getContext() as { token?: string | null };
-        api.execute(operation.query, operation.variables, token === undefined ? { signal: controller.signal } : { signal: controller.signal, token }).then(
-          (result) => {
-            observer.next({ data: result.data ?? null, errors: result.errors });
-            observer.complete();
-          },
-          (error) => observer.error(error),
-        );
+        api
+          .execute(
+            operation.query,
+            operation.variables,
+            token === undefined ? { signal: controller.signal } : { signal: controller.signal, token },
+          )
+          .then(
+            (result) => {
+              observer.next({ data: result.data ?? null, errors: result.errors });
+              observer.complete();
+            },
+            (error) => observer.error(error),
+          );
         return () => controller.abort();
       }),
   );

@@ -8,7 +8,11 @@ import type { SessionStore } from './session-store';
  * Subscriptions share the token and its renewal; `onReconnect` is told when
  * their connection came back (what they keep live must be fetched again).
  */
-export function createApiClient(url: string, sessions: SessionStore, { onReconnect }: { onReconnect?: () => void } = {}) {
+export function createApiClient(
+  url: string,
+  sessions: SessionStore,
+  { onReconnect }: { onReconnect?: () => void } = {},
+) {
   const client = createCarebookClient({
     url,
     onReconnect,

@@ -10,7 +10,11 @@ import { t } from '../i18n';
  * means wrong credentials rather than an ended session.
  */
 export function messageFor(error: unknown, { signingIn = false }: { signingIn?: boolean } = {}): string {
-  const errors = CombinedGraphQLErrors.is(error) ? error.errors : error instanceof CarebookRequestError ? error.errors : null;
+  const errors = CombinedGraphQLErrors.is(error)
+    ? error.errors
+    : error instanceof CarebookRequestError
+      ? error.errors
+      : null;
   if (errors?.length) {
     const first = errors[0];
     switch (codeOf(first)) {
@@ -28,7 +32,8 @@ export function messageFor(error: unknown, { signingIn = false }: { signingIn?: 
         return t.errors.server;
     }
   }
-  if (error instanceof CarebookNetworkError || (error instanceof TypeError && /fetch/i.test(error.message))) return t.errors.network;
+  if (error instanceof CarebookNetworkError || (error instanceof TypeError && /fetch/i.test(error.message)))
+    return t.errors.network;
   return t.errors.server;
 }
 
@@ -39,6 +44,10 @@ export function needsSignIn(error: unknown): boolean {
 
 /** Whether the API refused the request because of this input field (BAD_USER_INPUT with extensions.field). */
 export function isAboutField(error: unknown, field: string): boolean {
-  const errors = CombinedGraphQLErrors.is(error) ? error.errors : error instanceof CarebookRequestError ? error.errors : [];
+  const errors = CombinedGraphQLErrors.is(error)
+    ? error.errors
+    : error instanceof CarebookRequestError
+      ? error.errors
+      : [];
   return errors.some((e) => codeOf(e) === 'BAD_USER_INPUT' && e.extensions?.field === field);
 }

@@ -26,7 +26,14 @@ export function useSession() {
     // signing out here never waits for, or fails with, the network. No access token is sent, so none is refreshed,
     // which would spend this refresh token before Logout could name it.
     if (refreshToken)
-      void apollo.mutate({ mutation: LogoutDocument, variables: { refreshToken }, context: { token: null }, fetchPolicy: 'no-cache' }).catch(() => undefined);
+      void apollo
+        .mutate({
+          mutation: LogoutDocument,
+          variables: { refreshToken },
+          context: { token: null },
+          fetchPolicy: 'no-cache',
+        })
+        .catch(() => undefined);
   }, [store, apollo]);
   return { session, signIn, signOut, endedBecause: store.endedBecause };
 }

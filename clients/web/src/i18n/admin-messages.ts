@@ -13,7 +13,8 @@ export const adminEn = {
   },
   zoneNote: (zone: string) => `Times are in the clinic’s time zone: ${zone}.`,
   /** Where a slot's or appointment's time is on its location's clock (the board, its dialogs). */
-  zoneNoteAway: (zone: string) => `Times are in the clinic’s time zone: ${zone}, except at a location in another zone: those are on its clock, the place and zone named.`,
+  zoneNoteAway: (zone: string) =>
+    `Times are in the clinic’s time zone: ${zone}, except at a location in another zone: those are on its clock, the place and zone named.`,
   save: 'Save',
   cancel: 'Cancel',
   close: 'Close',
@@ -40,7 +41,8 @@ export const adminEn = {
     dragHint: 'Drag an appointment onto a free time to move it, or use its “Move…” button.',
     moving: 'Moving…',
     moved: (patient: string, when: string) => `${patient}’s appointment moved to ${when}.`,
-    moveRefused: (patient: string, reason: string) => `${patient}’s appointment was not moved and stays where it was: ${reason}`,
+    moveRefused: (patient: string, reason: string) =>
+      `${patient}’s appointment was not moved and stays where it was: ${reason}`,
     booked: (patient: string, when: string) => `Booked ${patient} for ${when}.`,
     bookRefused: (reason: string) => `Not booked: ${reason}`,
     reasons: {
@@ -102,7 +104,8 @@ export const adminEn = {
     created: (name: string) => `${name} added to the catalogue.`,
     retire: 'Retire',
     retireLabel: (name: string) => `Retire ${name}`,
-    retireConfirm: (name: string) => `Retire ${name}? It will no longer be offered or bookable; booked appointments stay.`,
+    retireConfirm: (name: string) =>
+      `Retire ${name}? It will no longer be offered or bookable; booked appointments stay.`,
     retired: (name: string) => `${name} retired.`,
     buffers: 'Buffers (before + after)',
     bufferPair: (before: number, after: number) => `${before} + ${after} min`,
@@ -130,11 +133,16 @@ export const adminEn = {
     openLabel: (name: string) => `Booking rules of ${name}`,
     title: (name: string) => `Booking rules of ${name}`,
     intro: 'What patients meet when they book, move or cancel this service. Staff are bound by none of it.',
-    rules: { minNoticeMinutes: 'Minimum notice', horizonMinutes: 'Booking horizon', cancellationWindowMinutes: 'Cancellation window' },
+    rules: {
+      minNoticeMinutes: 'Minimum notice',
+      horizonMinutes: 'Booking horizon',
+      cancellationWindowMinutes: 'Cancellation window',
+    },
     explain: {
       minNoticeMinutes: 'A booking must start at least this long from now.',
       horizonMinutes: 'A booking may start at most this far ahead.',
-      cancellationWindowMinutes: 'A cancel or move by the patient closer than this to the start is a late cancellation (a fee may follow).',
+      cancellationWindowMinutes:
+        'A cancel or move by the patient closer than this to the start is a late cancellation (a fee may follow).',
     },
     clinicDefault: 'The clinic’s default',
     ownRule: 'Its own rule',
@@ -147,12 +155,16 @@ export const adminEn = {
   },
   closures: {
     title: 'Clinic closures',
-    intro: 'Close whole clinic days (holidays, training days): free times are blocked for every doctor, the doctors chosen, or the doctors with hours at one location on those days (only their hours there). Each doctor gets a time off of their own, which can be removed on its own.',
+    intro:
+      'Close whole clinic days (holidays, training days): free times are blocked for every doctor, the doctors chosen, or the doctors with hours at one location on those days (only their hours there). Each doctor gets a time off of their own, which can be removed on its own.',
     formTitle: 'Close the clinic',
     from: 'First day closed',
     to: 'Last day closed',
     scope: 'Close for',
-    scopes: { EVERY_DOCTOR: 'Every doctor', CHOSEN_DOCTORS: 'Chosen doctors', ONE_LOCATION: 'One location' } as Record<string, string>,
+    scopes: { EVERY_DOCTOR: 'Every doctor', CHOSEN_DOCTORS: 'Chosen doctors', ONE_LOCATION: 'One location' } as Record<
+      string,
+      string
+    >,
     doctors: 'Doctors to close for',
     location: 'Location to close',
     /** A location's closure: its days are its own, in its zone. */
@@ -171,7 +183,8 @@ export const adminEn = {
   },
   exports: {
     title: 'Exports',
-    intro: 'Download appointments and invoices as CSV files for accounting and reporting tools. Each download is recorded in the action log.',
+    intro:
+      'Download appointments and invoices as CSV files for accounting and reporting tools. Each download is recorded in the action log.',
     appointmentsTitle: 'Appointments',
     appointmentsHint: 'Appointments starting on these days, in start order. Notes and reasons are never exported.',
     invoicesTitle: 'Invoices',
@@ -201,13 +214,21 @@ export const adminEn = {
     created: (name: string) => `${name} added.`,
     deactivate: 'Deactivate',
     deactivateLabel: (name: string) => `Deactivate ${name}`,
-    deactivateConfirm: (name: string) => `Deactivate ${name}? They leave search and calendars at once and take no new bookings.`,
+    deactivateConfirm: (name: string) =>
+      `Deactivate ${name}? They leave search and calendars at once and take no new bookings.`,
     deactivated: (name: string) => `${name} deactivated.`,
     actions: 'Actions',
     editButton: 'Edit',
     editLabel: (name: string) => `Edit ${name}`,
     editTitle: (name: string) => `Edit ${name}`,
-    edit: { name: 'Name', specialty: 'Specialty', bio: 'About the doctor', location: 'Location', licenseNumber: 'License number', phone: 'Phone' },
+    edit: {
+      name: 'Name',
+      specialty: 'Specialty',
+      bio: 'About the doctor',
+      location: 'Location',
+      licenseNumber: 'License number',
+      phone: 'Phone',
+    },
     phoneHint: 'For the clinic; patients do not see it. Empty removes it.',
     saveChanges: 'Save changes',
     updated: (name: string) => `${name} saved.`,

@@ -3,20 +3,20 @@ import { addDays, addMonths, createClock, isoWeekday, lastOfMonth } from './cloc
 describe('the clinic clock', () => {
   const berlin = (locale: string) => createClock('Europe/Berlin', locale);
 
-  it('gives the clinic date of an instant, not the reader\'s', () => {
+  it("gives the clinic date of an instant, not the reader's", () => {
     // 23:30 UTC on 31 March is 01:30 on 1 April in Berlin (summer time).
     expect(berlin('en-GB').dateOf('2026-03-31T23:30:00Z')).toBe('2026-04-01');
     expect(createClock('America/New_York', 'en-US').dateOf('2026-03-31T23:30:00Z')).toBe('2026-03-31');
   });
 
-  it('writes times in the locale\'s hour cycle, in the clinic zone, across a DST change', () => {
+  it("writes times in the locale's hour cycle, in the clinic zone, across a DST change", () => {
     expect(berlin('en-GB').time('2026-03-28T08:00:00Z')).toBe('9:00');
     expect(berlin('en-GB').time('2026-03-30T07:00:00Z')).toBe('9:00');
     expect(berlin('en-GB').time('2026-03-30T13:30:00Z')).toBe('15:30');
     expect(berlin('en-US').time('2026-03-30T13:30:00Z')).toMatch(/^3:30\sPM$/);
   });
 
-  it('reads an instant on another location\'s clock, naming that zone', () => {
+  it("reads an instant on another location's clock, naming that zone", () => {
     const clinic = berlin('en-GB');
     const newYork = clinic.in('America/New_York');
     // 14:00 UTC in December: 15:00 in Berlin, 09:00 in New York.
@@ -37,7 +37,11 @@ describe('the clinic clock', () => {
   it('starts the week where the locale does', () => {
     expect(berlin('en-GB').weekStart).toBe(1);
     expect(berlin('en-US').weekStart).toBe(7);
-    expect(berlin('en-US').weekdays().map((d) => d.short)).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+    expect(
+      berlin('en-US')
+        .weekdays()
+        .map((d) => d.short),
+    ).toEqual(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
     expect(berlin('de-DE').weekdays()[0].long).toBe('Montag');
   });
 
@@ -58,14 +62,14 @@ describe('the clinic clock', () => {
     expect(createClock('America/New_York', 'en-US').instantOf('2026-11-01', '12:00')).toBe('2026-11-01T17:00:00.000Z');
   });
 
-  it('starts a date\'s week on the locale\'s first day', () => {
+  it("starts a date's week on the locale's first day", () => {
     // 2026-12-03 is a Thursday.
     expect(berlin('en-GB').weekOf('2026-12-03')).toBe('2026-11-30');
     expect(berlin('en-US').weekOf('2026-12-03')).toBe('2026-11-29');
     expect(berlin('en-GB').weekOf('2026-11-30')).toBe('2026-11-30');
   });
 
-  it('reads the clinic\'s 24-hour wall clock of an instant', () => {
+  it("reads the clinic's 24-hour wall clock of an instant", () => {
     expect(berlin('en-US').wallTime('2026-07-15T13:05:00Z')).toBe('15:05');
     expect(berlin('en-US').wallTime('2026-01-15T23:30:00Z')).toBe('00:30');
   });

@@ -39,7 +39,8 @@ export interface Clock {
 // Calendar arithmetic on plain dates, at noon UTC so that no zone can move the day.
 export const parseDate = (date: string) => new Date(`${date}T12:00:00Z`);
 export const formatDate = (d: Date) => d.toISOString().slice(0, 10);
-export const addDays = (date: string, days: number) => formatDate(new Date(parseDate(date).getTime() + days * 86_400_000));
+export const addDays = (date: string, days: number) =>
+  formatDate(new Date(parseDate(date).getTime() + days * 86_400_000));
 export const monthOf = (date: string) => date.slice(0, 7);
 export const addMonths = (month: string, months: number) => {
   const [y, m] = month.split('-').map(Number);
@@ -53,30 +54,68 @@ export const isoWeekday = (date: string) => ((parseDate(date).getUTCDay() + 6) %
 
 function weekStartOf(locale: string): number {
   try {
-    const info = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const info = new Intl.Locale(locale) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
     return info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1;
   } catch {
     return 1;
   }
 }
 
-export function createClock(zone: string, locale: string = navigator.language || 'en', others = new Map<string, Clock>()): Clock {
-  const inZone = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: zone, ...options });
-  const plain = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
-  const dateParts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+export function createClock(
+  zone: string,
+  locale: string = navigator.language || 'en',
+  others = new Map<string, Clock>(),
+): Clock {
+  const inZone = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { timeZone: zone, ...options });
+  const plain = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
+  const dateParts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const timeFormat = inZone({ hour: 'numeric', minute: '2-digit' });
-  const dateTimeFormat = inZone({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  const dateTimeFormat = inZone({
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
   const longDateFormat = plain({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   const monthFormat = plain({ month: 'long', year: 'numeric' });
   const shortZone = inZone({ timeZoneName: 'short' });
   const weekStart = weekStartOf(locale);
 
   const dateOf = (instant: string | Date) => dateParts.format(new Date(instant));
-  const wallParts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const wallParts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
   /** The zone's wall clock at an instant, read as if it were UTC (so the difference is the zone's offset then). */
   const wallAsUtc = (ms: number) => {
     const p = Object.fromEntries(wallParts.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
-    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+    return Date.UTC(
+      Number(p.year),
+      Number(p.month) - 1,
+      Number(p.day),
+      Number(p.hour),
+      Number(p.minute),
+      Number(p.second),
+    );
   };
   const clock: Clock = {
     zone,
@@ -95,7 +134,9 @@ export function createClock(zone: string, locale: string = navigator.language ||
     dateTime: (instant) => dateTimeFormat.format(new Date(instant)),
     month: (month) => monthFormat.format(parseDate(firstOfMonth(month))),
     zoneLabel(at) {
-      const name = shortZone.formatToParts(at ? new Date(at) : new Date()).find((p) => p.type === 'timeZoneName')?.value;
+      const name = shortZone
+        .formatToParts(at ? new Date(at) : new Date())
+        .find((p) => p.type === 'timeZoneName')?.value;
       return name && name !== zone ? `${zone}, ${name}` : zone;
     },
     instantOf(date, time) {
@@ -115,7 +156,10 @@ export function createClock(zone: string, locale: string = navigator.language ||
       // 2024-01-01 was a Monday.
       return Array.from({ length: 7 }, (_, i) => {
         const date = addDays('2024-01-01', (weekStart - 1 + i) % 7);
-        return { short: plain({ weekday: 'short' }).format(parseDate(date)), long: plain({ weekday: 'long' }).format(parseDate(date)) };
+        return {
+          short: plain({ weekday: 'short' }).format(parseDate(date)),
+          long: plain({ weekday: 'long' }).format(parseDate(date)),
+        };
       });
     },
   };

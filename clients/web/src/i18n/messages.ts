@@ -79,13 +79,15 @@ export const en = {
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
     freeCount: (n: number) => `${n} free`,
-    dayLabel: (date: string, free: number) => (free > 0 ? `${date}, ${free} free ${free === 1 ? 'time' : 'times'}` : `${date}, no free times`),
+    dayLabel: (date: string, free: number) =>
+      free > 0 ? `${date}, ${free} free ${free === 1 ? 'time' : 'times'}` : `${date}, no free times`,
     searching: 'Looking for the first month with free times…',
     nothingSoon: 'No free times in the coming months for this choice. Try another service or doctor.',
     timesTitle: (date: string) => `Free times on ${date}`,
     timesZone: (zone: string) => `Times are in the clinic’s time zone: ${zone}.`,
     timesZones: 'Times are in the time zone of each location, named beside each doctor.',
-    daysZones: 'Each day is a day at the location where the doctor works, and its times are on that location’s clock (named beside each doctor).',
+    daysZones:
+      'Each day is a day at the location where the doctor works, and its times are on that location’s clock (named beside each doctor).',
     noTimes: 'No free times left on this day. Choose another day.',
     timesPlaceholderTitle: 'Free times',
     timesPlaceholder: 'Choose a day in the calendar: its free times appear here, for each doctor.',
@@ -173,7 +175,8 @@ export const en = {
     changingPassword: 'Changing…',
     passwordChanged: 'Your password is changed. Other devices are signed out; you stay signed in here.',
     everywhereTitle: 'Sign out everywhere',
-    everywhereIntro: 'Lost a phone, or signed in on a shared computer? This signs you out on every device, this one too.',
+    everywhereIntro:
+      'Lost a phone, or signed in on a shared computer? This signs you out on every device, this one too.',
     signOutEverywhere: 'Sign out on every device',
     signingOutEverywhere: 'Signing out…',
     everywhereConfirm: 'Sign out on every device, this one too? You will need your password to sign in again.',
@@ -234,7 +237,8 @@ export const en = {
   },
   reset: {
     requestTitle: 'Reset your password',
-    requestIntro: 'Enter the email of your account. We will send you a link to choose a new password; it works once, for 30 minutes.',
+    requestIntro:
+      'Enter the email of your account. We will send you a link to choose a new password; it works once, for 30 minutes.',
     send: 'Send the link',
     sending: 'Sending…',
     sent: 'If an account exists for this email, we sent a link. Check your inbox (and the spam folder).',
@@ -295,7 +299,8 @@ export const en = {
       APPOINTMENT_COMPLETED: 'Visit completed',
       APPOINTMENT_NO_SHOW: 'Marked as no-show',
     } as Record<string, string>,
-    changeAnnouncement: (what: string, patient: string | null, time: string) => `${what}${patient ? `: ${patient}` : ''}, ${time}`,
+    changeAnnouncement: (what: string, patient: string | null, time: string) =>
+      `${what}${patient ? `: ${patient}` : ''}, ${time}`,
     appointmentTitle: 'Appointment',
     closePanel: 'Close',
     patient: 'Patient',
@@ -337,7 +342,8 @@ export const en = {
     diagnosisNeeded: 'Write a diagnosis (a few words are enough).',
     availabilityTitle: 'My availability',
     weeklyTitle: 'Weekly hours',
-    weeklyIntro: 'The hours you take appointments each week. Slots are opened from them for the coming weeks; booked appointments stay.',
+    weeklyIntro:
+      'The hours you take appointments each week. Slots are opened from them for the coming weeks; booked appointments stay.',
     dayHours: (day: string) => `Hours on ${day}`,
     from: 'From',
     to: 'To',
@@ -356,7 +362,8 @@ export const en = {
     addingOneOff: 'Opening…',
     oneOffAdded: (n: number) => `${n} ${n === 1 ? 'slot is' : 'slots are'} open.`,
     timeOffTitle: 'Time off',
-    timeOffIntro: 'Free slots in this time are blocked. If patients are booked in it, you see who before saving: move them first, or cancel them and the patients are told.',
+    timeOffIntro:
+      'Free slots in this time are blocked. If patients are booked in it, you see who before saving: move them first, or cancel them and the patients are told.',
     fromDate: 'First day',
     fromTime: 'From time',
     toDate: 'Last day',
@@ -369,7 +376,8 @@ export const en = {
     clashIntro: 'They keep their time unless you or the clinic move them:',
     clashChecking: 'Checking your booked appointments…',
     noClash: 'No booked appointment falls in this time.',
-    clashWeeklyTitle: (n: number) => `${n} booked ${n === 1 ? 'appointment is' : 'appointments are'} outside the new weekly hours`,
+    clashWeeklyTitle: (n: number) =>
+      `${n} booked ${n === 1 ? 'appointment is' : 'appointments are'} outside the new weekly hours`,
     clashWeeklyIntro: 'Saving keeps them; move or cancel them if you will not be there:',
     clashItem: (when: string, patient: string) => `${when}: ${patient}`,
     conflictsTitle: 'Booked appointments in this time, to move:',
@@ -387,7 +395,8 @@ export const en = {
       remove: 'Remove',
       removeLabel: (when: string) => `Remove the time off ${when}`,
       confirm: (when: string) => `Remove the time off ${when}? Its free times become bookable again.`,
-      removed: (when: string, n: number) => `Time off ${when} removed: ${n} ${n === 1 ? 'time is' : 'times are'} bookable again.`,
+      removed: (when: string, n: number) =>
+        `Time off ${when} removed: ${n} ${n === 1 ? 'time is' : 'times are'} bookable again.`,
     },
     oneOffList: {
       title: 'One-off days to come',
@@ -397,21 +406,26 @@ export const en = {
       when: (date: string, from: string, to: string) => `${date}, ${from}–${to}`,
       remove: 'Remove',
       removeLabel: (when: string) => `Remove the hours on ${when}`,
-      confirm: (when: string) => `Remove the hours on ${when}? Their free times are withdrawn; booked appointments stay.`,
-      removed: (when: string, n: number) => `Hours on ${when} removed: ${n} free ${n === 1 ? 'time' : 'times'} withdrawn.`,
+      confirm: (when: string) =>
+        `Remove the hours on ${when}? Their free times are withdrawn; booked appointments stay.`,
+      removed: (when: string, n: number) =>
+        `Hours on ${when} removed: ${n} free ${n === 1 ? 'time' : 'times'} withdrawn.`,
       keptTitle: (n: number) => `${n} booked ${n === 1 ? 'appointment stays' : 'appointments stay'}`,
       keptIntro: 'They keep their time; move or cancel them if you will not be there:',
     },
     profile: {
       title: 'My profile',
-      clinicPart: (name: string, specialty: string) => `${name}, ${specialty}. Your name, specialty and services are set by the clinic.`,
-      notListed: 'Your profile is not listed for patients at the moment (ask the clinic). You can still change it here.',
+      clinicPart: (name: string, specialty: string) =>
+        `${name}, ${specialty}. Your name, specialty and services are set by the clinic.`,
+      notListed:
+        'Your profile is not listed for patients at the moment (ask the clinic). You can still change it here.',
       bio: 'About you',
       bioHint: 'Patients read this when they choose a doctor.',
       location: 'Where patients find you',
       locationHint: 'Like “Room 2, Harbour Street Clinic”.',
       phone: 'Phone',
-      phoneHint: 'The number the clinic reaches you on, with the country code; patients do not see it. Empty removes it.',
+      phoneHint:
+        'The number the clinic reaches you on, with the country code; patients do not see it. Empty removes it.',
       save: 'Save my profile',
       saving: 'Saving…',
       saved: 'Your profile is saved.',
@@ -420,16 +434,19 @@ export const en = {
   booked: {
     thisTimeOff: 'this time off',
     theClosure: 'the closure',
-    refusedTitle: (n: number, what: string) => `Nothing was saved: ${n} booked ${n === 1 ? 'appointment falls' : 'appointments fall'} in ${what}.`,
+    refusedTitle: (n: number, what: string) =>
+      `Nothing was saved: ${n} booked ${n === 1 ? 'appointment falls' : 'appointments fall'} in ${what}.`,
     refusedIntro: 'Move them first (the day board), or cancel them here:',
     offer: 'Cancel these appointments and tell the patients…',
     keep: 'Keep them booked',
     confirmTitle: (n: number) => `Cancel ${n} ${n === 1 ? 'appointment' : 'appointments'}?`,
-    confirmIntro: 'Each patient gets an email (and a text message if they chose it) saying the doctor is not available, with other free times to book. This cannot be undone.',
+    confirmIntro:
+      'Each patient gets an email (and a text message if they chose it) saying the doctor is not available, with other free times to book. This cannot be undone.',
     confirm: (n: number, what: string) => `Yes, cancel ${n === 1 ? 'it' : `all ${n}`} and save ${what}`,
     cancelling: 'Cancelling…',
     back: 'Back',
-    cancelledSaid: (n: number) => `${n} ${n === 1 ? 'appointment was' : 'appointments were'} cancelled and the ${n === 1 ? 'patient is' : 'patients are'} told.`,
+    cancelledSaid: (n: number) =>
+      `${n} ${n === 1 ? 'appointment was' : 'appointments were'} cancelled and the ${n === 1 ? 'patient is' : 'patients are'} told.`,
     cancelledTitle: 'Cancelled:',
   },
   errors: {

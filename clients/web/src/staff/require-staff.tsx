@@ -20,7 +20,8 @@ export function RequireStaff({ roles, children }: { roles: readonly string[]; ch
   useEffect(() => {
     if (isPatient) announce(t.staff.sentAway);
   }, [isPatient, announce]);
-  if (!session) return <Navigate to={`/staff/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!session)
+    return <Navigate to={`/staff/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (isPatient) return <Navigate to="/" replace />;
   if (!roles.includes(session.user.role))
     return (

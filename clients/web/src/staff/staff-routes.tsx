@@ -38,13 +38,62 @@ export function StaffRoutes() {
     <Routes>
       <Route index element={<StaffHome />} />
       <Route path="sign-in" element={<SignInPage audience="staff" />} />
-      <Route path="doctor/schedule" element={<RequireStaff roles={DOCTOR}><SchedulePage /></RequireStaff>} />
-      <Route path="doctor/availability/*" element={<RequireStaff roles={DOCTOR}><AvailabilityPage /></RequireStaff>} />
-      <Route path="doctor/profile" element={<RequireStaff roles={DOCTOR}><DoctorProfilePage /></RequireStaff>} />
-      <Route path="admin/*" element={<RequireStaff roles={ADMIN}><AdminArea /></RequireStaff>} />
-      <Route path="desk" element={<RequireStaff roles={FRONT_DESK}><DayBoardPage /></RequireStaff>} />
-      <Route path="desk/summary" element={<RequireStaff roles={FRONT_DESK}><SummaryPage /></RequireStaff>} />
-      <Route path="*" element={<RequireStaff roles={STAFF}><Page title={t.errors.notFound}>{null}</Page></RequireStaff>} />
+      <Route
+        path="doctor/schedule"
+        element={
+          <RequireStaff roles={DOCTOR}>
+            <SchedulePage />
+          </RequireStaff>
+        }
+      />
+      <Route
+        path="doctor/availability/*"
+        element={
+          <RequireStaff roles={DOCTOR}>
+            <AvailabilityPage />
+          </RequireStaff>
+        }
+      />
+      <Route
+        path="doctor/profile"
+        element={
+          <RequireStaff roles={DOCTOR}>
+            <DoctorProfilePage />
+          </RequireStaff>
+        }
+      />
+      <Route
+        path="admin/*"
+        element={
+          <RequireStaff roles={ADMIN}>
+            <AdminArea />
+          </RequireStaff>
+        }
+      />
+      <Route
+        path="desk"
+        element={
+          <RequireStaff roles={FRONT_DESK}>
+            <DayBoardPage />
+          </RequireStaff>
+        }
+      />
+      <Route
+        path="desk/summary"
+        element={
+          <RequireStaff roles={FRONT_DESK}>
+            <SummaryPage />
+          </RequireStaff>
+        }
+      />
+      <Route
+        path="*"
+        element={
+          <RequireStaff roles={STAFF}>
+            <Page title={t.errors.notFound}>{null}</Page>
+          </RequireStaff>
+        }
+      />
     </Routes>
   );
 }

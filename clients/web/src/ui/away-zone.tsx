@@ -7,7 +7,15 @@ import { useClock } from '../i18n/clock-context';
  * already, so times there look as they always did). The doctor's schedule,
  * the day board and the clash lists say it alike.
  */
-export function AwayZone({ timeZone, at, locationName }: { timeZone: string | null | undefined; at: string; locationName?: string | null }) {
+export function AwayZone({
+  timeZone,
+  at,
+  locationName,
+}: {
+  timeZone: string | null | undefined;
+  at: string;
+  locationName?: string | null;
+}) {
   const clock = useClock();
   if (!timeZone || timeZone === clock.zone) return null;
   const zone = clock.in(timeZone).zoneLabel(at);

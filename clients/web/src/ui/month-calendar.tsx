@@ -22,9 +22,22 @@ export interface MonthCalendarProps {
  * Page Up/Down by month; Enter or Space chooses. Days with free times carry
  * the count as text, not only a colour.
  */
-export function MonthCalendar({ clock, month, free, selected, onSelect, onMonthChange, minMonth, busy }: MonthCalendarProps) {
+export function MonthCalendar({
+  clock,
+  month,
+  free,
+  selected,
+  onSelect,
+  onMonthChange,
+  minMonth,
+  busy,
+}: MonthCalendarProps) {
   const today = clock.today();
-  const initialFocus = () => (selected && monthOf(selected) === month ? selected : ([...free.keys()].filter((d) => monthOf(d) === month).sort()[0] ?? (monthOf(today) === month ? today : firstOfMonth(month))));
+  const initialFocus = () =>
+    selected && monthOf(selected) === month
+      ? selected
+      : ([...free.keys()].filter((d) => monthOf(d) === month).sort()[0] ??
+        (monthOf(today) === month ? today : firstOfMonth(month)));
   const [focused, setFocused] = useState(initialFocus);
   const grid = useRef<HTMLTableElement>(null);
   const wantsFocus = useRef(false);
@@ -74,17 +87,34 @@ export function MonthCalendar({ clock, month, free, selected, onSelect, onMonthC
   return (
     <div className="calendar" aria-busy={busy || undefined}>
       <div className="calendar-head">
-        <button type="button" className="icon-button" onClick={() => onMonthChange(addMonths(month, -1))} disabled={month <= minMonth} aria-label={t.booking.previousMonth}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => onMonthChange(addMonths(month, -1))}
+          disabled={month <= minMonth}
+          aria-label={t.booking.previousMonth}
+        >
           <span aria-hidden="true">‹</span>
         </button>
         <h3 id={`calendar-${month}`} aria-live="polite">
           {title}
         </h3>
-        <button type="button" className="icon-button" onClick={() => onMonthChange(addMonths(month, 1))} aria-label={t.booking.nextMonth}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => onMonthChange(addMonths(month, 1))}
+          aria-label={t.booking.nextMonth}
+        >
           <span aria-hidden="true">›</span>
         </button>
       </div>
-      <table role="grid" aria-labelledby={`calendar-${month}`} ref={grid} onKeyDown={onKeyDown} onFocus={() => (wantsFocus.current = true)}>
+      <table
+        role="grid"
+        aria-labelledby={`calendar-${month}`}
+        ref={grid}
+        onKeyDown={onKeyDown}
+        onFocus={() => (wantsFocus.current = true)}
+      >
         <thead>
           <tr>
             {weekdays.map((day) => (

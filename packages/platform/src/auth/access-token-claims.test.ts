@@ -20,11 +20,18 @@ describe('access tokens signed by auth but with claims that do not hold', () => 
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
     authKey = privateKey;
-    verifier = createTokenVerifier({ jwksUrl: 'http://127.0.0.1:1/unused', issuer, audience }, createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] }));
+    verifier = createTokenVerifier(
+      { jwksUrl: 'http://127.0.0.1:1/unused', issuer, audience },
+      createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] }),
+    );
     mint = accessTokenMinter(privateKey, 'k1', issuer, audience);
   });
 
-  const refusal = (token: string) => verifier.verify(token).then(() => 'accepted', (error: { extensions: { code: string }; message: string }) => `${error.extensions.code}: ${error.message}`);
+  const refusal = (token: string) =>
+    verifier.verify(token).then(
+      () => 'accepted',
+      (error: { extensions: { code: string }; message: string }) => `${error.extensions.code}: ${error.message}`,
+    );
 
   it('accepts the genuine article', async () => {
     expect(await refusal(await mint({ role: 'DOCTOR' }))).toBe('accepted');
@@ -43,11 +50,19 @@ describe('access tokens signed by auth but with claims that do not hold', () => 
   });
 
   it.each(['SUPERUSER', 'admin', 'toString', 'constructor', ''])('refuses an unknown role (%p)', async (role) => {
-    expect(await refusal(await mint({ role }))).toBe('UNAUTHENTICATED: Your access token carries no valid role; sign in again.');
+    expect(await refusal(await mint({ role }))).toBe(
+      'UNAUTHENTICATED: Your access token carries no valid role; sign in again.',
+    );
   });
 
   it('refuses a token without a role', async () => {
-    const roleless = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(issuer).setAudience(audience).setSubject('u1').setExpirationTime('15m').sign(authKey);
+    const roleless = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('u1')
+      .setExpirationTime('15m')
+      .sign(authKey);
     expect(await refusal(roleless)).toMatch(/^UNAUTHENTICATED: .*no valid role/);
   });
 

@@ -10,7 +10,13 @@ import { createTokenVerifier } from './token-verifier';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const logger = createLogger('revocation-test', 'silent');
-const user = (userId: string, issuedAtMs: number) => ({ kind: 'user' as const, userId, role: Role.PATIENT, token: 't', issuedAtMs });
+const user = (userId: string, issuedAtMs: number) => ({
+  kind: 'user' as const,
+  userId,
+  role: Role.PATIENT,
+  token: 't',
+  issuedAtMs,
+});
 
 /** Polls until `check` stops throwing (or the deadline passes, then throws its last error). */
 async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
@@ -129,7 +135,9 @@ describe('token revocations against real Redis', () => {
       const userId = randomUUID();
       const before = Date.now();
       await shortLived.revokeTokensOf(userId, before);
-      await eventually(() => expect(() => feed.assertCurrent(user(userId, before - 1))).toThrow(SESSION_REVOKED_MESSAGE));
+      await eventually(() =>
+        expect(() => feed.assertCurrent(user(userId, before - 1))).toThrow(SESSION_REVOKED_MESSAGE),
+      );
       await eventually(() => expect(() => feed.assertCurrent(user(userId, before - 1))).not.toThrow());
     } finally {
       shortLived.close();
@@ -140,7 +148,11 @@ describe('token revocations against real Redis', () => {
     const feed = await startFeed();
     const { publicKey, privateKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
-    const verifier = createTokenVerifier({ jwksUrl: 'http://127.0.0.1:1/unused', issuer: 'carebook-auth', audience: 'carebook' }, createLocalJWKSet({ keys: [jwk] }), feed);
+    const verifier = createTokenVerifier(
+      { jwksUrl: 'http://127.0.0.1:1/unused', issuer: 'carebook-auth', audience: 'carebook' },
+      createLocalJWKSet({ keys: [jwk] }),
+      feed,
+    );
     const userId = randomUUID();
     const sign = (issuedAtMs: number) =>
       new SignJWT({ role: 'DOCTOR', iat_ms: issuedAtMs })
@@ -156,7 +168,11 @@ describe('token revocations against real Redis', () => {
     // A token issued within the same second as the revocation but after it stays valid: the claim has milliseconds.
     const revokedAt = Date.now() + 1;
     await writer.revokeTokensOf(userId, revokedAt);
-    await eventually(() => expect(verifier.verify(old)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' } }));
+    await eventually(() =>
+      expect(verifier.verify(old)).rejects.toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' },
+      }),
+    );
     await expect(verifier.verify(old)).rejects.toMatchObject({ message: SESSION_REVOKED_MESSAGE });
     const fresh = await sign(revokedAt);
     expect(await verifier.verify(fresh)).toMatchObject({ userId, issuedAtMs: revokedAt });
@@ -173,7 +189,9 @@ describe('token revocations against real Redis', () => {
       proxy.cut();
       // Revoked while this process cannot hear it.
       await writer.revokeTokensOf(userId, issuedAt + 1);
-      await eventually(() => expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE));
+      await eventually(() =>
+        expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE),
+      );
 
       proxy.restore();
       // Back: the hash is read again, so the revocation made meanwhile is known, and other users are accepted.
@@ -190,7 +208,9 @@ describe('token revocations against real Redis', () => {
       const feed = await startFeed({ redisUrl: proxy.url, graceMs: 500, heartbeatMs: 100 });
       feed.assertCurrent(user(randomUUID(), Date.now()));
       proxy.freeze();
-      await eventually(() => expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE));
+      await eventually(() =>
+        expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE),
+      );
       proxy.cut();
       proxy.restore();
       await eventually(() => expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).not.toThrow(), 10_000);
@@ -250,7 +270,9 @@ describe('token revocations against real Redis', () => {
       await feed.confirmCurrent(user(userId, issuedAt));
       expect(proxy.pings()).toBeGreaterThan(pingsWhenQuiet);
       await writer.revokeTokensOf(userId, issuedAt + 1);
-      await eventually(() => expect(feed.confirmCurrent(user(userId, issuedAt))).rejects.toThrow(SESSION_REVOKED_MESSAGE));
+      await eventually(() =>
+        expect(feed.confirmCurrent(user(userId, issuedAt))).rejects.toThrow(SESSION_REVOKED_MESSAGE),
+      );
     } finally {
       await proxy.close();
     }
@@ -263,7 +285,9 @@ describe('token revocations against real Redis', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       proxy.freeze();
       const started = Date.now();
-      await expect(feed.confirmCurrent(user(randomUUID(), Date.now()))).rejects.toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE);
+      await expect(feed.confirmCurrent(user(randomUUID(), Date.now()))).rejects.toThrow(
+        SESSION_CHECK_UNAVAILABLE_MESSAGE,
+      );
       expect(Date.now() - started).toBeLessThan(2000);
       proxy.cut();
       proxy.restore();

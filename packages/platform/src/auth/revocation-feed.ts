@@ -2,7 +2,13 @@ import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { AppError } from '../errors/app-errors';
 import type { Principal } from './role';
-import { parseRevocation, parseRevocationMessage, Revocation, revocationChannel, revocationKey } from './token-revocations';
+import {
+  parseRevocation,
+  parseRevocationMessage,
+  Revocation,
+  revocationChannel,
+  revocationKey,
+} from './token-revocations';
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
@@ -97,7 +103,11 @@ export class RevocationFeed implements RevocationCheck {
     this.reader = reader;
     reader.on('error', () => undefined); // a failed load is retried below
     subscriber.on('error', (error) => {
-      if (!this.warned) logger.warn({ err: error.message }, 'revocation feed: Redis is unreachable; user tokens are refused until it is back');
+      if (!this.warned)
+        logger.warn(
+          { err: error.message },
+          'revocation feed: Redis is unreachable; user tokens are refused until it is back',
+        );
       this.warned = true;
     });
     subscriber.on('close', () => {
@@ -110,12 +120,15 @@ export class RevocationFeed implements RevocationCheck {
     subscriber.connect().catch(() => undefined);
     reader.connect().catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([loaded, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]).finally(() => clearTimeout(timer));
+    await Promise.race([loaded, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]).finally(() =>
+      clearTimeout(timer),
+    );
   }
 
   assertCurrent(principal: UserPrincipal, now = Date.now()): void {
     this.noteCheck(now);
-    if (!this.available(now)) throw new AppError('UNAUTHENTICATED', SESSION_CHECK_UNAVAILABLE_MESSAGE, { reason: 'SESSION_CHECK_UNAVAILABLE' });
+    if (!this.available(now))
+      throw new AppError('UNAUTHENTICATED', SESSION_CHECK_UNAVAILABLE_MESSAGE, { reason: 'SESSION_CHECK_UNAVAILABLE' });
     const mark = this.marks.get(principal.userId);
     if (mark && mark.until > now && (principal.issuedAtMs ?? 0) < mark.before) {
       throw new AppError('UNAUTHENTICATED', SESSION_REVOKED_MESSAGE, { reason: 'SESSION_REVOKED' });

@@ -49,7 +49,17 @@ export function createRevocationWriter(redisUrl: string, prefix: string, keepMs:
   return {
     async revokeTokensOf(userId, before = Date.now()) {
       const now = Date.now();
-      await redis.eval(REVOKE, 1, revocationKey(prefix), revocationChannel(prefix), userId, String(before), String(now + keepMs), String(now), String(keepMs));
+      await redis.eval(
+        REVOKE,
+        1,
+        revocationKey(prefix),
+        revocationChannel(prefix),
+        userId,
+        String(before),
+        String(now + keepMs),
+        String(now),
+        String(keepMs),
+      );
     },
     close: () => redis.disconnect(),
   };

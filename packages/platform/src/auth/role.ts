@@ -8,7 +8,10 @@ export enum Role {
   STAFF = 'STAFF',
 }
 
-registerEnumType(Role, { name: 'Role', description: 'What a user may do: a patient, a doctor, an administrator or front-desk staff (STAFF).' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a user may do: a patient, a doctor, an administrator or front-desk staff (STAFF).',
+});
 
 /**
  * Who is asking: a signed-in user, proven by their access token. A service

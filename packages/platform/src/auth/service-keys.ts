@@ -85,7 +85,10 @@ function sameKey(a: KeyObject, b: KeyObject): boolean {
 }
 
 function ed25519(key: KeyObject, variable: string): KeyObject {
-  if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError([`${variable}: must be an Ed25519 key, not ${key.asymmetricKeyType ?? 'a secret'} (pnpm keys:services makes them)`]);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new ConfigError([
+      `${variable}: must be an Ed25519 key, not ${key.asymmetricKeyType ?? 'a secret'} (pnpm keys:services makes them)`,
+    ]);
   return key;
 }
 
@@ -93,11 +96,15 @@ function ed25519(key: KeyObject, variable: string): KeyObject {
 function parsePrivateKey(raw: string): KeyObject {
   const text = raw.trim();
   try {
-    const key = text.startsWith('{') ? createPrivateKey({ key: JSON.parse(text), format: 'jwk' }) : createPrivateKey(text.replace(/\\n/g, '\n'));
+    const key = text.startsWith('{')
+      ? createPrivateKey({ key: JSON.parse(text), format: 'jwk' })
+      : createPrivateKey(text.replace(/\\n/g, '\n'));
     return ed25519(key, 'SERVICE_PRIVATE_KEY');
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError(['SERVICE_PRIVATE_KEY: is neither a PKCS#8 PEM private key nor a private JWK (pnpm keys:services makes one per service)']);
+    throw new ConfigError([
+      'SERVICE_PRIVATE_KEY: is neither a PKCS#8 PEM private key nor a private JWK (pnpm keys:services makes one per service)',
+    ]);
   }
 }
 
@@ -112,12 +119,18 @@ function parsePublicKeys(raw: string): Map<ServiceName, KeyObject> {
   const entries: Array<[unknown, unknown]> =
     parsed && typeof parsed === 'object' && Array.isArray((parsed as { keys?: unknown }).keys)
       ? (parsed as { keys: Array<{ kid?: unknown }> }).keys.map((jwk) => [jwk?.kid, jwk])
-      : Object.entries((parsed ?? {}));
+      : Object.entries(parsed ?? {});
   const keys = new Map<ServiceName, KeyObject>();
   for (const [service, value] of entries) {
-    if (!isServiceName(service)) throw new ConfigError([`SERVICE_PUBLIC_KEYS: "${String(service)}" is not a Carebook service (one of ${SERVICE_NAMES.join(', ')})`]);
+    if (!isServiceName(service))
+      throw new ConfigError([
+        `SERVICE_PUBLIC_KEYS: "${String(service)}" is not a Carebook service (one of ${SERVICE_NAMES.join(', ')})`,
+      ]);
     try {
-      const key = typeof value === 'string' ? createPublicKey(value.replace(/\\n/g, '\n')) : createPublicKey({ key: stripPrivate(value as JsonWebKey), format: 'jwk' });
+      const key =
+        typeof value === 'string'
+          ? createPublicKey(value.replace(/\\n/g, '\n'))
+          : createPublicKey({ key: stripPrivate(value as JsonWebKey), format: 'jwk' });
       keys.set(service, ed25519(key, `SERVICE_PUBLIC_KEYS (${service})`));
     } catch (error) {
       if (error instanceof ConfigError) throw error;
@@ -148,23 +161,43 @@ export function loadServiceKeys(self: ServiceName, nodeEnv: string, vars: Record
     if (!production) return developmentServiceKeys(self);
     throw new ConfigError([
       `SERVICE_PRIVATE_KEY: must be set in production to the ${self} service's own private key (not set; pnpm keys:services makes one per service)`,
-      'SERVICE_PUBLIC_KEYS: must be set in production to every service\'s public key (not set)',
+      "SERVICE_PUBLIC_KEYS: must be set in production to every service's public key (not set)",
     ]);
   }
-  if (!privateRaw) throw new ConfigError([`SERVICE_PRIVATE_KEY: must be set beside SERVICE_PUBLIC_KEYS, to the ${self} service's own private key (not set)`]);
-  if (!publicRaw) throw new ConfigError(['SERVICE_PUBLIC_KEYS: must be set beside SERVICE_PRIVATE_KEY, to every service\'s public key (not set)']);
+  if (!privateRaw)
+    throw new ConfigError([
+      `SERVICE_PRIVATE_KEY: must be set beside SERVICE_PUBLIC_KEYS, to the ${self} service's own private key (not set)`,
+    ]);
+  if (!publicRaw)
+    throw new ConfigError([
+      "SERVICE_PUBLIC_KEYS: must be set beside SERVICE_PRIVATE_KEY, to every service's public key (not set)",
+    ]);
   const privateKey = parsePrivateKey(privateRaw);
   const publicKeys = parsePublicKeys(publicRaw);
   const ownPublic = publicKeys.get(self);
   if (ownPublic && !sameKey(ownPublic, privateKey)) {
-    throw new ConfigError([`SERVICE_PRIVATE_KEY: does not match the ${self} key in SERVICE_PUBLIC_KEYS (is this the key of another service?)`]);
+    throw new ConfigError([
+      `SERVICE_PRIVATE_KEY: does not match the ${self} key in SERVICE_PUBLIC_KEYS (is this the key of another service?)`,
+    ]);
   }
   if (production) {
-    if (sameKey(privateKey, developmentPrivateKey(self))) throw new ConfigError([`SERVICE_PRIVATE_KEY: is the public development key of ${self}; production needs keys of your own (pnpm keys:services)`]);
-    const publicDevelopmentKeys = [...publicKeys].filter(([service, key]) => sameKey(key, developmentPublicKey(service))).map(([service]) => service);
+    if (sameKey(privateKey, developmentPrivateKey(self)))
+      throw new ConfigError([
+        `SERVICE_PRIVATE_KEY: is the public development key of ${self}; production needs keys of your own (pnpm keys:services)`,
+      ]);
+    const publicDevelopmentKeys = [...publicKeys]
+      .filter(([service, key]) => sameKey(key, developmentPublicKey(service)))
+      .map(([service]) => service);
     if (publicDevelopmentKeys.length) {
-      throw new ConfigError([`SERVICE_PUBLIC_KEYS: holds the public development key of ${publicDevelopmentKeys.join(', ')}; production needs keys of your own (pnpm keys:services)`]);
+      throw new ConfigError([
+        `SERVICE_PUBLIC_KEYS: holds the public development key of ${publicDevelopmentKeys.join(', ')}; production needs keys of your own (pnpm keys:services)`,
+      ]);
     }
   }
-  return { self, privateKey, publicKeyOf: (service) => (isServiceName(service) ? publicKeys.get(service) : undefined), development: false };
+  return {
+    self,
+    privateKey,
+    publicKeyOf: (service) => (isServiceName(service) ? publicKeys.get(service) : undefined),
+    development: false,
+  };
 }

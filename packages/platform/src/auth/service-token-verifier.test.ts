@@ -7,7 +7,11 @@ import { createServiceTokenVerifier } from './service-token-verifier';
 const now = () => Math.floor(Date.now() / 1000);
 
 /** A token as a caller could make it, claims and header overridable, signed with `key`. */
-function forge(key: KeyObject, claims: { sub?: string; aud?: string; iss?: string; iat?: number; exp?: number | null }, header: { alg?: string; kid?: string } = {}) {
+function forge(
+  key: KeyObject,
+  claims: { sub?: string; aud?: string; iss?: string; iat?: number; exp?: number | null },
+  header: { alg?: string; kid?: string } = {},
+) {
   const sub = claims.sub ?? 'appointment';
   const jwt = new SignJWT({})
     .setProtectedHeader({ alg: header.alg ?? 'EdDSA', kid: header.kid ?? sub })
@@ -21,12 +25,19 @@ function forge(key: KeyObject, claims: { sub?: string; aud?: string; iss?: strin
 
 describe('service tokens', () => {
   const scheduling = createServiceTokenVerifier(developmentServiceKeys('scheduling'));
-  const refusal = (token: string) => scheduling.verify(token).then(() => 'accepted', (error: { extensions: { code: string }; message: string }) => `${error.extensions.code}: ${error.message}`);
+  const refusal = (token: string) =>
+    scheduling.verify(token).then(
+      () => 'accepted',
+      (error: { extensions: { code: string }; message: string }) => `${error.extensions.code}: ${error.message}`,
+    );
 
   it('name their caller to the one service they are made for, and live a minute', async () => {
     const token = await createServiceTokenSource(developmentServiceKeys('appointment'))('scheduling');
     expect(await scheduling.verify(token)).toBe('appointment');
-    const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header).toMatchObject({ alg: 'EdDSA', kid: 'appointment' });
     expect(payload).toMatchObject({ sub: 'appointment', aud: 'scheduling', iss: SERVICE_TOKEN_ISSUER });
     expect(payload.exp - payload.iat).toBe(60);
@@ -34,20 +45,55 @@ describe('service tokens', () => {
 
   it('are refused by every service but their target', async () => {
     const token = await createServiceTokenSource(developmentServiceKeys('appointment'))('scheduling');
-    await expect(createServiceTokenVerifier(developmentServiceKeys('patient')).verify(token)).rejects.toMatchObject({ message: expect.stringMatching(/made for another service/) });
+    await expect(createServiceTokenVerifier(developmentServiceKeys('patient')).verify(token)).rejects.toMatchObject({
+      message: expect.stringMatching(/made for another service/),
+    });
   });
 
   it.each<[string, () => Promise<string>, RegExp]>([
-    ['signed with another service key than the one it names', () => forge(developmentPrivateKey('notification'), { sub: 'appointment' }), /not signed with the key of the service it names/],
-    ['naming a caller in kid other than sub', () => forge(developmentPrivateKey('notification'), { sub: 'appointment' }, { kid: 'notification' }), /sub and kid/],
-    ['from no known service', () => forge(generateKeyPairSync('ed25519').privateKey, { sub: 'intruder' }), /no Carebook service/],
-    ['with a foreign key', () => forge(generateKeyPairSync('ed25519').privateKey, { sub: 'appointment' }), /not signed with the key/],
-    ['HS256 with the retired shared development secret', () => forge(createSecretKey(Buffer.from('carebook-development-service-secret-change-me')), { sub: 'appointment' }, { alg: 'HS256' }), /HS256/],
+    [
+      'signed with another service key than the one it names',
+      () => forge(developmentPrivateKey('notification'), { sub: 'appointment' }),
+      /not signed with the key of the service it names/,
+    ],
+    [
+      'naming a caller in kid other than sub',
+      () => forge(developmentPrivateKey('notification'), { sub: 'appointment' }, { kid: 'notification' }),
+      /sub and kid/,
+    ],
+    [
+      'from no known service',
+      () => forge(generateKeyPairSync('ed25519').privateKey, { sub: 'intruder' }),
+      /no Carebook service/,
+    ],
+    [
+      'with a foreign key',
+      () => forge(generateKeyPairSync('ed25519').privateKey, { sub: 'appointment' }),
+      /not signed with the key/,
+    ],
+    [
+      'HS256 with the retired shared development secret',
+      () =>
+        forge(
+          createSecretKey(Buffer.from('carebook-development-service-secret-change-me')),
+          { sub: 'appointment' },
+          { alg: 'HS256' },
+        ),
+      /HS256/,
+    ],
     ['from another issuer', () => forge(developmentPrivateKey('appointment'), { iss: 'carebook-auth' }), /iss claim/],
     ['without exp', () => forge(developmentPrivateKey('appointment'), { exp: null }), /exp/],
     ['expired', () => forge(developmentPrivateKey('appointment'), { iat: now() - 120, exp: now() - 60 }), /expired/],
-    ['made to live longer than a minute', () => forge(developmentPrivateKey('appointment'), { exp: now() + 3600 }), /lives longer/],
-    ['issued in the future to last longer', () => forge(developmentPrivateKey('appointment'), { iat: now() + 3600, exp: now() + 3660 }), /lives longer|iat/],
+    [
+      'made to live longer than a minute',
+      () => forge(developmentPrivateKey('appointment'), { exp: now() + 3600 }),
+      /lives longer/,
+    ],
+    [
+      'issued in the future to last longer',
+      () => forge(developmentPrivateKey('appointment'), { iat: now() + 3600, exp: now() + 3660 }),
+      /lives longer|iat/,
+    ],
   ])('are refused when %s', async (_case, make, reason) => {
     const outcome = await refusal(await make());
     expect(outcome).toMatch(/^UNAUTHENTICATED: /);
@@ -56,7 +102,11 @@ describe('service tokens', () => {
 
   it('refuse a user access token (ES256) and garbage', async () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const userToken = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'ES256' }).setSubject('user-1').setExpirationTime('15m').sign(privateKey);
+    const userToken = await new SignJWT({ role: 'ADMIN' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('user-1')
+      .setExpirationTime('15m')
+      .sign(privateKey);
     expect(await refusal(userToken)).toMatch(/^UNAUTHENTICATED: .*ES256/);
     expect(await refusal('not-a-token')).toMatch(/^UNAUTHENTICATED: /);
   });

@@ -17,12 +17,17 @@ export interface ServiceTokenVerifier {
 
 function explain(error: unknown): Unauthenticated {
   if (error instanceof Unauthenticated) return error;
-  if (error instanceof errors.JWTExpired) return new Unauthenticated('The caller token has expired; the calling service mints a new one for each minute.');
+  if (error instanceof errors.JWTExpired)
+    return new Unauthenticated('The caller token has expired; the calling service mints a new one for each minute.');
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'aud') return new Unauthenticated('The caller token was made for another service (aud claim); each token is for one target.');
+    if (error.claim === 'aud')
+      return new Unauthenticated(
+        'The caller token was made for another service (aud claim); each token is for one target.',
+      );
     return new Unauthenticated(`The caller token is not valid here (${error.claim} claim).`);
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new Unauthenticated('The caller token is not signed with the key of the service it names.');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new Unauthenticated('The caller token is not signed with the key of the service it names.');
   return new Unauthenticated('The caller token is not a valid Carebook service token.');
 }
 
@@ -37,9 +42,13 @@ export function createServiceTokenVerifier(keys: ServiceKeys): ServiceTokenVerif
 
   async function callerOf(token: string): Promise<ServiceName> {
     const header = decodeProtectedHeader(token);
-    if (header.alg !== SERVICE_TOKEN_ALGORITHM) throw new Unauthenticated(`The caller token is signed with ${String(header.alg)}; service tokens are ${SERVICE_TOKEN_ALGORITHM}.`);
+    if (header.alg !== SERVICE_TOKEN_ALGORITHM)
+      throw new Unauthenticated(
+        `The caller token is signed with ${String(header.alg)}; service tokens are ${SERVICE_TOKEN_ALGORITHM}.`,
+      );
     const caller = decodeJwt(token).sub;
-    if (typeof caller !== 'string' || header.kid !== caller) throw new Unauthenticated('The caller token must name its service in both sub and kid.');
+    if (typeof caller !== 'string' || header.kid !== caller)
+      throw new Unauthenticated('The caller token must name its service in both sub and kid.');
     const key = keys.publicKeyOf(caller);
     if (!key) throw new Unauthenticated(`The caller token names "${caller}", which is no Carebook service known here.`);
     const { payload } = await jwtVerify(token, key, {
@@ -53,7 +62,9 @@ export function createServiceTokenVerifier(keys: ServiceKeys): ServiceTokenVerif
     const lifetime = payload.exp! - payload.iat!;
     const left = payload.exp! - Date.now() / 1000;
     if (lifetime > SERVICE_TOKEN_LIFETIME_SECONDS || left > SERVICE_TOKEN_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS) {
-      throw new Unauthenticated(`The caller token lives longer than service tokens may (${SERVICE_TOKEN_LIFETIME_SECONDS} s).`);
+      throw new Unauthenticated(
+        `The caller token lives longer than service tokens may (${SERVICE_TOKEN_LIFETIME_SECONDS} s).`,
+      );
     }
     return caller as ServiceName;
   }

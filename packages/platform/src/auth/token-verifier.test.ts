@@ -14,7 +14,14 @@ describe('token verifier', () => {
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
     verifier = createTokenVerifier(options, createLocalJWKSet({ keys: [jwk] }));
     sign = (claims, expiresIn) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(options.issuer).setAudience(options.audience).setSubject('user-1').setIssuedAt().setExpirationTime(expiresIn).sign(privateKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setIssuer(options.issuer)
+        .setAudience(options.audience)
+        .setSubject('user-1')
+        .setIssuedAt()
+        .setExpirationTime(expiresIn)
+        .sign(privateKey);
   });
 
   it('verifies an access token, and answers the same token again from memory', async () => {
@@ -36,7 +43,10 @@ describe('token verifier', () => {
     const token = await sign({ role: 'ADMIN' }, Math.floor(Date.now() / 1000) + 1);
     await verifier.verify(token);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await expect(verifier.verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/expired/) });
+    await expect(verifier.verify(token)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringMatching(/expired/),
+    });
   });
 });
 

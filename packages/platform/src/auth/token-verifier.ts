@@ -19,9 +19,12 @@ export interface TokenVerifier {
 }
 
 function explain(error: unknown): Unauthenticated {
-  if (error instanceof errors.JWTExpired) return new Unauthenticated('Your access token has expired; refresh your session or sign in again.');
-  if (error instanceof errors.JWTClaimValidationFailed) return new Unauthenticated(`Your access token is not valid here (${error.claim} claim); sign in again.`);
-  if (error instanceof errors.JOSEAlgNotAllowed) return new Unauthenticated('Your access token is signed with an algorithm we do not accept; sign in again.');
+  if (error instanceof errors.JWTExpired)
+    return new Unauthenticated('Your access token has expired; refresh your session or sign in again.');
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return new Unauthenticated(`Your access token is not valid here (${error.claim} claim); sign in again.`);
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return new Unauthenticated('Your access token is signed with an algorithm we do not accept; sign in again.');
   if (error instanceof Unauthenticated) return error;
   return new Unauthenticated('Your access token is not valid; sign in again.');
 }
@@ -36,8 +39,13 @@ function explain(error: unknown): Unauthenticated {
  * checked against them on every use, remembered or not: a revoked token is
  * refused from that moment.
  */
-export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTVerifyGetKey, revocations?: RevocationCheck): TokenVerifier {
-  const jwks = keySet ?? createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
+export function createTokenVerifier(
+  options: TokenVerifierOptions,
+  keySet?: JWTVerifyGetKey,
+  revocations?: RevocationCheck,
+): TokenVerifier {
+  const jwks =
+    keySet ?? createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
 
   async function verifyAccessToken(token: string): Promise<Principal> {
     const { payload } = await jwtVerify(token, jwks, {
@@ -48,7 +56,8 @@ export function createTokenVerifier(options: TokenVerifierOptions, keySet?: JWTV
     });
     const role = payload.role;
     // Not `role in Role`: that also holds for "toString", "constructor" and the rest of Object.prototype.
-    if (!(Object.values(Role) as unknown[]).includes(role)) throw new Unauthenticated('Your access token carries no valid role; sign in again.');
+    if (!(Object.values(Role) as unknown[]).includes(role))
+      throw new Unauthenticated('Your access token carries no valid role; sign in again.');
     return { kind: 'user', userId: String(payload.sub), role: role as Role, token, issuedAtMs: issuedAtMsOf(payload) };
   }
 

@@ -12,12 +12,18 @@ function minutesSettingSchema(fallback: string, bounds: { min: number; max: numb
     .transform((text, ctx) => {
       const ms = parseDuration(text, { zero });
       if (ms === null || ms % 60_000 !== 0) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be whole minutes written like 2h, 90d or 30m${zero ? ' (0 for none)' : ''}` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be whole minutes written like 2h, 90d or 30m${zero ? ' (0 for none)' : ''}`,
+        });
         return z.NEVER;
       }
       const minutes = ms / 60_000;
       if (minutes < bounds.min || minutes > bounds.max) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${bounds.min === 0 ? '0' : `${bounds.min} minutes`} to ${bounds.max / 1440} days` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be ${bounds.min === 0 ? '0' : `${bounds.min} minutes`} to ${bounds.max / 1440} days`,
+        });
         return z.NEVER;
       }
       return minutes;
@@ -38,8 +44,16 @@ export const BOOKING_POLICY_ENV = {
   CANCELLATION_WINDOW: minutesSettingSchema('24h', POLICY_BOUNDS.cancellationWindowMinutes),
 };
 
-export function clinicBookingPolicy(extra: { BOOKING_MIN_NOTICE: number; BOOKING_HORIZON: number; CANCELLATION_WINDOW: number }): BookingPolicy {
-  const policy = { minNoticeMinutes: extra.BOOKING_MIN_NOTICE, horizonMinutes: extra.BOOKING_HORIZON, cancellationWindowMinutes: extra.CANCELLATION_WINDOW };
+export function clinicBookingPolicy(extra: {
+  BOOKING_MIN_NOTICE: number;
+  BOOKING_HORIZON: number;
+  CANCELLATION_WINDOW: number;
+}): BookingPolicy {
+  const policy = {
+    minNoticeMinutes: extra.BOOKING_MIN_NOTICE,
+    horizonMinutes: extra.BOOKING_HORIZON,
+    cancellationWindowMinutes: extra.CANCELLATION_WINDOW,
+  };
   const problem = policyProblem(policy);
   if (problem) throw new ConfigError([`BOOKING_HORIZON and BOOKING_MIN_NOTICE: ${problem}`]);
   return policy;

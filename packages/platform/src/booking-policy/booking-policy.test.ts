@@ -1,7 +1,14 @@
 import { ConfigError } from '../config/load-config';
 import { parseEnv } from '../config/load-config';
 import { AppError } from '../errors/app-errors';
-import { assertNotStarted, assertWithinBookingWindow, BOOKING_POLICY_ENV, clinicBookingPolicy, isLateChange, policyProblem } from './index';
+import {
+  assertNotStarted,
+  assertWithinBookingWindow,
+  BOOKING_POLICY_ENV,
+  clinicBookingPolicy,
+  isLateChange,
+  policyProblem,
+} from './index';
 
 const policy = { minNoticeMinutes: 120, horizonMinutes: 90 * 1440, cancellationWindowMinutes: 24 * 60 };
 const now = new Date('2030-03-01T10:00:00Z');
@@ -24,14 +31,24 @@ describe('booking policy', () => {
 
   it('refuses a start inside the minimum notice, naming the rule and the earliest allowed start', () => {
     const error = refusal(() => assertWithinBookingWindow(at('2030-03-01T11:59:00Z'), policy, now));
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slotId', rule: 'MIN_NOTICE', earliestAllowed: '2030-03-01T12:00:00.000Z' });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'slotId',
+      rule: 'MIN_NOTICE',
+      earliestAllowed: '2030-03-01T12:00:00.000Z',
+    });
     expect(error.message).toContain('2h notice');
     expect(error.message).toContain('2030-03-01T12:00:00.000Z');
   });
 
   it('refuses a start beyond the horizon, naming the rule and the latest allowed start', () => {
     const error = refusal(() => assertWithinBookingWindow(at('2030-05-30T10:01:00Z'), policy, now, 'newSlotId'));
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newSlotId', rule: 'HORIZON', latestAllowed: '2030-05-30T10:00:00.000Z' });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'newSlotId',
+      rule: 'HORIZON',
+      latestAllowed: '2030-05-30T10:00:00.000Z',
+    });
     expect(error.message).toContain('90d ahead');
   });
 
@@ -41,7 +58,7 @@ describe('booking policy', () => {
     expect(isLateChange(at('2030-03-01T10:30:00Z'), { ...policy, cancellationWindowMinutes: 0 }, now)).toBe(false);
   });
 
-  it('refuses a patient\'s change of a visit that has started, naming its start', () => {
+  it("refuses a patient's change of a visit that has started, naming its start", () => {
     expect(() => assertNotStarted(at('2030-03-01T10:01:00Z'), now, 'cancel')).not.toThrow();
     const error = refusal(() => assertNotStarted(at('2030-03-01T10:00:00Z'), now, 'move'));
     expect(error.extensions).toMatchObject({ rule: 'VISIT_STARTED', latestAllowed: '2030-03-01T10:00:00.000Z' });
@@ -61,7 +78,11 @@ describe('the clinic defaults from the environment', () => {
   });
 
   it('reads durations like REMINDER_OFFSETS, with 0 for no notice or no window', () => {
-    expect(read({ BOOKING_MIN_NOTICE: '0', BOOKING_HORIZON: '1d12h', CANCELLATION_WINDOW: '30m' })).toEqual({ minNoticeMinutes: 0, horizonMinutes: 2160, cancellationWindowMinutes: 30 });
+    expect(read({ BOOKING_MIN_NOTICE: '0', BOOKING_HORIZON: '1d12h', CANCELLATION_WINDOW: '30m' })).toEqual({
+      minNoticeMinutes: 0,
+      horizonMinutes: 2160,
+      cancellationWindowMinutes: 30,
+    });
   });
 
   it('names the variable of a bad value', () => {

@@ -25,7 +25,8 @@ export enum BookingRule {
 
 registerEnumType(BookingRule, {
   name: 'BookingRule',
-  description: 'MIN_NOTICE: how soon a booking may start; HORIZON: how far ahead one may book; CANCELLATION_WINDOW: before the start, when a cancel or move by the patient counts as late.',
+  description:
+    'MIN_NOTICE: how soon a booking may start; HORIZON: how far ahead one may book; CANCELLATION_WINDOW: before the start, when a cancel or move by the patient counts as late.',
 });
 
 /** Which policy field each rule is. */

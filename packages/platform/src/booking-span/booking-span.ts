@@ -22,9 +22,14 @@ export interface BookingSpan {
 
 const MINUTE = 60_000;
 
-export function bookingSpan(slot: { startsAt: Date | string; endsAt: Date | string }, needs: ServiceTimeNeeds): BookingSpan {
+export function bookingSpan(
+  slot: { startsAt: Date | string; endsAt: Date | string },
+  needs: ServiceTimeNeeds,
+): BookingSpan {
   const startsAt = new Date(slot.startsAt);
-  const endsAt = new Date(Math.max(new Date(slot.endsAt).getTime(), startsAt.getTime() + needs.durationMinutes * MINUTE));
+  const endsAt = new Date(
+    Math.max(new Date(slot.endsAt).getTime(), startsAt.getTime() + needs.durationMinutes * MINUTE),
+  );
   return {
     startsAt,
     endsAt,
@@ -35,5 +40,8 @@ export function bookingSpan(slot: { startsAt: Date | string; endsAt: Date | stri
 
 /** The span reaches beyond its first slot: more slots than the one picked must be free for it. */
 export function spansNeighbours(span: BookingSpan, slot: { startsAt: Date | string; endsAt: Date | string }): boolean {
-  return span.heldFrom.getTime() < new Date(slot.startsAt).getTime() || span.heldUntil.getTime() > new Date(slot.endsAt).getTime();
+  return (
+    span.heldFrom.getTime() < new Date(slot.startsAt).getTime() ||
+    span.heldUntil.getTime() > new Date(slot.endsAt).getTime()
+  );
 }

@@ -13,7 +13,8 @@ describe('durations as settings write them', () => {
     expect(parseDuration('0m')).toBeNull();
     expect(parseDuration('0', { zero: true })).toBe(0);
     expect(parseDuration('0h', { zero: true })).toBe(0);
-    for (const bad of ['', '24', 'h', '-1h', '1.5h', '1w', '2 h']) expect(parseDuration(bad, { zero: true })).toBeNull();
+    for (const bad of ['', '24', 'h', '-1h', '1.5h', '1w', '2 h'])
+      expect(parseDuration(bad, { zero: true })).toBeNull();
   });
 
   it('writes whole minutes back in the same spelling', () => {

@@ -20,19 +20,31 @@ export const DEVELOPMENT_DATA_KEY = Buffer.from('carebook-dev-data-key-not-secre
 const PRODUCTION_RULES: Record<string, (value: unknown) => string | null> = {
   // BullMQ job data lives in Redis: whoever can write there can enqueue work, so it must not be open.
   REDIS_URL: (value) =>
-    hasRedisPassword(value) ? null : 'must carry a password in production, e.g. redis://:<password>@redis:6379 (anyone who reaches a Redis without one can read and push queued jobs)',
+    hasRedisPassword(value)
+      ? null
+      : 'must carry a password in production, e.g. redis://:<password>@redis:6379 (anyone who reaches a Redis without one can read and push queued jobs)',
   PAYMENT_PROVIDER: (value) =>
-    value === 'development' ? 'must not be development in production: that adapter accepts any card without charging it; use none (cards are not taken online) or a real provider' : null,
+    value === 'development'
+      ? 'must not be development in production: that adapter accepts any card without charging it; use none (cards are not taken online) or a real provider'
+      : null,
   BOOTSTRAP_ADMIN_PASSWORD: (value) => {
     if (!value) return 'must be set in production, a password of your own of at least 10 characters (not set)';
-    return value === DEVELOPMENT_BOOTSTRAP_ADMIN_PASSWORD ? 'is the public development default; choose a password of your own' : null;
+    return value === DEVELOPMENT_BOOTSTRAP_ADMIN_PASSWORD
+      ? 'is the public development default; choose a password of your own'
+      : null;
   },
   DATA_ENCRYPTION_KEYS: (value) => {
-    if (!String(value ?? '').trim()) return 'must be set in production: comma-separated <keyId>:<base64 of 32 random bytes> (not set)';
-    return holdsDevelopmentKey(String(value)) ? 'holds the public development key; generate a key of your own for production' : null;
+    if (!String(value ?? '').trim())
+      return 'must be set in production: comma-separated <keyId>:<base64 of 32 random bytes> (not set)';
+    return holdsDevelopmentKey(String(value))
+      ? 'holds the public development key; generate a key of your own for production'
+      : null;
   },
   // Without it, auth would sign with a key generated into AUTH_KEY_FILE on whichever machine it runs on.
-  AUTH_SIGNING_KEY: (value) => (value ? null : 'must be set in production: the private EC P-256 JWK that signs access tokens (the generated AUTH_KEY_FILE is for development only) (not set)'),
+  AUTH_SIGNING_KEY: (value) =>
+    value
+      ? null
+      : 'must be set in production: the private EC P-256 JWK that signs access tokens (the generated AUTH_KEY_FILE is for development only) (not set)',
 };
 
 function hasRedisPassword(value: unknown): boolean {
@@ -45,11 +57,17 @@ function hasRedisPassword(value: unknown): boolean {
 
 function holdsDevelopmentKey(keys: string): boolean {
   const development = Buffer.from(DEVELOPMENT_DATA_KEY, 'base64');
-  return keys.split(',').some((entry) => Buffer.from(entry.slice(entry.indexOf(':') + 1).trim(), 'base64').equals(development));
+  return keys
+    .split(',')
+    .some((entry) => Buffer.from(entry.slice(entry.indexOf(':') + 1).trim(), 'base64').equals(development));
 }
 
 /** The problems of a production configuration, each naming its variable; none outside production. */
-export function productionProblems(nodeEnv: string, variables: Iterable<string>, values: Record<string, unknown>): string[] {
+export function productionProblems(
+  nodeEnv: string,
+  variables: Iterable<string>,
+  values: Record<string, unknown>,
+): string[] {
   if (nodeEnv !== 'production') return [];
   return [...new Set(variables)].flatMap((name) => {
     const problem = PRODUCTION_RULES[name]?.(values[name]);
@@ -63,7 +81,12 @@ export function productionProblems(nodeEnv: string, variables: Iterable<string>,
  * so an operator sees every variable to fix in one go. Every service, the
  * workers and the gateway call it with the variables they read.
  */
-export function productionCheckedServiceKeys(self: ServiceName, nodeEnv: string, variables: Iterable<string>, values: Record<string, unknown>): ServiceKeys {
+export function productionCheckedServiceKeys(
+  self: ServiceName,
+  nodeEnv: string,
+  variables: Iterable<string>,
+  values: Record<string, unknown>,
+): ServiceKeys {
   const problems = productionProblems(nodeEnv, variables, values);
   let keys: ServiceKeys | undefined;
   try {

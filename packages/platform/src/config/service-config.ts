@@ -55,7 +55,8 @@ export function loadServiceConfig<E extends z.ZodRawShape = {}>(
   const shape = { ...commonShape(service), ...extraShape };
   const parsed = parseEnv(shape, source) as Record<string, any>;
   const serviceKeys = productionCheckedServiceKeys(service, parsed.NODE_ENV, Object.keys(shape), parsed);
-  const databaseUrl: string = parsed[`${prefix}_DB_URL`] ?? `${parsed.MYSQL_URL.replace(/\/$/, '')}/carebook_${service}`;
+  const databaseUrl: string =
+    parsed[`${prefix}_DB_URL`] ?? `${parsed.MYSQL_URL.replace(/\/$/, '')}/carebook_${service}`;
   const extra = Object.fromEntries(Object.keys(extraShape).map((key) => [key, parsed[key]])) as z.infer<z.ZodObject<E>>;
   return {
     service,

@@ -28,7 +28,10 @@ function isCalendarDate(value: string): boolean {
 
 function day(name: string) {
   return z
-    .string({ required_error: `${name} is required: a date like 2026-12-01`, invalid_type_error: `${name} must be given once, as a date like 2026-12-01` })
+    .string({
+      required_error: `${name} is required: a date like 2026-12-01`,
+      invalid_type_error: `${name} must be given once, as a date like 2026-12-01`,
+    })
     .refine(isCalendarDate, `${name} must be a date like 2026-12-01`);
 }
 
@@ -43,7 +46,12 @@ function checkRange(filter: { from: string; to: string }, ctx: z.RefinementCtx) 
   if (!isCalendarDate(filter.from) || !isCalendarDate(filter.to)) return;
   const days = (Date.parse(filter.to) - Date.parse(filter.from)) / DAY_MS + 1;
   if (days < 1) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'to must not be before from' });
-  else if (days > MAX_EXPORT_DAYS) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: `to: the range covers ${days} days; export at most ${MAX_EXPORT_DAYS} at a time` });
+  else if (days > MAX_EXPORT_DAYS)
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['to'],
+      message: `to: the range covers ${days} days; export at most ${MAX_EXPORT_DAYS} at a time`,
+    });
 }
 
 function strictFilter<S extends z.ZodRawShape>(shape: S) {
@@ -56,7 +64,10 @@ function strictFilter<S extends z.ZodRawShape>(shape: S) {
 
 export const appointmentExportFilter = strictFilter({
   ...range,
-  doctorId: z.string({ invalid_type_error: 'doctorId must be given once' }).uuid("doctorId must be a doctor's id (a UUID)").optional(),
+  doctorId: z
+    .string({ invalid_type_error: 'doctorId must be given once' })
+    .uuid("doctorId must be a doctor's id (a UUID)")
+    .optional(),
   status: oneOf('status', Object.values(AppointmentStatus) as [AppointmentStatus, ...AppointmentStatus[]]).optional(),
 });
 export type AppointmentExportFilter = z.infer<typeof appointmentExportFilter>;
@@ -73,11 +84,17 @@ export type InvoiceExportFilter = z.infer<typeof invoiceExportFilter>;
  * BAD_USER_INPUT naming every parameter at fault.
  */
 export function readExportFilter<S extends z.ZodTypeAny>(schema: S, raw: Record<string, unknown>): z.infer<S> {
-  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined && value !== null));
+  const given = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined && value !== null),
+  );
   const parsed = schema.safeParse(given);
   if (parsed.success) return parsed.data;
-  const messages = parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: ${issue.message}` : issue.message));
-  const field = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : issue.path.map(String)))[0];
+  const messages = parsed.error.issues.map((issue) =>
+    issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: ${issue.message}` : issue.message,
+  );
+  const field = parsed.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? issue.keys : issue.path.map(String),
+  )[0];
   throw new BadUserInput(messages.join('; '), field);
 }
 

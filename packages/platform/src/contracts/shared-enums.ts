@@ -32,7 +32,10 @@ export enum NotificationChannel {
   SMS = 'SMS',
 }
 
-registerEnumType(NotificationChannel, { name: 'NotificationChannel', description: 'How a patient wants to hear about their appointments.' });
+registerEnumType(NotificationChannel, {
+  name: 'NotificationChannel',
+  description: 'How a patient wants to hear about their appointments.',
+});
 /** An appointment's status (appointment owns it; billing and feedback require it to decide on invoices and feedback). */
 export enum AppointmentStatus {
   PENDING = 'PENDING',
@@ -44,5 +47,6 @@ export enum AppointmentStatus {
 
 registerEnumType(AppointmentStatus, {
   name: 'AppointmentStatus',
-  description: 'PENDING while the slot is being booked; CONFIRMED once it is held; then CANCELLED, COMPLETED or NO_SHOW.',
+  description:
+    'PENDING while the slot is being booked; CONFIRMED once it is held; then CANCELLED, COMPLETED or NO_SHOW.',
 });

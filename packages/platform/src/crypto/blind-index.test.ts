@@ -25,6 +25,8 @@ describe('blind index', () => {
 
   it('derives a key per column, so equal values in two columns do not match', () => {
     const ring = parseKeyRing(`k1:${k1}`);
-    expect(createBlindIndex(ring, phone).of('x')).not.toBe(createBlindIndex(ring, { table: 'patients', column: 'other' }).of('x'));
+    expect(createBlindIndex(ring, phone).of('x')).not.toBe(
+      createBlindIndex(ring, { table: 'patients', column: 'other' }).of('x'),
+    );
   });
 });

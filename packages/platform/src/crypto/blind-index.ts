@@ -22,8 +22,14 @@ export interface BlindIndex {
 const INDEX_HEX_CHARS = 40;
 
 export function createBlindIndex(ring: KeyRing, place: { table: string; column: string }): BlindIndex {
-  const keys = new Map([...ring.keys].map(([id, key]) => [id, Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `carebook blind index ${place.table}.${place.column}`, 32))]));
-  const indexUnder = (keyId: string, normalised: string) => `${keyId}:${createHmac('sha256', keys.get(keyId)!).update(normalised, 'utf8').digest('hex').slice(0, INDEX_HEX_CHARS)}`;
+  const keys = new Map(
+    [...ring.keys].map(([id, key]) => [
+      id,
+      Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `carebook blind index ${place.table}.${place.column}`, 32)),
+    ]),
+  );
+  const indexUnder = (keyId: string, normalised: string) =>
+    `${keyId}:${createHmac('sha256', keys.get(keyId)!).update(normalised, 'utf8').digest('hex').slice(0, INDEX_HEX_CHARS)}`;
   return {
     of: (normalised) => indexUnder(ring.activeKeyId, normalised),
     candidates: (normalised) => [...keys.keys()].map((keyId) => indexUnder(keyId, normalised)),

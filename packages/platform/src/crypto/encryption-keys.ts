@@ -28,10 +28,15 @@ const HOW_TO = 'comma-separated <keyId>:<base64 of 32 random bytes>, e.g. "2026-
  * appending a new key). Required in production; a problem is a ConfigError
  * naming the variable, so the service refuses to start.
  */
-export function resolveEncryptionKeys(keys: string | undefined, activeKeyId: string | undefined, nodeEnv: string): EncryptionKeys {
+export function resolveEncryptionKeys(
+  keys: string | undefined,
+  activeKeyId: string | undefined,
+  nodeEnv: string,
+): EncryptionKeys {
   const spec = keys?.trim();
   if (!spec) {
-    if (nodeEnv === 'production') throw new ConfigError([`DATA_ENCRYPTION_KEYS: must be set in production, ${HOW_TO} (not set)`]);
+    if (nodeEnv === 'production')
+      throw new ConfigError([`DATA_ENCRYPTION_KEYS: must be set in production, ${HOW_TO} (not set)`]);
     return { ring: parseKeyRing(`${DEVELOPMENT_KEY_ID}:${DEVELOPMENT_KEY}`), developmentKey: true };
   }
   let ring: KeyRing;
@@ -41,7 +46,9 @@ export function resolveEncryptionKeys(keys: string | undefined, activeKeyId: str
     throw new ConfigError([`${(error as Error).message} (${HOW_TO})`]);
   }
   if (nodeEnv === 'production' && [...ring.keys.values()].some((key) => key.toString('base64') === DEVELOPMENT_KEY)) {
-    throw new ConfigError(['DATA_ENCRYPTION_KEYS: holds the public development key; generate a key of your own for production']);
+    throw new ConfigError([
+      'DATA_ENCRYPTION_KEYS: holds the public development key; generate a key of your own for production',
+    ]);
   }
   return { ring, developmentKey: false };
 }
@@ -52,7 +59,10 @@ export function resolveEncryptionKeys(keys: string | undefined, activeKeyId: str
  * `encryption` in its config, so they all read the keys alike.
  */
 export function loadEncryptionKeys(config: Pick<ServiceConfig, 'env' | 'nodeEnv'>): EncryptionKeys {
-  const parsed = parseEnv({ DATA_ENCRYPTION_KEYS: z.string().optional(), DATA_ENCRYPTION_KEY_ID: z.string().optional() }, config.env);
+  const parsed = parseEnv(
+    { DATA_ENCRYPTION_KEYS: z.string().optional(), DATA_ENCRYPTION_KEY_ID: z.string().optional() },
+    config.env,
+  );
   return resolveEncryptionKeys(parsed.DATA_ENCRYPTION_KEYS, parsed.DATA_ENCRYPTION_KEY_ID, config.nodeEnv);
 }
 

@@ -10,7 +10,13 @@ function sealV1(keyId: string, base64Key: string, plain: string): string {
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(base64Key, 'base64'), iv);
   cipher.setAAD(Buffer.from(keyId));
   const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+  return [
+    'v1',
+    keyId,
+    iv.toString('base64'),
+    cipher.getAuthTag().toString('base64'),
+    ciphertext.toString('base64'),
+  ].join(':');
 }
 
 describe('field cipher', () => {
@@ -29,9 +35,13 @@ describe('field cipher', () => {
 
   it('refuses a value moved to another row, another column or another table', () => {
     const sealed = cipher.encrypt('persistent cough', place);
-    expect(() => cipher.decrypt(sealed, { ...place, rowId: 'a2' })).toThrow(/appointments\.reason of row a2 does not open/);
+    expect(() => cipher.decrypt(sealed, { ...place, rowId: 'a2' })).toThrow(
+      /appointments\.reason of row a2 does not open/,
+    );
     expect(() => cipher.decrypt(sealed, { ...place, column: 'cancellation_reason' })).toThrow(/does not open/);
-    expect(() => cipher.decrypt(sealed, { ...place, table: 'appointment_changes', column: 'note' })).toThrow(/does not open/);
+    expect(() => cipher.decrypt(sealed, { ...place, table: 'appointment_changes', column: 'note' })).toThrow(
+      /does not open/,
+    );
   });
 
   it('pins the tag to 16 bytes: a shortened tag is refused before decryption', () => {
@@ -42,7 +52,9 @@ describe('field cipher', () => {
 
   it('refuses a value whose key was removed, or that was altered', () => {
     const sealed = cipher.encrypt('persistent cough', place);
-    expect(() => createFieldCipher(parseKeyRing(`k2:${key()}`)).decrypt(sealed, place)).toThrow(/"k1" is not configured/);
+    expect(() => createFieldCipher(parseKeyRing(`k2:${key()}`)).decrypt(sealed, place)).toThrow(
+      /"k1" is not configured/,
+    );
     const parts = sealed.split(':');
     parts[4] = Buffer.from('tampered').toString('base64');
     expect(() => cipher.decrypt(parts.join(':'), place)).toThrow(/does not open/);

@@ -40,12 +40,16 @@ export interface KeyRing {
  */
 export function parseKeyRing(keysSpec: string, activeKeyId?: string): KeyRing {
   const keys = new Map<string, Buffer>();
-  for (const entry of keysSpec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of keysSpec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     if (separator <= 0) throw new Error('DATA_ENCRYPTION_KEYS entries must read <keyId>:<base64 32-byte key>');
     const id = entry.slice(0, separator);
     const key = Buffer.from(entry.slice(separator + 1), 'base64');
-    if (key.length !== 32) throw new Error(`DATA_ENCRYPTION_KEYS key "${id}" must be 32 bytes (base64 of 32 random bytes)`);
+    if (key.length !== 32)
+      throw new Error(`DATA_ENCRYPTION_KEYS key "${id}" must be 32 bytes (base64 of 32 random bytes)`);
     keys.set(id, key);
   }
   if (keys.size === 0) throw new Error('DATA_ENCRYPTION_KEYS holds no key');
@@ -63,12 +67,20 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** True when the text has the shape of a sealed value (any version); plain text written before sealing does not. */
 export function looksSealed(value: string): boolean {
   const parts = value.split(':');
-  return parts.length === 5 && (parts[0] === 'v1' || parts[0] === 'v2') && parts[1] !== '' && parts.slice(2).every((part) => BASE64.test(part));
+  return (
+    parts.length === 5 &&
+    (parts[0] === 'v1' || parts[0] === 'v2') &&
+    parts[1] !== '' &&
+    parts.slice(2).every((part) => BASE64.test(part))
+  );
 }
 
 function associatedData(version: string, keyId: string, place: SealedPlace): Buffer {
   // v1 bound the key id only; v2 adds the place. JSON keeps the parts unambiguous whatever they contain.
-  return Buffer.from(version === 'v1' ? keyId : JSON.stringify([version, keyId, place.table, place.column, place.rowId]), 'utf8');
+  return Buffer.from(
+    version === 'v1' ? keyId : JSON.stringify([version, keyId, place.table, place.column, place.rowId]),
+    'utf8',
+  );
 }
 
 function placeName(place: SealedPlace): string {
@@ -84,7 +96,13 @@ export function createFieldCipher(ring: KeyRing): FieldCipher {
       const cipher = createCipheriv('aes-256-gcm', activeKey, iv, { authTagLength: TAG_BYTES });
       cipher.setAAD(associatedData(CURRENT_VERSION, ring.activeKeyId, place));
       const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [CURRENT_VERSION, ring.activeKeyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+      return [
+        CURRENT_VERSION,
+        ring.activeKeyId,
+        iv.toString('base64'),
+        cipher.getAuthTag().toString('base64'),
+        ciphertext.toString('base64'),
+      ].join(':');
     },
     decrypt(sealed, place) {
       if (!looksSealed(sealed)) throw new Error(`the value stored in ${placeName(place)} is not a sealed field`);
@@ -93,14 +111,17 @@ export function createFieldCipher(ring: KeyRing): FieldCipher {
       if (!key) throw new Error(`encryption key "${keyId}" is not configured; add it to DATA_ENCRYPTION_KEYS`);
       const iv = Buffer.from(ivText, 'base64');
       const tag = Buffer.from(tagText, 'base64');
-      if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error(`the value stored in ${placeName(place)} is malformed (IV or tag of the wrong length)`);
+      if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES)
+        throw new Error(`the value stored in ${placeName(place)} is malformed (IV or tag of the wrong length)`);
       const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(associatedData(version, keyId, place));
       decipher.setAuthTag(tag);
       try {
         return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
       } catch {
-        throw new Error(`the value stored in ${placeName(place)} does not open: it was sealed for another place, or altered`);
+        throw new Error(
+          `the value stored in ${placeName(place)} does not open: it was sealed for another place, or altered`,
+        );
       }
     },
     isCurrent(sealed) {

@@ -54,13 +54,18 @@ export function createFieldSealer(ring: KeyRing): FieldSealer {
   const cipher = createFieldCipher(ring);
   const legacyPlainText = (column: SealedColumn, stored: string) => column.plainTextBefore && !looksSealed(stored);
   const open = (column: SealedColumn, rowId: string, stored: string) =>
-    legacyPlainText(column, stored) ? stored : cipher.decrypt(stored, { table: column.table, column: column.column, rowId });
-  const seal = (column: SealedColumn, rowId: string, plain: string) => cipher.encrypt(plain, { table: column.table, column: column.column, rowId }) as SealedText;
+    legacyPlainText(column, stored)
+      ? stored
+      : cipher.decrypt(stored, { table: column.table, column: column.column, rowId });
+  const seal = (column: SealedColumn, rowId: string, plain: string) =>
+    cipher.encrypt(plain, { table: column.table, column: column.column, rowId }) as SealedText;
   const indexes = new Map<string, BlindIndex>();
   return {
     activeKeyId: cipher.activeKeyId,
-    seal: ((column: SealedColumn, rowId: string, plain: string | null) => (plain === null ? null : seal(column, rowId, plain))) as FieldSealer['seal'],
-    open: ((column: SealedColumn, rowId: string, stored: string | null) => (stored === null ? null : open(column, rowId, stored))) as FieldSealer['open'],
+    seal: ((column: SealedColumn, rowId: string, plain: string | null) =>
+      plain === null ? null : seal(column, rowId, plain)) as FieldSealer['seal'],
+    open: ((column: SealedColumn, rowId: string, stored: string | null) =>
+      stored === null ? null : open(column, rowId, stored)) as FieldSealer['open'],
     reseal(column, rowId, stored) {
       if (!legacyPlainText(column, stored) && cipher.isCurrent(stored)) {
         // Opened anyway: a current-looking value that does not open is reported, not skipped.

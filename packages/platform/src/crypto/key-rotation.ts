@@ -66,7 +66,16 @@ async function rotateTable(options: RotationOptions, target: SealedEntity): Prom
   const table = target.fields[0].column.table;
   const cursor = await em.fork().findOne(KeyRotationCursor, { id: table });
   let afterId = cursor?.keyId === sealer.activeKeyId ? cursor.afterId : '';
-  const result: TableRotation = { table, resumedAfter: afterId || null, rows: 0, resealed: 0, alreadyCurrent: 0, changedMeanwhile: 0, unreadable: 0, finished: false };
+  const result: TableRotation = {
+    table,
+    resumedAfter: afterId || null,
+    rows: 0,
+    resealed: 0,
+    alreadyCurrent: 0,
+    changedMeanwhile: 0,
+    unreadable: 0,
+    finished: false,
+  };
   const properties = target.fields.map((field) => field.property);
   for (;;) {
     if (signal?.aborted) return result;
@@ -108,7 +117,10 @@ async function resealValue(
       next = options.sealer.reseal(field.column, id, stored);
     } catch (error) {
       result.unreadable += 1;
-      options.logger?.warn({ table: field.column.table, column: field.column.column, id, problem: (error as Error).message }, 'sealed value does not open; left as it is');
+      options.logger?.warn(
+        { table: field.column.table, column: field.column.column, id, problem: (error as Error).message },
+        'sealed value does not open; left as it is',
+      );
       break;
     }
     if (next === null) {
@@ -119,13 +131,17 @@ async function resealValue(
     // (On MySQL the comparison follows the column's collation, which ignores letter case; a
     // concurrent write is a fresh ciphertext with a random IV, which in practice never equals
     // the value read up to case.)
-    const updated = await options.em.fork().nativeUpdate(target.entity, { id, [field.property]: stored } as FilterQuery<any>, { [field.property]: next });
+    const updated = await options.em
+      .fork()
+      .nativeUpdate(target.entity, { id, [field.property]: stored } as FilterQuery<any>, { [field.property]: next });
     if (updated > 0) {
       result.resealed += 1;
       break;
     }
     raced = true;
-    const latest = await options.em.fork().findOne(target.entity, { id } as FilterQuery<any>, { fields: [field.property] as never });
+    const latest = await options.em
+      .fork()
+      .findOne(target.entity, { id } as FilterQuery<any>, { fields: [field.property] as never });
     const now = latest?.[field.property] as string | null | undefined;
     if (now === null || now === undefined) break;
     stored = now;

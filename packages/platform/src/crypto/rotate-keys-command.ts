@@ -23,7 +23,8 @@ function batchSizeFrom(argv: string[]): number {
   const index = argv.indexOf('--batch-size');
   if (index < 0) return 200;
   const value = Number(argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new ConfigError(['--batch-size: must be a whole number from 1 to 10000']);
+  if (!Number.isInteger(value) || value < 1 || value > 10_000)
+    throw new ConfigError(['--batch-size: must be a whole number from 1 to 10000']);
   return value;
 }
 
@@ -48,16 +49,33 @@ export function runKeyRotation(command: KeyRotationCommand): void {
     const config = command.loadConfig();
     const batchSize = batchSizeFrom(process.argv.slice(2));
     const logger = createLogger(`${command.service}-key-rotation`, config.logLevel);
-    orm = await openOrm({ url: config.databaseUrl, entities: command.entities, migrations: command.migrations, logger, stores: command.stores });
+    orm = await openOrm({
+      url: config.databaseUrl,
+      entities: command.entities,
+      migrations: command.migrations,
+      logger,
+      stores: command.stores,
+    });
     const sealer = fieldSealerFor(config.encryption, logger);
-    const report = await rotateSealedFields({ em: orm.em, sealer, targets: command.targets, batchSize, signal: controller.signal, logger });
+    const report = await rotateSealedFields({
+      em: orm.em,
+      sealer,
+      targets: command.targets,
+      batchSize,
+      signal: controller.signal,
+      logger,
+    });
     for (const table of report) process.stdout.write(`[${command.service}] ${summary(table)}\n`);
     process.stdout.write(`[${command.service}] active key: ${sealer.activeKeyId}\n`);
     if (report.some((table) => table.unreadable > 0)) return 1;
-    return report.length === command.targets.length && report.every((table) => table.finished) ? 0 : ROTATION_INTERRUPTED;
+    return report.length === command.targets.length && report.every((table) => table.finished)
+      ? 0
+      : ROTATION_INTERRUPTED;
   })()
     .catch((error: unknown) => {
-      process.stderr.write(`[${command.service}] ${error instanceof ConfigError ? error.message : `key rotation failed: ${(error as Error)?.stack ?? error}`}\n`);
+      process.stderr.write(
+        `[${command.service}] ${error instanceof ConfigError ? error.message : `key rotation failed: ${(error as Error)?.stack ?? error}`}\n`,
+      );
       return 1;
     })
     .then(async (code) => {

@@ -1,11 +1,23 @@
 import { GraphQLError } from 'graphql';
 
 /** The error codes of the client contract (operations.graphql). */
-export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'LIMIT_REACHED', 'INTERNAL_SERVER_ERROR'] as const;
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LIMIT_REACHED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class AppError extends GraphQLError {
-  constructor(readonly code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
     super(message, { extensions: { ...extensions, code } });
   }
 }

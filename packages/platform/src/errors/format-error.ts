@@ -4,7 +4,13 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError, isErrorCode } from './app-errors';
 
 /** Codes Apollo/graphql-js give to a malformed request: the client's fault, shown as they are. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 interface ValidationErrorLike {
   property: string;
@@ -56,7 +62,8 @@ function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as any;
     const code = formatted.extensions?.code;
-    const validationErrors: ValidationErrorLike[] | undefined = formatted.extensions?.validationErrors as any ?? original?.validationErrors;
+    const validationErrors: ValidationErrorLike[] | undefined =
+      (formatted.extensions?.validationErrors as any) ?? original?.validationErrors;
     if (validationErrors?.length) {
       const messages = validationMessages(validationErrors);
       return {

@@ -13,7 +13,13 @@ export interface ChannelListener {
  * is down `live()` is false, and on every (re)subscription `onChange` runs
  * too: changes made while nobody listened are unknown.
  */
-export function listenOnChannels(redisUrl: string, channels: string[], logger: Logger, onChange: () => void, what: string): ChannelListener {
+export function listenOnChannels(
+  redisUrl: string,
+  channels: string[],
+  logger: Logger,
+  onChange: () => void,
+  what: string,
+): ChannelListener {
   // A connection in subscriber mode can do nothing else: it is ours alone. It waits for Redis rather than failing.
   const subscriber = createRedis(redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: null });
   let subscribed = false;

@@ -38,10 +38,16 @@ export function directoryAnnouncer(redisUrl: string, prefix: string, logger: Log
       try {
         await Promise.race([
           redis.publish(directoryChannel(prefix), JSON.stringify(change)),
-          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ANNOUNCE_TIMEOUT_MS))),
+          new Promise(
+            (_, reject) =>
+              (timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ANNOUNCE_TIMEOUT_MS)),
+          ),
         ]);
       } catch (error) {
-        logger.warn({ err: (error as Error).message, ...change }, 'could not announce a directory change; caches forget it within seconds');
+        logger.warn(
+          { err: (error as Error).message, ...change },
+          'could not announce a directory change; caches forget it within seconds',
+        );
       } finally {
         clearTimeout(timer);
       }
@@ -53,6 +59,11 @@ export function directoryAnnouncer(redisUrl: string, prefix: string, logger: Log
 }
 
 /** Calls `onChange` when a doctor or catalogue service changes (and on every resubscription). */
-export function listenForDirectoryChanges(redisUrl: string, prefix: string, logger: Logger, onChange: () => void): ChannelListener {
+export function listenForDirectoryChanges(
+  redisUrl: string,
+  prefix: string,
+  logger: Logger,
+  onChange: () => void,
+): ChannelListener {
   return listenOnChannels(redisUrl, [directoryChannel(prefix)], logger, onChange, 'directory changes');
 }

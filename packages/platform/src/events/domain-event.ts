@@ -13,12 +13,19 @@ export interface EventPayloads {
   SLOT_BLOCKED: { doctorId: string; slotIds: string[]; from: string; to: string };
   APPOINTMENT_CONFIRMED: AppointmentFacts;
   /** `late`: the patient moved it inside the cancellation window (recorded as a late cancellation). */
-  APPOINTMENT_RESCHEDULED: AppointmentFacts & { previous: { slotId: string; doctorId: string; startsAt: string; endsAt: string }; late?: boolean };
+  APPOINTMENT_RESCHEDULED: AppointmentFacts & {
+    previous: { slotId: string; doctorId: string; startsAt: string; endsAt: string };
+    late?: boolean;
+  };
   /**
    * `late`: cancelled (or earlier moved) by the patient inside the cancellation window; with the booked
    * price, for billing's LATE_CANCEL_FEE. Absent in events recorded before late cancellations existed.
    */
-  APPOINTMENT_CANCELLED: AppointmentFacts & { cancelledBy: string; late?: boolean; unavailability?: DoctorUnavailability } & Partial<AppointmentPrice>;
+  APPOINTMENT_CANCELLED: AppointmentFacts & {
+    cancelledBy: string;
+    late?: boolean;
+    unavailability?: DoctorUnavailability;
+  } & Partial<AppointmentPrice>;
   /** With the price and currency agreed at booking (billing invoices from them). */
   APPOINTMENT_COMPLETED: AppointmentFacts & AppointmentPrice;
   APPOINTMENT_NO_SHOW: AppointmentFacts & AppointmentPrice;
@@ -91,5 +98,14 @@ export function createEvent<T extends EventType>(
   payload: EventPayloads[T],
   occurredAt = new Date(),
 ): DomainEvent<T> {
-  return { id: randomUUID(), type, version: 1, occurredAt: occurredAt.toISOString(), source, aggregateType: aggregate.type, aggregateId: aggregate.id, payload };
+  return {
+    id: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: occurredAt.toISOString(),
+    source,
+    aggregateType: aggregate.type,
+    aggregateId: aggregate.id,
+    payload,
+  };
 }

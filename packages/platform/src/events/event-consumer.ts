@@ -45,7 +45,12 @@ class AlreadyProcessed extends Error {}
  * there, and the event is marked then; taking it for a duplicate delivery
  * would leave the event unmarked and its effect possibly not applied.
  */
-export async function consumeOnce(orm: MikroORM, consumer: string, eventId: string, work: (em: EntityManager) => Promise<void>): Promise<boolean> {
+export async function consumeOnce(
+  orm: MikroORM,
+  consumer: string,
+  eventId: string,
+  work: (em: EntityManager) => Promise<void>,
+): Promise<boolean> {
   try {
     await orm.em.fork().transactional(async (em) => {
       em.persist(em.create(ProcessedEvent, { id: `${consumer}:${eventId}` }));
@@ -77,15 +82,25 @@ export function startEventConsumer<V = DomainEvent>(options: EventConsumerOption
       if (options.alreadyApplied && (await options.alreadyApplied(event))) return;
       const verified = options.verify ? await options.verify(event) : (event as V);
       if (verified === null) {
-        options.logger.warn({ eventId: event?.id, type: event?.type, jobId: job.id }, 'event not confirmed by its source; ignored');
+        options.logger.warn(
+          { eventId: event?.id, type: event?.type, jobId: job.id },
+          'event not confirmed by its source; ignored',
+        );
         return;
       }
-      const applied = await consumeOnce(options.orm, options.queue, event.id, (em) => options.handle(event, em, verified));
+      const applied = await consumeOnce(options.orm, options.queue, event.id, (em) =>
+        options.handle(event, em, verified),
+      );
       if (!applied) options.logger.debug({ eventId: event.id }, 'event already processed; skipped');
     },
     { ...IDLE_WORKER_OPTIONS, connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },
   );
-  worker.on('failed', (job, error) => options.logger.warn({ eventId: job?.data?.id, attempt: job?.attemptsMade, err: error.message }, 'event handling failed; will retry'));
+  worker.on('failed', (job, error) =>
+    options.logger.warn(
+      { eventId: job?.data?.id, attempt: job?.attemptsMade, err: error.message },
+      'event handling failed; will retry',
+    ),
+  );
   worker.on('error', (error) => options.logger.warn({ err: error.message }, 'event consumer connection problem'));
   return {
     worker,

@@ -9,7 +9,14 @@ export const EVENT_QUEUES: Record<string, readonly EventType[]> = {
   // patient: who has (or had) an appointment with whom, for chart access
   'patient-care': ['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED'],
   // notification: confirmations, notices to patient and doctor, reminders, invoice and feedback notices
-  notification: ['APPOINTMENT_CONFIRMED', 'APPOINTMENT_RESCHEDULED', 'APPOINTMENT_CANCELLED', 'APPOINTMENT_COMPLETED', 'INVOICE_ISSUED', 'FEEDBACK_REQUESTED'],
+  notification: [
+    'APPOINTMENT_CONFIRMED',
+    'APPOINTMENT_RESCHEDULED',
+    'APPOINTMENT_CANCELLED',
+    'APPOINTMENT_COMPLETED',
+    'INVOICE_ISSUED',
+    'FEEDBACK_REQUESTED',
+  ],
   // billing: invoices for completed visits (and no-shows and late cancellations when a fee is set)
   billing: ['APPOINTMENT_COMPLETED', 'APPOINTMENT_NO_SHOW', 'APPOINTMENT_CANCELLED'],
   // feedback: asks the patient of a completed visit to rate it

@@ -194,7 +194,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let subscribed!: () => void;
   const drainedOnSubscribe = new Promise<void>((resolve) => (subscribed = resolve));
   const listening = Promise.all([drainedOnConnect, drainedOnSubscribe]).then(() => undefined);
-  const nudges = listenOnChannels(options.redisUrl, [channel], logger, () => void drainOnce().finally(subscribed), 'outbox nudges');
+  const nudges = listenOnChannels(
+    options.redisUrl,
+    [channel],
+    logger,
+    () => void drainOnce().finally(subscribed),
+    'outbox nudges',
+  );
 
   /** After a commit here: publish now, or have the instance holding the lease do it. */
   function nudge(): void {

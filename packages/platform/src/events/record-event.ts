@@ -45,7 +45,13 @@ export async function insertEvent<T extends EventType>(
   return event;
 }
 
-function outboxRow<T extends EventType>(em: EntityManager, source: string, type: T, aggregate: { type: string; id: string }, payload: EventPayloads[T]) {
+function outboxRow<T extends EventType>(
+  em: EntityManager,
+  source: string,
+  type: T,
+  aggregate: { type: string; id: string },
+  payload: EventPayloads[T],
+) {
   const event = createEvent(source, type, aggregate, payload);
   const row = em.create(
     OutboxEvent,

@@ -1,9 +1,12 @@
 import { spreadsheetSafe } from './spreadsheet-safe';
 
 describe('spreadsheetSafe', () => {
-  it.each(['=1+2', '+44 20', '-cmd', '@SUM(A1)', '\tx', '\rx'])('turns %j into text with a leading apostrophe', (cell) => {
-    expect(spreadsheetSafe(cell)).toBe(`'${cell}`);
-  });
+  it.each(['=1+2', '+44 20', '-cmd', '@SUM(A1)', '\tx', '\rx'])(
+    'turns %j into text with a leading apostrophe',
+    (cell) => {
+      expect(spreadsheetSafe(cell)).toBe(`'${cell}`);
+    },
+  );
 
   it('leaves other text, plain numbers and non-text alone', () => {
     expect(spreadsheetSafe('Ann = Bob')).toBe('Ann = Bob');

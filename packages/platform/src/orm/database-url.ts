@@ -11,11 +11,14 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   const scheme = parsed.protocol.replace(':', '');
   const dbName = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (!dbName) throw new Error(`The database URL ${redactUrl(url)} names no database (expected .../<database>).`);
-  if (!/^[A-Za-z0-9_]+$/.test(dbName)) throw new Error(`Database name "${dbName}" may only use letters, digits and underscores.`);
+  if (!/^[A-Za-z0-9_]+$/.test(dbName))
+    throw new Error(`Database name "${dbName}" may only use letters, digits and underscores.`);
   const server = new URL(url);
   server.pathname = '/';
-  if (scheme === 'mysql' || scheme === 'mariadb') return { kind: 'mysql', serverUrl: server.toString().replace(/^mariadb:/, 'mysql:'), dbName };
-  if (scheme === 'mongodb' || scheme === 'mongodb+srv') return { kind: 'mongodb', serverUrl: server.toString(), dbName };
+  if (scheme === 'mysql' || scheme === 'mariadb')
+    return { kind: 'mysql', serverUrl: server.toString().replace(/^mariadb:/, 'mysql:'), dbName };
+  if (scheme === 'mongodb' || scheme === 'mongodb+srv')
+    return { kind: 'mongodb', serverUrl: server.toString(), dbName };
   throw new Error(`Unsupported database URL scheme "${scheme}" (use mysql:// or mongodb://).`);
 }
 

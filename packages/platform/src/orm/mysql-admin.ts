@@ -14,7 +14,9 @@ async function withServer<T>(url: string, work: (run: (sql: string) => Promise<u
 /** Creates the service's database on first start; a no-op afterwards. */
 export async function ensureMysqlDatabase(url: string): Promise<void> {
   const { dbName } = parseDatabaseUrl(url);
-  await withServer(url, (run) => run(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+  await withServer(url, (run) =>
+    run(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
+  );
 }
 
 export async function dropMysqlDatabase(url: string): Promise<void> {

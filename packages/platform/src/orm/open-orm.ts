@@ -23,7 +23,13 @@ export function mysqlOrmConfig(options: Omit<OrmOptions, 'logger'> & { logger?: 
     entities: options.entities,
     extensions: [Migrator],
     // MySQL commits DDL implicitly, so migrations cannot be wrapped in a transaction there.
-    migrations: { migrationsList: options.migrations, transactional: false, allOrNothing: false, snapshot: false, disableForeignKeys: false },
+    migrations: {
+      migrationsList: options.migrations,
+      transactional: false,
+      allOrNothing: false,
+      snapshot: false,
+      disableForeignKeys: false,
+    },
     discovery: { warnWhenNoEntities: true },
     timezone: '+00:00',
     forceUtcTimezone: true,
@@ -72,7 +78,8 @@ async function openMongo(options: OrmOptions): Promise<CoreORM> {
 export async function openOrm(options: OrmOptions): Promise<CoreORM> {
   const target = parseDatabaseUrl(options.url);
   const stores = options.stores ?? ['mysql'];
-  if (!stores.includes(target.kind)) throw new Error(`This service runs on ${stores.join(' or ')}; got a ${target.kind} URL.`);
+  if (!stores.includes(target.kind))
+    throw new Error(`This service runs on ${stores.join(' or ')}; got a ${target.kind} URL.`);
   if (target.kind === 'mongodb') return openMongo(options);
   await ensureMysqlDatabase(options.url);
   const orm = await MySqlORM.init(mysqlOrmConfig(options));

@@ -1,4 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { CALLER_HEADER } from '../auth/service-token';
 import type { ServiceTokenVerifier } from '../auth/service-token-verifier';
@@ -6,7 +5,11 @@ import type { ServiceName } from '../config/services';
 import { AppError, Unauthenticated } from '../errors/app-errors';
 
 /** The service a request's caller token (CALLER_HEADER) proves; UNAUTHENTICATED without one or with a bad one. */
-export async function verifiedCaller(req: IncomingMessage, verifier: ServiceTokenVerifier, whenMissing: string): Promise<ServiceName> {
+export async function verifiedCaller(
+  req: IncomingMessage,
+  verifier: ServiceTokenVerifier,
+  whenMissing: string,
+): Promise<ServiceName> {
   const raw = req.headers[CALLER_HEADER];
   const token = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   if (!token) throw new Unauthenticated(whenMissing);
@@ -22,7 +25,12 @@ export async function verifiedCaller(req: IncomingMessage, verifier: ServiceToke
  */
 export function graphqlCaller(verifier: ServiceTokenVerifier) {
   return {
-    admit: (req: IncomingMessage) => verifiedCaller(req, verifier, `This port serves the Carebook gateway and services only (no ${CALLER_HEADER} token); send GraphQL to the gateway.`),
+    admit: (req: IncomingMessage) =>
+      verifiedCaller(
+        req,
+        verifier,
+        `This port serves the Carebook gateway and services only (no ${CALLER_HEADER} token); send GraphQL to the gateway.`,
+      ),
     refusal(error: unknown) {
       const refusal = error instanceof AppError ? error : new Unauthenticated();
       return { status: 401, message: refusal.message, code: String(refusal.extensions.code) };

@@ -34,15 +34,27 @@ export function graphqlHttpHandler<C extends BaseContext>(server: ApolloServer<C
       try {
         body = await jsonBodyOf(req, options.limitBytes);
       } catch (error) {
-        if (error instanceof BodyTooLarge) return sendErrors(res, 413, `The request body is larger than ${options.limitBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+        if (error instanceof BodyTooLarge)
+          return sendErrors(
+            res,
+            413,
+            `The request body is larger than ${options.limitBytes} bytes.`,
+            'PAYLOAD_TOO_LARGE',
+          );
         return sendErrors(res, 400, `The request body is not valid JSON: ${(error as Error).message}`, 'BAD_REQUEST');
       }
       const headers = new HeaderMap();
-      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      for (const [name, value] of Object.entries(req.headers))
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       const url = req.url ?? '/';
       const query = url.indexOf('?');
       const response = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: query >= 0 ? url.slice(query) : '', body },
+        httpGraphQLRequest: {
+          method: (req.method ?? 'GET').toUpperCase(),
+          headers,
+          search: query >= 0 ? url.slice(query) : '',
+          body,
+        },
         context: () => options.context(req, admitted),
       });
       for (const [name, value] of response.headers) res.setHeader(name, value);
@@ -94,5 +106,7 @@ function jsonBodyOf(req: IncomingMessage, limitBytes: number): Promise<unknown> 
 
 function sendErrors(res: ServerResponse, status: number, message: string, code: string): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
+    .end(body);
 }

@@ -58,12 +58,21 @@ export function mountInternalStreamRoutes(
     router.post(`/${name}`, async (req, res) => {
       let body: Readable;
       try {
-        const caller = await verifiedCaller(req, callers, `Internal routes answer Carebook services only: send a service token for ${callers.self} in ${CALLER_HEADER}.`);
-        if (!route.callers.includes(caller)) throw new Forbidden(`The ${callers.self} route ${name} is not open to the ${caller} service.`);
+        const caller = await verifiedCaller(
+          req,
+          callers,
+          `Internal routes answer Carebook services only: send a service token for ${callers.self} in ${CALLER_HEADER}.`,
+        );
+        if (!route.callers.includes(caller))
+          throw new Forbidden(`The ${callers.self} route ${name} is not open to the ${caller} service.`);
         const token = bearerToken(req.headers.authorization);
-        if (!token) throw new Unauthenticated(`The ${callers.self} route ${name} acts for a user: relay their access token in Authorization.`);
+        if (!token)
+          throw new Unauthenticated(
+            `The ${callers.self} route ${name} acts for a user: relay their access token in Authorization.`,
+          );
         const user = await users.verify(token);
-        if (!route.roles.includes(user.role)) throw new Forbidden(`The ${callers.self} route ${name} is for ${route.roles.join(', ')} users only.`);
+        if (!route.roles.includes(user.role))
+          throw new Forbidden(`The ${callers.self} route ${name} is for ${route.roles.join(', ')} users only.`);
         const input = route.read((req.body ?? {}) as Record<string, unknown>);
         body = await route.open(input, { ...ctx, caller, user });
       } catch (error) {

@@ -6,7 +6,11 @@ import type { RequestContext } from './request-context';
  * A per-request DataLoader, created on first use under `key`, so that every
  * `__resolveReference` and list field issues one query per request, not one per row.
  */
-export function loaderFor<K, V>(ctx: RequestContext, key: string, batch: (keys: readonly K[]) => Promise<(V | null)[]>): DataLoader<K, V | null> {
+export function loaderFor<K, V>(
+  ctx: RequestContext,
+  key: string,
+  batch: (keys: readonly K[]) => Promise<(V | null)[]>,
+): DataLoader<K, V | null> {
   let loader = ctx.loaders.get(key) as DataLoader<K, V | null> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V | null>(batch, { maxBatchSize: 1000 });
@@ -16,7 +20,10 @@ export function loaderFor<K, V>(ctx: RequestContext, key: string, batch: (keys: 
 }
 
 /** Loads entities by primary key `id` with one `$in` query per request batch. */
-export function entityByIdLoader<T extends { id: string }>(ctx: RequestContext, entity: EntityName<T>): DataLoader<string, T | null> {
+export function entityByIdLoader<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: EntityName<T>,
+): DataLoader<string, T | null> {
   const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
   return loaderFor<string, T>(ctx, `entity:${name}`, async (ids) => {
     const rows = await ctx.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
@@ -26,15 +33,23 @@ export function entityByIdLoader<T extends { id: string }>(ctx: RequestContext, 
 }
 
 /** Groups child rows under their parent key with one query per request batch (for list fields). */
-export function groupedLoader<T>(ctx: RequestContext, key: string, load: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string): DataLoader<string, T[]> {
+export function groupedLoader<T>(
+  ctx: RequestContext,
+  key: string,
+  load: (keys: readonly string[]) => Promise<T[]>,
+  keyOf: (row: T) => string,
+): DataLoader<string, T[]> {
   let loader = ctx.loaders.get(key) as DataLoader<string, T[]> | undefined;
   if (!loader) {
-    loader = new DataLoader<string, T[]>(async (keys) => {
-      const rows = await load(keys);
-      const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-      for (const row of rows) groups.get(keyOf(row))?.push(row);
-      return keys.map((k) => groups.get(k)!);
-    }, { maxBatchSize: 1000 });
+    loader = new DataLoader<string, T[]>(
+      async (keys) => {
+        const rows = await load(keys);
+        const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+        for (const row of rows) groups.get(keyOf(row))?.push(row);
+        return keys.map((k) => groups.get(k)!);
+      },
+      { maxBatchSize: 1000 },
+    );
     ctx.loaders.set(key, loader);
   }
   return loader;

@@ -30,13 +30,17 @@ export function decodeCursor(raw: string | null | undefined): KeysetCursor | und
   } catch {
     // fall through to the error below
   }
-  throw new BadUserInput('The cursor "after" is not one this list gave out; pass endCursor from the previous page.', 'after');
+  throw new BadUserInput(
+    'The cursor "after" is not one this list gave out; pass endCursor from the previous page.',
+    'after',
+  );
 }
 
 /** Page size: default 20, 1..100, else BAD_USER_INPUT. */
 export function pageSize(first: number | null | undefined, fallback = 20, max = 100): number {
   if (first === null || first === undefined) return fallback;
-  if (!Number.isInteger(first) || first < 1 || first > max) throw new BadUserInput(`"first" must be between 1 and ${max}.`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > max)
+    throw new BadUserInput(`"first" must be between 1 and ${max}.`, 'first');
   return first;
 }
 

@@ -4,7 +4,11 @@ describe('recentAnswers', () => {
   it('asks once within the time to live, again after it, and shares a call in flight', async () => {
     let clock = 0;
     let calls = 0;
-    const ask = recentAnswers(async (id: string) => `${id}#${++calls}`, 1000, () => clock);
+    const ask = recentAnswers(
+      async (id: string) => `${id}#${++calls}`,
+      1000,
+      () => clock,
+    );
     const [a, b] = await Promise.all([ask('x'), ask('x')]);
     expect([a, b, calls]).toEqual(['x#1', 'x#1', 1]);
     clock = 999;

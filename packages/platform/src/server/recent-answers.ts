@@ -5,7 +5,11 @@ export type RecentAnswers<Q, A> = ((question: Q) => Promise<A>) & { forget(): vo
  * Remembers answers for a few seconds, keyed by the question. Concurrent
  * askers of the same question share one call; failures are not remembered.
  */
-export function recentAnswers<Q, A>(ask: (question: Q) => Promise<A>, ttlMs: number, now: () => number = Date.now): RecentAnswers<Q, A> {
+export function recentAnswers<Q, A>(
+  ask: (question: Q) => Promise<A>,
+  ttlMs: number,
+  now: () => number = Date.now,
+): RecentAnswers<Q, A> {
   const answers = new Map<string, { at: number; answer: Promise<A> }>();
   const recent = (question: Q) => {
     const key = JSON.stringify(question);

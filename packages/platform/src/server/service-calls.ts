@@ -46,7 +46,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 export const serviceDispatcher = new Agent({ connections: 64 });
 
 /** Calls other services as `keys.self`, signing with that service's own key. */
-export function createServiceClient(keys: ServiceKeys, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): ServiceClient {
+export function createServiceClient(
+  keys: ServiceKeys,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 5000,
+): ServiceClient {
   const token = createServiceTokenSource(keys);
   return {
     async call<T>(target: ServiceName, route: string, body: unknown = {}): Promise<T> {
@@ -62,10 +66,17 @@ export function createServiceClient(keys: ServiceKeys, env: NodeJS.ProcessEnv = 
       } catch {
         throw new InternalError(`The ${target} service is not reachable right now; please try again shortly.`);
       }
-      const payload = (await response.body.json().catch(() => ({}))) as { result?: T; error?: { code?: string; message?: string; extensions?: Record<string, unknown> } };
+      const payload = (await response.body.json().catch(() => ({}))) as {
+        result?: T;
+        error?: { code?: string; message?: string; extensions?: Record<string, unknown> };
+      };
       if (response.statusCode >= 200 && response.statusCode < 300) return payload.result as T;
       const code = isErrorCode(payload.error?.code) ? payload.error.code : 'INTERNAL_SERVER_ERROR';
-      throw new AppError(code, payload.error?.message ?? `The ${target} service failed; please try again.`, payload.error?.extensions);
+      throw new AppError(
+        code,
+        payload.error?.message ?? `The ${target} service failed; please try again.`,
+        payload.error?.extensions,
+      );
     },
   };
 }
@@ -108,7 +119,11 @@ export function mountInternalRoutes(
   router.use(express.json({ limit: '1mb' }));
   router.use(async (req: Request, res: Response, next: NextFunction) => {
     try {
-      res.locals.caller = await verifiedCaller(req, callers, `Internal routes answer Carebook services only: send a service token for ${callers.self} in ${CALLER_HEADER}.`);
+      res.locals.caller = await verifiedCaller(
+        req,
+        callers,
+        `Internal routes answer Carebook services only: send a service token for ${callers.self} in ${CALLER_HEADER}.`,
+      );
       next();
     } catch (error) {
       sendRouteError(res, error, ctx.logger);
@@ -118,10 +133,13 @@ export function mountInternalRoutes(
     router.post(`/${name}`, async (req, res) => {
       try {
         const caller = res.locals.caller as ServiceName;
-        if (!route.callers.includes(caller)) throw new Forbidden(`The ${callers.self} route ${name} is not open to the ${caller} service.`);
+        if (!route.callers.includes(caller))
+          throw new Forbidden(`The ${callers.self} route ${name} is not open to the ${caller} service.`);
         const parsed = route.input.safeParse(req.body ?? {});
         if (!parsed.success) {
-          throw new BadUserInput(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+          throw new BadUserInput(
+            parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+          );
         }
         const result = await route.handle(parsed.data, { ...ctx, caller });
         res.json({ result: result ?? null });
@@ -141,5 +159,10 @@ export function sendRouteError(res: Response, error: unknown, logger: Logger): v
     return;
   }
   logger.error({ err: error }, 'internal route failed');
-  res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: error instanceof AppError ? error.message : 'Something went wrong on our side.' } });
+  res.status(500).json({
+    error: {
+      code: 'INTERNAL_SERVER_ERROR',
+      message: error instanceof AppError ? error.message : 'Something went wrong on our side.',
+    },
+  });
 }

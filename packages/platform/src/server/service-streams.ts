@@ -24,7 +24,11 @@ export interface ServiceStreamClient {
  * shared keep-alive pool). The body is handed over unread, so the caller can
  * pipe it on without holding it.
  */
-export function createServiceStreamClient(keys: ServiceKeys, env: NodeJS.ProcessEnv = process.env, headersTimeoutMs = 30_000): ServiceStreamClient {
+export function createServiceStreamClient(
+  keys: ServiceKeys,
+  env: NodeJS.ProcessEnv = process.env,
+  headersTimeoutMs = 30_000,
+): ServiceStreamClient {
   const token = createServiceTokenSource(keys);
   return {
     async open(target, route, input, userToken) {
@@ -32,7 +36,11 @@ export function createServiceStreamClient(keys: ServiceKeys, env: NodeJS.Process
       try {
         response = await request(`${serviceUrl(target, env)}${INTERNAL_STREAMS_PATH}/${route}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [CALLER_HEADER]: await token(target), authorization: `Bearer ${userToken}` },
+          headers: {
+            'content-type': 'application/json',
+            [CALLER_HEADER]: await token(target),
+            authorization: `Bearer ${userToken}`,
+          },
           body: JSON.stringify(input),
           headersTimeout: headersTimeoutMs,
           dispatcher: serviceDispatcher,
@@ -40,10 +48,20 @@ export function createServiceStreamClient(keys: ServiceKeys, env: NodeJS.Process
       } catch {
         throw new InternalError(`The ${target} service is not reachable right now; please try again shortly.`);
       }
-      if (response.statusCode === 200) return { contentType: String(response.headers['content-type'] ?? 'application/octet-stream'), body: response.body };
-      const payload = (await response.body.json().catch(() => ({}))) as { error?: { code?: string; message?: string; extensions?: Record<string, unknown> } };
+      if (response.statusCode === 200)
+        return {
+          contentType: String(response.headers['content-type'] ?? 'application/octet-stream'),
+          body: response.body,
+        };
+      const payload = (await response.body.json().catch(() => ({}))) as {
+        error?: { code?: string; message?: string; extensions?: Record<string, unknown> };
+      };
       const code = isErrorCode(payload.error?.code) ? payload.error.code : 'INTERNAL_SERVER_ERROR';
-      throw new AppError(code, payload.error?.message ?? `The ${target} service failed; please try again.`, payload.error?.extensions);
+      throw new AppError(
+        code,
+        payload.error?.message ?? `The ${target} service failed; please try again.`,
+        payload.error?.extensions,
+      );
     },
   };
 }

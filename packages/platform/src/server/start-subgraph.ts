@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import express, { Express } from 'express';
 import type { JWTVerifyGetKey } from 'jose';
@@ -109,8 +112,11 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   // /graphql is served straight on Node's request (graphql-http.ts); everything else goes through Express.
-  let graphqlRoute: http.RequestListener | undefined;
-  const httpServer = http.createServer((req, res) => (graphqlRoute && isGraphqlPath(req.url) ? graphqlRoute(req, res) : app(req, res)));
+  const graphqlRoute: { serve?: (req: IncomingMessage, res: http.ServerResponse) => void } = {};
+  const httpServer = http.createServer((req, res) => {
+    if (graphqlRoute.serve && isGraphqlPath(req.url)) graphqlRoute.serve(req, res);
+    else void app(req, res);
+  });
 
   app.get('/health', async (_req, res) => {
     const database = await orm.isConnected().catch(() => false);
@@ -126,7 +132,11 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   await server.start();
 
@@ -135,21 +145,23 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
     ...graphqlCaller(callers),
     context: async (req, admitted) => {
       const caller = admitted as ServiceName;
-      let principal = null;
-      try {
-        const token = bearerToken(req.headers.authorization);
-        principal = token ? await verifier.verify(token) : null;
-      } catch (error) {
-        if (error instanceof AppError) {
-          error.extensions.http = { status: 401 };
-        }
-        throw error;
-      }
+      // A present but invalid token is refused outright (401), not taken for an anonymous caller.
+      const token = bearerToken(req.headers.authorization);
+      const principal = token
+        ? await verifier.verify(token).catch((error: unknown) => {
+            if (error instanceof AppError) error.extensions.http = { status: 401 };
+            throw error;
+          })
+        : null;
       const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-      return new SubgraphRequestContext({ principal, caller, requestId, clientIp: clientIpOf(req, caller), loaders: new Map() }, () => orm.em.fork(), () => logger.child({ requestId }));
+      return new SubgraphRequestContext(
+        { principal, caller, requestId, clientIp: clientIpOf(req, caller), loaders: new Map() },
+        () => orm.em.fork(),
+        () => logger.child({ requestId }),
+      );
     },
   });
-  graphqlRoute = (req, res) => void serveGraphql(req, res);
+  graphqlRoute.serve = (req, res) => void serveGraphql(req, res);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -42,13 +42,36 @@ export async function startAppointmentFixture(port: number, env: NodeJS.ProcessE
   return {
     service,
     async add(status, fields = {}) {
-      const row: AppointmentRow = { id: randomUUID(), patientId: randomUUID(), doctorId: randomUUID(), serviceId: randomUUID(), price: '40.00', currency: 'EUR', ...fields, status };
+      const row: AppointmentRow = {
+        id: randomUUID(),
+        patientId: randomUUID(),
+        doctorId: randomUUID(),
+        serviceId: randomUUID(),
+        price: '40.00',
+        currency: 'EUR',
+        ...fields,
+        status,
+      };
       const connection = await createConnection(databaseUrl);
       try {
         const at = new Date(Date.now() - 3_600_000);
         await connection.query(
           'insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, status, price, currency, late_cancelled_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [row.id, row.patientId, row.doctorId, row.serviceId, randomUUID(), at, new Date(at.getTime() + 1_800_000), status, row.price, row.currency, row.lateCancelled ? at : null, at, at],
+          [
+            row.id,
+            row.patientId,
+            row.doctorId,
+            row.serviceId,
+            randomUUID(),
+            at,
+            new Date(at.getTime() + 1_800_000),
+            status,
+            row.price,
+            row.currency,
+            row.lateCancelled ? at : null,
+            at,
+            at,
+          ],
         );
       } finally {
         await connection.end();
@@ -73,9 +96,13 @@ export async function beginAppointments(appointmentDbUrl: string, ids: string[])
   try {
     const startedAt = new Date(Date.now() - 60_000);
     // MariaDB assigns left to right: ends_at is computed from the old starts_at before starts_at changes.
-    const [result] = await connection.query('update appointments set ends_at = timestampadd(microsecond, timestampdiff(microsecond, starts_at, ends_at), ?), starts_at = ? where id in (?)', [startedAt, startedAt, ids]);
+    const [result] = await connection.query(
+      'update appointments set ends_at = timestampadd(microsecond, timestampdiff(microsecond, starts_at, ends_at), ?), starts_at = ? where id in (?)',
+      [startedAt, startedAt, ids],
+    );
     const moved = (result as { affectedRows: number }).affectedRows;
-    if (moved !== ids.length) throw new Error(`beginAppointments: moved ${moved} of ${ids.length} appointments (unknown ids?)`);
+    if (moved !== ids.length)
+      throw new Error(`beginAppointments: moved ${moved} of ${ids.length} appointments (unknown ids?)`);
   } finally {
     await connection.end();
   }

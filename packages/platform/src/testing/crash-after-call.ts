@@ -13,6 +13,7 @@ const route = process.env.CAREBOOK_CRASH_AFTER_CALL;
 if (route) {
   subscribe('undici:request:headers', (message) => {
     const { request, response } = message as { request: { path: string }; response: { statusCode: number } };
-    if (request.path === `/internal/${route}` && response.statusCode >= 200 && response.statusCode < 300) process.exit(137);
+    if (request.path === `/internal/${route}` && response.statusCode >= 200 && response.statusCode < 300)
+      process.exit(137);
   });
 }

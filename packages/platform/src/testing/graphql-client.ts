@@ -1,7 +1,11 @@
 export interface GraphqlResponse<T = any> {
   status: number;
   data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string; [key: string]: unknown }; path?: Array<string | number> }>;
+  errors?: Array<{
+    message: string;
+    extensions?: { code?: string; [key: string]: unknown };
+    path?: Array<string | number>;
+  }>;
 }
 
 /** Posts one operation the way a front end does; returns status, data and errors. */

@@ -30,7 +30,10 @@ export function liveClient(gatewayUrl: string, token?: string) {
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: true,
-    on: { closed: (event) => closes.push({ code: (event as { code: number }).code, reason: String((event as { reason: string }).reason) }) },
+    on: {
+      closed: (event) =>
+        closes.push({ code: (event as { code: number }).code, reason: String((event as { reason: string }).reason) }),
+    },
   });
 
   function subscribe(query: string, variables: Record<string, unknown> = {}): LiveSubscription {
@@ -79,9 +82,12 @@ export function liveClient(gatewayUrl: string, token?: string) {
 export async function untilSubscribed(gatewayUrl: string, count: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const health = (await (await fetch(gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as { live: { subscriptions: number } };
+    const health = (await (await fetch(gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as {
+      live: { subscriptions: number };
+    };
     if (health.live.subscriptions >= count) return;
-    if (Date.now() > deadline) throw new Error(`the gateway counts ${health.live.subscriptions} subscriptions, expected ${count}`);
+    if (Date.now() > deadline)
+      throw new Error(`the gateway counts ${health.live.subscriptions} subscriptions, expected ${count}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -38,7 +38,10 @@ export async function postAsGateway<T = any>(
   token?: string,
   headers: Record<string, string> = {},
 ): Promise<GraphqlResponse<T>> {
-  return postGraphql<T>(url, query, variables, token, { [CALLER_HEADER]: await callerToken('gateway', target), ...headers });
+  return postGraphql<T>(url, query, variables, token, {
+    [CALLER_HEADER]: await callerToken('gateway', target),
+    ...headers,
+  });
 }
 
 /**
@@ -46,17 +49,34 @@ export async function postAsGateway<T = any>(
  * production .env: the variables to run a stack with (each process finds
  * its own `<SERVICE>_SERVICE_PRIVATE_KEY`), and a way to sign as one of them.
  */
-export function productionServiceKeys(): { env: Record<string, string>; callerToken(from: ServiceName, to: ServiceName): Promise<string> } {
-  const privateKeys = new Map(SERVICE_NAMES.map((service) => [service, generateKeyPairSync('ed25519').privateKey] as const));
-  const publicKeys = Object.fromEntries([...privateKeys].map(([service, key]) => [service, publicJwkOf(service, createPublicKey(key))]));
+export function productionServiceKeys(): {
+  env: Record<string, string>;
+  callerToken(from: ServiceName, to: ServiceName): Promise<string>;
+} {
+  const privateKeys = new Map(
+    SERVICE_NAMES.map((service) => [service, generateKeyPairSync('ed25519').privateKey] as const),
+  );
+  const publicKeys = Object.fromEntries(
+    [...privateKeys].map(([service, key]) => [service, publicJwkOf(service, createPublicKey(key))]),
+  );
   const env: Record<string, string> = { SERVICE_PUBLIC_KEYS: JSON.stringify(publicKeys) };
-  for (const [service, key] of privateKeys) env[ownPrivateKeyVariable(service)] = JSON.stringify(key.export({ format: 'jwk' }));
+  for (const [service, key] of privateKeys)
+    env[ownPrivateKeyVariable(service)] = JSON.stringify(key.export({ format: 'jwk' }));
   const signers = new Map<ServiceName, ServiceTokenSource>();
   return {
     env,
     callerToken(from, to) {
       let source = signers.get(from);
-      if (!source) signers.set(from, (source = createServiceTokenSource({ self: from, privateKey: privateKeys.get(from)!, publicKeyOf: () => undefined, development: false })));
+      if (!source)
+        signers.set(
+          from,
+          (source = createServiceTokenSource({
+            self: from,
+            privateKey: privateKeys.get(from)!,
+            publicKeyOf: () => undefined,
+            development: false,
+          })),
+        );
       return source(to);
     },
   };

@@ -34,7 +34,10 @@ export interface SmtpSink {
 }
 
 function headersOf(raw: Buffer): Map<string, string> {
-  const head = raw.subarray(0, Math.max(0, raw.indexOf('\r\n\r\n'))).toString('utf8').replace(/\r\n[ \t]+/g, ' ');
+  const head = raw
+    .subarray(0, Math.max(0, raw.indexOf('\r\n\r\n')))
+    .toString('utf8')
+    .replace(/\r\n[ \t]+/g, ' ');
   const headers = new Map<string, string>();
   for (const line of head.split('\r\n')) {
     const colon = line.indexOf(':');
@@ -80,7 +83,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           return callback(error);
         }
         const raw = Buffer.concat(chunks);
-        messages.push({ at: Date.now(), to: session.envelope.rcptTo.map((r) => r.address), raw, headers: headersOf(raw), parsed: () => simpleParser(raw) });
+        messages.push({
+          at: Date.now(),
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          headers: headersOf(raw),
+          parsed: () => simpleParser(raw),
+        });
         callback();
       });
     },
@@ -111,7 +120,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     async waitFor(predicate, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(messages)) {
-        if (Date.now() > deadline) throw new Error(`SMTP sink: condition not met within ${timeoutMs} ms (${messages.length} message(s) received)`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `SMTP sink: condition not met within ${timeoutMs} ms (${messages.length} message(s) received)`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
       return messages;

@@ -15,7 +15,8 @@ export interface SpawnedService {
 }
 
 function entryOf(name: ServiceName): string {
-  const entry = name === 'gateway' ? join(REPO_ROOT, 'gateway/dist/main.js') : join(REPO_ROOT, 'subgraphs', name, 'dist/main.js');
+  const entry =
+    name === 'gateway' ? join(REPO_ROOT, 'gateway/dist/main.js') : join(REPO_ROOT, 'subgraphs', name, 'dist/main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first (pnpm test does).`);
   return entry;
 }
@@ -45,9 +46,16 @@ export function crashAfterCallEnv(route: string, env: NodeJS.ProcessEnv = proces
  * Runs a built service as its own process, as `pnpm start` does, and waits
  * until its /health answers. Used by tests that need another real service.
  */
-export async function spawnService(name: ServiceName, port: number, env: NodeJS.ProcessEnv, timeoutMs = startTimeoutMs()): Promise<SpawnedService> {
+export async function spawnService(
+  name: ServiceName,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = startTimeoutMs(),
+): Promise<SpawnedService> {
   // CAREBOOK_CPU_PROFILE_DIR=<dir> writes a V8 CPU profile per process on exit (benchmark investigations).
-  const profiling = process.env.CAREBOOK_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAREBOOK_CPU_PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const profiling = process.env.CAREBOOK_CPU_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAREBOOK_CPU_PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`]
+    : [];
   const child = spawn(process.execPath, [...profiling, entryOf(name)], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, [`${envPrefix(name)}_PORT`]: String(port) },

@@ -19,14 +19,28 @@ export interface SpawnedWorker {
  * as its own process, as `pnpm start` does, and waits until it logs that it
  * is ready (workers serve no /health). Kill it with `stop('SIGKILL')` to test crashes.
  */
-export async function spawnWorker(entry: string, env: NodeJS.ProcessEnv, options: { ready?: RegExp; timeoutMs?: number } = {}): Promise<SpawnedWorker> {
+export async function spawnWorker(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  options: { ready?: RegExp; timeoutMs?: number } = {},
+): Promise<SpawnedWorker> {
   const path = join(REPO_ROOT, entry);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`pnpm build\` first (pnpm test does).`);
   const ready = options.ready ?? /workers ready/;
   // CAREBOOK_CPU_PROFILE_DIR=<dir> writes a V8 CPU profile per process on a clean exit (not after SIGKILL), as spawnService does.
   const dir = process.env.CAREBOOK_CPU_PROFILE_DIR;
-  const profiling = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${basename(dirname(dirname(dirname(entry))))}-worker-${++spawned}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profiling, path], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profiling = dir
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${dir}`,
+        `--cpu-prof-name=${basename(dirname(dirname(dirname(entry))))}-worker-${++spawned}.cpuprofile`,
+      ]
+    : [];
+  const child = spawn(process.execPath, [...profiling, path], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -29,7 +29,11 @@ export interface StackOptions {
  * Redis prefix, the way `pnpm start` runs them. Used by the end-to-end
  * suites and the benchmarks.
  */
-export async function startStack(subgraphs: ServiceName[], extraEnv: NodeJS.ProcessEnv = {}, options: StackOptions = {}): Promise<Stack> {
+export async function startStack(
+  subgraphs: ServiceName[],
+  extraEnv: NodeJS.ProcessEnv = {},
+  options: StackOptions = {},
+): Promise<Stack> {
   const base = testPortBase();
   const portOf = (name: ServiceName) => base + (SERVICE_PORTS[name] - SERVICE_PORTS.gateway);
   const databases = subgraphs.map((name) => [name, freshDatabaseUrl(name)] as const);
@@ -42,7 +46,12 @@ export async function startStack(subgraphs: ServiceName[], extraEnv: NodeJS.Proc
     // Every simulated client of a suite or benchmark registers from 127.0.0.1: lift the per-address quota (auth's tests prove it).
     REGISTRATIONS_PER_IP_PER_HOUR: '100000',
     AUTH_JWKS_URL: `http://127.0.0.1:${portOf('auth')}/.well-known/jwks.json`,
-    ...Object.fromEntries((Object.keys(SERVICE_PORTS) as ServiceName[]).map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${portOf(name)}`])),
+    ...Object.fromEntries(
+      (Object.keys(SERVICE_PORTS) as ServiceName[]).map((name) => [
+        `${name.toUpperCase()}_URL`,
+        `http://127.0.0.1:${portOf(name)}`,
+      ]),
+    ),
     ...Object.fromEntries(databases.map(([name, url]) => [`${name.toUpperCase()}_DB_URL`, url])),
     ...operationLogEnv(base),
     ...extraEnv,
@@ -55,7 +64,8 @@ export async function startStack(subgraphs: ServiceName[], extraEnv: NodeJS.Proc
     await Promise.all(databases.map(([, url]) => dropDatabase(url)));
   };
   try {
-    for (const spawned of await Promise.all(subgraphs.map((name) => spawnService(name, portOf(name), env)))) services.set(spawned.name, spawned);
+    for (const spawned of await Promise.all(subgraphs.map((name) => spawnService(name, portOf(name), env))))
+      services.set(spawned.name, spawned);
     services.set('gateway', await spawnService('gateway', portOf('gateway'), env));
     // After the services: a worker uses their internal routes, and their migrations have run.
     for (const entry of options.workers ?? []) workers.set(entry, await spawnWorker(entry, env));

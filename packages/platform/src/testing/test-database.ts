@@ -15,7 +15,10 @@ export function databaseUrlOn(serverUrl: string, name: string): string {
 
 /** A fresh database URL per test suite (random suffix); drop it in afterAll. */
 export function freshDatabaseUrl(service: string): string {
-  return databaseUrlOn(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306', `carebook_test_${service}_${randomBytes(4).toString('hex')}`);
+  return databaseUrlOn(
+    process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306',
+    `carebook_test_${service}_${randomBytes(4).toString('hex')}`,
+  );
 }
 
 export const dropDatabase = dropMysqlDatabase;

@@ -22,8 +22,17 @@ export function accessTokenMinter(key: KeyLike | Uint8Array, kid: string, issuer
       .setSubject(options.sub ?? crypto.randomUUID())
       .setIssuer(options.issuer ?? issuer)
       .setAudience(options.audience ?? audience)
-      .setIssuedAt(typeof options.expiresIn === 'number' && options.expiresIn < 0 ? Math.floor(Date.now() / 1000) + options.expiresIn - 60 : undefined);
-    if (options.expiresIn !== null) jwt.setExpirationTime(typeof options.expiresIn === 'number' ? Math.floor(Date.now() / 1000) + options.expiresIn : (options.expiresIn ?? '15m'));
+      .setIssuedAt(
+        typeof options.expiresIn === 'number' && options.expiresIn < 0
+          ? Math.floor(Date.now() / 1000) + options.expiresIn - 60
+          : undefined,
+      );
+    if (options.expiresIn !== null)
+      jwt.setExpirationTime(
+        typeof options.expiresIn === 'number'
+          ? Math.floor(Date.now() / 1000) + options.expiresIn
+          : (options.expiresIn ?? '15m'),
+      );
     return jwt.sign(key);
   };
 }
@@ -35,7 +44,7 @@ export function accessTokenMinter(key: KeyLike | Uint8Array, kid: string, issuer
  */
 export async function accessTokenMinterFromKeyFile(path: string, issuer = 'carebook-auth', audience = 'carebook') {
   const jwk = JSON.parse(readFileSync(path, 'utf8')) as JWK;
-  return accessTokenMinter((await importJWK(jwk, 'ES256')), jwk.kid!, issuer, audience);
+  return accessTokenMinter(await importJWK(jwk, 'ES256'), jwk.kid!, issuer, audience);
 }
 
 /**

@@ -51,7 +51,9 @@ export function reservePortBlock(options: PortBlockOptions = {}): number {
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
       return base;
     }
-    throw new Error(`No free block of ${PORT_BLOCK_SIZE} test ports between ${FIRST_PORT} and 32767 (reservations in ${dir}).`);
+    throw new Error(
+      `No free block of ${PORT_BLOCK_SIZE} test ports between ${FIRST_PORT} and 32767 (reservations in ${dir}).`,
+    );
   });
 }
 
@@ -79,7 +81,10 @@ function withMutex<T>(dir: string, work: () => T): T {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (Date.now() > deadline) throw new Error(`The test port allocator's mutex ${mutex} stays taken; remove it if no test is running.`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`The test port allocator's mutex ${mutex} stays taken; remove it if no test is running.`, {
+          cause: error,
+        });
       if (ageMs(mutex) > STALE_MUTEX_MS) removedDir(mutex);
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     }

@@ -19,7 +19,10 @@ export function testStores(service: string, env: NodeJS.ProcessEnv = process.env
   return [
     { name: 'MariaDB', freshUrl: () => freshDatabaseUrl(service) },
     mongo
-      ? { name: 'MongoDB', freshUrl: () => databaseUrlOn(mongo, `carebook_test_${service}_${randomBytes(4).toString('hex')}`) }
+      ? {
+          name: 'MongoDB',
+          freshUrl: () => databaseUrlOn(mongo, `carebook_test_${service}_${randomBytes(4).toString('hex')}`),
+        }
       : { name: 'MongoDB', freshUrl: null, unavailable: 'MONGO_URL is unset' },
   ];
 }
@@ -40,8 +43,7 @@ export function describeEachStore(service: string) {
         describe.skip(`${name}: skipped, ${store.unavailable}`, () =>
           body(store.name, () => {
             throw new Error(`${store.name} is not available: ${store.unavailable}`);
-          }),
-        );
+          }));
     }
   };
 }

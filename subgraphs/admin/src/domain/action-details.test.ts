@@ -2,7 +2,11 @@ import { MAX_DETAILS_LENGTH, serialiseDetails } from './action-details';
 
 describe('serialiseDetails', () => {
   it('stores plain facts as JSON text', () => {
-    expect(JSON.parse(serialiseDetails({ reason: 'Left the clinic', oldRole: 'DOCTOR', newRole: 'ADMIN' }))).toEqual({ reason: 'Left the clinic', oldRole: 'DOCTOR', newRole: 'ADMIN' });
+    expect(JSON.parse(serialiseDetails({ reason: 'Left the clinic', oldRole: 'DOCTOR', newRole: 'ADMIN' }))).toEqual({
+      reason: 'Left the clinic',
+      oldRole: 'DOCTOR',
+      newRole: 'ADMIN',
+    });
     expect(serialiseDetails(undefined)).toBe('{}');
   });
 
@@ -10,7 +14,9 @@ describe('serialiseDetails', () => {
     expect(() => serialiseDetails({ password: 'x' })).toThrow(/password/);
     expect(() => serialiseDetails({ doctor: { mobilePhone: '+49 30 1' } })).toThrow(/doctor\.mobilePhone/);
     expect(() => serialiseDetails({ changes: [{ medicalHistory: '...' }] })).toThrow(/changes\[0\]\.medicalHistory/);
-    expect(() => serialiseDetails({ Email: 'a@b.c' })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+    expect(() => serialiseDetails({ Email: 'a@b.c' })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    );
   });
 
   it('refuses details too long to be a summary', () => {

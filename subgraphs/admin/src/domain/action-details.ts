@@ -26,10 +26,16 @@ export function serialiseDetails(details: Record<string, unknown> | undefined): 
   const text = JSON.stringify(details ?? {});
   const sensitive = sensitiveKeysOf(details ?? {});
   if (sensitive.length) {
-    throw new BadUserInput(`details may not carry sensitive data (${sensitive.join(', ')}); record ids and plain facts instead.`, 'details');
+    throw new BadUserInput(
+      `details may not carry sensitive data (${sensitive.join(', ')}); record ids and plain facts instead.`,
+      'details',
+    );
   }
   if (text.length > MAX_DETAILS_LENGTH) {
-    throw new BadUserInput(`details must be a short JSON object of at most ${MAX_DETAILS_LENGTH} characters; got ${text.length}.`, 'details');
+    throw new BadUserInput(
+      `details must be a short JSON object of at most ${MAX_DETAILS_LENGTH} characters; got ${text.length}.`,
+      'details',
+    );
   }
   return text;
 }

@@ -53,14 +53,23 @@ export interface ServiceBookingRules {
 }
 
 /** Sets a service's own booking rules (the doctor service owns them and checks they can work together) and logs them. */
-export async function setBookingPolicy(op: AdminOperation, serviceId: string, rules: ServiceBookingRules): Promise<{ id: string }> {
+export async function setBookingPolicy(
+  op: AdminOperation,
+  serviceId: string,
+  rules: ServiceBookingRules,
+): Promise<{ id: string }> {
   const own = {
     minNoticeMinutes: rules.minNoticeMinutes ?? null,
     horizonMinutes: rules.horizonMinutes ?? null,
     cancellationWindowMinutes: rules.cancellationWindowMinutes ?? null,
   };
   const updated = await op.services.call<{ id: string }>('doctor', 'set-booking-policy', { id: serviceId, ...own });
-  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.SET_BOOKING_POLICY, targetId: updated.id, details: own });
+  await recordCompletedAction(op, {
+    adminId: op.adminId,
+    action: AdminAction.SET_BOOKING_POLICY,
+    targetId: updated.id,
+    details: own,
+  });
   return { id: updated.id };
 }
 
@@ -70,20 +79,40 @@ export type MedicalServiceChanges = Partial<NewMedicalService>;
  * Changes a service of the catalogue (the doctor service checks and applies
  * it) and logs what changed. Booked appointments keep their booked price.
  */
-export async function updateMedicalService(op: AdminOperation, serviceId: string, changes: MedicalServiceChanges): Promise<{ id: string }> {
+export async function updateMedicalService(
+  op: AdminOperation,
+  serviceId: string,
+  changes: MedicalServiceChanges,
+): Promise<{ id: string }> {
   const defined = Object.fromEntries(
-    Object.entries({ ...changes, name: changes.name?.trim(), description: changes.description === undefined ? undefined : changes.description?.trim() || null }).filter(([, value]) => value !== undefined),
+    Object.entries({
+      ...changes,
+      name: changes.name?.trim(),
+      description: changes.description === undefined ? undefined : changes.description?.trim() || null,
+    }).filter(([, value]) => value !== undefined),
   );
-  const updated = await op.services.call<{ id: string }>('doctor', 'update-medical-service', { id: serviceId, ...defined });
+  const updated = await op.services.call<{ id: string }>('doctor', 'update-medical-service', {
+    id: serviceId,
+    ...defined,
+  });
   // The log keeps short facts: which fields changed, and the new values except the (long) description.
   const { description: _description, ...facts } = defined;
-  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.UPDATE_MEDICAL_SERVICE, targetId: updated.id, details: { fields: Object.keys(defined), ...facts } });
+  await recordCompletedAction(op, {
+    adminId: op.adminId,
+    action: AdminAction.UPDATE_MEDICAL_SERVICE,
+    targetId: updated.id,
+    details: { fields: Object.keys(defined), ...facts },
+  });
   return { id: updated.id };
 }
 
 /** Retires a service: no new bookings; booked appointments stay. Logged. */
 export async function retireMedicalService(op: AdminOperation, serviceId: string): Promise<{ id: string }> {
   const retired = await op.services.call<{ id: string }>('doctor', 'retire-medical-service', { id: serviceId });
-  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.RETIRE_MEDICAL_SERVICE, targetId: retired.id });
+  await recordCompletedAction(op, {
+    adminId: op.adminId,
+    action: AdminAction.RETIRE_MEDICAL_SERVICE,
+    targetId: retired.id,
+  });
   return { id: retired.id };
 }

@@ -26,7 +26,11 @@ const trimmedOrNull = (value: string | null | undefined) => (value?.trim() ? val
  * run, the user stays unable to sign in and auth's reconciler removes it.
  */
 export async function createDoctor(op: AdminOperation, input: NewDoctor): Promise<{ id: string }> {
-  const user = await op.services.call<{ id: string }>('auth', 'create-user', { email: input.email.trim(), password: input.password, role: Role.DOCTOR });
+  const user = await op.services.call<{ id: string }>('auth', 'create-user', {
+    email: input.email.trim(),
+    password: input.password,
+    role: Role.DOCTOR,
+  });
   const profile = {
     id: user.id,
     name: input.name.trim(),
@@ -43,7 +47,10 @@ export async function createDoctor(op: AdminOperation, input: NewDoctor): Promis
     await op.services.call('auth', 'confirm-user', { id: user.id });
   } catch (error) {
     await op.services.call('auth', 'discard-user', { id: user.id }).catch((discardError: unknown) => {
-      op.logger.warn({ err: discardError, userId: user.id }, 'could not discard a half-made doctor user; auth\'s reconciler will remove it');
+      op.logger.warn(
+        { err: discardError, userId: user.id },
+        "could not discard a half-made doctor user; auth's reconciler will remove it",
+      );
     });
     throw error;
   }
@@ -73,9 +80,16 @@ export interface DoctorChanges {
  * refuses new bookings at once) and logs which fields changed: the values
  * may be contact details, which the log does not hold.
  */
-export async function updateDoctor(op: AdminOperation, doctorId: string, changes: DoctorChanges): Promise<{ id: string }> {
+export async function updateDoctor(
+  op: AdminOperation,
+  doctorId: string,
+  changes: DoctorChanges,
+): Promise<{ id: string }> {
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-  const updated = await op.services.call<{ id: string; active: boolean }>('doctor', 'update-doctor', { id: doctorId, ...defined });
+  const updated = await op.services.call<{ id: string; active: boolean }>('doctor', 'update-doctor', {
+    id: doctorId,
+    ...defined,
+  });
   await recordCompletedAction(op, {
     adminId: op.adminId,
     action: AdminAction.UPDATE_DOCTOR,

@@ -13,4 +13,6 @@ export const SEALED = {
 };
 
 /** What the key rotation command re-seals. */
-export const SEALED_ENTITIES: SealedEntity[] = [{ entity: AdminActionLog, fields: [{ property: 'details', column: SEALED.details }] }];
+export const SEALED_ENTITIES: SealedEntity[] = [
+  { entity: AdminActionLog, fields: [{ property: 'details', column: SEALED.details }] },
+];

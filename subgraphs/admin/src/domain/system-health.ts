@@ -41,7 +41,11 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /** GET <service>/health: UP on a 2xx within the timeout, else DOWN; never throws. */
-export async function probeService(name: string, url: string, timeoutMs = HEALTH_TIMEOUT_MS): Promise<ServiceHealthReport> {
+export async function probeService(
+  name: string,
+  url: string,
+  timeoutMs = HEALTH_TIMEOUT_MS,
+): Promise<ServiceHealthReport> {
   const started = performance.now();
   try {
     const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(timeoutMs) });
@@ -59,7 +63,11 @@ export async function probeService(name: string, url: string, timeoutMs = HEALTH
  * bounded by HEALTH_TIMEOUT_MS, so one service that hangs cannot fail or
  * stall the answer.
  */
-export function systemHealthChecker(options: { redisUrl: string; prefix: string; env?: NodeJS.ProcessEnv }): SystemHealthChecker {
+export function systemHealthChecker(options: {
+  redisUrl: string;
+  prefix: string;
+  env?: NodeJS.ProcessEnv;
+}): SystemHealthChecker {
   let redis: Redis | undefined;
   const queues = new Map<string, Queue>();
   const connection = () => {
@@ -104,7 +112,13 @@ export function systemHealthChecker(options: { redisUrl: string; prefix: string;
       Promise.all(
         allQueueNames().map(async (name) => {
           const counts = await queue(name).getJobCounts('waiting', 'delayed', 'active', 'failed');
-          return { name, waiting: counts.waiting ?? 0, delayed: counts.delayed ?? 0, active: counts.active ?? 0, failed: counts.failed ?? 0 };
+          return {
+            name,
+            waiting: counts.waiting ?? 0,
+            delayed: counts.delayed ?? 0,
+            active: counts.active ?? 0,
+            failed: counts.failed ?? 0,
+          };
         }),
       ),
       HEALTH_TIMEOUT_MS,
@@ -114,7 +128,10 @@ export function systemHealthChecker(options: { redisUrl: string; prefix: string;
   return {
     async check() {
       const names = Object.keys(SERVICE_PORTS) as ServiceName[];
-      const [services, redisHealth] = await Promise.all([Promise.all(names.map((name) => probeService(name, serviceUrl(name, options.env)))), probeRedis()]);
+      const [services, redisHealth] = await Promise.all([
+        Promise.all(names.map((name) => probeService(name, serviceUrl(name, options.env)))),
+        probeRedis(),
+      ]);
       // Without Redis there are no counts to give; redis DOWN says why the list is empty.
       const queueList = redisHealth.status === 'UP' ? await queueCounts().catch(() => []) : [];
       return { services: [...services, redisHealth], queues: queueList };

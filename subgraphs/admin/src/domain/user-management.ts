@@ -16,14 +16,23 @@ interface UserView {
  * and bookings are refused at once; should auth then fail, the admin retries
  * (both steps may run again) and the doctor is meanwhile on the safe side.
  */
-export async function deactivateUser(op: AdminOperation, rawUserId: string, rawReason: string): Promise<{ id: string }> {
+export async function deactivateUser(
+  op: AdminOperation,
+  rawUserId: string,
+  rawReason: string,
+): Promise<{ id: string }> {
   const userId = normaliseUserId(rawUserId);
   const reason = assertDeactivationReason(rawReason);
   assertNotSelf(op.adminId, userId);
   const before = await op.services.call<UserView>('auth', 'get-user', { id: userId });
   const doctorDeactivated = before.role === Role.DOCTOR && (await deactivateDoctorProfile(op, userId));
   const user = await op.services.call<UserView>('auth', 'deactivate-user', { id: userId });
-  await recordCompletedAction(op, { adminId: op.adminId, action: AdminAction.DEACTIVATE_USER, targetId: user.id, details: { reason, ...(doctorDeactivated ? { doctorDeactivated } : {}) } });
+  await recordCompletedAction(op, {
+    adminId: op.adminId,
+    action: AdminAction.DEACTIVATE_USER,
+    targetId: user.id,
+    details: { reason, ...(doctorDeactivated ? { doctorDeactivated } : {}) },
+  });
   return { id: user.id };
 }
 

@@ -9,14 +9,21 @@ export const REASON_LENGTH = { min: 3, max: 500 } as const;
  * self-deactivation check.
  */
 export function normaliseUserId(userId: string): string {
-  if (!isUUID(userId)) throw new BadUserInput(`userId must be a user id (a UUID such as those in the users list); got "${userId}".`, 'userId');
+  if (!isUUID(userId))
+    throw new BadUserInput(
+      `userId must be a user id (a UUID such as those in the users list); got "${userId}".`,
+      'userId',
+    );
   return userId.toLowerCase();
 }
 
 export function assertDeactivationReason(reason: string): string {
   const trimmed = reason.trim();
   if (trimmed.length < REASON_LENGTH.min || trimmed.length > REASON_LENGTH.max) {
-    throw new BadUserInput(`reason must be ${REASON_LENGTH.min} to ${REASON_LENGTH.max} characters saying why the account is deactivated.`, 'reason');
+    throw new BadUserInput(
+      `reason must be ${REASON_LENGTH.min} to ${REASON_LENGTH.max} characters saying why the account is deactivated.`,
+      'reason',
+    );
   }
   return trimmed;
 }

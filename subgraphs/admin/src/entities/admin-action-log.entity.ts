@@ -21,7 +21,9 @@ export class AdminActionLog {
   @Property({ type: 'string', length: 36 })
   adminId: string;
 
-  @Field(() => String, { description: 'What was done: CREATE_DOCTOR, CREATE_MEDICAL_SERVICE, DEACTIVATE_USER, SET_USER_ROLE, ...' })
+  @Field(() => String, {
+    description: 'What was done: CREATE_DOCTOR, CREATE_MEDICAL_SERVICE, DEACTIVATE_USER, SET_USER_ROLE, ...',
+  })
   @Property({ type: 'string', length: 64 })
   action: string;
 

@@ -13,7 +13,7 @@ export function adminInternalRoutes(sealer: FieldSealer) {
     'record-action': internalRoute(
       ['appointment', 'billing', 'doctor', 'scheduling'],
       z.object({
-        adminId: z.string().uuid('must be the acting admin\'s user id'),
+        adminId: z.string().uuid("must be the acting admin's user id"),
         action: z.string().regex(ACTION_NAME_PATTERN, 'must be an upper-case action name like SET_WEEKLY_AVAILABILITY'),
         targetId: z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
         details: z.record(z.unknown()).optional(),

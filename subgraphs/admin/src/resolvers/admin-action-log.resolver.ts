@@ -21,7 +21,9 @@ export class AdminActionLogResolver {
     return pageOfActions(ctx.em, first, after);
   }
 
-  @FieldResolver(() => String, { description: 'A JSON object of non-sensitive facts about the change, such as the reason or the old and new role.' })
+  @FieldResolver(() => String, {
+    description: 'A JSON object of non-sensitive facts about the change, such as the reason or the old and new role.',
+  })
   details(@Root() entry: AdminActionLog): string {
     return this.deps.sealer.open(SEALED.details, entry.id, entry.details);
   }

@@ -1,6 +1,11 @@
 import { RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { createMedicalService, retireMedicalService, setBookingPolicy, updateMedicalService } from '../domain/catalogue';
+import {
+  createMedicalService,
+  retireMedicalService,
+  setBookingPolicy,
+  updateMedicalService,
+} from '../domain/catalogue';
 import { adminOperation, AdminDeps } from './admin-deps';
 import { BookingPolicyInput } from './inputs/booking-policy.input';
 import { MedicalServiceInput } from './inputs/medical-service.input';
@@ -13,13 +18,17 @@ export class CatalogueAdminResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => MedicalServiceRef, { description: 'Adds a medical service to the catalogue. Admins only.' })
-  createMedicalService(@Arg('input', () => MedicalServiceInput) input: MedicalServiceInput, @Ctx() ctx: RequestContext): Promise<MedicalServiceRef> {
+  createMedicalService(
+    @Arg('input', () => MedicalServiceInput) input: MedicalServiceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MedicalServiceRef> {
     return createMedicalService(adminOperation(this.deps, ctx), input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => MedicalServiceRef, {
-    description: "Sets a service's own booking rules (minimum notice, horizon, cancellation window); rules left out follow the clinic defaults. Admins only.",
+    description:
+      "Sets a service's own booking rules (minimum notice, horizon, cancellation window); rules left out follow the clinic defaults. Admins only.",
   })
   setBookingPolicy(
     @Arg('serviceId', () => ID) serviceId: string,
@@ -30,7 +39,10 @@ export class CatalogueAdminResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => MedicalServiceRef, { description: 'Changes a medical service (name, category, duration, price, currency, description); booked appointments keep their booked price. Admins only.' })
+  @Mutation(() => MedicalServiceRef, {
+    description:
+      'Changes a medical service (name, category, duration, price, currency, description); booked appointments keep their booked price. Admins only.',
+  })
   updateMedicalService(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateMedicalServiceInput) input: UpdateMedicalServiceInput,
@@ -40,7 +52,9 @@ export class CatalogueAdminResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => MedicalServiceRef, { description: 'Retires a medical service: no longer offered or bookable; booked appointments stay. Admins only.' })
+  @Mutation(() => MedicalServiceRef, {
+    description: 'Retires a medical service: no longer offered or bookable; booked appointments stay. Admins only.',
+  })
   retireMedicalService(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<MedicalServiceRef> {
     return retireMedicalService(adminOperation(this.deps, ctx), id);
   }

@@ -8,7 +8,10 @@ export class SystemHealthResolver {
   constructor(private readonly checker: SystemHealthChecker) {}
 
   @Authorized(Role.ADMIN)
-  @Query(() => SystemHealth, { description: "Each service's health and latency (DOWN when it does not answer in 2 s) and the queues' job counts. Admins only." })
+  @Query(() => SystemHealth, {
+    description:
+      "Each service's health and latency (DOWN when it does not answer in 2 s) and the queues' job counts. Admins only.",
+  })
   async systemHealth(): Promise<SystemHealth> {
     const report = await this.checker.check();
     return { ...report, services: report.services.map((s) => ({ ...s, status: s.status as HealthStatus })) };

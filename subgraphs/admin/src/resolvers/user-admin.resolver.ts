@@ -9,18 +9,28 @@ export class UserAdminResolver {
   constructor(private readonly deps: AdminDeps) {}
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => UserRef, { description: 'Stops a user from signing in and ends their sessions; the reason is logged. Admins only, not on themselves.' })
+  @Mutation(() => UserRef, {
+    description:
+      'Stops a user from signing in and ends their sessions; the reason is logged. Admins only, not on themselves.',
+  })
   deactivateUser(
     @Arg('userId', () => ID) userId: string,
-    @Arg('reason', () => String, { description: 'Why, 3 to 500 characters; kept in the admin action log.' }) reason: string,
+    @Arg('reason', () => String, { description: 'Why, 3 to 500 characters; kept in the admin action log.' })
+    reason: string,
     @Ctx() ctx: RequestContext,
   ): Promise<UserRef> {
     return deactivateUser(adminOperation(this.deps, ctx), userId, reason);
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => UserRef, { description: 'Gives a user another role; the last active admin keeps theirs. Admins only.' })
-  setUserRole(@Arg('userId', () => ID) userId: string, @Arg('role', () => Role) role: Role, @Ctx() ctx: RequestContext): Promise<UserRef> {
+  @Mutation(() => UserRef, {
+    description: 'Gives a user another role; the last active admin keeps theirs. Admins only.',
+  })
+  setUserRole(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('role', () => Role) role: Role,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserRef> {
     return setUserRole(adminOperation(this.deps, ctx), userId, role);
   }
 }

@@ -18,7 +18,9 @@ describe('what the front desk (STAFF) may do with appointments', () => {
   it('reads, moves and cancels any patient’s appointment, as admins do', () => {
     expect(mayRead(frontDesk, appointment)).toBe(true);
     expect(codeOf(() => assertMayChange(frontDesk, appointment, 'cancel'))).toBe('ALLOWED');
-    expect(codeOf(() => assertMayChange({ id: 'patient-2', role: Role.PATIENT }, appointment, 'cancel'))).toBe('FORBIDDEN');
+    expect(codeOf(() => assertMayChange({ id: 'patient-2', role: Role.PATIENT }, appointment, 'cancel'))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('does not close visits: completing and no-shows stay with the doctor and admins', () => {

@@ -9,8 +9,10 @@ interface Parties {
 export const isAdmin = (actor: Actor) => actor.role === Role.ADMIN;
 /** Admins and the front desk (STAFF) act for every patient and see every schedule. */
 export const actsForEveryPatient = (actor: Actor) => actor.role === Role.ADMIN || actor.role === Role.STAFF;
-export const isPatientOf = (actor: Actor, appointment: Parties) => actor.role === Role.PATIENT && actor.id === appointment.patientId;
-export const isDoctorOf = (actor: Actor, appointment: Parties) => actor.role === Role.DOCTOR && actor.id === appointment.doctorId;
+export const isPatientOf = (actor: Actor, appointment: Parties) =>
+  actor.role === Role.PATIENT && actor.id === appointment.patientId;
+export const isDoctorOf = (actor: Actor, appointment: Parties) =>
+  actor.role === Role.DOCTOR && actor.id === appointment.doctorId;
 
 /** Reschedule and cancel: the patient, the doctor, the front desk or an admin. */
 export function assertMayChange(actor: Actor, appointment: Parties, what: string): void {
@@ -32,11 +34,16 @@ export function mayRead(actor: Actor, appointment: Parties): boolean {
 /** Whom a booking is for: a patient books for themselves; an admin or the front desk names the patient. */
 export function bookingPatientId(actor: Actor, requested: string | null | undefined): string {
   if (actor.role === Role.PATIENT) {
-    if (requested && requested !== actor.id) throw new Forbidden('A patient can book only for themselves; leave patientId out.');
+    if (requested && requested !== actor.id)
+      throw new Forbidden('A patient can book only for themselves; leave patientId out.');
     return actor.id;
   }
   if (actsForEveryPatient(actor)) {
-    if (!requested) throw new BadUserInput('Booking for a patient needs patientId: the id of the patient (find it with findPatients).', 'patientId');
+    if (!requested)
+      throw new BadUserInput(
+        'Booking for a patient needs patientId: the id of the patient (find it with findPatients).',
+        'patientId',
+      );
     return requested;
   }
   throw new Forbidden('Only patients (for themselves), the front desk and admins may book appointments.');

@@ -1,7 +1,12 @@
 import { Logger, Role, ServiceClient } from '@carebook/platform';
 import type { Actor } from './deps';
 
-export type AdminLog = (actor: Actor, action: string, targetId: string, details?: Record<string, unknown>) => Promise<void>;
+export type AdminLog = (
+  actor: Actor,
+  action: string,
+  targetId: string,
+  details?: Record<string, unknown>,
+) => Promise<void>;
 
 /**
  * Every admin mutation leaves an AdminActionLog entry (DESIGN.md, Security),
@@ -13,6 +18,8 @@ export function adminLog(client: ServiceClient, logger: Logger): AdminLog {
     if (actor.role !== Role.ADMIN) return;
     await client
       .call('admin', 'record-action', { adminId: actor.id, action, targetId, details })
-      .catch((error: Error) => logger.warn({ err: error.message, action, targetId }, 'could not record the admin action'));
+      .catch((error: Error) =>
+        logger.warn({ err: error.message, action, targetId }, 'could not record the admin action'),
+      );
   };
 }

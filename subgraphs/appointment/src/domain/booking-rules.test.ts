@@ -3,10 +3,34 @@ import { bookingPatientId, assertMayChange, assertMayClose } from './access';
 import { checkActiveLimit, checkBookable, normaliseReason, overlaps } from './booking-rules';
 
 const now = new Date('2026-12-01T08:00:00Z');
-const place = { locationId: 'default', locationName: 'Main clinic', address: '1 Main Street', timeZone: 'Europe/Berlin' };
-const slot: SlotFacts = { id: 's1', doctorId: 'd1', startsAt: '2026-12-01T09:00:00Z', endsAt: '2026-12-01T09:30:00Z', status: 'FREE', appointmentId: null, place };
+const place = {
+  locationId: 'default',
+  locationName: 'Main clinic',
+  address: '1 Main Street',
+  timeZone: 'Europe/Berlin',
+};
+const slot: SlotFacts = {
+  id: 's1',
+  doctorId: 'd1',
+  startsAt: '2026-12-01T09:00:00Z',
+  endsAt: '2026-12-01T09:30:00Z',
+  status: 'FREE',
+  appointmentId: null,
+  place,
+};
 const doctor = { id: 'd1', name: 'Dr Who', specialty: 'GP', active: true, serviceIds: ['svc'] };
-const service: MedicalServiceFacts = { id: 'svc', name: 'Checkup', category: 'GENERAL_CHECKUP', durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, price: '35.00', currency: 'EUR', active: true, bookingPolicy: { minNoticeMinutes: 120, horizonMinutes: 1440, cancellationWindowMinutes: 1440 } };
+const service: MedicalServiceFacts = {
+  id: 'svc',
+  name: 'Checkup',
+  category: 'GENERAL_CHECKUP',
+  durationMinutes: 30,
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  price: '35.00',
+  currency: 'EUR',
+  active: true,
+  bookingPolicy: { minNoticeMinutes: 120, horizonMinutes: 1440, cancellationWindowMinutes: 1440 },
+};
 
 function codeOf(work: () => unknown): string | undefined {
   try {
@@ -20,11 +44,17 @@ function codeOf(work: () => unknown): string | undefined {
 describe('booking rules', () => {
   it('accepts a future slot of a doctor offering the service, even one shorter than the service (it runs over the next slots)', () => {
     expect(codeOf(() => checkBookable({ slot, doctor, service, now }))).toBeUndefined();
-    expect(codeOf(() => checkBookable({ slot, doctor, service: { ...service, durationMinutes: 45 }, now }))).toBeUndefined();
+    expect(
+      codeOf(() => checkBookable({ slot, doctor, service: { ...service, durationMinutes: 45 }, now })),
+    ).toBeUndefined();
   });
 
   it.each([
-    ['the doctor does not offer the service', { doctor: { ...doctor, serviceIds: ['other'] } }, /does not offer "Checkup"/],
+    [
+      'the doctor does not offer the service',
+      { doctor: { ...doctor, serviceIds: ['other'] } },
+      /does not offer "Checkup"/,
+    ],
     ['the slot is in the past', { now: new Date('2026-12-01T09:00:00Z') }, /in the past/],
     ['the service is no longer offered', { service: { ...service, active: false } }, /no longer offered/],
     ['the doctor is inactive', { doctor: { ...doctor, active: false } }, /no longer takes appointments/],
@@ -34,14 +64,18 @@ describe('booking rules', () => {
     expect(codeOf(() => checkBookable(facts))).toBe('BAD_USER_INPUT');
   });
 
-  it('holds a patient to the service\'s minimum notice and horizon, and staff to neither', () => {
+  it("holds a patient to the service's minimum notice and horizon, and staff to neither", () => {
     // The slot starts an hour from now: inside the 2-hour notice.
-    expect(() => checkBookable({ slot, doctor, service, now, boundByPolicy: true })).toThrow(/2h notice \(the minimum notice rule\)/);
+    expect(() => checkBookable({ slot, doctor, service, now, boundByPolicy: true })).toThrow(
+      /2h notice \(the minimum notice rule\)/,
+    );
     expect(codeOf(() => checkBookable({ slot, doctor, service, now, boundByPolicy: false }))).toBeUndefined();
     const soon = { ...service, bookingPolicy: { ...service.bookingPolicy, minNoticeMinutes: 30 } };
     expect(codeOf(() => checkBookable({ slot, doctor, service: soon, now, boundByPolicy: true }))).toBeUndefined();
     const tomorrow = { ...slot, startsAt: '2026-12-02T09:00:00Z', endsAt: '2026-12-02T09:30:00Z' };
-    expect(() => checkBookable({ slot: tomorrow, doctor, service: soon, now, boundByPolicy: true, field: 'newSlotId' })).toThrow(/latest start you can book now is 2026-12-02T08:00:00.000Z/);
+    expect(() =>
+      checkBookable({ slot: tomorrow, doctor, service: soon, now, boundByPolicy: true, field: 'newSlotId' }),
+    ).toThrow(/latest start you can book now is 2026-12-02T08:00:00.000Z/);
   });
 
   it('treats intervals that only touch as not overlapping', () => {

@@ -21,12 +21,18 @@ export function checkBookable(input: {
   field?: string;
 }): void {
   const { slot, doctor, service, now, field = 'slotId' } = input;
-  if (!service.active) throw new BadUserInput(`The service "${service.name}" is no longer offered; choose another service.`, 'serviceId');
-  if (!doctor || !doctor.active) throw new BadUserInput('The doctor of this slot no longer takes appointments; choose another slot.', field);
+  if (!service.active)
+    throw new BadUserInput(`The service "${service.name}" is no longer offered; choose another service.`, 'serviceId');
+  if (!doctor || !doctor.active)
+    throw new BadUserInput('The doctor of this slot no longer takes appointments; choose another slot.', field);
   if (!doctor.serviceIds.includes(service.id)) {
-    throw new BadUserInput(`${doctor.name} does not offer "${service.name}"; choose a slot of a doctor who does.`, 'serviceId');
+    throw new BadUserInput(
+      `${doctor.name} does not offer "${service.name}"; choose a slot of a doctor who does.`,
+      'serviceId',
+    );
   }
-  if (new Date(slot.startsAt).getTime() <= now.getTime()) throw new BadUserInput('This slot has already started; appointments cannot be booked in the past.', field);
+  if (new Date(slot.startsAt).getTime() <= now.getTime())
+    throw new BadUserInput('This slot has already started; appointments cannot be booked in the past.', field);
   // A service longer than the slot runs over the following ones: scheduling books them all or refuses (TOO_SHORT).
   if (input.boundByPolicy) assertWithinBookingWindow(new Date(slot.startsAt), service.bookingPolicy, now, field);
 }
@@ -53,6 +59,7 @@ export function checkActiveLimit(upcoming: number, limit: number, exempt: boolea
 export function normaliseReason(reason: string | null | undefined): string | null {
   const trimmed = reason?.trim();
   if (!trimmed) return null;
-  if (trimmed.length > MAX_REASON_LENGTH) throw new BadUserInput(`reason must be at most ${MAX_REASON_LENGTH} characters.`, 'reason');
+  if (trimmed.length > MAX_REASON_LENGTH)
+    throw new BadUserInput(`reason must be at most ${MAX_REASON_LENGTH} characters.`, 'reason');
   return trimmed;
 }

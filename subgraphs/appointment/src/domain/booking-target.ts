@@ -20,13 +20,28 @@ export interface TargetAsker {
 }
 
 /** Looks up the slot, its doctor and the service, and checks the booking rules (reads only). */
-export async function bookableTarget(deps: AppointmentDeps, slotId: string, serviceId: string, asker: TargetAsker, now = new Date()): Promise<BookingTarget> {
-  const [slots, service] = await Promise.all([deps.scheduling.slots({ ids: [slotId] }), deps.doctors.medicalService(serviceId)]);
+export async function bookableTarget(
+  deps: AppointmentDeps,
+  slotId: string,
+  serviceId: string,
+  asker: TargetAsker,
+  now = new Date(),
+): Promise<BookingTarget> {
+  const [slots, service] = await Promise.all([
+    deps.scheduling.slots({ ids: [slotId] }),
+    deps.doctors.medicalService(serviceId),
+  ]);
   const slot = slots[0];
   if (!slot) throw new NotFound('Slot', slotId);
   const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
   checkBookable({ slot, doctor, service, now, boundByPolicy: asker.boundByPolicy, field: asker.field });
-  return { slot, doctor: doctor, service, span: bookingSpan(slot, service), window: asker.boundByPolicy ? bookingWindow(service.bookingPolicy, now) : null };
+  return {
+    slot,
+    doctor: doctor,
+    service,
+    span: bookingSpan(slot, service),
+    window: asker.boundByPolicy ? bookingWindow(service.bookingPolicy, now) : null,
+  };
 }
 
 /**
@@ -35,9 +50,15 @@ export async function bookableTarget(deps: AppointmentDeps, slotId: string, serv
  * only at starts the asker may book and where the service's whole time fits. An answer without alternatives is
  * better than none, so failures only log.
  */
-export async function alternativesFor(deps: AppointmentDeps, target: BookingTarget, excludeSlotIds: string[]): Promise<SlotFacts[]> {
+export async function alternativesFor(
+  deps: AppointmentDeps,
+  target: BookingTarget,
+  excludeSlotIds: string[],
+): Promise<SlotFacts[]> {
   try {
-    const others = (await deps.doctors.doctors({ serviceId: target.service.id })).filter((d) => d.id !== target.doctor.id).map((d) => d.id);
+    const others = (await deps.doctors.doctors({ serviceId: target.service.id }))
+      .filter((d) => d.id !== target.doctor.id)
+      .map((d) => d.id);
     return await deps.scheduling.alternatives({
       doctorId: target.doctor.id,
       around: target.slot.startsAt,
@@ -49,7 +70,9 @@ export async function alternativesFor(deps: AppointmentDeps, target: BookingTarg
       otherDoctorIds: others,
       excludeSlotIds,
       limit: MAX_ALTERNATIVES,
-      ...(target.window ? { notBefore: target.window.earliest.toISOString(), notAfter: target.window.latest.toISOString() } : {}),
+      ...(target.window
+        ? { notBefore: target.window.earliest.toISOString(), notAfter: target.window.latest.toISOString() }
+        : {}),
     });
   } catch (error) {
     deps.logger.warn({ err: error, slotId: target.slot.id }, 'could not look up alternative slots');
@@ -64,17 +87,31 @@ export function isTooShort(error: unknown): error is AppError {
 
 /** That refusal as the patient's bad input: the message names the latest end the doctor's day allows. */
 export function tooShortInput(error: AppError, field: string): BadUserInput {
-  return new BadUserInput(error.message, field, { rule: error.extensions.rule, latestEndAllowed: error.extensions.latestEndAllowed });
+  return new BadUserInput(error.message, field, {
+    rule: error.extensions.rule,
+    latestEndAllowed: error.extensions.latestEndAllowed,
+  });
 }
 
 /** Alternatives for a slot known only by id (a replayed answer): looked up loosely, no rules checked but the asker's window. */
-export async function alternativesForSlot(deps: AppointmentDeps, slotId: string, serviceId: string, excludeSlotIds: string[], asker: TargetAsker): Promise<SlotFacts[]> {
+export async function alternativesForSlot(
+  deps: AppointmentDeps,
+  slotId: string,
+  serviceId: string,
+  excludeSlotIds: string[],
+  asker: TargetAsker,
+): Promise<SlotFacts[]> {
   try {
-    const [[slot], service] = await Promise.all([deps.scheduling.slots({ ids: [slotId] }), deps.doctors.medicalService(serviceId)]);
+    const [[slot], service] = await Promise.all([
+      deps.scheduling.slots({ ids: [slotId] }),
+      deps.doctors.medicalService(serviceId),
+    ]);
     if (!slot) return [];
     const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
     const window = asker.boundByPolicy ? bookingWindow(service.bookingPolicy, new Date()) : null;
-    return doctor ? await alternativesFor(deps, { slot, doctor, service, span: bookingSpan(slot, service), window }, excludeSlotIds) : [];
+    return doctor
+      ? await alternativesFor(deps, { slot, doctor, service, span: bookingSpan(slot, service), window }, excludeSlotIds)
+      : [];
   } catch {
     return [];
   }

@@ -7,7 +7,14 @@ import { Appointment } from '../entities/appointment.entity';
 import { IdempotencyKey } from '../entities/idempotency-key.entity';
 import { insertChange, placeColumns } from './appointment-log';
 import { normaliseReason } from './booking-rules';
-import { alternativesFor, alternativesForSlot, bookableTarget, BookingTarget, isTooShort, tooShortInput } from './booking-target';
+import {
+  alternativesFor,
+  alternativesForSlot,
+  bookableTarget,
+  BookingTarget,
+  isTooShort,
+  tooShortInput,
+} from './booking-target';
 import type { AppointmentDeps } from './deps';
 import { assertPatientMayBook, lockPatient, retryTransient } from './overlap';
 import { confirmPending } from './pending-settlement';
@@ -15,8 +22,7 @@ import { SEALED } from './sealed-columns';
 import type { SlotFacts } from './service-apis';
 
 export type BookingOutcome =
-  | { kind: 'confirmed'; appointment: Appointment }
-  | { kind: 'unavailable'; reason: string; alternatives: SlotFacts[] };
+  { kind: 'confirmed'; appointment: Appointment } | { kind: 'unavailable'; reason: string; alternatives: SlotFacts[] };
 
 export interface BookingRequest {
   slotId: string;
@@ -39,23 +45,40 @@ export interface BookingRequest {
  * book-slot alone decides who gets it. A crash between book-slot and the
  * confirmation leaves a PENDING the reconciler settles.
  */
-export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, request: BookingRequest): Promise<BookingOutcome> {
+export async function bookAppointment(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  request: BookingRequest,
+): Promise<BookingOutcome> {
   const key = request.idempotencyKey?.trim() || null;
   if (key) {
     const replay = await replayBooking(em, deps, request, key);
     if (replay) return replay;
   }
   const reason = normaliseReason(request.reason);
-  const target = await bookableTarget(deps, request.slotId, request.serviceId, { boundByPolicy: request.boundByPolicy });
+  const target = await bookableTarget(deps, request.slotId, request.serviceId, {
+    boundByPolicy: request.boundByPolicy,
+  });
   const seen = unavailableAsSeen(target.slot);
   if (seen) return refuseAsSeen(em, deps, request, target, key, seen);
 
   let appointment: Appointment;
   try {
-    appointment = await createPending(em, deps, request, target, reason, key, request.limitExempt ? null : deps.maxActivePerPatient);
+    appointment = await createPending(
+      em,
+      deps,
+      request,
+      target,
+      reason,
+      key,
+      request.limitExempt ? null : deps.maxActivePerPatient,
+    );
   } catch (error) {
     // A concurrent request with the same key won the race: answer what it answers.
-    if (key && (error instanceof UniqueConstraintViolationException || (error instanceof AppError && error.code === 'CONFLICT'))) {
+    if (
+      key &&
+      (error instanceof UniqueConstraintViolationException || (error instanceof AppError && error.code === 'CONFLICT'))
+    ) {
       const replay = await replayBooking(em, deps, request, key);
       if (replay) return replay;
     }
@@ -73,7 +96,11 @@ export async function bookAppointment(em: EntityManager, deps: AppointmentDeps, 
     if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
       const slotReason = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : String(error.extensions.reason ?? 'TAKEN');
       await withdrawPending(em, appointment, key, slotReason);
-      return { kind: 'unavailable', reason: slotReason, alternatives: await alternativesFor(deps, target, [target.slot.id]) };
+      return {
+        kind: 'unavailable',
+        reason: slotReason,
+        alternatives: await alternativesFor(deps, target, [target.slot.id]),
+      };
     }
     // Unknown outcome (scheduling down or slow): the PENDING stays and the reconciler settles it.
     throw error;
@@ -97,32 +124,56 @@ async function createPending(
   // The id is chosen up front: the reason is sealed to its row (outside the transaction, so a retry reuses it).
   const id = randomUUID();
   const sealedReason = deps.sealer.seal(SEALED.reason, id, reason);
-  return retryTransient(() => em.fork().transactional(async (tx) => {
-    const { startsAt, endsAt, heldFrom, heldUntil } = target.span;
-    await lockPatient(tx, request.patientId);
-    await assertPatientMayBook(tx, request.patientId, startsAt, endsAt, limit);
-    // Written with em.insert, not through the unit of work: its flush cost more than these three statements.
-    const appointment = tx.create(Appointment, {
-      id,
-      patientId: request.patientId,
-      doctorId: target.doctor.id,
-      serviceId: target.service.id,
-      slotId: target.slot.id,
-      startsAt,
-      endsAt,
-      heldFrom,
-      heldUntil,
-      status: AppointmentStatus.PENDING,
-      reason: sealedReason,
-      price: target.service.price,
-      currency: target.service.currency,
-      ...placeColumns(target.slot.place),
-    }, { persist: false });
-    await tx.insert(appointment);
-    await insertChange(tx, deps.sealer, appointment, { by: request.byUserId, from: null, to: AppointmentStatus.PENDING, note: 'booking requested' });
-    if (key) await tx.insert(tx.create(IdempotencyKey, { patientId: request.patientId, key, appointmentId: appointment.id, slotId: request.slotId, serviceId: request.serviceId }, { persist: false }));
-    return appointment;
-  }));
+  return retryTransient(() =>
+    em.fork().transactional(async (tx) => {
+      const { startsAt, endsAt, heldFrom, heldUntil } = target.span;
+      await lockPatient(tx, request.patientId);
+      await assertPatientMayBook(tx, request.patientId, startsAt, endsAt, limit);
+      // Written with em.insert, not through the unit of work: its flush cost more than these three statements.
+      const appointment = tx.create(
+        Appointment,
+        {
+          id,
+          patientId: request.patientId,
+          doctorId: target.doctor.id,
+          serviceId: target.service.id,
+          slotId: target.slot.id,
+          startsAt,
+          endsAt,
+          heldFrom,
+          heldUntil,
+          status: AppointmentStatus.PENDING,
+          reason: sealedReason,
+          price: target.service.price,
+          currency: target.service.currency,
+          ...placeColumns(target.slot.place),
+        },
+        { persist: false },
+      );
+      await tx.insert(appointment);
+      await insertChange(tx, deps.sealer, appointment, {
+        by: request.byUserId,
+        from: null,
+        to: AppointmentStatus.PENDING,
+        note: 'booking requested',
+      });
+      if (key)
+        await tx.insert(
+          tx.create(
+            IdempotencyKey,
+            {
+              patientId: request.patientId,
+              key,
+              appointmentId: appointment.id,
+              slotId: request.slotId,
+              serviceId: request.serviceId,
+            },
+            { persist: false },
+          ),
+        );
+      return appointment;
+    }),
+  );
 }
 
 /** TAKEN or BLOCKED when the slot's lookup already showed it is not free (the anchor slot; a span's others are scheduling's to judge). */
@@ -141,12 +192,34 @@ function unavailableAsSeen(slot: SlotFacts): 'TAKEN' | 'BLOCKED' | null {
  * guard: nothing is written), and a key remembers the refusal as
  * withdrawPending does.
  */
-async function refuseAsSeen(em: EntityManager, deps: AppointmentDeps, request: BookingRequest, target: BookingTarget, key: string | null, reason: 'TAKEN' | 'BLOCKED'): Promise<BookingOutcome> {
-  await assertPatientMayBook(em.fork(), request.patientId, target.span.startsAt, target.span.endsAt, request.limitExempt ? null : deps.maxActivePerPatient);
+async function refuseAsSeen(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  request: BookingRequest,
+  target: BookingTarget,
+  key: string | null,
+  reason: 'TAKEN' | 'BLOCKED',
+): Promise<BookingOutcome> {
+  await assertPatientMayBook(
+    em.fork(),
+    request.patientId,
+    target.span.startsAt,
+    target.span.endsAt,
+    request.limitExempt ? null : deps.maxActivePerPatient,
+  );
   if (key) {
     try {
       // No appointment was made: the id stands for the booking that never was (replays read the reason first).
-      await em.fork().insert(IdempotencyKey, { id: randomUUID(), patientId: request.patientId, key, appointmentId: randomUUID(), slotId: request.slotId, serviceId: request.serviceId, unavailableReason: reason, createdAt: new Date() });
+      await em.fork().insert(IdempotencyKey, {
+        id: randomUUID(),
+        patientId: request.patientId,
+        key,
+        appointmentId: randomUUID(),
+        slotId: request.slotId,
+        serviceId: request.serviceId,
+        unavailableReason: reason,
+        createdAt: new Date(),
+      });
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       const replay = await replayBooking(em, deps, request, key);
@@ -158,17 +231,28 @@ async function refuseAsSeen(em: EntityManager, deps: AppointmentDeps, request: B
 }
 
 /** The slot was not ours: the PENDING disappears (it was never promised), the key remembers the answer (null: forgets the key). */
-async function withdrawPending(em: EntityManager, appointment: Appointment, key: string | null, reason: string | null): Promise<void> {
+async function withdrawPending(
+  em: EntityManager,
+  appointment: Appointment,
+  key: string | null,
+  reason: string | null,
+): Promise<void> {
   await em.fork().transactional(async (tx) => {
     await tx.nativeDelete(AppointmentChange, { appointmentId: appointment.id });
     await tx.nativeDelete(Appointment, { id: appointment.id, status: AppointmentStatus.PENDING });
-    if (key && reason) await tx.nativeUpdate(IdempotencyKey, { patientId: appointment.patientId, key }, { unavailableReason: reason });
+    if (key && reason)
+      await tx.nativeUpdate(IdempotencyKey, { patientId: appointment.patientId, key }, { unavailableReason: reason });
     else if (key) await tx.nativeDelete(IdempotencyKey, { patientId: appointment.patientId, key });
   });
 }
 
 /** The reconciler (or a cancellation) settled the appointment while we were booking. */
-async function settledElsewhere(em: EntityManager, deps: AppointmentDeps, appointment: Appointment, _target: BookingTarget): Promise<BookingOutcome> {
+async function settledElsewhere(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  appointment: Appointment,
+  _target: BookingTarget,
+): Promise<BookingOutcome> {
   const current = await em.fork().findOne(Appointment, { id: appointment.id });
   if (current?.status === AppointmentStatus.CONFIRMED) return { kind: 'confirmed', appointment: current };
   await deps.scheduling.releaseSlots(appointment.id).catch(() => undefined);
@@ -178,7 +262,12 @@ async function settledElsewhere(em: EntityManager, deps: AppointmentDeps, appoin
 const REPLAY_WAIT_MS = 5000;
 
 /** The first answer given for this key, or null when the key is new. */
-async function replayBooking(em: EntityManager, deps: AppointmentDeps, request: BookingRequest, key: string): Promise<BookingOutcome | null> {
+async function replayBooking(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  request: BookingRequest,
+  key: string,
+): Promise<BookingOutcome | null> {
   const patientId = request.patientId;
   const deadline = Date.now() + REPLAY_WAIT_MS;
   for (;;) {
@@ -188,11 +277,18 @@ async function replayBooking(em: EntityManager, deps: AppointmentDeps, request: 
     assertSameRequest(record, request);
     if (record.unavailableReason) {
       // Same answer, fresh alternatives: the ones offered the first time may be gone by now.
-      return { kind: 'unavailable', reason: record.unavailableReason, alternatives: await alternativesForSlot(deps, request.slotId, request.serviceId, [request.slotId], { boundByPolicy: request.boundByPolicy }) };
+      return {
+        kind: 'unavailable',
+        reason: record.unavailableReason,
+        alternatives: await alternativesForSlot(deps, request.slotId, request.serviceId, [request.slotId], {
+          boundByPolicy: request.boundByPolicy,
+        }),
+      };
     }
     const appointment = await fork.findOne(Appointment, { id: record.appointmentId });
     if (appointment && appointment.status !== AppointmentStatus.PENDING) return { kind: 'confirmed', appointment };
-    if (Date.now() > deadline) throw new Conflict('A booking with this idempotency key is still in progress; try again in a few seconds.');
+    if (Date.now() > deadline)
+      throw new Conflict('A booking with this idempotency key is still in progress; try again in a few seconds.');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

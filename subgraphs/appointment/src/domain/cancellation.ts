@@ -28,7 +28,8 @@ export async function cancelAppointment(
 ): Promise<Appointment> {
   const before = await loadAppointment(em, id);
   assertMayChange(actor, before, 'cancel');
-  if (!ACTIVE_STATUSES.includes(before.status)) throw new Conflict(`Only a pending or confirmed appointment can be cancelled; this one is ${before.status}.`);
+  if (!ACTIVE_STATUSES.includes(before.status))
+    throw new Conflict(`Only a pending or confirmed appointment can be cancelled; this one is ${before.status}.`);
   const cancellationReason = normaliseReason(reason);
   const late = await isLateChangeBy(deps, actor, before, 'cancel', new Date());
   const after = await em.fork().transactional(async (tx) => {
@@ -44,9 +45,15 @@ export async function cancelAppointment(
         ...(late && !before.lateCancelledAt ? { lateCancelledAt: now } : {}),
       },
     );
-    if (updated === 0) throw new Conflict('The appointment changed while it was being cancelled; reload it and try again.');
+    if (updated === 0)
+      throw new Conflict('The appointment changed while it was being cancelled; reload it and try again.');
     const cancelled = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
-    recordChange(tx, deps.sealer, cancelled, { by: actor.id, from: before.status, to: AppointmentStatus.CANCELLED, note: late ? withLateNote(cancellationReason) : cancellationReason });
+    recordChange(tx, deps.sealer, cancelled, {
+      by: actor.id,
+      from: before.status,
+      to: AppointmentStatus.CANCELLED,
+      note: late ? withLateNote(cancellationReason) : cancellationReason,
+    });
     recordAppointmentEvent(tx, 'APPOINTMENT_CANCELLED', cancelled, {
       ...factsOf(cancelled),
       cancelledBy: actor.id,
@@ -70,5 +77,7 @@ export async function cancelAppointment(
 
 /** The history note of a late cancellation says so, before the patient's reason. */
 export function withLateNote(reason: string | null): string {
-  return reason ? `late cancellation (inside the cancellation window): ${reason}` : 'late cancellation (inside the cancellation window)';
+  return reason
+    ? `late cancellation (inside the cancellation window): ${reason}`
+    : 'late cancellation (inside the cancellation window)';
 }

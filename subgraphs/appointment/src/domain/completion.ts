@@ -29,17 +29,28 @@ export async function closeAppointment(
   const { verb, event } = WORDING[outcome];
   const before = await loadAppointment(em, id);
   assertMayClose(actor, before, verb);
-  if (before.status !== AppointmentStatus.CONFIRMED) throw new Conflict(`Only a confirmed appointment can be closed; this one is ${before.status}.`);
+  if (before.status !== AppointmentStatus.CONFIRMED)
+    throw new Conflict(`Only a confirmed appointment can be closed; this one is ${before.status}.`);
   if (now.getTime() < before.startsAt.getTime()) {
-    throw new BadUserInput(`This appointment starts at ${before.startsAt.toISOString()}; you can ${verb} once it has started.`, 'id');
+    throw new BadUserInput(
+      `This appointment starts at ${before.startsAt.toISOString()}; you can ${verb} once it has started.`,
+      'id',
+    );
   }
   const trimmed = notes?.trim() || null;
-  if (trimmed && trimmed.length > MAX_NOTES_LENGTH) throw new BadUserInput(`notes must be at most ${MAX_NOTES_LENGTH} characters.`, 'notes');
+  if (trimmed && trimmed.length > MAX_NOTES_LENGTH)
+    throw new BadUserInput(`notes must be at most ${MAX_NOTES_LENGTH} characters.`, 'notes');
   const after = await em.fork().transactional(async (tx) => {
     const updated = await tx.nativeUpdate(
       Appointment,
       { id, status: AppointmentStatus.CONFIRMED },
-      { status: outcome, ...(outcome === AppointmentStatus.COMPLETED ? { completionNotes: deps.sealer.seal(SEALED.completionNotes, id, trimmed) } : {}), updatedAt: new Date() },
+      {
+        status: outcome,
+        ...(outcome === AppointmentStatus.COMPLETED
+          ? { completionNotes: deps.sealer.seal(SEALED.completionNotes, id, trimmed) }
+          : {}),
+        updatedAt: new Date(),
+      },
     );
     if (updated === 0) throw new Conflict('The appointment changed meanwhile; reload it and try again.');
     const closed = await tx.findOneOrFail(Appointment, { id }, { refresh: true });

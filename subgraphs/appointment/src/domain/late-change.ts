@@ -21,6 +21,7 @@ export async function isLateChangeBy(
 ): Promise<boolean> {
   if (actor.role !== Role.PATIENT) return false;
   assertNotStarted(appointment.startsAt, now, what);
-  const service = known?.id === appointment.serviceId ? known : await deps.doctors.medicalService(appointment.serviceId);
+  const service =
+    known?.id === appointment.serviceId ? known : await deps.doctors.medicalService(appointment.serviceId);
   return isLateChange(appointment.startsAt, service.bookingPolicy, now);
 }

@@ -15,7 +15,13 @@ export async function lockPatient(tx: EntityManager, patientId: string): Promise
 }
 
 /** CONFLICT when the patient already holds an active appointment overlapping [startsAt, endsAt). */
-export async function assertNoOverlap(em: EntityManager, patientId: string, startsAt: Date, endsAt: Date, excludeId?: string): Promise<void> {
+export async function assertNoOverlap(
+  em: EntityManager,
+  patientId: string,
+  startsAt: Date,
+  endsAt: Date,
+  excludeId?: string,
+): Promise<void> {
   const where = {
     patientId,
     status: { $in: [...ACTIVE_STATUSES] },
@@ -36,7 +42,13 @@ export async function assertNoOverlap(em: EntityManager, patientId: string, star
  * an overlap with a future slot can come from and all that are upcoming.
  * Concurrent bookings queue on the guard, so each counts the others.
  */
-export async function assertPatientMayBook(tx: EntityManager, patientId: string, startsAt: Date, endsAt: Date, limit: number | null): Promise<void> {
+export async function assertPatientMayBook(
+  tx: EntityManager,
+  patientId: string,
+  startsAt: Date,
+  endsAt: Date,
+  limit: number | null,
+): Promise<void> {
   const now = new Date();
   const since = startsAt.getTime() < now.getTime() ? startsAt : now;
   const held = await tx.find(
@@ -46,7 +58,11 @@ export async function assertPatientMayBook(tx: EntityManager, patientId: string,
   );
   const clash = held.find((appointment) => overlaps(appointment, { startsAt, endsAt }));
   if (clash) throw overlapConflict(clash);
-  checkActiveLimit(held.filter((appointment) => appointment.startsAt.getTime() > now.getTime()).length, limit ?? Infinity, limit === null);
+  checkActiveLimit(
+    held.filter((appointment) => appointment.startsAt.getTime() > now.getTime()).length,
+    limit ?? Infinity,
+    limit === null,
+  );
 }
 
 function overlapConflict(clash: Pick<Appointment, 'id' | 'startsAt' | 'endsAt'>): Conflict {
@@ -65,8 +81,11 @@ export async function retryTransient<T>(work: () => Promise<T>, attempts = 5): P
     try {
       return await work();
     } catch (error) {
-      const labels = (error as { errorLabels?: string[]; errorLabelSet?: Set<string> }).errorLabels ?? [...((error as any)?.errorLabelSet ?? [])];
-      const transient = labels.includes('TransientTransactionError') || /WriteConflict/i.test(String((error as Error)?.message));
+      const labels = (error as { errorLabels?: string[]; errorLabelSet?: Set<string> }).errorLabels ?? [
+        ...((error as any)?.errorLabelSet ?? []),
+      ];
+      const transient =
+        labels.includes('TransientTransactionError') || /WriteConflict/i.test(String((error as Error)?.message));
       if (!transient || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
     }

@@ -15,14 +15,29 @@ import { SEALED } from './sealed-columns';
  * once the update wins the row is that appointment, CONFIRMED; no re-read.
  * Returns the confirmed appointment, or null if something else settled it.
  */
-export async function confirmPending(em: EntityManager, sealer: FieldSealer, pending: Appointment, by: string | null, note: string): Promise<Appointment | null> {
+export async function confirmPending(
+  em: EntityManager,
+  sealer: FieldSealer,
+  pending: Appointment,
+  by: string | null,
+  note: string,
+): Promise<Appointment | null> {
   return em.transactional(async (tx) => {
     const updatedAt = new Date();
-    const updated = await tx.nativeUpdate(Appointment, { id: pending.id, status: AppointmentStatus.PENDING }, { status: AppointmentStatus.CONFIRMED, updatedAt });
+    const updated = await tx.nativeUpdate(
+      Appointment,
+      { id: pending.id, status: AppointmentStatus.PENDING },
+      { status: AppointmentStatus.CONFIRMED, updatedAt },
+    );
     if (updated === 0) return null;
     const appointment = Object.assign(pending, { status: AppointmentStatus.CONFIRMED, updatedAt });
     // Inserted at once rather than flushed: the booking path's hottest transaction, with nothing else in its unit of work.
-    await insertChange(tx, sealer, appointment, { by, from: AppointmentStatus.PENDING, to: AppointmentStatus.CONFIRMED, note });
+    await insertChange(tx, sealer, appointment, {
+      by,
+      from: AppointmentStatus.PENDING,
+      to: AppointmentStatus.CONFIRMED,
+      note,
+    });
     await insertAppointmentEvent(tx, 'APPOINTMENT_CONFIRMED', appointment, factsOf(appointment));
     return appointment;
   });
@@ -35,17 +50,32 @@ export async function confirmPending(em: EntityManager, sealer: FieldSealer, pen
  * No event: nobody was ever told this appointment existed. Its idempotency
  * key is forgotten: the first attempt never answered, so a retry books afresh.
  */
-export async function abandonPending(em: EntityManager, sealer: FieldSealer, id: string, note: string): Promise<boolean> {
+export async function abandonPending(
+  em: EntityManager,
+  sealer: FieldSealer,
+  id: string,
+  note: string,
+): Promise<boolean> {
   return em.transactional(async (tx) => {
     const now = new Date();
     const updated = await tx.nativeUpdate(
       Appointment,
       { id, status: AppointmentStatus.PENDING },
-      { status: AppointmentStatus.CANCELLED, cancellationReason: sealer.seal(SEALED.cancellationReason, id, note), slotCheckDueAt: now, updatedAt: now },
+      {
+        status: AppointmentStatus.CANCELLED,
+        cancellationReason: sealer.seal(SEALED.cancellationReason, id, note),
+        slotCheckDueAt: now,
+        updatedAt: now,
+      },
     );
     if (updated === 0) return false;
     const appointment = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
-    recordChange(tx, sealer, appointment, { by: null, from: AppointmentStatus.PENDING, to: AppointmentStatus.CANCELLED, note });
+    recordChange(tx, sealer, appointment, {
+      by: null,
+      from: AppointmentStatus.PENDING,
+      to: AppointmentStatus.CANCELLED,
+      note,
+    });
     await tx.nativeDelete(IdempotencyKey, { appointmentId: id });
     return true;
   });

@@ -11,7 +11,8 @@ export function dateRangeInstants(from: string, to: string, zone: string): { sta
   const last = DateTime.fromISO(to, { zone }).startOf('day');
   if (last < start) throw new BadUserInput('"to" must not be before "from".', 'to');
   const days = Math.round(last.diff(start, 'days').days) + 1;
-  if (days > MAX_SUMMARY_DAYS) throw new BadUserInput(`The range covers ${days} days; at most ${MAX_SUMMARY_DAYS} are allowed.`, 'to');
+  if (days > MAX_SUMMARY_DAYS)
+    throw new BadUserInput(`The range covers ${days} days; at most ${MAX_SUMMARY_DAYS} are allowed.`, 'to');
   return { start: start.toJSDate(), end: last.plus({ days: 1 }).toJSDate() };
 }
 
@@ -25,6 +26,7 @@ export function periodsBetween(from: string, to: string, zone: string, groupBy: 
   const unit = UNIT[groupBy];
   const last = DateTime.fromISO(to, { zone }).startOf(unit);
   const periods: string[] = [];
-  for (let at = DateTime.fromISO(from, { zone }).startOf(unit); at <= last; at = at.plus({ [`${unit}s`]: 1 })) periods.push(at.toISODate()!);
+  for (let at = DateTime.fromISO(from, { zone }).startOf(unit); at <= last; at = at.plus({ [`${unit}s`]: 1 }))
+    periods.push(at.toISODate()!);
   return periods;
 }

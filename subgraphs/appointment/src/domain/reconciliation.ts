@@ -25,16 +25,45 @@ export interface ReconcileReport {
  *   slots of a cancellation).
  * Every step is conditional, so concurrent runs (several instances) are safe.
  */
-export async function reconcileAppointments(em: EntityManager, deps: AppointmentDeps, graceSeconds: number, now = new Date()): Promise<ReconcileReport> {
+export async function reconcileAppointments(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  graceSeconds: number,
+  now = new Date(),
+): Promise<ReconcileReport> {
   const report: ReconcileReport = { confirmed: 0, abandoned: 0, released: 0 };
-  const stale = await em.fork().find(Appointment, { status: AppointmentStatus.PENDING, createdAt: { $lt: new Date(now.getTime() - graceSeconds * 1000) } }, { limit: BATCH });
+  const stale = await em
+    .fork()
+    .find(
+      Appointment,
+      { status: AppointmentStatus.PENDING, createdAt: { $lt: new Date(now.getTime() - graceSeconds * 1000) } },
+      { limit: BATCH },
+    );
   if (stale.length) {
     const slots = await deps.scheduling.slots({ appointmentIds: stale.map((a) => a.id) });
     for (const appointment of stale) {
-      const held = slots.some((s) => s.id === appointment.slotId && s.status === 'BOOKED' && s.appointmentId === appointment.id);
+      const held = slots.some(
+        (s) => s.id === appointment.slotId && s.status === 'BOOKED' && s.appointmentId === appointment.id,
+      );
       if (held) {
-        if (await confirmPending(em.fork(), deps.sealer, appointment, null, 'confirmed by reconciliation after an interrupted booking')) report.confirmed += 1;
-      } else if (await abandonPending(em.fork(), deps.sealer, appointment.id, 'The booking could not be completed; please book again.')) {
+        if (
+          await confirmPending(
+            em.fork(),
+            deps.sealer,
+            appointment,
+            null,
+            'confirmed by reconciliation after an interrupted booking',
+          )
+        )
+          report.confirmed += 1;
+      } else if (
+        await abandonPending(
+          em.fork(),
+          deps.sealer,
+          appointment.id,
+          'The booking could not be completed; please book again.',
+        )
+      ) {
         report.abandoned += 1;
       }
     }
@@ -44,7 +73,9 @@ export async function reconcileAppointments(em: EntityManager, deps: Appointment
   if (due.length) {
     const slots = await deps.scheduling.slots({ appointmentIds: due.map((a) => a.id) });
     for (const appointment of due) {
-      const strays = slots.filter((s) => s.appointmentId === appointment.id && TAKEN.includes(s.status) && !holds(appointment, s));
+      const strays = slots.filter(
+        (s) => s.appointmentId === appointment.id && TAKEN.includes(s.status) && !holds(appointment, s),
+      );
       let allReleased = true;
       if (strays.length) {
         try {
@@ -56,7 +87,13 @@ export async function reconcileAppointments(em: EntityManager, deps: Appointment
         }
       }
       if (allReleased) {
-        await em.fork().nativeUpdate(Appointment, { id: appointment.id, slotCheckDueAt: appointment.slotCheckDueAt }, { slotCheckDueAt: null });
+        await em
+          .fork()
+          .nativeUpdate(
+            Appointment,
+            { id: appointment.id, slotCheckDueAt: appointment.slotCheckDueAt },
+            { slotCheckDueAt: null },
+          );
       }
     }
   }

@@ -30,19 +30,31 @@ export async function rescheduleAppointment(
 ): Promise<BookingOutcome> {
   const before = await loadAppointment(em, request.id);
   assertMayChange(actor, before, 'reschedule');
-  if (before.status !== AppointmentStatus.CONFIRMED) throw new Conflict(`Only a confirmed appointment can be rescheduled; this one is ${before.status}.`);
+  if (before.status !== AppointmentStatus.CONFIRMED)
+    throw new Conflict(`Only a confirmed appointment can be rescheduled; this one is ${before.status}.`);
   const serviceId = request.serviceId ?? before.serviceId;
   if (request.newSlotId === before.slotId && serviceId === before.serviceId) {
-    throw new BadUserInput('The appointment is already in this slot for this service; choose another slot.', 'newSlotId');
+    throw new BadUserInput(
+      'The appointment is already in this slot for this service; choose another slot.',
+      'newSlotId',
+    );
   }
   const now = new Date();
-  const target = await bookableTarget(deps, request.newSlotId, serviceId, { boundByPolicy: actor.role === Role.PATIENT, field: 'newSlotId' }, now);
+  const target = await bookableTarget(
+    deps,
+    request.newSlotId,
+    serviceId,
+    { boundByPolicy: actor.role === Role.PATIENT, field: 'newSlotId' },
+    now,
+  );
   const late = await isLateChangeBy(deps, actor, before, 'move', now, target.service);
   await assertNoOverlap(em, before.patientId, target.span.startsAt, target.span.endsAt, before.id);
 
   // Booked even in the same slot (another service): a longer service or other buffers take other slots.
   // The new time may share slots with the old one; they are this appointment's already and stay so.
-  await em.fork().nativeUpdate(Appointment, { id: before.id }, { slotCheckDueAt: new Date(Date.now() + SLOT_CHECK_GRACE_MS) });
+  await em
+    .fork()
+    .nativeUpdate(Appointment, { id: before.id }, { slotCheckDueAt: new Date(Date.now() + SLOT_CHECK_GRACE_MS) });
   try {
     await deps.scheduling.bookSlot(target.slot, before.id, target.span);
   } catch (error) {
@@ -53,7 +65,11 @@ export async function rescheduleAppointment(
     if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND')) {
       await clearSlotCheck(em, before.id, before.slotId);
       const reason = error.code === 'NOT_FOUND' ? 'NOT_FOUND' : String(error.extensions.reason ?? 'TAKEN');
-      return { kind: 'unavailable', reason, alternatives: await alternativesFor(deps, target, [target.slot.id, before.slotId]) };
+      return {
+        kind: 'unavailable',
+        reason,
+        alternatives: await alternativesFor(deps, target, [target.slot.id, before.slotId]),
+      };
     }
     throw error;
   }
@@ -70,13 +86,28 @@ export async function rescheduleAppointment(
     await deps.scheduling.releaseSlots(before.id, heldTime(after));
     await clearSlotCheck(em, before.id, target.slot.id);
   } catch (error) {
-    deps.logger.warn({ err: error, appointmentId: before.id }, 'old slots not released yet; the reconciler will release them');
+    deps.logger.warn(
+      { err: error, appointmentId: before.id },
+      'old slots not released yet; the reconciler will release them',
+    );
   }
   return { kind: 'confirmed', appointment: after };
 }
 
-async function applyMove(em: EntityManager, deps: AppointmentDeps, actor: Actor, before: Appointment, target: BookingTarget, late: boolean): Promise<Appointment> {
-  const previous = { slotId: before.slotId, doctorId: before.doctorId, startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString() };
+async function applyMove(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  actor: Actor,
+  before: Appointment,
+  target: BookingTarget,
+  late: boolean,
+): Promise<Appointment> {
+  const previous = {
+    slotId: before.slotId,
+    doctorId: before.doctorId,
+    startsAt: before.startsAt.toISOString(),
+    endsAt: before.endsAt.toISOString(),
+  };
   return em.fork().transactional(async (tx) => {
     // Checked again under the patient's guard: a booking may have taken the time since the first check.
     await lockPatient(tx, before.patientId);
@@ -99,10 +130,18 @@ async function applyMove(em: EntityManager, deps: AppointmentDeps, actor: Actor,
         ...(late && !before.lateCancelledAt ? { lateCancelledAt: new Date() } : {}),
       },
     );
-    if (moved === 0) throw new Conflict('The appointment changed while it was being rescheduled (cancelled or moved); reload it and try again.');
+    if (moved === 0)
+      throw new Conflict(
+        'The appointment changed while it was being rescheduled (cancelled or moved); reload it and try again.',
+      );
     const after = await tx.findOneOrFail(Appointment, { id: before.id }, { refresh: true });
     const note = `rescheduled from ${previous.startsAt} to ${after.startsAt.toISOString()}${late ? ' (late: inside the cancellation window)' : ''}`;
-    recordChange(tx, deps.sealer, after, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: AppointmentStatus.CONFIRMED, note });
+    recordChange(tx, deps.sealer, after, {
+      by: actor.id,
+      from: AppointmentStatus.CONFIRMED,
+      to: AppointmentStatus.CONFIRMED,
+      note,
+    });
     recordAppointmentEvent(tx, 'APPOINTMENT_RESCHEDULED', after, { ...factsOf(after), previous, late });
     return after;
   });

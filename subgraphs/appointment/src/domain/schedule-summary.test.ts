@@ -19,8 +19,16 @@ describe('schedule summary periods', () => {
   });
 
   it('starts weeks on Monday and months on the first, in the clinic zone', () => {
-    expect(periodsBetween('2026-12-02', '2026-12-15', 'UTC', 'WEEK')).toEqual(['2026-11-30', '2026-12-07', '2026-12-14']);
-    expect(periodsBetween('2026-11-15', '2027-01-02', 'UTC', 'MONTH')).toEqual(['2026-11-01', '2026-12-01', '2027-01-01']);
+    expect(periodsBetween('2026-12-02', '2026-12-15', 'UTC', 'WEEK')).toEqual([
+      '2026-11-30',
+      '2026-12-07',
+      '2026-12-14',
+    ]);
+    expect(periodsBetween('2026-11-15', '2027-01-02', 'UTC', 'MONTH')).toEqual([
+      '2026-11-01',
+      '2026-12-01',
+      '2027-01-01',
+    ]);
     // 23:30 UTC on 1 Dec is already 2 Dec in Berlin.
     expect(periodStartOf(Date.parse('2026-12-01T23:30:00Z'), 'Europe/Berlin', 'DAY')).toBe('2026-12-02');
   });
@@ -38,8 +46,24 @@ describe('schedule summary periods', () => {
       'DAY',
     );
     expect(buckets).toEqual([
-      { periodStart: '2026-12-01', freeSlots: 3, bookedSlots: 1, completed: 2, cancelled: 0, noShows: 0, utilization: 0.25 },
-      { periodStart: '2026-12-02', freeSlots: 0, bookedSlots: 0, completed: 0, cancelled: 4, noShows: 1, utilization: 0 },
+      {
+        periodStart: '2026-12-01',
+        freeSlots: 3,
+        bookedSlots: 1,
+        completed: 2,
+        cancelled: 0,
+        noShows: 0,
+        utilization: 0.25,
+      },
+      {
+        periodStart: '2026-12-02',
+        freeSlots: 0,
+        bookedSlots: 0,
+        completed: 0,
+        cancelled: 4,
+        noShows: 1,
+        utilization: 0,
+      },
     ]);
   });
 });

@@ -39,10 +39,21 @@ export async function scheduleSummary(
   const zone = deps.timeZone;
   const { start, end } = dateRangeInstants(query.from, query.to, zone);
   const [slotBuckets, outcomes] = await Promise.all([
-    deps.scheduling.slotCounts({ from: start.toISOString(), to: end.toISOString(), groupBy: query.groupBy, ...(query.doctorId ? { doctorId: query.doctorId } : {}) }),
+    deps.scheduling.slotCounts({
+      from: start.toISOString(),
+      to: end.toISOString(),
+      groupBy: query.groupBy,
+      ...(query.doctorId ? { doctorId: query.doctorId } : {}),
+    }),
     countOutcomes(em, { from: start, to: end, doctorId: query.doctorId }),
   ]);
-  return buildBuckets(periodsBetween(query.from, query.to, zone, query.groupBy), slotBuckets, outcomes, zone, query.groupBy);
+  return buildBuckets(
+    periodsBetween(query.from, query.to, zone, query.groupBy),
+    slotBuckets,
+    outcomes,
+    zone,
+    query.groupBy,
+  );
 }
 
 /** Pure: merges the two sources into buckets; utilization = booked / (booked + free), 0 when there are no slots. */
@@ -54,7 +65,10 @@ export function buildBuckets(
   groupBy: PeriodKind,
 ): ScheduleBucketView[] {
   const buckets = new Map<string, ScheduleBucketView>(
-    periods.map((p) => [p, { periodStart: p, freeSlots: 0, bookedSlots: 0, completed: 0, cancelled: 0, noShows: 0, utilization: 0 }]),
+    periods.map((p) => [
+      p,
+      { periodStart: p, freeSlots: 0, bookedSlots: 0, completed: 0, cancelled: 0, noShows: 0, utilization: 0 },
+    ]),
   );
   for (const s of slotBuckets) {
     const bucket = buckets.get(s.periodStart);

@@ -1,5 +1,14 @@
 import { recentAnswers } from '@carebook/platform';
-import type { BookingSpan, ChannelListener, DoctorFacts, LocationFacts, MedicalServiceFacts, ServiceClient, ServiceTimeNeeds, SlotFacts } from '@carebook/platform';
+import type {
+  BookingSpan,
+  ChannelListener,
+  DoctorFacts,
+  LocationFacts,
+  MedicalServiceFacts,
+  ServiceClient,
+  ServiceTimeNeeds,
+  SlotFacts,
+} from '@carebook/platform';
 
 export type { DoctorFacts, MedicalServiceFacts, SlotFacts };
 
@@ -11,7 +20,11 @@ export interface SchedulingApi {
    * Books the slot as looked up (scheduling checks the facts in its update instead of re-reading the row)
    * and, with the rest of `span`, every slot the appointment's time and buffers touch: all or none.
    */
-  bookSlot(slot: Pick<SlotFacts, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>, appointmentId: string, span: BookingSpan): Promise<{ slotId: string; doctorId: string; startsAt: string; endsAt: string }>;
+  bookSlot(
+    slot: Pick<SlotFacts, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>,
+    appointmentId: string,
+    span: BookingSpan,
+  ): Promise<{ slotId: string; doctorId: string; startsAt: string; endsAt: string }>;
   /** Frees every slot the appointment holds, except those touching `keep` (the time it goes on holding). */
   releaseSlots(appointmentId: string, keep?: { from: Date; until: Date }): Promise<{ released: boolean }>;
   slots(query: { ids?: string[]; appointmentIds?: string[] }): Promise<SlotFacts[]>;
@@ -26,7 +39,12 @@ export interface SchedulingApi {
     notBefore?: string;
     notAfter?: string;
   }): Promise<SlotFacts[]>;
-  slotCounts(query: { from: string; to: string; doctorId?: string; groupBy: PeriodKind }): Promise<Array<{ periodStart: string; free: number; booked: number }>>;
+  slotCounts(query: {
+    from: string;
+    to: string;
+    doctorId?: string;
+    groupBy: PeriodKind;
+  }): Promise<Array<{ periodStart: string; free: number; booked: number }>>;
 }
 
 /** The doctor service's lookup routes. */
@@ -44,13 +62,28 @@ export function schedulingApi(client: ServiceClient): SchedulingApi {
         slotId: slot.id,
         appointmentId,
         expected: { doctorId: slot.doctorId, startsAt: slot.startsAt, endsAt: slot.endsAt },
-        span: { endsAt: span.endsAt.toISOString(), heldFrom: span.heldFrom.toISOString(), heldUntil: span.heldUntil.toISOString() },
+        span: {
+          endsAt: span.endsAt.toISOString(),
+          heldFrom: span.heldFrom.toISOString(),
+          heldUntil: span.heldUntil.toISOString(),
+        },
       }),
     releaseSlots: (appointmentId, keep) =>
-      client.call('scheduling', 'release-slot', { appointmentId, ...(keep ? { keep: { from: keep.from.toISOString(), until: keep.until.toISOString() } } : {}) }),
+      client.call('scheduling', 'release-slot', {
+        appointmentId,
+        ...(keep ? { keep: { from: keep.from.toISOString(), until: keep.until.toISOString() } } : {}),
+      }),
     slots: async (query) => (await client.call<{ slots: SlotFacts[] }>('scheduling', 'slots', query)).slots,
-    alternatives: async (query) => (await client.call<{ slots: SlotFacts[] }>('scheduling', 'alternatives', query)).slots,
-    slotCounts: async (query) => (await client.call<{ buckets: Array<{ periodStart: string; free: number; booked: number }> }>('scheduling', 'slot-counts', query)).buckets,
+    alternatives: async (query) =>
+      (await client.call<{ slots: SlotFacts[] }>('scheduling', 'alternatives', query)).slots,
+    slotCounts: async (query) =>
+      (
+        await client.call<{ buckets: Array<{ periodStart: string; free: number; booked: number }> }>(
+          'scheduling',
+          'slot-counts',
+          query,
+        )
+      ).buckets,
   };
 }
 
@@ -63,10 +96,16 @@ export function schedulingApi(client: ServiceClient): SchedulingApi {
  * while `directory` (that announcement feed) is not live, nothing is
  * remembered, so a change applies to the next booking either way.
  */
-export function doctorApi(client: ServiceClient, ttlMs = 5000, directory?: Pick<ChannelListener, 'live'>): DoctorApi & { forget(): void } {
-  const askDoctors = async (query: { ids?: string[]; serviceId?: string }) => (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors;
+export function doctorApi(
+  client: ServiceClient,
+  ttlMs = 5000,
+  directory?: Pick<ChannelListener, 'live'>,
+): DoctorApi & { forget(): void } {
+  const askDoctors = async (query: { ids?: string[]; serviceId?: string }) =>
+    (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors;
   const askService = (id: string) => client.call<MedicalServiceFacts>('doctor', 'medical-service', { id });
-  const askLocations = async () => (await client.call<{ locations: LocationFacts[] }>('doctor', 'locations', {})).locations;
+  const askLocations = async () =>
+    (await client.call<{ locations: LocationFacts[] }>('doctor', 'locations', {})).locations;
   const doctors = recentAnswers(askDoctors, ttlMs);
   const medicalService = recentAnswers(askService, ttlMs);
   const locations = recentAnswers(askLocations, ttlMs);

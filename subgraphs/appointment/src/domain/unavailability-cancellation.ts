@@ -31,7 +31,13 @@ export interface UnavailabilityOutcome {
  * cancellation, within the patient's booking window; the slots under the
  * time off are already blocked, so none of them is offered).
  */
-export async function cancelForUnavailability(em: EntityManager, deps: AppointmentDeps, actor: Actor, appointmentIds: string[], cause: DoctorUnavailability['cause']): Promise<UnavailabilityOutcome> {
+export async function cancelForUnavailability(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  actor: Actor,
+  appointmentIds: string[],
+  cause: DoctorUnavailability['cause'],
+): Promise<UnavailabilityOutcome> {
   const outcome: UnavailabilityOutcome = { cancelled: [], skipped: [], failed: [] };
   const rows = await em.fork().find(Appointment, { id: { $in: appointmentIds } });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -41,7 +47,11 @@ export async function cancelForUnavailability(em: EntityManager, deps: Appointme
       outcome.skipped.push(id);
       continue;
     }
-    const alternatives = (await alternativesForSlot(deps, appointment.slotId, appointment.serviceId, [appointment.slotId], { boundByPolicy: true }))
+    const alternatives = (
+      await alternativesForSlot(deps, appointment.slotId, appointment.serviceId, [appointment.slotId], {
+        boundByPolicy: true,
+      })
+    )
       .slice(0, NOTICE_ALTERNATIVES)
       .map((slot) => ({ slotId: slot.id, doctorId: slot.doctorId, startsAt: slot.startsAt }));
     try {

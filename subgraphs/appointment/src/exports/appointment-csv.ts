@@ -11,7 +11,8 @@ type Row = { appointment: ExportedAppointment; names: RowNames; zone: string };
 
 const zoneOf = (r: Row) => r.appointment.timeZone ?? r.zone;
 
-const localTime = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+const localTime = (instant: Date, zone: string) =>
+  DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
 /** The columns of appointments.csv (README, Exports): ids, times in UTC and on the clock of the appointment's location (its zone named per row), where, who, what, for how much. */
 export const APPOINTMENT_COLUMNS: CsvColumn<Row>[] = [
@@ -34,7 +35,13 @@ export const APPOINTMENT_COLUMNS: CsvColumn<Row>[] = [
 ];
 
 /** appointments.csv for a filter, produced page by page as it is read. */
-export function appointmentCsv(orm: MikroORM, filter: AppointmentExportFilter, zone: string, namesOf: (page: ExportedAppointment[]) => Promise<RowNames>, batchSize?: number): Readable {
+export function appointmentCsv(
+  orm: MikroORM,
+  filter: AppointmentExportFilter,
+  zone: string,
+  namesOf: (page: ExportedAppointment[]) => Promise<RowNames>,
+  batchSize?: number,
+): Readable {
   async function* rows() {
     for await (const page of appointmentPages(orm, filter, zone, batchSize)) {
       const names = await namesOf(page);

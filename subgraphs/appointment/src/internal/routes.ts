@@ -26,7 +26,10 @@ export function appointmentInternalRoutes(deps: AppointmentDeps) {
           patientIds: z.array(z.string()).max(1000).optional(),
           doctorId: z.string().optional(),
         })
-        .refine((q) => q.ids || q.patientId || q.patientIds || q.doctorId, 'give ids, patientId, patientIds or doctorId'),
+        .refine(
+          (q) => q.ids || q.patientId || q.patientIds || q.doctorId,
+          'give ids, patientId, patientIds or doctorId',
+        ),
       async (query, { orm }) => {
         const where = {
           ...(query.ids ? { id: { $in: query.ids } } : {}),
@@ -35,7 +38,15 @@ export function appointmentInternalRoutes(deps: AppointmentDeps) {
           ...(query.doctorId ? { doctorId: query.doctorId } : {}),
         } as FilterQuery<Appointment>;
         const rows = await orm.em.fork().find(Appointment, where, { orderBy: { startsAt: 'desc' }, limit: 1000 });
-        return { appointments: rows.map((a) => ({ ...factsOf(a), status: a.status, price: a.price, currency: a.currency, lateCancellation: a.lateCancelledAt !== null })) };
+        return {
+          appointments: rows.map((a) => ({
+            ...factsOf(a),
+            status: a.status,
+            price: a.price,
+            currency: a.currency,
+            lateCancellation: a.lateCancelledAt !== null,
+          })),
+        };
       },
     ),
     'cancel-for-unavailability': internalRoute(
@@ -46,7 +57,8 @@ export function appointmentInternalRoutes(deps: AppointmentDeps) {
         actor: z.object({ id: z.string().min(1), role: z.string().min(1) }),
         cause: z.enum(['TIME_OFF', 'CLINIC_CLOSED']),
       }),
-      ({ appointmentIds, actor, cause }, { orm }) => cancelForUnavailability(orm.em.fork(), deps, actor, appointmentIds, cause),
+      ({ appointmentIds, actor, cause }, { orm }) =>
+        cancelForUnavailability(orm.em.fork(), deps, actor, appointmentIds, cause),
     ),
   };
 }

@@ -1,4 +1,10 @@
-import { appointmentExportFilter, internalStreamRoute, readExportFilter, Role, ServiceClient } from '@carebook/platform';
+import {
+  appointmentExportFilter,
+  internalStreamRoute,
+  readExportFilter,
+  Role,
+  ServiceClient,
+} from '@carebook/platform';
 import type { AppointmentDeps } from '../domain/deps';
 import { appointmentCsv } from '../exports/appointment-csv';
 import { rowNamesFor } from '../exports/row-names';

@@ -21,22 +21,31 @@ export class AppointmentResolver {
 
   @Authorized()
   @Query(() => [Appointment], { description: "The caller's appointments (as patient, or as doctor), latest first." })
-  myAppointments(@Ctx() ctx: RequestContext, @Arg('status', () => [AppointmentStatus], { nullable: true }) status?: AppointmentStatus[] | null) {
+  myAppointments(
+    @Ctx() ctx: RequestContext,
+    @Arg('status', () => [AppointmentStatus], { nullable: true }) status?: AppointmentStatus[] | null,
+  ) {
     return myAppointments(ctx.em, actorOf(ctx), status);
   }
 
   // Nullable so that a refusal here (or in a field below) leaves the other root fields of the same query standing.
   @Authorized()
-  @Query(() => Appointment, { nullable: true, description: 'One appointment: its patient, its doctor, the front desk or an admin.' })
+  @Query(() => Appointment, {
+    nullable: true,
+    description: 'One appointment: its patient, its doctor, the front desk or an admin.',
+  })
   async appointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Appointment | null> {
     const actor = actorOf(ctx);
     const appointment = await loadAppointment(ctx.em, id);
-    if (!mayRead(actor, appointment)) throw new Forbidden('Only the patient, the doctor of this appointment, the front desk or an admin may see it.');
+    if (!mayRead(actor, appointment))
+      throw new Forbidden('Only the patient, the doctor of this appointment, the front desk or an admin may see it.');
     return appointment;
   }
 
   @Authorized(Role.ADMIN, Role.STAFF, Role.DOCTOR)
-  @Query(() => AppointmentConnection, { description: 'Appointments matching the filter; admins and the front desk any, doctors their own.' })
+  @Query(() => AppointmentConnection, {
+    description: 'Appointments matching the filter; admins and the front desk any, doctors their own.',
+  })
   appointments(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => AppointmentFilter) filter: AppointmentFilter,
@@ -57,7 +66,11 @@ export class AppointmentResolver {
 
   @Authorized()
   @Mutation(() => Appointment, { description: 'Cancels a pending or confirmed appointment and frees its slot.' })
-  async cancelAppointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string | null) {
+  async cancelAppointment(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ) {
     const actor = actorOf(ctx);
     const cancelled = await cancelAppointment(ctx.em, this.deps, actor, id, reason);
     await this.deps.adminLog(actor, 'CANCEL_APPOINTMENT', id);
@@ -65,8 +78,14 @@ export class AppointmentResolver {
   }
 
   @Authorized(Role.DOCTOR, Role.ADMIN)
-  @Mutation(() => Appointment, { description: 'Marks a started, confirmed appointment as completed; its doctor or an admin.' })
-  async completeAppointment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('notes', () => String, { nullable: true }) notes?: string | null) {
+  @Mutation(() => Appointment, {
+    description: 'Marks a started, confirmed appointment as completed; its doctor or an admin.',
+  })
+  async completeAppointment(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('notes', () => String, { nullable: true }) notes?: string | null,
+  ) {
     const actor = actorOf(ctx);
     const completed = await closeAppointment(ctx.em, this.deps, actor, id, AppointmentStatus.COMPLETED, notes);
     await this.deps.adminLog(actor, 'COMPLETE_APPOINTMENT', id);
@@ -74,7 +93,9 @@ export class AppointmentResolver {
   }
 
   @Authorized(Role.DOCTOR, Role.ADMIN)
-  @Mutation(() => Appointment, { description: 'Records that the patient did not come; its doctor or an admin, once it has started.' })
+  @Mutation(() => Appointment, {
+    description: 'Records that the patient did not come; its doctor or an admin, once it has started.',
+  })
   async markNoShow(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     const actor = actorOf(ctx);
     const closed = await closeAppointment(ctx.em, this.deps, actor, id, AppointmentStatus.NO_SHOW);
@@ -92,7 +113,10 @@ export class AppointmentResolver {
     return this.deps.sealer.open(SEALED.cancellationReason, appointment.id, appointment.cancellationReason);
   }
 
-  @FieldResolver(() => Boolean, { description: 'True when the patient cancelled or moved it inside the cancellation window (a late-cancellation fee may be invoiced).' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when the patient cancelled or moved it inside the cancellation window (a late-cancellation fee may be invoiced).',
+  })
   lateCancellation(@Root() appointment: Appointment): boolean {
     return appointment.lateCancelledAt !== null;
   }
@@ -110,12 +134,17 @@ export class AppointmentResolver {
   }
 
   @Directive('@provides(fields: "name address")')
-  @FieldResolver(() => LocationRef, { description: 'Where it takes place (as booked; the default location for appointments booked before locations existed).' })
+  @FieldResolver(() => LocationRef, {
+    description:
+      'Where it takes place (as booked; the default location for appointments booked before locations existed).',
+  })
   location(@Root() appointment: Appointment): LocationRef {
     return { id: appointment.locationId ?? DEFAULT_LOCATION_ID };
   }
 
-  @FieldResolver(() => String, { description: "The IANA time zone of the appointment's location: show its times in it, naming it." })
+  @FieldResolver(() => String, {
+    description: "The IANA time zone of the appointment's location: show its times in it, naming it.",
+  })
   timeZone(@Root() appointment: Appointment): string {
     return appointment.timeZone ?? this.deps.timeZone;
   }
@@ -136,7 +165,8 @@ export class AppointmentResolver {
     return groupedLoader(
       ctx,
       'appointment-history',
-      (ids) => ctx.em.find(AppointmentChange, { appointmentId: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } }),
+      (ids) =>
+        ctx.em.find(AppointmentChange, { appointmentId: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } }),
       (change) => change.appointmentId,
     ).load(appointment.id);
   }

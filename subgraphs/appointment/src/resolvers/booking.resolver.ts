@@ -13,8 +13,13 @@ export class BookingResolver {
   constructor(private readonly deps: AppointmentDeps) {}
 
   @Authorized(Role.PATIENT, Role.ADMIN, Role.STAFF)
-  @Mutation(() => BookingResult, { description: 'Books a free slot; SlotUnavailable with alternatives when it is taken.' })
-  async bookAppointment(@Ctx() ctx: RequestContext, @Arg('input', () => BookAppointmentInput) input: BookAppointmentInput) {
+  @Mutation(() => BookingResult, {
+    description: 'Books a free slot; SlotUnavailable with alternatives when it is taken.',
+  })
+  async bookAppointment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => BookAppointmentInput) input: BookAppointmentInput,
+  ) {
     const actor = actorOf(ctx);
     const patientId = bookingPatientId(actor, input.patientId);
     const outcome = await bookAppointment(ctx.em, this.deps, {
@@ -28,12 +33,15 @@ export class BookingResolver {
       boundByPolicy: actor.role === Role.PATIENT,
       idempotencyKey: input.idempotencyKey,
     });
-    if (outcome.kind === 'confirmed') await this.deps.adminLog(actor, 'BOOK_APPOINTMENT', outcome.appointment.id, { patientId, slotId: input.slotId });
+    if (outcome.kind === 'confirmed')
+      await this.deps.adminLog(actor, 'BOOK_APPOINTMENT', outcome.appointment.id, { patientId, slotId: input.slotId });
     return toBookingResult(outcome);
   }
 
   @Authorized()
-  @Mutation(() => BookingResult, { description: 'Moves an appointment to another slot (and optionally service); the patient, the doctor or an admin.' })
+  @Mutation(() => BookingResult, {
+    description: 'Moves an appointment to another slot (and optionally service); the patient, the doctor or an admin.',
+  })
   async rescheduleAppointment(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
@@ -42,7 +50,8 @@ export class BookingResolver {
   ) {
     const actor = actorOf(ctx);
     const outcome = await rescheduleAppointment(ctx.em, this.deps, actor, { id, newSlotId, serviceId });
-    if (outcome.kind === 'confirmed') await this.deps.adminLog(actor, 'RESCHEDULE_APPOINTMENT', id, { newSlotId, ...(serviceId ? { serviceId } : {}) });
+    if (outcome.kind === 'confirmed')
+      await this.deps.adminLog(actor, 'RESCHEDULE_APPOINTMENT', id, { newSlotId, ...(serviceId ? { serviceId } : {}) });
     return toBookingResult(outcome);
   }
 }

@@ -14,7 +14,10 @@ export class ScheduleSummaryResolver {
   ) {}
 
   @Authorized(Role.ADMIN, Role.STAFF, Role.DOCTOR)
-  @Query(() => [ScheduleBucket], { description: 'Per day, week or month (clinic time zone): free and booked slots, outcomes and utilization. At most 366 days.' })
+  @Query(() => [ScheduleBucket], {
+    description:
+      'Per day, week or month (clinic time zone): free and booked slots, outcomes and utilization. At most 366 days.',
+  })
   scheduleSummary(
     @Ctx() ctx: RequestContext,
     @Arg('from', () => CalendarDateScalar) from: string,

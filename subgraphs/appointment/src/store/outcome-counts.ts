@@ -35,7 +35,11 @@ const countInMysql: OutcomeCounter = async (em, { from, to, doctorId }) => {
     from appointments where starts_at >= ? and starts_at < ? and status in (?, ?, ?)${doctorId ? ' and doctor_id = ?' : ''}
     group by status, quarter`;
   const params: unknown[] = [from, to, ...COUNTED_STATUSES, ...(doctorId ? [doctorId] : [])];
-  const rows = (await (em as any).getConnection().execute(sql, params)) as Array<{ status: AppointmentStatus; quarter: number | string; n: number | string }>;
+  const rows = (await (em as any).getConnection().execute(sql, params)) as Array<{
+    status: AppointmentStatus;
+    quarter: number | string;
+    n: number | string;
+  }>;
   return rows.map((r) => ({ status: r.status, quarter: Number(r.quarter), count: Number(r.n) }));
 };
 
@@ -44,7 +48,12 @@ const countInMongo: OutcomeCounter = async (em, { from, to, doctorId }) => {
   if (doctorId) match.doctorId = doctorId;
   const rows = (await (em as any).aggregate('Appointment', [
     { $match: match },
-    { $group: { _id: { status: '$status', quarter: { $floor: { $divide: [{ $toLong: '$startsAt' }, 900_000] } } }, n: { $sum: 1 } } },
+    {
+      $group: {
+        _id: { status: '$status', quarter: { $floor: { $divide: [{ $toLong: '$startsAt' }, 900_000] } } },
+        n: { $sum: 1 },
+      },
+    },
   ])) as Array<{ _id: { status: AppointmentStatus; quarter: number }; n: number }>;
   return rows.map((r) => ({ status: r._id.status, quarter: Number(r._id.quarter), count: Number(r.n) }));
 };

@@ -15,7 +15,10 @@ export interface AccessTokenSettings {
  * revocations void the tokens issued before a moment, and a sign-in right
  * after a role change, in the same second, must not be voided with them.
  */
-export async function signAccessToken(settings: AccessTokenSettings, user: { id: string; role: Role }): Promise<{ token: string; expiresAt: Date }> {
+export async function signAccessToken(
+  settings: AccessTokenSettings,
+  user: { id: string; role: Role },
+): Promise<{ token: string; expiresAt: Date }> {
   const issuedAtMs = Date.now();
   const issuedAt = Math.floor(issuedAtMs / 1000);
   const expiresAt = issuedAt + settings.ttlSeconds;

@@ -5,7 +5,12 @@ import { hashPassword } from './password';
 import { normaliseEmail } from './user-accounts';
 
 /** Creates the first admin from the environment when the clinic has none, so someone can sign in and manage it. */
-export async function ensureBootstrapAdmin(em: EntityManager, email: string | undefined, password: string | undefined, logger: Logger): Promise<void> {
+export async function ensureBootstrapAdmin(
+  em: EntityManager,
+  email: string | undefined,
+  password: string | undefined,
+  logger: Logger,
+): Promise<void> {
   if (!email || !password) return;
   if (await em.count(User, { role: Role.ADMIN, active: true })) return;
   const normalised = normaliseEmail(email);
@@ -15,7 +20,13 @@ export async function ensureBootstrapAdmin(em: EntityManager, email: string | un
     existing.active = true;
     existing.provisioned = true;
   } else {
-    em.create(User, { email: normalised, passwordHash: await hashPassword(password), role: Role.ADMIN, active: true, provisioned: true });
+    em.create(User, {
+      email: normalised,
+      passwordHash: await hashPassword(password),
+      role: Role.ADMIN,
+      active: true,
+      provisioned: true,
+    });
   }
   await em.flush();
   logger.info('bootstrap admin created from BOOTSTRAP_ADMIN_EMAIL');

@@ -10,7 +10,9 @@ async function admitted(attempt: Promise<unknown>): Promise<boolean> {
     await attempt;
     return true;
   } catch (error) {
-    expect(error).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+    expect(error).toMatchObject({
+      extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+    });
     return false;
   }
 }
@@ -21,7 +23,9 @@ describe('sign-in throttle against real Redis', () => {
   let throttle: ReturnType<typeof createLoginThrottle>;
 
   beforeAll(async () => {
-    redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { keyPrefix: `test-throttle-${process.pid}-${Date.now()}:` });
+    redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+      keyPrefix: `test-throttle-${process.pid}-${Date.now()}:`,
+    });
     await new Promise((resolve) => redis.once('ready', resolve));
     throttle = createLoginThrottle(redis, settings, logger);
   });
@@ -29,7 +33,9 @@ describe('sign-in throttle against real Redis', () => {
   afterAll(() => redis.disconnect());
 
   it('admits exactly the limit of 40 concurrent attempts at one account from one address', async () => {
-    const results = await Promise.all(Array.from({ length: 40 }, () => admitted(throttle.admit('ann@example.org', '10.1.0.1'))));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => admitted(throttle.admit('ann@example.org', '10.1.0.1'))),
+    );
     expect(results.filter(Boolean)).toHaveLength(5);
   });
 
@@ -41,7 +47,8 @@ describe('sign-in throttle against real Redis', () => {
   });
 
   it('refuses every account from an address past the higher per-address ceiling', async () => {
-    for (const account of ['a', 'b', 'c']) for (let i = 0; i < 4; i++) await throttle.admit(`${account}@example.org`, '10.3.0.1');
+    for (const account of ['a', 'b', 'c'])
+      for (let i = 0; i < 4; i++) await throttle.admit(`${account}@example.org`, '10.3.0.1');
     expect(await admitted(throttle.admit('fresh@example.org', '10.3.0.1'))).toBe(false);
     expect(await admitted(throttle.admit('fresh@example.org', '10.3.0.2'))).toBe(true);
   });
@@ -60,7 +67,12 @@ describe('sign-in throttle against real Redis', () => {
     const down = createRedis('redis://127.0.0.1:9');
     down.on('error', () => undefined);
     try {
-      await expect(createLoginThrottle(down, settings, logger).admit('eve@example.org', '10.5.0.1')).rejects.toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' }, message: expect.stringMatching(/Sign-in is briefly unavailable/) });
+      await expect(
+        createLoginThrottle(down, settings, logger).admit('eve@example.org', '10.5.0.1'),
+      ).rejects.toMatchObject({
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        message: expect.stringMatching(/Sign-in is briefly unavailable/),
+      });
     } finally {
       down.disconnect();
     }
@@ -71,7 +83,9 @@ describe('request quotas against real Redis', () => {
   let redis: Redis;
 
   beforeAll(async () => {
-    redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { keyPrefix: `test-quota-${process.pid}-${Date.now()}:` });
+    redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+      keyPrefix: `test-quota-${process.pid}-${Date.now()}:`,
+    });
     await new Promise((resolve) => redis.once('ready', resolve));
   });
 
@@ -79,10 +93,20 @@ describe('request quotas against real Redis', () => {
 
   it('lets the limit of concurrent requests through per value and refuses the rest with when to try again', async () => {
     const quotas = createRequestQuotas(redis, logger);
-    const quota = { name: 'registration:address', label: 'Registration', limit: 3, windowSeconds: 3600, message: 'Too many accounts were opened from your network address.' };
+    const quota = {
+      name: 'registration:address',
+      label: 'Registration',
+      limit: 3,
+      windowSeconds: 3600,
+      message: 'Too many accounts were opened from your network address.',
+    };
     const results = await Promise.all(Array.from({ length: 10 }, () => admitted(quotas.take(quota, '10.6.0.1'))));
     expect(results.filter(Boolean)).toHaveLength(3);
-    await expect(quotas.take(quota, '10.6.0.1')).rejects.toMatchObject({ message: expect.stringMatching(/^Too many accounts were opened from your network address\. Try again in 60 minute\(s\)\.$/) });
+    await expect(quotas.take(quota, '10.6.0.1')).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /^Too many accounts were opened from your network address\. Try again in 60 minute\(s\)\.$/,
+      ),
+    });
     expect(await admitted(quotas.take(quota, '10.6.0.2'))).toBe(true);
   });
 });

@@ -55,7 +55,8 @@ return 1
  * cannot be checked either.
  */
 export function createLoginThrottle(redis: Redis, settings: ThrottleSettings, logger: Logger) {
-  const pairKey = (email: string, ip: string) => `login-failures:account-address:${createHash('sha256').update(`${email}\n${ip}`).digest('hex')}`;
+  const pairKey = (email: string, ip: string) =>
+    `login-failures:account-address:${createHash('sha256').update(`${email}\n${ip}`).digest('hex')}`;
   const ipKey = (ip: string) => `login-failures:address:${ip}`;
 
   return {
@@ -64,18 +65,30 @@ export function createLoginThrottle(redis: Redis, settings: ThrottleSettings, lo
       const keys = [pairKey(email, ip), ipKey(ip)];
       let answer: [number, number];
       try {
-        answer = (await redis.eval(ADMIT, 2, ...keys, settings.maxPerEmailAndIp, settings.maxPerIp, settings.windowSeconds)) as [number, number];
+        answer = (await redis.eval(
+          ADMIT,
+          2,
+          ...keys,
+          settings.maxPerEmailAndIp,
+          settings.maxPerIp,
+          settings.windowSeconds,
+        )) as [number, number];
       } catch (error) {
         logger.warn({ err: error }, 'login throttle unavailable (Redis); refusing the attempt');
         throw throttleUnavailable('Sign-in');
       }
       const [counted, ttl] = answer;
       if (!counted) {
-        throw rateLimited(`Too many failed sign-in attempts; try again in ${Math.ceil(Math.max(ttl, 1) / 60)} minute(s) or reset your password.`, ttl > 0 ? ttl : settings.windowSeconds);
+        throw rateLimited(
+          `Too many failed sign-in attempts; try again in ${Math.ceil(Math.max(ttl, 1) / 60)} minute(s) or reset your password.`,
+          ttl > 0 ? ttl : settings.windowSeconds,
+        );
       }
       return {
         async succeeded() {
-          await redis.eval(SUCCEEDED, 2, ...keys).catch((error) => logger.warn({ err: error }, 'could not clear sign-in failures (Redis)'));
+          await redis
+            .eval(SUCCEEDED, 2, ...keys)
+            .catch((error) => logger.warn({ err: error }, 'could not clear sign-in failures (Redis)'));
         },
       };
     },

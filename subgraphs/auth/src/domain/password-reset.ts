@@ -34,8 +34,14 @@ const UNUSABLE = 'This reset link is unknown, was already used or has expired; a
  * it, in the background. Quotas per client address and per email (counted
  * for any email, known or not) keep it from being used to flood a mailbox.
  */
-export async function requestPasswordReset(em: EntityManager, deps: ResetRequestDeps, rawEmail: string, clientIp: string): Promise<void> {
-  if (rawEmail.length > 254 || !isEmail(rawEmail)) throw new BadUserInput('email must be a valid email address, like jane@example.com', 'email');
+export async function requestPasswordReset(
+  em: EntityManager,
+  deps: ResetRequestDeps,
+  rawEmail: string,
+  clientIp: string,
+): Promise<void> {
+  if (rawEmail.length > 254 || !isEmail(rawEmail))
+    throw new BadUserInput('email must be a valid email address, like jane@example.com', 'email');
   const email = normaliseEmail(rawEmail);
   await deps.quotas.take(deps.perAddress, clientIp);
   await deps.quotas.take(deps.perEmail, email);
@@ -58,9 +64,17 @@ async function sendResetLink(em: EntityManager, deps: ResetRequestDeps, email: s
   const now = new Date();
   await em.transactional(async (tx) => {
     await tx.nativeUpdate(PasswordResetToken, { userId: user.id, usedAt: null }, { usedAt: now });
-    tx.create(PasswordResetToken, { tokenHash: hashOf(token), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000) });
+    tx.create(PasswordResetToken, {
+      tokenHash: hashOf(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000),
+    });
   });
-  await deps.mailer.send({ to: user.email, ...passwordResetEmail(passwordResetLink(deps.appUrl, token), RESET_TOKEN_MINUTES) });
+  await deps.mailer.send({
+    to: user.email,
+    ...passwordResetEmail(passwordResetLink(deps.appUrl, token), RESET_TOKEN_MINUTES),
+  });
   deps.logger.info({ userId: user.id }, 'password reset link sent');
 }
 
@@ -69,7 +83,12 @@ async function sendResetLink(em: EntityManager, deps: ResetRequestDeps, email: s
  * conditional update (twice the same link: one succeeds); every session of
  * the user ends. The user then signs in with the new password.
  */
-export async function resetPassword(em: EntityManager, deps: SessionEndingDeps, token: string, newPassword: string): Promise<void> {
+export async function resetPassword(
+  em: EntityManager,
+  deps: SessionEndingDeps,
+  token: string,
+  newPassword: string,
+): Promise<void> {
   assertPasswordRules(newPassword, 'newPassword');
   if (!token || token.length > 256) throw new BadUserInput(UNUSABLE, 'token');
   const row = await em.findOne(PasswordResetToken, { tokenHash: hashOf(token) });
@@ -78,7 +97,11 @@ export async function resetPassword(em: EntityManager, deps: SessionEndingDeps, 
   if (!user) throw new BadUserInput(UNUSABLE, 'token');
   const passwordHash = await hashPassword(newPassword);
   await changeAndEndSessions(em, deps, user.id, async (tx) => {
-    const spent = await tx.nativeUpdate(PasswordResetToken, { id: row.id, usedAt: null, expiresAt: { $gt: new Date() } }, { usedAt: new Date() });
+    const spent = await tx.nativeUpdate(
+      PasswordResetToken,
+      { id: row.id, usedAt: null, expiresAt: { $gt: new Date() } },
+      { usedAt: new Date() },
+    );
     if (!spent) throw new BadUserInput(UNUSABLE, 'token');
     await tx.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
   });

@@ -8,9 +8,18 @@ import { discardPendingUser } from './user-accounts';
  * the two steps of registration or doctor creation), once they are older
  * than the grace period. Safe to run on every auth instance at once.
  */
-export async function reconcileUnprovisionedUsers(orm: MikroORM, services: ServiceClient, graceSeconds: number, logger: Logger): Promise<number> {
+export async function reconcileUnprovisionedUsers(
+  orm: MikroORM,
+  services: ServiceClient,
+  graceSeconds: number,
+  logger: Logger,
+): Promise<number> {
   const em = orm.em.fork();
-  const stale = await em.find(User, { provisioned: false, createdAt: { $lt: new Date(Date.now() - graceSeconds * 1000) } }, { limit: 100 });
+  const stale = await em.find(
+    User,
+    { provisioned: false, createdAt: { $lt: new Date(Date.now() - graceSeconds * 1000) } },
+    { limit: 100 },
+  );
   let removed = 0;
   for (const user of stale) {
     if (await discardPendingUser(em, services, user, logger)) removed += 1;
@@ -20,7 +29,10 @@ export async function reconcileUnprovisionedUsers(orm: MikroORM, services: Servi
 }
 
 export function scheduleReconciler(run: () => Promise<unknown>, everyMs: number, logger: Logger): () => void {
-  const timer = setInterval(() => run().catch((error) => logger.warn({ err: error }, 'provisioning reconciler failed; will retry')), everyMs);
+  const timer = setInterval(
+    () => run().catch((error) => logger.warn({ err: error }, 'provisioning reconciler failed; will retry')),
+    everyMs,
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -7,5 +7,8 @@ export function rateLimited(message: string, retryAfterSeconds: number): Forbidd
 
 /** What a throttle answers when Redis cannot count: the attempt is refused rather than left uncounted. */
 export function throttleUnavailable(what: string): AppError {
-  return new AppError('INTERNAL_SERVER_ERROR', `${what} is briefly unavailable (attempts cannot be counted right now); please try again in a minute.`);
+  return new AppError(
+    'INTERNAL_SERVER_ERROR',
+    `${what} is briefly unavailable (attempts cannot be counted right now); please try again in a minute.`,
+  );
 }

@@ -22,7 +22,13 @@ export interface PatientRegistration {
  */
 export async function registerPatient(
   em: EntityManager,
-  deps: { services: ServiceClient; sessions: SessionSettings; logger: Logger; quotas: RequestQuotas; perAddress: Quota },
+  deps: {
+    services: ServiceClient;
+    sessions: SessionSettings;
+    logger: Logger;
+    quotas: RequestQuotas;
+    perAddress: Quota;
+  },
   input: PatientRegistration,
   clientIp: string,
 ): Promise<IssuedSession> {

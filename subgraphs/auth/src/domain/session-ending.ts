@@ -20,12 +20,19 @@ export interface SessionEndingDeps {
  *    before it and signed after the first mark (sessions.ts also reads the
  *    user again after signing, and refuses if it changed meanwhile).
  */
-export async function changeAndEndSessions<T>(em: EntityManager, deps: SessionEndingDeps, userId: string, change: (tx: EntityManager) => Promise<T>): Promise<T> {
+export async function changeAndEndSessions<T>(
+  em: EntityManager,
+  deps: SessionEndingDeps,
+  userId: string,
+  change: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
   try {
     await deps.revocations.revokeTokensOf(userId);
   } catch (error) {
     deps.logger.warn({ err: error, userId }, 'could not record a revocation (Redis); the change was refused');
-    throw new InternalError('Sessions cannot be ended right now (the session store is unreachable), so nothing was changed; please try again in a moment.');
+    throw new InternalError(
+      'Sessions cannot be ended right now (the session store is unreachable), so nothing was changed; please try again in a moment.',
+    );
   }
   const result = await em.transactional(async (tx) => {
     const changed = await change(tx);
@@ -35,7 +42,10 @@ export async function changeAndEndSessions<T>(em: EntityManager, deps: SessionEn
   try {
     await deps.revocations.revokeTokensOf(userId);
   } catch (error) {
-    deps.logger.error({ err: error, userId }, 'could not repeat a revocation after its change; a sign-in in that very moment may keep its access token until it expires');
+    deps.logger.error(
+      { err: error, userId },
+      'could not repeat a revocation after its change; a sign-in in that very moment may keep its access token until it expires',
+    );
   }
   await revokeAllSessionsOf(em, userId);
   return result;

@@ -20,7 +20,12 @@ export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-async function issue(em: EntityManager, settings: SessionSettings, user: User, familyId: string): Promise<IssuedSession> {
+async function issue(
+  em: EntityManager,
+  settings: SessionSettings,
+  user: User,
+  familyId: string,
+): Promise<IssuedSession> {
   const refreshToken = randomBytes(32).toString('base64url');
   em.create(RefreshToken, {
     tokenHash: hashRefreshToken(refreshToken),
@@ -45,7 +50,9 @@ async function assertUnchangedSinceRead(em: EntityManager, user: User, familyId:
   const now = await em.fork().findOne(User, { id: user.id });
   if (now && now.active && now.role === user.role && now.passwordHash === user.passwordHash) return;
   await revokeFamily(em, familyId);
-  throw new Unauthenticated('Your account changed while you were signing in (its password, role or status); sign in again.');
+  throw new Unauthenticated(
+    'Your account changed while you were signing in (its password, role or status); sign in again.',
+  );
 }
 
 /** Starts a new session (a new refresh-token family) for a signed-in user. */
@@ -58,16 +65,25 @@ export function startSession(em: EntityManager, settings: SessionSettings, user:
  * conditional update, so two concurrent uses cannot both succeed; a token
  * shown after it was spent revokes its whole family.
  */
-export async function rotateSession(em: EntityManager, settings: SessionSettings, presented: string): Promise<IssuedSession> {
+export async function rotateSession(
+  em: EntityManager,
+  settings: SessionSettings,
+  presented: string,
+): Promise<IssuedSession> {
   const row = await em.findOne(RefreshToken, { tokenHash: hashRefreshToken(presented) });
   if (!row || row.expiresAt.getTime() <= Date.now()) {
     throw new Unauthenticated('This refresh token is unknown or has expired; sign in again.');
   }
   const now = new Date();
-  const spent = row.usedAt || row.revokedAt ? 0 : await em.nativeUpdate(RefreshToken, { id: row.id, usedAt: null, revokedAt: null }, { usedAt: now });
+  const spent =
+    row.usedAt || row.revokedAt
+      ? 0
+      : await em.nativeUpdate(RefreshToken, { id: row.id, usedAt: null, revokedAt: null }, { usedAt: now });
   if (spent === 0) {
     await revokeFamily(em, row.familyId);
-    throw new Unauthenticated('This refresh token was already used or revoked; for your safety this session has ended. Sign in again.');
+    throw new Unauthenticated(
+      'This refresh token was already used or revoked; for your safety this session has ended. Sign in again.',
+    );
   }
   const user = await em.findOne(User, { id: row.userId });
   if (!user || !user.active || !user.provisioned) {

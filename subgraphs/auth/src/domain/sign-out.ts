@@ -11,7 +11,8 @@ import { hashRefreshToken, revokeFamily } from './sessions';
  */
 export async function logout(em: EntityManager, refreshToken: string): Promise<void> {
   const row = await em.findOne(RefreshToken, { tokenHash: hashRefreshToken(refreshToken) });
-  if (!row) throw new BadUserInput('This refresh token is unknown, so there is no session to sign out of.', 'refreshToken');
+  if (!row)
+    throw new BadUserInput('This refresh token is unknown, so there is no session to sign out of.', 'refreshToken');
   await revokeFamily(em, row.familyId);
 }
 

@@ -14,7 +14,9 @@ export const SIGNING_ALGORITHM = 'ES256';
 
 async function fromJwk(jwk: JWK): Promise<SigningKey> {
   if (!jwk.kid || jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d) {
-    throw new ConfigError(['AUTH_SIGNING_KEY: must be a private EC P-256 JWK with a "kid" (see .env.example for how to make one)']);
+    throw new ConfigError([
+      'AUTH_SIGNING_KEY: must be a private EC P-256 JWK with a "kid" (see .env.example for how to make one)',
+    ]);
   }
   const privateKey = (await importJWK(jwk, SIGNING_ALGORITHM)) as KeyLike;
   const { d, ...publicJwk } = jwk;
@@ -23,7 +25,10 @@ async function fromJwk(jwk: JWK): Promise<SigningKey> {
 
 export async function generateSigningJwk(): Promise<JWK> {
   const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
-  return { ...(await exportJWK(privateKey)), kid: `carebook-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 8)}` };
+  return {
+    ...(await exportJWK(privateKey)),
+    kid: `carebook-${new Date().toISOString().slice(0, 10)}-${Math.random().toString(36).slice(2, 8)}`,
+  };
 }
 
 /**

@@ -16,8 +16,10 @@ export function normaliseEmail(email: string): string {
 
 export function assertPlausibleBirthDate(dateOfBirth: string | null | undefined, today = new Date()): void {
   if (dateOfBirth === null || dateOfBirth === undefined) return;
-  if (!isCalendarDate(dateOfBirth)) throw new BadUserInput('dateOfBirth must be a date written YYYY-MM-DD.', 'dateOfBirth');
-  if (dateOfBirth > today.toISOString().slice(0, 10)) throw new BadUserInput('dateOfBirth cannot be in the future.', 'dateOfBirth');
+  if (!isCalendarDate(dateOfBirth))
+    throw new BadUserInput('dateOfBirth must be a date written YYYY-MM-DD.', 'dateOfBirth');
+  if (dateOfBirth > today.toISOString().slice(0, 10))
+    throw new BadUserInput('dateOfBirth cannot be in the future.', 'dateOfBirth');
   if (dateOfBirth < '1900-01-01') throw new BadUserInput('dateOfBirth must be after 1900-01-01.', 'dateOfBirth');
 }
 
@@ -30,11 +32,18 @@ export async function createPendingUser(em: EntityManager, email: string, passwo
   if (await em.count(User, { email: normalised })) {
     throw new Conflict('An account with this email already exists; sign in instead.', { field: 'email' });
   }
-  const user = em.create(User, { email: normalised, passwordHash: await hashPassword(password), role, active: true, provisioned: false });
+  const user = em.create(User, {
+    email: normalised,
+    passwordHash: await hashPassword(password),
+    role,
+    active: true,
+    provisioned: false,
+  });
   try {
     await em.flush();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw new Conflict('An account with this email already exists; sign in instead.', { field: 'email' });
+    if (error instanceof UniqueConstraintViolationException)
+      throw new Conflict('An account with this email already exists; sign in instead.', { field: 'email' });
     throw error;
   }
   return user;
@@ -50,7 +59,12 @@ export async function confirmProvisioned(em: EntityManager, userId: string): Pro
  * cannot be reached, the user stays unprovisioned (unable to sign in) and the
  * reconciler finishes the job later.
  */
-export async function discardPendingUser(em: EntityManager, services: ServiceClient, user: User, logger: Logger): Promise<boolean> {
+export async function discardPendingUser(
+  em: EntityManager,
+  services: ServiceClient,
+  user: User,
+  logger: Logger,
+): Promise<boolean> {
   const owner = PROFILE_OWNER[user.role];
   if (owner) {
     try {
@@ -68,7 +82,9 @@ export async function discardPendingUser(em: EntityManager, services: ServiceCli
 export async function deactivateUser(em: EntityManager, deps: SessionEndingDeps, userId: string): Promise<User> {
   const user = await em.findOne(User, { id: userId, provisioned: true });
   if (!user) throw new NotFound('User', userId);
-  await changeAndEndSessions(em, deps, userId, (tx) => tx.nativeUpdate(User, { id: userId }, { active: false, updatedAt: new Date() }));
+  await changeAndEndSessions(em, deps, userId, (tx) =>
+    tx.nativeUpdate(User, { id: userId }, { active: false, updatedAt: new Date() }),
+  );
   user.active = false;
   return user;
 }
@@ -78,14 +94,21 @@ export async function deactivateUser(em: EntityManager, deps: SessionEndingDeps,
  * never locked out. Tokens carry the role, so every session of the user ends:
  * their next sign-in (or refresh) carries the new one.
  */
-export async function setUserRole(em: EntityManager, deps: SessionEndingDeps, userId: string, role: Role): Promise<User> {
+export async function setUserRole(
+  em: EntityManager,
+  deps: SessionEndingDeps,
+  userId: string,
+  role: Role,
+): Promise<User> {
   const user = await em.findOne(User, { id: userId, provisioned: true });
   if (!user) throw new NotFound('User', userId);
   if (user.role === role) return user;
   if (user.role === Role.ADMIN && (await em.count(User, { role: Role.ADMIN, active: true })) <= 1) {
     throw new Conflict('This is the last active admin; make another user admin first.');
   }
-  await changeAndEndSessions(em, deps, userId, (tx) => tx.nativeUpdate(User, { id: userId }, { role, updatedAt: new Date() }));
+  await changeAndEndSessions(em, deps, userId, (tx) =>
+    tx.nativeUpdate(User, { id: userId }, { role, updatedAt: new Date() }),
+  );
   user.role = role;
   return user;
 }

@@ -1,7 +1,22 @@
-import { internalRoute, Logger, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, NotFound, PASSWORD_MESSAGE, Role, ServiceClient } from '@carebook/platform';
+import {
+  internalRoute,
+  Logger,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  NotFound,
+  PASSWORD_MESSAGE,
+  Role,
+  ServiceClient,
+} from '@carebook/platform';
 import { z } from 'zod';
 import type { SessionEndingDeps } from '../domain/session-ending';
-import { confirmProvisioned, createPendingUser, deactivateUser, discardPendingUser, setUserRole } from '../domain/user-accounts';
+import {
+  confirmProvisioned,
+  createPendingUser,
+  deactivateUser,
+  discardPendingUser,
+  setUserRole,
+} from '../domain/user-accounts';
 import { User } from '../entities/user.entity';
 
 const userView = (user: User) => ({ id: user.id, email: user.email, role: user.role, active: user.active });
@@ -22,7 +37,8 @@ export function authInternalRoutes(services: ServiceClient, sessionEnding: Omit<
         password: z.string().min(MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE).max(MAX_PASSWORD_LENGTH, PASSWORD_MESSAGE),
         role: z.literal(Role.DOCTOR),
       }),
-      async (input, { orm }) => userView(await createPendingUser(orm.em.fork(), input.email, input.password, input.role)),
+      async (input, { orm }) =>
+        userView(await createPendingUser(orm.em.fork(), input.email, input.password, input.role)),
     ),
     'confirm-user': internalRoute(['admin'], z.object({ id }), async ({ id }, { orm }) => {
       await confirmProvisioned(orm.em.fork(), id);
@@ -35,8 +51,14 @@ export function authInternalRoutes(services: ServiceClient, sessionEnding: Omit<
       return { id };
     }),
     // Both end the user's sessions: their access tokens are refused everywhere within moments.
-    'deactivate-user': internalRoute(['admin'], z.object({ id }), async ({ id }, { orm, logger }) => userView(await deactivateUser(orm.em.fork(), ending(logger), id))),
-    'set-user-role': internalRoute(['admin'], z.object({ id, role: z.nativeEnum(Role) }), async ({ id, role }, { orm, logger }) => userView(await setUserRole(orm.em.fork(), ending(logger), id, role))),
+    'deactivate-user': internalRoute(['admin'], z.object({ id }), async ({ id }, { orm, logger }) =>
+      userView(await deactivateUser(orm.em.fork(), ending(logger), id)),
+    ),
+    'set-user-role': internalRoute(
+      ['admin'],
+      z.object({ id, role: z.nativeEnum(Role) }),
+      async ({ id, role }, { orm, logger }) => userView(await setUserRole(orm.em.fork(), ending(logger), id, role)),
+    ),
     'get-user': internalRoute(['admin', 'notification'], z.object({ id }), async ({ id }, { orm }) => {
       const user = await orm.em.fork().findOne(User, { id, provisioned: true });
       if (!user) throw new NotFound('User', id);

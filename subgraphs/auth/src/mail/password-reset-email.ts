@@ -6,7 +6,10 @@ export function passwordResetLink(appUrl: string, token: string): string {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The email that carries a reset link. It names no account detail beyond the recipient's own address. */
-export function passwordResetEmail(link: string, validMinutes: number): { subject: string; text: string; html: string } {
+export function passwordResetEmail(
+  link: string,
+  validMinutes: number,
+): { subject: string; text: string; html: string } {
   const lines = [
     'Someone (we hope you) asked to reset the password of your Carebook account.',
     `Open this link within ${validMinutes} minutes to choose a new password; it works once:`,

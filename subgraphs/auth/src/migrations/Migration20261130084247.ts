@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261130084247 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table \`users\` modify \`role\` enum('PATIENT', 'DOCTOR', 'ADMIN', 'STAFF') not null;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261130084247 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table \`users\` modify \`role\` enum('PATIENT', 'DOCTOR', 'ADMIN') not null;`);
   }
-
 }

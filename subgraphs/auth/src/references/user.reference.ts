@@ -11,7 +11,8 @@ export const userReference = {
     // Async, so that a refusal fails this entity only, not the whole _entities list.
     __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
       const viewer = requireUser(ctx);
-      if (viewer.role !== Role.ADMIN && viewer.id !== reference.id) throw new Forbidden("Only admins can see another user's account.");
+      if (viewer.role !== Role.ADMIN && viewer.id !== reference.id)
+        throw new Forbidden("Only admins can see another user's account.");
       return entityByIdLoader(ctx, User).load(reference.id);
     },
   },

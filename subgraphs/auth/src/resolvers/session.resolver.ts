@@ -15,23 +15,44 @@ import { AuthPayload, SessionTokens } from './types/auth-payload.type';
 export class SessionResolver {
   constructor(private readonly deps: AuthDeps) {}
 
-  @Mutation(() => AuthPayload, { description: 'Opens a patient account and signs in. Anyone may call it, a limited number of times per hour from one network address.' })
-  registerPatient(@Arg('input', () => RegisterPatientInput) input: RegisterPatientInput, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
-    return registerPatient(ctx.em, { ...this.deps, perAddress: this.deps.limits.registration, logger: ctx.logger }, input, ctx.clientIp);
+  @Mutation(() => AuthPayload, {
+    description:
+      'Opens a patient account and signs in. Anyone may call it, a limited number of times per hour from one network address.',
+  })
+  registerPatient(
+    @Arg('input', () => RegisterPatientInput) input: RegisterPatientInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuthPayload> {
+    return registerPatient(
+      ctx.em,
+      { ...this.deps, perAddress: this.deps.limits.registration, logger: ctx.logger },
+      input,
+      ctx.clientIp,
+    );
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in with email and password.' })
-  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+  login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuthPayload> {
     return login(ctx.em, this.deps, email, password, ctx.clientIp);
   }
 
-  @Mutation(() => SessionTokens, { description: 'Exchanges a refresh token for a new pair; each refresh token works once.' })
-  refreshSession(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: RequestContext): Promise<SessionTokens> {
+  @Mutation(() => SessionTokens, {
+    description: 'Exchanges a refresh token for a new pair; each refresh token works once.',
+  })
+  refreshSession(
+    @Arg('refreshToken', () => String) refreshToken: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SessionTokens> {
     return rotateSession(ctx.em, this.deps.sessions, refreshToken);
   }
 
   @Mutation(() => AuthPayload, {
-    description: "Changes the signed-in user's password, given the current one. Every other session ends (its tokens are refused within seconds); continue with the tokens returned.",
+    description:
+      "Changes the signed-in user's password, given the current one. Every other session ends (its tokens are refused within seconds); continue with the tokens returned.",
   })
   changePassword(
     @Arg('currentPassword', () => String) currentPassword: string,
@@ -43,15 +64,32 @@ export class SessionResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Emails a single-use link (valid 30 minutes) to choose a new password. Anyone may call it; the answer is true whether or not the email belongs to an account.',
+    description:
+      'Emails a single-use link (valid 30 minutes) to choose a new password. Anyone may call it; the answer is true whether or not the email belongs to an account.',
   })
   async requestPasswordReset(@Arg('email', () => String) email: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     const { quotas, limits, mailer, appUrl, background } = this.deps;
-    await requestPasswordReset(ctx.em, { quotas, perAddress: limits.resetPerAddress, perEmail: limits.resetPerEmail, mailer, appUrl, background, logger: ctx.logger }, email, ctx.clientIp);
+    await requestPasswordReset(
+      ctx.em,
+      {
+        quotas,
+        perAddress: limits.resetPerAddress,
+        perEmail: limits.resetPerEmail,
+        mailer,
+        appUrl,
+        background,
+        logger: ctx.logger,
+      },
+      email,
+      ctx.clientIp,
+    );
     return true;
   }
 
-  @Mutation(() => Boolean, { description: "Sets a new password with the emailed reset token (once); every session of the account ends. Then sign in with the new password." })
+  @Mutation(() => Boolean, {
+    description:
+      'Sets a new password with the emailed reset token (once); every session of the account ends. Then sign in with the new password.',
+  })
   async resetPassword(
     @Arg('token', () => String) token: string,
     @Arg('newPassword', () => String, { description: 'At least 10 characters.' }) newPassword: string,
@@ -61,13 +99,19 @@ export class SessionResolver {
     return true;
   }
 
-  @Mutation(() => Boolean, { description: 'Signs this device out: its refresh token, and every one rotated from the same sign-in, stop working. Discard the access token too.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Signs this device out: its refresh token, and every one rotated from the same sign-in, stop working. Discard the access token too.',
+  })
   async logout(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     await logout(ctx.em, refreshToken);
     return true;
   }
 
-  @Mutation(() => Boolean, { description: "Signs the signed-in user out on every device: every refresh token ends and every access token is refused within seconds, this one included." })
+  @Mutation(() => Boolean, {
+    description:
+      'Signs the signed-in user out on every device: every refresh token ends and every access token is refused within seconds, this one included.',
+  })
   async logoutEverywhere(@Ctx() ctx: RequestContext): Promise<boolean> {
     const { id } = requireUser(ctx);
     await logoutEverywhere(ctx.em, { revocations: this.deps.revocations, logger: ctx.logger }, id);

@@ -7,7 +7,9 @@ import { UserConnection } from './types/user-connection.type';
 @Resolver(() => User)
 export class UserResolver {
   @Authorized(Role.ADMIN)
-  @Query(() => UserConnection, { description: 'Users, newest first; filter by role or by part of the email. Admins only.' })
+  @Query(() => UserConnection, {
+    description: 'Users, newest first; filter by role or by part of the email. Admins only.',
+  })
   async users(
     @Ctx() ctx: RequestContext,
     @Arg('role', () => Role, { nullable: true }) role?: Role | null,
@@ -19,7 +21,16 @@ export class UserResolver {
     const where: FilterQuery<User> = {
       provisioned: true,
       ...(role ? { role } : {}),
-      ...(search?.trim() ? { email: { $like: `%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : {}),
+      ...(search?.trim()
+        ? {
+            email: {
+              $like: `%${search
+                .trim()
+                .toLowerCase()
+                .replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+            },
+          }
+        : {}),
       ...afterCursorFilter('createdAt', decodeCursor(after)),
     };
     const rows = await ctx.em.find(User, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: size + 1 });

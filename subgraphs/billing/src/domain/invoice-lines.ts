@@ -43,12 +43,27 @@ export interface Fees {
 export function draftInvoice(closed: ClosedAppointment, fees: Fees): InvoiceDraft | null {
   const lines: InvoiceLine[] = [];
   if (closed.outcome === 'COMPLETED') {
-    lines.push({ kind: InvoiceLineKind.VISIT, description: 'Visit', amount: closed.price, serviceId: closed.serviceId });
+    lines.push({
+      kind: InvoiceLineKind.VISIT,
+      description: 'Visit',
+      amount: closed.price,
+      serviceId: closed.serviceId,
+    });
   } else if (closed.outcome === 'NO_SHOW' && fees.noShow) {
-    lines.push({ kind: InvoiceLineKind.NO_SHOW_FEE, description: 'Missed appointment fee', amount: fees.noShow, serviceId: closed.serviceId });
+    lines.push({
+      kind: InvoiceLineKind.NO_SHOW_FEE,
+      description: 'Missed appointment fee',
+      amount: fees.noShow,
+      serviceId: closed.serviceId,
+    });
   }
   if (closed.lateCancellation && fees.lateCancel) {
-    lines.push({ kind: InvoiceLineKind.LATE_CANCEL_FEE, description: 'Late cancellation fee', amount: fees.lateCancel, serviceId: closed.serviceId });
+    lines.push({
+      kind: InvoiceLineKind.LATE_CANCEL_FEE,
+      description: 'Late cancellation fee',
+      amount: fees.lateCancel,
+      serviceId: closed.serviceId,
+    });
   }
   if (lines.length === 0) return null;
   return { lines, amount: sumAmounts(lines.map((line) => line.amount)), currency: closed.currency };

@@ -26,13 +26,19 @@ export async function addInvoice(em: EntityManager, closed: ClosedAppointment, f
     lines: JSON.stringify(draft.lines),
   });
   em.persist(invoice);
-  recordEvent(em, SOURCE, 'INVOICE_ISSUED', { type: 'Invoice', id: invoice.id }, {
-    invoiceId: invoice.id,
-    appointmentId: closed.appointmentId,
-    patientId: closed.patientId,
-    amount: draft.amount,
-    currency: draft.currency,
-  });
+  recordEvent(
+    em,
+    SOURCE,
+    'INVOICE_ISSUED',
+    { type: 'Invoice', id: invoice.id },
+    {
+      invoiceId: invoice.id,
+      appointmentId: closed.appointmentId,
+      patientId: closed.patientId,
+      amount: draft.amount,
+      currency: draft.currency,
+    },
+  );
   return invoice;
 }
 
@@ -41,7 +47,12 @@ export async function addInvoice(em: EntityManager, closed: ClosedAppointment, f
  * path); when a concurrent issuer (the event consumer) won the race, answers
  * the winner's invoice.
  */
-export async function issueInvoice(em: EntityManager, closed: ClosedAppointment, fees: Fees, nudge: () => void): Promise<Invoice | null> {
+export async function issueInvoice(
+  em: EntityManager,
+  closed: ClosedAppointment,
+  fees: Fees,
+  nudge: () => void,
+): Promise<Invoice | null> {
   try {
     const invoice = await em.fork().transactional((tx) => addInvoice(tx, closed, fees));
     nudge();

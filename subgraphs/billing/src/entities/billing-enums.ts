@@ -9,7 +9,8 @@ export enum InvoiceStatus {
 
 registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
-  description: 'PENDING until paid; FAILED after a declined payment (it can be paid again); PAID once; VOID when cancelled by the clinic.',
+  description:
+    'PENDING until paid; FAILED after a declined payment (it can be paid again); PAID once; VOID when cancelled by the clinic.',
 });
 
 export enum PaymentMethod {
@@ -18,7 +19,10 @@ export enum PaymentMethod {
   INSURANCE = 'INSURANCE',
 }
 
-registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'CARD through the payment provider; CASH and INSURANCE are recorded by an admin.' });
+registerEnumType(PaymentMethod, {
+  name: 'PaymentMethod',
+  description: 'CARD through the payment provider; CASH and INSURANCE are recorded by an admin.',
+});
 
 export enum PaymentStatus {
   SUCCEEDED = 'SUCCEEDED',
@@ -35,5 +39,6 @@ export enum InvoiceLineKind {
 
 registerEnumType(InvoiceLineKind, {
   name: 'InvoiceLineKind',
-  description: 'What a line bills: the visit itself, the fee for a missed appointment, or the fee for cancelling or moving it inside the cancellation window.',
+  description:
+    'What a line bills: the visit itself, the fee for a missed appointment, or the fee for cancelling or moving it inside the cancellation window.',
 });

@@ -30,7 +30,14 @@ type Decision = { bill: ClosedAppointment } | { bill: null };
  * word. A cancellation the event calls timely bills nothing and needs no
  * question (a job can only lower what is billed that way).
  */
-export function startBillingConsumer(options: { orm: MikroORM; redisUrl: string; prefix: string; logger: Logger; fees: Fees; appointments: AppointmentLookup }): EventConsumer {
+export function startBillingConsumer(options: {
+  orm: MikroORM;
+  redisUrl: string;
+  prefix: string;
+  logger: Logger;
+  fees: Fees;
+  appointments: AppointmentLookup;
+}): EventConsumer {
   return startEventConsumer<Decision>({
     orm: options.orm,
     queue: BILLING_QUEUE,

@@ -19,7 +19,13 @@ export const INVOICE_COLUMNS: CsvColumn<Row>[] = [
 ];
 
 /** invoices.csv for a filter, page by page as it is read; patient names are asked of the patient service once per page. */
-export function invoiceCsv(orm: MikroORM, client: ServiceClient, filter: InvoiceExportFilter, zone: string, batchSize?: number): Readable {
+export function invoiceCsv(
+  orm: MikroORM,
+  client: ServiceClient,
+  filter: InvoiceExportFilter,
+  zone: string,
+  batchSize?: number,
+): Readable {
   async function* rows() {
     for await (const page of invoicePages(orm, filter, zone, batchSize)) {
       const ids = [...new Set(page.map((invoice) => invoice.patientId))];

@@ -10,21 +10,25 @@ import { Invoice } from '../entities/invoice.entity';
  */
 export function billingInternalRoutes() {
   return {
-    invoices: internalRoute(['notification'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
-      const rows = await orm.em.fork().find(Invoice, { id: { $in: ids } });
-      return {
-        invoices: rows.map((invoice) => ({
-          invoiceId: invoice.id,
-          appointmentId: invoice.appointmentId,
-          patientId: invoice.patientId,
-          status: invoice.status,
-          amount: invoice.amount,
-          currency: invoice.currency,
-          issuedAt: invoice.issuedAt.toISOString(),
-          paidAt: invoice.paidAt?.toISOString() ?? null,
-          lines: parseLines(invoice.lines),
-        })),
-      };
-    }),
+    invoices: internalRoute(
+      ['notification'],
+      z.object({ ids: z.array(z.string()).min(1).max(1000) }),
+      async ({ ids }, { orm }) => {
+        const rows = await orm.em.fork().find(Invoice, { id: { $in: ids } });
+        return {
+          invoices: rows.map((invoice) => ({
+            invoiceId: invoice.id,
+            appointmentId: invoice.appointmentId,
+            patientId: invoice.patientId,
+            status: invoice.status,
+            amount: invoice.amount,
+            currency: invoice.currency,
+            issuedAt: invoice.issuedAt.toISOString(),
+            paidAt: invoice.paidAt?.toISOString() ?? null,
+            lines: parseLines(invoice.lines),
+          })),
+        };
+      },
+    ),
   };
 }

@@ -6,7 +6,11 @@ import { invoiceCsv } from '../exports/invoice-csv';
  * GET /exports/invoices.csv), logged in the admin action log as it starts,
  * with its filter.
  */
-export function billingStreamRoutes(client: ServiceClient, recordExport: (adminId: string, filter: unknown) => Promise<void>, zone: string) {
+export function billingStreamRoutes(
+  client: ServiceClient,
+  recordExport: (adminId: string, filter: unknown) => Promise<void>,
+  zone: string,
+) {
   return {
     'invoices-csv': internalStreamRoute({
       callers: ['gateway'],

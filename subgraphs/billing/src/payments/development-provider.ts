@@ -15,7 +15,10 @@ export function developmentProvider(): PaymentProvider {
     takesCards: true,
     async charge(request: ChargeRequest): Promise<ChargeResult> {
       if (request.token === DECLINED_TEST_TOKEN) return { ok: false, reason: 'The card was declined by the issuer.' };
-      return { ok: true, providerReference: `dev_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}` };
+      return {
+        ok: true,
+        providerReference: `dev_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`,
+      };
     },
   };
 }

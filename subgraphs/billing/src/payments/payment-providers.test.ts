@@ -12,9 +12,26 @@ describe('payment providers', () => {
 
   it('refuses a card payment without cards with BAD_USER_INPUT, before the invoice is even read', async () => {
     // Any use of the store would throw: the refusal comes first.
-    const untouched = new Proxy({}, { get: () => { throw new Error('the store was used'); } }) as EntityManager;
-    const deps = { provider: paymentProviderFor('none'), nudge: () => undefined, logAdminAction: async () => undefined };
-    const paying = payInvoice(untouched, deps, { id: 'p1', role: Role.PATIENT }, 'i1', { method: PaymentMethod.CARD, token: 'tok_visa' });
-    await expect(paying).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/takes no card payments online/) });
+    const untouched = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('the store was used');
+        },
+      },
+    ) as EntityManager;
+    const deps = {
+      provider: paymentProviderFor('none'),
+      nudge: () => undefined,
+      logAdminAction: async () => undefined,
+    };
+    const paying = payInvoice(untouched, deps, { id: 'p1', role: Role.PATIENT }, 'i1', {
+      method: PaymentMethod.CARD,
+      token: 'tok_visa',
+    });
+    await expect(paying).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/takes no card payments online/),
+    });
   });
 });

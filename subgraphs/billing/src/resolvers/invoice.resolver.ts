@@ -22,9 +22,14 @@ export class InvoiceResolver {
 
   @Authorized(Role.PATIENT, Role.ADMIN)
   @Mutation(() => Invoice, {
-    description: 'Pays an invoice once: a patient their own by card; an admin records cash, insurance or card. A declined card leaves it FAILED, payable again.',
+    description:
+      'Pays an invoice once: a patient their own by card; an admin records cash, insurance or card. A declined card leaves it FAILED, payable again.',
   })
-  payInvoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => PaymentInput) input: PaymentInput): Promise<Invoice> {
+  payInvoice(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => PaymentInput) input: PaymentInput,
+  ): Promise<Invoice> {
     return payInvoice(ctx.em, this.deps, requireUser(ctx), id, input);
   }
 

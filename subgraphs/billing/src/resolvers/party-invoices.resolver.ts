@@ -1,4 +1,12 @@
-import { AppointmentStatus, Forbidden, groupedLoader, loaderFor, RequestContext, requireUser, Role } from '@carebook/platform';
+import {
+  AppointmentStatus,
+  Forbidden,
+  groupedLoader,
+  loaderFor,
+  RequestContext,
+  requireUser,
+  Role,
+} from '@carebook/platform';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { mayReadInvoice } from '../domain/access';
 import type { BillingDeps } from '../domain/billing-deps';
@@ -38,7 +46,8 @@ export class AppointmentInvoiceResolver {
   @Directive('@requires(fields: "status lateCancellation")')
   @FieldResolver(() => Invoice, {
     nullable: true,
-    description: 'Its patient, its doctor and admins see it; null until the appointment is completed (or a no-show, or cancelled late, with a fee).',
+    description:
+      'Its patient, its doctor and admins see it; null until the appointment is completed (or a no-show, or cancelled late, with a fee).',
   })
   async invoice(@Root() appointment: AppointmentRef, @Ctx() ctx: RequestContext): Promise<Invoice | null> {
     const user = requireUser(ctx);
@@ -53,7 +62,12 @@ export class AppointmentInvoiceResolver {
         return ids.map((id) => found.get(id) ?? null);
       }).load(appointment.id);
       if (facts && mayOwe(facts.status, facts.lateCancellation)) {
-        invoice = await issueInvoice(ctx.em, { ...facts, outcome: OUTCOMES[facts.status]!, lateCancellation: facts.lateCancellation === true }, this.deps.fees, this.deps.nudge);
+        invoice = await issueInvoice(
+          ctx.em,
+          { ...facts, outcome: OUTCOMES[facts.status]!, lateCancellation: facts.lateCancellation === true },
+          this.deps.fees,
+          this.deps.nudge,
+        );
       }
     }
     return invoice && mayReadInvoice(user, invoice) ? invoice : null;

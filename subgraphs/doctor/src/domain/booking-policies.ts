@@ -1,4 +1,12 @@
-import { BadUserInput, BookingPolicy, BookingRule, NotFound, POLICY_BOUNDS, policyProblem, RULE_FIELDS } from '@carebook/platform';
+import {
+  BadUserInput,
+  BookingPolicy,
+  BookingRule,
+  NotFound,
+  POLICY_BOUNDS,
+  policyProblem,
+  RULE_FIELDS,
+} from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
 import { MedicalService } from '../entities/medical-service.entity';
@@ -41,12 +49,17 @@ export const bookingPolicySchema = z.object({
 export type BookingPolicyChange = z.infer<typeof bookingPolicySchema>;
 
 /** Replaces a service's own rules; refused, changing nothing, when the rules that would apply cannot work together. */
-export async function setBookingPolicy(em: EntityManager, change: BookingPolicyChange, defaults: BookingPolicy): Promise<MedicalService> {
+export async function setBookingPolicy(
+  em: EntityManager,
+  change: BookingPolicyChange,
+  defaults: BookingPolicy,
+): Promise<MedicalService> {
   const service = await em.findOne(MedicalService, { id: change.id });
   if (!service) throw new NotFound('Medical service', change.id);
   const { id: _id, ...overrides } = change;
   const problem = policyProblem(bookingPolicyOf(overrides, defaults));
-  if (problem) throw new BadUserInput(`These booking rules cannot apply to "${service.name}": ${problem}.`, 'horizonMinutes');
+  if (problem)
+    throw new BadUserInput(`These booking rules cannot apply to "${service.name}": ${problem}.`, 'horizonMinutes');
   em.assign(service, overrides);
   await em.flush();
   return service;

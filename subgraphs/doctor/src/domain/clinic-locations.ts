@@ -10,7 +10,14 @@ function duplicateName(name: string): Conflict {
   return new Conflict(`A location named "${name}" already exists; choose another name.`, { field: 'name' });
 }
 
-export const locationFacts = (l: Location): LocationFacts => ({ id: l.id, name: l.name, address: l.address, timeZone: l.timeZone, active: l.active, isDefault: l.isDefault });
+export const locationFacts = (l: Location): LocationFacts => ({
+  id: l.id,
+  name: l.name,
+  address: l.address,
+  timeZone: l.timeZone,
+  active: l.active,
+  isDefault: l.isDefault,
+});
 
 /**
  * Makes sure the default location exists, in CLINIC_TIME_ZONE (run at every
@@ -26,7 +33,13 @@ export async function ensureDefaultLocation(em: EntityManager, zone: string): Pr
     }
     return existing;
   }
-  const created = em.create(Location, { id: DEFAULT_LOCATION_ID, name: DEFAULT_LOCATION_NAME, address: '', timeZone: zone, isDefault: true });
+  const created = em.create(Location, {
+    id: DEFAULT_LOCATION_ID,
+    name: DEFAULT_LOCATION_NAME,
+    address: '',
+    timeZone: zone,
+    isDefault: true,
+  });
   try {
     await em.flush();
     return created;
@@ -66,8 +79,17 @@ export async function updateLocation(em: EntityManager, changes: LocationChanges
       'timeZone',
     );
   }
-  if (fields.active === false && location.isDefault) throw new BadUserInput('The default location cannot be deactivated: hours without a location belong to it.', 'active');
-  if (fields.name && fields.name !== location.name && (await em.count(Location, { name: fields.name, id: { $ne: id } }))) throw duplicateName(fields.name);
+  if (fields.active === false && location.isDefault)
+    throw new BadUserInput(
+      'The default location cannot be deactivated: hours without a location belong to it.',
+      'active',
+    );
+  if (
+    fields.name &&
+    fields.name !== location.name &&
+    (await em.count(Location, { name: fields.name, id: { $ne: id } }))
+  )
+    throw duplicateName(fields.name);
   em.assign(location, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
   try {
     await em.flush();

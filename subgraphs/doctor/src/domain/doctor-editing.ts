@@ -19,14 +19,20 @@ export async function updateDoctor(em: EntityManager, changes: DoctorChanges): P
     if (!doctor) throw new NotFound('Doctor', id);
     const fields = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
     if (rest.licenseNumber && (await tx.findOne(Doctor, { licenseNumber: rest.licenseNumber, id: { $ne: id } }))) {
-      throw new Conflict(`Licence number ${rest.licenseNumber} is already registered to another doctor.`, { field: 'licenseNumber' });
+      throw new Conflict(`Licence number ${rest.licenseNumber} is already registered to another doctor.`, {
+        field: 'licenseNumber',
+      });
     }
     if (serviceIds !== undefined) {
       await assertOfferable(tx, serviceIds);
       const current = await tx.find(DoctorOffering, { doctor: id });
-      const change = offeringChanges(current.map((offering) => offering.service.id), serviceIds);
+      const change = offeringChanges(
+        current.map((offering) => offering.service.id),
+        serviceIds,
+      );
       for (const offering of current) if (change.remove.includes(offering.service.id)) tx.remove(offering);
-      for (const serviceId of change.add) tx.create(DoctorOffering, { doctor, service: tx.getReference(MedicalService, serviceId) });
+      for (const serviceId of change.add)
+        tx.create(DoctorOffering, { doctor, service: tx.getReference(MedicalService, serviceId) });
     }
     tx.assign(doctor, fields);
     return doctor;

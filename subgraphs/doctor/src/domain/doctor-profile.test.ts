@@ -14,11 +14,24 @@ function problems(input: Record<string, unknown>): string[] {
 
 describe('doctor profile rules', () => {
   it('accepts a minimal profile, trims text and fills absent optional fields with null', () => {
-    expect(doctorProfileSchema.parse(valid)).toEqual({ ...valid, name: 'Dr. Ada Byron', phone: null, bio: null, location: null, serviceIds: [] });
+    expect(doctorProfileSchema.parse(valid)).toEqual({
+      ...valid,
+      name: 'Dr. Ada Byron',
+      phone: null,
+      bio: null,
+      location: null,
+      serviceIds: [],
+    });
   });
 
   it('keeps a full profile, turns blank optional text into null and drops repeated service ids', () => {
-    const parsed = doctorProfileSchema.parse({ ...valid, phone: '+49 30 1234567', bio: '  ', location: 'Room 4', serviceIds: ['a', 'b', 'a'] });
+    const parsed = doctorProfileSchema.parse({
+      ...valid,
+      phone: '+49 30 1234567',
+      bio: '  ',
+      location: 'Room 4',
+      serviceIds: ['a', 'b', 'a'],
+    });
     expect(parsed).toMatchObject({ phone: '+49 30 1234567', bio: null, location: 'Room 4', serviceIds: ['a', 'b'] });
   });
 
@@ -44,7 +57,11 @@ describe('doctor profile rules', () => {
   });
 
   it('requires the name, specialty and licence number', () => {
-    expect(problems({ id: valid.id }).map((p) => p.split(':')[0]).sort()).toEqual(['licenseNumber', 'name', 'specialty']);
+    expect(
+      problems({ id: valid.id })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['licenseNumber', 'name', 'specialty']);
   });
 
   it('lists the requested services that cannot be offered, in the order asked', () => {

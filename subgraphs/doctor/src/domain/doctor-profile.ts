@@ -27,9 +27,12 @@ export const doctorProfileSchema = z.object({
   bio: optionalText(2000),
   location: optionalText(200),
   serviceIds: z
-    .array(z.string({ invalid_type_error: 'must be medical service ids' }).trim().min(1, 'must not contain blank ids'), {
-      invalid_type_error: 'must be a list of medical service ids',
-    })
+    .array(
+      z.string({ invalid_type_error: 'must be medical service ids' }).trim().min(1, 'must not contain blank ids'),
+      {
+        invalid_type_error: 'must be a list of medical service ids',
+      },
+    )
     .max(MAX_SERVICES_PER_DOCTOR, `may list at most ${MAX_SERVICES_PER_DOCTOR} services`)
     .nullish()
     .transform((ids) => [...new Set(ids ?? [])]),
@@ -44,7 +47,10 @@ export function unknownServiceIds(requested: readonly string[], offerable: reado
 }
 
 /** Which service links to add and which to remove to go from the current services to the wanted ones. */
-export function offeringChanges(current: readonly string[], wanted: readonly string[]): { add: string[]; remove: string[] } {
+export function offeringChanges(
+  current: readonly string[],
+  wanted: readonly string[],
+): { add: string[]; remove: string[] } {
   const have = new Set(current);
   const want = new Set(wanted);
   return { add: wanted.filter((id) => !have.has(id)), remove: current.filter((id) => !want.has(id)) };

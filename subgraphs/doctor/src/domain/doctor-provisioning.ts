@@ -26,7 +26,10 @@ function writeProfile(em: EntityManager, profile: DoctorProfile): Promise<Doctor
   return em.transactional(async (tx) => {
     await assertOfferable(tx, profile.serviceIds);
     const holder = await tx.findOne(Doctor, { licenseNumber: profile.licenseNumber, id: { $ne: profile.id } });
-    if (holder) throw new Conflict(`Licence number ${profile.licenseNumber} is already registered to another doctor.`, { field: 'licenseNumber' });
+    if (holder)
+      throw new Conflict(`Licence number ${profile.licenseNumber} is already registered to another doctor.`, {
+        field: 'licenseNumber',
+      });
 
     const { id, serviceIds, ...fields } = profile;
     const existing = await tx.findOne(Doctor, { id });
@@ -35,9 +38,13 @@ function writeProfile(em: EntityManager, profile: DoctorProfile): Promise<Doctor
     // Change only the links that differ: a blanket "delete where doctor_id = ?" takes InnoDB gap
     // locks, and two doctors provisioned at once would then deadlock on their inserts.
     const current = existing ? await tx.find(DoctorOffering, { doctor: id }) : [];
-    const change = offeringChanges(current.map((offering) => offering.service.id), serviceIds);
+    const change = offeringChanges(
+      current.map((offering) => offering.service.id),
+      serviceIds,
+    );
     for (const offering of current) if (change.remove.includes(offering.service.id)) tx.remove(offering);
-    for (const serviceId of change.add) tx.create(DoctorOffering, { doctor, service: tx.getReference(MedicalService, serviceId) });
+    for (const serviceId of change.add)
+      tx.create(DoctorOffering, { doctor, service: tx.getReference(MedicalService, serviceId) });
     return doctor;
   });
 }
@@ -46,7 +53,10 @@ function writeProfile(em: EntityManager, profile: DoctorProfile): Promise<Doctor
 export async function assertOfferable(em: EntityManager, serviceIds: string[]): Promise<void> {
   if (serviceIds.length === 0) return;
   const offerable = await em.find(MedicalService, { id: { $in: serviceIds }, active: true }, { fields: ['id'] });
-  const unknown = unknownServiceIds(serviceIds, offerable.map((service) => service.id));
+  const unknown = unknownServiceIds(
+    serviceIds,
+    offerable.map((service) => service.id),
+  );
   if (unknown.length) {
     throw new BadUserInput(
       `serviceIds: ${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length === 1 ? 'is not an offered medical service' : 'are not offered medical services'}; pick ids from medicalServices.`,

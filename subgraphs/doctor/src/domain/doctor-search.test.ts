@@ -7,6 +7,10 @@ describe('the public doctor search', () => {
   });
 
   it('filters by a trimmed specialty and by a service the doctor offers', () => {
-    expect(doctorSearchFilter({ specialty: ' Cardiology ', serviceId: 's1' })).toEqual({ active: true, specialty: 'Cardiology', offerings: { service: 's1' } });
+    expect(doctorSearchFilter({ specialty: ' Cardiology ', serviceId: 's1' })).toEqual({
+      active: true,
+      specialty: 'Cardiology',
+      offerings: { service: 's1' },
+    });
   });
 });

@@ -6,7 +6,10 @@ import type { PublicListings } from './public-listings';
  * change's author reads its own write at once, even while Redis (and so the
  * announcement's echo) is slow or away.
  */
-export function forgettingFirst(announcer: DirectoryAnnouncer, listings: Pick<PublicListings, 'forget'>): DirectoryAnnouncer {
+export function forgettingFirst(
+  announcer: DirectoryAnnouncer,
+  listings: Pick<PublicListings, 'forget'>,
+): DirectoryAnnouncer {
   return {
     announce(change) {
       listings.forget();

@@ -5,7 +5,9 @@ import { requiredText } from './text-fields';
 const timeZone = z
   .string({ required_error: 'is required', invalid_type_error: 'must be text' })
   .trim()
-  .refine(isTimeZone, (zone) => ({ message: `must be an IANA time zone name such as Europe/Berlin or America/New_York; "${zone}" is not one` }));
+  .refine(isTimeZone, (zone) => ({
+    message: `must be an IANA time zone name such as Europe/Berlin or America/New_York; "${zone}" is not one`,
+  }));
 
 export const newLocationSchema = z.object({
   name: requiredText(2, 120),

@@ -1,6 +1,12 @@
 import { isIsoCurrency, medicalServiceSchema, priceProblem } from './medical-service-rules';
 
-const valid = { name: 'General check-up', category: 'GENERAL_CHECKUP', durationMinutes: 30, price: '35.00', currency: 'EUR' };
+const valid = {
+  name: 'General check-up',
+  category: 'GENERAL_CHECKUP',
+  durationMinutes: 30,
+  price: '35.00',
+  currency: 'EUR',
+};
 
 function problems(input: Record<string, unknown>): string[] {
   const result = medicalServiceSchema.safeParse(input);
@@ -29,12 +35,21 @@ describe('medical service rules', () => {
   });
 
   it('takes buffers of 0 to 240 whole minutes before and after each appointment, none when left out', () => {
-    expect(medicalServiceSchema.parse({ ...valid, bufferBeforeMinutes: 10, bufferAfterMinutes: 240 })).toMatchObject({ bufferBeforeMinutes: 10, bufferAfterMinutes: 240 });
+    expect(medicalServiceSchema.parse({ ...valid, bufferBeforeMinutes: 10, bufferAfterMinutes: 240 })).toMatchObject({
+      bufferBeforeMinutes: 10,
+      bufferAfterMinutes: 240,
+    });
     expect(medicalServiceSchema.parse(valid).bufferBeforeMinutes).toBeUndefined();
-    expect(problems({ ...valid, bufferBeforeMinutes: -5 })).toEqual(['bufferBeforeMinutes: must be 0 to 240 minutes (the time the doctor needs before each appointment)']);
-    expect(problems({ ...valid, bufferAfterMinutes: 241 })).toEqual(['bufferAfterMinutes: must be 0 to 240 minutes (the time the doctor needs after each appointment)']);
+    expect(problems({ ...valid, bufferBeforeMinutes: -5 })).toEqual([
+      'bufferBeforeMinutes: must be 0 to 240 minutes (the time the doctor needs before each appointment)',
+    ]);
+    expect(problems({ ...valid, bufferAfterMinutes: 241 })).toEqual([
+      'bufferAfterMinutes: must be 0 to 240 minutes (the time the doctor needs after each appointment)',
+    ]);
     expect(problems({ ...valid, bufferAfterMinutes: 7.5 })).toEqual(['bufferAfterMinutes: must be whole minutes']);
-    expect(problems({ ...valid, bufferAfterMinutes: '10' })).toEqual(['bufferAfterMinutes: must be a number of minutes']);
+    expect(problems({ ...valid, bufferAfterMinutes: '10' })).toEqual([
+      'bufferAfterMinutes: must be a number of minutes',
+    ]);
   });
 
   it('knows ISO 4217 codes and wants them in capitals', () => {
@@ -63,6 +78,8 @@ describe('medical service rules', () => {
   });
 
   it('names the allowed categories when one is wrong', () => {
-    expect(problems({ ...valid, category: 'SURGERY' })[0]).toBe('category: must be one of GENERAL_CHECKUP, SPECIALIST_CONSULTATION, LAB_TEST, VACCINATION, FOLLOW_UP');
+    expect(problems({ ...valid, category: 'SURGERY' })[0]).toBe(
+      'category: must be one of GENERAL_CHECKUP, SPECIALIST_CONSULTATION, LAB_TEST, VACCINATION, FOLLOW_UP',
+    );
   });
 });

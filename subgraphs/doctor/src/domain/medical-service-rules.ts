@@ -29,7 +29,12 @@ export function priceProblem(price: string): string | null {
 /** A buffer before or after each appointment: 0 (none) to MAX_BUFFER_MINUTES; left out means none. */
 function bufferMinutes(side: 'before' | 'after') {
   const range = `must be 0 to ${MAX_BUFFER_MINUTES} minutes (the time the doctor needs ${side} each appointment)`;
-  return z.number({ invalid_type_error: 'must be a number of minutes' }).int('must be whole minutes').min(0, range).max(MAX_BUFFER_MINUTES, range).optional();
+  return z
+    .number({ invalid_type_error: 'must be a number of minutes' })
+    .int('must be whole minutes')
+    .min(0, range)
+    .max(MAX_BUFFER_MINUTES, range)
+    .optional();
 }
 
 const categories = Object.values(ServiceCategory).join(', ');
@@ -45,7 +50,10 @@ export const medicalServiceSchema = z.object({
   bufferBeforeMinutes: bufferMinutes('before'),
   bufferAfterMinutes: bufferMinutes('after'),
   price: z
-    .string({ required_error: 'is required', invalid_type_error: 'must be a decimal string like "35.00" (a string keeps it exact)' })
+    .string({
+      required_error: 'is required',
+      invalid_type_error: 'must be a decimal string like "35.00" (a string keeps it exact)',
+    })
     .trim()
     .superRefine((price, ctx) => {
       const problem = priceProblem(price);
@@ -69,7 +77,8 @@ export const medicalServiceChangesSchema = medicalServiceSchema
   .partial()
   .extend({ id: z.string({ required_error: 'is required' }).min(1, 'must be a medical service id') })
   .refine((changes) => Object.entries(changes).some(([key, value]) => key !== 'id' && value !== undefined), {
-    message: 'name at least one field to change (name, category, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, currency or description)',
+    message:
+      'name at least one field to change (name, category, durationMinutes, bufferBeforeMinutes, bufferAfterMinutes, price, currency or description)',
   });
 
 export type MedicalServiceChanges = z.infer<typeof medicalServiceChangesSchema>;

@@ -29,12 +29,19 @@ export interface PublicListings {
  */
 export function publicListings(orm: MikroORM, feed: Pick<ChannelListener, 'live'>, ttlMs = 5000): PublicListings {
   const readServices = (category: ServiceCategory | null) =>
-    orm.em.fork().find(MedicalService, { active: true, ...(category ? { category } : {}) }, { orderBy: { name: 'asc' } });
-  const readDoctors = (search: DoctorSearch) => orm.em.fork().find(Doctor, doctorSearchFilter(search), { orderBy: { name: 'asc', id: 'asc' } });
+    orm.em
+      .fork()
+      .find(MedicalService, { active: true, ...(category ? { category } : {}) }, { orderBy: { name: 'asc' } });
+  const readDoctors = (search: DoctorSearch) =>
+    orm.em.fork().find(Doctor, doctorSearchFilter(search), { orderBy: { name: 'asc', id: 'asc' } });
   const readOfferings = (doctorIds: string[]) =>
     orm.em
       .fork()
-      .find(DoctorOffering, { doctor: { $in: doctorIds }, service: { active: true } }, { populate: ['service'], strategy: 'joined', orderBy: { service: { name: 'asc' } } });
+      .find(
+        DoctorOffering,
+        { doctor: { $in: doctorIds }, service: { active: true } },
+        { populate: ['service'], strategy: 'joined', orderBy: { service: { name: 'asc' } } },
+      );
   const services = recentAnswers(readServices, ttlMs);
   const doctors = recentAnswers(readDoctors, ttlMs);
   const offerings = recentAnswers(readOfferings, ttlMs);

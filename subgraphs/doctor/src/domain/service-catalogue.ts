@@ -29,7 +29,12 @@ export async function updateMedicalService(em: EntityManager, changes: MedicalSe
   const service = await em.findOne(MedicalService, { id });
   if (!service) throw new NotFound('Medical service', id);
   const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-  if (fields.name && fields.name !== service.name && (await em.count(MedicalService, { name: fields.name, id: { $ne: id } }))) throw duplicateName(fields.name);
+  if (
+    fields.name &&
+    fields.name !== service.name &&
+    (await em.count(MedicalService, { name: fields.name, id: { $ne: id } }))
+  )
+    throw duplicateName(fields.name);
   em.assign(service, defined);
   try {
     await em.flush();

@@ -13,7 +13,7 @@ import { DoctorOffering } from './doctor-offering.entity';
 @Index({ properties: ['active', 'name'] })
 @Index({ properties: ['specialty'] })
 export class Doctor {
-  @Field(() => ID, { description: 'The same id as the doctor\'s user account.' })
+  @Field(() => ID, { description: "The same id as the doctor's user account." })
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
 

@@ -9,7 +9,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * and keeps CLINIC_TIME_ZONE, so a single-site clinic changes nothing.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Location', { description: 'A place of the clinic where doctors see patients; times there are shown in its time zone.' })
+@ObjectType('Location', {
+  description: 'A place of the clinic where doctors see patients; times there are shown in its time zone.',
+})
 @Entity({ tableName: 'locations' })
 export class Location {
   @Field(() => ID)
@@ -23,11 +25,16 @@ export class Location {
   name: string;
 
   @Directive('@shareable')
-  @Field(() => String, { description: 'Street address as patients should read it (shown in confirmations and calendar files).' })
+  @Field(() => String, {
+    description: 'Street address as patients should read it (shown in confirmations and calendar files).',
+  })
   @Property({ type: 'string', length: 300 })
   address: string;
 
-  @Field(() => String, { description: 'IANA time zone (e.g. Europe/Berlin): hours there are wall-clock times in it, and times are shown in it.' })
+  @Field(() => String, {
+    description:
+      'IANA time zone (e.g. Europe/Berlin): hours there are wall-clock times in it, and times are shown in it.',
+  })
   @Property({ type: 'string', length: 64 })
   timeZone: string;
 
@@ -35,7 +42,9 @@ export class Location {
   @Property({ type: 'boolean' })
   active: boolean & Opt = true;
 
-  @Field(() => Boolean, { description: 'The location hours without a location belong to; its zone is CLINIC_TIME_ZONE.' })
+  @Field(() => Boolean, {
+    description: 'The location hours without a location belong to; its zone is CLINIC_TIME_ZONE.',
+  })
   @Property({ type: 'boolean' })
   isDefault: boolean & Opt = false;
 

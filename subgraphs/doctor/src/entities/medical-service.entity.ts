@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')
-@ObjectType('MedicalService', { description: 'A service of the catalogue that patients can book: what it is, how long it takes and what it costs.' })
+@ObjectType('MedicalService', {
+  description: 'A service of the catalogue that patients can book: what it is, how long it takes and what it costs.',
+})
 @Entity({ tableName: 'medical_services' })
 @Index({ properties: ['active', 'category'] })
 export class MedicalService {
@@ -30,11 +32,17 @@ export class MedicalService {
    * Time the doctor needs before and after each appointment (preparation,
    * cleaning, paperwork): a booking also holds the slots this time touches.
    */
-  @Field(() => Int, { description: 'Minutes the doctor needs before each appointment of this service (preparation); a booking also holds them.' })
+  @Field(() => Int, {
+    description:
+      'Minutes the doctor needs before each appointment of this service (preparation); a booking also holds them.',
+  })
   @Property({ type: 'integer', default: 0 })
   bufferBeforeMinutes: number & Opt = 0;
 
-  @Field(() => Int, { description: 'Minutes the doctor needs after each appointment of this service (cleaning, paperwork); a booking also holds them.' })
+  @Field(() => Int, {
+    description:
+      'Minutes the doctor needs after each appointment of this service (cleaning, paperwork); a booking also holds them.',
+  })
   @Property({ type: 'integer', default: 0 })
   bufferAfterMinutes: number & Opt = 0;
 
@@ -51,7 +59,9 @@ export class MedicalService {
   @Property({ type: 'text', nullable: true })
   description: string | null = null;
 
-  @Field(() => Boolean, { description: 'Inactive services stay readable for past appointments but are no longer offered.' })
+  @Field(() => Boolean, {
+    description: 'Inactive services stay readable for past appointments but are no longer offered.',
+  })
   @Property({ type: 'boolean' })
   active: boolean & Opt = true;
 

@@ -38,17 +38,25 @@ export function doctorInternalRoutes(defaults: BookingPolicy, directory: Directo
       await directory.announce({ kind: 'medical-service', id: service.id });
       return factsOfService(service, defaults);
     }),
-    'retire-medical-service': internalRoute(['admin'], z.object({ id: z.string().min(1, 'must be a medical service id') }), async ({ id }, { orm }) => {
-      const service = await retireMedicalService(orm.em.fork(), id);
-      await directory.announce({ kind: 'medical-service', id: service.id });
-      return factsOfService(service, defaults);
-    }),
-    'discard-doctor': internalRoute(['auth'], z.object({ id: z.string().uuid("must be the doctor's user id (a UUID)") }), async ({ id }, { orm }) => {
-      await discardDoctor(orm.em.fork(), id);
-      // The booking services keep doctors for a minute on the strength of these announcements.
-      await directory.announce({ kind: 'doctor', id });
-      return { id };
-    }),
+    'retire-medical-service': internalRoute(
+      ['admin'],
+      z.object({ id: z.string().min(1, 'must be a medical service id') }),
+      async ({ id }, { orm }) => {
+        const service = await retireMedicalService(orm.em.fork(), id);
+        await directory.announce({ kind: 'medical-service', id: service.id });
+        return factsOfService(service, defaults);
+      },
+    ),
+    'discard-doctor': internalRoute(
+      ['auth'],
+      z.object({ id: z.string().uuid("must be the doctor's user id (a UUID)") }),
+      async ({ id }, { orm }) => {
+        await discardDoctor(orm.em.fork(), id);
+        // The booking services keep doctors for a minute on the strength of these announcements.
+        await directory.announce({ kind: 'doctor', id });
+        return { id };
+      },
+    ),
     'create-medical-service': internalRoute(['admin'], medicalServiceSchema, async (draft, { orm }) => {
       const service = await createMedicalService(orm.em.fork(), draft);
       await directory.announce({ kind: 'medical-service', id: service.id });
@@ -59,20 +67,39 @@ export function doctorInternalRoutes(defaults: BookingPolicy, directory: Directo
       ['appointment', 'scheduling'],
       z
         // allActive: every doctor who takes appointments (scheduling closing the whole clinic).
-        .object({ ids: z.array(z.string()).max(1000).optional(), serviceId: z.string().optional(), specialty: z.string().optional(), allActive: z.literal(true).optional() })
-        .refine((q) => q.ids || q.serviceId || q.specialty || q.allActive, 'give ids, serviceId, specialty or allActive'),
+        .object({
+          ids: z.array(z.string()).max(1000).optional(),
+          serviceId: z.string().optional(),
+          specialty: z.string().optional(),
+          allActive: z.literal(true).optional(),
+        })
+        .refine(
+          (q) => q.ids || q.serviceId || q.specialty || q.allActive,
+          'give ids, serviceId, specialty or allActive',
+        ),
       async (query, { orm }) => ({ doctors: await findDoctorFacts(orm.em.fork(), query) }),
     ),
-    contacts: internalRoute(['notification'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
-      const doctors = await orm.em.fork().find(Doctor, { id: { $in: ids } });
-      return { contacts: doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, location: d.location }) satisfies DoctorContactFacts) };
-    }),
+    contacts: internalRoute(
+      ['notification'],
+      z.object({ ids: z.array(z.string()).min(1).max(1000) }),
+      async ({ ids }, { orm }) => {
+        const doctors = await orm.em.fork().find(Doctor, { id: { $in: ids } });
+        return {
+          contacts: doctors.map(
+            (d) =>
+              ({ id: d.id, name: d.name, specialty: d.specialty, location: d.location }) satisfies DoctorContactFacts,
+          ),
+        };
+      },
+    ),
     // Scheduling turns hours into slots in each location's zone and tells the appointment service where a slot is.
     locations: internalRoute(['scheduling', 'appointment', 'notification'], z.object({}), async (_query, { orm }) => ({
       locations: (await allLocations(orm.em.fork())).map(locationFacts),
     })),
-    'medical-service': internalRoute(['appointment', 'notification', 'scheduling'], z.object({ id: z.string().min(1) }), async ({ id }, { orm }) =>
-      medicalServiceFacts(orm.em.fork(), id, defaults),
+    'medical-service': internalRoute(
+      ['appointment', 'notification', 'scheduling'],
+      z.object({ id: z.string().min(1) }),
+      async ({ id }, { orm }) => medicalServiceFacts(orm.em.fork(), id, defaults),
     ),
     'set-booking-policy': internalRoute(['admin'], bookingPolicySchema, async (change, { orm }) => {
       const service = await setBookingPolicy(orm.em.fork(), change, defaults);

@@ -8,15 +8,19 @@ import { servicesOfDoctor } from './doctor-services.loader';
 
 function assertMaySeeContactDetails(ctx: RequestContext, doctor: Doctor): void {
   const access = contactDetailsAccess(ctx.principal, doctor.id);
-  if (access === 'SIGN_IN_FIRST') throw new Unauthenticated("Sign in as an admin or as this doctor to see a doctor's licence number and phone.");
-  if (access === 'NOT_YOURS') throw new Forbidden("Only admins and the doctor themselves can see a doctor's licence number and phone.");
+  if (access === 'SIGN_IN_FIRST')
+    throw new Unauthenticated("Sign in as an admin or as this doctor to see a doctor's licence number and phone.");
+  if (access === 'NOT_YOURS')
+    throw new Forbidden("Only admins and the doctor themselves can see a doctor's licence number and phone.");
 }
 
 @Resolver(() => Doctor)
 export class DoctorResolver {
   constructor(private readonly listings: PublicListings) {}
 
-  @Query(() => [Doctor], { description: 'Active doctors by name; filter by specialty (any case) or by a service they offer. Public.' })
+  @Query(() => [Doctor], {
+    description: 'Active doctors by name; filter by specialty (any case) or by a service they offer. Public.',
+  })
   doctors(
     @Ctx() ctx: RequestContext,
     @Arg('specialty', () => String, { nullable: true }) specialty?: string | null,

@@ -1,4 +1,12 @@
-import { DirectoryAnnouncer, entityByIdLoader, NotFound, RequestContext, requireRole, Role, ServiceClient } from '@carebook/platform';
+import {
+  DirectoryAnnouncer,
+  entityByIdLoader,
+  NotFound,
+  RequestContext,
+  requireRole,
+  Role,
+  ServiceClient,
+} from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { allLocations, createLocation, updateLocation } from '../domain/clinic-locations';
 import { locationChangesSchema, newLocationSchema, parseLocationInput } from '../domain/location-rules';
@@ -12,8 +20,14 @@ const given = <T>(value: T | null | undefined): T | undefined => (value === null
 export class LocationResolver {
   constructor(private readonly deps: { directory: DirectoryAnnouncer; services: ServiceClient }) {}
 
-  @Query(() => [Location], { description: 'The clinic\'s locations, the default first; inactive ones too with includeInactive (where past appointments were). Public.' })
-  async locations(@Ctx() ctx: RequestContext, @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive?: boolean | null): Promise<Location[]> {
+  @Query(() => [Location], {
+    description:
+      "The clinic's locations, the default first; inactive ones too with includeInactive (where past appointments were). Public.",
+  })
+  async locations(
+    @Ctx() ctx: RequestContext,
+    @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive?: boolean | null,
+  ): Promise<Location[]> {
     const all = await allLocations(ctx.em);
     return includeInactive ? all : all.filter((location) => location.active);
   }
@@ -26,8 +40,14 @@ export class LocationResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => Location, { description: 'Adds a clinic location with its own IANA time zone (BAD_USER_INPUT naming timeZone when it is not one). Admins only.' })
-  async createLocation(@Arg('input', () => CreateLocationInput) input: CreateLocationInput, @Ctx() ctx: RequestContext): Promise<Location> {
+  @Mutation(() => Location, {
+    description:
+      'Adds a clinic location with its own IANA time zone (BAD_USER_INPUT naming timeZone when it is not one). Admins only.',
+  })
+  async createLocation(
+    @Arg('input', () => CreateLocationInput) input: CreateLocationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Location> {
     const admin = requireRole(ctx, Role.ADMIN);
     const location = await createLocation(ctx.em.fork(), parseLocationInput(newLocationSchema, input));
     await this.afterChange(admin.id, 'CREATE_LOCATION', location, { name: location.name, timeZone: location.timeZone });
@@ -35,19 +55,40 @@ export class LocationResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => Location, { description: 'Renames, re-addresses or (de)activates a location; its time zone is fixed once created. Admins only.' })
-  async updateLocation(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput, @Ctx() ctx: RequestContext): Promise<Location> {
+  @Mutation(() => Location, {
+    description: 'Renames, re-addresses or (de)activates a location; its time zone is fixed once created. Admins only.',
+  })
+  async updateLocation(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Location> {
     const admin = requireRole(ctx, Role.ADMIN);
-    const changes = parseLocationInput(locationChangesSchema, { id, name: given(input.name), address: given(input.address), timeZone: given(input.timeZone), active: given(input.active) });
+    const changes = parseLocationInput(locationChangesSchema, {
+      id,
+      name: given(input.name),
+      address: given(input.address),
+      timeZone: given(input.timeZone),
+      active: given(input.active),
+    });
     const location = await updateLocation(ctx.em.fork(), changes);
-    const fields = Object.keys(changes).filter((key) => key !== 'id' && changes[key as keyof typeof changes] !== undefined);
+    const fields = Object.keys(changes).filter(
+      (key) => key !== 'id' && changes[key as keyof typeof changes] !== undefined,
+    );
     await this.afterChange(admin.id, 'UPDATE_LOCATION', location, { fields });
     return location;
   }
 
   /** Scheduling caches locations' zones: told at once. The admin's change goes to the action log (best effort, after the commit). */
-  private async afterChange(adminId: string, action: string, location: Location, details: Record<string, unknown>): Promise<void> {
+  private async afterChange(
+    adminId: string,
+    action: string,
+    location: Location,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     await this.deps.directory.announce({ kind: 'location', id: location.id });
-    await this.deps.services.call('admin', 'record-action', { adminId, action, targetId: location.id, details }).catch(() => undefined);
+    await this.deps.services
+      .call('admin', 'record-action', { adminId, action, targetId: location.id, details })
+      .catch(() => undefined);
   }
 }

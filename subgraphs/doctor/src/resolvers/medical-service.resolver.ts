@@ -14,18 +14,25 @@ export class MedicalServiceResolver {
   ) {}
 
   @Query(() => [MedicalService], { description: 'The services on offer, by name; optionally of one category. Public.' })
-  medicalServices(@Arg('category', () => ServiceCategory, { nullable: true }) category?: ServiceCategory | null): Promise<MedicalService[]> {
+  medicalServices(
+    @Arg('category', () => ServiceCategory, { nullable: true }) category?: ServiceCategory | null,
+  ): Promise<MedicalService[]> {
     return this.listings.medicalServices(category ?? null);
   }
 
-  @Query(() => MedicalService, { description: 'One service, offered or retired; NOT_FOUND when there is none with this id. Public.' })
+  @Query(() => MedicalService, {
+    description: 'One service, offered or retired; NOT_FOUND when there is none with this id. Public.',
+  })
   async medicalService(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<MedicalService> {
     const service = await entityByIdLoader(ctx, MedicalService).load(id);
     if (!service) throw new NotFound('Medical service', id);
     return service;
   }
 
-  @FieldResolver(() => BookingPolicyType, { description: 'The booking rules patients meet for this service. Public: patients read the cancellation terms before booking.' })
+  @FieldResolver(() => BookingPolicyType, {
+    description:
+      'The booking rules patients meet for this service. Public: patients read the cancellation terms before booking.',
+  })
   bookingPolicy(@Root() service: MedicalService): BookingPolicyType {
     return { ...bookingPolicyOf(service, this.defaults), ownRules: ownRulesOf(service) };
   }

@@ -10,7 +10,10 @@ export interface DoctorRating {
 export async function ratingsOf(em: EntityManager, doctorIds: readonly string[]): Promise<DoctorRating[]> {
   const rows: Array<{ doctor_id: string; total: string | number; reviews: string | number }> = await em
     .getConnection()
-    .execute(`select doctor_id, sum(rating) as total, count(*) as reviews from feedback where doctor_id in (${doctorIds.map(() => '?').join(', ')}) group by doctor_id`, [...doctorIds]);
+    .execute(
+      `select doctor_id, sum(rating) as total, count(*) as reviews from feedback where doctor_id in (${doctorIds.map(() => '?').join(', ')}) group by doctor_id`,
+      [...doctorIds],
+    );
   const byDoctor = new Map(rows.map((row) => [row.doctor_id, row]));
   return doctorIds.map((id) => {
     const row = byDoctor.get(id);

@@ -24,7 +24,11 @@ describe('feedback rules', () => {
     expect(code(() => assertMayGiveFeedback({ id: 'p', role: Role.PATIENT }, appointment))).toBeNull();
     expect(code(() => assertMayGiveFeedback({ id: 'q', role: Role.PATIENT }, appointment))).toBe('FORBIDDEN');
     expect(code(() => assertMayGiveFeedback({ id: 'd', role: Role.DOCTOR }, appointment))).toBe('FORBIDDEN');
-    expect(code(() => assertMayGiveFeedback({ id: 'p', role: Role.PATIENT }, { ...appointment, status: AppointmentStatus.CONFIRMED }))).toBe('CONFLICT');
+    expect(
+      code(() =>
+        assertMayGiveFeedback({ id: 'p', role: Role.PATIENT }, { ...appointment, status: AppointmentStatus.CONFIRMED }),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('averages to two decimals, null without reviews', () => {

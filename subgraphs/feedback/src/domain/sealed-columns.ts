@@ -12,4 +12,6 @@ export const SEALED = {
 };
 
 /** What the key rotation command re-seals. */
-export const SEALED_ENTITIES: SealedEntity[] = [{ entity: Feedback, fields: [{ property: 'comment', column: SEALED.comment }] }];
+export const SEALED_ENTITIES: SealedEntity[] = [
+  { entity: Feedback, fields: [{ property: 'comment', column: SEALED.comment }] },
+];

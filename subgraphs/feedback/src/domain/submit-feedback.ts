@@ -12,8 +12,15 @@ export const SOURCE = 'feedback';
  * and status: feedback right after the completion must work, before any
  * event could have arrived.
  */
-export async function appointmentFacts(services: ServiceClient, appointmentId: string): Promise<AppointmentFactsWithStatus> {
-  const { appointments } = await services.call<{ appointments: AppointmentFactsWithStatus[] }>('appointment', 'appointments', { ids: [appointmentId] });
+export async function appointmentFacts(
+  services: ServiceClient,
+  appointmentId: string,
+): Promise<AppointmentFactsWithStatus> {
+  const { appointments } = await services.call<{ appointments: AppointmentFactsWithStatus[] }>(
+    'appointment',
+    'appointments',
+    { ids: [appointmentId] },
+  );
   const found = appointments.find((a) => a.appointmentId === appointmentId);
   if (!found) throw new NotFound('Appointment', appointmentId);
   return found;
@@ -38,14 +45,27 @@ export async function submitFeedback(
     const feedback = await em.fork().transactional(async (tx) => {
       const id = randomUUID();
       const comment = sealer.seal(SEALED.comment, id, valid.comment);
-      const created = tx.create(Feedback, { id, appointmentId: appointment.appointmentId, patientId: appointment.patientId, doctorId: appointment.doctorId, rating: valid.rating, comment });
-      tx.persist(created);
-      recordEvent(tx, SOURCE, 'FEEDBACK_SUBMITTED', { type: 'Feedback', id: created.id }, {
-        feedbackId: created.id,
+      const created = tx.create(Feedback, {
+        id,
         appointmentId: appointment.appointmentId,
+        patientId: appointment.patientId,
         doctorId: appointment.doctorId,
         rating: valid.rating,
+        comment,
       });
+      tx.persist(created);
+      recordEvent(
+        tx,
+        SOURCE,
+        'FEEDBACK_SUBMITTED',
+        { type: 'Feedback', id: created.id },
+        {
+          feedbackId: created.id,
+          appointmentId: appointment.appointmentId,
+          doctorId: appointment.doctorId,
+          rating: valid.rating,
+        },
+      );
       return created;
     });
     nudge();

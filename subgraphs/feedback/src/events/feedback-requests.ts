@@ -1,4 +1,11 @@
-import { AppointmentFacts, DomainEvent, EventConsumer, Logger, recordEvent, startEventConsumer } from '@carebook/platform';
+import {
+  AppointmentFacts,
+  DomainEvent,
+  EventConsumer,
+  Logger,
+  recordEvent,
+  startEventConsumer,
+} from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import { SOURCE } from '../domain/submit-feedback';
 import { Feedback } from '../entities/feedback.entity';
@@ -11,7 +18,12 @@ export const FEEDBACK_QUEUE = 'feedback';
  * unless the patient has already given it; the notification service sends
  * the invitation to the patient.
  */
-export function startFeedbackRequests(options: { orm: MikroORM; redisUrl: string; prefix: string; logger: Logger }): EventConsumer {
+export function startFeedbackRequests(options: {
+  orm: MikroORM;
+  redisUrl: string;
+  prefix: string;
+  logger: Logger;
+}): EventConsumer {
   return startEventConsumer({
     orm: options.orm,
     queue: FEEDBACK_QUEUE,
@@ -23,11 +35,17 @@ export function startFeedbackRequests(options: { orm: MikroORM; redisUrl: string
       const facts = event.payload as AppointmentFacts;
       // A patient quick enough to rate the visit before this event arrived is not asked again.
       if (await em.findOne(Feedback, { appointmentId: facts.appointmentId })) return;
-      recordEvent(em, SOURCE, 'FEEDBACK_REQUESTED', { type: 'Appointment', id: facts.appointmentId }, {
-        appointmentId: facts.appointmentId,
-        patientId: facts.patientId,
-        doctorId: facts.doctorId,
-      });
+      recordEvent(
+        em,
+        SOURCE,
+        'FEEDBACK_REQUESTED',
+        { type: 'Appointment', id: facts.appointmentId },
+        {
+          appointmentId: facts.appointmentId,
+          patientId: facts.patientId,
+          doctorId: facts.doctorId,
+        },
+      );
     },
   });
 }

@@ -12,14 +12,24 @@ export class FeedbackResolver {
   constructor(private readonly deps: FeedbackDeps) {}
 
   @Authorized(Role.PATIENT)
-  @Mutation(() => Feedback, { description: 'The patient of a completed appointment rates it (1-5) with an optional comment (up to 2,000 characters), once.' })
+  @Mutation(() => Feedback, {
+    description:
+      'The patient of a completed appointment rates it (1-5) with an optional comment (up to 2,000 characters), once.',
+  })
   submitFeedback(
     @Ctx() ctx: RequestContext,
     @Arg('appointmentId', () => ID) appointmentId: string,
     @Arg('rating', () => Int) rating: number,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
   ): Promise<Feedback> {
-    return submitFeedback(ctx.em, this.deps.services, this.deps.sealer, requireUser(ctx), { appointmentId, rating, comment }, this.deps.nudge);
+    return submitFeedback(
+      ctx.em,
+      this.deps.services,
+      this.deps.sealer,
+      requireUser(ctx),
+      { appointmentId, rating, comment },
+      this.deps.nudge,
+    );
   }
 
   @FieldResolver(() => String, { nullable: true })
@@ -35,7 +45,10 @@ export class FeedbackResolver {
 
 @Resolver(() => AppointmentRef)
 export class AppointmentFeedbackResolver {
-  @FieldResolver(() => Feedback, { nullable: true, description: 'Seen by the patient, the doctor of the appointment and admins; null before it is given.' })
+  @FieldResolver(() => Feedback, {
+    nullable: true,
+    description: 'Seen by the patient, the doctor of the appointment and admins; null before it is given.',
+  })
   async feedback(@Root() appointment: AppointmentRef, @Ctx() ctx: RequestContext): Promise<Feedback | null> {
     const user = requireUser(ctx);
     const feedback = await loaderFor<string, Feedback>(ctx, 'appointment-feedback', async (ids) => {
@@ -44,13 +57,18 @@ export class AppointmentFeedbackResolver {
       return ids.map((id) => byAppointment.get(id) ?? null);
     }).load(appointment.id);
     if (!feedback) return null;
-    return user.role === Role.ADMIN || user.id === feedback.patientId || user.id === feedback.doctorId ? feedback : null;
+    return user.role === Role.ADMIN || user.id === feedback.patientId || user.id === feedback.doctorId
+      ? feedback
+      : null;
   }
 }
 
 @Resolver(() => DoctorRef)
 export class DoctorRatingResolver {
-  @FieldResolver(() => Float, { nullable: true, description: "Average of the patients' ratings (1-5, two decimals); null without reviews." })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "Average of the patients' ratings (1-5, two decimals); null without reviews.",
+  })
   async rating(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<number | null> {
     return (await ratingLoader(ctx).load(doctor.id))!.rating;
   }

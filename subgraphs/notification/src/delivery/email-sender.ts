@@ -27,7 +27,13 @@ export interface EmailSender {
 /** Connection settings of an smtp:// or smtps:// URL (user and password, query options), as nodemailer reads them. */
 function connectionOptions(smtpUrl: string): SMTPConnectionOptions & { auth?: { user: string; pass: string } } {
   const { auth, ...options } = parseConnectionUrl(smtpUrl);
-  return { ...(options as SMTPConnectionOptions), ...(auth ? { auth } : {}), connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+  return {
+    ...(options as SMTPConnectionOptions),
+    ...(auth ? { auth } : {}),
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  };
 }
 
 /**
@@ -58,13 +64,17 @@ export function smtpEmailSender(smtpUrl: string, from: string, poolSize: number)
       connection.connect((error) => {
         if (error) return reject(error);
         if (!auth) return resolve(connection);
-        connection.login(auth, (loginError) => (loginError ? (connection.close(), reject(loginError)) : resolve(connection)));
+        connection.login(auth, (loginError) =>
+          loginError ? (connection.close(), reject(loginError)) : resolve(connection),
+        );
       });
     });
   }
 
   function sendOn(connection: SMTPConnection, envelope: SMTPEnvelope, message: Buffer | Readable): Promise<void> {
-    return new Promise((resolve, reject) => connection.send(envelope, message, (error) => (error ? reject(error) : resolve())));
+    return new Promise((resolve, reject) =>
+      connection.send(envelope, message, (error) => (error ? reject(error) : resolve())),
+    );
   }
 
   function release(connection: SMTPConnection): void {
@@ -74,7 +84,15 @@ export function smtpEmailSender(smtpUrl: string, from: string, poolSize: number)
 
   return {
     async send(email, beforeComplete) {
-      const message = new MailComposer({ from, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId, attachments: email.attachments }).compile();
+      const message = new MailComposer({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId: email.messageId,
+        attachments: email.attachments,
+      }).compile();
       const envelope = message.getEnvelope() as SMTPEnvelope;
       const raw = await message.build();
       for (;;) {
@@ -85,7 +103,8 @@ export function smtpEmailSender(smtpUrl: string, from: string, poolSize: number)
           await sendOn(connection, envelope, content);
         } catch (error) {
           const code = (error as { code?: string; responseCode?: number }).code;
-          const refused = (code === 'EENVELOPE' || code === 'EMESSAGE') && (error as { responseCode?: number }).responseCode !== 421;
+          const refused =
+            (code === 'EENVELOPE' || code === 'EMESSAGE') && (error as { responseCode?: number }).responseCode !== 421;
           if (refused) connection.reset((resetError) => (resetError ? connection.close() : release(connection)));
           else connection.close();
           // A kept connection the server had closed in the meantime: not a byte of the message left, so another may carry it.

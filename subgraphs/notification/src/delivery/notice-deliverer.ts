@@ -30,7 +30,10 @@ export interface DelivererDeps {
 
 /** A notice another try is completing: look again at `notBefore` (not a failed attempt). */
 export class RetryLater extends Error {
-  constructor(message: string, readonly notBefore: Date) {
+  constructor(
+    message: string,
+    readonly notBefore: Date,
+  ) {
     super(message);
     this.name = 'RetryLater';
   }
@@ -57,9 +60,21 @@ export class NoticeDeliverer {
       directory.serviceName(facts.serviceId),
       toDoctor ? directory.userEmail(job.recipientId) : null,
     ]);
-    const channels = toDoctor ? [NotificationChannel.EMAIL] : ((patient?.notificationChannels ?? job.channels) as NotificationChannel[]);
+    const channels = toDoctor
+      ? [NotificationChannel.EMAIL]
+      : ((patient?.notificationChannels ?? job.channels) as NotificationChannel[]);
     if (channels.some((c) => !job.channels.includes(c)) || job.channels.some((c) => !channels.includes(c))) {
-      await store.skipQueued({ appointmentId: job.appointmentId, kind: job.kind, recipient: job.recipient, occurrence: job.occurrence, offset: job.offset, exceptChannels: channels }, 'channel no longer chosen by the patient');
+      await store.skipQueued(
+        {
+          appointmentId: job.appointmentId,
+          kind: job.kind,
+          recipient: job.recipient,
+          occurrence: job.occurrence,
+          offset: job.offset,
+          exceptChannels: channels,
+        },
+        'channel no longer chosen by the patient',
+      );
     }
     const noticeFacts: NoticeFacts = {
       kind: job.kind,
@@ -81,7 +96,13 @@ export class NoticeDeliverer {
     };
     const content = noticeContent(noticeFacts);
     const address = (channel: NotificationChannel) =>
-      channel === NotificationChannel.SMS ? (toDoctor ? null : patient?.phone) : toDoctor ? doctorEmail : patient?.email;
+      channel === NotificationChannel.SMS
+        ? toDoctor
+          ? null
+          : patient?.phone
+        : toDoctor
+          ? doctorEmail
+          : patient?.email;
 
     let failure: Error | null = null;
     for (const channel of channels) {
@@ -127,7 +148,17 @@ export class NoticeDeliverer {
       const message = (error as Error).message ?? String(error);
       await store.failed(key, token, message, lastAttempt);
       // Ids and the error only: the message of an SMTP refusal can name the address, so it goes to the log row, not the process log.
-      this.deps.logger.warn({ appointmentId: job.appointmentId, kind: job.kind, channel: key.channel, final: lastAttempt, code: (error as { responseCode?: number; status?: number }).responseCode ?? (error as { status?: number }).status }, 'send failed');
+      this.deps.logger.warn(
+        {
+          appointmentId: job.appointmentId,
+          kind: job.kind,
+          channel: key.channel,
+          final: lastAttempt,
+          code:
+            (error as { responseCode?: number; status?: number }).responseCode ?? (error as { status?: number }).status,
+        },
+        'send failed',
+      );
       return error as Error;
     }
     await store.sent(key, token);
@@ -137,19 +168,44 @@ export class NoticeDeliverer {
   /** The message for one channel, ready to hand over (rendered before the claim, so the claim is held only while sending). */
   private transmitter(key: NoticeKey, to: string, job: SendJob, content: NoticeContent, facts: NoticeFacts): Transmit {
     // An HTTP request has no "before the final dot": an SMS is marked handed over before it is posted (at most once).
-    if (key.channel === NotificationChannel.SMS) return async (handOver) => (await handOver(), await this.deps.sms.send(to, content.sms, `${job.kind}:${job.appointmentId}`));
+    if (key.channel === NotificationChannel.SMS)
+      return async (handOver) => (
+        await handOver(),
+        await this.deps.sms.send(to, content.sms, `${job.kind}:${job.appointmentId}`)
+      );
     const email = renderEmail(content);
-    const invite = job.recipient === NotificationRecipient.PATIENT && (job.kind === NotificationKind.CONFIRMATION || job.kind === NotificationKind.RESCHEDULE);
+    const invite =
+      job.recipient === NotificationRecipient.PATIENT &&
+      (job.kind === NotificationKind.CONFIRMATION || job.kind === NotificationKind.RESCHEDULE);
     const attachments = invite
-      ? [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarInvite({ appointmentId: job.appointmentId, sequence: job.sequence ?? 0, startsAt: facts.startsAt, endsAt: facts.endsAt, summary: `${facts.serviceName} with ${facts.doctorName}`, location: facts.location, description: email.text }) }]
+      ? [
+          {
+            filename: 'appointment.ics',
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            content: calendarInvite({
+              appointmentId: job.appointmentId,
+              sequence: job.sequence ?? 0,
+              startsAt: facts.startsAt,
+              endsAt: facts.endsAt,
+              summary: `${facts.serviceName} with ${facts.doctorName}`,
+              location: facts.location,
+              description: email.text,
+            }),
+          },
+        ]
       : undefined;
     return (handOver) => this.deps.email.send({ to, ...email, messageId: messageIdOf(key), attachments }, handOver);
   }
 
   /** The alternatives of a cancellation by the clinic, with their doctors' names (looked up now, as every name in a notice). */
-  private async offeredTimes(unavailability: NonNullable<SendJob['unavailability']>): Promise<NonNullable<NoticeFacts['unavailability']>> {
+  private async offeredTimes(
+    unavailability: NonNullable<SendJob['unavailability']>,
+  ): Promise<NonNullable<NoticeFacts['unavailability']>> {
     const alternatives = await Promise.all(
-      unavailability.alternatives.map(async (option) => ({ startsAt: new Date(option.startsAt), doctorName: (await this.deps.directory.doctor(option.doctorId))?.name ?? 'another doctor' })),
+      unavailability.alternatives.map(async (option) => ({
+        startsAt: new Date(option.startsAt),
+        doctorName: (await this.deps.directory.doctor(option.doctorId))?.name ?? 'another doctor',
+      })),
     );
     return { cause: unavailability.cause, alternatives };
   }
@@ -159,13 +215,30 @@ export class NoticeDeliverer {
     if (job.kind !== NotificationKind.REMINDER && job.facts) return job.facts;
     const current = await this.deps.directory.appointment(job.appointmentId);
     if (!current) {
-      await this.deps.store.skipQueued({ appointmentId: job.appointmentId, kind: job.kind, recipient: job.recipient, occurrence: job.occurrence, offset: job.offset }, 'appointment not found');
+      await this.deps.store.skipQueued(
+        {
+          appointmentId: job.appointmentId,
+          kind: job.kind,
+          recipient: job.recipient,
+          occurrence: job.occurrence,
+          offset: job.offset,
+        },
+        'appointment not found',
+      );
       return null;
     }
     if (job.kind === NotificationKind.REMINDER) {
-      const stale = current.status !== 'CONFIRMED' ? `appointment is ${current.status.toLowerCase()}` : new Date(current.startsAt).toISOString() !== job.occurrence ? 'appointment moved' : null;
+      const stale =
+        current.status !== 'CONFIRMED'
+          ? `appointment is ${current.status.toLowerCase()}`
+          : new Date(current.startsAt).toISOString() !== job.occurrence
+            ? 'appointment moved'
+            : null;
       if (stale) {
-        await this.deps.store.skipQueued({ appointmentId: job.appointmentId, kind: job.kind, occurrence: job.occurrence, offset: job.offset }, stale);
+        await this.deps.store.skipQueued(
+          { appointmentId: job.appointmentId, kind: job.kind, occurrence: job.occurrence, offset: job.offset },
+          stale,
+        );
         return null;
       }
     }
@@ -183,7 +256,8 @@ export class NoticeDeliverer {
   private async leftClaim(key: NoticeKey, handedOverAt: Date | null): Promise<string | Error | null> {
     if (!handedOverAt) return this.deps.store.reclaim(key);
     const settledBy = handedOverAt.getTime() + this.deps.claimTimeoutMs;
-    if (settledBy > Date.now()) return new RetryLater('another try is completing this notice', new Date(settledBy + 1000));
+    if (settledBy > Date.now())
+      return new RetryLater('another try is completing this notice', new Date(settledBy + 1000));
     await this.deps.store.abandon(key, new Date(Date.now() - this.deps.claimTimeoutMs));
     return null;
   }

@@ -16,7 +16,10 @@ export interface HttpSmsOptions {
 
 /** A provider's refusal, with its HTTP status (the worker retries it like any failed send). */
 export class SmsRejected extends Error {
-  constructor(readonly status: number, detail: string) {
+  constructor(
+    readonly status: number,
+    detail: string,
+  ) {
     super(`SMS provider answered ${status}${detail ? `: ${detail}` : ''}`);
     this.name = 'SmsRejected';
   }

@@ -38,7 +38,13 @@ export interface NoticePlan {
 
 const EMPTY: Omit<NoticePlan, 'notices'> = { reminders: [], dropRemindersOf: null, dropReason: null };
 
-function notice(kind: NotificationKind, recipient: NotificationRecipient, recipientId: string, event: DomainEvent, extra: Partial<Notice> & { appointmentId: string }): Notice {
+function notice(
+  kind: NotificationKind,
+  recipient: NotificationRecipient,
+  recipientId: string,
+  event: DomainEvent,
+  extra: Partial<Notice> & { appointmentId: string },
+): Notice {
   return { kind, recipient, recipientId, offset: '', occurrence: event.id, scheduledFor: event.occurredAt, ...extra };
 }
 
@@ -67,14 +73,26 @@ export function planNotices(event: DomainEvent, offsets: ReminderOffset[], now: 
     case 'APPOINTMENT_CONFIRMED': {
       const facts = event.payload as EventPayloads['APPOINTMENT_CONFIRMED'];
       const base = { appointmentId: facts.appointmentId, facts };
-      return { ...EMPTY, notices: [notice(NotificationKind.CONFIRMATION, PATIENT, facts.patientId, event, { ...base, sequence: 0 })], reminders: remindersFor(facts, offsets, now) };
+      return {
+        ...EMPTY,
+        notices: [notice(NotificationKind.CONFIRMATION, PATIENT, facts.patientId, event, { ...base, sequence: 0 })],
+        reminders: remindersFor(facts, offsets, now),
+      };
     }
     case 'APPOINTMENT_RESCHEDULED': {
       const { previous, ...facts } = event.payload as EventPayloads['APPOINTMENT_RESCHEDULED'];
-      const base = { appointmentId: facts.appointmentId, facts, previousStartsAt: previous.startsAt, sequence: sequenceAt(event.occurredAt) };
+      const base = {
+        appointmentId: facts.appointmentId,
+        facts,
+        previousStartsAt: previous.startsAt,
+        sequence: sequenceAt(event.occurredAt),
+      };
       const doctors = [...new Set([facts.doctorId, previous.doctorId])];
       return {
-        notices: [notice(NotificationKind.RESCHEDULE, PATIENT, facts.patientId, event, base), ...doctors.map((id) => notice(NotificationKind.RESCHEDULE, DOCTOR, id, event, base))],
+        notices: [
+          notice(NotificationKind.RESCHEDULE, PATIENT, facts.patientId, event, base),
+          ...doctors.map((id) => notice(NotificationKind.RESCHEDULE, DOCTOR, id, event, base)),
+        ],
         reminders: remindersFor(facts, offsets, now),
         dropRemindersOf: facts.appointmentId,
         dropReason: 'appointment moved',
@@ -85,7 +103,10 @@ export function planNotices(event: DomainEvent, offsets: ReminderOffset[], now: 
       const base = { appointmentId: facts.appointmentId, facts };
       return {
         notices: [
-          notice(NotificationKind.CANCELLATION, PATIENT, facts.patientId, event, { ...base, ...(unavailability ? { unavailability } : {}) }),
+          notice(NotificationKind.CANCELLATION, PATIENT, facts.patientId, event, {
+            ...base,
+            ...(unavailability ? { unavailability } : {}),
+          }),
           notice(NotificationKind.CANCELLATION, DOCTOR, facts.doctorId, event, base),
         ],
         reminders: [],
@@ -98,12 +119,25 @@ export function planNotices(event: DomainEvent, offsets: ReminderOffset[], now: 
       return { notices: [], reminders: [], dropRemindersOf: facts.appointmentId, dropReason: 'appointment completed' };
     }
     case 'INVOICE_ISSUED': {
-      const { invoiceId, appointmentId, patientId, amount, currency } = event.payload as EventPayloads['INVOICE_ISSUED'];
-      return { ...EMPTY, notices: [notice(NotificationKind.INVOICE, PATIENT, patientId, event, { appointmentId, occurrence: invoiceId, invoice: { invoiceId, amount, currency } })] };
+      const { invoiceId, appointmentId, patientId, amount, currency } =
+        event.payload as EventPayloads['INVOICE_ISSUED'];
+      return {
+        ...EMPTY,
+        notices: [
+          notice(NotificationKind.INVOICE, PATIENT, patientId, event, {
+            appointmentId,
+            occurrence: invoiceId,
+            invoice: { invoiceId, amount, currency },
+          }),
+        ],
+      };
     }
     case 'FEEDBACK_REQUESTED': {
       const { appointmentId, patientId } = event.payload as EventPayloads['FEEDBACK_REQUESTED'];
-      return { ...EMPTY, notices: [notice(NotificationKind.FEEDBACK_REQUEST, PATIENT, patientId, event, { appointmentId })] };
+      return {
+        ...EMPTY,
+        notices: [notice(NotificationKind.FEEDBACK_REQUEST, PATIENT, patientId, event, { appointmentId })],
+      };
     }
     default:
       return { ...EMPTY, notices: [] };

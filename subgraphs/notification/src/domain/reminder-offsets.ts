@@ -13,7 +13,10 @@ export interface ReminderOffset {
 
 /** Parses `24h,1h`; null when any part is not a positive duration. Duplicates collapse. */
 export function parseOffsets(text: string): ReminderOffset[] | null {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return [];
   const offsets = new Map<string, ReminderOffset>();
   for (const part of parts) {

@@ -31,8 +31,12 @@ export enum NotificationStatus {
 }
 
 registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a notification is about.' });
-registerEnumType(NotificationRecipient, { name: 'NotificationRecipient', description: 'Whom of the appointment a notification is for.' });
+registerEnumType(NotificationRecipient, {
+  name: 'NotificationRecipient',
+  description: 'Whom of the appointment a notification is for.',
+});
 registerEnumType(NotificationStatus, {
   name: 'NotificationStatus',
-  description: 'QUEUED (waiting or retrying), SENDING, SENT, FAILED (gave up after the configured attempts) or SKIPPED (no contact for the channel, or no longer due).',
+  description:
+    'QUEUED (waiting or retrying), SENDING, SENT, FAILED (gave up after the configured attempts) or SKIPPED (no contact for the channel, or no longer due).',
 });

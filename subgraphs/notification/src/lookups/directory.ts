@@ -1,4 +1,13 @@
-import { AppError, AppointmentFacts, DoctorContactFacts, MedicalServiceFacts, NotFound, PatientContactFacts, recentAnswers, ServiceClient } from '@carebook/platform';
+import {
+  AppError,
+  AppointmentFacts,
+  DoctorContactFacts,
+  MedicalServiceFacts,
+  NotFound,
+  PatientContactFacts,
+  recentAnswers,
+  ServiceClient,
+} from '@carebook/platform';
 import DataLoader from 'dataloader';
 
 export type AppointmentState = AppointmentFacts & { status: string };
@@ -40,15 +49,27 @@ const CATALOGUE_TTL_MS = 60_000;
 
 export function serviceDirectory(client: ServiceClient): Directory {
   const appointments = batched(async (ids) => {
-    const { appointments } = await client.call<{ appointments: AppointmentState[] }>('appointment', 'appointments', { ids });
+    const { appointments } = await client.call<{ appointments: AppointmentState[] }>('appointment', 'appointments', {
+      ids,
+    });
     return appointments.map((a) => ({ ...a, id: a.appointmentId }));
   });
-  const patients = batched(async (ids) => (await client.call<{ contacts: PatientContactFacts[] }>('patient', 'contacts', { ids })).contacts);
-  const doctors = batched(async (ids) => (await client.call<{ contacts: DoctorContactFacts[] }>('doctor', 'contacts', { ids })).contacts);
+  const patients = batched(
+    async (ids) => (await client.call<{ contacts: PatientContactFacts[] }>('patient', 'contacts', { ids })).contacts,
+  );
+  const doctors = batched(
+    async (ids) => (await client.call<{ contacts: DoctorContactFacts[] }>('doctor', 'contacts', { ids })).contacts,
+  );
   // The catalogue and the doctors' names and practices change rarely (and are no patient's data): kept a minute.
   // An unknown one is a NOT_FOUND, which is not remembered, and answers null.
-  const knownDoctor = recentAnswers(async (id: string) => (await doctors.load(id)) ?? Promise.reject(new NotFound('Doctor', id)), CATALOGUE_TTL_MS);
-  const knownServiceName = recentAnswers(async (id: string) => (await client.call<MedicalServiceFacts>('doctor', 'medical-service', { id })).name, CATALOGUE_TTL_MS);
+  const knownDoctor = recentAnswers(
+    async (id: string) => (await doctors.load(id)) ?? Promise.reject(new NotFound('Doctor', id)),
+    CATALOGUE_TTL_MS,
+  );
+  const knownServiceName = recentAnswers(
+    async (id: string) => (await client.call<MedicalServiceFacts>('doctor', 'medical-service', { id })).name,
+    CATALOGUE_TTL_MS,
+  );
 
   return {
     appointment: (id) => appointments.load(id),

@@ -9,11 +9,15 @@ const MAX_FIRST = 500;
 @Resolver(() => NotificationLog)
 export class NotificationResolver {
   @Authorized(Role.ADMIN)
-  @Query(() => [NotificationLog], { description: 'Admins: the notification log, newest first, by appointment and/or recipient (a patient or doctor id).' })
+  @Query(() => [NotificationLog], {
+    description:
+      'Admins: the notification log, newest first, by appointment and/or recipient (a patient or doctor id).',
+  })
   notifications(
     @Ctx() ctx: RequestContext,
     @Arg('appointmentId', () => ID, { nullable: true }) appointmentId?: string,
-    @Arg('recipient', () => ID, { nullable: true, description: 'The user id of the patient or doctor.' }) recipient?: string,
+    @Arg('recipient', () => ID, { nullable: true, description: 'The user id of the patient or doctor.' })
+    recipient?: string,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<NotificationLog[]> {
     if (first < 1 || first > MAX_FIRST) throw new BadUserInput(`first must be between 1 and ${MAX_FIRST}.`);
@@ -24,7 +28,10 @@ export class NotificationResolver {
     return ctx.em.find(NotificationLog, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: first });
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'For reminders: how long before the appointment, as configured (e.g. "24h").' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'For reminders: how long before the appointment, as configured (e.g. "24h").',
+  })
   offset(@Root() log: NotificationLog): string | null {
     return log.offset || null;
   }

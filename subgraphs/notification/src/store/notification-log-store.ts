@@ -5,13 +5,18 @@ import { NotificationKind, NotificationStatus } from '../entities/notification-e
 import type { Notice } from '../domain/notice-plan';
 
 /** The unique key of a log row: one notice on one channel. */
-export type NoticeKey = Pick<Notice, 'appointmentId' | 'kind' | 'recipient' | 'offset' | 'occurrence'> & { channel: NotificationChannel };
+export type NoticeKey = Pick<Notice, 'appointmentId' | 'kind' | 'recipient' | 'offset' | 'occurrence'> & {
+  channel: NotificationChannel;
+};
 
-export type Claim = { claimed: true; token: string } | { claimed: false; status: NotificationStatus; handedOverAt: Date | null };
+export type Claim =
+  { claimed: true; token: string } | { claimed: false; status: NotificationStatus; handedOverAt: Date | null };
 
-const KEY_WHERE = 'appointment_id = ? and kind = ? and recipient = ? and channel = ? and reminder_offset = ? and occurrence = ?';
+const KEY_WHERE =
+  'appointment_id = ? and kind = ? and recipient = ? and channel = ? and reminder_offset = ? and occurrence = ?';
 const keyParams = (k: NoticeKey) => [k.appointmentId, k.kind, k.recipient, k.channel, k.offset, k.occurrence];
-const COLUMNS = '(id, appointment_id, kind, recipient, channel, reminder_offset, occurrence, recipient_id, status, attempts, scheduled_for, claimed_at, claim_token, last_error, created_at, updated_at)';
+const COLUMNS =
+  '(id, appointment_id, kind, recipient, channel, reminder_offset, occurrence, recipient_id, status, attempts, scheduled_for, claimed_at, claim_token, last_error, created_at, updated_at)';
 
 /** A stable Message-ID per notice, so a receiving system can tell a repeat of the same notice. */
 export function messageIdOf(key: NoticeKey): string {
@@ -63,7 +68,15 @@ export class NotificationLogStore {
         `insert into notification_logs ${COLUMNS} values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null, null, null, ?, ?)').join(', ')}
          on duplicate key update status = if(status = ? and kind = ?, ?, status)`,
         [
-          ...chunk.flatMap((r) => [randomUUID(), ...keyParams(r), r.recipientId, NotificationStatus.QUEUED, r.scheduledFor, now, now]),
+          ...chunk.flatMap((r) => [
+            randomUUID(),
+            ...keyParams(r),
+            r.recipientId,
+            NotificationStatus.QUEUED,
+            r.scheduledFor,
+            now,
+            now,
+          ]),
           NotificationStatus.SKIPPED,
           NotificationKind.REMINDER,
           NotificationStatus.QUEUED,
@@ -85,22 +98,18 @@ export class NotificationLogStore {
     );
     if (updated.affectedRows === 1) return { claimed: true, token };
     try {
-      await this.run(`insert into notification_logs ${COLUMNS} values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, null, ?, ?)`, [
-        randomUUID(),
-        ...keyParams(key),
-        recipientId,
-        NotificationStatus.SENDING,
-        scheduledFor,
-        now,
-        token,
-        now,
-        now,
-      ]);
+      await this.run(
+        `insert into notification_logs ${COLUMNS} values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, null, ?, ?)`,
+        [randomUUID(), ...keyParams(key), recipientId, NotificationStatus.SENDING, scheduledFor, now, token, now, now],
+      );
       return { claimed: true, token };
     } catch (error) {
       if (!isDuplicate(error)) throw error;
     }
-    const [row] = (await this.em.fork().getConnection().execute(`select status, handed_over_at from notification_logs where ${KEY_WHERE}`, keyParams(key))) as Array<{
+    const [row] = (await this.em
+      .fork()
+      .getConnection()
+      .execute(`select status, handed_over_at from notification_logs where ${KEY_WHERE}`, keyParams(key))) as Array<{
       status: NotificationStatus;
       handed_over_at: Date | string | null;
     }>;
@@ -126,43 +135,49 @@ export class NotificationLogStore {
   /** The message is complete but for its final ".": from here on a crash leaves delivery in doubt. Refused if the claim was taken over. */
   async handedOver(key: NoticeKey, token: string): Promise<void> {
     const now = new Date();
-    const updated = await this.run(`update notification_logs set handed_over_at = ?, updated_at = ? where ${KEY_WHERE} and status = ? and claim_token = ?`, [
-      now,
-      now,
-      ...keyParams(key),
-      NotificationStatus.SENDING,
-      token,
-    ]);
+    const updated = await this.run(
+      `update notification_logs set handed_over_at = ?, updated_at = ? where ${KEY_WHERE} and status = ? and claim_token = ?`,
+      [now, now, ...keyParams(key), NotificationStatus.SENDING, token],
+    );
     if (updated.affectedRows !== 1) throw new ClaimLost();
   }
 
   async sent(key: NoticeKey, token: string): Promise<void> {
     const now = new Date();
-    await this.run(`update notification_logs set status = ?, sent_at = ?, last_error = null, updated_at = ? where ${KEY_WHERE} and claim_token = ?`, [NotificationStatus.SENT, now, now, ...keyParams(key), token]);
+    await this.run(
+      `update notification_logs set status = ?, sent_at = ?, last_error = null, updated_at = ? where ${KEY_WHERE} and claim_token = ?`,
+      [NotificationStatus.SENT, now, now, ...keyParams(key), token],
+    );
   }
 
   /** A failed try: back to QUEUED for the next one, or FAILED when it was the last. */
   async failed(key: NoticeKey, token: string, error: string, final: boolean): Promise<void> {
-    await this.run(`update notification_logs set status = ?, last_error = ?, updated_at = ? where ${KEY_WHERE} and status = ? and claim_token = ?`, [
-      final ? NotificationStatus.FAILED : NotificationStatus.QUEUED,
-      error.slice(0, 500),
-      new Date(),
-      ...keyParams(key),
-      NotificationStatus.SENDING,
-      token,
-    ]);
+    await this.run(
+      `update notification_logs set status = ?, last_error = ?, updated_at = ? where ${KEY_WHERE} and status = ? and claim_token = ?`,
+      [
+        final ? NotificationStatus.FAILED : NotificationStatus.QUEUED,
+        error.slice(0, 500),
+        new Date(),
+        ...keyParams(key),
+        NotificationStatus.SENDING,
+        token,
+      ],
+    );
   }
 
   /** A try died after completing the message, before the server's answer was recorded: whether it went out is unknown, so it is not sent again. */
   async abandon(key: NoticeKey, handedOverBefore: Date): Promise<void> {
-    await this.run(`update notification_logs set status = ?, last_error = ?, updated_at = ? where ${KEY_WHERE} and status = ? and handed_over_at < ?`, [
-      NotificationStatus.FAILED,
-      'interrupted while sending: it may or may not have been delivered, and is not sent again so that it is never sent twice',
-      new Date(),
-      ...keyParams(key),
-      NotificationStatus.SENDING,
-      handedOverBefore,
-    ]);
+    await this.run(
+      `update notification_logs set status = ?, last_error = ?, updated_at = ? where ${KEY_WHERE} and status = ? and handed_over_at < ?`,
+      [
+        NotificationStatus.FAILED,
+        'interrupted while sending: it may or may not have been delivered, and is not sent again so that it is never sent twice',
+        new Date(),
+        ...keyParams(key),
+        NotificationStatus.SENDING,
+        handedOverBefore,
+      ],
+    );
   }
 
   /** Nothing to send on this channel (no phone number, no longer due): SKIPPED with the reason, unless already settled. */
@@ -171,21 +186,46 @@ export class NotificationLogStore {
     await this.run(
       `insert into notification_logs ${COLUMNS} values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, null, null, ?, ?, ?)
        on duplicate key update last_error = if(status = ?, values(last_error), last_error), updated_at = if(status = ?, values(updated_at), updated_at), status = if(status = ?, values(status), status)`,
-      [randomUUID(), ...keyParams(key), recipientId, NotificationStatus.SKIPPED, scheduledFor, reason, now, now, NotificationStatus.QUEUED, NotificationStatus.QUEUED, NotificationStatus.QUEUED],
+      [
+        randomUUID(),
+        ...keyParams(key),
+        recipientId,
+        NotificationStatus.SKIPPED,
+        scheduledFor,
+        reason,
+        now,
+        now,
+        NotificationStatus.QUEUED,
+        NotificationStatus.QUEUED,
+        NotificationStatus.QUEUED,
+      ],
     );
   }
 
   /** Offsets of the reminders still queued for an appointment (they may predate a change of REMINDER_OFFSETS). */
   async queuedReminderOffsets(appointmentId: string): Promise<string[]> {
-    const rows = (await this.em.fork().getConnection().execute(
-      'select distinct reminder_offset from notification_logs where appointment_id = ? and kind = ? and status = ?',
-      [appointmentId, NotificationKind.REMINDER, NotificationStatus.QUEUED],
-    )) as Array<{ reminder_offset: string }>;
+    const rows = (await this.em
+      .fork()
+      .getConnection()
+      .execute(
+        'select distinct reminder_offset from notification_logs where appointment_id = ? and kind = ? and status = ?',
+        [appointmentId, NotificationKind.REMINDER, NotificationStatus.QUEUED],
+      )) as Array<{ reminder_offset: string }>;
     return rows.map((r) => r.reminder_offset);
   }
 
   /** Skips every still-queued row of a notice (all channels), e.g. a reminder of an appointment that moved. */
-  async skipQueued(where: { appointmentId: string; kind?: string; recipient?: string; occurrence?: string; offset?: string; exceptChannels?: string[] }, reason: string): Promise<void> {
+  async skipQueued(
+    where: {
+      appointmentId: string;
+      kind?: string;
+      recipient?: string;
+      occurrence?: string;
+      offset?: string;
+      exceptChannels?: string[];
+    },
+    reason: string,
+  ): Promise<void> {
     const clauses = ['appointment_id = ?', 'status = ?'];
     const params: unknown[] = [where.appointmentId, NotificationStatus.QUEUED];
     if (where.kind) {
@@ -208,6 +248,9 @@ export class NotificationLogStore {
       clauses.push(`channel not in (${where.exceptChannels.map(() => '?').join(', ')})`);
       params.push(...where.exceptChannels);
     }
-    await this.run(`update notification_logs set status = ?, last_error = ?, updated_at = ? where ${clauses.join(' and ')}`, [NotificationStatus.SKIPPED, reason, new Date(), ...params]);
+    await this.run(
+      `update notification_logs set status = ?, last_error = ?, updated_at = ? where ${clauses.join(' and ')}`,
+      [NotificationStatus.SKIPPED, reason, new Date(), ...params],
+    );
   }
 }

@@ -22,7 +22,10 @@ export interface NoticeFacts {
   /** The patient web app's address (APP_URL): emails link into it. */
   appUrl: string;
   /** Cancelled by the clinic because the doctor is away (or the clinic closed), with times the patient could book instead. */
-  unavailability?: { cause: 'TIME_OFF' | 'CLINIC_CLOSED'; alternatives: Array<{ startsAt: Date; doctorName: string }> } | null;
+  unavailability?: {
+    cause: 'TIME_OFF' | 'CLINIC_CLOSED';
+    alternatives: Array<{ startsAt: Date; doctorName: string }>;
+  } | null;
 }
 
 /** A notice as paragraphs, rendered once to plain text and once to HTML (templates/render-notice). */
@@ -67,10 +70,22 @@ function offsetInWords(offset: string): string {
  * The clinic cancelled (the doctor is away, or the clinic is closed): say why,
  * apologise, and offer the free times found for the patient, with the booking link.
  */
-function clinicCancellation(f: NoticeFacts, visit: string, at: string, short: string, bookingUrl: string, greeting: string): NoticeContent {
+function clinicCancellation(
+  f: NoticeFacts,
+  visit: string,
+  at: string,
+  short: string,
+  bookingUrl: string,
+  greeting: string,
+): NoticeContent {
   const unavailability = f.unavailability!;
-  const why = unavailability.cause === 'CLINIC_CLOSED' ? 'the clinic is closed that day' : `${f.doctorName} is not available at that time`;
-  const options = unavailability.alternatives.map((option) => `${when(option.startsAt, f.timeZone)} with ${option.doctorName}`);
+  const why =
+    unavailability.cause === 'CLINIC_CLOSED'
+      ? 'the clinic is closed that day'
+      : `${f.doctorName} is not available at that time`;
+  const options = unavailability.alternatives.map(
+    (option) => `${when(option.startsAt, f.timeZone)} with ${option.doctorName}`,
+  );
   return {
     subject: `Appointment cancelled by the clinic: ${visit}, ${short}`,
     greeting,
@@ -119,7 +134,10 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
         : {
             subject: `Appointment moved: ${visit}, now ${short}`,
             greeting,
-            paragraphs: [`Your appointment for ${visit} has moved to ${at}${place}${from}.`, 'The attached calendar file updates your calendar.'],
+            paragraphs: [
+              `Your appointment for ${visit} has moved to ${at}${place}${from}.`,
+              'The attached calendar file updates your calendar.',
+            ],
             sms: `Carebook: your appointment (${visit}) is now ${short}${place}.`,
             link: manage,
           };
@@ -129,18 +147,23 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
         ? {
             subject: `Appointment cancelled: ${f.patientName}, ${short}`,
             greeting,
-            paragraphs: [`The appointment of ${f.patientName} for ${f.serviceName} on ${at} is cancelled; the time is free again.`],
+            paragraphs: [
+              `The appointment of ${f.patientName} for ${f.serviceName} on ${at} is cancelled; the time is free again.`,
+            ],
             sms: `Carebook: ${f.patientName} on ${short} cancelled.`,
           }
         : f.unavailability
           ? clinicCancellation(f, visit, at, short, links.booking, greeting)
           : {
-            subject: `Appointment cancelled: ${visit}, ${short}`,
-            greeting,
-            paragraphs: [`Your appointment for ${visit} on ${at} is cancelled.`, 'You can book a new time in Carebook whenever it suits you.'],
-            sms: `Carebook: your appointment (${visit}) on ${short} is cancelled.`,
-            link: { label: 'Book a new time', url: links.booking },
-          };
+              subject: `Appointment cancelled: ${visit}, ${short}`,
+              greeting,
+              paragraphs: [
+                `Your appointment for ${visit} on ${at} is cancelled.`,
+                'You can book a new time in Carebook whenever it suits you.',
+              ],
+              sms: `Carebook: your appointment (${visit}) on ${short} is cancelled.`,
+              link: { label: 'Book a new time', url: links.booking },
+            };
     case NotificationKind.REMINDER:
       return {
         subject: `Reminder: ${visit}, ${short}`,
@@ -162,14 +185,19 @@ export function noticeContent(f: NoticeFacts): NoticeContent {
           'You can pay it by card, in cash at the front desk, or through your insurance; to pay by card now, follow the link below.',
         ],
         sms: `Carebook: invoice of ${amount} for your visit on ${short}. Pay it in Carebook under Invoices.`,
-        ...(f.invoice ? { link: { label: 'See and pay the invoice (after signing in)', url: links.invoice(f.invoice.invoiceId) } } : {}),
+        ...(f.invoice
+          ? { link: { label: 'See and pay the invoice (after signing in)', url: links.invoice(f.invoice.invoiceId) } }
+          : {}),
       };
     }
     case NotificationKind.FEEDBACK_REQUEST:
       return {
         subject: `How was your visit? ${visit}`,
         greeting,
-        paragraphs: [`Thank you for coming to your appointment for ${visit} on ${at}.`, 'Tell us how it went: rate the visit in Carebook (link below). It takes a minute.'],
+        paragraphs: [
+          `Thank you for coming to your appointment for ${visit} on ${at}.`,
+          'Tell us how it went: rate the visit in Carebook (link below). It takes a minute.',
+        ],
         sms: `Carebook: how was your visit (${visit}, ${short})? Rate it in Carebook under My appointments.`,
         link: { label: 'Rate your visit (after signing in)', url: links.feedback },
       };

@@ -13,7 +13,13 @@ import type { NoticeScheduler } from './notice-scheduler';
  * (unique rows, deterministic job ids), so no processed-event mark is needed;
  * a failure (a service or Redis away) is retried by BullMQ with backoff.
  */
-export function startEventWorker(options: { connection: Redis; prefix: string; scheduler: NoticeScheduler; offsets: ReminderOffset[]; logger: Logger }): Worker {
+export function startEventWorker(options: {
+  connection: Redis;
+  prefix: string;
+  scheduler: NoticeScheduler;
+  offsets: ReminderOffset[];
+  logger: Logger;
+}): Worker {
   const worker = new Worker(
     EVENT_QUEUE,
     async (job) => {
@@ -22,7 +28,12 @@ export function startEventWorker(options: { connection: Redis; prefix: string; s
     },
     { ...IDLE_WORKER_OPTIONS, connection: options.connection, prefix: options.prefix, concurrency: 4 },
   );
-  worker.on('failed', (job, error) => options.logger.warn({ eventId: job?.data?.id, type: job?.data?.type, attempt: job?.attemptsMade, err: error.message }, 'event not planned yet; will retry'));
+  worker.on('failed', (job, error) =>
+    options.logger.warn(
+      { eventId: job?.data?.id, type: job?.data?.type, attempt: job?.attemptsMade, err: error.message },
+      'event not planned yet; will retry',
+    ),
+  );
   worker.on('error', (error) => options.logger.warn({ err: error.message }, 'event worker connection problem'));
   return worker;
 }

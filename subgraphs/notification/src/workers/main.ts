@@ -17,6 +17,10 @@ startNotificationWorkers(loadNotificationConfig())
     process.once('SIGTERM', () => void stop('SIGTERM'));
   })
   .catch((error: unknown) => {
-    process.stderr.write(error instanceof ConfigError ? `[notification-worker] ${error.message}\n` : `[notification-worker] failed to start: ${(error as Error)?.stack ?? error}\n`);
+    process.stderr.write(
+      error instanceof ConfigError
+        ? `[notification-worker] ${error.message}\n`
+        : `[notification-worker] failed to start: ${(error as Error)?.stack ?? error}\n`,
+    );
     process.exit(1);
   });

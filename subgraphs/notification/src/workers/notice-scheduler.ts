@@ -37,9 +37,13 @@ export class NoticeScheduler {
   /** Records and enqueues notices (the benchmark schedules its reminders through here too). */
   async schedule(notices: Notice[]): Promise<void> {
     if (notices.length === 0) return;
-    const jobs: SendJob[] = await Promise.all(notices.map(async (notice) => ({ ...notice, channels: await this.channelsOf(notice) })));
+    const jobs: SendJob[] = await Promise.all(
+      notices.map(async (notice) => ({ ...notice, channels: await this.channelsOf(notice) })),
+    );
     await this.store.plan(
-      jobs.flatMap((job) => job.channels.map((channel) => ({ ...job, channel, scheduledFor: new Date(job.scheduledFor) }))),
+      jobs.flatMap((job) =>
+        job.channels.map((channel) => ({ ...job, channel, scheduledFor: new Date(job.scheduledFor) })),
+      ),
     );
     const now = Date.now();
     await this.queue.addBulk(

@@ -34,7 +34,13 @@ export async function openNoticeScheduling(config: NotificationConfig, logger: L
   const queue = new Queue(SEND_QUEUE, { connection, prefix: config.redisPrefix });
   queue.on('error', () => undefined);
   const { extra } = config;
-  const scheduler = new NoticeScheduler(store, directory, queue, { attempts: extra.NOTIFICATION_MAX_ATTEMPTS, delayMs: extra.NOTIFICATION_RETRY_DELAY_MS }, () => config.reminderOffsets.map((o) => o.name));
+  const scheduler = new NoticeScheduler(
+    store,
+    directory,
+    queue,
+    { attempts: extra.NOTIFICATION_MAX_ATTEMPTS, delayMs: extra.NOTIFICATION_RETRY_DELAY_MS },
+    () => config.reminderOffsets.map((o) => o.name),
+  );
   return {
     orm,
     directory,

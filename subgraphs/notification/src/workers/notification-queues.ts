@@ -13,5 +13,7 @@ export function reminderJobId(appointmentId: string, offset: string): string {
 }
 
 export function sendJobId(notice: Notice): string {
-  return notice.kind === NotificationKind.REMINDER ? reminderJobId(notice.appointmentId, notice.offset) : `notice_${notice.kind.toLowerCase()}_${notice.occurrence}_${notice.recipientId}`;
+  return notice.kind === NotificationKind.REMINDER
+    ? reminderJobId(notice.appointmentId, notice.offset)
+    : `notice_${notice.kind.toLowerCase()}_${notice.occurrence}_${notice.recipientId}`;
 }

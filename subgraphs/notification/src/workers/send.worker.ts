@@ -14,7 +14,13 @@ export const SEND_LOCK_MS = 10_000;
  * once (they mostly wait on SMTP and lookups). The last attempt marks what
  * still fails FAILED in the log.
  */
-export function startSendWorker(options: { connection: Redis; prefix: string; deliverer: NoticeDeliverer; concurrency: number; logger: Logger }): Worker {
+export function startSendWorker(options: {
+  connection: Redis;
+  prefix: string;
+  deliverer: NoticeDeliverer;
+  concurrency: number;
+  logger: Logger;
+}): Worker {
   const worker = new Worker(
     SEND_QUEUE,
     async (job, token) => {
@@ -40,7 +46,10 @@ export function startSendWorker(options: { connection: Redis; prefix: string; de
     },
   );
   worker.on('failed', (job, error) =>
-    options.logger.warn({ appointmentId: job?.data?.appointmentId, kind: job?.data?.kind, attempt: job?.attemptsMade, err: error.name }, 'notice not (fully) sent; will retry unless attempts are used up'),
+    options.logger.warn(
+      { appointmentId: job?.data?.appointmentId, kind: job?.data?.kind, attempt: job?.attemptsMade, err: error.name },
+      'notice not (fully) sent; will retry unless attempts are used up',
+    ),
   );
   worker.on('error', (error) => options.logger.warn({ err: error.message }, 'send worker connection problem'));
   return worker;

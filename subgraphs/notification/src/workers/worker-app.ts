@@ -35,7 +35,12 @@ export async function startNotificationWorkers(config: NotificationConfig): Prom
   const email = smtpEmailSender(extra.SMTP_URL, extra.MAIL_FROM, extra.SMTP_POOL_SIZE);
   const sms: SmsProvider =
     extra.SMS_PROVIDER === 'http'
-      ? httpSmsProvider({ baseUrl: extra.SMS_BASE_URL, accountSid: extra.SMS_ACCOUNT_SID, authToken: extra.SMS_AUTH_TOKEN, from: extra.SMS_FROM })
+      ? httpSmsProvider({
+          baseUrl: extra.SMS_BASE_URL,
+          accountSid: extra.SMS_ACCOUNT_SID,
+          authToken: extra.SMS_AUTH_TOKEN,
+          from: extra.SMS_FROM,
+        })
       : logSmsProvider(logger);
   // Each worker blocks on its own Redis connection.
   const connections = [workerConnection(config.redisUrl), workerConnection(config.redisUrl)];
@@ -53,8 +58,20 @@ export async function startNotificationWorkers(config: NotificationConfig): Prom
     smsSlots: new SendSlots(SMS_IN_FLIGHT),
   });
   const workers = [
-    startEventWorker({ connection: connections[0], prefix: config.redisPrefix, scheduler: scheduling.scheduler, offsets: config.reminderOffsets, logger }),
-    startSendWorker({ connection: connections[1], prefix: config.redisPrefix, deliverer, concurrency: extra.NOTIFICATION_CONCURRENCY, logger }),
+    startEventWorker({
+      connection: connections[0],
+      prefix: config.redisPrefix,
+      scheduler: scheduling.scheduler,
+      offsets: config.reminderOffsets,
+      logger,
+    }),
+    startSendWorker({
+      connection: connections[1],
+      prefix: config.redisPrefix,
+      deliverer,
+      concurrency: extra.NOTIFICATION_CONCURRENCY,
+      logger,
+    }),
   ];
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   logger.info({ offsets: config.reminderOffsets.map((o) => o.name), sms: sms.name }, 'notification workers ready');

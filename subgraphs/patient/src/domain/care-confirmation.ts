@@ -14,12 +14,23 @@ export type CareConfirmation = (doctorId: string, patientIds: string[]) => Promi
 export function careConfirmationFrom(services: ServiceClient, logger: Logger): CareConfirmation {
   return async (doctorId, patientIds) => {
     try {
-      const { appointments } = await services.call<{ appointments: Array<{ patientId: string; status: string }> }>('appointment', 'appointments', { doctorId, patientIds });
+      const { appointments } = await services.call<{ appointments: Array<{ patientId: string; status: string }> }>(
+        'appointment',
+        'appointments',
+        { doctorId, patientIds },
+      );
       // As the care projection: a PENDING booking (not yet, or never, confirmed) entitles to nothing.
-      return new Set(appointments.filter((appointment) => appointment.status !== 'PENDING').map((appointment) => appointment.patientId));
+      return new Set(
+        appointments
+          .filter((appointment) => appointment.status !== 'PENDING')
+          .map((appointment) => appointment.patientId),
+      );
     } catch (error) {
       // Fail closed: without the owner's word the recorded relationships decide.
-      logger.warn({ err: (error as Error).message }, 'could not confirm care relationships with the appointment service');
+      logger.warn(
+        { err: (error as Error).message },
+        'could not confirm care relationships with the appointment service',
+      );
       return new Set();
     }
   };

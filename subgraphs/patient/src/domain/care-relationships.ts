@@ -51,13 +51,21 @@ function careLoader(ctx: RequestContext, doctorId: string, confirm?: CareConfirm
 }
 
 /** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may see this patient's chart (profile and records). */
-export async function assertChartAccess(ctx: RequestContext, patientId: string, confirm?: CareConfirmation): Promise<void> {
+export async function assertChartAccess(
+  ctx: RequestContext,
+  patientId: string,
+  confirm?: CareConfirmation,
+): Promise<void> {
   const refusal = chartRefusal(ctx.principal, patientId, await doctorCaresFor(ctx, patientId, confirm));
   if (refusal) throw refusal;
 }
 
 /** Throws UNAUTHENTICATED or FORBIDDEN unless the caller may see this patient's contact card (the chart's callers and the front desk). */
-export async function assertContactAccess(ctx: RequestContext, patientId: string, confirm?: CareConfirmation): Promise<void> {
+export async function assertContactAccess(
+  ctx: RequestContext,
+  patientId: string,
+  confirm?: CareConfirmation,
+): Promise<void> {
   const refusal = contactRefusal(ctx.principal, patientId, await doctorCaresFor(ctx, patientId, confirm));
   if (refusal) throw refusal;
 }

@@ -4,7 +4,8 @@ import { chartRefusal, contactRefusal, needsCareLookup } from './chart-access';
 const PATIENT_ID = 'patient-1';
 const user = (role: Role, userId = 'someone'): Principal => ({ kind: 'user', role, userId, token: 't' });
 
-const outcome = (principal: Principal | null, caresFor: boolean) => chartRefusal(principal, PATIENT_ID, caresFor)?.extensions.code ?? 'allowed';
+const outcome = (principal: Principal | null, caresFor: boolean) =>
+  chartRefusal(principal, PATIENT_ID, caresFor)?.extensions.code ?? 'allowed';
 
 describe('who may see a patient', () => {
   it.each<[string, Principal | null, boolean, string]>([
@@ -28,7 +29,8 @@ describe('who may see a patient', () => {
   });
 
   it('shows the contact card to the front desk and to whoever sees the chart, nobody else', () => {
-    const contact = (principal: Principal | null, caresFor: boolean) => contactRefusal(principal, PATIENT_ID, caresFor)?.extensions.code ?? 'allowed';
+    const contact = (principal: Principal | null, caresFor: boolean) =>
+      contactRefusal(principal, PATIENT_ID, caresFor)?.extensions.code ?? 'allowed';
     expect(contact(user(Role.STAFF), false)).toBe('allowed');
     expect(contact(user(Role.ADMIN), false)).toBe('allowed');
     expect(contact(user(Role.PATIENT, PATIENT_ID), false)).toBe('allowed');
@@ -40,6 +42,11 @@ describe('who may see a patient', () => {
 
   it('looks up care relationships for doctors only', () => {
     expect(needsCareLookup(user(Role.DOCTOR))).toBe(true);
-    expect([user(Role.ADMIN), user(Role.PATIENT), user(Role.STAFF), null].map(needsCareLookup)).toEqual([false, false, false, false]);
+    expect([user(Role.ADMIN), user(Role.PATIENT), user(Role.STAFF), null].map(needsCareLookup)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

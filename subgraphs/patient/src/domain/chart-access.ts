@@ -1,7 +1,9 @@
 import { AppError, Forbidden, Principal, Role, Unauthenticated } from '@carebook/platform';
 
-export const NO_APPOINTMENT_MESSAGE = 'You have no appointment with this patient, so you cannot see or write in their chart.';
-export const FRONT_DESK_MESSAGE = 'The front desk sees patients\' contact details, never their chart (medical history and records).';
+export const NO_APPOINTMENT_MESSAGE =
+  'You have no appointment with this patient, so you cannot see or write in their chart.';
+export const FRONT_DESK_MESSAGE =
+  "The front desk sees patients' contact details, never their chart (medical history and records).";
 
 /** A doctor's access depends on their care relationships, which must be looked up; nobody else's does. */
 export function needsCareLookup(principal: Principal | null): principal is Principal {
@@ -37,6 +39,10 @@ export function chartRefusal(principal: Principal | null, patientId: string, car
  * appointment), or undefined if they may: whoever may see the chart, and the
  * front desk for every patient.
  */
-export function contactRefusal(principal: Principal | null, patientId: string, caresFor: boolean): AppError | undefined {
+export function contactRefusal(
+  principal: Principal | null,
+  patientId: string,
+  caresFor: boolean,
+): AppError | undefined {
   return principal?.role === Role.STAFF ? undefined : chartRefusal(principal, patientId, caresFor);
 }

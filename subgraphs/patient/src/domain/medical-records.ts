@@ -16,7 +16,10 @@ export interface NewRecord {
 }
 
 export function openRecord(record: MedicalRecord, sealer: FieldSealer): RecordContent {
-  return { diagnosis: sealer.open(SEALED.diagnosis, record.id, record.diagnosisSealed), notes: sealer.open(SEALED.recordNotes, record.id, record.notesSealed) };
+  return {
+    diagnosis: sealer.open(SEALED.diagnosis, record.id, record.diagnosisSealed),
+    notes: sealer.open(SEALED.recordNotes, record.id, record.notesSealed),
+  };
 }
 
 /**
@@ -24,7 +27,13 @@ export function openRecord(record: MedicalRecord, sealer: FieldSealer): RecordCo
  * A booking reaches this service as an event a moment after it commits: a doctor writing in that moment
  * is checked with the appointment service (`confirmCare`), and the relationship is recorded there and then.
  */
-export async function addMedicalRecord(em: EntityManager, sealer: FieldSealer, doctorId: string, input: NewRecord, confirmCare?: CareConfirmation): Promise<MedicalRecord> {
+export async function addMedicalRecord(
+  em: EntityManager,
+  sealer: FieldSealer,
+  doctorId: string,
+  input: NewRecord,
+  confirmCare?: CareConfirmation,
+): Promise<MedicalRecord> {
   const content = checkNewRecord(input);
   if (!(await caresFor(em, doctorId, input.patientId))) {
     const confirmed = confirmCare ? (await confirmCare(doctorId, [input.patientId])).has(input.patientId) : false;
@@ -60,8 +69,10 @@ export async function updateMedicalRecord(
   const refusal = recordEditRefusal(record, doctorId);
   if (refusal) throw refusal;
   const current = openRecord(record, sealer);
-  if (changes.diagnosis !== undefined && changes.diagnosis !== current.diagnosis) record.diagnosisSealed = sealer.seal(SEALED.diagnosis, record.id, changes.diagnosis);
-  if (changes.notes !== undefined && changes.notes !== current.notes) record.notesSealed = sealer.seal(SEALED.recordNotes, record.id, changes.notes);
+  if (changes.diagnosis !== undefined && changes.diagnosis !== current.diagnosis)
+    record.diagnosisSealed = sealer.seal(SEALED.diagnosis, record.id, changes.diagnosis);
+  if (changes.notes !== undefined && changes.notes !== current.notes)
+    record.notesSealed = sealer.seal(SEALED.recordNotes, record.id, changes.notes);
   await em.flush();
   return record;
 }
@@ -71,7 +82,12 @@ export function recordsOfPatient(ctx: RequestContext, patientId: string): Promis
   return groupedLoader<MedicalRecord>(
     ctx,
     'records:by-patient',
-    (patientIds) => ctx.em.find(MedicalRecord, { patientId: { $in: [...patientIds] } }, { orderBy: { createdAt: 'desc', id: 'desc' } }),
+    (patientIds) =>
+      ctx.em.find(
+        MedicalRecord,
+        { patientId: { $in: [...patientIds] } },
+        { orderBy: { createdAt: 'desc', id: 'desc' } },
+      ),
     (record) => record.patientId,
   ).load(patientId);
 }

@@ -28,10 +28,13 @@ export function storeProfile(patient: Patient, current: ProfileValues, next: Pro
     patient.phoneSealed = sealer.seal(SEALED.phone, patient.id, next.phone);
     patient.phoneLookup = phoneLookupOf(sealer, next.phone);
   }
-  if (next.dateOfBirth !== current.dateOfBirth) patient.dateOfBirthSealed = sealer.seal(SEALED.dateOfBirth, patient.id, next.dateOfBirth);
+  if (next.dateOfBirth !== current.dateOfBirth)
+    patient.dateOfBirthSealed = sealer.seal(SEALED.dateOfBirth, patient.id, next.dateOfBirth);
   if (next.gender !== current.gender) patient.gender = next.gender;
-  if (next.medicalHistory !== current.medicalHistory) patient.medicalHistorySealed = sealer.seal(SEALED.medicalHistory, patient.id, next.medicalHistory);
-  if (next.notificationChannels.join() !== current.notificationChannels.join()) patient.notificationChannels = next.notificationChannels;
+  if (next.medicalHistory !== current.medicalHistory)
+    patient.medicalHistorySealed = sealer.seal(SEALED.medicalHistory, patient.id, next.medicalHistory);
+  if (next.notificationChannels.join() !== current.notificationChannels.join())
+    patient.notificationChannels = next.notificationChannels;
 }
 
 export interface ProvisionRequest {
@@ -47,8 +50,19 @@ export interface ProvisionRequest {
  * Creates the profile of a newly registered patient, or, if it exists (auth
  * retried), sets it to the given values: calling it twice is harmless.
  */
-export async function provisionPatient(em: EntityManager, sealer: FieldSealer, request: ProvisionRequest, today = new Date(), retried = false): Promise<Patient> {
-  const changes: ProfileChanges = { name: request.name, phone: request.phone, dateOfBirth: request.dateOfBirth, gender: request.gender };
+export async function provisionPatient(
+  em: EntityManager,
+  sealer: FieldSealer,
+  request: ProvisionRequest,
+  today = new Date(),
+  retried = false,
+): Promise<Patient> {
+  const changes: ProfileChanges = {
+    name: request.name,
+    phone: request.phone,
+    dateOfBirth: request.dateOfBirth,
+    gender: request.gender,
+  };
   const existing = await em.findOne(Patient, { id: request.id });
   if (existing) {
     const current = openProfile(existing, sealer);
@@ -73,7 +87,12 @@ export async function provisionPatient(em: EntityManager, sealer: FieldSealer, r
 }
 
 /** The signed-in patient's own profile changed; NOT_FOUND if they have none. */
-export async function updateProfile(em: EntityManager, sealer: FieldSealer, patientId: string, changes: ProfileChanges): Promise<Patient> {
+export async function updateProfile(
+  em: EntityManager,
+  sealer: FieldSealer,
+  patientId: string,
+  changes: ProfileChanges,
+): Promise<Patient> {
   const patient = await em.findOne(Patient, { id: patientId });
   if (!patient) throw new NotFound('Your patient profile');
   const current = openProfile(patient, sealer);
@@ -90,7 +109,9 @@ export async function updateProfile(em: EntityManager, sealer: FieldSealer, pati
 export async function discardPatient(em: EntityManager, patientId: string): Promise<void> {
   await em.transactional(async (tx) => {
     if (await tx.count(MedicalRecord, { patientId })) {
-      throw new Conflict('This patient already has medical records, so the profile is kept; it is not a half-made registration.');
+      throw new Conflict(
+        'This patient already has medical records, so the profile is kept; it is not a half-made registration.',
+      );
     }
     await tx.nativeDelete(CareRelationship, { patientId });
     await tx.nativeDelete(Patient, { id: patientId });

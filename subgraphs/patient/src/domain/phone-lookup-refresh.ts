@@ -22,7 +22,11 @@ export async function refreshPhoneLookups(em: EntityManager, sealer: FieldSealer
     const fork = em.fork();
     const batch = await fork.find(
       Patient,
-      { id: { $gt: after }, phoneSealed: { $ne: null }, $or: [{ phoneLookup: null }, { $not: { phoneLookup: { $like: `${sealer.activeKeyId}:%` } } }] },
+      {
+        id: { $gt: after },
+        phoneSealed: { $ne: null },
+        $or: [{ phoneLookup: null }, { $not: { phoneLookup: { $like: `${sealer.activeKeyId}:%` } } }],
+      },
       { orderBy: { id: 'asc' }, limit: BATCH },
     );
     if (!batch.length) break;
@@ -38,6 +42,10 @@ export async function refreshPhoneLookups(em: EntityManager, sealer: FieldSealer
     after = batch.at(-1)!.id;
   }
   if (refreshed) logger.info({ refreshed }, 'phone lookups brought under the active key');
-  if (unreadable) logger.warn({ unreadable }, 'phones that do not open with the configured keys keep their old lookup (run the key rotation command to find them)');
+  if (unreadable)
+    logger.warn(
+      { unreadable },
+      'phones that do not open with the configured keys keep their old lookup (run the key rotation command to find them)',
+    );
   return refreshed;
 }

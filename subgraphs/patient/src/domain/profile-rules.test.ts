@@ -1,6 +1,12 @@
 import { Gender } from '@carebook/platform';
 import { NotificationChannel } from '../entities/notification-channel.enum';
-import { applyProfileChanges, EMPTY_PROFILE, MEDICAL_HISTORY_MAX_LENGTH, ProfileChanges, ProfileValues } from './profile-rules';
+import {
+  applyProfileChanges,
+  EMPTY_PROFILE,
+  MEDICAL_HISTORY_MAX_LENGTH,
+  ProfileChanges,
+  ProfileValues,
+} from './profile-rules';
 
 const TODAY = new Date('2026-06-15T12:00:00Z');
 const current: ProfileValues = { ...EMPTY_PROFILE, name: 'Ann Lee', phone: '+49 30 1234567' };
@@ -17,9 +23,24 @@ function refusal(changes: ProfileChanges, from: ProfileValues = current) {
 
 describe('profile rules', () => {
   it('keeps absent fields, removes null ones and trims the name', () => {
-    const next = apply({ name: '  Ann Smith ', dateOfBirth: '1990-02-28', gender: Gender.FEMALE, medicalHistory: 'Asthma' });
-    expect(next).toEqual({ ...current, name: 'Ann Smith', dateOfBirth: '1990-02-28', gender: Gender.FEMALE, medicalHistory: 'Asthma' });
-    expect(apply({ phone: null, medicalHistory: null })).toMatchObject({ phone: null, medicalHistory: null, name: 'Ann Lee' });
+    const next = apply({
+      name: '  Ann Smith ',
+      dateOfBirth: '1990-02-28',
+      gender: Gender.FEMALE,
+      medicalHistory: 'Asthma',
+    });
+    expect(next).toEqual({
+      ...current,
+      name: 'Ann Smith',
+      dateOfBirth: '1990-02-28',
+      gender: Gender.FEMALE,
+      medicalHistory: 'Asthma',
+    });
+    expect(apply({ phone: null, medicalHistory: null })).toMatchObject({
+      phone: null,
+      medicalHistory: null,
+      name: 'Ann Lee',
+    });
   });
 
   it.each([
@@ -46,19 +67,28 @@ describe('profile rules', () => {
   });
 
   it('lets SMS be chosen only while the resulting profile has a phone number', () => {
-    expect(apply({ notificationChannels: [NotificationChannel.SMS] }).notificationChannels).toEqual([NotificationChannel.SMS]);
+    expect(apply({ notificationChannels: [NotificationChannel.SMS] }).notificationChannels).toEqual([
+      NotificationChannel.SMS,
+    ]);
     const noPhone = { ...current, phone: null };
-    expect(refusal({ notificationChannels: [NotificationChannel.EMAIL, NotificationChannel.SMS] }, noPhone)).toMatchObject({ field: 'notificationChannels' });
-    expect(apply({ notificationChannels: [NotificationChannel.SMS], phone: '+1 555 0100' }, noPhone).phone).toBe('+1 555 0100');
+    expect(
+      refusal({ notificationChannels: [NotificationChannel.EMAIL, NotificationChannel.SMS] }, noPhone),
+    ).toMatchObject({ field: 'notificationChannels' });
+    expect(apply({ notificationChannels: [NotificationChannel.SMS], phone: '+1 555 0100' }, noPhone).phone).toBe(
+      '+1 555 0100',
+    );
     const smsOnly = { ...current, notificationChannels: [NotificationChannel.SMS] };
-    expect(refusal({ phone: null }, smsOnly)).toMatchObject({ field: 'phone', message: expect.stringMatching(/SMS notifications need a phone number/) });
+    expect(refusal({ phone: null }, smsOnly)).toMatchObject({
+      field: 'phone',
+      message: expect.stringMatching(/SMS notifications need a phone number/),
+    });
   });
 
   it('stores channels in one order without repeats, so the same choice never looks like a change', () => {
-    expect(apply({ notificationChannels: [NotificationChannel.SMS, NotificationChannel.EMAIL, NotificationChannel.SMS] }).notificationChannels).toEqual([
-      NotificationChannel.EMAIL,
-      NotificationChannel.SMS,
-    ]);
+    expect(
+      apply({ notificationChannels: [NotificationChannel.SMS, NotificationChannel.EMAIL, NotificationChannel.SMS] })
+        .notificationChannels,
+    ).toEqual([NotificationChannel.EMAIL, NotificationChannel.SMS]);
   });
 
   it('does not judge fields that are not being changed', () => {

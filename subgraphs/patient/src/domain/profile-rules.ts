@@ -8,7 +8,8 @@ export const EARLIEST_BIRTH_DATE = '1900-01-01';
 /** One wording per rule, shared by the GraphQL input's validators and these checks. */
 export const PROFILE_MESSAGES = {
   name: `name must be 1 to ${NAME_MAX_LENGTH} characters and not blank`,
-  phone: 'phone must be a phone number like +49 30 1234567 (a digit first, then 6 to 20 digits, spaces, brackets or dashes)',
+  phone:
+    'phone must be a phone number like +49 30 1234567 (a digit first, then 6 to 20 digits, spaces, brackets or dashes)',
   dateOfBirth: 'dateOfBirth must be a date written YYYY-MM-DD',
   dateOfBirthFuture: 'dateOfBirth cannot be in the future',
   dateOfBirthTooEarly: `dateOfBirth cannot be before ${EARLIEST_BIRTH_DATE}`,
@@ -56,18 +57,21 @@ function checkPhone(phone: string | null): string | null {
 export function checkBirthDate(dateOfBirth: string | null, today: Date): string | null {
   if (dateOfBirth === null) return null;
   if (!isCalendarDate(dateOfBirth)) throw new BadUserInput(PROFILE_MESSAGES.dateOfBirth, 'dateOfBirth');
-  if (dateOfBirth > today.toISOString().slice(0, 10)) throw new BadUserInput(PROFILE_MESSAGES.dateOfBirthFuture, 'dateOfBirth');
+  if (dateOfBirth > today.toISOString().slice(0, 10))
+    throw new BadUserInput(PROFILE_MESSAGES.dateOfBirthFuture, 'dateOfBirth');
   if (dateOfBirth < EARLIEST_BIRTH_DATE) throw new BadUserInput(PROFILE_MESSAGES.dateOfBirthTooEarly, 'dateOfBirth');
   return dateOfBirth;
 }
 
 function checkGender(gender: Gender | null): Gender | null {
-  if (gender !== null && !Object.values(Gender).includes(gender)) throw new BadUserInput(PROFILE_MESSAGES.gender, 'gender');
+  if (gender !== null && !Object.values(Gender).includes(gender))
+    throw new BadUserInput(PROFILE_MESSAGES.gender, 'gender');
   return gender;
 }
 
 function checkMedicalHistory(history: string | null): string | null {
-  if (history !== null && history.length > MEDICAL_HISTORY_MAX_LENGTH) throw new BadUserInput(PROFILE_MESSAGES.medicalHistory, 'medicalHistory');
+  if (history !== null && history.length > MEDICAL_HISTORY_MAX_LENGTH)
+    throw new BadUserInput(PROFILE_MESSAGES.medicalHistory, 'medicalHistory');
   return history;
 }
 
@@ -87,14 +91,19 @@ function checkChannels(channels: NotificationChannel[] | null): NotificationChan
  * they did not send); the rules that tie fields together are checked on the
  * result.
  */
-export function applyProfileChanges(current: ProfileValues, changes: ProfileChanges, today: Date = new Date()): ProfileValues {
+export function applyProfileChanges(
+  current: ProfileValues,
+  changes: ProfileChanges,
+  today: Date = new Date(),
+): ProfileValues {
   const next = { ...current };
   if (changes.name !== undefined) next.name = checkName(changes.name);
   if (changes.phone !== undefined) next.phone = checkPhone(changes.phone);
   if (changes.dateOfBirth !== undefined) next.dateOfBirth = checkBirthDate(changes.dateOfBirth, today);
   if (changes.gender !== undefined) next.gender = checkGender(changes.gender);
   if (changes.medicalHistory !== undefined) next.medicalHistory = checkMedicalHistory(changes.medicalHistory);
-  if (changes.notificationChannels !== undefined) next.notificationChannels = checkChannels(changes.notificationChannels);
+  if (changes.notificationChannels !== undefined)
+    next.notificationChannels = checkChannels(changes.notificationChannels);
   if (next.notificationChannels.includes(NotificationChannel.SMS) && !next.phone) {
     throw new BadUserInput(PROFILE_MESSAGES.smsNeedsPhone, changes.phone === null ? 'phone' : 'notificationChannels');
   }

@@ -1,4 +1,10 @@
-import { checkNewRecord, checkRecordChanges, DIAGNOSIS_MAX_LENGTH, NOTES_MAX_LENGTH, recordEditRefusal } from './record-rules';
+import {
+  checkNewRecord,
+  checkRecordChanges,
+  DIAGNOSIS_MAX_LENGTH,
+  NOTES_MAX_LENGTH,
+  recordEditRefusal,
+} from './record-rules';
 
 const codeOf = (run: () => unknown) => {
   try {
@@ -11,7 +17,10 @@ const codeOf = (run: () => unknown) => {
 
 describe('medical record rules', () => {
   it('trims the diagnosis and keeps notes as written', () => {
-    expect(checkNewRecord({ diagnosis: '  Otitis media ', notes: ' left ear ' })).toEqual({ diagnosis: 'Otitis media', notes: ' left ear ' });
+    expect(checkNewRecord({ diagnosis: '  Otitis media ', notes: ' left ear ' })).toEqual({
+      diagnosis: 'Otitis media',
+      notes: ' left ear ',
+    });
     expect(checkNewRecord({ diagnosis: 'Otitis media' })).toEqual({ diagnosis: 'Otitis media', notes: null });
   });
 
@@ -19,7 +28,9 @@ describe('medical record rules', () => {
     expect(codeOf(() => checkNewRecord({ diagnosis: ' ' }))).toBe('BAD_USER_INPUT');
     expect(codeOf(() => checkNewRecord({ diagnosis: 'x'.repeat(DIAGNOSIS_MAX_LENGTH + 1) }))).toBe('BAD_USER_INPUT');
     expect(codeOf(() => checkNewRecord({ diagnosis: 'x'.repeat(DIAGNOSIS_MAX_LENGTH) }))).toBe('accepted');
-    expect(codeOf(() => checkNewRecord({ diagnosis: 'Flu', notes: 'x'.repeat(NOTES_MAX_LENGTH + 1) }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => checkNewRecord({ diagnosis: 'Flu', notes: 'x'.repeat(NOTES_MAX_LENGTH + 1) }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('needs at least one field to change, never removes the diagnosis, and may remove notes', () => {

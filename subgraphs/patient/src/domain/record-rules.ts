@@ -17,7 +17,8 @@ export interface RecordContent {
 
 function checkDiagnosis(diagnosis: string | null | undefined): string {
   const trimmed = diagnosis?.trim() ?? '';
-  if (trimmed.length < 1 || trimmed.length > DIAGNOSIS_MAX_LENGTH) throw new BadUserInput(RECORD_MESSAGES.diagnosis, 'diagnosis');
+  if (trimmed.length < 1 || trimmed.length > DIAGNOSIS_MAX_LENGTH)
+    throw new BadUserInput(RECORD_MESSAGES.diagnosis, 'diagnosis');
   return trimmed;
 }
 
@@ -33,8 +34,12 @@ export function checkNewRecord(input: { diagnosis: string; notes?: string | null
 }
 
 /** The fields an edit changes (absent: unchanged; notes null: removed), or BAD_USER_INPUT. */
-export function checkRecordChanges(input: { diagnosis?: string | null; notes?: string | null }): Partial<RecordContent> {
-  if (input.diagnosis === undefined && input.notes === undefined) throw new BadUserInput(RECORD_MESSAGES.nothingToChange);
+export function checkRecordChanges(input: {
+  diagnosis?: string | null;
+  notes?: string | null;
+}): Partial<RecordContent> {
+  if (input.diagnosis === undefined && input.notes === undefined)
+    throw new BadUserInput(RECORD_MESSAGES.nothingToChange);
   return {
     ...(input.diagnosis !== undefined ? { diagnosis: checkDiagnosis(input.diagnosis) } : {}),
     ...(input.notes !== undefined ? { notes: checkNotes(input.notes) } : {}),

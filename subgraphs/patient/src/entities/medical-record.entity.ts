@@ -8,7 +8,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * only sealed (bound to the record's id, see domain/sealed-columns); their GraphQL fields open them (resolvers/medical-record.resolver).
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An entry in a patient\'s chart, written by a doctor who saw them.' })
+@ObjectType({ description: "An entry in a patient's chart, written by a doctor who saw them." })
 @Entity({ tableName: 'medical_records' })
 @Index({ properties: ['patientId', 'createdAt'] })
 export class MedicalRecord {

@@ -13,7 +13,7 @@ import { NotificationChannel } from './notification-channel.enum';
 @ObjectType({ description: 'A patient: the profile they keep and, for those allowed, their chart.' })
 @Entity({ tableName: 'patients' })
 export class Patient {
-  @Field(() => ID, { description: 'The same id as the patient\'s user account.' })
+  @Field(() => ID, { description: "The same id as the patient's user account." })
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
 
@@ -43,7 +43,9 @@ export class Patient {
   @Enum({ items: () => Gender, type: 'string', length: 8, nullable: true })
   gender: Gender | null = null;
 
-  @Field(() => [NotificationChannel], { description: 'Where appointment confirmations and reminders go; SMS needs a phone number.' })
+  @Field(() => [NotificationChannel], {
+    description: 'Where appointment confirmations and reminders go; SMS needs a phone number.',
+  })
   @Enum({ items: () => NotificationChannel, array: true, type: 'text' })
   notificationChannels: NotificationChannel[] & Opt = [NotificationChannel.EMAIL];
 

@@ -1,4 +1,11 @@
-import { AppointmentStatus, DomainEvent, EventConsumer, Logger, ServiceClient, startEventConsumer } from '@carebook/platform';
+import {
+  AppointmentStatus,
+  DomainEvent,
+  EventConsumer,
+  Logger,
+  ServiceClient,
+  startEventConsumer,
+} from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import { caresFor, grantCare } from '../domain/care-relationships';
 
@@ -26,7 +33,13 @@ interface CareParties {
  * grant, and the job ends before the lookup (trusting the job there can
  * only skip a grant that exists).
  */
-export function startCareProjection(orm: MikroORM, redisUrl: string, prefix: string, logger: Logger, services: ServiceClient): EventConsumer {
+export function startCareProjection(
+  orm: MikroORM,
+  redisUrl: string,
+  prefix: string,
+  logger: Logger,
+  services: ServiceClient,
+): EventConsumer {
   return startEventConsumer<CareParties>({
     orm,
     queue: 'patient-care',
@@ -44,10 +57,16 @@ export function startCareProjection(orm: MikroORM, redisUrl: string, prefix: str
 async function partiesAtSource(services: ServiceClient, event: DomainEvent): Promise<CareParties | null> {
   const appointmentId = (event?.payload as { appointmentId?: unknown } | undefined)?.appointmentId;
   if (typeof appointmentId !== 'string' || !appointmentId) return null;
-  const { appointments } = await services.call<{ appointments: Array<CareParties & { status: AppointmentStatus }> }>('appointment', 'appointments', { ids: [appointmentId] });
+  const { appointments } = await services.call<{ appointments: Array<CareParties & { status: AppointmentStatus }> }>(
+    'appointment',
+    'appointments',
+    { ids: [appointmentId] },
+  );
   const held = appointments[0];
   // PENDING: not (yet) confirmed, so no appointment to see the chart for.
-  return held && held.status !== AppointmentStatus.PENDING ? { doctorId: held.doctorId, patientId: held.patientId } : null;
+  return held && held.status !== AppointmentStatus.PENDING
+    ? { doctorId: held.doctorId, patientId: held.patientId }
+    : null;
 }
 
 async function alreadyCared(orm: MikroORM, event: DomainEvent): Promise<boolean> {

@@ -23,7 +23,7 @@ export function patientInternalRoutes(sealer: FieldSealer) {
     'provision-patient': internalRoute(
       ['auth'],
       z.object({
-        id: uuid('the patient\'s user id'),
+        id: uuid("the patient's user id"),
         email: z.string().email('must be a valid email address').max(254, 'must be at most 254 characters'),
         name: z.string(),
         phone: z.string().nullable().default(null),
@@ -36,19 +36,40 @@ export function patientInternalRoutes(sealer: FieldSealer) {
       await discardPatient(orm.em.fork(), id);
       return { id };
     }),
-    'grant-care': internalRoute(['appointment'], z.object({ doctorId: uuid('a doctor id'), patientId: uuid('a patient id') }), async ({ doctorId, patientId }, { orm }) => {
-      await grantCare(orm.em.fork(), doctorId, patientId);
-      return { doctorId, patientId };
-    }),
-    contacts: internalRoute(['notification'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
-      const patients = await orm.em.fork().find(Patient, { id: { $in: ids } });
-      return {
-        contacts: patients.map((p) => ({ id: p.id, name: p.name, email: p.email, phone: sealer.open(SEALED.phone, p.id, p.phoneSealed), notificationChannels: p.notificationChannels }) satisfies PatientContactFacts),
-      };
-    }),
-    names: internalRoute(['scheduling', 'appointment', 'billing'], z.object({ ids: z.array(z.string()).min(1).max(1000) }), async ({ ids }, { orm }) => {
-      const patients = await orm.em.fork().find(Patient, { id: { $in: ids } }, { fields: ['id', 'name'] });
-      return { names: patients.map((p) => ({ id: p.id, name: p.name })) };
-    }),
+    'grant-care': internalRoute(
+      ['appointment'],
+      z.object({ doctorId: uuid('a doctor id'), patientId: uuid('a patient id') }),
+      async ({ doctorId, patientId }, { orm }) => {
+        await grantCare(orm.em.fork(), doctorId, patientId);
+        return { doctorId, patientId };
+      },
+    ),
+    contacts: internalRoute(
+      ['notification'],
+      z.object({ ids: z.array(z.string()).min(1).max(1000) }),
+      async ({ ids }, { orm }) => {
+        const patients = await orm.em.fork().find(Patient, { id: { $in: ids } });
+        return {
+          contacts: patients.map(
+            (p) =>
+              ({
+                id: p.id,
+                name: p.name,
+                email: p.email,
+                phone: sealer.open(SEALED.phone, p.id, p.phoneSealed),
+                notificationChannels: p.notificationChannels,
+              }) satisfies PatientContactFacts,
+          ),
+        };
+      },
+    ),
+    names: internalRoute(
+      ['scheduling', 'appointment', 'billing'],
+      z.object({ ids: z.array(z.string()).min(1).max(1000) }),
+      async ({ ids }, { orm }) => {
+        const patients = await orm.em.fork().find(Patient, { id: { $in: ids } }, { fields: ['id', 'name'] });
+        return { names: patients.map((p) => ({ id: p.id, name: p.name })) };
+      },
+    ),
   };
 }

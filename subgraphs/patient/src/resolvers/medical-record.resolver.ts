@@ -13,8 +13,13 @@ export class MedicalRecordResolver {
   constructor(private readonly deps: PatientDeps) {}
 
   @Authorized(Role.DOCTOR)
-  @Mutation(() => MedicalRecord, { description: 'Writes in the chart of a patient you have (or had) an appointment with. Doctors only.' })
-  addMedicalRecord(@Arg('input', () => MedicalRecordInput) input: MedicalRecordInput, @Ctx() ctx: RequestContext): Promise<MedicalRecord> {
+  @Mutation(() => MedicalRecord, {
+    description: 'Writes in the chart of a patient you have (or had) an appointment with. Doctors only.',
+  })
+  addMedicalRecord(
+    @Arg('input', () => MedicalRecordInput) input: MedicalRecordInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MedicalRecord> {
     return addMedicalRecord(ctx.em, this.deps.sealer, requireUser(ctx).id, input, this.deps.confirmCare);
   }
 

@@ -1,4 +1,12 @@
-import { CalendarDateScalar, entityByIdLoader, Forbidden, NotFound, RequestContext, requireUser, Role } from '@carebook/platform';
+import {
+  CalendarDateScalar,
+  entityByIdLoader,
+  Forbidden,
+  NotFound,
+  RequestContext,
+  requireUser,
+  Role,
+} from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertChartAccess } from '../domain/care-relationships';
 import { FRONT_DESK_MESSAGE } from '../domain/chart-access';
@@ -24,7 +32,10 @@ export class PatientResolver {
 
   @Authorized(Role.PATIENT)
   @Mutation(() => Patient, { description: 'Changes your own profile. Patients only.' })
-  updateMyProfile(@Arg('input', () => UpdatePatientInput) input: UpdatePatientInput, @Ctx() ctx: RequestContext): Promise<Patient> {
+  updateMyProfile(
+    @Arg('input', () => UpdatePatientInput) input: UpdatePatientInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Patient> {
     return updateProfile(ctx.em, this.deps.sealer, requireUser(ctx).id, input);
   }
 
@@ -33,12 +44,17 @@ export class PatientResolver {
     description:
       'Patients whose name or email contains `search`, or whose phone is the number typed (with or without the country code), by name; up to `first` (default 20, at most 50). The front desk and admins; the front desk sees contact details, never the chart.',
   })
-  findPatients(@Ctx() ctx: RequestContext, @Arg('search', () => String) search: string, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<Patient[]> {
+  findPatients(
+    @Ctx() ctx: RequestContext,
+    @Arg('search', () => String) search: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+  ): Promise<Patient[]> {
     return findPatients(ctx.em, this.deps.sealer, search, first);
   }
 
   @Query(() => Patient, {
-    description: "A patient's profile and chart. Admins see every patient, a patient only themselves, a doctor only patients they have (or had) an appointment with.",
+    description:
+      "A patient's profile and chart. Admins see every patient, a patient only themselves, a doctor only patients they have (or had) an appointment with.",
   })
   async patient(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Patient> {
     // Access first, so that whether an id exists is told only to those who may see it.
@@ -58,14 +74,21 @@ export class PatientResolver {
     return this.deps.sealer.open(SEALED.dateOfBirth, patient.id, patient.dateOfBirthSealed);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'What the patient tells their doctors about their health; part of the chart, never shown to the front desk. Stored encrypted.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'What the patient tells their doctors about their health; part of the chart, never shown to the front desk. Stored encrypted.',
+  })
   medicalHistory(@Root() patient: Patient, @Ctx() ctx: RequestContext): string | null {
     // The front desk reaches patients through findPatients and appointments (their contact card); the chart stays closed to it.
     if (ctx.principal?.role === Role.STAFF) throw new Forbidden(FRONT_DESK_MESSAGE);
     return this.deps.sealer.open(SEALED.medicalHistory, patient.id, patient.medicalHistorySealed);
   }
 
-  @FieldResolver(() => [MedicalRecord], { description: 'The chart, newest first: for admins, the patient, and doctors who have (or had) an appointment with them (never the front desk).' })
+  @FieldResolver(() => [MedicalRecord], {
+    description:
+      'The chart, newest first: for admins, the patient, and doctors who have (or had) an appointment with them (never the front desk).',
+  })
   async records(@Root() patient: Patient, @Ctx() ctx: RequestContext): Promise<MedicalRecord[]> {
     await assertChartAccess(ctx, patient.id, this.deps.confirmCare);
     return recordsOfPatient(ctx, patient.id);

@@ -23,7 +23,13 @@ const CANDIDATES_PER_ALTERNATIVE = 6;
 const distance = (slot: Slot, around: Date) => Math.abs(slot.startsAt.getTime() - around.getTime());
 
 /** Free future slots of the doctors nearest to `around`: the nearest after and before, merged. */
-async function nearest(em: EntityManager, doctorIds: string[], query: AlternativesQuery, limit: number, now: Date): Promise<Slot[]> {
+async function nearest(
+  em: EntityManager,
+  doctorIds: string[],
+  query: AlternativesQuery,
+  limit: number,
+  now: Date,
+): Promise<Slot[]> {
   if (doctorIds.length === 0 || limit <= 0) return [];
   const base = {
     doctorId: doctorIds.length === 1 ? doctorIds[0] : { $in: doctorIds },
@@ -37,20 +43,35 @@ async function nearest(em: EntityManager, doctorIds: string[], query: Alternativ
   // A start that does not fit the service's whole time is dropped below: look further to still find `limit`.
   const look = query.needs ? limit * CANDIDATES_PER_ALTERNATIVE : limit;
   const [later, earlier] = await Promise.all([
-    em.fork().find(Slot, { ...base, startsAt: { $gte: after, $gt: now, ...cap } }, { orderBy: { startsAt: 'asc' }, limit: look }),
+    em
+      .fork()
+      .find(
+        Slot,
+        { ...base, startsAt: { $gte: after, $gt: now, ...cap } },
+        { orderBy: { startsAt: 'asc' }, limit: look },
+      ),
     query.around > now
-      ? em.fork().find(Slot, { ...base, startsAt: { $gt: now, $lt: query.around, ...cap } }, { orderBy: { startsAt: 'desc' }, limit: look })
+      ? em
+          .fork()
+          .find(
+            Slot,
+            { ...base, startsAt: { $gt: now, $lt: query.around, ...cap } },
+            { orderBy: { startsAt: 'desc' }, limit: look },
+          )
       : Promise.resolve([]),
   ]);
   const candidates = [...later, ...earlier];
   return (query.needs ? await fittingStarts(em, candidates, query.needs) : candidates)
-    .sort((a, b) => distance(a, query.around) - distance(b, query.around) || a.startsAt.getTime() - b.startsAt.getTime())
+    .sort(
+      (a, b) => distance(a, query.around) - distance(b, query.around) || a.startsAt.getTime() - b.startsAt.getTime(),
+    )
     .slice(0, limit);
 }
 
 /** The doctor's own free slots nearest in time first, then other doctors' nearest, at most `limit` in all. */
 export async function findAlternatives(em: EntityManager, query: AlternativesQuery, at = new Date()): Promise<Slot[]> {
-  const now = query.notBefore && query.notBefore.getTime() - 1 > at.getTime() ? new Date(query.notBefore.getTime() - 1) : at;
+  const now =
+    query.notBefore && query.notBefore.getTime() - 1 > at.getTime() ? new Date(query.notBefore.getTime() - 1) : at;
   const own = await nearest(em, [query.doctorId], query, query.limit, now);
   const others = [...new Set(query.otherDoctorIds ?? [])].filter((id) => id !== query.doctorId);
   return [...own, ...(await nearest(em, others, query, query.limit - own.length, now))];

@@ -28,23 +28,37 @@ export interface CancellationOutcome {
 export interface AppointmentDesk {
   /** Adds the patients (id and name) to clashes; best effort, a failed lookup leaves them null. */
   describe(clashes: Array<Omit<Clash, 'patientId' | 'patientName'>>): Promise<Clash[]>;
-  cancel(appointmentIds: string[], actor: { id: string; role: string }, cause: UnavailabilityCause): Promise<CancellationOutcome>;
+  cancel(
+    appointmentIds: string[],
+    actor: { id: string; role: string },
+    cause: UnavailabilityCause,
+  ): Promise<CancellationOutcome>;
 }
 
 export function appointmentDesk(services: ServiceClient, logger: Logger): AppointmentDesk {
   return {
     async describe(clashes) {
-      const named = clashes.map((clash) => ({ ...clash, patientId: null as string | null, patientName: null as string | null }));
+      const named = clashes.map((clash) => ({
+        ...clash,
+        patientId: null as string | null,
+        patientName: null as string | null,
+      }));
       if (named.length === 0) return named;
       try {
-        const { appointments } = await services.call<{ appointments: Array<{ appointmentId: string; patientId: string }> }>('appointment', 'appointments', {
+        const { appointments } = await services.call<{
+          appointments: Array<{ appointmentId: string; patientId: string }>;
+        }>('appointment', 'appointments', {
           ids: named.map((clash) => clash.appointmentId),
         });
         const patientOf = new Map(appointments.map((a) => [a.appointmentId, a.patientId]));
         for (const clash of named) clash.patientId = patientOf.get(clash.appointmentId) ?? null;
         const ids = [...new Set(named.flatMap((clash) => (clash.patientId ? [clash.patientId] : [])))];
         if (ids.length === 0) return named;
-        const { names: patients } = await services.call<{ names: Array<{ id: string; name: string }> }>('patient', 'names', { ids });
+        const { names: patients } = await services.call<{ names: Array<{ id: string; name: string }> }>(
+          'patient',
+          'names',
+          { ids },
+        );
         const nameOf = new Map(patients.map((p) => [p.id, p.name]));
         for (const clash of named) clash.patientName = clash.patientId ? (nameOf.get(clash.patientId) ?? null) : null;
       } catch (error) {
@@ -52,6 +66,7 @@ export function appointmentDesk(services: ServiceClient, logger: Logger): Appoin
       }
       return named;
     },
-    cancel: (appointmentIds, actor, cause) => services.call<CancellationOutcome>('appointment', 'cancel-for-unavailability', { appointmentIds, actor, cause }),
+    cancel: (appointmentIds, actor, cause) =>
+      services.call<CancellationOutcome>('appointment', 'cancel-for-unavailability', { appointmentIds, actor, cause }),
   };
 }

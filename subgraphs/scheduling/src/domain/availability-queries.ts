@@ -25,19 +25,30 @@ export async function availableSlots(
 ): Promise<Slot[]> {
   const { doctorId, from, to, serviceId } = query;
   checkRange(from, to);
-  const [service, doctors] = await Promise.all([serviceId ? context.doctors.service(serviceId) : undefined, context.doctors.byIds([doctorId])]);
+  const [service, doctors] = await Promise.all([
+    serviceId ? context.doctors.service(serviceId) : undefined,
+    context.doctors.byIds([doctorId]),
+  ]);
   const doctor = doctors[0];
   if (service) {
     if (!doctor) throw new BadUserInput(`There is no doctor with id ${doctorId}.`, 'doctorId');
     if (!service.active) return [];
-    if (!doctor.serviceIds.includes(service.id)) throw new BadUserInput(`${doctor.name} does not offer ${service.name}; choose another doctor or service.`, 'serviceId');
+    if (!doctor.serviceIds.includes(service.id))
+      throw new BadUserInput(
+        `${doctor.name} does not offer ${service.name}; choose another doctor or service.`,
+        'serviceId',
+      );
   }
   if (!doctor?.active) return [];
   const now = new Date();
   const window = windowFor(query.bound, service?.bookingPolicy ?? context.clinicPolicy, now);
   const lower = window && window.earliest > from ? window.earliest : from;
   const upper = window && window.latest < to ? { $lte: window.latest } : { $lt: to };
-  const free = await em.find(Slot, { doctorId, status: SlotStatus.FREE, startsAt: { $gte: lower, $gt: now, ...upper } }, { orderBy: { startsAt: 'asc' } });
+  const free = await em.find(
+    Slot,
+    { doctorId, status: SlotStatus.FREE, startsAt: { $gte: lower, $gt: now, ...upper } },
+    { orderBy: { startsAt: 'asc' } },
+  );
   return service ? fittingStarts(em, free, service) : free;
 }
 
@@ -49,7 +60,11 @@ export async function doctorSchedule(em: EntityManager, doctorId: string, from: 
 
 export interface CalendarDay {
   date: string;
-  doctors: Array<{ doctor: { id: string; name: string; specialty: string }; freeSlots: number; firstSlot: { id: string; doctorId: string; locationId: string; startsAt: Date; endsAt: Date; status: SlotStatus } }>;
+  doctors: Array<{
+    doctor: { id: string; name: string; specialty: string };
+    freeSlots: number;
+    firstSlot: { id: string; doctorId: string; locationId: string; startsAt: Date; endsAt: Date; status: SlotStatus };
+  }>;
 }
 
 /**
@@ -59,9 +74,19 @@ export interface CalendarDay {
  * York's evening and Berlin's morning. The doctor service says which doctors
  * qualify; the counting is one aggregated query in the store.
  */
-export async function availabilityCalendar(em: EntityManager, context: SchedulingContext, query: CalendarQuestion): Promise<CalendarDay[]> {
+export async function availabilityCalendar(
+  em: EntityManager,
+  context: SchedulingContext,
+  query: CalendarQuestion,
+): Promise<CalendarDay[]> {
   checkDateRange(query.from, query.to);
-  const key = JSON.stringify([query.from, query.to, query.serviceId || null, query.specialty?.trim() || null, query.bound]);
+  const key = JSON.stringify([
+    query.from,
+    query.to,
+    query.serviceId || null,
+    query.specialty?.trim() || null,
+    query.bound,
+  ]);
   return context.calendarCache.get(key, () => computeCalendar(em, context, query));
 }
 
@@ -74,7 +99,11 @@ interface CalendarQuestion {
   bound: boolean;
 }
 
-async function computeCalendar(em: EntityManager, context: SchedulingContext, query: CalendarQuestion): Promise<CalendarDay[]> {
+async function computeCalendar(
+  em: EntityManager,
+  context: SchedulingContext,
+  query: CalendarQuestion,
+): Promise<CalendarDay[]> {
   const specialty = query.specialty?.trim() || undefined;
   const serviceId = query.serviceId || undefined;
   const zones = await dayZonesOf(context.locations, context.zone);
@@ -84,12 +113,28 @@ async function computeCalendar(em: EntityManager, context: SchedulingContext, qu
   let doctors: DoctorFacts[];
   if (serviceId || specialty) {
     let service;
-    [doctors, service] = await Promise.all([context.doctors.search({ serviceId, specialty }), serviceId ? context.doctors.service(serviceId) : undefined]);
+    [doctors, service] = await Promise.all([
+      context.doctors.search({ serviceId, specialty }),
+      serviceId ? context.doctors.service(serviceId) : undefined,
+    ]);
     if (service?.active === false) doctors = []; // a retired service is booked no more
-    const bounded = withinWindow(range, windowFor(query.bound, service?.bookingPolicy ?? context.clinicPolicy, range.now));
-    rows = service ? await fittingCalendar(em, bounded, doctors.map((d) => d.id), service) : await context.store.calendar(em, { ...bounded, doctorIds: doctors.map((d) => d.id) });
+    const bounded = withinWindow(
+      range,
+      windowFor(query.bound, service?.bookingPolicy ?? context.clinicPolicy, range.now),
+    );
+    rows = service
+      ? await fittingCalendar(
+          em,
+          bounded,
+          doctors.map((d) => d.id),
+          service,
+        )
+      : await context.store.calendar(em, { ...bounded, doctorIds: doctors.map((d) => d.id) });
   } else {
-    rows = await context.store.calendar(em, withinWindow(range, windowFor(query.bound, context.clinicPolicy, range.now)));
+    rows = await context.store.calendar(
+      em,
+      withinWindow(range, windowFor(query.bound, context.clinicPolicy, range.now)),
+    );
     doctors = (await context.doctors.byIds([...new Set(rows.map((r) => r.doctorId))])).filter((d) => d.active);
   }
   const doctorById = new Map(doctors.map((d) => [d.id, { id: d.id, name: d.name, specialty: d.specialty }]));
@@ -101,7 +146,11 @@ async function computeCalendar(em: EntityManager, context: SchedulingContext, qu
     const date = day.toISODate()!;
     const doctors = (byDay.get(date) ?? [])
       .sort((a, b) => a.first.startsAt.getTime() - b.first.startsAt.getTime())
-      .map((row) => ({ doctor: doctorById.get(row.doctorId)!, freeSlots: row.freeSlots, firstSlot: { ...row.first, doctorId: row.doctorId, status: SlotStatus.FREE } }));
+      .map((row) => ({
+        doctor: doctorById.get(row.doctorId)!,
+        freeSlots: row.freeSlots,
+        firstSlot: { ...row.first, doctorId: row.doctorId, status: SlotStatus.FREE },
+      }));
     days.push({ date, doctors });
   }
   return days;
@@ -112,7 +161,12 @@ async function computeCalendar(em: EntityManager, context: SchedulingContext, qu
  * depends on each start's neighbours: counted here over the free slots rather
  * than by the store's grouped query (the same on every store).
  */
-async function fittingCalendar(em: EntityManager, range: { from: Date; to: Date; now: Date; zones: DayZones }, doctorIds: string[], service: ServiceFacts): Promise<CalendarRow[]> {
+async function fittingCalendar(
+  em: EntityManager,
+  range: { from: Date; to: Date; now: Date; zones: DayZones },
+  doctorIds: string[],
+  service: ServiceFacts,
+): Promise<CalendarRow[]> {
   if (doctorIds.length === 0) return [];
   const free = await em.fork().find(Slot, {
     doctorId: { $in: doctorIds },
@@ -127,5 +181,9 @@ function withinWindow<R extends { to: Date; now: Date }>(range: R, window: Booki
   if (!window) return range;
   const afterEarliest = new Date(window.earliest.getTime() - 1);
   const beforeLatest = new Date(window.latest.getTime() + 1);
-  return { ...range, now: afterEarliest > range.now ? afterEarliest : range.now, to: beforeLatest < range.to ? beforeLatest : range.to };
+  return {
+    ...range,
+    now: afterEarliest > range.now ? afterEarliest : range.now,
+    to: beforeLatest < range.to ? beforeLatest : range.to,
+  };
 }

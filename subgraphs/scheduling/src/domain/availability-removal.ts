@@ -14,7 +14,8 @@ import { slotKey, withdraw } from './weekly-availability';
 const TAKEN = [SlotStatus.BOOKED, SlotStatus.HELD];
 
 const DAY_MS = 24 * 3600 * 1000;
-const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const shiftDate = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 // Another location's date may be a day off this one's for the same instants.
 const previousDate = (date: string) => shiftDate(date, -1);
 const nextDate = (date: string) => shiftDate(date, 1);
@@ -44,18 +45,34 @@ export async function removeTimeOff(em: EntityManager, context: SchedulingContex
     if (deleted === 0) throw new NotFound('Time off', timeOff.id);
     const span = { doctorId: timeOff.doctorId, startsAt: { $lt: timeOff.endsAt }, endsAt: { $gt: timeOff.startsAt } };
     const [blocked, others] = await Promise.all([
-      tx.find(Slot, { ...span, status: SlotStatus.BLOCKED, startsAt: { $lt: timeOff.endsAt, $gt: now } }, { orderBy: { startsAt: 'asc' } }),
+      tx.find(
+        Slot,
+        { ...span, status: SlotStatus.BLOCKED, startsAt: { $lt: timeOff.endsAt, $gt: now } },
+        { orderBy: { startsAt: 'asc' } },
+      ),
       tx.find(TimeOff, span),
     ]);
-    const open = blocked.filter((slot) => timeOffCovers(timeOff, slot) && !others.some((other) => timeOffCovers(other, slot)));
+    const open = blocked.filter(
+      (slot) => timeOffCovers(timeOff, slot) && !others.some((other) => timeOffCovers(other, slot)),
+    );
     if (open.length === 0) return 0;
-    await tx.nativeUpdate(Slot, { id: { $in: open.map((slot) => slot.id) }, status: SlotStatus.BLOCKED }, { status: SlotStatus.FREE });
-    recordEvent(tx, SOURCE, 'SLOTS_OPENED', { type: 'DoctorSchedule', id: timeOff.doctorId }, {
-      doctorId: timeOff.doctorId,
-      slotIds: open.map((slot) => slot.id),
-      from: open[0].startsAt.toISOString(),
-      to: open[open.length - 1].endsAt.toISOString(),
-    });
+    await tx.nativeUpdate(
+      Slot,
+      { id: { $in: open.map((slot) => slot.id) }, status: SlotStatus.BLOCKED },
+      { status: SlotStatus.FREE },
+    );
+    recordEvent(
+      tx,
+      SOURCE,
+      'SLOTS_OPENED',
+      { type: 'DoctorSchedule', id: timeOff.doctorId },
+      {
+        doctorId: timeOff.doctorId,
+        slotIds: open.map((slot) => slot.id),
+        from: open[0].startsAt.toISOString(),
+        to: open[open.length - 1].endsAt.toISOString(),
+      },
+    );
     return open.length;
   });
   context.afterCommit();
@@ -73,7 +90,11 @@ export interface OneOffRemoval {
  * hours or another one-off day also give that slot; booked slots stay booked
  * (the patient keeps the appointment) and are listed back. Past slots are history and stay.
  */
-export async function removeOneOffDay(em: EntityManager, context: SchedulingContext, day: OneOffAvailability): Promise<OneOffRemoval> {
+export async function removeOneOffDay(
+  em: EntityManager,
+  context: SchedulingContext,
+  day: OneOffAvailability,
+): Promise<OneOffRemoval> {
   const now = new Date();
   const zone = await context.locations.zoneOf(day.locationId);
   const windowStart = localInstant(day.date, minutesOfDay(day.startTime), zone);
@@ -83,18 +104,34 @@ export async function removeOneOffDay(em: EntityManager, context: SchedulingCont
     if (deleted === 0) throw new NotFound('One-off availability', day.id);
     const [rules, otherDays, slots] = await Promise.all([
       tx.find(AvailabilityRule, { doctorId: day.doctorId }),
-      tx.find(OneOffAvailability, { doctorId: day.doctorId, date: { $in: [previousDate(day.date), day.date, nextDate(day.date)] } }),
-      tx.find(Slot, { doctorId: day.doctorId, startsAt: { $gte: windowStart, $lt: windowEnd, $gt: now } }, { orderBy: { startsAt: 'asc' } }),
+      tx.find(OneOffAvailability, {
+        doctorId: day.doctorId,
+        date: { $in: [previousDate(day.date), day.date, nextDate(day.date)] },
+      }),
+      tx.find(
+        Slot,
+        { doctorId: day.doctorId, startsAt: { $gte: windowStart, $lt: windowEnd, $gt: now } },
+        { orderBy: { startsAt: 'asc' } },
+      ),
     ]);
-    const zoneOf = async <T extends { locationId: string }>(row: T) => ({ ...row, locationId: row.locationId, timeZone: await context.locations.zoneOf(row.locationId) });
-    const [placedRules, placedDays] = await Promise.all([Promise.all(rules.map(zoneOf)), Promise.all(otherDays.map(zoneOf))]);
+    const zoneOf = async <T extends { locationId: string }>(row: T) => ({
+      ...row,
+      locationId: row.locationId,
+      timeZone: await context.locations.zoneOf(row.locationId),
+    });
+    const [placedRules, placedDays] = await Promise.all([
+      Promise.all(rules.map(zoneOf)),
+      Promise.all(otherDays.map(zoneOf)),
+    ]);
     // Another location's hours never give a slot here: the slot's own location must match.
     const keep = new Set(
       [...locatedWeeklySlots(placedRules, windowStart, windowEnd), ...placedDays.flatMap((d) => locatedDaySlots(d))]
         .filter((slot) => slot.locationId === day.locationId)
         .map(slotKey),
     );
-    const stale = slots.filter((slot) => !TAKEN.includes(slot.status) && !keep.has(slotKey(slot))).map((slot) => slot.id);
+    const stale = slots
+      .filter((slot) => !TAKEN.includes(slot.status) && !keep.has(slotKey(slot)))
+      .map((slot) => slot.id);
     if (stale.length) await withdraw(tx, day.doctorId, stale);
     const kept = slots.filter((slot) => TAKEN.includes(slot.status) && slot.appointmentId);
     return { removedSlots: stale.length, keptAppointmentIds: kept.map((slot) => slot.appointmentId!) };

@@ -21,7 +21,12 @@ export interface ExpectedSlot {
   endsAt: Date;
 }
 
-const booked = (slot: { id: string } & ExpectedSlot): BookedSlot => ({ slotId: slot.id, doctorId: slot.doctorId, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() });
+const booked = (slot: { id: string } & ExpectedSlot): BookedSlot => ({
+  slotId: slot.id,
+  doctorId: slot.doctorId,
+  startsAt: slot.startsAt.toISOString(),
+  endsAt: slot.endsAt.toISOString(),
+});
 
 /**
  * Books the slot for the appointment with ONE conditional update (FREE and in
@@ -41,16 +46,25 @@ export async function bookSlot(
   expected?: ExpectedSlot,
   span?: Omit<BookingSpan, 'startsAt'>,
 ): Promise<BookedSlot> {
-  if (span && expected && spansNeighbours({ ...span, startsAt: expected.startsAt }, expected)) return booked(await bookSpan(em, context, slotId, appointmentId, span));
+  if (span && expected && spansNeighbours({ ...span, startsAt: expected.startsAt }, expected))
+    return booked(await bookSpan(em, context, slotId, appointmentId, span));
   if (span && !expected) return booked(await bookSpan(em, context, slotId, appointmentId, span));
   const now = new Date();
   const won = await em.transactional(async (tx) => {
     const where = expected
-      ? { id: slotId, status: SlotStatus.FREE, doctorId: expected.doctorId, startsAt: { $gt: now, $eq: expected.startsAt }, endsAt: expected.endsAt }
+      ? {
+          id: slotId,
+          status: SlotStatus.FREE,
+          doctorId: expected.doctorId,
+          startsAt: { $gt: now, $eq: expected.startsAt },
+          endsAt: expected.endsAt,
+        }
       : { id: slotId, status: SlotStatus.FREE, startsAt: { $gt: now } };
     const changed = await tx.nativeUpdate(Slot, where, { status: SlotStatus.BOOKED, appointmentId });
     if (changed === 0) return null;
-    const slot = expected ? { id: slotId, ...expected } : await tx.findOneOrFail(Slot, { id: slotId }, { refresh: true });
+    const slot = expected
+      ? { id: slotId, ...expected }
+      : await tx.findOneOrFail(Slot, { id: slotId }, { refresh: true });
     recordEvent(tx, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slot.id }, slotChange(slot, appointmentId));
     return slot;
   });
@@ -63,14 +77,23 @@ export async function bookSlot(
   if (TAKEN.includes(slot.status)) {
     if (slot.appointmentId === appointmentId) {
       // Held as a buffer of this appointment's earlier time (a reschedule into it): book it properly.
-      if (slot.status === SlotStatus.HELD) return booked(await bookSpan(em, context, slotId, appointmentId, { endsAt: slot.endsAt, heldFrom: slot.startsAt, heldUntil: slot.endsAt }));
+      if (slot.status === SlotStatus.HELD)
+        return booked(
+          await bookSpan(em, context, slotId, appointmentId, {
+            endsAt: slot.endsAt,
+            heldFrom: slot.startsAt,
+            heldUntil: slot.endsAt,
+          }),
+        );
       return booked(slot);
     }
     throw new Conflict('This slot has just been taken; please choose another time.', { reason: 'TAKEN' });
   }
   // Bookable after all: the caller's idea of the slot was wrong; book what is there.
-  if (expected && slot.status === SlotStatus.FREE && slot.startsAt > now) return bookSlot(em, context, slotId, appointmentId, undefined, span);
-  if (slot.status === SlotStatus.BLOCKED) throw new Conflict('The doctor is not available at this time; please choose another time.', { reason: 'BLOCKED' });
+  if (expected && slot.status === SlotStatus.FREE && slot.startsAt > now)
+    return bookSlot(em, context, slotId, appointmentId, undefined, span);
+  if (slot.status === SlotStatus.BLOCKED)
+    throw new Conflict('The doctor is not available at this time; please choose another time.', { reason: 'BLOCKED' });
   throw new Conflict('This slot has already started; please choose a later time.', { reason: 'PAST' });
 }
 
@@ -90,13 +113,23 @@ export async function releaseSlots(
 ): Promise<{ released: boolean }> {
   const released = await em.transactional(async (tx) => {
     if (which.slotId && !(await tx.count(Slot, { id: which.slotId }))) throw new NotFound('Slot', which.slotId);
-    const held = await tx.find(Slot, { appointmentId, status: { $in: TAKEN }, ...(which.slotId ? { id: which.slotId } : {}) });
+    const held = await tx.find(Slot, {
+      appointmentId,
+      status: { $in: TAKEN },
+      ...(which.slotId ? { id: which.slotId } : {}),
+    });
     const keep = which.keep;
     let count = 0;
     for (const slot of held) {
       if (keep && slot.startsAt < keep.until && slot.endsAt > keep.from) continue;
       // The doctor's own time off, or a closure of this slot's location.
-      const covered = (await tx.count(TimeOff, { doctorId: slot.doctorId, startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt }, $or: [{ locationId: null }, { locationId: slot.locationId }] })) > 0;
+      const covered =
+        (await tx.count(TimeOff, {
+          doctorId: slot.doctorId,
+          startsAt: { $lt: slot.endsAt },
+          endsAt: { $gt: slot.startsAt },
+          $or: [{ locationId: null }, { locationId: slot.locationId }],
+        })) > 0;
       const changed = await tx.nativeUpdate(
         Slot,
         { id: slot.id, status: { $in: TAKEN }, appointmentId },

@@ -14,7 +14,8 @@ import { startOfLocalDay, todayIn } from './wall-clock';
  * doctors, or one location (every doctor with hours there, and only their
  * hours there: a doctor working elsewhere those days keeps those hours).
  */
-export type ClosureScope = { kind: 'ALL_DOCTORS' } | { kind: 'DOCTORS'; doctorIds: string[] } | { kind: 'LOCATION'; locationId: string };
+export type ClosureScope =
+  { kind: 'ALL_DOCTORS' } | { kind: 'DOCTORS'; doctorIds: string[] } | { kind: 'LOCATION'; locationId: string };
 
 export interface ClosureRequest {
   scope: ClosureScope;
@@ -31,12 +32,26 @@ export const MAX_CLOSURE_DOCTORS = 500;
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The doctors a closure applies to; unknown or repeated ids are refused, not skipped. */
-export async function closedDoctors(em: EntityManager, context: SchedulingContext, scope: ClosureScope, period: { from: Date; to: Date; dates: string[] }): Promise<string[]> {
+export async function closedDoctors(
+  em: EntityManager,
+  context: SchedulingContext,
+  scope: ClosureScope,
+  period: { from: Date; to: Date; dates: string[] },
+): Promise<string[]> {
   if (scope.kind === 'LOCATION') return doctorsWithHoursAt(em, scope.locationId, period);
-  if (scope.kind === 'ALL_DOCTORS') return (await context.doctors.search({ allActive: true })).map((doctor) => doctor.id);
+  if (scope.kind === 'ALL_DOCTORS')
+    return (await context.doctors.search({ allActive: true })).map((doctor) => doctor.id);
   const ids = [...new Set(scope.doctorIds)];
-  if (ids.length === 0) throw new BadUserInput('doctorIds lists no doctor; leave it out to close the clinic for every doctor.', 'doctorIds');
-  if (ids.length > MAX_CLOSURE_DOCTORS) throw new BadUserInput(`A closure may list at most ${MAX_CLOSURE_DOCTORS} doctors; leave doctorIds out to close for everyone.`, 'doctorIds');
+  if (ids.length === 0)
+    throw new BadUserInput(
+      'doctorIds lists no doctor; leave it out to close the clinic for every doctor.',
+      'doctorIds',
+    );
+  if (ids.length > MAX_CLOSURE_DOCTORS)
+    throw new BadUserInput(
+      `A closure may list at most ${MAX_CLOSURE_DOCTORS} doctors; leave doctorIds out to close for everyone.`,
+      'doctorIds',
+    );
   const known = new Set((await context.doctors.byIds(ids)).map((doctor) => doctor.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) throw new BadUserInput(`There is no doctor with id ${unknown.join(', ')}.`, 'doctorIds');
@@ -49,17 +64,30 @@ export async function closedDoctors(em: EntityManager, context: SchedulingContex
  * appointments as a doctor's own time off (refused by default, listing them;
  * cancelled with patients told when asked).
  */
-export async function closeClinic(em: EntityManager, context: SchedulingContext, request: ClosureRequest): Promise<TimeOffOutcome & { doctorIds: string[] }> {
+export async function closeClinic(
+  em: EntityManager,
+  context: SchedulingContext,
+  request: ClosureRequest,
+): Promise<TimeOffOutcome & { doctorIds: string[] }> {
   checkDateRange(request.from, request.to);
   const scope = request.scope;
   const location = scope.kind === 'LOCATION' ? await context.locations.existing(scope.locationId) : null;
   // A location closes on its own days; the whole clinic on the clinic's.
   const zone = location?.timeZone ?? context.zone;
-  if (request.from < todayIn(zone)) throw new BadUserInput(`${request.from} is in the past${location ? ` at ${location.name} (${zone})` : ''}; a closure starts today or later.`, 'from');
+  if (request.from < todayIn(zone))
+    throw new BadUserInput(
+      `${request.from} is in the past${location ? ` at ${location.name} (${zone})` : ''}; a closure starts today or later.`,
+      'from',
+    );
   const from = startOfLocalDay(request.from, zone);
   const to = startOfLocalDay(dayAfter(request.to), zone);
-  const doctorIds = await closedDoctors(em, context, scope, { from, to, dates: datesBetween(request.from, request.to) });
-  if (doctorIds.length === 0) return { doctorIds, timeOffs: [], blockedSlots: 0, cancelledAppointmentIds: [], conflictAppointmentIds: [] };
+  const doctorIds = await closedDoctors(em, context, scope, {
+    from,
+    to,
+    dates: datesBetween(request.from, request.to),
+  });
+  if (doctorIds.length === 0)
+    return { doctorIds, timeOffs: [], blockedSlots: 0, cancelledAppointmentIds: [], conflictAppointmentIds: [] };
   const outcome = await takeTimeOff(em, context, {
     doctorIds,
     locationId: location?.id ?? null,
@@ -84,9 +112,15 @@ function datesBetween(from: string, to: string): string[] {
  * period (opened, whatever their state), weekly hours there (slots the
  * horizon job has yet to open), or one-off days there.
  */
-async function doctorsWithHoursAt(em: EntityManager, locationId: string, period: { from: Date; to: Date; dates: string[] }): Promise<string[]> {
+async function doctorsWithHoursAt(
+  em: EntityManager,
+  locationId: string,
+  period: { from: Date; to: Date; dates: string[] },
+): Promise<string[]> {
   const [slots, rules, days] = await Promise.all([
-    em.fork().find(Slot, { locationId, startsAt: { $lt: period.to }, endsAt: { $gt: period.from } }, { fields: ['doctorId'] }),
+    em
+      .fork()
+      .find(Slot, { locationId, startsAt: { $lt: period.to }, endsAt: { $gt: period.from } }, { fields: ['doctorId'] }),
     em.fork().find(AvailabilityRule, { locationId }, { fields: ['doctorId', 'dayOfWeek'] }),
     em.fork().find(OneOffAvailability, { locationId, date: { $in: period.dates } }, { fields: ['doctorId'] }),
   ]);

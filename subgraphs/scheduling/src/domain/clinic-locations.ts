@@ -1,4 +1,11 @@
-import { BadUserInput, DEFAULT_LOCATION_ID, LocationFacts, PlaceFacts, recentAnswers, ServiceClient } from '@carebook/platform';
+import {
+  BadUserInput,
+  DEFAULT_LOCATION_ID,
+  LocationFacts,
+  PlaceFacts,
+  recentAnswers,
+  ServiceClient,
+} from '@carebook/platform';
 
 /**
  * The clinic's locations as scheduling needs them: each one's zone turns its
@@ -20,17 +27,30 @@ export interface ClinicLocations {
 
 const LOCATIONS_TTL_MS = 60_000;
 
-export const placeFacts = (location: LocationFacts): PlaceFacts => ({ locationId: location.id, locationName: location.name, address: location.address, timeZone: location.timeZone });
+export const placeFacts = (location: LocationFacts): PlaceFacts => ({
+  locationId: location.id,
+  locationName: location.name,
+  address: location.address,
+  timeZone: location.timeZone,
+});
 
 /** `defaultZone` (CLINIC_TIME_ZONE) answers for the default location when the doctor service cannot: a single-site clinic keeps working as before. */
 export function clinicLocations(services: ServiceClient, defaultZone: string): ClinicLocations {
-  const fallback: LocationFacts = { id: DEFAULT_LOCATION_ID, name: 'Main location', address: '', timeZone: defaultZone, active: true, isDefault: true };
+  const fallback: LocationFacts = {
+    id: DEFAULT_LOCATION_ID,
+    name: 'Main location',
+    address: '',
+    timeZone: defaultZone,
+    active: true,
+    isDefault: true,
+  };
   // CLINIC_TIME_ZONE is the default location's zone in every service: this one's setting decides its hours.
   const ask = recentAnswers(async () => {
     const { locations } = await services.call<{ locations: LocationFacts[] }>('doctor', 'locations', {});
     return locations.map((location) => (location.isDefault ? { ...location, timeZone: defaultZone } : location));
   }, LOCATIONS_TTL_MS);
-  const find = async (id: string | null | undefined) => (await ask(null)).find((location) => location.id === (id ?? DEFAULT_LOCATION_ID)) ?? null;
+  const find = async (id: string | null | undefined) =>
+    (await ask(null)).find((location) => location.id === (id ?? DEFAULT_LOCATION_ID)) ?? null;
   // Locations are never deleted, so a stored id is always listed; the default one is known without asking.
   const known = async (id: string | null | undefined) => {
     try {
@@ -42,7 +62,8 @@ export function clinicLocations(services: ServiceClient, defaultZone: string): C
   };
   const existing = async (locationId: string, field = 'locationId') => {
     const location = await find(locationId);
-    if (!location) throw new BadUserInput(`There is no location with id ${locationId}; the locations query lists them.`, field);
+    if (!location)
+      throw new BadUserInput(`There is no location with id ${locationId}; the locations query lists them.`, field);
     return location;
   };
   return {
@@ -50,7 +71,11 @@ export function clinicLocations(services: ServiceClient, defaultZone: string): C
     existing,
     async forHours(locationId, field = 'locationId') {
       const location = await existing(locationId ?? DEFAULT_LOCATION_ID, field);
-      if (!location.active) throw new BadUserInput(`The location "${location.name}" is inactive and takes no new hours; choose an active one.`, field);
+      if (!location.active)
+        throw new BadUserInput(
+          `The location "${location.name}" is inactive and takes no new hours; choose an active one.`,
+          field,
+        );
       return location;
     },
     zoneOf: async (locationId) => (await known(locationId)).timeZone,

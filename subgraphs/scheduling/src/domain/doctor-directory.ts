@@ -1,7 +1,10 @@
 import { BadUserInput, DoctorFacts, MedicalServiceFacts, ServiceClient } from '@carebook/platform';
 
 /** Only what scheduling reads of a catalogue service. */
-export type ServiceFacts = Pick<MedicalServiceFacts, 'id' | 'name' | 'durationMinutes' | 'bufferBeforeMinutes' | 'bufferAfterMinutes' | 'active' | 'bookingPolicy'>;
+export type ServiceFacts = Pick<
+  MedicalServiceFacts,
+  'id' | 'name' | 'durationMinutes' | 'bufferBeforeMinutes' | 'bufferAfterMinutes' | 'active' | 'bookingPolicy'
+>;
 export type { DoctorFacts };
 
 /** The doctor service's lookup routes, as scheduling uses them. */
@@ -16,7 +19,8 @@ export interface DoctorDirectory {
 }
 
 export function doctorDirectory(services: ServiceClient): DoctorDirectory {
-  const byIds = async (ids: string[]) => (ids.length ? (await services.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', { ids })).doctors : []);
+  const byIds = async (ids: string[]) =>
+    ids.length ? (await services.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', { ids })).doctors : [];
   return {
     byIds,
     async requireDoctor(doctorId) {

@@ -20,7 +20,11 @@ export async function fittingStarts(em: EntityManager, candidates: Slot[], needs
   const doctorIds = [...new Set([...reaching].map((slot) => slot.doctorId))];
   const around = await em.fork().find(
     Slot,
-    { doctorId: doctorIds.length === 1 ? doctorIds[0] : { $in: doctorIds }, startsAt: { $lt: new Date(until) }, endsAt: { $gt: new Date(from) } },
+    {
+      doctorId: doctorIds.length === 1 ? doctorIds[0] : { $in: doctorIds },
+      startsAt: { $lt: new Date(until) },
+      endsAt: { $gt: new Date(from) },
+    },
     { orderBy: { startsAt: 'asc' } },
   );
   const byDoctor = new Map<string, Slot[]>();
@@ -28,20 +32,31 @@ export async function fittingStarts(em: EntityManager, candidates: Slot[], needs
   return candidates.filter((slot) => {
     const span = spans.get(slot)!;
     if (!reaching.has(slot)) return true;
-    const near = (byDoctor.get(slot.doctorId) ?? []).filter((other) => other.startsAt < span.heldUntil && other.endsAt > span.heldFrom);
+    const near = (byDoctor.get(slot.doctorId) ?? []).filter(
+      (other) => other.startsAt < span.heldUntil && other.endsAt > span.heldFrom,
+    );
     return spanIsFree(near, span);
   });
 }
 
 /** Calendar rows (per local day, each start's location's, and doctor: how many starts fit, and the first) from fitting starts. */
-export function calendarRowsOf(starts: Array<Pick<Slot, 'id' | 'doctorId' | 'locationId' | 'startsAt' | 'endsAt'>>, zones: DayZones): CalendarRow[] {
+export function calendarRowsOf(
+  starts: Array<Pick<Slot, 'id' | 'doctorId' | 'locationId' | 'startsAt' | 'endsAt'>>,
+  zones: DayZones,
+): CalendarRow[] {
   const rows = new Map<string, CalendarRow>();
   for (const slot of [...starts].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
     const day = localDateOf(zones, slot);
     const key = `${day} ${slot.doctorId}`;
     const row = rows.get(key);
     if (row) row.freeSlots += 1;
-    else rows.set(key, { day, doctorId: slot.doctorId, freeSlots: 1, first: { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, locationId: slot.locationId } });
+    else
+      rows.set(key, {
+        day,
+        doctorId: slot.doctorId,
+        freeSlots: 1,
+        first: { id: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, locationId: slot.locationId },
+      });
   }
   return [...rows.values()];
 }

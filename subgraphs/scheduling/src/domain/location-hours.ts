@@ -17,16 +17,25 @@ export interface Place {
 
 export function locatedWeeklySlots(windows: ReadonlyArray<WeeklyWindow & Place>, from: Date, to: Date): LocatedSlot[] {
   return windows
-    .flatMap((window) => weeklySlots([window], from, to, window.timeZone).map((slot) => ({ ...slot, locationId: window.locationId })))
+    .flatMap((window) =>
+      weeklySlots([window], from, to, window.timeZone).map((slot) => ({ ...slot, locationId: window.locationId })),
+    )
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
-export function locatedDaySlots(day: { date: string; startTime: string; endTime: string; slotMinutes: number } & Place): LocatedSlot[] {
-  return windowSlots(day.date, day.startTime, day.endTime, day.slotMinutes, day.timeZone).map((slot) => ({ ...slot, locationId: day.locationId }));
+export function locatedDaySlots(
+  day: { date: string; startTime: string; endTime: string; slotMinutes: number } & Place,
+): LocatedSlot[] {
+  return windowSlots(day.date, day.startTime, day.endTime, day.slotMinutes, day.timeZone).map((slot) => ({
+    ...slot,
+    locationId: day.locationId,
+  }));
 }
 
 /** The first two slots at different locations that overlap in time, or null. */
-export function crossLocationOverlap<T extends { startsAt: Date; endsAt: Date; locationId?: string | null }>(slots: readonly T[]): [T, T] | null {
+export function crossLocationOverlap<T extends { startsAt: Date; endsAt: Date; locationId?: string | null }>(
+  slots: readonly T[],
+): [T, T] | null {
   const sorted = [...slots].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   // Per location, the slot seen so far that ends last: a later start before it ends, elsewhere, is a clash.
   const lastEnding = new Map<string, T>();
@@ -42,9 +51,14 @@ export function crossLocationOverlap<T extends { startsAt: Date; endsAt: Date; l
 }
 
 /** BAD_USER_INPUT naming both locations and the first moment the doctor would be in two places. */
-export function overlapError(pair: [{ startsAt: Date; locationId?: string | null }, { startsAt: Date; locationId?: string | null }], names: (locationId: string) => { name: string; timeZone: string }, field: string): BadUserInput {
+export function overlapError(
+  pair: [{ startsAt: Date; locationId?: string | null }, { startsAt: Date; locationId?: string | null }],
+  names: (locationId: string) => { name: string; timeZone: string },
+  field: string,
+): BadUserInput {
   const [a, b] = pair.map((slot) => ({ ...names(slot.locationId ?? DEFAULT_LOCATION_ID), startsAt: slot.startsAt }));
-  const at = (place: typeof a) => `${DateTime.fromJSDate(place.startsAt, { zone: place.timeZone }).toFormat('ccc d LLL HH:mm')} ${place.timeZone}`;
+  const at = (place: typeof a) =>
+    `${DateTime.fromJSDate(place.startsAt, { zone: place.timeZone }).toFormat('ccc d LLL HH:mm')} ${place.timeZone}`;
   return new BadUserInput(
     `These hours put the doctor in two places at once: at ${a.name} from ${at(a)} and at ${b.name} from ${at(b)}. A doctor's hours at different locations must not overlap.`,
     field,

@@ -19,26 +19,55 @@ export interface OneOffWindow {
 }
 
 /** Adds hours on one day and opens their slots; answers the doctor's slots in that window. */
-export async function addAvailability(em: EntityManager, context: SchedulingContext, doctorId: string, window: OneOffWindow): Promise<Slot[]> {
-  if (!isCalendarDate(window.date)) throw new BadUserInput(`date must be a date written YYYY-MM-DD; got "${window.date}".`, 'date');
+export async function addAvailability(
+  em: EntityManager,
+  context: SchedulingContext,
+  doctorId: string,
+  window: OneOffWindow,
+): Promise<Slot[]> {
+  if (!isCalendarDate(window.date))
+    throw new BadUserInput(`date must be a date written YYYY-MM-DD; got "${window.date}".`, 'date');
   checkWindow(window);
   const location = await context.locations.forHours(window.locationId);
   const zone = location.timeZone;
   const now = new Date();
-  if (window.date < todayIn(zone, now)) throw new BadUserInput(`${window.date} is in the past at ${location.name} (${zone}); choose today or a later day.`, 'date');
+  if (window.date < todayIn(zone, now))
+    throw new BadUserInput(
+      `${window.date} is in the past at ${location.name} (${zone}); choose today or a later day.`,
+      'date',
+    );
   const windowEnd = localInstant(window.date, minutesOfDay(window.endTime), zone);
-  if (windowEnd <= now) throw new BadUserInput(`The window ${window.startTime}-${window.endTime} on ${window.date} (${zone}) is already over.`, 'endTime');
+  if (windowEnd <= now)
+    throw new BadUserInput(
+      `The window ${window.startTime}-${window.endTime} on ${window.date} (${zone}) is already over.`,
+      'endTime',
+    );
   await context.doctors.requireDoctor(doctorId);
   const windowStart = localInstant(window.date, minutesOfDay(window.startTime), zone);
   const slots = locatedDaySlots({ ...window, locationId: location.id, timeZone: zone });
   await em.transactional(async (tx) => {
     // The doctor's slots elsewhere in this window (weekly hours or another one-off day) would put them in two places.
-    const elsewhere = await tx.find(Slot, { doctorId, locationId: { $ne: location.id }, startsAt: { $lt: windowEnd }, endsAt: { $gt: windowStart } }, { fields: ['startsAt', 'endsAt', 'locationId'] });
+    const elsewhere = await tx.find(
+      Slot,
+      { doctorId, locationId: { $ne: location.id }, startsAt: { $lt: windowEnd }, endsAt: { $gt: windowStart } },
+      { fields: ['startsAt', 'endsAt', 'locationId'] },
+    );
     await assertOnePlaceAtATime(context, [...elsewhere, ...slots], 'locationId');
-    tx.persist(tx.create(OneOffAvailability, { doctorId, date: window.date, startTime: window.startTime, endTime: window.endTime, slotMinutes: window.slotMinutes, locationId: location.id }));
+    tx.persist(
+      tx.create(OneOffAvailability, {
+        doctorId,
+        date: window.date,
+        startTime: window.startTime,
+        endTime: window.endTime,
+        slotMinutes: window.slotMinutes,
+        locationId: location.id,
+      }),
+    );
     await tx.flush();
     await openSlots(tx, context.store, doctorId, slots, now);
   });
   context.afterCommit();
-  return em.fork().find(Slot, { doctorId, startsAt: { $gte: windowStart, $lt: windowEnd } }, { orderBy: { startsAt: 'asc' } });
+  return em
+    .fork()
+    .find(Slot, { doctorId, startsAt: { $gte: windowStart, $lt: windowEnd } }, { orderBy: { startsAt: 'asc' } });
 }

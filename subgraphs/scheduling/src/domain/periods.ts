@@ -17,7 +17,10 @@ export interface DayCount {
 }
 
 /** Folds per-day counts into periods, in date order. */
-export function foldIntoPeriods(days: readonly DayCount[], period: Period): Array<{ periodStart: string; free: number; booked: number }> {
+export function foldIntoPeriods(
+  days: readonly DayCount[],
+  period: Period,
+): Array<{ periodStart: string; free: number; booked: number }> {
   const buckets = new Map<string, { periodStart: string; free: number; booked: number }>();
   for (const day of [...days].sort((a, b) => a.day.localeCompare(b.day))) {
     const start = periodStart(day.day, period);

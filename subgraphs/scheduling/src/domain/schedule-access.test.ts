@@ -2,7 +2,8 @@ import { Principal, RequestContext, Role } from '@carebook/platform';
 import { isBoundByPolicy } from './booking-window';
 import { requireScheduleOwner, requireScheduleReader } from './schedule-access';
 
-const as = (role: Role, userId = 'user-1') => ({ principal: { kind: 'user', role, userId, token: 't' } satisfies Principal }) as unknown as RequestContext;
+const as = (role: Role, userId = 'user-1') =>
+  ({ principal: { kind: 'user', role, userId, token: 't' } satisfies Principal }) as unknown as RequestContext;
 const codeOf = (run: () => unknown) => {
   try {
     run();

@@ -16,8 +16,10 @@ interface Period {
 export const overlaps = (a: Period, b: Period) => a.startsAt < b.endsAt && a.endsAt > b.startsAt;
 
 /** A time off blocks the slot: it overlaps it, and is the doctor's own (everywhere) or a closure of the slot's location. */
-export const timeOffCovers = (off: Period & { locationId?: string | null }, slot: Period & { locationId?: string | null }) =>
-  overlaps(off, slot) && (!off.locationId || off.locationId === slot.locationId);
+export const timeOffCovers = (
+  off: Period & { locationId?: string | null },
+  slot: Period & { locationId?: string | null },
+) => overlaps(off, slot) && (!off.locationId || off.locationId === slot.locationId);
 
 /**
  * The candidates that do not collide with a slot the doctor already has (the
@@ -43,12 +45,27 @@ export function withoutCollisions<T extends Period>(candidates: readonly T[], ex
  * skip what exists, so running it twice opens nothing twice. Slots under a
  * time off open BLOCKED. Records SLOTS_OPENED with the slots really created.
  */
-export async function openSlots(em: EntityManager, store: SlotStore, doctorId: string, candidates: readonly LocatedSlot[], now = new Date()): Promise<Slot[]> {
-  const future = candidates.filter((slot) => slot.startsAt > now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+export async function openSlots(
+  em: EntityManager,
+  store: SlotStore,
+  doctorId: string,
+  candidates: readonly LocatedSlot[],
+  now = new Date(),
+): Promise<Slot[]> {
+  const future = candidates
+    .filter((slot) => slot.startsAt > now)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   if (future.length === 0) return [];
-  const span: Period = { startsAt: future[0].startsAt, endsAt: new Date(Math.max(...future.map((s) => s.endsAt.getTime()))) };
+  const span: Period = {
+    startsAt: future[0].startsAt,
+    endsAt: new Date(Math.max(...future.map((s) => s.endsAt.getTime()))),
+  };
   const [existing, timeOffs] = await Promise.all([
-    em.find(Slot, { doctorId, startsAt: { $lt: span.endsAt }, endsAt: { $gt: span.startsAt } }, { fields: ['startsAt', 'endsAt'] }),
+    em.find(
+      Slot,
+      { doctorId, startsAt: { $lt: span.endsAt }, endsAt: { $gt: span.startsAt } },
+      { fields: ['startsAt', 'endsAt'] },
+    ),
     em.find(TimeOff, { doctorId, startsAt: { $lt: span.endsAt }, endsAt: { $gt: span.startsAt } }),
   ]);
   const createdAt = new Date();
@@ -68,12 +85,18 @@ export async function openSlots(em: EntityManager, store: SlotStore, doctorId: s
   // Ids are fresh UUIDs: those found now are exactly the rows this call created (a concurrent run created the rest).
   const opened = await em.find(Slot, { id: { $in: rows.map((row) => row.id) } }, { orderBy: { startsAt: 'asc' } });
   if (opened.length) {
-    recordEvent(em, SOURCE, 'SLOTS_OPENED', { type: 'DoctorSchedule', id: doctorId }, {
-      doctorId,
-      slotIds: opened.map((slot) => slot.id),
-      from: opened[0].startsAt.toISOString(),
-      to: opened[opened.length - 1].endsAt.toISOString(),
-    });
+    recordEvent(
+      em,
+      SOURCE,
+      'SLOTS_OPENED',
+      { type: 'DoctorSchedule', id: doctorId },
+      {
+        doctorId,
+        slotIds: opened.map((slot) => slot.id),
+        from: opened[0].startsAt.toISOString(),
+        to: opened[opened.length - 1].endsAt.toISOString(),
+      },
+    );
   }
   return opened;
 }

@@ -4,7 +4,11 @@ import type { ClinicLocations } from './clinic-locations';
 
 /** Slots as internal routes answer them (times as ISO strings), each with its location and zone. */
 export async function slotViews(locations: ClinicLocations, slots: Slot[]): Promise<SlotFacts[]> {
-  const places = new Map(await Promise.all([...new Set(slots.map((slot) => slot.locationId))].map(async (id) => [id, await locations.placeOf(id)] as const)));
+  const places = new Map(
+    await Promise.all(
+      [...new Set(slots.map((slot) => slot.locationId))].map(async (id) => [id, await locations.placeOf(id)] as const),
+    ),
+  );
   return slots.map((slot) => ({ ...slotView(slot), place: places.get(slot.locationId)! }));
 }
 
@@ -19,6 +23,15 @@ function slotView(slot: Slot) {
   };
 }
 
-export function slotChange(slot: Pick<Slot, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>, appointmentId: string | null): SlotChange {
-  return { slotId: slot.id, doctorId: slot.doctorId, appointmentId, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString() };
+export function slotChange(
+  slot: Pick<Slot, 'id' | 'doctorId' | 'startsAt' | 'endsAt'>,
+  appointmentId: string | null,
+): SlotChange {
+  return {
+    slotId: slot.id,
+    doctorId: slot.doctorId,
+    appointmentId,
+    startsAt: slot.startsAt.toISOString(),
+    endsAt: slot.endsAt.toISOString(),
+  };
 }

@@ -28,7 +28,13 @@ class LostRace extends Error {}
  * Refusals say why: TAKEN, BLOCKED (time off), PAST, or TOO_SHORT (the
  * doctor's consecutive slots end before the appointment would).
  */
-export async function bookSpan(em: EntityManager, context: SchedulingContext, slotId: string, appointmentId: string, wanted: Omit<BookingSpan, 'startsAt'>): Promise<Slot> {
+export async function bookSpan(
+  em: EntityManager,
+  context: SchedulingContext,
+  slotId: string,
+  appointmentId: string,
+  wanted: Omit<BookingSpan, 'startsAt'>,
+): Promise<Slot> {
   for (let attempt = 1; ; attempt++) {
     try {
       const anchor = await em.fork().transactional((tx) => takeSpan(tx, slotId, appointmentId, wanted));
@@ -46,13 +52,23 @@ export async function bookSpan(em: EntityManager, context: SchedulingContext, sl
   }
 }
 
-async function takeSpan(tx: EntityManager, slotId: string, appointmentId: string, wanted: Omit<BookingSpan, 'startsAt'>): Promise<Slot> {
+async function takeSpan(
+  tx: EntityManager,
+  slotId: string,
+  appointmentId: string,
+  wanted: Omit<BookingSpan, 'startsAt'>,
+): Promise<Slot> {
   const anchor = await tx.findOne(Slot, { id: slotId });
   if (!anchor) throw new NotFound('Slot', slotId);
   const span: BookingSpan = { startsAt: anchor.startsAt, ...wanted };
   checkSpan(span, anchor);
-  if (anchor.startsAt.getTime() <= Date.now()) throw new Conflict('This slot has already started; please choose a later time.', { reason: 'PAST' });
-  const around = await tx.find(Slot, { doctorId: anchor.doctorId, startsAt: { $lt: span.heldUntil }, endsAt: { $gt: span.heldFrom } });
+  if (anchor.startsAt.getTime() <= Date.now())
+    throw new Conflict('This slot has already started; please choose a later time.', { reason: 'PAST' });
+  const around = await tx.find(Slot, {
+    doctorId: anchor.doctorId,
+    startsAt: { $lt: span.heldUntil },
+    endsAt: { $gt: span.heldFrom },
+  });
   const plan = planSpan(around, span);
   if ('problem' in plan) throw tooShort(span, plan.coveredUntil);
   const obstacle = firstObstacle(plan, appointmentId);
@@ -61,12 +77,22 @@ async function takeSpan(tx: EntityManager, slotId: string, appointmentId: string
   const all = [...plan.core, ...plan.buffer];
   // One statement takes every slot (MariaDB locks them in key order, so overlapping spans queue instead of
   // deadlocking); the buffers, ours by then, are marked HELD after.
-  await tx.nativeUpdate(Slot, { id: { $in: all.map((s) => s.id) }, ...mayTake }, { status: SlotStatus.BOOKED, appointmentId });
-  if (plan.buffer.length) await tx.nativeUpdate(Slot, { id: { $in: plan.buffer.map((s) => s.id) }, appointmentId }, { status: SlotStatus.HELD });
+  await tx.nativeUpdate(
+    Slot,
+    { id: { $in: all.map((s) => s.id) }, ...mayTake },
+    { status: SlotStatus.BOOKED, appointmentId },
+  );
+  if (plan.buffer.length)
+    await tx.nativeUpdate(
+      Slot,
+      { id: { $in: plan.buffer.map((s) => s.id) }, appointmentId },
+      { status: SlotStatus.HELD },
+    );
   // A slot another booking took after our read was not updated: counting ours proves all or none.
   if ((await tx.count(Slot, { id: { $in: all.map((s) => s.id) }, appointmentId })) !== all.length) throw new LostRace();
   for (const slot of all) {
-    if (slot.appointmentId !== appointmentId) recordEvent(tx, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slot.id }, slotChange(slot, appointmentId));
+    if (slot.appointmentId !== appointmentId)
+      recordEvent(tx, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slot.id }, slotChange(slot, appointmentId));
   }
   return anchor;
 }
@@ -75,16 +101,25 @@ function checkSpan(span: BookingSpan, anchor: Slot): void {
   const { startsAt, endsAt, heldFrom, heldUntil } = span;
   const ordered = heldFrom <= startsAt && endsAt >= anchor.endsAt && heldUntil >= endsAt;
   if (!ordered || heldUntil.getTime() - heldFrom.getTime() > MAX_SPAN_MS) {
-    throw new BadUserInput('span must run from heldFrom <= the slot start, to endsAt >= the slot end and heldUntil >= endsAt, within 24 hours.', 'span');
+    throw new BadUserInput(
+      'span must run from heldFrom <= the slot start, to endsAt >= the slot end and heldUntil >= endsAt, within 24 hours.',
+      'span',
+    );
   }
 }
 
 function taken(): Conflict {
-  return new Conflict('Part of the time this appointment needs (its length or its buffers) has just been taken; please choose another time.', { reason: 'TAKEN' });
+  return new Conflict(
+    'Part of the time this appointment needs (its length or its buffers) has just been taken; please choose another time.',
+    { reason: 'TAKEN' },
+  );
 }
 
 function blocked(obstacle: Slot, anchor: Slot): Conflict {
-  const where = obstacle.id === anchor.id ? 'at this time' : `from ${obstacle.startsAt.toISOString()} to ${obstacle.endsAt.toISOString()}, which this appointment needs`;
+  const where =
+    obstacle.id === anchor.id
+      ? 'at this time'
+      : `from ${obstacle.startsAt.toISOString()} to ${obstacle.endsAt.toISOString()}, which this appointment needs`;
   return new Conflict(`The doctor is not available ${where}; please choose another time.`, { reason: 'BLOCKED' });
 }
 
@@ -99,6 +134,11 @@ function tooShort(span: BookingSpan, coveredUntil: Date): Conflict {
 /** A deadlock or lock timeout (MariaDB), a write conflict (MongoDB): safe to run the transaction again. */
 function isTransient(error: unknown): boolean {
   if (error instanceof DeadlockException || error instanceof LockWaitTimeoutException) return true;
-  const labels = (error as { errorLabels?: string[]; errorLabelSet?: Set<string> })?.errorLabels ?? [...((error as any)?.errorLabelSet ?? [])];
-  return labels.includes('TransientTransactionError') || /WriteConflict|Deadlock|Lock wait timeout/i.test(String((error as Error)?.message));
+  const labels = (error as { errorLabels?: string[]; errorLabelSet?: Set<string> })?.errorLabels ?? [
+    ...((error as any)?.errorLabelSet ?? []),
+  ];
+  return (
+    labels.includes('TransientTransactionError') ||
+    /WriteConflict|Deadlock|Lock wait timeout/i.test(String((error as Error)?.message))
+  );
 }

@@ -3,8 +3,19 @@ import { SlotStatus } from '../entities/slot-status.enum';
 import { firstObstacle, planSpan, spanIsFree } from './span-plan';
 
 const at = (time: string) => new Date(`2027-01-04T${time}:00.000Z`);
-const slot = (id: string, from: string, to: string, status = SlotStatus.FREE, appointmentId: string | null = null) => ({ id, startsAt: at(from), endsAt: at(to), status, appointmentId });
-const day = () => [slot('a', '09:00', '09:30'), slot('b', '09:30', '10:00'), slot('c', '10:00', '10:30'), slot('d', '11:00', '11:30')];
+const slot = (id: string, from: string, to: string, status = SlotStatus.FREE, appointmentId: string | null = null) => ({
+  id,
+  startsAt: at(from),
+  endsAt: at(to),
+  status,
+  appointmentId,
+});
+const day = () => [
+  slot('a', '09:00', '09:30'),
+  slot('b', '09:30', '10:00'),
+  slot('c', '10:00', '10:30'),
+  slot('d', '11:00', '11:30'),
+];
 const ids = (slots: Array<{ id: string }>) => slots.map((s) => s.id);
 
 describe('planSpan', () => {
@@ -17,17 +28,17 @@ describe('planSpan', () => {
     expect(ids(plan.buffer)).toEqual(['a']);
   });
 
-  it('refuses a start whose appointment would run into a gap in the doctor\'s day', () => {
+  it("refuses a start whose appointment would run into a gap in the doctor's day", () => {
     const plan = planSpan(day(), bookingSpan(day()[2], { durationMinutes: 60 }));
     expect(plan).toEqual({ problem: 'GAP', coveredUntil: at('10:30') });
   });
 
-  it('lets a buffer reach past the doctor\'s last slot (nothing to hold there)', () => {
+  it("lets a buffer reach past the doctor's last slot (nothing to hold there)", () => {
     const plan = planSpan(day(), bookingSpan(day()[3], { durationMinutes: 30, bufferAfterMinutes: 15 }));
     expect(plan).toEqual({ core: [day()[3]], buffer: [] });
   });
 
-  it('sees another booking in the buffer as an obstacle, but not the same appointment\'s own slots', () => {
+  it("sees another booking in the buffer as an obstacle, but not the same appointment's own slots", () => {
     const slots = [slot('a', '09:00', '09:30', SlotStatus.BOOKED, 'x'), slot('b', '09:30', '10:00')];
     const span = bookingSpan(slots[1], { durationMinutes: 30, bufferBeforeMinutes: 5 });
     const plan = planSpan(slots, span);

@@ -18,7 +18,8 @@ export interface PlannedSlot {
  */
 export type SpanPlan<S extends PlannedSlot> = { core: S[]; buffer: S[] } | { problem: 'GAP'; coveredUntil: Date };
 
-const intersects = (slot: PlannedSlot, from: Date, until: Date) => slot.startsAt.getTime() < until.getTime() && slot.endsAt.getTime() > from.getTime();
+const intersects = (slot: PlannedSlot, from: Date, until: Date) =>
+  slot.startsAt.getTime() < until.getTime() && slot.endsAt.getTime() > from.getTime();
 
 /** `slots`: the doctor's slots around the span (any status), any order. */
 export function planSpan<S extends PlannedSlot>(slots: S[], span: BookingSpan): SpanPlan<S> {
@@ -35,8 +36,15 @@ export function planSpan<S extends PlannedSlot>(slots: S[], span: BookingSpan): 
 }
 
 /** The first slot in the way of `appointmentId` taking the plan (taken by another, blocked), or null when all can be taken. */
-export function firstObstacle<S extends PlannedSlot>(plan: { core: S[]; buffer: S[] }, appointmentId: string | null): S | null {
-  return [...plan.core, ...plan.buffer].find((slot) => slot.status !== SlotStatus.FREE && !(appointmentId && slot.appointmentId === appointmentId)) ?? null;
+export function firstObstacle<S extends PlannedSlot>(
+  plan: { core: S[]; buffer: S[] },
+  appointmentId: string | null,
+): S | null {
+  return (
+    [...plan.core, ...plan.buffer].find(
+      (slot) => slot.status !== SlotStatus.FREE && !(appointmentId && slot.appointmentId === appointmentId),
+    ) ?? null
+  );
 }
 
 /** The whole span is free now: what availability offers. */

@@ -49,10 +49,15 @@ export function checkTimeOffReason(reason?: string | null): string | null {
  * patient booking at the same moment either got there first (and is listed
  * or cancelled) or finds the slot blocked; never a booking nobody hears of.
  */
-export async function takeTimeOff(em: EntityManager, context: SchedulingContext, request: TimeOffRequest): Promise<TimeOffOutcome> {
+export async function takeTimeOff(
+  em: EntityManager,
+  context: SchedulingContext,
+  request: TimeOffRequest,
+): Promise<TimeOffOutcome> {
   const { from, to, doctorIds } = request;
   checkRange(from, to);
-  if (to <= new Date()) throw new BadUserInput('The time off is entirely in the past; give a period that has not ended yet.', 'to');
+  if (to <= new Date())
+    throw new BadUserInput('The time off is entirely in the past; give a period that has not ended yet.', 'to');
   const reason = checkTimeOffReason(request.reason);
   type Written = { refused: Slot[] } | { refused: null; timeOffs: TimeOff[]; blocked: number; booked: Slot[] };
   const written = await em.transactional(async (tx): Promise<Written> => {
@@ -60,27 +65,45 @@ export async function takeTimeOff(em: EntityManager, context: SchedulingContext,
     const slots = request.locationId ? locked.filter((slot) => slot.locationId === request.locationId) : locked;
     const booked = slots.filter((slot) => TAKEN.includes(slot.status) && slot.appointmentId);
     if (booked.length && !request.cancelBooked) return { refused: booked };
-    const timeOffs = doctorIds.map((doctorId) => tx.create(TimeOff, { doctorId, locationId: request.locationId ?? null, startsAt: from, endsAt: to, reason }));
+    const timeOffs = doctorIds.map((doctorId) =>
+      tx.create(TimeOff, { doctorId, locationId: request.locationId ?? null, startsAt: from, endsAt: to, reason }),
+    );
     tx.persist(timeOffs);
     const free = slots.filter((slot) => slot.status === SlotStatus.FREE);
     // Conditional on FREE still, though the lock already holds them (on MongoDB it is what detects a concurrent booking).
-    if (free.length) await tx.nativeUpdate(Slot, { id: { $in: free.map((slot) => slot.id) }, status: SlotStatus.FREE }, { status: SlotStatus.BLOCKED });
+    if (free.length)
+      await tx.nativeUpdate(
+        Slot,
+        { id: { $in: free.map((slot) => slot.id) }, status: SlotStatus.FREE },
+        { status: SlotStatus.BLOCKED },
+      );
     for (const doctorId of doctorIds) {
       const blocked = free.filter((slot) => slot.doctorId === doctorId);
       if (blocked.length === 0) continue;
-      recordEvent(tx, SOURCE, 'SLOT_BLOCKED', { type: 'DoctorSchedule', id: doctorId }, {
-        doctorId,
-        slotIds: blocked.map((slot) => slot.id),
-        from: from.toISOString(),
-        to: to.toISOString(),
-      });
+      recordEvent(
+        tx,
+        SOURCE,
+        'SLOT_BLOCKED',
+        { type: 'DoctorSchedule', id: doctorId },
+        {
+          doctorId,
+          slotIds: blocked.map((slot) => slot.id),
+          from: from.toISOString(),
+          to: to.toISOString(),
+        },
+      );
     }
     return { refused: null, timeOffs, blocked: free.length, booked };
   });
   if (written.refused) throw await clashError(context, written.refused, request.cause);
   context.afterCommit();
   const bookedIds = written.booked.map((slot) => slot.appointmentId!);
-  const outcome: TimeOffOutcome = { timeOffs: written.timeOffs, blockedSlots: written.blocked, cancelledAppointmentIds: [], conflictAppointmentIds: bookedIds };
+  const outcome: TimeOffOutcome = {
+    timeOffs: written.timeOffs,
+    blockedSlots: written.blocked,
+    cancelledAppointmentIds: [],
+    conflictAppointmentIds: bookedIds,
+  };
   if (bookedIds.length === 0) return outcome;
   try {
     const result = await context.appointments.cancel(bookedIds, request.actor, request.cause);
@@ -89,7 +112,10 @@ export async function takeTimeOff(em: EntityManager, context: SchedulingContext,
     outcome.conflictAppointmentIds = bookedIds.filter((id) => !done.has(id));
   } catch (error) {
     // The time off stands; the appointments stay booked and are listed back for the staff to move.
-    context.logger.warn({ err: (error as Error).message, appointments: bookedIds.length }, 'could not cancel the appointments in a time off');
+    context.logger.warn(
+      { err: (error as Error).message, appointments: bookedIds.length },
+      'could not cancel the appointments in a time off',
+    );
   }
   return outcome;
 }
@@ -97,9 +123,16 @@ export async function takeTimeOff(em: EntityManager, context: SchedulingContext,
 /** CONFLICT naming each booked appointment in the way (id, start, its location's zone, patient), and how to go on. */
 async function clashError(context: SchedulingContext, booked: Slot[], cause: UnavailabilityCause): Promise<Conflict> {
   const clashes: Clash[] = await context.appointments.describe(
-    booked.map((slot) => ({ appointmentId: slot.appointmentId!, slotId: slot.id, doctorId: slot.doctorId, startsAt: slot.startsAt.toISOString() })),
+    booked.map((slot) => ({
+      appointmentId: slot.appointmentId!,
+      slotId: slot.id,
+      doctorId: slot.doctorId,
+      startsAt: slot.startsAt.toISOString(),
+    })),
   );
-  const zones = new Map(await Promise.all(booked.map(async (slot) => [slot.id, await context.locations.zoneOf(slot.locationId)] as const)));
+  const zones = new Map(
+    await Promise.all(booked.map(async (slot) => [slot.id, await context.locations.zoneOf(slot.locationId)] as const)),
+  );
   const shown = clashes.slice(0, 5).map((clash) => {
     const zone = zones.get(clash.slotId) ?? context.zone;
     return `${DateTime.fromISO(clash.startsAt, { zone }).toFormat('ccc d LLL HH:mm')} ${zone}${clash.patientName ? ` (${clash.patientName})` : ''}`;
@@ -110,6 +143,9 @@ async function clashError(context: SchedulingContext, booked: Slot[], cause: Una
     `${clashes.length === 1 ? 'One booked appointment falls' : `${clashes.length} booked appointments fall`} in ${what}: ${shown.join(', ')}${more}. ` +
       'Move them first, or ask again with cancelBooked: true to cancel them and tell each patient.',
     // Each with its zone, so a screen reads its time on its location's clock as the message does.
-    { reason: 'BOOKED_APPOINTMENTS', appointments: clashes.map((clash) => ({ ...clash, timeZone: zones.get(clash.slotId) ?? context.zone })) },
+    {
+      reason: 'BOOKED_APPOINTMENTS',
+      appointments: clashes.map((clash) => ({ ...clash, timeZone: zones.get(clash.slotId) ?? context.zone })),
+    },
   );
 }

@@ -34,7 +34,13 @@ export function localInstant(date: string, minuteOfDay: number, zone: string): D
  * The slots of one day's window, stepped in wall-clock minutes so that a
  * 09:00 start stays 09:00 local on both sides of a daylight-saving change.
  */
-export function windowSlots(date: string, startTime: string, endTime: string, slotMinutes: number, zone: string): SlotTime[] {
+export function windowSlots(
+  date: string,
+  startTime: string,
+  endTime: string,
+  slotMinutes: number,
+  zone: string,
+): SlotTime[] {
   const slots: SlotTime[] = [];
   const end = minutesOfDay(endTime);
   let lastStart = -Infinity;
@@ -53,7 +59,8 @@ export function windowSlots(date: string, startTime: string, endTime: string, sl
 export function localDatesBetween(from: Date, to: Date, zone: string): string[] {
   const dates: string[] = [];
   const last = DateTime.fromJSDate(to, { zone }).startOf('day');
-  for (let day = DateTime.fromJSDate(from, { zone }).startOf('day'); day <= last; day = day.plus({ days: 1 })) dates.push(day.toISODate()!);
+  for (let day = DateTime.fromJSDate(from, { zone }).startOf('day'); day <= last; day = day.plus({ days: 1 }))
+    dates.push(day.toISODate()!);
   return dates;
 }
 

@@ -8,7 +8,14 @@ import { Slot } from '../entities/slot.entity';
 import { checkWeeklyRules } from './availability-input';
 import { openSlots } from './slot-opening';
 import { SchedulingContext, SOURCE } from './scheduling-context';
-import { crossLocationOverlap, LocatedSlot, locatedDaySlots, locatedWeeklySlots, overlapError, Place } from './location-hours';
+import {
+  crossLocationOverlap,
+  LocatedSlot,
+  locatedDaySlots,
+  locatedWeeklySlots,
+  overlapError,
+  Place,
+} from './location-hours';
 import { todayIn, WeeklyWindow } from './wall-clock';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -18,32 +25,59 @@ export function horizonEnd(context: SchedulingContext, now: Date): Date {
 }
 
 export function sortRules<T extends WeeklyWindow>(rules: T[]): T[] {
-  return rules.sort((a, b) => DAYS_OF_WEEK.indexOf(a.dayOfWeek) - DAYS_OF_WEEK.indexOf(b.dayOfWeek) || a.startTime.localeCompare(b.startTime));
+  return rules.sort(
+    (a, b) =>
+      DAYS_OF_WEEK.indexOf(a.dayOfWeek) - DAYS_OF_WEEK.indexOf(b.dayOfWeek) || a.startTime.localeCompare(b.startTime),
+  );
 }
 
 export const slotKey = (slot: { startsAt: Date; minutes: number }) => `${slot.startsAt.getTime()}|${slot.minutes}`;
 
 /** The slots of the doctor's one-off days from yesterday on (a day is a date in its location's zone, which may be behind the clinic's). */
-export async function oneOffSlots(em: EntityManager, context: SchedulingContext, doctorId: string, now: Date): Promise<LocatedSlot[]> {
-  const days = await em.find(OneOffAvailability, { doctorId, date: { $gte: todayIn(context.zone, new Date(now.getTime() - 24 * 3600 * 1000)) } });
-  const located = await Promise.all(days.map(async (day) => locatedDaySlots({ ...day, timeZone: await context.locations.zoneOf(day.locationId) })));
+export async function oneOffSlots(
+  em: EntityManager,
+  context: SchedulingContext,
+  doctorId: string,
+  now: Date,
+): Promise<LocatedSlot[]> {
+  const days = await em.find(OneOffAvailability, {
+    doctorId,
+    date: { $gte: todayIn(context.zone, new Date(now.getTime() - 24 * 3600 * 1000)) },
+  });
+  const located = await Promise.all(
+    days.map(async (day) => locatedDaySlots({ ...day, timeZone: await context.locations.zoneOf(day.locationId) })),
+  );
   return located.flat();
 }
 
 export type LocatedRule = WeeklyWindow & { locationId?: string | null };
 
 /** Each rule with its location (left out: the default one) and zone; an unknown or inactive location is refused, naming the rule. */
-async function placeRules(context: SchedulingContext, rules: readonly LocatedRule[]): Promise<Array<WeeklyWindow & Place>> {
+async function placeRules(
+  context: SchedulingContext,
+  rules: readonly LocatedRule[],
+): Promise<Array<WeeklyWindow & Place>> {
   return Promise.all(
     rules.map(async (rule, index) => {
       const location = await context.locations.forHours(rule.locationId, `rules[${index}].locationId`);
-      return { dayOfWeek: rule.dayOfWeek, startTime: rule.startTime, endTime: rule.endTime, slotMinutes: rule.slotMinutes, locationId: location.id, timeZone: location.timeZone };
+      return {
+        dayOfWeek: rule.dayOfWeek,
+        startTime: rule.startTime,
+        endTime: rule.endTime,
+        slotMinutes: rule.slotMinutes,
+        locationId: location.id,
+        timeZone: location.timeZone,
+      };
     }),
   );
 }
 
 /** Refuses hours that put the doctor at two locations at once (BAD_USER_INPUT naming both). */
-export async function assertOnePlaceAtATime(context: SchedulingContext, slots: ReadonlyArray<{ startsAt: Date; endsAt: Date; locationId?: string | null }>, field: string): Promise<void> {
+export async function assertOnePlaceAtATime(
+  context: SchedulingContext,
+  slots: ReadonlyArray<{ startsAt: Date; endsAt: Date; locationId?: string | null }>,
+  field: string,
+): Promise<void> {
   const clash = crossLocationOverlap(slots);
   if (!clash) return;
   const all = await context.locations.all();
@@ -56,7 +90,12 @@ export async function assertOnePlaceAtATime(context: SchedulingContext, slots: R
  * in one transaction: unbooked future slots that no longer fit a rule (nor a
  * one-off day) are withdrawn, booked ones stay, missing ones open up to the horizon.
  */
-export async function setWeeklyAvailability(em: EntityManager, context: SchedulingContext, doctorId: string, rules: LocatedRule[]): Promise<AvailabilityRule[]> {
+export async function setWeeklyAvailability(
+  em: EntityManager,
+  context: SchedulingContext,
+  doctorId: string,
+  rules: LocatedRule[],
+): Promise<AvailabilityRule[]> {
   checkWeeklyRules(rules);
   await context.doctors.requireDoctor(doctorId);
   const placed = await placeRules(context, rules);
@@ -70,10 +109,23 @@ export async function setWeeklyAvailability(em: EntityManager, context: Scheduli
     for (const rule of previous) tx.getUnitOfWork().unsetIdentity(rule);
     const oneOff = await oneOffSlots(tx, context, doctorId, now);
     await assertOnePlaceAtATime(context, [...wanted, ...oneOff], 'rules');
-    const created = placed.map((rule) => tx.create(AvailabilityRule, { doctorId, locationId: rule.locationId, dayOfWeek: rule.dayOfWeek, startTime: rule.startTime, endTime: rule.endTime, slotMinutes: rule.slotMinutes }));
+    const created = placed.map((rule) =>
+      tx.create(AvailabilityRule, {
+        doctorId,
+        locationId: rule.locationId,
+        dayOfWeek: rule.dayOfWeek,
+        startTime: rule.startTime,
+        endTime: rule.endTime,
+        slotMinutes: rule.slotMinutes,
+      }),
+    );
     tx.persist(created);
     const keep = new Set([...wanted, ...oneOff].map(slotKey));
-    const unbooked = await tx.find(Slot, { doctorId, status: { $in: [SlotStatus.FREE, SlotStatus.BLOCKED] }, startsAt: { $gt: now } });
+    const unbooked = await tx.find(Slot, {
+      doctorId,
+      status: { $in: [SlotStatus.FREE, SlotStatus.BLOCKED] },
+      startsAt: { $gt: now },
+    });
     const stale = unbooked.filter((slot) => !keep.has(slotKey(slot))).map((slot) => slot.id);
     if (stale.length) await withdraw(tx, doctorId, stale);
     await tx.flush();
@@ -93,12 +145,18 @@ export async function withdraw(em: EntityManager, doctorId: string, ids: string[
   for (const slot of gone) em.getUnitOfWork().unsetIdentity(slot);
   if (gone.length === 0) return;
   // No SLOTS_WITHDRAWN type exists; to a viewer a withdrawn slot is one that can no longer be booked.
-  recordEvent(em, SOURCE, 'SLOT_BLOCKED', { type: 'DoctorSchedule', id: doctorId }, {
-    doctorId,
-    slotIds: gone.map((slot) => slot.id),
-    from: gone[0].startsAt.toISOString(),
-    to: gone[gone.length - 1].endsAt.toISOString(),
-  });
+  recordEvent(
+    em,
+    SOURCE,
+    'SLOT_BLOCKED',
+    { type: 'DoctorSchedule', id: doctorId },
+    {
+      doctorId,
+      slotIds: gone.map((slot) => slot.id),
+      from: gone[0].startsAt.toISOString(),
+      to: gone[gone.length - 1].endsAt.toISOString(),
+    },
+  );
 }
 
 /** Opens every doctor's slots up to the horizon from the rules they have (the daily job). */
@@ -110,10 +168,19 @@ export async function extendHorizons(em: EntityManager, context: SchedulingConte
   for (const [doctorId, windows] of byDoctor) {
     let placed: Array<WeeklyWindow & Place>;
     try {
-      placed = await Promise.all(windows.map(async (rule) => ({ ...rule, locationId: rule.locationId, timeZone: await context.locations.zoneOf(rule.locationId) })));
+      placed = await Promise.all(
+        windows.map(async (rule) => ({
+          ...rule,
+          locationId: rule.locationId,
+          timeZone: await context.locations.zoneOf(rule.locationId),
+        })),
+      );
     } catch (error) {
       // Another location's zone is unknown while the doctor service is away: this doctor waits for the next run, the others go on.
-      context.logger.warn({ err: (error as Error).message, doctorId }, 'could not read the zones of the doctor\'s locations; their slots open on the next run');
+      context.logger.warn(
+        { err: (error as Error).message, doctorId },
+        "could not read the zones of the doctor's locations; their slots open on the next run",
+      );
       continue;
     }
     const wanted = locatedWeeklySlots(placed, now, horizonEnd(context, now));

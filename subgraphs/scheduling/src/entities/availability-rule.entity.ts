@@ -5,7 +5,9 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { DayOfWeek } from './day-of-week.enum';
 
 /** One weekly window of a doctor's hours at one location, in wall-clock time of that location's zone. */
-@ObjectType({ description: 'A weekly window in which a doctor takes appointments at a location (wall-clock time in its zone).' })
+@ObjectType({
+  description: 'A weekly window in which a doctor takes appointments at a location (wall-clock time in its zone).',
+})
 @Entity({ tableName: 'availability_rules' })
 @Index({ properties: ['doctorId'] })
 export class AvailabilityRule {

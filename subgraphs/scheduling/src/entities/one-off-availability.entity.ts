@@ -7,7 +7,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
  * A single day of extra hours. Kept so that replacing the weekly rules does
  * not withdraw the free slots it opened.
  */
-@ObjectType('OneOffAvailability', { description: 'Extra hours on one day at a location (wall-clock time in its zone), added with addAvailability; removable by its id.' })
+@ObjectType('OneOffAvailability', {
+  description:
+    'Extra hours on one day at a location (wall-clock time in its zone), added with addAvailability; removable by its id.',
+})
 @Entity({ tableName: 'one_off_availabilities' })
 @Index({ properties: ['doctorId', 'date'] })
 export class OneOffAvailability {

@@ -8,4 +8,7 @@ export enum SlotStatus {
   BLOCKED = 'BLOCKED',
 }
 
-registerEnumType(SlotStatus, { name: 'SlotStatus', description: 'Whether a slot can be booked: FREE, HELD, BOOKED or BLOCKED (time off).' });
+registerEnumType(SlotStatus, {
+  name: 'SlotStatus',
+  description: 'Whether a slot can be booked: FREE, HELD, BOOKED or BLOCKED (time off).',
+});

@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A period a doctor does not work; slots inside it are BLOCKED, also those opened later. */
-@ObjectType({ description: 'A period a doctor does not work (or the clinic is closed): no slot in it can be booked. Removable by its id.' })
+@ObjectType({
+  description:
+    'A period a doctor does not work (or the clinic is closed): no slot in it can be booked. Removable by its id.',
+})
 @Entity({ tableName: 'time_offs' })
 @Index({ properties: ['doctorId', 'startsAt'] })
 export class TimeOff {

@@ -30,7 +30,8 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
         // The time the appointment takes from this slot's start (platform's bookingSpan): all its slots are booked, or none.
         span: z.object({ endsAt: instant, heldFrom: instant, heldUntil: instant }).optional(),
       }),
-      ({ slotId, appointmentId, expected, span }, { orm }) => bookSlot(orm.em.fork(), context, slotId, appointmentId, expected, span),
+      ({ slotId, appointmentId, expected, span }, { orm }) =>
+        bookSlot(orm.em.fork(), context, slotId, appointmentId, expected, span),
     ),
     'release-slot': internalRoute(
       ['appointment'],
@@ -40,21 +41,32 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
         slotId: id('a slot id').optional(),
         keep: z.object({ from: instant, until: instant }).optional(),
       }),
-      ({ slotId, appointmentId, keep }, { orm }) => releaseSlots(orm.em.fork(), context, appointmentId, { slotId, keep }),
+      ({ slotId, appointmentId, keep }, { orm }) =>
+        releaseSlots(orm.em.fork(), context, appointmentId, { slotId, keep }),
     ),
     slots: internalRoute(
       ['appointment'],
       z
-        .object({ ids: z.array(z.string()).max(1000).optional(), appointmentIds: z.array(z.string()).max(1000).optional() })
+        .object({
+          ids: z.array(z.string()).max(1000).optional(),
+          appointmentIds: z.array(z.string()).max(1000).optional(),
+        })
         .refine((q) => q.ids || q.appointmentIds, 'give ids or appointmentIds'),
       async ({ ids, appointmentIds }, { orm }) => {
         const em = orm.em.fork();
         const [byId, byAppointment] = await Promise.all([
           ids?.length ? em.fork().find(Slot, { id: { $in: ids } }) : Promise.resolve([]),
-          appointmentIds?.length ? em.fork().find(Slot, { appointmentId: { $in: appointmentIds } }) : Promise.resolve([]),
+          appointmentIds?.length
+            ? em.fork().find(Slot, { appointmentId: { $in: appointmentIds } })
+            : Promise.resolve([]),
         ]);
         const unique = new Map([...byId, ...byAppointment].map((slot) => [slot.id, slot]));
-        return { slots: await slotViews(context.locations, [...unique.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) };
+        return {
+          slots: await slotViews(
+            context.locations,
+            [...unique.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+          ),
+        };
       },
     ),
     alternatives: internalRoute(
@@ -62,12 +74,31 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
       z.object({
         doctorId: id('a doctor id'),
         around: instant,
-        minMinutes: z.number().int().min(0).max(24 * 60).optional(),
+        minMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60)
+          .optional(),
         needs: z
           .object({
-            durationMinutes: z.number().int().min(1).max(24 * 60),
-            bufferBeforeMinutes: z.number().int().min(0).max(24 * 60).optional(),
-            bufferAfterMinutes: z.number().int().min(0).max(24 * 60).optional(),
+            durationMinutes: z
+              .number()
+              .int()
+              .min(1)
+              .max(24 * 60),
+            bufferBeforeMinutes: z
+              .number()
+              .int()
+              .min(0)
+              .max(24 * 60)
+              .optional(),
+            bufferAfterMinutes: z
+              .number()
+              .int()
+              .min(0)
+              .max(24 * 60)
+              .optional(),
           })
           .optional(),
         otherDoctorIds: z.array(z.string()).max(200).optional(),
@@ -76,11 +107,18 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
         notBefore: instant.optional(),
         notAfter: instant.optional(),
       }),
-      async (query, { orm }) => ({ slots: await slotViews(context.locations, await findAlternatives(orm.em.fork(), query)) }),
+      async (query, { orm }) => ({
+        slots: await slotViews(context.locations, await findAlternatives(orm.em.fork(), query)),
+      }),
     ),
     'slot-counts': internalRoute(
       ['appointment'],
-      z.object({ from: instant, to: instant, doctorId: z.string().optional(), groupBy: z.enum(['DAY', 'WEEK', 'MONTH']) }),
+      z.object({
+        from: instant,
+        to: instant,
+        doctorId: z.string().optional(),
+        groupBy: z.enum(['DAY', 'WEEK', 'MONTH']),
+      }),
       (query, { orm }) => slotCounts(orm.em.fork(), context, query),
     ),
   };

@@ -16,7 +16,13 @@ export interface HorizonJob {
  * the horizon. upsertJobScheduler keeps one schedule however many instances
  * start; the worker runs in this process.
  */
-export function startHorizonJob(options: { redisUrl: string; prefix: string; logger: Logger; extend: () => Promise<number>; every?: number }): HorizonJob {
+export function startHorizonJob(options: {
+  redisUrl: string;
+  prefix: string;
+  logger: Logger;
+  extend: () => Promise<number>;
+  every?: number;
+}): HorizonJob {
   const queueConnection = workerConnection(options.redisUrl);
   const workerRedis = workerConnection(options.redisUrl);
   for (const connection of [queueConnection, workerRedis]) connection.on('error', () => undefined);
@@ -31,10 +37,19 @@ export function startHorizonJob(options: { redisUrl: string; prefix: string; log
     },
     { ...IDLE_WORKER_OPTIONS, connection: workerRedis, prefix: options.prefix, concurrency: 1 },
   );
-  worker.on('failed', (_job, error) => options.logger.warn({ err: error.message }, 'extending the slot horizon failed; it runs again at the next interval'));
+  worker.on('failed', (_job, error) =>
+    options.logger.warn(
+      { err: error.message },
+      'extending the slot horizon failed; it runs again at the next interval',
+    ),
+  );
   worker.on('error', (error) => options.logger.warn({ err: error.message }, 'horizon worker connection problem'));
   const ready = queue
-    .upsertJobScheduler(SCHEDULER_ID, { every: options.every ?? 24 * 3600 * 1000 }, { name: SCHEDULER_ID, opts: { removeOnComplete: 10, removeOnFail: 50 } })
+    .upsertJobScheduler(
+      SCHEDULER_ID,
+      { every: options.every ?? 24 * 3600 * 1000 },
+      { name: SCHEDULER_ID, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+    )
     .then(() => undefined)
     .catch((error: Error) => options.logger.warn({ err: error.message }, 'could not register the daily horizon job'));
   return {

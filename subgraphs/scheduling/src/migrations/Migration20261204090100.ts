@@ -9,7 +9,9 @@ export class Migration20261204090100 extends Migration {
     this.addSql(`alter table \`availability_rules\` add \`location_id\` varchar(36) not null default 'default';`);
     this.addSql(`alter table \`one_off_availabilities\` add \`location_id\` varchar(36) not null default 'default';`);
     this.addSql(`alter table \`slots\` add \`location_id\` varchar(36) not null default 'default';`);
-    this.addSql(`alter table \`slots\` add index \`slots_location_id_starts_at_index\`(\`location_id\`, \`starts_at\`);`);
+    this.addSql(
+      `alter table \`slots\` add index \`slots_location_id_starts_at_index\`(\`location_id\`, \`starts_at\`);`,
+    );
     this.addSql(`alter table \`time_offs\` add \`location_id\` varchar(36) null;`);
   }
 

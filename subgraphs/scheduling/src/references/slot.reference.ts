@@ -16,7 +16,8 @@ export const slotReference = {
       const slot = await entityByIdLoader(ctx, Slot).load(reference.id);
       if (!slot || slot.status === SlotStatus.FREE) return slot;
       const viewer = requireUser(ctx);
-      if (viewer.role === Role.DOCTOR && viewer.id !== slot.doctorId) throw new Forbidden("A doctor sees only their own schedule's slots.");
+      if (viewer.role === Role.DOCTOR && viewer.id !== slot.doctorId)
+        throw new Forbidden("A doctor sees only their own schedule's slots.");
       return slot;
     },
   },

@@ -22,7 +22,13 @@ export class AvailabilityResolver {
     @Arg('to', () => Date) to: Date,
     @Arg('serviceId', () => ID, { nullable: true }) serviceId?: string | null,
   ): Promise<Slot[]> {
-    return availableSlots(ctx.em, this.deps.context, { doctorId, from, to, serviceId, bound: isBoundByPolicy(ctx.principal) });
+    return availableSlots(ctx.em, this.deps.context, {
+      doctorId,
+      from,
+      to,
+      serviceId,
+      bound: isBoundByPolicy(ctx.principal),
+    });
   }
 
   @Query(() => [CalendarDay], {
@@ -36,10 +42,20 @@ export class AvailabilityResolver {
     @Arg('serviceId', () => ID, { nullable: true }) serviceId?: string | null,
     @Arg('specialty', () => String, { nullable: true }) specialty?: string | null,
   ): Promise<CalendarDay[]> {
-    const days = await availabilityCalendar(ctx.em, this.deps.context, { from, to, serviceId, specialty, bound: isBoundByPolicy(ctx.principal) });
+    const days = await availabilityCalendar(ctx.em, this.deps.context, {
+      from,
+      to,
+      serviceId,
+      specialty,
+      bound: isBoundByPolicy(ctx.principal),
+    });
     return days.map((day) => ({
       date: day.date,
-      doctors: day.doctors.map((entry) => ({ doctor: entry.doctor, freeSlots: entry.freeSlots, firstSlot: entry.firstSlot as Slot })),
+      doctors: day.doctors.map((entry) => ({
+        doctor: entry.doctor,
+        freeSlots: entry.freeSlots,
+        firstSlot: entry.firstSlot as Slot,
+      })),
     }));
   }
 }

@@ -16,33 +16,57 @@ import type { SchedulingDeps } from './scheduling-deps';
 export class DoctorScheduleResolver {
   constructor(private readonly deps: SchedulingDeps) {}
 
-  @FieldResolver(() => [Slot], { description: 'Every slot in [from, to), whatever its status. The doctor themself, the front desk or an admin.' })
-  schedule(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date): Promise<Slot[]> {
+  @FieldResolver(() => [Slot], {
+    description: 'Every slot in [from, to), whatever its status. The doctor themself, the front desk or an admin.',
+  })
+  schedule(
+    @Root() doctor: DoctorRef,
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+  ): Promise<Slot[]> {
     requireScheduleReader(ctx, doctor.id);
     return doctorSchedule(ctx.em, doctor.id, from, to);
   }
 
-  @FieldResolver(() => [AvailabilityRule], { description: "The weekly hours, each at a location and in its time zone." })
+  @FieldResolver(() => [AvailabilityRule], {
+    description: 'The weekly hours, each at a location and in its time zone.',
+  })
   async weeklyAvailability(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<AvailabilityRule[]> {
     // Public, asked by every visitor of the doctor list, changed a few times a month: kept like the calendars
     // (for seconds, dropped by every change this instance commits), read-only once loaded.
     const rulesOf = (ids: readonly string[]) => {
       const sorted = [...ids].sort();
-      return this.deps.context.calendarCache.get(`weekly-rules:${sorted.join(',')}`, () => ctx.em.fork().find(AvailabilityRule, { doctorId: { $in: sorted } }));
+      return this.deps.context.calendarCache.get(`weekly-rules:${sorted.join(',')}`, () =>
+        ctx.em.fork().find(AvailabilityRule, { doctorId: { $in: sorted } }),
+      );
     };
     const rules = await groupedLoader(ctx, 'rules-by-doctor', rulesOf, (rule) => rule.doctorId).load(doctor.id);
     return sortRules([...rules]);
   }
 
-  @FieldResolver(() => [TimeOff], { description: 'Time off (and clinic closures) not over yet, soonest first. The doctor themself, the front desk or an admin.' })
+  @FieldResolver(() => [TimeOff], {
+    description:
+      'Time off (and clinic closures) not over yet, soonest first. The doctor themself, the front desk or an admin.',
+  })
   timeOffs(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<TimeOff[]> {
     requireScheduleReader(ctx, doctor.id);
-    return ctx.em.find(TimeOff, { doctorId: doctor.id, endsAt: { $gt: new Date() } }, { orderBy: { startsAt: 'asc' }, limit: 500 });
+    return ctx.em.find(
+      TimeOff,
+      { doctorId: doctor.id, endsAt: { $gt: new Date() } },
+      { orderBy: { startsAt: 'asc' }, limit: 500 },
+    );
   }
 
-  @FieldResolver(() => [OneOffAvailability], { description: 'One-off days from today on, soonest first. The doctor themself, the front desk or an admin.' })
+  @FieldResolver(() => [OneOffAvailability], {
+    description: 'One-off days from today on, soonest first. The doctor themself, the front desk or an admin.',
+  })
   oneOffAvailability(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<OneOffAvailability[]> {
     requireScheduleReader(ctx, doctor.id);
-    return ctx.em.find(OneOffAvailability, { doctorId: doctor.id, date: { $gte: todayIn(this.deps.context.zone) } }, { orderBy: { date: 'asc', startTime: 'asc' }, limit: 500 });
+    return ctx.em.find(
+      OneOffAvailability,
+      { doctorId: doctor.id, date: { $gte: todayIn(this.deps.context.zone) } },
+      { orderBy: { date: 'asc', startTime: 'asc' }, limit: 500 },
+    );
   }
 }

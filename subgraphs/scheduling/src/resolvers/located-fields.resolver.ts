@@ -24,7 +24,9 @@ function locatedFields<T extends Located>(type: ClassType<T>, what: string) {
       return { id: row.locationId ?? DEFAULT_LOCATION_ID };
     }
 
-    @FieldResolver(() => String, { description: `The IANA time zone of that location: show ${what}'s times in it, naming it.` })
+    @FieldResolver(() => String, {
+      description: `The IANA time zone of that location: show ${what}'s times in it, naming it.`,
+    })
     timeZone(@Root() row: T): Promise<string> {
       return this.deps!.context.locations.zoneOf(row.locationId);
     }

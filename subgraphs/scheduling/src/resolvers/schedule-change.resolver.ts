@@ -1,7 +1,8 @@
 import { Arg, ID, PubSub, Resolver, Subscription } from 'type-graphql';
 import { ScheduleChange } from './types/schedule-change.type';
 
-export const GATEWAY_ONLY = 'scheduleChanged is served by the gateway over graphql-ws (it resolves each change through the supergraph); subscribe at the gateway, not at the scheduling service.';
+export const GATEWAY_ONLY =
+  'scheduleChanged is served by the gateway over graphql-ws (it resolves each change through the supergraph); subscribe at the gateway, not at the scheduling service.';
 
 /** type-graphql wants a PubSub once a subscription exists; this subgraph publishes nothing through one. */
 export const gatewayOnlyPubSub: PubSub = {
@@ -19,7 +20,8 @@ export const gatewayOnlyPubSub: PubSub = {
 @Resolver(() => ScheduleChange)
 export class ScheduleChangeResolver {
   @Subscription(() => ScheduleChange, {
-    description: "Every change to the given doctor's schedule, or to every schedule without doctorId (admins). Doctors: their own only.",
+    description:
+      "Every change to the given doctor's schedule, or to every schedule without doctorId (admins). Doctors: their own only.",
     subscribe: () => {
       throw new Error(GATEWAY_ONLY);
     },

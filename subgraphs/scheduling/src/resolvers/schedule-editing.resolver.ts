@@ -17,7 +17,9 @@ import { ClosureResult, OneOffRemoval, TimeOffRemoval, TimeOffResult } from './t
 export class ScheduleEditingResolver {
   constructor(private readonly deps: SchedulingDeps) {}
 
-  @Mutation(() => [AvailabilityRule], { description: "Replaces the doctor's weekly hours and opens slots for the coming weeks." })
+  @Mutation(() => [AvailabilityRule], {
+    description: "Replaces the doctor's weekly hours and opens slots for the coming weeks.",
+  })
   async setWeeklyAvailability(
     @Ctx() ctx: RequestContext,
     @Arg('doctorId', () => ID) doctorId: string,
@@ -25,11 +27,15 @@ export class ScheduleEditingResolver {
   ): Promise<AvailabilityRule[]> {
     const user = requireScheduleOwner(ctx, doctorId);
     const saved = await setWeeklyAvailability(ctx.em, this.deps.context, doctorId, rules);
-    await logAdminChange(this.deps.services, ctx.logger, user, 'SET_WEEKLY_AVAILABILITY', doctorId, { rules: saved.length });
+    await logAdminChange(this.deps.services, ctx.logger, user, 'SET_WEEKLY_AVAILABILITY', doctorId, {
+      rules: saved.length,
+    });
     return saved;
   }
 
-  @Mutation(() => [Slot], { description: 'Adds hours on one day and opens their slots; answers the slots of that window.' })
+  @Mutation(() => [Slot], {
+    description: 'Adds hours on one day and opens their slots; answers the slots of that window.',
+  })
   async addAvailability(
     @Ctx() ctx: RequestContext,
     @Arg('doctorId', () => ID) doctorId: string,
@@ -37,11 +43,27 @@ export class ScheduleEditingResolver {
     @Arg('startTime', () => String) startTime: string,
     @Arg('endTime', () => String) endTime: string,
     @Arg('slotMinutes', () => Int) slotMinutes: number,
-    @Arg('locationId', () => ID, { nullable: true, description: "Where; left out: the default location. date and times are in the location's zone." }) locationId?: string | null,
+    @Arg('locationId', () => ID, {
+      nullable: true,
+      description: "Where; left out: the default location. date and times are in the location's zone.",
+    })
+    locationId?: string | null,
   ): Promise<Slot[]> {
     const user = requireScheduleOwner(ctx, doctorId);
-    const slots = await addAvailability(ctx.em, this.deps.context, doctorId, { date, startTime, endTime, slotMinutes, locationId });
-    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_AVAILABILITY', doctorId, { date, startTime, endTime, slotMinutes, ...(locationId ? { locationId } : {}) });
+    const slots = await addAvailability(ctx.em, this.deps.context, doctorId, {
+      date,
+      startTime,
+      endTime,
+      slotMinutes,
+      locationId,
+    });
+    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_AVAILABILITY', doctorId, {
+      date,
+      startTime,
+      endTime,
+      slotMinutes,
+      ...(locationId ? { locationId } : {}),
+    });
     return slots;
   }
 
@@ -68,7 +90,11 @@ export class ScheduleEditingResolver {
       actor: { id: user.id, role: user.role },
       cause: 'TIME_OFF',
     });
-    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_TIME_OFF', doctorId, { from: from.toISOString(), to: to.toISOString(), cancelled: outcome.cancelledAppointmentIds.length });
+    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_TIME_OFF', doctorId, {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      cancelled: outcome.cancelledAppointmentIds.length,
+    });
     return {
       timeOff: outcome.timeOffs[0],
       blockedSlots: outcome.blockedSlots,
@@ -77,7 +103,9 @@ export class ScheduleEditingResolver {
     };
   }
 
-  @Mutation(() => TimeOffRemoval, { description: 'Removes a time off: its blocked slots become bookable again (unless another time off covers them).' })
+  @Mutation(() => TimeOffRemoval, {
+    description: 'Removes a time off: its blocked slots become bookable again (unless another time off covers them).',
+  })
   async removeTimeOff(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<TimeOffRemoval> {
     requireUser(ctx);
     const timeOff = await loadTimeOff(ctx.em, id);
@@ -88,15 +116,24 @@ export class ScheduleEditingResolver {
   }
 
   @Mutation(() => OneOffRemoval, {
-    description: "Removes a one-off day's hours: its free slots go (unless the weekly hours give them too); booked ones stay booked and are listed back.",
+    description:
+      "Removes a one-off day's hours: its free slots go (unless the weekly hours give them too); booked ones stay booked and are listed back.",
   })
   async removeAvailability(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OneOffRemoval> {
     requireUser(ctx);
     const day = await loadOneOffDay(ctx.em, id);
     const user = requireScheduleOwner(ctx, day.doctorId);
     const outcome = await removeOneOffDay(ctx.em, this.deps.context, day);
-    await logAdminChange(this.deps.services, ctx.logger, user, 'REMOVE_AVAILABILITY', day.doctorId, { date: day.date, startTime: day.startTime, endTime: day.endTime });
-    return { id, removedSlots: outcome.removedSlots, keptAppointments: outcome.keptAppointmentIds.map((appointmentId) => ({ id: appointmentId })) };
+    await logAdminChange(this.deps.services, ctx.logger, user, 'REMOVE_AVAILABILITY', day.doctorId, {
+      date: day.date,
+      startTime: day.startTime,
+      endTime: day.endTime,
+    });
+    return {
+      id,
+      removedSlots: outcome.removedSlots,
+      keptAppointments: outcome.keptAppointmentIds.map((appointmentId) => ({ id: appointmentId })),
+    };
   }
 
   @Authorized(Role.ADMIN)
@@ -108,22 +145,46 @@ export class ScheduleEditingResolver {
     @Ctx() ctx: RequestContext,
     @Arg('from', () => CalendarDateScalar) from: string,
     @Arg('to', () => CalendarDateScalar) to: string,
-    @Arg('doctorIds', () => [ID], { nullable: true, description: 'Leave out to close for every doctor.' }) doctorIds?: string[] | null,
+    @Arg('doctorIds', () => [ID], { nullable: true, description: 'Leave out to close for every doctor.' })
+    doctorIds?: string[] | null,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
     @Arg('cancelBooked', () => Boolean, { nullable: true, defaultValue: false }) cancelBooked?: boolean | null,
-    @Arg('locationId', () => ID, { nullable: true, description: 'Close only this location (not with doctorIds).' }) locationId?: string | null,
+    @Arg('locationId', () => ID, { nullable: true, description: 'Close only this location (not with doctorIds).' })
+    locationId?: string | null,
   ): Promise<ClosureResult> {
     const user = requireUser(ctx);
-    if (locationId && doctorIds) throw new BadUserInput('Give doctorIds or locationId, not both: a location closes for every doctor with hours there.', 'locationId');
-    const scope = locationId ? { kind: 'LOCATION' as const, locationId } : doctorIds ? { kind: 'DOCTORS' as const, doctorIds } : { kind: 'ALL_DOCTORS' as const };
-    const outcome = await closeClinic(ctx.em, this.deps.context, { scope, from, to, reason, cancelBooked: cancelBooked === true, actor: { id: user.id, role: user.role } });
-    await logAdminChange(this.deps.services, ctx.logger, user, 'CLOSE_CLINIC', outcome.doctorIds.length === 1 ? outcome.doctorIds[0] : 'clinic', {
+    if (locationId && doctorIds)
+      throw new BadUserInput(
+        'Give doctorIds or locationId, not both: a location closes for every doctor with hours there.',
+        'locationId',
+      );
+    const scope = locationId
+      ? { kind: 'LOCATION' as const, locationId }
+      : doctorIds
+        ? { kind: 'DOCTORS' as const, doctorIds }
+        : { kind: 'ALL_DOCTORS' as const };
+    const outcome = await closeClinic(ctx.em, this.deps.context, {
+      scope,
       from,
       to,
-      doctors: outcome.doctorIds.length,
-      ...(locationId ? { locationId } : {}),
-      cancelled: outcome.cancelledAppointmentIds.length,
+      reason,
+      cancelBooked: cancelBooked === true,
+      actor: { id: user.id, role: user.role },
     });
+    await logAdminChange(
+      this.deps.services,
+      ctx.logger,
+      user,
+      'CLOSE_CLINIC',
+      outcome.doctorIds.length === 1 ? outcome.doctorIds[0] : 'clinic',
+      {
+        from,
+        to,
+        doctors: outcome.doctorIds.length,
+        ...(locationId ? { locationId } : {}),
+        cancelled: outcome.cancelledAppointmentIds.length,
+      },
+    );
     return {
       timeOffs: outcome.timeOffs,
       blockedSlots: outcome.blockedSlots,

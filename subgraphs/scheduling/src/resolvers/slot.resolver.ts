@@ -10,7 +10,10 @@ export class SlotResolver {
    * One slot whatever its status (the gateway reads live changes through it): the slot's doctor, the front desk or an admin.
    * Nullable so that a refusal here leaves the other root fields of the same query standing.
    */
-  @Query(() => Slot, { nullable: true, description: "One slot, whatever its status: the slot's doctor, the front desk or an admin." })
+  @Query(() => Slot, {
+    nullable: true,
+    description: "One slot, whatever its status: the slot's doctor, the front desk or an admin.",
+  })
   async slot(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Slot | null> {
     requireUser(ctx);
     const slot = await ctx.em.findOne(Slot, { id });

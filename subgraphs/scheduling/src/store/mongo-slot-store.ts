@@ -13,7 +13,12 @@ function localDay(zone: unknown) {
 /** Each slot's location's zone; documents of other locations, or with none (written before locations), the fallback's. */
 function locationZone(zones: DayZones) {
   if (zones.others.length === 0) return zones.fallback;
-  return { $switch: { branches: zones.others.map((group) => ({ case: { $in: ['$locationId', group.locationIds] }, then: group.zone })), default: zones.fallback } };
+  return {
+    $switch: {
+      branches: zones.others.map((group) => ({ case: { $in: ['$locationId', group.locationIds] }, then: group.zone })),
+      default: zones.fallback,
+    },
+  };
 }
 
 export const mongoSlotStore: SlotStore = {
@@ -24,7 +29,11 @@ export const mongoSlotStore: SlotStore = {
     // duplicate-key error, which would abort the surrounding transaction.
     await mongo.getCollection(Slot).bulkWrite(
       slots.map(({ id, ...slot }) => ({
-        updateOne: { filter: { doctorId: slot.doctorId, startsAt: slot.startsAt }, update: { $setOnInsert: { _id: id, ...slot } }, upsert: true },
+        updateOne: {
+          filter: { doctorId: slot.doctorId, startsAt: slot.startsAt },
+          update: { $setOnInsert: { _id: id, ...slot } },
+          upsert: true,
+        },
       })),
       { ordered: false, session: mongo.getTransactionContext<any>() },
     );
@@ -33,11 +42,18 @@ export const mongoSlotStore: SlotStore = {
   // MongoDB has no row locks: the transaction reads a snapshot, and a booking that changes one of these
   // slots before the caller's commit makes one of the two writes fail with a write conflict, so one wins.
   slotsForUpdate: (em, doctorIds, from, to) =>
-    em.find(Slot, { doctorId: { $in: doctorIds }, startsAt: { $lt: to }, endsAt: { $gt: from } }, { orderBy: { doctorId: 'asc', startsAt: 'asc' } }),
+    em.find(
+      Slot,
+      { doctorId: { $in: doctorIds }, startsAt: { $lt: to }, endsAt: { $gt: from } },
+      { orderBy: { doctorId: 'asc', startsAt: 'asc' } },
+    ),
 
   async calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]> {
     if (query.doctorIds?.length === 0) return [];
-    const match: Record<string, unknown> = { status: 'FREE', startsAt: { $gte: query.from, $lt: query.to, $gt: query.now } };
+    const match: Record<string, unknown> = {
+      status: 'FREE',
+      startsAt: { $gte: query.from, $lt: query.to, $gt: query.now },
+    };
     if (query.doctorIds) match.doctorId = { $in: query.doctorIds };
     const rows = await (em as unknown as MongoEntityManager).aggregate(Slot, [
       { $match: match },
@@ -58,12 +74,20 @@ export const mongoSlotStore: SlotStore = {
       doctorId: row._id.doctorId,
       freeSlots: row.freeSlots,
       // Documents from before locations have none: the default location's.
-      first: { id: String(row.firstId), startsAt: new Date(row.firstStartsAt), endsAt: new Date(row.firstEndsAt), locationId: row.firstLocationId ?? DEFAULT_LOCATION_ID },
+      first: {
+        id: String(row.firstId),
+        startsAt: new Date(row.firstStartsAt),
+        endsAt: new Date(row.firstEndsAt),
+        locationId: row.firstLocationId ?? DEFAULT_LOCATION_ID,
+      },
     }));
   },
 
   async dailyCounts(em: EntityManager, query: CountQuery) {
-    const match: Record<string, unknown> = { startsAt: { $gte: query.from, $lt: query.to }, status: { $in: ['FREE', 'BOOKED', 'HELD'] } };
+    const match: Record<string, unknown> = {
+      startsAt: { $gte: query.from, $lt: query.to },
+      status: { $in: ['FREE', 'BOOKED', 'HELD'] },
+    };
     if (query.doctorId) match.doctorId = query.doctorId;
     const rows = await (em as unknown as MongoEntityManager).aggregate(Slot, [
       { $match: match },

@@ -76,14 +76,23 @@ function inList(values: string[]): string {
 export const mysqlSlotStore: SlotStore = {
   async insertIgnoringExisting(em: EntityManager, slots: NewSlot[]) {
     for (let i = 0; i < slots.length; i += INSERT_CHUNK) {
-      await (em as SqlEntityManager).createQueryBuilder(Slot).insert(slots.slice(i, i + INSERT_CHUNK)).onConflict(['doctorId', 'startsAt']).ignore().execute();
+      await (em as SqlEntityManager)
+        .createQueryBuilder(Slot)
+        .insert(slots.slice(i, i + INSERT_CHUNK))
+        .onConflict(['doctorId', 'startsAt'])
+        .ignore()
+        .execute();
     }
   },
 
   // SELECT ... FOR UPDATE: a locking read sees the latest committed rows (not the transaction's
   // snapshot) and holds them, so a booking's conditional update waits and then finds them BLOCKED.
   slotsForUpdate: (em, doctorIds, from, to) =>
-    em.find(Slot, { doctorId: { $in: doctorIds }, startsAt: { $lt: to }, endsAt: { $gt: from } }, { orderBy: { doctorId: 'asc', startsAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE }),
+    em.find(
+      Slot,
+      { doctorId: { $in: doctorIds }, startsAt: { $lt: to }, endsAt: { $gt: from } },
+      { orderBy: { doctorId: 'asc', startsAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+    ),
 
   async calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]> {
     if (query.doctorIds?.length === 0) return [];
@@ -95,9 +104,15 @@ export const mysqlSlotStore: SlotStore = {
       params.push(...query.doctorIds);
     }
     // Slot starts are unique per doctor, so (doctor, earliest start) finds the first slot through the unique key.
-    const rows: Array<{ day: number; doctor_id: string; free_slots: number | string; first_id: string; first_starts_at: string; first_ends_at: string; first_location_id: string }> = await (
-      em as SqlEntityManager
-    ).execute(
+    const rows: Array<{
+      day: number;
+      doctor_id: string;
+      free_slots: number | string;
+      first_id: string;
+      first_starts_at: string;
+      first_ends_at: string;
+      first_location_id: string;
+    }> = await (em as SqlEntityManager).execute(
       `select g.day, g.doctor_id, g.free_slots, f.id as first_id, f.location_id as first_location_id,
          date_format(f.starts_at, ${STAMP}) as first_starts_at, date_format(f.ends_at, ${STAMP}) as first_ends_at
        from (
@@ -112,7 +127,12 @@ export const mysqlSlotStore: SlotStore = {
       day: dayOf(row.day),
       doctorId: row.doctor_id,
       freeSlots: Number(row.free_slots),
-      first: { id: row.first_id, startsAt: utc(row.first_starts_at), endsAt: utc(row.first_ends_at), locationId: row.first_location_id },
+      first: {
+        id: row.first_id,
+        startsAt: utc(row.first_starts_at),
+        endsAt: utc(row.first_ends_at),
+        locationId: row.first_location_id,
+      },
     }));
   },
 
@@ -124,7 +144,9 @@ export const mysqlSlotStore: SlotStore = {
       where += ' and s.doctor_id = ?';
       params.push(query.doctorId);
     }
-    const rows: Array<{ day: number; free: number | string; booked: number | string }> = await (em as SqlEntityManager).execute(
+    const rows: Array<{ day: number; free: number | string; booked: number | string }> = await (
+      em as SqlEntityManager
+    ).execute(
       `select ${day.sql} as day, sum(s.status = 'FREE') as free, sum(s.status <> 'FREE') as booked
        from slots s where ${where} group by day`,
       params,

@@ -57,7 +57,8 @@ export function AppointmentPage() {
     <Page title={`${a.service.name}, ${zoned.longDate(zoned.dateOf(a.startsAt))}`}>
       {search.get('booked') ? (
         <Alert kind="success">
-          <strong>{t.booking.bookedTitle}.</strong> {t.booking.confirmationSent} <Link to="/appointments">{t.booking.seeAppointments}</Link>
+          <strong>{t.booking.bookedTitle}.</strong> {t.booking.confirmationSent}{' '}
+          <Link to="/appointments">{t.booking.seeAppointments}</Link>
         </Alert>
       ) : null}
       {search.get('moved') ? <Alert kind="success">{t.booking.moved}</Alert> : null}
@@ -137,7 +138,15 @@ export function AppointmentPage() {
           {cancelError ? <Alert kind="error">{cancelError}</Alert> : null}
           <div className="field">
             <label htmlFor="cancel-reason">{t.appointments.cancelReasonLabel}</label>
-            <textarea id="cancel-reason" rows={3} maxLength={500} required aria-describedby="cancel-hint" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <textarea
+              id="cancel-reason"
+              rows={3}
+              maxLength={500}
+              required
+              aria-describedby="cancel-hint"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
             <p className="hint" id="cancel-hint">
               {t.appointments.cancelReasonHint}
             </p>

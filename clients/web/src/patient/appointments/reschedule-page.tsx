@@ -24,7 +24,9 @@ export function ReschedulePage() {
   return (
     <Page title={t.booking.rescheduleTitle} wide>
       <p className="lead">
-        {appointment.service.name}, {t.appointments.with(appointment.doctor.name)}: {clock.longDate(clock.dateOf(appointment.startsAt))}, {clock.time(appointment.startsAt)} ({clock.zoneLabel(appointment.startsAt)})
+        {appointment.service.name}, {t.appointments.with(appointment.doctor.name)}:{' '}
+        {clock.longDate(clock.dateOf(appointment.startsAt))}, {clock.time(appointment.startsAt)} (
+        {clock.zoneLabel(appointment.startsAt)})
       </p>
       <BookingFlow mode={{ kind: 'reschedule', appointmentId: appointment.id, serviceId: appointment.service.id }} />
     </Page>

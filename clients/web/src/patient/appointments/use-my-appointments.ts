@@ -11,4 +11,5 @@ export function useMyAppointments() {
   return result;
 }
 
-export const isUpcoming = (a: MyAppointment) => (a.status === 'CONFIRMED' || a.status === 'PENDING') && a.endsAt > new Date().toISOString();
+export const isUpcoming = (a: MyAppointment) =>
+  (a.status === 'CONFIRMED' || a.status === 'PENDING') && a.endsAt > new Date().toISOString();

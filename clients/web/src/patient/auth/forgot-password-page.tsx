@@ -50,7 +50,15 @@ export function ForgotPasswordPage() {
           </p>
           <div className="field">
             <label htmlFor="email">{t.auth.email}</label>
-            <input id="email" type="email" autoComplete="email" required aria-describedby="reset-intro" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              id="email"
+              type="email"
+              autoComplete="email"
+              required
+              aria-describedby="reset-intro"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </div>
           <button type="submit" className="button button-primary" disabled={loading}>
             {loading ? t.reset.sending : t.reset.send}

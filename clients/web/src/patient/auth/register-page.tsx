@@ -16,13 +16,20 @@ export function RegisterPage() {
   const [register, { loading }] = useMutation(RegisterPatientDocument);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState({ name: '', email: '', password: '', phone: '', dateOfBirth: '' });
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     try {
-      const input = { name: form.name.trim(), email: form.email.trim(), password: form.password, phone: form.phone.trim() || undefined, dateOfBirth: form.dateOfBirth || undefined };
+      const input = {
+        name: form.name.trim(),
+        email: form.email.trim(),
+        password: form.password,
+        phone: form.phone.trim() || undefined,
+        dateOfBirth: form.dateOfBirth || undefined,
+      };
       const { data } = await register({ variables: { input } });
       if (!data) return;
       signIn(data.registerPatient);
@@ -46,7 +53,16 @@ export function RegisterPage() {
         </div>
         <div className="field">
           <label htmlFor="password">{t.auth.password}</label>
-          <input id="password" type="password" autoComplete="new-password" required minLength={10} aria-describedby="password-hint" value={form.password} onChange={set('password')} />
+          <input
+            id="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            aria-describedby="password-hint"
+            value={form.password}
+            onChange={set('password')}
+          />
           <p className="hint" id="password-hint">
             {t.auth.passwordHint}
           </p>
@@ -57,7 +73,13 @@ export function RegisterPage() {
         </div>
         <div className="field">
           <label htmlFor="dateOfBirth">{t.auth.dateOfBirth}</label>
-          <input id="dateOfBirth" type="date" autoComplete="bday" value={form.dateOfBirth} onChange={set('dateOfBirth')} />
+          <input
+            id="dateOfBirth"
+            type="date"
+            autoComplete="bday"
+            value={form.dateOfBirth}
+            onChange={set('dateOfBirth')}
+          />
         </div>
         <button type="submit" className="button button-primary" disabled={loading}>
           {loading ? t.auth.registering : t.auth.register}

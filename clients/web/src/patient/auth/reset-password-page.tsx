@@ -78,14 +78,31 @@ export function ResetPasswordPage() {
         ) : null}
         <div className="field">
           <label htmlFor="new-password">{t.reset.newPassword}</label>
-          <input id="new-password" type="password" autoComplete="new-password" required minLength={10} aria-describedby="new-password-hint" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="new-password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            aria-describedby="new-password-hint"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <p className="hint" id="new-password-hint">
             {t.auth.passwordHint}
           </p>
         </div>
         <div className="field">
           <label htmlFor="repeat-password">{t.reset.repeatPassword}</label>
-          <input id="repeat-password" type="password" autoComplete="new-password" required aria-invalid={mismatch || undefined} value={repeated} onChange={(e) => setRepeated(e.target.value)} />
+          <input
+            id="repeat-password"
+            type="password"
+            autoComplete="new-password"
+            required
+            aria-invalid={mismatch || undefined}
+            value={repeated}
+            onChange={(e) => setRepeated(e.target.value)}
+          />
         </div>
         <button type="submit" className="button button-primary" disabled={loading}>
           {loading ? t.reset.saving : t.reset.save}

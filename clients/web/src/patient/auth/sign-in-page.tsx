@@ -30,7 +30,8 @@ export function SignInPage({ audience = 'patient' }: { audience?: 'patient' | 's
     try {
       const { data } = await login({ variables: { email: email.trim(), password } });
       if (!data) return;
-      if ((data.login.user.role === 'PATIENT') === staff) return setError(staff ? t.staff.staffOnly : t.auth.patientsOnly);
+      if ((data.login.user.role === 'PATIENT') === staff)
+        return setError(staff ? t.staff.staffOnly : t.auth.patientsOnly);
       signIn(data.login);
       void navigate(nextPath(search, staff ? '/staff' : '/appointments'), { replace: true });
     } catch (caught) {
@@ -41,16 +42,34 @@ export function SignInPage({ audience = 'patient' }: { audience?: 'patient' | 's
   return (
     <Page title={staff ? t.staff.signInTitle : t.auth.signInTitle}>
       {staff ? <p className="lead">{t.staff.signInIntro}</p> : null}
-      {endedBecause() === 'expired' ? <Alert kind="info">{t.auth.sessionEnded}</Alert> : search.get('next') ? <Alert kind="info">{t.auth.needSignIn}</Alert> : null}
+      {endedBecause() === 'expired' ? (
+        <Alert kind="info">{t.auth.sessionEnded}</Alert>
+      ) : search.get('next') ? (
+        <Alert kind="info">{t.auth.needSignIn}</Alert>
+      ) : null}
       <form className="card form" onSubmit={submit} noValidate>
         {error ? <Alert kind="error">{error}</Alert> : null}
         <div className="field">
           <label htmlFor="email">{t.auth.email}</label>
-          <input id="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="password">{t.auth.password}</label>
-          <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         <p className="form-aside">
           <Link to="/forgot-password" state={{ email: email.trim() }}>
@@ -67,7 +86,8 @@ export function SignInPage({ audience = 'patient' }: { audience?: 'patient' | 's
         ) : (
           <>
             <p className="form-aside">
-              {t.auth.noAccount} <Link to={`/register${search.toString() ? `?${search}` : ''}`}>{t.auth.createOne}</Link>
+              {t.auth.noAccount}{' '}
+              <Link to={`/register${search.toString() ? `?${search}` : ''}`}>{t.auth.createOne}</Link>
             </p>
             <p className="form-aside">
               <Link to="/staff/sign-in">{t.auth.staffSignIn}</Link>

@@ -1,5 +1,10 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { AvailabilityCalendarDocument, DoctorsDocument, LocationsDocument, MedicalServicesDocument } from '@carebook/sdk';
+import {
+  AvailabilityCalendarDocument,
+  DoctorsDocument,
+  LocationsDocument,
+  MedicalServicesDocument,
+} from '@carebook/sdk';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { messageFor } from '../../api/error-message';
@@ -63,16 +68,23 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
   const free = useMemo(() => {
     const map = new Map<string, number>();
     for (const day of days ?? []) {
-      const count = day.doctors.filter((d) => !doctorId || d.doctor.id === doctorId).reduce((sum, d) => sum + d.freeSlots, 0);
+      const count = day.doctors
+        .filter((d) => !doctorId || d.doctor.id === doctorId)
+        .reduce((sum, d) => sum + d.freeSlots, 0);
       if (count > 0) map.set(day.date, count);
     }
     return map;
   }, [days, doctorId]);
-  const dayDoctors = (days?.find((d) => d.date === date)?.doctors ?? []).filter((d) => d.freeSlots > 0 && (!doctorId || d.doctor.id === doctorId)).map((d) => d.doctor);
+  const dayDoctors = (days?.find((d) => d.date === date)?.doctors ?? [])
+    .filter((d) => d.freeSlots > 0 && (!doctorId || d.doctor.id === doctorId))
+    .map((d) => d.doctor);
 
   // Each doctor's free times of the chosen day, as they load: to find the chosen slot, and to tell an emptied day.
   const [loaded, setLoaded] = useState<Record<string, ChosenSlot[]>>({});
-  const onLoaded = useCallback((id: string, slots: ChosenSlot[]) => setLoaded((current) => ({ ...current, [`${date}|${id}`]: slots })), [date]);
+  const onLoaded = useCallback(
+    (id: string, slots: ChosenSlot[]) => setLoaded((current) => ({ ...current, [`${date}|${id}`]: slots })),
+    [date],
+  );
   const daySlots = dayDoctors.map((d) => loaded[`${date}|${d.id}`]);
   const chosen = daySlots.flatMap((s) => s ?? []).find((s) => s.id === slotId) ?? null;
   const allLoaded = daySlots.every(Boolean);
@@ -99,7 +111,13 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
         </h2>
         <div className="field">
           <label htmlFor="service">{t.booking.serviceLabel}</label>
-          <select id="service" value={serviceId ?? ''} onChange={(e) => update({ service: e.target.value || null, doctor: null, month: null, date: null, slot: null })}>
+          <select
+            id="service"
+            value={serviceId ?? ''}
+            onChange={(e) =>
+              update({ service: e.target.value || null, doctor: null, month: null, date: null, slot: null })
+            }
+          >
             <option value="">{t.booking.chooseService}</option>
             {services.data?.medicalServices.map((s) => (
               <option key={s.id} value={s.id}>
@@ -110,7 +128,12 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
         </div>
         <div className="field">
           <label htmlFor="doctor">{t.booking.doctorLabel}</label>
-          <select id="doctor" value={doctorId ?? ''} disabled={!serviceId} onChange={(e) => update({ doctor: e.target.value || null, month: null, date: null, slot: null })}>
+          <select
+            id="doctor"
+            value={doctorId ?? ''}
+            disabled={!serviceId}
+            onChange={(e) => update({ doctor: e.target.value || null, month: null, date: null, slot: null })}
+          >
             <option value="">{t.booking.anyDoctor}</option>
             {doctors.data?.doctors.map((d) => (
               <option key={d.id} value={d.id}>
@@ -141,7 +164,9 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
                 onMonthChange={(next) => update({ month: next })}
                 onSelect={(next) => update({ month, date: next, slot: null })}
               />
-              <p className="hint zone-note">{elsewhere ? t.booking.daysZones : t.booking.timesZone(clock.zoneLabel())}</p>
+              <p className="hint zone-note">
+                {elsewhere ? t.booking.daysZones : t.booking.timesZone(clock.zoneLabel())}
+              </p>
             </>
           )}
         </section>
@@ -160,17 +185,37 @@ export function BookingFlow({ mode }: { mode: BookingMode }) {
             <section className="booking-times card" aria-labelledby="times-title">
               <h2 id="times-title">{t.booking.timesTitle(clock.longDate(date))}</h2>
               <p className="hint">
-                {daySlots.some((slots) => slots?.some((slot) => slot.timeZone !== clock.zone)) ? t.booking.timesZones : t.booking.timesZone(clock.zoneLabel(`${date}T12:00:00Z`))}
+                {daySlots.some((slots) => slots?.some((slot) => slot.timeZone !== clock.zone))
+                  ? t.booking.timesZones
+                  : t.booking.timesZone(clock.zoneLabel(`${date}T12:00:00Z`))}
               </p>
               {!allLoaded ? <Loading /> : null}
               {dayEmpty || (days && dayDoctors.length === 0) ? <p>{t.booking.noTimes}</p> : null}
               {dayDoctors.map((doctor) => (
-                <DoctorTimes key={doctor.id} date={date} doctor={doctor} serviceId={serviceId} selectedSlotId={slotId} onLoaded={onLoaded} onChoose={(slot) => update({ slot: slot.id })} />
+                <DoctorTimes
+                  key={doctor.id}
+                  date={date}
+                  doctor={doctor}
+                  serviceId={serviceId}
+                  selectedSlotId={slotId}
+                  onLoaded={onLoaded}
+                  onChoose={(slot) => update({ slot: slot.id })}
+                />
               ))}
             </section>
           ) : null}
 
-          {service && shown ? <ConfirmPanel key={shown.id} mode={mode} service={service} slot={shown} gone={!chosen && allLoaded} onTaken={refreshAvailability} onDone={refreshAvailability} /> : null}
+          {service && shown ? (
+            <ConfirmPanel
+              key={shown.id}
+              mode={mode}
+              service={service}
+              slot={shown}
+              gone={!chosen && allLoaded}
+              onTaken={refreshAvailability}
+              onDone={refreshAvailability}
+            />
+          ) : null}
         </div>
       ) : null}
     </div>

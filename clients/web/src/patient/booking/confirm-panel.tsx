@@ -70,10 +70,25 @@ export function ConfirmPanel({
       let outcome;
       if (mode.kind === 'book') {
         if (!idempotencyKey.current.has(slotId)) idempotencyKey.current.set(slotId, crypto.randomUUID());
-        const { data } = await book({ variables: { input: { slotId, serviceId: service.id, reason: reason.trim() || undefined, idempotencyKey: idempotencyKey.current.get(slotId) } } });
+        const { data } = await book({
+          variables: {
+            input: {
+              slotId,
+              serviceId: service.id,
+              reason: reason.trim() || undefined,
+              idempotencyKey: idempotencyKey.current.get(slotId),
+            },
+          },
+        });
         outcome = data?.bookAppointment;
       } else {
-        const { data } = await move({ variables: { id: mode.appointmentId, newSlotId: slotId, serviceId: service.id !== mode.serviceId ? service.id : undefined } });
+        const { data } = await move({
+          variables: {
+            id: mode.appointmentId,
+            newSlotId: slotId,
+            serviceId: service.id !== mode.serviceId ? service.id : undefined,
+          },
+        });
         outcome = data?.rescheduleAppointment;
       }
       if (!outcome) return;
@@ -120,7 +135,10 @@ export function ConfirmPanel({
         <div>
           <dt>{t.appointments.when}</dt>
           <dd>
-            <time dateTime={slot.startsAt}>{clock.longDate(clock.dateOf(slot.startsAt))}, {clock.time(slot.startsAt)}</time>–<time dateTime={ends}>{clock.time(ends)}</time>{' '}
+            <time dateTime={slot.startsAt}>
+              {clock.longDate(clock.dateOf(slot.startsAt))}, {clock.time(slot.startsAt)}
+            </time>
+            –<time dateTime={ends}>{clock.time(ends)}</time>{' '}
             <span className="zone">({clock.zoneLabel(slot.startsAt)})</span>
           </dd>
         </div>
@@ -138,8 +156,15 @@ export function ConfirmPanel({
               const label = `${altClock.longDate(altClock.dateOf(alt.startsAt))}, ${altClock.time(alt.startsAt)} (${altClock.zoneLabel(alt.startsAt)})`;
               return (
                 <li key={alt.id}>
-                  <button type="button" className="button button-secondary" disabled={busy} onClick={() => confirm(alt.id)}>
-                    {mode.kind === 'book' ? t.booking.bookAlternative(label, alt.doctor.name) : t.booking.moveAlternative(label, alt.doctor.name)}
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={busy}
+                    onClick={() => confirm(alt.id)}
+                  >
+                    {mode.kind === 'book'
+                      ? t.booking.bookAlternative(label, alt.doctor.name)
+                      : t.booking.moveAlternative(label, alt.doctor.name)}
                   </button>
                 </li>
               );
@@ -174,7 +199,14 @@ export function ConfirmPanel({
           {mode.kind === 'book' ? (
             <div className="field">
               <label htmlFor="reason">{t.booking.reasonLabel}</label>
-              <textarea id="reason" rows={3} maxLength={500} aria-describedby="reason-hint" value={reason} onChange={(e) => setReason(e.target.value)} />
+              <textarea
+                id="reason"
+                rows={3}
+                maxLength={500}
+                aria-describedby="reason-hint"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
               <p className="hint" id="reason-hint">
                 {t.booking.reasonHint}
               </p>

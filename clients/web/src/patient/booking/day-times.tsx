@@ -35,14 +35,21 @@ export function DoctorTimes({
   const clock = useClock();
   // A day spans different UTC hours by zone: ask a wider window and keep the slots on that date at their own location.
   const { data, refetch } = useQuery(AvailableSlotsDocument, {
-    variables: { doctorId: doctor.id, serviceId, from: `${addDays(date, -1)}T00:00:00Z`, to: `${addDays(date, 2)}T00:00:00Z` },
+    variables: {
+      doctorId: doctor.id,
+      serviceId,
+      from: `${addDays(date, -1)}T00:00:00Z`,
+      to: `${addDays(date, 2)}T00:00:00Z`,
+    },
   });
   useRefetchOnFocus(refetch);
   // Where is worth saying only when the clinic has more than one location (a single site looks as it always did).
   const severalLocations = (useQuery(LocationsDocument).data?.locations.length ?? 1) > 1;
   const slots = useMemo(() => {
     const now = new Date().toISOString();
-    return (data?.availableSlots ?? []).filter((s) => s.status === 'FREE' && s.startsAt > now && clock.in(s.timeZone).dateOf(s.startsAt) === date).map((s) => ({ ...s, doctor: { id: doctor.id, name: doctor.name } }));
+    return (data?.availableSlots ?? [])
+      .filter((s) => s.status === 'FREE' && s.startsAt > now && clock.in(s.timeZone).dateOf(s.startsAt) === date)
+      .map((s) => ({ ...s, doctor: { id: doctor.id, name: doctor.name } }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, clock, date, doctor.id]);
   useEffect(() => {
@@ -66,7 +73,13 @@ export function DoctorTimes({
       <ul>
         {slots.map((slot) => (
           <li key={slot.id}>
-            <button type="button" className="time" aria-pressed={slot.id === selectedSlotId} aria-label={t.booking.timeLabel(clock.in(slot.timeZone).time(slot.startsAt), doctor.name)} onClick={() => onChoose(slot)}>
+            <button
+              type="button"
+              className="time"
+              aria-pressed={slot.id === selectedSlotId}
+              aria-label={t.booking.timeLabel(clock.in(slot.timeZone).time(slot.startsAt), doctor.name)}
+              onClick={() => onChoose(slot)}
+            >
               {clock.in(slot.timeZone).time(slot.startsAt)}
             </button>
           </li>

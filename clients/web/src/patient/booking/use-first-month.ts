@@ -10,7 +10,12 @@ const LOOK_AHEAD_MONTHS = 6;
  * time for the choice (a calendar that opens on an empty month looks like
  * "nothing available"). Null while looking; today's month if none has.
  */
-export function useFirstMonthWithTimes(clock: Clock, serviceId: string | null, doctorId: string | null, skip: boolean): { month: string | null; none: boolean } {
+export function useFirstMonthWithTimes(
+  clock: Clock,
+  serviceId: string | null,
+  doctorId: string | null,
+  skip: boolean,
+): { month: string | null; none: boolean } {
   const apollo = useApolloClient();
   const [found, setFound] = useState<{ key: string; month: string; none: boolean } | null>(null);
   const key = `${serviceId}|${doctorId}`;
@@ -23,10 +28,17 @@ export function useFirstMonthWithTimes(clock: Clock, serviceId: string | null, d
       for (let i = 0; i < LOOK_AHEAD_MONTHS; i += 1) {
         const month = addMonths(start, i);
         const from = i === 0 ? today : firstOfMonth(month);
-        const { data } = await apollo.query({ query: AvailabilityCalendarDocument, variables: { from, to: lastOfMonth(month), serviceId }, fetchPolicy: 'network-only' }).catch(() => ({ data: undefined }));
+        const { data } = await apollo
+          .query({
+            query: AvailabilityCalendarDocument,
+            variables: { from, to: lastOfMonth(month), serviceId },
+            fetchPolicy: 'network-only',
+          })
+          .catch(() => ({ data: undefined }));
         if (cancelled) return;
         const days = data?.availabilityCalendar ?? [];
-        if (days.some((day) => day.doctors.some((d) => d.freeSlots > 0 && (!doctorId || d.doctor.id === doctorId)))) return setFound({ key, month, none: false });
+        if (days.some((day) => day.doctors.some((d) => d.freeSlots > 0 && (!doctorId || d.doctor.id === doctorId))))
+          return setFound({ key, month, none: false });
       }
       if (!cancelled) setFound({ key, month: start, none: true });
     })();

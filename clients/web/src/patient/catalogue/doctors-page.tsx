@@ -18,7 +18,11 @@ export function DoctorsPage() {
     <Page title={t.doctors.title} wide>
       <div className="field field-inline">
         <label htmlFor="specialty">{t.doctors.specialtyLabel}</label>
-        <select id="specialty" value={specialty ?? ''} onChange={(e) => setSearch(e.target.value ? { specialty: e.target.value } : {})}>
+        <select
+          id="specialty"
+          value={specialty ?? ''}
+          onChange={(e) => setSearch(e.target.value ? { specialty: e.target.value } : {})}
+        >
           <option value="">{t.doctors.allSpecialties}</option>
           {specialties.map((s) => (
             <option key={s} value={s}>
@@ -38,14 +42,19 @@ export function DoctorsPage() {
             </div>
             <h2>{doctor.name}</h2>
             <p className="eyebrow">{doctor.specialty}</p>
-            <p className="meta">{doctor.rating ? t.doctors.rating(doctor.rating.toFixed(1), doctor.reviewCount) : t.doctors.noRating}</p>
+            <p className="meta">
+              {doctor.rating ? t.doctors.rating(doctor.rating.toFixed(1), doctor.reviewCount) : t.doctors.noRating}
+            </p>
             {doctor.location ? <p className="meta">{doctor.location}</p> : null}
             {doctor.bio ? <p>{doctor.bio}</p> : null}
             {doctor.services.length ? (
               <ul className="link-list" aria-label={t.doctors.offers}>
                 {doctor.services.map((service) => (
                   <li key={service.id}>
-                    <Link to={`/book?service=${service.id}&doctor=${doctor.id}`} aria-label={t.doctors.bookWith(service.name, doctor.name)}>
+                    <Link
+                      to={`/book?service=${service.id}&doctor=${doctor.id}`}
+                      aria-label={t.doctors.bookWith(service.name, doctor.name)}
+                    >
                       {t.doctors.book(service.name)}
                     </Link>
                   </li>

@@ -20,7 +20,13 @@ export function ServicesPage() {
       <p className="lead">{t.home.intro}</p>
       <div className="chips" role="group" aria-label={t.home.filterLabel}>
         {[null, ...CATEGORIES].map((c) => (
-          <button key={c ?? 'ALL'} type="button" className="chip" aria-pressed={category === c} onClick={() => setSearch(c ? { category: c } : {})}>
+          <button
+            key={c ?? 'ALL'}
+            type="button"
+            className="chip"
+            aria-pressed={category === c}
+            onClick={() => setSearch(c ? { category: c } : {})}
+          >
             {t.categories[c ?? 'ALL']}
           </button>
         ))}
@@ -38,7 +44,11 @@ export function ServicesPage() {
               <span aria-hidden="true"> · </span>
               <span>{formatMoney(service.price, service.currency)}</span>
             </p>
-            <Link className="button button-primary" to={`/book?service=${service.id}`} aria-label={t.home.chooseTimesFor(service.name)}>
+            <Link
+              className="button button-primary"
+              to={`/book?service=${service.id}`}
+              aria-label={t.home.chooseTimesFor(service.name)}
+            >
               {t.home.chooseTimes}
             </Link>
           </li>

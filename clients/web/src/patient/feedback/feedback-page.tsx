@@ -48,7 +48,9 @@ export function FeedbackPage() {
     );
   return (
     <Page title={t.feedback.title}>
-      <p className="lead">{t.feedback.intro(a.service.name, a.doctor.name, clock.longDate(clock.dateOf(a.startsAt)))}</p>
+      <p className="lead">
+        {t.feedback.intro(a.service.name, a.doctor.name, clock.longDate(clock.dateOf(a.startsAt)))}
+      </p>
       {sent ? (
         <Alert kind="success">
           {t.feedback.thanks} <Link to="/appointments">{t.appointments.title}</Link>
@@ -75,7 +77,13 @@ export function FeedbackPage() {
           </fieldset>
           <div className="field">
             <label htmlFor="comment">{t.feedback.comment}</label>
-            <textarea id="comment" rows={4} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <textarea
+              id="comment"
+              rows={4}
+              maxLength={2000}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </div>
           <button type="submit" className="button button-primary" disabled={submitting.loading}>
             {submitting.loading ? t.feedback.sending : t.feedback.send}

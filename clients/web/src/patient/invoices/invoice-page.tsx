@@ -59,14 +59,18 @@ export function InvoicePage() {
           <div>
             <dt>{t.appointments.when}</dt>
             <dd>
-              <Link to={`/appointments/${invoice.appointment.id}`}>{t.invoices.forVisit(clock.longDate(clock.dateOf(invoice.appointment.startsAt)))}</Link>
+              <Link to={`/appointments/${invoice.appointment.id}`}>
+                {t.invoices.forVisit(clock.longDate(clock.dateOf(invoice.appointment.startsAt)))}
+              </Link>
             </dd>
           </div>
           <div>
             <dt>{t.appointments.status}</dt>
             <dd>
               <StatusBadge kind="invoice" status={invoice.status} />
-              {invoice.paidAt ? <span className="meta"> {t.invoices.paidOn(clock.dateTime(invoice.paidAt))}</span> : null}
+              {invoice.paidAt ? (
+                <span className="meta"> {t.invoices.paidOn(clock.dateTime(invoice.paidAt))}</span>
+              ) : null}
             </dd>
           </div>
         </dl>
@@ -76,7 +80,15 @@ export function InvoicePage() {
           {problem ? <Alert kind="error">{problem}</Alert> : null}
           <div className="field">
             <label htmlFor="card-token">{t.invoices.cardToken}</label>
-            <input id="card-token" autoComplete="off" spellCheck={false} required aria-describedby="card-hint" value={token} onChange={(e) => setToken(e.target.value)} />
+            <input
+              id="card-token"
+              autoComplete="off"
+              spellCheck={false}
+              required
+              aria-describedby="card-hint"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+            />
             <p className="hint" id="card-hint">
               {t.invoices.cardTokenHint}
             </p>

@@ -25,13 +25,18 @@ export function InvoicesPage() {
             <div>
               <h2 className="invoice-amount">{formatMoney(invoice.amount, invoice.currency)}</h2>
               <p className="meta">
-                {t.invoices.forVisit(clock.longDate(clock.dateOf(invoice.appointment.startsAt)))} · {t.invoices.issued(clock.longDate(clock.dateOf(invoice.issuedAt)))}
+                {t.invoices.forVisit(clock.longDate(clock.dateOf(invoice.appointment.startsAt)))} ·{' '}
+                {t.invoices.issued(clock.longDate(clock.dateOf(invoice.issuedAt)))}
               </p>
               <StatusBadge kind="invoice" status={invoice.status} />
             </div>
             <div className="actions">
               {invoice.status === 'PENDING' || invoice.status === 'FAILED' ? (
-                <Link className="button button-primary" to={`/invoices/${invoice.id}`} aria-label={`${t.invoices.pay} ${formatMoney(invoice.amount, invoice.currency)}`}>
+                <Link
+                  className="button button-primary"
+                  to={`/invoices/${invoice.id}`}
+                  aria-label={`${t.invoices.pay} ${formatMoney(invoice.amount, invoice.currency)}`}
+                >
                   {t.invoices.pay}
                 </Link>
               ) : (

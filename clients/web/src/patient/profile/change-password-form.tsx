@@ -38,7 +38,14 @@ export function ChangePasswordForm() {
       setDone(true);
       announce(a.passwordChanged);
     } catch (caught) {
-      setProblem({ text: messageFor(caught), field: isAboutField(caught, 'currentPassword') ? 'current' : isAboutField(caught, 'newPassword') ? 'next' : null });
+      setProblem({
+        text: messageFor(caught),
+        field: isAboutField(caught, 'currentPassword')
+          ? 'current'
+          : isAboutField(caught, 'newPassword')
+            ? 'next'
+            : null,
+      });
     }
   }
 
@@ -50,18 +57,43 @@ export function ChangePasswordForm() {
       <p className="hint">{a.passwordIntro}</p>
       <div className="field">
         <label htmlFor="current-password">{a.currentPassword}</label>
-        <input id="current-password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} {...invalid('current')} />
+        <input
+          id="current-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          {...invalid('current')}
+        />
       </div>
       <div className="field">
         <label htmlFor="new-password">{t.reset.newPassword}</label>
-        <input id="new-password" type="password" autoComplete="new-password" required aria-describedby="new-password-hint" value={next} onChange={(e) => setNext(e.target.value)} {...invalid('next')} />
+        <input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-describedby="new-password-hint"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          {...invalid('next')}
+        />
         <p className="hint" id="new-password-hint">
           {t.auth.passwordHint}
         </p>
       </div>
       <div className="field">
         <label htmlFor="new-password-again">{t.reset.repeatPassword}</label>
-        <input id="new-password-again" type="password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} {...invalid('again')} />
+        <input
+          id="new-password-again"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={again}
+          onChange={(e) => setAgain(e.target.value)}
+          {...invalid('again')}
+        />
       </div>
       {problem ? <Alert kind="error">{problem.text}</Alert> : null}
       {done ? <Alert kind="success">{a.passwordChanged}</Alert> : null}

@@ -29,7 +29,13 @@ export function ProfilePage() {
 
   useEffect(() => {
     if (profile && !form)
-      setForm({ name: profile.name, phone: profile.phone ?? '', dateOfBirth: profile.dateOfBirth ?? '', medicalHistory: profile.medicalHistory ?? '', channels: [...profile.notificationChannels] });
+      setForm({
+        name: profile.name,
+        phone: profile.phone ?? '',
+        dateOfBirth: profile.dateOfBirth ?? '',
+        medicalHistory: profile.medicalHistory ?? '',
+        channels: [...profile.notificationChannels],
+      });
   }, [profile, form]);
 
   async function submit(event: FormEvent) {
@@ -41,7 +47,13 @@ export function ProfilePage() {
     try {
       await update({
         variables: {
-          input: { name: form.name.trim(), phone: form.phone.trim() || null, dateOfBirth: form.dateOfBirth || null, medicalHistory: form.medicalHistory.trim() || null, notificationChannels: form.channels },
+          input: {
+            name: form.name.trim(),
+            phone: form.phone.trim() || null,
+            dateOfBirth: form.dateOfBirth || null,
+            medicalHistory: form.medicalHistory.trim() || null,
+            notificationChannels: form.channels,
+          },
         },
       });
       setSaved(true);
@@ -53,8 +65,15 @@ export function ProfilePage() {
 
   if (error) return <Page title={t.profile.title}>{<Alert kind="error">{messageFor(error)}</Alert>}</Page>;
   if ((loading && !data) || !form || !profile) return <Loading />;
-  const set = (key: 'name' | 'phone' | 'dateOfBirth' | 'medicalHistory') => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
-  const toggle = (channel: NotificationChannel) => setForm({ ...form, channels: form.channels.includes(channel) ? form.channels.filter((c) => c !== channel) : [...form.channels, channel] });
+  const set = (key: 'name' | 'phone' | 'dateOfBirth' | 'medicalHistory') => (event: { target: { value: string } }) =>
+    setForm({ ...form, [key]: event.target.value });
+  const toggle = (channel: NotificationChannel) =>
+    setForm({
+      ...form,
+      channels: form.channels.includes(channel)
+        ? form.channels.filter((c) => c !== channel)
+        : [...form.channels, channel],
+    });
 
   return (
     <Page title={t.profile.title}>
@@ -74,7 +93,14 @@ export function ProfilePage() {
         </div>
         <div className="field">
           <label htmlFor="phone">{t.profile.phone}</label>
-          <input id="phone" type="tel" autoComplete="tel" aria-describedby="phone-hint" value={form.phone} onChange={set('phone')} />
+          <input
+            id="phone"
+            type="tel"
+            autoComplete="tel"
+            aria-describedby="phone-hint"
+            value={form.phone}
+            onChange={set('phone')}
+          />
           <p className="hint" id="phone-hint">
             {t.profile.phoneHint}
           </p>
@@ -86,15 +112,24 @@ export function ProfilePage() {
         <fieldset className="checks">
           <legend>{t.profile.channels}</legend>
           <label>
-            <input type="checkbox" checked={form.channels.includes('EMAIL')} onChange={() => toggle('EMAIL')} /> {t.profile.channelEmail}
+            <input type="checkbox" checked={form.channels.includes('EMAIL')} onChange={() => toggle('EMAIL')} />{' '}
+            {t.profile.channelEmail}
           </label>
           <label>
-            <input type="checkbox" checked={form.channels.includes('SMS')} onChange={() => toggle('SMS')} /> {t.profile.channelSms}
+            <input type="checkbox" checked={form.channels.includes('SMS')} onChange={() => toggle('SMS')} />{' '}
+            {t.profile.channelSms}
           </label>
         </fieldset>
         <div className="field">
           <label htmlFor="history">{t.profile.medicalHistory}</label>
-          <textarea id="history" rows={6} maxLength={10000} aria-describedby="history-hint" value={form.medicalHistory} onChange={set('medicalHistory')} />
+          <textarea
+            id="history"
+            rows={6}
+            maxLength={10000}
+            aria-describedby="history-hint"
+            value={form.medicalHistory}
+            onChange={set('medicalHistory')}
+          />
           <p className="hint" id="history-hint">
             {t.profile.medicalHistoryHint}
           </p>

@@ -37,7 +37,12 @@ export function SignOutEverywhere() {
       <p className="hint">{a.everywhereIntro}</p>
       {problem ? <Alert kind="error">{problem}</Alert> : null}
       <div className="actions">
-        <button type="button" className="button button-danger-outline" disabled={busy.loading} onClick={() => void run()}>
+        <button
+          type="button"
+          className="button button-danger-outline"
+          disabled={busy.loading}
+          onClick={() => void run()}
+        >
           {busy.loading ? a.signingOutEverywhere : a.signOutEverywhere}
         </button>
       </div>

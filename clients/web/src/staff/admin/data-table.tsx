@@ -5,7 +5,15 @@ import type { ReactNode } from 'react';
  * column names (a column of buttons names itself for them only), the rows
  * as children; it scrolls sideways on a narrow screen instead of squeezing.
  */
-export function DataTable({ caption, columns, children }: { caption: string; columns: Array<string | { hidden: string }>; children: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: Array<string | { hidden: string }>;
+  children: ReactNode;
+}) {
   return (
     <div className="table-scroll">
       <table className="data-table">

@@ -4,7 +4,17 @@ import { ClashItems } from '../doctor/availability/clash-list';
 import type { Clash } from '../doctor/availability/clashes';
 
 /** A time off or closure saved: what was said, the appointments it cancelled, and those still booked because cancelling failed. */
-export function BookedOutcome({ message, cancelled, conflicts, conflictsTitle }: { message: string; cancelled: Clash[]; conflicts: Clash[]; conflictsTitle: string }) {
+export function BookedOutcome({
+  message,
+  cancelled,
+  conflicts,
+  conflictsTitle,
+}: {
+  message: string;
+  cancelled: Clash[];
+  conflicts: Clash[];
+  conflictsTitle: string;
+}) {
   return (
     <Alert kind="success">
       {message}

@@ -31,7 +31,12 @@ export function CancelBookedOffer({
   const [confirming, setConfirming] = useState(false);
   const n = clashes.length;
   return (
-    <div className="alert alert-info booked-offer" role="group" aria-labelledby="booked-offer-title" data-testid="booked-refusal">
+    <div
+      className="alert alert-info booked-offer"
+      role="group"
+      aria-labelledby="booked-offer-title"
+      data-testid="booked-refusal"
+    >
       <span className="alert-icon" aria-hidden="true">
         !
       </span>
@@ -49,7 +54,12 @@ export function CancelBookedOffer({
               <button type="button" className="button button-danger" disabled={busy} onClick={onCancelBooked}>
                 {busy ? b.cancelling : b.confirm(n, what)}
               </button>
-              <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={busy}
+                onClick={() => setConfirming(false)}
+              >
                 {b.back}
               </button>
             </div>

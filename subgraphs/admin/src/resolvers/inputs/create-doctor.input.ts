@@ -1,4 +1,10 @@
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE, PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
+import {
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGE,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+} from '@carebook/platform';
 import { ArrayMaxSize, IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
@@ -27,7 +33,9 @@ export class CreateDoctorInput {
   specialty: string;
 
   @Field(() => String)
-  @Matches(LICENSE_NUMBER_PATTERN, { message: "licenseNumber must be 3 to 40 letters, digits, '-' or '/' (like MD-2024/113)" })
+  @Matches(LICENSE_NUMBER_PATTERN, {
+    message: "licenseNumber must be 3 to 40 letters, digits, '-' or '/' (like MD-2024/113)",
+  })
   licenseNumber: string;
 
   @Field(() => String, { nullable: true })

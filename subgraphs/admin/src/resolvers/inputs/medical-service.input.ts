@@ -19,10 +19,16 @@ export class MedicalServiceInput {
   @Max(480, { message: 'durationMinutes must be at most 480 (8 hours)' })
   durationMinutes: number;
 
-  @BufferMinutesField('bufferBeforeMinutes', 'Minutes the doctor needs before each appointment (preparation); 0 or left out: none.')
+  @BufferMinutesField(
+    'bufferBeforeMinutes',
+    'Minutes the doctor needs before each appointment (preparation); 0 or left out: none.',
+  )
   bufferBeforeMinutes?: number;
 
-  @BufferMinutesField('bufferAfterMinutes', 'Minutes the doctor needs after each appointment (cleaning, paperwork); 0 or left out: none.')
+  @BufferMinutesField(
+    'bufferAfterMinutes',
+    'Minutes the doctor needs after each appointment (cleaning, paperwork); 0 or left out: none.',
+  )
   bufferAfterMinutes?: number;
 
   @Field(() => DecimalScalar, { description: 'The price, like "35.00".' })

@@ -4,7 +4,9 @@ import { Field, ID, InputType } from 'type-graphql';
 import { LICENSE_NUMBER_PATTERN } from './create-doctor.input';
 
 // The doctor service checks the same rules; checking here first answers with the field's own message.
-@InputType({ description: "An admin's changes to a doctor; a field left out stays as it is, null removes an optional one." })
+@InputType({
+  description: "An admin's changes to a doctor; a field left out stays as it is, null removes an optional one.",
+})
 export class UpdateDoctorInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -19,7 +21,9 @@ export class UpdateDoctorInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(LICENSE_NUMBER_PATTERN, { message: "licenseNumber must be 3 to 40 letters, digits, '-' or '/' (like MD-2024/113)" })
+  @Matches(LICENSE_NUMBER_PATTERN, {
+    message: "licenseNumber must be 3 to 40 letters, digits, '-' or '/' (like MD-2024/113)",
+  })
   licenseNumber?: string;
 
   @Field(() => String, { nullable: true })
@@ -45,7 +49,8 @@ export class UpdateDoctorInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'false: the doctor leaves search and calendars and new bookings are refused at once; their booked appointments stay (upcomingAppointments lists them).',
+    description:
+      'false: the doctor leaves search and calendars and new bookings are refused at once; their booked appointments stay (upcomingAppointments lists them).',
   })
   @IsOptional()
   active?: boolean;

@@ -3,7 +3,10 @@ import { IsInt, IsISO4217CurrencyCode, IsOptional, Length, Matches, Max, MaxLeng
 import { Field, InputType, Int } from 'type-graphql';
 import { BufferMinutesField } from './buffer-minutes.field';
 
-@InputType({ description: 'Changes to a medical service; a field left out stays as it is. Booked appointments keep their booked price.' })
+@InputType({
+  description:
+    'Changes to a medical service; a field left out stays as it is. Booked appointments keep their booked price.',
+})
 export class UpdateMedicalServiceInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -15,17 +18,26 @@ export class UpdateMedicalServiceInput {
   @IsOptional()
   category?: ServiceCategory;
 
-  @Field(() => Int, { nullable: true, description: 'How long one appointment takes from now on; booked ones keep their times.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How long one appointment takes from now on; booked ones keep their times.',
+  })
   @IsOptional()
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
   @Min(5, { message: 'durationMinutes must be at least 5' })
   @Max(480, { message: 'durationMinutes must be at most 480 (8 hours)' })
   durationMinutes?: number;
 
-  @BufferMinutesField('bufferBeforeMinutes', 'Minutes needed before each appointment from now on; booked ones keep what they hold.')
+  @BufferMinutesField(
+    'bufferBeforeMinutes',
+    'Minutes needed before each appointment from now on; booked ones keep what they hold.',
+  )
   bufferBeforeMinutes?: number;
 
-  @BufferMinutesField('bufferAfterMinutes', 'Minutes needed after each appointment from now on; booked ones keep what they hold.')
+  @BufferMinutesField(
+    'bufferAfterMinutes',
+    'Minutes needed after each appointment from now on; booked ones keep what they hold.',
+  )
   bufferAfterMinutes?: number;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'The price of new bookings, like "35.00".' })

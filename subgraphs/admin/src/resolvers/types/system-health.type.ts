@@ -5,7 +5,10 @@ export enum HealthStatus {
   DOWN = 'DOWN',
 }
 
-registerEnumType(HealthStatus, { name: 'HealthStatus', description: 'UP: answered its health check in time; DOWN: did not, or reported a problem.' });
+registerEnumType(HealthStatus, {
+  name: 'HealthStatus',
+  description: 'UP: answered its health check in time; DOWN: did not, or reported a problem.',
+});
 
 @ObjectType('ServiceHealth', { description: "One service's (or Redis's) answer to its health check." })
 export class ServiceHealth {

@@ -2,7 +2,9 @@ import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AppointmentStatus } from '../../entities/appointment-status.enum';
 
-@InputType({ description: 'Which appointments to list; all fields optional. from/to bound startsAt (from included, to excluded).' })
+@InputType({
+  description: 'Which appointments to list; all fields optional. from/to bound startsAt (from included, to excluded).',
+})
 export class AppointmentFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()

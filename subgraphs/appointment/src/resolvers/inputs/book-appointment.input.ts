@@ -22,7 +22,10 @@ export class BookAppointmentInput {
   @Length(1, 64, { message: 'patientId must be the id of a patient' })
   patientId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Sent again with a retry, it answers the first result and books once.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sent again with a retry, it answers the first result and books once.',
+  })
   @IsOptional()
   @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
   @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'idempotencyKey may only use letters, digits and _ . : -' })

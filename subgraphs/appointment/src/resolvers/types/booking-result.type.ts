@@ -9,12 +9,16 @@ export class BookingConfirmed {
   appointment: Appointment;
 }
 
-@ObjectType({ description: 'Someone else has the slot (or it is blocked or past); here are free slots to choose from instead.' })
+@ObjectType({
+  description: 'Someone else has the slot (or it is blocked or past); here are free slots to choose from instead.',
+})
 export class SlotUnavailable {
   @Field(() => String, { description: 'TAKEN, BLOCKED, PAST or NOT_FOUND.' })
   reason: string;
 
-  @Field(() => [SlotRef], { description: 'Up to 5: the same doctor nearest in time first, then other doctors offering the service.' })
+  @Field(() => [SlotRef], {
+    description: 'Up to 5: the same doctor nearest in time first, then other doctors offering the service.',
+  })
   alternatives: SlotRef[];
 }
 
@@ -26,5 +30,8 @@ export const BookingResult = createUnionType({
 
 export function toBookingResult(outcome: BookingOutcome): BookingConfirmed | SlotUnavailable {
   if (outcome.kind === 'confirmed') return Object.assign(new BookingConfirmed(), { appointment: outcome.appointment });
-  return Object.assign(new SlotUnavailable(), { reason: outcome.reason, alternatives: outcome.alternatives.map((s) => ({ id: s.id })) });
+  return Object.assign(new SlotUnavailable(), {
+    reason: outcome.reason,
+    alternatives: outcome.alternatives.map((s) => ({ id: s.id })),
+  });
 }

@@ -7,7 +7,10 @@ export enum Period {
   MONTH = 'MONTH',
 }
 
-registerEnumType(Period, { name: 'Period', description: 'Bucket size of a schedule summary, in the clinic time zone (weeks start on Monday).' });
+registerEnumType(Period, {
+  name: 'Period',
+  description: 'Bucket size of a schedule summary, in the clinic time zone (weeks start on Monday).',
+});
 
 @ObjectType({ description: 'One period of a schedule summary.' })
 export class ScheduleBucket {

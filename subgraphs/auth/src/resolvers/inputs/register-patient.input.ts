@@ -1,7 +1,14 @@
-import { CalendarDateScalar, Gender, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE, PHONE_MESSAGE, PHONE_PATTERN } from '@carebook/platform';
+import {
+  CalendarDateScalar,
+  Gender,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGE,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+} from '@carebook/platform';
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-
 
 @InputType({ description: 'Everything needed to open a patient account.' })
 export class RegisterPatientInput {

@@ -1,7 +1,10 @@
 import { Field, InputType } from 'type-graphql';
 import { PaymentMethod } from '../../entities/billing-enums';
 
-@InputType('PaymentInput', { description: 'How an invoice is paid: CARD with the token from the payment form; CASH or INSURANCE recorded by an admin.' })
+@InputType('PaymentInput', {
+  description:
+    'How an invoice is paid: CARD with the token from the payment form; CASH or INSURANCE recorded by an admin.',
+})
 export class PaymentInput {
   @Field(() => PaymentMethod)
   method: PaymentMethod;

@@ -13,7 +13,9 @@ export class CreateLocationInput {
   timeZone: string;
 }
 
-@InputType({ description: "Changes to a location; a field left out stays as it is. The time zone is fixed once created." })
+@InputType({
+  description: 'Changes to a location; a field left out stays as it is. The time zone is fixed once created.',
+})
 export class UpdateLocationInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
@@ -21,9 +23,16 @@ export class UpdateLocationInput {
   @Field(() => String, { nullable: true })
   address?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Accepted only when unchanged: hours and booked times there are in the zone the location was created with.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Accepted only when unchanged: hours and booked times there are in the zone the location was created with.',
+  })
   timeZone?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'false: no new hours there (hours and bookings there stay). The default location stays active.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false: no new hours there (hours and bookings there stay). The default location stays active.',
+  })
   active?: boolean | null;
 }

@@ -2,7 +2,9 @@ import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { DIAGNOSIS_MAX_LENGTH, NOTES_MAX_LENGTH, RECORD_MESSAGES } from '../../domain/record-rules';
 
-@InputType({ description: 'A correction to a record you wrote: send diagnosis, notes or both (notes: null removes them).' })
+@InputType({
+  description: 'A correction to a record you wrote: send diagnosis, notes or both (notes: null removes them).',
+})
 export class MedicalRecordUpdateInput {
   @Field(() => String, { nullable: true })
   @IsOptional()

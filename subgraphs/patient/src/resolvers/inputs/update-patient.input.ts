@@ -6,7 +6,10 @@ import { MEDICAL_HISTORY_MAX_LENGTH, NAME_MAX_LENGTH, PROFILE_MESSAGES } from '.
 import { NotificationChannel } from '../../entities/notification-channel.enum';
 
 // The same rules are checked again on the resulting profile (domain/profile-rules), which also serves provision-patient.
-@InputType({ description: 'Changes to your profile. Leave a field out to keep it; send null to remove it (name and notificationChannels cannot be removed).' })
+@InputType({
+  description:
+    'Changes to your profile. Leave a field out to keep it; send null to remove it (name and notificationChannels cannot be removed).',
+})
 export class UpdatePatientInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -27,7 +30,10 @@ export class UpdatePatientInput {
   @IsOptional()
   gender?: Gender | null;
 
-  @Field(() => String, { nullable: true, description: `At most ${MEDICAL_HISTORY_MAX_LENGTH} characters; stored encrypted.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `At most ${MEDICAL_HISTORY_MAX_LENGTH} characters; stored encrypted.`,
+  })
   @IsOptional()
   @MaxLength(MEDICAL_HISTORY_MAX_LENGTH, { message: PROFILE_MESSAGES.medicalHistory })
   medicalHistory?: string | null;

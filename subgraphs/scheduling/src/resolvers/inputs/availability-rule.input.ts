@@ -24,6 +24,10 @@ export class AvailabilityRuleInput {
   @Max(MAX_SLOT_MINUTES, { message: `slotMinutes must be ${MIN_SLOT_MINUTES} to ${MAX_SLOT_MINUTES}` })
   slotMinutes: number;
 
-  @Field(() => ID, { nullable: true, description: 'Where (the locations query lists them); left out: the default location, whose zone is CLINIC_TIME_ZONE.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Where (the locations query lists them); left out: the default location, whose zone is CLINIC_TIME_ZONE.',
+  })
   locationId?: string | null;
 }

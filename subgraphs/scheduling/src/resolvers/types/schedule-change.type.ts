@@ -16,7 +16,10 @@ export class ScheduleChange {
   @Field(() => Date, { description: 'When the change was committed.' })
   occurredAt: Date;
 
-  @Field(() => Slot, { nullable: true, description: 'The slot concerned (for SLOTS_OPENED and SLOT_BLOCKED, the earliest of the batch).' })
+  @Field(() => Slot, {
+    nullable: true,
+    description: 'The slot concerned (for SLOTS_OPENED and SLOT_BLOCKED, the earliest of the batch).',
+  })
   slot?: Slot | null;
 
   @Field(() => AppointmentRef, { nullable: true, description: 'The appointment concerned, if any.' })

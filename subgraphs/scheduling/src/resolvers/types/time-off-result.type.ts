@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AppointmentRef } from '../../entities/appointment-ref.type';
 import { TimeOff } from '../../entities/time-off.entity';
 
-@ObjectType({ description: 'What a time off did: the free slots it blocked and what became of the booked appointments inside it.' })
+@ObjectType({
+  description: 'What a time off did: the free slots it blocked and what became of the booked appointments inside it.',
+})
 export class TimeOffResult {
   @Field(() => TimeOff, { description: 'The time off recorded (its id removes it).' })
   timeOff: TimeOff;
@@ -10,11 +12,15 @@ export class TimeOffResult {
   @Field(() => Int)
   blockedSlots: number;
 
-  @Field(() => [AppointmentRef], { description: 'Appointments cancelled because of the time off (cancelBooked: true); each patient is told and offered other times.' })
+  @Field(() => [AppointmentRef], {
+    description:
+      'Appointments cancelled because of the time off (cancelBooked: true); each patient is told and offered other times.',
+  })
   cancelled: AppointmentRef[];
 
   @Field(() => [AppointmentRef], {
-    description: 'Appointments still booked inside the time off because cancelling them failed just now: the staff move or cancel them. Empty normally.',
+    description:
+      'Appointments still booked inside the time off because cancelling them failed just now: the staff move or cancel them. Empty normally.',
   })
   conflicts: AppointmentRef[];
 }
@@ -27,14 +33,21 @@ export class ClosureResult {
   @Field(() => Int)
   blockedSlots: number;
 
-  @Field(() => [AppointmentRef], { description: 'Appointments cancelled because of the closure (cancelBooked: true); each patient is told and offered other times.' })
+  @Field(() => [AppointmentRef], {
+    description:
+      'Appointments cancelled because of the closure (cancelBooked: true); each patient is told and offered other times.',
+  })
   cancelled: AppointmentRef[];
 
-  @Field(() => [AppointmentRef], { description: 'Appointments still booked in the closure because cancelling them failed just now. Empty normally.' })
+  @Field(() => [AppointmentRef], {
+    description: 'Appointments still booked in the closure because cancelling them failed just now. Empty normally.',
+  })
   conflicts: AppointmentRef[];
 }
 
-@ObjectType({ description: 'A removed time off: its blocked slots are bookable again (unless another time off covers them).' })
+@ObjectType({
+  description: 'A removed time off: its blocked slots are bookable again (unless another time off covers them).',
+})
 export class TimeOffRemoval {
   @Field(() => ID)
   id: string;
@@ -51,6 +64,9 @@ export class OneOffRemoval {
   @Field(() => Int)
   removedSlots: number;
 
-  @Field(() => [AppointmentRef], { description: 'Appointments booked in the removed hours: they stand; move or cancel them if the doctor will not be there.' })
+  @Field(() => [AppointmentRef], {
+    description:
+      'Appointments booked in the removed hours: they stand; move or cancel them if the doctor will not be there.',
+  })
   keptAppointments: AppointmentRef[];
 }

@@ -31,7 +31,15 @@ export function AdminDialog({ title, onClose, children }: { title: string; onClo
 }
 
 /** A dialog form's buttons: do it, or leave without doing anything. */
-export function DialogActions({ submit, disabled = false, onCancel }: { submit: string; disabled?: boolean; onCancel: () => void }) {
+export function DialogActions({
+  submit,
+  disabled = false,
+  onCancel,
+}: {
+  submit: string;
+  disabled?: boolean;
+  onCancel: () => void;
+}) {
   return (
     <div className="actions">
       <button type="submit" className="button button-primary" disabled={disabled}>

@@ -24,7 +24,9 @@ interface Props {
 export function BookDialog({ slot, doctor, serviceId, onBooked, onClose }: Props) {
   const clock = useClock();
   const [patient, setPatient] = useState<PickedPatient | null>(null);
-  const [service, setService] = useState(doctor.services.some((s) => s.id === serviceId) ? serviceId! : (doctor.services[0]?.id ?? ''));
+  const [service, setService] = useState(
+    doctor.services.some((s) => s.id === serviceId) ? serviceId! : (doctor.services[0]?.id ?? ''),
+  );
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   // One key per dialog: a retried click books once.
@@ -37,13 +39,23 @@ export function BookDialog({ slot, doctor, serviceId, onBooked, onClose }: Props
     if (!patient) return setError(t.admin.bookDialog.choosePatient);
     try {
       const { data } = await book({
-        variables: { input: { slotId: slot.id, serviceId: service, patientId: patient.id, reason: reason.trim() || undefined, idempotencyKey } },
+        variables: {
+          input: {
+            slotId: slot.id,
+            serviceId: service,
+            patientId: patient.id,
+            reason: reason.trim() || undefined,
+            idempotencyKey,
+          },
+        },
         refetchQueries: ['DoctorSchedule'],
         awaitRefetchQueries: true,
       });
       const result = data?.bookAppointment;
-      if (result?.__typename === 'BookingConfirmed') onBooked(patient, result.appointment.startsAt, result.appointment.timeZone);
-      else if (result?.__typename === 'SlotUnavailable') setError(t.admin.board.bookRefused(refusalReason(result.reason)));
+      if (result?.__typename === 'BookingConfirmed')
+        onBooked(patient, result.appointment.startsAt, result.appointment.timeZone);
+      else if (result?.__typename === 'SlotUnavailable')
+        setError(t.admin.board.bookRefused(refusalReason(result.reason)));
     } catch (caught) {
       setError(messageFor(caught));
     }
@@ -55,7 +67,12 @@ export function BookDialog({ slot, doctor, serviceId, onBooked, onClose }: Props
     <AdminDialog title={t.admin.bookDialog.title(time, doctor.name)} onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
         <p className="meta">
-          {zoned.dateTime(slot.startsAt)} <span className="zone">{slot.timeZone === clock.zone ? t.zoneOnly(zoned.zoneLabel(slot.startsAt)) : t.doctor.slotPlace(slot.location.name, zoned.zoneLabel(slot.startsAt))}</span>
+          {zoned.dateTime(slot.startsAt)}{' '}
+          <span className="zone">
+            {slot.timeZone === clock.zone
+              ? t.zoneOnly(zoned.zoneLabel(slot.startsAt))
+              : t.doctor.slotPlace(slot.location.name, zoned.zoneLabel(slot.startsAt))}
+          </span>
         </p>
         {error ? <Alert kind="error">{error}</Alert> : null}
         <PatientPicker picked={patient} onPick={setPatient} />

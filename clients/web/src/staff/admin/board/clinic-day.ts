@@ -10,4 +10,5 @@ export function dayQueryRange(date: string): { from: string; to: string } {
 }
 
 /** A slot still open to a move or a booking: free and not started. */
-export const isBookable = (slot: { status: string; startsAt: string }, now = Date.now()) => slot.status === 'FREE' && Date.parse(slot.startsAt) > now;
+export const isBookable = (slot: { status: string; startsAt: string }, now = Date.now()) =>
+  slot.status === 'FREE' && Date.parse(slot.startsAt) > now;

@@ -49,18 +49,37 @@ export function DayBoardPage() {
         <div className="field">
           <label htmlFor="board-day">{t.admin.board.day}</label>
           <div className="field-inline">
-            <button type="button" className="icon-button" aria-label={t.admin.board.previousDay} onClick={() => setParam('date', addDays(date, -1))}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t.admin.board.previousDay}
+              onClick={() => setParam('date', addDays(date, -1))}
+            >
               ‹
             </button>
-            <input id="board-day" type="date" value={date} onChange={(e) => e.target.value && setParam('date', e.target.value)} />
-            <button type="button" className="icon-button" aria-label={t.admin.board.nextDay} onClick={() => setParam('date', addDays(date, 1))}>
+            <input
+              id="board-day"
+              type="date"
+              value={date}
+              onChange={(e) => e.target.value && setParam('date', e.target.value)}
+            />
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t.admin.board.nextDay}
+              onClick={() => setParam('date', addDays(date, 1))}
+            >
               ›
             </button>
           </div>
         </div>
         <div className="field">
           <label htmlFor="board-service">{t.admin.board.service}</label>
-          <select id="board-service" value={serviceId ?? ''} onChange={(e) => setParam('service', e.target.value || undefined)}>
+          <select
+            id="board-service"
+            value={serviceId ?? ''}
+            onChange={(e) => setParam('service', e.target.value || undefined)}
+          >
             <option value="">{t.admin.board.allServices}</option>
             {(services.data?.medicalServices ?? []).map((s) => (
               <option key={s.id} value={s.id}>
@@ -71,7 +90,11 @@ export function DayBoardPage() {
         </div>
         <div className="field">
           <label htmlFor="board-specialty">{t.admin.board.specialty}</label>
-          <select id="board-specialty" value={specialty ?? ''} onChange={(e) => setParam('specialty', e.target.value || undefined)}>
+          <select
+            id="board-specialty"
+            value={specialty ?? ''}
+            onChange={(e) => setParam('specialty', e.target.value || undefined)}
+          >
             <option value="">{t.admin.board.allSpecialties}</option>
             {specialties.map((s) => (
               <option key={s} value={s}>

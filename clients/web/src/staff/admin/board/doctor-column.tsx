@@ -4,7 +4,14 @@ import { t } from '../../../i18n';
 import { useClock } from '../../../i18n/clock-context';
 import { Alert } from '../../../ui/alert';
 import { AwayZone } from '../../../ui/away-zone';
-import { APPOINTMENT_DRAG_TYPE, type BoardAppointment, type BoardDoctor, MOVABLE, type PendingMove, type ScheduleSlot } from './board-types';
+import {
+  APPOINTMENT_DRAG_TYPE,
+  type BoardAppointment,
+  type BoardDoctor,
+  MOVABLE,
+  type PendingMove,
+  type ScheduleSlot,
+} from './board-types';
 import { isBookable } from './clinic-day';
 import { useDaySchedule } from './use-day-schedule';
 
@@ -45,7 +52,8 @@ export function DoctorColumn({ doctor, date, pending, onDragStart, onDragEnd, on
     // Each slot on its location's clock; the place and zone named where they are not the clinic's.
     const time = clock.in(slot.timeZone).time(slot.startsAt);
     const place = <AwayZone timeZone={slot.timeZone} at={slot.startsAt} locationName={slot.location.name} />;
-    if (pending?.toSlotId === slot.id) return <AppointmentCard appointment={pending.appointment} time={time} place={place} busy />;
+    if (pending?.toSlotId === slot.id)
+      return <AppointmentCard appointment={pending.appointment} time={time} place={place} busy />;
     const appointment = appointmentOf(slot);
     if (appointment && slot.status === 'BOOKED') {
       const leaving = pending?.appointment.id === appointment.id;
@@ -90,7 +98,12 @@ export function DoctorColumn({ doctor, date, pending, onDragStart, onDragEnd, on
             {place}
           </span>
           <span className="board-free">{t.admin.board.free}</span>
-          <button type="button" className="board-action" aria-label={t.admin.board.bookLabel(time, doctor.name)} onClick={() => onBook(slot, doctor)}>
+          <button
+            type="button"
+            className="board-action"
+            aria-label={t.admin.board.bookLabel(time, doctor.name)}
+            onClick={() => onBook(slot, doctor)}
+          >
             {t.admin.board.book}
           </button>
         </div>
@@ -136,7 +149,16 @@ interface CardProps {
 }
 
 /** A booked slot: who, for what; dragged or "Move…"d elsewhere while it may still change. */
-function AppointmentCard({ appointment, time, place, busy = false, draggable = false, onDragStart, onDragEnd, onMove }: CardProps) {
+function AppointmentCard({
+  appointment,
+  time,
+  place,
+  busy = false,
+  draggable = false,
+  onDragStart,
+  onDragEnd,
+  onMove,
+}: CardProps) {
   return (
     <div
       className={`board-slot board-appointment${busy ? ' board-busy' : ''}`}
@@ -156,9 +178,18 @@ function AppointmentCard({ appointment, time, place, busy = false, draggable = f
         {place}
       </span>
       <span className="board-patient">{appointment.patientName}</span>
-      <span className="board-service">{busy ? t.admin.board.moving : `${appointment.serviceName} · ${t.status[appointment.status] ?? appointment.status}`}</span>
+      <span className="board-service">
+        {busy
+          ? t.admin.board.moving
+          : `${appointment.serviceName} · ${t.status[appointment.status] ?? appointment.status}`}
+      </span>
       {onMove ? (
-        <button type="button" className="board-action" aria-label={t.admin.board.moveLabel(appointment.patientName, time)} onClick={onMove}>
+        <button
+          type="button"
+          className="board-action"
+          aria-label={t.admin.board.moveLabel(appointment.patientName, time)}
+          onClick={onMove}
+        >
           {t.admin.board.move}
         </button>
       ) : null}

@@ -33,11 +33,15 @@ export function MoveDialog({ appointment, doctors, date, onMove, onClose }: Prop
   // An <option> holds text only: the place and zone written out where they are not the clinic's.
   const timeOption = (slot: (typeof free)[number]) => {
     const time = clock.in(slot.timeZone).time(slot.startsAt);
-    return slot.timeZone === clock.zone ? time : `${time} ${t.doctor.slotPlace(slot.location.name, clock.in(slot.timeZone).zoneLabel(slot.startsAt))}`;
+    return slot.timeZone === clock.zone
+      ? time
+      : `${time} ${t.doctor.slotPlace(slot.location.name, clock.in(slot.timeZone).zoneLabel(slot.startsAt))}`;
   };
 
   // The doctor may be filtered out of the board: keep them choosable here.
-  const choices = doctors.some((d) => d.id === appointment.doctorId) ? doctors : [{ id: appointment.doctorId, name: appointment.doctorName }, ...doctors];
+  const choices = doctors.some((d) => d.id === appointment.doctorId)
+    ? doctors
+    : [{ id: appointment.doctorId, name: appointment.doctorName }, ...doctors];
   return (
     <AdminDialog title={t.admin.moveDialog.title(appointment.patientName)} onClose={onClose}>
       <form className="form" onSubmit={submit}>
@@ -64,7 +68,12 @@ export function MoveDialog({ appointment, doctors, date, onMove, onClose }: Prop
           {loading ? (
             <p className="loading">{t.loading}</p>
           ) : free.length ? (
-            <select id="move-time" data-doctor-id={doctorId} value={chosen?.id} onChange={(e) => setSlotId(e.target.value)}>
+            <select
+              id="move-time"
+              data-doctor-id={doctorId}
+              value={chosen?.id}
+              onChange={(e) => setSlotId(e.target.value)}
+            >
               {free.map((slot) => (
                 <option key={slot.id} value={slot.id}>
                   {timeOption(slot)}

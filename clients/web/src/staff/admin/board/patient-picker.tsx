@@ -13,10 +13,20 @@ export interface PickedPatient {
 }
 
 /** Finds a patient by part of the name or email (after a pause in typing) and lets one be chosen from the matches. */
-export function PatientPicker({ picked, onPick }: { picked: PickedPatient | null; onPick(patient: PickedPatient | null): void }) {
+export function PatientPicker({
+  picked,
+  onPick,
+}: {
+  picked: PickedPatient | null;
+  onPick(patient: PickedPatient | null): void;
+}) {
   const [text, setText] = useState('');
   const search = useDebounced(text.trim());
-  const { data, error } = useQuery(FindPatientsDocument, { variables: { search, first: 8 }, skip: search.length < 2, fetchPolicy: 'network-only' });
+  const { data, error } = useQuery(FindPatientsDocument, {
+    variables: { search, first: 8 },
+    skip: search.length < 2,
+    fetchPolicy: 'network-only',
+  });
   const matches = search.length >= 2 ? (data?.findPatients ?? []) : [];
   return (
     <div className="field">
@@ -42,7 +52,12 @@ export function PatientPicker({ picked, onPick }: { picked: PickedPatient | null
           <legend className="visually-hidden">{t.admin.bookDialog.patient}</legend>
           {matches.map((patient) => (
             <label key={patient.id}>
-              <input type="radio" name="book-patient-choice" checked={picked?.id === patient.id} onChange={() => onPick(patient)} />
+              <input
+                type="radio"
+                name="book-patient-choice"
+                checked={picked?.id === patient.id}
+                onChange={() => onPick(patient)}
+              />
               {t.admin.bookDialog.chosen(patient.name, patient.email)}
             </label>
           ))}

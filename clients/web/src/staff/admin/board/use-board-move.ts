@@ -25,10 +25,22 @@ export function useBoardMove() {
     clear();
     setPending({ appointment, toSlotId: to.id });
     try {
-      const { data } = await mutate({ variables: { id: appointment.id, newSlotId: to.id }, refetchQueries: ['DoctorSchedule'], awaitRefetchQueries: true });
+      const { data } = await mutate({
+        variables: { id: appointment.id, newSlotId: to.id },
+        refetchQueries: ['DoctorSchedule'],
+        awaitRefetchQueries: true,
+      });
       const result = data?.rescheduleAppointment;
-      if (result?.__typename === 'BookingConfirmed') say('success', t.admin.board.moved(appointment.patientName, clock.in(result.appointment.timeZone).dateTime(result.appointment.startsAt)));
-      else if (result?.__typename === 'SlotUnavailable') say('error', t.admin.board.moveRefused(appointment.patientName, refusalReason(result.reason)));
+      if (result?.__typename === 'BookingConfirmed')
+        say(
+          'success',
+          t.admin.board.moved(
+            appointment.patientName,
+            clock.in(result.appointment.timeZone).dateTime(result.appointment.startsAt),
+          ),
+        );
+      else if (result?.__typename === 'SlotUnavailable')
+        say('error', t.admin.board.moveRefused(appointment.patientName, refusalReason(result.reason)));
     } catch (error) {
       say('error', t.admin.board.moveRefused(appointment.patientName, messageFor(error)));
     } finally {

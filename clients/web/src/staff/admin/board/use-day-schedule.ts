@@ -6,7 +6,10 @@ import { dayQueryRange } from './clinic-day';
 /** One doctor's slots on one clinic day, earliest first. */
 export function useDaySchedule(doctorId: string | null, date: string) {
   const clock = useClock();
-  const query = useQuery(DoctorScheduleDocument, { variables: { doctorId: doctorId ?? '', ...dayQueryRange(date) }, skip: !doctorId });
+  const query = useQuery(DoctorScheduleDocument, {
+    variables: { doctorId: doctorId ?? '', ...dayQueryRange(date) },
+    skip: !doctorId,
+  });
   const slots = (query.data?.doctor.schedule ?? [])
     .filter((slot) => clock.dateOf(slot.startsAt) === date)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));

@@ -26,11 +26,28 @@ interface RuleForm {
  * service's, in minutes, hours or days, or the clinic's default (sent as
  * null). What applies now is the starting point.
  */
-export function BookingPolicyDialog({ service, onDone, onClose }: { service: Service; onDone: (name: string) => void; onClose: () => void }) {
+export function BookingPolicyDialog({
+  service,
+  onDone,
+  onClose,
+}: {
+  service: Service;
+  onDone: (name: string) => void;
+  onClose: () => void;
+}) {
   const p = t.admin.policy;
-  const [save, saving] = useMutation(SetBookingPolicyDocument, { refetchQueries: ['MedicalServices'], awaitRefetchQueries: true });
+  const [save, saving] = useMutation(SetBookingPolicyDocument, {
+    refetchQueries: ['MedicalServices'],
+    awaitRefetchQueries: true,
+  });
   const [rules, setRules] = useState<Record<Key, RuleForm>>(
-    () => Object.fromEntries(RULES.map(({ key, rule }) => [key, { own: service.bookingPolicy.ownRules.includes(rule), ...inLargestUnit(service.bookingPolicy[key]) }])) as Record<Key, RuleForm>,
+    () =>
+      Object.fromEntries(
+        RULES.map(({ key, rule }) => [
+          key,
+          { own: service.bookingPolicy.ownRules.includes(rule), ...inLargestUnit(service.bookingPolicy[key]) },
+        ]),
+      ) as Record<Key, RuleForm>,
   );
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -69,21 +86,43 @@ export function BookingPolicyDialog({ service, onDone, onClose }: { service: Ser
               <p className="hint">{p.explain[key]}</p>
               <div className="checks">
                 <label>
-                  <input type="radio" name={`${key}-source`} checked={!rule.own} onChange={() => change(key, { own: false })} /> {p.clinicDefault}
+                  <input
+                    type="radio"
+                    name={`${key}-source`}
+                    checked={!rule.own}
+                    onChange={() => change(key, { own: false })}
+                  />{' '}
+                  {p.clinicDefault}
                 </label>
                 <label>
-                  <input type="radio" name={`${key}-source`} checked={rule.own} onChange={() => change(key, { own: true })} /> {p.ownRule}
+                  <input
+                    type="radio"
+                    name={`${key}-source`}
+                    checked={rule.own}
+                    onChange={() => change(key, { own: true })}
+                  />{' '}
+                  {p.ownRule}
                 </label>
               </div>
               {rule.own ? (
                 <div className="hours-row">
                   <div className="field">
                     <label htmlFor={`${key}-amount`}>{p.amount(p.rules[key])}</label>
-                    <input id={`${key}-amount`} inputMode="decimal" required value={rule.amount} onChange={(e) => change(key, { amount: e.target.value })} />
+                    <input
+                      id={`${key}-amount`}
+                      inputMode="decimal"
+                      required
+                      value={rule.amount}
+                      onChange={(e) => change(key, { amount: e.target.value })}
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor={`${key}-unit`}>{p.unit(p.rules[key])}</label>
-                    <select id={`${key}-unit`} value={rule.unit} onChange={(e) => change(key, { unit: e.target.value as PolicyUnit })}>
+                    <select
+                      id={`${key}-unit`}
+                      value={rule.unit}
+                      onChange={(e) => change(key, { unit: e.target.value as PolicyUnit })}
+                    >
                       {POLICY_UNITS.map((unit) => (
                         <option key={unit} value={unit}>
                           {p.units[unit]}
@@ -97,7 +136,11 @@ export function BookingPolicyDialog({ service, onDone, onClose }: { service: Ser
           );
         })}
         {problem ? <Alert kind="error">{problem}</Alert> : null}
-        <DialogActions submit={saving.loading ? t.admin.services.saving : p.save} disabled={saving.loading} onCancel={onClose} />
+        <DialogActions
+          submit={saving.loading ? t.admin.services.saving : p.save}
+          disabled={saving.loading}
+          onCancel={onClose}
+        />
       </form>
     </AdminDialog>
   );

@@ -9,9 +9,20 @@ import { AdminDialog, DialogActions } from '../board/admin-dialog';
 type Service = MedicalServicesQuery['medicalServices'][number];
 
 /** Changing a service of the catalogue (UpdateMedicalService): for new bookings; booked appointments keep their price and time. */
-export function EditServiceDialog({ service, onDone, onClose }: { service: Service; onDone: (name: string) => void; onClose: () => void }) {
+export function EditServiceDialog({
+  service,
+  onDone,
+  onClose,
+}: {
+  service: Service;
+  onDone: (name: string) => void;
+  onClose: () => void;
+}) {
   const s = t.admin.services;
-  const [update, saving] = useMutation(UpdateMedicalServiceDocument, { refetchQueries: ['MedicalServices'], awaitRefetchQueries: true });
+  const [update, saving] = useMutation(UpdateMedicalServiceDocument, {
+    refetchQueries: ['MedicalServices'],
+    awaitRefetchQueries: true,
+  });
   const [form, setForm] = useState({
     name: service.name,
     durationMinutes: String(service.durationMinutes),
@@ -41,7 +52,11 @@ export function EditServiceDialog({ service, onDone, onClose }: { service: Servi
     }
   }
 
-  const field = (key: keyof typeof form, label: string, extra: { inputMode?: 'numeric' | 'decimal'; hint?: string } = {}) => (
+  const field = (
+    key: keyof typeof form,
+    label: string,
+    extra: { inputMode?: 'numeric' | 'decimal'; hint?: string } = {},
+  ) => (
     <div className="field">
       <label htmlFor={`edit-service-${key}`}>{label}</label>
       <input
@@ -70,7 +85,11 @@ export function EditServiceDialog({ service, onDone, onClose }: { service: Servi
         {field('bufferAfterMinutes', s.bufferAfter, { inputMode: 'numeric' })}
         {field('price', s.priceIn(service.currency), { inputMode: 'decimal', hint: s.priceHint })}
         {problem ? <Alert kind="error">{problem}</Alert> : null}
-        <DialogActions submit={saving.loading ? s.saving : s.saveChanges} disabled={saving.loading} onCancel={onClose} />
+        <DialogActions
+          submit={saving.loading ? s.saving : s.saveChanges}
+          disabled={saving.loading}
+          onCancel={onClose}
+        />
       </form>
     </AdminDialog>
   );

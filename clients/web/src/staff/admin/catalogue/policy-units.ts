@@ -9,7 +9,8 @@ const MINUTES_PER: Record<PolicyUnit, number> = { MINUTES: 1, HOURS: 60, DAYS: 1
 
 /** 2880 → 2 days, 90 → 90 minutes, 0 → 0 minutes. */
 export function inLargestUnit(minutes: number): { amount: string; unit: PolicyUnit } {
-  for (const unit of ['DAYS', 'HOURS'] as const) if (minutes > 0 && minutes % MINUTES_PER[unit] === 0) return { amount: String(minutes / MINUTES_PER[unit]), unit };
+  for (const unit of ['DAYS', 'HOURS'] as const)
+    if (minutes > 0 && minutes % MINUTES_PER[unit] === 0) return { amount: String(minutes / MINUTES_PER[unit]), unit };
   return { amount: String(minutes), unit: 'MINUTES' };
 }
 

@@ -1,5 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { CreateMedicalServiceDocument, MedicalServicesDocument, type MedicalServicesQuery, RetireMedicalServiceDocument, ServiceCategory } from '@carebook/sdk';
+import {
+  CreateMedicalServiceDocument,
+  MedicalServicesDocument,
+  type MedicalServicesQuery,
+  RetireMedicalServiceDocument,
+  ServiceCategory,
+} from '@carebook/sdk';
 import { type FormEvent, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
@@ -20,8 +26,14 @@ const EMPTY = { name: '', category: CATEGORIES[0], durationMinutes: '30', price:
 export function ServicesAdminPage() {
   const s = t.admin.services;
   const { data, loading, error } = useQuery(MedicalServicesDocument, { variables: {} });
-  const [create, creating] = useMutation(CreateMedicalServiceDocument, { refetchQueries: ['MedicalServices'], awaitRefetchQueries: true });
-  const [retire] = useMutation(RetireMedicalServiceDocument, { refetchQueries: ['MedicalServices'], awaitRefetchQueries: true });
+  const [create, creating] = useMutation(CreateMedicalServiceDocument, {
+    refetchQueries: ['MedicalServices'],
+    awaitRefetchQueries: true,
+  });
+  const [retire] = useMutation(RetireMedicalServiceDocument, {
+    refetchQueries: ['MedicalServices'],
+    awaitRefetchQueries: true,
+  });
   const [form, setForm] = useState(EMPTY);
   const { notice, say } = useAdminNotice();
   const [editing, setEditing] = useState<{ service: Service; what: 'details' | 'policy' } | null>(null);
@@ -29,7 +41,13 @@ export function ServicesAdminPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      const input = { name: form.name, category: form.category, durationMinutes: Number(form.durationMinutes), price: form.price.trim(), currency: form.currency.trim() };
+      const input = {
+        name: form.name,
+        category: form.category,
+        durationMinutes: Number(form.durationMinutes),
+        price: form.price.trim(),
+        currency: form.currency.trim(),
+      };
       const { data: created } = await create({ variables: { input } });
       setForm(EMPTY);
       say('success', s.created(created!.createMedicalService.name));
@@ -54,28 +72,50 @@ export function ServicesAdminPage() {
       {error ? <Alert kind="error">{messageFor(error)}</Alert> : null}
       {loading && !data ? <Loading /> : null}
       <p className="meta">{s.pricesKept}</p>
-      <DataTable caption={s.title} columns={[s.name, s.category, s.duration, s.buffers, s.price, s.rules, { hidden: s.actions }]}>
-            {(data?.medicalServices ?? []).map((service) => (
-              <tr key={service.id}>
-                <th scope="row">{service.name}</th>
-                <td>{t.categories[service.category] ?? service.category}</td>
-                <td>{service.durationMinutes}</td>
-                <td>{s.bufferPair(service.bufferBeforeMinutes, service.bufferAfterMinutes)}</td>
-                <td>{formatMoney(service.price, service.currency)}</td>
-                <td>{service.bookingPolicy.ownRules.length ? s.ownRules(service.bookingPolicy.ownRules.length) : s.clinicRules}</td>
-                <td className="row-actions">
-                  <button type="button" className="button button-secondary" aria-label={s.editLabel(service.name)} onClick={() => setEditing({ service, what: 'details' })}>
-                    {s.edit}
-                  </button>
-                  <button type="button" className="button button-secondary" aria-label={t.admin.policy.openLabel(service.name)} onClick={() => setEditing({ service, what: 'policy' })}>
-                    {t.admin.policy.open}
-                  </button>
-                  <button type="button" className="button button-danger-outline" aria-label={s.retireLabel(service.name)} onClick={() => retireService(service.id, service.name)}>
-                    {s.retire}
-                  </button>
-                </td>
-              </tr>
-            ))}
+      <DataTable
+        caption={s.title}
+        columns={[s.name, s.category, s.duration, s.buffers, s.price, s.rules, { hidden: s.actions }]}
+      >
+        {(data?.medicalServices ?? []).map((service) => (
+          <tr key={service.id}>
+            <th scope="row">{service.name}</th>
+            <td>{t.categories[service.category] ?? service.category}</td>
+            <td>{service.durationMinutes}</td>
+            <td>{s.bufferPair(service.bufferBeforeMinutes, service.bufferAfterMinutes)}</td>
+            <td>{formatMoney(service.price, service.currency)}</td>
+            <td>
+              {service.bookingPolicy.ownRules.length
+                ? s.ownRules(service.bookingPolicy.ownRules.length)
+                : s.clinicRules}
+            </td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-label={s.editLabel(service.name)}
+                onClick={() => setEditing({ service, what: 'details' })}
+              >
+                {s.edit}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-label={t.admin.policy.openLabel(service.name)}
+                onClick={() => setEditing({ service, what: 'policy' })}
+              >
+                {t.admin.policy.open}
+              </button>
+              <button
+                type="button"
+                className="button button-danger-outline"
+                aria-label={s.retireLabel(service.name)}
+                onClick={() => retireService(service.id, service.name)}
+              >
+                {s.retire}
+              </button>
+            </td>
+          </tr>
+        ))}
       </DataTable>
       {editing?.what === 'details' ? (
         <EditServiceDialog
@@ -101,11 +141,20 @@ export function ServicesAdminPage() {
         <h2>{s.create}</h2>
         <div className="field">
           <label htmlFor="service-name">{s.name}</label>
-          <input id="service-name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <input
+            id="service-name"
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="service-category">{s.category}</label>
-          <select id="service-category" value={form.category} onChange={(e) => setForm({ ...form, category: e.target.value as ServiceCategory })}>
+          <select
+            id="service-category"
+            value={form.category}
+            onChange={(e) => setForm({ ...form, category: e.target.value as ServiceCategory })}
+          >
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {t.categories[c] ?? c}
@@ -115,15 +164,36 @@ export function ServicesAdminPage() {
         </div>
         <div className="field">
           <label htmlFor="service-duration">{s.duration}</label>
-          <input id="service-duration" type="number" min={5} step={5} required value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })} />
+          <input
+            id="service-duration"
+            type="number"
+            min={5}
+            step={5}
+            required
+            value={form.durationMinutes}
+            onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="service-price">{s.price}</label>
-          <input id="service-price" inputMode="decimal" placeholder="35.00" required value={form.price} onChange={(e) => setForm({ ...form, price: e.target.value })} />
+          <input
+            id="service-price"
+            inputMode="decimal"
+            placeholder="35.00"
+            required
+            value={form.price}
+            onChange={(e) => setForm({ ...form, price: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="service-currency">{s.currency}</label>
-          <input id="service-currency" required maxLength={3} value={form.currency} onChange={(e) => setForm({ ...form, currency: e.target.value })} />
+          <input
+            id="service-currency"
+            required
+            maxLength={3}
+            value={form.currency}
+            onChange={(e) => setForm({ ...form, currency: e.target.value })}
+          />
         </div>
         <button type="submit" className="button button-primary" disabled={creating.loading}>
           {s.create}

@@ -14,16 +14,22 @@ export const SCOPE_KINDS: ScopeKind[] = ['EVERY_DOCTOR', 'CHOSEN_DOCTORS', 'ONE_
 export type ClosureProblem = 'NO_DOCTOR_CHOSEN' | 'NO_LOCATION_CHOSEN';
 
 /** CloseClinic's variables for a scope, or why it cannot be sent yet (checked here, so nothing is sent in vain). */
-export function closureTarget(scope: ClosureScope): { ok: true; variables: { doctorIds?: string[]; locationId?: string } } | { ok: false; problem: ClosureProblem } {
+export function closureTarget(
+  scope: ClosureScope,
+): { ok: true; variables: { doctorIds?: string[]; locationId?: string } } | { ok: false; problem: ClosureProblem } {
   switch (scope.kind) {
     case 'EVERY_DOCTOR':
       // Left out, not empty: the API closes every active doctor's days.
       return { ok: true, variables: {} };
     case 'CHOSEN_DOCTORS':
-      return scope.doctorIds.length ? { ok: true, variables: { doctorIds: [...new Set(scope.doctorIds)] } } : { ok: false, problem: 'NO_DOCTOR_CHOSEN' };
+      return scope.doctorIds.length
+        ? { ok: true, variables: { doctorIds: [...new Set(scope.doctorIds)] } }
+        : { ok: false, problem: 'NO_DOCTOR_CHOSEN' };
     case 'ONE_LOCATION':
       // The API takes a location or doctors, never both: doctorIds stays out.
-      return scope.locationId ? { ok: true, variables: { locationId: scope.locationId } } : { ok: false, problem: 'NO_LOCATION_CHOSEN' };
+      return scope.locationId
+        ? { ok: true, variables: { locationId: scope.locationId } }
+        : { ok: false, problem: 'NO_LOCATION_CHOSEN' };
   }
 }
 

@@ -43,7 +43,8 @@ export function ClosuresPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [refused, setRefused] = useState<Clash[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const closedLocation = scope.kind === 'ONE_LOCATION' ? locations.find((location) => location.id === scope.locationId) : undefined;
+  const closedLocation =
+    scope.kind === 'ONE_LOCATION' ? locations.find((location) => location.id === scope.locationId) : undefined;
   const doctorNames = useMemo(() => new Map((doctors.data?.doctors ?? []).map((d) => [d.id, d.name])), [doctors.data]);
   // A refusal is about what was sent: another closure has not been refused (yet).
   useEffect(() => setRefused(null), [from, to, scope]);
@@ -60,12 +61,16 @@ export function ClosuresPage() {
     const target = closureTarget(scope);
     if (!target.ok) return setProblem(target.problem === 'NO_LOCATION_CHOSEN' ? c.noLocationChosen : c.noDoctorChosen);
     try {
-      const { data } = await close({ variables: { from, to, ...target.variables, reason: reason.trim() || undefined, cancelBooked } });
+      const { data } = await close({
+        variables: { from, to, ...target.variables, reason: reason.trim() || undefined, cancelBooked },
+      });
       if (!data) return;
       setRefused(null);
       const result = data.closeClinic;
       const names = [...new Set(result.timeOffs.map((off) => off.doctor.name))];
-      const message = c.closed(clock.longDate(from), clock.longDate(to), names, result.blockedSlots, closedLocation?.name) + (result.cancelled.length ? ` ${t.booked.cancelledSaid(result.cancelled.length)}` : '');
+      const message =
+        c.closed(clock.longDate(from), clock.longDate(to), names, result.blockedSlots, closedLocation?.name) +
+        (result.cancelled.length ? ` ${t.booked.cancelledSaid(result.cancelled.length)}` : '');
       setOutcome({ message, cancelled: result.cancelled.map(clashOf), conflicts: result.conflicts.map(clashOf) });
       announce(message);
     } catch (caught) {
@@ -94,11 +99,19 @@ export function ClosuresPage() {
         <ScopePicker scope={scope} doctors={doctors.data?.doctors ?? []} locations={locations} onChange={setScope} />
         {/* Said after the scope, as it follows from it: a location's days are read on its clock. */}
         <p className="zone-note" data-testid="closure-zone">
-          {closedLocation ? c.locationDays(closedLocation.name, clock.in(closedLocation.timeZone).zoneLabel(`${from}T12:00:00Z`)) : t.admin.zoneNote(clock.zoneLabel(`${from}T12:00:00Z`))}
+          {closedLocation
+            ? c.locationDays(closedLocation.name, clock.in(closedLocation.timeZone).zoneLabel(`${from}T12:00:00Z`))
+            : t.admin.zoneNote(clock.zoneLabel(`${from}T12:00:00Z`))}
         </p>
         <div className="field">
           <label htmlFor="closure-reason">{c.reason}</label>
-          <input id="closure-reason" maxLength={200} aria-describedby="closure-reason-hint" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input
+            id="closure-reason"
+            maxLength={200}
+            aria-describedby="closure-reason-hint"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <p className="hint" id="closure-reason-hint">
             {c.reasonHint}
           </p>
@@ -109,7 +122,11 @@ export function ClosuresPage() {
             clashes={refused}
             what={t.booked.theClosure}
             busy={closing.loading}
-            describe={(clash) => (clash.doctorId && doctorNames.has(clash.doctorId) ? c.withDoctor(clash.patientName, doctorNames.get(clash.doctorId)!) : clash.patientName)}
+            describe={(clash) =>
+              clash.doctorId && doctorNames.has(clash.doctorId)
+                ? c.withDoctor(clash.patientName, doctorNames.get(clash.doctorId)!)
+                : clash.patientName
+            }
             onCancelBooked={() => void save(true)}
             onKeep={() => setRefused(null)}
           />

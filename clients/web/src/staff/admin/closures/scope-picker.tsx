@@ -23,7 +23,14 @@ export function ScopePicker({ scope, doctors, locations, onChange }: Props) {
       <legend>{c.scope}</legend>
       {kinds.map((kind) => (
         <label key={kind}>
-          <input type="radio" name="closure-scope" value={kind} checked={scope.kind === kind} onChange={() => onChange(scopeOfKind(kind, scope, locations[0]?.id ?? null))} /> {c.scopes[kind]}
+          <input
+            type="radio"
+            name="closure-scope"
+            value={kind}
+            checked={scope.kind === kind}
+            onChange={() => onChange(scopeOfKind(kind, scope, locations[0]?.id ?? null))}
+          />{' '}
+          {c.scopes[kind]}
         </label>
       ))}
       {scope.kind === 'CHOSEN_DOCTORS' ? (
@@ -34,7 +41,14 @@ export function ScopePicker({ scope, doctors, locations, onChange }: Props) {
               <input
                 type="checkbox"
                 checked={scope.doctorIds.includes(doctor.id)}
-                onChange={(e) => onChange({ kind: 'CHOSEN_DOCTORS', doctorIds: e.target.checked ? [...scope.doctorIds, doctor.id] : scope.doctorIds.filter((id) => id !== doctor.id) })}
+                onChange={(e) =>
+                  onChange({
+                    kind: 'CHOSEN_DOCTORS',
+                    doctorIds: e.target.checked
+                      ? [...scope.doctorIds, doctor.id]
+                      : scope.doctorIds.filter((id) => id !== doctor.id),
+                  })
+                }
               />{' '}
               {doctor.name}
             </label>
@@ -44,7 +58,11 @@ export function ScopePicker({ scope, doctors, locations, onChange }: Props) {
       {scope.kind === 'ONE_LOCATION' ? (
         <div className="field">
           <label htmlFor="closure-location">{c.location}</label>
-          <select id="closure-location" value={scope.locationId ?? ''} onChange={(e) => onChange({ kind: 'ONE_LOCATION', locationId: e.target.value || null })}>
+          <select
+            id="closure-location"
+            value={scope.locationId ?? ''}
+            onChange={(e) => onChange({ kind: 'ONE_LOCATION', locationId: e.target.value || null })}
+          >
             <LocationOptions locations={locations} />
           </select>
         </div>

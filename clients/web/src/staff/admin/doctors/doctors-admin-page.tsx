@@ -10,13 +10,24 @@ import { DataTable } from '../data-table';
 import { EditDoctorDialog } from './edit-doctor-dialog';
 import { ServiceChecks } from './service-checks';
 
-const EMPTY = { name: '', email: '', password: '', specialty: '', licenseNumber: '', location: '', serviceIds: [] as string[] };
+const EMPTY = {
+  name: '',
+  email: '',
+  password: '',
+  specialty: '',
+  licenseNumber: '',
+  location: '',
+  serviceIds: [] as string[],
+};
 
 /** The clinic's active doctors: adding one (with their sign-in), changing one, deactivating one. */
 export function DoctorsAdminPage() {
   const d = t.admin.doctors;
   const { data, loading, error } = useQuery(DoctorsDocument, { variables: {} });
-  const [create, creating] = useMutation(CreateDoctorDocument, { refetchQueries: ['Doctors'], awaitRefetchQueries: true });
+  const [create, creating] = useMutation(CreateDoctorDocument, {
+    refetchQueries: ['Doctors'],
+    awaitRefetchQueries: true,
+  });
   const [update] = useMutation(UpdateDoctorDocument, { refetchQueries: ['Doctors'], awaitRefetchQueries: true });
   const [form, setForm] = useState(EMPTY);
   const { notice, say } = useAdminNotice();
@@ -26,7 +37,9 @@ export function DoctorsAdminPage() {
     event.preventDefault();
     try {
       const { location, ...rest } = form;
-      const { data: created } = await create({ variables: { input: { ...rest, ...(location.trim() ? { location } : {}) } } });
+      const { data: created } = await create({
+        variables: { input: { ...rest, ...(location.trim() ? { location } : {}) } },
+      });
       setForm(EMPTY);
       say('success', d.created(created!.createDoctor.name));
     } catch (caught) {
@@ -44,10 +57,21 @@ export function DoctorsAdminPage() {
     }
   }
 
-  const field = (key: 'name' | 'email' | 'password' | 'specialty' | 'licenseNumber' | 'location', type = 'text', required = true) => (
+  const field = (
+    key: 'name' | 'email' | 'password' | 'specialty' | 'licenseNumber' | 'location',
+    type = 'text',
+    required = true,
+  ) => (
     <div className="field">
       <label htmlFor={`doctor-${key}`}>{d[key]}</label>
-      <input id={`doctor-${key}`} type={type} required={required} autoComplete="off" value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input
+        id={`doctor-${key}`}
+        type={type}
+        required={required}
+        autoComplete="off"
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      />
     </div>
   );
 
@@ -57,22 +81,32 @@ export function DoctorsAdminPage() {
       {error ? <Alert kind="error">{messageFor(error)}</Alert> : null}
       {loading && !data ? <Loading /> : null}
       <DataTable caption={d.title} columns={[d.name, d.specialty, d.location, d.services, { hidden: d.actions }]}>
-            {(data?.doctors ?? []).map((doctor) => (
-              <tr key={doctor.id}>
-                <th scope="row">{doctor.name}</th>
-                <td>{doctor.specialty}</td>
-                <td>{doctor.location ?? ''}</td>
-                <td>{doctor.services.map((s) => s.name).join(', ')}</td>
-                <td className="row-actions">
-                  <button type="button" className="button button-secondary" aria-label={d.editLabel(doctor.name)} onClick={() => setEditing(doctor)}>
-                    {d.editButton}
-                  </button>
-                  <button type="button" className="button button-danger-outline" aria-label={d.deactivateLabel(doctor.name)} onClick={() => deactivate(doctor.id, doctor.name)}>
-                    {d.deactivate}
-                  </button>
-                </td>
-              </tr>
-            ))}
+        {(data?.doctors ?? []).map((doctor) => (
+          <tr key={doctor.id}>
+            <th scope="row">{doctor.name}</th>
+            <td>{doctor.specialty}</td>
+            <td>{doctor.location ?? ''}</td>
+            <td>{doctor.services.map((s) => s.name).join(', ')}</td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-label={d.editLabel(doctor.name)}
+                onClick={() => setEditing(doctor)}
+              >
+                {d.editButton}
+              </button>
+              <button
+                type="button"
+                className="button button-danger-outline"
+                aria-label={d.deactivateLabel(doctor.name)}
+                onClick={() => deactivate(doctor.id, doctor.name)}
+              >
+                {d.deactivate}
+              </button>
+            </td>
+          </tr>
+        ))}
       </DataTable>
       {editing ? (
         <EditDoctorDialog

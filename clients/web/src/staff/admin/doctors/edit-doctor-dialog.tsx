@@ -15,10 +15,21 @@ type TextKey = 'name' | 'specialty' | 'bio' | 'location' | 'licenseNumber' | 'ph
  * specialty, what patients read, services) and from the licence number and
  * phone (DoctorContact, admins and the doctor only).
  */
-export function EditDoctorDialog({ doctor, onDone, onClose }: { doctor: Doctor; onDone: (name: string) => void; onClose: () => void }) {
+export function EditDoctorDialog({
+  doctor,
+  onDone,
+  onClose,
+}: {
+  doctor: Doctor;
+  onDone: (name: string) => void;
+  onClose: () => void;
+}) {
   const d = t.admin.doctors;
   const contact = useQuery(DoctorContactDocument, { variables: { doctorId: doctor.id }, fetchPolicy: 'network-only' });
-  const [update, saving] = useMutation(UpdateDoctorDocument, { refetchQueries: ['Doctors'], awaitRefetchQueries: true });
+  const [update, saving] = useMutation(UpdateDoctorDocument, {
+    refetchQueries: ['Doctors'],
+    awaitRefetchQueries: true,
+  });
   const [form, setForm] = useState({
     name: doctor.name,
     specialty: doctor.specialty,
@@ -34,7 +45,11 @@ export function EditDoctorDialog({ doctor, onDone, onClose }: { doctor: Doctor; 
   useEffect(() => {
     if (contactLoaded || !contact.data) return;
     setContactLoaded(true);
-    setForm((f) => ({ ...f, licenseNumber: contact.data.doctor.licenseNumber ?? '', phone: contact.data.doctor.phone ?? '' }));
+    setForm((f) => ({
+      ...f,
+      licenseNumber: contact.data.doctor.licenseNumber ?? '',
+      phone: contact.data.doctor.phone ?? '',
+    }));
   }, [contact.data, contactLoaded]);
 
   async function submit(event: FormEvent) {
@@ -44,7 +59,14 @@ export function EditDoctorDialog({ doctor, onDone, onClose }: { doctor: Doctor; 
     // Until the contact details are known, their fields are left out (kept as they are), never sent empty.
     const contactFields = contactLoaded ? { licenseNumber: licenseNumber.trim(), phone: phone.trim() || null } : {};
     try {
-      const input = { name: name.trim(), specialty: specialty.trim(), bio: bio.trim() || null, location: location.trim() || null, serviceIds, ...contactFields };
+      const input = {
+        name: name.trim(),
+        specialty: specialty.trim(),
+        bio: bio.trim() || null,
+        location: location.trim() || null,
+        serviceIds,
+        ...contactFields,
+      };
       const { data } = await update({ variables: { id: doctor.id, input } });
       onDone(data!.updateDoctor.name);
     } catch (caught) {
@@ -56,9 +78,20 @@ export function EditDoctorDialog({ doctor, onDone, onClose }: { doctor: Doctor; 
     <div className="field">
       <label htmlFor={`edit-doctor-${key}`}>{d.edit[key]}</label>
       {key === 'bio' ? (
-        <textarea id={`edit-doctor-${key}`} rows={4} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+        <textarea
+          id={`edit-doctor-${key}`}
+          rows={4}
+          value={form[key]}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
       ) : (
-        <input id={`edit-doctor-${key}`} autoComplete="off" aria-describedby={hint ? `edit-doctor-${key}-hint` : undefined} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+        <input
+          id={`edit-doctor-${key}`}
+          autoComplete="off"
+          aria-describedby={hint ? `edit-doctor-${key}-hint` : undefined}
+          value={form[key]}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
       )}
       {hint ? (
         <p className="hint" id={`edit-doctor-${key}-hint`}>
@@ -80,7 +113,11 @@ export function EditDoctorDialog({ doctor, onDone, onClose }: { doctor: Doctor; 
         {field('phone', d.phoneHint)}
         <ServiceChecks chosen={form.serviceIds} onChange={(serviceIds) => setForm({ ...form, serviceIds })} />
         {problem ? <Alert kind="error">{problem}</Alert> : null}
-        <DialogActions submit={saving.loading ? t.admin.services.saving : d.saveChanges} disabled={saving.loading} onCancel={onClose} />
+        <DialogActions
+          submit={saving.loading ? t.admin.services.saving : d.saveChanges}
+          disabled={saving.loading}
+          onCancel={onClose}
+        />
       </form>
     </AdminDialog>
   );

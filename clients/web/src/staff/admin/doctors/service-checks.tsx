@@ -10,7 +10,11 @@ export function ServiceChecks({ chosen, onChange }: { chosen: string[]; onChange
       <legend>{t.admin.doctors.services}</legend>
       {(services.data?.medicalServices ?? []).map((s) => (
         <label key={s.id}>
-          <input type="checkbox" checked={chosen.includes(s.id)} onChange={(e) => onChange(e.target.checked ? [...chosen, s.id] : chosen.filter((id) => id !== s.id))} />
+          <input
+            type="checkbox"
+            checked={chosen.includes(s.id)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, s.id] : chosen.filter((id) => id !== s.id))}
+          />
           {s.name}
         </label>
       ))}

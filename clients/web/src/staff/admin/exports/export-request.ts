@@ -16,7 +16,11 @@ export const exportFileName = (kind: ExportKind, from: string, to: string) => `$
  * message for a parameter at fault ({"error":{"code","message"}}), our words
  * for the rest (a session that ended, a role that may not, a server fault).
  */
-export function refusalText(status: number, body: string, words: { sessionEnded: string; forbidden: string; server: string }): string {
+export function refusalText(
+  status: number,
+  body: string,
+  words: { sessionEnded: string; forbidden: string; server: string },
+): string {
   if (status === 401) return words.sessionEnded;
   if (status === 403) return words.forbidden;
   if (status === 400) {

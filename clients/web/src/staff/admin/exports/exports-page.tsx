@@ -27,12 +27,22 @@ export function ExportsPage() {
       <p className="zone-note">{t.admin.zoneNote(clock.zoneLabel())}</p>
       {doctors.error ? <Alert kind="error">{messageFor(doctors.error)}</Alert> : null}
       <div className="export-forms">
-        <ExportForm kind="appointments" title={e.appointmentsTitle} hint={e.appointmentsHint} from={firstOfMonth(monthOf(today))} to={today}>
+        <ExportForm
+          kind="appointments"
+          title={e.appointmentsTitle}
+          hint={e.appointmentsHint}
+          from={firstOfMonth(monthOf(today))}
+          to={today}
+        >
           {(filter, set) => (
             <>
               <div className="field">
                 <label htmlFor="appointments-doctor">{e.doctor}</label>
-                <select id="appointments-doctor" value={filter.doctorId ?? ''} onChange={(ev) => set({ doctorId: ev.target.value })}>
+                <select
+                  id="appointments-doctor"
+                  value={filter.doctorId ?? ''}
+                  onChange={(ev) => set({ doctorId: ev.target.value })}
+                >
                   <option value="">{e.anyDoctor}</option>
                   {(doctors.data?.doctors ?? []).map((doctor) => (
                     <option key={doctor.id} value={doctor.id}>
@@ -41,19 +51,51 @@ export function ExportsPage() {
                   ))}
                 </select>
               </div>
-              <StatusSelect id="appointments-status" statuses={APPOINTMENT_STATUSES} labels={t.status} value={filter.status ?? ''} onChange={(status) => set({ status })} />
+              <StatusSelect
+                id="appointments-status"
+                statuses={APPOINTMENT_STATUSES}
+                labels={t.status}
+                value={filter.status ?? ''}
+                onChange={(status) => set({ status })}
+              />
             </>
           )}
         </ExportForm>
-        <ExportForm kind="invoices" title={e.invoicesTitle} hint={e.invoicesHint} from={firstOfMonth(monthOf(today))} to={today}>
-          {(filter, set) => <StatusSelect id="invoices-status" statuses={INVOICE_STATUSES} labels={t.invoiceStatus} value={filter.status ?? ''} onChange={(status) => set({ status })} />}
+        <ExportForm
+          kind="invoices"
+          title={e.invoicesTitle}
+          hint={e.invoicesHint}
+          from={firstOfMonth(monthOf(today))}
+          to={today}
+        >
+          {(filter, set) => (
+            <StatusSelect
+              id="invoices-status"
+              statuses={INVOICE_STATUSES}
+              labels={t.invoiceStatus}
+              value={filter.status ?? ''}
+              onChange={(status) => set({ status })}
+            />
+          )}
         </ExportForm>
       </div>
     </Page>
   );
 }
 
-function StatusSelect({ id, statuses, labels, value, onChange }: { id: string; statuses: string[]; labels: Record<string, string>; value: string; onChange: (status: string) => void }) {
+function StatusSelect({
+  id,
+  statuses,
+  labels,
+  value,
+  onChange,
+}: {
+  id: string;
+  statuses: string[];
+  labels: Record<string, string>;
+  value: string;
+  onChange: (status: string) => void;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{t.admin.exports.status}</label>
@@ -72,7 +114,21 @@ function StatusSelect({ id, statuses, labels, value, onChange }: { id: string; s
 type Filter = { from: string; to: string } & Record<string, string>;
 
 /** One export: its days, the filters its kind takes (children), the download and what came of it. */
-function ExportForm({ kind, title, hint, from, to, children }: { kind: ExportKind; title: string; hint: string; from: string; to: string; children: (filter: Filter, set: (patch: Record<string, string>) => void) => ReactNode }) {
+function ExportForm({
+  kind,
+  title,
+  hint,
+  from,
+  to,
+  children,
+}: {
+  kind: ExportKind;
+  title: string;
+  hint: string;
+  from: string;
+  to: string;
+  children: (filter: Filter, set: (patch: Record<string, string>) => void) => ReactNode;
+}) {
   const e = t.admin.exports;
   const announce = useAnnounce();
   const download = useCsvDownload();
@@ -83,7 +139,8 @@ function ExportForm({ kind, title, hint, from, to, children }: { kind: ExportKin
   async function submit(event: FormEvent) {
     event.preventDefault();
     setOutcome(null);
-    if (!filter.from || !filter.to || filter.to < filter.from) return setOutcome({ ok: false, message: e.invalidDates });
+    if (!filter.from || !filter.to || filter.to < filter.from)
+      return setOutcome({ ok: false, message: e.invalidDates });
     setBusy(true);
     const result = await download(kind, filter);
     setBusy(false);
@@ -99,15 +156,33 @@ function ExportForm({ kind, title, hint, from, to, children }: { kind: ExportKin
       <div className="hours-row">
         <div className="field">
           <label htmlFor={`${kind}-from`}>{e.from}</label>
-          <input id={`${kind}-from`} type="date" required value={filter.from} onChange={(ev) => set({ from: ev.target.value })} />
+          <input
+            id={`${kind}-from`}
+            type="date"
+            required
+            value={filter.from}
+            onChange={(ev) => set({ from: ev.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${kind}-to`}>{e.to}</label>
-          <input id={`${kind}-to`} type="date" required value={filter.to} onChange={(ev) => set({ to: ev.target.value })} />
+          <input
+            id={`${kind}-to`}
+            type="date"
+            required
+            value={filter.to}
+            onChange={(ev) => set({ to: ev.target.value })}
+          />
         </div>
       </div>
       {children(filter, set)}
-      {outcome ? outcome.ok ? <Alert kind="success">{e.downloaded(outcome.fileName)}</Alert> : <Alert kind="error">{outcome.message}</Alert> : null}
+      {outcome ? (
+        outcome.ok ? (
+          <Alert kind="success">{e.downloaded(outcome.fileName)}</Alert>
+        ) : (
+          <Alert kind="error">{outcome.message}</Alert>
+        )
+      ) : null}
       <button type="submit" className="button button-primary" disabled={busy}>
         {busy ? e.downloading : e.download(title)}
       </button>

@@ -20,9 +20,13 @@ export function useCsvDownload() {
   const apollo = useApolloClient();
   const words = { sessionEnded: t.auth.sessionEnded, forbidden: t.errors.forbidden, server: t.errors.server };
 
-  const ask = (url: string) => fetch(url, { headers: { authorization: `Bearer ${sessions.get()?.accessToken ?? ''}` }, cache: 'no-store' });
+  const ask = (url: string) =>
+    fetch(url, { headers: { authorization: `Bearer ${sessions.get()?.accessToken ?? ''}` }, cache: 'no-store' });
 
-  return async function download(kind: ExportKind, filter: { from: string; to: string } & Record<string, string>): Promise<DownloadOutcome> {
+  return async function download(
+    kind: ExportKind,
+    filter: { from: string; to: string } & Record<string, string>,
+  ): Promise<DownloadOutcome> {
     const url = exportUrl(graphqlUrl, kind, filter);
     let response: Response;
     try {
@@ -34,7 +38,8 @@ export function useCsvDownload() {
     } catch {
       return { ok: false, message: t.errors.network };
     }
-    if (!response.ok) return { ok: false, message: refusalText(response.status, await response.text().catch(() => ''), words) };
+    if (!response.ok)
+      return { ok: false, message: refusalText(response.status, await response.text().catch(() => ''), words) };
     let blob: Blob;
     try {
       blob = await response.blob();

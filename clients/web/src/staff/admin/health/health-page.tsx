@@ -9,7 +9,10 @@ import { DataTable } from '../data-table';
 /** Whether each service answers (and how fast), and how much work waits in each queue. */
 export function HealthPage() {
   const h = t.admin.health;
-  const { data, loading, error, refetch } = useQuery(SystemHealthDocument, { fetchPolicy: 'network-only', notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch } = useQuery(SystemHealthDocument, {
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: true,
+  });
   const health = data?.systemHealth;
   return (
     <Page title={h.title} wide>
@@ -22,27 +25,29 @@ export function HealthPage() {
         <>
           <h2>{h.services}</h2>
           <DataTable caption={h.services} columns={[h.service, h.status, h.latency]}>
-                {health.services.map((s) => (
-                  <tr key={s.name}>
-                    <th scope="row">{s.name}</th>
-                    <td>
-                      <span className={`badge ${s.status === 'UP' ? 'badge-confirmed' : 'badge-cancelled'}`}>{s.status}</span>
-                    </td>
-                    <td>{s.latencyMs == null ? '' : h.ms(s.latencyMs)}</td>
-                  </tr>
-                ))}
+            {health.services.map((s) => (
+              <tr key={s.name}>
+                <th scope="row">{s.name}</th>
+                <td>
+                  <span className={`badge ${s.status === 'UP' ? 'badge-confirmed' : 'badge-cancelled'}`}>
+                    {s.status}
+                  </span>
+                </td>
+                <td>{s.latencyMs == null ? '' : h.ms(s.latencyMs)}</td>
+              </tr>
+            ))}
           </DataTable>
           <h2>{h.queues}</h2>
           <DataTable caption={h.queues} columns={[h.queue, h.waiting, h.delayed, h.activeJobs, h.failed]}>
-                {health.queues.map((q) => (
-                  <tr key={q.name}>
-                    <th scope="row">{q.name}</th>
-                    <td>{q.waiting}</td>
-                    <td>{q.delayed}</td>
-                    <td>{q.active}</td>
-                    <td>{q.failed}</td>
-                  </tr>
-                ))}
+            {health.queues.map((q) => (
+              <tr key={q.name}>
+                <th scope="row">{q.name}</th>
+                <td>{q.waiting}</td>
+                <td>{q.delayed}</td>
+                <td>{q.active}</td>
+                <td>{q.failed}</td>
+              </tr>
+            ))}
           </DataTable>
         </>
       ) : null}

@@ -11,7 +11,10 @@ import { DataTable } from '../data-table';
 export function ActionLogPage() {
   const l = t.admin.log;
   const clock = useClock();
-  const { data, loading, error, fetchMore } = useQuery(AdminActionLogDocument, { variables: { first: 25 }, fetchPolicy: 'network-only' });
+  const { data, loading, error, fetchMore } = useQuery(AdminActionLogDocument, {
+    variables: { first: 25 },
+    fetchPolicy: 'network-only',
+  });
   const page = data?.adminActionLog;
   return (
     <Page title={l.title} wide>
@@ -20,15 +23,15 @@ export function ActionLogPage() {
       {loading && !data ? <Loading /> : null}
       {page && !page.edges.length ? <p>{t.admin.none}</p> : null}
       <DataTable caption={l.title} columns={[l.when, l.admin, l.action, l.target, l.details]}>
-            {(page?.edges ?? []).map(({ node }) => (
-              <tr key={node.id}>
-                <td>{clock.dateTime(node.createdAt)}</td>
-                <td>{node.admin?.email ?? ''}</td>
-                <th scope="row">{node.action}</th>
-                <td className="mono">{node.targetId}</td>
-                <td className="mono">{typeof node.details === 'string' ? node.details : JSON.stringify(node.details)}</td>
-              </tr>
-            ))}
+        {(page?.edges ?? []).map(({ node }) => (
+          <tr key={node.id}>
+            <td>{clock.dateTime(node.createdAt)}</td>
+            <td>{node.admin?.email ?? ''}</td>
+            <th scope="row">{node.action}</th>
+            <td className="mono">{node.targetId}</td>
+            <td className="mono">{typeof node.details === 'string' ? node.details : JSON.stringify(node.details)}</td>
+          </tr>
+        ))}
       </DataTable>
       {page?.pageInfo.hasNextPage ? (
         <button
@@ -37,7 +40,12 @@ export function ActionLogPage() {
           onClick={() =>
             fetchMore({
               variables: { after: page.pageInfo.endCursor },
-              updateQuery: (prev, { fetchMoreResult }) => ({ adminActionLog: { ...fetchMoreResult.adminActionLog, edges: [...prev.adminActionLog.edges, ...fetchMoreResult.adminActionLog.edges] } }),
+              updateQuery: (prev, { fetchMoreResult }) => ({
+                adminActionLog: {
+                  ...fetchMoreResult.adminActionLog,
+                  edges: [...prev.adminActionLog.edges, ...fetchMoreResult.adminActionLog.edges],
+                },
+              }),
             })
           }
         >

@@ -53,7 +53,12 @@ export function BarChart({ title, labels, series, max, format }: Props) {
                     <rect x={j * bar} y={TOP + plot - h} width={bar - 2} height={h} className={s.className}>
                       <title>{`${label}, ${s.name}: ${format(s.values[i])}`}</title>
                     </rect>
-                    <text x={j * bar + (bar - 2) / 2} y={TOP + plot - h - 3} className="chart-value" textAnchor="middle">
+                    <text
+                      x={j * bar + (bar - 2) / 2}
+                      y={TOP + plot - h - 3}
+                      className="chart-value"
+                      textAnchor="middle"
+                    >
                       {format(s.values[i])}
                     </text>
                   </g>

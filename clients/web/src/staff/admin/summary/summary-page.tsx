@@ -21,7 +21,10 @@ export function SummaryPage() {
   const [period, setPeriod] = useState<Period>('DAY');
   const [range, setRange] = useState(() => defaultRange('DAY', clock.today()));
   const [asTable, setAsTable] = useState(false);
-  const { data, loading, error } = useQuery(ScheduleSummaryDocument, { variables: { ...range, groupBy: period }, fetchPolicy: 'network-only' });
+  const { data, loading, error } = useQuery(ScheduleSummaryDocument, {
+    variables: { ...range, groupBy: period },
+    fetchPolicy: 'network-only',
+  });
   const buckets = data?.scheduleSummary ?? [];
   const labelOf = (periodStart: string) => periodLabel(clock, period, periodStart);
   const labels = buckets.map((b) => labelOf(b.periodStart));
@@ -51,14 +54,29 @@ export function SummaryPage() {
         </fieldset>
         <div className="field">
           <label htmlFor="summary-from">{s.from}</label>
-          <input id="summary-from" type="date" value={range.from} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
+          <input
+            id="summary-from"
+            type="date"
+            value={range.from}
+            onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="summary-to">{s.to}</label>
-          <input id="summary-to" type="date" value={range.to} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
+          <input
+            id="summary-to"
+            type="date"
+            value={range.to}
+            onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
+          />
         </div>
       </div>
-      <button type="button" className="button button-secondary" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-pressed={asTable}
+        onClick={() => setAsTable(!asTable)}
+      >
         {asTable ? s.showChart : s.showTable}
       </button>
       {error ? <Alert kind="error">{messageFor(error)}</Alert> : null}
@@ -74,7 +92,9 @@ export function SummaryPage() {
               labels={labels}
               max={1}
               format={percent}
-              series={[{ name: s.utilization, className: 'series-utilization', values: buckets.map((b) => b.utilization) }]}
+              series={[
+                { name: s.utilization, className: 'series-utilization', values: buckets.map((b) => b.utilization) },
+              ]}
             />
             <BarChart
               title={s.outcomesChart}

@@ -42,7 +42,12 @@ export function UserRow({ user, since, roles, onSetRole, onDeactivate }: Props) 
               </option>
             ))}
           </select>
-          <button type="button" className="button button-secondary" disabled={role === user.role} onClick={() => onSetRole(role)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={role === user.role}
+            onClick={() => onSetRole(role)}
+          >
             {u.setRole}
           </button>
         </div>
@@ -53,7 +58,13 @@ export function UserRow({ user, since, roles, onSetRole, onDeactivate }: Props) 
         {!user.active ? null : asking ? (
           <form className="field-inline" onSubmit={deactivate} noValidate>
             <label htmlFor={`${idBase}-reason`}>{u.reason}</label>
-            <input id={`${idBase}-reason`} value={reason} aria-invalid={reasonError} aria-describedby={reasonError ? `${idBase}-reason-error` : undefined} onChange={(e) => setReason(e.target.value)} />
+            <input
+              id={`${idBase}-reason`}
+              value={reason}
+              aria-invalid={reasonError}
+              aria-describedby={reasonError ? `${idBase}-reason-error` : undefined}
+              onChange={(e) => setReason(e.target.value)}
+            />
             {reasonError ? (
               <span id={`${idBase}-reason-error`} className="field-error">
                 {u.reasonNeeded}
@@ -67,7 +78,12 @@ export function UserRow({ user, since, roles, onSetRole, onDeactivate }: Props) 
             </button>
           </form>
         ) : (
-          <button type="button" className="button button-danger-outline" aria-label={u.deactivateLabel(user.email)} onClick={() => setAsking(true)}>
+          <button
+            type="button"
+            className="button button-danger-outline"
+            aria-label={u.deactivateLabel(user.email)}
+            onClick={() => setAsking(true)}
+          >
             {u.deactivate}
           </button>
         )}

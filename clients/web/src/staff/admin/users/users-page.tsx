@@ -20,7 +20,9 @@ export function UsersPage() {
   const [text, setText] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const search = useDebounced(text.trim());
-  const { data, loading, error, fetchMore } = useQuery(UsersDocument, { variables: { search: search || undefined, role: role || undefined, first: 25 } });
+  const { data, loading, error, fetchMore } = useQuery(UsersDocument, {
+    variables: { search: search || undefined, role: role || undefined, first: 25 },
+  });
   const [setUserRole] = useMutation(SetUserRoleDocument);
   const [deactivateUser] = useMutation(DeactivateUserDocument);
   const { notice, say } = useAdminNotice();
@@ -58,19 +60,44 @@ export function UsersPage() {
       {error ? <Alert kind="error">{messageFor(error)}</Alert> : null}
       {loading && !data ? <Loading /> : null}
       <DataTable caption={u.title} columns={[t.auth.email, u.role, u.status, u.since, { hidden: u.deactivate }]}>
-            {(page?.edges ?? []).map(({ node }) => (
-              <UserRow
-                key={node.id}
-                user={node}
-                since={clock.longDate(clock.dateOf(node.createdAt))}
-                roles={ROLES}
-                onSetRole={(next) => attempt(async () => (await setUserRole({ variables: { userId: node.id, role: next } }), u.roleSet(node.email, next)))}
-                onDeactivate={(reason) => attempt(async () => (await deactivateUser({ variables: { userId: node.id, reason } }), u.deactivated(node.email)))}
-              />
-            ))}
+        {(page?.edges ?? []).map(({ node }) => (
+          <UserRow
+            key={node.id}
+            user={node}
+            since={clock.longDate(clock.dateOf(node.createdAt))}
+            roles={ROLES}
+            onSetRole={(next) =>
+              attempt(
+                async () => (
+                  await setUserRole({ variables: { userId: node.id, role: next } }),
+                  u.roleSet(node.email, next)
+                ),
+              )
+            }
+            onDeactivate={(reason) =>
+              attempt(
+                async () => (
+                  await deactivateUser({ variables: { userId: node.id, reason } }),
+                  u.deactivated(node.email)
+                ),
+              )
+            }
+          />
+        ))}
       </DataTable>
       {page?.pageInfo.hasNextPage ? (
-        <button type="button" className="button button-secondary" onClick={() => fetchMore({ variables: { after: page.pageInfo.endCursor }, updateQuery: (prev, { fetchMoreResult }) => ({ users: { ...fetchMoreResult.users, edges: [...prev.users.edges, ...fetchMoreResult.users.edges] } }) })}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() =>
+            fetchMore({
+              variables: { after: page.pageInfo.endCursor },
+              updateQuery: (prev, { fetchMoreResult }) => ({
+                users: { ...fetchMoreResult.users, edges: [...prev.users.edges, ...fetchMoreResult.users.edges] },
+              }),
+            })
+          }
+        >
           {u.more}
         </button>
       ) : null}

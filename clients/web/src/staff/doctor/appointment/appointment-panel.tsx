@@ -10,7 +10,17 @@ import { VisitActions } from './visit-actions';
 type Appointment = NonNullable<ScheduleSlot['appointment']>;
 
 /** One appointment beside the schedule: when and what, closing the visit, and the patient's chart. Focus moves to it on opening. */
-export function AppointmentPanel({ slot, appointment, onClose, onChanged }: { slot: ScheduleSlot; appointment: Appointment; onClose: () => void; onChanged: () => void }) {
+export function AppointmentPanel({
+  slot,
+  appointment,
+  onClose,
+  onChanged,
+}: {
+  slot: ScheduleSlot;
+  appointment: Appointment;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   // The slot's location's clock; dateTime names its zone.
   const clock = useClock().in(slot.timeZone);
   // Where is said once the clinic has more than one location.
@@ -49,7 +59,13 @@ export function AppointmentPanel({ slot, appointment, onClose, onChanged }: { sl
           </dd>
         </div>
       </dl>
-      <VisitActions key={appointment.id} appointmentId={appointment.id} status={appointment.status} startsAt={slot.startsAt} onChanged={onChanged} />
+      <VisitActions
+        key={appointment.id}
+        appointmentId={appointment.id}
+        status={appointment.status}
+        startsAt={slot.startsAt}
+        onChanged={onChanged}
+      />
       <PatientChart key={appointment.patient.id} patientId={appointment.patient.id} appointmentId={appointment.id} />
     </aside>
   );

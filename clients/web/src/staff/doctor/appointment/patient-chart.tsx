@@ -69,7 +69,12 @@ export function PatientChart({ patientId, appointmentId }: { patientId: string; 
                 <h4>{record.diagnosis}</h4>
                 {record.notes ? <p className="preserve-lines">{record.notes}</p> : null}
                 <p className="meta">{t.doctor.recordBy(record.doctor?.name ?? '', clock.dateTime(record.createdAt))}</p>
-                <button type="button" className="button button-secondary" aria-label={t.doctor.editRecord(record.diagnosis)} onClick={() => setEditing(record.id)}>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  aria-label={t.doctor.editRecord(record.diagnosis)}
+                  onClick={() => setEditing(record.id)}
+                >
                   {t.doctor.edit}
                 </button>
               </>

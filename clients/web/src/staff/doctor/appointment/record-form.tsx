@@ -46,11 +46,23 @@ export function RecordForm({
       {error ? <Alert kind="error">{error}</Alert> : null}
       <div className="field">
         <label htmlFor={`${id}-diagnosis`}>{t.doctor.diagnosis}</label>
-        <input id={`${id}-diagnosis`} required maxLength={500} value={diagnosis} onChange={(e) => setDiagnosis(e.target.value)} />
+        <input
+          id={`${id}-diagnosis`}
+          required
+          maxLength={500}
+          value={diagnosis}
+          onChange={(e) => setDiagnosis(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-notes`}>{t.doctor.notes}</label>
-        <textarea id={`${id}-notes`} rows={3} maxLength={10000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea
+          id={`${id}-notes`}
+          rows={3}
+          maxLength={10000}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>

@@ -8,7 +8,17 @@ import { Alert } from '../../../ui/alert';
 import { useAnnounce } from '../../../ui/announcer';
 
 /** Closing a visit: completed with the doctor's notes (the invoice follows), or a no-show. */
-export function VisitActions({ appointmentId, status, startsAt, onChanged }: { appointmentId: string; status: string; startsAt: string; onChanged: () => void }) {
+export function VisitActions({
+  appointmentId,
+  status,
+  startsAt,
+  onChanged,
+}: {
+  appointmentId: string;
+  status: string;
+  startsAt: string;
+  onChanged: () => void;
+}) {
   const clock = useClock();
   const announce = useAnnounce();
   const [complete, completing] = useMutation(CompleteAppointmentDocument);
@@ -30,7 +40,10 @@ export function VisitActions({ appointmentId, status, startsAt, onChanged }: { a
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => complete({ variables: { id: appointmentId, notes: notes.trim() || undefined } }), t.doctor.completed);
+    void run(
+      () => complete({ variables: { id: appointmentId, notes: notes.trim() || undefined } }),
+      t.doctor.completed,
+    );
   };
 
   if (status !== 'CONFIRMED' && status !== 'PENDING')
@@ -42,12 +55,21 @@ export function VisitActions({ appointmentId, status, startsAt, onChanged }: { a
   return (
     <section className="panel-section" aria-labelledby="visit-title">
       <h3 id="visit-title">{t.doctor.completeTitle}</h3>
-      {Date.parse(startsAt) > Date.now() ? <p className="hint">{t.doctor.notStarted(clock.dateTime(startsAt))}</p> : null}
+      {Date.parse(startsAt) > Date.now() ? (
+        <p className="hint">{t.doctor.notStarted(clock.dateTime(startsAt))}</p>
+      ) : null}
       {error ? <Alert kind="error">{error}</Alert> : null}
       <form className="form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="visit-notes">{t.doctor.visitNotes}</label>
-          <textarea id="visit-notes" rows={3} maxLength={5000} aria-describedby="visit-notes-hint" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <textarea
+            id="visit-notes"
+            rows={3}
+            maxLength={5000}
+            aria-describedby="visit-notes-hint"
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
           <p className="hint" id="visit-notes-hint">
             {t.doctor.visitNotesHint}
           </p>
@@ -56,7 +78,12 @@ export function VisitActions({ appointmentId, status, startsAt, onChanged }: { a
           <button type="submit" className="button button-primary" disabled={completing.loading || marking.loading}>
             {completing.loading ? t.doctor.completing : t.doctor.complete}
           </button>
-          <button type="button" className="button button-danger-outline" disabled={completing.loading || marking.loading} onClick={() => void run(() => markNoShow({ variables: { id: appointmentId } }), t.doctor.markedNoShow)}>
+          <button
+            type="button"
+            className="button button-danger-outline"
+            disabled={completing.loading || marking.loading}
+            onClick={() => void run(() => markNoShow({ variables: { id: appointmentId } }), t.doctor.markedNoShow)}
+          >
             {marking.loading ? t.doctor.markingNoShow : t.doctor.noShow}
           </button>
         </div>

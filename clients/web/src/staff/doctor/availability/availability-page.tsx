@@ -47,7 +47,10 @@ export function AvailabilityPage() {
       <Routes>
         <Route index element={<WeeklyHoursForm doctorId={doctorId} />} />
         <Route path="days" element={side(<OneOffForm doctorId={doctorId} />, <OneOffList doctorId={doctorId} />)} />
-        <Route path="time-off" element={side(<TimeOffForm doctorId={doctorId} />, <TimeOffList doctorId={doctorId} />)} />
+        <Route
+          path="time-off"
+          element={side(<TimeOffForm doctorId={doctorId} />, <TimeOffList doctorId={doctorId} />)}
+        />
         <Route path="*" element={<p className="meta">{t.errors.notFound}</p>} />
       </Routes>
     </Page>

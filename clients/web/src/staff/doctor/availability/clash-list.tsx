@@ -3,7 +3,17 @@ import { useClock } from '../../../i18n/clock-context';
 import type { Clash } from './clashes';
 
 /** The booked appointments a change would clash with, each with its time (its location's zone, named) and patient. */
-export function ClashList({ title, intro, clashes, testId }: { title: string; intro: string; clashes: Clash[]; testId: string }) {
+export function ClashList({
+  title,
+  intro,
+  clashes,
+  testId,
+}: {
+  title: string;
+  intro: string;
+  clashes: Clash[];
+  testId: string;
+}) {
   return (
     <div className="alert alert-info" role="status" data-testid={testId}>
       <span className="alert-icon" aria-hidden="true">
@@ -27,7 +37,10 @@ export function ClashItems({ clashes }: { clashes: Clash[] }) {
       {clashes.map((clash) => {
         const zoned = clock.in(clash.timeZone);
         // dateTime ends with the zone's short name; another zone than the clinic's is named in full too.
-        const when = zoned === clock ? zoned.dateTime(clash.startsAt) : `${zoned.dateTime(clash.startsAt)} ${t.zoneOnly(zoned.zone)}`;
+        const when =
+          zoned === clock
+            ? zoned.dateTime(clash.startsAt)
+            : `${zoned.dateTime(clash.startsAt)} ${t.zoneOnly(zoned.zone)}`;
         return <li key={clash.id}>{t.doctor.clashItem(when, clash.patientName)}</li>;
       })}
     </ul>

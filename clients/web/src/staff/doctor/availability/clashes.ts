@@ -20,11 +20,20 @@ const zoneOf = (row: { timeZone?: string | null }) => (row.timeZone ? { timeZone
 
 /** The open appointments among a schedule's slots (in a time off's range: what it would clash with). */
 export function bookedAppointments(
-  slots: ReadonlyArray<{ startsAt: string; timeZone?: string | null; appointment?: { id: string; status: string; patient: { name: string } } | null }>,
+  slots: ReadonlyArray<{
+    startsAt: string;
+    timeZone?: string | null;
+    appointment?: { id: string; status: string; patient: { name: string } } | null;
+  }>,
 ): Clash[] {
   return slots
     .filter((slot) => slot.appointment && OPEN.includes(slot.appointment.status))
-    .map((slot) => ({ id: slot.appointment!.id, startsAt: slot.startsAt, patientName: slot.appointment!.patient.name, ...zoneOf(slot) }))
+    .map((slot) => ({
+      id: slot.appointment!.id,
+      startsAt: slot.startsAt,
+      patientName: slot.appointment!.patient.name,
+      ...zoneOf(slot),
+    }))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
@@ -35,7 +44,14 @@ export function bookedAppointments(
  * taking appointments then. Left out, a location is the default one.
  */
 export function outsideWeeklyHours(
-  appointments: ReadonlyArray<{ id: string; startsAt: string; endsAt: string; timeZone?: string | null; location?: { id: string } | null; patient: { name: string } }>,
+  appointments: ReadonlyArray<{
+    id: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone?: string | null;
+    location?: { id: string } | null;
+    patient: { name: string };
+  }>,
   rules: ReadonlyArray<{ dayOfWeek: string; startTime: string; endTime: string; locationId?: string | null }>,
   clock: Clock,
 ): Clash[] {
@@ -46,14 +62,28 @@ export function outsideWeeklyHours(
       const day = DAYS[isoWeekday(zoned.dateOf(appointment.startsAt)) - 1];
       const start = zoned.wallTime(appointment.startsAt);
       // An appointment ending at its location's midnight ends at 24:00 of its day.
-      const end = zoned.dateOf(appointment.endsAt) === zoned.dateOf(appointment.startsAt) ? zoned.wallTime(appointment.endsAt) : '24:00';
-      return !rules.some((rule) => (rule.locationId ?? DEFAULT_LOCATION_ID) === place && rule.dayOfWeek === day && rule.startTime <= start && end <= rule.endTime);
+      const end =
+        zoned.dateOf(appointment.endsAt) === zoned.dateOf(appointment.startsAt)
+          ? zoned.wallTime(appointment.endsAt)
+          : '24:00';
+      return !rules.some(
+        (rule) =>
+          (rule.locationId ?? DEFAULT_LOCATION_ID) === place &&
+          rule.dayOfWeek === day &&
+          rule.startTime <= start &&
+          end <= rule.endTime,
+      );
     })
     .map(clashOf);
 }
 
 /** An appointment as the API answers it (id, start, patient, its zone), as a Clash to list. */
-export const clashOf = (appointment: { id: string; startsAt: string; timeZone?: string | null; patient: { name: string } }): Clash => ({
+export const clashOf = (appointment: {
+  id: string;
+  startsAt: string;
+  timeZone?: string | null;
+  patient: { name: string };
+}): Clash => ({
   id: appointment.id,
   startsAt: appointment.startsAt,
   patientName: appointment.patient.name,

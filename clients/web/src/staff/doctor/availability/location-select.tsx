@@ -12,7 +12,15 @@ export function useLocations() {
  * own time zone. Shown only when the clinic has more than one; otherwise the
  * hours are the default location's, as they always were.
  */
-export function LocationSelect({ id, value, onChange }: { id: string; value: string; onChange: (locationId: string) => void }) {
+export function LocationSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  onChange: (locationId: string) => void;
+}) {
   const locations = useLocations();
   if (locations.length < 2) return null;
   return (
@@ -26,7 +34,11 @@ export function LocationSelect({ id, value, onChange }: { id: string; value: str
 }
 
 /** A location per option, its zone named (the hours forms and the closures page choose alike). */
-export function LocationOptions({ locations }: { locations: ReadonlyArray<{ id: string; name: string; timeZone: string }> }) {
+export function LocationOptions({
+  locations,
+}: {
+  locations: ReadonlyArray<{ id: string; name: string; timeZone: string }>;
+}) {
   return (
     <>
       {locations.map((location) => (

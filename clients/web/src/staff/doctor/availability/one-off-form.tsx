@@ -51,11 +51,25 @@ export function OneOffForm({ doctorId }: { doctorId: string }) {
         </div>
         <div className="field">
           <label htmlFor="one-off-from">{t.doctor.from}</label>
-          <input id="one-off-from" type="time" step={300} required value={startTime} onChange={(e) => setStartTime(e.target.value)} />
+          <input
+            id="one-off-from"
+            type="time"
+            step={300}
+            required
+            value={startTime}
+            onChange={(e) => setStartTime(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="one-off-to">{t.doctor.to}</label>
-          <input id="one-off-to" type="time" step={300} required value={endTime} onChange={(e) => setEndTime(e.target.value)} />
+          <input
+            id="one-off-to"
+            type="time"
+            step={300}
+            required
+            value={endTime}
+            onChange={(e) => setEndTime(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="one-off-minutes">{t.doctor.slotMinutes}</label>
@@ -63,7 +77,9 @@ export function OneOffForm({ doctorId }: { doctorId: string }) {
         </div>
         <LocationSelect id="one-off-location" value={locationId} onChange={setLocationId} />
       </div>
-      <p className="zone-note">{zoned === clock ? t.doctor.zone(clock.zoneLabel()) : t.doctor.locationZone(zoned.zoneLabel())}</p>
+      <p className="zone-note">
+        {zoned === clock ? t.doctor.zone(clock.zoneLabel()) : t.doctor.locationZone(zoned.zoneLabel())}
+      </p>
       {error ? <Alert kind="error">{error}</Alert> : null}
       {done ? <Alert kind="success">{done}</Alert> : null}
       <button type="submit" className="button button-primary" disabled={adding.loading}>

@@ -19,7 +19,10 @@ import { type Clash, clashOf } from './clashes';
 export function OneOffList({ doctorId }: { doctorId: string }) {
   const d = t.doctor.oneOffList;
   const clock = useClock();
-  const { data, loading, error } = useQuery(DoctorTimeOffDocument, { variables: { doctorId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(DoctorTimeOffDocument, {
+    variables: { doctorId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [remove, removing] = useMutation(RemoveAvailabilityDocument, { refetchQueries: ['DoctorTimeOff'] });
   const { notice, say } = useAdminNotice();
   const [kept, setKept] = useState<Clash[]>([]);
@@ -42,7 +45,9 @@ export function OneOffList({ doctorId }: { doctorId: string }) {
     <section className="card" aria-labelledby="one-off-list-title">
       <h2 id="one-off-list-title">{d.title}</h2>
       <NoticeArea notice={notice} />
-      {kept.length ? <ClashList testId="kept-appointments" title={d.keptTitle(kept.length)} intro={d.keptIntro} clashes={kept} /> : null}
+      {kept.length ? (
+        <ClashList testId="kept-appointments" title={d.keptTitle(kept.length)} intro={d.keptIntro} clashes={kept} />
+      ) : null}
       {error ? <Alert kind="error">{messageFor(error)}</Alert> : null}
       {loading && !data ? <Loading /> : null}
       {data && !days.length ? <p className="meta">{d.none}</p> : null}
@@ -58,7 +63,13 @@ export function OneOffList({ doctorId }: { doctorId: string }) {
                   <td>{t.doctor.range(day.startTime, day.endTime)}</td>
                   <td>{day.slotMinutes}</td>
                   <td>
-                    <button type="button" className="button button-danger-outline" disabled={removing.loading} aria-label={d.removeLabel(when)} onClick={() => void removeOne(day.id, when)}>
+                    <button
+                      type="button"
+                      className="button button-danger-outline"
+                      disabled={removing.loading}
+                      aria-label={d.removeLabel(when)}
+                      onClick={() => void removeOne(day.id, when)}
+                    >
                       {d.remove}
                     </button>
                   </td>

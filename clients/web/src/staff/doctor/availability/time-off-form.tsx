@@ -31,13 +31,17 @@ export function TimeOffForm({ doctorId }: { doctorId: string }) {
   const [done, setDone] = useState<{ message: string; cancelled: Clash[]; conflicts: Clash[] } | null>(null);
 
   const range = useMemo(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(fromDate) || !/^\d{4}-\d{2}-\d{2}$/.test(toDate) || !fromTime || !toTime) return null;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fromDate) || !/^\d{4}-\d{2}-\d{2}$/.test(toDate) || !fromTime || !toTime)
+      return null;
     const from = clock.instantOf(fromDate, fromTime);
     const to = clock.instantOf(toDate, toTime);
     return from < to ? { from, to } : null;
   }, [clock, fromDate, fromTime, toDate, toTime]);
   // The clash preview: the doctor's schedule over exactly this range (the server checks again when saving).
-  const preview = useQuery(DoctorScheduleDocument, range ? { variables: { doctorId, ...range }, fetchPolicy: 'network-only' } : skipToken);
+  const preview = useQuery(
+    DoctorScheduleDocument,
+    range ? { variables: { doctorId, ...range }, fetchPolicy: 'network-only' } : skipToken,
+  );
   const schedule = range && preview.dataState === 'complete' ? preview.data.doctor.schedule : null;
   const clashes = useMemo(() => (schedule ? bookedAppointments(schedule) : []), [schedule]);
   // A refusal is about the range that was sent: another range has not been refused (yet).
@@ -53,11 +57,14 @@ export function TimeOffForm({ doctorId }: { doctorId: string }) {
     if (!range) return setError(t.doctor.invalidRange);
     setError(null);
     try {
-      const { data } = await addTimeOff({ variables: { doctorId, from: range.from, to: range.to, reason: reason.trim() || undefined, cancelBooked } });
+      const { data } = await addTimeOff({
+        variables: { doctorId, from: range.from, to: range.to, reason: reason.trim() || undefined, cancelBooked },
+      });
       if (!data) return;
       setRefused(null);
       const { blockedSlots, cancelled, conflicts } = data.addTimeOff;
-      const message = t.doctor.timeOffAdded(blockedSlots) + (cancelled.length ? ` ${t.booked.cancelledSaid(cancelled.length)}` : '');
+      const message =
+        t.doctor.timeOffAdded(blockedSlots) + (cancelled.length ? ` ${t.booked.cancelledSaid(cancelled.length)}` : '');
       setDone({ message, cancelled: cancelled.map(clashOf), conflicts: conflicts.map(clashOf) });
       announce(message);
       void preview.refetch();
@@ -75,11 +82,23 @@ export function TimeOffForm({ doctorId }: { doctorId: string }) {
       <div className="hours-row">
         <div className="field">
           <label htmlFor="off-from-date">{t.doctor.fromDate}</label>
-          <input id="off-from-date" type="date" required value={fromDate} onChange={(e) => setFromDate(e.target.value)} />
+          <input
+            id="off-from-date"
+            type="date"
+            required
+            value={fromDate}
+            onChange={(e) => setFromDate(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="off-from-time">{t.doctor.fromTime}</label>
-          <input id="off-from-time" type="time" required value={fromTime} onChange={(e) => setFromTime(e.target.value)} />
+          <input
+            id="off-from-time"
+            type="time"
+            required
+            value={fromTime}
+            onChange={(e) => setFromTime(e.target.value)}
+          />
         </div>
       </div>
       <div className="hours-row">
@@ -101,11 +120,28 @@ export function TimeOffForm({ doctorId }: { doctorId: string }) {
         {range && preview.loading ? <p className="meta">{t.doctor.clashChecking}</p> : null}
         {/* Once refused, the refusal lists the appointments (as the server saw them): not twice. */}
         {schedule && !preview.loading && !refused ? (
-          clashes.length ? <ClashList testId="time-off-clashes" title={t.doctor.clashTitle(clashes.length)} intro={t.doctor.clashIntro} clashes={clashes} /> : <p className="meta">{t.doctor.noClash}</p>
+          clashes.length ? (
+            <ClashList
+              testId="time-off-clashes"
+              title={t.doctor.clashTitle(clashes.length)}
+              intro={t.doctor.clashIntro}
+              clashes={clashes}
+            />
+          ) : (
+            <p className="meta">{t.doctor.noClash}</p>
+          )
         ) : null}
       </div>
       {error ? <Alert kind="error">{error}</Alert> : null}
-      {refused ? <CancelBookedOffer clashes={refused} what={t.booked.thisTimeOff} busy={saving.loading} onCancelBooked={() => void save(true)} onKeep={() => setRefused(null)} /> : null}
+      {refused ? (
+        <CancelBookedOffer
+          clashes={refused}
+          what={t.booked.thisTimeOff}
+          busy={saving.loading}
+          onCancelBooked={() => void save(true)}
+          onKeep={() => setRefused(null)}
+        />
+      ) : null}
       {preview.error ? <Alert kind="error">{messageFor(preview.error)}</Alert> : null}
       {done ? <BookedOutcome {...done} conflictsTitle={t.doctor.conflictsTitle} /> : null}
       <button type="submit" className="button button-primary" disabled={saving.loading}>

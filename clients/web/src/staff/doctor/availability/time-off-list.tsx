@@ -12,9 +12,14 @@ import { DataTable } from '../../admin/data-table';
 export function TimeOffList({ doctorId }: { doctorId: string }) {
   const d = t.doctor.timeOffList;
   const clock = useClock();
-  const { data, loading, error } = useQuery(DoctorTimeOffDocument, { variables: { doctorId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(DoctorTimeOffDocument, {
+    variables: { doctorId },
+    fetchPolicy: 'cache-and-network',
+  });
   // The schedule preview of the form shows the reopened slots after a refetch of its own.
-  const [remove, removing] = useMutation(RemoveTimeOffDocument, { refetchQueries: ['DoctorTimeOff', 'DoctorSchedule'] });
+  const [remove, removing] = useMutation(RemoveTimeOffDocument, {
+    refetchQueries: ['DoctorTimeOff', 'DoctorSchedule'],
+  });
   const { notice, say } = useAdminNotice();
 
   async function removeOne(id: string, when: string) {
@@ -45,7 +50,13 @@ export function TimeOffList({ doctorId }: { doctorId: string }) {
                 <td>{clock.dateTime(off.endsAt)}</td>
                 <td>{off.reason ?? ''}</td>
                 <td>
-                  <button type="button" className="button button-danger-outline" disabled={removing.loading} aria-label={d.removeLabel(when)} onClick={() => void removeOne(off.id, when)}>
+                  <button
+                    type="button"
+                    className="button button-danger-outline"
+                    disabled={removing.loading}
+                    aria-label={d.removeLabel(when)}
+                    onClick={() => void removeOne(off.id, when)}
+                  >
                     {d.remove}
                   </button>
                 </td>

@@ -1,5 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { type DayOfWeek, DoctorWeeklyHoursDocument, SetWeeklyAvailabilityDocument, UpcomingAppointmentsDocument } from '@carebook/sdk';
+import {
+  type DayOfWeek,
+  DoctorWeeklyHoursDocument,
+  SetWeeklyAvailabilityDocument,
+  UpcomingAppointmentsDocument,
+} from '@carebook/sdk';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { messageFor } from '../../../api/error-message';
 import { t } from '../../../i18n';
@@ -43,11 +48,32 @@ export function WeeklyHoursForm({ doctorId }: { doctorId: string }) {
   useEffect(() => {
     if (rows || !current.data) return;
     const byDay: Record<string, Row[]> = Object.fromEntries(DAYS.map((d) => [d, []]));
-    for (const rule of current.data.doctor.weeklyAvailability) byDay[rule.dayOfWeek].push({ key: nextKey++, startTime: rule.startTime, endTime: rule.endTime, slotMinutes: rule.slotMinutes, locationId: rule.location.id });
+    for (const rule of current.data.doctor.weeklyAvailability)
+      byDay[rule.dayOfWeek].push({
+        key: nextKey++,
+        startTime: rule.startTime,
+        endTime: rule.endTime,
+        slotMinutes: rule.slotMinutes,
+        locationId: rule.location.id,
+      });
     setRows(byDay);
   }, [current.data, rows]);
 
-  const rules = useMemo(() => (rows ? DAYS.flatMap((dayOfWeek) => rows[dayOfWeek].map(({ startTime, endTime, slotMinutes, locationId }) => ({ dayOfWeek, startTime, endTime, slotMinutes, locationId }))) : []), [rows]);
+  const rules = useMemo(
+    () =>
+      rows
+        ? DAYS.flatMap((dayOfWeek) =>
+            rows[dayOfWeek].map(({ startTime, endTime, slotMinutes, locationId }) => ({
+              dayOfWeek,
+              startTime,
+              endTime,
+              slotMinutes,
+              locationId,
+            })),
+          )
+        : [],
+    [rows],
+  );
   // What the new hours leave out that the saved ones covered (a one-off day's bookings were never in the weekly hours).
   const clashes = useMemo(() => {
     if (!rows || !upcoming.data || !current.data) return [];
@@ -93,17 +119,39 @@ export function WeeklyHoursForm({ doctorId }: { doctorId: string }) {
             <div key={row.key} className="hours-row">
               <div className="field">
                 <label htmlFor={`from-${row.key}`}>{t.doctor.from}</label>
-                <input id={`from-${row.key}`} type="time" step={300} required value={row.startTime} onChange={(e) => change(day, row.key, { startTime: e.target.value })} />
+                <input
+                  id={`from-${row.key}`}
+                  type="time"
+                  step={300}
+                  required
+                  value={row.startTime}
+                  onChange={(e) => change(day, row.key, { startTime: e.target.value })}
+                />
               </div>
               <div className="field">
                 <label htmlFor={`to-${row.key}`}>{t.doctor.to}</label>
-                <input id={`to-${row.key}`} type="time" step={300} required value={row.endTime} onChange={(e) => change(day, row.key, { endTime: e.target.value })} />
+                <input
+                  id={`to-${row.key}`}
+                  type="time"
+                  step={300}
+                  required
+                  value={row.endTime}
+                  onChange={(e) => change(day, row.key, { endTime: e.target.value })}
+                />
               </div>
               <div className="field">
                 <label htmlFor={`minutes-${row.key}`}>{t.doctor.slotMinutes}</label>
-                <SlotMinutesSelect id={`minutes-${row.key}`} value={row.slotMinutes} onChange={(slotMinutes) => change(day, row.key, { slotMinutes })} />
+                <SlotMinutesSelect
+                  id={`minutes-${row.key}`}
+                  value={row.slotMinutes}
+                  onChange={(slotMinutes) => change(day, row.key, { slotMinutes })}
+                />
               </div>
-              <LocationSelect id={`location-${row.key}`} value={row.locationId} onChange={(locationId) => change(day, row.key, { locationId })} />
+              <LocationSelect
+                id={`location-${row.key}`}
+                value={row.locationId}
+                onChange={(locationId) => change(day, row.key, { locationId })}
+              />
               <button
                 type="button"
                 className="button button-secondary"
@@ -123,14 +171,33 @@ export function WeeklyHoursForm({ doctorId }: { doctorId: string }) {
             aria-label={t.doctor.addHours(name)}
             onClick={() => {
               setSaved(false);
-              setRows({ ...rows, [day]: [...rows[day], { key: nextKey++, startTime: '09:00', endTime: '12:00', slotMinutes: 30, locationId: rows[day].at(-1)?.locationId ?? locations[0]?.id ?? 'default' }] });
+              setRows({
+                ...rows,
+                [day]: [
+                  ...rows[day],
+                  {
+                    key: nextKey++,
+                    startTime: '09:00',
+                    endTime: '12:00',
+                    slotMinutes: 30,
+                    locationId: rows[day].at(-1)?.locationId ?? locations[0]?.id ?? 'default',
+                  },
+                ],
+              });
             }}
           >
             {t.doctor.add}
           </button>
         </fieldset>
       ))}
-      {clashes.length ? <ClashList testId="weekly-clashes" title={t.doctor.clashWeeklyTitle(clashes.length)} intro={t.doctor.clashWeeklyIntro} clashes={clashes} /> : null}
+      {clashes.length ? (
+        <ClashList
+          testId="weekly-clashes"
+          title={t.doctor.clashWeeklyTitle(clashes.length)}
+          intro={t.doctor.clashWeeklyIntro}
+          clashes={clashes}
+        />
+      ) : null}
       {error ? <Alert kind="error">{error}</Alert> : null}
       {saved ? <Alert kind="success">{t.doctor.weeklySaved}</Alert> : null}
       <button type="submit" className="button button-primary" disabled={saving.loading}>

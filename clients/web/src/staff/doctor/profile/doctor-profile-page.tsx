@@ -34,7 +34,8 @@ export function DoctorProfilePage() {
   const me = data?.doctors.find((doctor) => doctor.id === doctorId);
 
   useEffect(() => {
-    if (data && contact.data && !form) setForm({ bio: me?.bio ?? '', location: me?.location ?? '', phone: contact.data.doctor.phone ?? '' });
+    if (data && contact.data && !form)
+      setForm({ bio: me?.bio ?? '', location: me?.location ?? '', phone: contact.data.doctor.phone ?? '' });
   }, [data, contact.data, me, form]);
 
   async function submit(event: FormEvent) {
@@ -43,7 +44,15 @@ export function DoctorProfilePage() {
     setSaved(null);
     setProblem(null);
     try {
-      await update({ variables: { input: { bio: form.bio.trim() || null, location: form.location.trim() || null, phone: form.phone.trim() || null } } });
+      await update({
+        variables: {
+          input: {
+            bio: form.bio.trim() || null,
+            location: form.location.trim() || null,
+            phone: form.phone.trim() || null,
+          },
+        },
+      });
       setSaved(p.saved);
       announce(p.saved);
     } catch (caught) {
@@ -62,21 +71,41 @@ export function DoctorProfilePage() {
         {saved ? <Alert kind="success">{saved}</Alert> : null}
         <div className="field">
           <label htmlFor="doctor-bio">{p.bio}</label>
-          <textarea id="doctor-bio" rows={5} maxLength={2000} aria-describedby="doctor-bio-hint" value={form.bio} onChange={(e) => setForm({ ...form, bio: e.target.value })} />
+          <textarea
+            id="doctor-bio"
+            rows={5}
+            maxLength={2000}
+            aria-describedby="doctor-bio-hint"
+            value={form.bio}
+            onChange={(e) => setForm({ ...form, bio: e.target.value })}
+          />
           <p className="hint" id="doctor-bio-hint">
             {p.bioHint}
           </p>
         </div>
         <div className="field">
           <label htmlFor="doctor-location">{p.location}</label>
-          <input id="doctor-location" maxLength={200} aria-describedby="doctor-location-hint" value={form.location} onChange={(e) => setForm({ ...form, location: e.target.value })} />
+          <input
+            id="doctor-location"
+            maxLength={200}
+            aria-describedby="doctor-location-hint"
+            value={form.location}
+            onChange={(e) => setForm({ ...form, location: e.target.value })}
+          />
           <p className="hint" id="doctor-location-hint">
             {p.locationHint}
           </p>
         </div>
         <div className="field">
           <label htmlFor="doctor-phone">{p.phone}</label>
-          <input id="doctor-phone" type="tel" autoComplete="tel" aria-describedby="doctor-phone-hint" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
+          <input
+            id="doctor-phone"
+            type="tel"
+            autoComplete="tel"
+            aria-describedby="doctor-phone-hint"
+            value={form.phone}
+            onChange={(e) => setForm({ ...form, phone: e.target.value })}
+          />
           <p className="hint" id="doctor-phone-hint">
             {p.phoneHint}
           </p>

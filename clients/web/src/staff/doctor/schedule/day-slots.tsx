@@ -8,7 +8,15 @@ import { AwayZone } from '../../../ui/away-zone';
 export type ScheduleSlot = NonNullable<DoctorScheduleQuery['doctor']>['schedule'][number];
 
 /** One day of a doctor's schedule: its slots in time order, each appointment a link that opens its panel. */
-export function DaySlots({ date, slots, headingLevel }: { date: string; slots: ScheduleSlot[]; headingLevel: 'h2' | 'h3' }) {
+export function DaySlots({
+  date,
+  slots,
+  headingLevel,
+}: {
+  date: string;
+  slots: ScheduleSlot[];
+  headingLevel: 'h2' | 'h3';
+}) {
   const clock = useClock();
   const [search] = useSearchParams();
   const Heading = headingLevel;
@@ -33,13 +41,22 @@ export function DaySlots({ date, slots, headingLevel }: { date: string; slots: S
           const time = clock.in(slot.timeZone).time(slot.startsAt);
           const appointment = slot.appointment;
           return (
-            <li key={slot.id} className={`slot slot-${slot.status.toLowerCase()}${appointment && appointment.id === selected ? ' slot-selected' : ''}`} data-slot-id={slot.id}>
+            <li
+              key={slot.id}
+              className={`slot slot-${slot.status.toLowerCase()}${appointment && appointment.id === selected ? ' slot-selected' : ''}`}
+              data-slot-id={slot.id}
+            >
               <time dateTime={slot.startsAt} className="slot-time">
                 {time}
                 <AwayZone timeZone={slot.timeZone} at={slot.startsAt} locationName={slot.location.name} />
               </time>
               {appointment ? (
-                <Link to={linkTo(appointment.id)} className="slot-appointment" aria-label={t.doctor.open(appointment.patient.name, time)} aria-current={appointment.id === selected ? 'true' : undefined}>
+                <Link
+                  to={linkTo(appointment.id)}
+                  className="slot-appointment"
+                  aria-label={t.doctor.open(appointment.patient.name, time)}
+                  aria-current={appointment.id === selected ? 'true' : undefined}
+                >
                   <span className="slot-patient">{appointment.patient.name}</span>
                   <span className="slot-service">{appointment.service.name}</span>
                   <StatusBadge status={appointment.status} />

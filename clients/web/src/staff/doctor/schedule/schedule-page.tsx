@@ -28,7 +28,9 @@ export function SchedulePage() {
   const view: ScheduleView = search.get('view') === 'week' ? 'week' : 'day';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(search.get('date') ?? '') ? search.get('date')! : clock.today();
   const range = useMemo(() => scheduleRange(clock, view, date), [clock, view, date]);
-  const { data, loading, error, refetch } = useQuery(DoctorScheduleDocument, { variables: { doctorId, from: range.from, to: range.to } });
+  const { data, loading, error, refetch } = useQuery(DoctorScheduleDocument, {
+    variables: { doctorId, from: range.from, to: range.to },
+  });
   const { lastChange, stopped, reconnect } = useLiveSchedule(doctorId, refetch);
 
   const announced = useRef<unknown>(null);
@@ -48,7 +50,9 @@ export function SchedulePage() {
   }, [data, range, clock]);
 
   const selectedId = search.get('appointment');
-  const selected = selectedId ? (data?.doctor?.schedule.find((slot) => slot.appointment?.id === selectedId) ?? null) : null;
+  const selected = selectedId
+    ? (data?.doctor?.schedule.find((slot) => slot.appointment?.id === selectedId) ?? null)
+    : null;
   const go = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
     for (const [key, value] of Object.entries(changes)) {
@@ -57,7 +61,10 @@ export function SchedulePage() {
     }
     setSearch(next);
   };
-  const title = view === 'day' ? clock.longDate(date) : t.doctor.weekOf(clock.longDate(range.dates[0]), clock.longDate(range.dates[6]));
+  const title =
+    view === 'day'
+      ? clock.longDate(date)
+      : t.doctor.weekOf(clock.longDate(range.dates[0]), clock.longDate(range.dates[6]));
 
   return (
     <Page title={t.doctor.scheduleTitle} wide>
@@ -96,7 +103,12 @@ export function SchedulePage() {
         </div>
         {selectedId ? (
           selected?.appointment ? (
-            <AppointmentPanel slot={selected} appointment={selected.appointment} onClose={() => go({ appointment: null })} onChanged={() => refetch()} />
+            <AppointmentPanel
+              slot={selected}
+              appointment={selected.appointment}
+              onClose={() => go({ appointment: null })}
+              onChanged={() => refetch()}
+            />
           ) : data ? (
             <aside className="card appointment-panel">
               <Alert kind="info">{t.doctor.notInRange}</Alert>
