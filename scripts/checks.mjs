@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `pnpm checks`: lint, the type check of every test, and the format check, side by side. Each of them
+// uses about one core, so on the two-core machine the three together take about as long as lint alone
+// (measured: ~1.6 min of CPU for lint, ~0.9 for the type checks). Fails if any fails; prints each one's output.
+import { spawn } from 'node:child_process';
+
+const checks = [
+  ['lint', 'pnpm', ['lint']],
+  ['type check of the tests', 'pnpm', ['check:tests']],
+  ['format check', 'pnpm', ['format:check']],
+];
+
+const started = Date.now();
+const results = await Promise.all(
+  checks.map(
+    ([name, command, args]) =>
+      new Promise((resolve) => {
+        let output = '';
+        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.on('close', (code) => resolve({ name, code, output, seconds: (Date.now() - started) / 1000 }));
+      }),
+  ),
+);
+for (const { name, code, output, seconds } of results) {
+  console.log(`${code === 0 ? 'passed' : 'FAILED'}: ${name} (${seconds.toFixed(0)} s)`);
+  if (code !== 0) console.log(output);
+}
+process.exit(results.every((result) => result.code === 0) ? 0 : 1);
