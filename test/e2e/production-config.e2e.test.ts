@@ -69,7 +69,9 @@ function runUntilExit(
         ),
       );
     }, timeoutMs);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': a process may exit before its last output has been read from the pipes
+    // (seen under load: the refusal's message missing from `output`).
+    child.once('close', (code) => {
       clearTimeout(timer);
       done({ code, output });
     });
