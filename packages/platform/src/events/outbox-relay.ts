@@ -16,7 +16,7 @@ export interface OutboxRelayOptions {
   /** BullMQ prefix and pub/sub namespace (REDIS_PREFIX). */
   prefix: string;
   logger: Logger;
-  /** The safety-net pass (rows a crashed instance committed without publishing; default a minute); nudges do the real work. */
+  /** The safety-net pass (rows a crashed instance left, or a nudged pass that failed; default 10 s); nudges do the real work. */
   pollMs?: number;
   batchSize?: number;
 }
@@ -73,7 +73,9 @@ function nudgeChannel(prefix: string, service: string): string {
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { orm, service, prefix, logger } = options;
-  const pollMs = options.pollMs ?? 60_000;
+  // Every 10 s, not a minute: a nudged pass that fails under load (a slow publish, a lease glitch) is
+  // retried by this sweep; at a minute, CI saw live schedule changes arrive after the 10 s a client waits.
+  const pollMs = options.pollMs ?? 10_000;
   const batchSize = options.batchSize ?? 200;
   const redis: Redis = producerConnection(options.redisUrl);
   redis.on('error', () => undefined); // reported through failed passes, not per reconnect attempt
