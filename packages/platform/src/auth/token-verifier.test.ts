@@ -40,9 +40,12 @@ describe('token verifier', () => {
   });
 
   it('refuses a remembered token once it has expired', async () => {
-    const token = await sign({ role: 'ADMIN' }, Math.floor(Date.now() / 1000) + 1);
+    // Expiring at least a second from now (a whole-second exp one second ahead could be a millisecond away
+    // and expire before its first check on a loaded machine), then checked again once past it.
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await sign({ role: 'ADMIN' }, exp);
     await verifier.verify(token);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 100));
     await expect(verifier.verify(token)).rejects.toMatchObject({
       extensions: { code: 'UNAUTHENTICATED' },
       message: expect.stringMatching(/expired/),
