@@ -1,6 +1,7 @@
 import {
   BOOTSTRAP_ADMIN,
   errorCode,
+  eventually,
   GraphqlResponse,
   postGraphql,
   ReceivedMail,
@@ -38,14 +39,6 @@ import { randomUUID } from 'node:crypto';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` holds (generously: the machine may be busy), or fails naming what did not happen (before the test times out, so the message shows). */
-async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${timeoutMs} ms: ${check.toString().slice(0, 160)}`);
-    await sleep(100);
-  }
-}
 const NOTIFICATION_WORKER = 'subgraphs/notification/dist/workers/main.js';
 
 /**
@@ -382,10 +375,13 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     expect((await myInvoices(patients[1].token))[0].status).toBe('PENDING');
     const recorded = await ok(PayInvoiceDocument, { id: invoice.id, input: { method: 'CASH' } }, admin);
     expect(recorded.payInvoice).toMatchObject({ id: invoice.id, status: 'PAID' });
-    const log = await ok(AdminActionLogDocument, { first: 20 }, admin);
-    expect(log.adminActionLog.edges.map((e) => e.node)).toContainEqual(
-      expect.objectContaining({ action: 'RECORD_PAYMENT', targetId: invoice.id }),
-    );
+    // The entry travels through billing's outbox to the admin service's log.
+    await eventually(async () => {
+      const log = await ok(AdminActionLogDocument, { first: 20 }, admin);
+      expect(log.adminActionLog.edges.map((e) => e.node)).toContainEqual(
+        expect.objectContaining({ action: 'RECORD_PAYMENT', targetId: invoice.id }),
+      );
+    });
   });
 
   it('takes feedback once from the patient of a completed visit, and refuses bad input and unfinished visits', async () => {

@@ -1,4 +1,4 @@
-import { BOOTSTRAP_ADMIN, callerToken, Stack, startStack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, callerToken, eventually, Stack, startStack } from '@carebook/platform/testing';
 import {
   AdminActionLogDocument,
   CreateDoctorDocument,
@@ -236,25 +236,25 @@ describe('CSV exports through the gateway', () => {
       tokens.admin,
     );
     await get('/exports/invoices.csv?from=2026-01-01&to=2026-01-31&status=PAID', tokens.admin);
-    // details is JSON text in the contract.
-    const entries = (await ok(AdminActionLogDocument, { first: 50 }, tokens.admin)).adminActionLog.edges.map((e) => ({
-      ...e.node,
-      details: JSON.parse(String(e.node.details)),
-    }));
-    expect(entries).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          action: 'EXPORT_APPOINTMENTS',
-          targetId: 'appointments',
-          details: { filter: { from: '2026-01-01', to: '2026-01-31', doctorId: doctorA.id, status: 'CANCELLED' } },
-        }),
-        expect.objectContaining({
-          action: 'EXPORT_INVOICES',
-          targetId: 'invoices',
-          details: { filter: { from: '2026-01-01', to: '2026-01-31', status: 'PAID' } },
-        }),
-      ]),
-    );
+    // details is JSON text in the contract; the entries travel through the services' outboxes to the log.
+    await eventually(async () => {
+      const log = await ok(AdminActionLogDocument, { first: 50 }, tokens.admin);
+      const entries = log.adminActionLog.edges.map((e) => ({ ...e.node, details: JSON.parse(String(e.node.details)) }));
+      expect(entries).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            action: 'EXPORT_APPOINTMENTS',
+            targetId: 'appointments',
+            details: { filter: { from: '2026-01-01', to: '2026-01-31', doctorId: doctorA.id, status: 'CANCELLED' } },
+          }),
+          expect.objectContaining({
+            action: 'EXPORT_INVOICES',
+            targetId: 'invoices',
+            details: { filter: { from: '2026-01-01', to: '2026-01-31', status: 'PAID' } },
+          }),
+        ]),
+      );
+    });
   });
 
   it('refuses anyone but an admin: 401 without or with a bad token, 403 for patients, doctors and the front desk', async () => {

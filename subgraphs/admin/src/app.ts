@@ -2,7 +2,6 @@ import {
   createLogger,
   createServiceClient,
   fieldSealerFor,
-  mountInternalRoutes,
   openOrm,
   RunningService,
   startSubgraph,
@@ -10,11 +9,14 @@ import {
 import type { AdminConfig } from './config';
 import { entities } from './entities';
 import { systemHealthChecker } from './domain/system-health';
-import { adminInternalRoutes } from './internal/routes';
+import { startAdminLogConsumer } from './events/admin-log-consumer';
 import { migrations } from './migrations';
 import { buildAdminSchema } from './schema';
 
-/** Starts the admin subgraph: its log store, GraphQL (with systemHealth), and the record-action route. */
+/**
+ * Starts the admin subgraph: its log store, GraphQL (with systemHealth), and the consumer that logs the admin
+ * actions other services record in their outboxes.
+ */
 export async function startAdmin(config: AdminConfig): Promise<RunningService> {
   const logger = createLogger('admin', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
@@ -22,12 +24,21 @@ export async function startAdmin(config: AdminConfig): Promise<RunningService> {
   const health = systemHealthChecker({ redisUrl: config.redisUrl, prefix: config.redisPrefix, env: config.env });
   const sealer = fieldSealerFor(config.encryption, logger);
   const schema = await buildAdminSchema({ services, health, sealer });
+  const actionLog = startAdminLogConsumer({
+    orm,
+    sealer,
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    logger,
+  });
   return startSubgraph({
     config,
     schema,
     orm,
     logger,
-    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, adminInternalRoutes(sealer)),
-    onStop: () => health.close(),
+    onStop: async () => {
+      await actionLog.close();
+      await health.close();
+    },
   });
 }

@@ -1,4 +1,5 @@
-import { createFieldSealer, parseKeyRing, Role } from '@carebook/platform';
+import { createEvent, createFieldSealer, DomainEvent, EVENT_JOB_OPTIONS, parseKeyRing, Role } from '@carebook/platform';
+import { Queue } from 'bullmq';
 import {
   dropDatabase,
   errorCode,
@@ -7,7 +8,6 @@ import {
   postAsGateway,
   postGraphql,
   runKeyRotationCommand,
-  serviceClientAs,
   spawnService,
   SpawnedService,
   testPortBase,
@@ -624,58 +624,59 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     });
   });
 
-  it('records admin changes other services report through record-action, and refuses sensitive details, user tokens and services not on its list', async () => {
-    const scheduling = serviceClientAs('scheduling', { ADMIN_URL: url });
-    const recorded = await scheduling.call<{ id: string }>('admin', 'record-action', {
-      adminId,
-      action: 'SET_WEEKLY_AVAILABILITY',
-      targetId: people.doctor.id,
-      details: { rules: 5 },
-    });
-    performed.push({ action: 'SET_WEEKLY_AVAILABILITY', targetId: people.doctor.id });
-    const [latest] = await allLogEntries();
-    expect(latest).toMatchObject({
-      id: recorded.id,
-      action: 'SET_WEEKLY_AVAILABILITY',
-      targetId: people.doctor.id,
-      adminId,
-      admin: { id: adminId },
-    });
-    expect(JSON.parse(latest.details)).toEqual({ rules: 5 });
-
-    const before = (await allLogEntries()).length;
-    await expect(
-      scheduling.call('admin', 'record-action', {
+  it('logs the admin actions other services record in their outboxes, once each, withholding sensitive details and dropping malformed events', async () => {
+    const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    const connection = { host: redis.hostname, port: Number(redis.port || 6379) };
+    const queue = new Queue('admin-log', { connection, prefix: shared.REDIS_PREFIX });
+    /** Queues the event as the outbox relay does, and waits until the admin service has handled the job. */
+    const delivered = async (event: DomainEvent) => {
+      const job = await queue.add(event.type, event, { ...EVENT_JOB_OPTIONS, jobId: `test-${randomUUID()}` });
+      for (let tries = 0; tries < 300; tries += 1) {
+        if ((await job.getState()) === 'completed') return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`the admin service did not handle ${event.type} ${event.id}`);
+    };
+    const action = (facts: Record<string, unknown>) =>
+      createEvent('scheduling', 'ADMIN_ACTION_TAKEN', { type: 'AdminAction', id: adminId }, facts as never);
+    try {
+      const weekly = action({
         adminId,
-        action: 'ADD_TIME_OFF',
+        action: 'SET_WEEKLY_AVAILABILITY',
         targetId: people.doctor.id,
-        details: { patientPhone: '+49 30 1' },
-      }),
-    ).rejects.toMatchObject({
-      code: 'BAD_USER_INPUT',
-      message: expect.stringMatching(/patientPhone/),
-    });
-    await expect(
-      scheduling.call('admin', 'record-action', { adminId: 'someone', action: 'lower case', targetId: '' }),
-    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    const asUser = await fetch(`${url}/internal/record-action`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ adminId, action: 'FORGED', targetId: adminId }),
-    });
-    // A user's token is no service token: refused before the route is reached.
-    expect(asUser.status).toBe(401);
-    await expect(
-      serviceClientAs('notification', { ADMIN_URL: url }).call('admin', 'record-action', {
+        details: { rules: 5 },
+      });
+      await delivered(weekly);
+      performed.push({ action: 'SET_WEEKLY_AVAILABILITY', targetId: people.doctor.id });
+      const [latest] = await allLogEntries();
+      expect(latest).toMatchObject({
+        action: 'SET_WEEKLY_AVAILABILITY',
+        targetId: people.doctor.id,
         adminId,
-        action: 'FORGED',
-        targetId: adminId,
-      }),
-    ).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-      message: expect.stringMatching(/record-action is not open to the notification service/),
-    });
-    expect((await allLogEntries()).length).toBe(before);
+        admin: { id: adminId },
+      });
+      expect(JSON.parse(latest.details)).toEqual({ rules: 5 });
+      // A redelivery of the same event (the relay retried after a crash) adds nothing.
+      const before = (await allLogEntries()).length;
+      await delivered(weekly);
+      expect((await allLogEntries()).length).toBe(before);
+
+      await delivered(
+        action({ adminId, action: 'ADD_TIME_OFF', targetId: people.doctor.id, details: { patientPhone: '+49 30 1' } }),
+      );
+      performed.push({ action: 'ADD_TIME_OFF', targetId: people.doctor.id });
+      const [withheld] = await allLogEntries();
+      expect(withheld).toMatchObject({ action: 'ADD_TIME_OFF', targetId: people.doctor.id });
+      expect(withheld.details).not.toContain('+49');
+      expect(JSON.parse(withheld.details)).toEqual({ withheld: expect.stringMatching(/patientPhone/) });
+
+      // Not from our outboxes: a bad admin id, action name or target, or another event type in the queue.
+      await delivered(action({ adminId: 'someone', action: 'lower case', targetId: '' }));
+      await delivered(createEvent('scheduling', 'FEEDBACK_REQUESTED', { type: 'X', id: adminId }, {} as never));
+      expect((await allLogEntries()).length).toBe(before + 1);
+    } finally {
+      await queue.close();
+    }
   });
 
   it("refuses GraphQL sent straight to the admin port without the gateway's caller token, even with an admin's access token", async () => {

@@ -12,7 +12,6 @@ import {
 } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AppointmentConfig } from './config';
-import { adminLog } from './domain/admin-log';
 import type { AppointmentDeps } from './domain/deps';
 import { reconcileAppointments, ReconcileReport } from './domain/reconciliation';
 import { doctorApi, schedulingApi } from './domain/service-apis';
@@ -46,7 +45,6 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     scheduling: schedulingApi(client),
     doctors,
     nudge: () => relay.nudge(),
-    adminLog: adminLog(client, logger),
     timeZone: extra.CLINIC_TIME_ZONE,
     sealer: fieldSealerFor(config.encryption, logger),
     maxActivePerPatient: extra.MAX_ACTIVE_APPOINTMENTS_PER_PATIENT,

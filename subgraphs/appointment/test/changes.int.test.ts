@@ -1,4 +1,4 @@
-import { errorCode, postAsGateway } from '@carebook/platform/testing';
+import { errorCode, eventually, postAsGateway } from '@carebook/platform/testing';
 import { AppointmentStatus } from '../src/entities/appointment-status.enum';
 import { Appointment, IdempotencyKey } from '../src/entities';
 import { BOOK, BookingStack, CANCEL, COMPLETE, NO_SHOW, RESCHEDULE, eachStore } from './booking-stack';
@@ -187,23 +187,27 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     await letItStart(secondId);
     await stack.gql(COMPLETE, { id: secondId }, stack.adminToken);
 
-    const log = await postAsGateway(
-      'admin',
-      stack.admin!.url,
-      '{ adminActionLog(first: 20) { edges { node { action targetId } } } }',
-      {},
-      stack.adminToken,
-    );
-    expect(log.errors).toBeUndefined();
-    const entries = log.data.adminActionLog.edges.map((e: any) => e.node);
-    expect(entries).toEqual(
-      expect.arrayContaining([
-        { action: 'BOOK_APPOINTMENT', targetId: id },
-        { action: 'RESCHEDULE_APPOINTMENT', targetId: id },
-        { action: 'CANCEL_APPOINTMENT', targetId: id },
-        { action: 'COMPLETE_APPOINTMENT', targetId: secondId },
-      ]),
-    );
+    // The entries travel through the appointment service's outbox to the admin service's log.
+    const entries = await eventually(async () => {
+      const log = await postAsGateway(
+        'admin',
+        stack.admin!.url,
+        '{ adminActionLog(first: 20) { edges { node { action targetId } } } }',
+        {},
+        stack.adminToken,
+      );
+      expect(log.errors).toBeUndefined();
+      const entries = log.data.adminActionLog.edges.map((e: any) => e.node);
+      expect(entries).toEqual(
+        expect.arrayContaining([
+          { action: 'BOOK_APPOINTMENT', targetId: id },
+          { action: 'RESCHEDULE_APPOINTMENT', targetId: id },
+          { action: 'CANCEL_APPOINTMENT', targetId: id },
+          { action: 'COMPLETE_APPOINTMENT', targetId: secondId },
+        ]),
+      );
+      return entries;
+    });
     // The patient's own booking is not an admin action.
     expect(entries.filter((e: any) => e.targetId === secondId)).toHaveLength(1);
   });

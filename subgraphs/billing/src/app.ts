@@ -34,20 +34,11 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
     logger,
   });
   const client = createServiceClient(config.serviceKeys, config.env);
-  // Every admin action leaves an AdminActionLog entry; the action stands even if the log is unreachable.
-  const recordAdminAction = (adminId: string, action: string, targetId: string, details: Record<string, unknown>) =>
-    client
-      .call('admin', 'record-action', { adminId, action, targetId, details })
-      .then(() => undefined)
-      .catch((error: Error) =>
-        logger.warn({ err: error.message, action, targetId }, 'could not record the admin action'),
-      );
   const deps: BillingDeps = {
     provider: paymentProviderFor(config.extra.PAYMENT_PROVIDER),
     nudge: () => relay.nudge(),
     fees: { noShow: config.extra.NO_SHOW_FEE, lateCancel: config.extra.LATE_CANCEL_FEE },
     appointments: appointmentLookup(client),
-    logAdminAction: (adminId, invoiceId, method) => recordAdminAction(adminId, 'RECORD_PAYMENT', invoiceId, { method }),
   };
   const consumer = startBillingConsumer({
     orm,
@@ -67,14 +58,12 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
     logger,
     routes: (app, callers, users) => {
       mountInternalRoutes(app, callers, { orm, logger }, billingInternalRoutes());
-      const recordExport = (adminId: string, filter: unknown) =>
-        recordAdminAction(adminId, 'EXPORT_INVOICES', 'invoices', { filter });
       mountInternalStreamRoutes(
         app,
         callers,
         users,
         { orm, logger },
-        billingStreamRoutes(client, recordExport, config.extra.CLINIC_TIME_ZONE),
+        billingStreamRoutes(client, () => relay.nudge(), config.extra.CLINIC_TIME_ZONE),
       );
     },
     onStop: async () => {

@@ -1,11 +1,11 @@
 import {
   createLogger,
-  createServiceClient,
   directoryAnnouncer,
   listenForDirectoryChanges,
   mountInternalRoutes,
   openOrm,
   RunningService,
+  startOutboxRelay,
   startSubgraph,
 } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
@@ -29,8 +29,16 @@ export async function startDoctor(config: DoctorConfig): Promise<RunningService 
   const directory = forgettingFirst(directoryAnnouncer(config.redisUrl, config.redisPrefix, logger), listings);
   // The default location, in CLINIC_TIME_ZONE, before anyone can ask for locations.
   await ensureDefaultLocation(orm.em.fork(), config.clinicTimeZone);
-  const services = createServiceClient(config.serviceKeys, config.env);
-  const schema = await buildDoctorSchema({ defaults: config.bookingPolicy, directory, services, listings });
+  // The outbox holds the admin actions taken here (locations) until the admin service's log has them.
+  const relay = startOutboxRelay({
+    orm,
+    service: 'doctor',
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    logger,
+  });
+  const nudge = () => relay.nudge();
+  const schema = await buildDoctorSchema({ defaults: config.bookingPolicy, directory, nudge, listings });
   const running = await startSubgraph({
     config,
     schema,
@@ -39,6 +47,7 @@ export async function startDoctor(config: DoctorConfig): Promise<RunningService 
     routes: (app, callers) =>
       mountInternalRoutes(app, callers, { orm, logger }, doctorInternalRoutes(config.bookingPolicy, directory)),
     onStop: async () => {
+      await relay.stop();
       await directory.close();
       await feed.close();
     },

@@ -1,4 +1,4 @@
-import { BookingPolicy, buildFederatedSchema, DirectoryAnnouncer, ServiceClient } from '@carebook/platform';
+import { BookingPolicy, buildFederatedSchema, DirectoryAnnouncer } from '@carebook/platform';
 import type { PublicListings } from './domain/public-listings';
 import { doctorReference } from './references/doctor.reference';
 import { locationReference } from './references/location.reference';
@@ -10,14 +10,13 @@ import { MedicalServiceResolver } from './resolvers/medical-service.resolver';
 
 /**
  * The doctor subgraph's schema; its deps (the clinic's booking rules, the
- * announcer of changes, the client for the admin's action log, the kept
- * public lists) may be
- * omitted when only the SDL is needed.
+ * announcer of changes, the outbox relay's nudge, the kept public lists)
+ * may be omitted when only the SDL is needed.
  */
 export function buildDoctorSchema(deps?: {
   defaults: BookingPolicy;
   directory: DirectoryAnnouncer;
-  services: ServiceClient;
+  nudge(): void;
   listings: PublicListings;
 }) {
   return buildFederatedSchema({

@@ -97,6 +97,49 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     expect(before.data.addTimeOff).toMatchObject({ blockedSlots: 1, cancelled: [], conflicts: [] });
   });
 
+  it("records an admin's edits for the action log in the outbox with the change; a doctor's own and refused ones not", async () => {
+    const adminId = randomUUID();
+    const asAdmin = await h.token(Role.ADMIN, adminId);
+    const logged = async () =>
+      (
+        await h.orm.em
+          .fork()
+          .find(OutboxEvent, { type: 'ADMIN_ACTION_TAKEN', aggregateId: adminId }, { orderBy: { position: 'asc' } })
+      ).map((row) => {
+        const { action, targetId, details } = JSON.parse(row.envelope).payload;
+        return { action, targetId, details };
+      });
+    const doctorId = await h.createDoctor();
+    const { date } = dayAfter(4);
+    const opened = await h.gql(
+      ADD_AVAILABILITY,
+      { doctorId, date, startTime: '09:00', endTime: '11:00', slotMinutes: 60 },
+      asAdmin,
+    );
+    expect(opened.errors).toBeUndefined();
+    const slots = opened.data.addAvailability as Array<{ id: string; startsAt: string; endsAt: string }>;
+    await book(slots[0].id);
+    // Refused over the booking: neither the time off nor its entry is written.
+    const refused = await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '09:00'), to: at(date, '11:00') }, asAdmin);
+    expect(errorCode(refused)).toBe('CONFLICT');
+    const doctorsOwn = await h.gql(
+      ADD_TIME_OFF,
+      { doctorId, from: slots[1].startsAt, to: slots[1].endsAt },
+      await h.token(Role.DOCTOR, doctorId),
+    );
+    expect(doctorsOwn.errors).toBeUndefined();
+    const removed = await h.gql(REMOVE_TIME_OFF, { id: doctorsOwn.data.addTimeOff.timeOff.id }, asAdmin);
+    expect(removed.errors).toBeUndefined();
+    expect(await logged()).toEqual([
+      {
+        action: 'ADD_AVAILABILITY',
+        targetId: doctorId,
+        details: { date, startTime: '09:00', endTime: '11:00', slotMinutes: 60 },
+      },
+      { action: 'REMOVE_TIME_OFF', targetId: doctorId, details: { timeOffId: doctorsOwn.data.addTimeOff.timeOff.id } },
+    ]);
+  });
+
   it('lists time off and one-off days by id, to the doctor and admins only', async () => {
     const doctorId = await h.createDoctor();
     const { date } = dayAfter(4);

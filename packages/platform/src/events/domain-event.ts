@@ -35,6 +35,20 @@ export interface EventPayloads {
   /** feedback: the patient of a completed appointment is invited to rate it. */
   FEEDBACK_REQUESTED: { appointmentId: string; patientId: string; doctorId: string };
   FEEDBACK_SUBMITTED: { feedbackId: string; appointmentId: string; doctorId: string; rating: number };
+  /**
+   * An admin changed something in the recording service (or exported from it): an entry for the admin
+   * service's action log, written in the same transaction as the change. `details` hold ids and plain
+   * facts only (the admin service withholds keys that name sensitive data).
+   */
+  ADMIN_ACTION_TAKEN: AdminActionFacts;
+}
+
+export interface AdminActionFacts {
+  adminId: string;
+  /** Upper snake case, like SET_WEEKLY_AVAILABILITY. */
+  action: string;
+  targetId: string;
+  details?: Record<string, unknown>;
 }
 
 /**

@@ -21,6 +21,8 @@ export const EVENT_QUEUES: Record<string, readonly EventType[]> = {
   billing: ['APPOINTMENT_COMPLETED', 'APPOINTMENT_NO_SHOW', 'APPOINTMENT_CANCELLED'],
   // feedback: asks the patient of a completed visit to rate it
   feedback: ['APPOINTMENT_COMPLETED'],
+  // admin: the action log of what admins did in the other services
+  'admin-log': ['ADMIN_ACTION_TAKEN'],
 };
 
 /**

@@ -10,3 +10,4 @@ export * from './event-consumer';
 export * from './job-queues';
 export * from './channel-listener';
 export * from './directory-changes';
+export * from './admin-action';

@@ -12,3 +12,4 @@ export * from './stack';
 export * from './appointment-fixture';
 export * from './live-client';
 export * from './result-variant';
+export * from './eventually';

@@ -1,4 +1,4 @@
-/** The admin mutations this service performs itself; other services record their own names through record-action. */
+/** The admin mutations this service performs itself; other services name their own in ADMIN_ACTION_TAKEN events. */
 export const AdminAction = {
   CREATE_DOCTOR: 'CREATE_DOCTOR',
   CREATE_MEDICAL_SERVICE: 'CREATE_MEDICAL_SERVICE',
@@ -12,5 +12,5 @@ export const AdminAction = {
 
 export type AdminActionName = (typeof AdminAction)[keyof typeof AdminAction];
 
-/** What record-action accepts as an action name: upper snake case, like the ones above. */
+/** What an ADMIN_ACTION_TAKEN event may carry as an action name: upper snake case, like the ones above. */
 export const ACTION_NAME_PATTERN = /^[A-Z][A-Z0-9_]{2,63}$/;

@@ -1,4 +1,4 @@
-import { AppError, BadUserInput, Conflict } from '@carebook/platform';
+import { ActingUser, AppError, BadUserInput, Conflict } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { AppointmentChange } from '../entities/appointment-change.entity';
@@ -29,8 +29,8 @@ export interface BookingRequest {
   serviceId: string;
   reason?: string | null;
   patientId: string;
-  /** Who asked (the patient, or the admin booking for them). */
-  byUserId: string;
+  /** Who asked (the patient, or the admin or front desk booking for them); an admin's booking is logged. */
+  by: ActingUser;
   /** An admin booking for the patient: MAX_ACTIVE_APPOINTMENTS_PER_PATIENT does not apply. */
   limitExempt?: boolean;
   /** The patient books for themselves: the service's minimum notice and horizon apply (staff are bound by neither). */
@@ -106,7 +106,7 @@ export async function bookAppointment(
     throw error;
   }
 
-  const confirmed = await confirmPending(em.fork(), deps.sealer, appointment, request.byUserId, 'slot booked');
+  const confirmed = await confirmPending(em.fork(), deps.sealer, appointment, request.by, 'slot booked');
   deps.nudge();
   if (confirmed) return { kind: 'confirmed', appointment: confirmed };
   return settledElsewhere(em, deps, appointment, target);
@@ -152,7 +152,7 @@ async function createPending(
       );
       await tx.insert(appointment);
       await insertChange(tx, deps.sealer, appointment, {
-        by: request.byUserId,
+        by: request.by.id,
         from: null,
         to: AppointmentStatus.PENDING,
         note: 'booking requested',

@@ -1,4 +1,4 @@
-import { Conflict, DoctorUnavailability } from '@carebook/platform';
+import { Conflict, DoctorUnavailability, recordAdminAction } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { ACTIVE_STATUSES, AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -62,6 +62,7 @@ export async function cancelAppointment(
       currency: cancelled.currency,
       ...(unavailability ? { unavailability } : {}),
     });
+    await recordAdminAction(tx, 'appointment', actor, 'CANCEL_APPOINTMENT', id);
     return cancelled;
   });
   deps.nudge();

@@ -1,4 +1,4 @@
-import { BadUserInput, Conflict } from '@carebook/platform';
+import { BadUserInput, Conflict, recordAdminAction } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -56,6 +56,8 @@ export async function closeAppointment(
     const closed = await tx.findOneOrFail(Appointment, { id }, { refresh: true });
     recordChange(tx, deps.sealer, closed, { by: actor.id, from: AppointmentStatus.CONFIRMED, to: outcome });
     recordAppointmentEvent(tx, event, closed, { ...factsOf(closed), price: closed.price, currency: closed.currency });
+    const action = outcome === AppointmentStatus.COMPLETED ? 'COMPLETE_APPOINTMENT' : 'MARK_NO_SHOW';
+    await recordAdminAction(tx, 'appointment', actor, action, id);
     return closed;
   });
   deps.nudge();

@@ -1,5 +1,4 @@
 import type { FieldSealer, Logger } from '@carebook/platform';
-import type { AdminLog } from './admin-log';
 import type { DoctorApi, SchedulingApi } from './service-apis';
 
 /** What the appointment rules need besides an entity manager. */
@@ -8,8 +7,6 @@ export interface AppointmentDeps {
   doctors: DoctorApi;
   /** Publishes outbox rows now rather than at the relay's next poll. */
   nudge(): void;
-  /** Records an admin's change in the admin action log (no-op for other roles). */
-  adminLog: AdminLog;
   timeZone: string;
   /** Seals the visit reason, completion notes, cancellation reasons and history notes (domain/sealed-columns). */
   sealer: FieldSealer;

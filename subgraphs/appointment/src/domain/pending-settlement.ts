@@ -1,4 +1,4 @@
-import type { FieldSealer } from '@carebook/platform';
+import { ActingUser, FieldSealer, recordAdminAction } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -14,12 +14,13 @@ import { SEALED } from './sealed-columns';
  * its status changes (confirm or abandon, both conditional on PENDING), so
  * once the update wins the row is that appointment, CONFIRMED; no re-read.
  * Returns the confirmed appointment, or null if something else settled it.
+ * `by`: who booked (null for the reconciler); an admin's booking is logged with the confirmation.
  */
 export async function confirmPending(
   em: EntityManager,
   sealer: FieldSealer,
   pending: Appointment,
-  by: string | null,
+  by: ActingUser | null,
   note: string,
 ): Promise<Appointment | null> {
   return em.transactional(async (tx) => {
@@ -33,12 +34,16 @@ export async function confirmPending(
     const appointment = Object.assign(pending, { status: AppointmentStatus.CONFIRMED, updatedAt });
     // Inserted at once rather than flushed: the booking path's hottest transaction, with nothing else in its unit of work.
     await insertChange(tx, sealer, appointment, {
-      by,
+      by: by?.id ?? null,
       from: AppointmentStatus.PENDING,
       to: AppointmentStatus.CONFIRMED,
       note,
     });
     await insertAppointmentEvent(tx, 'APPOINTMENT_CONFIRMED', appointment, factsOf(appointment));
+    if (by) {
+      const details = { patientId: appointment.patientId, slotId: appointment.slotId };
+      await recordAdminAction(tx, 'appointment', by, 'BOOK_APPOINTMENT', appointment.id, details);
+    }
     return appointment;
   });
 }

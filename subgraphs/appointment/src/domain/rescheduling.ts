@@ -1,4 +1,4 @@
-import { AppError, BadUserInput, Conflict, Role } from '@carebook/platform';
+import { AppError, BadUserInput, Conflict, recordAdminAction, Role } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -143,6 +143,11 @@ async function applyMove(
       note,
     });
     recordAppointmentEvent(tx, 'APPOINTMENT_RESCHEDULED', after, { ...factsOf(after), previous, late });
+    const serviceChange = after.serviceId !== before.serviceId ? { serviceId: after.serviceId } : {};
+    await recordAdminAction(tx, 'appointment', actor, 'RESCHEDULE_APPOINTMENT', before.id, {
+      newSlotId: target.slot.id,
+      ...serviceChange,
+    });
     return after;
   });
 }

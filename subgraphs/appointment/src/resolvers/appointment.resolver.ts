@@ -71,10 +71,7 @@ export class AppointmentResolver {
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ) {
-    const actor = actorOf(ctx);
-    const cancelled = await cancelAppointment(ctx.em, this.deps, actor, id, reason);
-    await this.deps.adminLog(actor, 'CANCEL_APPOINTMENT', id);
-    return cancelled;
+    return cancelAppointment(ctx.em, this.deps, actorOf(ctx), id, reason);
   }
 
   @Authorized(Role.DOCTOR, Role.ADMIN)
@@ -86,10 +83,7 @@ export class AppointmentResolver {
     @Arg('id', () => ID) id: string,
     @Arg('notes', () => String, { nullable: true }) notes?: string | null,
   ) {
-    const actor = actorOf(ctx);
-    const completed = await closeAppointment(ctx.em, this.deps, actor, id, AppointmentStatus.COMPLETED, notes);
-    await this.deps.adminLog(actor, 'COMPLETE_APPOINTMENT', id);
-    return completed;
+    return closeAppointment(ctx.em, this.deps, actorOf(ctx), id, AppointmentStatus.COMPLETED, notes);
   }
 
   @Authorized(Role.DOCTOR, Role.ADMIN)
@@ -97,10 +91,7 @@ export class AppointmentResolver {
     description: 'Records that the patient did not come; its doctor or an admin, once it has started.',
   })
   async markNoShow(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    const actor = actorOf(ctx);
-    const closed = await closeAppointment(ctx.em, this.deps, actor, id, AppointmentStatus.NO_SHOW);
-    await this.deps.adminLog(actor, 'MARK_NO_SHOW', id);
-    return closed;
+    return closeAppointment(ctx.em, this.deps, actorOf(ctx), id, AppointmentStatus.NO_SHOW);
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -27,14 +27,12 @@ export class BookingResolver {
       serviceId: input.serviceId,
       reason: input.reason,
       patientId,
-      byUserId: actor.id,
+      by: actor,
       // The clinic's own people (admins, the front desk) book on the patient's behalf past the patient's limits and rules.
       limitExempt: actsForEveryPatient(actor),
       boundByPolicy: actor.role === Role.PATIENT,
       idempotencyKey: input.idempotencyKey,
     });
-    if (outcome.kind === 'confirmed')
-      await this.deps.adminLog(actor, 'BOOK_APPOINTMENT', outcome.appointment.id, { patientId, slotId: input.slotId });
     return toBookingResult(outcome);
   }
 
@@ -50,8 +48,6 @@ export class BookingResolver {
   ) {
     const actor = actorOf(ctx);
     const outcome = await rescheduleAppointment(ctx.em, this.deps, actor, { id, newSlotId, serviceId });
-    if (outcome.kind === 'confirmed')
-      await this.deps.adminLog(actor, 'RESCHEDULE_APPOINTMENT', id, { newSlotId, ...(serviceId ? { serviceId } : {}) });
     return toBookingResult(outcome);
   }
 }

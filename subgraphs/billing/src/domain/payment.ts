@@ -4,6 +4,7 @@ import {
   Forbidden,
   InternalError,
   NotFound,
+  recordAdminAction,
   recordEvent,
   Role,
   SignedInUser,
@@ -24,8 +25,6 @@ export interface PaymentRequest {
 export interface PaymentDeps {
   provider: PaymentProvider;
   nudge(): void;
-  /** Logs an admin's payment in the admin action log (best effort). */
-  logAdminAction(adminId: string, invoiceId: string, method: PaymentMethod): Promise<void>;
 }
 
 /** A claim older than this is taken to be left by a crashed attempt and may be taken over. */
@@ -161,6 +160,7 @@ export async function payInvoice(
         { type: 'Invoice', id: invoiceId },
         { invoiceId, appointmentId: invoice.appointmentId, patientId: invoice.patientId, method: request.method },
       );
+      await recordAdminAction(tx, SOURCE, user, 'RECORD_PAYMENT', invoiceId, { method: request.method });
     }
     return tx.findOneOrFail(Invoice, { id: invoiceId }, { refresh: true });
   });
@@ -171,6 +171,5 @@ export async function payInvoice(
       'input.token',
     );
   }
-  if (user.role === Role.ADMIN) await deps.logAdminAction(user.id, invoiceId, request.method);
   return settled;
 }

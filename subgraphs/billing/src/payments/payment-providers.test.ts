@@ -23,7 +23,6 @@ describe('payment providers', () => {
     const deps = {
       provider: paymentProviderFor('none'),
       nudge: () => undefined,
-      logAdminAction: async () => undefined,
     };
     const paying = payInvoice(untouched, deps, { id: 'p1', role: Role.PATIENT }, 'i1', {
       method: PaymentMethod.CARD,

@@ -1,7 +1,18 @@
-import { BadUserInput, Conflict, DEFAULT_LOCATION_ID, LocationFacts, NotFound } from '@carebook/platform';
+import {
+  ActingUser,
+  BadUserInput,
+  Conflict,
+  DEFAULT_LOCATION_ID,
+  LocationFacts,
+  NotFound,
+  recordAdminAction,
+} from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Location } from '../entities/location.entity';
 import type { LocationChanges, NewLocation } from './location-rules';
+
+/** This service's name on the events it records. */
+const SOURCE = 'doctor';
 
 /** What the default location is called until an admin names it (its address is empty: notices then name the doctor's practice, as before). */
 export const DEFAULT_LOCATION_NAME = 'Main location';
@@ -50,24 +61,34 @@ export async function ensureDefaultLocation(em: EntityManager, zone: string): Pr
   }
 }
 
-export async function createLocation(em: EntityManager, draft: NewLocation): Promise<Location> {
+/** Adds a location; an admin's addition is logged (through the outbox) in the same transaction. */
+export async function createLocation(em: EntityManager, draft: NewLocation, actor: ActingUser): Promise<Location> {
   if (await em.count(Location, { name: draft.name })) throw duplicateName(draft.name);
-  const location = em.create(Location, draft);
   try {
-    await em.flush();
+    return await em.transactional(async (tx) => {
+      const location = tx.create(Location, draft);
+      await tx.flush();
+      const details = { name: location.name, timeZone: location.timeZone };
+      await recordAdminAction(tx, SOURCE, actor, 'CREATE_LOCATION', location.id, details);
+      return location;
+    });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw duplicateName(draft.name);
     throw error;
   }
-  return location;
 }
 
 /**
  * Renames, re-addresses or (de)activates a location. Its zone is fixed once
  * created: the hours there are wall-clock times in it and booked times were
  * shown to patients in it, so moving them silently would mislead both.
+ * An admin's change is logged (through the outbox) in the same transaction.
  */
-export async function updateLocation(em: EntityManager, changes: LocationChanges): Promise<Location> {
+export async function updateLocation(
+  em: EntityManager,
+  changes: LocationChanges,
+  actor: ActingUser,
+): Promise<Location> {
   const { id, timeZone, ...fields } = changes;
   const location = await em.findOne(Location, { id });
   if (!location) throw new NotFound('Location', id);
@@ -90,9 +111,16 @@ export async function updateLocation(em: EntityManager, changes: LocationChanges
     (await em.count(Location, { name: fields.name, id: { $ne: id } }))
   )
     throw duplicateName(fields.name);
-  em.assign(location, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
+  const given = Object.entries(fields).filter(([, value]) => value !== undefined);
+  em.assign(location, Object.fromEntries(given));
   try {
-    await em.flush();
+    await em.transactional(async (tx) => {
+      await tx.flush();
+      const details = {
+        fields: Object.keys(changes).filter((key) => key !== 'id' && changes[key as never] !== undefined),
+      };
+      await recordAdminAction(tx, SOURCE, actor, 'UPDATE_LOCATION', location.id, details);
+    });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) throw duplicateName(String(fields.name));
     throw error;

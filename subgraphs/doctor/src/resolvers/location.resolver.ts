@@ -1,12 +1,4 @@
-import {
-  DirectoryAnnouncer,
-  entityByIdLoader,
-  NotFound,
-  RequestContext,
-  requireRole,
-  Role,
-  ServiceClient,
-} from '@carebook/platform';
+import { DirectoryAnnouncer, entityByIdLoader, NotFound, RequestContext, requireRole, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { allLocations, createLocation, updateLocation } from '../domain/clinic-locations';
 import { locationChangesSchema, newLocationSchema, parseLocationInput } from '../domain/location-rules';
@@ -18,7 +10,7 @@ const given = <T>(value: T | null | undefined): T | undefined => (value === null
 
 @Resolver(() => Location)
 export class LocationResolver {
-  constructor(private readonly deps: { directory: DirectoryAnnouncer; services: ServiceClient }) {}
+  constructor(private readonly deps: { directory: DirectoryAnnouncer; nudge(): void }) {}
 
   @Query(() => [Location], {
     description:
@@ -49,8 +41,8 @@ export class LocationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Location> {
     const admin = requireRole(ctx, Role.ADMIN);
-    const location = await createLocation(ctx.em.fork(), parseLocationInput(newLocationSchema, input));
-    await this.afterChange(admin.id, 'CREATE_LOCATION', location, { name: location.name, timeZone: location.timeZone });
+    const location = await createLocation(ctx.em.fork(), parseLocationInput(newLocationSchema, input), admin);
+    await this.afterChange(location);
     return location;
   }
 
@@ -71,24 +63,14 @@ export class LocationResolver {
       timeZone: given(input.timeZone),
       active: given(input.active),
     });
-    const location = await updateLocation(ctx.em.fork(), changes);
-    const fields = Object.keys(changes).filter(
-      (key) => key !== 'id' && changes[key as keyof typeof changes] !== undefined,
-    );
-    await this.afterChange(admin.id, 'UPDATE_LOCATION', location, { fields });
+    const location = await updateLocation(ctx.em.fork(), changes, admin);
+    await this.afterChange(location);
     return location;
   }
 
-  /** Scheduling caches locations' zones: told at once. The admin's change goes to the action log (best effort, after the commit). */
-  private async afterChange(
-    adminId: string,
-    action: string,
-    location: Location,
-    details: Record<string, unknown>,
-  ): Promise<void> {
+  /** Scheduling caches locations' zones: told at once; the action log's entry leaves the outbox at once. */
+  private async afterChange(location: Location): Promise<void> {
+    this.deps.nudge();
     await this.deps.directory.announce({ kind: 'location', id: location.id });
-    await this.deps.services
-      .call('admin', 'record-action', { adminId, action, targetId: location.id, details })
-      .catch(() => undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { NotFound, recordEvent } from '@carebook/platform';
+import { ActingUser, NotFound, recordAdminAction, recordEvent } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { OneOffAvailability } from '../entities/one-off-availability.entity';
@@ -38,11 +38,18 @@ export async function loadOneOffDay(em: EntityManager, id: string): Promise<OneO
  * are none inside a time off unless a cancellation failed; they stay booked).
  * Answers how many slots opened again.
  */
-export async function removeTimeOff(em: EntityManager, context: SchedulingContext, timeOff: TimeOff): Promise<number> {
+export async function removeTimeOff(
+  em: EntityManager,
+  context: SchedulingContext,
+  timeOff: TimeOff,
+  actor: ActingUser,
+): Promise<number> {
   const now = new Date();
   const freed = await em.transactional(async (tx) => {
     const deleted = await tx.nativeDelete(TimeOff, { id: timeOff.id });
     if (deleted === 0) throw new NotFound('Time off', timeOff.id);
+    const { doctorId, id: timeOffId } = timeOff;
+    await recordAdminAction(tx, SOURCE, actor, 'REMOVE_TIME_OFF', doctorId, { timeOffId });
     const span = { doctorId: timeOff.doctorId, startsAt: { $lt: timeOff.endsAt }, endsAt: { $gt: timeOff.startsAt } };
     const [blocked, others] = await Promise.all([
       tx.find(
@@ -94,6 +101,7 @@ export async function removeOneOffDay(
   em: EntityManager,
   context: SchedulingContext,
   day: OneOffAvailability,
+  actor: ActingUser,
 ): Promise<OneOffRemoval> {
   const now = new Date();
   const zone = await context.locations.zoneOf(day.locationId);
@@ -102,6 +110,8 @@ export async function removeOneOffDay(
   const outcome = await em.transactional(async (tx) => {
     const deleted = await tx.nativeDelete(OneOffAvailability, { id: day.id });
     if (deleted === 0) throw new NotFound('One-off availability', day.id);
+    const hours = { date: day.date, startTime: day.startTime, endTime: day.endTime };
+    await recordAdminAction(tx, SOURCE, actor, 'REMOVE_AVAILABILITY', day.doctorId, hours);
     const [rules, otherDays, slots] = await Promise.all([
       tx.find(AvailabilityRule, { doctorId: day.doctorId }),
       tx.find(OneOffAvailability, {

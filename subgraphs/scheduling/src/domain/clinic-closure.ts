@@ -1,4 +1,4 @@
-import { BadUserInput } from '@carebook/platform';
+import { ActingUser, BadUserInput } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { isoWeekday } from '../entities/day-of-week.enum';
@@ -24,7 +24,7 @@ export interface ClosureRequest {
   to: string;
   reason?: string | null;
   cancelBooked: boolean;
-  actor: { id: string; role: string };
+  actor: ActingUser;
 }
 
 export const MAX_CLOSURE_DOCTORS = 500;
@@ -97,6 +97,16 @@ export async function closeClinic(
     cancelBooked: request.cancelBooked,
     actor: request.actor,
     cause: 'CLINIC_CLOSED',
+    logAs: {
+      action: 'CLOSE_CLINIC',
+      targetId: doctorIds.length === 1 ? doctorIds[0] : 'clinic',
+      details: {
+        from: request.from,
+        to: request.to,
+        doctors: doctorIds.length,
+        ...(location ? { locationId: location.id } : {}),
+      },
+    },
   });
   return { ...outcome, doctorIds };
 }

@@ -1,11 +1,11 @@
-import { BadUserInput, isCalendarDate } from '@carebook/platform';
+import { ActingUser, BadUserInput, isCalendarDate, recordAdminAction } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { OneOffAvailability } from '../entities/one-off-availability.entity';
 import { Slot } from '../entities/slot.entity';
 import { checkWindow } from './availability-input';
 import { openSlots } from './slot-opening';
 import { locatedDaySlots } from './location-hours';
-import type { SchedulingContext } from './scheduling-context';
+import { SchedulingContext, SOURCE } from './scheduling-context';
 import { localInstant, minutesOfDay, todayIn } from './wall-clock';
 import { assertOnePlaceAtATime } from './weekly-availability';
 
@@ -24,6 +24,7 @@ export async function addAvailability(
   context: SchedulingContext,
   doctorId: string,
   window: OneOffWindow,
+  actor: ActingUser,
 ): Promise<Slot[]> {
   if (!isCalendarDate(window.date))
     throw new BadUserInput(`date must be a date written YYYY-MM-DD; got "${window.date}".`, 'date');
@@ -65,6 +66,9 @@ export async function addAvailability(
     );
     await tx.flush();
     await openSlots(tx, context.store, doctorId, slots, now);
+    const { date, startTime, endTime, slotMinutes, locationId } = window;
+    const hours = { date, startTime, endTime, slotMinutes, ...(locationId ? { locationId } : {}) };
+    await recordAdminAction(tx, SOURCE, actor, 'ADD_AVAILABILITY', doctorId, hours);
   });
   context.afterCommit();
   return em

@@ -1,4 +1,4 @@
-import { BadUserInput, Conflict, recordEvent } from '@carebook/platform';
+import { ActingUser, BadUserInput, Conflict, recordAdminAction, recordEvent } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { SlotStatus } from '../entities/slot-status.enum';
@@ -20,8 +20,10 @@ export interface TimeOffRequest {
   /** False (the default): booked appointments in the period refuse the time off. True: they are cancelled and their patients told. */
   cancelBooked: boolean;
   /** Who takes the time off: the appointment service cancels on their behalf. */
-  actor: { id: string; role: string };
+  actor: ActingUser;
   cause: UnavailabilityCause;
+  /** How an admin's time off is named in the admin action log (with the count of booked appointments to cancel). */
+  logAs: { action: string; targetId: string; details: Record<string, unknown> };
 }
 
 export interface TimeOffOutcome {
@@ -93,6 +95,8 @@ export async function takeTimeOff(
         },
       );
     }
+    const { action, targetId, details } = request.logAs;
+    await recordAdminAction(tx, SOURCE, request.actor, action, targetId, { ...details, booked: booked.length });
     return { refused: null, timeOffs, blocked: free.length, booked };
   });
   if (written.refused) throw await clashError(context, written.refused, request.cause);

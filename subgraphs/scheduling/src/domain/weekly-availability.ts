@@ -1,4 +1,4 @@
-import { recordEvent } from '@carebook/platform';
+import { ActingUser, recordAdminAction, recordEvent } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { DAYS_OF_WEEK } from '../entities/day-of-week.enum';
@@ -95,6 +95,7 @@ export async function setWeeklyAvailability(
   context: SchedulingContext,
   doctorId: string,
   rules: LocatedRule[],
+  actor: ActingUser,
 ): Promise<AvailabilityRule[]> {
   checkWeeklyRules(rules);
   await context.doctors.requireDoctor(doctorId);
@@ -130,6 +131,7 @@ export async function setWeeklyAvailability(
     if (stale.length) await withdraw(tx, doctorId, stale);
     await tx.flush();
     await openSlots(tx, context.store, doctorId, wanted, now);
+    await recordAdminAction(tx, SOURCE, actor, 'SET_WEEKLY_AVAILABILITY', doctorId, { rules: created.length });
     return created;
   });
   context.afterCommit();

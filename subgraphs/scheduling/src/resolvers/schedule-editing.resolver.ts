@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql'
 import { loadOneOffDay, loadTimeOff, removeOneOffDay, removeTimeOff } from '../domain/availability-removal';
 import { closeClinic } from '../domain/clinic-closure';
 import { addAvailability } from '../domain/one-off-availability';
-import { logAdminChange, requireScheduleOwner } from '../domain/schedule-access';
+import { requireScheduleOwner } from '../domain/schedule-access';
 import { takeTimeOff } from '../domain/time-off';
 import { setWeeklyAvailability } from '../domain/weekly-availability';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
@@ -26,11 +26,7 @@ export class ScheduleEditingResolver {
     @Arg('rules', () => [AvailabilityRuleInput]) rules: AvailabilityRuleInput[],
   ): Promise<AvailabilityRule[]> {
     const user = requireScheduleOwner(ctx, doctorId);
-    const saved = await setWeeklyAvailability(ctx.em, this.deps.context, doctorId, rules);
-    await logAdminChange(this.deps.services, ctx.logger, user, 'SET_WEEKLY_AVAILABILITY', doctorId, {
-      rules: saved.length,
-    });
-    return saved;
+    return setWeeklyAvailability(ctx.em, this.deps.context, doctorId, rules, user);
   }
 
   @Mutation(() => [Slot], {
@@ -50,21 +46,8 @@ export class ScheduleEditingResolver {
     locationId?: string | null,
   ): Promise<Slot[]> {
     const user = requireScheduleOwner(ctx, doctorId);
-    const slots = await addAvailability(ctx.em, this.deps.context, doctorId, {
-      date,
-      startTime,
-      endTime,
-      slotMinutes,
-      locationId,
-    });
-    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_AVAILABILITY', doctorId, {
-      date,
-      startTime,
-      endTime,
-      slotMinutes,
-      ...(locationId ? { locationId } : {}),
-    });
-    return slots;
+    const window = { date, startTime, endTime, slotMinutes, locationId };
+    return addAvailability(ctx.em, this.deps.context, doctorId, window, user);
   }
 
   @Mutation(() => TimeOffResult, {
@@ -89,11 +72,11 @@ export class ScheduleEditingResolver {
       cancelBooked: cancelBooked === true,
       actor: { id: user.id, role: user.role },
       cause: 'TIME_OFF',
-    });
-    await logAdminChange(this.deps.services, ctx.logger, user, 'ADD_TIME_OFF', doctorId, {
-      from: from.toISOString(),
-      to: to.toISOString(),
-      cancelled: outcome.cancelledAppointmentIds.length,
+      logAs: {
+        action: 'ADD_TIME_OFF',
+        targetId: doctorId,
+        details: { from: from.toISOString(), to: to.toISOString() },
+      },
     });
     return {
       timeOff: outcome.timeOffs[0],
@@ -110,8 +93,7 @@ export class ScheduleEditingResolver {
     requireUser(ctx);
     const timeOff = await loadTimeOff(ctx.em, id);
     const user = requireScheduleOwner(ctx, timeOff.doctorId);
-    const reopenedSlots = await removeTimeOff(ctx.em, this.deps.context, timeOff);
-    await logAdminChange(this.deps.services, ctx.logger, user, 'REMOVE_TIME_OFF', timeOff.doctorId, { timeOffId: id });
+    const reopenedSlots = await removeTimeOff(ctx.em, this.deps.context, timeOff, user);
     return { id, reopenedSlots };
   }
 
@@ -123,12 +105,7 @@ export class ScheduleEditingResolver {
     requireUser(ctx);
     const day = await loadOneOffDay(ctx.em, id);
     const user = requireScheduleOwner(ctx, day.doctorId);
-    const outcome = await removeOneOffDay(ctx.em, this.deps.context, day);
-    await logAdminChange(this.deps.services, ctx.logger, user, 'REMOVE_AVAILABILITY', day.doctorId, {
-      date: day.date,
-      startTime: day.startTime,
-      endTime: day.endTime,
-    });
+    const outcome = await removeOneOffDay(ctx.em, this.deps.context, day, user);
     return {
       id,
       removedSlots: outcome.removedSlots,
@@ -171,20 +148,6 @@ export class ScheduleEditingResolver {
       cancelBooked: cancelBooked === true,
       actor: { id: user.id, role: user.role },
     });
-    await logAdminChange(
-      this.deps.services,
-      ctx.logger,
-      user,
-      'CLOSE_CLINIC',
-      outcome.doctorIds.length === 1 ? outcome.doctorIds[0] : 'clinic',
-      {
-        from,
-        to,
-        doctors: outcome.doctorIds.length,
-        ...(locationId ? { locationId } : {}),
-        cancelled: outcome.cancelledAppointmentIds.length,
-      },
-    );
     return {
       timeOffs: outcome.timeOffs,
       blockedSlots: outcome.blockedSlots,
