@@ -5,7 +5,7 @@ import { SEALED } from '../domain/sealed-columns';
 import { AdminActionLog } from '../entities/admin-action-log.entity';
 import type { AdminDeps } from './admin-deps';
 import { AdminActionLogConnection } from './types/admin-action-log-connection.type';
-import { UserRef } from './types/user-ref.type';
+import { UserRef } from '../entities/federated-refs';
 
 @Resolver(() => AdminActionLog)
 export class AdminActionLogResolver {

@@ -10,7 +10,7 @@ import { adminOperation, AdminDeps } from './admin-deps';
 import { BookingPolicyInput } from './inputs/booking-policy.input';
 import { MedicalServiceInput } from './inputs/medical-service.input';
 import { UpdateMedicalServiceInput } from './inputs/update-medical-service.input';
-import { MedicalServiceRef } from './types/medical-service-ref.type';
+import { MedicalServiceRef } from '../entities/federated-refs';
 
 @Resolver()
 export class CatalogueAdminResolver {

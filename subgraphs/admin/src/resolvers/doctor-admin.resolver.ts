@@ -4,7 +4,7 @@ import { createDoctor, updateDoctor } from '../domain/doctor-onboarding';
 import { adminOperation, AdminDeps } from './admin-deps';
 import { CreateDoctorInput } from './inputs/create-doctor.input';
 import { UpdateDoctorInput } from './inputs/update-doctor.input';
-import { DoctorRef } from './types/doctor-ref.type';
+import { DoctorRef } from '../entities/federated-refs';
 
 @Resolver()
 export class DoctorAdminResolver {

@@ -2,7 +2,7 @@ import { RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { deactivateUser, setUserRole } from '../domain/user-management';
 import { adminOperation, AdminDeps } from './admin-deps';
-import { UserRef } from './types/user-ref.type';
+import { UserRef } from '../entities/federated-refs';
 
 @Resolver()
 export class UserAdminResolver {

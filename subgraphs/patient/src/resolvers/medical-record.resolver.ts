@@ -6,7 +6,7 @@ import { MedicalRecord } from '../entities';
 import { MedicalRecordUpdateInput } from './inputs/medical-record-update.input';
 import { MedicalRecordInput } from './inputs/medical-record.input';
 import type { PatientDeps } from './patient-deps';
-import { DoctorRef } from './types/doctor-ref.type';
+import { DoctorRef } from '../entities/federated-refs';
 
 @Resolver(() => MedicalRecord)
 export class MedicalRecordResolver {

@@ -4,7 +4,7 @@ import { doctorSchedule } from '../domain/availability-queries';
 import { requireScheduleReader } from '../domain/schedule-access';
 import { sortRules } from '../domain/weekly-availability';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
-import { DoctorRef } from '../entities/doctor-ref.type';
+import { DoctorRef } from '../entities/federated-refs';
 import { OneOffAvailability } from '../entities/one-off-availability.entity';
 import { Slot } from '../entities/slot.entity';
 import { TimeOff } from '../entities/time-off.entity';

@@ -2,7 +2,7 @@ import { DEFAULT_LOCATION_ID } from '@carebook/platform';
 import { FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
-import { LocationRef } from '../entities/location-ref.type';
+import { LocationRef } from '../entities/federated-refs';
 import { OneOffAvailability } from '../entities/one-off-availability.entity';
 import { Slot } from '../entities/slot.entity';
 import type { SchedulingDeps } from './scheduling-deps';

@@ -1,7 +1,7 @@
 import { NotFound, RequestContext, requireUser } from '@carebook/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { requireScheduleReader } from '../domain/schedule-access';
-import { DoctorRef } from '../entities/doctor-ref.type';
+import { DoctorRef } from '../entities/federated-refs';
 import { Slot } from '../entities/slot.entity';
 
 @Resolver(() => Slot)

@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { DoctorRef } from '../entities/doctor-ref.type';
+import { DoctorRef } from '../entities/federated-refs';
 import { TimeOff } from '../entities/time-off.entity';
 
 @Resolver(() => TimeOff)

@@ -1,6 +1,6 @@
 import { CalendarDateScalar } from '@carebook/platform';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DoctorRef } from '../../entities/doctor-ref.type';
+import { DoctorRef } from '../../entities/federated-refs';
 import { Slot } from '../../entities/slot.entity';
 
 @ObjectType({

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { AppointmentRef } from '../../entities/appointment-ref.type';
+import { AppointmentRef } from '../../entities/federated-refs';
 import { ScheduleChangeKind } from '../../entities/schedule-change-kind.enum';
 import { Slot } from '../../entities/slot.entity';
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { AppointmentRef } from '../../entities/appointment-ref.type';
+import { AppointmentRef } from '../../entities/federated-refs';
 import { TimeOff } from '../../entities/time-off.entity';
 
 @ObjectType({

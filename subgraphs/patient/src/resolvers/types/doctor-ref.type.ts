@@ -1,9 +1,0 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-
-/** A doctor, owned by the doctor subgraph; the gateway fetches the rest of it from there. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Doctor')
-export class DoctorRef {
-  @Field(() => ID)
-  id: string;
-}
