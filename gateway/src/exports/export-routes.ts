@@ -21,7 +21,8 @@ interface ExportSpec {
   /** The service that owns the rows, and its stream route. */
   target: ServiceName;
   route: string;
-  filter: z.ZodTypeAny;
+  /** Every export's filter has its period (`from`, `to`: calendar dates) and what else it narrows by. */
+  filter: z.ZodType<{ from: string; to: string }>;
   fileName: string;
 }
 

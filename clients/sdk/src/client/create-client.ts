@@ -127,7 +127,7 @@ export function createCarebookClient(options: CarebookClientOptions): CarebookCl
     }
     let body: { data?: TData | null; errors?: GraphQLFormattedError[] };
     try {
-      body = await response.json();
+      body = (await response.json()) as typeof body;
     } catch (error) {
       throw new CarebookNetworkError(
         `The Carebook service answered HTTP ${response.status} without a GraphQL result. Try again in a moment.`,
@@ -142,7 +142,8 @@ export function createCarebookClient(options: CarebookClientOptions): CarebookCl
     const query = textOf(document);
     if (requestOptions.token !== undefined) return post(query, variables, requestOptions.token, requestOptions.signal);
     const token = await getToken();
-    const result = await post<any>(query, variables, token, requestOptions.signal);
+    // Typed as the caller's document's result (never fits every TData); it is returned as it came.
+    const result = await post<never>(query, variables, token, requestOptions.signal);
     if (!refresh || !hasCode(result.errors, 'UNAUTHENTICATED')) return result;
     // Once: another request may already have renewed the token meanwhile; otherwise renew it.
     const current = await getToken();
@@ -218,6 +219,8 @@ export function createCarebookClient(options: CarebookClientOptions): CarebookCl
     let renewedFor: string | null = null;
     const start = () => {
       let ending = false;
+      // The sink's data is the caller's document's type, which graphql-ws has no way to know.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       stop = liveClient().subscribe<any>(payload, {
         next: (result) => {
           // The gateway ends a subscription whose token expired with UNAUTHENTICATED: renew, reconnect, resubscribe.

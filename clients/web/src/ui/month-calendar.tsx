@@ -54,7 +54,7 @@ export function MonthCalendar({
   const weekdays = clock.weekdays();
   const first = firstOfMonth(month);
   const lead = (isoWeekday(first) - clock.weekStart + 7) % 7;
-  const days: Array<string | null> = [...Array(lead).fill(null)];
+  const days = Array.from({ length: lead }, (): string | null => null);
   for (let d = first; d <= lastOfMonth(month); d = addDays(d, 1)) days.push(d);
   while (days.length % 7) days.push(null);
   const weeks = Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7));

@@ -97,7 +97,7 @@ function parsePrivateKey(raw: string): KeyObject {
   const text = raw.trim();
   try {
     const key = text.startsWith('{')
-      ? createPrivateKey({ key: JSON.parse(text), format: 'jwk' })
+      ? createPrivateKey({ key: JSON.parse(text) as JsonWebKey, format: 'jwk' })
       : createPrivateKey(text.replace(/\\n/g, '\n'));
     return ed25519(key, 'SERVICE_PRIVATE_KEY');
   } catch (error) {

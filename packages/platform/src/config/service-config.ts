@@ -53,24 +53,28 @@ export function loadServiceConfig<E extends z.ZodRawShape = {}>(
   loadDotenvOnce();
   const prefix = envPrefix(service);
   const shape = { ...commonShape(service), ...extraShape };
-  const parsed = parseEnv(shape, source) as Record<string, any>;
-  const serviceKeys = productionCheckedServiceKeys(service, parsed.NODE_ENV, Object.keys(shape), parsed);
-  const databaseUrl: string =
-    parsed[`${prefix}_DB_URL`] ?? `${parsed.MYSQL_URL.replace(/\/$/, '')}/carebook_${service}`;
+  // Read by name below: each value has the type its entry in the shape gives it (validated by parseEnv).
+  const parsed: Record<string, unknown> = parseEnv(shape, source);
+  const value = <T>(name: string) => parsed[name] as T;
+  const nodeEnv = value<ServiceConfig['nodeEnv']>('NODE_ENV');
+  const serviceKeys = productionCheckedServiceKeys(service, nodeEnv, Object.keys(shape), parsed);
+  const databaseUrl =
+    value<string | undefined>(`${prefix}_DB_URL`) ??
+    `${value<string>('MYSQL_URL').replace(/\/$/, '')}/carebook_${service}`;
   const extra = Object.fromEntries(Object.keys(extraShape).map((key) => [key, parsed[key]])) as z.infer<z.ZodObject<E>>;
   return {
     service,
-    nodeEnv: parsed.NODE_ENV,
-    logLevel: parsed.LOG_LEVEL,
-    port: parsed[`${prefix}_PORT`],
-    host: parsed[`${prefix}_HOST`],
+    nodeEnv,
+    logLevel: value<string>('LOG_LEVEL'),
+    port: value<number>(`${prefix}_PORT`),
+    host: value<string>(`${prefix}_HOST`),
     databaseUrl,
-    redisUrl: parsed.REDIS_URL,
-    redisPrefix: parsed.REDIS_PREFIX,
+    redisUrl: value<string>('REDIS_URL'),
+    redisPrefix: value<string>('REDIS_PREFIX'),
     auth: {
-      issuer: parsed.AUTH_ISSUER,
-      audience: parsed.AUTH_AUDIENCE,
-      jwksUrl: parsed.AUTH_JWKS_URL ?? `${serviceUrl('auth', source)}/.well-known/jwks.json`,
+      issuer: value<string>('AUTH_ISSUER'),
+      audience: value<string>('AUTH_AUDIENCE'),
+      jwksUrl: value<string | undefined>('AUTH_JWKS_URL') ?? `${serviceUrl('auth', source)}/.well-known/jwks.json`,
     },
     serviceKeys,
     env: source,

@@ -88,7 +88,7 @@ export function readExportFilter<S extends z.ZodTypeAny>(schema: S, raw: Record<
     Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined && value !== null),
   );
   const parsed = schema.safeParse(given);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return parsed.data as z.infer<S>;
   const messages = parsed.error.issues.map((issue) =>
     issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: ${issue.message}` : issue.message,
   );

@@ -10,7 +10,7 @@ export interface KeyRotationCommand {
   service: string;
   /** The service's own config loader (its DB URL and DATA_ENCRYPTION_KEYS / DATA_ENCRYPTION_KEY_ID). */
   loadConfig: () => ServiceConfig & { encryption: EncryptionKeys };
-  entities: EntityClass<any>[];
+  entities: EntityClass<object>[];
   migrations: MigrationObject[];
   stores?: Array<'mysql' | 'mongodb'>;
   targets: readonly SealedEntity[];

@@ -60,10 +60,10 @@ export function createErrorFormatter(logger: Logger, options: ErrorFormatterOpti
 
 function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error) as any;
+    const original = unwrapResolverError(error) as { validationErrors?: ValidationErrorLike[] } | null | undefined;
     const code = formatted.extensions?.code;
-    const validationErrors: ValidationErrorLike[] | undefined =
-      (formatted.extensions?.validationErrors as any) ?? original?.validationErrors;
+    const validationErrors =
+      (formatted.extensions?.validationErrors as ValidationErrorLike[] | undefined) ?? original?.validationErrors;
     if (validationErrors?.length) {
       const messages = validationMessages(validationErrors);
       return {

@@ -7,7 +7,7 @@ import { ensureMysqlDatabase } from './mysql-admin';
 
 export interface OrmOptions {
   url: string;
-  entities: EntityClass<any>[];
+  entities: EntityClass<object>[];
   /** Checked-in migrations, in order (MySQL). */
   migrations: MigrationObject[];
   logger: Logger;

@@ -25,7 +25,7 @@ export function encodeCursor(cursor: KeysetCursor): string {
 export function decodeCursor(raw: string | null | undefined): KeysetCursor | undefined {
   if (raw === null || raw === undefined || raw === '') return undefined;
   try {
-    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
     if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
   } catch {
     // fall through to the error below

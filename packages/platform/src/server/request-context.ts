@@ -15,5 +15,5 @@ export interface RequestContext {
   /** The client's address as the gateway saw it (x-carebook-client-ip, from the gateway only), else the socket's. */
   clientIp: string;
   logger: Logger;
-  loaders: Map<string, DataLoader<any, any>>;
+  loaders: Map<string, DataLoader<unknown, unknown>>;
 }

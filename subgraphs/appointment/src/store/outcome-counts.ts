@@ -29,13 +29,21 @@ export function outcomeCounterFor(databaseUrl: string): OutcomeCounter {
   return parseDatabaseUrl(databaseUrl).kind === 'mongodb' ? countInMongo : countInMysql;
 }
 
+/** What each store's entity manager offers beyond the common one (MySQL's connection, MongoDB's aggregate). */
+interface SqlManager {
+  getConnection(): { execute(sql: string, params: unknown[]): Promise<unknown> };
+}
+interface MongoManager {
+  aggregate(entityName: string, pipeline: unknown[]): Promise<unknown>;
+}
+
 const countInMysql: OutcomeCounter = async (em, { from, to, doctorId }) => {
   // Arithmetic on the stored UTC value: no session time zone or zone tables involved.
   const sql = `select status, floor(timestampdiff(minute, '1970-01-01 00:00:00', starts_at) / 15) as quarter, count(*) as n
     from appointments where starts_at >= ? and starts_at < ? and status in (?, ?, ?)${doctorId ? ' and doctor_id = ?' : ''}
     group by status, quarter`;
   const params: unknown[] = [from, to, ...COUNTED_STATUSES, ...(doctorId ? [doctorId] : [])];
-  const rows = (await (em as any).getConnection().execute(sql, params)) as Array<{
+  const rows = (await (em as unknown as SqlManager).getConnection().execute(sql, params)) as Array<{
     status: AppointmentStatus;
     quarter: number | string;
     n: number | string;
@@ -46,7 +54,7 @@ const countInMysql: OutcomeCounter = async (em, { from, to, doctorId }) => {
 const countInMongo: OutcomeCounter = async (em, { from, to, doctorId }) => {
   const match: Record<string, unknown> = { startsAt: { $gte: from, $lt: to }, status: { $in: COUNTED_STATUSES } };
   if (doctorId) match.doctorId = doctorId;
-  const rows = (await (em as any).aggregate('Appointment', [
+  const rows = (await (em as unknown as MongoManager).aggregate('Appointment', [
     { $match: match },
     {
       $group: {

@@ -41,14 +41,14 @@ export async function loadSigningKey(config: AuthConfig): Promise<SigningKey> {
   if (AUTH_SIGNING_KEY) {
     let jwk: JWK;
     try {
-      jwk = JSON.parse(AUTH_SIGNING_KEY);
+      jwk = JSON.parse(AUTH_SIGNING_KEY) as JWK;
     } catch {
       throw new ConfigError(['AUTH_SIGNING_KEY: is not valid JSON (expected a private JWK)']);
     }
     return fromJwk(jwk);
   }
   if (config.nodeEnv === 'production') throw new ConfigError(['AUTH_SIGNING_KEY: must be set in production (not set)']);
-  if (existsSync(AUTH_KEY_FILE)) return fromJwk(JSON.parse(readFileSync(AUTH_KEY_FILE, 'utf8')));
+  if (existsSync(AUTH_KEY_FILE)) return fromJwk(JSON.parse(readFileSync(AUTH_KEY_FILE, 'utf8')) as JWK);
   const jwk = await generateSigningJwk();
   mkdirSync(dirname(AUTH_KEY_FILE), { recursive: true });
   writeFileSync(AUTH_KEY_FILE, JSON.stringify(jwk), { mode: 0o600 });
