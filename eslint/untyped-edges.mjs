@@ -21,5 +21,4 @@ export const untypedEdges = [
   'subgraphs/notification/src/workers/event.worker.ts',
   'subgraphs/notification/src/workers/send.worker.ts',
   'subgraphs/scheduling/src/domain/span-booking.ts',
-  'subgraphs/scheduling/src/store/mongo-slot-store.ts',
 ];

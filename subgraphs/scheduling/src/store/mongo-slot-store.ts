@@ -21,6 +21,11 @@ function locationZone(zones: DayZones) {
   };
 }
 
+/** The driver's session of the surrounding transaction, as the collection's bulkWrite takes it. */
+type MongoSession = NonNullable<
+  NonNullable<Parameters<ReturnType<MongoEntityManager['getCollection']>['bulkWrite']>[1]>['session']
+>;
+
 export const mongoSlotStore: SlotStore = {
   async insertIgnoringExisting(em: EntityManager, slots: NewSlot[]) {
     if (slots.length === 0) return;
@@ -35,7 +40,7 @@ export const mongoSlotStore: SlotStore = {
           upsert: true,
         },
       })),
-      { ordered: false, session: mongo.getTransactionContext<any>() },
+      { ordered: false, session: mongo.getTransactionContext<MongoSession>() },
     );
   },
 
@@ -55,7 +60,7 @@ export const mongoSlotStore: SlotStore = {
       startsAt: { $gte: query.from, $lt: query.to, $gt: query.now },
     };
     if (query.doctorIds) match.doctorId = { $in: query.doctorIds };
-    const rows = await (em as unknown as MongoEntityManager).aggregate(Slot, [
+    const rows = (await (em as unknown as MongoEntityManager).aggregate(Slot, [
       { $match: match },
       { $sort: { startsAt: 1 } },
       {
@@ -68,7 +73,14 @@ export const mongoSlotStore: SlotStore = {
           firstLocationId: { $first: '$locationId' },
         },
       },
-    ]);
+    ])) as Array<{
+      _id: { doctorId: string; day: string };
+      freeSlots: number;
+      firstId: unknown;
+      firstStartsAt: Date;
+      firstEndsAt: Date;
+      firstLocationId?: string;
+    }>;
     return rows.map((row) => ({
       day: row._id.day,
       doctorId: row._id.doctorId,
@@ -89,7 +101,7 @@ export const mongoSlotStore: SlotStore = {
       status: { $in: ['FREE', 'BOOKED', 'HELD'] },
     };
     if (query.doctorId) match.doctorId = query.doctorId;
-    const rows = await (em as unknown as MongoEntityManager).aggregate(Slot, [
+    const rows = (await (em as unknown as MongoEntityManager).aggregate(Slot, [
       { $match: match },
       {
         $group: {
@@ -98,7 +110,7 @@ export const mongoSlotStore: SlotStore = {
           booked: { $sum: { $cond: [{ $eq: ['$status', 'FREE'] }, 0, 1] } },
         },
       },
-    ]);
+    ])) as Array<{ _id: string; free: number; booked: number }>;
     return rows.map((row) => ({ day: row._id, free: row.free, booked: row.booked }));
   },
 };
