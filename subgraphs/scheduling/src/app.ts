@@ -67,7 +67,7 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
 
   const running = await startSubgraph({
     config,
-    schema: await buildSchedulingSchema({ context, services }),
+    schema: await buildSchedulingSchema({ context }),
     orm,
     logger,
     routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, schedulingInternalRoutes(context)),

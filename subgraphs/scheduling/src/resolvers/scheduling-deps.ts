@@ -1,8 +1,6 @@
-import type { ServiceClient } from '@carebook/platform';
 import type { SchedulingContext } from '../domain/scheduling-context';
 
 /** What the scheduling resolvers need, built once at start and injected. */
 export interface SchedulingDeps {
   context: SchedulingContext;
-  services: ServiceClient;
 }
