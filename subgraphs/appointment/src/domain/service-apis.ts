@@ -1,4 +1,4 @@
-import { recentAnswers } from '@carebook/platform';
+import { ContractClient, contractClient, doctorContract, recentAnswers } from '@carebook/platform';
 import type {
   BookingSpan,
   ChannelListener,
@@ -47,10 +47,12 @@ export interface SchedulingApi {
   }): Promise<Array<{ periodStart: string; free: number; booked: number }>>;
 }
 
-/** The doctor service's lookup routes. */
+type DoctorCalls = ContractClient<typeof doctorContract>;
+
+/** The doctor contract's lookups as the booking rules use them: the lists unwrapped, the service by its id. */
 export interface DoctorApi {
-  doctors(query: { ids?: string[]; serviceId?: string }): Promise<DoctorFacts[]>;
-  medicalService(id: string): Promise<MedicalServiceFacts>;
+  doctors(query: Parameters<DoctorCalls['doctors']>[0]): Promise<DoctorFacts[]>;
+  medicalService(id: string): ReturnType<DoctorCalls['medicalService']>;
   /** Every location of the clinic, inactive ones too (appointments keep theirs). */
   locations(): Promise<LocationFacts[]>;
 }
@@ -101,11 +103,10 @@ export function doctorApi(
   ttlMs = 5000,
   directory?: Pick<ChannelListener, 'live'>,
 ): DoctorApi & { forget(): void } {
-  const askDoctors = async (query: { ids?: string[]; serviceId?: string }) =>
-    (await client.call<{ doctors: DoctorFacts[] }>('doctor', 'doctors', query)).doctors;
-  const askService = (id: string) => client.call<MedicalServiceFacts>('doctor', 'medical-service', { id });
-  const askLocations = async () =>
-    (await client.call<{ locations: LocationFacts[] }>('doctor', 'locations', {})).locations;
+  const doctor = contractClient(doctorContract, client);
+  const askDoctors = async (query: Parameters<DoctorCalls['doctors']>[0]) => (await doctor.doctors(query)).doctors;
+  const askService = (id: string) => doctor.medicalService({ id });
+  const askLocations = async () => (await doctor.locations({})).locations;
   const doctors = recentAnswers(askDoctors, ttlMs);
   const medicalService = recentAnswers(askService, ttlMs);
   const locations = recentAnswers(askLocations, ttlMs);
