@@ -56,6 +56,7 @@ export * from './contracts/medical-service-input';
 export * from './contracts/booking-policy-input';
 export * from './contracts/doctor';
 export * from './contracts/auth';
+export * from './contracts/scheduling';
 export * from './exports/csv-stream';
 export * from './exports/spreadsheet-safe';
 export * from './booking-policy';

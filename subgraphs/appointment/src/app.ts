@@ -1,4 +1,5 @@
 import {
+  contractClient,
   createLogger,
   createServiceClient,
   fieldSealerFor,
@@ -7,6 +8,7 @@ import {
   mountInternalStreamRoutes,
   openOrm,
   RunningService,
+  schedulingContract,
   startOutboxRelay,
   startSubgraph,
 } from '@carebook/platform';
@@ -15,7 +17,7 @@ import type { AppointmentConfig } from './config';
 import { adminLog } from './domain/admin-log';
 import type { AppointmentDeps } from './domain/deps';
 import { reconcileAppointments, ReconcileReport } from './domain/reconciliation';
-import { doctorApi, schedulingApi } from './domain/service-apis';
+import { doctorApi } from './domain/doctor-facts-cache';
 import { entities } from './entities';
 import { appointmentInternalRoutes } from './internal/routes';
 import { appointmentStreamRoutes } from './internal/stream-routes';
@@ -43,7 +45,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
   const doctors = doctorApi(client, 60_000, { live: () => directory.live() });
   const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => doctors.forget());
   const deps: AppointmentDeps = {
-    scheduling: schedulingApi(client),
+    scheduling: contractClient(schedulingContract, client),
     doctors,
     nudge: () => relay.nudge(),
     adminLog: adminLog(client, logger),

@@ -31,9 +31,24 @@ export const authContract = defineContract('auth', {
     }),
     output: returns<UserView>(),
   }),
-  confirmUser: route({ path: 'confirm-user', callers: ['admin'], input: z.object({ id }), output: returns<{ id: string }>() }),
-  discardUser: route({ path: 'discard-user', callers: ['admin'], input: z.object({ id }), output: returns<{ id: string }>() }),
-  deactivateUser: route({ path: 'deactivate-user', callers: ['admin'], input: z.object({ id }), output: returns<UserView>() }),
+  confirmUser: route({
+    path: 'confirm-user',
+    callers: ['admin'],
+    input: z.object({ id }),
+    output: returns<{ id: string }>(),
+  }),
+  discardUser: route({
+    path: 'discard-user',
+    callers: ['admin'],
+    input: z.object({ id }),
+    output: returns<{ id: string }>(),
+  }),
+  deactivateUser: route({
+    path: 'deactivate-user',
+    callers: ['admin'],
+    input: z.object({ id }),
+    output: returns<UserView>(),
+  }),
   setUserRole: route({
     path: 'set-user-role',
     callers: ['admin'],

@@ -1,5 +1,5 @@
 import type { ServiceClient } from '@carebook/platform';
-import type { DoctorApi } from '../domain/service-apis';
+import type { DoctorApi } from '../domain/doctor-facts-cache';
 import type { ExportedAppointment } from './appointment-pages';
 
 export interface RowNames {

@@ -50,7 +50,9 @@ export function doctorInternalRoutes(defaults: BookingPolicy, directory: Directo
     doctors: async (query, { orm }) => ({ doctors: await findDoctorFacts(orm.em.fork(), query) }),
     async contacts({ ids }, { orm }) {
       const doctors = await orm.em.fork().find(Doctor, { id: { $in: ids } });
-      return { contacts: doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, location: d.location })) };
+      return {
+        contacts: doctors.map((d) => ({ id: d.id, name: d.name, specialty: d.specialty, location: d.location })),
+      };
     },
     locations: async (_query, { orm }) => ({ locations: (await allLocations(orm.em.fork())).map(locationFacts) }),
     medicalService: ({ id }, { orm }) => medicalServiceFacts(orm.em.fork(), id, defaults),

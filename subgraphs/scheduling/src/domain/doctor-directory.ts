@@ -1,4 +1,11 @@
-import { BadUserInput, ContractClient, contractClient, doctorContract, DoctorFacts, ServiceClient } from '@carebook/platform';
+import {
+  BadUserInput,
+  ContractClient,
+  contractClient,
+  doctorContract,
+  DoctorFacts,
+  ServiceClient,
+} from '@carebook/platform';
 
 /** The doctor service as scheduling calls it: the doctor contract's typed client. */
 export type DoctorCalls = ContractClient<typeof doctorContract>;
