@@ -1,12 +1,14 @@
 import {
   AppError,
   AppointmentFacts,
+  appointmentContract,
   authContract,
   ContractClient,
   contractClient,
   DoctorContactFacts,
   doctorContract,
   NotFound,
+  patientContract,
   PatientContactFacts,
   recentAnswers,
   ServiceClient,
@@ -53,15 +55,13 @@ const CATALOGUE_TTL_MS = 60_000;
 export function serviceDirectory(client: ServiceClient): Directory {
   const doctor = contractClient(doctorContract, client);
   const auth = contractClient(authContract, client);
+  const patient = contractClient(patientContract, client);
+  const appointment = contractClient(appointmentContract, client);
   const appointments = batched(async (ids) => {
-    const { appointments } = await client.call<{ appointments: AppointmentState[] }>('appointment', 'appointments', {
-      ids,
-    });
+    const { appointments } = await appointment.appointments({ ids });
     return appointments.map((a) => ({ ...a, id: a.appointmentId }));
   });
-  const patients = batched(
-    async (ids) => (await client.call<{ contacts: PatientContactFacts[] }>('patient', 'contacts', { ids })).contacts,
-  );
+  const patients = batched(async (ids) => (await patient.contacts({ ids })).contacts);
   const doctors = batched(async (ids) => (await doctor.contacts({ ids })).contacts);
   // The catalogue and the doctors' names and practices change rarely (and are no patient's data): kept a minute.
   // An unknown one is a NOT_FOUND, which is not remembered, and answers null.
