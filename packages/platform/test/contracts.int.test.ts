@@ -89,6 +89,16 @@ describe('service contracts', () => {
     expect(handled).not.toContain('bad');
   });
 
+  it('holds the handlers to the contract at compile time', () => {
+    const served = serveContract(testContract, {
+      // @ts-expect-error heldMinutes must be a number, as hold-slot's output declares
+      holdSlot: async ({ slotId }) => ({ slotId, heldMinutes: 'fifteen', caller: 'appointment' }),
+    });
+    expect(Object.keys(served)).toEqual(['hold-slot']);
+    // @ts-expect-error a contract's route without a handler (and at run time: refused when the service starts)
+    expect(() => serveContract(testContract, {})).toThrow('The scheduling route hold-slot has no handler (holdSlot).');
+  });
+
   it('refuses a contract that declares one path twice', () => {
     const again = route({ path: 'hold-slot', callers: ['appointment'], input: z.object({}), output: returns<null>() });
     expect(() => defineContract('scheduling', { one: again, two: again })).toThrow(

@@ -86,11 +86,11 @@ export function serveContract<C extends ServiceContract>(
 ): Record<string, InternalRoute<z.ZodTypeAny>> {
   const served: Record<string, InternalRoute<z.ZodTypeAny>> = {};
   for (const [name, declared] of Object.entries(contract.routes)) {
-    served[declared.path] = {
-      callers: declared.callers,
-      input: declared.input,
-      handle: handlers[name as keyof C['routes']] as InternalRoute<z.ZodTypeAny>['handle'],
-    };
+    const handle = handlers[name as keyof C['routes']] as InternalRoute<z.ZodTypeAny>['handle'] | undefined;
+    // The compiler asks for every handler; this stops a service at start rather than at the first call.
+    if (typeof handle !== 'function')
+      throw new Error(`The ${contract.service} route ${declared.path} has no handler (${name}).`);
+    served[declared.path] = { callers: declared.callers, input: declared.input, handle };
   }
   return served;
 }
