@@ -1,7 +1,7 @@
 import { AppError, BadUserInput, BookingSpan, bookingSpan, bookingWindow, NotFound } from '@carebook/platform';
 import { checkBookable, MAX_ALTERNATIVES } from './booking-rules';
 import type { AppointmentDeps } from './deps';
-import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from './doctor-facts-cache';
+import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from '@carebook/platform';
 
 export interface BookingTarget {
   slot: SlotFacts;

@@ -19,7 +19,7 @@ import type { AppointmentDeps } from './deps';
 import { assertPatientMayBook, lockPatient, retryTransient } from './overlap';
 import { confirmPending } from './pending-settlement';
 import { SEALED } from './sealed-columns';
-import type { SlotFacts } from './doctor-facts-cache';
+import type { SlotFacts } from '@carebook/platform';
 import { bookSlotRequest } from './slot-requests';
 
 export type BookingOutcome =

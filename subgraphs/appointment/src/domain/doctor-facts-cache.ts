@@ -1,14 +1,5 @@
 import { ContractClient, contractClient, doctorContract, recentAnswers } from '@carebook/platform';
-import type {
-  ChannelListener,
-  DoctorFacts,
-  LocationFacts,
-  MedicalServiceFacts,
-  ServiceClient,
-  SlotFacts,
-} from '@carebook/platform';
-
-export type { DoctorFacts, MedicalServiceFacts, SlotFacts };
+import type { ChannelListener, DoctorFacts, LocationFacts, ServiceClient } from '@carebook/platform';
 
 type DoctorCalls = ContractClient<typeof doctorContract>;
 

@@ -4,7 +4,7 @@ import { Appointment } from '../entities/appointment.entity';
 import type { AppointmentDeps } from './deps';
 import { heldTime, withinHeldTime } from './held-time';
 import { abandonPending, confirmPending } from './pending-settlement';
-import type { SlotFacts } from './doctor-facts-cache';
+import type { SlotFacts } from '@carebook/platform';
 import { releaseRequest } from './slot-requests';
 
 const BATCH = 200;
