@@ -1,4 +1,5 @@
 import {
+  contractClient,
   createLogger,
   createServiceClient,
   fieldSealerFor,
@@ -7,6 +8,7 @@ import {
   mountInternalStreamRoutes,
   openOrm,
   RunningService,
+  schedulingContract,
   startOutboxRelay,
   startSubgraph,
 } from '@carebook/platform';
@@ -14,7 +16,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { AppointmentConfig } from './config';
 import type { AppointmentDeps } from './domain/deps';
 import { reconcileAppointments, ReconcileReport } from './domain/reconciliation';
-import { doctorApi, schedulingApi } from './domain/service-apis';
+import { doctorApi } from './domain/doctor-facts-cache';
 import { entities } from './entities';
 import { appointmentInternalRoutes } from './internal/routes';
 import { appointmentStreamRoutes } from './internal/stream-routes';
@@ -42,7 +44,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
   const doctors = doctorApi(client, 60_000, { live: () => directory.live() });
   const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => doctors.forget());
   const deps: AppointmentDeps = {
-    scheduling: schedulingApi(client),
+    scheduling: contractClient(schedulingContract, client),
     doctors,
     nudge: () => relay.nudge(),
     timeZone: extra.CLINIC_TIME_ZONE,

@@ -12,7 +12,7 @@ import type { SchedulingConfig } from './config';
 import { appointmentDesk } from './domain/appointment-desk';
 import { createCalendarCache } from './domain/calendar-cache';
 import { clinicLocations } from './domain/clinic-locations';
-import { doctorDirectory } from './domain/doctor-directory';
+import { doctorCalls } from './domain/doctor-directory';
 import type { SchedulingContext } from './domain/scheduling-context';
 import { extendHorizons } from './domain/weekly-availability';
 import { entities } from './entities';
@@ -53,7 +53,7 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
     horizonWeeks: config.extra.SLOT_HORIZON_WEEKS,
     clinicPolicy: config.bookingPolicy,
     store: slotStoreFor(config.databaseUrl),
-    doctors: doctorDirectory(services),
+    doctors: doctorCalls(services),
     appointments: appointmentDesk(services, logger),
     calendarCache,
     afterCommit: () => {

@@ -1,10 +1,11 @@
+import type { ServiceCategory } from '@carebook/platform';
 import { AdminAction } from './admin-action';
 import type { AdminOperation } from './admin-deps';
 import { recordCompletedAction } from './action-log';
 
 export interface NewMedicalService {
   name: string;
-  category: string;
+  category: ServiceCategory;
   durationMinutes: number;
   /** Minutes held before and after each appointment; left out: none. */
   bufferBeforeMinutes?: number | null;
@@ -27,7 +28,7 @@ export async function createMedicalService(op: AdminOperation, input: NewMedical
     currency: input.currency,
     description: input.description?.trim() ? input.description.trim() : null,
   };
-  const created = await op.services.call<{ id: string }>('doctor', 'create-medical-service', service);
+  const created = await op.doctor.createMedicalService(service);
   await recordCompletedAction(op, {
     adminId: op.adminId,
     action: AdminAction.CREATE_MEDICAL_SERVICE,
@@ -63,7 +64,7 @@ export async function setBookingPolicy(
     horizonMinutes: rules.horizonMinutes ?? null,
     cancellationWindowMinutes: rules.cancellationWindowMinutes ?? null,
   };
-  const updated = await op.services.call<{ id: string }>('doctor', 'set-booking-policy', { id: serviceId, ...own });
+  const updated = await op.doctor.setBookingPolicy({ id: serviceId, ...own });
   await recordCompletedAction(op, {
     adminId: op.adminId,
     action: AdminAction.SET_BOOKING_POLICY,
@@ -91,7 +92,7 @@ export async function updateMedicalService(
       description: changes.description === undefined ? undefined : changes.description?.trim() || null,
     }).filter(([, value]) => value !== undefined),
   );
-  const updated = await op.services.call<{ id: string }>('doctor', 'update-medical-service', {
+  const updated = await op.doctor.updateMedicalService({
     id: serviceId,
     ...defined,
   });
@@ -108,7 +109,7 @@ export async function updateMedicalService(
 
 /** Retires a service: no new bookings; booked appointments stay. Logged. */
 export async function retireMedicalService(op: AdminOperation, serviceId: string): Promise<{ id: string }> {
-  const retired = await op.services.call<{ id: string }>('doctor', 'retire-medical-service', { id: serviceId });
+  const retired = await op.doctor.retireMedicalService({ id: serviceId });
   await recordCompletedAction(op, {
     adminId: op.adminId,
     action: AdminAction.RETIRE_MEDICAL_SERVICE,

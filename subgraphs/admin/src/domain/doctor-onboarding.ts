@@ -26,7 +26,7 @@ const trimmedOrNull = (value: string | null | undefined) => (value?.trim() ? val
  * run, the user stays unable to sign in and auth's reconciler removes it.
  */
 export async function createDoctor(op: AdminOperation, input: NewDoctor): Promise<{ id: string }> {
-  const user = await op.services.call<{ id: string }>('auth', 'create-user', {
+  const user = await op.auth.createUser({
     email: input.email.trim(),
     password: input.password,
     role: Role.DOCTOR,
@@ -42,11 +42,11 @@ export async function createDoctor(op: AdminOperation, input: NewDoctor): Promis
     serviceIds: [...new Set(input.serviceIds ?? [])],
   };
   try {
-    await op.services.call('doctor', 'provision-doctor', profile);
+    await op.doctor.provisionDoctor(profile);
     // Inside the try: discard-user only removes unconfirmed users, so it is harmless if the confirmation did land.
-    await op.services.call('auth', 'confirm-user', { id: user.id });
+    await op.auth.confirmUser({ id: user.id });
   } catch (error) {
-    await op.services.call('auth', 'discard-user', { id: user.id }).catch((discardError: unknown) => {
+    await op.auth.discardUser({ id: user.id }).catch((discardError: unknown) => {
       op.logger.warn(
         { err: discardError, userId: user.id },
         "could not discard a half-made doctor user; auth's reconciler will remove it",
@@ -86,7 +86,7 @@ export async function updateDoctor(
   changes: DoctorChanges,
 ): Promise<{ id: string }> {
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-  const updated = await op.services.call<{ id: string; active: boolean }>('doctor', 'update-doctor', {
+  const updated = await op.doctor.updateDoctor({
     id: doctorId,
     ...defined,
   });

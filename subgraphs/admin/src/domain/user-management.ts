@@ -4,12 +4,6 @@ import type { AdminOperation } from './admin-deps';
 import { recordCompletedAction } from './action-log';
 import { assertDeactivationReason, assertNotSelf, normaliseUserId } from './user-rules';
 
-interface UserView {
-  id: string;
-  role: Role;
-  active: boolean;
-}
-
 /**
  * Deactivates a user in auth (which also ends their sessions) and logs why.
  * A doctor's profile is deactivated first: they leave search and calendars
@@ -24,9 +18,9 @@ export async function deactivateUser(
   const userId = normaliseUserId(rawUserId);
   const reason = assertDeactivationReason(rawReason);
   assertNotSelf(op.adminId, userId);
-  const before = await op.services.call<UserView>('auth', 'get-user', { id: userId });
+  const before = await op.auth.getUser({ id: userId });
   const doctorDeactivated = before.role === Role.DOCTOR && (await deactivateDoctorProfile(op, userId));
-  const user = await op.services.call<UserView>('auth', 'deactivate-user', { id: userId });
+  const user = await op.auth.deactivateUser({ id: userId });
   await recordCompletedAction(op, {
     adminId: op.adminId,
     action: AdminAction.DEACTIVATE_USER,
@@ -39,7 +33,7 @@ export async function deactivateUser(
 /** False when the doctor has no profile (an account never completed): nothing to hide. */
 async function deactivateDoctorProfile(op: AdminOperation, doctorId: string): Promise<boolean> {
   try {
-    await op.services.call('doctor', 'update-doctor', { id: doctorId, active: false });
+    await op.doctor.updateDoctor({ id: doctorId, active: false });
     return true;
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') return false;
@@ -50,8 +44,8 @@ async function deactivateDoctorProfile(op: AdminOperation, doctorId: string): Pr
 /** Changes a user's role in auth (which keeps the last admin) and logs the old and new role. */
 export async function setUserRole(op: AdminOperation, rawUserId: string, role: Role): Promise<{ id: string }> {
   const userId = normaliseUserId(rawUserId);
-  const before = await op.services.call<UserView>('auth', 'get-user', { id: userId });
-  const after = await op.services.call<UserView>('auth', 'set-user-role', { id: userId, role });
+  const before = await op.auth.getUser({ id: userId });
+  const after = await op.auth.setUserRole({ id: userId, role });
   await recordCompletedAction(op, {
     adminId: op.adminId,
     action: AdminAction.SET_USER_ROLE,

@@ -1,5 +1,5 @@
 import { assertWithinBookingWindow, BadUserInput, LimitReached } from '@carebook/platform';
-import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from './service-apis';
+import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from '@carebook/platform';
 
 export const MAX_REASON_LENGTH = 500;
 export const MAX_ALTERNATIVES = 5;

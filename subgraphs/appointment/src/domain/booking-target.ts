@@ -1,7 +1,7 @@
 import { AppError, BadUserInput, BookingSpan, bookingSpan, bookingWindow, NotFound } from '@carebook/platform';
 import { checkBookable, MAX_ALTERNATIVES } from './booking-rules';
 import type { AppointmentDeps } from './deps';
-import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from './service-apis';
+import type { DoctorFacts, MedicalServiceFacts, SlotFacts } from '@carebook/platform';
 
 export interface BookingTarget {
   slot: SlotFacts;
@@ -31,7 +31,7 @@ export async function bookableTarget(
     deps.scheduling.slots({ ids: [slotId] }),
     deps.doctors.medicalService(serviceId),
   ]);
-  const slot = slots[0];
+  const slot = slots.slots[0];
   if (!slot) throw new NotFound('Slot', slotId);
   const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
   checkBookable({ slot, doctor, service, now, boundByPolicy: asker.boundByPolicy, field: asker.field });
@@ -59,7 +59,7 @@ export async function alternativesFor(
     const others = (await deps.doctors.doctors({ serviceId: target.service.id }))
       .filter((d) => d.id !== target.doctor.id)
       .map((d) => d.id);
-    return await deps.scheduling.alternatives({
+    const { slots } = await deps.scheduling.alternatives({
       doctorId: target.doctor.id,
       around: target.slot.startsAt,
       needs: {
@@ -74,6 +74,7 @@ export async function alternativesFor(
         ? { notBefore: target.window.earliest.toISOString(), notAfter: target.window.latest.toISOString() }
         : {}),
     });
+    return slots;
   } catch (error) {
     deps.logger.warn({ err: error, slotId: target.slot.id }, 'could not look up alternative slots');
     return [];
@@ -102,10 +103,12 @@ export async function alternativesForSlot(
   asker: TargetAsker,
 ): Promise<SlotFacts[]> {
   try {
-    const [[slot], service] = await Promise.all([
-      deps.scheduling.slots({ ids: [slotId] }),
-      deps.doctors.medicalService(serviceId),
-    ]);
+    const [
+      {
+        slots: [slot],
+      },
+      service,
+    ] = await Promise.all([deps.scheduling.slots({ ids: [slotId] }), deps.doctors.medicalService(serviceId)]);
     if (!slot) return [];
     const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
     const window = asker.boundByPolicy ? bookingWindow(service.bookingPolicy, new Date()) : null;

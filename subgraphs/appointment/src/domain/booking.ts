@@ -19,7 +19,8 @@ import type { AppointmentDeps } from './deps';
 import { assertPatientMayBook, lockPatient, retryTransient } from './overlap';
 import { confirmPending } from './pending-settlement';
 import { SEALED } from './sealed-columns';
-import type { SlotFacts } from './service-apis';
+import type { SlotFacts } from '@carebook/platform';
+import { bookSlotRequest } from './slot-requests';
 
 export type BookingOutcome =
   { kind: 'confirmed'; appointment: Appointment } | { kind: 'unavailable'; reason: string; alternatives: SlotFacts[] };
@@ -86,7 +87,7 @@ export async function bookAppointment(
   }
 
   try {
-    await deps.scheduling.bookSlot(target.slot, appointment.id, target.span);
+    await deps.scheduling.bookSlot(bookSlotRequest(target.slot, appointment.id, target.span));
   } catch (error) {
     if (isTooShort(error)) {
       // Not a race but a fact of the doctor's day: refused as bad input, nothing kept (nor the key).
@@ -255,7 +256,7 @@ async function settledElsewhere(
 ): Promise<BookingOutcome> {
   const current = await em.fork().findOne(Appointment, { id: appointment.id });
   if (current?.status === AppointmentStatus.CONFIRMED) return { kind: 'confirmed', appointment: current };
-  await deps.scheduling.releaseSlots(appointment.id).catch(() => undefined);
+  await deps.scheduling.releaseSlot({ appointmentId: appointment.id }).catch(() => undefined);
   throw new Conflict('This booking was cancelled while it was being confirmed; please book again.');
 }
 

@@ -67,7 +67,7 @@ export async function cancelAppointment(
   });
   deps.nudge();
   try {
-    await deps.scheduling.releaseSlots(after.id);
+    await deps.scheduling.releaseSlot({ appointmentId: after.id });
     await clearSlotCheck(em, after.id, after.slotId);
     after.slotCheckDueAt = null;
   } catch (error) {

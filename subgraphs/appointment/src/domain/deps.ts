@@ -1,9 +1,10 @@
-import type { FieldSealer, Logger } from '@carebook/platform';
-import type { DoctorApi, SchedulingApi } from './service-apis';
+import type { ContractClient, FieldSealer, Logger, schedulingContract } from '@carebook/platform';
+import type { DoctorApi } from './doctor-facts-cache';
 
 /** What the appointment rules need besides an entity manager. */
 export interface AppointmentDeps {
-  scheduling: SchedulingApi;
+  /** Scheduling's contract (booking-contract.md), called as appointment. */
+  scheduling: ContractClient<typeof schedulingContract>;
   doctors: DoctorApi;
   /** Publishes outbox rows now rather than at the relay's next poll. */
   nudge(): void;

@@ -1,7 +1,7 @@
 import { assertNotStarted, isLateChange, Role } from '@carebook/platform';
 import type { Appointment } from '../entities/appointment.entity';
 import type { Actor, AppointmentDeps } from './deps';
-import type { MedicalServiceFacts } from './service-apis';
+import type { MedicalServiceFacts } from '@carebook/platform';
 
 /**
  * Whether a cancel or move of the appointment now is a late one: asked by

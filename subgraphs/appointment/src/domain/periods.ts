@@ -1,6 +1,8 @@
-import { BadUserInput } from '@carebook/platform';
+import { BadUserInput, RouteInput, schedulingContract } from '@carebook/platform';
 import { DateTime } from 'luxon';
-import type { PeriodKind } from './service-apis';
+
+/** How schedule summaries group days; scheduling's slot-counts groups its counts the same way. */
+export type PeriodKind = RouteInput<typeof schedulingContract.routes.slotCounts>['groupBy'];
 
 export const MAX_SUMMARY_DAYS = 366;
 const UNIT = { DAY: 'day', WEEK: 'week', MONTH: 'month' } as const;

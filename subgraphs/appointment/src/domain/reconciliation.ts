@@ -4,7 +4,8 @@ import { Appointment } from '../entities/appointment.entity';
 import type { AppointmentDeps } from './deps';
 import { heldTime, withinHeldTime } from './held-time';
 import { abandonPending, confirmPending } from './pending-settlement';
-import type { SlotFacts } from './service-apis';
+import type { SlotFacts } from '@carebook/platform';
+import { releaseRequest } from './slot-requests';
 
 const BATCH = 200;
 
@@ -40,7 +41,7 @@ export async function reconcileAppointments(
       { limit: BATCH },
     );
   if (stale.length) {
-    const slots = await deps.scheduling.slots({ appointmentIds: stale.map((a) => a.id) });
+    const { slots } = await deps.scheduling.slots({ appointmentIds: stale.map((a) => a.id) });
     for (const appointment of stale) {
       const held = slots.some(
         (s) => s.id === appointment.slotId && s.status === 'BOOKED' && s.appointmentId === appointment.id,
@@ -71,7 +72,7 @@ export async function reconcileAppointments(
 
   const due = await em.fork().find(Appointment, { slotCheckDueAt: { $lte: new Date() } }, { limit: BATCH });
   if (due.length) {
-    const slots = await deps.scheduling.slots({ appointmentIds: due.map((a) => a.id) });
+    const { slots } = await deps.scheduling.slots({ appointmentIds: due.map((a) => a.id) });
     for (const appointment of due) {
       const strays = slots.filter(
         (s) => s.appointmentId === appointment.id && TAKEN.includes(s.status) && !holds(appointment, s),
@@ -80,7 +81,8 @@ export async function reconcileAppointments(
       if (strays.length) {
         try {
           const keep = appointment.status === AppointmentStatus.CANCELLED ? undefined : heldTime(appointment);
-          if ((await deps.scheduling.releaseSlots(appointment.id, keep)).released) report.released += strays.length;
+          if ((await deps.scheduling.releaseSlot(releaseRequest(appointment.id, keep))).released)
+            report.released += strays.length;
         } catch (error) {
           allReleased = false;
           deps.logger.warn({ err: error, appointmentId: appointment.id }, 'could not release stray slots; will retry');

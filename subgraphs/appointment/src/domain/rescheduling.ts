@@ -12,6 +12,7 @@ import { loadAppointment } from './load-appointment';
 import { assertNoOverlap, lockPatient } from './overlap';
 import { heldTime } from './held-time';
 import { clearSlotCheck, SLOT_CHECK_GRACE_MS } from './slot-check';
+import { bookSlotRequest, releaseRequest } from './slot-requests';
 
 /**
  * Moves an appointment to another slot (same or another doctor, optionally
@@ -56,7 +57,7 @@ export async function rescheduleAppointment(
     .fork()
     .nativeUpdate(Appointment, { id: before.id }, { slotCheckDueAt: new Date(Date.now() + SLOT_CHECK_GRACE_MS) });
   try {
-    await deps.scheduling.bookSlot(target.slot, before.id, target.span);
+    await deps.scheduling.bookSlot(bookSlotRequest(target.slot, before.id, target.span));
   } catch (error) {
     if (isTooShort(error)) {
       await clearSlotCheck(em, before.id, before.slotId);
@@ -78,12 +79,12 @@ export async function rescheduleAppointment(
   try {
     after = await applyMove(em, deps, actor, before, target, late);
   } catch (error) {
-    await deps.scheduling.releaseSlots(before.id, heldTime(before)).catch(() => undefined);
+    await deps.scheduling.releaseSlot(releaseRequest(before.id, heldTime(before))).catch(() => undefined);
     throw error;
   }
   deps.nudge();
   try {
-    await deps.scheduling.releaseSlots(before.id, heldTime(after));
+    await deps.scheduling.releaseSlot(releaseRequest(before.id, heldTime(after)));
     await clearSlotCheck(em, before.id, target.slot.id);
   } catch (error) {
     deps.logger.warn(

@@ -3,8 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import type { OutcomeCounter, QuarterCount } from '../store/outcome-counts';
 import type { Actor, AppointmentDeps } from './deps';
-import { dateRangeInstants, periodsBetween, periodStartOf } from './periods';
-import type { PeriodKind } from './service-apis';
+import { dateRangeInstants, PeriodKind, periodsBetween, periodStartOf } from './periods';
 
 export interface ScheduleBucketView {
   periodStart: string;
@@ -38,7 +37,7 @@ export async function scheduleSummary(
 ): Promise<ScheduleBucketView[]> {
   const zone = deps.timeZone;
   const { start, end } = dateRangeInstants(query.from, query.to, zone);
-  const [slotBuckets, outcomes] = await Promise.all([
+  const [{ buckets: slotBuckets }, outcomes] = await Promise.all([
     deps.scheduling.slotCounts({
       from: start.toISOString(),
       to: end.toISOString(),

@@ -1,4 +1,4 @@
-import { AppError, DoctorUnavailability } from '@carebook/platform';
+import { AppError, DoctorUnavailability, UnavailabilityOutcome } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { ACTIVE_STATUSES } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -14,14 +14,6 @@ export const UNAVAILABILITY_REASONS: Record<DoctorUnavailability['cause'], strin
   TIME_OFF: 'The doctor is not available at this time.',
   CLINIC_CLOSED: 'The clinic is closed on this day.',
 };
-
-export interface UnavailabilityOutcome {
-  cancelled: string[];
-  /** Already cancelled, completed or missed: nothing to do for them. */
-  skipped: string[];
-  /** Could not be cancelled now (the reason per id); the slot stays booked and the staff see it listed. */
-  failed: Array<{ id: string; message: string }>;
-}
 
 /**
  * Cancels appointments because their doctor took time off (or the clinic

@@ -1,5 +1,5 @@
-import type { ServiceClient } from '@carebook/platform';
-import type { DoctorApi } from '../domain/service-apis';
+import { contractClient, patientContract, ServiceClient } from '@carebook/platform';
+import type { DoctorApi } from '../domain/doctor-facts-cache';
 import type { ExportedAppointment } from './appointment-pages';
 
 export interface RowNames {
@@ -15,6 +15,7 @@ export interface RowNames {
  * lookups are cached for seconds). A service since removed is left unnamed.
  */
 export function rowNamesFor(client: ServiceClient, doctors: DoctorApi) {
+  const patient = contractClient(patientContract, client);
   return async (page: ExportedAppointment[]): Promise<RowNames> => {
     const distinct = (ids: string[]) => [...new Set(ids)];
     const doctorIds = distinct(page.map((a) => a.doctorId));
@@ -22,7 +23,7 @@ export function rowNamesFor(client: ServiceClient, doctors: DoctorApi) {
     const serviceIds = distinct(page.map((a) => a.serviceId));
     const [doctorFacts, patients, services] = await Promise.all([
       doctors.doctors({ ids: doctorIds }),
-      client.call<{ names: Array<{ id: string; name: string }> }>('patient', 'names', { ids: patientIds }),
+      patient.names({ ids: patientIds }),
       Promise.all(serviceIds.map((id) => doctors.medicalService(id).catch(() => null))),
     ]);
     return {

@@ -82,7 +82,7 @@ export class SlotAppointmentResolver {
     bySlot: Map<string, Appointment>,
   ): Promise<void> {
     if (!slotIds.length || !this.deps) return;
-    const held = (await this.deps.scheduling.slots({ ids: [...slotIds] })).filter(
+    const held = (await this.deps.scheduling.slots({ ids: [...slotIds] })).slots.filter(
       (s) => s.appointmentId && (s.status === 'BOOKED' || s.status === 'HELD'),
     );
     if (!held.length) return;

@@ -1,4 +1,4 @@
-import { Logger, Role, ServiceClient } from '@carebook/platform';
+import { contractClient, Gender, Logger, patientContract, Role, ServiceClient } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Quota, RequestQuotas } from './request-quota';
 import { IssuedSession, SessionSettings, startSession } from './sessions';
@@ -10,7 +10,7 @@ export interface PatientRegistration {
   name: string;
   phone?: string | null;
   dateOfBirth?: string | null;
-  gender?: string | null;
+  gender?: Gender | null;
 }
 
 /**
@@ -37,7 +37,7 @@ export async function registerPatient(
   await deps.quotas.take(deps.perAddress, clientIp);
   const user = await createPendingUser(em, input.email, input.password, Role.PATIENT);
   try {
-    await deps.services.call('patient', 'provision-patient', {
+    await contractClient(patientContract, deps.services).provisionPatient({
       id: user.id,
       email: user.email,
       name: input.name.trim(),

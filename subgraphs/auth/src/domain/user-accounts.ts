@@ -1,13 +1,24 @@
-import { BadUserInput, Conflict, isCalendarDate, Logger, NotFound, Role, ServiceClient } from '@carebook/platform';
+import {
+  BadUserInput,
+  Conflict,
+  contractClient,
+  doctorContract,
+  isCalendarDate,
+  Logger,
+  NotFound,
+  patientContract,
+  Role,
+  ServiceClient,
+} from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { User } from '../entities/user.entity';
 import { hashPassword } from './password';
 import { changeAndEndSessions, SessionEndingDeps } from './session-ending';
 
-/** The service that owns each role's profile, and its internal route to discard a half-made one. */
-export const PROFILE_OWNER: Partial<Record<Role, { service: 'patient' | 'doctor'; discardRoute: string }>> = {
-  [Role.PATIENT]: { service: 'patient', discardRoute: 'discard-patient' },
-  [Role.DOCTOR]: { service: 'doctor', discardRoute: 'discard-doctor' },
+/** How to discard a half-made profile, asked of the service that owns each role's profile. */
+export const PROFILE_DISCARD: Partial<Record<Role, (services: ServiceClient, id: string) => Promise<unknown>>> = {
+  [Role.PATIENT]: (services, id) => contractClient(patientContract, services).discardPatient({ id }),
+  [Role.DOCTOR]: (services, id) => contractClient(doctorContract, services).discardDoctor({ id }),
 };
 
 export function normaliseEmail(email: string): string {
@@ -65,10 +76,10 @@ export async function discardPendingUser(
   user: User,
   logger: Logger,
 ): Promise<boolean> {
-  const owner = PROFILE_OWNER[user.role];
-  if (owner) {
+  const discardProfile = PROFILE_DISCARD[user.role];
+  if (discardProfile) {
     try {
-      await services.call(owner.service, owner.discardRoute, { id: user.id });
+      await discardProfile(services, user.id);
     } catch (error) {
       logger.warn({ err: error, userId: user.id }, 'could not discard a half-made profile; the reconciler will retry');
       return false;

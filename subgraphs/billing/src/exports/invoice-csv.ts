@@ -1,4 +1,11 @@
-import { CsvColumn, csvStream, InvoiceExportFilter, ServiceClient } from '@carebook/platform';
+import {
+  contractClient,
+  CsvColumn,
+  csvStream,
+  InvoiceExportFilter,
+  patientContract,
+  ServiceClient,
+} from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Readable } from 'node:stream';
 import { ExportedInvoice, invoicePages } from './invoice-pages';
@@ -26,10 +33,11 @@ export function invoiceCsv(
   zone: string,
   batchSize?: number,
 ): Readable {
+  const patient = contractClient(patientContract, client);
   async function* rows() {
     for await (const page of invoicePages(orm, filter, zone, batchSize)) {
       const ids = [...new Set(page.map((invoice) => invoice.patientId))];
-      const { names } = await client.call<{ names: Array<{ id: string; name: string }> }>('patient', 'names', { ids });
+      const { names } = await patient.names({ ids });
       const nameOf = new Map(names.map((p) => [p.id, p.name]));
       yield page.map((invoice) => ({ invoice, patientName: nameOf.get(invoice.patientId) ?? '' }));
     }

@@ -1,14 +1,13 @@
 import {
   BadUserInput,
   BookingPolicy,
+  BookingPolicyChange,
   BookingRule,
   NotFound,
-  POLICY_BOUNDS,
   policyProblem,
   RULE_FIELDS,
 } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
-import { z } from 'zod';
 import { MedicalService } from '../entities/medical-service.entity';
 
 type Overrides = Pick<MedicalService, 'minNoticeMinutes' | 'horizonMinutes' | 'cancellationWindowMinutes'>;
@@ -26,27 +25,6 @@ export function bookingPolicyOf(service: Overrides, defaults: BookingPolicy): Bo
 export function ownRulesOf(service: Overrides): BookingRule[] {
   return (Object.keys(RULE_FIELDS) as BookingRule[]).filter((rule) => service[RULE_FIELDS[rule]] !== null);
 }
-
-function minutes(field: keyof BookingPolicy) {
-  const { min, max } = POLICY_BOUNDS[field];
-  return z
-    .number({ invalid_type_error: 'must be a whole number of minutes' })
-    .int('must be whole minutes')
-    .min(min, `must be ${min} to ${max} minutes (${max / 1440} days)`)
-    .max(max, `must be ${min} to ${max} minutes (${max / 1440} days)`)
-    .nullish()
-    .transform((value) => value ?? null);
-}
-
-/** A service's own rules as the admin service sends them; a rule left out (or null) follows the clinic default. */
-export const bookingPolicySchema = z.object({
-  id: z.string().min(1, 'must be a medical service id'),
-  minNoticeMinutes: minutes('minNoticeMinutes'),
-  horizonMinutes: minutes('horizonMinutes'),
-  cancellationWindowMinutes: minutes('cancellationWindowMinutes'),
-});
-
-export type BookingPolicyChange = z.infer<typeof bookingPolicySchema>;
 
 /** Replaces a service's own rules; refused, changing nothing, when the rules that would apply cannot work together. */
 export async function setBookingPolicy(

@@ -1,9 +1,9 @@
-import { Conflict, NotFound } from '@carebook/platform';
+import { Conflict, DoctorChanges, NotFound } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { Doctor } from '../entities/doctor.entity';
 import { DoctorOffering } from '../entities/doctor-offering.entity';
 import { MedicalService } from '../entities/medical-service.entity';
-import { DoctorChanges, offeringChanges } from './doctor-profile';
+import { offeringChanges } from './doctor-profile';
 import { assertOfferable } from './doctor-provisioning';
 
 /**

@@ -1,4 +1,5 @@
-import { doctorProfileSchema, offeringChanges, unknownServiceIds } from './doctor-profile';
+import { doctorProfileSchema } from '@carebook/platform';
+import { offeringChanges, unknownServiceIds } from './doctor-profile';
 
 const valid = {
   id: '6f1c2b9e-1d2a-4c3b-9e8f-0a1b2c3d4e5f',

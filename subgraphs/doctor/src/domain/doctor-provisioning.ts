@@ -1,9 +1,9 @@
-import { BadUserInput, Conflict } from '@carebook/platform';
+import { BadUserInput, Conflict, DoctorProfile } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Doctor } from '../entities/doctor.entity';
 import { DoctorOffering } from '../entities/doctor-offering.entity';
 import { MedicalService } from '../entities/medical-service.entity';
-import { DoctorProfile, offeringChanges, unknownServiceIds } from './doctor-profile';
+import { offeringChanges, unknownServiceIds } from './doctor-profile';
 
 /**
  * Creates or replaces a doctor's profile and the services they offer, in one

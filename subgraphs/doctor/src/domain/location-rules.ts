@@ -1,6 +1,5 @@
-import { BadUserInput, isTimeZone } from '@carebook/platform';
+import { BadUserInput, isTimeZone, requiredText } from '@carebook/platform';
 import { z } from 'zod';
-import { requiredText } from './text-fields';
 
 const timeZone = z
   .string({ required_error: 'is required', invalid_type_error: 'must be text' })

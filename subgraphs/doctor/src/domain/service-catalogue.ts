@@ -1,7 +1,6 @@
-import { Conflict, NotFound } from '@carebook/platform';
+import { Conflict, MedicalServiceChanges, MedicalServiceDraft, NotFound } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { MedicalService } from '../entities/medical-service.entity';
-import type { MedicalServiceChanges, MedicalServiceDraft } from './medical-service-rules';
 
 function duplicateName(name: string): Conflict {
   return new Conflict(`A medical service named "${name}" already exists; choose another name.`, { field: 'name' });

@@ -1,7 +1,13 @@
-import { BadUserInput, DirectoryAnnouncer, RequestContext, requireRole, Role } from '@carebook/platform';
+import {
+  BadUserInput,
+  DirectoryAnnouncer,
+  doctorChangesSchema,
+  RequestContext,
+  requireRole,
+  Role,
+} from '@carebook/platform';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { updateDoctor } from '../domain/doctor-editing';
-import { doctorChangesSchema } from '../domain/doctor-profile';
 import { Doctor } from '../entities/doctor.entity';
 import { MyDoctorProfileInput } from './inputs/my-doctor-profile.input';
 

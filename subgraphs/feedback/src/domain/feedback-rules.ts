@@ -1,4 +1,12 @@
-import { AppointmentStatus, BadUserInput, Conflict, Forbidden, Role, SignedInUser } from '@carebook/platform';
+import {
+  AppointmentRecord,
+  AppointmentStatus,
+  BadUserInput,
+  Conflict,
+  Forbidden,
+  Role,
+  SignedInUser,
+} from '@carebook/platform';
 
 export const MAX_COMMENT_LENGTH = 2000;
 
@@ -19,12 +27,8 @@ export function validFeedback(
   return { rating, comment: trimmed };
 }
 
-export interface AppointmentFactsWithStatus {
-  appointmentId: string;
-  patientId: string;
-  doctorId: string;
-  status: string;
-}
+/** What the rules read of an appointment (the appointment contract's lookup answers it). */
+export type AppointmentFactsWithStatus = Pick<AppointmentRecord, 'appointmentId' | 'patientId' | 'doctorId' | 'status'>;
 
 /** Only the patient of the appointment, and only once it is COMPLETED. */
 export function assertMayGiveFeedback(user: SignedInUser, appointment: AppointmentFactsWithStatus): void {

@@ -1,4 +1,13 @@
-import { Conflict, FieldSealer, NotFound, recordEvent, ServiceClient, SignedInUser } from '@carebook/platform';
+import {
+  appointmentContract,
+  Conflict,
+  contractClient,
+  FieldSealer,
+  NotFound,
+  recordEvent,
+  ServiceClient,
+  SignedInUser,
+} from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Feedback } from '../entities/feedback.entity';
@@ -16,11 +25,7 @@ export async function appointmentFacts(
   services: ServiceClient,
   appointmentId: string,
 ): Promise<AppointmentFactsWithStatus> {
-  const { appointments } = await services.call<{ appointments: AppointmentFactsWithStatus[] }>(
-    'appointment',
-    'appointments',
-    { ids: [appointmentId] },
-  );
+  const { appointments } = await contractClient(appointmentContract, services).appointments({ ids: [appointmentId] });
   const found = appointments.find((a) => a.appointmentId === appointmentId);
   if (!found) throw new NotFound('Appointment', appointmentId);
   return found;

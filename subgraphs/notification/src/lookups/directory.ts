@@ -1,9 +1,14 @@
 import {
   AppError,
   AppointmentFacts,
+  appointmentContract,
+  authContract,
+  ContractClient,
+  contractClient,
   DoctorContactFacts,
-  MedicalServiceFacts,
+  doctorContract,
   NotFound,
+  patientContract,
   PatientContactFacts,
   recentAnswers,
   ServiceClient,
@@ -48,18 +53,16 @@ function batched<V extends { id: string }>(load: (ids: string[]) => Promise<V[]>
 const CATALOGUE_TTL_MS = 60_000;
 
 export function serviceDirectory(client: ServiceClient): Directory {
+  const doctor = contractClient(doctorContract, client);
+  const auth = contractClient(authContract, client);
+  const patient = contractClient(patientContract, client);
+  const appointment = contractClient(appointmentContract, client);
   const appointments = batched(async (ids) => {
-    const { appointments } = await client.call<{ appointments: AppointmentState[] }>('appointment', 'appointments', {
-      ids,
-    });
+    const { appointments } = await appointment.appointments({ ids });
     return appointments.map((a) => ({ ...a, id: a.appointmentId }));
   });
-  const patients = batched(
-    async (ids) => (await client.call<{ contacts: PatientContactFacts[] }>('patient', 'contacts', { ids })).contacts,
-  );
-  const doctors = batched(
-    async (ids) => (await client.call<{ contacts: DoctorContactFacts[] }>('doctor', 'contacts', { ids })).contacts,
-  );
+  const patients = batched(async (ids) => (await patient.contacts({ ids })).contacts);
+  const doctors = batched(async (ids) => (await doctor.contacts({ ids })).contacts);
   // The catalogue and the doctors' names and practices change rarely (and are no patient's data): kept a minute.
   // An unknown one is a NOT_FOUND, which is not remembered, and answers null.
   const knownDoctor = recentAnswers(
@@ -67,7 +70,7 @@ export function serviceDirectory(client: ServiceClient): Directory {
     CATALOGUE_TTL_MS,
   );
   const knownServiceName = recentAnswers(
-    async (id: string) => (await client.call<MedicalServiceFacts>('doctor', 'medical-service', { id })).name,
+    async (id: string) => (await doctor.medicalService({ id })).name,
     CATALOGUE_TTL_MS,
   );
 
@@ -75,7 +78,7 @@ export function serviceDirectory(client: ServiceClient): Directory {
     appointment: (id) => appointments.load(id),
     patient: (id) => patients.load(id),
     doctor: (id) => knownDoctor(id).catch(nullWhenNotFound),
-    userEmail: (id) => userEmail(client, id),
+    userEmail: (id) => userEmail(auth, id),
     serviceName: (id) => knownServiceName(id).catch(nullWhenNotFound),
   };
 }
@@ -85,6 +88,6 @@ function nullWhenNotFound(error: unknown): null {
   throw error;
 }
 
-async function userEmail(client: ServiceClient, id: string): Promise<string | null> {
-  return (await client.call<{ email: string }>('auth', 'get-user', { id }).catch(nullWhenNotFound))?.email ?? null;
+async function userEmail(auth: ContractClient<typeof authContract>, id: string): Promise<string | null> {
+  return (await auth.getUser({ id }).catch(nullWhenNotFound))?.email ?? null;
 }

@@ -1,4 +1,4 @@
-import type { Logger, ServiceClient } from '@carebook/platform';
+import { appointmentContract, contractClient, Logger, ServiceClient } from '@carebook/platform';
 
 /**
  * Which of these patients have an appointment with the doctor, as the
@@ -12,13 +12,10 @@ import type { Logger, ServiceClient } from '@carebook/platform';
 export type CareConfirmation = (doctorId: string, patientIds: string[]) => Promise<Set<string>>;
 
 export function careConfirmationFrom(services: ServiceClient, logger: Logger): CareConfirmation {
+  const appointment = contractClient(appointmentContract, services);
   return async (doctorId, patientIds) => {
     try {
-      const { appointments } = await services.call<{ appointments: Array<{ patientId: string; status: string }> }>(
-        'appointment',
-        'appointments',
-        { doctorId, patientIds },
-      );
+      const { appointments } = await appointment.appointments({ doctorId, patientIds });
       // As the care projection: a PENDING booking (not yet, or never, confirmed) entitles to nothing.
       return new Set(
         appointments

@@ -1,5 +1,7 @@
 import {
+  appointmentContract,
   AppointmentStatus,
+  contractClient,
   DomainEvent,
   EventConsumer,
   Logger,
@@ -57,11 +59,7 @@ export function startCareProjection(
 async function partiesAtSource(services: ServiceClient, event: DomainEvent): Promise<CareParties | null> {
   const appointmentId = (event?.payload as { appointmentId?: unknown } | undefined)?.appointmentId;
   if (typeof appointmentId !== 'string' || !appointmentId) return null;
-  const { appointments } = await services.call<{ appointments: Array<CareParties & { status: AppointmentStatus }> }>(
-    'appointment',
-    'appointments',
-    { ids: [appointmentId] },
-  );
+  const { appointments } = await contractClient(appointmentContract, services).appointments({ ids: [appointmentId] });
   const held = appointments[0];
   // PENDING: not (yet) confirmed, so no appointment to see the chart for.
   return held && held.status !== AppointmentStatus.PENDING

@@ -1,4 +1,11 @@
-import type { Logger, ServiceClient } from '@carebook/platform';
+import {
+  appointmentContract,
+  contractClient,
+  Logger,
+  patientContract,
+  ServiceClient,
+  UnavailabilityOutcome,
+} from '@carebook/platform';
 
 /** A booked appointment in the way of a time off, as the staff see it. */
 export interface Clash {
@@ -13,12 +20,6 @@ export interface Clash {
 
 export type UnavailabilityCause = 'TIME_OFF' | 'CLINIC_CLOSED';
 
-export interface CancellationOutcome {
-  cancelled: string[];
-  skipped: string[];
-  failed: Array<{ id: string; message: string }>;
-}
-
 /**
  * What scheduling asks the appointment service (and, for names, the patient
  * service) when time off meets booked appointments. Scheduling never changes
@@ -32,10 +33,12 @@ export interface AppointmentDesk {
     appointmentIds: string[],
     actor: { id: string; role: string },
     cause: UnavailabilityCause,
-  ): Promise<CancellationOutcome>;
+  ): Promise<UnavailabilityOutcome>;
 }
 
 export function appointmentDesk(services: ServiceClient, logger: Logger): AppointmentDesk {
+  const appointment = contractClient(appointmentContract, services);
+  const patient = contractClient(patientContract, services);
   return {
     async describe(clashes) {
       const named = clashes.map((clash) => ({
@@ -45,20 +48,12 @@ export function appointmentDesk(services: ServiceClient, logger: Logger): Appoin
       }));
       if (named.length === 0) return named;
       try {
-        const { appointments } = await services.call<{
-          appointments: Array<{ appointmentId: string; patientId: string }>;
-        }>('appointment', 'appointments', {
-          ids: named.map((clash) => clash.appointmentId),
-        });
+        const { appointments } = await appointment.appointments({ ids: named.map((clash) => clash.appointmentId) });
         const patientOf = new Map(appointments.map((a) => [a.appointmentId, a.patientId]));
         for (const clash of named) clash.patientId = patientOf.get(clash.appointmentId) ?? null;
         const ids = [...new Set(named.flatMap((clash) => (clash.patientId ? [clash.patientId] : [])))];
         if (ids.length === 0) return named;
-        const { names: patients } = await services.call<{ names: Array<{ id: string; name: string }> }>(
-          'patient',
-          'names',
-          { ids },
-        );
+        const { names: patients } = await patient.names({ ids });
         const nameOf = new Map(patients.map((p) => [p.id, p.name]));
         for (const clash of named) clash.patientName = clash.patientId ? (nameOf.get(clash.patientId) ?? null) : null;
       } catch (error) {
@@ -66,7 +61,6 @@ export function appointmentDesk(services: ServiceClient, logger: Logger): Appoin
       }
       return named;
     },
-    cancel: (appointmentIds, actor, cause) =>
-      services.call<CancellationOutcome>('appointment', 'cancel-for-unavailability', { appointmentIds, actor, cause }),
+    cancel: (appointmentIds, actor, cause) => appointment.cancelForUnavailability({ appointmentIds, actor, cause }),
   };
 }

@@ -1,4 +1,4 @@
-import type { DoctorFacts } from '@carebook/platform';
+import type { DoctorFacts, MedicalServiceFacts } from '@carebook/platform';
 import { BadUserInput } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
@@ -7,7 +7,7 @@ import { Slot } from '../entities/slot.entity';
 import type { CalendarRow } from '../store';
 import { checkDateRange, checkRange } from './availability-input';
 import { DayZones, dayZonesOf, instantsOfDates } from './day-zones';
-import type { ServiceFacts } from './doctor-directory';
+import { doctorsByIds } from './doctor-directory';
 import { calendarRowsOf, fittingStarts } from './fitting-starts';
 import { BookingWindow, windowFor } from './booking-window';
 import type { SchedulingContext } from './scheduling-context';
@@ -26,8 +26,8 @@ export async function availableSlots(
   const { doctorId, from, to, serviceId } = query;
   checkRange(from, to);
   const [service, doctors] = await Promise.all([
-    serviceId ? context.doctors.service(serviceId) : undefined,
-    context.doctors.byIds([doctorId]),
+    serviceId ? context.doctors.medicalService({ id: serviceId }) : undefined,
+    doctorsByIds(context.doctors, [doctorId]),
   ]);
   const doctor = doctors[0];
   if (service) {
@@ -114,8 +114,8 @@ async function computeCalendar(
   if (serviceId || specialty) {
     let service;
     [doctors, service] = await Promise.all([
-      context.doctors.search({ serviceId, specialty }),
-      serviceId ? context.doctors.service(serviceId) : undefined,
+      context.doctors.doctors({ serviceId, specialty }).then((found) => found.doctors),
+      serviceId ? context.doctors.medicalService({ id: serviceId }) : undefined,
     ]);
     if (service?.active === false) doctors = []; // a retired service is booked no more
     const bounded = withinWindow(
@@ -135,7 +135,7 @@ async function computeCalendar(
       em,
       withinWindow(range, windowFor(query.bound, context.clinicPolicy, range.now)),
     );
-    doctors = (await context.doctors.byIds([...new Set(rows.map((r) => r.doctorId))])).filter((d) => d.active);
+    doctors = (await doctorsByIds(context.doctors, [...new Set(rows.map((r) => r.doctorId))])).filter((d) => d.active);
   }
   const doctorById = new Map(doctors.map((d) => [d.id, { id: d.id, name: d.name, specialty: d.specialty }]));
   rows = rows.filter((row) => doctorById.has(row.doctorId));
@@ -165,7 +165,7 @@ async function fittingCalendar(
   em: EntityManager,
   range: { from: Date; to: Date; now: Date; zones: DayZones },
   doctorIds: string[],
-  service: ServiceFacts,
+  service: MedicalServiceFacts,
 ): Promise<CalendarRow[]> {
   if (doctorIds.length === 0) return [];
   const free = await em.fork().find(Slot, {

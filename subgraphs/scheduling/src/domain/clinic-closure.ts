@@ -8,6 +8,7 @@ import { checkDateRange } from './availability-input';
 import type { SchedulingContext } from './scheduling-context';
 import { takeTimeOff, TimeOffOutcome } from './time-off';
 import { startOfLocalDay, todayIn } from './wall-clock';
+import { doctorsByIds } from './doctor-directory';
 
 /**
  * Whom a closure concerns: every doctor who takes appointments, the listed
@@ -40,7 +41,7 @@ export async function closedDoctors(
 ): Promise<string[]> {
   if (scope.kind === 'LOCATION') return doctorsWithHoursAt(em, scope.locationId, period);
   if (scope.kind === 'ALL_DOCTORS')
-    return (await context.doctors.search({ allActive: true })).map((doctor) => doctor.id);
+    return (await context.doctors.doctors({ allActive: true })).doctors.map((doctor) => doctor.id);
   const ids = [...new Set(scope.doctorIds)];
   if (ids.length === 0)
     throw new BadUserInput(
@@ -52,7 +53,7 @@ export async function closedDoctors(
       `A closure may list at most ${MAX_CLOSURE_DOCTORS} doctors; leave doctorIds out to close for everyone.`,
       'doctorIds',
     );
-  const known = new Set((await context.doctors.byIds(ids)).map((doctor) => doctor.id));
+  const known = new Set((await doctorsByIds(context.doctors, ids)).map((doctor) => doctor.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) throw new BadUserInput(`There is no doctor with id ${unknown.join(', ')}.`, 'doctorIds');
   return ids;

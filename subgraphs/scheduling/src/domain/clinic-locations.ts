@@ -1,6 +1,8 @@
 import {
   BadUserInput,
+  contractClient,
   DEFAULT_LOCATION_ID,
+  doctorContract,
   LocationFacts,
   PlaceFacts,
   recentAnswers,
@@ -45,8 +47,9 @@ export function clinicLocations(services: ServiceClient, defaultZone: string): C
     isDefault: true,
   };
   // CLINIC_TIME_ZONE is the default location's zone in every service: this one's setting decides its hours.
+  const doctor = contractClient(doctorContract, services);
   const ask = recentAnswers(async () => {
-    const { locations } = await services.call<{ locations: LocationFacts[] }>('doctor', 'locations', {});
+    const { locations } = await doctor.locations({});
     return locations.map((location) => (location.isDefault ? { ...location, timeZone: defaultZone } : location));
   }, LOCATIONS_TTL_MS);
   const find = async (id: string | null | undefined) =>

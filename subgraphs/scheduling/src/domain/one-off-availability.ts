@@ -8,6 +8,7 @@ import { locatedDaySlots } from './location-hours';
 import { SchedulingContext, SOURCE } from './scheduling-context';
 import { localInstant, minutesOfDay, todayIn } from './wall-clock';
 import { assertOnePlaceAtATime } from './weekly-availability';
+import { requireDoctor } from './doctor-directory';
 
 export interface OneOffWindow {
   date: string;
@@ -43,7 +44,7 @@ export async function addAvailability(
       `The window ${window.startTime}-${window.endTime} on ${window.date} (${zone}) is already over.`,
       'endTime',
     );
-  await context.doctors.requireDoctor(doctorId);
+  await requireDoctor(context.doctors, doctorId);
   const windowStart = localInstant(window.date, minutesOfDay(window.startTime), zone);
   const slots = locatedDaySlots({ ...window, locationId: location.id, timeZone: zone });
   await em.transactional(async (tx) => {

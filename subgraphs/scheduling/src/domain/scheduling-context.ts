@@ -3,7 +3,7 @@ import type { SlotStore } from '../store';
 import type { AppointmentDesk } from './appointment-desk';
 import type { CalendarCache } from './calendar-cache';
 import type { ClinicLocations } from './clinic-locations';
-import type { DoctorDirectory } from './doctor-directory';
+import type { DoctorCalls } from './doctor-directory';
 
 export const SOURCE = 'scheduling';
 
@@ -17,7 +17,7 @@ export interface SchedulingContext {
   /** The clinic's default booking rules: what patients meet in calendars asked without a service. */
   clinicPolicy: BookingPolicy;
   store: SlotStore;
-  doctors: DoctorDirectory;
+  doctors: DoctorCalls;
   appointments: AppointmentDesk;
   calendarCache: CalendarCache;
   /** Called after a commit that changed slots (clears the calendar cache, nudges the outbox relay). */

@@ -17,6 +17,7 @@ import {
   Place,
 } from './location-hours';
 import { todayIn, WeeklyWindow } from './wall-clock';
+import { requireDoctor } from './doctor-directory';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -98,7 +99,7 @@ export async function setWeeklyAvailability(
   actor: ActingUser,
 ): Promise<AvailabilityRule[]> {
   checkWeeklyRules(rules);
-  await context.doctors.requireDoctor(doctorId);
+  await requireDoctor(context.doctors, doctorId);
   const placed = await placeRules(context, rules);
   const now = new Date();
   const wanted = locatedWeeklySlots(placed, now, horizonEnd(context, now));

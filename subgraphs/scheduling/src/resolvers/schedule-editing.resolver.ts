@@ -11,6 +11,7 @@ import { Slot } from '../entities/slot.entity';
 import { AvailabilityRuleInput } from './inputs/availability-rule.input';
 import type { SchedulingDeps } from './scheduling-deps';
 import { ClosureResult, OneOffRemoval, TimeOffRemoval, TimeOffResult } from './types/time-off-result.type';
+import { requireDoctor } from '../domain/doctor-directory';
 
 /** Changes to a doctor's hours; only that doctor or an admin (whose changes are logged). */
 @Resolver()
@@ -63,7 +64,7 @@ export class ScheduleEditingResolver {
     @Arg('cancelBooked', () => Boolean, { nullable: true, defaultValue: false }) cancelBooked?: boolean | null,
   ): Promise<TimeOffResult> {
     const user = requireScheduleOwner(ctx, doctorId);
-    await this.deps.context.doctors.requireDoctor(doctorId);
+    await requireDoctor(this.deps.context.doctors, doctorId);
     const outcome = await takeTimeOff(ctx.em, this.deps.context, {
       doctorIds: [doctorId],
       from,

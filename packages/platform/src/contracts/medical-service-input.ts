@@ -1,4 +1,5 @@
-import { formatDecimal, ServiceCategory } from '@carebook/platform';
+import { formatDecimal } from '../scalars';
+import { ServiceCategory } from './shared-enums';
 import { z } from 'zod';
 import { optionalText, requiredText } from './text-fields';
 

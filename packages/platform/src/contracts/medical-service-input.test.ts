@@ -1,4 +1,4 @@
-import { isIsoCurrency, medicalServiceSchema, priceProblem } from './medical-service-rules';
+import { isIsoCurrency, medicalServiceSchema, priceProblem } from './medical-service-input';
 
 const valid = {
   name: 'General check-up',
