@@ -1,4 +1,4 @@
-import type { ServiceTimeNeeds } from '@carebook/platform';
+import { bookingSpan, ServiceTimeNeeds, spansNeighbours } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
@@ -40,32 +40,41 @@ async function nearest(
   // notBefore moves "now" (starts are counted after it); notAfter caps both directions.
   const cap = query.notAfter ? { $lte: query.notAfter } : {};
   const after = query.around > now ? query.around : now;
-  // A start that does not fit the service's whole time is dropped below: look further to still find `limit`.
-  const look = query.needs ? limit * CANDIDATES_PER_ALTERNATIVE : limit;
-  const [later, earlier] = await Promise.all([
-    em
-      .fork()
-      .find(
-        Slot,
-        { ...base, startsAt: { $gte: after, $gt: now, ...cap } },
-        { orderBy: { startsAt: 'asc' }, limit: look },
-      ),
-    query.around > now
-      ? em
-          .fork()
-          .find(
-            Slot,
-            { ...base, startsAt: { $gt: now, $lt: query.around, ...cap } },
-            { orderBy: { startsAt: 'desc' }, limit: look },
-          )
-      : Promise.resolve([]),
-  ]);
-  const candidates = [...later, ...earlier];
-  return (query.needs ? await fittingStarts(em, candidates, query.needs) : candidates)
-    .sort(
-      (a, b) => distance(a, query.around) - distance(b, query.around) || a.startsAt.getTime() - b.startsAt.getTime(),
-    )
-    .slice(0, limit);
+  const candidatesOf = async (look: number) => {
+    const [later, earlier] = await Promise.all([
+      em
+        .fork()
+        .find(
+          Slot,
+          { ...base, startsAt: { $gte: after, $gt: now, ...cap } },
+          { orderBy: { startsAt: 'asc' }, limit: look },
+        ),
+      query.around > now
+        ? em
+            .fork()
+            .find(
+              Slot,
+              { ...base, startsAt: { $gt: now, $lt: query.around, ...cap } },
+              { orderBy: { startsAt: 'desc' }, limit: look },
+            )
+        : Promise.resolve([]),
+    ]);
+    return [...later, ...earlier];
+  };
+  const byNearness = (slots: Slot[]) =>
+    slots
+      .sort(
+        (a, b) => distance(a, query.around) - distance(b, query.around) || a.startsAt.getTime() - b.startsAt.getTime(),
+      )
+      .slice(0, limit);
+  const nearestStarts = await candidatesOf(limit);
+  const needs = query.needs;
+  // The `limit` nearest each way are the answer when each fits in its own slot (a service no longer than
+  // its slots, no buffers: every refused booking of a one-slot service). Only starts that reach their
+  // neighbours may not fit: then look further to still find `limit`, and keep the ones that fit.
+  if (!needs || !nearestStarts.some((slot) => spansNeighbours(bookingSpan(slot, needs), slot)))
+    return byNearness(nearestStarts);
+  return byNearness(await fittingStarts(em, await candidatesOf(limit * CANDIDATES_PER_ALTERNATIVE), needs));
 }
 
 /** The doctor's own free slots nearest in time first, then other doctors' nearest, at most `limit` in all. */
