@@ -8,6 +8,7 @@ import { IdempotencyKey } from '../entities/idempotency-key.entity';
 import { insertChange, placeColumns } from './appointment-log';
 import { normaliseReason } from './booking-rules';
 import {
+  Alternative,
   alternativesFor,
   alternativesForSlot,
   bookableTarget,
@@ -22,7 +23,8 @@ import { SEALED } from './sealed-columns';
 import type { SlotFacts } from './service-apis';
 
 export type BookingOutcome =
-  { kind: 'confirmed'; appointment: Appointment } | { kind: 'unavailable'; reason: string; alternatives: SlotFacts[] };
+  | { kind: 'confirmed'; appointment: Appointment }
+  | { kind: 'unavailable'; reason: string; alternatives: Alternative[] };
 
 export interface BookingRequest {
   slotId: string;
