@@ -16,6 +16,7 @@ import { adminLog } from './domain/admin-log';
 import type { AppointmentDeps } from './domain/deps';
 import { reconcileAppointments, ReconcileReport } from './domain/reconciliation';
 import { doctorApi, schedulingApi } from './domain/service-apis';
+import { slotClaims } from './domain/slot-claims';
 import { entities } from './entities';
 import { appointmentInternalRoutes } from './internal/routes';
 import { appointmentStreamRoutes } from './internal/stream-routes';
@@ -51,6 +52,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     sealer: fieldSealerFor(config.encryption, logger),
     maxActivePerPatient: extra.MAX_ACTIVE_APPOINTMENTS_PER_PATIENT,
     logger,
+    slotClaims: slotClaims(),
   };
   const reconcile = () => reconcileAppointments(orm.em.fork(), deps, extra.APPOINTMENT_PENDING_GRACE_SECONDS);
   const stopJob = await startReconcileJob({

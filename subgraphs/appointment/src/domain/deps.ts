@@ -1,6 +1,7 @@
 import type { FieldSealer, Logger } from '@carebook/platform';
 import type { AdminLog } from './admin-log';
 import type { DoctorApi, SchedulingApi } from './service-apis';
+import type { SlotClaims } from './slot-claims';
 
 /** What the appointment rules need besides an entity manager. */
 export interface AppointmentDeps {
@@ -16,6 +17,8 @@ export interface AppointmentDeps {
   /** Future active appointments a patient may hold when booking for themselves (MAX_ACTIVE_APPOINTMENTS_PER_PATIENT). */
   maxActivePerPatient: number;
   logger: Logger;
+  /** The bookings of each slot in flight in this process (slot-claims.ts). */
+  slotClaims: SlotClaims;
 }
 
 /** The actor of a change: a user, or null for the system (reconciler). */
