@@ -108,7 +108,7 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
         notAfter: instant.optional(),
       }),
       async (query, { orm }) => ({
-        slots: await slotViews(context.locations, await findAlternatives(orm.em.fork(), query)),
+        slots: await slotViews(context.locations, await findAlternatives(orm.em.fork(), context.store, query)),
       }),
     ),
     'slot-counts': internalRoute(
