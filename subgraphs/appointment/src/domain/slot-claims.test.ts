@@ -28,7 +28,7 @@ describe('slot claims', () => {
     expect(ran).toEqual([]);
   });
 
-  it('lets the next waiter book, one at a time, when the booking ahead did not take the slot (refused or failed)', async () => {
+  it('lets the next waiter book, one at a time, when the booking ahead left the slot untaken (blocked, gone)', async () => {
     const claims = slotClaims();
     const first = pending<string>();
     const second = pending<string>();
@@ -38,13 +38,30 @@ describe('slot claims', () => {
       claims.alone('s1', () => (ran.push('second'), second.promise), took),
       claims.alone('s1', async () => (ran.push('third'), 'confirmed'), took),
     ];
-    first.fail(new Error('overlaps another appointment'));
-    await expect(answers[0]).rejects.toThrow('overlaps');
+    first.settle('unavailable: BLOCKED');
     await new Promise((resolve) => setImmediate(resolve));
     expect(ran).toEqual(['second']);
-    second.settle('limit reached');
-    expect(await Promise.all(answers.slice(1))).toEqual(['limit reached', 'confirmed']);
+    second.settle('unavailable: NOT_FOUND');
+    expect(await Promise.all(answers)).toEqual(['unavailable: BLOCKED', 'unavailable: NOT_FOUND', 'confirmed']);
     expect(ran).toEqual(['second', 'third']);
+  });
+
+  it('lets every waiter go ahead at once when the booking ahead failed (no timeouts added up)', async () => {
+    const claims = slotClaims();
+    const first = pending<string>();
+    const second = pending<string>();
+    const ran: string[] = [];
+    const answers = [
+      claims.alone('s1', () => first.promise, took),
+      claims.alone('s1', () => (ran.push('second'), second.promise), took),
+      claims.alone('s1', async () => (ran.push('third'), 'confirmed'), took),
+    ];
+    first.fail(new Error('scheduling did not answer'));
+    await expect(answers[0]).rejects.toThrow('did not answer');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ran).toEqual(['second', 'third']);
+    second.settle('taken');
+    expect(await Promise.all(answers.slice(1))).toEqual(['taken', 'confirmed']);
   });
 
   it('keeps nothing once a booking is over: a later request for the slot books (a slot freed since is bookable at once)', async () => {

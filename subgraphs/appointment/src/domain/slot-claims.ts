@@ -8,9 +8,11 @@
  * as TAKEN from that fact, which is as fresh as an answer from scheduling:
  * it is settled the moment they wake, and no cache keeps it afterwards
  * (a slot freed a moment later is bookable by the next request). When it
- * ends otherwise (refused for its patient's own reasons, an error), the next
- * waiter books as usual. Only refusals rest on this; a booking always goes
- * through scheduling's atomic conditional update.
+ * left the slot untaken, the next waiter books as usual; when it failed (an
+ * error, or refused for its patient's own reasons: an overlap, the limit),
+ * they all go ahead as they would have without waiting. Only refusals rest
+ * on this; a booking always goes through scheduling's atomic conditional
+ * update.
  */
 export interface SlotClaims {
   /**
@@ -21,20 +23,29 @@ export interface SlotClaims {
   alone<T>(slotId: string, book: () => Promise<T>, tookSlot: (outcome: T) => boolean): Promise<T | 'TAKEN'>;
 }
 
+/** How a booking in flight ended for the slot: taken, still open (answered BLOCKED, NOT_FOUND), or failed (thrown). */
+type Ending = 'taken' | 'open' | 'failed';
+
 export function slotClaims(): SlotClaims {
-  // Per slot: the booking in flight, resolving to whether it left the slot taken (never rejects).
-  const inFlight = new Map<string, Promise<boolean>>();
+  const inFlight = new Map<string, Promise<Ending>>();
   return {
     async alone(slotId, book, tookSlot) {
       for (let ahead = inFlight.get(slotId); ahead; ahead = inFlight.get(slotId)) {
-        if (await ahead) return 'TAKEN';
+        const ending = await ahead;
+        if (ending === 'taken') return 'TAKEN';
+        // A failure (scheduling slow or down, an error) says nothing of the slot, and waiting one after
+        // another would add up the timeouts: the waiters go ahead at once, as if nobody had been ahead.
+        if (ending === 'failed') return book();
       }
       // No await between the check above and the claim below: two waiters cannot both find the slot unclaimed.
       const mine = book();
-      const taken = mine.then(tookSlot, () => false);
-      inFlight.set(slotId, taken);
-      void taken.then(() => {
-        if (inFlight.get(slotId) === taken) inFlight.delete(slotId);
+      const ending = mine.then(
+        (outcome): Ending => (tookSlot(outcome) ? 'taken' : 'open'),
+        (): Ending => 'failed',
+      );
+      inFlight.set(slotId, ending);
+      void ending.then(() => {
+        if (inFlight.get(slotId) === ending) inFlight.delete(slotId);
       });
       return mine;
     },
