@@ -17,6 +17,7 @@ import type { AppointmentConfig } from './config';
 import type { AppointmentDeps } from './domain/deps';
 import { reconcileAppointments, ReconcileReport } from './domain/reconciliation';
 import { doctorApi } from './domain/doctor-facts-cache';
+import { slotClaims } from './domain/slot-claims';
 import { entities } from './entities';
 import { appointmentInternalRoutes } from './internal/routes';
 import { appointmentStreamRoutes } from './internal/stream-routes';
@@ -51,6 +52,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     sealer: fieldSealerFor(config.encryption, logger),
     maxActivePerPatient: extra.MAX_ACTIVE_APPOINTMENTS_PER_PATIENT,
     logger,
+    slotClaims: slotClaims(),
   };
   const reconcile = () => reconcileAppointments(orm.em.fork(), deps, extra.APPOINTMENT_PENDING_GRACE_SECONDS);
   const stopJob = await startReconcileJob({

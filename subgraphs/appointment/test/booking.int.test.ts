@@ -2,7 +2,7 @@ import { errorCode } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { AppointmentStatus } from '../src/entities/appointment-status.enum';
 import { Appointment, IdempotencyKey } from '../src/entities';
-import { BOOK, BookingStack, eachStore } from './booking-stack';
+import { BOOK, BookingStack, CANCEL, eachStore } from './booking-stack';
 
 jest.setTimeout(60_000);
 
@@ -115,6 +115,88 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
       expect(answer.alternatives.map((s: { id: string }) => s.id)).not.toContain(target.id);
     }
     expect(await stack.slot(target.id)).toMatchObject({ status: 'BOOKED', appointmentId: confirmed[0].appointment.id });
+    expect(await countAppointments({ slotId: target.id })).toBe(1);
+  });
+
+  it('names the alternatives of a refusal (times, zone, location, doctor) from what this service looked up', async () => {
+    const service = await stack.createService(30);
+    const doctorA = await stack.createDoctor([service.id], 'Dr Named A');
+    const doctorB = await stack.createDoctor([service.id], 'Dr Named B');
+    const day = stack.freshDay();
+    const slotsA = await stack.openSlots(doctorA, day, '09:00', '10:00', 30);
+    const slotsB = await stack.openSlots(doctorB, day, '09:00', '09:30', 30);
+    await stack.gql(BOOK, { input: { slotId: slotsA[0].id, serviceId: service.id } }, (await stack.patient()).token);
+
+    const response = await stack.gql(
+      `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename
+        ... on SlotUnavailable { alternatives { id startsAt endsAt timeZone location { id name address } doctor { id name } } } } }`,
+      { input: { slotId: slotsA[0].id, serviceId: service.id } },
+      (await stack.patient()).token,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data.bookAppointment.alternatives).toEqual([
+      {
+        id: slotsA[1].id,
+        startsAt: slotsA[1].startsAt,
+        endsAt: slotsA[1].endsAt,
+        timeZone: 'UTC',
+        location: { id: 'default', name: 'Main location', address: '' },
+        doctor: { id: doctorA, name: 'Dr Named A' },
+      },
+      {
+        id: slotsB[0].id,
+        startsAt: slotsB[0].startsAt,
+        endsAt: slotsB[0].endsAt,
+        timeZone: 'UTC',
+        location: { id: 'default', name: 'Main location', address: '' },
+        doctor: { id: doctorB, name: 'Dr Named B' },
+      },
+    ]);
+  });
+
+  it('books a slot freed by cancelling the winner of a rush at once: the racers left no memory of it taken', async () => {
+    const service = await stack.createService(15);
+    const doctorId = await stack.createDoctor([service.id]);
+    const [target] = await stack.openSlots(doctorId, stack.freshDay(), '08:00', '08:30', 15);
+    const patients = await Promise.all(Array.from({ length: 20 }, () => stack.patient()));
+    const results = (
+      await Promise.all(
+        patients.map((p) => stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, p.token)),
+      )
+    ).map((r) => r.data.bookAppointment);
+    const winner = results.findIndex((r) => r.__typename === 'BookingConfirmed');
+    expect(results.filter((r) => r.__typename === 'SlotUnavailable' && r.reason === 'TAKEN')).toHaveLength(19);
+
+    const cancelled = await stack.gql(CANCEL, { id: results[winner].appointment.id }, patients[winner].token);
+    expect(cancelled.errors).toBeUndefined();
+    const loser = patients[(winner + 1) % patients.length];
+    const again = await stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, loser.token);
+    expect(again.data.bookAppointment).toMatchObject({ __typename: 'BookingConfirmed' });
+    expect(await stack.slot(target.id)).toMatchObject({
+      status: 'BOOKED',
+      appointmentId: again.data.bookAppointment.appointment.id,
+    });
+  });
+
+  it('does not refuse the others racing for a slot when a racer is refused for reasons of their own (an overlap)', async () => {
+    const service = await stack.createService(30);
+    const doctorA = await stack.createDoctor([service.id]);
+    const doctorB = await stack.createDoctor([service.id]);
+    const day = stack.freshDay();
+    const [target] = await stack.openSlots(doctorA, day, '14:00', '14:30', 30);
+    const [elsewhere] = await stack.openSlots(doctorB, day, '14:00', '14:30', 30);
+    const busy = await stack.patient();
+    const held = await stack.gql(BOOK, { input: { slotId: elsewhere.id, serviceId: service.id } }, busy.token);
+    expect(held.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    const others = await Promise.all(Array.from({ length: 9 }, () => stack.patient()));
+
+    const [mine, ...theirs] = await Promise.all(
+      [busy, ...others].map((p) => stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, p.token)),
+    );
+    expect(errorCode(mine)).toBe('CONFLICT');
+    const answers = theirs.map((r) => r.data.bookAppointment);
+    expect(answers.filter((a) => a.__typename === 'BookingConfirmed')).toHaveLength(1);
+    expect(answers.filter((a) => a.__typename === 'SlotUnavailable' && a.reason === 'TAKEN')).toHaveLength(8);
     expect(await countAppointments({ slotId: target.id })).toBe(1);
   });
 

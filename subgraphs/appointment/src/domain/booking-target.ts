@@ -13,6 +13,9 @@ export interface BookingTarget {
   window: { earliest: Date; latest: Date } | null;
 }
 
+/** A free slot offered instead, with its doctor's name as the directory gave it (so the answer needs no other lookup). */
+export type Alternative = SlotFacts & { doctorName?: string };
+
 /** Who is asking for the target: a patient is bound by the service's booking rules; `field` names the slot input. */
 export interface TargetAsker {
   boundByPolicy: boolean;
@@ -54,11 +57,13 @@ export async function alternativesFor(
   deps: AppointmentDeps,
   target: BookingTarget,
   excludeSlotIds: string[],
-): Promise<SlotFacts[]> {
+): Promise<Alternative[]> {
   try {
-    const others = (await deps.doctors.doctors({ serviceId: target.service.id }))
-      .filter((d) => d.id !== target.doctor.id)
-      .map((d) => d.id);
+    const offering = (await deps.doctors.doctors({ serviceId: target.service.id })).filter(
+      (d) => d.id !== target.doctor.id,
+    );
+    const names = new Map([target.doctor, ...offering].map((d) => [d.id, d.name]));
+    const others = offering.map((d) => d.id);
     const { slots } = await deps.scheduling.alternatives({
       doctorId: target.doctor.id,
       around: target.slot.startsAt,
@@ -74,7 +79,7 @@ export async function alternativesFor(
         ? { notBefore: target.window.earliest.toISOString(), notAfter: target.window.latest.toISOString() }
         : {}),
     });
-    return slots;
+    return slots.map((slot) => ({ ...slot, doctorName: names.get(slot.doctorId) }));
   } catch (error) {
     deps.logger.warn({ err: error, slotId: target.slot.id }, 'could not look up alternative slots');
     return [];
@@ -101,7 +106,7 @@ export async function alternativesForSlot(
   serviceId: string,
   excludeSlotIds: string[],
   asker: TargetAsker,
-): Promise<SlotFacts[]> {
+): Promise<Alternative[]> {
   try {
     const [
       {

@@ -8,6 +8,7 @@ import { IdempotencyKey } from '../entities/idempotency-key.entity';
 import { insertChange, placeColumns } from './appointment-log';
 import { normaliseReason } from './booking-rules';
 import {
+  Alternative,
   alternativesFor,
   alternativesForSlot,
   bookableTarget,
@@ -23,7 +24,8 @@ import type { SlotFacts } from '@carebook/platform';
 import { bookSlotRequest } from './slot-requests';
 
 export type BookingOutcome =
-  { kind: 'confirmed'; appointment: Appointment } | { kind: 'unavailable'; reason: string; alternatives: SlotFacts[] };
+  | { kind: 'confirmed'; appointment: Appointment }
+  | { kind: 'unavailable'; reason: string; alternatives: Alternative[] };
 
 export interface BookingRequest {
   slotId: string;
@@ -63,6 +65,28 @@ export async function bookAppointment(
   const seen = unavailableAsSeen(target.slot);
   if (seen) return refuseAsSeen(em, deps, request, target, key, seen);
 
+  // Requests for a slot another booking here is taking wait for it: when it takes the slot they are refused as
+  // scheduling would refuse them, without a PENDING, a book-slot call and a withdrawal each (slot-claims.ts).
+  const outcome = await deps.slotClaims.alone(
+    target.slot.id,
+    () => bookSeenFree(em, deps, request, target, reason, key),
+    (answer) => answer.kind === 'confirmed' || answer.reason === 'TAKEN',
+  );
+  if (outcome !== 'TAKEN') return outcome;
+  // The booking waited for may have been this very one sent twice (the same key): it answers what that one did.
+  const replay = key ? await replayBooking(em, deps, request, key) : null;
+  return replay ?? refuseAsSeen(em, deps, request, target, key, 'TAKEN');
+}
+
+/** The booking proper, for a slot the lookup saw free: PENDING, the atomic book-slot, then confirmation. */
+async function bookSeenFree(
+  em: EntityManager,
+  deps: AppointmentDeps,
+  request: BookingRequest,
+  target: BookingTarget,
+  reason: string | null,
+  key: string | null,
+): Promise<BookingOutcome> {
   let appointment: Appointment;
   try {
     appointment = await createPending(

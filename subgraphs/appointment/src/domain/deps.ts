@@ -1,5 +1,6 @@
 import type { ContractClient, FieldSealer, Logger, schedulingContract } from '@carebook/platform';
 import type { DoctorApi } from './doctor-facts-cache';
+import type { SlotClaims } from './slot-claims';
 
 /** What the appointment rules need besides an entity manager. */
 export interface AppointmentDeps {
@@ -14,6 +15,8 @@ export interface AppointmentDeps {
   /** Future active appointments a patient may hold when booking for themselves (MAX_ACTIVE_APPOINTMENTS_PER_PATIENT). */
   maxActivePerPatient: number;
   logger: Logger;
+  /** The bookings of each slot in flight in this process (slot-claims.ts). */
+  slotClaims: SlotClaims;
 }
 
 /** The actor of a change: a user, or null for the system (reconciler). */

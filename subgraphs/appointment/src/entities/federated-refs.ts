@@ -31,13 +31,6 @@ export class DoctorRef {
   name?: string;
 }
 
-@Directive('@key(fields: "id")')
-@ObjectType('Slot')
-export class SlotRef {
-  @Field(() => ID)
-  id: string;
-}
-
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('MedicalService')
 export class MedicalServiceRef {
@@ -62,4 +55,37 @@ export class LocationRef {
   @Directive('@external')
   @Field(() => String)
   address?: string;
+}
+
+/*
+ * Slot's own fields are scheduling's; they are declared here only so that a
+ * refused booking's alternatives can @provide them from the facts
+ * scheduling's alternatives route already answered (booking-result.type.ts).
+ * Anywhere else (Appointment.slot), the gateway asks scheduling.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType('Slot')
+export class SlotRef {
+  @Field(() => ID)
+  id: string;
+
+  @Directive('@external')
+  @Field(() => Date)
+  startsAt?: Date;
+
+  @Directive('@external')
+  @Field(() => Date)
+  endsAt?: Date;
+
+  @Directive('@external')
+  @Field(() => String)
+  timeZone?: string;
+
+  @Directive('@external')
+  @Field(() => LocationRef)
+  location?: LocationRef;
+
+  @Directive('@external')
+  @Field(() => DoctorRef)
+  doctor?: DoctorRef;
 }

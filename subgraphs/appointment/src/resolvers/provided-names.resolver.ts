@@ -19,6 +19,8 @@ export class ProvidedDoctorNameResolver {
 
   @FieldResolver(() => String)
   async name(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<string> {
+    // An alternative slot's doctor comes named from the same directory lookups: no second ask.
+    if (doctor.name) return doctor.name;
     const names = loaderFor<string, string>(ctx, 'provided-doctor-names', async (ids) => {
       const doctors = await this.deps.doctors.doctors({ ids: [...ids] });
       const byId = new Map(doctors.map((d) => [d.id, d.name]));

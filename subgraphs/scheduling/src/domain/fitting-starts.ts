@@ -11,7 +11,11 @@ import { spanIsFree } from './span-plan';
  * same plan a booking takes, span-plan.ts). Starts that need only their own
  * slot pass as they are; the others cost one query for their neighbours.
  */
-export async function fittingStarts(em: EntityManager, candidates: Slot[], needs: ServiceTimeNeeds): Promise<Slot[]> {
+export async function fittingStarts<T extends Pick<Slot, 'doctorId' | 'startsAt' | 'endsAt'>>(
+  em: EntityManager,
+  candidates: T[],
+  needs: ServiceTimeNeeds,
+): Promise<T[]> {
   const spans = new Map(candidates.map((slot) => [slot, bookingSpan(slot, needs)]));
   const reaching = new Set(candidates.filter((slot) => spansNeighbours(spans.get(slot)!, slot)));
   if (reaching.size === 0) return candidates;

@@ -3,7 +3,9 @@ import type { Slot } from '../entities/slot.entity';
 import type { ClinicLocations } from './clinic-locations';
 
 /** Slots as internal routes answer them (times as ISO strings), each with its location and zone. */
-export async function slotViews(locations: ClinicLocations, slots: Slot[]): Promise<SlotFacts[]> {
+type Viewed = Pick<Slot, 'id' | 'doctorId' | 'locationId' | 'startsAt' | 'endsAt' | 'status' | 'appointmentId'>;
+
+export async function slotViews(locations: ClinicLocations, slots: Viewed[]): Promise<SlotFacts[]> {
   const places = new Map(
     await Promise.all(
       [...new Set(slots.map((slot) => slot.locationId))].map(async (id) => [id, await locations.placeOf(id)] as const),
@@ -12,7 +14,7 @@ export async function slotViews(locations: ClinicLocations, slots: Slot[]): Prom
   return slots.map((slot) => ({ ...slotView(slot), place: places.get(slot.locationId)! }));
 }
 
-function slotView(slot: Slot) {
+function slotView(slot: Viewed) {
   return {
     id: slot.id,
     doctorId: slot.doctorId,

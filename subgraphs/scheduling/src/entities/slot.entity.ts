@@ -28,10 +28,13 @@ export class Slot {
   @Property({ type: 'string', length: 36, default: DEFAULT_LOCATION_ID })
   locationId: string & Opt = DEFAULT_LOCATION_ID;
 
+  // Shareable (with endsAt, timeZone, location, doctor): appointment @provides them on a refused booking's alternatives.
+  @Directive('@shareable')
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })
   startsAt: Date;
 
+  @Directive('@shareable')
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })
   endsAt: Date;

@@ -28,7 +28,7 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
       };
     },
     alternatives: async (query, { orm }) => ({
-      slots: await slotViews(context.locations, await findAlternatives(orm.em.fork(), query)),
+      slots: await slotViews(context.locations, await findAlternatives(orm.em.fork(), context.store, query)),
     }),
     slotCounts: (query, { orm }) => slotCounts(orm.em.fork(), context, query),
   });

@@ -1,5 +1,5 @@
 import { DEFAULT_LOCATION_ID } from '@carebook/platform';
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { LocationRef } from '../entities/federated-refs';
@@ -14,16 +14,21 @@ type Located = { locationId?: string | null };
  * zone is the one its times are wall-clock in (hours) or shown in (slots).
  * A slot read through a calendar row may lack its location: the default one.
  */
-function locatedFields<T extends Located>(type: ClassType<T>, what: string) {
+function locatedFields<T extends Located>(type: ClassType<T>, what: string, shareable = false) {
+  // A slot's two are shareable: appointment @provides them on a refused booking's alternatives (slot.entity.ts).
+  const sharedField: MethodDecorator = shareable ? Directive('@shareable') : () => undefined;
+
   @Resolver(() => type)
   class LocatedFieldsResolver {
     constructor(readonly deps?: SchedulingDeps) {}
 
+    @sharedField
     @FieldResolver(() => LocationRef, { description: `Where: the location ${what} belongs to.` })
     location(@Root() row: T): LocationRef {
       return { id: row.locationId ?? DEFAULT_LOCATION_ID };
     }
 
+    @sharedField
     @FieldResolver(() => String, {
       description: `The IANA time zone of that location: show ${what}'s times in it, naming it.`,
     })
@@ -34,7 +39,7 @@ function locatedFields<T extends Located>(type: ClassType<T>, what: string) {
   return LocatedFieldsResolver;
 }
 
-export const SlotLocationResolver = locatedFields(Slot, 'the slot');
+export const SlotLocationResolver = locatedFields(Slot, 'the slot', true);
 export const RuleLocationResolver = locatedFields(AvailabilityRule, 'the weekly window');
 export const OneOffLocationResolver = locatedFields(OneOffAvailability, 'the one-off day');
 export const LOCATED_RESOLVERS = [SlotLocationResolver, RuleLocationResolver, OneOffLocationResolver];

@@ -1,5 +1,5 @@
 import { NotFound, RequestContext, requireUser } from '@carebook/platform';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { requireScheduleReader } from '../domain/schedule-access';
 import { DoctorRef } from '../entities/federated-refs';
 import { Slot } from '../entities/slot.entity';
@@ -22,6 +22,7 @@ export class SlotResolver {
     return slot;
   }
 
+  @Directive('@shareable') // appointment @provides it on a refused booking's alternatives (slot.entity.ts)
   @FieldResolver(() => DoctorRef)
   doctor(@Root() slot: Slot): DoctorRef {
     return { id: slot.doctorId };

@@ -2,8 +2,25 @@ import { DEFAULT_LOCATION_ID } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import type { MongoEntityManager } from '@mikro-orm/mongodb';
 import type { DayZones } from '../domain/day-zones';
+import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
-import type { CalendarQuery, CalendarRow, CountQuery, NewSlot, SlotStore } from './slot-store';
+import type { CalendarQuery, CalendarRow, CountQuery, FreeSlotsSide, NewSlot, SlotStore } from './slot-store';
+
+/** One side of the alternatives' search as a filter (the MySQL store's WHERE, written for the ORM). */
+function sideFilter(side: FreeSlotsSide) {
+  return {
+    doctorId: side.doctorIds.length === 1 ? side.doctorIds[0] : { $in: side.doctorIds },
+    status: SlotStatus.FREE,
+    ...(side.minMinutes ? { minutes: { $gte: side.minMinutes } } : {}),
+    ...(side.excludeIds.length ? { id: { $nin: side.excludeIds } } : {}),
+    startsAt: {
+      $gt: side.after,
+      ...(side.from ? { $gte: side.from } : {}),
+      ...(side.before ? { $lt: side.before } : {}),
+      ...(side.until ? { $lte: side.until } : {}),
+    },
+  };
+}
 
 /** MongoDB groups by local day itself ($dateToString knows IANA zones, and takes the zone as an expression). */
 function localDay(zone: unknown) {
@@ -27,6 +44,13 @@ type MongoSession = NonNullable<
 >;
 
 export const mongoSlotStore: SlotStore = {
+  freeSlots: (em, sides) =>
+    Promise.all(
+      sides.map((side) =>
+        em.fork().find(Slot, sideFilter(side), { orderBy: { startsAt: side.order }, limit: side.limit }),
+      ),
+    ),
+
   async insertIgnoringExisting(em: EntityManager, slots: NewSlot[]) {
     if (slots.length === 0) return;
     const mongo = em as unknown as MongoEntityManager;

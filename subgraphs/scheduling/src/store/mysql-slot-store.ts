@@ -3,7 +3,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/mysql';
 import type { DayZones } from '../domain/day-zones';
 import { offsetSegments } from '../domain/zone-offsets';
 import { Slot } from '../entities/slot.entity';
-import type { CalendarQuery, CalendarRow, CountQuery, NewSlot, SlotStore } from './slot-store';
+import type { CalendarQuery, CalendarRow, CountQuery, FreeSlot, FreeSlotsSide, NewSlot, SlotStore } from './slot-store';
 
 const INSERT_CHUNK = 500;
 const STAMP = "'%Y-%m-%d %H:%i:%s.%f'";
@@ -73,7 +73,67 @@ function inList(values: string[]): string {
   return values.map(() => '?').join(', ');
 }
 
+/** One side of the alternatives' search as a parenthesised SELECT (on the (doctor, status, start) index), tagged `side`. */
+function sideSql(side: FreeSlotsSide, index: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [index, ...side.doctorIds, side.after];
+  const conditions = [`s.doctor_id in (${inList(side.doctorIds)})`, "s.status = 'FREE'", 's.starts_at > ?'];
+  const bound = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (side.from) bound('s.starts_at >= ?', side.from);
+  if (side.before) bound('s.starts_at < ?', side.before);
+  if (side.until) bound('s.starts_at <= ?', side.until);
+  if (side.minMinutes) bound('s.minutes >= ?', side.minMinutes);
+  if (side.excludeIds.length) bound(`s.id not in (${inList(side.excludeIds)})`, ...side.excludeIds);
+  const where = conditions.join(' and ');
+  params.push(side.limit);
+  return {
+    sql: `(select ? as side, s.id, s.doctor_id, s.location_id, date_format(s.starts_at, ${STAMP}) as starts_at,
+        date_format(s.ends_at, ${STAMP}) as ends_at, s.minutes, s.status, s.appointment_id
+      from slots s where ${where} order by s.starts_at ${side.order === 'asc' ? 'asc' : 'desc'} limit ?)`,
+    params,
+  };
+}
+
 export const mysqlSlotStore: SlotStore = {
+  // The sides in one statement: a refused booking's alternatives cost one round trip, not one query per side.
+  async freeSlots(em: EntityManager, sides: FreeSlotsSide[]): Promise<FreeSlot[][]> {
+    const parts = sides.map(sideSql).filter((_, i) => sides[i].doctorIds.length > 0);
+    const bySide: FreeSlot[][] = sides.map(() => []);
+    if (parts.length === 0) return bySide;
+    const rows: Array<{
+      side: number | string;
+      id: string;
+      doctor_id: string;
+      location_id: string;
+      starts_at: string;
+      ends_at: string;
+      minutes: number;
+      status: FreeSlot['status'];
+      appointment_id: string | null;
+    }> = await (em as SqlEntityManager).execute(
+      parts.map((part) => part.sql).join(' union all '),
+      parts.flatMap((part) => part.params),
+    );
+    for (const row of rows)
+      bySide[Number(row.side)].push({
+        id: row.id,
+        doctorId: row.doctor_id,
+        locationId: row.location_id,
+        startsAt: utc(row.starts_at),
+        endsAt: utc(row.ends_at),
+        minutes: Number(row.minutes),
+        status: row.status,
+        appointmentId: row.appointment_id,
+      });
+    // SQL promises no order across a union: each side is put back in its own.
+    sides.forEach((side, i) =>
+      bySide[i].sort((a, b) => (a.startsAt.getTime() - b.startsAt.getTime()) * (side.order === 'asc' ? 1 : -1)),
+    );
+    return bySide;
+  },
+
   async insertIgnoringExisting(em: EntityManager, slots: NewSlot[]) {
     for (let i = 0; i < slots.length; i += INSERT_CHUNK) {
       await (em as SqlEntityManager)

@@ -36,6 +36,29 @@ export interface CalendarRow {
   first: { id: string; startsAt: Date; endsAt: Date; locationId: string };
 }
 
+/** A slot as the alternatives' search reads it (a plain row, not a managed entity). */
+export type FreeSlot = Pick<
+  Slot,
+  'id' | 'doctorId' | 'locationId' | 'startsAt' | 'endsAt' | 'minutes' | 'status' | 'appointmentId'
+>;
+
+/** FREE slots of some doctors on one side of a time, nearest to it first: one side of the alternatives' search. */
+export interface FreeSlotsSide {
+  doctorIds: string[];
+  excludeIds: string[];
+  minMinutes?: number;
+  /** Starts strictly after. */
+  after: Date;
+  /** Starts at or after. */
+  from?: Date;
+  /** Starts strictly before. */
+  before?: Date;
+  /** Starts at or before. */
+  until?: Date;
+  order: 'asc' | 'desc';
+  limit: number;
+}
+
 export interface CountQuery {
   from: Date;
   to: Date;
@@ -55,6 +78,8 @@ export interface SlotStore {
    */
   slotsForUpdate(em: EntityManager, doctorIds: string[], from: Date, to: Date): Promise<Slot[]>;
   calendar(em: EntityManager, query: CalendarQuery): Promise<CalendarRow[]>;
+  /** Each side's slots, read together (MySQL: one statement), in the order the sides are given. */
+  freeSlots(em: EntityManager, sides: FreeSlotsSide[]): Promise<FreeSlot[][]>;
   /** FREE and BOOKED (or HELD) slots per local day with a start in [from, to). */
   dailyCounts(em: EntityManager, query: CountQuery): Promise<DayCount[]>;
 }
