@@ -8,7 +8,7 @@ import {
 } from '@carebook/platform';
 import type { AdminConfig } from './config';
 import { entities } from './entities';
-import { systemHealthChecker } from './domain/system-health';
+import { systemHealthChecker } from './use-cases/system-health';
 import { startAdminLogConsumer } from './events/admin-log-consumer';
 import { migrations } from './migrations';
 import { buildAdminSchema } from './schema';

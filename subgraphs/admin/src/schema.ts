@@ -1,6 +1,6 @@
 import { buildFederatedSchema } from '@carebook/platform';
 import { AdminActionLogResolver } from './resolvers/admin-action-log.resolver';
-import type { AdminDeps } from './resolvers/admin-deps';
+import type { AdminDeps } from './deps';
 import { CatalogueAdminResolver } from './resolvers/catalogue-admin.resolver';
 import { DoctorAdminResolver } from './resolvers/doctor-admin.resolver';
 import { SystemHealthResolver } from './resolvers/system-health.resolver';

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { HEALTH_TIMEOUT_MS, systemHealthChecker } from '../src/domain/system-health';
+import { HEALTH_TIMEOUT_MS, systemHealthChecker } from '../src/use-cases/system-health';
 
 /** A local HTTP server answering /health with `status`, or never answering at all. */
 async function healthServer(status: number | 'hang'): Promise<{ url: string; close(): Promise<void> }> {

@@ -14,10 +14,10 @@ import {
 } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AppointmentConfig } from './config';
-import type { AppointmentDeps } from './domain/deps';
-import { reconcileAppointments, ReconcileReport } from './domain/reconciliation';
-import { doctorApi } from './domain/doctor-facts-cache';
-import { slotClaims } from './domain/slot-claims';
+import type { AppointmentDeps } from './deps';
+import { reconcileAppointments, ReconcileReport } from './use-cases/reconciliation';
+import { doctorApi } from './clients/doctor-facts-cache';
+import { slotClaims } from './use-cases/slot-claims';
 import { entities } from './entities';
 import { appointmentInternalRoutes } from './internal/routes';
 import { appointmentStreamRoutes } from './internal/stream-routes';

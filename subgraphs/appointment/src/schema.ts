@@ -1,5 +1,5 @@
 import { buildFederatedSchema } from '@carebook/platform';
-import type { AppointmentDeps } from './domain/deps';
+import type { AppointmentDeps } from './deps';
 import { references } from './references/federated.reference';
 import { AppointmentChangeResolver } from './resolvers/appointment-change.resolver';
 import { AppointmentResolver } from './resolvers/appointment.resolver';

@@ -1,6 +1,6 @@
 import { buildFederatedSchema } from '@carebook/platform';
 import { userReference } from './references/user.reference';
-import type { AuthDeps } from './resolvers/auth-deps';
+import type { AuthDeps } from './deps';
 import { SessionResolver } from './resolvers/session.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 

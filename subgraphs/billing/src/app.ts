@@ -10,8 +10,8 @@ import {
 } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { BillingConfig } from './config';
-import { appointmentLookup } from './domain/appointment-lookup';
-import type { BillingDeps } from './domain/billing-deps';
+import { appointmentLookup } from './clients/appointment-lookup';
+import type { BillingDeps } from './deps';
 import { entities } from './entities';
 import { startBillingConsumer } from './events/billing-consumer';
 import { billingInternalRoutes } from './internal/routes';

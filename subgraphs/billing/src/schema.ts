@@ -1,5 +1,5 @@
 import { buildFederatedSchema } from '@carebook/platform';
-import type { BillingDeps } from './domain/billing-deps';
+import type { BillingDeps } from './deps';
 import { references } from './references/billing.reference';
 import { InvoiceResolver } from './resolvers/invoice.resolver';
 import { AppointmentInvoiceResolver, PatientInvoicesResolver } from './resolvers/party-invoices.resolver';

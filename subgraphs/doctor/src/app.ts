@@ -10,10 +10,10 @@ import {
 } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import type { DoctorConfig } from './config';
-import { ensureDefaultLocation } from './domain/clinic-locations';
+import { ensureDefaultLocation } from './use-cases/clinic-locations';
 import { entities } from './entities';
-import { forgettingFirst } from './domain/forgetting-announcer';
-import { publicListings } from './domain/public-listings';
+import { forgettingFirst } from './use-cases/forgetting-announcer';
+import { publicListings } from './store/public-listings';
 import { doctorInternalRoutes } from './internal/routes';
 import { migrations } from './migrations';
 import { buildDoctorSchema } from './schema';

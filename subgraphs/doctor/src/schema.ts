@@ -1,5 +1,5 @@
-import { BookingPolicy, buildFederatedSchema, DirectoryAnnouncer } from '@carebook/platform';
-import type { PublicListings } from './domain/public-listings';
+import { buildFederatedSchema } from '@carebook/platform';
+import type { DoctorDeps } from './deps';
 import { doctorReference } from './references/doctor.reference';
 import { locationReference } from './references/location.reference';
 import { medicalServiceReference } from './references/medical-service.reference';
@@ -9,16 +9,9 @@ import { LocationResolver } from './resolvers/location.resolver';
 import { MedicalServiceResolver } from './resolvers/medical-service.resolver';
 
 /**
- * The doctor subgraph's schema; its deps (the clinic's booking rules, the
- * announcer of changes, the outbox relay's nudge, the kept public lists)
- * may be omitted when only the SDL is needed.
+ * The doctor subgraph's schema; its deps may be omitted when only the SDL is needed.
  */
-export function buildDoctorSchema(deps?: {
-  defaults: BookingPolicy;
-  directory: DirectoryAnnouncer;
-  nudge(): void;
-  listings: PublicListings;
-}) {
+export function buildDoctorSchema(deps?: DoctorDeps) {
   return buildFederatedSchema({
     resolvers: [DoctorResolver, DoctorProfileResolver, MedicalServiceResolver, LocationResolver],
     instances: deps

@@ -21,7 +21,7 @@ import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { startDoctor } from '../src/app';
 import { loadDoctorConfig } from '../src/config';
-import { publicListings } from '../src/domain/public-listings';
+import { publicListings } from '../src/store/public-listings';
 
 const MEDICAL_SERVICES =
   'query($category: ServiceCategory) { medicalServices(category: $category) { id name category durationMinutes bufferBeforeMinutes bufferAfterMinutes price currency } }';

@@ -1,5 +1,5 @@
 import { buildFederatedSchema } from '@carebook/platform';
-import type { FeedbackDeps } from './domain/feedback-deps';
+import type { FeedbackDeps } from './deps';
 import { DoctorRef } from './entities/federated-refs';
 import { references } from './references/feedback.reference';
 import { AppointmentFeedbackResolver, DoctorRatingResolver, FeedbackResolver } from './resolvers/feedback.resolver';

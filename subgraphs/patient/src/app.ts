@@ -8,8 +8,8 @@ import {
   startSubgraph,
 } from '@carebook/platform';
 import type { PatientConfig } from './config';
-import { careConfirmationFrom } from './domain/care-confirmation';
-import { refreshPhoneLookups } from './domain/phone-lookup-refresh';
+import { careConfirmationFrom } from './clients/care-confirmation';
+import { refreshPhoneLookups } from './use-cases/phone-lookup-refresh';
 import { entities } from './entities';
 import { startCareProjection } from './events/care-projection';
 import { patientInternalRoutes } from './internal/routes';

@@ -9,12 +9,12 @@ import {
   startSubgraph,
 } from '@carebook/platform';
 import type { SchedulingConfig } from './config';
-import { appointmentDesk } from './domain/appointment-desk';
-import { createCalendarCache } from './domain/calendar-cache';
-import { clinicLocations } from './domain/clinic-locations';
-import { doctorCalls } from './domain/doctor-directory';
-import type { SchedulingContext } from './domain/scheduling-context';
-import { extendHorizons } from './domain/weekly-availability';
+import { appointmentDesk } from './clients/appointment-desk';
+import { createCalendarCache } from './store/calendar-cache';
+import { clinicLocations } from './clients/clinic-locations';
+import { doctorCalls } from './clients/doctor-directory';
+import type { SchedulingContext } from './deps';
+import { extendHorizons } from './use-cases/weekly-availability';
 import { entities } from './entities';
 import { schedulingInternalRoutes } from './internal/routes';
 import { HorizonJob, startHorizonJob } from './jobs/horizon-job';

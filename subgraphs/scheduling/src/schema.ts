@@ -6,7 +6,7 @@ import { DoctorScheduleResolver } from './resolvers/doctor-schedule.resolver';
 import { LOCATED_RESOLVERS } from './resolvers/located-fields.resolver';
 import { gatewayOnlyPubSub, ScheduleChangeResolver } from './resolvers/schedule-change.resolver';
 import { ScheduleEditingResolver } from './resolvers/schedule-editing.resolver';
-import type { SchedulingDeps } from './resolvers/scheduling-deps';
+import type { SchedulingDeps } from './deps';
 import { SlotResolver } from './resolvers/slot.resolver';
 import { TimeOffResolver } from './resolvers/time-off.resolver';
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { checkWeeklyRules } from '../src/domain/availability-input';
 import { foldIntoPeriods, periodStart } from '../src/domain/periods';
-import { withoutCollisions } from '../src/domain/slot-opening';
+import { withoutCollisions } from '../src/use-cases/slot-opening';
 import { weeklySlots, windowSlots } from '../src/domain/wall-clock';
 import { offsetSegments } from '../src/domain/zone-offsets';
 import { DayOfWeek } from '../src/entities/day-of-week.enum';

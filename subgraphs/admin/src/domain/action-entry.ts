@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@carebook/platform';
 import { z } from 'zod';
-import type { ActionEntry } from './action-log';
+import type { ActionEntry } from '../use-cases/action-log';
 import { ACTION_NAME_PATTERN } from './admin-action';
 
 const adminActionFacts = z.object({

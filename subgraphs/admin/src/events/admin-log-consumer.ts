@@ -1,6 +1,6 @@
 import { BadUserInput, DomainEvent, EventConsumer, FieldSealer, Logger, startEventConsumer } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
-import { appendAction } from '../domain/action-log';
+import { appendAction } from '../use-cases/action-log';
 import { actionEntryOf } from '../domain/action-entry';
 
 export interface AdminLogConsumerOptions {

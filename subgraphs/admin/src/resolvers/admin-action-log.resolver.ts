@@ -1,9 +1,9 @@
 import { RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { pageOfActions } from '../domain/action-log';
+import { pageOfActions } from '../use-cases/action-log';
 import { SEALED } from '../domain/sealed-columns';
 import { AdminActionLog } from '../entities/admin-action-log.entity';
-import type { AdminDeps } from './admin-deps';
+import type { AdminDeps } from '../deps';
 import { AdminActionLogConnection } from './types/admin-action-log-connection.type';
 import { UserRef } from '../entities/federated-refs';
 

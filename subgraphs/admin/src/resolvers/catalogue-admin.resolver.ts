@@ -5,8 +5,8 @@ import {
   retireMedicalService,
   setBookingPolicy,
   updateMedicalService,
-} from '../domain/catalogue';
-import { adminOperation, AdminDeps } from './admin-deps';
+} from '../use-cases/catalogue';
+import { adminOperation, AdminDeps } from '../deps';
 import { BookingPolicyInput } from './inputs/booking-policy.input';
 import { MedicalServiceInput } from './inputs/medical-service.input';
 import { UpdateMedicalServiceInput } from './inputs/update-medical-service.input';

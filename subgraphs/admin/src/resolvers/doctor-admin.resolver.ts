@@ -1,7 +1,7 @@
 import { RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { createDoctor, updateDoctor } from '../domain/doctor-onboarding';
-import { adminOperation, AdminDeps } from './admin-deps';
+import { createDoctor, updateDoctor } from '../use-cases/doctor-onboarding';
+import { adminOperation, AdminDeps } from '../deps';
 import { CreateDoctorInput } from './inputs/create-doctor.input';
 import { UpdateDoctorInput } from './inputs/update-doctor.input';
 import { DoctorRef } from '../entities/federated-refs';

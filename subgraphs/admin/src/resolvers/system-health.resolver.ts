@@ -1,6 +1,6 @@
 import { Role } from '@carebook/platform';
 import { Authorized, Query, Resolver } from 'type-graphql';
-import type { SystemHealthChecker } from '../domain/system-health';
+import type { SystemHealthChecker } from '../use-cases/system-health';
 import { HealthStatus, SystemHealth } from './types/system-health.type';
 
 @Resolver(() => SystemHealth)

@@ -1,7 +1,7 @@
 import { RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { deactivateUser, setUserRole } from '../domain/user-management';
-import { adminOperation, AdminDeps } from './admin-deps';
+import { deactivateUser, setUserRole } from '../use-cases/user-management';
+import { adminOperation, AdminDeps } from '../deps';
 import { UserRef } from '../entities/federated-refs';
 
 @Resolver()

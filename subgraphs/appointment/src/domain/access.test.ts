@@ -1,7 +1,7 @@
 import { Role } from '@carebook/platform';
 import { assertMayChange, assertMayClose, bookingPatientId, mayRead } from './access';
-import { scopedFilter } from './appointment-queries';
-import { summaryDoctorId } from './schedule-summary';
+import { scopedFilter } from '../use-cases/appointment-queries';
+import { summaryDoctorId } from '../use-cases/schedule-summary';
 
 const appointment = { patientId: 'patient-1', doctorId: 'doctor-1' };
 const frontDesk = { id: 'staff-1', role: Role.STAFF };

@@ -1,5 +1,5 @@
 import { BadUserInput, Forbidden, Role } from '@carebook/platform';
-import type { Actor } from './deps';
+import type { Actor } from '../deps';
 
 interface Parties {
   patientId: string;

@@ -1,5 +1,5 @@
 import { contractClient, patientContract, ServiceClient } from '@carebook/platform';
-import type { DoctorApi } from '../domain/doctor-facts-cache';
+import type { DoctorApi } from '../clients/doctor-facts-cache';
 import type { ExportedAppointment } from './appointment-pages';
 
 export interface RowNames {

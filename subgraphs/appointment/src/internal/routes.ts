@@ -1,8 +1,8 @@
 import { appointmentContract, serveContract } from '@carebook/platform';
 import type { FilterQuery } from '@mikro-orm/core';
-import { factsOf } from '../domain/appointment-log';
-import type { AppointmentDeps } from '../domain/deps';
-import { cancelForUnavailability } from '../domain/unavailability-cancellation';
+import { factsOf } from '../use-cases/appointment-log';
+import type { AppointmentDeps } from '../deps';
+import { cancelForUnavailability } from '../use-cases/unavailability-cancellation';
 import { Appointment } from '../entities/appointment.entity';
 
 /** The handlers of the appointment contract (platform's contracts/appointment.ts says who calls what with which input). */

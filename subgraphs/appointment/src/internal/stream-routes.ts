@@ -6,7 +6,7 @@ import {
   Role,
   ServiceClient,
 } from '@carebook/platform';
-import type { AppointmentDeps } from '../domain/deps';
+import type { AppointmentDeps } from '../deps';
 import { appointmentCsv } from '../exports/appointment-csv';
 import { rowNamesFor } from '../exports/row-names';
 

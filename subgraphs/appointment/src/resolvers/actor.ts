@@ -1,5 +1,5 @@
 import { RequestContext, requireUser } from '@carebook/platform';
-import type { Actor } from '../domain/deps';
+import type { Actor } from '../deps';
 
 /** The signed-in user as the domain sees them. */
 export function actorOf(ctx: RequestContext): Actor {

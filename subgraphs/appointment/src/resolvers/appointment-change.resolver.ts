@@ -1,5 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AppointmentDeps } from '../domain/deps';
+import type { AppointmentDeps } from '../deps';
 import { SEALED } from '../domain/sealed-columns';
 import { AppointmentChange } from '../entities/appointment-change.entity';
 

@@ -1,11 +1,11 @@
 import { DEFAULT_LOCATION_ID, Forbidden, groupedLoader, RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { appointmentPage, myAppointments, upcomingAppointments } from '../domain/appointment-queries';
+import { appointmentPage, myAppointments, upcomingAppointments } from '../use-cases/appointment-queries';
 import { mayRead } from '../domain/access';
-import { cancelAppointment } from '../domain/cancellation';
-import { closeAppointment } from '../domain/completion';
-import type { AppointmentDeps } from '../domain/deps';
-import { loadAppointment } from '../domain/load-appointment';
+import { cancelAppointment } from '../use-cases/cancellation';
+import { closeAppointment } from '../use-cases/completion';
+import type { AppointmentDeps } from '../deps';
+import { loadAppointment } from '../use-cases/load-appointment';
 import { SEALED } from '../domain/sealed-columns';
 import { AppointmentChange } from '../entities/appointment-change.entity';
 import { AppointmentStatus } from '../entities/appointment-status.enum';

@@ -1,9 +1,9 @@
 import { RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { actsForEveryPatient, bookingPatientId } from '../domain/access';
-import { bookAppointment } from '../domain/booking';
-import type { AppointmentDeps } from '../domain/deps';
-import { rescheduleAppointment } from '../domain/rescheduling';
+import { bookAppointment } from '../use-cases/booking';
+import type { AppointmentDeps } from '../deps';
+import { rescheduleAppointment } from '../use-cases/rescheduling';
 import { actorOf } from './actor';
 import { BookAppointmentInput } from './inputs/book-appointment.input';
 import { BookingResult, toBookingResult } from './types/booking-result.type';

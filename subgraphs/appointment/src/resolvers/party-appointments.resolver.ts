@@ -4,7 +4,7 @@ import { actsForEveryPatient, mayRead } from '../domain/access';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import { DoctorRef, PatientRef, SlotRef } from '../entities/federated-refs';
-import type { AppointmentDeps } from '../domain/deps';
+import type { AppointmentDeps } from '../deps';
 import { actorOf } from './actor';
 
 const ORDER = { orderBy: { startsAt: 'desc', id: 'desc' } } as const;

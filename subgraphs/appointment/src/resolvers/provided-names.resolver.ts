@@ -1,6 +1,6 @@
 import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AppointmentDeps } from '../domain/deps';
+import type { AppointmentDeps } from '../deps';
 import { DoctorRef, LocationRef, MedicalServiceRef } from '../entities/federated-refs';
 
 /*

@@ -1,7 +1,7 @@
 import { CalendarDateScalar, RequestContext, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { AppointmentDeps } from '../domain/deps';
-import { scheduleSummary, summaryDoctorId } from '../domain/schedule-summary';
+import type { AppointmentDeps } from '../deps';
+import { scheduleSummary, summaryDoctorId } from '../use-cases/schedule-summary';
 import type { OutcomeCounter } from '../store/outcome-counts';
 import { actorOf } from './actor';
 import { Period, ScheduleBucket } from './types/schedule-bucket.type';

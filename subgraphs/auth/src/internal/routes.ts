@@ -1,12 +1,12 @@
 import { authContract, Logger, NotFound, serveContract, ServiceClient } from '@carebook/platform';
-import type { SessionEndingDeps } from '../domain/session-ending';
+import type { SessionEndingDeps } from '../use-cases/session-ending';
 import {
   confirmProvisioned,
   createPendingUser,
   deactivateUser,
   discardPendingUser,
   setUserRole,
-} from '../domain/user-accounts';
+} from '../use-cases/user-accounts';
 import { User } from '../entities/user.entity';
 
 const userView = (user: User) => ({ id: user.id, email: user.email, role: user.role, active: user.active });

@@ -1,13 +1,13 @@
 import { RequestContext, requireUser, Unauthenticated } from '@carebook/platform';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { login } from '../domain/login';
-import { changePassword } from '../domain/password-change';
-import { requestPasswordReset, resetPassword } from '../domain/password-reset';
-import { registerPatient } from '../domain/registration';
-import { rotateSession } from '../domain/sessions';
-import { logout, logoutEverywhere } from '../domain/sign-out';
+import { login } from '../use-cases/login';
+import { changePassword } from '../use-cases/password-change';
+import { requestPasswordReset, resetPassword } from '../use-cases/password-reset';
+import { registerPatient } from '../use-cases/registration';
+import { rotateSession } from '../use-cases/sessions';
+import { logout, logoutEverywhere } from '../use-cases/sign-out';
 import { User } from '../entities/user.entity';
-import type { AuthDeps } from './auth-deps';
+import type { AuthDeps } from '../deps';
 import { RegisterPatientInput } from './inputs/register-patient.input';
 import { AuthPayload, SessionTokens } from './types/auth-payload.type';
 

@@ -1,8 +1,8 @@
 import { AppointmentStatus, DomainEvent, EventConsumer, Logger, startEventConsumer } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
-import type { AppointmentLookup } from '../domain/appointment-lookup';
+import type { AppointmentLookup } from '../clients/appointment-lookup';
 import type { ClosedAppointment, Fees } from '../domain/invoice-lines';
-import { addInvoice } from '../domain/issue-invoice';
+import { addInvoice } from '../use-cases/issue-invoice';
 
 export const BILLING_QUEUE = 'billing';
 

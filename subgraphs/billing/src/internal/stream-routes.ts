@@ -6,7 +6,7 @@ import {
   Role,
   ServiceClient,
 } from '@carebook/platform';
-import { SOURCE } from '../domain/issue-invoice';
+import { SOURCE } from '../use-cases/issue-invoice';
 import { invoiceCsv } from '../exports/invoice-csv';
 
 /**

@@ -1,6 +1,6 @@
 import { Role } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
-import { payInvoice } from '../domain/payment';
+import { payInvoice } from '../use-cases/payment';
 import { PaymentMethod } from '../entities/billing-enums';
 import { paymentProviderFor } from './payment-providers';
 

@@ -1,8 +1,8 @@
 import { groupedLoader, RequestContext, requireUser, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { BillingDeps } from '../domain/billing-deps';
+import type { BillingDeps } from '../deps';
 import { parseLines } from '../domain/invoice-lines';
-import { payInvoice } from '../domain/payment';
+import { payInvoice } from '../use-cases/payment';
 import { AppointmentRef, PatientRef } from '../entities/federated-refs';
 import { Invoice } from '../entities/invoice.entity';
 import { Payment } from '../entities/payment.entity';

@@ -9,10 +9,10 @@ import {
 } from '@carebook/platform';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { mayReadInvoice } from '../domain/access';
-import type { BillingDeps } from '../domain/billing-deps';
-import type { AppointmentRecord } from '../domain/appointment-lookup';
+import type { BillingDeps } from '../deps';
+import type { AppointmentRecord } from '../clients/appointment-lookup';
 import type { ClosedAppointment } from '../domain/invoice-lines';
-import { issueInvoice } from '../domain/issue-invoice';
+import { issueInvoice } from '../use-cases/issue-invoice';
 import { AppointmentRef, PatientRef } from '../entities/federated-refs';
 import { Invoice } from '../entities/invoice.entity';
 

@@ -1,11 +1,11 @@
 import { BookingPolicy, DirectoryAnnouncer, doctorContract, serveContract } from '@carebook/platform';
-import { updateDoctor } from '../domain/doctor-editing';
+import { updateDoctor } from '../use-cases/doctor-editing';
 import { Doctor } from '../entities/doctor.entity';
-import { setBookingPolicy } from '../domain/booking-policies';
-import { allLocations, locationFacts } from '../domain/clinic-locations';
-import { factsOfService, findDoctorFacts, medicalServiceFacts } from '../domain/doctor-directory';
-import { discardDoctor, provisionDoctor } from '../domain/doctor-provisioning';
-import { createMedicalService, retireMedicalService, updateMedicalService } from '../domain/service-catalogue';
+import { setBookingPolicy } from '../use-cases/booking-policies';
+import { allLocations, locationFacts } from '../use-cases/clinic-locations';
+import { factsOfService, findDoctorFacts, medicalServiceFacts } from '../use-cases/doctor-directory';
+import { discardDoctor, provisionDoctor } from '../use-cases/doctor-provisioning';
+import { createMedicalService, retireMedicalService, updateMedicalService } from '../use-cases/service-catalogue';
 
 /**
  * The handlers of the doctor contract (platform's contracts/doctor.ts says

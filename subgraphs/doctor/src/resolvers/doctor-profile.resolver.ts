@@ -7,7 +7,7 @@ import {
   Role,
 } from '@carebook/platform';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { updateDoctor } from '../domain/doctor-editing';
+import { updateDoctor } from '../use-cases/doctor-editing';
 import { Doctor } from '../entities/doctor.entity';
 import { MyDoctorProfileInput } from './inputs/my-doctor-profile.input';
 

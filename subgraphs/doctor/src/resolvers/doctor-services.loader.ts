@@ -1,5 +1,5 @@
 import { groupedLoader, RequestContext } from '@carebook/platform';
-import type { PublicListings } from '../domain/public-listings';
+import type { PublicListings } from '../store/public-listings';
 import type { MedicalService } from '../entities/medical-service.entity';
 
 /** The active services of each doctor, for every doctor in the request at once (one joined query, or none when the list is kept). */

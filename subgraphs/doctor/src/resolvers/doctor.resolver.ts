@@ -1,7 +1,7 @@
 import { entityByIdLoader, Forbidden, NotFound, RequestContext, Unauthenticated } from '@carebook/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { contactDetailsAccess } from '../domain/contact-details-access';
-import type { PublicListings } from '../domain/public-listings';
+import type { PublicListings } from '../store/public-listings';
 import { Doctor } from '../entities/doctor.entity';
 import { MedicalService } from '../entities/medical-service.entity';
 import { servicesOfDoctor } from './doctor-services.loader';

@@ -1,6 +1,6 @@
 import { DirectoryAnnouncer, entityByIdLoader, NotFound, RequestContext, requireRole, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { allLocations, createLocation, updateLocation } from '../domain/clinic-locations';
+import { allLocations, createLocation, updateLocation } from '../use-cases/clinic-locations';
 import { locationChangesSchema, newLocationSchema, parseLocationInput } from '../domain/location-rules';
 import { Location } from '../entities/location.entity';
 import { CreateLocationInput, UpdateLocationInput } from './inputs/location.input';

@@ -1,7 +1,7 @@
 import { BookingPolicy, entityByIdLoader, NotFound, RequestContext, ServiceCategory } from '@carebook/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { bookingPolicyOf, ownRulesOf } from '../domain/booking-policies';
-import type { PublicListings } from '../domain/public-listings';
+import { bookingPolicyOf, ownRulesOf } from '../use-cases/booking-policies';
+import type { PublicListings } from '../store/public-listings';
 import { MedicalService } from '../entities/medical-service.entity';
 import { BookingPolicyType } from './types/booking-policy.type';
 

@@ -7,7 +7,7 @@ import {
   startEventConsumer,
 } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
-import { SOURCE } from '../domain/submit-feedback';
+import { SOURCE } from '../use-cases/submit-feedback';
 import { Feedback } from '../entities/feedback.entity';
 
 export const FEEDBACK_QUEUE = 'feedback';

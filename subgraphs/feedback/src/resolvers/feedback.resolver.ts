@@ -1,9 +1,9 @@
 import { loaderFor, RequestContext, requireUser, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, Float, ID, Int, Mutation, Resolver, FieldResolver, Root } from 'type-graphql';
-import { DoctorRating, ratingsOf } from '../domain/doctor-ratings';
-import type { FeedbackDeps } from '../domain/feedback-deps';
+import { DoctorRating, ratingsOf } from '../use-cases/doctor-ratings';
+import type { FeedbackDeps } from '../deps';
 import { SEALED } from '../domain/sealed-columns';
-import { submitFeedback } from '../domain/submit-feedback';
+import { submitFeedback } from '../use-cases/submit-feedback';
 import { Feedback } from '../entities/feedback.entity';
 import { AppointmentRef, DoctorRef } from '../entities/federated-refs';
 

@@ -1,7 +1,7 @@
 import { AppointmentFacts, NotificationChannel } from '@carebook/platform';
 import type { Logger } from 'pino';
 import { NotificationKind, NotificationRecipient, NotificationStatus } from '../entities/notification-enums';
-import type { Directory } from '../lookups/directory';
+import type { Directory } from '../clients/directory';
 import type { NoticeKey, NotificationLogStore } from '../store/notification-log-store';
 import { ClaimLost, messageIdOf } from '../store/notification-log-store';
 import { calendarInvite } from '../templates/calendar-invite';

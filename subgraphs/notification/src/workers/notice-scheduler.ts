@@ -2,7 +2,7 @@ import { NotificationChannel } from '@carebook/platform';
 import type { JobsOptions, Queue } from 'bullmq';
 import { NotificationKind, NotificationRecipient } from '../entities/notification-enums';
 import type { Notice, NoticePlan } from '../domain/notice-plan';
-import type { Directory } from '../lookups/directory';
+import type { Directory } from '../clients/directory';
 import type { NotificationLogStore } from '../store/notification-log-store';
 import { reminderJobId, sendJobId } from './notification-queues';
 

@@ -5,7 +5,7 @@ import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import type { NotificationConfig } from '../config';
 import { entities } from '../entities';
-import { Directory, serviceDirectory } from '../lookups/directory';
+import { Directory, serviceDirectory } from '../clients/directory';
 import { migrations } from '../migrations';
 import { NotificationLogStore } from '../store/notification-log-store';
 import { NoticeScheduler } from './notice-scheduler';

@@ -9,7 +9,7 @@ import {
   startEventConsumer,
 } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
-import { caresFor, grantCare } from '../domain/care-relationships';
+import { caresFor, grantCare } from '../use-cases/care-relationships';
 
 /** Who an appointment is between, as the appointment service holds it. */
 interface CareParties {

@@ -1,7 +1,7 @@
 import { FieldSealer, patientContract, serveContract } from '@carebook/platform';
-import { grantCare } from '../domain/care-relationships';
+import { grantCare } from '../use-cases/care-relationships';
 import { Patient } from '../entities/patient.entity';
-import { discardPatient, provisionPatient } from '../domain/patient-profiles';
+import { discardPatient, provisionPatient } from '../use-cases/patient-profiles';
 import { SEALED } from '../domain/sealed-columns';
 
 /** The handlers of the patient contract (platform's contracts/patient.ts says who calls what with which input). */

@@ -1,6 +1,6 @@
 import { entityByIdLoader, RequestContext } from '@carebook/platform';
-import type { CareConfirmation } from '../domain/care-confirmation';
-import { assertChartAccess } from '../domain/care-relationships';
+import type { CareConfirmation } from '../clients/care-confirmation';
+import { assertChartAccess } from '../use-cases/care-relationships';
 import { MedicalRecord } from '../entities';
 
 /** A record referred to by id is shown only to those who may read its patient's chart. */

@@ -1,6 +1,6 @@
 import { entityByIdLoader, RequestContext } from '@carebook/platform';
-import type { CareConfirmation } from '../domain/care-confirmation';
-import { assertContactAccess } from '../domain/care-relationships';
+import type { CareConfirmation } from '../clients/care-confirmation';
+import { assertContactAccess } from '../use-cases/care-relationships';
 import { Patient } from '../entities';
 
 /**

@@ -1,11 +1,11 @@
 import { RequestContext, requireUser, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { addMedicalRecord, updateMedicalRecord } from '../domain/medical-records';
+import { addMedicalRecord, updateMedicalRecord } from '../use-cases/medical-records';
 import { SEALED } from '../domain/sealed-columns';
 import { MedicalRecord } from '../entities';
 import { MedicalRecordUpdateInput } from './inputs/medical-record-update.input';
 import { MedicalRecordInput } from './inputs/medical-record.input';
-import type { PatientDeps } from './patient-deps';
+import type { PatientDeps } from '../deps';
 import { DoctorRef } from '../entities/federated-refs';
 
 @Resolver(() => MedicalRecord)

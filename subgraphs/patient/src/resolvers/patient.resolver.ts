@@ -8,15 +8,15 @@ import {
   Role,
 } from '@carebook/platform';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertChartAccess } from '../domain/care-relationships';
+import { assertChartAccess } from '../use-cases/care-relationships';
 import { FRONT_DESK_MESSAGE } from '../domain/chart-access';
-import { recordsOfPatient } from '../domain/medical-records';
-import { findPatients } from '../domain/patient-search';
-import { updateProfile } from '../domain/patient-profiles';
+import { recordsOfPatient } from '../use-cases/medical-records';
+import { findPatients } from '../use-cases/patient-search';
+import { updateProfile } from '../use-cases/patient-profiles';
 import { SEALED } from '../domain/sealed-columns';
 import { MedicalRecord, Patient } from '../entities';
 import { UpdatePatientInput } from './inputs/update-patient.input';
-import type { PatientDeps } from './patient-deps';
+import type { PatientDeps } from '../deps';
 
 @Resolver(() => Patient)
 export class PatientResolver {

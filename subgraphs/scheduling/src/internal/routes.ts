@@ -1,9 +1,9 @@
 import { schedulingContract, serveContract } from '@carebook/platform';
-import { findAlternatives } from '../domain/alternatives';
-import { bookSlot, releaseSlots } from '../domain/booking';
-import type { SchedulingContext } from '../domain/scheduling-context';
-import { slotCounts } from '../domain/slot-counts';
-import { slotViews } from '../domain/slot-view';
+import { findAlternatives } from '../use-cases/alternatives';
+import { bookSlot, releaseSlots } from '../use-cases/booking';
+import type { SchedulingContext } from '../deps';
+import { slotCounts } from '../use-cases/slot-counts';
+import { slotViews } from '../use-cases/slot-view';
 import { Slot } from '../entities/slot.entity';
 
 /** The handlers of the scheduling contract (platform's contracts/scheduling.ts says who calls what with which input). */

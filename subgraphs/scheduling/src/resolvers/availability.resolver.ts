@@ -1,9 +1,9 @@
 import { CalendarDateScalar, RequestContext } from '@carebook/platform';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { availabilityCalendar, availableSlots } from '../domain/availability-queries';
+import { availabilityCalendar, availableSlots } from '../use-cases/availability-queries';
 import { isBoundByPolicy } from '../domain/booking-window';
 import { Slot } from '../entities/slot.entity';
-import type { SchedulingDeps } from './scheduling-deps';
+import type { SchedulingDeps } from '../deps';
 import { CalendarDay } from './types/calendar-day.type';
 
 /** Public views of free time: anyone may look for a slot; patients and anonymous callers see only starts the booking rules let them book. */

@@ -1,15 +1,15 @@
 import { groupedLoader, RequestContext } from '@carebook/platform';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { doctorSchedule } from '../domain/availability-queries';
+import { doctorSchedule } from '../use-cases/availability-queries';
 import { requireScheduleReader } from '../domain/schedule-access';
-import { sortRules } from '../domain/weekly-availability';
+import { sortRules } from '../use-cases/weekly-availability';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { DoctorRef } from '../entities/federated-refs';
 import { OneOffAvailability } from '../entities/one-off-availability.entity';
 import { Slot } from '../entities/slot.entity';
 import { TimeOff } from '../entities/time-off.entity';
 import { todayIn } from '../domain/wall-clock';
-import type { SchedulingDeps } from './scheduling-deps';
+import type { SchedulingDeps } from '../deps';
 
 /** Scheduling's fields on the doctor service's Doctor. */
 @Resolver(() => DoctorRef)

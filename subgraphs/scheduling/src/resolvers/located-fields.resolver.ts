@@ -5,7 +5,7 @@ import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { LocationRef } from '../entities/federated-refs';
 import { OneOffAvailability } from '../entities/one-off-availability.entity';
 import { Slot } from '../entities/slot.entity';
-import type { SchedulingDeps } from './scheduling-deps';
+import type { SchedulingDeps } from '../deps';
 
 type Located = { locationId?: string | null };
 

@@ -1,17 +1,17 @@
 import { BadUserInput, CalendarDateScalar, RequestContext, requireUser, Role } from '@carebook/platform';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { loadOneOffDay, loadTimeOff, removeOneOffDay, removeTimeOff } from '../domain/availability-removal';
-import { closeClinic } from '../domain/clinic-closure';
-import { addAvailability } from '../domain/one-off-availability';
+import { loadOneOffDay, loadTimeOff, removeOneOffDay, removeTimeOff } from '../use-cases/availability-removal';
+import { closeClinic } from '../use-cases/clinic-closure';
+import { addAvailability } from '../use-cases/one-off-availability';
 import { requireScheduleOwner } from '../domain/schedule-access';
-import { takeTimeOff } from '../domain/time-off';
-import { setWeeklyAvailability } from '../domain/weekly-availability';
+import { takeTimeOff } from '../use-cases/time-off';
+import { setWeeklyAvailability } from '../use-cases/weekly-availability';
 import { AvailabilityRule } from '../entities/availability-rule.entity';
 import { Slot } from '../entities/slot.entity';
 import { AvailabilityRuleInput } from './inputs/availability-rule.input';
-import type { SchedulingDeps } from './scheduling-deps';
+import type { SchedulingDeps } from '../deps';
 import { ClosureResult, OneOffRemoval, TimeOffRemoval, TimeOffResult } from './types/time-off-result.type';
-import { requireDoctor } from '../domain/doctor-directory';
+import { requireDoctor } from '../clients/doctor-directory';
 
 /** Changes to a doctor's hours; only that doctor or an admin (whose changes are logged). */
 @Resolver()

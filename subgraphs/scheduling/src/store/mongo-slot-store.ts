@@ -1,7 +1,7 @@
 import { DEFAULT_LOCATION_ID } from '@carebook/platform';
 import type { EntityManager } from '@mikro-orm/core';
 import type { MongoEntityManager } from '@mikro-orm/mongodb';
-import type { DayZones } from '../domain/day-zones';
+import type { DayZones } from '../use-cases/day-zones';
 import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
 import type { CalendarQuery, CalendarRow, CountQuery, FreeSlotsSide, NewSlot, SlotStore } from './slot-store';

@@ -1,6 +1,6 @@
 import { EntityManager, LockMode } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/mysql';
-import type { DayZones } from '../domain/day-zones';
+import type { DayZones } from '../use-cases/day-zones';
 import { offsetSegments } from '../domain/zone-offsets';
 import { Slot } from '../entities/slot.entity';
 import type { CalendarQuery, CalendarRow, CountQuery, FreeSlot, FreeSlotsSide, NewSlot, SlotStore } from './slot-store';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { DayZones } from '../domain/day-zones';
+import type { DayZones } from '../use-cases/day-zones';
 import type { DayCount } from '../domain/periods';
 import type { SlotStatus } from '../entities/slot-status.enum';
 import type { Slot } from '../entities/slot.entity';

@@ -1,7 +1,7 @@
 import { createUnionType, Directive, Field, ObjectType } from 'type-graphql';
 import { Appointment } from '../../entities/appointment.entity';
 import { SlotRef } from '../../entities/federated-refs';
-import type { BookingOutcome } from '../../domain/booking';
+import type { BookingOutcome } from '../../use-cases/booking';
 
 @ObjectType({ description: 'The slot is yours: the appointment is confirmed.' })
 export class BookingConfirmed {

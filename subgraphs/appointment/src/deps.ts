@@ -1,0 +1,26 @@
+import type { ContractClient, FieldSealer, Logger, schedulingContract } from '@carebook/platform';
+import type { DoctorApi } from './clients/doctor-facts-cache';
+import type { SlotClaims } from './use-cases/slot-claims';
+
+/** What the appointment rules need besides an entity manager. */
+export interface AppointmentDeps {
+  /** Scheduling's contract (booking-contract.md), called as appointment. */
+  scheduling: ContractClient<typeof schedulingContract>;
+  doctors: DoctorApi;
+  /** Publishes outbox rows now rather than at the relay's next poll. */
+  nudge(): void;
+  timeZone: string;
+  /** Seals the visit reason, completion notes, cancellation reasons and history notes (domain/sealed-columns). */
+  sealer: FieldSealer;
+  /** Future active appointments a patient may hold when booking for themselves (MAX_ACTIVE_APPOINTMENTS_PER_PATIENT). */
+  maxActivePerPatient: number;
+  logger: Logger;
+  /** The bookings of each slot in flight in this process (slot-claims.ts). */
+  slotClaims: SlotClaims;
+}
+
+/** The actor of a change: a user, or null for the system (reconciler). */
+export interface Actor {
+  id: string;
+  role: string;
+}

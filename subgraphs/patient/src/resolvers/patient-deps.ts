@@ -1,9 +1,0 @@
-import type { CareConfirmation } from '../domain/care-confirmation';
-import type { FieldSealer } from '@carebook/platform';
-
-/** What the patient resolvers need, built once at start and injected. */
-export interface PatientDeps {
-  sealer: FieldSealer;
-  /** Asks the appointment service when no care relationship is recorded (yet). */
-  confirmCare?: CareConfirmation;
-}

@@ -1,0 +1,31 @@
+import type { BookingPolicy, Logger } from '@carebook/platform';
+import type { SlotStore } from './store';
+import type { AppointmentDesk } from './clients/appointment-desk';
+import type { CalendarCache } from './store/calendar-cache';
+import type { ClinicLocations } from './clients/clinic-locations';
+import type { DoctorCalls } from './clients/doctor-directory';
+
+export const SOURCE = 'scheduling';
+
+/** What the scheduling rules need besides an entity manager; built once at start. */
+export interface SchedulingContext {
+  /** CLINIC_TIME_ZONE: the default location's zone, and the days of clinic-wide closures and the schedule summary. */
+  zone: string;
+  /** Each location's zone, which its hours are wall-clock times in. */
+  locations: ClinicLocations;
+  horizonWeeks: number;
+  /** The clinic's default booking rules: what patients meet in calendars asked without a service. */
+  clinicPolicy: BookingPolicy;
+  store: SlotStore;
+  doctors: DoctorCalls;
+  appointments: AppointmentDesk;
+  calendarCache: CalendarCache;
+  /** Called after a commit that changed slots (clears the calendar cache, nudges the outbox relay). */
+  afterCommit(): void;
+  logger: Logger;
+}
+
+/** What the scheduling resolvers need, built once at start and injected. */
+export interface SchedulingDeps {
+  context: SchedulingContext;
+}
