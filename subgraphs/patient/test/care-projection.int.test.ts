@@ -177,6 +177,19 @@ describe('care relationships from appointment events', () => {
     for (const doctorId of [randomUUID(), pending.doctorId])
       expect(errorCode(await write(doctorId, patientId))).toBe('FORBIDDEN');
     expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
+
+    // Asked while the booking is still being confirmed (its slot announced, a live schedule asking at once):
+    // the answer waits for it to settle, and follows how it settled.
+    const inFlight = await appointments.add(AppointmentStatus.PENDING, { patientId });
+    const asking = write(inFlight.doctorId, patientId);
+    await sleep(100);
+    await appointments.settle(inFlight.id, AppointmentStatus.CONFIRMED);
+    expect((await asking).errors).toBeUndefined();
+    const withdrawn = await appointments.add(AppointmentStatus.PENDING, { patientId });
+    const refused = write(withdrawn.doctorId, patientId);
+    await sleep(100);
+    await appointments.settle(withdrawn.id, AppointmentStatus.CANCELLED);
+    expect(errorCode(await refused)).toBe('FORBIDDEN');
   });
 
   // Last: it stops the appointment service.

@@ -20,6 +20,8 @@ export interface AppointmentFixture {
   service: SpawnedService;
   /** Writes an appointment (an hour ago) straight into the service's store and returns it. */
   add(status: AppointmentStatus, fields?: Partial<Omit<AppointmentRow, 'id' | 'status'>>): Promise<AppointmentRow>;
+  /** Changes an appointment's status in the store, as the booking's confirmation (or the reconciler) does. */
+  settle(id: string, status: AppointmentStatus): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,18 @@ export async function startAppointmentFixture(port: number, env: NodeJS.ProcessE
         await connection.end();
       }
       return row;
+    },
+    async settle(id, status) {
+      const connection = await createConnection(databaseUrl);
+      try {
+        await connection.query('update appointments set status = ?, updated_at = ? where id = ?', [
+          status,
+          new Date(),
+          id,
+        ]);
+      } finally {
+        await connection.end();
+      }
     },
     async stop() {
       await service.stop();
