@@ -53,7 +53,6 @@ export async function startLiveSchedules(options: LiveSchedulesOptions) {
     validationRules: options.validationRules ?? [],
     hideSchemaHints: options.hideSchemaHints ?? false,
     subscribe,
-    onViewer: () => guard?.wake(),
   });
   const guard =
     options.revocations &&

@@ -28,8 +28,6 @@ export interface LiveServerOptions {
   validationRules: ValidationRule[];
   /** Production: errors sent to subscribers carry no "Did you mean ...?" suggestions. */
   hideSchemaHints: boolean;
-  /** Called when a connection has been admitted (the session guard wakes for it). */
-  onViewer?(): void;
   /** Replaces graphql-js's subscribe (to share results among subscribers). */
   subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
 }
@@ -83,7 +81,6 @@ export function startLiveServer(options: LiveServerOptions) {
           ctx.extra.viewer = viewer;
           viewers.set(ctx.extra.socket, viewer);
           ctx.extra.socket.once('close', () => viewers.delete(ctx.extra.socket));
-          options.onViewer?.();
           return true;
         } catch (error) {
           return refuse(ctx.extra.socket, (error as Error).message);

@@ -17,24 +17,15 @@ export interface SessionGuardOptions {
  * tokens were revoked (deactivated, role or password changed, signed out
  * everywhere), or revocations cannot be checked right now (Redis unreachable
  * beyond the grace: refused rather than honoured). Checked every `everyMs`
- * (a second; a lookup in memory per connection) while connections are
- * open: `wake()` when one opens; with none left the timer stops, so an idle
- * gateway does not wake for it. The socket is closed with 4403 and the
- * reason, which ends every subscription on it; the client reconnects with a
- * fresh token once it has one.
+ * (a second; a lookup in memory per connection): the socket is closed with
+ * 4403 and the reason, which ends every subscription on it; the client
+ * reconnects with a fresh token once it has one.
  */
-export function guardLiveSessions(options: SessionGuardOptions): { wake(): void; stop(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  const stop = () => {
-    clearInterval(timer);
-    timer = undefined;
-  };
-  const check = () => {
+export function guardLiveSessions(options: SessionGuardOptions): { stop(): void } {
+  const timer = setInterval(() => {
     const now = Date.now();
-    let open = 0;
     for (const [socket, viewer] of options.connections()) {
       if (socket.readyState !== socket.OPEN) continue; // already closing
-      open += 1;
       try {
         options.revocations.assertCurrent(viewer.principal, now);
       } catch (error) {
@@ -48,14 +39,7 @@ export function guardLiveSessions(options: SessionGuardOptions): { wake(): void;
         options.refuse(socket, (error as Error).message);
       }
     }
-    if (open === 0) stop();
-  };
-  return {
-    wake() {
-      if (timer) return;
-      timer = setInterval(check, options.everyMs ?? 1000);
-      timer.unref();
-    },
-    stop,
-  };
+  }, options.everyMs ?? 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

@@ -11,35 +11,28 @@ export interface FederatedResult {
 /**
  * One computation per change per key: the first subscriber to ask runs it,
  * everyone with the same key awaits the same promise. Entries live for one
- * to two windows (two generations of maps, turned over every `windowMs`),
- * long enough for every subscriber of a change to be served, short enough
- * to hold little memory. The generations turn over when asked, not on a
- * timer, so an idle gateway does not wake for it (and holds at most the
- * last window's results meanwhile). A failure becomes the value `onError`
- * makes of it.
+ * to two windows (two generations of maps swapped every `windowMs`), long
+ * enough for every subscriber of a change to be served, short enough to
+ * hold little memory. A failure becomes the value `onError` makes of it.
  */
 export class SharedResults<T> {
   private current = new Map<string, Promise<T>>();
   private previous = new Map<string, Promise<T>>();
-  private currentSince = Date.now();
+  private readonly timer: NodeJS.Timeout;
   readonly stats = { executions: 0, shared: 0, durationMsTotal: 0, durationMsMax: 0 };
 
   constructor(
     private readonly onError: (error: Error) => T,
-    private readonly windowMs = 15_000,
-  ) {}
-
-  private turnOver(now: number): void {
-    const age = now - this.currentSince;
-    if (age < this.windowMs) return;
-    // More than two windows since the last turn: the current ones are too old to keep as well.
-    this.previous = age < 2 * this.windowMs ? this.current : new Map<string, Promise<T>>();
-    this.current = new Map<string, Promise<T>>();
-    this.currentSince = now;
+    windowMs = 15_000,
+  ) {
+    this.timer = setInterval(() => {
+      this.previous = this.current;
+      this.current = new Map();
+    }, windowMs);
+    this.timer.unref();
   }
 
   run(key: string, execute: () => Promise<T>): Promise<T> {
-    this.turnOver(Date.now());
     const found = this.current.get(key) ?? this.previous.get(key);
     if (found) {
       this.stats.shared += 1;
@@ -59,6 +52,7 @@ export class SharedResults<T> {
   }
 
   stop(): void {
+    clearInterval(this.timer);
     this.current.clear();
     this.previous.clear();
   }

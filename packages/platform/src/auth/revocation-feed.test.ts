@@ -36,7 +36,6 @@ async function cuttableProxy(target: URL) {
   const sockets = new Set<net.Socket>();
   let open = true;
   let frozen = false;
-  let pings = 0;
   const server = net.createServer((client) => {
     if (!open) return client.destroy();
     const upstream = net.connect(Number(target.port || 6379), target.hostname);
@@ -46,18 +45,13 @@ async function cuttableProxy(target: URL) {
       socket.on('error', () => undefined);
     }
     // Frozen: bytes are dropped and nothing closes, as on a half-open connection.
-    client.on('data', (chunk: Buffer) => {
-      pings += chunk.toString().split('\r\nping\r\n').length - 1;
-      if (!frozen) upstream.write(chunk);
-    });
+    client.on('data', (chunk) => frozen || upstream.write(chunk));
     upstream.on('data', (chunk) => frozen || client.write(chunk));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `redis://127.0.0.1:${(server.address() as AddressInfo).port}`,
     freeze: () => void (frozen = true),
-    /** PING commands sent through the proxy so far. */
-    pings: () => pings,
     cut() {
       open = false;
       frozen = false;
@@ -248,52 +242,6 @@ describe('token revocations against real Redis', () => {
       await expect(unreachable.revokeTokensOf(randomUUID())).rejects.toThrow();
     } finally {
       unreachable.close();
-    }
-  });
-
-  it('sends no pings while no token is checked, and confirms the list with one ping at the first check after', async () => {
-    const proxy = await cuttableProxy(new URL(REDIS_URL));
-    try {
-      const feed = await startFeed({ redisUrl: proxy.url, heartbeatMs: 50, graceMs: 200, idleAfterMs: 200 });
-      const userId = randomUUID();
-      const issuedAt = Date.now();
-      await feed.confirmCurrent(user(userId, issuedAt));
-      // Checked: the heartbeat runs, then stops once checks have stopped.
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      const pingsWhenQuiet = proxy.pings();
-      expect(pingsWhenQuiet).toBeGreaterThan(0);
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      expect(proxy.pings()).toBe(pingsWhenQuiet);
-      // Unconfirmed for longer than the bound: a check without a ping cannot honour the token...
-      expect(() => feed.assertCurrent(user(userId, issuedAt))).toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE);
-      // ...one with it can, and a revocation made while the process was quiet still applies.
-      await feed.confirmCurrent(user(userId, issuedAt));
-      expect(proxy.pings()).toBeGreaterThan(pingsWhenQuiet);
-      await writer.revokeTokensOf(userId, issuedAt + 1);
-      await eventually(() =>
-        expect(feed.confirmCurrent(user(userId, issuedAt))).rejects.toThrow(SESSION_REVOKED_MESSAGE),
-      );
-    } finally {
-      await proxy.close();
-    }
-  });
-
-  it('refuses at the first check after a quiet spell when the connection hangs, within the grace', async () => {
-    const proxy = await cuttableProxy(new URL(REDIS_URL));
-    try {
-      const feed = await startFeed({ redisUrl: proxy.url, heartbeatMs: 50, graceMs: 300, idleAfterMs: 100 });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      proxy.freeze();
-      const started = Date.now();
-      await expect(feed.confirmCurrent(user(randomUUID(), Date.now()))).rejects.toThrow(
-        SESSION_CHECK_UNAVAILABLE_MESSAGE,
-      );
-      expect(Date.now() - started).toBeLessThan(2000);
-      proxy.cut();
-      proxy.restore();
-      await eventually(() => feed.confirmCurrent(user(randomUUID(), Date.now())), 10_000);
-    } finally {
-      await proxy.close();
     }
   });
 });

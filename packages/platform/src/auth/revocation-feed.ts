@@ -20,24 +20,16 @@ export interface RevocationCheck {
    * they were (see RevocationFeed).
    */
   assertCurrent(principal: UserPrincipal, now?: number): void;
-  /**
-   * The same, but first confirms the list when nothing has confirmed it
-   * lately (an idle process sends no pings): one Redis round trip on the
-   * first request after a quiet spell instead of a ping every second.
-   */
-  confirmCurrent(principal: UserPrincipal): Promise<void>;
 }
 
 export interface RevocationFeedOptions {
   redisUrl: string;
   prefix: string;
   logger: Logger;
-  /** How long a ping may stay unanswered (a Redis blip) before the connection is taken for lost. Default 3 s. */
+  /** How long tokens are still honoured after the list was last known complete (a Redis blip). Default 3 s. */
   graceMs?: number;
-  /** How often the subscription is confirmed alive while tokens are being checked. Default 1 s. */
+  /** How often the subscription is confirmed alive. Default 1 s. */
   heartbeatMs?: number;
-  /** With no token checked for this long, pings stop until the next check. Default 10 s. */
-  idleAfterMs?: number;
 }
 
 export const SESSION_REVOKED_MESSAGE =
@@ -52,25 +44,17 @@ export const SESSION_CHECK_UNAVAILABLE_MESSAGE =
  * comes first and the hash is read after it, on a second connection, so no
  * revocation falls between the two.
  *
- * The list is complete only while the subscription is alive, confirmed by
- * pings (Redis answers a ping only after every message published before
- * it). A user token is honoured only while the list was confirmed complete
- * less than `heartbeatMs + graceMs` ago (4 s by default): a revocation
- * applies at once while Redis is reachable, and within that bound on a
- * lost or half-open connection; then user tokens are refused, since in a
- * healthcare system an unreachable revocation list must not let a
- * deactivated or demoted user in. Before the first load nothing is honoured.
- *
- * Pings run every `heartbeatMs` only while tokens are being checked (and
- * stop `idleAfterMs` after the last check), so an idle process does not
- * wake up for them; the first check after a quiet spell confirms the list
- * with one ping (`confirmCurrent`) before it decides.
+ * The list is complete only while the subscription is alive, checked by a
+ * ping every `heartbeatMs`. Once the connection has been lost, or a ping
+ * left unanswered, for `graceMs` (Redis down, a half-open connection), user
+ * tokens are refused: in a healthcare system an unreachable revocation list
+ * must not let a deactivated or demoted user in. Before the first load
+ * nothing is honoured.
  */
 export class RevocationFeed implements RevocationCheck {
   private readonly marks = new Map<string, Revocation>();
   private readonly graceMs: number;
   private readonly heartbeatMs: number;
-  private readonly idleAfterMs: number;
   private subscriber: Redis | undefined;
   private reader: Redis | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -78,12 +62,10 @@ export class RevocationFeed implements RevocationCheck {
   private connection = 0;
   private loadedConnection = -1;
   private everLoaded = false;
-  /** The list was complete as of this time (when the last answered ping, or the last load, was sent). */
-  private confirmedAt = Number.NEGATIVE_INFINITY;
-  /** The ping now awaiting its answer, if any: whether it was answered in time. */
-  private pending: Promise<boolean> | undefined;
-  /** When a token was last checked: pings run while this is recent. */
-  private lastCheckAt = Number.NEGATIVE_INFINITY;
+  /** When the list was last known complete before the current connection was lost. */
+  private lostAt = Number.NEGATIVE_INFINITY;
+  /** When the ping now awaiting its answer was sent. */
+  private pingSince: number | undefined;
   private firstLoaded: () => void = () => undefined;
   private warned = false;
   private stopped = false;
@@ -91,7 +73,6 @@ export class RevocationFeed implements RevocationCheck {
   constructor(private readonly options: RevocationFeedOptions) {
     this.graceMs = options.graceMs ?? 3000;
     this.heartbeatMs = options.heartbeatMs ?? 1000;
-    this.idleAfterMs = options.idleAfterMs ?? 10_000;
   }
 
   /** Connects and loads; resolves once loaded, or after `waitMs` while Redis is away (it keeps trying, refusing user tokens meanwhile). */
@@ -111,11 +92,15 @@ export class RevocationFeed implements RevocationCheck {
       this.warned = true;
     });
     subscriber.on('close', () => {
-      this.pending = undefined;
+      // An unanswered ping means contact was lost when it was sent.
+      if (this.live()) this.lostAt = this.pingSince ?? Date.now();
+      this.pingSince = undefined;
       this.connection += 1;
     });
     subscriber.on('ready', () => void this.load(this.connection));
     subscriber.on('message', (_channel: string, message: string) => this.hear(message));
+    this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
+    this.heartbeat.unref();
     const loaded = new Promise<void>((resolve) => (this.firstLoaded = resolve));
     subscriber.connect().catch(() => undefined);
     reader.connect().catch(() => undefined);
@@ -126,7 +111,6 @@ export class RevocationFeed implements RevocationCheck {
   }
 
   assertCurrent(principal: UserPrincipal, now = Date.now()): void {
-    this.noteCheck(now);
     if (!this.available(now))
       throw new AppError('UNAUTHENTICATED', SESSION_CHECK_UNAVAILABLE_MESSAGE, { reason: 'SESSION_CHECK_UNAVAILABLE' });
     const mark = this.marks.get(principal.userId);
@@ -135,30 +119,25 @@ export class RevocationFeed implements RevocationCheck {
     }
   }
 
-  async confirmCurrent(principal: UserPrincipal): Promise<void> {
-    // Waits at most `graceMs` for the ping; unanswered, the connection is dropped and the check refuses.
-    if (!this.available() && this.live()) await this.ping();
-    this.assertCurrent(principal);
-  }
-
   /**
-   * True while the list was confirmed complete less than `heartbeatMs +
-   * graceMs` ago. Measured from when the confirming ping was sent, not from
-   * when its answer was read: a process whose event loop stalled under load
-   * has missed nothing for it (and `confirmCurrent` confirms it again).
+   * True while the list is known complete, or was less than `graceMs` ago.
+   * Measured from what went unanswered (a ping, a lost connection), not from
+   * the last answer: a process whose event loop stalled a few seconds under
+   * load has missed nothing and refuses no one for it.
    */
   available(now = Date.now()): boolean {
-    return this.everLoaded && now - this.confirmedAt <= this.heartbeatMs + this.graceMs;
+    if (!this.everLoaded) return false;
+    if (this.live()) return this.pingSince === undefined || now - this.pingSince <= this.graceMs;
+    return now - this.lostAt <= this.graceMs;
   }
 
   private live(): boolean {
-    return this.loadedConnection === this.connection && this.subscriber?.status === 'ready';
+    return this.loadedConnection === this.connection;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.heartbeat);
-    this.heartbeat = undefined;
     // disconnect, not quit: nothing to flush, and quit waits while Redis is unreachable.
     this.subscriber?.disconnect();
     this.reader?.disconnect();
@@ -170,8 +149,6 @@ export class RevocationFeed implements RevocationCheck {
     while (!this.stopped && connection === this.connection) {
       try {
         await subscriber.subscribe(revocationChannel(this.options.prefix));
-        // Complete as of the subscription: what is published after it arrives, what came before is in the hash.
-        const subscribedAt = Date.now();
         const all = await this.reader!.hgetall(revocationKey(this.options.prefix));
         if (connection !== this.connection) return;
         for (const [userId, value] of Object.entries(all)) {
@@ -180,7 +157,6 @@ export class RevocationFeed implements RevocationCheck {
         }
         this.loadedConnection = connection;
         this.everLoaded = true;
-        this.confirmedAt = Math.max(this.confirmedAt, subscribedAt);
         this.firstLoaded();
         if (this.warned) this.options.logger.info('revocation feed: connected again; user tokens are accepted');
         this.warned = false;
@@ -203,62 +179,28 @@ export class RevocationFeed implements RevocationCheck {
     else if (known.until < revocation.until) known.until = revocation.until;
   }
 
-  /** A token check: keeps (or starts again) the heartbeat, which stops itself once checks stop. */
-  private noteCheck(now: number): void {
-    this.lastCheckAt = now;
-    if (this.heartbeat || this.stopped) return;
-    this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
-    this.heartbeat.unref();
-  }
-
   /**
-   * Confirms the list while tokens are checked, so checks never wait for a
-   * ping; stops when they have stopped for `idleAfterMs`. Also forgets
-   * revocations whose tokens have all expired.
+   * Confirms the subscription is alive with a ping (Redis answers pings on a
+   * subscribed connection); one that stays unanswered past the grace is a
+   * half-open connection, dropped so that ioredis reconnects and reloads.
+   * Also forgets revocations whose tokens have all expired.
    */
   private beat(): void {
     const now = Date.now();
     for (const [userId, mark] of this.marks) if (mark.until <= now) this.marks.delete(userId);
-    if (now - this.lastCheckAt > this.idleAfterMs) {
-      clearInterval(this.heartbeat);
-      this.heartbeat = undefined;
+    const subscriber = this.subscriber;
+    if (!subscriber || !this.live() || subscriber.status !== 'ready') return;
+    if (this.pingSince !== undefined) {
+      if (now - this.pingSince > this.graceMs) subscriber.disconnect(true);
       return;
     }
-    if (this.live()) void this.ping();
-  }
-
-  /**
-   * One ping at a time on the subscribed connection (Redis answers pings
-   * there); answered, the list is confirmed as of its sending. One left
-   * unanswered past the grace is a half-open connection: dropped, so that
-   * ioredis reconnects and reloads. Resolves whether it was answered.
-   */
-  private ping(): Promise<boolean> {
-    if (this.pending) return this.pending;
-    const subscriber = this.subscriber!;
     const connection = this.connection;
-    const since = Date.now();
-    let timer: NodeJS.Timeout | undefined;
-    const unanswered = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => {
-        if (connection === this.connection) subscriber.disconnect(true);
-        resolve(false);
-      }, this.graceMs);
-      timer.unref();
-    });
-    const answered = subscriber.ping().then(
+    this.pingSince = now;
+    subscriber.ping().then(
       () => {
-        if (connection !== this.connection) return false;
-        this.confirmedAt = Math.max(this.confirmedAt, since);
-        return true;
+        if (connection === this.connection) this.pingSince = undefined;
       },
-      () => false, // the connection is gone: 'close' has handled it
+      () => undefined, // the connection is gone: 'close' has handled it
     );
-    const pending: Promise<boolean> = Promise.race([answered, unanswered]).finally(() => {
-      clearTimeout(timer);
-      if (this.pending === pending) this.pending = undefined;
-    });
-    this.pending = pending;
-    return pending;
   }
 }

@@ -61,8 +61,8 @@ export function createTokenVerifier(
     return { kind: 'user', userId: String(payload.sub), role: role as Role, token, issuedAtMs: issuedAtMsOf(payload) };
   }
 
-  const admit = async (principal: Principal): Promise<Principal> => {
-    if (principal.kind === 'user') await revocations?.confirmCurrent(principal);
+  const admit = (principal: Principal): Principal => {
+    revocations?.assertCurrent(principal);
     return principal;
   };
 
