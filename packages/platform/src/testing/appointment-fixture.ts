@@ -20,8 +20,11 @@ export interface AppointmentFixture {
   service: SpawnedService;
   /** Writes an appointment (an hour ago) straight into the service's store and returns it. */
   add(status: AppointmentStatus, fields?: Partial<Omit<AppointmentRow, 'id' | 'status'>>): Promise<AppointmentRow>;
-  /** Changes an appointment's status in the store, as the booking's confirmation (or the reconciler) does. */
-  settle(id: string, status: AppointmentStatus): Promise<void>;
+  /**
+   * Settles a PENDING appointment as its booking does: CONFIRMED, or withdrawn (the row deleted: the slot was
+   * not ours, so nobody was ever promised it).
+   */
+  settle(id: string, outcome: AppointmentStatus.CONFIRMED | 'WITHDRAWN'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,14 +83,16 @@ export async function startAppointmentFixture(port: number, env: NodeJS.ProcessE
       }
       return row;
     },
-    async settle(id, status) {
+    async settle(id, outcome) {
       const connection = await createConnection(databaseUrl);
       try {
-        await connection.query('update appointments set status = ?, updated_at = ? where id = ?', [
-          status,
-          new Date(),
-          id,
-        ]);
+        if (outcome === 'WITHDRAWN') await connection.query('delete from appointments where id = ?', [id]);
+        else
+          await connection.query('update appointments set status = ?, updated_at = ? where id = ?', [
+            outcome,
+            new Date(),
+            id,
+          ]);
       } finally {
         await connection.end();
       }

@@ -13,7 +13,7 @@ export type CareConfirmation = (doctorId: string, patientIds: string[]) => Promi
 
 /**
  * How long a PENDING booking is waited for, in steps: it settles within its own request (confirmed, or
- * withdrawn when the slot was not ours), a few milliseconds after scheduling announced the slot booked, so a
+ * withdrawn, its row deleted, when the slot was not ours), a few milliseconds after scheduling announced the slot booked, so a
  * live schedule asking at once would otherwise be refused the booking's patient.
  */
 const PENDING_WAITS_MS = [50, 150, 300, 500, 1000];
