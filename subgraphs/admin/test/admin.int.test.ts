@@ -11,6 +11,7 @@ import {
   spawnService,
   SpawnedService,
   testPortBase,
+  untilJobCompleted,
 } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -631,11 +632,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     /** Queues the event as the outbox relay does, and waits until the admin service has handled the job. */
     const delivered = async (event: DomainEvent) => {
       const job = await queue.add(event.type, event, { ...EVENT_JOB_OPTIONS, jobId: `test-${randomUUID()}` });
-      for (let tries = 0; tries < 300; tries += 1) {
-        if ((await job.getState()) === 'completed') return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error(`the admin service did not handle ${event.type} ${event.id}`);
+      await untilJobCompleted(job);
     };
     const action = (facts: Record<string, unknown>) =>
       createEvent('scheduling', 'ADMIN_ACTION_TAKEN', { type: 'AdminAction', id: adminId }, facts as never);

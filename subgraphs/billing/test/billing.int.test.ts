@@ -11,14 +11,13 @@ import {
   startTestIssuer,
   TestIssuer,
   testPortBase,
+  untilJobCompleted,
 } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningBilling, startBilling } from '../src/app';
 import { loadBillingConfig } from '../src/config';
 import { Invoice, Payment } from '../src/entities';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const ENTITY_INVOICE = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Appointment { id invoice { id amount currency status lines { kind description amount service { id } } } } } }`;
 const PATIENT_INVOICES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { id invoices { id status } } } }`;
@@ -101,9 +100,7 @@ describe('billing subgraph', () => {
   async function deliver(event: ReturnType<typeof closedEvent> | ReturnType<typeof cancelledEvent>) {
     // Queued as the outbox relay queues: a try that loses a race to a concurrent request is retried.
     const job = await events.add(event.type, event, { ...EVENT_JOB_OPTIONS, jobId: `test-${randomUUID()}` });
-    const deadline = Date.now() + 10_000;
-    while ((await job.getState()) !== 'completed' && Date.now() < deadline) await sleep(50);
-    expect(await job.getState()).toBe('completed');
+    await untilJobCompleted(job, 10_000);
   }
 
   const invoicesOf = (appointmentId: string) => billing.orm.em.fork().find(Invoice, { appointmentId });

@@ -11,6 +11,7 @@ import {
   startTestIssuer,
   TestIssuer,
   testPortBase,
+  untilJobCompleted,
 } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
@@ -317,9 +318,7 @@ describe('feedback subgraph', () => {
       },
       { jobId: `c-${randomUUID()}` },
     );
-    const until = Date.now() + 10_000;
-    while ((await late.getState()) !== 'completed' && Date.now() < until) await sleep(50);
-    expect(await late.getState()).toBe('completed');
+    await untilJobCompleted(late, 10_000);
     expect(await feedback.orm.em.fork().count(OutboxEvent, { type: 'FEEDBACK_REQUESTED' })).toBe(1);
   });
 });

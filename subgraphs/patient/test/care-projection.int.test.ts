@@ -10,6 +10,7 @@ import {
   TestIssuer,
   testPortBase,
   serviceClientAs,
+  untilJobCompleted,
 } from '@carebook/platform/testing';
 import { Queue } from 'bullmq';
 import { createConnection } from 'mysql2/promise';
@@ -106,9 +107,7 @@ describe('care relationships from appointment events', () => {
     const job = await queue.add(String((event as DomainEvent).type ?? 'forged'), event, {
       jobId: `test-${randomUUID()}`,
     });
-    const deadline = Date.now() + 15_000;
-    while ((await job.getState()) !== 'completed' && Date.now() < deadline) await sleep(50);
-    expect(await job.getState()).toBe('completed');
+    await untilJobCompleted(job);
   }
 
   async function caringDoctors(patientId: string): Promise<string[]> {

@@ -13,3 +13,4 @@ export * from './appointment-fixture';
 export * from './live-client';
 export * from './result-variant';
 export * from './eventually';
+export * from './queue-jobs';
