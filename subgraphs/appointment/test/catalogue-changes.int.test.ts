@@ -1,4 +1,5 @@
-import { errorCode } from '@carebook/platform/testing';
+import { errorCode, postAsGateway, serviceClientAs } from '@carebook/platform/testing';
+import { doctorApi } from '../src/clients/doctor-facts-cache';
 import { BOOK, BookingStack, eachStore } from './booking-stack';
 
 jest.setTimeout(60_000);
@@ -127,5 +128,23 @@ eachStore('doctor and catalogue changes meeting bookings on %s', (_store, databa
     expect(read.errors).toBeUndefined();
     expect(read.data.appointment.doctor.name).toBe('Dr After');
     expect(read.data.appointment.service.name).toBe(`Renamed ${service.id.slice(0, 8)}`);
+  });
+
+  it('finds a location created a moment ago when asked afresh, before its announcement has emptied the kept list', async () => {
+    // No announcement feed here: the kept list stays as it was until asked afresh, as the location names do on a miss.
+    const doctors = doctorApi(serviceClientAs('appointment', stack.env), 60_000);
+    const before = (await doctors.locations()).map((location) => location.id);
+    const created = await postAsGateway(
+      'doctor',
+      stack.doctor.url,
+      'mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }',
+      { input: { name: `Annex ${Date.now()}`, address: 'Annex Road 1', timeZone: 'Europe/Lisbon' } },
+      stack.adminToken,
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createLocation.id;
+    expect(before).not.toContain(id);
+    expect((await doctors.locations()).map((location) => location.id)).not.toContain(id);
+    expect((await doctors.locations(true)).map((location) => location.id)).toContain(id);
   });
 });

@@ -1,7 +1,8 @@
 import { Role } from '@carebook/platform';
-import { postAsGateway } from '@carebook/platform/testing';
+import { postAsGateway, serviceClientAs } from '@carebook/platform/testing';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
+import { clinicLocations } from '../src/clients/clinic-locations';
 import { eachStore, Harness, startHarness } from './harness';
 import {
   ADD_AVAILABILITY_AT,
@@ -315,5 +316,16 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locationId' });
     const both = await h.gql(CLOSE_LOCATION, { from, to, locationId: newYork, doctorIds: [doctorId] }, admin);
     expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locationId' });
+  });
+
+  it('knows a location created a moment ago, before its announcement has emptied the kept list', async () => {
+    // No announcement listener here: only asking afresh on a miss can find the new location.
+    const locations = clinicLocations(serviceClientAs('scheduling', { DOCTOR_URL: h.doctorService.url }), BERLIN);
+    expect((await locations.existing(newYork)).timeZone).toBe(NEW_YORK);
+    const lisbon = await createLocation(`Lisbon ${randomUUID().slice(0, 6)}`, 'Europe/Lisbon');
+    expect(await locations.existing(lisbon)).toMatchObject({ id: lisbon, timeZone: 'Europe/Lisbon' });
+    await expect(locations.existing('nowhere')).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'locationId' },
+    });
   });
 });

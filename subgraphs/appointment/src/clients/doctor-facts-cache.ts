@@ -7,8 +7,8 @@ type DoctorCalls = ContractClient<typeof doctorContract>;
 export interface DoctorApi {
   doctors(query: Parameters<DoctorCalls['doctors']>[0]): Promise<DoctorFacts[]>;
   medicalService(id: string): ReturnType<DoctorCalls['medicalService']>;
-  /** Every location of the clinic, inactive ones too (appointments keep theirs). */
-  locations(): Promise<LocationFacts[]>;
+  /** Every location of the clinic, inactive ones too (appointments keep theirs); `fresh` asks again, past the kept list. */
+  locations(fresh?: boolean): Promise<LocationFacts[]>;
 }
 
 /**
@@ -36,7 +36,10 @@ export function doctorApi(
   return {
     doctors: (query) => (trusted() ? doctors(query) : askDoctors(query)),
     medicalService: (id) => (trusted() ? medicalService(id) : askService(id)),
-    locations: () => (trusted() ? locations(null) : askLocations()),
+    locations: (fresh) => {
+      if (fresh) locations.forget();
+      return trusted() ? locations(null) : askLocations();
+    },
     forget() {
       doctors.forget();
       medicalService.forget();

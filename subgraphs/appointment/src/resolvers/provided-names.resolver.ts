@@ -58,7 +58,10 @@ export class ProvidedLocationResolver {
 
   private async location(id: string, ctx: RequestContext) {
     const locations = loaderFor(ctx, 'provided-locations', async (ids: readonly string[]) => {
-      const known = new Map((await this.deps.doctors.locations()).map((l) => [l.id, l]));
+      let known = new Map((await this.deps.doctors.locations()).map((l) => [l.id, l]));
+      // A location created a moment ago may not be in the kept list yet (its announcement is on its way).
+      if (ids.some((id) => !known.has(id)))
+        known = new Map((await this.deps.doctors.locations(true)).map((l) => [l.id, l]));
       return ids.map((id) => known.get(id) ?? null);
     });
     const location = await locations.load(id);

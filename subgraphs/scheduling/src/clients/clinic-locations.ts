@@ -64,7 +64,12 @@ export function clinicLocations(services: ServiceClient, defaultZone: string): C
     }
   };
   const existing = async (locationId: string, field = 'locationId') => {
-    const location = await find(locationId);
+    // A location created a moment ago may not be in the kept list yet (its announcement is on its way): ask afresh before refusing.
+    let location = await find(locationId);
+    if (!location) {
+      ask.forget();
+      location = await find(locationId);
+    }
     if (!location)
       throw new BadUserInput(`There is no location with id ${locationId}; the locations query lists them.`, field);
     return location;
