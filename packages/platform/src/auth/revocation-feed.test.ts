@@ -213,6 +213,31 @@ describe('token revocations against real Redis', () => {
     }
   });
 
+  it('pings seldom while no token is checked, and at once on the first check after that', async () => {
+    const proxy = await cuttableProxy(new URL(REDIS_URL));
+    try {
+      const feed = await startFeed({
+        redisUrl: proxy.url,
+        graceMs: 300,
+        heartbeatMs: 50,
+        idleAfterMs: 200,
+        idleHeartbeatMs: 60_000,
+      });
+      feed.assertCurrent(user(randomUUID(), Date.now()));
+      await new Promise((resolve) => setTimeout(resolve, 400)); // idle now: no ping is due for a minute
+      proxy.freeze();
+      await new Promise((resolve) => setTimeout(resolve, 600)); // past the grace, but nothing went unanswered
+      expect(feed.available()).toBe(true);
+      // The first check after the quiet spell is honoured and pings; its ping goes unanswered, so the next are refused.
+      feed.assertCurrent(user(randomUUID(), Date.now()));
+      await eventually(() =>
+        expect(() => feed.assertCurrent(user(randomUUID(), Date.now()))).toThrow(SESSION_CHECK_UNAVAILABLE_MESSAGE),
+      );
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('refuses nobody because its own event loop stalled (a busy process has missed nothing)', async () => {
     // No ping is due during the test, so none is left unanswered by the stall.
     const feed = await startFeed({ graceMs: 300, heartbeatMs: 60_000 });

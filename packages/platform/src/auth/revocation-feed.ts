@@ -28,8 +28,11 @@ export interface RevocationFeedOptions {
   logger: Logger;
   /** How long tokens are still honoured after the list was last known complete (a Redis blip). Default 3 s. */
   graceMs?: number;
-  /** How often the subscription is confirmed alive. Default 1 s. */
+  /** How often the subscription is confirmed alive while tokens are being checked. Default 1 s. */
   heartbeatMs?: number;
+  /** With no token checked for `idleAfterMs` (default 30 s), it is confirmed every `idleHeartbeatMs` (default 15 s). */
+  idleAfterMs?: number;
+  idleHeartbeatMs?: number;
 }
 
 export const SESSION_REVOKED_MESSAGE =
@@ -45,7 +48,10 @@ export const SESSION_CHECK_UNAVAILABLE_MESSAGE =
  * revocation falls between the two.
  *
  * The list is complete only while the subscription is alive, checked by a
- * ping every `heartbeatMs`. Once the connection has been lost, or a ping
+ * ping every `heartbeatMs`; a process that has checked no token for a while
+ * pings seldom (an idle stack costs next to nothing), and its first check
+ * after that pings at once, so the same grace bounds what it may have
+ * missed. Once the connection has been lost, or a ping
  * left unanswered, for `graceMs` (Redis down, a half-open connection), user
  * tokens are refused: in a healthcare system an unreachable revocation list
  * must not let a deactivated or demoted user in. Before the first load
@@ -55,6 +61,11 @@ export class RevocationFeed implements RevocationCheck {
   private readonly marks = new Map<string, Revocation>();
   private readonly graceMs: number;
   private readonly heartbeatMs: number;
+  private readonly idleAfterMs: number;
+  private readonly idleHeartbeatMs: number;
+  /** When a token was last checked, and when the last ping was sent. */
+  private lastUsedAt = Number.NEGATIVE_INFINITY;
+  private lastPingAt = Number.NEGATIVE_INFINITY;
   private subscriber: Redis | undefined;
   private reader: Redis | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -73,6 +84,8 @@ export class RevocationFeed implements RevocationCheck {
   constructor(private readonly options: RevocationFeedOptions) {
     this.graceMs = options.graceMs ?? 3000;
     this.heartbeatMs = options.heartbeatMs ?? 1000;
+    this.idleAfterMs = options.idleAfterMs ?? 30_000;
+    this.idleHeartbeatMs = options.idleHeartbeatMs ?? 15_000;
   }
 
   /** Connects and loads; resolves once loaded, or after `waitMs` while Redis is away (it keeps trying, refusing user tokens meanwhile). */
@@ -111,6 +124,9 @@ export class RevocationFeed implements RevocationCheck {
   }
 
   assertCurrent(principal: UserPrincipal, now = Date.now()): void {
+    // Back in use after a quiet spell: confirm the subscription now rather than at the next idle beat.
+    if (now - this.lastUsedAt > this.idleAfterMs && now - this.lastPingAt > this.heartbeatMs) this.ping(now);
+    this.lastUsedAt = now;
     if (!this.available(now))
       throw new AppError('UNAUTHENTICATED', SESSION_CHECK_UNAVAILABLE_MESSAGE, { reason: 'SESSION_CHECK_UNAVAILABLE' });
     const mark = this.marks.get(principal.userId);
@@ -156,6 +172,7 @@ export class RevocationFeed implements RevocationCheck {
           if (revocation) this.merge(userId, revocation);
         }
         this.loadedConnection = connection;
+        this.lastPingAt = Date.now(); // the load has just confirmed the connection
         this.everLoaded = true;
         this.firstLoaded();
         if (this.warned) this.options.logger.info('revocation feed: connected again; user tokens are accepted');
@@ -188,6 +205,12 @@ export class RevocationFeed implements RevocationCheck {
   private beat(): void {
     const now = Date.now();
     for (const [userId, mark] of this.marks) if (mark.until <= now) this.marks.delete(userId);
+    const idle = now - this.lastUsedAt > this.idleAfterMs;
+    if (idle && now - this.lastPingAt < this.idleHeartbeatMs && this.pingSince === undefined) return;
+    this.ping(now);
+  }
+
+  private ping(now: number): void {
     const subscriber = this.subscriber;
     if (!subscriber || !this.live() || subscriber.status !== 'ready') return;
     if (this.pingSince !== undefined) {
@@ -196,6 +219,7 @@ export class RevocationFeed implements RevocationCheck {
     }
     const connection = this.connection;
     this.pingSince = now;
+    this.lastPingAt = now;
     subscriber.ping().then(
       () => {
         if (connection === this.connection) this.pingSince = undefined;
