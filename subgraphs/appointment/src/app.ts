@@ -4,10 +4,12 @@ import {
   createServiceClient,
   fieldSealerFor,
   listenForDirectoryChanges,
+  listenOnChannels,
   mountInternalRoutes,
   mountInternalStreamRoutes,
   openOrm,
   RunningService,
+  scheduleChannel,
   schedulingContract,
   startOutboxRelay,
   startSubgraph,
@@ -17,6 +19,7 @@ import type { AppointmentConfig } from './config';
 import type { AppointmentDeps } from './deps';
 import { reconcileAppointments, ReconcileReport } from './use-cases/reconciliation';
 import { doctorApi } from './clients/doctor-facts-cache';
+import { slotMemory } from './clients/slot-memory';
 import { slotClaims } from './use-cases/slot-claims';
 import { entities } from './entities';
 import { appointmentInternalRoutes } from './internal/routes';
@@ -38,14 +41,25 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
     logger,
+    signingKey: config.serviceKeys.privateKey,
   });
   const client = createServiceClient(config.serviceKeys, config.env);
   const { extra } = config;
   // Doctors, services and locations are kept a minute while the doctor service's announcements are heard (they make a change apply at once).
   const doctors = doctorApi(client, 60_000, { live: () => directory.live() });
   const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => doctors.forget());
+  // Slots booked here are answered as taken, and refusals share alternatives, while scheduling's changes are heard.
+  const slots = slotMemory(contractClient(schedulingContract, client), () => scheduleChanges.live());
+  const scheduleChanges = listenOnChannels(
+    config.redisUrl,
+    [scheduleChannel(config.redisPrefix)],
+    logger,
+    (message) => slots.heard(message),
+    'schedule changes',
+  );
   const deps: AppointmentDeps = {
-    scheduling: contractClient(schedulingContract, client),
+    scheduling: slots.scheduling,
+    slotMemory: slots,
     doctors,
     nudge: () => relay.nudge(),
     timeZone: extra.CLINIC_TIME_ZONE,
@@ -76,6 +90,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
       await stopJob();
       await relay.stop();
       await directory.close();
+      await scheduleChanges.close();
     },
   });
   return { ...running, orm, reconcile };

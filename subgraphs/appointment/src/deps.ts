@@ -1,10 +1,11 @@
 import type { ContractClient, FieldSealer, Logger, schedulingContract } from '@carebook/platform';
 import type { DoctorApi } from './clients/doctor-facts-cache';
+import type { SlotMemory } from './clients/slot-memory';
 import type { SlotClaims } from './use-cases/slot-claims';
 
 /** What the appointment rules need besides an entity manager. */
 export interface AppointmentDeps {
-  /** Scheduling's contract (booking-contract.md), called as appointment. */
+  /** Scheduling's contract (booking-contract.md), called as appointment, releases and alternatives through `slotMemory`. */
   scheduling: ContractClient<typeof schedulingContract>;
   doctors: DoctorApi;
   /** Publishes outbox rows now rather than at the relay's next poll. */
@@ -17,6 +18,8 @@ export interface AppointmentDeps {
   logger: Logger;
   /** The bookings of each slot in flight in this process (slot-claims.ts). */
   slotClaims: SlotClaims;
+  /** The slots this process booked, answered as taken without asking scheduling (clients/slot-memory.ts). */
+  slotMemory: Pick<SlotMemory, 'taken' | 'booked'>;
 }
 
 /** The actor of a change: a user, or null for the system (reconciler). */

@@ -11,13 +11,13 @@ export interface ChannelListener {
  * Calls `onChange` for every message on the channels (Redis pub/sub), for
  * caches that must forget what a change made stale. While the subscription
  * is down `live()` is false, and on every (re)subscription `onChange` runs
- * too: changes made while nobody listened are unknown.
+ * too, without a message: changes made while nobody listened are unknown.
  */
 export function listenOnChannels(
   redisUrl: string,
   channels: string[],
   logger: Logger,
-  onChange: () => void,
+  onChange: (message?: string) => void,
   what: string,
 ): ChannelListener {
   // A connection in subscriber mode can do nothing else: it is ours alone. It waits for Redis rather than failing.
@@ -37,7 +37,7 @@ export function listenOnChannels(
     subscribed = false;
   });
   subscriber.on('error', () => undefined); // reconnects on its own; 'close' above reports it once
-  subscriber.on('message', () => onChange());
+  subscriber.on('message', (_channel: string, message: string) => onChange(message));
   return {
     live: () => subscribed && subscriber.status === 'ready',
     async close() {

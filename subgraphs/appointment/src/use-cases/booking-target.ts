@@ -30,11 +30,12 @@ export async function bookableTarget(
   asker: TargetAsker,
   now = new Date(),
 ): Promise<BookingTarget> {
-  const [slots, service] = await Promise.all([
-    deps.scheduling.slots({ ids: [slotId] }),
+  // A slot this process booked is known taken without asking (most requests in a rush for slots ask for one).
+  const known = deps.slotMemory.taken(slotId);
+  const [slot, service] = await Promise.all([
+    known ?? deps.scheduling.slots({ ids: [slotId] }).then((answer) => answer.slots[0]),
     deps.doctors.medicalService(serviceId),
   ]);
-  const slot = slots.slots[0];
   if (!slot) throw new NotFound('Slot', slotId);
   const [doctor] = await deps.doctors.doctors({ ids: [slot.doctorId] });
   checkBookable({ slot, doctor, service, now, boundByPolicy: asker.boundByPolicy, field: asker.field });

@@ -131,6 +131,7 @@ async function bookSeenFree(
     throw error;
   }
 
+  deps.slotMemory.booked(target.slot, appointment.id);
   const confirmed = await confirmPending(em.fork(), deps.sealer, appointment, request.by, 'slot booked');
   deps.nudge();
   if (confirmed) return { kind: 'confirmed', appointment: confirmed };

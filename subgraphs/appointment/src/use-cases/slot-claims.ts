@@ -6,8 +6,8 @@
  * one of them can win. When the booking ahead ends with the slot taken (it
  * got it, or scheduling said someone else has it), the waiters are refused
  * as TAKEN from that fact, which is as fresh as an answer from scheduling:
- * it is settled the moment they wake, and no cache keeps it afterwards
- * (a slot freed a moment later is bookable by the next request). When it
+ * it is settled the moment they wake (afterwards clients/slot-memory.ts
+ * answers for the slot until a release frees it). When it
  * left the slot untaken, the next waiter books as usual; when it failed (an
  * error, or refused for its patient's own reasons: an overlap, the limit),
  * they all go ahead as they would have without waiting. Only refusals rest
