@@ -32,6 +32,7 @@ export async function startBilling(config: BillingConfig): Promise<RunningBillin
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
     logger,
+    signingKey: config.serviceKeys.privateKey,
   });
   const client = createServiceClient(config.serviceKeys, config.env);
   const deps: BillingDeps = {

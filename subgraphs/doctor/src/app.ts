@@ -36,6 +36,7 @@ export async function startDoctor(config: DoctorConfig): Promise<RunningService 
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
     logger,
+    signingKey: config.serviceKeys.privateKey,
   });
   const nudge = () => relay.nudge();
   const schema = await buildDoctorSchema({ defaults: config.bookingPolicy, directory, nudge, listings });

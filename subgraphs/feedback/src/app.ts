@@ -26,6 +26,7 @@ export async function startFeedback(config: FeedbackConfig): Promise<RunningFeed
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
     logger,
+    signingKey: config.serviceKeys.privateKey,
   });
   const requests = startFeedbackRequests({ orm, redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   // Publish FEEDBACK_REQUESTED as soon as it committed, not at the relay's next poll.

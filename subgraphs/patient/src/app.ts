@@ -25,7 +25,14 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
   const services = createServiceClient(config.serviceKeys, config.env);
   const confirmCare = careConfirmationFrom(services, logger);
   const schema = await buildPatientSchema({ sealer, confirmCare });
-  const careProjection = startCareProjection(orm, config.redisUrl, config.redisPrefix, logger, services);
+  const careProjection = startCareProjection(
+    orm,
+    config.redisUrl,
+    config.redisPrefix,
+    logger,
+    services,
+    config.serviceKeys,
+  );
   return startSubgraph({
     config,
     schema,

@@ -1,4 +1,13 @@
-import { AppointmentStatus, createEvent, DomainEvent, Role, RunningService, ServiceClient } from '@carebook/platform';
+import {
+  AppointmentStatus,
+  createEvent,
+  developmentPrivateKey,
+  DomainEvent,
+  Role,
+  RunningService,
+  ServiceClient,
+  signEvent,
+} from '@carebook/platform';
 import {
   AppointmentFixture,
   dropDatabase,
@@ -152,6 +161,35 @@ describe('care relationships from appointment events', () => {
     await push(confirmedEvent({ appointmentId: held.id, doctorId: intruder, patientId: otherPatient }));
     expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
     expect(await caringDoctors(otherPatient)).toEqual([]);
+  });
+
+  it("grants what an event signed by the appointment service names without asking it; another's signature or a changed event is asked about", async () => {
+    const patientId = await provisionPatient();
+    const unknownToTheService = randomUUID(); // the fixture holds no such appointment: only the signature can grant
+    const doctorId = randomUUID();
+    await push(
+      signEvent(
+        confirmedEvent({ appointmentId: unknownToTheService, doctorId, patientId }),
+        developmentPrivateKey('appointment'),
+      ),
+    );
+    expect(await caringDoctors(patientId)).toEqual([doctorId]);
+
+    const other = await provisionPatient();
+    const intruder = randomUUID();
+    // Signed by another service (billing's key), or signed and then changed: the appointment service knows neither.
+    await push(
+      signEvent(
+        confirmedEvent({ appointmentId: randomUUID(), doctorId: intruder, patientId: other }),
+        developmentPrivateKey('billing'),
+      ),
+    );
+    const signed = signEvent(
+      confirmedEvent({ appointmentId: randomUUID(), doctorId: randomUUID(), patientId: other }),
+      developmentPrivateKey('appointment'),
+    );
+    await push({ ...signed, payload: { ...signed.payload, doctorId: intruder } });
+    expect(await caringDoctors(other)).toEqual([]);
   });
 
   it('lets the doctor of a booking write in the chart before its event arrives (asking the appointment service), and records the relationship then', async () => {

@@ -39,6 +39,7 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
     logger,
+    signingKey: config.serviceKeys.privateKey,
   });
   const calendarCache = createCalendarCache();
   const locations = clinicLocations(services, config.extra.CLINIC_TIME_ZONE);

@@ -11,3 +11,4 @@ export * from './job-queues';
 export * from './channel-listener';
 export * from './directory-changes';
 export * from './admin-action';
+export * from './event-signature';

@@ -2,10 +2,12 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
 import { listenOnChannels } from './channel-listener';
 import type { DomainEvent } from './domain-event';
 import { isScheduleEvent, queuesFor, SCHEDULE_CHANNEL } from './event-routing';
+import { signEvent } from './event-signature';
 import { OutboxEvent } from './outbox-event.entity';
 import { producerConnection } from './queue-connections';
 
@@ -19,6 +21,8 @@ export interface OutboxRelayOptions {
   /** The safety-net pass (rows a crashed instance left, or a nudged pass that failed; default 10 s); nudges do the real work. */
   pollMs?: number;
   batchSize?: number;
+  /** The service's own key (ServiceKeys.privateKey): queued events are signed with it (event-signature.ts). */
+  signingKey?: KeyObject;
 }
 
 /** While publishing fails (Redis away), passes are retried this often, so events go out soon after it is back. */
@@ -111,8 +115,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function publish(row: OutboxEvent): Promise<void> {
     const event = JSON.parse(row.envelope) as DomainEvent;
-    for (const name of queuesFor(event.type)) {
-      await queue(name).add(event.type, event, { jobId: event.id, ...EVENT_JOB_OPTIONS });
+    const names = queuesFor(event.type);
+    const job = options.signingKey && names.length ? signEvent(event, options.signingKey) : event;
+    for (const name of names) {
+      await queue(name).add(event.type, job, { jobId: event.id, ...EVENT_JOB_OPTIONS });
     }
     if (isScheduleEvent(event.type)) await redis.publish(scheduleChannel(prefix), JSON.stringify(event));
   }

@@ -4,8 +4,11 @@ import {
   contractClient,
   DomainEvent,
   EventConsumer,
+  isSignedBy,
   Logger,
   ServiceClient,
+  ServiceKeys,
+  SignedEvent,
   startEventConsumer,
 } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
@@ -24,11 +27,14 @@ interface CareParties {
  * access to the charts of patients they had appointments with.
  *
  * A job on the queue is not trusted: anyone who can write to Redis could
- * push one naming any doctor and patient. Each event's appointment is
- * looked up with the appointment service (internal route) and the
- * relationship granted is the one it holds there: its doctor and patient
- * now (after a reschedule, the new doctor), for an appointment that was
- * confirmed. An appointment it does not know grants nothing.
+ * push one naming any doctor and patient. An event signed by the
+ * appointment service (its outbox relay signs what it queues) grants the
+ * doctor and patient it names: the appointment was confirmed (or moved to
+ * that doctor) with them. Any other job's appointment is looked up with the
+ * appointment service (internal route) and the relationship granted is the
+ * one it holds there: its doctor and patient now (after a reschedule, the
+ * new doctor), for an appointment that was confirmed. An appointment it
+ * does not know grants nothing.
  *
  * A patient mostly books again with a doctor they already see: when the
  * relationship the event names is recorded already, there is nothing to
@@ -41,6 +47,7 @@ export function startCareProjection(
   prefix: string,
   logger: Logger,
   services: ServiceClient,
+  keys: Pick<ServiceKeys, 'publicKeyOf'>,
 ): EventConsumer {
   return startEventConsumer<CareParties>({
     orm,
@@ -49,11 +56,19 @@ export function startCareProjection(
     prefix,
     logger,
     alreadyApplied: (event) => alreadyCared(orm, event),
-    verify: (event) => partiesAtSource(services, event),
+    verify: async (event) => partiesSigned(event, keys) ?? (await partiesAtSource(services, event)),
     async handle(_event, em, parties) {
       await grantCare(em, parties.doctorId, parties.patientId);
     },
   });
+}
+
+/** The parties of a confirmed or moved appointment as its signed event names them, or null (ask the source). */
+function partiesSigned(event: SignedEvent, keys: Pick<ServiceKeys, 'publicKeyOf'>): CareParties | null {
+  if (event.type !== 'APPOINTMENT_CONFIRMED' && event.type !== 'APPOINTMENT_RESCHEDULED') return null;
+  if (!isSignedBy(event, 'appointment', keys)) return null;
+  const { doctorId, patientId } = event.payload as { doctorId?: unknown; patientId?: unknown };
+  return typeof doctorId === 'string' && typeof patientId === 'string' ? { doctorId, patientId } : null;
 }
 
 async function partiesAtSource(services: ServiceClient, event: DomainEvent): Promise<CareParties | null> {
