@@ -5,7 +5,8 @@ import { clinicClient, tomorrow } from './lib/clinic';
 import { startFloor } from './floor/floor';
 import { doubleBookings, formatDoubleBookings } from './lib/double-bookings';
 import { cpuMeter, formatShare } from './lib/process-cpu';
-import { latencyLine, percentile, pool } from './lib/stats';
+import { drive } from './lib/drive';
+import { latencyLine, percentile } from './lib/stats';
 import { printLoggedErrors } from './lib/logged-errors';
 
 /**
@@ -113,34 +114,6 @@ async function main() {
     await floor.stop();
     await stack.stop();
   }
-}
-
-/** Every client starts at once and books `perClient` slots one after another (client i takes slots i*perClient...). */
-async function drive<C>(
-  clients: C[],
-  perClient: number,
-  slotIds: string[],
-  bookOne: (client: C, slotId: string) => Promise<boolean>,
-) {
-  const latencies: number[] = [];
-  let confirmed = 0;
-  let unavailable = 0;
-  let errors = 0;
-  const started = performance.now();
-  await pool(clients, clients.length, async (client, i) => {
-    for (let round = 0; round < perClient; round++) {
-      const t0 = performance.now();
-      try {
-        if (await bookOne(client, slotIds[(i * perClient + round) % slotIds.length])) confirmed += 1;
-        else unavailable += 1;
-      } catch (error) {
-        errors += 1;
-        if (errors <= 3) console.error(String(error).slice(0, 300));
-      }
-      latencies.push(performance.now() - t0);
-    }
-  });
-  return { latencies, confirmed, unavailable, errors, seconds: (performance.now() - started) / 1000 };
 }
 
 main().catch((error) => {
