@@ -14,7 +14,6 @@ export const untypedEdges = [
   'gateway/src/live/live-schema.ts',
   'gateway/src/subgraph-data-source.ts',
   'packages/platform/src/crypto/key-rotation.ts',
-  'packages/platform/src/events/event-consumer.ts',
   'packages/platform/src/server/federated-schema.ts',
   'packages/platform/src/server/internal-stream-routes.ts',
   'subgraphs/appointment/src/use-cases/overlap.ts',
