@@ -17,7 +17,5 @@ export const untypedEdges = [
   'packages/platform/src/server/federated-schema.ts',
   'packages/platform/src/server/internal-stream-routes.ts',
   'subgraphs/appointment/src/use-cases/overlap.ts',
-  'subgraphs/notification/src/workers/event.worker.ts',
-  'subgraphs/notification/src/workers/send.worker.ts',
   'subgraphs/scheduling/src/use-cases/span-booking.ts',
 ];
