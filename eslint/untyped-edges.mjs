@@ -16,6 +16,4 @@ export const untypedEdges = [
   'packages/platform/src/crypto/key-rotation.ts',
   'packages/platform/src/server/federated-schema.ts',
   'packages/platform/src/server/internal-stream-routes.ts',
-  'subgraphs/appointment/src/use-cases/overlap.ts',
-  'subgraphs/scheduling/src/use-cases/span-booking.ts',
 ];
