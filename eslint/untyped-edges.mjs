@@ -15,5 +15,4 @@ export const untypedEdges = [
   'gateway/src/subgraph-data-source.ts',
   'packages/platform/src/crypto/key-rotation.ts',
   'packages/platform/src/server/federated-schema.ts',
-  'packages/platform/src/server/internal-stream-routes.ts',
 ];
