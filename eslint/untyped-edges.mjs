@@ -14,5 +14,4 @@ export const untypedEdges = [
   'gateway/src/live/live-schema.ts',
   'gateway/src/subgraph-data-source.ts',
   'packages/platform/src/crypto/key-rotation.ts',
-  'packages/platform/src/server/federated-schema.ts',
 ];
