@@ -13,5 +13,4 @@ export const untypedEdges = [
   'bench/src/reminders.ts',
   'gateway/src/live/live-schema.ts',
   'gateway/src/subgraph-data-source.ts',
-  'packages/platform/src/crypto/key-rotation.ts',
 ];
