@@ -11,6 +11,4 @@ export const untypedEdges = [
   'bench/src/lib/stats.ts',
   'bench/src/live.ts',
   'bench/src/reminders.ts',
-  'gateway/src/live/live-schema.ts',
-  'gateway/src/subgraph-data-source.ts',
 ];
