@@ -6,7 +6,6 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 import { importBoundaries } from './eslint/import-boundaries.mjs';
-import { untypedEdges } from './eslint/untyped-edges.mjs';
 
 const subgraphs = readdirSync(new URL('./subgraphs', import.meta.url));
 
@@ -90,10 +89,6 @@ export default tseslint.config(
   {
     // GraphQL answers in tests are `any` until a test types them from the SDK; the assertions check their shape.
     files: ['**/*.test.ts', '**/test/**/*.ts', '**/testing/**/*.ts', 'clients/web/e2e/**/*.ts'],
-    rules: off(unsafeAny),
-  },
-  {
-    files: untypedEdges,
     rules: off(unsafeAny),
   },
   {

@@ -8,6 +8,7 @@ import { openNoticeScheduling } from '@carebook/notification/dist/workers/notice
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { clinicClient } from './lib/clinic';
+import { jsonField } from './lib/json-field';
 import { cpuSecondsOf } from './lib/process-cpu';
 import { percentile } from './lib/stats';
 
@@ -44,11 +45,7 @@ async function main() {
     const admin = await clinic.adminToken();
     const serviceId = await clinic.createService(admin, 'Bench check-up', 15);
     const [doctorId] = await clinic.createDoctors(admin, 1, serviceId, `rem-${Date.now()}`);
-    const patients = await Promise.all(
-      (await clinic.registerPatients(20, `rem-${Date.now()}`)).map(
-        async (token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub as string,
-      ),
-    );
+    const patients = (await clinic.registerPatients(20, `rem-${Date.now()}`)).map(subjectOf);
     const config = loadNotificationConfig({ ...stack.env, LOG_LEVEL: 'error' });
     const scheduling = await openNoticeScheduling(config, createLogger('bench', 'error'));
     for (let i = 0; i < workerCount; i++) workers.push(await spawnWorker(WORKER, workerEnv));
@@ -221,7 +218,7 @@ async function logStatuses(stack: Stack, ids: string[]): Promise<string> {
 
 /** CPU seconds so far per role; `workers` sums every worker process. */
 function cpuSeconds(stack: Stack, workers: SpawnedWorker[]): Record<string, number> {
-  const services = (['appointment', 'patient', 'doctor'] as const).map((n) => [
+  const services = (['appointment', 'patient', 'doctor'] as const).map((n): [string, number] => [
     n,
     cpuSecondsOf(stack.services.get(n)?.process.pid),
   ]);
@@ -230,6 +227,13 @@ function cpuSeconds(stack: Stack, workers: SpawnedWorker[]): Record<string, numb
     ['bench+smtp', cpuSecondsOf(process.pid)],
     ...services,
   ]);
+}
+
+/** The user id a freshly issued access token names (its `sub` claim; the token is ours, so not verified here). */
+function subjectOf(token: string): string {
+  const sub = jsonField(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as unknown, 'sub');
+  if (typeof sub !== 'string') throw new Error('An access token without a subject.');
+  return sub;
 }
 
 function sleepUntil(at: number): Promise<void> {

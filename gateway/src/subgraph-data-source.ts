@@ -1,4 +1,6 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+// The package's index exports the options type but not the enum of its `kind`.
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import {
   CALLER_HEADER,
   CLIENT_IP_HEADER,
@@ -8,6 +10,7 @@ import {
   ServiceTokenSource,
 } from '@carebook/platform';
 import { GraphQLError } from 'graphql';
+import { z } from 'zod';
 import type { GatewayContext } from './gateway-context';
 
 type DataSourceConfig = ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0];
@@ -30,9 +33,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.callerToken = callerToken;
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request } = options;
     request.http?.headers.set(CALLER_HEADER, await this.callerToken(this.target));
-    if (!context || !('token' in context)) return;
+    // Only an operation carries a client's GatewayContext (HTTP or live); a health check or schema load has an
+    // untyped empty one. Told apart by the request kind, a field compare on this per-request path.
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return;
+    const { context } = options;
     if (context.token) request.http?.headers.set('authorization', `Bearer ${context.token}`);
     if (context.clientIp) request.http?.headers.set(CLIENT_IP_HEADER, context.clientIp);
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
@@ -42,17 +49,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async errorFromResponse(
     response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0],
   ): Promise<GraphQLError> {
-    const body = (await response
-      .clone()
-      .json()
-      .catch(() => undefined)) as
-      { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
-    const first = body?.errors?.[0];
+    const body = subgraphErrorBody.safeParse(
+      await response
+        .clone()
+        .json()
+        .catch(() => undefined),
+    );
+    const first = body.success ? body.data.errors?.[0] : undefined;
     if (first?.extensions?.code)
       return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
     return super.errorFromResponse(response);
   }
 }
+
+/** A GraphQL error answer from a subgraph, as far as it is passed on (parsed only when a subgraph refuses). */
+const subgraphErrorBody = z.object({
+  errors: z
+    .array(z.object({ message: z.string(), extensions: z.record(z.string(), z.unknown()).optional() }))
+    .optional(),
+});
 
 /** The subgraph's service name as the supergraph spells it, if it is one of Carebook's. */
 export function subgraphService(name: string): ServiceName {

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createPool } from 'mysql2/promise';
+import { createPool, type ResultSetHeader } from 'mysql2/promise';
+import { jsonField } from '../lib/json-field';
 
 /**
  * The floor a booking is measured against: a minimal Node HTTP server with
@@ -40,11 +41,11 @@ async function book(slotId: string, patientId: string): Promise<{ booked: boolea
   try {
     await connection.beginTransaction();
     const appointmentId = randomUUID();
-    const [update] = await connection.execute(
+    const [update] = await connection.execute<ResultSetHeader>(
       "update slots set status = 'BOOKED', appointment_id = ?, version = version + 1 where id = ? and status = 'FREE'",
       [appointmentId, slotId],
     );
-    if ((update as { affectedRows: number }).affectedRows !== 1) {
+    if (update.affectedRows !== 1) {
       await connection.rollback();
       return { booked: false };
     }
@@ -68,13 +69,13 @@ async function book(slotId: string, patientId: string): Promise<{ booked: boolea
   }
 }
 
-function bodyOf(request: IncomingMessage): Promise<any> {
+function bodyOf(request: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let text = '';
     request.on('data', (chunk) => (text += chunk));
     request.on('end', () => {
       try {
-        resolve(JSON.parse(text || '{}'));
+        resolve(JSON.parse(text || '{}') as unknown);
       } catch (error) {
         reject(error);
       }
@@ -95,8 +96,8 @@ async function main(): Promise<void> {
       }
       const answer =
         request.url === '/slots'
-          ? { ids: await openSlots(Number(body.count)) }
-          : await book(String(body.slotId), String(body.patientId));
+          ? { ids: await openSlots(Number(jsonField(body, 'count'))) }
+          : await book(String(jsonField(body, 'slotId')), String(jsonField(body, 'patientId')));
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     } catch (error) {
       response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(error) }));

@@ -3,6 +3,7 @@ import { dropDatabase, freshDatabaseUrl, reservePortBlock, stopProcess } from '@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { jsonField } from '../lib/json-field';
 
 export interface Floor {
   pid: number;
@@ -34,13 +35,13 @@ export async function startFloor(): Promise<Floor> {
       body: JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`floor ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
+    const answer: unknown = await response.json();
+    return answer;
   };
   return {
     pid: child.pid!,
-    openSlots: async (count) => ((await post('/slots', { count })) as { ids: string[] }).ids,
-    book: async (slotId, patientId = randomUUID()) =>
-      ((await post('/book', { slotId, patientId })) as { booked: boolean }).booked,
+    openSlots: async (count) => slotIdsOf(await post('/slots', { count })),
+    book: async (slotId, patientId = randomUUID()) => bookedOf(await post('/book', { slotId, patientId })),
     async answering(answer) {
       await post('/answer', answer);
       return `${url}/graphql`;
@@ -50,4 +51,20 @@ export async function startFloor(): Promise<Floor> {
       await dropDatabase(databaseUrl);
     },
   };
+}
+
+// The floor server's answers, checked by hand (jsonField): a booking's answer is read inside the timed loop.
+
+function slotIdsOf(answer: unknown): string[] {
+  const ids: unknown = jsonField(answer, 'ids');
+  const strings = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  if (!Array.isArray(ids) || strings.length !== ids.length)
+    throw new Error(`floor /slots: no slot ids in ${JSON.stringify(answer)}`);
+  return strings;
+}
+
+function bookedOf(answer: unknown): boolean {
+  const booked = jsonField(answer, 'booked');
+  if (typeof booked !== 'boolean') throw new Error(`floor /book: no booked flag in ${JSON.stringify(answer)}`);
+  return booked;
 }

@@ -62,7 +62,7 @@ export function buildLiveSchema(apiSchema: GraphQLSchema, deps: LiveSchemaDeps):
   const queryFor = (info: GraphQLResolveInfo, include: Record<keyof typeof ENTITY_FIELDS, boolean>) => {
     const shape = `${include.slot}${include.appointment}`;
     let byShape = queries.get(info.fieldNodes[0]);
-    if (!byShape) queries.set(info.fieldNodes[0], (byShape = new Map()));
+    if (!byShape) queries.set(info.fieldNodes[0], (byShape = new Map<string, ChangeQuery | null>()));
     if (!byShape.has(shape)) byShape.set(shape, changeQueryOf(info, include));
     return byShape.get(shape)!;
   };

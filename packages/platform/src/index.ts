@@ -32,6 +32,7 @@ export * from './orm/database-url';
 export * from './orm/mysql-admin';
 export * from './orm/open-orm';
 export * from './orm/keyset-pages';
+export * from './orm/mongo-error-labels';
 export * from './server/request-context';
 export * from './server/loaders';
 export * from './server/federated-schema';

@@ -1,12 +1,29 @@
-import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import type { FieldSealer, SealedColumn } from './field-sealer';
 import { KeyRotationCursor } from './key-rotation-cursor.entity';
 
 /** An entity with sealed properties, each bound to its column label; its primary key is the string `id`. */
-export interface SealedEntity<T extends { id: string } = any> {
+export interface SealedEntity<T extends { id: string }> {
   entity: EntityClass<T>;
-  fields: ReadonlyArray<{ property: keyof T & string; column: SealedColumn }>;
+  fields: ReadonlyArray<{ property: TextProperty<T>; column: SealedColumn }>;
+}
+
+/** The properties of T that hold text (sealed values are text), or none. */
+type TextProperty<T> = { [K in keyof T]: T[K] extends string | null | undefined ? K : never }[keyof T] & string;
+
+/**
+ * Any SealedEntity, whatever its entity: the rotation reads rows by `id` and each sealed property by its name,
+ * which the SealedEntity it came from checked against its entity.
+ */
+export interface SealedTable {
+  entity: EntityClass<{ id: string }>;
+  fields: ReadonlyArray<{ property: string; column: SealedColumn }>;
+}
+
+/** Declares an entity's sealed properties, checking their names against the entity (in a list of SealedTables). */
+export function sealedEntity<T extends { id: string }>(definition: SealedEntity<T>): SealedEntity<T> {
+  return definition;
 }
 
 export interface TableRotation {
@@ -30,7 +47,7 @@ export interface RotationOptions {
   /** A root entity manager; the run forks it per batch. */
   em: EntityManager;
   sealer: FieldSealer;
-  targets: readonly SealedEntity[];
+  targets: readonly SealedTable[];
   batchSize?: number;
   /** Stops the run after the batch in progress; its cursor is kept, so the next run resumes. */
   signal?: AbortSignal;
@@ -60,7 +77,7 @@ export async function rotateSealedFields(options: RotationOptions): Promise<Tabl
   return report;
 }
 
-async function rotateTable(options: RotationOptions, target: SealedEntity): Promise<TableRotation> {
+async function rotateTable(options: RotationOptions, target: SealedTable): Promise<TableRotation> {
   const { em, sealer, signal } = options;
   const batchSize = options.batchSize ?? 200;
   const table = target.fields[0].column.table;
@@ -79,15 +96,17 @@ async function rotateTable(options: RotationOptions, target: SealedEntity): Prom
   const properties = target.fields.map((field) => field.property);
   for (;;) {
     if (signal?.aborted) return result;
-    const rows = await em.fork().find(target.entity, { id: { $gt: afterId } } as FilterQuery<any>, {
-      orderBy: { id: 'asc' },
-      limit: batchSize,
-      fields: ['id', ...properties] as never,
-    });
+    const rows = await em
+      .fork()
+      .find(
+        target.entity,
+        { id: { $gt: afterId } },
+        { orderBy: { id: 'asc' }, limit: batchSize, fields: ['id', ...properties] as never },
+      );
     for (const row of rows) {
       for (const field of target.fields) {
-        const stored = row[field.property] as string | null;
-        if (stored !== null && stored !== undefined) await resealValue(options, target, field, row.id, stored, result);
+        const stored = sealedText(row, field.property);
+        if (stored !== null) await resealValue(options, target, field, row.id, stored, result);
       }
     }
     result.rows += rows.length;
@@ -103,8 +122,8 @@ async function rotateTable(options: RotationOptions, target: SealedEntity): Prom
 
 async function resealValue(
   options: RotationOptions,
-  target: SealedEntity,
-  field: SealedEntity['fields'][number],
+  target: SealedTable,
+  field: SealedTable['fields'][number],
   id: string,
   read: string,
   result: TableRotation,
@@ -131,21 +150,29 @@ async function resealValue(
     // (On MySQL the comparison follows the column's collation, which ignores letter case; a
     // concurrent write is a fresh ciphertext with a random IV, which in practice never equals
     // the value read up to case.)
-    const updated = await options.em
-      .fork()
-      .nativeUpdate(target.entity, { id, [field.property]: stored } as FilterQuery<any>, { [field.property]: next });
+    const updated = await options.em.fork().nativeUpdate(
+      target.entity,
+      { id, [field.property]: stored },
+      {
+        [field.property]: next,
+      },
+    );
     if (updated > 0) {
       result.resealed += 1;
       break;
     }
     raced = true;
-    const latest = await options.em
-      .fork()
-      .findOne(target.entity, { id } as FilterQuery<any>, { fields: [field.property] as never });
-    const now = latest?.[field.property] as string | null | undefined;
-    if (now === null || now === undefined) break;
+    const latest = await options.em.fork().findOne(target.entity, { id }, { fields: [field.property] as never });
+    const now = latest && sealedText(latest, field.property);
+    if (now === null) break;
     stored = now;
   }
   // Someone wrote the value between our read and our update: theirs stands (re-sealed if it needed it).
   if (raced) result.changedMeanwhile += 1;
+}
+
+/** The sealed text a loaded row holds in a property, or null when it holds none (sealed columns are text). */
+function sealedText(row: object, property: string): string | null {
+  const value = (row as Record<string, unknown>)[property];
+  return typeof value === 'string' ? value : null;
 }

@@ -4,7 +4,7 @@ import type { ServiceConfig } from '../config/service-config';
 import { createLogger } from '../logger';
 import { openOrm } from '../orm/open-orm';
 import { EncryptionKeys, fieldSealerFor } from './encryption-keys';
-import { rotateSealedFields, SealedEntity, TableRotation } from './key-rotation';
+import { rotateSealedFields, SealedTable, TableRotation } from './key-rotation';
 
 export interface KeyRotationCommand {
   service: string;
@@ -13,7 +13,7 @@ export interface KeyRotationCommand {
   entities: EntityClass<object>[];
   migrations: MigrationObject[];
   stores?: Array<'mysql' | 'mongodb'>;
-  targets: readonly SealedEntity[];
+  targets: readonly SealedTable[];
 }
 
 /** Exit codes: 0 done; 1 failed, or values that do not open; 130 stopped by a signal (run again to resume). */

@@ -1,12 +1,13 @@
 import express, { Express, Router } from 'express';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
 import type { Principal, Role } from '../auth/role';
 import { CALLER_HEADER } from '../auth/service-token';
 import type { ServiceTokenVerifier } from '../auth/service-token-verifier';
 import { bearerToken, TokenVerifier } from '../auth/token-verifier';
 import type { ServiceName } from '../config/services';
-import { Forbidden, Unauthenticated } from '../errors/app-errors';
+import { BadUserInput, Forbidden, Unauthenticated } from '../errors/app-errors';
 import { verifiedCaller } from './caller-gate';
 import { InternalCallContext, sendRouteError } from './service-calls';
 
@@ -30,6 +31,9 @@ export interface InternalStreamRoute<I> {
   open(input: I, ctx: InternalStreamContext): Promise<Readable>;
 }
 
+/** What a route reads: a JSON object (express.json lets an array through too). */
+const jsonObject = z.record(z.string(), z.unknown());
+
 /** Declares a streaming internal route (see mountInternalStreamRoutes). */
 export function internalStreamRoute<I>(route: InternalStreamRoute<I>): InternalStreamRoute<I> {
   return route;
@@ -49,8 +53,9 @@ export function mountInternalStreamRoutes(
   callers: ServiceTokenVerifier,
   users: TokenVerifier,
   ctx: Omit<InternalCallContext, 'caller'>,
-  // Each route's input type is its own (read produces what open takes); a record of them can only say any.
-  routes: Record<string, InternalStreamRoute<any>>,
+  // Each route's input type is its own (read produces what open takes): the record holds them as unknown, which
+  // read and open, declared as methods, accept whatever each route's own input type is.
+  routes: Record<string, InternalStreamRoute<unknown>>,
 ): void {
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
@@ -73,7 +78,10 @@ export function mountInternalStreamRoutes(
         const user = await users.verify(token);
         if (!route.roles.includes(user.role))
           throw new Forbidden(`The ${callers.self} route ${name} is for ${route.roles.join(', ')} users only.`);
-        const input = route.read((req.body ?? {}) as Record<string, unknown>);
+        const requestBody = jsonObject.safeParse(req.body ?? {});
+        if (!requestBody.success)
+          throw new BadUserInput(`The ${callers.self} route ${name} reads a JSON object of its input.`);
+        const input = route.read(requestBody.data);
         body = await route.open(input, { ...ctx, caller, user });
       } catch (error) {
         sendRouteError(res, error, ctx.logger);

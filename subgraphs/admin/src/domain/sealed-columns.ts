@@ -1,4 +1,4 @@
-import { SealedEntity, sealedColumn } from '@carebook/platform';
+import { sealedColumn, sealedEntity, SealedTable } from '@carebook/platform';
 import { AdminActionLog } from '../entities/admin-action-log.entity';
 
 /**
@@ -13,6 +13,6 @@ export const SEALED = {
 };
 
 /** What the key rotation command re-seals. */
-export const SEALED_ENTITIES: SealedEntity[] = [
-  { entity: AdminActionLog, fields: [{ property: 'details', column: SEALED.details }] },
+export const SEALED_ENTITIES: SealedTable[] = [
+  sealedEntity({ entity: AdminActionLog, fields: [{ property: 'details', column: SEALED.details }] }),
 ];

@@ -1,4 +1,4 @@
-import { SealedEntity, sealedColumn } from '@carebook/platform';
+import { sealedColumn, sealedEntity, SealedTable } from '@carebook/platform';
 import { AppointmentChange } from '../entities/appointment-change.entity';
 import { Appointment } from '../entities/appointment.entity';
 
@@ -17,14 +17,14 @@ export const SEALED = {
 };
 
 /** What the key rotation command re-seals. */
-export const SEALED_ENTITIES: SealedEntity[] = [
-  {
+export const SEALED_ENTITIES: SealedTable[] = [
+  sealedEntity({
     entity: Appointment,
     fields: [
       { property: 'reason', column: SEALED.reason },
       { property: 'cancellationReason', column: SEALED.cancellationReason },
       { property: 'completionNotes', column: SEALED.completionNotes },
     ],
-  },
-  { entity: AppointmentChange, fields: [{ property: 'note', column: SEALED.historyNote }] },
+  }),
+  sealedEntity({ entity: AppointmentChange, fields: [{ property: 'note', column: SEALED.historyNote }] }),
 ];

@@ -1,4 +1,4 @@
-import { Conflict } from '@carebook/platform';
+import { Conflict, mongoErrorLabels } from '@carebook/platform';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { ACTIVE_STATUSES } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
@@ -81,11 +81,9 @@ export async function retryTransient<T>(work: () => Promise<T>, attempts = 5): P
     try {
       return await work();
     } catch (error) {
-      const labels = (error as { errorLabels?: string[]; errorLabelSet?: Set<string> }).errorLabels ?? [
-        ...((error as any)?.errorLabelSet ?? []),
-      ];
       const transient =
-        labels.includes('TransientTransactionError') || /WriteConflict/i.test(String((error as Error)?.message));
+        mongoErrorLabels(error).includes('TransientTransactionError') ||
+        /WriteConflict/i.test(String((error as Error)?.message));
       if (!transient || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
     }

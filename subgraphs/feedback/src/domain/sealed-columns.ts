@@ -1,4 +1,4 @@
-import { SealedEntity, sealedColumn } from '@carebook/platform';
+import { sealedColumn, sealedEntity, SealedTable } from '@carebook/platform';
 import { Feedback } from '../entities/feedback.entity';
 
 /**
@@ -12,6 +12,6 @@ export const SEALED = {
 };
 
 /** What the key rotation command re-seals. */
-export const SEALED_ENTITIES: SealedEntity[] = [
-  { entity: Feedback, fields: [{ property: 'comment', column: SEALED.comment }] },
+export const SEALED_ENTITIES: SealedTable[] = [
+  sealedEntity({ entity: Feedback, fields: [{ property: 'comment', column: SEALED.comment }] }),
 ];

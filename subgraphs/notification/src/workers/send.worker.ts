@@ -20,13 +20,15 @@ export function startSendWorker(options: {
   deliverer: NoticeDeliverer;
   concurrency: number;
   logger: Logger;
-}): Worker {
-  const worker = new Worker(
+}): Worker<SendJob> {
+  // The notice scheduler is the queue's one producer and adds a SendJob per job: typed here, not parsed per
+  // job, since sends are many (a hot path). The deliverer sends only what the log still holds QUEUED.
+  const worker = new Worker<SendJob>(
     SEND_QUEUE,
     async (job, token) => {
       const attempts = job.opts.attempts ?? 1;
       try {
-        await options.deliverer.deliver(job.data as SendJob, job.attemptsMade + 1 >= attempts);
+        await options.deliverer.deliver(job.data, job.attemptsMade + 1 >= attempts);
       } catch (error) {
         if (!(error instanceof RetryLater)) throw error;
         // Not a failed attempt: come back when the other try must have finished.

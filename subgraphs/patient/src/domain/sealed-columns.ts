@@ -1,4 +1,4 @@
-import { SealedEntity, sealedColumn } from '@carebook/platform';
+import { sealedColumn, sealedEntity, SealedTable } from '@carebook/platform';
 import { MedicalRecord, Patient } from '../entities';
 
 /**
@@ -14,20 +14,20 @@ export const SEALED = {
 };
 
 /** What the key rotation command re-seals. */
-export const SEALED_ENTITIES: SealedEntity[] = [
-  {
+export const SEALED_ENTITIES: SealedTable[] = [
+  sealedEntity({
     entity: Patient,
     fields: [
       { property: 'phoneSealed', column: SEALED.phone },
       { property: 'dateOfBirthSealed', column: SEALED.dateOfBirth },
       { property: 'medicalHistorySealed', column: SEALED.medicalHistory },
     ],
-  },
-  {
+  }),
+  sealedEntity({
     entity: MedicalRecord,
     fields: [
       { property: 'diagnosisSealed', column: SEALED.diagnosis },
       { property: 'notesSealed', column: SEALED.recordNotes },
     ],
-  },
+  }),
 ];

@@ -1,4 +1,4 @@
-import { BadUserInput, BookingSpan, Conflict, NotFound, recordEvent } from '@carebook/platform';
+import { BadUserInput, BookingSpan, Conflict, mongoErrorLabels, NotFound, recordEvent } from '@carebook/platform';
 import { DeadlockException, EntityManager, LockWaitTimeoutException } from '@mikro-orm/core';
 import { SlotStatus } from '../entities/slot-status.enum';
 import { Slot } from '../entities/slot.entity';
@@ -134,11 +134,8 @@ function tooShort(span: BookingSpan, coveredUntil: Date): Conflict {
 /** A deadlock or lock timeout (MariaDB), a write conflict (MongoDB): safe to run the transaction again. */
 function isTransient(error: unknown): boolean {
   if (error instanceof DeadlockException || error instanceof LockWaitTimeoutException) return true;
-  const labels = (error as { errorLabels?: string[]; errorLabelSet?: Set<string> })?.errorLabels ?? [
-    ...((error as any)?.errorLabelSet ?? []),
-  ];
   return (
-    labels.includes('TransientTransactionError') ||
+    mongoErrorLabels(error).includes('TransientTransactionError') ||
     /WriteConflict|Deadlock|Lock wait timeout/i.test(String((error as Error)?.message))
   );
 }
