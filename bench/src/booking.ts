@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startStack } from '@carebook/platform/testing';
-import { AddAvailabilityDocument, BookAppointmentDocument } from '@carebook/sdk';
-import { clinicClient, tomorrow } from './lib/clinic';
+import { BookAppointmentDocument } from '@carebook/sdk';
+import { clinicClient } from './lib/clinic';
 import { startFloor } from './floor/floor';
 import { doubleBookings, formatDoubleBookings } from './lib/double-bookings';
 import { cpuMeter, formatShare } from './lib/process-cpu';
@@ -61,16 +61,7 @@ async function main() {
       const tag = `${doctorCount}x${slotsPerDoctor}-${Date.now()}`;
       const doctors = await clinic.createDoctors(admin, doctorCount, serviceId, tag);
       const slotIds: string[] = [];
-      for (const doctorId of doctors) {
-        const end = 9 * 60 + slotsPerDoctor * 15;
-        const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-        const data = await clinic.run(
-          AddAvailabilityDocument,
-          { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 },
-          admin,
-        );
-        slotIds.push(...data.addAvailability.map((s) => s.id));
-      }
+      for (const doctorId of doctors) slotIds.push(...(await clinic.openSlots(admin, doctorId, slotsPerDoctor)));
       const patients = await clinic.registerPatients(clientCount, tag);
       const requests = clientCount * perClient;
 

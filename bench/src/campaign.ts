@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startStack } from '@carebook/platform/testing';
-import { AddAvailabilityDocument, BookAppointmentDocument } from '@carebook/sdk';
-import { clinicClient, tomorrow } from './lib/clinic';
+import { BookAppointmentDocument } from '@carebook/sdk';
+import { clinicClient } from './lib/clinic';
 import { doubleBookings, formatDoubleBookings } from './lib/double-bookings';
 import { cpuMeter, formatShare } from './lib/process-cpu';
 import { latencyLine, pool } from './lib/stats';
@@ -32,16 +32,7 @@ async function main() {
     const tag = `campaign-${Date.now()}`;
     const doctors = await clinic.createDoctors(admin, doctorCount, serviceId, tag);
     const slotsOf: string[][] = [];
-    for (const doctorId of doctors) {
-      const end = 9 * 60 + slotsPerDoctor * 15;
-      const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-      const data = await clinic.run(
-        AddAvailabilityDocument,
-        { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 },
-        admin,
-      );
-      slotsOf.push(data.addAvailability.map((s) => s.id));
-    }
+    for (const doctorId of doctors) slotsOf.push(await clinic.openSlots(admin, doctorId, slotsPerDoctor));
     console.log(`registering ${patientCount} patients...`);
     const registered = performance.now();
     const patients = await clinic.registerPatients(patientCount, tag, 8);

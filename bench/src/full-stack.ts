@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { SERVICE_NAMES } from '@carebook/platform';
 import { SmtpSink, spawnWorker, startSmtpSink, startStack } from '@carebook/platform/testing';
-import { AddAvailabilityDocument, BookAppointmentDocument } from '@carebook/sdk';
+import { BookAppointmentDocument } from '@carebook/sdk';
 import { startFloor } from './floor/floor';
-import { clinicClient, tomorrow } from './lib/clinic';
+import { clinicClient } from './lib/clinic';
 import { doubleBookings, formatDoubleBookings } from './lib/double-bookings';
 import { drive } from './lib/drive';
 import { printLoggedErrors } from './lib/logged-errors';
@@ -80,16 +80,7 @@ async function main() {
       const doctors = await clinic.createDoctors(admin, 10, serviceId, tag);
       const slotIds: string[] = [];
       // Each client books one doctor's slots in turn (client i takes slots i*perClient...).
-      for (const doctorId of doctors) {
-        const end = 9 * 60 + perClient * 15;
-        const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-        const data = await clinic.run(
-          AddAvailabilityDocument,
-          { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 },
-          admin,
-        );
-        slotIds.push(...data.addAvailability.map((slot) => slot.id));
-      }
+      for (const doctorId of doctors) slotIds.push(...(await clinic.openSlots(admin, doctorId, perClient)));
       const patients = await clinic.registerPatients(CLIENTS, tag);
       await quiet(sink); // registrations' welcome mail and projections out of the way
       const bookings = CLIENTS * perClient;

@@ -1,5 +1,6 @@
 import { BOOTSTRAP_ADMIN, postGraphql } from '@carebook/platform/testing';
 import {
+  AddAvailabilityDocument,
   CreateDoctorDocument,
   CreateMedicalServiceDocument,
   LoginDocument,
@@ -27,6 +28,17 @@ export function clinicClient(gatewayUrl: string) {
 
   return {
     run,
+    /** Opens `count` 15-minute slots from 09:00 tomorrow for the doctor; their ids in order. */
+    async openSlots(token: string, doctorId: string, count: number): Promise<string[]> {
+      const end = 9 * 60 + count * 15;
+      const endTime = `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+      const data = await run(
+        AddAvailabilityDocument,
+        { doctorId, date: tomorrow(), startTime: '09:00', endTime, slotMinutes: 15 },
+        token,
+      );
+      return data.addAvailability.map((slot) => slot.id);
+    },
     async adminToken(): Promise<string> {
       return (await run(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
     },
