@@ -22,6 +22,14 @@ export function operationText(operation: string | DocumentNode): string {
   return typeof operation === 'string' ? operation : print(operation);
 }
 
+/**
+ * Variables a test sends wrong on purpose, to see them refused: the document's variables type would refuse them
+ * at compile time, so they go unchecked.
+ */
+export function wrongVariables(variables: Record<string, unknown>): never {
+  return variables as never;
+}
+
 /** Posts one operation the way a front end does; returns status, data and errors. */
 export async function postGraphql<T = any, V = Record<string, unknown>>(
   url: string,

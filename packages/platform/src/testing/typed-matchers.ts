@@ -12,3 +12,8 @@ export function anyString(): unknown {
 export function stringContaining(text: string): unknown {
   return expect.stringContaining(text);
 }
+
+/** A string that matches `pattern`. */
+export function stringMatching(pattern: RegExp): unknown {
+  return expect.stringMatching(pattern);
+}
