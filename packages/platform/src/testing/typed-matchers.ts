@@ -8,6 +8,11 @@ export function anyString(): unknown {
   return expect.any(String);
 }
 
+/** Any number: a measurement, like a latency. */
+export function anyNumber(): unknown {
+  return expect.any(Number);
+}
+
 /** A string that contains `text`. */
 export function stringContaining(text: string): unknown {
   return expect.stringContaining(text);
