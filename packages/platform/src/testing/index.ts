@@ -15,3 +15,4 @@ export * from './result-variant';
 export * from './eventually';
 export * from './queue-jobs';
 export * from './typed-matchers';
+export * from './outbox-event';
