@@ -134,10 +134,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   });
 
   async function login(email: string, password: string) {
-    return ok(await postAsGateway('auth', authUrl, LoginDocument, { email, password })).login as {
-      accessToken: string;
-      user: { id: string; email: string; role: Role };
-    };
+    return ok(await postAsGateway('auth', authUrl, LoginDocument, { email, password })).login;
   }
 
   async function allLogEntries(token = adminToken): Promise<LogEntry[]> {

@@ -84,7 +84,7 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
   async function signIn(email: string, password: string) {
     const response = await postAsGateway('auth', url, AccountLoginDocument, { email, password });
     expect(response.errors).toBeUndefined();
-    return response.data!.login as { accessToken: string; refreshToken: string; user: { id: string; role: string } };
+    return response.data!.login;
   }
 
   async function query(sql: string, params: unknown[]) {

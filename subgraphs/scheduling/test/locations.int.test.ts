@@ -50,13 +50,7 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
       admin,
     );
     expect(response.errors).toBeUndefined();
-    return response.data!._entities[0]!.schedule as Array<{
-      id: string;
-      startsAt: string;
-      status: string;
-      location: { id: string };
-      timeZone: string;
-    }>;
+    return response.data!._entities[0]!.schedule;
   };
 
   beforeAll(async () => {
