@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// `pnpm checks`: lint, the type check of every test, and the format check, side by side. Each of them
-// uses about one core, so on the two-core machine the three together take about as long as lint alone
-// (measured: ~1.6 min of CPU for lint, ~0.9 for the type checks). Fails if any fails; prints each one's output.
+// `pnpm checks`: lint, the type check of every test, the format check and the freshness of the generated test
+// operations, side by side. The first three use about one core each, so on the two-core machine they together
+// take about as long as lint alone (measured: ~1.6 min of CPU for lint, ~0.9 for the type checks). Fails if any fails; prints each one's output.
 import { spawn } from 'node:child_process';
 
 const checks = [
   ['lint', 'pnpm', ['lint']],
   ['type check of the tests', 'pnpm', ['check:tests']],
   ['format check', 'pnpm', ['format:check']],
+  // Takes a second: the typed test operations match their .graphql files and the subgraphs' schemas.
+  ['test operations are current', 'node', ['scripts/generate-test-operations.mjs', '--check']],
 ];
 
 const started = Date.now();

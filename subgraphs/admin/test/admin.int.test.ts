@@ -1,5 +1,6 @@
 import { createEvent, createFieldSealer, DomainEvent, EVENT_JOB_OPTIONS, parseKeyRing, Role } from '@carebook/platform';
 import { Queue } from 'bullmq';
+import type { DocumentNode } from 'graphql';
 import {
   dropDatabase,
   errorCode,
@@ -8,10 +9,12 @@ import {
   postAsGateway,
   postGraphql,
   runKeyRotationCommand,
-  spawnService,
   SpawnedService,
+  spawnService,
+  stringMatching,
   testPortBase,
   untilJobCompleted,
+  wrongVariables,
 } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -21,43 +24,34 @@ import { join } from 'node:path';
 import { startAdmin } from '../src/app';
 import { loadAdminConfig } from '../src/config';
 import { SEALED } from '../src/domain/sealed-columns';
+import { LoginDocument, UsersDocument } from './generated/auth';
+import {
+  DoctorActiveDocument,
+  DoctorDocument,
+  DoctorsDocument,
+  MedicalServiceDocument,
+  MedicalServicesDocument,
+  PolicyDocument,
+} from './generated/doctor';
+import {
+  CreateDoctorDocument,
+  CreateServiceDocument,
+  DeactivateDocument,
+  MedicalServiceInput,
+  LogDocument,
+  LogQuery,
+  RetireServiceDocument,
+  SetPolicyDocument,
+  SetRoleDocument,
+  UpdateDoctorDocument,
+  UpdateServiceDocument,
+} from './generated/operations';
 
 const ADMIN = { email: 'root-admin@admin.carebook.test', password: 'admin-password-1' };
 const k1 = `k1:${randomBytes(32).toString('base64')}`;
 const k2 = `k2:${randomBytes(32).toString('base64')}`;
 
-const LOGIN =
-  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { id email role } } }';
-const USERS =
-  'query($search: String) { users(search: $search, first: 100) { edges { node { id email role active } } } }';
-const DOCTOR = 'query($id: ID!) { doctor(id: $id) { id name specialty location services { id } } }';
-const DOCTORS = '{ doctors { id } }';
-const MEDICAL_SERVICES = '{ medicalServices { id name category durationMinutes price currency } }';
-const CREATE_DOCTOR = 'mutation($input: CreateDoctorInput!) { createDoctor(input: $input) { id } }';
-const CREATE_SERVICE = 'mutation($input: MedicalServiceInput!) { createMedicalService(input: $input) { id } }';
-const DEACTIVATE =
-  'mutation($userId: ID!, $reason: String!) { deactivateUser(userId: $userId, reason: $reason) { id } }';
-const SET_ROLE = 'mutation($userId: ID!, $role: Role!) { setUserRole(userId: $userId, role: $role) { id } }';
-const SET_POLICY =
-  'mutation($serviceId: ID!, $policy: BookingPolicyInput!) { setBookingPolicy(serviceId: $serviceId, policy: $policy) { id } }';
-const POLICY =
-  'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
-const UPDATE_SERVICE =
-  'mutation($id: ID!, $input: UpdateMedicalServiceInput!) { updateMedicalService(id: $id, input: $input) { id } }';
-const RETIRE_SERVICE = 'mutation($id: ID!) { retireMedicalService(id: $id) { id } }';
-const UPDATE_DOCTOR = 'mutation($id: ID!, $input: UpdateDoctorInput!) { updateDoctor(id: $id, input: $input) { id } }';
-const LOG =
-  'query($first: Int, $after: String) { adminActionLog(first: $first, after: $after) { edges { cursor node { id adminId action targetId details createdAt admin { id } } } pageInfo { hasNextPage endCursor } } }';
-
-interface LogEntry {
-  id: string;
-  adminId: string;
-  action: string;
-  targetId: string;
-  details: string;
-  createdAt: string;
-  admin: { id: string };
-}
+type LogEntry = LogQuery['adminActionLog']['edges'][number]['node'];
 
 function doctorInput(overrides: Record<string, unknown> = {}) {
   const suffix = randomUUID().slice(0, 8);
@@ -75,7 +69,7 @@ function doctorInput(overrides: Record<string, unknown> = {}) {
 }
 
 /** Succeeds or fails the test with the errors the service gave. */
-function ok<T = any>(response: GraphqlResponse<T>): T {
+function ok<T>(response: GraphqlResponse<T>): T {
   expect(response.errors).toBeUndefined();
   return response.data as T;
 }
@@ -140,20 +134,17 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   });
 
   async function login(email: string, password: string) {
-    return ok(await postAsGateway('auth', authUrl, LOGIN, { email, password })).login as {
-      accessToken: string;
-      user: { id: string; email: string; role: Role };
-    };
+    return ok(await postAsGateway('auth', authUrl, LoginDocument, { email, password })).login;
   }
 
   async function allLogEntries(token = adminToken): Promise<LogEntry[]> {
-    return ok(await postAsGateway('admin', url, LOG, { first: 100 }, token)).adminActionLog.edges.map(
+    return ok(await postAsGateway('admin', url, LogDocument, { first: 100 }, token)).adminActionLog.edges.map(
       (edge: { node: LogEntry }) => edge.node,
     );
   }
 
   async function usersNamed(email: string) {
-    return ok(await postAsGateway('auth', authUrl, USERS, { search: email }, adminToken)).users.edges.map(
+    return ok(await postAsGateway('auth', authUrl, UsersDocument, { search: email }, adminToken)).users.edges.map(
       (edge: { node: unknown }) => edge.node,
     );
   }
@@ -173,17 +164,17 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   }
 
   async function doctorCount(): Promise<number> {
-    return ok(await postAsGateway('doctor', doctorUrl, DOCTORS)).doctors.length;
+    return ok(await postAsGateway('doctor', doctorUrl, DoctorsDocument)).doctors.length;
   }
 
   async function expectRefusedLogin(email: string, password: string, message?: RegExp) {
-    const response = await postAsGateway('auth', authUrl, LOGIN, { email, password });
+    const response = await postAsGateway('auth', authUrl, LoginDocument, { email, password });
     expect(errorCode(response)).toBe('UNAUTHENTICATED');
     if (message) expect(response.errors![0].message).toMatch(message);
   }
 
   it('adds a medical service to the doctor catalogue and logs it', async () => {
-    const input = {
+    const input: MedicalServiceInput = {
       name: 'General checkup',
       category: 'GENERAL_CHECKUP',
       durationMinutes: 30,
@@ -191,10 +182,11 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       currency: 'EUR',
       description: 'A yearly check.',
     };
-    serviceId = ok(await postAsGateway('admin', url, CREATE_SERVICE, { input }, adminToken)).createMedicalService.id;
+    serviceId = ok(await postAsGateway('admin', url, CreateServiceDocument, { input }, adminToken)).createMedicalService
+      .id;
     performed.push({ action: 'CREATE_MEDICAL_SERVICE', targetId: serviceId });
 
-    const catalogue = ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices;
+    const catalogue = ok(await postAsGateway('doctor', doctorUrl, MedicalServicesDocument)).medicalServices;
     expect(catalogue).toEqual([
       {
         id: serviceId,
@@ -224,10 +216,10 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   it("sets a service's own booking rules in the doctor service and logs them; refused rules change and log nothing", async () => {
     const policy = { minNoticeMinutes: 0, cancellationWindowMinutes: 2880 };
     expect(
-      ok(await postAsGateway('admin', url, SET_POLICY, { serviceId, policy }, adminToken)).setBookingPolicy,
+      ok(await postAsGateway('admin', url, SetPolicyDocument, { serviceId, policy }, adminToken)).setBookingPolicy,
     ).toEqual({ id: serviceId });
     performed.push({ action: 'SET_BOOKING_POLICY', targetId: serviceId });
-    const applied = ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService
+    const applied = ok(await postAsGateway('doctor', doctorUrl, PolicyDocument, { id: serviceId })).medicalService
       .bookingPolicy;
     expect(applied).toEqual({
       minNoticeMinutes: 0,
@@ -253,23 +245,23 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       ],
       [{ serviceId: randomUUID(), policy: {} }, 'NOT_FOUND', /Medical service/],
     ] as const) {
-      const refused = await postAsGateway('admin', url, SET_POLICY, variables, adminToken);
+      const refused = await postAsGateway('admin', url, SetPolicyDocument, variables, adminToken);
       expect(errorCode(refused)).toBe(code);
       expect(refused.errors![0].message).toMatch(message);
     }
     expect(
-      ok(await postAsGateway('doctor', doctorUrl, POLICY, { id: serviceId })).medicalService.bookingPolicy,
+      ok(await postAsGateway('doctor', doctorUrl, PolicyDocument, { id: serviceId })).medicalService.bookingPolicy,
     ).toEqual(applied);
     expect((await allLogEntries()).length).toBe(logged);
   });
 
   it('creates a doctor who exists in the doctor service with their services and can sign in', async () => {
     const input = doctorInput({ serviceIds: [serviceId] });
-    const id = ok(await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
+    const id = ok(await postAsGateway('admin', url, CreateDoctorDocument, { input }, adminToken)).createDoctor.id;
     performed.push({ action: 'CREATE_DOCTOR', targetId: id });
     people.doctor = { id, email: input.email, password: input.password };
 
-    const profile = ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id })).doctor;
+    const profile = ok(await postAsGateway('doctor', doctorUrl, DoctorDocument, { id })).doctor;
     expect(profile).toEqual({
       id,
       name: input.name,
@@ -296,7 +288,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const before = { log: (await allLogEntries()).length, doctors: await doctorCount() };
     const input = doctorInput({ serviceIds: [serviceId, randomUUID()] });
 
-    const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken);
+    const response = await postAsGateway('admin', url, CreateDoctorDocument, { input }, adminToken);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(/serviceIds/);
 
@@ -309,12 +301,13 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   it('refuses a second doctor with a licence already registered with CONFLICT and leaves no account behind', async () => {
     const before = { log: (await allLogEntries()).length, doctors: await doctorCount() };
     const first = doctorInput();
-    const id = ok(await postAsGateway('admin', url, CREATE_DOCTOR, { input: first }, adminToken)).createDoctor.id;
+    const id = ok(await postAsGateway('admin', url, CreateDoctorDocument, { input: first }, adminToken)).createDoctor
+      .id;
     performed.push({ action: 'CREATE_DOCTOR', targetId: id });
     people.leaver = { id, email: first.email, password: first.password };
 
     const copy = doctorInput({ licenseNumber: first.licenseNumber });
-    const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input: copy }, adminToken);
+    const response = await postAsGateway('admin', url, CreateDoctorDocument, { input: copy }, adminToken);
     expect(errorCode(response)).toBe('CONFLICT');
     expect(response.errors![0].message).toMatch(/Licence number/);
 
@@ -331,7 +324,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const response = await postAsGateway(
       'admin',
       url,
-      CREATE_DOCTOR,
+      CreateDoctorDocument,
       { input: doctorInput({ email: people.doctor.email.toUpperCase() }) },
       adminToken,
     );
@@ -345,7 +338,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   async function untilRefusedHere(token: string, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const response = await postAsGateway('admin', url, LOG, { first: 1 }, token);
+      const response = await postAsGateway('admin', url, LogDocument, { first: 1 }, token);
       if (errorCode(response) === 'UNAUTHENTICATED') return;
       if (Date.now() > deadline)
         throw new Error(
@@ -358,12 +351,12 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   it('deactivates a user, who can then no longer sign in, and logs the reason', async () => {
     const { accessToken } = await login(people.leaver.email, people.leaver.password);
     // Before: a doctor is signed in here, just not allowed to read the log.
-    expect(errorCode(await postAsGateway('admin', url, LOG, { first: 1 }, accessToken))).toBe('FORBIDDEN');
+    expect(errorCode(await postAsGateway('admin', url, LogDocument, { first: 1 }, accessToken))).toBe('FORBIDDEN');
     const deactivated = ok(
       await postAsGateway(
         'admin',
         url,
-        DEACTIVATE,
+        DeactivateDocument,
         { userId: people.leaver.id, reason: '  Left the clinic in March  ' },
         adminToken,
       ),
@@ -379,11 +372,11 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     // The leaver is a doctor: their profile is deactivated too (out of search, no new bookings).
     expect(JSON.parse(latest.details)).toEqual({ reason: 'Left the clinic in March', doctorDeactivated: true });
     expect(
-      ok(await postAsGateway('doctor', doctorUrl, DOCTORS)).doctors.map((d: { id: string }) => d.id),
+      ok(await postAsGateway('doctor', doctorUrl, DoctorsDocument)).doctors.map((d: { id: string }) => d.id),
     ).not.toContain(people.leaver.id);
     expect(
       ok(
-        await postAsGateway('doctor', doctorUrl, 'query($id: ID!) { doctor(id: $id) { active } }', {
+        await postAsGateway('doctor', doctorUrl, DoctorActiveDocument, {
           id: people.leaver.id,
         }),
       ).doctor.active,
@@ -395,14 +388,20 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const unknown = await postAsGateway(
       'admin',
       url,
-      DEACTIVATE,
+      DeactivateDocument,
       { userId: randomUUID(), reason: 'No longer works here' },
       adminToken,
     );
     expect(errorCode(unknown)).toBe('NOT_FOUND');
 
     for (const userId of [adminId, adminId.toUpperCase()]) {
-      const self = await postAsGateway('admin', url, DEACTIVATE, { userId, reason: 'Testing myself' }, adminToken);
+      const self = await postAsGateway(
+        'admin',
+        url,
+        DeactivateDocument,
+        { userId, reason: 'Testing myself' },
+        adminToken,
+      );
       expect(errorCode(self)).toBe('BAD_USER_INPUT');
       expect(self.errors![0].message).toMatch(/cannot deactivate your own account/);
     }
@@ -412,25 +411,31 @@ describe('admin subgraph driving the real auth and doctor services', () => {
 
   it('changes a role and logs the old and new one; the last admin keeps theirs (CONFLICT, not logged)', async () => {
     const before = (await allLogEntries()).length;
-    const lastAdmin = await postAsGateway('admin', url, SET_ROLE, { userId: adminId, role: 'DOCTOR' }, adminToken);
+    const lastAdmin = await postAsGateway(
+      'admin',
+      url,
+      SetRoleDocument,
+      { userId: adminId, role: 'DOCTOR' },
+      adminToken,
+    );
     expect(errorCode(lastAdmin)).toBe('CONFLICT');
     expect(lastAdmin.errors![0].message).toMatch(/last active admin/);
     expect((await allLogEntries()).length).toBe(before);
 
     const input = doctorInput();
-    const id = ok(await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken)).createDoctor.id;
+    const id = ok(await postAsGateway('admin', url, CreateDoctorDocument, { input }, adminToken)).createDoctor.id;
     performed.push({ action: 'CREATE_DOCTOR', targetId: id });
     people.patient = { id, email: input.email, password: input.password };
     const doctorToken = (await login(input.email, input.password)).accessToken;
 
     expect(
-      ok(await postAsGateway('admin', url, SET_ROLE, { userId: id, role: 'PATIENT' }, adminToken)).setUserRole,
+      ok(await postAsGateway('admin', url, SetRoleDocument, { userId: id, role: 'PATIENT' }, adminToken)).setUserRole,
     ).toEqual({ id });
     performed.push({ action: 'SET_USER_ROLE', targetId: id });
 
     expect(await usersNamed(input.email)).toEqual([expect.objectContaining({ id, role: 'PATIENT', active: true })]);
     expect((await login(input.email, input.password)).user.role).toBe(Role.PATIENT);
-    // The token that still says DOCTOR is refused.
+    // The token that still says DoctorDocument is refused.
     await untilRefusedHere(doctorToken);
     const [latest] = await allLogEntries();
     expect(latest).toMatchObject({ action: 'SET_USER_ROLE', targetId: id, adminId });
@@ -441,37 +446,37 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const before = {
       log: (await allLogEntries()).length,
       doctors: await doctorCount(),
-      services: ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length,
+      services: ok(await postAsGateway('doctor', doctorUrl, MedicalServicesDocument)).medicalServices.length,
     };
     const tokens = {
       PATIENT: (await login(people.patient.email, people.patient.password)).accessToken,
       DOCTOR: (await login(people.doctor.email, people.doctor.password)).accessToken,
     };
-    const operations: Array<[string, string, Record<string, unknown>]> = [
-      ['createDoctor', CREATE_DOCTOR, { input: doctorInput() }],
+    const operations: Array<[string, DocumentNode, Record<string, unknown>]> = [
+      ['createDoctor', CreateDoctorDocument, { input: doctorInput() }],
       [
         'createMedicalService',
-        CREATE_SERVICE,
+        CreateServiceDocument,
         { input: { name: 'Flu shot', category: 'VACCINATION', durationMinutes: 10, price: '20.00', currency: 'EUR' } },
       ],
-      ['deactivateUser', DEACTIVATE, { userId: people.doctor.id, reason: 'Trying my luck' }],
-      ['setUserRole', SET_ROLE, { userId: people.doctor.id, role: 'ADMIN' }],
-      ['setBookingPolicy', SET_POLICY, { serviceId, policy: { minNoticeMinutes: 5 } }],
-      ['updateMedicalService', UPDATE_SERVICE, { id: serviceId, input: { price: '1.00' } }],
-      ['retireMedicalService', RETIRE_SERVICE, { id: serviceId }],
-      ['updateDoctor', UPDATE_DOCTOR, { id: people.doctor.id, input: { active: false } }],
-      ['adminActionLog', LOG, {}],
+      ['deactivateUser', DeactivateDocument, { userId: people.doctor.id, reason: 'Trying my luck' }],
+      ['setUserRole', SetRoleDocument, { userId: people.doctor.id, role: 'ADMIN' }],
+      ['setBookingPolicy', SetPolicyDocument, { serviceId, policy: { minNoticeMinutes: 5 } }],
+      ['updateMedicalService', UpdateServiceDocument, { id: serviceId, input: { price: '1.00' } }],
+      ['retireMedicalService', RetireServiceDocument, { id: serviceId }],
+      ['updateDoctor', UpdateDoctorDocument, { id: people.doctor.id, input: { active: false } }],
+      ['adminActionLog', LogDocument, {}],
     ];
     for (const [name, document, variables] of operations) {
       for (const [role, token] of Object.entries(tokens)) {
-        const response = await postAsGateway('admin', url, document, variables, token);
+        const response = await postAsGateway<unknown>('admin', url, document, variables, token);
         expect({ name, role, code: errorCode(response) }).toEqual({ name, role, code: 'FORBIDDEN' });
       }
-      const anonymous = await postAsGateway('admin', url, document, variables);
+      const anonymous = await postAsGateway<unknown>('admin', url, document, variables);
       expect({ name, code: errorCode(anonymous) }).toEqual({ name, code: 'UNAUTHENTICATED' });
     }
 
-    const services = ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length;
+    const services = ok(await postAsGateway('doctor', doctorUrl, MedicalServicesDocument)).medicalServices.length;
     expect({ log: (await allLogEntries()).length, doctors: await doctorCount(), services }).toEqual(before);
     expect((await login(people.doctor.email, people.doctor.password)).user.role).toBe(Role.DOCTOR);
   });
@@ -480,7 +485,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const before = {
       log: (await allLogEntries()).length,
       doctors: await doctorCount(),
-      services: ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length,
+      services: ok(await postAsGateway('doctor', doctorUrl, MedicalServicesDocument)).medicalServices.length,
     };
     const badDoctors: Array<[Record<string, unknown>, RegExp]> = [
       [{ email: 'not-an-email' }, /email/],
@@ -495,7 +500,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     for (const [overrides, field] of badDoctors) {
       const input = doctorInput(overrides);
       emails.push(input.email);
-      const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken);
+      const response = await postAsGateway('admin', url, CreateDoctorDocument, { input }, adminToken);
       expect({ overrides, code: errorCode(response) }).toEqual({ overrides, code: 'BAD_USER_INPUT' });
       expect(response.errors![0].message).toMatch(field);
     }
@@ -513,75 +518,81 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       const response = await postAsGateway(
         'admin',
         url,
-        CREATE_SERVICE,
-        { input: { ...service, ...overrides } },
+        CreateServiceDocument,
+        wrongVariables({ input: { ...service, ...overrides } }),
         adminToken,
       );
       expect({ overrides, code: errorCode(response) }).toEqual({ overrides, code: 'BAD_USER_INPUT' });
       expect(response.errors![0].message).toMatch(field);
     }
-    const badOthers: Array<[string, Record<string, unknown>, RegExp]> = [
-      [DEACTIVATE, { userId: people.doctor.id, reason: 'no' }, /reason must be 3 to 500/],
-      [DEACTIVATE, { userId: people.doctor.id, reason: 'x'.repeat(501) }, /reason must be 3 to 500/],
-      [DEACTIVATE, { userId: 'doctor-1', reason: 'Left the clinic' }, /userId must be a user id/],
-      [SET_ROLE, { userId: 'doctor-1', role: 'ADMIN' }, /userId must be a user id/],
-      [SET_ROLE, { userId: people.doctor.id, role: 'SUPERUSER' }, /Role/],
-      [LOG, { first: 0 }, /"first" must be between 1 and 100/],
-      [LOG, { after: 'garbage' }, /cursor/],
+    const badOthers: Array<[DocumentNode, Record<string, unknown>, RegExp]> = [
+      [DeactivateDocument, { userId: people.doctor.id, reason: 'no' }, /reason must be 3 to 500/],
+      [DeactivateDocument, { userId: people.doctor.id, reason: 'x'.repeat(501) }, /reason must be 3 to 500/],
+      [DeactivateDocument, { userId: 'doctor-1', reason: 'Left the clinic' }, /userId must be a user id/],
+      [SetRoleDocument, { userId: 'doctor-1', role: 'ADMIN' }, /userId must be a user id/],
+      [SetRoleDocument, { userId: people.doctor.id, role: 'SUPERUSER' }, /Role/],
+      [LogDocument, { first: 0 }, /"first" must be between 1 and 100/],
+      [LogDocument, { after: 'garbage' }, /cursor/],
     ];
     for (const [document, variables, message] of badOthers) {
-      const response = await postAsGateway('admin', url, document, variables, adminToken);
+      const response = await postAsGateway<unknown>('admin', url, document, variables, adminToken);
       expect({ variables, code: errorCode(response) }).toEqual({ variables, code: 'BAD_USER_INPUT' });
       expect(response.errors![0].message).toMatch(message);
     }
 
-    const services = ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.length;
+    const services = ok(await postAsGateway('doctor', doctorUrl, MedicalServicesDocument)).medicalServices.length;
     expect({ log: (await allLogEntries()).length, doctors: await doctorCount(), services }).toEqual(before);
     for (const email of emails) expect(await authRows(email)).toBe(0);
     expect((await login(people.doctor.email, people.doctor.password)).user.role).toBe(Role.DOCTOR);
   });
 
   it('changes and retires a medical service and changes a doctor in the doctor service, logging each without contact details', async () => {
-    const input = {
+    const input: MedicalServiceInput = {
       name: 'Physio session',
       category: 'FOLLOW_UP',
       durationMinutes: 30,
       price: '45.00',
       currency: 'EUR',
     };
-    const physio = ok(await postAsGateway('admin', url, CREATE_SERVICE, { input }, adminToken)).createMedicalService.id;
+    const physio = ok(await postAsGateway('admin', url, CreateServiceDocument, { input }, adminToken))
+      .createMedicalService.id;
     performed.push({ action: 'CREATE_MEDICAL_SERVICE', targetId: physio });
     expect(
       ok(
         await postAsGateway(
           'admin',
           url,
-          UPDATE_SERVICE,
+          UpdateServiceDocument,
           { id: physio, input: { price: '50.00', description: 'Forty minutes' } },
           adminToken,
         ),
       ).updateMedicalService,
     ).toEqual({ id: physio });
     performed.push({ action: 'UPDATE_MEDICAL_SERVICE', targetId: physio });
-    const SERVICE = 'query($id: ID!) { medicalService(id: $id) { name price description active } }';
-    expect(ok(await postAsGateway('doctor', doctorUrl, SERVICE, { id: physio })).medicalService).toEqual({
-      name: 'Physio session',
-      price: '50.00',
-      description: 'Forty minutes',
-      active: true,
-    });
+    expect(ok(await postAsGateway('doctor', doctorUrl, MedicalServiceDocument, { id: physio })).medicalService).toEqual(
+      {
+        name: 'Physio session',
+        price: '50.00',
+        description: 'Forty minutes',
+        active: true,
+      },
+    );
     expect(JSON.parse((await allLogEntries())[0].details)).toEqual({
       fields: ['price', 'description'],
       price: '50.00',
     });
 
     expect(
-      ok(await postAsGateway('admin', url, RETIRE_SERVICE, { id: physio }, adminToken)).retireMedicalService,
+      ok(await postAsGateway('admin', url, RetireServiceDocument, { id: physio }, adminToken)).retireMedicalService,
     ).toEqual({ id: physio });
     performed.push({ action: 'RETIRE_MEDICAL_SERVICE', targetId: physio });
-    expect(ok(await postAsGateway('doctor', doctorUrl, SERVICE, { id: physio })).medicalService.active).toBe(false);
     expect(
-      ok(await postAsGateway('doctor', doctorUrl, MEDICAL_SERVICES)).medicalServices.map((s: { id: string }) => s.id),
+      ok(await postAsGateway('doctor', doctorUrl, MedicalServiceDocument, { id: physio })).medicalService.active,
+    ).toBe(false);
+    expect(
+      ok(await postAsGateway('doctor', doctorUrl, MedicalServicesDocument)).medicalServices.map(
+        (s: { id: string }) => s.id,
+      ),
     ).not.toContain(physio);
 
     const doctorId = people.doctor.id;
@@ -590,14 +601,14 @@ describe('admin subgraph driving the real auth and doctor services', () => {
         await postAsGateway(
           'admin',
           url,
-          UPDATE_DOCTOR,
+          UpdateDoctorDocument,
           { id: doctorId, input: { location: 'Room 7', phone: '+49 30 7777777' } },
           adminToken,
         ),
       ).updateDoctor,
     ).toEqual({ id: doctorId });
     performed.push({ action: 'UPDATE_DOCTOR', targetId: doctorId });
-    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({
+    expect(ok(await postAsGateway('doctor', doctorUrl, DoctorDocument, { id: doctorId })).doctor).toMatchObject({
       location: 'Room 7',
     });
     const [latest] = await allLogEntries();
@@ -605,21 +616,22 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     expect(JSON.parse(latest.details)).toEqual({ fields: ['phone', 'location'], active: true });
 
     const logged = (await allLogEntries()).length;
-    for (const [document, variables, code, message] of [
-      [UPDATE_SERVICE, { id: physio, input: { price: '-3.00' } }, 'BAD_USER_INPUT', /price/],
-      [UPDATE_SERVICE, { id: physio, input: { name: 'General checkup' } }, 'CONFLICT', /already exists/],
-      [UPDATE_SERVICE, { id: randomUUID(), input: { price: '3.00' } }, 'NOT_FOUND', /Medical service/],
-      [RETIRE_SERVICE, { id: randomUUID() }, 'NOT_FOUND', /Medical service/],
-      [UPDATE_DOCTOR, { id: doctorId, input: { phone: 'call me' } }, 'BAD_USER_INPUT', /phone/],
-      [UPDATE_DOCTOR, { id: doctorId, input: { serviceIds: [physio] } }, 'BAD_USER_INPUT', /serviceIds/],
-      [UPDATE_DOCTOR, { id: randomUUID(), input: { bio: 'x' } }, 'NOT_FOUND', /Doctor/],
-    ] as const) {
-      const refused = await postAsGateway('admin', url, document, variables, adminToken);
+    const refusals: Array<[DocumentNode, Record<string, unknown>, string, RegExp]> = [
+      [UpdateServiceDocument, { id: physio, input: { price: '-3.00' } }, 'BAD_USER_INPUT', /price/],
+      [UpdateServiceDocument, { id: physio, input: { name: 'General checkup' } }, 'CONFLICT', /already exists/],
+      [UpdateServiceDocument, { id: randomUUID(), input: { price: '3.00' } }, 'NOT_FOUND', /Medical service/],
+      [RetireServiceDocument, { id: randomUUID() }, 'NOT_FOUND', /Medical service/],
+      [UpdateDoctorDocument, { id: doctorId, input: { phone: 'call me' } }, 'BAD_USER_INPUT', /phone/],
+      [UpdateDoctorDocument, { id: doctorId, input: { serviceIds: [physio] } }, 'BAD_USER_INPUT', /serviceIds/],
+      [UpdateDoctorDocument, { id: randomUUID(), input: { bio: 'x' } }, 'NOT_FOUND', /Doctor/],
+    ];
+    for (const [document, variables, code, message] of refusals) {
+      const refused = await postAsGateway<unknown>('admin', url, document, variables, adminToken);
       expect({ variables, code: errorCode(refused) }).toEqual({ variables, code });
       expect(refused.errors![0].message).toMatch(message);
     }
     expect((await allLogEntries()).length).toBe(logged);
-    expect(ok(await postAsGateway('doctor', doctorUrl, DOCTOR, { id: doctorId })).doctor).toMatchObject({
+    expect(ok(await postAsGateway('doctor', doctorUrl, DoctorDocument, { id: doctorId })).doctor).toMatchObject({
       location: 'Room 7',
       services: [{ id: serviceId }],
     });
@@ -665,7 +677,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
       const [withheld] = await allLogEntries();
       expect(withheld).toMatchObject({ action: 'ADD_TIME_OFF', targetId: people.doctor.id });
       expect(withheld.details).not.toContain('+49');
-      expect(JSON.parse(withheld.details)).toEqual({ withheld: expect.stringMatching(/patientPhone/) });
+      expect(JSON.parse(withheld.details)).toEqual({ withheld: stringMatching(/patientPhone/) });
 
       // Not from our outboxes: a bad admin id, action name or target, or another event type in the queue.
       await delivered(action({ adminId: 'someone', action: 'lower case', targetId: '' }));
@@ -677,7 +689,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
   });
 
   it("refuses GraphQL sent straight to the admin port without the gateway's caller token, even with an admin's access token", async () => {
-    const raw = await postGraphql(url, LOG, { first: 1 }, adminToken);
+    const raw = await postGraphql(url, LogDocument, { first: 1 }, adminToken);
     expect(raw.status).toBe(401);
     expect(errorCode(raw)).toBe('UNAUTHENTICATED');
     expect(raw.data).toBeUndefined();
@@ -688,7 +700,9 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: any = ok(await postAsGateway('admin', url, LOG, { first: 2, after }, adminToken)).adminActionLog;
+      const page: LogQuery['adminActionLog'] = ok(
+        await postAsGateway('admin', url, LogDocument, { first: 2, after }, adminToken),
+      ).adminActionLog;
       pages += 1;
       expect(page.edges.length).toBeLessThanOrEqual(2);
       seen.push(...page.edges.map((edge: { node: LogEntry }) => edge.node));
@@ -703,10 +717,11 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     expect(instants).toEqual([...instants].sort((a, b) => b - a));
   });
 
-  async function logRows(sql: string, params: unknown[] = []): Promise<any[]> {
+  /** Rows of the admin action log as stored (its columns are text). */
+  async function logRows(sql: string, params: unknown[] = []): Promise<Array<Record<string, string>>> {
     const connection = await createConnection({ uri: databases.admin });
     try {
-      return (await connection.query(sql, params))[0] as any[];
+      return (await connection.query(sql, params))[0] as Array<Record<string, string>>;
     } finally {
       await connection.end();
     }
@@ -717,15 +732,15 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     expect(stored.length).toBe(performed.length);
     for (const row of stored) expect(row.details).toMatch(/^v2:k1:/);
     expect(JSON.stringify(stored)).not.toContain('Left the clinic');
-    const deactivation = stored.find((row) => row.action === 'DEACTIVATE_USER');
+    const deactivation = stored.find((row) => row.action === 'DEACTIVATE_USER')!;
     expect(
       JSON.parse(createFieldSealer(parseKeyRing(k1)).open(SEALED.details, deactivation.id, deactivation.details)),
     ).toEqual({ reason: 'Left the clinic in March', doctorDeactivated: true });
 
-    const other = stored.find((row) => row.id !== deactivation.id);
+    const other = stored.find((row) => row.id !== deactivation.id)!;
     await logRows('update admin_action_logs set details = ? where id = ?', [deactivation.details, other.id]);
     try {
-      const read = await postAsGateway('admin', url, LOG, { first: 100 }, adminToken);
+      const read = await postAsGateway('admin', url, LogDocument, { first: 100 }, adminToken);
       expect(errorCode(read)).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(read)).not.toContain('Left the clinic');
     } finally {
@@ -763,7 +778,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const onlyK2 = await startAdmin(configWithKeys(k2));
     try {
       const after = ok(
-        await postAsGateway('admin', onlyK2.url, LOG, { first: 100 }, adminToken),
+        await postAsGateway('admin', onlyK2.url, LogDocument, { first: 100 }, adminToken),
       ).adminActionLog.edges.map((edge: { node: LogEntry }) => edge.node);
       expect(after).toEqual(before);
     } finally {
@@ -777,7 +792,7 @@ describe('admin subgraph driving the real auth and doctor services', () => {
     const before = (await allLogEntries()).length;
     const input = doctorInput();
 
-    const response = await postAsGateway('admin', url, CREATE_DOCTOR, { input }, adminToken);
+    const response = await postAsGateway('admin', url, CreateDoctorDocument, { input }, adminToken);
     expect(errorCode(response)).toBe('INTERNAL_SERVER_ERROR');
     expect(response.errors![0].message).toMatch(/doctor service is not reachable/);
 

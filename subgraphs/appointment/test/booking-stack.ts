@@ -3,6 +3,7 @@ import {
   describeEachStore,
   dropDatabase,
   freshDatabaseUrl,
+  GraphqlOperation,
   postAsGateway,
   serviceClientAs,
   spawnService,
@@ -131,8 +132,9 @@ export class BookingStack {
     for (const url of this.databases) if (url.startsWith('mysql')) await dropDatabase(url);
   }
 
-  gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
-    return postAsGateway('appointment', this.appointment.url, query, variables, token);
+  /** Posts to appointment as the gateway relays a client's: a typed document gives a typed answer (a string, `any`). */
+  gql<T = any, V = Record<string, unknown>>(operation: GraphqlOperation<T, V>, variables?: NoInfer<V>, token?: string) {
+    return postAsGateway('appointment', this.appointment.url, operation, variables, token);
   }
 
   patient(): Promise<{ id: string; token: string }> {

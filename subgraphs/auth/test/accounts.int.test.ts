@@ -7,6 +7,7 @@ import {
   serviceClientAs,
   SmtpSink,
   startSmtpSink,
+  stringMatching,
 } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { createHash, randomUUID } from 'node:crypto';
@@ -15,24 +16,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAuth } from '../src/app';
 import { loadAuthConfig } from '../src/config';
+import {
+  AccountLoginDocument,
+  AccountRefreshDocument,
+  ChangePasswordDocument,
+  LogoutDocument,
+  LogoutEverywhereDocument,
+  MeDocument,
+  RequestResetDocument,
+  ResetPasswordDocument,
+} from './generated/operations';
 
-const LOGIN =
-  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken user { id role } } }';
-const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
-const ME = '{ me { id role } }';
-const CHANGE =
-  'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { accessToken refreshToken user { id } } }';
-const REQUEST_RESET = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
-const RESET = 'mutation($token: String!, $p: String!) { resetPassword(token: $token, newPassword: $p) }';
-const LOGOUT = 'mutation($t: String!) { logout(refreshToken: $t) }';
-const LOGOUT_EVERYWHERE = 'mutation { logoutEverywhere }';
 const APP_URL = 'https://app.clinic.test/';
 
 /** Polls until the token is refused (UNAUTHENTICATED); resolves with the refusal. */
 async function untilRefused(url: string, token: string, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const response = await postAsGateway('auth', url, ME, {}, token);
+    const response = await postAsGateway('auth', url, MeDocument, {}, token);
     if (errorCode(response) === 'UNAUTHENTICATED') return response;
     if (Date.now() > deadline)
       throw new Error(`the token was still accepted after ${timeoutMs} ms: ${JSON.stringify(response)}`);
@@ -81,16 +82,16 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
   }
 
   async function signIn(email: string, password: string) {
-    const response = await postAsGateway('auth', url, LOGIN, { email, password });
+    const response = await postAsGateway('auth', url, AccountLoginDocument, { email, password });
     expect(response.errors).toBeUndefined();
-    return response.data.login as { accessToken: string; refreshToken: string; user: { id: string; role: string } };
+    return response.data!.login;
   }
 
   async function query(sql: string, params: unknown[]) {
     const connection = await createConnection({ uri: databaseUrl });
     try {
       const [rows] = await connection.query(sql, params);
-      return rows as Array<Record<string, any>>;
+      return rows as Array<Record<string, unknown>>;
     } finally {
       await connection.end();
     }
@@ -114,7 +115,7 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const wrong = await postAsGateway(
         'auth',
         url,
-        CHANGE,
+        ChangePasswordDocument,
         { c: 'not-the-password', n: 'second-password-2' },
         session.accessToken,
       );
@@ -122,16 +123,24 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
         message: 'The current password is wrong.',
         extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' },
       });
-      const short = await postAsGateway('auth', url, CHANGE, { c: user.password, n: 'short' }, session.accessToken);
+      const short = await postAsGateway(
+        'auth',
+        url,
+        ChangePasswordDocument,
+        { c: user.password, n: 'short' },
+        session.accessToken,
+      );
       expect(short.errors![0]).toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', field: 'newPassword' },
-        message: expect.stringMatching(/newPassword must be at least 10 characters/),
+        message: stringMatching(/newPassword must be at least 10 characters/),
       });
-      expect(errorCode(await postAsGateway('auth', url, CHANGE, { c: user.password, n: 'second-password-2' }))).toBe(
-        'UNAUTHENTICATED',
-      );
+      expect(
+        errorCode(
+          await postAsGateway('auth', url, ChangePasswordDocument, { c: user.password, n: 'second-password-2' }),
+        ),
+      ).toBe('UNAUTHENTICATED');
       // Nothing changed: the session and the password still work.
-      expect((await postAsGateway('auth', url, ME, {}, session.accessToken)).errors).toBeUndefined();
+      expect((await postAsGateway('auth', url, MeDocument, {}, session.accessToken)).errors).toBeUndefined();
       await signIn(user.email, user.password);
     });
 
@@ -142,26 +151,34 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const changed = await postAsGateway(
         'auth',
         url,
-        CHANGE,
+        ChangePasswordDocument,
         { c: user.password, n: 'second-password-2' },
         current.accessToken,
       );
       expect(changed.errors).toBeUndefined();
-      const renewed = changed.data.changePassword;
+      const renewed = changed.data!.changePassword;
       expect(renewed.user.id).toBe(user.id);
 
       expect((await untilRefused(url, other.accessToken)).errors![0].extensions).toMatchObject({
         reason: 'SESSION_REVOKED',
       });
       await untilRefused(url, current.accessToken);
-      expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: other.refreshToken }))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: current.refreshToken }))).toBe('UNAUTHENTICATED');
-
-      expect((await postAsGateway('auth', url, ME, {}, renewed.accessToken)).data.me.id).toBe(user.id);
-      expect((await postAsGateway('auth', url, REFRESH, { t: renewed.refreshToken })).errors).toBeUndefined();
-      expect(errorCode(await postAsGateway('auth', url, LOGIN, { email: user.email, password: user.password }))).toBe(
+      expect(errorCode(await postAsGateway('auth', url, AccountRefreshDocument, { t: other.refreshToken }))).toBe(
         'UNAUTHENTICATED',
       );
+      expect(errorCode(await postAsGateway('auth', url, AccountRefreshDocument, { t: current.refreshToken }))).toBe(
+        'UNAUTHENTICATED',
+      );
+
+      expect((await postAsGateway('auth', url, MeDocument, {}, renewed.accessToken)).data!.me.id).toBe(user.id);
+      expect(
+        (await postAsGateway('auth', url, AccountRefreshDocument, { t: renewed.refreshToken })).errors,
+      ).toBeUndefined();
+      expect(
+        errorCode(
+          await postAsGateway('auth', url, AccountLoginDocument, { email: user.email, password: user.password }),
+        ),
+      ).toBe('UNAUTHENTICATED');
       await signIn(user.email, 'second-password-2');
     });
   });
@@ -169,18 +186,18 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
   describe('password reset', () => {
     it('answers the same for an unknown email and sends nothing; refuses a malformed one', async () => {
       const before = Date.now();
-      const unknown = await postAsGateway('auth', url, REQUEST_RESET, {
+      const unknown = await postAsGateway('auth', url, RequestResetDocument, {
         email: `nobody-${randomUUID()}@carebook.test`,
       });
       expect(unknown).toMatchObject({ data: { requestPasswordReset: true } });
       expect(unknown.errors).toBeUndefined();
       const user = await newUser();
-      const known = await postAsGateway('auth', url, REQUEST_RESET, { email: user.email.toUpperCase() });
+      const known = await postAsGateway('auth', url, RequestResetDocument, { email: user.email.toUpperCase() });
       expect(known).toEqual(unknown);
       await resetLinkSentTo(user.email, before);
       expect(sink.messages.filter((m) => m.at >= before)).toHaveLength(1);
 
-      const malformed = await postAsGateway('auth', url, REQUEST_RESET, { email: 'not-an-email' });
+      const malformed = await postAsGateway('auth', url, RequestResetDocument, { email: 'not-an-email' });
       expect(malformed.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'email' } });
     });
 
@@ -188,16 +205,16 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const user = await newUser();
       const session = await signIn(user.email, user.password);
       const before = Date.now();
-      expect((await postAsGateway('auth', url, REQUEST_RESET, { email: user.email })).data.requestPasswordReset).toBe(
-        true,
-      );
+      expect(
+        (await postAsGateway('auth', url, RequestResetDocument, { email: user.email })).data!.requestPasswordReset,
+      ).toBe(true);
       const token = await resetLinkSentTo(user.email, before);
 
       const rows = await query('select * from password_reset_tokens where user_id = ?', [user.id]);
       expect(rows).toHaveLength(1);
       expect(rows[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));
       expect(JSON.stringify(rows)).not.toContain(token);
-      expect(rows[0].expires_at.getTime() - rows[0].created_at.getTime()).toBe(30 * 60_000);
+      expect((rows[0].expires_at as Date).getTime() - (rows[0].created_at as Date).getTime()).toBe(30 * 60_000);
       // Nor is it anywhere in Redis (no job, no cache).
       const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { enableOfflineQueue: true });
       try {
@@ -211,23 +228,29 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
         redis.disconnect();
       }
 
-      expect((await postAsGateway('auth', url, RESET, { token, p: 'short' })).errors![0].extensions).toMatchObject({
+      expect(
+        (await postAsGateway('auth', url, ResetPasswordDocument, { token, p: 'short' })).errors![0].extensions,
+      ).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'newPassword',
       });
-      const reset = await postAsGateway('auth', url, RESET, { token, p: 'reset-password-3' });
+      const reset = await postAsGateway('auth', url, ResetPasswordDocument, { token, p: 'reset-password-3' });
       expect(reset).toMatchObject({ data: { resetPassword: true } });
       await untilRefused(url, session.accessToken);
-      expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await postAsGateway('auth', url, LOGIN, { email: user.email, password: user.password }))).toBe(
+      expect(errorCode(await postAsGateway('auth', url, AccountRefreshDocument, { t: session.refreshToken }))).toBe(
         'UNAUTHENTICATED',
       );
+      expect(
+        errorCode(
+          await postAsGateway('auth', url, AccountLoginDocument, { email: user.email, password: user.password }),
+        ),
+      ).toBe('UNAUTHENTICATED');
       await signIn(user.email, 'reset-password-3');
 
-      const again = await postAsGateway('auth', url, RESET, { token, p: 'another-password-4' });
+      const again = await postAsGateway('auth', url, ResetPasswordDocument, { token, p: 'another-password-4' });
       expect(again.errors![0]).toMatchObject({
         extensions: { code: 'BAD_USER_INPUT', field: 'token' },
-        message: expect.stringMatching(/already used or has expired; ask for a new one/),
+        message: stringMatching(/already used or has expired; ask for a new one/),
       });
       await signIn(user.email, 'reset-password-3');
     });
@@ -235,34 +258,34 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
     it('refuses an expired token, and one replaced by a newer request', async () => {
       const user = await newUser();
       let before = Date.now();
-      await postAsGateway('auth', url, REQUEST_RESET, { email: user.email });
+      await postAsGateway('auth', url, RequestResetDocument, { email: user.email });
       const first = await resetLinkSentTo(user.email, before);
       before = Date.now();
-      await postAsGateway('auth', url, REQUEST_RESET, { email: user.email });
+      await postAsGateway('auth', url, RequestResetDocument, { email: user.email });
       const second = await resetLinkSentTo(user.email, before);
       expect(second).not.toBe(first);
-      expect(errorCode(await postAsGateway('auth', url, RESET, { token: first, p: 'reset-password-3' }))).toBe(
-        'BAD_USER_INPUT',
-      );
+      expect(
+        errorCode(await postAsGateway('auth', url, ResetPasswordDocument, { token: first, p: 'reset-password-3' })),
+      ).toBe('BAD_USER_INPUT');
 
       await query('update password_reset_tokens set expires_at = ? where token_hash = ?', [
         new Date(Date.now() - 1000),
         createHash('sha256').update(second).digest('hex'),
       ]);
-      expect(errorCode(await postAsGateway('auth', url, RESET, { token: second, p: 'reset-password-3' }))).toBe(
-        'BAD_USER_INPUT',
-      );
+      expect(
+        errorCode(await postAsGateway('auth', url, ResetPasswordDocument, { token: second, p: 'reset-password-3' })),
+      ).toBe('BAD_USER_INPUT');
       await signIn(user.email, user.password);
     });
 
     it('lets one of two concurrent uses of a link succeed', async () => {
       const user = await newUser();
       const before = Date.now();
-      await postAsGateway('auth', url, REQUEST_RESET, { email: user.email });
+      await postAsGateway('auth', url, RequestResetDocument, { email: user.email });
       const token = await resetLinkSentTo(user.email, before);
       const results = await Promise.all([
-        postAsGateway('auth', url, RESET, { token, p: 'parallel-password-a' }),
-        postAsGateway('auth', url, RESET, { token, p: 'parallel-password-b' }),
+        postAsGateway('auth', url, ResetPasswordDocument, { token, p: 'parallel-password-a' }),
+        postAsGateway('auth', url, ResetPasswordDocument, { token, p: 'parallel-password-b' }),
       ]);
       expect(results.filter((r) => r.data?.resetPassword === true)).toHaveLength(1);
       expect(results.filter((r) => errorCode(r) === 'BAD_USER_INPUT')).toHaveLength(1);
@@ -271,11 +294,13 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
     it('limits requests per email (3 per hour here), known or not, with the same answer', async () => {
       const email = `flood-${randomUUID().slice(0, 8)}@carebook.test`;
       for (let i = 0; i < 3; i++)
-        expect((await postAsGateway('auth', url, REQUEST_RESET, { email })).data.requestPasswordReset).toBe(true);
-      const refused = await postAsGateway('auth', url, REQUEST_RESET, { email });
+        expect((await postAsGateway('auth', url, RequestResetDocument, { email })).data!.requestPasswordReset).toBe(
+          true,
+        );
+      const refused = await postAsGateway('auth', url, RequestResetDocument, { email });
       expect(refused.errors![0]).toMatchObject({
         extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED' },
-        message: expect.stringMatching(/Too many password resets were asked for this email/),
+        message: stringMatching(/Too many password resets were asked for this email/),
       });
     });
   });
@@ -285,18 +310,23 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const user = await newUser();
       const here = await signIn(user.email, user.password);
       const there = await signIn(user.email, user.password);
-      const rotated = (await postAsGateway('auth', url, REFRESH, { t: here.refreshToken })).data.refreshSession;
-      expect(await postAsGateway('auth', url, LOGOUT, { t: rotated.refreshToken })).toMatchObject({
+      const rotated = (await postAsGateway('auth', url, AccountRefreshDocument, { t: here.refreshToken })).data!
+        .refreshSession;
+      expect(await postAsGateway('auth', url, LogoutDocument, { t: rotated.refreshToken })).toMatchObject({
         data: { logout: true },
       });
-      expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: rotated.refreshToken }))).toBe('UNAUTHENTICATED');
-      expect((await postAsGateway('auth', url, REFRESH, { t: there.refreshToken })).errors).toBeUndefined();
+      expect(errorCode(await postAsGateway('auth', url, AccountRefreshDocument, { t: rotated.refreshToken }))).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(
+        (await postAsGateway('auth', url, AccountRefreshDocument, { t: there.refreshToken })).errors,
+      ).toBeUndefined();
       // Signing out twice is no error; an unknown token is.
-      expect(await postAsGateway('auth', url, LOGOUT, { t: rotated.refreshToken })).toMatchObject({
+      expect(await postAsGateway('auth', url, LogoutDocument, { t: rotated.refreshToken })).toMatchObject({
         data: { logout: true },
       });
       expect(
-        (await postAsGateway('auth', url, LOGOUT, { t: 'not-a-refresh-token' })).errors![0].extensions,
+        (await postAsGateway('auth', url, LogoutDocument, { t: 'not-a-refresh-token' })).errors![0].extensions,
       ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'refreshToken' });
     });
 
@@ -304,18 +334,18 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const user = await newUser();
       const here = await signIn(user.email, user.password);
       const there = await signIn(user.email, user.password);
-      expect(errorCode(await postAsGateway('auth', url, LOGOUT_EVERYWHERE))).toBe('UNAUTHENTICATED');
-      expect(await postAsGateway('auth', url, LOGOUT_EVERYWHERE, {}, here.accessToken)).toMatchObject({
+      expect(errorCode(await postAsGateway('auth', url, LogoutEverywhereDocument))).toBe('UNAUTHENTICATED');
+      expect(await postAsGateway('auth', url, LogoutEverywhereDocument, {}, here.accessToken)).toMatchObject({
         data: { logoutEverywhere: true },
       });
       await untilRefused(url, here.accessToken);
       await untilRefused(url, there.accessToken);
       for (const session of [here, there])
-        expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: session.refreshToken }))).toBe(
+        expect(errorCode(await postAsGateway('auth', url, AccountRefreshDocument, { t: session.refreshToken }))).toBe(
           'UNAUTHENTICATED',
         );
       const fresh = await signIn(user.email, user.password);
-      expect((await postAsGateway('auth', url, ME, {}, fresh.accessToken)).data.me.id).toBe(user.id);
+      expect((await postAsGateway('auth', url, MeDocument, {}, fresh.accessToken)).data!.me.id).toBe(user.id);
     });
   });
 
@@ -327,7 +357,7 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const fresh = await signIn(user.email, user.password);
       expect(fresh.user.role).toBe('ADMIN');
       await untilRefused(url, session.accessToken);
-      expect((await postAsGateway('auth', url, ME, {}, fresh.accessToken)).data.me).toEqual({
+      expect((await postAsGateway('auth', url, MeDocument, {}, fresh.accessToken)).data!.me).toEqual({
         id: user.id,
         role: 'ADMIN',
       });
@@ -338,7 +368,9 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
       const session = await signIn(user.email, user.password);
       await services.call('auth', 'deactivate-user', { id: user.id });
       await untilRefused(url, session.accessToken);
-      expect(errorCode(await postAsGateway('auth', url, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await postAsGateway('auth', url, AccountRefreshDocument, { t: session.refreshToken }))).toBe(
+        'UNAUTHENTICATED',
+      );
     });
 
     it('changes nothing when the revocation cannot be recorded (Redis unreachable)', async () => {
@@ -355,7 +387,7 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
         ] as const) {
           await expect(viaCutOff.call('auth', route, body)).rejects.toMatchObject({
             extensions: { code: 'INTERNAL_SERVER_ERROR' },
-            message: expect.stringMatching(/nothing was changed/),
+            message: stringMatching(/nothing was changed/),
           });
         }
         const [row] = await query('select active, role from users where id = ?', [user.id]);
@@ -363,7 +395,7 @@ describe('accounts: password change and reset, sign-out, revocation (auth agains
         await signIn(user.email, user.password);
         // Its own verifier cannot check revocations: it refuses user tokens rather than honour possibly revoked ones.
         const session = await signIn(user.email, user.password);
-        const refused = await postAsGateway('auth', cutOff.url, ME, {}, session.accessToken);
+        const refused = await postAsGateway('auth', cutOff.url, MeDocument, {}, session.accessToken);
         expect(refused.errors![0]).toMatchObject({
           extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_CHECK_UNAVAILABLE' },
         });

@@ -1,28 +1,44 @@
 import { Role } from '@carebook/platform';
 import {
+  anyNumber,
   dropDatabase,
   errorCode,
   freshDatabaseUrl,
+  operationText,
   postAsGateway,
   postGraphql,
   serviceClientAs,
-  spawnService,
   SpawnedService,
+  spawnService,
+  stringMatching,
   testPortBase,
+  wrongVariables,
 } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
+import type { DocumentNode } from 'graphql';
+import { decodeJwt, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAuth } from '../src/app';
 import { loadAuthConfig } from '../src/config';
+import {
+  LoginDocument,
+  MeDetailsDocument,
+  MeEmailDocument,
+  RefreshDocument,
+  RegisterPatientDocument,
+  RegisterPatientUserDocument,
+  ServiceSdlDocument,
+  UserEntitiesDocument,
+  UserIdsDocument,
+  UsersAfterGarbageDocument,
+  UsersFirstPageDocument,
+} from './generated/operations';
+import { MyProfileNameEmailDocument } from './generated/patient';
 
-const LOGIN =
-  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken expiresAt user { id email role } } }';
-const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken expiresAt } }';
 const ADMIN = { email: 'root-admin@carebook.test', password: 'admin-password-1' };
-const USERS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id email role } } }';
 
 describe('auth subgraph against MariaDB and Redis', () => {
   const databaseUrl = freshDatabaseUrl('auth');
@@ -63,27 +79,27 @@ describe('auth subgraph against MariaDB and Redis', () => {
   });
 
   async function loginAdmin() {
-    const response = await postAsGateway('auth', url, LOGIN, ADMIN, undefined, { 'x-carebook-client-ip': '10.0.0.1' });
+    const response = await postAsGateway('auth', url, LoginDocument, ADMIN, undefined, {
+      'x-carebook-client-ip': '10.0.0.1',
+    });
     expect(response.errors).toBeUndefined();
-    return response.data.login;
+    return response.data!.login;
   }
 
   it('creates the bootstrap admin, signs in and answers me with an ES256 token carrying iss, aud, sub, role and exp', async () => {
     const session = await loginAdmin();
     expect(session.user).toMatchObject({ email: ADMIN.email, role: Role.ADMIN });
-    const [header, payload] = session.accessToken
-      .split('.')
-      .slice(0, 2)
-      .map((part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    const header = decodeProtectedHeader(session.accessToken);
+    const payload = decodeJwt(session.accessToken);
     expect(header.alg).toBe('ES256');
     expect(payload).toMatchObject({ iss: 'carebook-auth', aud: 'carebook', sub: session.user.id, role: 'ADMIN' });
-    expect(payload.exp - payload.iat).toBe(15 * 60);
-    const me = await postAsGateway('auth', url, '{ me { id email role createdAt } }', {}, session.accessToken);
-    expect(me.data.me).toMatchObject({ id: session.user.id, email: ADMIN.email });
+    expect(payload.exp! - payload.iat!).toBe(15 * 60);
+    const me = await postAsGateway('auth', url, MeDetailsDocument, {}, session.accessToken);
+    expect(me.data!.me).toMatchObject({ id: session.user.id, email: ADMIN.email });
   });
 
   it('publishes the public key only at /.well-known/jwks.json', async () => {
-    const jwks = await (await fetch(`${url}/.well-known/jwks.json`)).json();
+    const jwks = (await (await fetch(`${url}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
     expect(jwks.keys[0].d).toBeUndefined();
@@ -91,26 +107,26 @@ describe('auth subgraph against MariaDB and Redis', () => {
 
   it('rotates refresh tokens and revokes the family when a spent one is shown again', async () => {
     const session = await loginAdmin();
-    const first = await postAsGateway('auth', url, REFRESH, { t: session.refreshToken });
+    const first = await postAsGateway('auth', url, RefreshDocument, { t: session.refreshToken });
     expect(first.errors).toBeUndefined();
-    const second = await postAsGateway('auth', url, REFRESH, { t: session.refreshToken });
+    const second = await postAsGateway('auth', url, RefreshDocument, { t: session.refreshToken });
     expect(errorCode(second)).toBe('UNAUTHENTICATED');
     // The token issued by the first rotation belonged to the same family: revoked too.
-    const third = await postAsGateway('auth', url, REFRESH, { t: first.data.refreshSession.refreshToken });
+    const third = await postAsGateway('auth', url, RefreshDocument, { t: first.data!.refreshSession.refreshToken });
     expect(errorCode(third)).toBe('UNAUTHENTICATED');
   });
 
   it('lets exactly one of two concurrent uses of a refresh token succeed', async () => {
     const session = await loginAdmin();
     const results = await Promise.all([
-      postAsGateway('auth', url, REFRESH, { t: session.refreshToken }),
-      postAsGateway('auth', url, REFRESH, { t: session.refreshToken }),
+      postAsGateway('auth', url, RefreshDocument, { t: session.refreshToken }),
+      postAsGateway('auth', url, RefreshDocument, { t: session.refreshToken }),
     ]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
   });
 
   const loginFrom = (address: string, email: string, password: string) =>
-    postAsGateway('auth', url, LOGIN, { email, password }, undefined, { 'x-carebook-client-ip': address });
+    postAsGateway('auth', url, LoginDocument, { email, password }, undefined, { 'x-carebook-client-ip': address });
 
   it('refuses a wrong password, then throttles the account at that address (not elsewhere) after too many failures', async () => {
     const email = 'someone@carebook.test';
@@ -121,7 +137,7 @@ describe('auth subgraph against MariaDB and Redis', () => {
     expect(blocked.errors![0].message).toMatch(/Too many failed sign-in attempts/);
     expect(blocked.errors![0].extensions).toMatchObject({
       reason: 'RATE_LIMITED',
-      retryAfterSeconds: expect.any(Number),
+      retryAfterSeconds: anyNumber(),
     });
     expect(errorCode(await loginFrom('10.0.0.3', email, 'wrong-password'))).toBe('UNAUTHENTICATED');
   });
@@ -159,7 +175,7 @@ describe('auth subgraph against MariaDB and Redis', () => {
       postAsGateway(
         'auth',
         url,
-        'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }',
+        RegisterPatientDocument,
         { input: { email: `reg${n}@carebook.test`, password: 'long-enough-1', name: 'Reg' } },
         undefined,
         {
@@ -172,7 +188,7 @@ describe('auth subgraph against MariaDB and Redis', () => {
     const third = await register('10.0.3.1', 3);
     expect(errorCode(third)).toBe('FORBIDDEN');
     expect(third.errors![0]).toMatchObject({
-      message: expect.stringMatching(/Too many accounts were opened from your network address/),
+      message: stringMatching(/Too many accounts were opened from your network address/),
       extensions: { reason: 'RATE_LIMITED' },
     });
     expect(errorCode(await register('10.0.3.2', 4))).toBe('INTERNAL_SERVER_ERROR');
@@ -185,43 +201,43 @@ describe('auth subgraph against MariaDB and Redis', () => {
       { email: 'ann@carebook.test', password: 'long-enough-1', name: 'Ann', dateOfBirth: '2999-01-01' },
     ];
     for (const input of cases) {
-      const response = await postAsGateway(
-        'auth',
-        url,
-        'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }',
-        { input },
-      );
+      const response = await postAsGateway('auth', url, RegisterPatientDocument, { input });
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
     }
     const unknownGender = await postAsGateway(
       'auth',
       url,
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken } }',
-      {
+      RegisterPatientDocument,
+      wrongVariables({
         input: { email: 'ann@carebook.test', password: 'long-enough-1', name: 'Ann', gender: 'UNKNOWN' },
-      },
+      }),
     );
     expect(errorCode(unknownGender)).toBe('BAD_USER_INPUT');
     expect(await countUsers('ann@carebook.test')).toBe(0);
   });
 
   it('leaves no usable user when the patient service is down during registration, and the reconciler removes the rest', async () => {
-    const REGISTER =
-      'mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { accessToken user { id email } } }';
     const input = { email: 'down@carebook.test', password: 'long-enough-1', name: 'Dee' };
     // Its own client address: the file's other registrations count against theirs (REGISTRATIONS_PER_IP_PER_HOUR is 2 here).
     const fromOwnAddress = { 'x-carebook-client-ip': '10.9.9.9' };
-    const response = await postAsGateway('auth', url, REGISTER, { input }, undefined, fromOwnAddress);
+    const response = await postAsGateway(
+      'auth',
+      url,
+      RegisterPatientUserDocument,
+      { input },
+      undefined,
+      fromOwnAddress,
+    );
     expect(errorCode(response)).toBe('INTERNAL_SERVER_ERROR');
     expect(response.errors![0].message).toMatch(/patient service is not reachable/);
-    const login = await postAsGateway('auth', url, LOGIN, { email: input.email, password: input.password });
+    const login = await postAsGateway('auth', url, LoginDocument, { email: input.email, password: input.password });
     expect(errorCode(login)).toBe('UNAUTHENTICATED');
     // The profile service could not be asked to clean up, so the half-made user stays, unable to sign in, and holds the email.
     expect(await countUsers(input.email)).toBe(1);
     expect(await countUsers(input.email, true)).toBe(0);
-    expect(errorCode(await postAsGateway('auth', url, REGISTER, { input }, undefined, fromOwnAddress))).toBe(
-      'CONFLICT',
-    );
+    expect(
+      errorCode(await postAsGateway('auth', url, RegisterPatientUserDocument, { input }, undefined, fromOwnAddress)),
+    ).toBe('CONFLICT');
     // While the patient service is still down the reconciler cannot discard the profile side either: the user waits.
     await new Promise((resolve) => setTimeout(resolve, 1100)); // past PROVISIONING_GRACE_SECONDS (1 s)
     expect(await auth.reconcile()).toBe(0);
@@ -238,43 +254,31 @@ describe('auth subgraph against MariaDB and Redis', () => {
     // Other tests of this file leave half-made users of their own (registrations while the patient service was down).
     expect(await auth.reconcile()).toBeGreaterThanOrEqual(1);
     expect(await countUsers(input.email)).toBe(0);
-    const again = await postAsGateway('auth', url, REGISTER, { input }, undefined, {
+    const again = await postAsGateway('auth', url, RegisterPatientUserDocument, { input }, undefined, {
       'x-carebook-client-ip': '10.9.9.10',
     });
     expect(again.errors).toBeUndefined();
-    expect(again.data.registerPatient.user.email).toBe(input.email);
+    expect(again.data!.registerPatient.user.email).toBe(input.email);
     const profile = await postAsGateway(
       'patient',
       patient.url,
-      '{ myProfile { name email } }',
+      MyProfileNameEmailDocument,
       {},
-      again.data.registerPatient.accessToken,
+      again.data!.registerPatient.accessToken,
     );
     expect(profile.data?.myProfile).toEqual({ name: 'Dee', email: input.email });
     expect(
-      (await postAsGateway('auth', url, LOGIN, { email: input.email, password: input.password })).errors,
+      (await postAsGateway('auth', url, LoginDocument, { email: input.email, password: input.password })).errors,
     ).toBeUndefined();
   }, 90_000);
 
   it('lists users for admins only, in cursor pages', async () => {
     const admin = await loginAdmin();
-    const page = await postAsGateway(
-      'auth',
-      url,
-      '{ users(first: 1) { edges { node { id email role active createdAt } } pageInfo { hasNextPage endCursor } } }',
-      {},
-      admin.accessToken,
-    );
-    expect(page.data.users.edges).toHaveLength(1);
-    const bad = await postAsGateway(
-      'auth',
-      url,
-      '{ users(after: "garbage") { edges { node { id } } } }',
-      {},
-      admin.accessToken,
-    );
+    const page = await postAsGateway('auth', url, UsersFirstPageDocument, {}, admin.accessToken);
+    expect(page.data!.users.edges).toHaveLength(1);
+    const bad = await postAsGateway('auth', url, UsersAfterGarbageDocument, {}, admin.accessToken);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    const anonymous = await postAsGateway('auth', url, '{ users { edges { node { id } } } }');
+    const anonymous = await postAsGateway('auth', url, UserIdsDocument);
     expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
   });
 
@@ -288,17 +292,20 @@ describe('auth subgraph against MariaDB and Redis', () => {
       role: Role.DOCTOR,
     });
     await asAdminService.call('auth', 'confirm-user', { id });
-    const response = await postAsGateway('auth', url, LOGIN, { email, password: 'doctor-password-1' });
+    const response = await postAsGateway('auth', url, LoginDocument, { email, password: 'doctor-password-1' });
     expect(response.errors).toBeUndefined();
-    return response.data.login as { accessToken: string; user: { id: string; email: string; role: Role } };
+    return response.data!.login;
   }
 
   it("serves GraphQL only to the gateway and services: _entities, _service or any query without the gateway's caller token get 401 and no data", async () => {
     const admin = await loginAdmin();
     const r = [{ __typename: 'User', id: admin.user.id }];
-    for (const query of [USERS, '{ _service { sdl } }', '{ me { id email } }']) {
+    const refused: DocumentNode[] = [UserEntitiesDocument, ServiceSdlDocument, MeEmailDocument];
+    for (const document of refused) {
+      // The text names the operation when one is let through.
+      const query = operationText(document);
       for (const token of [undefined, admin.accessToken]) {
-        const raw = await postGraphql(url, query, { r }, token);
+        const raw = await postGraphql<unknown>(url, document, { r }, token);
         expect({ query, token: Boolean(token), status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({
           query,
           token: Boolean(token),
@@ -319,20 +326,17 @@ describe('auth subgraph against MariaDB and Redis', () => {
       { __typename: 'User', id: doctor.user.id },
     ];
 
-    const anonymous = await postAsGateway('auth', url, USERS, { r });
-    expect(anonymous.data._entities).toEqual([null, null]);
+    const anonymous = await postAsGateway('auth', url, UserEntitiesDocument, { r });
+    expect(anonymous.data!._entities).toEqual([null, null]);
     expect(anonymous.errors!.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
 
-    const asDoctor = await postAsGateway('auth', url, USERS, { r }, doctor.accessToken);
-    expect(asDoctor.data._entities).toEqual([null, { id: doctor.user.id, email: doctor.user.email, role: 'DOCTOR' }]);
+    const asDoctor = await postAsGateway('auth', url, UserEntitiesDocument, { r }, doctor.accessToken);
+    expect(asDoctor.data!._entities).toEqual([null, { id: doctor.user.id, email: doctor.user.email, role: 'DOCTOR' }]);
     expect(asDoctor.errors).toMatchObject([{ extensions: { code: 'FORBIDDEN' }, path: ['_entities', 0] }]);
 
-    const asAdmin = await postAsGateway('auth', url, USERS, { r }, admin.accessToken);
+    const asAdmin = await postAsGateway('auth', url, UserEntitiesDocument, { r }, admin.accessToken);
     expect(asAdmin.errors).toBeUndefined();
-    expect(asAdmin.data._entities.map((user: { email: string }) => user.email)).toEqual([
-      ADMIN.email,
-      doctor.user.email,
-    ]);
+    expect(asAdmin.data!._entities.map((user) => user!.email)).toEqual([ADMIN.email, doctor.user.email]);
   });
 
   async function countUsers(email: string, provisionedOnly = false): Promise<number> {

@@ -1,14 +1,25 @@
-import { AppointmentStatus, createEvent, EVENT_JOB_OPTIONS, OutboxEvent, Role } from '@carebook/platform';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  AppointmentStatus,
+  billingContract,
+  createEvent,
+  EVENT_JOB_OPTIONS,
+  OutboxEvent,
+  Role,
+  RouteOutput,
+} from '@carebook/platform';
 import {
   AppointmentFixture,
   dropDatabase,
   errorCode,
   freshDatabaseUrl,
+  outboxEvent,
   postAsGateway,
   postGraphql,
   serviceClientAs,
   startAppointmentFixture,
   startTestIssuer,
+  stringMatching,
   TestIssuer,
   testPortBase,
   untilJobCompleted,
@@ -18,12 +29,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningBilling, startBilling } from '../src/app';
 import { loadBillingConfig } from '../src/config';
 import { Invoice, Payment } from '../src/entities';
-
-const ENTITY_INVOICE = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Appointment { id invoice { id amount currency status lines { kind description amount service { id } } } } } }`;
-const PATIENT_INVOICES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { id invoices { id status } } } }`;
-const MY_INVOICES = '{ myInvoices { id amount currency status issuedAt paidAt appointment { id } } }';
-const PAY =
-  'mutation($id: ID!, $input: PaymentInput!) { payInvoice(id: $id, input: $input) { id status paidAt payments { method status failureReason } } }';
+import {
+  EntityInvoiceDocument,
+  MyInvoicesDocument,
+  PatientInvoicesDocument,
+  PayDocument,
+} from './generated/operations';
 
 interface Visit {
   appointmentId: string;
@@ -56,8 +67,8 @@ describe('billing subgraph', () => {
   });
   const doctorId = randomUUID();
   const tokenOf = (id: string, role = Role.PATIENT) => issuer.mint({ sub: id, role });
-  const gql = (query: string, variables: Record<string, unknown>, token: string) =>
-    postAsGateway('billing', billing.url, query, variables, token);
+  const gql = <T, V>(operation: TypedDocumentNode<T, V>, variables: NoInfer<V>, token: string) =>
+    postAsGateway('billing', billing.url, operation, variables, token);
   /** What the gateway hands billing for Appointment.invoice: the key and the required status. */
   const representation = (v: Visit, status: string) => ({ __typename: 'Appointment', id: v.appointmentId, status });
   /** An appointment the appointment service really holds (billing asks it for the facts when it issues on demand). */
@@ -154,7 +165,7 @@ describe('billing subgraph', () => {
     expect(invoices[0]).toMatchObject({ amount: '35.50', currency: 'EUR', status: 'PENDING', patientId: v.patientId });
     const issued = (await outbox('INVOICE_ISSUED')).filter((row) => row.aggregateId === invoices[0].id);
     expect(issued).toHaveLength(1);
-    expect(JSON.parse(issued[0].envelope).payload).toEqual({
+    expect(outboxEvent<'INVOICE_ISSUED'>(issued[0]).payload).toEqual({
       invoiceId: invoices[0].id,
       appointmentId: v.appointmentId,
       patientId: v.patientId,
@@ -214,29 +225,33 @@ describe('billing subgraph', () => {
 
     const onDemand = await storedVisit(AppointmentStatus.CANCELLED, '40.00', true);
     const answer = await gql(
-      ENTITY_INVOICE,
+      EntityInvoiceDocument,
       { reps: [{ ...representation(onDemand, 'CANCELLED'), lateCancellation: true }] },
       await tokenOf(onDemand.patientId),
     );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data._entities[0].invoice).toMatchObject({
+    expect(answer.data!._entities[0]!.invoice).toMatchObject({
       amount: '7.00',
       lines: [{ kind: 'LATE_CANCEL_FEE', amount: '7.00' }],
     });
     // A cancellation the representation calls timely is not looked up: no invoice.
     const timely = await storedVisit(AppointmentStatus.CANCELLED);
     const none = await gql(
-      ENTITY_INVOICE,
+      EntityInvoiceDocument,
       { reps: [{ ...representation(timely, 'CANCELLED'), lateCancellation: false }] },
       await tokenOf(timely.patientId),
     );
-    expect(none.data._entities[0].invoice).toBeNull();
+    expect(none.data!._entities[0]!.invoice).toBeNull();
   });
 
   it("issues a no-show fee on demand from the appointment service's facts, with the booked currency", async () => {
     const v = await storedVisit(AppointmentStatus.NO_SHOW, '90.00');
-    const answer = await gql(ENTITY_INVOICE, { reps: [representation(v, 'NO_SHOW')] }, await tokenOf(v.patientId));
-    expect(answer.data._entities[0].invoice).toMatchObject({
+    const answer = await gql(
+      EntityInvoiceDocument,
+      { reps: [representation(v, 'NO_SHOW')] },
+      await tokenOf(v.patientId),
+    );
+    expect(answer.data!._entities[0]!.invoice).toMatchObject({
       amount: '12.50',
       currency: 'EUR',
       lines: [{ kind: 'NO_SHOW_FEE', amount: '12.50', service: { id: v.serviceId } }],
@@ -248,8 +263,12 @@ describe('billing subgraph', () => {
     await deliver(closedEvent(v, 'APPOINTMENT_NO_SHOW'));
     const [invoice] = await invoicesOf(v.appointmentId);
     expect(invoice).toMatchObject({ amount: '12.50', status: 'PENDING' });
-    const lines = await gql(ENTITY_INVOICE, { reps: [representation(v, 'NO_SHOW')] }, await tokenOf(v.patientId));
-    expect(lines.data._entities[0].invoice.lines).toEqual([
+    const lines = await gql(
+      EntityInvoiceDocument,
+      { reps: [representation(v, 'NO_SHOW')] },
+      await tokenOf(v.patientId),
+    );
+    expect(lines.data!._entities[0]!.invoice!.lines).toEqual([
       { kind: 'NO_SHOW_FEE', description: 'Missed appointment fee', amount: '12.50', service: { id: v.serviceId } },
     ]);
   });
@@ -258,18 +277,18 @@ describe('billing subgraph', () => {
     const v = await storedVisit(AppointmentStatus.COMPLETED);
     const token = await tokenOf(v.patientId);
     const answers = await Promise.all([
-      ...Array.from({ length: 8 }, () => gql(ENTITY_INVOICE, { reps: [representation(v, 'COMPLETED')] }, token)),
+      ...Array.from({ length: 8 }, () => gql(EntityInvoiceDocument, { reps: [representation(v, 'COMPLETED')] }, token)),
       deliver(closedEvent(v, 'APPOINTMENT_COMPLETED')).then(() => null),
     ]);
-    const ids = new Set(answers.filter(Boolean).map((a) => a!.data._entities[0].invoice.id));
+    const ids = new Set(answers.filter(Boolean).map((a) => a!.data!._entities[0]!.invoice!.id));
     expect(ids.size).toBe(1);
     expect(await invoicesOf(v.appointmentId)).toHaveLength(1);
     expect(
       (await outbox('INVOICE_ISSUED')).filter(
-        (row) => JSON.parse(row.envelope).payload.appointmentId === v.appointmentId,
+        (row) => outboxEvent<'INVOICE_ISSUED'>(row).payload.appointmentId === v.appointmentId,
       ),
     ).toHaveLength(1);
-    expect(answers[0]!.data._entities[0].invoice).toMatchObject({
+    expect(answers[0]!.data!._entities[0]!.invoice).toMatchObject({
       amount: '40.00',
       currency: 'EUR',
       status: 'PENDING',
@@ -280,26 +299,26 @@ describe('billing subgraph', () => {
   it('shows no invoice before completion, and an invoice only to its patient, its doctor and admins', async () => {
     const open = visit();
     const none = await gql(
-      ENTITY_INVOICE,
+      EntityInvoiceDocument,
       { reps: [representation(open, 'CONFIRMED')] },
       await tokenOf(open.patientId),
     );
-    expect(none.data._entities[0].invoice).toBeNull();
+    expect(none.data!._entities[0]!.invoice).toBeNull();
     expect(await invoicesOf(open.appointmentId)).toHaveLength(0);
     // The representation's status only says when to ask; the appointment service's answer decides.
     const confirmed = await storedVisit(AppointmentStatus.CONFIRMED);
     const forged = await gql(
-      ENTITY_INVOICE,
+      EntityInvoiceDocument,
       { reps: [representation(confirmed, 'COMPLETED')] },
       await tokenOf(confirmed.patientId),
     );
-    expect(forged.data._entities[0].invoice).toBeNull();
+    expect(forged.data!._entities[0]!.invoice).toBeNull();
     expect(await invoicesOf(confirmed.appointmentId)).toHaveLength(0);
 
     const v = await storedVisit(AppointmentStatus.COMPLETED);
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
     const seen = async (token: string) =>
-      (await gql(ENTITY_INVOICE, { reps: [representation(v, 'COMPLETED')] }, token)).data._entities[0].invoice;
+      (await gql(EntityInvoiceDocument, { reps: [representation(v, 'COMPLETED')] }, token)).data!._entities[0]!.invoice;
     expect(await seen(await tokenOf(v.patientId))).not.toBeNull();
     expect(await seen(doctor)).not.toBeNull();
     expect(await seen(admin)).not.toBeNull();
@@ -307,20 +326,20 @@ describe('billing subgraph', () => {
     expect(await seen(await tokenOf(randomUUID(), Role.DOCTOR))).toBeNull();
 
     expect(
-      (await gql(PATIENT_INVOICES, { reps: [{ __typename: 'Patient', id: v.patientId }] }, admin)).data._entities[0]
-        .invoices,
+      (await gql(PatientInvoicesDocument, { reps: [{ __typename: 'Patient', id: v.patientId }] }, admin)).data!
+        ._entities[0]!.invoices,
     ).toHaveLength(1);
     expect(
       errorCode(
         await gql(
-          PATIENT_INVOICES,
+          PatientInvoicesDocument,
           { reps: [{ __typename: 'Patient', id: v.patientId }] },
           await tokenOf(randomUUID()),
         ),
       ),
     ).toBe('FORBIDDEN');
-    const mine = await gql(MY_INVOICES, {}, await tokenOf(v.patientId));
-    expect(mine.data.myInvoices).toEqual([
+    const mine = await gql(MyInvoicesDocument, {}, await tokenOf(v.patientId));
+    expect(mine.data!.myInvoices).toEqual([
       expect.objectContaining({
         amount: '40.00',
         status: 'PENDING',
@@ -335,24 +354,32 @@ describe('billing subgraph', () => {
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
     const [invoice] = await invoicesOf(v.appointmentId);
     const patient = await tokenOf(v.patientId);
-    expect(errorCode(await gql(PAY, { id: invoice.id, input: { method: 'CARD' } }, patient))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await gql(PAY, { id: invoice.id, input: { method: 'CARD', token: '   ' } }, patient))).toBe(
+    expect(errorCode(await gql(PayDocument, { id: invoice.id, input: { method: 'CARD' } }, patient))).toBe(
       'BAD_USER_INPUT',
     );
-    expect(errorCode(await gql(PAY, { id: invoice.id, input: { method: 'CASH' } }, patient))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(PAY, { id: invoice.id, input: { method: 'INSURANCE' } }, patient))).toBe('FORBIDDEN');
     expect(
-      errorCode(
-        await gql(PAY, { id: invoice.id, input: { method: 'CARD', token: 'tok_ok' } }, await tokenOf(randomUUID())),
-      ),
-    ).toBe('FORBIDDEN');
-    expect(errorCode(await gql(PAY, { id: invoice.id, input: { method: 'CARD', token: 'tok_ok' } }, doctor))).toBe(
+      errorCode(await gql(PayDocument, { id: invoice.id, input: { method: 'CARD', token: '   ' } }, patient)),
+    ).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(PayDocument, { id: invoice.id, input: { method: 'CASH' } }, patient))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(PayDocument, { id: invoice.id, input: { method: 'INSURANCE' } }, patient))).toBe(
       'FORBIDDEN',
     );
-    expect(errorCode(await gql(PAY, { id: randomUUID(), input: { method: 'CARD', token: 'tok_ok' } }, patient))).toBe(
-      'NOT_FOUND',
-    );
-    expect(errorCode(await gql(PAY, { id: invoice.id, input: { method: 'CARD', token: 'tok_ok' } }, ''))).toBe(
+    expect(
+      errorCode(
+        await gql(
+          PayDocument,
+          { id: invoice.id, input: { method: 'CARD', token: 'tok_ok' } },
+          await tokenOf(randomUUID()),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(PayDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_ok' } }, doctor)),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await gql(PayDocument, { id: randomUUID(), input: { method: 'CARD', token: 'tok_ok' } }, patient)),
+    ).toBe('NOT_FOUND');
+    expect(errorCode(await gql(PayDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_ok' } }, ''))).toBe(
       'UNAUTHENTICATED',
     );
     expect(await billing.orm.em.fork().count(Payment, { invoiceId: invoice.id })).toBe(0);
@@ -364,26 +391,30 @@ describe('billing subgraph', () => {
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
     const [invoice] = await invoicesOf(v.appointmentId);
     const patient = await tokenOf(v.patientId);
-    const declined = await gql(PAY, { id: invoice.id, input: { method: 'CARD', token: 'tok_declined' } }, patient);
+    const declined = await gql(
+      PayDocument,
+      { id: invoice.id, input: { method: 'CARD', token: 'tok_declined' } },
+      patient,
+    );
     expect(errorCode(declined)).toBe('BAD_USER_INPUT');
     expect(declined.errors![0].message).toMatch(/declined.*try again/);
     expect((await billing.orm.em.fork().findOneOrFail(Invoice, { id: invoice.id })).status).toBe('FAILED');
 
-    const paid = await gql(PAY, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patient);
+    const paid = await gql(PayDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patient);
     expect(paid.errors).toBeUndefined();
-    expect(paid.data.payInvoice).toMatchObject({
+    expect(paid.data!.payInvoice).toMatchObject({
       status: 'PAID',
       payments: [
-        { method: 'CARD', status: 'DECLINED', failureReason: expect.stringMatching(/declined/) },
+        { method: 'CARD', status: 'DECLINED', failureReason: stringMatching(/declined/) },
         { method: 'CARD', status: 'SUCCEEDED', failureReason: null },
       ],
     });
-    expect(errorCode(await gql(PAY, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patient))).toBe(
-      'CONFLICT',
-    );
-    expect(errorCode(await gql(PAY, { id: invoice.id, input: { method: 'CASH' } }, admin))).toBe('CONFLICT');
+    expect(
+      errorCode(await gql(PayDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patient)),
+    ).toBe('CONFLICT');
+    expect(errorCode(await gql(PayDocument, { id: invoice.id, input: { method: 'CASH' } }, admin))).toBe('CONFLICT');
     const paidEvents = (await outbox('INVOICE_PAID')).filter((row) => row.aggregateId === invoice.id);
-    expect(paidEvents.map((row) => JSON.parse(row.envelope).payload)).toEqual([
+    expect(paidEvents.map((row) => outboxEvent<'INVOICE_PAID'>(row).payload)).toEqual([
       { invoiceId: invoice.id, appointmentId: v.appointmentId, patientId: v.patientId, method: 'CARD' },
     ]);
   });
@@ -395,7 +426,7 @@ describe('billing subgraph', () => {
     const patient = await tokenOf(v.patientId);
     const results = await Promise.all(
       Array.from({ length: 12 }, () =>
-        gql(PAY, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patient),
+        gql(PayDocument, { id: invoice.id, input: { method: 'CARD', token: 'tok_visa' } }, patient),
       ),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
@@ -408,13 +439,13 @@ describe('billing subgraph', () => {
     const v = await storedVisit(AppointmentStatus.COMPLETED);
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
     const [invoice] = await invoicesOf(v.appointmentId);
-    const recorded = await gql(PAY, { id: invoice.id, input: { method: 'INSURANCE' } }, admin);
+    const recorded = await gql(PayDocument, { id: invoice.id, input: { method: 'INSURANCE' } }, admin);
     expect(recorded.errors).toBeUndefined();
-    expect(recorded.data.payInvoice).toMatchObject({
+    expect(recorded.data!.payInvoice).toMatchObject({
       status: 'PAID',
       payments: [{ method: 'INSURANCE', status: 'SUCCEEDED' }],
     });
-    expect(new Date(recorded.data.payInvoice.paidAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(new Date(recorded.data!.payInvoice.paidAt!).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('answers the notification service (not users, not other services) with invoice facts over the internal route', async () => {
@@ -422,7 +453,9 @@ describe('billing subgraph', () => {
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED', '22.10'));
     const [invoice] = await invoicesOf(v.appointmentId);
     const services = serviceClientAs('notification', { BILLING_URL: billing.url });
-    const answer = await services.call<{ invoices: any[] }>('billing', 'invoices', { ids: [invoice.id] });
+    const answer = await services.call<RouteOutput<typeof billingContract.routes.invoices>>('billing', 'invoices', {
+      ids: [invoice.id],
+    });
     expect(answer.invoices).toEqual([
       expect.objectContaining({
         invoiceId: invoice.id,
@@ -447,7 +480,12 @@ describe('billing subgraph', () => {
   it("refuses an appointment's invoice asked straight at the billing port without the gateway's caller token (401, no data)", async () => {
     const v = visit();
     await deliver(closedEvent(v, 'APPOINTMENT_COMPLETED'));
-    const raw = await postGraphql(billing.url, ENTITY_INVOICE, { reps: [representation(v, 'COMPLETED')] }, admin);
+    const raw = await postGraphql(
+      billing.url,
+      EntityInvoiceDocument,
+      { reps: [representation(v, 'COMPLETED')] },
+      admin,
+    );
     expect({ status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({
       status: 401,
       code: 'UNAUTHENTICATED',

@@ -4,33 +4,44 @@ import {
   directoryAnnouncer,
   listenForDirectoryChanges,
   Role,
+  RouteErrorBody,
   ServiceClient,
 } from '@carebook/platform';
 import {
+  anyString,
   callerToken,
   dropDatabase,
   errorCode,
   freshDatabaseUrl,
+  GraphqlResponse,
   postAsGateway,
   postGraphql,
   serviceClientAs,
   startTestIssuer,
+  stringMatching,
   TestIssuer,
+  wrongVariables,
 } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { startDoctor } from '../src/app';
 import { loadDoctorConfig } from '../src/config';
 import { publicListings } from '../src/store/public-listings';
-
-const MEDICAL_SERVICES =
-  'query($category: ServiceCategory) { medicalServices(category: $category) { id name category durationMinutes bufferBeforeMinutes bufferAfterMinutes price currency } }';
-const DOCTORS =
-  'query($specialty: String, $serviceId: ID) { doctors(specialty: $specialty, serviceId: $serviceId) { id name specialty bio location services { id name } } }';
-const DOCTOR = 'query($id: ID!) { doctor(id: $id) { id name specialty services { id name price } } }';
-const DOCTOR_PRIVATE = 'query($id: ID!) { doctor(id: $id) { id name licenseNumber phone } }';
-const ENTITIES =
-  'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Doctor { id name services { id } } ... on MedicalService { id name price } } }';
+import {
+  DoctorAndServiceEntitiesDocument,
+  DoctorAndServiceEntitiesQuery,
+  DoctorDocument,
+  DoctorListingDocument,
+  DoctorPrivateDocument,
+  DoctorProfileDocument,
+  DoctorsDocument,
+  MedicalServiceEditableDocument,
+  MedicalServiceNameDocument,
+  MedicalServicePolicyDocument,
+  MedicalServicesDocument,
+  MedicalServiceTextDocument,
+  UpdateMyDoctorProfileDocument,
+} from './generated/operations';
 
 interface Refusal {
   code?: string;
@@ -158,7 +169,7 @@ describe('doctor subgraph against MariaDB', () => {
   describe('the catalogue', () => {
     it('returns the created service with its price as an exact two-decimal string', async () => {
       expect(catalogue.checkup).toEqual({
-        id: expect.any(String),
+        id: anyString(),
         name: 'General check-up',
         category: 'GENERAL_CHECKUP',
         durationMinutes: 30,
@@ -172,34 +183,34 @@ describe('doctor subgraph against MariaDB', () => {
     });
 
     it('lists active services by name to anyone, optionally by category', async () => {
-      const all = await postAsGateway('doctor', url, MEDICAL_SERVICES);
+      const all = await postAsGateway('doctor', url, MedicalServicesDocument);
       expect(all.errors).toBeUndefined();
-      expect(all.data.medicalServices.map((s: { name: string }) => s.name)).toEqual([
+      expect(all.data!.medicalServices.map((s: { name: string }) => s.name)).toEqual([
         'Cardiology consultation',
         'Flu vaccination',
         'General check-up',
       ]);
-      expect(all.data.medicalServices[2]).toEqual({ ...catalogue.checkup, price: '35.00' });
+      expect(all.data!.medicalServices[2]).toEqual({ ...catalogue.checkup, price: '35.00' });
 
-      const vaccinations = await postAsGateway('doctor', url, MEDICAL_SERVICES, { category: 'VACCINATION' });
-      expect(vaccinations.data.medicalServices).toEqual([{ ...catalogue.flu, price: '20.00' }]);
-      const wrongCategory = await postAsGateway('doctor', url, MEDICAL_SERVICES, { category: 'SURGERY' });
+      const vaccinations = await postAsGateway('doctor', url, MedicalServicesDocument, { category: 'VACCINATION' });
+      expect(vaccinations.data!.medicalServices).toEqual([{ ...catalogue.flu, price: '20.00' }]);
+      const wrongCategory = await postAsGateway(
+        'doctor',
+        url,
+        MedicalServicesDocument,
+        wrongVariables({ category: 'SURGERY' }),
+      );
       expect(errorCode(wrongCategory)).toBe('BAD_USER_INPUT');
     });
 
     it('answers medicalService(id), and NOT_FOUND for an unknown id', async () => {
-      const found = await postAsGateway(
-        'doctor',
-        url,
-        'query($id: ID!) { medicalService(id: $id) { name price description } }',
-        { id: catalogue.cardio.id },
-      );
-      expect(found.data.medicalService).toEqual({
+      const found = await postAsGateway('doctor', url, MedicalServiceTextDocument, { id: catalogue.cardio.id });
+      expect(found.data!.medicalService).toEqual({
         name: 'Cardiology consultation',
         price: '80.50',
         description: 'ECG included',
       });
-      const missing = await postAsGateway('doctor', url, 'query($id: ID!) { medicalService(id: $id) { name } }', {
+      const missing = await postAsGateway('doctor', url, MedicalServiceNameDocument, {
         id: randomUUID(),
       });
       expect(errorCode(missing)).toBe('NOT_FOUND');
@@ -245,10 +256,10 @@ describe('doctor subgraph against MariaDB', () => {
       response.data!.doctors.map((d) => d.name);
 
     it('lists active doctors by name with their services to anonymous callers', async () => {
-      const response = await postAsGateway('doctor', url, DOCTORS);
+      const response = await postAsGateway('doctor', url, DoctorsDocument);
       expect(response.errors).toBeUndefined();
       expect(names(response)).toEqual(['Ada Byron', 'Bob Stone', 'Cleo Park']);
-      expect(response.data.doctors[0]).toEqual({
+      expect(response.data!.doctors[0]).toEqual({
         id: ada.id,
         name: 'Ada Byron',
         specialty: 'Cardiology',
@@ -259,31 +270,36 @@ describe('doctor subgraph against MariaDB', () => {
           { id: catalogue.checkup.id, name: 'General check-up' },
         ],
       });
-      expect(response.data.doctors[2].services).toEqual([]);
+      expect(response.data!.doctors[2].services).toEqual([]);
     });
 
     it('filters by specialty in any case and by a service offered', async () => {
-      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: 'CARDIOLOGY' }))).toEqual([
+      expect(names(await postAsGateway('doctor', url, DoctorsDocument, { specialty: 'CARDIOLOGY' }))).toEqual([
         'Ada Byron',
         'Cleo Park',
       ]);
-      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: ' dermatology ' }))).toEqual(['Bob Stone']);
-      expect(names(await postAsGateway('doctor', url, DOCTORS, { serviceId: catalogue.checkup.id }))).toEqual([
+      expect(names(await postAsGateway('doctor', url, DoctorsDocument, { specialty: ' dermatology ' }))).toEqual([
+        'Bob Stone',
+      ]);
+      expect(names(await postAsGateway('doctor', url, DoctorsDocument, { serviceId: catalogue.checkup.id }))).toEqual([
         'Ada Byron',
         'Bob Stone',
       ]);
       expect(
         names(
-          await postAsGateway('doctor', url, DOCTORS, { specialty: 'cardiology', serviceId: catalogue.checkup.id }),
+          await postAsGateway('doctor', url, DoctorsDocument, {
+            specialty: 'cardiology',
+            serviceId: catalogue.checkup.id,
+          }),
         ),
       ).toEqual(['Ada Byron']);
-      expect(names(await postAsGateway('doctor', url, DOCTORS, { serviceId: catalogue.flu.id }))).toEqual([]);
-      expect(names(await postAsGateway('doctor', url, DOCTORS, { specialty: 'Neurology' }))).toEqual([]);
+      expect(names(await postAsGateway('doctor', url, DoctorsDocument, { serviceId: catalogue.flu.id }))).toEqual([]);
+      expect(names(await postAsGateway('doctor', url, DoctorsDocument, { specialty: 'Neurology' }))).toEqual([]);
     });
 
     it('answers doctor(id) with services and prices, and NOT_FOUND for an unknown id', async () => {
-      const found = await postAsGateway('doctor', url, DOCTOR, { id: ada.id });
-      expect(found.data.doctor).toEqual({
+      const found = await postAsGateway('doctor', url, DoctorDocument, { id: ada.id });
+      expect(found.data!.doctor).toEqual({
         id: ada.id,
         name: 'Ada Byron',
         specialty: 'Cardiology',
@@ -292,7 +308,7 @@ describe('doctor subgraph against MariaDB', () => {
           { id: catalogue.checkup.id, name: 'General check-up', price: '35.00' },
         ],
       });
-      const missing = await postAsGateway('doctor', url, DOCTOR, { id: randomUUID() });
+      const missing = await postAsGateway('doctor', url, DoctorDocument, { id: randomUUID() });
       expect(errorCode(missing)).toBe('NOT_FOUND');
       expect(missing.data?.doctor).toBeUndefined();
     });
@@ -304,9 +320,9 @@ describe('doctor subgraph against MariaDB', () => {
         await issuer.mint({ role: Role.ADMIN }),
         await issuer.mint({ role: Role.DOCTOR, sub: ada.id }),
       ]) {
-        const response = await postAsGateway('doctor', url, DOCTOR_PRIVATE, { id: ada.id }, token);
+        const response = await postAsGateway('doctor', url, DoctorPrivateDocument, { id: ada.id }, token);
         expect(response.errors).toBeUndefined();
-        expect(response.data.doctor).toEqual({
+        expect(response.data!.doctor).toEqual({
           id: ada.id,
           name: 'Ada Byron',
           licenseNumber: 'MD-1001',
@@ -323,8 +339,8 @@ describe('doctor subgraph against MariaDB', () => {
         [await issuer.mint({ role: Role.DOCTOR, sub: bob.id }), 'FORBIDDEN'],
       ];
       for (const [token, code] of cases) {
-        const response = await postAsGateway('doctor', url, DOCTOR_PRIVATE, { id: ada.id }, token);
-        expect(response.data.doctor).toEqual({ id: ada.id, name: 'Ada Byron', licenseNumber: null, phone: null });
+        const response = await postAsGateway('doctor', url, DoctorPrivateDocument, { id: ada.id }, token);
+        expect(response.data!.doctor).toEqual({ id: ada.id, name: 'Ada Byron', licenseNumber: null, phone: null });
         expect(response.errors!.map((e) => [e.path, e.extensions?.code])).toEqual([
           [['doctor', 'licenseNumber'], code],
           [['doctor', 'phone'], code],
@@ -396,13 +412,8 @@ describe('doctor subgraph against MariaDB', () => {
         serviceIds: [catalogue.flu.id, catalogue.cardio.id],
       });
       expect(await count('doctors', 'id = ?', [dora.id])).toBe(1);
-      const response = await postAsGateway(
-        'doctor',
-        url,
-        'query($id: ID!) { doctor(id: $id) { name location services { name } } }',
-        { id: dora.id },
-      );
-      expect(response.data.doctor).toEqual({
+      const response = await postAsGateway('doctor', url, DoctorListingDocument, { id: dora.id });
+      expect(response.data!.doctor).toEqual({
         name: 'Dora Quinn-Lee',
         location: 'Room 9',
         services: [{ name: 'Cardiology consultation' }, { name: 'Flu vaccination' }],
@@ -416,7 +427,7 @@ describe('doctor subgraph against MariaDB', () => {
       expect(await asAuth.call('doctor', 'discard-doctor', { id: dora.id })).toEqual({ id: dora.id });
       expect(await count('doctors', 'id = ?', [dora.id])).toBe(0);
       expect(await count('doctor_services', 'doctor_id = ?', [dora.id])).toBe(0);
-      expect(errorCode(await postAsGateway('doctor', url, DOCTOR, { id: dora.id }))).toBe('NOT_FOUND');
+      expect(errorCode(await postAsGateway('doctor', url, DoctorDocument, { id: dora.id }))).toBe('NOT_FOUND');
       expect(await asAuth.call('doctor', 'discard-doctor', { id: dora.id })).toEqual({ id: dora.id });
     });
   });
@@ -428,6 +439,8 @@ describe('doctor subgraph against MariaDB', () => {
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ id: bob.id }),
       });
+    /** What a refused call answers. */
+    const refusalBody = async (response: Response) => ((await response.json()) as RouteErrorBody).error;
 
     it.each(['provision-doctor', 'discard-doctor', 'create-medical-service'])(
       '%s refuses user tokens, callers without a token and tokens made for another service',
@@ -435,14 +448,14 @@ describe('doctor subgraph against MariaDB', () => {
         for (const role of [Role.ADMIN, Role.DOCTOR, Role.PATIENT]) {
           const response = await post(route, { authorization: `Bearer ${await issuer.mint({ role })}` });
           expect(response.status).toBe(401);
-          expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
+          expect((await refusalBody(response)).code).toBe('UNAUTHENTICATED');
         }
         const anonymous = await post(route);
         expect(anonymous.status).toBe(401);
-        expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
+        expect((await refusalBody(anonymous)).code).toBe('UNAUTHENTICATED');
         const forAuth = await post(route, { [CALLER_HEADER]: await callerToken('admin', 'auth') });
         expect(forAuth.status).toBe(401);
-        expect((await forAuth.json()).error.message).toMatch(/made for another service/);
+        expect((await refusalBody(forAuth)).message).toMatch(/made for another service/);
         expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
       },
     );
@@ -454,15 +467,20 @@ describe('doctor subgraph against MariaDB', () => {
     ] as const)('%s refuses a service not on its callers list (%s)', async (route, caller) => {
       const response = await post(route, { [CALLER_HEADER]: await callerToken(caller, 'doctor') });
       expect(response.status).toBe(403);
-      expect((await response.json()).error).toMatchObject({
+      expect(await refusalBody(response)).toMatchObject({
         code: 'FORBIDDEN',
-        message: expect.stringMatching(new RegExp(`not open to the ${caller} service`)),
+        message: stringMatching(new RegExp(`not open to the ${caller} service`)),
       });
       expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
     });
 
     it("refuses GraphQL sent straight to the doctor port without the gateway's caller token", async () => {
-      const raw = await postGraphql(url, DOCTOR_PRIVATE, { id: ada.id }, await issuer.mint({ role: Role.ADMIN }));
+      const raw = await postGraphql(
+        url,
+        DoctorPrivateDocument,
+        { id: ada.id },
+        await issuer.mint({ role: Role.ADMIN }),
+      );
       expect(raw.status).toBe(401);
       expect(errorCode(raw)).toBe('UNAUTHENTICATED');
       expect(raw.data).toBeUndefined();
@@ -486,15 +504,15 @@ describe('doctor subgraph against MariaDB', () => {
         await count('doctor_services', "doctor_id in (select id from doctors where license_number like 'GP-%')"),
       ).toBe(400);
 
-      let response: Awaited<ReturnType<typeof postAsGateway<any>>> | undefined;
+      let response: GraphqlResponse<DoctorAndServiceEntitiesQuery> | undefined;
       const statements = await statementsDuring(async () => {
-        response = await postAsGateway('doctor', url, ENTITIES, {
+        response = await postAsGateway('doctor', url, DoctorAndServiceEntitiesDocument, {
           representations: many.map((d) => ({ __typename: 'Doctor', id: d.id })),
         });
       });
       expect(response!.errors).toBeUndefined();
-      expect(response!.data._entities).toHaveLength(200);
-      expect(response!.data._entities[17]).toEqual({
+      expect(response!.data!._entities).toHaveLength(200);
+      expect(response!.data!._entities[17]).toEqual({
         id: many[17].id,
         name: 'Doctor 017',
         services: [{ id: catalogue.flu.id }, { id: catalogue.checkup.id }],
@@ -507,7 +525,7 @@ describe('doctor subgraph against MariaDB', () => {
 
     it('resolves medical services by reference and leaves unknown ids null', async () => {
       const unknown = randomUUID();
-      const response = await postAsGateway('doctor', url, ENTITIES, {
+      const response = await postAsGateway('doctor', url, DoctorAndServiceEntitiesDocument, {
         representations: [
           { __typename: 'MedicalService', id: catalogue.cardio.id },
           { __typename: 'MedicalService', id: unknown },
@@ -515,7 +533,7 @@ describe('doctor subgraph against MariaDB', () => {
         ],
       });
       expect(response.errors).toBeUndefined();
-      expect(response.data._entities).toEqual([
+      expect(response.data!._entities).toEqual([
         { id: catalogue.cardio.id, name: 'Cardiology consultation', price: '80.50' },
         null,
         null,
@@ -524,8 +542,6 @@ describe('doctor subgraph against MariaDB', () => {
   });
 
   describe('booking rules of a service', () => {
-    const POLICY =
-      'query($id: ID!) { medicalService(id: $id) { bookingPolicy { minNoticeMinutes horizonMinutes cancellationWindowMinutes ownRules } } }';
     const CLINIC = { minNoticeMinutes: 120, horizonMinutes: 90 * 1440, cancellationWindowMinutes: 1440 };
 
     async function newService() {
@@ -540,7 +556,9 @@ describe('doctor subgraph against MariaDB', () => {
 
     it('follows the clinic defaults until the service sets its own, to anyone who asks and in the facts bookings read', async () => {
       const { id } = await newService();
-      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy).toEqual({
+      expect(
+        (await postAsGateway('doctor', url, MedicalServicePolicyDocument, { id })).data!.medicalService.bookingPolicy,
+      ).toEqual({
         ...CLINIC,
         ownRules: [],
       });
@@ -554,7 +572,9 @@ describe('doctor subgraph against MariaDB', () => {
         id,
         bookingPolicy: { minNoticeMinutes: 0, horizonMinutes: CLINIC.horizonMinutes, cancellationWindowMinutes: 2880 },
       });
-      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy).toEqual({
+      expect(
+        (await postAsGateway('doctor', url, MedicalServicePolicyDocument, { id })).data!.medicalService.bookingPolicy,
+      ).toEqual({
         minNoticeMinutes: 0,
         horizonMinutes: CLINIC.horizonMinutes,
         cancellationWindowMinutes: 2880,
@@ -567,9 +587,10 @@ describe('doctor subgraph against MariaDB', () => {
 
       // Sent again without a rule, that rule follows the clinic default again.
       await asAdmin.call('doctor', 'set-booking-policy', { id, minNoticeMinutes: 0 });
-      expect((await postAsGateway('doctor', url, POLICY, { id })).data.medicalService.bookingPolicy.ownRules).toEqual([
-        'MIN_NOTICE',
-      ]);
+      expect(
+        (await postAsGateway('doctor', url, MedicalServicePolicyDocument, { id })).data!.medicalService.bookingPolicy
+          .ownRules,
+      ).toEqual(['MIN_NOTICE']);
     });
 
     it('refuses rules that cannot work or are out of bounds (BAD_USER_INPUT, nothing changed), unknown services, and callers other than admin', async () => {
@@ -610,12 +631,6 @@ describe('doctor subgraph against MariaDB', () => {
   });
 
   describe('editing doctors and the catalogue', () => {
-    const SERVICE =
-      'query($id: ID!) { medicalService(id: $id) { name category durationMinutes price currency description active } }';
-    const PROFILE =
-      'query($id: ID!) { doctor(id: $id) { id name specialty bio location phone licenseNumber active services { id } } }';
-    const UPDATE_MINE =
-      'mutation($input: MyDoctorProfileInput!) { updateMyDoctorProfile(input: $input) { id bio location phone } }';
     const asAppointment = () => serviceClientAs('appointment', { DOCTOR_URL: url });
     let announcements = 0;
     let listener: ReturnType<typeof listenForDirectoryChanges>;
@@ -673,7 +688,9 @@ describe('doctor subgraph against MariaDB', () => {
         asAdmin.call('doctor', 'update-medical-service', { id, price: '65', durationMinutes: 45, description: null }),
       );
       expect(updated).toMatchObject({ id, price: '65.00', durationMinutes: 45, active: true });
-      expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService).toMatchObject({
+      expect(
+        (await postAsGateway('doctor', url, MedicalServiceEditableDocument, { id })).data!.medicalService,
+      ).toMatchObject({
         category: 'FOLLOW_UP',
         price: '65.00',
         durationMinutes: 45,
@@ -688,7 +705,7 @@ describe('doctor subgraph against MariaDB', () => {
 
     it('refuses bad service changes, a taken name and unknown services, changing nothing', async () => {
       const { id } = await newService('50.00');
-      const before = (await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService;
+      const before = (await postAsGateway('doctor', url, MedicalServiceEditableDocument, { id })).data!.medicalService;
       for (const [change, code, message] of [
         [{ price: '-1' }, 'BAD_USER_INPUT', /price/],
         [{ durationMinutes: 2 }, 'BAD_USER_INPUT', /durationMinutes/],
@@ -703,7 +720,9 @@ describe('doctor subgraph against MariaDB', () => {
       expect(
         (await refusal(asAdmin.call('doctor', 'update-medical-service', { id: randomUUID(), price: '1.00' }))).code,
       ).toBe('NOT_FOUND');
-      expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService).toEqual(before);
+      expect((await postAsGateway('doctor', url, MedicalServiceEditableDocument, { id })).data!.medicalService).toEqual(
+        before,
+      );
     });
 
     it('retires a service: no longer listed or offered by its doctors, still readable, facts say inactive; again is a no-op', async () => {
@@ -711,12 +730,16 @@ describe('doctor subgraph against MariaDB', () => {
       const doctorId = await newDoctor([id, catalogue.flu.id]);
       await announced(() => asAdmin.call('doctor', 'retire-medical-service', { id }));
       expect(
-        (await postAsGateway('doctor', url, MEDICAL_SERVICES)).data.medicalServices.map((s: { id: string }) => s.id),
+        (await postAsGateway('doctor', url, MedicalServicesDocument)).data!.medicalServices.map(
+          (s: { id: string }) => s.id,
+        ),
       ).not.toContain(id);
-      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId })).data.doctor.services).toEqual([
-        { id: catalogue.flu.id },
-      ]);
-      expect((await postAsGateway('doctor', url, SERVICE, { id })).data.medicalService.active).toBe(false);
+      expect(
+        (await postAsGateway('doctor', url, DoctorProfileDocument, { id: doctorId })).data!.doctor.services,
+      ).toEqual([{ id: catalogue.flu.id }]);
+      expect(
+        (await postAsGateway('doctor', url, MedicalServiceEditableDocument, { id })).data!.medicalService.active,
+      ).toBe(false);
       expect(await asAppointment().call('doctor', 'medical-service', { id })).toMatchObject({ active: false });
       expect(await asAdmin.call('doctor', 'retire-medical-service', { id })).toMatchObject({ id, active: false });
     });
@@ -735,7 +758,9 @@ describe('doctor subgraph against MariaDB', () => {
           serviceIds: [catalogue.flu.id],
         }),
       );
-      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, admin)).data.doctor).toMatchObject({
+      expect(
+        (await postAsGateway('doctor', url, DoctorProfileDocument, { id: doctorId }, admin)).data!.doctor,
+      ).toMatchObject({
         name: 'Dr Edited',
         bio: 'Before',
         location: 'Room 9',
@@ -744,7 +769,7 @@ describe('doctor subgraph against MariaDB', () => {
         services: [{ id: catalogue.flu.id }],
       });
       const searched = async () =>
-        (await postAsGateway('doctor', url, DOCTORS, { specialty: 'Neurology' })).data.doctors.map(
+        (await postAsGateway('doctor', url, DoctorsDocument, { specialty: 'Neurology' })).data!.doctors.map(
           (d: { id: string }) => d.id,
         );
       expect(await searched()).toContain(doctorId);
@@ -753,7 +778,7 @@ describe('doctor subgraph against MariaDB', () => {
         active: false,
       });
       expect(await searched()).not.toContain(doctorId);
-      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId })).data.doctor).toMatchObject({
+      expect((await postAsGateway('doctor', url, DoctorProfileDocument, { id: doctorId })).data!.doctor).toMatchObject({
         active: false,
         name: 'Dr Edited',
       });
@@ -767,7 +792,7 @@ describe('doctor subgraph against MariaDB', () => {
     it("refuses bad doctor changes, another doctor's licence and unknown services, changing nothing", async () => {
       const doctorId = await newDoctor([catalogue.checkup.id]);
       const admin = await issuer.mint({ role: Role.ADMIN });
-      const before = (await postAsGateway('doctor', url, PROFILE, { id: doctorId }, admin)).data.doctor;
+      const before = (await postAsGateway('doctor', url, DoctorProfileDocument, { id: doctorId }, admin)).data!.doctor;
       for (const [change, code, field] of [
         [{ name: '  ' }, 'BAD_USER_INPUT', /name/],
         [{ phone: 'call me' }, 'BAD_USER_INPUT', /phone/],
@@ -792,7 +817,9 @@ describe('doctor subgraph against MariaDB', () => {
           )
         ).code,
       ).toBe('FORBIDDEN');
-      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, admin)).data.doctor).toEqual(before);
+      expect((await postAsGateway('doctor', url, DoctorProfileDocument, { id: doctorId }, admin)).data!.doctor).toEqual(
+        before,
+      );
     });
 
     it('lets a doctor change their own bio, location and phone, and nobody else use it', async () => {
@@ -801,25 +828,45 @@ describe('doctor subgraph against MariaDB', () => {
       const changed = await postAsGateway(
         'doctor',
         url,
-        UPDATE_MINE,
+        UpdateMyDoctorProfileDocument,
         { input: { bio: '  Headaches.  ', location: 'Room 3' } },
         doctor,
       );
       expect(changed.errors).toBeUndefined();
-      expect(changed.data.updateMyDoctorProfile).toEqual({
+      expect(changed.data!.updateMyDoctorProfile).toEqual({
         id: doctorId,
         bio: 'Headaches.',
         location: 'Room 3',
         phone: '+49 30 5555555',
       });
-      const cleared = await postAsGateway('doctor', url, UPDATE_MINE, { input: { phone: null } }, doctor);
-      expect(cleared.data.updateMyDoctorProfile).toMatchObject({ bio: 'Headaches.', phone: null });
+      const cleared = await postAsGateway(
+        'doctor',
+        url,
+        UpdateMyDoctorProfileDocument,
+        { input: { phone: null } },
+        doctor,
+      );
+      expect(cleared.data!.updateMyDoctorProfile).toMatchObject({ bio: 'Headaches.', phone: null });
 
-      const bad = await postAsGateway('doctor', url, UPDATE_MINE, { input: { phone: 'call me' } }, doctor);
+      const bad = await postAsGateway(
+        'doctor',
+        url,
+        UpdateMyDoctorProfileDocument,
+        { input: { phone: 'call me' } },
+        doctor,
+      );
       expect(errorCode(bad)).toBe('BAD_USER_INPUT');
       expect(bad.errors![0].message).toMatch(/phone/);
-      expect(errorCode(await postAsGateway('doctor', url, UPDATE_MINE, { input: {} }, doctor))).toBe('BAD_USER_INPUT');
-      const renamed = await postAsGateway('doctor', url, UPDATE_MINE, { input: { name: 'Dr Me' } }, doctor);
+      expect(errorCode(await postAsGateway('doctor', url, UpdateMyDoctorProfileDocument, { input: {} }, doctor))).toBe(
+        'BAD_USER_INPUT',
+      );
+      const renamed = await postAsGateway(
+        'doctor',
+        url,
+        UpdateMyDoctorProfileDocument,
+        wrongVariables({ input: { name: 'Dr Me' } }),
+        doctor,
+      );
       expect(errorCode(renamed)).toBe('BAD_USER_INPUT');
       expect(renamed.errors![0].message).toMatch(/Field "name" is not defined by type "MyDoctorProfileInput"/);
       for (const role of [Role.PATIENT, Role.ADMIN]) {
@@ -828,17 +875,19 @@ describe('doctor subgraph against MariaDB', () => {
             await postAsGateway(
               'doctor',
               url,
-              UPDATE_MINE,
+              UpdateMyDoctorProfileDocument,
               { input: { bio: 'Not mine' } },
               await issuer.mint({ role }),
             ),
           ),
         ).toBe('FORBIDDEN');
       }
-      expect(errorCode(await postAsGateway('doctor', url, UPDATE_MINE, { input: { bio: 'Not mine' } }))).toBe(
-        'UNAUTHENTICATED',
-      );
-      expect((await postAsGateway('doctor', url, PROFILE, { id: doctorId }, doctor)).data.doctor).toMatchObject({
+      expect(
+        errorCode(await postAsGateway('doctor', url, UpdateMyDoctorProfileDocument, { input: { bio: 'Not mine' } })),
+      ).toBe('UNAUTHENTICATED');
+      expect(
+        (await postAsGateway('doctor', url, DoctorProfileDocument, { id: doctorId }, doctor)).data!.doctor,
+      ).toMatchObject({
         bio: 'Headaches.',
         location: 'Room 3',
         phone: null,
@@ -848,9 +897,13 @@ describe('doctor subgraph against MariaDB', () => {
 
   describe('the public lists, kept for seconds', () => {
     const names = async () =>
-      (await postAsGateway('doctor', url, MEDICAL_SERVICES)).data.medicalServices.map((s: { name: string }) => s.name);
+      (await postAsGateway('doctor', url, MedicalServicesDocument)).data!.medicalServices.map(
+        (s: { name: string }) => s.name,
+      );
     const doctorIds = async (serviceId: string) =>
-      (await postAsGateway('doctor', url, DOCTORS, { serviceId })).data.doctors.map((d: { id: string }) => d.id);
+      (await postAsGateway('doctor', url, DoctorsDocument, { serviceId })).data!.doctors.map(
+        (d: { id: string }) => d.id,
+      );
     const selects = (statements: string[]) => statements.filter((sql) => /^\s*select/i.test(sql));
 
     it('answers the same list again without asking MariaDB', async () => {

@@ -1,9 +1,11 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { AppointmentStatus, createEvent, createFieldSealer, OutboxEvent, parseKeyRing, Role } from '@carebook/platform';
 import {
   AppointmentFixture,
   dropDatabase,
   errorCode,
   freshDatabaseUrl,
+  outboxEvent,
   postAsGateway,
   postGraphql,
   runKeyRotationCommand,
@@ -20,17 +22,11 @@ import { RunningFeedback, startFeedback } from '../src/app';
 import { loadFeedbackConfig } from '../src/config';
 import { SEALED } from '../src/domain/sealed-columns';
 import { Feedback } from '../src/entities';
+import { AppointmentFeedbackDocument, RatingsDocument, SubmitDocument } from './generated/operations';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const k1 = `k1:${randomBytes(32).toString('base64')}`;
 const k2 = `k2:${randomBytes(32).toString('base64')}`;
-
-const SUBMIT =
-  'mutation($appointmentId: ID!, $rating: Int!, $comment: String) { submitFeedback(appointmentId: $appointmentId, rating: $rating, comment: $comment) { id rating comment createdAt } }';
-const RATINGS =
-  'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Doctor { id rating reviewCount } } }';
-const APPOINTMENT_FEEDBACK =
-  'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Appointment { id feedback { rating comment } } } }';
 
 interface Visit {
   id: string;
@@ -53,8 +49,8 @@ describe('feedback subgraph', () => {
   const doctors = [randomUUID(), randomUUID(), randomUUID()];
 
   const tokenOf = (id: string, role = Role.PATIENT) => issuer.mint({ sub: id, role });
-  const gql = (query: string, variables: Record<string, unknown>, token: string) =>
-    postAsGateway('feedback', feedback.url, query, variables, token);
+  const gql = <T, V>(operation: TypedDocumentNode<T, V>, variables: NoInfer<V>, token: string) =>
+    postAsGateway('feedback', feedback.url, operation, variables, token);
   let env: Record<string, string>;
   const feedbackConfig = (keys: string) =>
     loadFeedbackConfig({
@@ -101,13 +97,17 @@ describe('feedback subgraph', () => {
   it('takes the rating of the patient of a completed appointment once, right after completion', async () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED);
     const token = await tokenOf(visit.patientId);
-    const given = await gql(SUBMIT, { appointmentId: visit.id, rating: 4, comment: '  Listened well.  ' }, token);
+    const given = await gql(
+      SubmitDocument,
+      { appointmentId: visit.id, rating: 4, comment: '  Listened well.  ' },
+      token,
+    );
     expect(given.errors).toBeUndefined();
-    expect(given.data.submitFeedback).toMatchObject({ rating: 4, comment: 'Listened well.' });
-    expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 5 }, token))).toBe('CONFLICT');
+    expect(given.data!.submitFeedback).toMatchObject({ rating: 4, comment: 'Listened well.' });
+    expect(errorCode(await gql(SubmitDocument, { appointmentId: visit.id, rating: 5 }, token))).toBe('CONFLICT');
     const submitted = await feedback.orm.em.fork().find(OutboxEvent, { type: 'FEEDBACK_SUBMITTED' });
-    expect(submitted.map((row) => JSON.parse(row.envelope).payload)).toEqual([
-      { feedbackId: given.data.submitFeedback.id, appointmentId: visit.id, doctorId: visit.doctorId, rating: 4 },
+    expect(submitted.map((row) => outboxEvent<'FEEDBACK_SUBMITTED'>(row).payload)).toEqual([
+      { feedbackId: given.data!.submitFeedback.id, appointmentId: visit.id, doctorId: visit.doctorId, rating: 4 },
     ]);
   });
 
@@ -115,7 +115,7 @@ describe('feedback subgraph', () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED);
     const token = await tokenOf(visit.patientId);
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => gql(SUBMIT, { appointmentId: visit.id, rating: 3 }, token)),
+      Array.from({ length: 6 }, () => gql(SubmitDocument, { appointmentId: visit.id, rating: 3 }, token)),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map(errorCode)).toEqual(Array(5).fill('CONFLICT'));
@@ -126,28 +126,32 @@ describe('feedback subgraph', () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED);
     const token = await tokenOf(visit.patientId);
     for (const rating of [0, 6, -1])
-      expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating }, token))).toBe('BAD_USER_INPUT');
-    const long = await gql(SUBMIT, { appointmentId: visit.id, rating: 4, comment: 'x'.repeat(2001) }, token);
+      expect(errorCode(await gql(SubmitDocument, { appointmentId: visit.id, rating }, token))).toBe('BAD_USER_INPUT');
+    const long = await gql(SubmitDocument, { appointmentId: visit.id, rating: 4, comment: 'x'.repeat(2001) }, token);
     expect(errorCode(long)).toBe('BAD_USER_INPUT');
     expect(long.errors![0].extensions!.field).toBe('comment');
-    expect(errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 4 }, await tokenOf(randomUUID())))).toBe(
-      'FORBIDDEN',
-    );
     expect(
-      errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 4 }, await tokenOf(visit.doctorId, Role.DOCTOR))),
+      errorCode(await gql(SubmitDocument, { appointmentId: visit.id, rating: 4 }, await tokenOf(randomUUID()))),
     ).toBe('FORBIDDEN');
     expect(
-      errorCode(await gql(SUBMIT, { appointmentId: visit.id, rating: 4 }, await tokenOf(randomUUID(), Role.ADMIN))),
+      errorCode(
+        await gql(SubmitDocument, { appointmentId: visit.id, rating: 4 }, await tokenOf(visit.doctorId, Role.DOCTOR)),
+      ),
     ).toBe('FORBIDDEN');
-    expect(errorCode(await gql(SUBMIT, { appointmentId: randomUUID(), rating: 4 }, token))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await gql(SubmitDocument, { appointmentId: visit.id, rating: 4 }, await tokenOf(randomUUID(), Role.ADMIN)),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(errorCode(await gql(SubmitDocument, { appointmentId: randomUUID(), rating: 4 }, token))).toBe('NOT_FOUND');
     for (const status of [AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, AppointmentStatus.NO_SHOW]) {
       const open = await appointmentRow(status);
-      expect(errorCode(await gql(SUBMIT, { appointmentId: open.id, rating: 4 }, await tokenOf(open.patientId)))).toBe(
-        'CONFLICT',
-      );
+      expect(
+        errorCode(await gql(SubmitDocument, { appointmentId: open.id, rating: 4 }, await tokenOf(open.patientId))),
+      ).toBe('CONFLICT');
     }
     expect(await feedback.orm.em.fork().count(Feedback, { appointmentId: visit.id })).toBe(0);
-    const exactly = await gql(SUBMIT, { appointmentId: visit.id, rating: 5, comment: 'y'.repeat(2000) }, token);
+    const exactly = await gql(SubmitDocument, { appointmentId: visit.id, rating: 5, comment: 'y'.repeat(2000) }, token);
     expect(exactly.errors).toBeUndefined();
   });
 
@@ -155,12 +159,16 @@ describe('feedback subgraph', () => {
     for (const rating of [5, 4, 4]) {
       const visit = await appointmentRow(AppointmentStatus.COMPLETED, doctors[1]);
       expect(
-        (await gql(SUBMIT, { appointmentId: visit.id, rating }, await tokenOf(visit.patientId))).errors,
+        (await gql(SubmitDocument, { appointmentId: visit.id, rating }, await tokenOf(visit.patientId))).errors,
       ).toBeUndefined();
     }
-    const answer = await gql(RATINGS, { reps: doctors.slice(1).map((id) => ({ __typename: 'Doctor', id })) }, '');
+    const answer = await gql(
+      RatingsDocument,
+      { reps: doctors.slice(1).map((id) => ({ __typename: 'Doctor', id })) },
+      '',
+    );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data._entities).toEqual([
+    expect(answer.data!._entities).toEqual([
       { id: doctors[1], rating: 4.33, reviewCount: 3 },
       { id: doctors[2], rating: null, reviewCount: 0 },
     ]);
@@ -168,10 +176,14 @@ describe('feedback subgraph', () => {
 
   it("shows an appointment's feedback to its patient, its doctor and admins only", async () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED, doctors[2]);
-    await gql(SUBMIT, { appointmentId: visit.id, rating: 2, comment: 'Long wait.' }, await tokenOf(visit.patientId));
+    await gql(
+      SubmitDocument,
+      { appointmentId: visit.id, rating: 2, comment: 'Long wait.' },
+      await tokenOf(visit.patientId),
+    );
     const seen = async (token: string) =>
-      (await gql(APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: visit.id }] }, token)).data
-        ._entities[0].feedback;
+      (await gql(AppointmentFeedbackDocument, { reps: [{ __typename: 'Appointment', id: visit.id }] }, token)).data!
+        ._entities[0]!.feedback;
     expect(await seen(await tokenOf(visit.patientId))).toEqual({ rating: 2, comment: 'Long wait.' });
     expect(await seen(await tokenOf(doctors[2], Role.DOCTOR))).toEqual({ rating: 2, comment: 'Long wait.' });
     expect(await seen(await tokenOf(randomUUID(), Role.ADMIN))).toEqual({ rating: 2, comment: 'Long wait.' });
@@ -179,7 +191,7 @@ describe('feedback subgraph', () => {
     expect(await seen(await tokenOf(doctors[0], Role.DOCTOR))).toBeNull();
     const raw = await postGraphql(
       feedback.url,
-      APPOINTMENT_FEEDBACK,
+      AppointmentFeedbackDocument,
       { reps: [{ __typename: 'Appointment', id: visit.id }] },
       await tokenOf(visit.patientId),
     );
@@ -190,29 +202,33 @@ describe('feedback subgraph', () => {
     });
   });
 
-  async function rows(sql: string, params: unknown[] = []): Promise<any[]> {
+  async function rows(sql: string, params: unknown[] = []): Promise<Array<Record<string, string>>> {
     const connection = await createConnection({ uri: feedbackDb });
     try {
-      return (await connection.query(sql, params))[0] as any[];
+      return (await connection.query(sql, params))[0] as Array<Record<string, string>>;
     } finally {
       await connection.end();
     }
   }
 
   const commentOf = async (token: string, appointmentId: string) => {
-    const answer = await gql(APPOINTMENT_FEEDBACK, { reps: [{ __typename: 'Appointment', id: appointmentId }] }, token);
-    return { feedback: answer.data?._entities[0].feedback, errors: answer.errors };
+    const answer = await gql(
+      AppointmentFeedbackDocument,
+      { reps: [{ __typename: 'Appointment', id: appointmentId }] },
+      token,
+    );
+    return { feedback: answer.data?._entities[0]!.feedback, errors: answer.errors };
   };
 
   it('stores comments only sealed, bound to their feedback: the API answers them as written, a copied one does not open', async () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED);
     const token = await tokenOf(visit.patientId);
     const given = await gql(
-      SUBMIT,
+      SubmitDocument,
       { appointmentId: visit.id, rating: 3, comment: 'The nurse was rude about my anxiety.' },
       token,
     );
-    expect(given.data.submitFeedback).toMatchObject({ rating: 3, comment: 'The nurse was rude about my anxiety.' });
+    expect(given.data!.submitFeedback).toMatchObject({ rating: 3, comment: 'The nurse was rude about my anxiety.' });
     const [row] = await rows('select id, comment from feedback where appointment_id = ?', [visit.id]);
     expect(row.comment).toMatch(/^v2:k1:/);
     expect(row.comment).not.toContain('anxiety');
@@ -225,7 +241,7 @@ describe('feedback subgraph', () => {
     });
 
     const other = await appointmentRow(AppointmentStatus.COMPLETED);
-    await gql(SUBMIT, { appointmentId: other.id, rating: 5, comment: 'Fine.' }, await tokenOf(other.patientId));
+    await gql(SubmitDocument, { appointmentId: other.id, rating: 5, comment: 'Fine.' }, await tokenOf(other.patientId));
     const [otherRow] = await rows('select id, comment from feedback where appointment_id = ?', [other.id]);
     await rows('update feedback set comment = ? where id = ?', [row.comment, otherRow.id]);
     const copied = await commentOf(await tokenOf(other.patientId), other.id);
@@ -238,7 +254,7 @@ describe('feedback subgraph', () => {
   it('reads comments stored before sealing as they were; `rotate-keys` re-seals every comment under k2, after which k2 alone reads them', async () => {
     const visit = await appointmentRow(AppointmentStatus.COMPLETED);
     const token = await tokenOf(visit.patientId);
-    await gql(SUBMIT, { appointmentId: visit.id, rating: 4, comment: 'placeholder' }, token);
+    await gql(SubmitDocument, { appointmentId: visit.id, rating: 4, comment: 'placeholder' }, token);
     await rows('update feedback set comment = ? where appointment_id = ?', ['Written before sealing.', visit.id]);
     expect((await commentOf(token, visit.id)).feedback).toEqual({ rating: 4, comment: 'Written before sealing.' });
 
@@ -260,12 +276,12 @@ describe('feedback subgraph', () => {
       const answer = await postAsGateway(
         'feedback',
         onlyK2.url,
-        APPOINTMENT_FEEDBACK,
+        AppointmentFeedbackDocument,
         { reps: [{ __typename: 'Appointment', id: visit.id }] },
         token,
       );
       expect(answer.errors).toBeUndefined();
-      expect(answer.data._entities[0].feedback).toEqual({ rating: 4, comment: 'Written before sealing.' });
+      expect(answer.data!._entities[0]!.feedback).toEqual({ rating: 4, comment: 'Written before sealing.' });
     } finally {
       await onlyK2.stop();
     }
@@ -300,14 +316,14 @@ describe('feedback subgraph', () => {
     )
       await sleep(50);
     const asked = (await feedback.orm.em.fork().find(OutboxEvent, { type: 'FEEDBACK_REQUESTED' })).map(
-      (row) => JSON.parse(row.envelope).payload,
+      (row) => outboxEvent<'FEEDBACK_REQUESTED'>(row).payload,
     );
     expect(asked).toEqual([{ appointmentId: visit.id, patientId: visit.patientId, doctorId: visit.doctorId }]);
 
     // A patient who rated the visit before its completion event arrived is not asked.
     const rated = await appointmentRow(AppointmentStatus.COMPLETED);
     expect(
-      (await gql(SUBMIT, { appointmentId: rated.id, rating: 5 }, await tokenOf(rated.patientId))).errors,
+      (await gql(SubmitDocument, { appointmentId: rated.id, rating: 5 }, await tokenOf(rated.patientId))).errors,
     ).toBeUndefined();
     const late = await requests.add(
       'APPOINTMENT_COMPLETED',

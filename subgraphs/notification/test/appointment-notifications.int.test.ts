@@ -11,10 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { RunningNotification, startNotification } from '../src/app';
 import { loadNotificationConfig } from '../src/config';
 import { NotificationKind, NotificationLog, NotificationRecipient, NotificationStatus } from '../src/entities';
-
-const NOTIFICATIONS = `query($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Appointment { id notifications { kind channel recipient recipientId status } } }
-}`;
+import { NotificationsDocument } from './generated/operations';
 
 /**
  * Appointment.notifications as the gateway asks for it (an entity
@@ -85,16 +82,14 @@ describe('Appointment.notifications, per recipient', () => {
     const response = await postAsGateway(
       'notification',
       notification.url,
-      NOTIFICATIONS,
+      NotificationsDocument,
       { representations: [appointment, otherAppointment].map((id) => ({ __typename: 'Appointment', id })) },
       await issuer.mint({ role, sub }),
     );
     expect(response.errors).toBeUndefined();
-    return (
-      response.data._entities as Array<{
-        notifications: Array<{ kind: string; channel: string; recipient: string; recipientId: string }>;
-      }>
-    ).map((a) => a.notifications.map((n) => [n.kind, n.channel, n.recipient, n.recipientId]).sort());
+    return response.data!._entities.map((a) =>
+      a!.notifications.map((n) => [n.kind, n.channel, n.recipient, n.recipientId]).sort(),
+    );
   }
 
   it('shows the patient only what was sent to them', async () => {
@@ -130,7 +125,7 @@ describe('Appointment.notifications, per recipient', () => {
   });
 
   it('answers UNAUTHENTICATED without a token', async () => {
-    const response = await postAsGateway('notification', notification.url, NOTIFICATIONS, {
+    const response = await postAsGateway('notification', notification.url, NotificationsDocument, {
       representations: [{ __typename: 'Appointment', id: appointment }],
     });
     expect(errorCode(response)).toBe('UNAUTHENTICATED');

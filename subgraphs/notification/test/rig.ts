@@ -78,15 +78,18 @@ export interface Clinic {
  * auth services in these worker tests (the e2e suite runs the real ones),
  * the way the test issuer stands in for auth's keys. Same routes, same shapes.
  */
+type RouteBody = { id: string; ids: string[] };
+
 export async function startClinic(): Promise<Clinic> {
   const appointments: Clinic['appointments'] = new Map();
   const patients: Clinic['patients'] = new Map();
   const doctors: Clinic['doctors'] = new Map();
   const services: Clinic['services'] = new Map();
-  const routes: Record<string, (body: any) => unknown> = {
+  // What the notification service sends these routes: one id or a list of them.
+  const routes: Record<string, (body: RouteBody) => unknown> = {
     appointments: ({ ids }) => ({ appointments: ids.map((id: string) => appointments.get(id)).filter(Boolean) }),
     contacts: ({ ids }) => ({
-      contacts: ids.flatMap((id: string) => {
+      contacts: ids.flatMap<object>((id: string) => {
         const patient = patients.get(id);
         if (patient) return [patient];
         const doctor = doctors.get(id);
@@ -114,7 +117,7 @@ export async function startClinic(): Promise<Clinic> {
   };
   const server = await listen(async (req, res) => {
     const route = routes[(req.url ?? '').replace('/internal/', '')];
-    const body = JSON.parse((await readBody(req)) || '{}');
+    const body = JSON.parse((await readBody(req)) || '{}') as RouteBody;
     res.setHeader('content-type', 'application/json');
     const result = route?.(body);
     if (!req.headers[CALLER_HEADER]) res.statusCode = 401;

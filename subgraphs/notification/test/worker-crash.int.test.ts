@@ -153,7 +153,10 @@ describe('reminders when a notification worker is killed mid-batch', () => {
     const settled = await rows();
     expect(settled.map((r) => r.status)).toEqual(settled.map(() => NotificationStatus.SENT));
     // The claims the dead worker held were taken over (a second try); the rest went out on their first.
-    expect(settled.map((r) => r.attempts).sort()).toEqual([...Array(REMINDERS - POOL).fill(1), ...Array(POOL).fill(2)]);
+    expect(settled.map((r) => r.attempts).sort()).toEqual([
+      ...Array<number>(REMINDERS - POOL).fill(1),
+      ...Array<number>(POOL).fill(2),
+    ]);
   }, 120_000);
 });
 

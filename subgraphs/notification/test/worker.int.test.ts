@@ -19,6 +19,7 @@ import { loadNotificationConfig } from '../src/config';
 import { NotificationKind, NotificationLog, NotificationRecipient, NotificationStatus } from '../src/entities';
 import { smtpEmailSender } from '../src/delivery/email-sender';
 import { EVENT_QUEUE, reminderJobId, SEND_QUEUE } from '../src/workers/notification-queues';
+import type { SendJob } from '../src/workers/notice-scheduler';
 import { RunningWorkers, startNotificationWorkers } from '../src/workers/worker-app';
 import { Clinic, OwnRedis, SmsCapture, startClinic, startOwnRedis, startSmsCapture } from './rig';
 
@@ -37,7 +38,7 @@ describe('notification worker', () => {
   let outbox: MikroORM;
   let relay: OutboxRelay;
   /** The send queue, to see jobs run to their end (done jobs are removed). */
-  let sends: Queue;
+  let sends: Queue<SendJob>;
   const dbUrl = freshDatabaseUrl('notification');
   const outboxUrl = freshDatabaseUrl('notification_outbox');
   const prefix = `nt-${randomUUID().slice(0, 8)}`;
@@ -131,7 +132,7 @@ describe('notification worker', () => {
       logger: createLogger('test-relay', 'silent'),
       pollMs: 200,
     });
-    sends = new Queue(SEND_QUEUE, { connection: { url: redis.url } as never, prefix });
+    sends = new Queue<SendJob>(SEND_QUEUE, { connection: { url: redis.url } as never, prefix });
   }, 120_000);
 
   afterAll(async () => {

@@ -26,6 +26,7 @@ import { createConnection } from 'mysql2/promise';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startPatient } from '../src/app';
 import { loadPatientConfig } from '../src/config';
+import { AddRecordBriefDocument } from './generated/operations';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -193,12 +194,11 @@ describe('care relationships from appointment events', () => {
   });
 
   it('lets the doctor of a booking write in the chart before its event arrives (asking the appointment service), and records the relationship then', async () => {
-    const ADD_RECORD = 'mutation($input: MedicalRecordInput!) { addMedicalRecord(input: $input) { id diagnosis } }';
     const write = async (doctorId: string, patientId: string) =>
       postAsGateway(
         'patient',
         patient.url,
-        ADD_RECORD,
+        AddRecordBriefDocument,
         { input: { patientId, diagnosis: 'Sprained ankle' } },
         await issuer.mint({ role: Role.DOCTOR, sub: doctorId }),
       );
@@ -206,7 +206,7 @@ describe('care relationships from appointment events', () => {
     const held = await appointments.add(AppointmentStatus.CONFIRMED, { patientId });
     const written = await write(held.doctorId, patientId);
     expect(written.errors).toBeUndefined();
-    expect(written.data.addMedicalRecord).toMatchObject({ diagnosis: 'Sprained ankle' });
+    expect(written.data!.addMedicalRecord).toMatchObject({ diagnosis: 'Sprained ankle' });
     expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
 
     // Without an appointment, or with one still PENDING, the doctor may not write.

@@ -13,12 +13,15 @@ import {
   dropDatabase,
   errorCode,
   freshDatabaseUrl,
+  operationText,
   postAsGateway,
   postGraphql,
   serviceClientAs,
   startTestIssuer,
   TestIssuer,
+  wrongVariables,
 } from '@carebook/platform/testing';
+import type { DocumentNode } from 'graphql';
 import { createConnection } from 'mysql2/promise';
 import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { startPatient } from '../src/app';
@@ -27,18 +30,23 @@ import { entities, MedicalRecord, Patient } from '../src/entities';
 import { migrations } from '../src/migrations';
 import { SEALED_ENTITIES } from '../src/domain/sealed-columns';
 import { patientReference } from '../src/references/patient.reference';
+import {
+  AddRecordDocument,
+  ChartDocument,
+  FindPatientsDocument,
+  FindPatientsWithHistoryDocument,
+  FindPatientsWithRecordsDocument,
+  MyProfileDocument,
+  MyRecordsDocument,
+  PatientChartEntitiesDocument,
+  PatientEntitiesDocument,
+  ServiceSdlDocument,
+  UpdateProfileDocument,
+  UpdatePatientInput,
+  UpdateRecordDocument,
+} from './generated/operations';
 
-const MY_PROFILE = '{ myProfile { id name email phone dateOfBirth gender medicalHistory notificationChannels } }';
-const UPDATE_PROFILE =
-  'mutation($input: UpdatePatientInput!) { updateMyProfile(input: $input) { id name phone dateOfBirth gender medicalHistory notificationChannels } }';
 // The contract's PatientChart without `appointments`, which the appointment subgraph adds.
-const CHART =
-  'query($id: ID!) { patient(id: $id) { id name dateOfBirth gender medicalHistory records { id diagnosis notes createdAt doctor { id } } } }';
-const ADD_RECORD =
-  'mutation($input: MedicalRecordInput!) { addMedicalRecord(input: $input) { id diagnosis notes createdAt } }';
-const UPDATE_RECORD =
-  'mutation($id: ID!, $input: MedicalRecordUpdateInput!) { updateMedicalRecord(id: $id, input: $input) { id diagnosis notes updatedAt } }';
-const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name phone } } }';
 
 const dataKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const OLD_KEY = dataKey('k1');
@@ -121,7 +129,7 @@ describe('patient subgraph against MariaDB', () => {
     return { id, token: await issuer.mint({ role: Role.DOCTOR, sub: id }) };
   }
 
-  async function rows<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  async function rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     const connection = await createConnection({ uri: databaseUrl });
     try {
       const [result] = await connection.query(sql, params);
@@ -136,9 +144,9 @@ describe('patient subgraph against MariaDB', () => {
   describe('profiles', () => {
     it('provisions a profile that myProfile then shows to that patient', async () => {
       const patient = await provision();
-      const response = await postAsGateway('patient', url, MY_PROFILE, {}, patient.token);
+      const response = await postAsGateway('patient', url, MyProfileDocument, {}, patient.token);
       expect(response.errors).toBeUndefined();
-      expect(response.data.myProfile).toEqual({
+      expect(response.data!.myProfile).toEqual({
         id: patient.id,
         name: 'Pat Doe',
         email: patient.email,
@@ -154,7 +162,7 @@ describe('patient subgraph against MariaDB', () => {
       const response = await postAsGateway(
         'patient',
         url,
-        MY_PROFILE,
+        MyProfileDocument,
         {},
         await issuer.mint({ role: Role.PATIENT, sub: randomUUID() }),
       );
@@ -167,12 +175,12 @@ describe('patient subgraph against MariaDB', () => {
       const renamed = await postAsGateway(
         'patient',
         url,
-        UPDATE_PROFILE,
+        UpdateProfileDocument,
         { input: { name: '  Pat Smith ' } },
         patient.token,
       );
       expect(renamed.errors).toBeUndefined();
-      expect(renamed.data.updateMyProfile).toMatchObject({
+      expect(renamed.data!.updateMyProfile).toMatchObject({
         name: 'Pat Smith',
         phone: '+49 30 5550101',
         dateOfBirth: '1984-03-07',
@@ -183,13 +191,13 @@ describe('patient subgraph against MariaDB', () => {
         sealedBefore.date_of_birth_sealed,
       ]);
 
-      const input = {
+      const input: UpdatePatientInput = {
         medicalHistory: 'Penicillin allergy',
         notificationChannels: ['SMS', 'EMAIL'],
         gender: null,
         dateOfBirth: null,
       };
-      const updated = await postAsGateway('patient', url, UPDATE_PROFILE, { input }, patient.token);
+      const updated = await postAsGateway('patient', url, UpdateProfileDocument, { input }, patient.token);
       expect(updated.errors).toBeUndefined();
       const expected = {
         id: patient.id,
@@ -200,8 +208,8 @@ describe('patient subgraph against MariaDB', () => {
         medicalHistory: 'Penicillin allergy',
         notificationChannels: ['EMAIL', 'SMS'],
       };
-      expect(updated.data.updateMyProfile).toEqual(expected);
-      expect((await postAsGateway('patient', url, MY_PROFILE, {}, patient.token)).data.myProfile).toEqual({
+      expect(updated.data!.updateMyProfile).toEqual(expected);
+      expect((await postAsGateway('patient', url, MyProfileDocument, {}, patient.token)).data!.myProfile).toEqual({
         ...expected,
         email: patient.email,
       });
@@ -221,7 +229,7 @@ describe('patient subgraph against MariaDB', () => {
           await postAsGateway(
             'patient',
             url,
-            UPDATE_PROFILE,
+            UpdateProfileDocument,
             { input: { medicalHistory: secret.medicalHistory } },
             patient.token,
           )
@@ -231,11 +239,11 @@ describe('patient subgraph against MariaDB', () => {
       const added = await postAsGateway(
         'patient',
         url,
-        ADD_RECORD,
+        AddRecordDocument,
         { input: { patientId: patient.id, diagnosis: secret.diagnosis, notes: secret.notes } },
         doctor.token,
       );
-      expect(added.data.addMedicalRecord).toMatchObject({ diagnosis: secret.diagnosis, notes: secret.notes });
+      expect(added.data!.addMedicalRecord).toMatchObject({ diagnosis: secret.diagnosis, notes: secret.notes });
 
       const stored = {
         patients: await rows('select * from patients where id = ?', [patient.id]),
@@ -255,8 +263,8 @@ describe('patient subgraph against MariaDB', () => {
       ]) {
         expect(sealed).toMatch(/^v2:k1:/);
       }
-      const chart = await postAsGateway('patient', url, CHART, { id: patient.id }, doctor.token);
-      expect(chart.data.patient).toMatchObject({
+      const chart = await postAsGateway('patient', url, ChartDocument, { id: patient.id }, doctor.token);
+      expect(chart.data!.patient).toMatchObject({
         dateOfBirth: secret.dateOfBirth,
         medicalHistory: secret.medicalHistory,
         records: [{ diagnosis: secret.diagnosis, notes: secret.notes }],
@@ -268,15 +276,15 @@ describe('patient subgraph against MariaDB', () => {
       await postAsGateway(
         'patient',
         url,
-        UPDATE_PROFILE,
+        UpdateProfileDocument,
         { input: { medicalHistory: 'Sealed under k1' } },
         patient.token,
       );
       const rotated = await startPatient(configWithKeys(`${OLD_KEY},${NEW_KEY}`));
       try {
-        const read = await postAsGateway('patient', rotated.url, MY_PROFILE, {}, patient.token);
+        const read = await postAsGateway('patient', rotated.url, MyProfileDocument, {}, patient.token);
         expect(read.errors).toBeUndefined();
-        expect(read.data.myProfile).toMatchObject({
+        expect(read.data!.myProfile).toMatchObject({
           phone: '+49 30 5550199',
           dateOfBirth: '1984-03-07',
           medicalHistory: 'Sealed under k1',
@@ -285,15 +293,15 @@ describe('patient subgraph against MariaDB', () => {
         await postAsGateway(
           'patient',
           rotated.url,
-          UPDATE_PROFILE,
+          UpdateProfileDocument,
           { input: { phone: '+49 30 5550200' } },
           patient.token,
         );
         const row = await patientRow(patient.id);
         expect(row.phone_sealed).toMatch(/^v2:k2:/);
         expect(row.medical_history_sealed).toMatch(/^v2:k1:/);
-        const reread = await postAsGateway('patient', rotated.url, MY_PROFILE, {}, patient.token);
-        expect(reread.data.myProfile).toMatchObject({ phone: '+49 30 5550200', medicalHistory: 'Sealed under k1' });
+        const reread = await postAsGateway('patient', rotated.url, MyProfileDocument, {}, patient.token);
+        expect(reread.data!.myProfile).toMatchObject({ phone: '+49 30 5550200', medicalHistory: 'Sealed under k1' });
       } finally {
         await rotated.stop();
       }
@@ -306,8 +314,8 @@ describe('patient subgraph against MariaDB', () => {
       ];
       const copied = (await patientRow(owner.id)).phone_sealed;
       await rows('update patients set phone_sealed = ? where id = ?', [copied, other.id]);
-      const read = await postAsGateway('patient', url, MY_PROFILE, {}, other.token);
-      expect(read.data.myProfile).toMatchObject({ id: other.id, phone: null });
+      const read = await postAsGateway('patient', url, MyProfileDocument, {}, other.token);
+      expect(read.data!.myProfile).toMatchObject({ id: other.id, phone: null });
       expect(read.errors).toEqual([
         expect.objectContaining({ path: ['myProfile', 'phone'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
       ]);
@@ -320,7 +328,7 @@ describe('patient subgraph against MariaDB', () => {
       await postAsGateway(
         'patient',
         url,
-        ADD_RECORD,
+        AddRecordDocument,
         { input: { patientId: patient.id, diagnosis: 'Gout', notes: 'Less red meat' } },
         doctor.token,
       );
@@ -363,15 +371,21 @@ describe('patient subgraph against MariaDB', () => {
       }
       const withNewKeyOnly = await startPatient(configWithKeys(NEW_KEY));
       try {
-        const read = await postAsGateway('patient', withNewKeyOnly.url, MY_PROFILE, {}, patient.token);
+        const read = await postAsGateway('patient', withNewKeyOnly.url, MyProfileDocument, {}, patient.token);
         expect(read.errors).toBeUndefined();
-        expect(read.data.myProfile).toMatchObject({
+        expect(read.data!.myProfile).toMatchObject({
           phone: '+49 30 5550333',
           dateOfBirth: '1970-05-04',
           medicalHistory: 'Written in v1',
         });
-        const chart = await postAsGateway('patient', withNewKeyOnly.url, CHART, { id: patient.id }, doctor.token);
-        expect(chart.data.patient.records).toEqual([
+        const chart = await postAsGateway(
+          'patient',
+          withNewKeyOnly.url,
+          ChartDocument,
+          { id: patient.id },
+          doctor.token,
+        );
+        expect(chart.data!.patient.records).toEqual([
           expect.objectContaining({ diagnosis: 'Gout', notes: 'Less red meat' }),
         ]);
       } finally {
@@ -398,14 +412,20 @@ describe('patient subgraph against MariaDB', () => {
         { name: 'Valid Name', notificationChannels: ['EMAIL', 'SMS'] },
       ];
       for (const input of badInputs) {
-        const response = await postAsGateway('patient', url, UPDATE_PROFILE, { input }, patient.token);
+        const response = await postAsGateway(
+          'patient',
+          url,
+          UpdateProfileDocument,
+          wrongVariables({ input }),
+          patient.token,
+        );
         expect({ input, code: errorCode(response) }).toEqual({ input, code: 'BAD_USER_INPUT' });
         expect(response.errors![0].message).not.toMatch(/Something went wrong/);
       }
       const sms = await postAsGateway(
         'patient',
         url,
-        UPDATE_PROFILE,
+        UpdateProfileDocument,
         { input: { notificationChannels: ['SMS'] } },
         patient.token,
       );
@@ -418,7 +438,7 @@ describe('patient subgraph against MariaDB', () => {
       await postAsGateway(
         'patient',
         url,
-        UPDATE_PROFILE,
+        UpdateProfileDocument,
         { input: { medicalHistory: 'Hay fever', notificationChannels: ['EMAIL', 'SMS'] } },
         patient.token,
       );
@@ -426,7 +446,7 @@ describe('patient subgraph against MariaDB', () => {
       await postAsGateway(
         'patient',
         url,
-        ADD_RECORD,
+        AddRecordDocument,
         { input: { patientId: patient.id, diagnosis: 'Rhinitis', notes: 'Antihistamines' } },
         doctor.token,
       );
@@ -460,36 +480,40 @@ describe('patient subgraph against MariaDB', () => {
     it("lets a patient see their own profile and chart, and no one else's", async () => {
       const me = await provision();
       const other = await provision();
-      const own = await postAsGateway('patient', url, CHART, { id: me.id }, me.token);
+      const own = await postAsGateway('patient', url, ChartDocument, { id: me.id }, me.token);
       expect(own.errors).toBeUndefined();
-      expect(own.data.patient).toMatchObject({ id: me.id, records: [] });
-      const theirs = await postAsGateway('patient', url, CHART, { id: other.id }, me.token);
+      expect(own.data!.patient).toMatchObject({ id: me.id, records: [] });
+      const theirs = await postAsGateway('patient', url, ChartDocument, { id: other.id }, me.token);
       expect(errorCode(theirs)).toBe('FORBIDDEN');
       expect(theirs.data?.patient ?? null).toBeNull();
       // An unknown id looks like someone else's, so patients cannot probe which ids exist.
-      expect(errorCode(await postAsGateway('patient', url, CHART, { id: randomUUID() }, me.token))).toBe('FORBIDDEN');
+      expect(errorCode(await postAsGateway('patient', url, ChartDocument, { id: randomUUID() }, me.token))).toBe(
+        'FORBIDDEN',
+      );
     });
 
     it('lets an admin see any chart, with NOT_FOUND for unknown ids', async () => {
       const patient = await provision();
       const admin = await issuer.mint({ role: Role.ADMIN });
-      const chart = await postAsGateway('patient', url, CHART, { id: patient.id }, admin);
+      const chart = await postAsGateway('patient', url, ChartDocument, { id: patient.id }, admin);
       expect(chart.errors).toBeUndefined();
-      expect(chart.data.patient).toMatchObject({ id: patient.id, name: 'Pat Doe', gender: 'FEMALE' });
-      expect(errorCode(await postAsGateway('patient', url, CHART, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
+      expect(chart.data!.patient).toMatchObject({ id: patient.id, name: 'Pat Doe', gender: 'FEMALE' });
+      expect(errorCode(await postAsGateway('patient', url, ChartDocument, { id: randomUUID() }, admin))).toBe(
+        'NOT_FOUND',
+      );
     });
 
     it('keeps a doctor out until grant-care, then lets them read and write the chart; only the author may edit a record', async () => {
       const patient = await provision();
       const doctorId = randomUUID();
       const doctor = await issuer.mint({ role: Role.DOCTOR, sub: doctorId });
-      const before = await postAsGateway('patient', url, CHART, { id: patient.id }, doctor);
+      const before = await postAsGateway('patient', url, ChartDocument, { id: patient.id }, doctor);
       expect(errorCode(before)).toBe('FORBIDDEN');
       expect(before.errors![0].message).toMatch(/no appointment with this patient/);
       const refusedWrite = await postAsGateway(
         'patient',
         url,
-        ADD_RECORD,
+        AddRecordDocument,
         { input: { patientId: patient.id, diagnosis: 'Flu' } },
         doctor,
       );
@@ -516,7 +540,7 @@ describe('patient subgraph against MariaDB', () => {
       const first = await postAsGateway(
         'patient',
         url,
-        ADD_RECORD,
+        AddRecordDocument,
         { input: { patientId: patient.id, appointmentId: randomUUID(), diagnosis: 'Acute bronchitis', notes: 'Rest' } },
         doctor,
       );
@@ -525,23 +549,23 @@ describe('patient subgraph against MariaDB', () => {
       const second = await postAsGateway(
         'patient',
         url,
-        ADD_RECORD,
+        AddRecordDocument,
         { input: { patientId: patient.id, diagnosis: 'Bronchitis resolved' } },
         doctor,
       );
-      const chart = await postAsGateway('patient', url, CHART, { id: patient.id }, doctor);
+      const chart = await postAsGateway('patient', url, ChartDocument, { id: patient.id }, doctor);
       expect(chart.errors).toBeUndefined();
-      expect(chart.data.patient.records.map((r: any) => [r.id, r.diagnosis, r.notes, r.doctor.id])).toEqual([
-        [second.data.addMedicalRecord.id, 'Bronchitis resolved', null, doctorId],
-        [first.data.addMedicalRecord.id, 'Acute bronchitis', 'Rest', doctorId],
+      expect(chart.data!.patient.records.map((r) => [r.id, r.diagnosis, r.notes, r.doctor!.id])).toEqual([
+        [second.data!.addMedicalRecord.id, 'Bronchitis resolved', null, doctorId],
+        [first.data!.addMedicalRecord.id, 'Acute bronchitis', 'Rest', doctorId],
       ]);
 
-      const recordId = first.data.addMedicalRecord.id;
+      const recordId = first.data!.addMedicalRecord.id;
       const colleague = await doctorCaringFor(patient.id);
       const hijack = await postAsGateway(
         'patient',
         url,
-        UPDATE_RECORD,
+        UpdateRecordDocument,
         { id: recordId, input: { diagnosis: 'Something else' } },
         colleague.token,
       );
@@ -552,7 +576,7 @@ describe('patient subgraph against MariaDB', () => {
           await postAsGateway(
             'patient',
             url,
-            UPDATE_RECORD,
+            UpdateRecordDocument,
             { id: recordId, input: { diagnosis: 'Something else' } },
             admin,
           ),
@@ -563,27 +587,33 @@ describe('patient subgraph against MariaDB', () => {
       const edited = await postAsGateway(
         'patient',
         url,
-        UPDATE_RECORD,
+        UpdateRecordDocument,
         { id: recordId, input: { diagnosis: 'Acute bronchitis, viral', notes: null } },
         doctor,
       );
       expect(edited.errors).toBeUndefined();
-      expect(edited.data.updateMedicalRecord).toMatchObject({
+      expect(edited.data!.updateMedicalRecord).toMatchObject({
         id: recordId,
         diagnosis: 'Acute bronchitis, viral',
         notes: null,
       });
-      expect(new Date(edited.data.updateMedicalRecord.updatedAt).getTime()).toBeGreaterThan(
-        new Date(first.data.addMedicalRecord.createdAt).getTime(),
+      expect(new Date(edited.data!.updateMedicalRecord.updatedAt).getTime()).toBeGreaterThan(
+        new Date(first.data!.addMedicalRecord.createdAt).getTime(),
       );
       expect(
         errorCode(
-          await postAsGateway('patient', url, UPDATE_RECORD, { id: randomUUID(), input: { notes: 'x' } }, doctor),
+          await postAsGateway(
+            'patient',
+            url,
+            UpdateRecordDocument,
+            { id: randomUUID(), input: { notes: 'x' } },
+            doctor,
+          ),
         ),
       ).toBe('NOT_FOUND');
 
-      const own = await postAsGateway('patient', url, '{ myProfile { records { diagnosis } } }', {}, patient.token);
-      expect(own.data.myProfile.records.map((r: any) => r.diagnosis)).toEqual([
+      const own = await postAsGateway('patient', url, MyRecordsDocument, {}, patient.token);
+      expect(own.data!.myProfile.records.map((r) => r.diagnosis)).toEqual([
         'Bronchitis resolved',
         'Acute bronchitis, viral',
       ]);
@@ -592,7 +622,7 @@ describe('patient subgraph against MariaDB', () => {
           await postAsGateway(
             'patient',
             url,
-            ADD_RECORD,
+            AddRecordDocument,
             { input: { patientId: patient.id, diagnosis: 'Self-diagnosis' } },
             patient.token,
           ),
@@ -603,7 +633,7 @@ describe('patient subgraph against MariaDB', () => {
           await postAsGateway(
             'patient',
             url,
-            ADD_RECORD,
+            AddRecordDocument,
             { input: { patientId: patient.id, diagnosis: 'Admin note' } },
             admin,
           ),
@@ -623,7 +653,7 @@ describe('patient subgraph against MariaDB', () => {
         { patientId: patient.id, appointmentId: 'not-an-id', diagnosis: 'Flu' },
       ];
       for (const input of badInputs) {
-        expect(errorCode(await postAsGateway('patient', url, ADD_RECORD, { input }, doctor.token))).toBe(
+        expect(errorCode(await postAsGateway('patient', url, AddRecordDocument, { input }, doctor.token))).toBe(
           'BAD_USER_INPUT',
         );
       }
@@ -632,14 +662,14 @@ describe('patient subgraph against MariaDB', () => {
       const added = await postAsGateway(
         'patient',
         url,
-        ADD_RECORD,
+        AddRecordDocument,
         { input: { patientId: patient.id, diagnosis: 'Flu' } },
         doctor.token,
       );
-      const id = added.data.addMedicalRecord.id;
+      const id = added.data!.addMedicalRecord.id;
       const [before] = await rows('select * from medical_records where id = ?', [id]);
       for (const input of [{}, { diagnosis: null }, { diagnosis: ' ' }, { notes: 'x'.repeat(10_001) }]) {
-        const response = await postAsGateway('patient', url, UPDATE_RECORD, { id, input }, doctor.token);
+        const response = await postAsGateway('patient', url, UpdateRecordDocument, { id, input }, doctor.token);
         expect({ input, code: errorCode(response) }).toEqual({ input, code: 'BAD_USER_INPUT' });
       }
       expect((await rows('select * from medical_records where id = ?', [id]))[0]).toEqual(before);
@@ -651,28 +681,37 @@ describe('patient subgraph against MariaDB', () => {
       const doctor = await doctorCaringFor(cared.id);
       const representations = [cared, stranger].map(({ id }) => ({ __typename: 'Patient', id }));
 
-      const asDoctor = await postAsGateway('patient', url, ENTITIES, { r: representations }, doctor.token);
-      expect(asDoctor.data._entities[0]).toEqual({ id: cared.id, name: 'Cared For', phone: '+49 30 5550101' });
-      expect(asDoctor.data._entities[1]).toBeNull();
+      const asDoctor = await postAsGateway(
+        'patient',
+        url,
+        PatientEntitiesDocument,
+        { r: representations },
+        doctor.token,
+      );
+      expect(asDoctor.data!._entities[0]).toEqual({ id: cared.id, name: 'Cared For', phone: '+49 30 5550101' });
+      expect(asDoctor.data!._entities[1]).toBeNull();
       expect(asDoctor.errors).toHaveLength(1);
       expect(asDoctor.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, path: ['_entities', 1] });
 
       // The gateway's word alone (no signed-in user) opens no chart: references check the user as patient(id) does.
-      const noUser = await postAsGateway('patient', url, ENTITIES, { r: representations });
-      expect(noUser.data._entities).toEqual([null, null]);
+      const noUser = await postAsGateway('patient', url, PatientEntitiesDocument, { r: representations });
+      expect(noUser.data!._entities).toEqual([null, null]);
       expect(noUser.errors!.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
     });
 
     it("refuses _entities, _service and patient(id) sent straight to the patient port without the gateway's caller token (401, no data)", async () => {
       const patient = await provision({ name: 'Side Door' });
       const admin = await issuer.mint({ role: Role.ADMIN });
-      for (const [query, variables] of [
-        [ENTITIES, { r: [{ __typename: 'Patient', id: patient.id }] }],
-        ['{ _service { sdl } }', {}],
-        [CHART, { id: patient.id }],
-      ] as const) {
+      const refused: Array<[DocumentNode, Record<string, unknown>]> = [
+        [PatientEntitiesDocument, { r: [{ __typename: 'Patient', id: patient.id }] }],
+        [ServiceSdlDocument, {}],
+        [ChartDocument, { id: patient.id }],
+      ];
+      for (const [document, variables] of refused) {
+        // The text names the operation when one is let through.
+        const query = operationText(document);
         for (const token of [undefined, admin, patient.token]) {
-          const raw = await postGraphql(url, query, variables, token);
+          const raw = await postGraphql<unknown>(url, document, variables, token);
           expect({ query, status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({
             query,
             status: 401,
@@ -724,13 +763,6 @@ describe('patient subgraph against MariaDB', () => {
   });
 
   describe('the front desk (STAFF)', () => {
-    const FIND =
-      'query($search: String!, $first: Int) { findPatients(search: $search, first: $first) { id name email phone dateOfBirth } }';
-    const FIND_WITH_HISTORY = 'query($search: String!) { findPatients(search: $search) { id name medicalHistory } }';
-    const FIND_WITH_RECORDS =
-      'query($search: String!) { findPatients(search: $search) { id records { id diagnosis } } }';
-    const ENTITY_CHART =
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id name medicalHistory } } }';
     const unique = () => randomUUID().slice(0, 8);
     let staff: string;
 
@@ -739,9 +771,9 @@ describe('patient subgraph against MariaDB', () => {
     });
 
     const found = async (search: string, token = staff) => {
-      const answer = await postAsGateway('patient', url, FIND, { search }, token);
+      const answer = await postAsGateway('patient', url, FindPatientsDocument, { search }, token);
       expect(answer.errors).toBeUndefined();
-      return answer.data.findPatients.map((p: { id: string }) => p.id);
+      return answer.data!.findPatients.map((p: { id: string }) => p.id);
     };
 
     it('finds patients by part of the name or the email, with their contact details', async () => {
@@ -751,9 +783,9 @@ describe('patient subgraph against MariaDB', () => {
         email: `greta.${tag}@carebook.test`,
         phone: '+44 20 7946 0123',
       });
-      const answer = await postAsGateway('patient', url, FIND, { search: `frontdesk-${tag}` }, staff);
+      const answer = await postAsGateway('patient', url, FindPatientsDocument, { search: `frontdesk-${tag}` }, staff);
       expect(answer.errors).toBeUndefined();
-      expect(answer.data.findPatients).toEqual([
+      expect(answer.data!.findPatients).toEqual([
         {
           id: patient.id,
           name: `Greta Frontdesk-${tag}`,
@@ -776,7 +808,7 @@ describe('patient subgraph against MariaDB', () => {
       expect(row.phone_lookup).toMatch(/^k1:[0-9a-f]{40}$/);
       // A changed phone is found by its new number only.
       const changed = `6${number.slice(1)}`;
-      await postAsGateway('patient', url, UPDATE_PROFILE, { input: { phone: `+44 ${changed}` } }, patient.token);
+      await postAsGateway('patient', url, UpdateProfileDocument, { input: { phone: `+44 ${changed}` } }, patient.token);
       expect(await found(`+44 ${changed}`)).toEqual([patient.id]);
       expect(await found(`+44 ${number}`)).toEqual([]);
     });
@@ -787,10 +819,10 @@ describe('patient subgraph against MariaDB', () => {
       expect(await found('%%')).toEqual([]);
       expect(await found(`_${tag}`)).toEqual([]);
       const many = await Promise.all([1, 2, 3].map(() => provision({ name: `Many ${tag}` })));
-      const two = await postAsGateway('patient', url, FIND, { search: `many ${tag}`, first: 2 }, staff);
-      expect(two.data.findPatients).toHaveLength(2);
+      const two = await postAsGateway('patient', url, FindPatientsDocument, { search: `many ${tag}`, first: 2 }, staff);
+      expect(two.data!.findPatients).toHaveLength(2);
       expect(many.map((p) => p.id)).toEqual(
-        expect.arrayContaining(two.data.findPatients.map((p: { id: string }) => p.id)),
+        expect.arrayContaining(two.data!.findPatients.map((p: { id: string }) => p.id)),
       );
     });
 
@@ -803,7 +835,7 @@ describe('patient subgraph against MariaDB', () => {
         ['Pat', 0, /"first" must be between 1 and 50/],
         ['Pat', 51, /"first" must be between 1 and 50/],
       ] as const) {
-        const answer = await postAsGateway('patient', url, FIND, { search, first }, staff);
+        const answer = await postAsGateway('patient', url, FindPatientsDocument, { search, first }, staff);
         expect(errorCode(answer)).toBe('BAD_USER_INPUT');
         expect(answer.errors![0].message).toMatch(message);
       }
@@ -815,17 +847,18 @@ describe('patient subgraph against MariaDB', () => {
       await postAsGateway(
         'patient',
         url,
-        UPDATE_PROFILE,
+        UpdateProfileDocument,
         { input: { medicalHistory: `history-${tag}` } },
         patient.token,
       );
-      for (const [query, variables] of [
-        [FIND_WITH_HISTORY, { search: `chartless ${tag}` }],
-        [FIND_WITH_RECORDS, { search: `chartless ${tag}` }],
-        [CHART, { id: patient.id }],
-        [ENTITY_CHART, { r: [{ __typename: 'Patient', id: patient.id }] }],
-      ] as const) {
-        const answer = await postAsGateway('patient', url, query, variables, staff);
+      const chartReads: Array<[DocumentNode, Record<string, unknown>]> = [
+        [FindPatientsWithHistoryDocument, { search: `chartless ${tag}` }],
+        [FindPatientsWithRecordsDocument, { search: `chartless ${tag}` }],
+        [ChartDocument, { id: patient.id }],
+        [PatientChartEntitiesDocument, { r: [{ __typename: 'Patient', id: patient.id }] }],
+      ];
+      for (const [query, variables] of chartReads) {
+        const answer = await postAsGateway<unknown>('patient', url, query, variables, staff);
         expect(errorCode(answer)).toBe('FORBIDDEN');
         expect(answer.errors![0].message).toMatch(/contact details, never their chart/);
         expect(JSON.stringify(answer)).not.toContain(`history-${tag}`);
@@ -834,33 +867,41 @@ describe('patient subgraph against MariaDB', () => {
       const card = await postAsGateway(
         'patient',
         url,
-        ENTITIES,
+        PatientEntitiesDocument,
         { r: [{ __typename: 'Patient', id: patient.id }] },
         staff,
       );
       expect(card.errors).toBeUndefined();
-      expect(card.data._entities[0]).toMatchObject({ id: patient.id, name: `Chartless ${tag}` });
+      expect(card.data!._entities[0]).toMatchObject({ id: patient.id, name: `Chartless ${tag}` });
     });
 
     it('is for the front desk and admins only', async () => {
       const patient = await provision();
-      expect(errorCode(await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }, patient.token))).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        errorCode(await postAsGateway('patient', url, FindPatientsDocument, { search: 'Pat Doe' }, patient.token)),
+      ).toBe('FORBIDDEN');
       expect(
         errorCode(
-          await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }, await issuer.mint({ role: Role.DOCTOR })),
+          await postAsGateway(
+            'patient',
+            url,
+            FindPatientsDocument,
+            { search: 'Pat Doe' },
+            await issuer.mint({ role: Role.DOCTOR }),
+          ),
         ),
       ).toBe('FORBIDDEN');
-      expect(errorCode(await postAsGateway('patient', url, FIND, { search: 'Pat Doe' }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await postAsGateway('patient', url, FindPatientsDocument, { search: 'Pat Doe' }))).toBe(
+        'UNAUTHENTICATED',
+      );
       const asAdmin = await postAsGateway(
         'patient',
         url,
-        FIND,
+        FindPatientsDocument,
         { search: patient.email },
         await issuer.mint({ role: Role.ADMIN }),
       );
-      expect(asAdmin.data.findPatients.map((p: { id: string }) => p.id)).toEqual([patient.id]);
+      expect(asAdmin.data!.findPatients.map((p: { id: string }) => p.id)).toEqual([patient.id]);
     });
 
     it('fills in the phone lookup of phones stored before it existed, and moves it under a new active key at start', async () => {
@@ -889,15 +930,15 @@ describe('patient subgraph against MariaDB', () => {
   describe('tokens and roles', () => {
     it('answers UNAUTHENTICATED without a token or with an expired, foreign-key or unsigned one', async () => {
       const patient = await provision();
-      expect(errorCode(await postAsGateway('patient', url, MY_PROFILE))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await postAsGateway('patient', url, CHART, { id: patient.id }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await postAsGateway('patient', url, MyProfileDocument))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await postAsGateway('patient', url, ChartDocument, { id: patient.id }))).toBe('UNAUTHENTICATED');
       const badTokens = [
         await issuer.mint({ role: Role.PATIENT, sub: patient.id, expiresIn: -10 }),
         await issuer.mintWithForeignKey({ role: Role.PATIENT, sub: patient.id }),
         issuer.mintUnsigned({ role: Role.ADMIN, sub: patient.id }),
       ];
       for (const token of badTokens) {
-        const response = await postAsGateway('patient', url, MY_PROFILE, {}, token);
+        const response = await postAsGateway('patient', url, MyProfileDocument, {}, token);
         expect(errorCode(response)).toBe('UNAUTHENTICATED');
         expect(response.data).toBeUndefined();
       }
@@ -906,9 +947,9 @@ describe('patient subgraph against MariaDB', () => {
     it('keeps myProfile and updateMyProfile to patients', async () => {
       for (const role of [Role.DOCTOR, Role.ADMIN]) {
         const token = await issuer.mint({ role });
-        expect(errorCode(await postAsGateway('patient', url, MY_PROFILE, {}, token))).toBe('FORBIDDEN');
+        expect(errorCode(await postAsGateway('patient', url, MyProfileDocument, {}, token))).toBe('FORBIDDEN');
         expect(
-          errorCode(await postAsGateway('patient', url, UPDATE_PROFILE, { input: { name: 'Not Mine' } }, token)),
+          errorCode(await postAsGateway('patient', url, UpdateProfileDocument, { input: { name: 'Not Mine' } }, token)),
         ).toBe('FORBIDDEN');
       }
     });
@@ -926,12 +967,14 @@ describe('patient subgraph against MariaDB', () => {
         gender: null,
       });
       expect(await rows('select id from patients where id = ?', [patient.id])).toHaveLength(1);
-      expect((await postAsGateway('patient', url, MY_PROFILE, {}, patient.token)).data.myProfile).toMatchObject({
-        name: 'Pat Renamed',
-        phone: null,
-        dateOfBirth: null,
-        gender: null,
-      });
+      expect((await postAsGateway('patient', url, MyProfileDocument, {}, patient.token)).data!.myProfile).toMatchObject(
+        {
+          name: 'Pat Renamed',
+          phone: null,
+          dateOfBirth: null,
+          gender: null,
+        },
+      );
 
       const racing = {
         id: randomUUID(),
@@ -973,11 +1016,11 @@ describe('patient subgraph against MariaDB', () => {
       expect(await asAuth.call('patient', 'discard-patient', { id: discarded.id })).toEqual({ id: discarded.id });
       expect(await rows('select id from patients where id = ?', [discarded.id])).toHaveLength(0);
       expect(await rows('select * from care_relationships where patient_id = ?', [discarded.id])).toHaveLength(0);
-      expect(errorCode(await postAsGateway('patient', url, MY_PROFILE, {}, discarded.token))).toBe('NOT_FOUND');
-      expect(errorCode(await postAsGateway('patient', url, CHART, { id: discarded.id }, doctor.token))).toBe(
+      expect(errorCode(await postAsGateway('patient', url, MyProfileDocument, {}, discarded.token))).toBe('NOT_FOUND');
+      expect(errorCode(await postAsGateway('patient', url, ChartDocument, { id: discarded.id }, doctor.token))).toBe(
         'FORBIDDEN',
       );
-      expect((await postAsGateway('patient', url, MY_PROFILE, {}, kept.token)).data.myProfile.id).toBe(kept.id);
+      expect((await postAsGateway('patient', url, MyProfileDocument, {}, kept.token)).data!.myProfile.id).toBe(kept.id);
       expect(await rows('select * from care_relationships where patient_id = ?', [kept.id])).toHaveLength(1);
 
       expect(await asAuth.call('patient', 'discard-patient', { id: discarded.id })).toEqual({ id: discarded.id });
@@ -992,7 +1035,7 @@ describe('patient subgraph against MariaDB', () => {
       await postAsGateway(
         'patient',
         url,
-        ADD_RECORD,
+        AddRecordDocument,
         { input: { patientId: patient.id, diagnosis: 'Sprained ankle' } },
         doctor.token,
       );

@@ -1,20 +1,19 @@
-import { OutboxEvent, Role } from '@carebook/platform';
-import { errorCode } from '@carebook/platform/testing';
+import { DomainEvent, OutboxEvent, Role } from '@carebook/platform';
+import { anyString, errorCode } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { SlotStatus } from '../src/entities/slot-status.enum';
 import { Slot } from '../src/entities/slot.entity';
 import { TimeOff } from '../src/entities/time-off.entity';
-import { dayAfter, eachStore, Harness, startHarness } from './harness';
+import { dayAfter, eachStore, Harness, startHarness, doctorRef } from './harness';
 import {
-  ADD_AVAILABILITY,
-  ADD_TIME_OFF,
-  CLOSE_CLINIC,
-  DOCTOR_TIME_OFF,
-  doctorRef,
-  REMOVE_AVAILABILITY,
-  REMOVE_TIME_OFF,
-  SET_WEEKLY,
-} from './operations';
+  AddAvailabilityDocument,
+  AddTimeOffDocument,
+  CloseClinicDocument,
+  DoctorTimeOffDocument,
+  RemoveAvailabilityDocument,
+  RemoveTimeOffDocument,
+  SetWeeklyDocument,
+} from './generated/operations';
 
 /**
  * Editing a doctor's availability once patients have booked: time off is
@@ -39,9 +38,9 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
 
   const at = (date: string, time: string) => `${date}T${time}:00.000Z`;
   const openDay = async (doctorId: string, date: string, startTime: string, endTime: string, slotMinutes = 60) => {
-    const response = await h.gql(ADD_AVAILABILITY, { doctorId, date, startTime, endTime, slotMinutes }, admin);
+    const response = await h.gql(AddAvailabilityDocument, { doctorId, date, startTime, endTime, slotMinutes }, admin);
     expect(response.errors).toBeUndefined();
-    return response.data.addAvailability as Array<{ id: string; startsAt: string; endsAt: string; status: string }>;
+    return response.data!.addAvailability;
   };
   const book = (slotId: string, appointmentId = randomUUID()) =>
     h.asAppointment.call('scheduling', 'book-slot', { slotId, appointmentId }).then(() => appointmentId);
@@ -52,7 +51,7 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     ]);
   const timeOffCount = (doctorId: string) => h.orm.em.fork().count(TimeOff, { doctorId });
   const listed = async (doctorId: string, token = admin) =>
-    (await h.gql(DOCTOR_TIME_OFF, doctorRef(doctorId), token)).data._entities[0];
+    (await h.gql(DoctorTimeOffDocument, doctorRef(doctorId), token)).data!._entities[0]!;
 
   it('refuses a time off over a booked appointment by default, naming it, and writes nothing', async () => {
     const doctorId = await h.createDoctor();
@@ -60,7 +59,7 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     const slots = await openDay(doctorId, date, '09:00', '12:00');
     const appointmentId = await book(slots[1].id);
     const response = await h.gql(
-      ADD_TIME_OFF,
+      AddTimeOffDocument,
       { doctorId, from: at(date, '08:00'), to: at(date, '12:00'), reason: 'Conference' },
       await h.token(Role.DOCTOR, doctorId),
     );
@@ -93,8 +92,8 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     expect(await h.orm.em.fork().count(OutboxEvent, { type: 'SLOT_BLOCKED', aggregateId: doctorId })).toBe(0);
 
     // Around the booking it is fine.
-    const before = await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '08:00'), to: at(date, '10:00') }, admin);
-    expect(before.data.addTimeOff).toMatchObject({ blockedSlots: 1, cancelled: [], conflicts: [] });
+    const before = await h.gql(AddTimeOffDocument, { doctorId, from: at(date, '08:00'), to: at(date, '10:00') }, admin);
+    expect(before.data!.addTimeOff).toMatchObject({ blockedSlots: 1, cancelled: [], conflicts: [] });
   });
 
   it("records an admin's edits for the action log in the outbox with the change; a doctor's own and refused ones not", async () => {
@@ -106,29 +105,33 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
           .fork()
           .find(OutboxEvent, { type: 'ADMIN_ACTION_TAKEN', aggregateId: adminId }, { orderBy: { position: 'asc' } })
       ).map((row) => {
-        const { action, targetId, details } = JSON.parse(row.envelope).payload;
+        const { action, targetId, details } = (JSON.parse(row.envelope) as DomainEvent<'ADMIN_ACTION_TAKEN'>).payload;
         return { action, targetId, details };
       });
     const doctorId = await h.createDoctor();
     const { date } = dayAfter(4);
     const opened = await h.gql(
-      ADD_AVAILABILITY,
+      AddAvailabilityDocument,
       { doctorId, date, startTime: '09:00', endTime: '11:00', slotMinutes: 60 },
       asAdmin,
     );
     expect(opened.errors).toBeUndefined();
-    const slots = opened.data.addAvailability as Array<{ id: string; startsAt: string; endsAt: string }>;
+    const slots = opened.data!.addAvailability;
     await book(slots[0].id);
     // Refused over the booking: neither the time off nor its entry is written.
-    const refused = await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '09:00'), to: at(date, '11:00') }, asAdmin);
+    const refused = await h.gql(
+      AddTimeOffDocument,
+      { doctorId, from: at(date, '09:00'), to: at(date, '11:00') },
+      asAdmin,
+    );
     expect(errorCode(refused)).toBe('CONFLICT');
     const doctorsOwn = await h.gql(
-      ADD_TIME_OFF,
+      AddTimeOffDocument,
       { doctorId, from: slots[1].startsAt, to: slots[1].endsAt },
       await h.token(Role.DOCTOR, doctorId),
     );
     expect(doctorsOwn.errors).toBeUndefined();
-    const removed = await h.gql(REMOVE_TIME_OFF, { id: doctorsOwn.data.addTimeOff.timeOff.id }, asAdmin);
+    const removed = await h.gql(RemoveTimeOffDocument, { id: doctorsOwn.data!.addTimeOff.timeOff.id }, asAdmin);
     expect(removed.errors).toBeUndefined();
     expect(await logged()).toEqual([
       {
@@ -136,7 +139,11 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
         targetId: doctorId,
         details: { date, startTime: '09:00', endTime: '11:00', slotMinutes: 60 },
       },
-      { action: 'REMOVE_TIME_OFF', targetId: doctorId, details: { timeOffId: doctorsOwn.data.addTimeOff.timeOff.id } },
+      {
+        action: 'REMOVE_TIME_OFF',
+        targetId: doctorId,
+        details: { timeOffId: doctorsOwn.data!.addTimeOff.timeOff.id },
+      },
     ]);
   });
 
@@ -145,20 +152,24 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     const { date } = dayAfter(4);
     await openDay(doctorId, date, '14:00', '16:00', 30);
     const off = (
-      await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '15:00'), to: at(date, '16:00'), reason: 'Dentist' }, admin)
-    ).data.addTimeOff.timeOff;
+      await h.gql(
+        AddTimeOffDocument,
+        { doctorId, from: at(date, '15:00'), to: at(date, '16:00'), reason: 'Dentist' },
+        admin,
+      )
+    ).data!.addTimeOff.timeOff;
     const doctor = await h.token(Role.DOCTOR, doctorId);
     expect(await listed(doctorId, doctor)).toEqual({
       id: doctorId,
       timeOffs: [{ id: off.id, startsAt: at(date, '15:00'), endsAt: at(date, '16:00'), reason: 'Dentist' }],
-      oneOffAvailability: [{ id: expect.any(String), date, startTime: '14:00', endTime: '16:00', slotMinutes: 30 }],
+      oneOffAvailability: [{ id: anyString(), date, startTime: '14:00', endTime: '16:00', slotMinutes: 30 }],
     });
     for (const [token, code] of [
       [await h.token(Role.DOCTOR, randomUUID()), 'FORBIDDEN'],
       [await h.token(Role.PATIENT), 'FORBIDDEN'],
       [undefined, 'UNAUTHENTICATED'],
     ] as const) {
-      expect(errorCode(await h.gql(DOCTOR_TIME_OFF, doctorRef(doctorId), token))).toBe(code);
+      expect(errorCode(await h.gql(DoctorTimeOffDocument, doctorRef(doctorId), token))).toBe(code);
     }
   });
 
@@ -166,27 +177,27 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     const doctorId = await h.createDoctor();
     const { date } = dayAfter(5);
     await openDay(doctorId, date, '09:00', '13:00');
-    const long = (await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '09:00'), to: at(date, '12:00') }, admin)).data
-      .addTimeOff;
-    const short = (await h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '11:00'), to: at(date, '12:00') }, admin)).data
-      .addTimeOff;
+    const long = (await h.gql(AddTimeOffDocument, { doctorId, from: at(date, '09:00'), to: at(date, '12:00') }, admin))
+      .data!.addTimeOff;
+    const short = (await h.gql(AddTimeOffDocument, { doctorId, from: at(date, '11:00'), to: at(date, '12:00') }, admin))
+      .data!.addTimeOff;
     expect([long.blockedSlots, short.blockedSlots]).toEqual([3, 0]);
 
     const other = await h.token(Role.DOCTOR, randomUUID());
-    expect(errorCode(await h.gql(REMOVE_TIME_OFF, { id: long.timeOff.id }, other))).toBe('FORBIDDEN');
-    expect(errorCode(await h.gql(REMOVE_TIME_OFF, { id: long.timeOff.id }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await h.gql(REMOVE_TIME_OFF, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await h.gql(RemoveTimeOffDocument, { id: long.timeOff.id }, other))).toBe('FORBIDDEN');
+    expect(errorCode(await h.gql(RemoveTimeOffDocument, { id: long.timeOff.id }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await h.gql(RemoveTimeOffDocument, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
     expect(await timeOffCount(doctorId)).toBe(2);
 
-    const removed = await h.gql(REMOVE_TIME_OFF, { id: long.timeOff.id }, await h.token(Role.DOCTOR, doctorId));
-    expect(removed.data.removeTimeOff).toEqual({ id: long.timeOff.id, reopenedSlots: 2 });
+    const removed = await h.gql(RemoveTimeOffDocument, { id: long.timeOff.id }, await h.token(Role.DOCTOR, doctorId));
+    expect(removed.data!.removeTimeOff).toEqual({ id: long.timeOff.id, reopenedSlots: 2 });
     expect(await statuses(doctorId)).toEqual([
       ['09:00', 'FREE'],
       ['10:00', 'FREE'],
       ['11:00', 'BLOCKED'],
       ['12:00', 'FREE'],
     ]);
-    expect(errorCode(await h.gql(REMOVE_TIME_OFF, { id: long.timeOff.id }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await h.gql(RemoveTimeOffDocument, { id: long.timeOff.id }, admin))).toBe('NOT_FOUND');
     expect((await listed(doctorId)).timeOffs.map((t: { id: string }) => t.id)).toEqual([short.timeOff.id]);
     expect(await h.orm.em.fork().count(OutboxEvent, { type: 'SLOTS_OPENED', aggregateId: doctorId })).toBe(2);
   });
@@ -197,7 +208,7 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     expect(
       (
         await h.gql(
-          SET_WEEKLY,
+          SetWeeklyDocument,
           { doctorId, rules: [{ dayOfWeek, startTime: '09:00', endTime: '10:00', slotMinutes: 60 }] },
           admin,
         )
@@ -207,13 +218,13 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     const appointmentId = await book(extra[1].id);
     const day = (await listed(doctorId)).oneOffAvailability[0];
 
-    expect(errorCode(await h.gql(REMOVE_AVAILABILITY, { id: day.id }, await h.token(Role.DOCTOR, randomUUID())))).toBe(
-      'FORBIDDEN',
-    );
-    expect(errorCode(await h.gql(REMOVE_AVAILABILITY, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await h.gql(RemoveAvailabilityDocument, { id: day.id }, await h.token(Role.DOCTOR, randomUUID()))),
+    ).toBe('FORBIDDEN');
+    expect(errorCode(await h.gql(RemoveAvailabilityDocument, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
 
-    const removed = await h.gql(REMOVE_AVAILABILITY, { id: day.id }, await h.token(Role.DOCTOR, doctorId));
-    expect(removed.data.removeAvailability).toEqual({
+    const removed = await h.gql(RemoveAvailabilityDocument, { id: day.id }, await h.token(Role.DOCTOR, doctorId));
+    expect(removed.data!.removeAvailability).toEqual({
       id: day.id,
       removedSlots: 2,
       keptAppointments: [{ id: appointmentId }],
@@ -232,7 +243,7 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
       ],
     );
     expect((await listed(doctorId)).oneOffAvailability).toEqual([]);
-    expect(errorCode(await h.gql(REMOVE_AVAILABILITY, { id: day.id }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await h.gql(RemoveAvailabilityDocument, { id: day.id }, admin))).toBe('NOT_FOUND');
   });
 
   it('closes the clinic for the listed doctors on whole days, refusing over bookings as a time off does; admins only', async () => {
@@ -242,9 +253,9 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     const secondSlots = await openDay(second, date, '09:00', '11:00');
     const closure = { from: date, to: date, doctorIds: [first, second], reason: 'Public holiday' };
 
-    expect(errorCode(await h.gql(CLOSE_CLINIC, closure, await h.token(Role.DOCTOR, first)))).toBe('FORBIDDEN');
+    expect(errorCode(await h.gql(CloseClinicDocument, closure, await h.token(Role.DOCTOR, first)))).toBe('FORBIDDEN');
     const appointmentId = await book(secondSlots[0].id);
-    const refused = await h.gql(CLOSE_CLINIC, closure, admin);
+    const refused = await h.gql(CloseClinicDocument, closure, admin);
     expect(errorCode(refused)).toBe('CONFLICT');
     expect(refused.errors![0].message).toMatch(/^One booked appointment falls in the closure/);
     expect(refused.errors![0].extensions!.appointments).toEqual([
@@ -256,11 +267,11 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
       ['10:00', 'FREE'],
     ]);
 
-    const firstOnly = await h.gql(CLOSE_CLINIC, { ...closure, doctorIds: [first] }, admin);
-    expect(firstOnly.data.closeClinic).toEqual({
+    const firstOnly = await h.gql(CloseClinicDocument, { ...closure, doctorIds: [first] }, admin);
+    expect(firstOnly.data!.closeClinic).toEqual({
       timeOffs: [
         {
-          id: expect.any(String),
+          id: anyString(),
           startsAt: at(date, '00:00'),
           endsAt: at(dayAfter(9).date, '00:00'),
           doctor: { id: first },
@@ -287,7 +298,7 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
     const doctorId = await h.createDoctor();
     await openDay(doctorId, dayAfter(2).date, '09:00', '10:00');
     const response = await h.gql(
-      CLOSE_CLINIC,
+      CloseClinicDocument,
       { from: dayAfter(2).date, to: dayAfter(2).date, doctorIds: [doctorId], ...change() },
       admin,
     );
@@ -307,7 +318,7 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
           (error) => refusalReason(error),
         ),
       );
-      const timeOff = h.gql(ADD_TIME_OFF, { doctorId, from: at(date, '09:00'), to: at(date, '12:00') }, admin);
+      const timeOff = h.gql(AddTimeOffDocument, { doctorId, from: at(date, '09:00'), to: at(date, '12:00') }, admin);
       const [offResponse, ...booked] = await Promise.all([timeOff, ...bookings]);
       const rows = await h.orm.em.fork().find(Slot, { doctorId });
       const timeOffs = await timeOffCount(doctorId);
@@ -326,7 +337,7 @@ eachStore('availability edits: time off over bookings, removals, clinic closures
       } else {
         // The time off won: every booking was refused as BLOCKED, and no slot inside it is booked.
         expect(booked.every((outcome) => outcome === 'BLOCKED')).toBe(true);
-        expect(offResponse.data.addTimeOff.conflicts).toEqual([]);
+        expect(offResponse.data!.addTimeOff.conflicts).toEqual([]);
         expect(timeOffs).toBe(1);
         expect(rows.every((row) => row.status === SlotStatus.BLOCKED)).toBe(true);
       }

@@ -1,12 +1,10 @@
-import { OutboxEvent, Role } from '@carebook/platform';
+import { DomainEvent, OutboxEvent, Role } from '@carebook/platform';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { SlotStatus } from '../src/entities/slot-status.enum';
 import { Slot } from '../src/entities/slot.entity';
-import { dayAfter, Harness, refusal, startHarness, eachStore } from './harness';
-
-const ADD_TIME_OFF =
-  'mutation($doctorId: ID!, $from: DateTime!, $to: DateTime!, $cancelBooked: Boolean) { addTimeOff(doctorId: $doctorId, from: $from, to: $to, cancelBooked: $cancelBooked) { blockedSlots conflicts { id } } }';
+import { AddTimeOffOverBookingsDocument } from './generated/operations';
+import { dayAfter, Harness, refusal, refusalOf, SchedulingAnswer, startHarness, eachStore } from './harness';
 
 interface SlotJson {
   id: string;
@@ -38,7 +36,7 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
   ): Promise<SlotJson[]> => h.openDay(doctorId, date, startTime, endTime, slotMinutes);
 
   const book = (slotId: string, appointmentId: string) =>
-    h.asAppointment.call<any>('scheduling', 'book-slot', { slotId, appointmentId });
+    h.asAppointment.call<SchedulingAnswer<'bookSlot'>>('scheduling', 'book-slot', { slotId, appointmentId });
   const release = (slotId: string, appointmentId: string) =>
     h.asAppointment.call<{ released: boolean }>('scheduling', 'release-slot', { slotId, appointmentId });
   const events = (type: string, aggregateId?: string) =>
@@ -58,7 +56,7 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(losers).toHaveLength(49);
     for (const loser of losers)
-      expect({ code: loser.reason.code, reason: loser.reason.extensions?.reason }).toEqual({
+      expect(refusalOf(loser.reason)).toEqual({
         code: 'CONFLICT',
         reason: 'TAKEN',
       });
@@ -83,14 +81,21 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const doctorId = await h.createDoctor();
     const [first, second] = await openDay(doctorId, tomorrow, '15:00', '16:00');
     const payload = async (slotId: string) =>
-      JSON.parse(
-        (await h.orm.em.fork().findOneOrFail(OutboxEvent, { aggregateId: slotId, type: 'SLOT_BOOKED' })).envelope,
+      (
+        JSON.parse(
+          (await h.orm.em.fork().findOneOrFail(OutboxEvent, { aggregateId: slotId, type: 'SLOT_BOOKED' })).envelope,
+        ) as DomainEvent<'SLOT_BOOKED'>
       ).payload;
     const bookExpecting = (
       slot: SlotJson,
       expected: { doctorId: string; startsAt: string; endsAt: string },
       appointmentId: string,
-    ) => h.asAppointment.call<any>('scheduling', 'book-slot', { slotId: slot.id, appointmentId, expected });
+    ) =>
+      h.asAppointment.call<SchedulingAnswer<'bookSlot'>>('scheduling', 'book-slot', {
+        slotId: slot.id,
+        appointmentId,
+        expected,
+      });
 
     const appointmentId = randomUUID();
     const answer = { slotId: first.id, doctorId, startsAt: first.startsAt, endsAt: first.endsAt };
@@ -113,8 +118,12 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
   it('refuses a blocked slot (BLOCKED), a slot that has started (PAST) and an unknown one (NOT_FOUND)', async () => {
     const doctorId = await h.createDoctor();
     const slots = await openDay(doctorId, tomorrow, '11:00', '12:00');
-    const blocked = await h.gql(ADD_TIME_OFF, { doctorId, from: slots[1].startsAt, to: slots[1].endsAt }, admin);
-    expect(blocked.data.addTimeOff.blockedSlots).toBe(1);
+    const blocked = await h.gql(
+      AddTimeOffOverBookingsDocument,
+      { doctorId, from: slots[1].startsAt, to: slots[1].endsAt },
+      admin,
+    );
+    expect(blocked.data!.addTimeOff.blockedSlots).toBe(1);
     expect(await refusal(book(slots[1].id, randomUUID()))).toMatchObject({ code: 'CONFLICT', reason: 'BLOCKED' });
 
     const em = h.orm.em.fork();
@@ -149,11 +158,11 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     await book(second.id, other);
     // The appointment service is not running here: the cancellation fails and the appointment is listed back, still booked.
     const timeOff = await h.gql(
-      ADD_TIME_OFF,
+      AddTimeOffOverBookingsDocument,
       { doctorId, from: second.startsAt, to: second.endsAt, cancelBooked: true },
       admin,
     );
-    expect(timeOff.data.addTimeOff).toEqual({ blockedSlots: 0, conflicts: [{ id: other }] });
+    expect(timeOff.data!.addTimeOff).toEqual({ blockedSlots: 0, conflicts: [{ id: other }] });
     expect(await release(second.id, other)).toEqual({ released: true });
     expect((await slotRow(second.id)).status).toBe(SlotStatus.BLOCKED);
   });
@@ -163,14 +172,14 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const [a, b] = await openDay(doctorId, tomorrow, '15:00', '16:00');
     const appointmentId = randomUUID();
     await book(b.id, appointmentId);
-    const byIds = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', { ids: [a.id, b.id] });
+    const byIds = await h.asAppointment.call<SchedulingAnswer<'slots'>>('scheduling', 'slots', { ids: [a.id, b.id] });
     // Hours without a location are the default location's, in CLINIC_TIME_ZONE (UTC here).
     const place = { locationId: 'default', locationName: 'Main location', address: '', timeZone: 'UTC' };
     expect(byIds.slots).toEqual([
       { id: a.id, doctorId, startsAt: a.startsAt, endsAt: a.endsAt, status: 'FREE', appointmentId: null, place },
       { id: b.id, doctorId, startsAt: b.startsAt, endsAt: b.endsAt, status: 'BOOKED', appointmentId, place },
     ]);
-    const byAppointment = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', {
+    const byAppointment = await h.asAppointment.call<SchedulingAnswer<'slots'>>('scheduling', 'slots', {
       appointmentIds: [appointmentId],
     });
     expect(byAppointment.slots.map((s) => s.id)).toEqual([b.id]);
@@ -182,7 +191,7 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const own = await openDay(few, date, '10:00', '11:00'); // 10:00, 10:30
     const others = await openDay(many, date, '09:00', '17:00'); // 09:00 .. 16:30
     const at = (time: string) => `${date}T${time}:00.000Z`;
-    const result = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', {
+    const result = await h.asAppointment.call<SchedulingAnswer<'alternatives'>>('scheduling', 'alternatives', {
       doctorId: few,
       around: at('12:00'),
       otherDoctorIds: [many],
@@ -195,7 +204,7 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
       ['other', at('11:30')],
       ['other', at('12:30')],
     ]);
-    const excluding = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', {
+    const excluding = await h.asAppointment.call<SchedulingAnswer<'alternatives'>>('scheduling', 'alternatives', {
       doctorId: many,
       around: at('12:00'),
       excludeSlotIds: [others.find((s) => s.startsAt === at('12:00'))!.id],
@@ -203,7 +212,7 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
       limit: 2,
     });
     expect(excluding.slots.map((s) => s.startsAt)).toEqual([at('11:30'), at('12:30')]);
-    const tooLong = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', {
+    const tooLong = await h.asAppointment.call<SchedulingAnswer<'alternatives'>>('scheduling', 'alternatives', {
       doctorId: few,
       around: at('12:00'),
       minMinutes: 45,
@@ -219,7 +228,7 @@ eachStore("scheduling's internal booking routes (%s)", (_store, databaseUrl) => 
     const later = await openDay(doctorId, d4, '09:00', '11:00', 60); // 2, one booked below
     await book(later[0].id, randomUUID());
     const query = (groupBy: string) =>
-      h.asAppointment.call<{ buckets: any[] }>('scheduling', 'slot-counts', {
+      h.asAppointment.call<SchedulingAnswer<'slotCounts'>>('scheduling', 'slot-counts', {
         from: `${d3}T00:00:00Z`,
         to: `${dayAfter(5).date}T00:00:00Z`,
         doctorId,

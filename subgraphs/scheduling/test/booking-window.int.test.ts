@@ -1,6 +1,12 @@
 import { Role } from '@carebook/platform';
+import type { GraphqlResponse } from '@carebook/platform/testing';
 import { dayAfter, Harness, startHarness, eachStore } from './harness';
-import { ADD_AVAILABILITY, AVAILABLE_SLOTS, CALENDAR } from './operations';
+import {
+  AddAvailabilityDocument,
+  AvailableSlotsDocument,
+  CalendarDocument,
+  CalendarQuery,
+} from './generated/operations';
 
 const DAY = 1440;
 const DAY_MS = 86_400_000;
@@ -35,12 +41,12 @@ eachStore('booking windows in free-time answers (%s)', (_store, databaseUrl) => 
       ['inTenDays', 10],
     ] as const) {
       const opened = await h.gql(
-        ADD_AVAILABILITY,
+        AddAvailabilityDocument,
         { doctorId, date: dayAfter(days).date, startTime: '09:00', endTime: '09:30', slotMinutes: 30 },
         admin,
       );
       expect(opened.errors).toBeUndefined();
-      slots[key] = opened.data.addAvailability[0].id;
+      slots[key] = opened.data!.addAvailability[0].id;
     }
   }, 60_000);
 
@@ -58,16 +64,16 @@ eachStore('booking windows in free-time answers (%s)', (_store, databaseUrl) => 
   it("offers patients and anonymous callers only the starts they may book, by the service's rules or else the clinic's", async () => {
     const patient = await h.token(Role.PATIENT);
     for (const token of [undefined, patient]) {
-      const withService = await h.gql(AVAILABLE_SLOTS, { doctorId, ...range, serviceId }, token);
+      const withService = await h.gql(AvailableSlotsDocument, { doctorId, ...range, serviceId }, token);
       expect(ids(withService)).toEqual([slots.tomorrow, slots.inFourDays, slots.inTenDays]);
-      const clinicDefaults = await h.gql(AVAILABLE_SLOTS, { doctorId, ...range }, token);
+      const clinicDefaults = await h.gql(AvailableSlotsDocument, { doctorId, ...range }, token);
       expect(ids(clinicDefaults)).toEqual([slots.inFourDays]);
     }
   });
 
   it('offers staff every free future slot', async () => {
     for (const token of [admin, await h.token(Role.DOCTOR, doctorId)]) {
-      expect(ids(await h.gql(AVAILABLE_SLOTS, { doctorId, ...range }, token))).toEqual([
+      expect(ids(await h.gql(AvailableSlotsDocument, { doctorId, ...range }, token))).toEqual([
         slots.tomorrow,
         slots.inFourDays,
         slots.inTenDays,
@@ -77,17 +83,21 @@ eachStore('booking windows in free-time answers (%s)', (_store, databaseUrl) => 
 
   it('counts calendar days the same way', async () => {
     const days = { from: dayAfter(0).date, to: dayAfter(11).date };
-    const daysOf = (response: any) =>
-      response.data.availabilityCalendar
-        .filter((day: any) => day.doctors.some((entry: any) => entry.doctor.id === doctorId))
-        .map((day: any) => day.date);
-    expect(daysOf(await h.gql(CALENDAR, { ...days, serviceId }))).toEqual([
+    const daysOf = (response: GraphqlResponse<CalendarQuery>) =>
+      response
+        .data!.availabilityCalendar.filter((day) => day.doctors.some((entry) => entry.doctor.id === doctorId))
+        .map((day) => day.date);
+    expect(daysOf(await h.gql(CalendarDocument, { ...days, serviceId }))).toEqual([
       dayAfter(1).date,
       dayAfter(4).date,
       dayAfter(10).date,
     ]);
-    expect(daysOf(await h.gql(CALENDAR, days))).toEqual([dayAfter(4).date]);
-    expect(daysOf(await h.gql(CALENDAR, days, admin))).toEqual([dayAfter(1).date, dayAfter(4).date, dayAfter(10).date]);
+    expect(daysOf(await h.gql(CalendarDocument, days))).toEqual([dayAfter(4).date]);
+    expect(daysOf(await h.gql(CalendarDocument, days, admin))).toEqual([
+      dayAfter(1).date,
+      dayAfter(4).date,
+      dayAfter(10).date,
+    ]);
   });
 
   it('keeps alternatives inside the window the appointment service names', async () => {

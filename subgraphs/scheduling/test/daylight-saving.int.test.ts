@@ -1,7 +1,7 @@
 import { Role } from '@carebook/platform';
 import { DateTime } from 'luxon';
-import { Harness, startHarness, eachStore } from './harness';
-import { CALENDAR, DOCTOR_SCHEDULE, doctorRef, SET_WEEKLY } from './operations';
+import { Harness, startHarness, eachStore, doctorRef } from './harness';
+import { CalendarDocument, DoctorScheduleDocument, SetWeeklyDocument } from './generated/operations';
 
 const BERLIN = 'Europe/Berlin';
 
@@ -37,7 +37,7 @@ eachStore('daylight saving time with CLINIC_TIME_ZONE=Europe/Berlin (%s)', (_sto
   it('opens a Sunday 09:00 rule at 09:00 Berlin time on both sides of the March and October changes', async () => {
     const doctorId = await h.createDoctor();
     const set = await h.gql(
-      SET_WEEKLY,
+      SetWeeklyDocument,
       { doctorId, rules: [{ dayOfWeek: 'SUNDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60 }] },
       admin,
     );
@@ -50,12 +50,12 @@ eachStore('daylight saving time with CLINIC_TIME_ZONE=Europe/Berlin (%s)', (_sto
       const from = change.minus({ weeks: 1 });
       const to = change.plus({ weeks: 1, days: 1 });
       const response = await h.gql(
-        DOCTOR_SCHEDULE,
-        { ...doctorRef(doctorId), from: from.toUTC().toISO(), to: to.toUTC().toISO() },
+        DoctorScheduleDocument,
+        { ...doctorRef(doctorId), from: from.toUTC().toISO()!, to: to.toUTC().toISO()! },
         admin,
       );
       expect(response.errors).toBeUndefined();
-      const starts = response.data._entities[0].schedule.map((s: any) => DateTime.fromISO(s.startsAt, { zone: 'utc' }));
+      const starts = response.data!._entities[0]!.schedule.map((s) => DateTime.fromISO(s.startsAt, { zone: 'utc' }));
       expect(starts.map((s: DateTime) => s.setZone(BERLIN).toFormat('cccc HH:mm'))).toEqual([
         'Sunday 09:00',
         'Sunday 09:00',
@@ -69,22 +69,22 @@ eachStore('daylight saving time with CLINIC_TIME_ZONE=Europe/Berlin (%s)', (_sto
   it('groups the calendar by Berlin days across the change', async () => {
     const doctorId = await h.createDoctor([], 'DST-Specialty');
     await h.gql(
-      SET_WEEKLY,
+      SetWeeklyDocument,
       { doctorId, rules: [{ dayOfWeek: 'SUNDAY', startTime: '00:00', endTime: '02:00', slotMinutes: 60 }] },
       admin,
     );
     const change = nextChange(10);
     const date = change.toISODate()!;
-    const calendar = await h.gql(CALENDAR, {
+    const calendar = await h.gql(CalendarDocument, {
       from: date,
-      to: change.plus({ days: 1 }).toISODate(),
+      to: change.plus({ days: 1 }).toISODate()!,
       specialty: 'DST-Specialty',
     });
     expect(calendar.errors).toBeUndefined();
     // 00:00 and 01:00 Berlin time are still the previous day in UTC; they count for the Berlin day.
-    const [sunday, monday] = calendar.data.availabilityCalendar;
+    const [sunday, monday] = calendar.data!.availabilityCalendar;
     expect(sunday).toMatchObject({ date, doctors: [{ doctor: { id: doctorId }, freeSlots: 2 }] });
-    expect(DateTime.fromISO(sunday.doctors[0].firstSlot.startsAt).setZone(BERLIN).toFormat('yyyy-MM-dd HH:mm')).toBe(
+    expect(DateTime.fromISO(sunday.doctors[0].firstSlot!.startsAt).setZone(BERLIN).toFormat('yyyy-MM-dd HH:mm')).toBe(
       `${date} 00:00`,
     );
     expect(monday.doctors).toEqual([]);

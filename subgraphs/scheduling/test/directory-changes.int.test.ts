@@ -1,6 +1,6 @@
 import { Role } from '@carebook/platform';
 import { dayAfter, Harness, startHarness, eachStore } from './harness';
-import { ADD_AVAILABILITY, AVAILABLE_SLOTS, CALENDAR } from './operations';
+import { AddAvailabilityDocument, AvailableSlotsDocument, CalendarDocument } from './generated/operations';
 
 const DAY_MS = 86_400_000;
 
@@ -24,7 +24,7 @@ eachStore('deactivated doctors and retired services in free-time answers (%s)', 
 
   async function openDay(doctorId: string) {
     const opened = await h.gql(
-      ADD_AVAILABILITY,
+      AddAvailabilityDocument,
       { doctorId, date: dayAfter(3).date, startTime: '09:00', endTime: '10:00', slotMinutes: 30 },
       admin,
     );
@@ -34,15 +34,15 @@ eachStore('deactivated doctors and retired services in free-time answers (%s)', 
   const range = () => ({ from: new Date().toISOString(), to: new Date(Date.now() + 7 * DAY_MS).toISOString() });
   const days = { from: dayAfter(0).date, to: dayAfter(6).date };
   const calendarDoctors = async (variables: object, token?: string) =>
-    (await h.gql(CALENDAR, { ...days, ...variables }, token)).data.availabilityCalendar.flatMap((day: any) =>
-      day.doctors.map((entry: any) => entry.doctor.id),
+    (await h.gql(CalendarDocument, { ...days, ...variables }, token)).data!.availabilityCalendar.flatMap((day) =>
+      day.doctors.map((entry) => entry.doctor.id),
     );
 
   it('drops a deactivated doctor from slots and calendars at once, for patients and staff alike', async () => {
     const serviceId = await h.createService(30);
     const doctorId = await h.createDoctor([serviceId], 'Directory-Specialty');
     await openDay(doctorId);
-    expect((await h.gql(AVAILABLE_SLOTS, { doctorId, ...range() })).data.availableSlots).toHaveLength(2);
+    expect((await h.gql(AvailableSlotsDocument, { doctorId, ...range() })).data!.availableSlots).toHaveLength(2);
     expect(await calendarDoctors({ specialty: 'Directory-Specialty' })).toEqual([doctorId]); // now cached
     expect(await calendarDoctors({})).toContain(doctorId);
 
@@ -50,10 +50,10 @@ eachStore('deactivated doctors and retired services in free-time answers (%s)', 
     expect(await calendarDoctors({ specialty: 'Directory-Specialty' })).toEqual([]);
     expect(await calendarDoctors({})).not.toContain(doctorId);
     for (const token of [undefined, admin]) {
-      expect((await h.gql(AVAILABLE_SLOTS, { doctorId, ...range() }, token)).data.availableSlots).toEqual([]);
-      expect((await h.gql(AVAILABLE_SLOTS, { doctorId, ...range(), serviceId }, token)).data.availableSlots).toEqual(
-        [],
-      );
+      expect((await h.gql(AvailableSlotsDocument, { doctorId, ...range() }, token)).data!.availableSlots).toEqual([]);
+      expect(
+        (await h.gql(AvailableSlotsDocument, { doctorId, ...range(), serviceId }, token)).data!.availableSlots,
+      ).toEqual([]);
     }
   });
 
@@ -64,10 +64,10 @@ eachStore('deactivated doctors and retired services in free-time answers (%s)', 
     expect(await calendarDoctors({ serviceId })).toEqual([doctorId]);
     await h.asAdmin.call('doctor', 'retire-medical-service', { id: serviceId });
     expect(await calendarDoctors({ serviceId })).toEqual([]);
-    const slots = await h.gql(AVAILABLE_SLOTS, { doctorId, ...range(), serviceId });
+    const slots = await h.gql(AvailableSlotsDocument, { doctorId, ...range(), serviceId });
     expect(slots.errors).toBeUndefined();
-    expect(slots.data.availableSlots).toEqual([]);
+    expect(slots.data!.availableSlots).toEqual([]);
     // The doctor's other free time stays on offer.
-    expect((await h.gql(AVAILABLE_SLOTS, { doctorId, ...range() })).data.availableSlots).toHaveLength(2);
+    expect((await h.gql(AvailableSlotsDocument, { doctorId, ...range() })).data!.availableSlots).toHaveLength(2);
   });
 });

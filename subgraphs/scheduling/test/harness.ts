@@ -1,4 +1,4 @@
-import { createLogger, openOrm, Role, ServiceClient } from '@carebook/platform';
+import { createLogger, openOrm, Role, RouteOutput, schedulingContract, ServiceClient } from '@carebook/platform';
 import {
   describeEachStore,
   dropDatabase,
@@ -12,23 +12,22 @@ import {
   TestIssuer,
   testPortBase,
 } from '@carebook/platform/testing';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { MikroORM } from '@mikro-orm/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningScheduling, startScheduling } from '../src/app';
 import { loadSchedulingConfig } from '../src/config';
 import { entities } from '../src/entities';
 import { migrations } from '../src/migrations';
-import { ADD_AVAILABILITY } from './operations';
+import { AddAvailabilityDocument, AddAvailabilityMutation, DayOfWeek } from './generated/operations';
 
 /** Each suite runs on every test store: MariaDB always, MongoDB when MONGO_URL is set (reported skipped otherwise). */
 export const eachStore = describeEachStore('scheduling');
 
-export interface OpenedSlot {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  status: string;
-}
+export type OpenedSlot = AddAvailabilityMutation['addAvailability'][number];
+
+/** The variables of an entity lookup (`_entities`) for one doctor, as the gateway sends them. */
+export const doctorRef = (id: string) => ({ r: [{ __typename: 'Doctor', id }] });
 
 export interface Harness {
   scheduling: RunningScheduling;
@@ -40,7 +39,8 @@ export interface Harness {
   asAdmin: ServiceClient;
   /** A second view of the store, for assertions and fixtures (works on both stores). */
   orm: MikroORM;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
+  /** Posts to scheduling as the gateway relays a client's; a typed document gives a typed answer. */
+  gql<T, V>(operation: TypedDocumentNode<T, V>, variables?: NoInfer<V>, token?: string): Promise<GraphqlResponse<T>>;
   token(role: Role, sub?: string): Promise<string>;
   /** A doctor in the doctor service, offering the given services. */
   createDoctor(serviceIds?: string[], specialty?: string): Promise<string>;
@@ -126,7 +126,7 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
     asAppointment,
     asAdmin,
     orm,
-    gql: (query, variables = {}, token) => postAsGateway('scheduling', scheduling.url, query, variables, token),
+    gql: (operation, variables, token) => postAsGateway('scheduling', scheduling.url, operation, variables, token),
     token: (role, sub) => issuer.mint({ role, sub }),
     async createDoctor(serviceIds = [], specialty = 'Cardiology') {
       const id = randomUUID();
@@ -156,12 +156,12 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
       const response = await postAsGateway(
         'scheduling',
         scheduling.url,
-        ADD_AVAILABILITY,
+        AddAvailabilityDocument,
         { doctorId, date, startTime, endTime, slotMinutes },
         admin,
       );
       if (response.errors) throw new Error(`addAvailability refused: ${response.errors[0].message}`);
-      return response.data.addAvailability;
+      return response.data!.addAvailability;
     },
     async setPolicy(serviceId, rules) {
       await asAdmin.call('doctor', 'set-booking-policy', { id: serviceId, ...rules });
@@ -178,6 +178,17 @@ export async function startHarness(databaseUrl: string, extraEnv: Record<string,
   };
 }
 
+/** What one of scheduling's internal routes answers, from its contract. */
+export type SchedulingAnswer<Route extends keyof typeof schedulingContract.routes> = RouteOutput<
+  (typeof schedulingContract.routes)[Route]
+>;
+
+/** The code and reason of a refused internal call, from the error it was rejected with. */
+export function refusalOf(error: unknown): { code?: string; reason?: unknown } {
+  const e = error as { code?: string; extensions?: Record<string, unknown> };
+  return { code: e.code, reason: e.extensions?.reason };
+}
+
 /** The error a refused internal call carries (the client rethrows the callee's code and extensions). */
 export async function refusal(call: Promise<unknown>): Promise<{ code?: string; message: string; reason?: unknown }> {
   try {
@@ -190,7 +201,7 @@ export async function refusal(call: Promise<unknown>): Promise<{ code?: string; 
 }
 
 /** Tomorrow's weekday name in UTC, and the date, for rules that open slots soon. */
-export function dayAfter(days: number, zone = 'UTC'): { date: string; dayOfWeek: string } {
+export function dayAfter(days: number, zone = 'UTC'): { date: string; dayOfWeek: DayOfWeek } {
   const date = new Date(Date.now() + days * 24 * 3600 * 1000);
   const local = new Intl.DateTimeFormat('en-CA', {
     timeZone: zone,
@@ -200,5 +211,7 @@ export function dayAfter(days: number, zone = 'UTC'): { date: string; dayOfWeek:
     weekday: 'long',
   }).formatToParts(date);
   const part = (type: string) => local.find((p) => p.type === type)!.value;
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, dayOfWeek: part('weekday').toUpperCase() };
+  // An English weekday name upper-cased is a DayOfWeek value.
+  const dayOfWeek = part('weekday').toUpperCase() as DayOfWeek;
+  return { date: `${part('year')}-${part('month')}-${part('day')}`, dayOfWeek };
 }

@@ -1,18 +1,17 @@
 import { Role } from '@carebook/platform';
-import { postAsGateway, serviceClientAs } from '@carebook/platform/testing';
+import { anyString, postAsGateway, serviceClientAs, stringContaining } from '@carebook/platform/testing';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { clinicLocations } from '../src/clients/clinic-locations';
-import { eachStore, Harness, startHarness } from './harness';
+import { eachStore, Harness, startHarness, doctorRef, SchedulingAnswer } from './harness';
+import { CreateLocationDocument } from './generated/doctor';
 import {
-  ADD_AVAILABILITY_AT,
-  CLOSE_LOCATION,
-  CREATE_LOCATION,
-  doctorRef,
-  LOCATED_CALENDAR,
-  LOCATED_SCHEDULE,
-  SET_WEEKLY_AT,
-} from './operations';
+  AddAvailabilityAtDocument,
+  CloseLocationDocument,
+  LocatedCalendarDocument,
+  LocatedScheduleDocument,
+  SetWeeklyAtDocument,
+} from './generated/operations';
 
 const NEW_YORK = 'America/New_York';
 const BERLIN = 'Europe/Berlin';
@@ -37,27 +36,21 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     const response = await postAsGateway(
       'doctor',
       h.doctorService.url,
-      CREATE_LOCATION,
+      CreateLocationDocument,
       { input: { name, address: `${name} Street 1`, timeZone } },
       admin,
     );
     expect(response.errors).toBeUndefined();
-    return response.data.createLocation.id as string;
+    return response.data!.createLocation.id;
   };
   const schedule = async (doctorId: string, from: DateTime, to: DateTime) => {
     const response = await h.gql(
-      LOCATED_SCHEDULE,
-      { ...doctorRef(doctorId), from: from.toUTC().toISO(), to: to.toUTC().toISO() },
+      LocatedScheduleDocument,
+      { ...doctorRef(doctorId), from: from.toUTC().toISO()!, to: to.toUTC().toISO()! },
       admin,
     );
     expect(response.errors).toBeUndefined();
-    return response.data._entities[0].schedule as Array<{
-      id: string;
-      startsAt: string;
-      status: string;
-      location: { id: string };
-      timeZone: string;
-    }>;
+    return response.data!._entities[0]!.schedule;
   };
 
   beforeAll(async () => {
@@ -79,7 +72,7 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
   it("opens each location's 09:00 at 09:00 in its own zone, across the US daylight-saving change, and names the zone", async () => {
     const doctorId = await h.createDoctor();
     const set = await h.gql(
-      SET_WEEKLY_AT,
+      SetWeeklyAtDocument,
       {
         doctorId,
         rules: [
@@ -91,7 +84,7 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
       admin,
     );
     expect(set.errors).toBeUndefined();
-    expect(set.data.setWeeklyAvailability.map((r: any) => [r.dayOfWeek, r.location.id, r.timeZone])).toEqual([
+    expect(set.data!.setWeeklyAvailability.map((r) => [r.dayOfWeek, r.location.id, r.timeZone])).toEqual([
       ['MONDAY', newYork, NEW_YORK],
       ['TUESDAY', berlin, BERLIN],
       ['WEDNESDAY', 'default', BERLIN],
@@ -114,38 +107,38 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     expect(slots.map((s) => s.timeZone)).toEqual([NEW_YORK, BERLIN, BERLIN, NEW_YORK, BERLIN, BERLIN]);
 
     // The calendar's first slot of a day names its location and zone too (with a service, within its 90-day horizon, and without).
-    const monday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 1 }).set({ weekday: 1 }).toISODate();
+    const monday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 1 }).set({ weekday: 1 }).toISODate()!;
     const serviceId = await h.createService(30);
     for (const variables of [{ specialty: 'Located' }, { serviceId }]) {
       const calendarDoctor = variables.serviceId
         ? await h.createDoctor([serviceId])
         : await h.createDoctor([], 'Located');
       await h.gql(
-        SET_WEEKLY_AT,
+        SetWeeklyAtDocument,
         {
           doctorId: calendarDoctor,
           rules: [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: newYork }],
         },
         admin,
       );
-      const calendar = await h.gql(LOCATED_CALENDAR, { from: monday, to: monday, ...variables });
+      const calendar = await h.gql(LocatedCalendarDocument, { from: monday, to: monday, ...variables });
       expect(calendar.errors).toBeUndefined();
-      expect(calendar.data.availabilityCalendar[0].doctors).toEqual([
+      expect(calendar.data!.availabilityCalendar[0].doctors).toEqual([
         {
           doctor: { id: calendarDoctor },
-          firstSlot: { id: expect.any(String), timeZone: NEW_YORK, location: { id: newYork } },
+          firstSlot: { id: anyString(), timeZone: NEW_YORK, location: { id: newYork } },
         },
       ]);
     }
 
     // The slot tells the appointment service where it is, with the zone and the address.
-    const { slots: facts } = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'slots', {
+    const { slots: facts } = await h.asAppointment.call<SchedulingAnswer<'slots'>>('scheduling', 'slots', {
       ids: [slots[0].id],
     });
     expect(facts[0].place).toMatchObject({
       locationId: newYork,
       timeZone: NEW_YORK,
-      address: expect.stringContaining('New York'),
+      address: stringContaining('New York'),
     });
   });
 
@@ -158,7 +151,7 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     for (const variables of [{ specialty }, { serviceId }]) {
       const doctorId = variables.serviceId ? await h.createDoctor([serviceId]) : await h.createDoctor([], specialty);
       const set = await h.gql(
-        SET_WEEKLY_AT,
+        SetWeeklyAtDocument,
         {
           doctorId,
           rules: [{ dayOfWeek: 'MONDAY', startTime: '21:00', endTime: '22:00', slotMinutes: 30, locationId: newYork }],
@@ -166,23 +159,27 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
         admin,
       );
       expect(set.errors).toBeUndefined();
-      const calendar = await h.gql(LOCATED_CALENDAR, {
-        from: monday.toISODate(),
-        to: tuesday.toISODate(),
+      const calendar = await h.gql(LocatedCalendarDocument, {
+        from: monday.toISODate()!,
+        to: tuesday.toISODate()!,
         ...variables,
       });
       expect(calendar.errors).toBeUndefined();
-      const [mondayRow, tuesdayRow] = calendar.data.availabilityCalendar;
+      const [mondayRow, tuesdayRow] = calendar.data!.availabilityCalendar;
       expect(mondayRow.date).toBe(monday.toISODate());
-      const mine = mondayRow.doctors.find((entry: any) => entry.doctor.id === doctorId);
+      const mine = mondayRow.doctors.find((entry) => entry.doctor.id === doctorId);
       expect(mine).toEqual({
         doctor: { id: doctorId },
-        firstSlot: { id: expect.any(String), timeZone: NEW_YORK, location: { id: newYork } },
+        firstSlot: { id: anyString(), timeZone: NEW_YORK, location: { id: newYork } },
       });
-      expect(tuesdayRow.doctors.map((entry: any) => entry.doctor.id)).not.toContain(doctorId);
+      expect(tuesdayRow.doctors.map((entry) => entry.doctor.id)).not.toContain(doctorId);
       // Asked for the Monday alone, the slot is still there (the store's range reaches New York's evening).
-      const alone = await h.gql(LOCATED_CALENDAR, { from: monday.toISODate(), to: monday.toISODate(), ...variables });
-      expect(alone.data.availabilityCalendar[0].doctors.map((entry: any) => entry.doctor.id)).toContain(doctorId);
+      const alone = await h.gql(LocatedCalendarDocument, {
+        from: monday.toISODate()!,
+        to: monday.toISODate()!,
+        ...variables,
+      });
+      expect(alone.data!.availabilityCalendar[0].doctors.map((entry) => entry.doctor.id)).toContain(doctorId);
     }
   });
 
@@ -190,7 +187,7 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     const doctorId = await h.createDoctor();
     // Berlin 14:00 and New York 08:00 on a Thursday are the same hour (CET/EST, and CEST/EDT).
     const clash = await h.gql(
-      SET_WEEKLY_AT,
+      SetWeeklyAtDocument,
       {
         doctorId,
         rules: [
@@ -208,7 +205,7 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     expect(clash.errors?.[0].message).toMatch(/two places at once/);
 
     const unknown = await h.gql(
-      SET_WEEKLY_AT,
+      SetWeeklyAtDocument,
       {
         doctorId,
         rules: [{ dayOfWeek: 'MONDAY', startTime: '09:00', endTime: '10:00', slotMinutes: 60, locationId: 'nowhere' }],
@@ -222,7 +219,7 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     expect(
       (
         await h.gql(
-          SET_WEEKLY_AT,
+          SetWeeklyAtDocument,
           {
             doctorId,
             rules: [
@@ -233,15 +230,15 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
         )
       ).errors,
     ).toBeUndefined();
-    const thursday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 1 }).set({ weekday: 4 }).toISODate();
+    const thursday = DateTime.now().setZone(NEW_YORK).plus({ weeks: 1 }).set({ weekday: 4 }).toISODate()!;
     const oneOff = await h.gql(
-      ADD_AVAILABILITY_AT,
+      AddAvailabilityAtDocument,
       { doctorId, date: thursday, startTime: '07:00', endTime: '10:00', slotMinutes: 60, locationId: newYork },
       admin,
     );
     expect(oneOff.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'LOCATION_OVERLAP' });
     const unknownDay = await h.gql(
-      ADD_AVAILABILITY_AT,
+      AddAvailabilityAtDocument,
       { doctorId, date: thursday, startTime: '07:00', endTime: '08:00', slotMinutes: 60, locationId: 'nowhere' },
       admin,
     );
@@ -252,22 +249,22 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
 
     // A New York morning that ends before Berlin's afternoon starts is fine, and opens in New York time.
     const fine = await h.gql(
-      ADD_AVAILABILITY_AT,
+      AddAvailabilityAtDocument,
       { doctorId, date: thursday, startTime: '06:00', endTime: '07:00', slotMinutes: 60, locationId: newYork },
       admin,
     );
     expect(fine.errors).toBeUndefined();
-    expect(fine.data.addAvailability).toHaveLength(1);
-    expect(DateTime.fromISO(fine.data.addAvailability[0].startsAt).setZone(NEW_YORK).toFormat('yyyy-MM-dd HH:mm')).toBe(
-      `${thursday} 06:00`,
-    );
+    expect(fine.data!.addAvailability).toHaveLength(1);
+    expect(
+      DateTime.fromISO(fine.data!.addAvailability[0].startsAt).setZone(NEW_YORK).toFormat('yyyy-MM-dd HH:mm'),
+    ).toBe(`${thursday} 06:00`);
   });
 
   it("closes one location: only the hours there are blocked, booked ones there refuse it; the doctor's hours elsewhere stay", async () => {
     const doctorId = await h.createDoctor();
     const other = await h.createDoctor();
     await h.gql(
-      SET_WEEKLY_AT,
+      SetWeeklyAtDocument,
       {
         doctorId,
         rules: [
@@ -278,7 +275,7 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
       admin,
     );
     await h.gql(
-      SET_WEEKLY_AT,
+      SetWeeklyAtDocument,
       {
         doctorId: other,
         rules: [{ dayOfWeek: 'TUESDAY', startTime: '09:00', endTime: '11:00', slotMinutes: 60, locationId: berlin }],
@@ -290,21 +287,21 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
     const [firstNy] = await week();
     await h.asAppointment.call('scheduling', 'book-slot', { slotId: firstNy.id, appointmentId: randomUUID() });
 
-    const from = monday.toISODate();
-    const to = monday.plus({ days: 1 }).toISODate();
-    const refused = await h.gql(CLOSE_LOCATION, { from, to, locationId: newYork }, admin);
+    const from = monday.toISODate()!;
+    const to = monday.plus({ days: 1 }).toISODate()!;
+    const refused = await h.gql(CloseLocationDocument, { from, to, locationId: newYork }, admin);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'BOOKED_APPOINTMENTS' });
     expect(refused.errors?.[0].message).toContain(NEW_YORK);
     expect((await week()).map((s) => s.status)).toEqual(['BOOKED', 'FREE', 'FREE', 'FREE']);
 
     // Cancelling asks the appointment service, unreachable here: the closure stands and the booking is listed back.
-    const closed = await h.gql(CLOSE_LOCATION, { from, to, locationId: newYork, cancelBooked: true }, admin);
+    const closed = await h.gql(CloseLocationDocument, { from, to, locationId: newYork, cancelBooked: true }, admin);
     expect(closed.errors).toBeUndefined();
     // Every doctor with New York hours those days (the first test's doctor too); not the one working only in Berlin.
-    const closedFor = closed.data.closeClinic.timeOffs.map((t: any) => t.doctor.id);
+    const closedFor = closed.data!.closeClinic.timeOffs.map((t) => t.doctor.id);
     expect(closedFor).toContain(doctorId);
     expect(closedFor).not.toContain(other);
-    expect(closed.data.closeClinic.conflicts).toHaveLength(1);
+    expect(closed.data!.closeClinic.conflicts).toHaveLength(1);
     expect((await week()).map((s) => [s.location.id, s.status])).toEqual([
       [newYork, 'BOOKED'],
       [newYork, 'BLOCKED'],
@@ -312,9 +309,9 @@ eachStore('hours at clinic locations in their own zones (%s)', (_store, database
       [berlin, 'FREE'],
     ]);
 
-    const unknown = await h.gql(CLOSE_LOCATION, { from, to, locationId: 'nowhere' }, admin);
+    const unknown = await h.gql(CloseLocationDocument, { from, to, locationId: 'nowhere' }, admin);
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locationId' });
-    const both = await h.gql(CLOSE_LOCATION, { from, to, locationId: newYork, doctorIds: [doctorId] }, admin);
+    const both = await h.gql(CloseLocationDocument, { from, to, locationId: newYork, doctorIds: [doctorId] }, admin);
     expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'locationId' });
   });
 

@@ -1,11 +1,14 @@
 import { Role } from '@carebook/platform';
-import { errorCode, postGraphql } from '@carebook/platform/testing';
+import { errorCode, operationText, postGraphql } from '@carebook/platform/testing';
+import type { DocumentNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { dayAfter, Harness, startHarness, eachStore } from './harness';
-import { ADD_AVAILABILITY } from './operations';
-
-const SLOT = 'query($id: ID!) { slot(id: $id) { id status startsAt doctor { id } } }';
-const SLOTS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Slot { id status } } }';
+import {
+  AddAvailabilityDocument,
+  ServiceSdlDocument,
+  SlotDocument,
+  SlotEntitiesDocument,
+} from './generated/operations';
 
 /** slot(id), through which the gateway resolves live schedule changes: the slot's doctor or an admin. */
 eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUrl) => {
@@ -19,11 +22,11 @@ eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUr
     admin = await h.token(Role.ADMIN);
     doctorId = await h.createDoctor();
     const opened = await h.gql(
-      ADD_AVAILABILITY,
+      AddAvailabilityDocument,
       { doctorId, date: dayAfter(3).date, startTime: '09:00', endTime: '09:30', slotMinutes: 30 },
       admin,
     );
-    slotId = opened.data.addAvailability[0].id;
+    slotId = opened.data!.addAvailability[0].id;
   }, 60_000);
 
   afterAll(async () => {
@@ -32,9 +35,9 @@ eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUr
 
   it('shows a slot to its doctor and to admins', async () => {
     for (const token of [admin, await h.token(Role.DOCTOR, doctorId)]) {
-      const response = await h.gql(SLOT, { id: slotId }, token);
+      const response = await h.gql(SlotDocument, { id: slotId }, token);
       expect(response.errors).toBeUndefined();
-      expect(response.data.slot).toMatchObject({ id: slotId, status: 'FREE', doctor: { id: doctorId } });
+      expect(response.data!.slot).toMatchObject({ id: slotId, status: 'FREE', doctor: { id: doctorId } });
     }
   });
 
@@ -43,29 +46,29 @@ eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUr
     ['a patient', Role.PATIENT, 'FORBIDDEN'],
     ['nobody signed in', null, 'UNAUTHENTICATED'],
   ] as const)('refuses %s (%s)', async (_who, role, code) => {
-    const response = await h.gql(SLOT, { id: slotId }, role ? await h.token(role) : undefined);
+    const response = await h.gql(SlotDocument, { id: slotId }, role ? await h.token(role) : undefined);
     expect(errorCode(response)).toBe(code);
     expect(response.data?.slot ?? null).toBeNull();
   });
 
   it('answers NOT_FOUND for an unknown slot', async () => {
-    expect(errorCode(await h.gql(SLOT, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await h.gql(SlotDocument, { id: randomUUID() }, admin))).toBe('NOT_FOUND');
   });
 
   it('resolves a free Slot reference for anyone, any other only for a signed-in user and, of doctors, its own', async () => {
     const [free, booked] = (
       await h.gql(
-        ADD_AVAILABILITY,
+        AddAvailabilityDocument,
         { doctorId, date: dayAfter(4).date, startTime: '09:00', endTime: '10:00', slotMinutes: 30 },
         admin,
       )
-    ).data.addAvailability;
+    ).data!.addAvailability;
     await h.asAppointment.call('scheduling', 'book-slot', { slotId: booked.id, appointmentId: randomUUID() });
     const r = [free, booked].map(({ id }) => ({ __typename: 'Slot', id }));
     const seen = async (token?: string) => {
-      const response = await h.gql(SLOTS, { r }, token);
+      const response = await h.gql(SlotEntitiesDocument, { r }, token);
       return {
-        statuses: response.data._entities.map((slot: { status: string } | null) => slot?.status ?? null),
+        statuses: response.data!._entities.map((slot) => slot?.status ?? null),
         codes: (response.errors ?? []).map((e) => e.extensions?.code),
       };
     };
@@ -77,12 +80,15 @@ eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUr
   });
 
   it("refuses _entities, _service and slot(id) sent straight to the scheduling port without the gateway's caller token", async () => {
-    for (const [query, variables] of [
-      [SLOTS, { r: [{ __typename: 'Slot', id: slotId }] }],
-      ['{ _service { sdl } }', {}],
-      [SLOT, { id: slotId }],
-    ] as const) {
-      const raw = await postGraphql(h.scheduling.url, query, variables, admin);
+    const refused: Array<[DocumentNode, Record<string, unknown>]> = [
+      [SlotEntitiesDocument, { r: [{ __typename: 'Slot', id: slotId }] }],
+      [ServiceSdlDocument, {}],
+      [SlotDocument, { id: slotId }],
+    ];
+    for (const [document, variables] of refused) {
+      // The text names the operation when one is let through.
+      const query = operationText(document);
+      const raw = await postGraphql<unknown>(h.scheduling.url, document, variables, admin);
       expect({ query, status: raw.status, code: errorCode(raw), data: raw.data }).toEqual({
         query,
         status: 401,
@@ -93,7 +99,9 @@ eachStore('slot(id) and the gateway-only subscription (%s)', (_store, databaseUr
   });
 
   it('declares scheduleChanged for the supergraph but leaves serving it to the gateway', async () => {
-    const sdl = await h.gql('{ _service { sdl } }');
-    expect(sdl.data._service.sdl).toMatch(/type Subscription \{[^}]*scheduleChanged\(doctorId: ID\): ScheduleChange!/s);
+    const sdl = await h.gql(ServiceSdlDocument);
+    expect(sdl.data!._service.sdl).toMatch(
+      /type Subscription \{[^}]*scheduleChanged\(doctorId: ID\): ScheduleChange!/s,
+    );
   });
 });

@@ -2,8 +2,17 @@ import { bookingSpan, OutboxEvent, Role } from '@carebook/platform';
 import { randomUUID } from 'node:crypto';
 import { SlotStatus } from '../src/entities/slot-status.enum';
 import { Slot } from '../src/entities/slot.entity';
-import { dayAfter, Harness, OpenedSlot as SlotJson, refusal, startHarness, eachStore } from './harness';
-import { ADD_TIME_OFF, AVAILABLE_SLOTS, CALENDAR } from './operations';
+import {
+  dayAfter,
+  Harness,
+  OpenedSlot as SlotJson,
+  refusal,
+  refusalOf,
+  SchedulingAnswer,
+  startHarness,
+  eachStore,
+} from './harness';
+import { AddTimeOffDocument, AvailableSlotsDocument, CalendarDocument } from './generated/operations';
 
 /** A service's needs as the appointment service sends them: the span from the slot's start (platform's bookingSpan). */
 const spanFor = (
@@ -35,7 +44,11 @@ eachStore('services longer than one slot, and buffers (%s)', (_store, databaseUr
     h.openDay(doctorId, date, startTime, endTime);
 
   const bookSpan = (slot: SlotJson, appointmentId: string, span: ReturnType<typeof spanFor>) =>
-    h.asAppointment.call<any>('scheduling', 'book-slot', { slotId: slot.id, appointmentId, span });
+    h.asAppointment.call<SchedulingAnswer<'bookSlot'>>('scheduling', 'book-slot', {
+      slotId: slot.id,
+      appointmentId,
+      span,
+    });
   const release = (appointmentId: string, keep?: { from: string; until: string }) =>
     h.asAppointment.call<{ released: boolean }>('scheduling', 'release-slot', {
       appointmentId,
@@ -102,8 +115,8 @@ eachStore('services longer than one slot, and buffers (%s)', (_store, databaseUr
         `takes 45 minutes, until ${date}T10:45:00.000Z, but the doctor's consecutive slots from this start end at ${date}T10:30:00.000Z`,
       ),
     );
-    const timeOff = await h.gql(ADD_TIME_OFF, { doctorId, from: slots[1].startsAt, to: slots[1].endsAt }, admin);
-    expect(timeOff.data.addTimeOff.blockedSlots).toBe(1);
+    const timeOff = await h.gql(AddTimeOffDocument, { doctorId, from: slots[1].startsAt, to: slots[1].endsAt }, admin);
+    expect(timeOff.data!.addTimeOff.blockedSlots).toBe(1);
     const blocked = await refusal(bookSpan(slots[0], randomUUID(), spanFor(slots[0], { durationMinutes: 60 })));
     expect(blocked).toMatchObject({ code: 'CONFLICT', reason: 'BLOCKED' });
     expect(blocked.message).toMatch(
@@ -131,15 +144,15 @@ eachStore('services longer than one slot, and buffers (%s)', (_store, databaseUr
     await bookSpan(slots[3], randomUUID(), spanFor(slots[3], { durationMinutes: 30 }));
     const range = { from: `${date}T00:00:00Z`, to: `${date}T23:59:00Z` };
 
-    const free = await h.gql(AVAILABLE_SLOTS, { doctorId: doctorWithService, ...range });
-    expect(free.data.availableSlots).toHaveLength(5);
+    const free = await h.gql(AvailableSlotsDocument, { doctorId: doctorWithService, ...range });
+    expect(free.data!.availableSlots).toHaveLength(5);
     // 09:00: 60 minutes to 10:00, buffer to 10:15 (10:00 free). 09:30 and 10:00 run into 10:30; 11:00's buffer
     // before touches it; 11:30 runs past the last slot.
-    const fitting = await h.gql(AVAILABLE_SLOTS, { doctorId: doctorWithService, ...range, serviceId: service });
-    expect(fitting.data.availableSlots.map((s: any) => s.startsAt)).toEqual([`${date}T09:00:00.000Z`]);
+    const fitting = await h.gql(AvailableSlotsDocument, { doctorId: doctorWithService, ...range, serviceId: service });
+    expect(fitting.data!.availableSlots.map((s) => s.startsAt)).toEqual([`${date}T09:00:00.000Z`]);
 
-    const calendar = await h.gql(CALENDAR, { from: date, to: date, serviceId: service });
-    expect(calendar.data.availabilityCalendar).toEqual([
+    const calendar = await h.gql(CalendarDocument, { from: date, to: date, serviceId: service });
+    expect(calendar.data!.availabilityCalendar).toEqual([
       {
         date,
         doctors: [
@@ -152,7 +165,7 @@ eachStore('services longer than one slot, and buffers (%s)', (_store, databaseUr
       },
     ]);
 
-    const alternatives = await h.asAppointment.call<{ slots: any[] }>('scheduling', 'alternatives', {
+    const alternatives = await h.asAppointment.call<SchedulingAnswer<'alternatives'>>('scheduling', 'alternatives', {
       doctorId: doctorWithService,
       around: `${date}T11:00:00Z`,
       needs: { durationMinutes: 60, bufferBeforeMinutes: 15, bufferAfterMinutes: 15 },
@@ -167,11 +180,12 @@ eachStore('services longer than one slot, and buffers (%s)', (_store, databaseUr
       spanFor(slots[0], { durationMinutes: 60, bufferBeforeMinutes: 15, bufferAfterMinutes: 15 }),
     );
     expect(
-      (await h.gql(AVAILABLE_SLOTS, { doctorId: doctorWithService, ...range, serviceId: service })).data.availableSlots,
+      (await h.gql(AvailableSlotsDocument, { doctorId: doctorWithService, ...range, serviceId: service })).data!
+        .availableSlots,
     ).toEqual([]);
-    expect((await h.gql(CALENDAR, { from: date, to: date, serviceId: service })).data.availabilityCalendar).toEqual([
-      { date, doctors: [] },
-    ]);
+    expect(
+      (await h.gql(CalendarDocument, { from: date, to: date, serviceId: service })).data!.availabilityCalendar,
+    ).toEqual([{ date, doctors: [] }]);
   });
 
   it('lets exactly one of many concurrent bookings of overlapping spans have each slot: winners hold all their time, losers nothing', async () => {
@@ -184,7 +198,7 @@ eachStore('services longer than one slot, and buffers (%s)', (_store, databaseUr
     );
     for (const result of results) {
       if (result.status === 'rejected')
-        expect({ code: result.reason.code, reason: result.reason.extensions?.reason }).toEqual({
+        expect(refusalOf(result.reason)).toEqual({
           code: 'CONFLICT',
           reason: 'TAKEN',
         });

@@ -4,10 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { AvailabilityRule } from '../src/entities/availability-rule.entity';
 import { SlotStatus } from '../src/entities/slot-status.enum';
 import { Slot } from '../src/entities/slot.entity';
-import { dayAfter, Harness, startHarness, eachStore } from './harness';
-import { ADD_AVAILABILITY, doctorRef, SET_WEEKLY, WEEKLY_AVAILABILITY } from './operations';
+import { dayAfter, Harness, startHarness, eachStore, doctorRef } from './harness';
+import {
+  AddAvailabilityDocument,
+  AvailabilityRuleInput,
+  DayOfWeek,
+  SetWeeklyDocument,
+  WeeklyAvailabilityDocument,
+} from './generated/operations';
 
-const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const EVERY_DAY: DayOfWeek[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 const daily = (startTime: string, endTime: string, slotMinutes: number) =>
   EVERY_DAY.map((dayOfWeek) => ({ dayOfWeek, startTime, endTime, slotMinutes }));
 
@@ -31,9 +37,13 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
   it('lets a doctor set their hours: rules replaced, slots opened for 8 weeks at the rule times, nothing opened twice', async () => {
     const doctorId = await h.createDoctor();
     const doctor = await h.token(Role.DOCTOR, doctorId);
-    const response = await h.gql(SET_WEEKLY, { doctorId, rules: [...daily('09:00', '11:00', 60)].reverse() }, doctor);
+    const response = await h.gql(
+      SetWeeklyDocument,
+      { doctorId, rules: [...daily('09:00', '11:00', 60)].reverse() },
+      doctor,
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data.setWeeklyAvailability[0]).toEqual({
+    expect(response.data!.setWeeklyAvailability[0]).toEqual({
       dayOfWeek: 'MONDAY',
       startTime: '09:00',
       endTime: '11:00',
@@ -48,58 +58,60 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
     expect(slots[slots.length - 1].startsAt.getTime()).toBeLessThanOrEqual(Date.now() + 8 * 7 * 24 * 3600_000);
     expect(await events('SLOTS_OPENED', doctorId)).toBe(1);
 
-    const again = await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '11:00', 60) }, doctor);
+    const again = await h.gql(SetWeeklyDocument, { doctorId, rules: daily('09:00', '11:00', 60) }, doctor);
     expect(again.errors).toBeUndefined();
     expect((await slotsOf(doctorId)).map((s) => s.id)).toEqual(slots.map((s) => s.id));
     expect(await events('SLOTS_OPENED', doctorId)).toBe(1);
     expect(await ruleCount(doctorId)).toBe(7);
 
-    const weekly = await h.gql(WEEKLY_AVAILABILITY, doctorRef(doctorId));
-    expect(weekly.data._entities[0].weeklyAvailability).toHaveLength(7);
+    const weekly = await h.gql(WeeklyAvailabilityDocument, doctorRef(doctorId));
+    expect(weekly.data!._entities[0]!.weeklyAvailability).toHaveLength(7);
   });
 
   it('shows new hours at once to callers who read the old ones (the public weekly hours are kept for seconds)', async () => {
     const doctorId = await h.createDoctor();
     const hoursOf = async () =>
-      (await h.gql(WEEKLY_AVAILABILITY, doctorRef(doctorId))).data._entities[0].weeklyAvailability.map(
+      (await h.gql(WeeklyAvailabilityDocument, doctorRef(doctorId))).data!._entities[0]!.weeklyAvailability.map(
         (rule: { startTime: string; endTime: string }) => `${rule.startTime}-${rule.endTime}`,
       );
     expect(await hoursOf()).toEqual([]);
     expect(
-      (await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '11:00', 60).slice(0, 1) }, admin)).errors,
+      (await h.gql(SetWeeklyDocument, { doctorId, rules: daily('09:00', '11:00', 60).slice(0, 1) }, admin)).errors,
     ).toBeUndefined();
     expect(await hoursOf()).toEqual(['09:00-11:00']);
     expect(
-      (await h.gql(SET_WEEKLY, { doctorId, rules: daily('13:00', '14:00', 30).slice(0, 1) }, admin)).errors,
+      (await h.gql(SetWeeklyDocument, { doctorId, rules: daily('13:00', '14:00', 30).slice(0, 1) }, admin)).errors,
     ).toBeUndefined();
     expect(await hoursOf()).toEqual(['13:00-14:00']);
   });
 
   it('withdraws free slots that no longer fit, keeps booked slots and one-off days', async () => {
     const doctorId = await h.createDoctor();
-    expect((await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '11:00', 60) }, admin)).errors).toBeUndefined();
+    expect(
+      (await h.gql(SetWeeklyDocument, { doctorId, rules: daily('09:00', '11:00', 60) }, admin)).errors,
+    ).toBeUndefined();
     const { date } = dayAfter(2);
     const tenOClock = (await slotsOf(doctorId)).find((s) => s.startsAt.toISOString() === `${date}T10:00:00.000Z`)!;
     await h.asAppointment.call('scheduling', 'book-slot', { slotId: tenOClock.id, appointmentId: randomUUID() });
     const extra = await h.gql(
-      ADD_AVAILABILITY,
+      AddAvailabilityDocument,
       { doctorId, date: dayAfter(3).date, startTime: '14:00', endTime: '15:00', slotMinutes: 30 },
       admin,
     );
-    expect(extra.data.addAvailability).toHaveLength(2);
+    expect(extra.data!.addAvailability).toHaveLength(2);
 
-    const narrowed = await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '10:00', 60) }, admin);
+    const narrowed = await h.gql(SetWeeklyDocument, { doctorId, rules: daily('09:00', '10:00', 60) }, admin);
     expect(narrowed.errors).toBeUndefined();
     const slots = await slotsOf(doctorId);
     const atTen = slots.filter((s) => s.startsAt.getUTCHours() === 10);
     expect(atTen.map((s) => [s.id, s.status])).toEqual([[tenOClock.id, SlotStatus.BOOKED]]);
     expect(slots.filter((s) => s.startsAt.getUTCHours() === 14).map((s) => s.id)).toEqual(
-      extra.data.addAvailability.map((s: any) => s.id),
+      extra.data!.addAvailability.map((s) => s.id),
     );
     expect(await events('SLOT_BLOCKED', doctorId)).toBe(1);
 
     // Longer slots over the same hours: the old ones go, new ones open, the booked one still stands.
-    const longer = await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '11:00', 120) }, admin);
+    const longer = await h.gql(SetWeeklyDocument, { doctorId, rules: daily('09:00', '11:00', 120) }, admin);
     expect(longer.errors).toBeUndefined();
     const after = await slotsOf(doctorId);
     expect(after.find((s) => s.id === tenOClock.id)?.status).toBe(SlotStatus.BOOKED);
@@ -110,7 +122,9 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
 
   it('extends every horizon with the daily job, idempotently, and registers the job scheduler', async () => {
     const doctorId = await h.createDoctor();
-    expect((await h.gql(SET_WEEKLY, { doctorId, rules: daily('12:00', '13:00', 30) }, admin)).errors).toBeUndefined();
+    expect(
+      (await h.gql(SetWeeklyDocument, { doctorId, rules: daily('12:00', '13:00', 30) }, admin)).errors,
+    ).toBeUndefined();
     const before = await slotsOf(doctorId);
     const lastWeek = before.filter((s) => s.startsAt.getTime() > Date.now() + 7 * 7 * 24 * 3600_000);
     expect(lastWeek.length).toBeGreaterThan(0);
@@ -130,16 +144,18 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
     const doctorId = await h.createDoctor();
     const rules = daily('09:00', '10:00', 30);
     const otherDoctor = await h.token(Role.DOCTOR, await h.createDoctor());
-    expect(errorCode(await h.gql(SET_WEEKLY, { doctorId, rules }, otherDoctor))).toBe('FORBIDDEN');
-    expect(errorCode(await h.gql(SET_WEEKLY, { doctorId, rules }, await h.token(Role.PATIENT)))).toBe('FORBIDDEN');
-    expect(errorCode(await h.gql(SET_WEEKLY, { doctorId, rules }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await h.gql(SetWeeklyDocument, { doctorId, rules }, otherDoctor))).toBe('FORBIDDEN');
+    expect(errorCode(await h.gql(SetWeeklyDocument, { doctorId, rules }, await h.token(Role.PATIENT)))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await h.gql(SetWeeklyDocument, { doctorId, rules }))).toBe('UNAUTHENTICATED');
     expect(await ruleCount(doctorId)).toBe(0);
     expect(await slotsOf(doctorId)).toEqual([]);
     // An admin may; the admin service is down here, so logging the action only warns.
-    expect((await h.gql(SET_WEEKLY, { doctorId, rules }, admin)).errors).toBeUndefined();
+    expect((await h.gql(SetWeeklyDocument, { doctorId, rules }, admin)).errors).toBeUndefined();
   });
 
-  it.each([
+  it.each<[string, AvailabilityRuleInput[], RegExp]>([
     [
       'end before start',
       [{ dayOfWeek: 'MONDAY', startTime: '12:00', endTime: '09:00', slotMinutes: 30 }],
@@ -171,7 +187,7 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, rules, message) => {
     const doctorId = await h.createDoctor();
     const response = await h.gql(
-      SET_WEEKLY,
+      SetWeeklyDocument,
       { doctorId, rules: [{ dayOfWeek: 'FRIDAY', startTime: '08:00', endTime: '09:00', slotMinutes: 30 }, ...rules] },
       admin,
     );
@@ -183,7 +199,7 @@ eachStore('setWeeklyAvailability and the slot horizon (%s)', (_store, databaseUr
 
   it('refuses an unknown doctor with BAD_USER_INPUT and writes nothing', async () => {
     const doctorId = randomUUID();
-    const response = await h.gql(SET_WEEKLY, { doctorId, rules: daily('09:00', '10:00', 30) }, admin);
+    const response = await h.gql(SetWeeklyDocument, { doctorId, rules: daily('09:00', '10:00', 30) }, admin);
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(/no doctor/);
     expect(await ruleCount(doctorId)).toBe(0);

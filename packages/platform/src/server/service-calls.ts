@@ -151,11 +151,18 @@ export function mountInternalRoutes(
   app.use('/internal', router);
 }
 
+/** The body of an internal route's refusal or failure. */
+export interface RouteErrorBody {
+  error: { code: ErrorCode; message: string; extensions?: Record<string, unknown> };
+}
+
 /** Answers a refused or failed internal request as `{ error: { code, message } }` with the code's HTTP status. */
 export function sendRouteError(res: Response, error: unknown, logger: Logger): void {
   if (error instanceof AppError && error.code !== 'INTERNAL_SERVER_ERROR') {
     const { code, ...extensions } = error.extensions as Record<string, unknown>;
-    res.status(HTTP_STATUS[error.code]).json({ error: { code: error.code, message: error.message, extensions } });
+    res
+      .status(HTTP_STATUS[error.code])
+      .json({ error: { code: error.code, message: error.message, extensions } } satisfies RouteErrorBody);
     return;
   }
   logger.error({ err: error }, 'internal route failed');
@@ -164,5 +171,5 @@ export function sendRouteError(res: Response, error: unknown, logger: Logger): v
       code: 'INTERNAL_SERVER_ERROR',
       message: error instanceof AppError ? error.message : 'Something went wrong on our side.',
     },
-  });
+  } satisfies RouteErrorBody);
 }

@@ -1,3 +1,6 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { DocumentNode, print } from 'graphql';
+
 export interface GraphqlResponse<T = any> {
   status: number;
   data?: T;
@@ -8,24 +11,44 @@ export interface GraphqlResponse<T = any> {
   }>;
 }
 
+/**
+ * What a test posts: a typed document (generated beside the tests, or the SDK's), whose result and variables
+ * are typed, or an operation's text, whose result is `any` (suites not yet moved to typed documents).
+ */
+export type GraphqlOperation<T = any, V = Record<string, unknown>> = string | TypedDocumentNode<T, V>;
+
+/** The operation's text as it goes on the wire. */
+export function operationText(operation: string | DocumentNode): string {
+  return typeof operation === 'string' ? operation : print(operation);
+}
+
+/**
+ * Variables a test sends wrong on purpose, to see them refused: the document's variables type would refuse them
+ * at compile time, so they go unchecked.
+ */
+export function wrongVariables(variables: Record<string, unknown>): never {
+  return variables as never;
+}
+
 /** Posts one operation the way a front end does; returns status, data and errors. */
-export async function postGraphql<T = any>(
+export async function postGraphql<T = any, V = Record<string, unknown>>(
   url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
+  operation: GraphqlOperation<T, V>,
+  // NoInfer: the document alone says what its variables are, so a wrong one is an error rather than a widening.
+  variables: NoInfer<V> = {} as NoInfer<V>,
   token?: string,
   headers: Record<string, string> = {},
 ): Promise<GraphqlResponse<T>> {
   const response = await fetch(url.endsWith('/graphql') ? url : `${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: operationText(operation), variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: GraphqlResponse['errors'] };
   return { status: response.status, data: body.data ?? undefined, errors: body.errors };
 }
 
 /** The first error's code, for assertions. */
-export function errorCode(response: GraphqlResponse): string | undefined {
+export function errorCode(response: GraphqlResponse<unknown>): string | undefined {
   return response.errors?.[0]?.extensions?.code;
 }

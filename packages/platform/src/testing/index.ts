@@ -14,3 +14,5 @@ export * from './live-client';
 export * from './result-variant';
 export * from './eventually';
 export * from './queue-jobs';
+export * from './typed-matchers';
+export * from './outbox-event';

@@ -3,7 +3,7 @@ import { developmentServiceKeys, ownPrivateKeyVariable, publicJwkOf, SERVICE_NAM
 import { CALLER_HEADER, createServiceTokenSource, ServiceTokenSource } from '../auth/service-token';
 import type { ServiceName } from '../config/services';
 import { createServiceClient, ServiceClient } from '../server/service-calls';
-import { GraphqlResponse, postGraphql } from './graphql-client';
+import { GraphqlOperation, GraphqlResponse, postGraphql } from './graphql-client';
 
 /*
  * Tests act as a named Carebook process explicitly: services started by
@@ -30,15 +30,15 @@ export function serviceClientAs(service: ServiceName, env: NodeJS.ProcessEnv): S
  * relays a client's: the gateway's caller token for `target` in
  * CALLER_HEADER, the user's access token (if any) in Authorization.
  */
-export async function postAsGateway<T = any>(
+export async function postAsGateway<T = any, V = Record<string, unknown>>(
   target: ServiceName,
   url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
+  operation: GraphqlOperation<T, V>,
+  variables: NoInfer<V> = {} as NoInfer<V>,
   token?: string,
   headers: Record<string, string> = {},
 ): Promise<GraphqlResponse<T>> {
-  return postGraphql<T>(url, query, variables, token, {
+  return postGraphql<T, V>(url, operation, variables, token, {
     [CALLER_HEADER]: await callerToken('gateway', target),
     ...headers,
   });
