@@ -97,15 +97,14 @@ export function slotMemory(scheduling: SchedulingCalls, live: () => boolean, now
       takenSlots.set(slot.id, { slot: { ...slot, status: 'BOOKED', appointmentId }, until: now() + TAKEN_TTL_MS });
     },
     heard(message) {
-      const kind = message ? scheduleKind(message) : null;
+      const change = message ? scheduleChange(message) : null;
       // A booking only takes slots (the alternatives drop those this process took; others' are refused when
       // asked for), and the appointment events come with the slot events that matter here.
-      if (kind === 'SLOT_BOOKED' || kind?.startsWith('APPOINTMENT_')) return;
+      if (change?.type === 'SLOT_BOOKED' || change?.type.startsWith('APPOINTMENT_')) return;
       alternatives.forget();
-      if (kind === null) return takenSlots.clear();
-      if (kind === 'SLOT_RELEASED') {
-        const slotId = releasedSlot(message!);
-        if (slotId) takenSlots.delete(slotId);
+      if (!change) return takenSlots.clear();
+      if (change.type === 'SLOT_RELEASED') {
+        if (change.slotId) takenSlots.delete(change.slotId);
         else takenSlots.clear();
       }
     },
@@ -118,17 +117,13 @@ function step(ms: number, way: 'down' | 'up'): string {
   return new Date(way === 'down' || down === ms ? down : down + WINDOW_STEP_MS).toISOString();
 }
 
-/** The event type of a schedule channel message, or null when it cannot be read (then assume anything changed). */
-function scheduleKind(message: string): string | null {
+/** A schedule channel message's event type and slot, or null when it cannot be read (then assume anything changed). */
+function scheduleChange(message: string): { type: string; slotId: string | null } | null {
   try {
-    const event = JSON.parse(message) as { type?: unknown };
-    return typeof event.type === 'string' ? event.type : null;
+    const event = JSON.parse(message) as { type?: unknown; payload?: { slotId?: unknown } };
+    if (typeof event.type !== 'string') return null;
+    return { type: event.type, slotId: typeof event.payload?.slotId === 'string' ? event.payload.slotId : null };
   } catch {
     return null;
   }
-}
-
-function releasedSlot(message: string): string | null {
-  const { payload } = JSON.parse(message) as { payload?: { slotId?: unknown } };
-  return typeof payload?.slotId === 'string' ? payload.slotId : null;
 }
