@@ -24,7 +24,9 @@ describe("the gateway's subgraph fetcher (undici request, answer read whole)", (
           'cache-control': 'max-age=30, public',
         });
         res.end(
-          JSON.stringify({ data: { method: req.method, auth: req.headers.authorization, body: JSON.parse(body) } }),
+          JSON.stringify({
+            data: { method: req.method, auth: req.headers.authorization, body: JSON.parse(body) as unknown },
+          }),
         );
       });
     });

@@ -19,7 +19,8 @@ describe('ChangeQueue', () => {
     queue.push(one);
     other.push(one);
     queue.push(change(2));
-    const first = (await waiting).value;
+    // unknown: the queue's iterator types what it returns at the end `any`, as IteratorResult does by default.
+    const first: unknown = (await waiting).value;
     expect(first).toEqual({ change: one });
     expect(first).not.toBe((await other.next()).value);
     expect((await queue.next()).value).toMatchObject({ change: { eventId: 'e2' } });

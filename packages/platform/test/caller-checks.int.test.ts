@@ -14,6 +14,14 @@ import { graphqlHttpHandler } from '../src/server/graphql-http';
 import { internalRoute, mountInternalRoutes } from '../src/server/service-calls';
 import { clientIpOf, CLIENT_IP_HEADER } from '../src/server/start-subgraph';
 import { callerToken, serviceClientAs } from '../src/testing/service-callers';
+import { stringMatching } from '../src/testing/typed-matchers';
+
+/** What the two doors answer: an internal route's refusal, or GraphQL's data and errors. */
+interface Answer {
+  error?: { code: string; message: string; extensions: Record<string, unknown> };
+  data?: unknown;
+  errors?: Array<{ message: string; extensions: { code: string } }>;
+}
 
 /**
  * The two doors of a service, as real HTTP: its internal routes (a service
@@ -60,9 +68,10 @@ describe("a service's caller checks", () => {
       ...graphqlCaller(callers),
       context: async (req, caller) => ({ caller: caller as string, clientIp: clientIpOf(req, caller as never) }),
     });
-    server = http.createServer((req, res) =>
-      req.url?.startsWith('/graphql') ? void serveGraphql(req, res) : app(req, res),
-    );
+    server = http.createServer((req, res) => {
+      if (req.url?.startsWith('/graphql')) void serveGraphql(req, res);
+      else app(req, res);
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -78,7 +87,7 @@ describe("a service's caller checks", () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as Answer };
   };
 
   it('serve an internal route to a caller on its list, naming the caller to the handler', async () => {
@@ -129,10 +138,10 @@ describe("a service's caller checks", () => {
   ])('refuse %s with 401 on internal routes and on /graphql', async (_case, headers) => {
     const internal = await post('/internal/book-slot', await headers(), { slotId: 'unauthenticated' });
     expect(internal.status).toBe(401);
-    expect(internal.body.error.code).toBe('UNAUTHENTICATED');
+    expect(internal.body.error!.code).toBe('UNAUTHENTICATED');
     const graphql = await post('/graphql', await headers(), { query: '{ __typename }' });
     expect(graphql.status).toBe(401);
-    expect(graphql.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(graphql.body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
     expect(handled).not.toContain('unauthenticated');
   });
 
@@ -158,7 +167,7 @@ describe("a service's caller checks", () => {
     expect(broken.status).toBe(400);
     const brokenBody = (await broken.json()) as { errors: unknown[] };
     expect(brokenBody.errors[0]).toMatchObject({
-      message: expect.stringMatching(/not valid JSON/),
+      message: stringMatching(/not valid JSON/),
       extensions: { code: 'BAD_REQUEST' },
     });
     const huge = await post('/graphql', caller, { query: `{ caller ${' '.repeat(2000)}}` });

@@ -59,7 +59,7 @@ describe('key rotation', () => {
     await dropDatabase(url);
   });
 
-  async function query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+  async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     const connection = await createConnection({ uri: url });
     try {
       return (await connection.query(sql, params))[0] as T[];

@@ -4,6 +4,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createLogger } from '../src/logger';
 import {
   consumeOnce,
+  DomainEvent,
   OutboxEvent,
   OutboxRelay,
   ProcessedEvent,
@@ -27,6 +28,9 @@ const facts = (n: number) => ({
   startsAt: '2030-01-01T09:00:00.000Z',
   endsAt: '2030-01-01T09:30:00.000Z',
 });
+
+/** An event as the relay announces it on the schedule channel: its envelope as JSON. */
+const scheduleMessage = (message: string) => JSON.parse(message) as DomainEvent;
 
 async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -100,12 +104,12 @@ describe('transactional outbox and relay', () => {
     const live: string[] = [];
     const seen: string[] = [];
     const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), {
+    const worker = new Worker('patient-care', async (job: Job<DomainEvent>) => void seen.push(job.data.aggregateId), {
       connection: workerRedis,
       prefix: 'outbox-test',
     });
     await subscriber.subscribe(scheduleChannel('outbox-test'));
-    subscriber.on('message', (_channel, message) => live.push(JSON.parse(message).type));
+    subscriber.on('message', (_channel, message) => live.push(scheduleMessage(message).type));
     await until(() => seen.length >= 5);
     expect(seen).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
     expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
@@ -136,14 +140,14 @@ describe('transactional outbox and relay', () => {
     const queued: string[] = [];
     const live: string[] = [];
     const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const worker = new Worker('patient-care', async (job: Job) => void queued.push(job.data.aggregateId), {
+    const worker = new Worker('patient-care', async (job: Job<DomainEvent>) => void queued.push(job.data.aggregateId), {
       connection: workerRedis,
       prefix,
       concurrency: 1,
     });
     const subscriber = new Redis(redisUrl);
     await subscriber.subscribe(scheduleChannel(prefix));
-    subscriber.on('message', (_channel, message) => live.push(JSON.parse(message).aggregateId));
+    subscriber.on('message', (_channel, message) => live.push(scheduleMessage(message).aggregateId));
     const relays: OutboxRelay[] = [];
     const relay = () => {
       const started = startOutboxRelay({ orm: orm, service: 'two-relays', redisUrl, prefix, logger, pollMs: 50 });
@@ -207,7 +211,7 @@ describe('transactional outbox and relay', () => {
     const prefix = `outbox-nudge-${randomUUID().slice(0, 8)}`;
     const seen: string[] = [];
     const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), {
+    const worker = new Worker('patient-care', async (job: Job<DomainEvent>) => void seen.push(job.data.aggregateId), {
       connection: workerRedis,
       prefix,
     });
@@ -261,7 +265,7 @@ describe('transactional outbox and relay', () => {
     redis = await startRedis(port);
     const seen: string[] = [];
     const workerRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const worker = new Worker('patient-care', async (job: Job) => void seen.push(job.data.aggregateId), {
+    const worker = new Worker('patient-care', async (job: Job<DomainEvent>) => void seen.push(job.data.aggregateId), {
       connection: workerRedis,
       prefix,
     });
@@ -277,9 +281,9 @@ describe('transactional outbox and relay', () => {
   it('applies an event once per consumer, whatever the redelivery', async () => {
     let applied = 0;
     const work = async () => void (applied += 1);
-    expect(await consumeOnce(orm as any, 'consumer', 'event-1', work)).toBe(true);
-    expect(await consumeOnce(orm as any, 'consumer', 'event-1', work)).toBe(false);
-    expect(await consumeOnce(orm as any, 'other-consumer', 'event-1', work)).toBe(true);
+    expect(await consumeOnce(orm, 'consumer', 'event-1', work)).toBe(true);
+    expect(await consumeOnce(orm, 'consumer', 'event-1', work)).toBe(false);
+    expect(await consumeOnce(orm, 'other-consumer', 'event-1', work)).toBe(true);
     expect(applied).toBe(2);
   });
 });

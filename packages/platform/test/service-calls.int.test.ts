@@ -45,7 +45,7 @@ describe('service calls', () => {
         authorization: req.headers.authorization,
         body,
       });
-      if (req.url === '/internal/ok') json(res, 200, { result: { echoed: JSON.parse(body) } });
+      if (req.url === '/internal/ok') json(res, 200, { result: { echoed: JSON.parse(body) as unknown } });
       else if (req.url === '/internal/taken')
         json(res, 409, {
           error: { code: 'CONFLICT', message: 'This slot has just been taken.', extensions: { reason: 'TAKEN' } },

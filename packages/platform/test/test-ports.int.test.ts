@@ -29,7 +29,7 @@ async function reserveInProcesses(processes: number, count: number, dir: string)
             let out = '';
             child.stdout.on('data', (chunk) => {
               out += chunk;
-              if (out.endsWith('\n')) done(JSON.parse(out));
+              if (out.endsWith('\n')) done(JSON.parse(out) as number[]);
             });
             child.once('exit', (code) => fail(new Error(`a reserving process exited with ${code} before answering`)));
           }),

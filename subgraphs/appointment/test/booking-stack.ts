@@ -1,9 +1,9 @@
-import { OutboxEvent, Role, ServiceClient } from '@carebook/platform';
+import { OutboxEvent, Role, ServiceClient, SlotFacts } from '@carebook/platform';
 import {
   describeEachStore,
   dropDatabase,
   freshDatabaseUrl,
-  GraphqlOperation,
+  GraphqlResponse,
   postAsGateway,
   serviceClientAs,
   spawnService,
@@ -12,24 +12,18 @@ import {
   testPortBase,
   TestIssuer,
 } from '@carebook/platform/testing';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startAppointment, RunningAppointment } from '../src/app';
 import { loadAppointmentConfig } from '../src/config';
 import { Appointment } from '../src/entities';
+import { AddAvailabilityDocument, AddAvailabilityMutation } from './generated/scheduling';
 
 /** Each suite runs on every test store: MariaDB always, MongoDB when MONGO_URL is set (reported skipped otherwise). */
 export const eachStore = describeEachStore('appointment');
 
-const ADD_AVAILABILITY = `mutation($doctorId: ID!, $date: Date!, $startTime: String!, $endTime: String!, $slotMinutes: Int!) {
-  addAvailability(doctorId: $doctorId, date: $date, startTime: $startTime, endTime: $endTime, slotMinutes: $slotMinutes) { id startsAt endsAt status }
-}`;
-
-export interface SlotView {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  status: string;
-}
+/** A slot as scheduling answers opening it. */
+export type SlotView = AddAvailabilityMutation['addAvailability'][number];
 
 /**
  * The real booking neighbourhood of the appointment service: the doctor and
@@ -132,8 +126,8 @@ export class BookingStack {
     for (const url of this.databases) if (url.startsWith('mysql')) await dropDatabase(url);
   }
 
-  /** Posts to appointment as the gateway relays a client's: a typed document gives a typed answer (a string, `any`). */
-  gql<T = any, V = Record<string, unknown>>(operation: GraphqlOperation<T, V>, variables?: NoInfer<V>, token?: string) {
+  /** Posts to appointment as the gateway relays a client's; the typed document gives a typed answer. */
+  gql<T, V>(operation: TypedDocumentNode<T, V>, variables?: NoInfer<V>, token?: string): Promise<GraphqlResponse<T>> {
     return postAsGateway('appointment', this.appointment.url, operation, variables, token);
   }
 
@@ -207,20 +201,16 @@ export class BookingStack {
     const response = await postAsGateway(
       'scheduling',
       this.scheduling.url,
-      ADD_AVAILABILITY,
+      AddAvailabilityDocument,
       { doctorId, date, startTime, endTime, slotMinutes },
       this.adminToken,
     );
     if (response.errors) throw new Error(`addAvailability failed: ${JSON.stringify(response.errors)}`);
-    return response.data.addAvailability;
+    return response.data!.addAvailability;
   }
 
-  async slot(id: string) {
-    const { slots } = await this.asAppointment.call<{ slots: Array<SlotView & { appointmentId: string | null }> }>(
-      'scheduling',
-      'slots',
-      { ids: [id] },
-    );
+  async slot(id: string): Promise<SlotFacts> {
+    const { slots } = await this.asAppointment.call<{ slots: SlotFacts[] }>('scheduling', 'slots', { ids: [id] });
     return slots[0];
   }
 
@@ -235,25 +225,3 @@ export class BookingStack {
     return rows.map((r) => r.type);
   }
 }
-
-export const BOOK = `mutation($input: BookAppointmentInput!) {
-  bookAppointment(input: $input) {
-    __typename
-    ... on BookingConfirmed { appointment { id status startsAt endsAt price currency reason doctor { id } service { id } slot { id } patient { id } history { fromStatus toStatus byUserId } } }
-    ... on SlotUnavailable { reason alternatives { id } }
-  }
-}`;
-
-export const RESCHEDULE = `mutation($id: ID!, $newSlotId: ID!, $serviceId: ID) {
-  rescheduleAppointment(id: $id, newSlotId: $newSlotId, serviceId: $serviceId) {
-    __typename
-    ... on BookingConfirmed { appointment { id status startsAt endsAt price doctor { id } slot { id } service { id } } }
-    ... on SlotUnavailable { reason alternatives { id } }
-  }
-}`;
-
-export const CANCEL =
-  'mutation($id: ID!, $reason: String) { cancelAppointment(id: $id, reason: $reason) { id status cancellationReason } }';
-export const COMPLETE =
-  'mutation($id: ID!, $notes: String) { completeAppointment(id: $id, notes: $notes) { id status } }';
-export const NO_SHOW = 'mutation($id: ID!) { markNoShow(id: $id) { id status } }';

@@ -1,8 +1,14 @@
-import { errorCode } from '@carebook/platform/testing';
+import { errorCode, variant } from '@carebook/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { AppointmentStatus } from '../src/entities/appointment-status.enum';
 import { Appointment, IdempotencyKey } from '../src/entities';
-import { BOOK, BookingStack, CANCEL, eachStore } from './booking-stack';
+import { BookingStack, eachStore } from './booking-stack';
+import {
+  BookAppointmentInput,
+  BookDocument,
+  BookNamingAlternativesDocument,
+  CancelDocument,
+} from './generated/operations';
 
 jest.setTimeout(60_000);
 
@@ -25,14 +31,15 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const patient = await stack.patient();
 
     const response = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: slot.id, serviceId: service.id, reason: '  persistent cough ' } },
       patient.token,
     );
     expect(response.errors).toBeUndefined();
-    const result = response.data.bookAppointment;
+    const result = response.data!.bookAppointment;
     expect(result.__typename).toBe('BookingConfirmed');
-    expect(result.appointment).toMatchObject({
+    const { appointment } = variant(result, 'BookingConfirmed');
+    expect(appointment).toMatchObject({
       status: 'CONFIRMED',
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
@@ -44,14 +51,14 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
       slot: { id: slot.id },
       patient: { id: patient.id },
     });
-    expect(result.appointment.history).toEqual([
+    expect(appointment.history).toEqual([
       { fromStatus: null, toStatus: 'PENDING', byUserId: patient.id },
       { fromStatus: 'PENDING', toStatus: 'CONFIRMED', byUserId: patient.id },
     ]);
-    expect(await stack.slot(slot.id)).toMatchObject({ status: 'BOOKED', appointmentId: result.appointment.id });
-    expect(await stack.outbox(result.appointment.id)).toEqual(['APPOINTMENT_CONFIRMED']);
+    expect(await stack.slot(slot.id)).toMatchObject({ status: 'BOOKED', appointmentId: appointment.id });
+    expect(await stack.outbox(appointment.id)).toEqual(['APPOINTMENT_CONFIRMED']);
     // Where and in which zone, copied from the slot at booking: the default location, in CLINIC_TIME_ZONE (UTC here).
-    const row = await stack.appointment.orm.em.fork().findOneOrFail(Appointment, { id: result.appointment.id });
+    const row = await stack.appointment.orm.em.fork().findOneOrFail(Appointment, { id: appointment.id });
     expect(row).toMatchObject({
       locationId: 'default',
       timeZone: 'UTC',
@@ -73,13 +80,17 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const first = await stack.patient();
     const second = await stack.patient();
     const target = slotsA[1];
-    await stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, first.token);
+    await stack.gql(BookDocument, { input: { slotId: target.id, serviceId: service.id } }, first.token);
 
     const before = await countAppointments();
-    const response = await stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, second.token);
-    const result = response.data.bookAppointment;
+    const response = await stack.gql(
+      BookDocument,
+      { input: { slotId: target.id, serviceId: service.id } },
+      second.token,
+    );
+    const result = response.data!.bookAppointment;
     expect(result).toMatchObject({ __typename: 'SlotUnavailable', reason: 'TAKEN' });
-    const ids = result.alternatives.map((s: { id: string }) => s.id);
+    const ids = variant(result, 'SlotUnavailable').alternatives.map((s) => s.id);
     expect(ids).toHaveLength(5);
     expect(ids.slice(0, 2).sort()).toEqual([slotsA[0].id, slotsA[2].id].sort());
     expect(slotsB.map((s) => s.id)).toEqual(expect.arrayContaining(ids.slice(2)));
@@ -88,7 +99,7 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     expect(await countAppointments()).toBe(before);
     expect(await countAppointments({ patientId: second.id })).toBe(0);
     // The holder asking for it again hears about their own appointment, as before any slot is tried.
-    const mine = await stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, first.token);
+    const mine = await stack.gql(BookDocument, { input: { slotId: target.id, serviceId: service.id } }, first.token);
     expect(errorCode(mine)).toBe('CONFLICT');
     expect(mine.errors![0].message).toMatch(/overlaps this time/);
   });
@@ -101,10 +112,10 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const patients = await Promise.all(Array.from({ length: 50 }, () => stack.patient()));
 
     const responses = await Promise.all(
-      patients.map((p) => stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, p.token)),
+      patients.map((p) => stack.gql(BookDocument, { input: { slotId: target.id, serviceId: service.id } }, p.token)),
     );
     expect(responses.filter((r) => r.errors)).toEqual([]);
-    const results = responses.map((r) => r.data.bookAppointment);
+    const results = responses.map((r) => r.data!.bookAppointment);
     const confirmed = results.filter((r) => r.__typename === 'BookingConfirmed');
     const unavailable = results.filter((r) => r.__typename === 'SlotUnavailable');
     expect(confirmed).toHaveLength(1);
@@ -125,16 +136,19 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const day = stack.freshDay();
     const slotsA = await stack.openSlots(doctorA, day, '09:00', '10:00', 30);
     const slotsB = await stack.openSlots(doctorB, day, '09:00', '09:30', 30);
-    await stack.gql(BOOK, { input: { slotId: slotsA[0].id, serviceId: service.id } }, (await stack.patient()).token);
+    await stack.gql(
+      BookDocument,
+      { input: { slotId: slotsA[0].id, serviceId: service.id } },
+      (await stack.patient()).token,
+    );
 
     const response = await stack.gql(
-      `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename
-        ... on SlotUnavailable { alternatives { id startsAt endsAt timeZone location { id name address } doctor { id name } } } } }`,
+      BookNamingAlternativesDocument,
       { input: { slotId: slotsA[0].id, serviceId: service.id } },
       (await stack.patient()).token,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data.bookAppointment.alternatives).toEqual([
+    expect(variant(response.data!.bookAppointment, 'SlotUnavailable').alternatives).toEqual([
       {
         id: slotsA[1].id,
         startsAt: slotsA[1].startsAt,
@@ -161,20 +175,21 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const patients = await Promise.all(Array.from({ length: 20 }, () => stack.patient()));
     const results = (
       await Promise.all(
-        patients.map((p) => stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, p.token)),
+        patients.map((p) => stack.gql(BookDocument, { input: { slotId: target.id, serviceId: service.id } }, p.token)),
       )
-    ).map((r) => r.data.bookAppointment);
+    ).map((r) => r.data!.bookAppointment);
     const winner = results.findIndex((r) => r.__typename === 'BookingConfirmed');
     expect(results.filter((r) => r.__typename === 'SlotUnavailable' && r.reason === 'TAKEN')).toHaveLength(19);
 
-    const cancelled = await stack.gql(CANCEL, { id: results[winner].appointment.id }, patients[winner].token);
+    const winning = variant(results[winner], 'BookingConfirmed').appointment;
+    const cancelled = await stack.gql(CancelDocument, { id: winning.id }, patients[winner].token);
     expect(cancelled.errors).toBeUndefined();
     const loser = patients[(winner + 1) % patients.length];
-    const again = await stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, loser.token);
-    expect(again.data.bookAppointment).toMatchObject({ __typename: 'BookingConfirmed' });
+    const again = await stack.gql(BookDocument, { input: { slotId: target.id, serviceId: service.id } }, loser.token);
+    expect(again.data!.bookAppointment).toMatchObject({ __typename: 'BookingConfirmed' });
     expect(await stack.slot(target.id)).toMatchObject({
       status: 'BOOKED',
-      appointmentId: again.data.bookAppointment.appointment.id,
+      appointmentId: variant(again.data!.bookAppointment, 'BookingConfirmed').appointment.id,
     });
   });
 
@@ -186,15 +201,17 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const [target] = await stack.openSlots(doctorA, day, '14:00', '14:30', 30);
     const [elsewhere] = await stack.openSlots(doctorB, day, '14:00', '14:30', 30);
     const busy = await stack.patient();
-    const held = await stack.gql(BOOK, { input: { slotId: elsewhere.id, serviceId: service.id } }, busy.token);
-    expect(held.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    const held = await stack.gql(BookDocument, { input: { slotId: elsewhere.id, serviceId: service.id } }, busy.token);
+    expect(held.data!.bookAppointment.__typename).toBe('BookingConfirmed');
     const others = await Promise.all(Array.from({ length: 9 }, () => stack.patient()));
 
     const [mine, ...theirs] = await Promise.all(
-      [busy, ...others].map((p) => stack.gql(BOOK, { input: { slotId: target.id, serviceId: service.id } }, p.token)),
+      [busy, ...others].map((p) =>
+        stack.gql(BookDocument, { input: { slotId: target.id, serviceId: service.id } }, p.token),
+      ),
     );
     expect(errorCode(mine)).toBe('CONFLICT');
-    const answers = theirs.map((r) => r.data.bookAppointment);
+    const answers = theirs.map((r) => r.data!.bookAppointment);
     expect(answers.filter((a) => a.__typename === 'BookingConfirmed')).toHaveLength(1);
     expect(answers.filter((a) => a.__typename === 'SlotUnavailable' && a.reason === 'TAKEN')).toHaveLength(8);
     expect(await countAppointments({ slotId: target.id })).toBe(1);
@@ -211,7 +228,9 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     );
     const patient = await stack.patient();
     const responses = await Promise.all(
-      slots.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)),
+      slots.map((slot) =>
+        stack.gql(BookDocument, { input: { slotId: slot.id, serviceId: service.id } }, patient.token),
+      ),
     );
     expect(responses.filter((r) => r.data?.bookAppointment?.__typename === 'BookingConfirmed')).toHaveLength(1);
     expect(responses.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(9);
@@ -227,22 +246,25 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const patient = await stack.patient();
     const input = { slotId: slot.id, serviceId: service.id, idempotencyKey: 'retry-1' };
 
-    const racing = await Promise.all([1, 2, 3].map(() => stack.gql(BOOK, { input }, patient.token)));
-    const again = await stack.gql(BOOK, { input }, patient.token);
-    const ids = [...racing, again].map((r) => r.data?.bookAppointment?.appointment?.id);
+    const racing = await Promise.all([1, 2, 3].map(() => stack.gql(BookDocument, { input }, patient.token)));
+    const again = await stack.gql(BookDocument, { input }, patient.token);
+    const ids = [...racing, again].map((r) => {
+      const answer = r.data?.bookAppointment;
+      return answer?.__typename === 'BookingConfirmed' ? answer.appointment.id : undefined;
+    });
     expect(new Set(ids).size).toBe(1);
     expect(ids[0]).toBeDefined();
     expect(await countAppointments({ patientId: patient.id })).toBe(1);
 
     // A first answer of SlotUnavailable is answered again too, and nothing gets booked on the retry.
     const someoneElse = await stack.patient();
-    await stack.gql(BOOK, { input: { slotId: taken.id, serviceId: service.id } }, someoneElse.token);
+    await stack.gql(BookDocument, { input: { slotId: taken.id, serviceId: service.id } }, someoneElse.token);
     const other = await stack.patient();
     const lost = { slotId: taken.id, serviceId: service.id, idempotencyKey: 'retry-2' };
-    expect((await stack.gql(BOOK, { input: lost }, other.token)).data.bookAppointment.__typename).toBe(
+    expect((await stack.gql(BookDocument, { input: lost }, other.token)).data!.bookAppointment.__typename).toBe(
       'SlotUnavailable',
     );
-    expect((await stack.gql(BOOK, { input: lost }, other.token)).data.bookAppointment).toMatchObject({
+    expect((await stack.gql(BookDocument, { input: lost }, other.token)).data!.bookAppointment).toMatchObject({
       __typename: 'SlotUnavailable',
       reason: 'TAKEN',
     });
@@ -251,11 +273,11 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const third = await stack.patient();
     const free = (await stack.openSlots(doctorId, stack.freshDay(), '09:00', '09:30', 30))[0];
     const reuse = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: free.id, serviceId: service.id, idempotencyKey: 'retry-1' } },
       third.token,
     );
-    expect(reuse.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    expect(reuse.data!.bookAppointment.__typename).toBe('BookingConfirmed');
     expect(await stack.appointment.orm.em.fork().count(IdempotencyKey, { key: 'retry-1' })).toBe(2);
   });
 
@@ -266,17 +288,17 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const [first, second] = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
     const patient = await stack.patient();
     const booked = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: first.id, serviceId: service.id, idempotencyKey: 'visit-1' } },
       patient.token,
     );
-    const appointmentId = booked.data.bookAppointment.appointment.id;
+    const appointmentId = variant(booked.data!.bookAppointment, 'BookingConfirmed').appointment.id;
 
     for (const input of [
       { slotId: second.id, serviceId: service.id, idempotencyKey: 'visit-1' },
       { slotId: first.id, serviceId: other.id, idempotencyKey: 'visit-1' },
     ]) {
-      const reused = await stack.gql(BOOK, { input }, patient.token);
+      const reused = await stack.gql(BookDocument, { input }, patient.token);
       expect(errorCode(reused)).toBe('BAD_USER_INPUT');
       expect(reused.errors![0].message).toMatch(/already used for a different booking/);
       expect(reused.errors![0].extensions).toMatchObject({ field: 'idempotencyKey' });
@@ -284,11 +306,11 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     expect(await stack.slot(second.id)).toMatchObject({ status: 'FREE', appointmentId: null });
     expect(await countAppointments({ patientId: patient.id })).toBe(1);
     const retried = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: first.id, serviceId: service.id, idempotencyKey: 'visit-1' } },
       patient.token,
     );
-    expect(retried.data.bookAppointment.appointment.id).toBe(appointmentId);
+    expect(variant(retried.data!.bookAppointment, 'BookingConfirmed').appointment.id).toBe(appointmentId);
   });
 
   it('books one slot when one key races for two slots; the other request is refused and its slot stays free', async () => {
@@ -299,7 +321,7 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const responses = await Promise.all(
       slots.map((slot) =>
         stack.gql(
-          BOOK,
+          BookDocument,
           { input: { slotId: slot.id, serviceId: service.id, idempotencyKey: 'racing-key' } },
           patient.token,
         ),
@@ -336,12 +358,16 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     });
     for (const slot of slots.slice(0, 6)) {
       expect(
-        (await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)).data
+        (await stack.gql(BookDocument, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)).data!
           .bookAppointment.__typename,
       ).toBe('BookingConfirmed');
     }
 
-    const refused = await stack.gql(BOOK, { input: { slotId: slots[6].id, serviceId: service.id } }, patient.token);
+    const refused = await stack.gql(
+      BookDocument,
+      { input: { slotId: slots[6].id, serviceId: service.id } },
+      patient.token,
+    );
     expect(errorCode(refused)).toBe('LIMIT_REACHED');
     expect(refused.errors![0].message).toMatch(/at most 6 upcoming appointments/);
     expect(refused.errors![0].extensions).toMatchObject({ limit: 6 });
@@ -349,13 +375,15 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     expect(await countAppointments({ patientId: patient.id })).toBe(7);
 
     const byAdmin = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: slots[6].id, serviceId: service.id, patientId: patient.id } },
       stack.adminToken,
     );
-    expect(byAdmin.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    expect(byAdmin.data!.bookAppointment.__typename).toBe('BookingConfirmed');
     expect(
-      errorCode(await stack.gql(BOOK, { input: { slotId: slots[7].id, serviceId: service.id } }, patient.token)),
+      errorCode(
+        await stack.gql(BookDocument, { input: { slotId: slots[7].id, serviceId: service.id } }, patient.token),
+      ),
     ).toBe('LIMIT_REACHED');
   });
 
@@ -365,11 +393,13 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '13:00', '15:30', 15);
     const patient = await stack.patient();
     for (const slot of slots.slice(0, 4))
-      await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token);
+      await stack.gql(BookDocument, { input: { slotId: slot.id, serviceId: service.id } }, patient.token);
 
     const racing = slots.slice(4);
     const responses = await Promise.all(
-      racing.map((slot) => stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token)),
+      racing.map((slot) =>
+        stack.gql(BookDocument, { input: { slotId: slot.id, serviceId: service.id } }, patient.token),
+      ),
     );
     expect(responses.filter((r) => r.data?.bookAppointment?.__typename === 'BookingConfirmed')).toHaveLength(2);
     expect(responses.filter((r) => errorCode(r) === 'LIMIT_REACHED')).toHaveLength(racing.length - 2);
@@ -389,8 +419,8 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     const [sameTime] = await stack.openSlots(otherDoctor, day, '09:00', '09:30', 30);
     const patient = await stack.patient();
     const before = await countAppointments();
-    const book = (input: object, token?: string) =>
-      stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id, ...input } }, token);
+    const book = (input: Partial<BookAppointmentInput>, token?: string) =>
+      stack.gql(BookDocument, { input: { slotId: slot.id, serviceId: service.id, ...input } }, token);
 
     expect(errorCode(await book({}))).toBe('UNAUTHENTICATED');
     expect(errorCode(await book({ patientId: (await stack.patient()).id }, patient.token))).toBe('FORBIDDEN');
@@ -413,18 +443,22 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
     expect(await countAppointments()).toBe(before);
 
     // Overlap: one active appointment at a time per patient, whoever the doctor.
-    expect((await book({}, patient.token)).data.bookAppointment.__typename).toBe('BookingConfirmed');
-    const overlap = await stack.gql(BOOK, { input: { slotId: sameTime.id, serviceId: service.id } }, patient.token);
+    expect((await book({}, patient.token)).data!.bookAppointment.__typename).toBe('BookingConfirmed');
+    const overlap = await stack.gql(
+      BookDocument,
+      { input: { slotId: sameTime.id, serviceId: service.id } },
+      patient.token,
+    );
     expect(errorCode(overlap)).toBe('CONFLICT');
     expect(overlap.errors![0].message).toMatch(/overlaps this time/);
     expect(await stack.slot(sameTime.id)).toMatchObject({ status: 'FREE' });
     // Back to back is fine; an admin may book for the patient.
     const adjacent = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: second.id, serviceId: service.id, patientId: patient.id } },
       stack.adminToken,
     );
-    expect(adjacent.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    expect(adjacent.data!.bookAppointment.__typename).toBe('BookingConfirmed');
     expect(await countAppointments({ patientId: patient.id })).toBe(2);
   });
 });

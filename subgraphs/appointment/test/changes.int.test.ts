@@ -1,7 +1,16 @@
-import { errorCode, eventually, postAsGateway } from '@carebook/platform/testing';
+import { anyDate, errorCode, eventually, postAsGateway, stringMatching, variant } from '@carebook/platform/testing';
 import { AppointmentStatus } from '../src/entities/appointment-status.enum';
 import { Appointment, IdempotencyKey } from '../src/entities';
-import { BOOK, BookingStack, CANCEL, COMPLETE, NO_SHOW, RESCHEDULE, eachStore } from './booking-stack';
+import { BookingStack, eachStore } from './booking-stack';
+import { AdminActionLogDocument } from './generated/admin';
+import {
+  AppointmentCancellationDocument,
+  BookDocument,
+  CancelDocument,
+  CompleteDocument,
+  MarkNoShowDocument,
+  RescheduleDocument,
+} from './generated/operations';
 
 jest.setTimeout(60_000);
 
@@ -20,9 +29,19 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const doctorId = await stack.createDoctor([service.id]);
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '11:00', 30);
     const patient = await stack.patient();
-    const response = await stack.gql(BOOK, { input: { slotId: slots[0].id, serviceId: service.id } }, patient.token);
+    const response = await stack.gql(
+      BookDocument,
+      { input: { slotId: slots[0].id, serviceId: service.id } },
+      patient.token,
+    );
     expect(response.data?.bookAppointment?.__typename).toBe('BookingConfirmed');
-    return { service, doctorId, slots, patient, id: response.data.bookAppointment.appointment.id as string };
+    return {
+      service,
+      doctorId,
+      slots,
+      patient,
+      id: variant(response.data!.bookAppointment, 'BookingConfirmed').appointment.id,
+    };
   }
 
   /** Moves an appointment's times into the past in the store, as if its hour had come. */
@@ -43,12 +62,12 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const [target] = await stack.openSlots(otherDoctor, stack.freshDay(), '14:00', '15:00', 60);
 
     const response = await stack.gql(
-      RESCHEDULE,
+      RescheduleDocument,
       { id: booked.id, newSlotId: target.id, serviceId: pricier.id },
       booked.patient.token,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data.rescheduleAppointment).toMatchObject({
+    expect(response.data!.rescheduleAppointment).toMatchObject({
       __typename: 'BookingConfirmed',
       appointment: {
         id: booked.id,
@@ -69,16 +88,16 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
   it('leaves the appointment exactly as it was when the target slot is taken, and offers alternatives', async () => {
     const booked = await bookedAppointment();
     const rival = await stack.patient();
-    await stack.gql(BOOK, { input: { slotId: booked.slots[2].id, serviceId: booked.service.id } }, rival.token);
+    await stack.gql(BookDocument, { input: { slotId: booked.slots[2].id, serviceId: booked.service.id } }, rival.token);
     const before = await stack.appointmentRow(booked.id);
 
     const response = await stack.gql(
-      RESCHEDULE,
+      RescheduleDocument,
       { id: booked.id, newSlotId: booked.slots[2].id },
       booked.patient.token,
     );
-    expect(response.data.rescheduleAppointment).toMatchObject({ __typename: 'SlotUnavailable', reason: 'TAKEN' });
-    const alternatives = response.data.rescheduleAppointment.alternatives.map((s: { id: string }) => s.id);
+    expect(response.data!.rescheduleAppointment).toMatchObject({ __typename: 'SlotUnavailable', reason: 'TAKEN' });
+    const alternatives = variant(response.data!.rescheduleAppointment, 'SlotUnavailable').alternatives.map((s) => s.id);
     expect(alternatives).toEqual(expect.arrayContaining([booked.slots[1].id, booked.slots[3].id]));
     expect(alternatives).not.toContain(booked.slots[0].id);
     const after = await stack.appointmentRow(booked.id);
@@ -98,7 +117,7 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const notOffered = await stack.createService(30);
     const long = await stack.createService(60);
     const ask = (variables: object, token: string) =>
-      stack.gql(RESCHEDULE, { id: booked.id, newSlotId: booked.slots[1].id, ...variables }, token);
+      stack.gql(RescheduleDocument, { id: booked.id, newSlotId: booked.slots[1].id, ...variables }, token);
     expect(errorCode(await ask({}, stranger.token))).toBe('FORBIDDEN');
     expect(errorCode(await ask({}, await stack.doctorToken((await stack.patient()).id)))).toBe('FORBIDDEN');
     expect(errorCode(await ask({ newSlotId: booked.slots[0].id }, booked.patient.token))).toBe('BAD_USER_INPUT');
@@ -106,19 +125,25 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     expect(errorCode(await ask({ serviceId: long.id }, booked.patient.token))).toBe('BAD_USER_INPUT');
     expect(
       errorCode(
-        await stack.gql(RESCHEDULE, { id: 'no-such-appointment', newSlotId: booked.slots[1].id }, stack.adminToken),
+        await stack.gql(
+          RescheduleDocument,
+          { id: 'no-such-appointment', newSlotId: booked.slots[1].id },
+          stack.adminToken,
+        ),
       ),
     ).toBe('NOT_FOUND');
     // The doctor of the appointment may move it.
     const byDoctor = await ask({}, await stack.doctorToken(booked.doctorId));
-    expect(byDoctor.data.rescheduleAppointment.__typename).toBe('BookingConfirmed');
+    expect(byDoctor.data!.rescheduleAppointment.__typename).toBe('BookingConfirmed');
   });
 
   it('cancels: CANCELLED with the reason, the slot free again for someone else, once only', async () => {
     const booked = await bookedAppointment();
-    expect(errorCode(await stack.gql(CANCEL, { id: booked.id }, (await stack.patient()).token))).toBe('FORBIDDEN');
-    const response = await stack.gql(CANCEL, { id: booked.id, reason: 'feeling better' }, booked.patient.token);
-    expect(response.data.cancelAppointment).toEqual({
+    expect(errorCode(await stack.gql(CancelDocument, { id: booked.id }, (await stack.patient()).token))).toBe(
+      'FORBIDDEN',
+    );
+    const response = await stack.gql(CancelDocument, { id: booked.id, reason: 'feeling better' }, booked.patient.token);
+    expect(response.data!.cancelAppointment).toEqual({
       id: booked.id,
       status: 'CANCELLED',
       cancellationReason: 'feeling better',
@@ -126,47 +151,49 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     expect(await stack.slot(booked.slots[0].id)).toMatchObject({ status: 'FREE', appointmentId: null });
     expect(await stack.outbox(booked.id)).toEqual(['APPOINTMENT_CONFIRMED', 'APPOINTMENT_CANCELLED']);
 
-    const again = await stack.gql(CANCEL, { id: booked.id }, booked.patient.token);
+    const again = await stack.gql(CancelDocument, { id: booked.id }, booked.patient.token);
     expect(errorCode(again)).toBe('CONFLICT');
     const next = await stack.patient();
     const rebook = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: booked.slots[0].id, serviceId: booked.service.id } },
       next.token,
     );
-    expect(rebook.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    expect(rebook.data!.bookAppointment.__typename).toBe('BookingConfirmed');
   });
 
   it('completes and marks no-shows: only its doctor or an admin, only once started, only when confirmed', async () => {
     const first = await bookedAppointment();
     const doctorToken = await stack.doctorToken(first.doctorId);
-    const early = await stack.gql(COMPLETE, { id: first.id }, doctorToken);
+    const early = await stack.gql(CompleteDocument, { id: first.id }, doctorToken);
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
     expect(early.errors![0].message).toMatch(/once it has started/);
     await letItStart(first.id);
-    expect(errorCode(await stack.gql(COMPLETE, { id: first.id }, first.patient.token))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.gql(CompleteDocument, { id: first.id }, first.patient.token))).toBe('FORBIDDEN');
     expect(
-      errorCode(await stack.gql(COMPLETE, { id: first.id }, await stack.doctorToken((await stack.patient()).id))),
+      errorCode(
+        await stack.gql(CompleteDocument, { id: first.id }, await stack.doctorToken((await stack.patient()).id)),
+      ),
     ).toBe('FORBIDDEN');
-    const done = await stack.gql(COMPLETE, { id: first.id, notes: 'all fine' }, doctorToken);
-    expect(done.data.completeAppointment).toEqual({ id: first.id, status: 'COMPLETED' });
-    const twice = await stack.gql(NO_SHOW, { id: first.id }, doctorToken);
+    const done = await stack.gql(CompleteDocument, { id: first.id, notes: 'all fine' }, doctorToken);
+    expect(done.data!.completeAppointment).toEqual({ id: first.id, status: 'COMPLETED' });
+    const twice = await stack.gql(MarkNoShowDocument, { id: first.id }, doctorToken);
     expect(errorCode(twice)).toBe('CONFLICT');
     expect(twice.errors![0].message).toMatch(/this one is COMPLETED/);
     expect(await stack.outbox(first.id)).toEqual(['APPOINTMENT_CONFIRMED', 'APPOINTMENT_COMPLETED']);
 
     const second = await bookedAppointment();
     await letItStart(second.id);
-    expect((await stack.gql(NO_SHOW, { id: second.id }, stack.adminToken)).data.markNoShow).toEqual({
+    expect((await stack.gql(MarkNoShowDocument, { id: second.id }, stack.adminToken)).data!.markNoShow).toEqual({
       id: second.id,
       status: 'NO_SHOW',
     });
     expect(await stack.outbox(second.id)).toEqual(['APPOINTMENT_CONFIRMED', 'APPOINTMENT_NO_SHOW']);
 
     const third = await bookedAppointment();
-    await stack.gql(CANCEL, { id: third.id }, third.patient.token);
+    await stack.gql(CancelDocument, { id: third.id }, third.patient.token);
     await letItStart(third.id);
-    expect(errorCode(await stack.gql(COMPLETE, { id: third.id }, stack.adminToken))).toBe('CONFLICT');
+    expect(errorCode(await stack.gql(CompleteDocument, { id: third.id }, stack.adminToken))).toBe('CONFLICT');
   });
 
   it("records an admin's booking, reschedule, cancellation and completion in the admin action log", async () => {
@@ -175,29 +202,33 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:30', 30);
     const patient = await stack.patient();
     const booked = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: slots[0].id, serviceId: service.id, patientId: patient.id } },
       stack.adminToken,
     );
-    const id = booked.data.bookAppointment.appointment.id;
-    await stack.gql(RESCHEDULE, { id, newSlotId: slots[1].id }, stack.adminToken);
-    await stack.gql(CANCEL, { id, reason: 'clinic closed' }, stack.adminToken);
-    const second = await stack.gql(BOOK, { input: { slotId: slots[2].id, serviceId: service.id } }, patient.token);
-    const secondId = second.data.bookAppointment.appointment.id;
+    const { id } = variant(booked.data!.bookAppointment, 'BookingConfirmed').appointment;
+    await stack.gql(RescheduleDocument, { id, newSlotId: slots[1].id }, stack.adminToken);
+    await stack.gql(CancelDocument, { id, reason: 'clinic closed' }, stack.adminToken);
+    const second = await stack.gql(
+      BookDocument,
+      { input: { slotId: slots[2].id, serviceId: service.id } },
+      patient.token,
+    );
+    const secondId = variant(second.data!.bookAppointment, 'BookingConfirmed').appointment.id;
     await letItStart(secondId);
-    await stack.gql(COMPLETE, { id: secondId }, stack.adminToken);
+    await stack.gql(CompleteDocument, { id: secondId }, stack.adminToken);
 
     // The entries travel through the appointment service's outbox to the admin service's log.
     const entries = await eventually(async () => {
       const log = await postAsGateway(
         'admin',
         stack.admin!.url,
-        '{ adminActionLog(first: 20) { edges { node { action targetId } } } }',
-        {},
+        AdminActionLogDocument,
+        { first: 20 },
         stack.adminToken,
       );
       expect(log.errors).toBeUndefined();
-      const entries = log.data.adminActionLog.edges.map((e: any) => e.node);
+      const entries = log.data!.adminActionLog.edges.map((e) => e.node);
       expect(entries).toEqual(
         expect.arrayContaining([
           { action: 'BOOK_APPOINTMENT', targetId: id },
@@ -209,7 +240,7 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
       return entries;
     });
     // The patient's own booking is not an admin action.
-    expect(entries.filter((e: any) => e.targetId === secondId)).toHaveLength(1);
+    expect(entries.filter((e) => e.targetId === secondId)).toHaveLength(1);
   });
 
   it('reconciles: a stale PENDING whose slot was booked is confirmed, one whose slot was not is cancelled, and a stray slot is released', async () => {
@@ -246,8 +277,12 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const cancelled = await bookedForCheck(slots[3].id);
     // A reschedule that died after booking its new slot (4) but before moving the appointment off its old one (5).
     const patient = await stack.patient();
-    const kept = (await stack.gql(BOOK, { input: { slotId: slots[5].id, serviceId: service.id } }, patient.token)).data
-      .bookAppointment.appointment.id;
+    const keeping = await stack.gql(
+      BookDocument,
+      { input: { slotId: slots[5].id, serviceId: service.id } },
+      patient.token,
+    );
+    const kept = variant(keeping.data!.bookAppointment, 'BookingConfirmed').appointment.id;
     await stack.asAppointment.call('scheduling', 'book-slot', { slotId: slots[4].id, appointmentId: kept });
     await em.fork().nativeUpdate(Appointment, { id: kept }, { slotCheckDueAt: new Date(Date.now() - 1000) });
 
@@ -263,14 +298,10 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     expect((await stack.appointmentRow(crashedAfterBooking.id))!.status).toBe('CONFIRMED');
     expect(await stack.outbox(crashedAfterBooking.id)).toEqual(['APPOINTMENT_CONFIRMED']);
     // Read through the API: the stored reason is sealed.
-    const abandoned = await stack.gql(
-      'query($id: ID!) { appointment(id: $id) { status cancellationReason } }',
-      { id: neverBooked.id },
-      stack.adminToken,
-    );
-    expect(abandoned.data.appointment).toMatchObject({
+    const abandoned = await stack.gql(AppointmentCancellationDocument, { id: neverBooked.id }, stack.adminToken);
+    expect(abandoned.data!.appointment).toMatchObject({
       status: 'CANCELLED',
-      cancellationReason: expect.stringMatching(/could not be completed/),
+      cancellationReason: stringMatching(/could not be completed/),
     });
     expect((await stack.appointmentRow(fresh.id))!.status).toBe('PENDING');
     // The first attempt never answered, so its key is free for a retry to book afresh.
@@ -286,14 +317,14 @@ eachStore('reschedule, cancel, complete and no-show on %s', (_store, databaseUrl
     const restart = await stack.stopScheduling();
     let restarted = false;
     try {
-      const cancel = await stack.gql(CANCEL, { id: booked.id }, booked.patient.token);
-      expect(cancel.data.cancelAppointment).toMatchObject({ status: 'CANCELLED' });
-      expect(await stack.appointmentRow(booked.id)).toMatchObject({ slotCheckDueAt: expect.any(Date) });
+      const cancel = await stack.gql(CancelDocument, { id: booked.id }, booked.patient.token);
+      expect(cancel.data!.cancelAppointment).toMatchObject({ status: 'CANCELLED' });
+      expect(await stack.appointmentRow(booked.id)).toMatchObject({ slotCheckDueAt: anyDate() });
 
       const patient = await stack.patient();
       const before = await stack.appointment.orm.em.fork().count(Appointment, { patientId: patient.id });
       const attempt = await stack.gql(
-        BOOK,
+        BookDocument,
         { input: { slotId: booked.slots[1].id, serviceId: booked.service.id } },
         patient.token,
       );

@@ -6,11 +6,10 @@ import {
   SpawnedService,
   testPortBase,
 } from '@carebook/platform/testing';
-import { BOOK, BookingStack, eachStore } from './booking-stack';
+import { BookingStack, eachStore } from './booking-stack';
+import { BookDocument, MyAppointmentsHistoryDocument, MyAppointmentsHistoryQuery } from './generated/operations';
 
 jest.setTimeout(120_000);
-
-const MINE = '{ myAppointments { id status slot { id } history { fromStatus toStatus byUserId } } }';
 
 /**
  * Kills a real appointment process between book-slot and the confirmation
@@ -45,7 +44,7 @@ eachStore('a booking interrupted by a crash on %s', (_store, databaseUrl) => {
     const answer = await postAsGateway(
       'appointment',
       running.url,
-      BOOK,
+      BookDocument,
       { input: { slotId: slot.id, serviceId: service.id } },
       token,
     ).catch((error: Error) => error);
@@ -58,10 +57,11 @@ eachStore('a booking interrupted by a crash on %s', (_store, databaseUrl) => {
     const appointmentId = held.appointmentId;
 
     running = await spawnService('appointment', port, stack.env);
-    let mine: any[] = [];
+    let mine: MyAppointmentsHistoryQuery['myAppointments'] = [];
     // The reconciliation job runs every 15 s; poll generously (how soon is not this test's claim).
     while (Date.now() - crashedAt < 90_000) {
-      mine = (await postAsGateway('appointment', running.url, MINE, {}, token)).data.myAppointments;
+      mine = (await postAsGateway('appointment', running.url, MyAppointmentsHistoryDocument, {}, token)).data!
+        .myAppointments;
       if (mine[0]?.status !== 'PENDING') break;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }

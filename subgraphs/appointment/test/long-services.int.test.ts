@@ -1,5 +1,7 @@
+import { variant } from '@carebook/platform/testing';
 import { Appointment } from '../src/entities/appointment.entity';
-import { BOOK, BookingStack, CANCEL, eachStore, RESCHEDULE, SlotView } from './booking-stack';
+import { BookingStack, eachStore, SlotView } from './booking-stack';
+import { BookDocument, CancelDocument, RescheduleDocument } from './generated/operations';
 
 jest.setTimeout(60_000);
 
@@ -29,8 +31,8 @@ eachStore('services longer than one slot, with buffers, on %s', (_store, databas
     const [a, b, c, , e] = slots;
     const patient = await stack.patient();
 
-    const booked = await stack.gql(BOOK, { input: { slotId: b.id, serviceId: service.id } }, patient.token);
-    expect(booked.data.bookAppointment).toMatchObject({
+    const booked = await stack.gql(BookDocument, { input: { slotId: b.id, serviceId: service.id } }, patient.token);
+    expect(booked.data!.bookAppointment).toMatchObject({
       __typename: 'BookingConfirmed',
       appointment: {
         status: 'CONFIRMED',
@@ -39,7 +41,7 @@ eachStore('services longer than one slot, with buffers, on %s', (_store, databas
         slot: { id: b.id },
       },
     });
-    const id = booked.data.bookAppointment.appointment.id;
+    const { id } = variant(booked.data!.bookAppointment, 'BookingConfirmed').appointment;
     expect(await states(stack, slots, id)).toEqual(['FREE', 'BOOKED:me', 'BOOKED:me', 'HELD:me', 'FREE', 'FREE']);
     expect(await stack.appointmentRow(id)).toMatchObject({
       heldFrom: new Date(`${day}T09:30:00Z`),
@@ -48,16 +50,16 @@ eachStore('services longer than one slot, with buffers, on %s', (_store, databas
 
     // Someone else asking for 10:00 gets the one start of the day where 60 minutes and the buffer still fit.
     const other = await stack.patient();
-    const refused = await stack.gql(BOOK, { input: { slotId: c.id, serviceId: service.id } }, other.token);
-    expect(refused.data.bookAppointment).toEqual({
+    const refused = await stack.gql(BookDocument, { input: { slotId: c.id, serviceId: service.id } }, other.token);
+    expect(refused.data!.bookAppointment).toEqual({
       __typename: 'SlotUnavailable',
       reason: 'TAKEN',
       alternatives: [{ id: e.id }],
     });
 
     // Moved by half an hour: onto time it partly holds already; what it no longer touches goes back.
-    const moved = await stack.gql(RESCHEDULE, { id, newSlotId: c.id }, patient.token);
-    expect(moved.data.rescheduleAppointment.appointment).toMatchObject({
+    const moved = await stack.gql(RescheduleDocument, { id, newSlotId: c.id }, patient.token);
+    expect(variant(moved.data!.rescheduleAppointment, 'BookingConfirmed').appointment).toMatchObject({
       startsAt: `${day}T10:00:00.000Z`,
       endsAt: `${day}T11:00:00.000Z`,
       slot: { id: c.id },
@@ -73,8 +75,8 @@ eachStore('services longer than one slot, with buffers, on %s', (_store, databas
     expect((await stack.appointment.reconcile()).released).toBe(1);
     expect(await states(stack, slots, id)).toEqual(['FREE', 'FREE', 'BOOKED:me', 'BOOKED:me', 'HELD:me', 'FREE']);
 
-    const cancelled = await stack.gql(CANCEL, { id }, patient.token);
-    expect(cancelled.data.cancelAppointment.status).toBe('CANCELLED');
+    const cancelled = await stack.gql(CancelDocument, { id }, patient.token);
+    expect(cancelled.data!.cancelAppointment.status).toBe('CANCELLED');
     expect(await states(stack, slots, id)).toEqual(['FREE', 'FREE', 'FREE', 'FREE', 'FREE', 'FREE']);
   });
 
@@ -87,7 +89,7 @@ eachStore('services longer than one slot, with buffers, on %s', (_store, databas
     const before = await stack.appointment.orm.em.fork().count(Appointment, {});
 
     const late = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: slots[1].id, serviceId: service.id, idempotencyKey: 'late-start' } },
       patient.token,
     );
@@ -109,12 +111,12 @@ eachStore('services longer than one slot, with buffers, on %s', (_store, databas
 
     // The same key then books a start that fits: the refusal was not remembered as the key's answer.
     const fits = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: slots[0].id, serviceId: service.id, idempotencyKey: 'late-start' } },
       patient.token,
     );
     expect(fits.errors).toBeUndefined();
-    expect(fits.data.bookAppointment).toMatchObject({
+    expect(fits.data!.bookAppointment).toMatchObject({
       __typename: 'BookingConfirmed',
       appointment: { endsAt: `${day}T10:00:00.000Z` },
     });

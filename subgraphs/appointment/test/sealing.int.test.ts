@@ -1,5 +1,5 @@
 import { createFieldSealer, parseKeyRing, SealedText } from '@carebook/platform';
-import { runKeyRotationCommand, postAsGateway } from '@carebook/platform/testing';
+import { runKeyRotationCommand, postAsGateway, variant } from '@carebook/platform/testing';
 import { createConnection } from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
 import { startAppointment } from '../src/app';
@@ -7,13 +7,19 @@ import { loadAppointmentConfig } from '../src/config';
 import { SEALED } from '../src/domain/sealed-columns';
 import { Appointment, AppointmentChange } from '../src/entities';
 import { AppointmentStatus } from '../src/entities/appointment-status.enum';
-import { BOOK, BookingStack, CANCEL, COMPLETE, RESCHEDULE, eachStore } from './booking-stack';
+import { BookingStack, eachStore } from './booking-stack';
+import {
+  BookDocument,
+  CancelDocument,
+  CompleteDocument,
+  RescheduleDocument,
+  VisitTextsDocument,
+} from './generated/operations';
 
 jest.setTimeout(90_000);
 
 const k1 = `k1:${randomBytes(32).toString('base64')}`;
 const k2 = `k2:${randomBytes(32).toString('base64')}`;
-const VISIT = 'query($id: ID!) { appointment(id: $id) { id reason cancellationReason history { toStatus note } } }';
 
 eachStore('visit reasons, notes and history sealed at rest on %s', (store, databaseUrl) => {
   let url: string;
@@ -33,12 +39,12 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
     const slots = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:00', 30);
     const patient = await stack.patient();
     const response = await stack.gql(
-      BOOK,
+      BookDocument,
       { input: { slotId: slots[0].id, serviceId: service.id, reason } },
       patient.token,
     );
     expect(response.data?.bookAppointment?.__typename).toBe('BookingConfirmed');
-    return { id: response.data.bookAppointment.appointment.id as string, slots, patient, doctorId };
+    return { id: variant(response.data!.bookAppointment, 'BookingConfirmed').appointment.id, slots, patient, doctorId };
   }
 
   /** Every sealed text stored for these appointments and their history, as the store holds it (MariaDB: read with mysql2). */
@@ -54,8 +60,10 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
           ids,
         ]);
         return [
-          ...(visits as any[]).flatMap((v) => [v.reason, v.cancellation_reason, v.completion_notes]),
-          ...(changes as any[]).map((c) => c.note),
+          ...(visits as Array<Record<'reason' | 'cancellation_reason' | 'completion_notes', string | null>>).flatMap(
+            (v) => [v.reason, v.cancellation_reason, v.completion_notes],
+          ),
+          ...(changes as Array<{ note: string | null }>).map((c) => c.note),
         ];
       } finally {
         await connection.end();
@@ -71,17 +79,17 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
   }
 
   let moved: { id: string };
-  let cancelled: { id: string; rescheduledNote: string };
+  let cancelled: { id: string; rescheduledNote: string | null };
   let completed: { id: string };
 
   it('stores the visit reason, cancellation reason, completion notes and history notes only sealed; the API answers them as written', async () => {
     const first = await book('Persistent cough since March');
     const moveTo = await stack.openSlots(first.doctorId, stack.freshDay(), '14:00', '14:30', 30);
     expect(
-      (await stack.gql(RESCHEDULE, { id: first.id, newSlotId: moveTo[0].id }, first.patient.token)).errors,
+      (await stack.gql(RescheduleDocument, { id: first.id, newSlotId: moveTo[0].id }, first.patient.token)).errors,
     ).toBeUndefined();
-    const cancel = await stack.gql(CANCEL, { id: first.id, reason: 'Feeling better now' }, first.patient.token);
-    expect(cancel.data.cancelAppointment).toMatchObject({
+    const cancel = await stack.gql(CancelDocument, { id: first.id, reason: 'Feeling better now' }, first.patient.token);
+    expect(cancel.data!.cancelAppointment).toMatchObject({
       status: 'CANCELLED',
       cancellationReason: 'Feeling better now',
     });
@@ -95,7 +103,7 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
         { startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 29 * 60_000) },
       );
     const done = await stack.gql(
-      COMPLETE,
+      CompleteDocument,
       { id: second.id, notes: 'Torn meniscus suspected; MRI' },
       await stack.doctorToken(second.doctorId),
     );
@@ -119,11 +127,11 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
       expect(JSON.stringify(stored)).not.toContain(secret);
     }
 
-    const read = await stack.gql(VISIT, { id: first.id }, first.patient.token);
+    const read = await stack.gql(VisitTextsDocument, { id: first.id }, first.patient.token);
     expect(read.errors).toBeUndefined();
-    const rescheduledNote = read.data.appointment.history[2].note;
+    const rescheduledNote = read.data!.appointment!.history[2].note;
     expect(rescheduledNote).toMatch(/^rescheduled from \S+ to \S+$/);
-    expect(read.data.appointment).toEqual({
+    expect(read.data!.appointment).toEqual({
       id: first.id,
       reason: 'Persistent cough since March',
       cancellationReason: 'Feeling better now',
@@ -147,8 +155,8 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
   it('refuses a sealed text copied into another appointment: the field errors, nothing leaks', async () => {
     const source = await stack.appointmentRow(cancelled.id);
     await stack.appointment.orm.em.fork().nativeUpdate(Appointment, { id: moved.id }, { reason: source!.reason });
-    const read = await stack.gql(VISIT, { id: moved.id }, stack.adminToken);
-    expect(read.data.appointment).toMatchObject({ id: moved.id, reason: null });
+    const read = await stack.gql(VisitTextsDocument, { id: moved.id }, stack.adminToken);
+    expect(read.data!.appointment).toMatchObject({ id: moved.id, reason: null });
     expect(read.errors).toEqual([
       expect.objectContaining({ path: ['appointment', 'reason'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
     ]);
@@ -166,8 +174,8 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
       { appointmentId: legacy.id, toStatus: AppointmentStatus.PENDING },
       { note: 'plain history note' as SealedText },
     );
-    const before = await stack.gql(VISIT, { id: legacy.id }, stack.adminToken);
-    expect(before.data.appointment).toMatchObject({
+    const before = await stack.gql(VisitTextsDocument, { id: legacy.id }, stack.adminToken);
+    expect(before.data!.appointment).toMatchObject({
       reason: 'Written before sealing',
       history: [{ note: 'plain history note' }, { note: 'slot booked' }],
     });
@@ -195,15 +203,27 @@ eachStore('visit reasons, notes and history sealed at rest on %s', (store, datab
       }),
     );
     try {
-      const legacyRead = await postAsGateway('appointment', onlyK2.url, VISIT, { id: legacy.id }, stack.adminToken);
+      const legacyRead = await postAsGateway(
+        'appointment',
+        onlyK2.url,
+        VisitTextsDocument,
+        { id: legacy.id },
+        stack.adminToken,
+      );
       expect(legacyRead.errors).toBeUndefined();
-      expect(legacyRead.data.appointment).toMatchObject({
+      expect(legacyRead.data!.appointment).toMatchObject({
         reason: 'Written before sealing',
         history: [{ note: 'plain history note' }, { note: 'slot booked' }],
       });
-      const earlier = await postAsGateway('appointment', onlyK2.url, VISIT, { id: cancelled.id }, stack.adminToken);
+      const earlier = await postAsGateway(
+        'appointment',
+        onlyK2.url,
+        VisitTextsDocument,
+        { id: cancelled.id },
+        stack.adminToken,
+      );
       expect(earlier.errors).toBeUndefined();
-      expect(earlier.data.appointment).toMatchObject({
+      expect(earlier.data!.appointment).toMatchObject({
         reason: 'Persistent cough since March',
         cancellationReason: 'Feeling better now',
         history: [

@@ -1,5 +1,6 @@
-import { eventually } from '@carebook/platform/testing';
-import { BOOK, BookingStack, CANCEL, eachStore } from './booking-stack';
+import { eventually, variant } from '@carebook/platform/testing';
+import { BookingStack, eachStore } from './booking-stack';
+import { BookDocument, CancelDocument } from './generated/operations';
 
 jest.setTimeout(60_000);
 
@@ -24,20 +25,20 @@ eachStore('the slots this process booked, remembered for refusals (%s)', (_store
     const doctorId = await stack.createDoctor([service.id]);
     const [slot] = await stack.openSlots(doctorId, stack.freshDay(), '10:00', '10:15', 15);
     const patient = await stack.patient();
-    const booked = await stack.gql(BOOK, { input: { slotId: slot.id, serviceId: service.id } }, patient.token);
-    expect(booked.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    const booked = await stack.gql(BookDocument, { input: { slotId: slot.id, serviceId: service.id } }, patient.token);
+    expect(booked.data!.bookAppointment.__typename).toBe('BookingConfirmed');
     return {
       input: { slotId: slot.id, serviceId: service.id },
-      appointmentId: booked.data.bookAppointment.appointment.id,
+      appointmentId: variant(booked.data!.bookAppointment, 'BookingConfirmed').appointment.id,
       patient,
     };
   }
 
   it('books the slot again at once when this process cancels the booking', async () => {
     const { input, appointmentId, patient } = await bookedSlot();
-    expect((await stack.gql(CANCEL, { id: appointmentId }, patient.token)).errors).toBeUndefined();
-    const again = await stack.gql(BOOK, { input }, (await stack.patient()).token);
-    expect(again.data.bookAppointment.__typename).toBe('BookingConfirmed');
+    expect((await stack.gql(CancelDocument, { id: appointmentId }, patient.token)).errors).toBeUndefined();
+    const again = await stack.gql(BookDocument, { input }, (await stack.patient()).token);
+    expect(again.data!.bookAppointment.__typename).toBe('BookingConfirmed');
   });
 
   it("hears another instance's release of a slot it booked: the next requests book it", async () => {
@@ -46,8 +47,8 @@ eachStore('the slots this process booked, remembered for refusals (%s)', (_store
     await stack.asAppointment.call('scheduling', 'release-slot', { appointmentId });
     const next = await stack.patient();
     await eventually(async () => {
-      const again = await stack.gql(BOOK, { input }, next.token);
-      return again.data.bookAppointment.__typename === 'BookingConfirmed';
+      const again = await stack.gql(BookDocument, { input }, next.token);
+      return again.data!.bookAppointment.__typename === 'BookingConfirmed';
     }, 15_000); // within the remembered 30 s: only hearing the release can free it this soon
   });
 
@@ -55,9 +56,9 @@ eachStore('the slots this process booked, remembered for refusals (%s)', (_store
     const { input } = await bookedSlot();
     const restart = await stack.stopScheduling();
     try {
-      const late = await stack.gql(BOOK, { input }, (await stack.patient()).token);
+      const late = await stack.gql(BookDocument, { input }, (await stack.patient()).token);
       expect(late.errors).toBeUndefined();
-      expect(late.data.bookAppointment).toMatchObject({ __typename: 'SlotUnavailable', reason: 'TAKEN' });
+      expect(late.data!.bookAppointment).toMatchObject({ __typename: 'SlotUnavailable', reason: 'TAKEN' });
     } finally {
       await restart();
     }

@@ -5,6 +5,9 @@ import { createServiceTokenSource } from './service-token';
 import { createServiceTokenVerifier } from './service-token-verifier';
 
 /** Key pairs of one's own for every service, as `pnpm keys:services` prints them. */
+/** SERVICE_PUBLIC_KEYS in its map form: each service's public JWK by service name. */
+const publicKeyMap = (publicKeys: string) => JSON.parse(publicKeys) as Record<string, unknown>;
+
 function ownKeys() {
   const pairs = Object.fromEntries(SERVICE_NAMES.map((service) => [service, generateKeyPairSync('ed25519')]));
   const publicKeys = JSON.stringify(
@@ -47,7 +50,7 @@ describe('service keys', () => {
       SERVICE_PRIVATE_KEY: privateKey('appointment', 'pem').replace(/\n/g, '\\n'),
       SERVICE_PUBLIC_KEYS: publicKeys,
     });
-    const jwks = JSON.stringify({ keys: Object.values(JSON.parse(publicKeys)) });
+    const jwks = JSON.stringify({ keys: Object.values(publicKeyMap(publicKeys)) });
     const scheduling = loadServiceKeys('scheduling', 'production', {
       SERVICE_PRIVATE_KEY: privateKey('scheduling'),
       SERVICE_PUBLIC_KEYS: jwks,
@@ -88,7 +91,7 @@ describe('service keys', () => {
       problems(() =>
         loadServiceKeys('gateway', 'production', {
           SERVICE_PRIVATE_KEY: developmentPrivate,
-          SERVICE_PUBLIC_KEYS: JSON.stringify({ admin: JSON.parse(publicKeys).admin }),
+          SERVICE_PUBLIC_KEYS: JSON.stringify({ admin: publicKeyMap(publicKeys).admin }),
         }),
       ),
     ).toMatch(/^SERVICE_PRIVATE_KEY: is the public development key of gateway/);
@@ -128,7 +131,7 @@ describe('service keys', () => {
       problems(() =>
         loadServiceKeys('gateway', 'test', {
           SERVICE_PRIVATE_KEY: privateKey('gateway'),
-          SERVICE_PUBLIC_KEYS: JSON.stringify({ intruder: JSON.parse(publicKeys).auth }),
+          SERVICE_PUBLIC_KEYS: JSON.stringify({ intruder: publicKeyMap(publicKeys).auth }),
         }),
       ),
     ).toMatch(/"intruder" is not a Carebook service/);

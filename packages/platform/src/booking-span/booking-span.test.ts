@@ -2,7 +2,7 @@ import { bookingSpan, spansNeighbours } from './booking-span';
 
 const slot = { startsAt: '2027-01-04T09:00:00.000Z', endsAt: '2027-01-04T09:30:00.000Z' };
 const iso = (span: ReturnType<typeof bookingSpan>) =>
-  Object.fromEntries(Object.entries(span).map(([key, value]) => [key, value.toISOString()]));
+  Object.fromEntries(Object.entries({ ...span }).map(([key, value]) => [key, value.toISOString()]));
 
 describe('bookingSpan', () => {
   it('keeps a service that fits its slot to the slot, holding nothing around it', () => {

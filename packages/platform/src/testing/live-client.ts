@@ -1,20 +1,22 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { GraphqlOperation, operationText, UntypedAnswer } from './graphql-client';
 
-/** One result as it reached the client, and when (ms since the epoch). */
-export interface LiveResult {
-  data?: any;
+/** One result as it reached the client, and when (ms since the epoch); typed by the subscription's document. */
+export interface LiveResult<T = UntypedAnswer> {
+  data?: T | null;
   errors?: readonly GraphQLFormattedError[];
   receivedAt: number;
 }
 
-export interface LiveSubscription {
-  results: LiveResult[];
+export interface LiveSubscription<T = UntypedAnswer> {
+  results: Array<LiveResult<T>>;
   /** Resolves when the server completes the subscription (or it errors). */
   ended: Promise<{ error?: unknown }>;
   /** The first result (already received or to come) that matches, or a timeout error. */
-  next(match: (result: LiveResult) => boolean, timeoutMs?: number): Promise<LiveResult>;
+  next(match: (result: LiveResult<T>) => boolean, timeoutMs?: number): Promise<LiveResult<T>>;
   stop(): void;
 }
 
@@ -36,13 +38,20 @@ export function liveClient(gatewayUrl: string, token?: string) {
     },
   });
 
-  function subscribe(query: string, variables: Record<string, unknown> = {}): LiveSubscription {
-    const results: LiveResult[] = [];
+  /** A typed document gives typed results. */
+  function subscribe<T, V>(operation: TypedDocumentNode<T, V>, variables?: NoInfer<V>): LiveSubscription<T>;
+  /** An operation's text gives `any` (suites not yet moved to documents); last, so ReturnType<subscribe> is this. */
+  function subscribe(query: string, variables?: Record<string, unknown>): LiveSubscription;
+  function subscribe<T, V>(
+    operation: GraphqlOperation<T, V>,
+    variables: V | Record<string, unknown> = {},
+  ): LiveSubscription<T> {
+    const results: Array<LiveResult<T>> = [];
     const waiters: Array<() => void> = [];
     let end!: (value: { error?: unknown }) => void;
     const ended = new Promise<{ error?: unknown }>((resolve) => (end = resolve));
-    const dispose = client.subscribe(
-      { query, variables },
+    const dispose = client.subscribe<T>(
+      { query: operationText(operation), variables: variables as Record<string, unknown> },
       {
         next: (result) => {
           results.push({ ...result, receivedAt: Date.now() });

@@ -3,7 +3,7 @@ import { developmentServiceKeys, ownPrivateKeyVariable, publicJwkOf, SERVICE_NAM
 import { CALLER_HEADER, createServiceTokenSource, ServiceTokenSource } from '../auth/service-token';
 import type { ServiceName } from '../config/services';
 import { createServiceClient, ServiceClient } from '../server/service-calls';
-import { GraphqlOperation, GraphqlResponse, postGraphql } from './graphql-client';
+import { GraphqlOperation, GraphqlResponse, postGraphql, UntypedAnswer } from './graphql-client';
 
 /*
  * Tests act as a named Carebook process explicitly: services started by
@@ -30,7 +30,7 @@ export function serviceClientAs(service: ServiceName, env: NodeJS.ProcessEnv): S
  * relays a client's: the gateway's caller token for `target` in
  * CALLER_HEADER, the user's access token (if any) in Authorization.
  */
-export async function postAsGateway<T = any, V = Record<string, unknown>>(
+export async function postAsGateway<T = UntypedAnswer, V = Record<string, unknown>>(
   target: ServiceName,
   url: string,
   operation: GraphqlOperation<T, V>,

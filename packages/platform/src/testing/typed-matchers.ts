@@ -22,3 +22,8 @@ export function stringContaining(text: string): unknown {
 export function stringMatching(pattern: RegExp): unknown {
   return expect.stringMatching(pattern);
 }
+
+/** Any Date: an instant the service chose, read back from the store. */
+export function anyDate(): unknown {
+  return expect.any(Date);
+}

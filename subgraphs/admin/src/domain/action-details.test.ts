@@ -1,5 +1,15 @@
 import { MAX_DETAILS_LENGTH, serialiseDetails } from './action-details';
 
+/** What `run` throws (undefined when it does not throw), for matching its fields. */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 describe('serialiseDetails', () => {
   it('stores plain facts as JSON text', () => {
     expect(JSON.parse(serialiseDetails({ reason: 'Left the clinic', oldRole: 'DOCTOR', newRole: 'ADMIN' }))).toEqual({
@@ -14,9 +24,9 @@ describe('serialiseDetails', () => {
     expect(() => serialiseDetails({ password: 'x' })).toThrow(/password/);
     expect(() => serialiseDetails({ doctor: { mobilePhone: '+49 30 1' } })).toThrow(/doctor\.mobilePhone/);
     expect(() => serialiseDetails({ changes: [{ medicalHistory: '...' }] })).toThrow(/changes\[0\]\.medicalHistory/);
-    expect(() => serialiseDetails({ Email: 'a@b.c' })).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
-    );
+    expect(thrownBy(() => serialiseDetails({ Email: 'a@b.c' }))).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('refuses details too long to be a summary', () => {

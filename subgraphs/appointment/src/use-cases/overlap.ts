@@ -1,5 +1,5 @@
 import { Conflict, mongoErrorLabels } from '@carebook/platform';
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery, Transaction } from '@mikro-orm/core';
 import { ACTIVE_STATUSES } from '../entities/appointment-status.enum';
 import { Appointment } from '../entities/appointment.entity';
 import { PatientGuard } from '../entities/patient-guard.entity';
@@ -20,7 +20,7 @@ export async function lockPatient(tx: EntityManager, patientId: string): Promise
       PatientGuard.name,
       { id: patientId },
       { id: patientId, touchedAt: new Date() },
-      { ctx: tx.getTransactionContext(), upsert: true, convertCustomTypes: true },
+      { ctx: tx.getTransactionContext<Transaction<unknown>>(), upsert: true, convertCustomTypes: true },
     );
 }
 

@@ -1,4 +1,5 @@
 import { createLogger, createRedis, Redis } from '@carebook/platform';
+import { anyNumber, stringMatching } from '@carebook/platform/testing';
 import { createLoginThrottle } from './login-throttle';
 import { createRequestQuotas } from './request-quota';
 
@@ -11,7 +12,7 @@ async function admitted(attempt: Promise<unknown>): Promise<boolean> {
     return true;
   } catch (error) {
     expect(error).toMatchObject({
-      extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+      extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED', retryAfterSeconds: anyNumber() },
     });
     return false;
   }
@@ -71,7 +72,7 @@ describe('sign-in throttle against real Redis', () => {
         createLoginThrottle(down, settings, logger).admit('eve@example.org', '10.5.0.1'),
       ).rejects.toMatchObject({
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
-        message: expect.stringMatching(/Sign-in is briefly unavailable/),
+        message: stringMatching(/Sign-in is briefly unavailable/),
       });
     } finally {
       down.disconnect();
@@ -103,7 +104,7 @@ describe('request quotas against real Redis', () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => admitted(quotas.take(quota, '10.6.0.1'))));
     expect(results.filter(Boolean)).toHaveLength(3);
     await expect(quotas.take(quota, '10.6.0.1')).rejects.toMatchObject({
-      message: expect.stringMatching(
+      message: stringMatching(
         /^Too many accounts were opened from your network address\. Try again in 60 minute\(s\)\.$/,
       ),
     });

@@ -1,4 +1,5 @@
 import { Gender } from '@carebook/platform';
+import { stringMatching } from '@carebook/platform/testing';
 import { NotificationChannel } from '../entities/notification-channel.enum';
 import {
   applyProfileChanges,
@@ -12,11 +13,15 @@ const TODAY = new Date('2026-06-15T12:00:00Z');
 const current: ProfileValues = { ...EMPTY_PROFILE, name: 'Ann Lee', phone: '+49 30 1234567' };
 const apply = (changes: ProfileChanges, from: ProfileValues = current) => applyProfileChanges(from, changes, TODAY);
 
+/** What the rules throw: a platform error, its code and field in its extensions. */
+type RulesError = { extensions: { code?: unknown; field?: unknown }; message: string };
+
 function refusal(changes: ProfileChanges, from: ProfileValues = current) {
   try {
     apply(changes, from);
-  } catch (error: any) {
-    return { code: error.extensions.code, field: error.extensions.field, message: error.message };
+  } catch (error) {
+    const { extensions, message } = error as RulesError;
+    return { code: extensions.code, field: extensions.field, message };
   }
   throw new Error('expected the change to be refused');
 }
@@ -80,7 +85,7 @@ describe('profile rules', () => {
     const smsOnly = { ...current, notificationChannels: [NotificationChannel.SMS] };
     expect(refusal({ phone: null }, smsOnly)).toMatchObject({
       field: 'phone',
-      message: expect.stringMatching(/SMS notifications need a phone number/),
+      message: stringMatching(/SMS notifications need a phone number/),
     });
   });
 

@@ -9,8 +9,9 @@ import {
 const codeOf = (run: () => unknown) => {
   try {
     run();
-  } catch (error: any) {
-    return error.extensions.code;
+  } catch (error) {
+    // The rules throw the platform's errors, which carry their code in their extensions.
+    return (error as { extensions: { code?: unknown } }).extensions.code;
   }
   return 'accepted';
 };
