@@ -6,11 +6,12 @@ import {
   LiveSubscription,
   postAsGateway,
   SmtpSink,
-  spawnService,
   SpawnedService,
+  spawnService,
   Stack,
   startSmtpSink,
   startStack,
+  stringMatching,
   untilSubscribed,
 } from '@carebook/platform/testing';
 import {
@@ -146,7 +147,7 @@ describe('accounts end to end through the gateway', () => {
       new Promise((resolve) => (timer = setTimeout(() => resolve('still open'), 5000))),
     ]).finally(() => clearTimeout(timer));
     expect(outcome).not.toBe('still open');
-    expect(live.closes).toContainEqual({ code: 4403, reason: expect.stringMatching(/session has ended/) });
+    expect(live.closes).toContainEqual({ code: 4403, reason: stringMatching(/session has ended/) });
   }
 
   /** The reset token of the link emailed to `to` since `after`. */

@@ -22,3 +22,8 @@ export function stringContaining(text: string): unknown {
 export function stringMatching(pattern: RegExp): unknown {
   return expect.stringMatching(pattern);
 }
+
+/** An object that holds at least these properties (nested in an expected object, where `expect.objectContaining` is `any`). */
+export function objectContaining(expected: object): unknown {
+  return expect.objectContaining(expected);
+}
