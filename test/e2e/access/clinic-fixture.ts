@@ -15,9 +15,9 @@ import {
   TypedDocumentNode,
 } from '@carebook/sdk';
 import { getOperationAST } from 'graphql';
-import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 import { contractCall } from '../lib/contract-call';
+import { Row, serviceRows } from '../lib/service-rows';
 import type { Caller } from './access-table';
 
 export interface Account {
@@ -60,7 +60,8 @@ export class ClinicFixture {
     private readonly mail: SmtpSink,
   ) {}
 
-  async call(name: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse> {
+  /** Runs a contract operation by name, as the matrix does for each of them: its answer is whatever it selects. */
+  async call(name: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse<unknown>> {
     return postGraphql(this.stack.gatewayUrl, operation(name), variables, token);
   }
 
@@ -257,12 +258,7 @@ export class ClinicFixture {
     return `${row.status}@${row.slot_id}`;
   }
 
-  async sql(service: string, query: string, params: unknown[]): Promise<Array<Record<string, any>>> {
-    const connection = await createConnection(this.stack.env[`${service.toUpperCase()}_DB_URL`]!);
-    try {
-      return (await connection.query(query, params))[0] as Array<Record<string, any>>;
-    } finally {
-      await connection.end();
-    }
+  async sql<T extends Row = Row>(service: string, query: string, params: unknown[]): Promise<T[]> {
+    return serviceRows<T>(this.stack, service, query, params);
   }
 }

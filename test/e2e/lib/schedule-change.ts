@@ -17,3 +17,8 @@ export function scheduleChange(result: LiveResult): ScheduleChange {
 export function changeKind(result: LiveResult): string | undefined {
   return (result.data as ScheduleChangedSubscription | undefined)?.scheduleChanged?.kind;
 }
+
+/** Whether a live result carries a change (rather than errors alone). */
+export function carriesChange(result: LiveResult): boolean {
+  return Boolean((result.data as ScheduleChangedSubscription | undefined)?.scheduleChanged);
+}
