@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { productionProblems } from '../../packages/platform/src/config/production-settings';
 import { ServiceName, SERVICE_PORTS } from '../../packages/platform/src/config/services';
+import { stringMatching } from '../../packages/platform/src/testing/typed-matchers';
 
 /**
  * Checks docker-compose.yml, the Dockerfiles and .env.example against the
@@ -14,6 +15,8 @@ import { ServiceName, SERVICE_PORTS } from '../../packages/platform/src/config/s
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
+/** What a package.json says the package ships (`files`). */
+const packageFiles = (path: string) => (JSON.parse(read(path)) as { files?: string[] }).files;
 
 const composeText = read('docker-compose.yml');
 // Compose resolves YAML merge keys (`<<: *anchor`); so must we.
@@ -130,7 +133,7 @@ function dockerfileFor(name: string): string {
   const args = compose.services[name]?.build?.args ?? {};
   return read(dockerfileOf(name)).replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (match, braced, bare) => args[braced ?? bare] ?? match,
+    (match, braced: string | undefined, bare: string) => args[braced ?? bare] ?? match,
   );
 }
 
@@ -323,7 +326,7 @@ describe('docker-compose.yml', () => {
           expect({ name, key, value }).toEqual({
             name,
             key,
-            value: expect.stringMatching(new RegExp(`^\\$\\{${key}(:\\?[^}]+|:-)?\\}$`)),
+            value: stringMatching(new RegExp(`^\\$\\{${key}(:\\?[^}]+|:-)?\\}$`)),
           });
         }
         // Credentials inside URLs (databases, Redis) come from .env too.
@@ -332,7 +335,7 @@ describe('docker-compose.yml', () => {
           expect({ name, key, password: credentials.split(':')[1] }).toEqual({
             name,
             key,
-            password: expect.stringMatching(/^\$\{[A-Z_]+\}$/),
+            password: stringMatching(/^\$\{[A-Z_]+\}$/),
           });
       }
     }
@@ -346,8 +349,10 @@ describe('docker-compose.yml', () => {
       const resolved = Object.fromEntries(
         Object.entries(environmentOf(name)).map(([key, value]) => [
           key,
-          value.replace(/\$\{([A-Z_]+)(?::-([^}]*))?(?::\?[^}]*)?\}/g, (_match, _variable, fallback) =>
-            fallback !== undefined ? fallback : 'operator-secret-value',
+          value.replace(
+            /\$\{([A-Z_]+)(?::-([^}]*))?(?::\?[^}]*)?\}/g,
+            (_match, _variable, fallback: string | undefined) =>
+              fallback !== undefined ? fallback : 'operator-secret-value',
           ),
         ]),
       );
@@ -389,7 +394,7 @@ describe('the service Dockerfile', () => {
   it.each([...deployables.map(packageDir), 'packages/platform'])(
     '%s/package.json ships its dist (pnpm deploy)',
     (dir) => {
-      expect(JSON.parse(read(`${dir}/package.json`)).files).toEqual(['dist']);
+      expect(packageFiles(`${dir}/package.json`)).toEqual(['dist']);
     },
   );
 });
@@ -487,7 +492,7 @@ describe('the patient web app in docker-compose.yml', () => {
     expect(text).toContain('--filter @carebook/web deploy');
     expect(text).toContain('--filter @carebook/explorer build');
     expect(text).toMatch(/tsc -b clients\/sdk clients\/web\/server\s/);
-    expect(JSON.parse(read('clients/web/package.json')).files).toEqual(['dist']);
+    expect(packageFiles('clients/web/package.json')).toEqual(['dist']);
   });
 
   it('sets only variables its code reads, each documented in .env.example, and runs in production on 0.0.0.0', () => {
