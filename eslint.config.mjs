@@ -46,6 +46,8 @@ export default tseslint.config(
       'clients/web/test-results/',
       'clients/sdk/src/generated/',
       'subgraphs/*/test/generated/',
+      'gateway/test/generated/',
+      'bench/src/operations/generated/',
     ],
   },
   js.configs.recommended,

@@ -4,7 +4,8 @@ import { BookAppointmentDocument } from '@carebook/sdk';
 import { clinicClient } from './lib/clinic';
 import { doubleBookings, formatDoubleBookings } from './lib/double-bookings';
 import { cpuMeter, formatShare } from './lib/process-cpu';
-import { latencyLine, pool } from './lib/stats';
+import { latencyLine, percentile, pool } from './lib/stats';
+import { loopSeconds, scaledTargetLine } from './lib/yardstick';
 import { printLoggedErrors } from './lib/logged-errors';
 
 /**
@@ -21,6 +22,7 @@ async function main() {
   const patientCount = Number(process.argv[2] ?? 2000);
   const doctorCount = Number(process.argv[3] ?? 10);
   const slotsPerDoctor = Number(process.argv[4] ?? 20);
+  const loop = loopSeconds();
   console.log('starting the stack (fresh databases)...');
   const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
     LOG_LEVEL: 'error',
@@ -83,6 +85,7 @@ async function main() {
     console.log(`  every patient had an answer after ${lastAnswer.toFixed(2)} s (${latencies.length} answers)`);
     console.log(`  ${latencyLine('latency', latencies)}`);
     console.log(`  CPU ms per request: ${formatShare(cpu, 'total (bench left out)')}`);
+    console.log(`  ${scaledTargetLine('p99', 10_000, percentile(latencies, 99), loop)}`);
   } finally {
     printLoggedErrors(stack);
     await stack.stop();

@@ -9,16 +9,13 @@ import { cpuMeter, CpuShare, formatShare } from './lib/process-cpu';
 import { latencyLine, percentile } from './lib/stats';
 import { printLoggedErrors } from './lib/logged-errors';
 import { Floor, startFloor } from './floor/floor';
+import { DeepDoctorsDocument } from './operations/generated/doctor';
+import { DeepRatingsDocument } from './operations/generated/feedback';
+import { DeepDocument, TrivialDocument } from './operations/generated/operations';
+import { DeepHoursDocument } from './operations/generated/scheduling';
 
-const TRIVIAL = 'query Trivial { medicalServices { id name durationMinutes price currency } }';
-/** Doctors from the doctor subgraph, ratings from feedback, weekly hours from scheduling. */
-const DEEP = `query Deep { doctors { id name specialty services { id name } rating reviewCount weeklyAvailability { dayOfWeek startTime endTime slotMinutes } } }`;
-/** The gateway's query plan for DEEP, done by the client itself: one fetch, then two in parallel. */
-const DEEP_DOCTORS = 'query { doctors { __typename id name specialty services { id name } } }';
-const DEEP_RATINGS = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Doctor { rating reviewCount } } }';
-const DEEP_HOURS =
-  'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Doctor { weeklyAvailability { dayOfWeek startTime endTime slotMinutes } } } }';
-
+// The documents: bench/src/operations (Trivial and Deep; DeepDoctors, DeepRatings and DeepHours are the gateway's
+// query plan for Deep, done by the client itself: one fetch, then two in parallel).
 const CONNECTIONS = 10;
 
 /**
@@ -101,23 +98,23 @@ async function main() {
     }
 
     console.log(`\ntrivial query (medicalServices, doctor subgraph), ${CONNECTIONS} connections, ${seconds} s each`);
-    const trivialAnswer = await post<unknown>(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'));
+    const trivialAnswer = await post(urlOf('doctor'), TrivialDocument, {}, await asGateway('doctor'));
     const floorUrl = await floor.answering({ data: trivialAnswer });
     const bare = await measure(
       'floor: a bare Node HTTP server answering the same JSON',
-      async () => void (await post(floorUrl, TRIVIAL)),
+      async () => void (await post(floorUrl, TrivialDocument)),
     );
     const trivialDirect = await measure(
       'straight to the doctor subgraph',
-      async () => void (await post(urlOf('doctor'), TRIVIAL, {}, await asGateway('doctor'))),
+      async () => void (await post(urlOf('doctor'), TrivialDocument, {}, await asGateway('doctor'))),
     );
     const trivialGateway = await measure(
       'through the gateway (public cache on, as clients get it)',
-      async () => void (await post(stack.gatewayUrl, TRIVIAL)),
+      async () => void (await post(stack.gatewayUrl, TrivialDocument)),
     );
     const trivialRouted = await measure(
       'through a gateway without the public cache (routing alone)',
-      async () => void (await post(uncachedUrl, TRIVIAL)),
+      async () => void (await post(uncachedUrl, TrivialDocument)),
     );
     compare(trivialDirect, trivialGateway);
     compare(trivialDirect, trivialRouted, 'uncached gateway');
@@ -131,26 +128,21 @@ async function main() {
     const deepDirect = await measure(
       'straight to doctor, then feedback and scheduling (the plan, by the client)',
       async () => {
-        const { doctors: found } = await post<{ doctors: Array<{ __typename: string; id: string }> }>(
-          urlOf('doctor'),
-          DEEP_DOCTORS,
-          {},
-          await asGateway('doctor'),
-        );
+        const { doctors: found } = await post(urlOf('doctor'), DeepDoctorsDocument, {}, await asGateway('doctor'));
         const representations = found.map(({ __typename, id }) => ({ __typename, id }));
         await Promise.all([
-          post(urlOf('feedback'), DEEP_RATINGS, { r: representations }, await asGateway('feedback')),
-          post(urlOf('scheduling'), DEEP_HOURS, { r: representations }, await asGateway('scheduling')),
+          post(urlOf('feedback'), DeepRatingsDocument, { r: representations }, await asGateway('feedback')),
+          post(urlOf('scheduling'), DeepHoursDocument, { r: representations }, await asGateway('scheduling')),
         ]);
       },
     );
     const deepGateway = await measure(
       'through the gateway (public cache on)',
-      async () => void (await post(stack.gatewayUrl, DEEP)),
+      async () => void (await post(stack.gatewayUrl, DeepDocument)),
     );
     const deepRouted = await measure(
       'through a gateway without the public cache',
-      async () => void (await post(uncachedUrl, DEEP)),
+      async () => void (await post(uncachedUrl, DeepDocument)),
     );
     compare(deepDirect, deepGateway);
     compare(deepDirect, deepRouted, 'uncached gateway');

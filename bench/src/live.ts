@@ -7,18 +7,11 @@ import {
   BookAppointmentDocument,
   CancelAppointmentDocument,
   LoginDocument,
+  ScheduleChangedSubscription,
 } from '@carebook/sdk';
 import { readFileSync } from 'node:fs';
 import { clinicClient, tomorrow } from './lib/clinic';
 import { latencyLine, pool } from './lib/stats';
-
-/**
- * What this bench reads of a ScheduleChanged result (the live client hands data over as any). The gateway
- * executed the contract's document, so the fields have its shape; a field an error left out is null.
- */
-interface SeenChange {
-  scheduleChanged?: { kind: string; occurredAt: string | null; slot: { id: string } | null } | null;
-}
 
 /**
  * pnpm bench:live [subscribers=1000] [doctors=50] [admins=20] [bookings=200] [bookingsPerSecond=4]
@@ -82,6 +75,7 @@ async function main() {
     const rssBefore = rssMb(gatewayPid);
     console.log(`opening ${subscribers} doctor subscriptions and ${admins} admin subscriptions...`);
     const audience: Array<{ doctor: number | null; sub: LiveSubscription }> = [];
+    // The contract's text of ScheduleChanged, whose results have the SDK's ScheduleChangedSubscription type.
     const document = operation('ScheduleChanged');
     await pool(
       Array.from({ length: subscribers + admins }, (_, i) => i),
@@ -191,7 +185,9 @@ async function main() {
       // A change whose slot could not be resolved (an error in its place) is delivered but cannot be told apart.
       let anonymous = 0;
       for (const result of sub.results) {
-        const change = (result.data as SeenChange | undefined)?.scheduleChanged;
+        // The live client hands data over as any; the gateway answered the contract's document, typed in the SDK
+        // (null where an error took the whole answer).
+        const change = (result.data as ScheduleChangedSubscription | null | undefined)?.scheduleChanged;
         if (result.errors?.length) refusedFields += 1;
         for (const error of result.errors ?? []) {
           const kind =

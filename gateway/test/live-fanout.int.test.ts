@@ -16,6 +16,13 @@ import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
 import type { Viewer } from '../src/live/live-access';
 import { LiveSchedules, startLiveSchedules } from '../src/live/live-schedules';
+import {
+  DoctorTwoSlotChangesDocument,
+  FanOutAliasedDocument,
+  FanOutChangeDocument,
+  SlotChangesDocument,
+} from './generated/operations';
+import { subscribeTyped } from './typed-live';
 
 /**
  * The gateway's live-schedule machinery against real Redis pub/sub, a real
@@ -35,8 +42,12 @@ const SUPERGRAPH = buildSchema(`
   type Patient { id: ID! name: String! }
 `);
 const field = (type: string, name: string) => (SUPERGRAPH.getType(type) as GraphQLObjectType).getFields()[name];
-field('Query', 'slot').resolve = (_root, { id }) => ({ id, status: 'BOOKED', doctor: { id: 'd1', name: 'Dr One' } });
-field('Query', 'appointment').resolve = (_root, { id }) => ({ id, patient: { id: 'p1' } });
+field('Query', 'slot').resolve = (_root, { id }: { id: string }) => ({
+  id,
+  status: 'BOOKED',
+  doctor: { id: 'd1', name: 'Dr One' },
+});
+field('Query', 'appointment').resolve = (_root, { id }: { id: string }) => ({ id, patient: { id: 'p1' } });
 field('Patient', 'name').resolve = (_patient, _args, context: { viewer: Viewer | null }) => {
   if (context.viewer?.principal.role !== Role.ADMIN) throw new Forbidden("You may not see this patient's profile.");
   return 'Pat Smith';
@@ -113,20 +124,22 @@ describe('live schedules: fan-out and shared executions', () => {
   });
 
   it('runs one execution per change per distinct (query, variables, access scope) and delivers it to every subscriber', async () => {
-    const FULL =
-      'subscription($doctorId: ID) { scheduleChanged(doctorId: $doctorId) { kind slot { id doctor { name } } appointment { id patient { name } } } }';
-    const ALIASED = 'subscription { scheduleChanged { kind where: slot { id status } } }';
-    const subscriptions = [
-      ...(await Promise.all(
-        Array.from({ length: 10 }, async (_, i) => (await client(Role.ADMIN, `admin-${i}`)).subscribe(FULL)),
-      )),
-      ...(await Promise.all(
-        Array.from({ length: 5 }, async () => (await client(Role.DOCTOR, 'd1')).subscribe(FULL, { doctorId: 'd1' })),
-      )),
-      ...(await Promise.all(
-        Array.from({ length: 3 }, async (_, i) => (await client(Role.ADMIN, `admin-${i}`)).subscribe(ALIASED)),
-      )),
-    ];
+    const admins = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) =>
+        subscribeTyped(await client(Role.ADMIN, `admin-${i}`), FanOutChangeDocument),
+      ),
+    );
+    const doctors = await Promise.all(
+      Array.from({ length: 5 }, async () =>
+        subscribeTyped(await client(Role.DOCTOR, 'd1'), FanOutChangeDocument, { doctorId: 'd1' }),
+      ),
+    );
+    const aliased = await Promise.all(
+      Array.from({ length: 3 }, async (_, i) =>
+        subscribeTyped(await client(Role.ADMIN, `admin-${i}`), FanOutAliasedDocument),
+      ),
+    );
+    const subscriptions = [...admins, ...doctors, ...aliased];
     await untilSubscribed(url, 18);
     // Planning ahead runs each distinct query once without a token when it is first subscribed.
     await new Promise((r) => setTimeout(r, 100));
@@ -137,28 +150,28 @@ describe('live schedules: fan-out and shared executions', () => {
 
     const after = live.stats();
     expect(after.deliveries - before.deliveries).toBe(3 * 18);
-    // admins with FULL, doctor d1 with FULL, admins with ALIASED: three audiences, three changes.
+    // admins with FanOutChange, doctor d1 with FanOutChange, admins with FanOutAliased: three audiences, three changes.
     expect(after.executions - before.executions).toBe(3 * 3);
     expect(executed).toHaveLength(9);
     // The subscription documents too: once per change per (document, variables, scope), the result sent to all.
     expect(after.resultExecutions - before.resultExecutions).toBe(3 * 3);
 
-    const admin = subscriptions[0].results[0];
+    const admin = admins[0].results[0];
     expect(admin.errors).toBeUndefined();
-    expect(admin.data.scheduleChanged).toEqual({
+    expect(admin.data?.scheduleChanged).toEqual({
       kind: 'SLOT_BOOKED',
       slot: { id: 's0', doctor: { name: 'Dr One' } },
       appointment: { id: 'a0', patient: { name: 'Pat Smith' } },
     });
-    expect(subscriptions[15].results[0].data.scheduleChanged).toEqual({
+    expect(aliased[0].results[0].data?.scheduleChanged).toEqual({
       kind: 'SLOT_BOOKED',
       where: { id: 's0', status: 'BOOKED' },
     });
 
     // The doctor may not see the patient's name: refused at its place, the rest delivered.
-    const doctor = subscriptions[10].results[0];
-    expect(doctor.data.scheduleChanged.slot).toEqual({ id: 's0', doctor: { name: 'Dr One' } });
-    expect(doctor.data.scheduleChanged.appointment).toBeNull();
+    const doctor = doctors[0].results[0];
+    expect(doctor.data?.scheduleChanged.slot).toEqual({ id: 's0', doctor: { name: 'Dr One' } });
+    expect(doctor.data?.scheduleChanged.appointment).toBeNull();
     expect(doctor.errors).toEqual([
       expect.objectContaining({ path: ['scheduleChanged', 'appointment'], extensions: { code: 'FORBIDDEN' } }),
     ]);
@@ -166,12 +179,8 @@ describe('live schedules: fan-out and shared executions', () => {
   });
 
   it('routes by doctor, and delivers an event published twice once', async () => {
-    const d2 = (await client(Role.DOCTOR, 'd2')).subscribe(
-      'subscription { scheduleChanged(doctorId: "d2") { kind slot { id } } }',
-    );
-    const all = (await client(Role.ADMIN, 'admin-x')).subscribe(
-      'subscription { scheduleChanged { kind slot { id } } }',
-    );
+    const d2 = subscribeTyped(await client(Role.DOCTOR, 'd2'), DoctorTwoSlotChangesDocument);
+    const all = subscribeTyped(await client(Role.ADMIN, 'admin-x'), SlotChangesDocument);
     await untilSubscribed(url, 2);
     const twice = booked('d2', 7);
     await publish(booked('d1', 6));
@@ -179,10 +188,10 @@ describe('live schedules: fan-out and shared executions', () => {
     await publish(twice);
     // A later change of d2's arrives after anything published before it (each subscription keeps the feed's order).
     await publish(booked('d2', 8));
-    await all.next((r) => r.data?.scheduleChanged.slot.id === 's8');
-    await d2.next((r) => r.data?.scheduleChanged.slot.id === 's8');
-    expect(d2.results.map((r) => r.data.scheduleChanged.slot.id)).toEqual(['s7', 's8']);
-    expect(all.results.map((r) => r.data.scheduleChanged.slot.id)).toEqual(['s6', 's7', 's8']);
+    await all.next((r) => r.data?.scheduleChanged.slot?.id === 's8');
+    await d2.next((r) => r.data?.scheduleChanged.slot?.id === 's8');
+    expect(d2.results.map((r) => r.data?.scheduleChanged.slot?.id)).toEqual(['s7', 's8']);
+    expect(all.results.map((r) => r.data?.scheduleChanged.slot?.id)).toEqual(['s6', 's7', 's8']);
     expect(live.stats().duplicateEvents).toBeGreaterThanOrEqual(1);
     d2.stop();
     all.stop();
@@ -212,7 +221,7 @@ describe('live schedules: fan-out and shared executions', () => {
     );
     const others = await Promise.all(
       Array.from({ length: 3 }, async (_, i) =>
-        (await client(Role.ADMIN, `reader-${i}`)).subscribe('subscription { scheduleChanged { kind slot { id } } }'),
+        subscribeTyped(await client(Role.ADMIN, `reader-${i}`), SlotChangesDocument),
       ),
     );
     await untilSubscribed(url, 4);

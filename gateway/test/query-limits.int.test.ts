@@ -68,6 +68,8 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
     return { client, subscription: client.subscribe(query) };
   };
 
+  // Every document here is refused, misspelt or answered without being read: answers stay unknown.
+
   /** The errors a refused subscription ends with. */
   async function refusal(gateway: RunningService, query: string): Promise<string[]> {
     const { subscription } = subscribeTo(gateway, query);
@@ -90,7 +92,12 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
     async (_limit, document, message) => {
       const messages = await refusal(development, document);
       expect(messages.join(' ')).toMatch(message);
-      const overHttp = await postGraphql(development.url, document.replace(/^subscription/, 'query'), {}, adminToken);
+      const overHttp = await postGraphql<unknown>(
+        development.url,
+        document.replace(/^subscription/, 'query'),
+        {},
+        adminToken,
+      );
       expect(overHttp.errors?.map((e) => e.message).join(' ')).toMatch(message);
     },
   );
@@ -115,20 +122,20 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
 
   it('names no field in its errors in production ("Did you mean"), over HTTP and WebSocket; development still helps', async () => {
     const TYPO = '{ doctorz(id: "1") { id } }';
-    const developmentAnswer = await postGraphql(development.url, TYPO);
+    const developmentAnswer = await postGraphql<unknown>(development.url, TYPO);
     expect(developmentAnswer.errors![0].message).toMatch(/Did you mean "doctor/);
 
-    const productionAnswer = await postGraphql(production.url, TYPO);
+    const productionAnswer = await postGraphql<unknown>(production.url, TYPO);
     expect(productionAnswer.errors![0]).toMatchObject({
       message: 'Cannot query field "doctorz" on type "Query".',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
     const BOOK = 'mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { __typename } }';
     const misspelt = { input: { slotid: '1', serviceId: '2' } };
-    expect(JSON.stringify((await postGraphql(development.url, BOOK, misspelt)).errors)).toMatch(
+    expect(JSON.stringify((await postGraphql<unknown>(development.url, BOOK, misspelt)).errors)).toMatch(
       /Did you mean \\"slotId\\"/,
     );
-    const variables = await postGraphql(production.url, BOOK, misspelt);
+    const variables = await postGraphql<unknown>(production.url, BOOK, misspelt);
     expect(variables.errors?.map((error) => error.message).join(' ')).toMatch(
       /Field "slotid" is not defined by type "BookAppointmentInput"\.($| )/,
     );

@@ -7,12 +7,12 @@ import {
   RegisterPatientDocument,
   TypedDocumentNode,
 } from '@carebook/sdk';
-import { getOperationAST, print } from 'graphql';
+import { getOperationAST } from 'graphql';
 import { pool } from './stats';
 
 /**
  * A client of the gateway that fails loudly on any GraphQL error (seeding must not half-succeed).
- * It sends the SDK's typed documents, printed as the contract has them, so results are typed.
+ * It sends typed documents (the SDK's, or bench/src/operations'), so results are typed.
  */
 export function clinicClient(gatewayUrl: string) {
   async function run<TResult, TVariables>(
@@ -20,10 +20,12 @@ export function clinicClient(gatewayUrl: string) {
     variables: TVariables,
     token?: string,
   ): Promise<TResult> {
-    const response = await postGraphql<TResult>(gatewayUrl, print(document), variables ?? {}, token);
-    if (response.errors?.length)
-      throw new Error(`${getOperationAST(document)?.name?.value} failed: ${JSON.stringify(response.errors)}`);
-    return response.data as TResult;
+    const response = await postGraphql(gatewayUrl, document, variables, token);
+    if (response.errors?.length || response.data === undefined)
+      throw new Error(
+        `${getOperationAST(document)?.name?.value} failed: ${response.status} ${JSON.stringify(response.errors)}`,
+      );
+    return response.data;
   }
 
   return {

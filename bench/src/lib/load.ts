@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@carebook/sdk';
+import { DocumentNode, print } from 'graphql';
 import { Agent, request } from 'undici';
 
 export interface LoadResult {
@@ -49,22 +51,35 @@ async function run(shot: Shot, connections: number, seconds: number): Promise<Lo
   return { requests: latencies.length, errors, seconds: (performance.now() - started) / 1000, latencies };
 }
 
-/** A GraphQL POST over a keep-alive pool (undici's request: little client CPU, so the server is what is measured). */
+const printed = new WeakMap<DocumentNode, string>();
+
+/** A document's text, printed once: printing it per request would add client CPU to what a load run measures. */
+function textOf(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) printed.set(document, (text = print(document)));
+  return text;
+}
+
+/**
+ * A GraphQL POST of a typed document (the SDK's or bench/src/operations') over a keep-alive pool (undici's request:
+ * little client CPU, so the server is what is measured); answers the document's result type.
+ */
 export function graphqlPoster(connections: number) {
   const dispatcher = new Agent({ connections, keepAliveTimeout: 30_000 });
-  return async function post<T = unknown>(
+  return async function post<T, V>(
     url: string,
-    query: string,
-    variables: Record<string, unknown> = {},
+    document: TypedDocumentNode<T, V>,
+    // NoInfer: the document alone says what its variables are.
+    variables: NoInfer<V> = {} as NoInfer<V>,
     headers: Record<string, string> = {},
   ): Promise<T> {
     const response = await request(url.endsWith('/graphql') ? url : `${url}/graphql`, {
       method: 'POST',
       dispatcher,
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: textOf(document), variables }),
     });
-    // A GraphQL answer (undici reads it as unknown), `data` shaped by the caller's query. Typed, not parsed: a
+    // A GraphQL answer (undici reads it as unknown), `data` of the document's result type. Typed, not parsed: a
     // parse per request would add client CPU to what the load run measures.
     const body = (await response.body.json()) as { data?: T; errors?: unknown[] };
     if (response.statusCode !== 200 || body.errors?.length)

@@ -63,7 +63,7 @@ async function main() {
   console.log(`${name} regenerated.`);
 }
 
-module.exports = { generateSdkSource, paths };
+module.exports = { apiSchemaSdl, generateSdkSource, paths };
 if (require.main === module)
   main().catch((error) => {
     console.error(error);

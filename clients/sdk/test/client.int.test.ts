@@ -1,4 +1,4 @@
-import { BOOTSTRAP_ADMIN, spawnService, Stack, startStack } from '@carebook/platform/testing';
+import { BOOTSTRAP_ADMIN, spawnService, Stack, startStack, untilSubscribed } from '@carebook/platform/testing';
 import WebSocket from 'ws';
 import {
   AddAvailabilityDocument,
@@ -210,15 +210,8 @@ describe('the SDK client against the gateway', () => {
     }
   }
 
-  async function untilSubscriptions(count: number) {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const health = (await (await fetch(stack.gatewayUrl.replace(/\/graphql$/, '/health'))).json()) as {
-        live: { subscriptions: number };
-      };
-      if (health.live.subscriptions >= count) return;
-      if (Date.now() > deadline) throw new Error(`the gateway counts ${health.live.subscriptions} subscriptions`);
-      await sleep(50);
-    }
+  /** The test kit's wait for the gateway's count of live subscriptions (its /health), 15 s at most. */
+  function untilSubscriptions(count: number) {
+    return untilSubscribed(stack.gatewayUrl, count, 15_000);
   }
 });

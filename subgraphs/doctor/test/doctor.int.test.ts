@@ -474,6 +474,35 @@ describe('doctor subgraph against MariaDB', () => {
       expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
     });
 
+    // Internal routes are served on Node's request (no Express body-parser): their body checks are the service's own.
+    it('answers a malformed, oversized or unknown internal request with a JSON refusal and changes nothing', async () => {
+      const asAdminService = { [CALLER_HEADER]: await callerToken('admin', 'doctor') };
+      const send = (route: string, body: string) =>
+        fetch(`${url}/internal/${route}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...asAdminService },
+          body,
+        });
+      const malformed = await send('provision-doctor', '{"id": ');
+      expect(malformed.status).toBe(400);
+      expect(await refusalBody(malformed)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: stringMatching(/not valid JSON/),
+      });
+      const oversized = await send('provision-doctor', JSON.stringify({ id: bob.id, pad: 'x'.repeat(1024 * 1024) }));
+      expect(oversized.status).toBe(400);
+      expect(await refusalBody(oversized)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: stringMatching(/larger than 1048576 bytes/),
+      });
+      const unknown = await send('no-such-route', '{}');
+      expect(unknown.status).toBe(404);
+      expect((await refusalBody(unknown)).code).toBe('NOT_FOUND');
+      const unknownAnonymous = await post('no-such-route');
+      expect(unknownAnonymous.status).toBe(401);
+      expect(await count('doctors', 'id = ?', [bob.id])).toBe(1);
+    });
+
     it("refuses GraphQL sent straight to the doctor port without the gateway's caller token", async () => {
       const raw = await postGraphql(
         url,

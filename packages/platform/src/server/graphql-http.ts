@@ -1,5 +1,6 @@
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLarge, readJsonBody } from './json-body';
 
 export interface GraphqlHttpOptions<C extends BaseContext> {
   /** Largest request body accepted, in bytes; a larger one is refused with 413 before it is parsed. */
@@ -9,8 +10,6 @@ export interface GraphqlHttpOptions<C extends BaseContext> {
   refusal(error: unknown): { status: number; message: string; code: string };
   context(req: IncomingMessage, admitted: unknown): Promise<C>;
 }
-
-class BodyTooLarge extends Error {}
 
 /**
  * Serves Apollo Server on Node's own request and response, without Express:
@@ -32,7 +31,7 @@ export function graphqlHttpHandler<C extends BaseContext>(server: ApolloServer<C
       }
       let body: unknown;
       try {
-        body = await jsonBodyOf(req, options.limitBytes);
+        body = await readJsonBody(req, options.limitBytes);
       } catch (error) {
         if (error instanceof BodyTooLarge)
           return sendErrors(
@@ -70,38 +69,6 @@ export function graphqlHttpHandler<C extends BaseContext>(server: ApolloServer<C
       else res.destroy(error as Error);
     }
   };
-}
-
-/** The body parsed as JSON when the request says it is JSON; undefined otherwise (Apollo Server then says what is wrong). */
-function jsonBodyOf(req: IncomingMessage, limitBytes: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limitBytes) {
-    req.resume();
-    return Promise.reject(new BodyTooLarge());
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limitBytes) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (!/application\/json/i.test(req.headers['content-type'] ?? '') || text === '') return resolve(undefined);
-      try {
-        resolve(JSON.parse(text));
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
 }
 
 function sendErrors(res: ServerResponse, status: number, message: string, code: string): void {

@@ -20,6 +20,7 @@ import { AppError } from '../errors/app-errors';
 import { createErrorFormatter } from '../errors/format-error';
 import { graphqlCaller } from './caller-gate';
 import { graphqlHttpHandler } from './graphql-http';
+import { nodeInternalRoutes } from './service-calls';
 import { FederatedSchema } from './federated-schema';
 import type { RequestContext } from './request-context';
 
@@ -111,10 +112,13 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  // /graphql is served straight on Node's request (graphql-http.ts); everything else goes through Express.
+  // /graphql and the internal routes are served straight on Node's request (graphql-http.ts, service-calls.ts);
+  // everything else goes through Express.
   const graphqlRoute: { serve?: (req: IncomingMessage, res: http.ServerResponse) => void } = {};
   const httpServer = http.createServer((req, res) => {
-    if (graphqlRoute.serve && isGraphqlPath(req.url)) graphqlRoute.serve(req, res);
+    if (graphqlRoute.serve && isGraphqlPath(req.url)) return graphqlRoute.serve(req, res);
+    const internal = req.method === 'POST' && req.url ? nodeInternalRoutes(app)?.get(pathOf(req.url)) : undefined;
+    if (internal) void internal(req, res);
     else void app(req, res);
   });
 
@@ -183,6 +187,12 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
       await orm.close(true);
     },
   };
+}
+
+/** A request URL's path, without its query string. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query >= 0 ? url.slice(0, query) : url;
 }
 
 /** The paths Express served /graphql on: the path itself, with a query string or below it. */

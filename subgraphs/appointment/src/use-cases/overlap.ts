@@ -11,7 +11,17 @@ import { checkActiveLimit, overlaps } from '../domain/booking-rules';
  * others' committed appointments. Call it first inside `em.transactional`.
  */
 export async function lockPatient(tx: EntityManager, patientId: string): Promise<void> {
-  await tx.upsert(PatientGuard, { id: patientId, touchedAt: new Date() });
+  // The driver's upsert (the statement em.upsert sends), not em.upsert itself: on MariaDB, which has no
+  // RETURNING, em.upsert reads the row back to hand over a managed entity nobody uses here (a second statement
+  // on every booking and reschedule).
+  await tx
+    .getDriver()
+    .nativeUpdate<PatientGuard>(
+      PatientGuard.name,
+      { id: patientId },
+      { id: patientId, touchedAt: new Date() },
+      { ctx: tx.getTransactionContext(), upsert: true, convertCustomTypes: true },
+    );
 }
 
 /** CONFLICT when the patient already holds an active appointment overlapping [startsAt, endsAt). */
