@@ -6,7 +6,6 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 import { importBoundaries } from './eslint/import-boundaries.mjs';
-import { untypedTests } from './eslint/untyped-tests.mjs';
 
 const subgraphs = readdirSync(new URL('./subgraphs', import.meta.url));
 
@@ -19,17 +18,6 @@ const ioImports = [
   ['node:dgram', 'node:dns', 'node:tls'],
   ['**/store', '**/store/**', '**/use-cases/**', '**/clients/**', '**/workers/**', '**/resolvers/**'],
 ];
-
-const unsafeAny = [
-  '@typescript-eslint/no-explicit-any',
-  '@typescript-eslint/no-unsafe-argument',
-  '@typescript-eslint/no-unsafe-assignment',
-  '@typescript-eslint/no-unsafe-call',
-  '@typescript-eslint/no-unsafe-member-access',
-  '@typescript-eslint/no-unsafe-return',
-  '@typescript-eslint/no-unsafe-function-type',
-];
-const off = (rules) => Object.fromEntries(rules.map((rule) => [rule, 'off']));
 
 const nodeGlobals = Object.fromEntries(
   ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'fetch', 'AbortSignal', 'AbortController']
@@ -95,11 +83,6 @@ export default tseslint.config(
         { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
     },
-  },
-  {
-    // GraphQL answers in these tests are still `any`; the assertions check their shape (the list says which).
-    files: untypedTests,
-    rules: off(unsafeAny),
   },
   {
     // domain/ holds the rules; a test beside one may set up its data with the use cases.

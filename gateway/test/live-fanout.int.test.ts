@@ -22,7 +22,6 @@ import {
   FanOutChangeDocument,
   SlotChangesDocument,
 } from './generated/operations';
-import { subscribeTyped } from './typed-live';
 
 /**
  * The gateway's live-schedule machinery against real Redis pub/sub, a real
@@ -126,17 +125,17 @@ describe('live schedules: fan-out and shared executions', () => {
   it('runs one execution per change per distinct (query, variables, access scope) and delivers it to every subscriber', async () => {
     const admins = await Promise.all(
       Array.from({ length: 10 }, async (_, i) =>
-        subscribeTyped(await client(Role.ADMIN, `admin-${i}`), FanOutChangeDocument),
+        (await client(Role.ADMIN, `admin-${i}`)).subscribe(FanOutChangeDocument),
       ),
     );
     const doctors = await Promise.all(
       Array.from({ length: 5 }, async () =>
-        subscribeTyped(await client(Role.DOCTOR, 'd1'), FanOutChangeDocument, { doctorId: 'd1' }),
+        (await client(Role.DOCTOR, 'd1')).subscribe(FanOutChangeDocument, { doctorId: 'd1' }),
       ),
     );
     const aliased = await Promise.all(
       Array.from({ length: 3 }, async (_, i) =>
-        subscribeTyped(await client(Role.ADMIN, `admin-${i}`), FanOutAliasedDocument),
+        (await client(Role.ADMIN, `admin-${i}`)).subscribe(FanOutAliasedDocument),
       ),
     );
     const subscriptions = [...admins, ...doctors, ...aliased];
@@ -179,8 +178,8 @@ describe('live schedules: fan-out and shared executions', () => {
   });
 
   it('routes by doctor, and delivers an event published twice once', async () => {
-    const d2 = subscribeTyped(await client(Role.DOCTOR, 'd2'), DoctorTwoSlotChangesDocument);
-    const all = subscribeTyped(await client(Role.ADMIN, 'admin-x'), SlotChangesDocument);
+    const d2 = (await client(Role.DOCTOR, 'd2')).subscribe(DoctorTwoSlotChangesDocument);
+    const all = (await client(Role.ADMIN, 'admin-x')).subscribe(SlotChangesDocument);
     await untilSubscribed(url, 2);
     const twice = booked('d2', 7);
     await publish(booked('d1', 6));
@@ -221,7 +220,7 @@ describe('live schedules: fan-out and shared executions', () => {
     );
     const others = await Promise.all(
       Array.from({ length: 3 }, async (_, i) =>
-        subscribeTyped(await client(Role.ADMIN, `reader-${i}`), SlotChangesDocument),
+        (await client(Role.ADMIN, `reader-${i}`)).subscribe(SlotChangesDocument),
       ),
     );
     await untilSubscribed(url, 4);

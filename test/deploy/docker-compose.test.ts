@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { productionProblems } from '../../packages/platform/src/config/production-settings';
+import { SERVICE_NODE_OPTIONS } from '../../packages/platform/src/config/service-node-options';
 import { ServiceName, SERVICE_PORTS } from '../../packages/platform/src/config/services';
+import { stringMatching } from '../../packages/platform/src/testing/typed-matchers';
 
 /**
  * Checks docker-compose.yml, the Dockerfiles and .env.example against the
@@ -14,6 +16,8 @@ import { ServiceName, SERVICE_PORTS } from '../../packages/platform/src/config/s
 
 const root = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
+/** What a package.json says the package ships (`files`). */
+const packageFiles = (path: string) => (JSON.parse(read(path)) as { files?: string[] }).files;
 
 const composeText = read('docker-compose.yml');
 // Compose resolves YAML merge keys (`<<: *anchor`); so must we.
@@ -130,12 +134,22 @@ function dockerfileFor(name: string): string {
   const args = compose.services[name]?.build?.args ?? {};
   return read(dockerfileOf(name)).replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (match, braced, bare) => args[braced ?? bare] ?? match,
+    (match, braced: string | undefined, bare: string) => args[braced ?? bare] ?? match,
   );
 }
 
 /** Instructions of the Dockerfile compose builds `name` from, its arguments substituted. */
 const instructionsFor = (name: string) => instructionsOf(dockerfileFor(name));
+
+/** The variables the image of `name` sets (`ENV KEY=value ...`; values without spaces). */
+function imageEnvironmentOf(name: string): Record<string, string> {
+  return Object.fromEntries(
+    instructionsFor(name)
+      .filter((line) => /^ENV\s/i.test(line))
+      .flatMap((line) => line.replace(/^ENV\s+/i, '').split(/\s+/))
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+}
 
 const known = Object.fromEntries(deployables.map((name) => [name, knownEnv(name)])) as Record<ServiceName, Set<string>>;
 
@@ -323,7 +337,7 @@ describe('docker-compose.yml', () => {
           expect({ name, key, value }).toEqual({
             name,
             key,
-            value: expect.stringMatching(new RegExp(`^\\$\\{${key}(:\\?[^}]+|:-)?\\}$`)),
+            value: stringMatching(new RegExp(`^\\$\\{${key}(:\\?[^}]+|:-)?\\}$`)),
           });
         }
         // Credentials inside URLs (databases, Redis) come from .env too.
@@ -332,7 +346,7 @@ describe('docker-compose.yml', () => {
           expect({ name, key, password: credentials.split(':')[1] }).toEqual({
             name,
             key,
-            password: expect.stringMatching(/^\$\{[A-Z_]+\}$/),
+            password: stringMatching(/^\$\{[A-Z_]+\}$/),
           });
       }
     }
@@ -346,8 +360,10 @@ describe('docker-compose.yml', () => {
       const resolved = Object.fromEntries(
         Object.entries(environmentOf(name)).map(([key, value]) => [
           key,
-          value.replace(/\$\{([A-Z_]+)(?::-([^}]*))?(?::\?[^}]*)?\}/g, (_match, _variable, fallback) =>
-            fallback !== undefined ? fallback : 'operator-secret-value',
+          value.replace(
+            /\$\{([A-Z_]+)(?::-([^}]*))?(?::\?[^}]*)?\}/g,
+            (_match, _variable, fallback: string | undefined) =>
+              fallback !== undefined ? fallback : 'operator-secret-value',
           ),
         ]),
       );
@@ -374,11 +390,14 @@ describe('the service Dockerfile', () => {
   });
 
   it.each(deployables)('%s: sets only variables its code reads, and production', (name) => {
-    const set = instructionsFor(name)
-      .filter((line) => /^ENV\s/i.test(line))
-      .flatMap((line) => [...line.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=/g)].map((match) => match[1]));
+    const set = Object.keys(imageEnvironmentOf(name));
     expect(set).toContain('NODE_ENV');
-    expect(set.filter((key) => !known[name].has(key))).toEqual([]);
+    // NODE_OPTIONS is read by Node itself, not by the service's code (checked below).
+    expect(set.filter((key) => key !== 'NODE_OPTIONS' && !known[name].has(key))).toEqual([]);
+  });
+
+  it.each(deployables)('%s: runs Node with the options every service process runs with', (name) => {
+    expect(imageEnvironmentOf(name).NODE_OPTIONS).toBe(SERVICE_NODE_OPTIONS.join(' '));
   });
 
   it('gives the gateway the supergraph it copies into the image', () => {
@@ -389,7 +408,7 @@ describe('the service Dockerfile', () => {
   it.each([...deployables.map(packageDir), 'packages/platform'])(
     '%s/package.json ships its dist (pnpm deploy)',
     (dir) => {
-      expect(JSON.parse(read(`${dir}/package.json`)).files).toEqual(['dist']);
+      expect(packageFiles(`${dir}/package.json`)).toEqual(['dist']);
     },
   );
 });
@@ -487,7 +506,7 @@ describe('the patient web app in docker-compose.yml', () => {
     expect(text).toContain('--filter @carebook/web deploy');
     expect(text).toContain('--filter @carebook/explorer build');
     expect(text).toMatch(/tsc -b clients\/sdk clients\/web\/server\s/);
-    expect(JSON.parse(read('clients/web/package.json')).files).toEqual(['dist']);
+    expect(packageFiles('clients/web/package.json')).toEqual(['dist']);
   });
 
   it('sets only variables its code reads, each documented in .env.example, and runs in production on 0.0.0.0', () => {

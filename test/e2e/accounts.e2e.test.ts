@@ -1,21 +1,20 @@
 import { operation } from '@carebook/clients';
 import {
-  BOOTSTRAP_ADMIN,
   errorCode,
   liveClient,
   LiveSubscription,
   postAsGateway,
   SmtpSink,
-  spawnService,
   SpawnedService,
+  spawnService,
   Stack,
   startSmtpSink,
   startStack,
+  stringMatching,
   untilSubscribed,
 } from '@carebook/platform/testing';
 import {
   ChangePasswordDocument,
-  CreateDoctorDocument,
   DeactivateUserDocument,
   LoginDocument,
   LogoutDocument,
@@ -25,9 +24,9 @@ import {
   RequestPasswordResetDocument,
   ResetPasswordDocument,
   SetUserRoleDocument,
-  TypedDocumentNode,
   UsersDocument,
 } from '@carebook/sdk';
+import { Clinic } from './lib/clinic';
 import { ContractCall, contractCall } from './lib/contract-call';
 
 /**
@@ -48,17 +47,9 @@ describe('accounts end to end through the gateway', () => {
   let licence = 0;
   const clients: Array<ReturnType<typeof liveClient>> = [];
 
+  let clinic: Clinic;
   let gql: ContractCall;
-
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables?: TVariables,
-    token?: string,
-  ) {
-    const response = await gql(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
+  let ok: Clinic['ok'];
 
   type Session = { accessToken: string; refreshToken: string };
 
@@ -71,15 +62,7 @@ describe('accounts end to end through the gateway', () => {
     const email = `dr-${tag}@accounts.e2e.test`;
     const password = 'doctor-password-1';
     licence += 1;
-    const id = (
-      await ok(
-        CreateDoctorDocument,
-        {
-          input: { email, password, name: `Dr ${tag}`, specialty: 'General practice', licenseNumber: `AC-${licence}` },
-        },
-        admin,
-      )
-    ).createDoctor.id;
+    const id = await clinic.createDoctor({ email, password, name: `Dr ${tag}`, licenseNumber: `AC-${licence}` });
     return { id, email, password, session: await signIn(email, password) };
   }
 
@@ -146,7 +129,7 @@ describe('accounts end to end through the gateway', () => {
       new Promise((resolve) => (timer = setTimeout(() => resolve('still open'), 5000))),
     ]).finally(() => clearTimeout(timer));
     expect(outcome).not.toBe('still open');
-    expect(live.closes).toContainEqual({ code: 4403, reason: expect.stringMatching(/session has ended/) });
+    expect(live.closes).toContainEqual({ code: 4403, reason: stringMatching(/session has ended/) });
   }
 
   /** The reset token of the link emailed to `to` since `after`. */
@@ -169,12 +152,12 @@ describe('accounts end to end through the gateway', () => {
       APP_URL,
       TRUSTED_PROXIES: '127.0.0.1',
     });
-    gql = contractCall(stack.gatewayUrl);
+    clinic = await Clinic.open(stack);
+    ({ gql, ok, admin } = clinic);
     untrusting = await spawnService('gateway', Number(new URL(stack.gatewayUrl).port) + 20, {
       ...stack.env,
       TRUSTED_PROXIES: '',
     });
-    admin = (await signIn(BOOTSTRAP_ADMIN.email, BOOTSTRAP_ADMIN.password)).accessToken;
   }, 180_000);
 
   afterAll(async () => {

@@ -1,39 +1,33 @@
 import {
-  BOOTSTRAP_ADMIN,
   errorCode,
   eventually,
-  GraphqlResponse,
-  postGraphql,
+  objectContaining,
+  outboxEvent,
   ReceivedMail,
   SmtpSink,
   Stack,
   startSmtpSink,
   startStack,
-  variant,
 } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AdminActionLogDocument,
-  BookAppointmentDocument,
   CancelAppointmentDocument,
   CompleteAppointmentDocument,
-  CreateDoctorDocument,
-  CreateMedicalServiceDocument,
   DoctorsDocument,
-  LoginDocument,
   MarkNoShowDocument,
   MyAppointmentsDocument,
   MyInvoicesDocument,
   PayInvoiceDocument,
-  RegisterPatientDocument,
   SubmitFeedbackDocument,
   SystemHealthDocument,
   SystemHealthQuery,
-  TypedDocumentNode,
 } from '@carebook/sdk';
-import { ContractCall, contractCall } from './lib/contract-call';
+import { Clinic } from './lib/clinic';
+import { ContractCall } from './lib/contract-call';
+import { Row } from './lib/service-rows';
+import type { DomainEvent } from '@carebook/platform';
 import { Queue } from 'bullmq';
-import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -52,8 +46,10 @@ const NOTIFICATION_WORKER = 'subgraphs/notification/dist/workers/main.js';
 describe('after the visit: invoices, payment, feedback, system health', () => {
   let stack: Stack;
   let sink: SmtpSink;
+  let clinic: Clinic;
   let gql: ContractCall;
-  let raw: (query: string, variables?: Record<string, unknown>, token?: string) => Promise<GraphqlResponse>;
+  let ok: Clinic['ok'];
+  let raw: Clinic['raw'];
   let admin: string;
   let serviceId: string;
   const doctors: Array<{ id: string; token: string }> = [];
@@ -61,31 +57,9 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   /** Appointments that start within the minute: [0] completed, [1] completed, [2] no-show; [3] a future one. */
   const appointments: string[] = [];
 
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-    token?: string,
-  ) {
-    const response = await gql(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
-
-  async function book(slotId: string, token: string): Promise<string> {
-    const booked = await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, token);
-    expect(booked.bookAppointment.__typename).toBe('BookingConfirmed');
-    return variant(booked.bookAppointment, 'BookingConfirmed').appointment.id;
-  }
-
-  /** Reads rows of one service's own database (the outbox), as an operator would. */
-  async function rows(service: 'billing' | 'feedback' | 'appointment', sql: string, params: unknown[]) {
-    const connection = await createConnection(stack.env[`${service.toUpperCase()}_DB_URL`]!);
-    try {
-      return (await connection.query(sql, params))[0] as Array<Record<string, any>>;
-    } finally {
-      await connection.end();
-    }
-  }
+  const book = (slotId: string, token: string) => clinic.book(token, { slotId, serviceId });
+  const rows = <T extends Row = Row>(service: 'billing' | 'feedback' | 'appointment', sql: string, params: unknown[]) =>
+    clinic.rows<T>(service, sql, params);
 
   async function myInvoices(token: string) {
     return (await ok(MyInvoicesDocument, {}, token)).myInvoices;
@@ -99,42 +73,19 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
       { NO_SHOW_FEE: '15.00', LATE_CANCEL_FEE: '9.00', SMTP_URL: sink.url, BOOKING_MIN_NOTICE: '0' },
       { workers: [NOTIFICATION_WORKER] },
     );
-    gql = contractCall(stack.gatewayUrl);
-    raw = (query, variables = {}, token) => postGraphql(stack.gatewayUrl, query, variables, token);
-    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (
-      await ok(
-        CreateMedicalServiceDocument,
-        {
-          input: { name: 'Check-up', category: 'GENERAL_CHECKUP', durationMinutes: 5, price: '40.00', currency: 'EUR' },
-        },
-        admin,
-      )
-    ).createMedicalService.id;
+    clinic = await Clinic.open(stack);
+    ({ gql, ok, raw, admin } = clinic);
+    serviceId = await clinic.service({ name: 'Check-up', durationMinutes: 5 });
     for (const n of [1, 2, 3]) {
-      const email = `dr-${n}@after-visit.e2e.test`;
-      const created = await ok(
-        CreateDoctorDocument,
-        {
-          input: {
-            email,
-            password: 'doctor-password-1',
-            name: `Dr ${n}`,
-            specialty: 'General practice',
-            licenseNumber: `AV-${n}`,
-            serviceIds: [serviceId],
-          },
-        },
-        admin,
+      doctors.push(
+        await clinic.doctor({
+          email: `dr-${n}@after-visit.e2e.test`,
+          name: `Dr ${n}`,
+          licenseNumber: `AV-${n}`,
+          serviceIds: [serviceId],
+        }),
       );
-      doctors.push({
-        id: created.createDoctor.id,
-        token: (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken,
-      });
-      const patient = await ok(RegisterPatientDocument, {
-        input: { email: `p${n}@after-visit.e2e.test`, password: 'patient-password-1', name: `Patient ${n}` },
-      });
-      patients.push({ id: patient.registerPatient.user.id, token: patient.registerPatient.accessToken });
+      patients.push(await clinic.patient({ email: `p${n}@after-visit.e2e.test`, name: `Patient ${n}` }));
     }
 
     // Completion needs the visit to have started, and booking needs it not to have: book slots at the
@@ -190,10 +141,11 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
 
     // The completion event reaches billing through the outbox as well; it finds the invoice there and adds none.
     // Wait until billing has applied that event (its processed-event row), then look.
-    const [event] = await rows('appointment', 'select id from outbox_events where type = ? and aggregate_id = ?', [
-      'APPOINTMENT_COMPLETED',
-      appointments[0],
-    ]);
+    const [event] = await rows<{ id: string }>(
+      'appointment',
+      'select id from outbox_events where type = ? and aggregate_id = ?',
+      ['APPOINTMENT_COMPLETED', appointments[0]],
+    );
     expect(event).toBeDefined();
     await eventually(
       async () =>
@@ -207,14 +159,16 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
         currency: 'EUR',
         status: 'PENDING',
         paidAt: null,
-        appointment: expect.objectContaining({ id: appointments[0] }),
+        appointment: objectContaining({ id: appointments[0] }),
       }),
     ]);
-    const issued = await rows('billing', 'select envelope, published_at from outbox_events where type = ?', [
-      'INVOICE_ISSUED',
-    ]);
+    const issued = await rows<{ envelope: string }>(
+      'billing',
+      'select envelope, published_at from outbox_events where type = ?',
+      ['INVOICE_ISSUED'],
+    );
     expect(issued).toHaveLength(1);
-    expect(JSON.parse(issued[0].envelope).payload).toEqual({
+    expect(outboxEvent<'INVOICE_ISSUED'>(issued[0]).payload).toEqual({
       invoiceId,
       appointmentId: appointments[0],
       patientId: patients[0].id,
@@ -224,7 +178,7 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   });
 
   it('issues the invoice from the completion event alone, and a redelivered event adds none', async () => {
-    const completed = await raw(
+    const completed = await raw<{ completeAppointment: { id: string; status: string } }>(
       'mutation($id: ID!) { completeAppointment(id: $id) { id status } }',
       { id: appointments[1] },
       doctors[1].token,
@@ -237,21 +191,22 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
       expect.objectContaining({
         amount: '40.00',
         status: 'PENDING',
-        appointment: expect.objectContaining({ id: appointments[1] }),
+        appointment: objectContaining({ id: appointments[1] }),
       }),
     ]);
 
     // Redeliver: the same event again (as BullMQ does after a stall), and the same facts under a new event id.
     const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    const queue = new Queue('billing', {
+    const queue = new Queue<DomainEvent<'APPOINTMENT_COMPLETED'>>('billing', {
       connection: { host: redis.hostname, port: Number(redis.port || 6379) },
       prefix: stack.env.REDIS_PREFIX,
     });
     try {
-      const original = (await queue.getJobs(['completed']))
+      const found = (await queue.getJobs(['completed']))
         .map((job) => job.data)
         .find((event) => event.payload.appointmentId === appointments[1]);
-      expect(original?.type).toBe('APPOINTMENT_COMPLETED');
+      expect(found?.type).toBe('APPOINTMENT_COMPLETED');
+      const original = found!;
       const again = [
         await queue.add(original.type, original, { jobId: `again-${randomUUID()}` }),
         await queue.add(original.type, { ...original, id: randomUUID() }, { jobId: `again-${randomUUID()}` }),
@@ -280,11 +235,7 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
   });
 
   it("invoices a patient's late cancellation with the late-cancellation fee, from the cancellation event", async () => {
-    const registered = (
-      await ok(RegisterPatientDocument, {
-        input: { email: 'late@after-visit.e2e.test', password: 'patient-password-1', name: 'Patient Late' },
-      })
-    ).registerPatient;
+    const registered = await clinic.patient({ email: 'late@after-visit.e2e.test', name: 'Patient Late' });
     // A slot two hours ahead: inside the clinic's 24-hour cancellation window (kept on one UTC date).
     let start = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 300_000) * 300_000);
     if (new Date(start.getTime() + 5 * 60_000).toISOString().slice(0, 10) !== start.toISOString().slice(0, 10))
@@ -301,27 +252,28 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
       },
       admin,
     );
-    const id = await book(slots.addAvailability[0].id, registered.accessToken);
+    const id = await book(slots.addAvailability[0].id, registered.token);
 
-    const cancelled = await ok(CancelAppointmentDocument, { id, reason: 'Cannot make it' }, registered.accessToken);
+    const cancelled = await ok(CancelAppointmentDocument, { id, reason: 'Cannot make it' }, registered.token);
     expect(cancelled.cancelAppointment).toMatchObject({ id, status: 'CANCELLED', lateCancellation: true });
     const deadline = Date.now() + 5000;
-    let mine = await myInvoices(registered.accessToken);
+    let mine = await myInvoices(registered.token);
     while (mine.length === 0 && Date.now() < deadline) {
       await sleep(100);
-      mine = await myInvoices(registered.accessToken);
+      mine = await myInvoices(registered.token);
     }
     expect(mine).toEqual([
       expect.objectContaining({
         amount: '9.00',
         currency: 'EUR',
         status: 'PENDING',
-        appointment: expect.objectContaining({ id }),
+        appointment: objectContaining({ id }),
       }),
     ]);
     const [line] = JSON.parse(
-      (await rows('billing', 'select `lines` from invoices where appointment_id = ?', [id]))[0].lines,
-    );
+      (await rows<{ lines: string }>('billing', 'select `lines` from invoices where appointment_id = ?', [id]))[0]
+        .lines,
+    ) as unknown[];
     expect(line).toMatchObject({ kind: 'LATE_CANCEL_FEE', amount: '9.00' });
   });
 
@@ -430,10 +382,12 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     expect(after.doctors.find((d) => d.id === doctors[2].id)).toMatchObject({ rating: null, reviewCount: 0 });
 
     // Each completion asked its patient for feedback through the outbox (the notification service sends it).
-    const requested = await rows('feedback', 'select envelope from outbox_events where type = ?', [
-      'FEEDBACK_REQUESTED',
-    ]);
-    expect(requested.map((row) => JSON.parse(row.envelope).payload.appointmentId).sort()).toEqual(
+    const requested = await rows<{ envelope: string }>(
+      'feedback',
+      'select envelope from outbox_events where type = ?',
+      ['FEEDBACK_REQUESTED'],
+    );
+    expect(requested.map((row) => outboxEvent<'FEEDBACK_REQUESTED'>(row).payload.appointmentId).sort()).toEqual(
       [appointments[0], appointments[1]].sort(),
     );
   });
@@ -476,9 +430,9 @@ describe('after the visit: invoices, payment, feedback, system health', () => {
     expect(byId.get(appointments[3])).toMatchObject({ status: 'CONFIRMED', invoice: null, feedback: null });
     // Patient.invoices: the patient themself and admins.
     const chart = 'query($id: ID!) { patient(id: $id) { id invoices { id status } } }';
-    expect((await raw(chart, { id: patients[0].id }, admin)).data.patient.invoices).toEqual([
-      expect.objectContaining({ status: 'PAID' }),
-    ]);
+    expect(
+      (await raw<{ patient: { invoices: unknown[] } }>(chart, { id: patients[0].id }, admin)).data.patient.invoices,
+    ).toEqual([expect.objectContaining({ status: 'PAID' })]);
     expect(errorCode(await raw(chart, { id: patients[0].id }, doctors[0].token))).toBe('FORBIDDEN');
   });
 

@@ -1,13 +1,11 @@
 import {
-  BOOTSTRAP_ADMIN,
+  anyString,
   errorCode,
-  postGraphql,
   ReceivedMail,
   SmtpSink,
   Stack,
   startSmtpSink,
   startStack,
-  variant,
 } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
@@ -15,16 +13,12 @@ import {
   AvailableSlotsDocument,
   BookAppointmentDocument,
   CloseClinicDocument,
-  CreateDoctorDocument,
-  CreateMedicalServiceDocument,
   DoctorTimeOffDocument,
-  LoginDocument,
-  RegisterPatientDocument,
   RemoveAvailabilityDocument,
   RemoveTimeOffDocument,
-  TypedDocumentNode,
 } from '@carebook/sdk';
-import { ContractCall, contractCall } from './lib/contract-call';
+import { Clinic, day } from './lib/clinic';
+import { ContractCall } from './lib/contract-call';
 
 const WORKER = 'subgraphs/notification/dist/workers/main.js';
 
@@ -37,10 +31,21 @@ const WORKER = 'subgraphs/notification/dist/workers/main.js';
  * slots; the clinic closes for everyone in one operation; and a booking racing
  * a time off loses or wins whole.
  */
+/** An appointment's status and history as staff tools read them (not a contract operation). */
+type AppointmentHistory = {
+  appointment: {
+    status: string;
+    cancellationReason: string | null;
+    history: Array<{ byUserId: string | null; toStatus: string; note: string | null }>;
+  };
+};
+
 describe('availability edits through the gateway', () => {
   let stack: Stack;
   let sink: SmtpSink;
+  let clinic: Clinic;
   let gql: ContractCall;
+  let ok: Clinic['ok'];
   let admin: string;
   let serviceId: string;
   const doctors = {
@@ -53,32 +58,17 @@ describe('availability edits through the gateway', () => {
   };
   /** The appointment the first test books and the second has cancelled by a time off. */
   let inTheWay = { id: '', startsAt: '' };
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-    token?: string,
-  ) {
-    const response = await gql(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
   const openDay = async (doctorId: string, offset: number, startTime = '09:00', endTime = '12:00') =>
     (await ok(AddAvailabilityDocument, { doctorId, date: day(offset), startTime, endTime, slotMinutes: 60 }, admin))
       .addAvailability;
-  const book = async (slotId: string, who = patients.one) =>
-    variant(
-      (await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, who.token)).bookAppointment,
-      'BookingConfirmed',
-    ).appointment.id;
+  const book = (slotId: string, who = patients.one) => clinic.book(who.token, { slotId, serviceId });
   const to = (address: string) => (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(address));
   const subjectStarts = (address: string, prefix: string) => (messages: ReceivedMail[]) =>
     to(address)(messages).filter((m) => m.headers.get('subject')?.startsWith(prefix));
   async function history(appointmentId: string) {
     // Not a contract operation: the history is what staff tools read; checked here as the admin sees it.
-    const response = await postGraphql(
-      stack.gatewayUrl,
+    const response = await clinic.raw<AppointmentHistory>(
       'query($id: ID!) { appointment(id: $id) { status cancellationReason history { byUserId toStatus note } } }',
       { id: appointmentId },
       admin,
@@ -94,60 +84,22 @@ describe('availability edits through the gateway', () => {
       { SMTP_URL: sink.url },
       { workers: [WORKER] },
     );
-    gql = contractCall(stack.gatewayUrl);
-    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (
-      await ok(
-        CreateMedicalServiceDocument,
-        {
-          input: {
-            name: 'Consultation',
-            category: 'GENERAL_CHECKUP',
-            durationMinutes: 30,
-            price: '40.00',
-            currency: 'EUR',
-          },
-        },
-        admin,
-      )
-    ).createMedicalService.id;
+    clinic = await Clinic.open(stack);
+    ({ gql, ok, admin } = clinic);
+    serviceId = await clinic.service();
     for (const [key, name] of [
       ['away', 'Dr Away'],
       ['cover', 'Dr Cover'],
-    ] as const) {
-      const doctor = doctors[key];
-      doctor.id = (
-        await ok(
-          CreateDoctorDocument,
-          {
-            input: {
-              email: doctor.email,
-              password: 'doctor-password-1',
-              name,
-              specialty: 'General practice',
-              licenseNumber: `AV-${key}`,
-              serviceIds: [serviceId],
-            },
-          },
-          admin,
-        )
-      ).createDoctor.id;
-      doctor.token = (
-        await ok(LoginDocument, { email: doctor.email, password: 'doctor-password-1' })
-      ).login.accessToken;
-    }
+    ] as const)
+      Object.assign(
+        doctors[key],
+        await clinic.doctor({ email: doctors[key].email, name, licenseNumber: `AV-${key}`, serviceIds: [serviceId] }),
+      );
     for (const [key, name] of [
       ['one', 'Pat One'],
       ['two', 'Pat Two'],
-    ] as const) {
-      const made = (
-        await ok(RegisterPatientDocument, {
-          input: { email: patients[key].email, password: 'patient-password-1', name },
-        })
-      ).registerPatient;
-      patients[key].id = made.user.id;
-      patients[key].token = made.accessToken;
-    }
+    ] as const)
+      Object.assign(patients[key], await clinic.patient({ email: patients[key].email, name }));
   }, 300_000);
 
   afterAll(async () => {
@@ -251,7 +203,7 @@ describe('availability edits through the gateway', () => {
     const listed = (await ok(DoctorTimeOffDocument, { doctorId: doctors.away.id }, admin)).doctor;
     expect(listed.timeOffs).toEqual([
       {
-        id: expect.any(String),
+        id: anyString(),
         startsAt: `${day(2)}T08:00:00.000Z`,
         endsAt: `${day(2)}T12:00:00.000Z`,
         reason: 'Course',

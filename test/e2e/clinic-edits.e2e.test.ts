@@ -1,24 +1,20 @@
-import { BOOTSTRAP_ADMIN, errorCode, Stack, startStack, variant } from '@carebook/platform/testing';
+import { errorCode, Stack, startStack, stringMatching, variant } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AvailabilityCalendarDocument,
   BookAppointmentDocument,
-  CreateDoctorDocument,
-  CreateMedicalServiceDocument,
   DeactivateUserDocument,
   DoctorsDocument,
-  LoginDocument,
   MedicalServicesDocument,
-  RegisterPatientDocument,
   RescheduleAppointmentDocument,
   RetireMedicalServiceDocument,
-  TypedDocumentNode,
   UpcomingAppointmentsDocument,
   UpdateDoctorDocument,
   UpdateMedicalServiceDocument,
   UpdateMyDoctorProfileDocument,
 } from '@carebook/sdk';
-import { ContractCall, contractCall } from './lib/contract-call';
+import { Clinic, day } from './lib/clinic';
+import { ContractCall } from './lib/contract-call';
 
 /**
  * Edit and undo for the catalogue and the doctors, end to end through the
@@ -30,26 +26,17 @@ import { ContractCall, contractCall } from './lib/contract-call';
  */
 describe('editing the catalogue and the doctors through the gateway', () => {
   let stack: Stack;
+  let clinic: Clinic;
   let gql: ContractCall;
+  let ok: Clinic['ok'];
   let admin: string;
   let serviceId: string;
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const doctors: Record<'a' | 'b' | 'c', { id: string; token: string }> = {
     a: { id: '', token: '' },
     b: { id: '', token: '' },
     c: { id: '', token: '' },
   };
   let patient: { id: string; token: string };
-
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-    token?: string,
-  ) {
-    const response = await gql(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
 
   async function openDay(doctorId: string, offset: number) {
     return (
@@ -74,50 +61,17 @@ describe('editing the catalogue and the doctors through the gateway', () => {
   beforeAll(async () => {
     // feedback too: the contract's Doctors asks for ratings.
     stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'feedback']);
-    gql = contractCall(stack.gatewayUrl);
-    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (
-      await ok(
-        CreateMedicalServiceDocument,
-        {
-          input: {
-            name: 'Consultation',
-            category: 'GENERAL_CHECKUP',
-            durationMinutes: 30,
-            price: '40.00',
-            currency: 'EUR',
-          },
-        },
-        admin,
-      )
-    ).createMedicalService.id;
-    for (const key of ['a', 'b', 'c'] as const) {
-      const email = `dr-${key}@edits.e2e.test`;
-      const created = await ok(
-        CreateDoctorDocument,
-        {
-          input: {
-            email,
-            password: 'doctor-password-1',
-            name: `Dr ${key.toUpperCase()}`,
-            specialty: 'General practice',
-            licenseNumber: `ED-${key}`,
-            serviceIds: [serviceId],
-          },
-        },
-        admin,
-      );
-      doctors[key] = {
-        id: created.createDoctor.id,
-        token: (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken,
-      };
-    }
-    const registered = (
-      await ok(RegisterPatientDocument, {
-        input: { email: 'p@edits.e2e.test', password: 'patient-password-1', name: 'Patient Edits' },
-      })
-    ).registerPatient;
-    patient = { id: registered.user.id, token: registered.accessToken };
+    clinic = await Clinic.open(stack);
+    ({ gql, ok, admin } = clinic);
+    serviceId = await clinic.service();
+    for (const key of ['a', 'b', 'c'] as const)
+      doctors[key] = await clinic.doctor({
+        email: `dr-${key}@edits.e2e.test`,
+        name: `Dr ${key.toUpperCase()}`,
+        licenseNumber: `ED-${key}`,
+        serviceIds: [serviceId],
+      });
+    patient = await clinic.patient({ email: 'p@edits.e2e.test', name: 'Patient Edits' });
   }, 180_000);
 
   afterAll(async () => {
@@ -197,7 +151,7 @@ describe('editing the catalogue and the doctors through the gateway', () => {
     expect(await calendarDoctors()).not.toContain(doctors.b.id);
     const refused = await book(slotsB[1].id);
     expect(refused.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/no longer takes appointments/),
+      message: stringMatching(/no longer takes appointments/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
 
@@ -235,13 +189,12 @@ describe('editing the catalogue and the doctors through the gateway', () => {
   });
 
   it('retires a service: gone from the catalogue and refused at once, booked appointments stay', async () => {
-    const flu = (
-      await ok(
-        CreateMedicalServiceDocument,
-        { input: { name: 'Flu shot', category: 'VACCINATION', durationMinutes: 15, price: '20.00', currency: 'EUR' } },
-        admin,
-      )
-    ).createMedicalService.id;
+    const flu = await clinic.service({
+      name: 'Flu shot',
+      category: 'VACCINATION',
+      durationMinutes: 15,
+      price: '20.00',
+    });
     await ok(UpdateDoctorDocument, { id: doctors.a.id, input: { serviceIds: [serviceId, flu] } }, admin);
     const slots = await openDay(doctors.a.id, 5);
     const booked = variant((await book(slots[0].id, flu)).data.bookAppointment, 'BookingConfirmed').appointment.id;
@@ -253,7 +206,7 @@ describe('editing the catalogue and the doctors through the gateway', () => {
     expect((await ok(MedicalServicesDocument, {})).medicalServices.map((s) => s.id)).not.toContain(flu);
     const refused = await book(slots[1].id, flu);
     expect(refused.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/no longer offered/),
+      message: stringMatching(/no longer offered/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(errorCode(await gql(RetireMedicalServiceDocument, { id: flu }, patient.token))).toBe('FORBIDDEN');

@@ -1,16 +1,7 @@
-import { BOOTSTRAP_ADMIN, callerToken, eventually, Stack, startStack } from '@carebook/platform/testing';
-import {
-  AdminActionLogDocument,
-  CreateDoctorDocument,
-  CreateMedicalServiceDocument,
-  LoginDocument,
-  RegisterPatientDocument,
-  SetUserRoleDocument,
-  TypedDocumentNode,
-} from '@carebook/sdk';
-import { createConnection } from 'mysql2/promise';
+import { callerToken, eventually, Stack, startStack } from '@carebook/platform/testing';
+import { AdminActionLogDocument } from '@carebook/sdk';
 import { randomUUID } from 'node:crypto';
-import { ContractCall, contractCall } from './lib/contract-call';
+import { Clinic } from './lib/clinic';
 
 /**
  * The admin CSV exports end to end through the gateway's public port:
@@ -21,7 +12,8 @@ import { ContractCall, contractCall } from './lib/contract-call';
  */
 describe('CSV exports through the gateway', () => {
   let stack: Stack;
-  let gql: ContractCall;
+  let clinic: Clinic;
+  let ok: Clinic['ok'];
   let exportsUrl: string;
   const tokens = { admin: '', patient: '', doctor: '', staff: '' };
   const doctorA = { id: '', name: '=HYPERLINK("http://evil.example")' };
@@ -32,24 +24,11 @@ describe('CSV exports through the gateway', () => {
   const a = Array.from({ length: 5 }, () => randomUUID());
   const inv = Array.from({ length: 3 }, () => randomUUID());
 
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-    token?: string,
-  ) {
-    const response = await gql(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
+  const sql = (service: 'appointment' | 'billing' | 'patient' | 'doctor', statement: string, params: unknown[]) =>
+    clinic.rows(service, statement, params);
 
-  async function sql(service: 'appointment' | 'billing' | 'patient' | 'doctor', statement: string, params: unknown[]) {
-    const connection = await createConnection(stack.env[`${service.toUpperCase()}_DB_URL`]!);
-    try {
-      await connection.query(statement, params);
-    } finally {
-      await connection.end();
-    }
-  }
+  /** The error an export refused with: its JSON body. */
+  const errorOf = (body: string) => (JSON.parse(body) as { error: { code: string; message: string } }).error;
 
   async function get(path: string, token?: string) {
     const response = await fetch(`${exportsUrl}${path}`, {
@@ -68,61 +47,29 @@ describe('CSV exports through the gateway', () => {
       .filter((line) => /^[0-9a-f-]{36},/.test(line))
       .map((line) => line.slice(0, 36));
 
-  async function registered(email: string, name: string) {
-    return (await ok(RegisterPatientDocument, { input: { email, password: 'export-password-1', name } }))
-      .registerPatient;
-  }
-
   beforeAll(async () => {
     stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment', 'billing'], {
       CLINIC_TIME_ZONE: 'Europe/Berlin',
     });
-    gql = contractCall(stack.gatewayUrl);
+    clinic = await Clinic.open(stack);
+    ({ ok } = clinic);
     exportsUrl = stack.gatewayUrl.replace(/\/graphql$/, '');
-    tokens.admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (
-      await ok(
-        CreateMedicalServiceDocument,
-        {
-          input: {
-            name: 'Check-up, full',
-            category: 'GENERAL_CHECKUP',
-            durationMinutes: 30,
-            price: '40.00',
-            currency: 'EUR',
-          },
-        },
-        tokens.admin,
-      )
-    ).createMedicalService.id;
-    doctorA.id = (
-      await ok(
-        CreateDoctorDocument,
-        {
-          input: {
-            email: 'dr@exports.e2e.test',
-            password: 'doctor-password-1',
-            name: 'Dr Export',
-            specialty: 'General practice',
-            licenseNumber: 'EX-1',
-            serviceIds: [serviceId],
-          },
-        },
-        tokens.admin,
-      )
-    ).createDoctor.id;
-    tokens.doctor = (
-      await ok(LoginDocument, { email: 'dr@exports.e2e.test', password: 'doctor-password-1' })
-    ).login.accessToken;
-    const first = await registered('ann@exports.e2e.test', 'Ann Smith');
-    Object.assign(p1, { id: first.user.id });
-    tokens.patient = first.accessToken;
-    p2.id = (await registered('bob@exports.e2e.test', 'Bob')).user.id;
-    const desk = await registered('desk@exports.e2e.test', 'Desk');
-    await ok(SetUserRoleDocument, { userId: desk.user.id, role: 'STAFF' }, tokens.admin);
-    tokens.staff = (
-      await ok(LoginDocument, { email: 'desk@exports.e2e.test', password: 'export-password-1' })
-    ).login.accessToken;
+    tokens.admin = clinic.admin;
+    serviceId = await clinic.service({ name: 'Check-up, full' });
+    const doctor = await clinic.doctor({
+      email: 'dr@exports.e2e.test',
+      name: 'Dr Export',
+      licenseNumber: 'EX-1',
+      serviceIds: [serviceId],
+    });
+    doctorA.id = doctor.id;
+    tokens.doctor = doctor.token;
+    const password = 'export-password-1';
+    const first = await clinic.patient({ email: 'ann@exports.e2e.test', name: 'Ann Smith', password });
+    Object.assign(p1, { id: first.id });
+    tokens.patient = first.token;
+    p2.id = (await clinic.patient({ email: 'bob@exports.e2e.test', name: 'Bob', password })).id;
+    tokens.staff = (await clinic.staff({ email: 'desk@exports.e2e.test', name: 'Desk', password })).token;
 
     // Names no form accepts (a newline, a formula), as data imported from elsewhere may hold them.
     await sql('doctor', 'update doctors set name = ? where id = ?', [doctorA.name, doctorA.id]);
@@ -239,7 +186,10 @@ describe('CSV exports through the gateway', () => {
     // details is JSON text in the contract; the entries travel through the services' outboxes to the log.
     await eventually(async () => {
       const log = await ok(AdminActionLogDocument, { first: 50 }, tokens.admin);
-      const entries = log.adminActionLog.edges.map((e) => ({ ...e.node, details: JSON.parse(String(e.node.details)) }));
+      const entries = log.adminActionLog.edges.map((e) => ({
+        ...e.node,
+        details: JSON.parse(String(e.node.details)) as unknown,
+      }));
       expect(entries).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
@@ -266,12 +216,12 @@ describe('CSV exports through the gateway', () => {
       '/exports/invoices.csv?from=2026-03-01&to=2026-03-02',
     ]) {
       const anonymous = await get(path);
-      expect([anonymous.status, JSON.parse(anonymous.body).error.code]).toEqual([401, 'UNAUTHENTICATED']);
-      expect(JSON.parse(anonymous.body).error.message).toMatch(/admin's access token/);
+      expect([anonymous.status, errorOf(anonymous.body).code]).toEqual([401, 'UNAUTHENTICATED']);
+      expect(errorOf(anonymous.body).message).toMatch(/admin's access token/);
       expect((await get(path, 'not-a-token')).status).toBe(401);
       for (const role of ['patient', 'doctor', 'staff'] as const) {
         const refused = await get(path, tokens[role]);
-        expect([role, refused.status, JSON.parse(refused.body).error]).toEqual([
+        expect([role, refused.status, errorOf(refused.body)]).toEqual([
           role,
           403,
           { code: 'FORBIDDEN', message: 'Exports are for administrators only.' },
@@ -323,8 +273,8 @@ describe('CSV exports through the gateway', () => {
     ];
     for (const [path, message] of cases) {
       const answer = await get(path, tokens.admin);
-      expect([path, answer.status, JSON.parse(answer.body).error.code]).toEqual([path, 400, 'BAD_USER_INPUT']);
-      expect(JSON.parse(answer.body).error.message).toMatch(message);
+      expect([path, answer.status, errorOf(answer.body).code]).toEqual([path, 400, 'BAD_USER_INPUT']);
+      expect(errorOf(answer.body).message).toMatch(message);
     }
   });
 

@@ -14,22 +14,22 @@ import {
   UpdateMyProfileDocument,
   UsersDocument,
 } from '@carebook/sdk';
-import { generateKeyPair, importJWK, SignJWT, UnsecuredJWT } from 'jose';
+import { generateKeyPair, importJWK, JWK, SignJWT, UnsecuredJWT } from 'jose';
 import { readFileSync } from 'node:fs';
-import { ContractCall, contractCall, outOfContract } from './lib/contract-call';
+import { Clinic } from './lib/clinic';
+import { ContractCall, outOfContract } from './lib/contract-call';
 
 /** Drives the foundation through the gateway with the contract's documents, as a front end would. */
 describe('foundation end to end through the gateway', () => {
   let stack: Stack;
+  let clinic: Clinic;
   let gql: ContractCall;
   let adminToken: string;
 
   beforeAll(async () => {
     stack = await startStack(['auth', 'patient', 'doctor', 'admin']);
-    gql = contractCall(stack.gatewayUrl);
-    const login = await gql(LoginDocument, BOOTSTRAP_ADMIN);
-    expect(login.errors).toBeUndefined();
-    adminToken = login.data.login.accessToken;
+    clinic = await Clinic.open(stack);
+    ({ gql, admin: adminToken } = clinic);
   }, 120_000);
 
   afterAll(async () => {
@@ -151,8 +151,7 @@ describe('foundation end to end through the gateway', () => {
     const services = await gql(MedicalServicesDocument, { category: 'GENERAL_CHECKUP' });
     expect(services.data.medicalServices.map((s: { id: string }) => s.id)).toContain(serviceId);
     // Doctors' contract selection also asks for rating/reviewCount (feedback issue); the catalogue part is checked here.
-    const doctors = await postGraphql(
-      stack.gatewayUrl,
+    const doctors = await clinic.raw<{ doctors: unknown[] }>(
       'query($serviceId: ID) { doctors(serviceId: $serviceId) { id name specialty services { id name } } }',
       { serviceId },
     );
@@ -224,7 +223,7 @@ describe('foundation end to end through the gateway', () => {
 
   it('answers UNAUTHENTICATED for a missing, expired, foreign-signed or unsigned token', async () => {
     expect(errorCode(await gql(MyProfileDocument))).toBe('UNAUTHENTICATED');
-    const jwk = JSON.parse(readFileSync(stack.env.AUTH_KEY_FILE!, 'utf8'));
+    const jwk = JSON.parse(readFileSync(stack.env.AUTH_KEY_FILE!, 'utf8')) as JWK;
     const realKey = await importJWK(jwk, 'ES256');
     const expired = await new SignJWT({ role: 'ADMIN' })
       .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })

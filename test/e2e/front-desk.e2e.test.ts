@@ -1,29 +1,16 @@
 import { operation } from '@carebook/clients';
+import { errorCode, liveClient, postGraphql, Stack, startStack, variant } from '@carebook/platform/testing';
 import {
-  BOOTSTRAP_ADMIN,
-  errorCode,
-  liveClient,
-  postGraphql,
-  Stack,
-  startStack,
-  variant,
-} from '@carebook/platform/testing';
-import {
-  AddAvailabilityDocument,
   AppointmentsDocument,
   BookAppointmentDocument,
   CancelAppointmentDocument,
-  CreateDoctorDocument,
-  CreateMedicalServiceDocument,
   FindPatientsDocument,
-  LoginDocument,
   PatientChartDocument,
-  RegisterPatientDocument,
-  SetUserRoleDocument,
-  TypedDocumentNode,
   UpdateMyProfileDocument,
 } from '@carebook/sdk';
-import { ContractCall, contractCall } from './lib/contract-call';
+import { Clinic } from './lib/clinic';
+import { ContractCall } from './lib/contract-call';
+import { changeKind, scheduleChange } from './lib/schedule-change';
 
 /**
  * The front desk (role STAFF) end to end through the gateway: a receptionist
@@ -34,8 +21,9 @@ import { ContractCall, contractCall } from './lib/contract-call';
  */
 describe('the front desk through the gateway', () => {
   let stack: Stack;
+  let clinic: Clinic;
   let gql: ContractCall;
-  let admin: string;
+  let ok: Clinic['ok'];
   let staff: string;
   let serviceId: string;
   let doctorId: string;
@@ -49,74 +37,26 @@ describe('the front desk through the gateway', () => {
     history: 'front-desk-e2e-history',
   };
 
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-    token?: string,
-  ) {
-    const response = await gql(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
-
   beforeAll(async () => {
     stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment']);
-    gql = contractCall(stack.gatewayUrl);
-    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (
-      await ok(
-        CreateMedicalServiceDocument,
-        {
-          input: {
-            name: 'Desk check-up',
-            category: 'GENERAL_CHECKUP',
-            durationMinutes: 30,
-            price: '30.00',
-            currency: 'EUR',
-          },
-        },
-        admin,
-      )
-    ).createMedicalService.id;
-    doctorId = (
-      await ok(
-        CreateDoctorDocument,
-        {
-          input: {
-            email: 'dr@front-desk.e2e.test',
-            password: 'doctor-password-1',
-            name: 'Dr Desk',
-            specialty: 'General practice',
-            licenseNumber: 'FD-1',
-            serviceIds: [serviceId],
-          },
-        },
-        admin,
-      )
-    ).createDoctor.id;
+    clinic = await Clinic.open(stack);
+    ({ gql, ok } = clinic);
+    serviceId = await clinic.service({ name: 'Desk check-up', price: '30.00' });
+    doctorId = await clinic.createDoctor({
+      email: 'dr@front-desk.e2e.test',
+      name: 'Dr Desk',
+      licenseNumber: 'FD-1',
+      serviceIds: [serviceId],
+    });
     const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    slots = (
-      await ok(
-        AddAvailabilityDocument,
-        { doctorId, date, startTime: '09:00', endTime: '11:00', slotMinutes: 30 },
-        admin,
-      )
-    ).addAvailability.map((s) => s.id);
-    const registered = (
-      await ok(RegisterPatientDocument, {
-        input: { email: patient.email, password: 'patient-password-1', name: patient.name, phone: patient.phone },
-      })
-    ).registerPatient;
-    Object.assign(patient, { id: registered.user.id, token: registered.accessToken });
+    slots = (await clinic.openDay({ doctorId, date, startTime: '09:00', endTime: '11:00', slotMinutes: 30 })).map(
+      (s) => s.id,
+    );
+    const { id, token } = await clinic.patient({ email: patient.email, name: patient.name, phone: patient.phone });
+    Object.assign(patient, { id, token });
     await ok(UpdateMyProfileDocument, { input: { medicalHistory: patient.history } }, patient.token);
-    const desk = (
-      await ok(RegisterPatientDocument, {
-        input: { email: 'desk@front-desk.e2e.test', password: 'desk-password-1', name: 'Desk' },
-      })
-    ).registerPatient;
-    await ok(SetUserRoleDocument, { userId: desk.user.id, role: 'STAFF' }, admin);
-    staff = (await ok(LoginDocument, { email: 'desk@front-desk.e2e.test', password: 'desk-password-1' })).login
-      .accessToken;
+    staff = (await clinic.staff({ email: 'desk@front-desk.e2e.test', name: 'Desk', password: 'desk-password-1' }))
+      .token;
   }, 180_000);
 
   afterAll(async () => {
@@ -146,8 +86,8 @@ describe('the front desk through the gateway', () => {
           .bookAppointment,
         'BookingConfirmed',
       );
-      const delivered = await subscription.next((r) => r.data?.scheduleChanged?.kind === 'SLOT_BOOKED', 10_000);
-      expect(delivered.data.scheduleChanged.appointment).toMatchObject({
+      const delivered = await subscription.next((r) => changeKind(r) === 'SLOT_BOOKED', 10_000);
+      expect(scheduleChange(delivered).appointment).toMatchObject({
         id: booked.appointment.id,
         patient: { name: patient.name },
       });

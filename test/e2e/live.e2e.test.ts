@@ -1,7 +1,6 @@
 import { operation } from '@carebook/clients';
 import {
   beginAppointments,
-  BOOTSTRAP_ADMIN,
   liveClient,
   LiveResult,
   LiveSubscription,
@@ -11,23 +10,13 @@ import {
   Stack,
   startStack,
   startTestIssuer,
+  stringMatching,
   TestIssuer,
   untilSubscribed,
-  variant,
 } from '@carebook/platform/testing';
-import {
-  AddAvailabilityDocument,
-  BookAppointmentDocument,
-  CancelAppointmentDocument,
-  CreateDoctorDocument,
-  CreateMedicalServiceDocument,
-  LoginDocument,
-  MarkNoShowDocument,
-  RegisterPatientDocument,
-  RescheduleAppointmentDocument,
-  TypedDocumentNode,
-} from '@carebook/sdk';
-import { contractCall } from './lib/contract-call';
+import { CancelAppointmentDocument, MarkNoShowDocument, RescheduleAppointmentDocument } from '@carebook/sdk';
+import { Clinic, day } from './lib/clinic';
+import { changeKind, scheduleChange } from './lib/schedule-change';
 import { Role } from '@carebook/platform';
 
 /**
@@ -40,6 +29,8 @@ import { Role } from '@carebook/platform';
  */
 describe('live schedules through the gateway (graphql-ws)', () => {
   let stack: Stack;
+  let clinic: Clinic;
+  let ok: Clinic['ok'];
   let second: SpawnedService;
   let expiring: SpawnedService;
   let issuer: TestIssuer;
@@ -50,19 +41,8 @@ describe('live schedules through the gateway (graphql-ws)', () => {
   let other: { id: string; token: string };
   const doctor = { a: { id: '', token: '' }, b: { id: '', token: '' } };
   const clients: Array<ReturnType<typeof liveClient>> = [];
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const CONTRACT = operation('ScheduleChanged');
-  const kindOf = (result: LiveResult) => result.data?.scheduleChanged?.kind;
-
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-    token?: string,
-  ) {
-    const response = await contractCall(stack.gatewayUrl)(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
+  const kindOf = changeKind;
 
   /** The promise's value, or 'still open' after `ms` (the timer cleared either way, so jest can exit). */
   async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'still open'> {
@@ -78,15 +58,10 @@ describe('live schedules through the gateway (graphql-ws)', () => {
   }
 
   async function openSlots(who: { id: string }, date: string, startTime: string, endTime: string) {
-    return (await ok(AddAvailabilityDocument, { doctorId: who.id, date, startTime, endTime, slotMinutes: 30 }, admin))
-      .addAvailability;
+    return clinic.openDay({ doctorId: who.id, date, startTime, endTime, slotMinutes: 30 });
   }
 
-  async function book(slotId: string, who = patient): Promise<string> {
-    const booked = await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, who.token);
-    expect(booked.bookAppointment.__typename).toBe('BookingConfirmed');
-    return variant(booked.bookAppointment, 'BookingConfirmed').appointment.id;
-  }
+  const book = (slotId: string, who = patient) => clinic.book(who.token, { slotId, serviceId });
 
   beforeAll(async () => {
     // Completions need visits booked to start within the minute: no minimum notice.
@@ -101,53 +76,21 @@ describe('live schedules through the gateway (graphql-ws)', () => {
       spawnService('gateway', port + 21, { ...stack.env, AUTH_JWKS_URL: issuer.jwksUrl }),
     ]);
     secondUrl = `${second.url}/graphql`;
-    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (
-      await ok(
-        CreateMedicalServiceDocument,
-        {
-          input: {
-            name: 'Consultation',
-            category: 'GENERAL_CHECKUP',
-            durationMinutes: 30,
-            price: '40.00',
-            currency: 'EUR',
-          },
-        },
-        admin,
-      )
-    ).createMedicalService.id;
-    for (const [key, licence] of [
+    clinic = await Clinic.open(stack);
+    ({ ok, admin } = clinic);
+    serviceId = await clinic.service();
+    for (const [key, licenseNumber] of [
       ['a', 'LA-100'],
       ['b', 'LB-200'],
-    ] as const) {
-      const email = `dr-${key}@live.e2e.test`;
-      doctor[key].id = (
-        await ok(
-          CreateDoctorDocument,
-          {
-            input: {
-              email,
-              password: 'doctor-password-1',
-              name: `Dr ${key.toUpperCase()}`,
-              specialty: 'General practice',
-              licenseNumber: licence,
-              serviceIds: [serviceId],
-            },
-          },
-          admin,
-        )
-      ).createDoctor.id;
-      doctor[key].token = (await ok(LoginDocument, { email, password: 'doctor-password-1' })).login.accessToken;
-    }
-    const registered = await ok(RegisterPatientDocument, {
-      input: { email: 'pat@live.e2e.test', password: 'patient-password-1', name: 'Patient Live' },
-    });
-    patient = { id: registered.registerPatient.user.id, token: registered.registerPatient.accessToken };
-    const another = await ok(RegisterPatientDocument, {
-      input: { email: 'other@live.e2e.test', password: 'patient-password-1', name: 'Patient Other' },
-    });
-    other = { id: another.registerPatient.user.id, token: another.registerPatient.accessToken };
+    ] as const)
+      doctor[key] = await clinic.doctor({
+        email: `dr-${key}@live.e2e.test`,
+        name: `Dr ${key.toUpperCase()}`,
+        licenseNumber,
+        serviceIds: [serviceId],
+      });
+    patient = await clinic.patient({ email: 'pat@live.e2e.test', name: 'Patient Live' });
+    other = await clinic.patient({ email: 'other@live.e2e.test', name: 'Patient Other' });
   }, 240_000);
 
   afterAll(async () => {
@@ -211,17 +154,16 @@ describe('live schedules through the gateway (graphql-ws)', () => {
      */
     async function adminBSoFar(): Promise<LiveResult[]> {
       const [marker] = await openSlots(doctor.b, day(nextDay++), '09:00', '09:30');
-      await adminB.next((r) => kindOf(r) === 'SLOTS_OPENED' && r.data.scheduleChanged.slot?.id === marker.id, 10_000);
+      await adminB.next((r) => kindOf(r) === 'SLOTS_OPENED' && scheduleChange(r).slot?.id === marker.id, 10_000);
       return adminB.results;
     }
 
     it("delivers a booking with fields of every subgraph to the doctor, to admins of all schedules, on both gateways, and not to another doctor's dashboard", async () => {
       const { appointmentId, slots } = await bookedWithDrA();
-      const isBooking = (r: LiveResult) =>
-        kindOf(r) === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slots[0].id;
+      const isBooking = (r: LiveResult) => kindOf(r) === 'SLOT_BOOKED' && scheduleChange(r).slot?.id === slots[0].id;
       const seen = await adminAll.next(isBooking, 10_000);
       expect(seen.errors).toBeUndefined();
-      expect(seen.data!.scheduleChanged).toMatchObject({
+      expect(scheduleChange(seen)).toMatchObject({
         kind: 'SLOT_BOOKED',
         slot: {
           id: slots[0].id,
@@ -235,18 +177,16 @@ describe('live schedules through the gateway (graphql-ws)', () => {
           service: { name: 'Consultation' },
         },
       });
-      expect(['PENDING', 'CONFIRMED']).toContain(seen.data!.scheduleChanged.appointment.status);
+      expect(['PENDING', 'CONFIRMED']).toContain(scheduleChange(seen).appointment!.status);
 
       // The doctor sees the patient's name at once: the booking entitles them to it before its event reaches the patient service.
       const mine = await doctorA.next(isBooking, 10_000);
       expect(mine.errors).toBeUndefined();
-      expect(mine.data!.scheduleChanged).toMatchObject({
+      expect(scheduleChange(mine)).toMatchObject({
         slot: { doctor: { name: 'Dr A' } },
         appointment: { id: appointmentId, patient: { name: 'Patient Live' }, service: { name: 'Consultation' } },
       });
-      expect((await elsewhere.next(isBooking, 10_000)).data!.scheduleChanged.appointment.patient.name).toBe(
-        'Patient Live',
-      );
+      expect(scheduleChange(await elsewhere.next(isBooking, 10_000)).appointment!.patient.name).toBe('Patient Live');
       expect((await adminBSoFar()).filter(isBooking)).toEqual([]);
     });
 
@@ -254,20 +194,20 @@ describe('live schedules through the gateway (graphql-ws)', () => {
       const { appointmentId, slots } = await bookedWithDrA();
       await ok(RescheduleAppointmentDocument, { id: appointmentId, newSlotId: slots[1].id }, patient.token);
       const moved = await adminAll.next(
-        (r) => kindOf(r) === 'APPOINTMENT_RESCHEDULED' && r.data.scheduleChanged.appointment?.id === appointmentId,
+        (r) => kindOf(r) === 'APPOINTMENT_RESCHEDULED' && scheduleChange(r).appointment?.id === appointmentId,
         10_000,
       );
-      expect(moved.data!.scheduleChanged).toMatchObject({
+      expect(scheduleChange(moved)).toMatchObject({
         slot: { id: slots[1].id, status: 'BOOKED' },
         appointment: { id: appointmentId, status: 'CONFIRMED', patient: { name: 'Patient Live' } },
       });
       const released = await doctorA.next(
-        (r) => kindOf(r) === 'SLOT_RELEASED' && r.data.scheduleChanged.slot.id === slots[0].id,
+        (r) => kindOf(r) === 'SLOT_RELEASED' && scheduleChange(r).slot!.id === slots[0].id,
         10_000,
       );
-      expect(released.data!.scheduleChanged.slot).toMatchObject({ status: 'FREE', doctor: { name: 'Dr A' } });
+      expect(scheduleChange(released).slot).toMatchObject({ status: 'FREE', doctor: { name: 'Dr A' } });
       await elsewhere.next(
-        (r) => kindOf(r) === 'APPOINTMENT_RESCHEDULED' && r.data.scheduleChanged.appointment?.id === appointmentId,
+        (r) => kindOf(r) === 'APPOINTMENT_RESCHEDULED' && scheduleChange(r).appointment?.id === appointmentId,
         10_000,
       );
     });
@@ -276,22 +216,22 @@ describe('live schedules through the gateway (graphql-ws)', () => {
       const { appointmentId, slots } = await bookedWithDrA();
       await ok(CancelAppointmentDocument, { id: appointmentId, reason: 'Better' }, patient.token);
       const cancelled = await adminAll.next(
-        (r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && r.data.scheduleChanged.appointment?.id === appointmentId,
+        (r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && scheduleChange(r).appointment?.id === appointmentId,
         10_000,
       );
-      expect(cancelled.data!.scheduleChanged).toMatchObject({
+      expect(scheduleChange(cancelled)).toMatchObject({
         slot: { id: slots[0].id },
         appointment: { id: appointmentId, status: 'CANCELLED', service: { name: 'Consultation' } },
       });
       await doctorA.next(
-        (r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && r.data.scheduleChanged.appointment?.id === appointmentId,
+        (r) => kindOf(r) === 'APPOINTMENT_CANCELLED' && scheduleChange(r).appointment?.id === appointmentId,
         10_000,
       );
       const freed = await adminAll.next(
-        (r) => kindOf(r) === 'SLOT_RELEASED' && r.data.scheduleChanged.slot.id === slots[0].id,
+        (r) => kindOf(r) === 'SLOT_RELEASED' && scheduleChange(r).slot!.id === slots[0].id,
         10_000,
       );
-      expect(freed.data!.scheduleChanged.slot.status).toBe('FREE');
+      expect(scheduleChange(freed).slot!.status).toBe('FREE');
       expect((await adminBSoFar()).filter((r) => kindOf(r)?.startsWith('APPOINTMENT_'))).toEqual([]);
     });
 
@@ -311,10 +251,10 @@ describe('live schedules through the gateway (graphql-ws)', () => {
       await ok(MarkNoShowDocument, { id: missed }, doctor.b.token);
 
       const complete = await adminAll.next(
-        (r) => kindOf(r) === 'APPOINTMENT_COMPLETED' && r.data.scheduleChanged.appointment?.id === completed,
+        (r) => kindOf(r) === 'APPOINTMENT_COMPLETED' && scheduleChange(r).appointment?.id === completed,
         10_000,
       );
-      expect(complete.data!.scheduleChanged).toMatchObject({
+      expect(scheduleChange(complete)).toMatchObject({
         appointment: {
           id: completed,
           status: 'COMPLETED',
@@ -324,23 +264,23 @@ describe('live schedules through the gateway (graphql-ws)', () => {
         slot: { doctor: { name: 'Dr A' } },
       });
       const noShow = await adminB.next(
-        (r) => kindOf(r) === 'APPOINTMENT_NO_SHOW' && r.data.scheduleChanged.appointment?.id === missed,
+        (r) => kindOf(r) === 'APPOINTMENT_NO_SHOW' && scheduleChange(r).appointment?.id === missed,
         10_000,
       );
-      expect(noShow.data!.scheduleChanged).toMatchObject({
+      expect(scheduleChange(noShow)).toMatchObject({
         appointment: { id: missed, status: 'NO_SHOW', patient: { name: 'Patient Other' } },
         slot: { doctor: { name: 'Dr B' } },
       });
       await doctorA.next(
-        (r) => kindOf(r) === 'APPOINTMENT_COMPLETED' && r.data.scheduleChanged.appointment?.id === completed,
+        (r) => kindOf(r) === 'APPOINTMENT_COMPLETED' && scheduleChange(r).appointment?.id === completed,
         10_000,
       );
       // Dr A's own feed after the no-show (published after it, by the same relay): a change of Dr A's, then nothing of Dr B's before it.
       const [marker] = await openSlots(doctor.a, day(nextDay++), '09:00', '09:30');
-      await doctorA.next((r) => kindOf(r) === 'SLOTS_OPENED' && r.data.scheduleChanged.slot?.id === marker.id, 10_000);
+      await doctorA.next((r) => kindOf(r) === 'SLOTS_OPENED' && scheduleChange(r).slot?.id === marker.id, 10_000);
       expect(doctorA.results.filter((r) => kindOf(r) === 'APPOINTMENT_NO_SHOW')).toEqual([]);
       await elsewhere.next(
-        (r) => kindOf(r) === 'APPOINTMENT_NO_SHOW' && r.data.scheduleChanged.appointment?.id === missed,
+        (r) => kindOf(r) === 'APPOINTMENT_NO_SHOW' && scheduleChange(r).appointment?.id === missed,
         10_000,
       );
     }, 120_000);
@@ -355,12 +295,12 @@ describe('live schedules through the gateway (graphql-ws)', () => {
     expect(await within(sub.ended, 10_000)).toEqual({});
     expect(sub.results.at(-1)!.errors?.[0]).toMatchObject({
       extensions: { code: 'UNAUTHENTICATED' },
-      message: expect.stringMatching(/expired/),
+      message: stringMatching(/expired/),
     });
 
     const late = live(url, await issuer.mint({ role: Role.ADMIN, expiresIn: -10 }));
     await late.subscribe('subscription { scheduleChanged { kind } }').ended;
-    expect(late.closes[0]).toMatchObject({ code: 4403, reason: expect.stringMatching(/expired/) });
+    expect(late.closes[0]).toMatchObject({ code: 4403, reason: stringMatching(/expired/) });
   });
 
   it('drops connections cleanly when a gateway stops, and serves clients that reconnect after its restart', async () => {
@@ -378,10 +318,7 @@ describe('live schedules through the gateway (graphql-ws)', () => {
     await untilSubscribed(secondUrl, 1);
     const slot = (await openSlots(doctor.a, day(3), '09:00', '09:30'))[0];
     await book(slot.id);
-    const seen = await again.next(
-      (r) => kindOf(r) === 'SLOT_BOOKED' && r.data.scheduleChanged.slot?.id === slot.id,
-      10_000,
-    );
-    expect(seen.data!.scheduleChanged.slot).toMatchObject({ id: slot.id, doctor: { name: 'Dr A' } });
+    const seen = await again.next((r) => kindOf(r) === 'SLOT_BOOKED' && scheduleChange(r).slot?.id === slot.id, 10_000);
+    expect(scheduleChange(seen).slot).toMatchObject({ id: slot.id, doctor: { name: 'Dr A' } });
   }, 90_000);
 });

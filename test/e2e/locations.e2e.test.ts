@@ -1,5 +1,4 @@
 import {
-  BOOTSTRAP_ADMIN,
   errorCode,
   ReceivedMail,
   SmtpSink,
@@ -13,19 +12,15 @@ import {
   AvailableSlotsDocument,
   BookAppointmentDocument,
   CloseClinicDocument,
-  CreateDoctorDocument,
   CreateLocationDocument,
-  CreateMedicalServiceDocument,
   LocationsDocument,
-  LoginDocument,
   MyAppointmentsDocument,
   RescheduleAppointmentDocument,
-  RegisterPatientDocument,
   SetWeeklyAvailabilityDocument,
-  TypedDocumentNode,
   UpdateLocationDocument,
 } from '@carebook/sdk';
-import { ContractCall, contractCall } from './lib/contract-call';
+import { Clinic, day } from './lib/clinic';
+import { ContractCall } from './lib/contract-call';
 
 const WORKER = 'subgraphs/notification/dist/workers/main.js';
 const NEW_YORK = 'America/New_York';
@@ -49,23 +44,15 @@ const MANHATTAN = { name: 'Carebook Manhattan', address: '350 5th Ave, New York,
 describe('clinic locations with their own time zones, through the gateway', () => {
   let stack: Stack;
   let sink: SmtpSink;
+  let clinic: Clinic;
   let gql: ContractCall;
+  let ok: Clinic['ok'];
   let admin: string;
   let serviceId: string;
   let newYork: string;
   const doctor = { id: '', email: 'dr-two-sites@locations.e2e.test' };
   const patient = { id: '', token: '', email: 'traveller@locations.e2e.test' };
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-    token?: string,
-  ) {
-    const response = await gql(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
   const book = async (slotId: string) =>
     variant(
       (await ok(BookAppointmentDocument, { input: { slotId, serviceId } }, patient.token)).bookAppointment,
@@ -81,46 +68,17 @@ describe('clinic locations with their own time zones, through the gateway', () =
       { SMTP_URL: sink.url, CLINIC_TIME_ZONE: 'Europe/Berlin' },
       { workers: [WORKER] },
     );
-    gql = contractCall(stack.gatewayUrl);
-    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (
-      await ok(
-        CreateMedicalServiceDocument,
-        {
-          input: {
-            name: 'Consultation',
-            category: 'GENERAL_CHECKUP',
-            durationMinutes: 30,
-            price: '40.00',
-            currency: 'EUR',
-          },
-        },
-        admin,
-      )
-    ).createMedicalService.id;
-    doctor.id = (
-      await ok(
-        CreateDoctorDocument,
-        {
-          input: {
-            email: doctor.email,
-            password: 'doctor-password-1',
-            name: 'Dr Two Sites',
-            specialty: 'General practice',
-            licenseNumber: 'LOC-1',
-            serviceIds: [serviceId],
-          },
-        },
-        admin,
-      )
-    ).createDoctor.id;
-    const made = (
-      await ok(RegisterPatientDocument, {
-        input: { email: patient.email, password: 'patient-password-1', name: 'Tra Veller' },
-      })
-    ).registerPatient;
-    patient.id = made.user.id;
-    patient.token = made.accessToken;
+    clinic = await Clinic.open(stack);
+    ({ gql, ok, admin } = clinic);
+    serviceId = await clinic.service();
+    doctor.id = await clinic.createDoctor({
+      email: doctor.email,
+      name: 'Dr Two Sites',
+      licenseNumber: 'LOC-1',
+      serviceIds: [serviceId],
+    });
+    const { id, token } = await clinic.patient({ email: patient.email, name: 'Tra Veller' });
+    Object.assign(patient, { id, token });
   }, 300_000);
 
   afterAll(async () => {

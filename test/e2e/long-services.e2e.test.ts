@@ -1,20 +1,18 @@
-import { BOOTSTRAP_ADMIN, errorCode, Stack, startStack, variant } from '@carebook/platform/testing';
+import { errorCode, objectContaining, Stack, startStack, variant } from '@carebook/platform/testing';
 import {
   AddAvailabilityDocument,
   AvailabilityCalendarDocument,
   AvailableSlotsDocument,
   BookAppointmentDocument,
   CancelAppointmentDocument,
-  CreateDoctorDocument,
   CreateMedicalServiceDocument,
   DoctorScheduleDocument,
-  LoginDocument,
   MedicalServicesDocument,
   RescheduleAppointmentDocument,
-  TypedDocumentNode,
   UpdateMedicalServiceDocument,
 } from '@carebook/sdk';
-import { ContractCall, contractCall } from './lib/contract-call';
+import { Clinic, day } from './lib/clinic';
+import { ContractCall } from './lib/contract-call';
 import { registerPatients } from './lib/register-patients';
 
 const MINUTE = 60_000;
@@ -27,21 +25,12 @@ const MINUTE = 60_000;
  */
 describe('services longer than one slot, with buffers, end to end', () => {
   let stack: Stack;
+  let clinic: Clinic;
   let gql: ContractCall;
+  let ok: Clinic['ok'];
   let admin: string;
   let doctorId: string;
   let serviceId: string;
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-    token?: string,
-  ) {
-    const response = await gql(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
 
   const register = (count: number, tag: string) => registerPatients(gql, count, tag, 'long.e2e.test');
 
@@ -53,8 +42,8 @@ describe('services longer than one slot, with buffers, end to end', () => {
     stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
       BOOKING_MIN_NOTICE: '0',
     });
-    gql = contractCall(stack.gatewayUrl);
-    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
+    clinic = await Clinic.open(stack);
+    ({ gql, ok, admin } = clinic);
     const input = {
       name: 'Long consultation',
       category: 'SPECIALIST_CONSULTATION' as const,
@@ -70,21 +59,13 @@ describe('services longer than one slot, with buffers, end to end', () => {
       bufferAfterMinutes: 10,
     });
     serviceId = created.createMedicalService.id;
-    const doctor = await ok(
-      CreateDoctorDocument,
-      {
-        input: {
-          email: 'dr-long@long.e2e.test',
-          password: 'doctor-password-1',
-          name: 'Dr Long',
-          specialty: 'Surgery',
-          licenseNumber: 'L-100',
-          serviceIds: [serviceId],
-        },
-      },
-      admin,
-    );
-    doctorId = doctor.createDoctor.id;
+    doctorId = await clinic.createDoctor({
+      email: 'dr-long@long.e2e.test',
+      name: 'Dr Long',
+      specialty: 'Surgery',
+      licenseNumber: 'L-100',
+      serviceIds: [serviceId],
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -130,7 +111,7 @@ describe('services longer than one slot, with buffers, end to end', () => {
     expect(calendar.availabilityCalendar[0].doctors).toEqual([
       expect.objectContaining({
         freeSlots: 3,
-        firstSlot: expect.objectContaining({ startsAt: `${date}T09:00:00.000Z` }),
+        firstSlot: objectContaining({ startsAt: `${date}T09:00:00.000Z` }),
       }),
     ]);
 

@@ -1,5 +1,4 @@
 import {
-  BOOTSTRAP_ADMIN,
   errorCode,
   postGraphql,
   ReceivedMail,
@@ -13,17 +12,11 @@ import {
   AddAvailabilityDocument,
   BookAppointmentDocument,
   CancelAppointmentDocument,
-  CreateDoctorDocument,
-  CreateMedicalServiceDocument,
-  LoginDocument,
-  RegisterPatientDocument,
   RescheduleAppointmentDocument,
-  TypedDocumentNode,
   UpdateMyProfileDocument,
 } from '@carebook/sdk';
-import { ContractCall, contractCall } from './lib/contract-call';
+import { Clinic } from './lib/clinic';
 import { Queue } from 'bullmq';
-import { createConnection } from 'mysql2/promise';
 import { SmsCapture, startSmsCapture } from '../../subgraphs/notification/test/rig';
 
 const WORKER = 'subgraphs/notification/dist/workers/main.js';
@@ -38,7 +31,8 @@ describe('notifications end to end', () => {
   let stack: Stack;
   let sink: SmtpSink;
   let sms: SmsCapture;
-  let gql: ContractCall;
+  let clinic: Clinic;
+  let ok: Clinic['ok'];
   let admin: string;
   let serviceId: string;
   const doctor = { id: '', email: 'dr-notify@notify.e2e.test' };
@@ -50,28 +44,15 @@ describe('notifications end to end', () => {
   let alongside: Array<{ id: string; startsAt: string }> = [];
   let tomorrow: Array<{ id: string; startsAt: string }> = [];
 
-  async function ok<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-    token?: string,
-  ) {
-    const response = await gql(document, variables, token);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
   const to = (address: string) => (messages: ReceivedMail[]) => messages.filter((m) => m.to.includes(address));
   /** The statuses of an appointment's reminder rows (email and SMS) in the notification service's log. */
   async function reminderStatuses(appointmentId: string): Promise<string[]> {
-    const db = await createConnection(stack.env.NOTIFICATION_DB_URL!);
-    try {
-      const [rows] = await db.query(
-        "select status from notification_logs where appointment_id = ? and kind = 'REMINDER'",
-        [appointmentId],
-      );
-      return (rows as Array<{ status: string }>).map((row) => row.status);
-    } finally {
-      await db.end();
-    }
+    const rows = await clinic.rows<{ status: string }>(
+      'notification',
+      "select status from notification_logs where appointment_id = ? and kind = 'REMINDER'",
+      [appointmentId],
+    );
+    return rows.map((row) => row.status);
   }
   const subjects = (address: string) => to(address)(sink.messages).map((m) => m.headers.get('subject') ?? '');
 
@@ -92,61 +73,34 @@ describe('notifications end to end', () => {
       },
       { workers: [WORKER] },
     );
-    gql = contractCall(stack.gatewayUrl);
-    admin = (await ok(LoginDocument, BOOTSTRAP_ADMIN)).login.accessToken;
-    serviceId = (
-      await ok(
-        CreateMedicalServiceDocument,
-        {
-          input: { name: 'Vaccination', category: 'VACCINATION', durationMinutes: 5, price: '25.00', currency: 'EUR' },
-        },
-        admin,
-      )
-    ).createMedicalService.id;
-    doctor.id = (
-      await ok(
-        CreateDoctorDocument,
-        {
-          input: {
-            email: doctor.email,
-            password: 'doctor-password-1',
-            name: 'Dr Notify',
-            specialty: 'General practice',
-            licenseNumber: 'N-1',
-            location: 'Room 7',
-            serviceIds: [serviceId],
-          },
-        },
-        admin,
-      )
-    ).createDoctor.id;
-    colleague.id = (
-      await ok(
-        CreateDoctorDocument,
-        {
-          input: {
-            email: colleague.email,
-            password: 'doctor-password-1',
-            name: 'Dr Colleague',
-            specialty: 'General practice',
-            licenseNumber: 'N-2',
-            location: 'Room 8',
-            serviceIds: [serviceId],
-          },
-        },
-        admin,
-      )
-    ).createDoctor.id;
+    clinic = await Clinic.open(stack);
+    ({ ok, admin } = clinic);
+    serviceId = await clinic.service({
+      name: 'Vaccination',
+      category: 'VACCINATION',
+      durationMinutes: 5,
+      price: '25.00',
+    });
+    doctor.id = await clinic.createDoctor({
+      email: doctor.email,
+      name: 'Dr Notify',
+      licenseNumber: 'N-1',
+      location: 'Room 7',
+      serviceIds: [serviceId],
+    });
+    colleague.id = await clinic.createDoctor({
+      email: colleague.email,
+      name: 'Dr Colleague',
+      licenseNumber: 'N-2',
+      location: 'Room 8',
+      serviceIds: [serviceId],
+    });
     for (const who of [patient, other]) {
-      const made = await ok(RegisterPatientDocument, {
-        input: {
-          email: who.email,
-          password: 'patient-password-1',
-          name: who === patient ? 'Pat Example' : 'Otto Other',
-        },
+      const { id, token } = await clinic.patient({
+        email: who.email,
+        name: who === patient ? 'Pat Example' : 'Otto Other',
       });
-      who.id = made.registerPatient.user.id;
-      who.token = made.registerPatient.accessToken;
+      Object.assign(who, { id, token });
     }
     await ok(
       UpdateMyProfileDocument,
@@ -284,14 +238,13 @@ describe('notifications end to end', () => {
   }, 400_000);
 
   it('shows each person what was sent to them on their appointments, and admins the whole log', async () => {
-    const mine = await postGraphql(
-      stack.gatewayUrl,
+    const mine = await clinic.raw<{ myAppointments: Array<{ id: string; notifications: unknown[] }> }>(
       '{ myAppointments { id notifications { kind channel status scheduledFor sentAt } } }',
       {},
       patient.token,
     );
     expect(mine.errors).toBeUndefined();
-    const notices = mine.data.myAppointments.find((a: { id: string }) => a.id === reminded.id).notifications;
+    const notices = mine.data.myAppointments.find((a) => a.id === reminded.id)!.notifications;
     expect(notices).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'CONFIRMATION', channel: 'EMAIL', status: 'SENT' }),
@@ -304,8 +257,7 @@ describe('notifications end to end', () => {
         }),
       ]),
     );
-    const log = await postGraphql(
-      stack.gatewayUrl,
+    const log = await clinic.raw<{ notifications: unknown[] }>(
       'query($id: ID) { notifications(appointmentId: $id) { kind recipient status lastError appointment { id status } } }',
       { id: cancelled.id },
       admin,

@@ -1,9 +1,18 @@
 import { contract, operation } from '@carebook/clients';
-import { GraphqlResponse, liveClient, SmtpSink, Stack, startSmtpSink, startStack } from '@carebook/platform/testing';
+import {
+  arrayContaining,
+  GraphqlResponse,
+  liveClient,
+  SmtpSink,
+  Stack,
+  startSmtpSink,
+  startStack,
+} from '@carebook/platform/testing';
 import { Kind, OperationDefinitionNode } from 'graphql';
 import { CELLS } from './access/access-cases';
 import { Access, ACCESS_TABLE, CALLERS } from './access/access-table';
 import { ClinicFixture } from './access/clinic-fixture';
+import { carriesChange, scheduleChange } from './lib/schedule-change';
 
 const REFUSALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
 const operations = contract.definitions.filter(
@@ -73,7 +82,7 @@ describe('role matrix: every contract operation as every kind of caller', () => 
           // A change to the doctor's schedule made elsewhere must reach the subscriber.
           const opened = await waitForDelivery(subscription, () => clinic.openDay(clinic.doctor));
           expect(opened.errors).toBeUndefined();
-          expect(opened.data.scheduleChanged.slot.doctor.id).toBe(clinic.doctor.id);
+          expect(scheduleChange(opened).slot!.doctor.id).toBe(clinic.doctor.id);
         } else {
           // The refusal is the positive signal; after it, a change must still deliver nothing.
           const { error } = await subscription.ended;
@@ -82,10 +91,10 @@ describe('role matrix: every contract operation as every kind of caller', () => 
             ...live.closes.map((c) => String(c.code)),
           ];
           expect({ error, refusals }).toMatchObject({
-            refusals: expect.arrayContaining([expect.stringMatching(/^(FORBIDDEN|UNAUTHENTICATED|4403)$/)]),
+            refusals: arrayContaining([expect.stringMatching(/^(FORBIDDEN|UNAUTHENTICATED|4403)$/)]),
           });
           await clinic.openDay(clinic.doctor);
-          expect(subscription.results.filter((r) => r.data?.scheduleChanged)).toEqual([]);
+          expect(subscription.results.filter(carriesChange)).toEqual([]);
           expect(JSON.stringify(subscription.results)).not.toContain(clinic.secrets.patientName);
         }
       } finally {
@@ -103,14 +112,14 @@ async function waitForDelivery(
   for (let attempt = 0; ; attempt += 1) {
     await change();
     try {
-      return await subscription.next((r) => Boolean(r.data?.scheduleChanged || r.errors), 3000);
+      return await subscription.next((r) => carriesChange(r) || Boolean(r.errors), 3000);
     } catch (error) {
       if (attempt >= 4) throw error;
     }
   }
 }
 
-function expectAccess(response: GraphqlResponse, access: Access, secrets: string[]): void {
+function expectAccess(response: GraphqlResponse<unknown>, access: Access, secrets: string[]): void {
   const body = JSON.stringify(response);
   if (access === 'DENY') {
     const codes = (response.errors ?? []).map((e) => e.extensions?.code);

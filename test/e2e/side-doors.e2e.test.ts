@@ -45,6 +45,8 @@ const ENTITY_OF: Partial<Record<ServiceName, string>> = {
   notification: 'Appointment',
 };
 const HISTORY = 'query($id: ID!) { patient(id: $id) { id name medicalHistory } }';
+/** What HISTORY asks for (a probe, not a contract operation). */
+type History = { patient: { id: string; name: string; medicalHistory: string | null } | null };
 /** The shared secret every process held before per-service keys (public in the repository's history). */
 const RETIRED_DEV_SECRET = 'carebook-development-service-secret-change-me';
 
@@ -83,7 +85,7 @@ describe('side doors, tried end to end', () => {
   });
 
   /** Refused outright: 401, UNAUTHENTICATED, and nothing of the answer. */
-  function expectRefused(response: GraphqlResponse, label: string) {
+  function expectRefused(response: GraphqlResponse<unknown>, label: string) {
     expect({ label, status: response.status, code: errorCode(response), data: response.data ?? null }).toEqual({
       label,
       status: 401,
@@ -120,7 +122,7 @@ describe('side doors, tried end to end', () => {
     });
 
     it("ignores a caller token a client sends in the gateway's own header: the request stays anonymous", async () => {
-      const response = await postGraphql(stack.gatewayUrl, HISTORY, { id: ada.id }, undefined, {
+      const response = await postGraphql<History>(stack.gatewayUrl, HISTORY, { id: ada.id }, undefined, {
         [CALLER_HEADER]: await callerToken('appointment', 'patient'),
       });
       expect(errorCode(response)).toBe('UNAUTHENTICATED');
@@ -166,14 +168,14 @@ describe('side doors, tried end to end', () => {
       );
       expectRefused(await postGraphql(urlOf('patient'), HISTORY, { id: ada.id }, admin.token), 'patient(id) as admin');
       // The same request with the gateway's proof is answered: the refusal above is the missing proof.
-      const relayed = await postAsGateway(
+      const relayed = await postAsGateway<{ myProfile: { medicalHistory: string | null } }>(
         'patient',
         urlOf('patient'),
         '{ myProfile { medicalHistory } }',
         {},
         ada.token,
       );
-      expect(relayed.data.myProfile.medicalHistory).toBe('Confidential history');
+      expect(relayed.data?.myProfile.medicalHistory).toBe('Confidential history');
     });
 
     it('refuses a service token made for one service at another, on /graphql and on internal routes', async () => {

@@ -65,7 +65,10 @@ describe('pnpm keys:rotate', () => {
       const second = await keysRotate({ NODE_ENV: 'test', ...databases, DATA_ENCRYPTION_KEYS: `${k1},${k2}` });
       expect(second.output).toContain('[patient] patients: 1 row, 1 re-sealed');
       expect(second.code).toBe(0);
-      const [[row]] = (await connection.query('select phone_sealed from patients where id = ?', [id])) as any;
+      const [[row]] = (await connection.query('select phone_sealed from patients where id = ?', [id])) as [
+        Array<{ phone_sealed: string }>,
+        unknown,
+      ];
       expect(createFieldSealer(parseKeyRing(k2)).open(phone, id, row.phone_sealed)).toBe('+49 30 5550101');
     } finally {
       await connection.end();

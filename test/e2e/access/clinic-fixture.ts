@@ -5,19 +5,17 @@ import {
   AddMedicalRecordDocument,
   BookAppointmentDocument,
   CompleteAppointmentDocument,
-  CreateDoctorDocument,
-  CreateMedicalServiceDocument,
   LoginDocument,
-  RegisterPatientDocument,
   RequestPasswordResetDocument,
   SetUserRoleDocument,
   UpdateMyProfileDocument,
   TypedDocumentNode,
 } from '@carebook/sdk';
 import { getOperationAST } from 'graphql';
-import { createConnection } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
+import { Clinic } from '../lib/clinic';
 import { contractCall } from '../lib/contract-call';
+import { Row, serviceRows } from '../lib/service-rows';
 import type { Caller } from './access-table';
 
 export interface Account {
@@ -55,12 +53,18 @@ export class ClinicFixture {
   private readonly freeSlots = new Map<string, string[]>();
   private nextDay = 30;
 
+  /** The shared e2e set-up steps (service, doctors, patients), with this fixture's admin. */
+  private readonly clinic: Clinic;
+
   constructor(
     private readonly stack: Stack,
     private readonly mail: SmtpSink,
-  ) {}
+  ) {
+    this.clinic = new Clinic(stack);
+  }
 
-  async call(name: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse> {
+  /** Runs a contract operation by name, as the matrix does for each of them: its answer is whatever it selects. */
+  async call(name: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse<unknown>> {
     return postGraphql(this.stack.gatewayUrl, operation(name), variables, token);
   }
 
@@ -87,21 +91,8 @@ export class ClinicFixture {
       name: 'admin',
       token: adminLogin.accessToken,
     };
-    this.serviceId = (
-      await this.ok(
-        CreateMedicalServiceDocument,
-        {
-          input: {
-            name: 'Matrix check-up',
-            category: 'GENERAL_CHECKUP',
-            durationMinutes: 15,
-            price: '30.00',
-            currency: 'EUR',
-          },
-        },
-        this.admin.token,
-      )
-    ).createMedicalService.id;
+    this.clinic.admin = this.admin.token;
+    this.serviceId = await this.clinic.service({ name: 'Matrix check-up', durationMinutes: 15, price: '30.00' });
     this.doctor = await this.newDoctor('Dr Matrix');
     this.otherDoctor = await this.newDoctor('Dr Other');
     this.patient = await this.newPatient(this.secrets.patientName);
@@ -123,29 +114,20 @@ export class ClinicFixture {
 
   async newDoctor(name: string): Promise<Account> {
     const email = `dr-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
-    const created = await this.ok(
-      CreateDoctorDocument,
-      {
-        input: {
-          email,
-          password: PASSWORD,
-          name,
-          specialty: 'General practice',
-          licenseNumber: `MX-${randomUUID().slice(0, 8)}`,
-          serviceIds: [this.serviceId],
-        },
-      },
-      this.admin.token,
-    );
-    const token = (await this.ok(LoginDocument, { email, password: PASSWORD })).login.accessToken;
-    return { id: created.createDoctor.id, email, password: PASSWORD, name, token };
+    const licenseNumber = `MX-${randomUUID().slice(0, 8)}`;
+    const doctor = await this.clinic.doctor({
+      email,
+      password: PASSWORD,
+      name,
+      licenseNumber,
+      serviceIds: [this.serviceId],
+    });
+    return { ...doctor, name };
   }
 
   async newPatient(name = 'Throwaway Patient'): Promise<Account> {
     const email = `p-${randomUUID().slice(0, 8)}@matrix.e2e.test`;
-    const registered = (await this.ok(RegisterPatientDocument, { input: { email, password: PASSWORD, name } }))
-      .registerPatient;
-    return { id: registered.user.id, email, password: PASSWORD, name, token: registered.accessToken };
+    return { ...(await this.clinic.patient({ email, password: PASSWORD, name })), name };
   }
 
   /** A new account of the caller's kind (none for anonymous), for cells that end their caller's sessions. */
@@ -257,12 +239,7 @@ export class ClinicFixture {
     return `${row.status}@${row.slot_id}`;
   }
 
-  async sql(service: string, query: string, params: unknown[]): Promise<Array<Record<string, any>>> {
-    const connection = await createConnection(this.stack.env[`${service.toUpperCase()}_DB_URL`]!);
-    try {
-      return (await connection.query(query, params))[0] as Array<Record<string, any>>;
-    } finally {
-      await connection.end();
-    }
+  async sql<T extends Row = Row>(service: string, query: string, params: unknown[]): Promise<T[]> {
+    return serviceRows<T>(this.stack, service, query, params);
   }
 }

@@ -40,7 +40,7 @@ export function liveClient(gatewayUrl: string, token?: string) {
 
   /** A typed document gives typed results. */
   function subscribe<T, V>(operation: TypedDocumentNode<T, V>, variables?: NoInfer<V>): LiveSubscription<T>;
-  /** An operation's text gives `any` (suites not yet moved to documents); last, so ReturnType<subscribe> is this. */
+  /** An operation's text: its results are `unknown` until read with a narrow type; last, so ReturnType<subscribe> is this. */
   function subscribe(query: string, variables?: Record<string, unknown>): LiveSubscription;
   function subscribe<T, V>(
     operation: GraphqlOperation<T, V>,

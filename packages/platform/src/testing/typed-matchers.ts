@@ -27,3 +27,13 @@ export function stringMatching(pattern: RegExp): unknown {
 export function anyDate(): unknown {
   return expect.any(Date);
 }
+
+/** An object that holds at least these properties (nested in an expected object, where `expect.objectContaining` is `any`). */
+export function objectContaining(expected: object): unknown {
+  return expect.objectContaining(expected);
+}
+
+/** An array that holds at least these items (nested in an expected object, where `expect.arrayContaining` is `any`). */
+export function arrayContaining(expected: readonly unknown[]): unknown {
+  return expect.arrayContaining(expected);
+}
