@@ -6,6 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 import { importBoundaries } from './eslint/import-boundaries.mjs';
+import { clientPrograms, nodeProgram } from './eslint/typed-programs.mjs';
 
 const subgraphs = readdirSync(new URL('./subgraphs', import.meta.url));
 
@@ -44,14 +45,8 @@ export default tseslint.config(
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
-        // The programs `pnpm check:types` checks: each file is linted with the types its own program gives it.
-        project: [
-          './tsconfig.check.json',
-          './clients/web/tsconfig.test.json',
-          './clients/web/tsconfig.json',
-          './clients/web/e2e/tsconfig.json',
-          './clients/explorer/tsconfig.json',
-        ],
+        // Each file is linted with the types of the program `pnpm check:types` checks it in (the clients' below).
+        project: nodeProgram,
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -84,6 +79,10 @@ export default tseslint.config(
       ],
     },
   },
+  ...clientPrograms.map(({ tsconfig, files }) => ({
+    files,
+    languageOptions: { parserOptions: { project: tsconfig } },
+  })),
   {
     // domain/ holds the rules; a test beside one may set up its data with the use cases.
     files: ['subgraphs/*/src/domain/*.ts'],

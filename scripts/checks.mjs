@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm checks`: lint, the type check of every test, the format check and the freshness of the generated test
-// operations, side by side. The first three use about one core each, so on the two-core machine they together
-// take about as long as lint alone (measured: ~1.6 min of CPU for lint, ~0.9 for the type checks). Fails if any fails; prints each one's output.
+// operations, side by side. Lint is the longest: ~1.6 min of CPU in two processes (scripts/lint.mjs), the type
+// checks ~0.9, so on the two-core machine the four together take about as long as their CPU split over two cores.
+// Fails if any fails; prints each one's output.
 import { spawn } from 'node:child_process';
 
 const checks = [
