@@ -30,8 +30,6 @@ RUN if [ "$PACKAGE_DIR" = gateway ]; then cp supergraph.graphql /out/supergraph.
 FROM node:20-bookworm-slim
 ARG PORT
 ENV NODE_ENV=production
-# What every service process runs with (packages/platform/src/config/service-node-options.ts says why).
-ENV NODE_OPTIONS=--max-semi-space-size=32
 WORKDIR /app
 # Owned by root: the service user can read it but not change it (the process writes nothing here).
 COPY --from=build /out/ ./

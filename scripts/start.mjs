@@ -10,8 +10,6 @@ import { join, resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import YAML from 'yaml';
 import { startDevMailCatcher } from './dev-mail-catcher.mjs';
-// Built by `pnpm start` before this runs; the options every service process runs with (service-node-options.ts).
-import serviceNodeOptions from '../packages/platform/dist/config/service-node-options.js';
 
 const root = resolve(import.meta.dirname, '..');
 loadDotenv({ path: join(root, '.env'), quiet: true });
@@ -77,7 +75,7 @@ function readable(line) {
 function run(proc, index) {
   if (!existsSync(proc.entry))
     throw new Error(`${proc.entry} is missing; run through \`pnpm start\`, which builds first.`);
-  const child = spawn(process.execPath, [...serviceNodeOptions.SERVICE_NODE_OPTIONS, proc.entry], {
+  const child = spawn(process.execPath, [proc.entry], {
     cwd: root,
     env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { productionProblems } from '../../packages/platform/src/config/production-settings';
-import { SERVICE_NODE_OPTIONS } from '../../packages/platform/src/config/service-node-options';
 import { ServiceName, SERVICE_PORTS } from '../../packages/platform/src/config/services';
 import { stringMatching } from '../../packages/platform/src/testing/typed-matchers';
 
@@ -392,12 +391,7 @@ describe('the service Dockerfile', () => {
   it.each(deployables)('%s: sets only variables its code reads, and production', (name) => {
     const set = Object.keys(imageEnvironmentOf(name));
     expect(set).toContain('NODE_ENV');
-    // NODE_OPTIONS is read by Node itself, not by the service's code (checked below).
-    expect(set.filter((key) => key !== 'NODE_OPTIONS' && !known[name].has(key))).toEqual([]);
-  });
-
-  it.each(deployables)('%s: runs Node with the options every service process runs with', (name) => {
-    expect(imageEnvironmentOf(name).NODE_OPTIONS).toBe(SERVICE_NODE_OPTIONS.join(' '));
+    expect(set.filter((key) => !known[name].has(key))).toEqual([]);
   });
 
   it('gives the gateway the supergraph it copies into the image', () => {

@@ -5,7 +5,6 @@ export * from './config/durations';
 export * from './config/services';
 export * from './config/service-config';
 export * from './config/production-settings';
-export * from './config/service-node-options';
 export * from './errors/app-errors';
 export * from './errors/format-error';
 export * from './logger';

@@ -2,7 +2,6 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { envPrefix, ServiceName } from '../config/services';
-import { SERVICE_NODE_OPTIONS } from '../config/service-node-options';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 
@@ -57,7 +56,7 @@ export async function spawnService(
   const profiling = process.env.CAREBOOK_CPU_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CAREBOOK_CPU_PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`]
     : [];
-  const child = spawn(process.execPath, [...SERVICE_NODE_OPTIONS, ...profiling, entryOf(name)], {
+  const child = spawn(process.execPath, [...profiling, entryOf(name)], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, [`${envPrefix(name)}_PORT`]: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

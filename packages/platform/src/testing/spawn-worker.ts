@@ -2,7 +2,6 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { startTimeoutMs, stopProcess } from './spawn-service';
-import { SERVICE_NODE_OPTIONS } from '../config/service-node-options';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 /** Numbers the profiles of several processes of one entry point (a restarted or second worker). */
@@ -37,7 +36,7 @@ export async function spawnWorker(
         `--cpu-prof-name=${basename(dirname(dirname(dirname(entry))))}-worker-${++spawned}.cpuprofile`,
       ]
     : [];
-  const child = spawn(process.execPath, [...SERVICE_NODE_OPTIONS, ...profiling, path], {
+  const child = spawn(process.execPath, [...profiling, path], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
