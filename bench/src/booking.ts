@@ -3,6 +3,7 @@ import { startStack } from '@carebook/platform/testing';
 import { BookAppointmentDocument } from '@carebook/sdk';
 import { clinicClient } from './lib/clinic';
 import { startFloor } from './floor/floor';
+import { floorPhase, settle } from './floor/floor-phase';
 import { doubleBookings, formatDoubleBookings } from './lib/double-bookings';
 import { cpuMeter, formatShare } from './lib/process-cpu';
 import { drive } from './lib/drive';
@@ -24,10 +25,6 @@ import { printLoggedErrors } from './lib/logged-errors';
  * Carebook's figures as multiples of the floor's: ratios hold across
  * machines, absolute times do not.
  */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2000));
-
-/** Runs of each phase the floor's CPU per request is measured over (see phase()). */
-const FLOOR_CPU_RUNS = 5;
 
 async function main() {
   const clients = Number(process.argv[2] ?? 50);
@@ -84,18 +81,7 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       const carebookCpu = carebookMeter.share(requests, ['bench']);
 
-      // One run of a phase costs the floor a few hundred ms of CPU, which /proc counts in 10 ms ticks: its CPU per
-      // request is taken over FLOOR_CPU_RUNS runs (fresh slots each, opened before the meter starts); its
-      // latencies and rate are the first run's.
-      const floorSlotRuns: string[][] = [];
-      for (let run = 0; run < FLOOR_CPU_RUNS; run++) floorSlotRuns.push(await floor.openSlots(slotIds.length));
-      await settle();
-      floorMeter.start();
-      const floorRuns = [];
-      for (const floorSlots of floorSlotRuns)
-        floorRuns.push(await drive(patients, perClient, floorSlots, (_token, slotId) => floor.book(slotId)));
-      const floorCpu = floorMeter.share(requests * FLOOR_CPU_RUNS, ['bench']);
-      const bare = floorRuns[0];
+      const { bare, floorCpu } = await floorPhase(floor, floorMeter, patients, perClient, slotIds.length);
       if (warmUp) return;
 
       console.log(`\n${label}`);

@@ -3,6 +3,7 @@ import { SERVICE_NAMES } from '@carebook/platform';
 import { SmtpSink, spawnWorker, startSmtpSink, startStack } from '@carebook/platform/testing';
 import { BookAppointmentDocument } from '@carebook/sdk';
 import { startFloor } from './floor/floor';
+import { floorPhase } from './floor/floor-phase';
 import { clinicClient } from './lib/clinic';
 import { doubleBookings, formatDoubleBookings } from './lib/double-bookings';
 import { drive } from './lib/drive';
@@ -96,10 +97,7 @@ async function main() {
       const settledMs = (await quiet(sink, emailsBefore + carebook.confirmed)) - answered;
       const carebookCpu = carebookMeter.share(bookings, ['bench']);
 
-      const floorSlots = await floor.openSlots(slotIds.length);
-      floorMeter.start();
-      const bare = await drive(patients, perClient, floorSlots, (_token, slotId) => floor.book(slotId));
-      const floorCpu = floorMeter.share(bookings, ['bench']);
+      const { bare, floorCpu } = await floorPhase(floor, floorMeter, patients, perClient, slotIds.length);
       if (label === 'warm-up') return null;
       return { carebook, bare, carebookCpu, floorCpu, emails: sink.messages.length - emailsBefore, settledMs };
     }
