@@ -5,6 +5,7 @@ import { createLogger } from '../src/logger';
 import {
   consumeOnce,
   DomainEvent,
+  insertEventSql,
   OutboxEvent,
   OutboxRelay,
   ProcessedEvent,
@@ -13,6 +14,7 @@ import {
   startOutboxRelay,
 } from '../src/events';
 import { mysqlOrmConfig } from '../src/orm/open-orm';
+import { openSqlPool, type SqlPool } from '../src/orm/sql-pool';
 import { ensureMysqlDatabase } from '../src/orm/mysql-admin';
 import { dropDatabase, freshDatabaseUrl, testPortBase } from '../src/testing';
 import Redis from 'ioredis';
@@ -55,22 +57,26 @@ async function startRedis(port: number): Promise<ChildProcess> {
   throw new Error('redis-server did not start');
 }
 
-describe('transactional outbox and relay', () => {
+// The relay reads and marks its rows through the entity manager (MongoDB) or, given the service's pool, plain SQL (MariaDB).
+describe.each(['entity manager', 'plain SQL'] as const)('transactional outbox and relay (rows read by %s)', (reads) => {
   const url = freshDatabaseUrl('outbox');
   const port = testPortBase();
   const redisUrl = `redis://127.0.0.1:${port}`;
   let orm: MikroORM;
   let redis: ChildProcess;
+  let sql: SqlPool | null = null;
 
   beforeAll(async () => {
     await ensureMysqlDatabase(url);
     orm = await MikroORM.init({ ...mysqlOrmConfig({ url, entities: [OutboxEvent, ProcessedEvent], migrations: [] }) });
     await orm.schema.createSchema();
+    if (reads === 'plain SQL') sql = openSqlPool(url);
     redis = await startRedis(port);
   });
 
   afterAll(async () => {
     redis?.kill('SIGKILL');
+    await sql?.close();
     await orm?.close(true);
     await dropDatabase(url);
   });
@@ -86,6 +92,35 @@ describe('transactional outbox and relay', () => {
     expect(await orm.em.fork().count(OutboxEvent, { aggregateId: 'rolled-back' })).toBe(0);
   });
 
+  it('writes an event inserted with plain SQL with its transaction, and nothing when it rolls back', async () => {
+    const pool = openSqlPool(url)!;
+    try {
+      await expect(
+        pool.transaction(async (tx) => {
+          await insertEventSql(
+            tx,
+            'test',
+            'APPOINTMENT_CONFIRMED',
+            { type: 'Appointment', id: 'sql-rolled-back' },
+            facts(0),
+          );
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      const event = await pool.transaction((tx) =>
+        insertEventSql(tx, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: 'sql-kept' }, facts(1)),
+      );
+      const rows = await orm.em.fork().find(OutboxEvent, { aggregateId: { $in: ['sql-rolled-back', 'sql-kept'] } });
+      expect(
+        rows.map((row) => ({ id: row.id, type: row.type, envelope: JSON.parse(row.envelope) as DomainEvent })),
+      ).toEqual([{ id: event.id, type: 'APPOINTMENT_CONFIRMED', envelope: event }]);
+      // Marked as published so the relay tests below start from an outbox of their own rows.
+      await orm.em.fork().nativeUpdate(OutboxEvent, { id: event.id }, { publishedAt: new Date() });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('keeps events while Redis is down and delivers them, in order, once it is back', async () => {
     const gone = new Promise((resolve) => redis.once('exit', resolve));
     redis.kill('SIGKILL');
@@ -94,7 +129,7 @@ describe('transactional outbox and relay', () => {
       for (let n = 1; n <= 5; n++)
         recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id: `a${n}` }, facts(n));
     });
-    const relay = startOutboxRelay({ orm: orm, service: 'test', redisUrl, prefix: 'outbox-test', logger, pollMs: 100 });
+    const relay = startOutboxRelay({ orm, sql, service: 'test', redisUrl, prefix: 'outbox-test', logger, pollMs: 100 });
     // A whole pass over the outbox has run (and could publish nothing) before looking.
     expect(await relay.drainOnce()).toBe(0);
     expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(5);
@@ -150,7 +185,7 @@ describe('transactional outbox and relay', () => {
     subscriber.on('message', (_channel, message) => live.push(scheduleMessage(message).aggregateId));
     const relays: OutboxRelay[] = [];
     const relay = () => {
-      const started = startOutboxRelay({ orm: orm, service: 'two-relays', redisUrl, prefix, logger, pollMs: 50 });
+      const started = startOutboxRelay({ orm, sql, service: 'two-relays', redisUrl, prefix, logger, pollMs: 50 });
       relays.push(started);
       return started;
     };
@@ -205,7 +240,7 @@ describe('transactional outbox and relay', () => {
 
   /** A relay that never polls (an hour between safety-net passes): only nudges, hand-ons and reconnects make it publish. */
   const neverPolling = (service: string, prefix: string) =>
-    startOutboxRelay({ orm: orm, service, redisUrl, prefix, logger, pollMs: 3_600_000 });
+    startOutboxRelay({ orm, sql, service, redisUrl, prefix, logger, pollMs: 3_600_000 });
 
   it('wakes on nudges, not polls: an instance without the lease hands its nudge to the one holding it', async () => {
     const prefix = `outbox-nudge-${randomUUID().slice(0, 8)}`;

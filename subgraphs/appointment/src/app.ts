@@ -8,6 +8,7 @@ import {
   mountInternalRoutes,
   mountInternalStreamRoutes,
   openOrm,
+  openSqlPool,
   RunningService,
   scheduleChannel,
   schedulingContract,
@@ -35,8 +36,10 @@ export type RunningAppointment = RunningService & { orm: MikroORM; reconcile(): 
 export async function startAppointment(config: AppointmentConfig): Promise<RunningAppointment> {
   const logger = createLogger('appointment', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger, stores: ['mysql', 'mongodb'] });
+  const sql = openSqlPool(config.databaseUrl);
   const relay = startOutboxRelay({
     orm,
+    sql,
     service: 'appointment',
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
@@ -67,6 +70,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     maxActivePerPatient: extra.MAX_ACTIVE_APPOINTMENTS_PER_PATIENT,
     logger,
     slotClaims: slotClaims(),
+    sql,
   };
   const reconcile = () => reconcileAppointments(orm.em.fork(), deps, extra.APPOINTMENT_PENDING_GRACE_SECONDS);
   const stopJob = await startReconcileJob({
@@ -91,6 +95,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
       await relay.stop();
       await directory.close();
       await scheduleChanges.close();
+      await sql?.close();
     },
   });
   return { ...running, orm, reconcile };

@@ -1,4 +1,4 @@
-import type { ContractClient, FieldSealer, Logger, schedulingContract } from '@carebook/platform';
+import type { ContractClient, FieldSealer, Logger, schedulingContract, SqlPool } from '@carebook/platform';
 import type { DoctorApi } from './clients/doctor-facts-cache';
 import type { SlotMemory } from './clients/slot-memory';
 import type { SlotClaims } from './use-cases/slot-claims';
@@ -20,6 +20,8 @@ export interface AppointmentDeps {
   slotClaims: SlotClaims;
   /** The slots this process booked, answered as taken without asking scheduling (clients/slot-memory.ts). */
   slotMemory: Pick<SlotMemory, 'taken' | 'booked'>;
+  /** MariaDB: the plain SQL pool the booking's transactions run on (store/booking-sql.ts); null on MongoDB. */
+  sql: SqlPool | null;
 }
 
 /** The actor of a change: a user, or null for the system (reconciler). */

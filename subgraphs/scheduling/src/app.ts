@@ -4,6 +4,7 @@ import {
   listenForDirectoryChanges,
   mountInternalRoutes,
   openOrm,
+  openSqlPool,
   RunningService,
   startOutboxRelay,
   startSubgraph,
@@ -33,8 +34,10 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
   const logger = createLogger('scheduling', config.logLevel);
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger, stores: ['mysql', 'mongodb'] });
   const services = createServiceClient(config.serviceKeys, config.env);
+  const sql = openSqlPool(config.databaseUrl);
   const relay = startOutboxRelay({
     orm,
+    sql,
     service: 'scheduling',
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
@@ -62,6 +65,7 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
       relay.nudge();
     },
     logger,
+    sql,
   };
   const extend = () => extendHorizons(orm.em.fork(), context);
   const horizonJob = startHorizonJob({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger, extend });
@@ -76,6 +80,7 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
       await horizonJob.close();
       await relay.stop();
       await directory.close();
+      await sql?.close();
     },
   });
   return { ...running, extendHorizons: extend, horizonJob };

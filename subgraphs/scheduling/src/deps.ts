@@ -1,4 +1,4 @@
-import type { BookingPolicy, Logger } from '@carebook/platform';
+import type { BookingPolicy, Logger, SqlPool } from '@carebook/platform';
 import type { SlotStore } from './store';
 import type { AppointmentDesk } from './clients/appointment-desk';
 import type { CalendarCache } from './store/calendar-cache';
@@ -23,6 +23,8 @@ export interface SchedulingContext {
   /** Called after a commit that changed slots (clears the calendar cache, nudges the outbox relay). */
   afterCommit(): void;
   logger: Logger;
+  /** MariaDB: the plain SQL pool a booking's slot lookup and update run on (store/slot-booking-sql.ts); null on MongoDB. */
+  sql: SqlPool | null;
 }
 
 /** What the scheduling resolvers need, built once at start and injected. */

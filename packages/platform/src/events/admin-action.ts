@@ -23,7 +23,17 @@ export async function recordAdminAction(
   targetId: string,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  if (actor.role !== Role.ADMIN) return;
-  const facts: AdminActionFacts = { adminId: actor.id, action, targetId, ...(details ? { details } : {}) };
-  await insertEvent(em, source, 'ADMIN_ACTION_TAKEN', { type: 'AdminAction', id: actor.id }, facts);
+  const entry = adminActionFacts(actor, action, targetId, details);
+  if (entry) await insertEvent(em, source, 'ADMIN_ACTION_TAKEN', { type: 'AdminAction', id: actor.id }, entry);
+}
+
+/** The log entry of an actor's change: null unless the actor is an admin (for writers without an entity manager). */
+export function adminActionFacts(
+  actor: ActingUser,
+  action: string,
+  targetId: string,
+  details?: Record<string, unknown>,
+): AdminActionFacts | null {
+  if (actor.role !== Role.ADMIN) return null;
+  return { adminId: actor.id, action, targetId, ...(details ? { details } : {}) };
 }

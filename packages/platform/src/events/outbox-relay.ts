@@ -10,6 +10,7 @@ import { isScheduleEvent, queuesFor, SCHEDULE_CHANNEL } from './event-routing';
 import { signEvent } from './event-signature';
 import { OutboxEvent } from './outbox-event.entity';
 import { producerConnection } from './queue-connections';
+import type { SqlPool } from '../orm/sql-pool';
 
 export interface OutboxRelayOptions {
   orm: MikroORM;
@@ -23,6 +24,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** The service's own key (ServiceKeys.privateKey): queued events are signed with it (event-signature.ts). */
   signingKey?: KeyObject;
+  /** On MariaDB, the service's plain SQL pool: each pass reads and marks its rows with two prepared statements. */
+  sql?: SqlPool | null;
 }
 
 /** While publishing fails (Redis away), passes are retried this often, so events go out soon after it is back. */
@@ -105,15 +108,22 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return found;
   };
 
+  // Take the lease, or renew it when this instance holds it: one round trip (it was SET NX, GET and PEXPIRE).
+  redis.defineCommand('carebookHoldLease', {
+    numberOfKeys: 1,
+    lua: `if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
+      if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('pexpire', KEYS[1], ARGV[2]) return 1 end
+      return 0`,
+  });
+  const leaseCommands = redis as Redis & {
+    carebookHoldLease(key: string, holder: string, ttlMs: number): Promise<number>;
+  };
+
   async function holdLease(): Promise<boolean> {
-    const taken = await redis.set(leaseKey, instance, 'PX', 10_000, 'NX');
-    if (taken) return true;
-    if ((await redis.get(leaseKey)) !== instance) return false;
-    await redis.pexpire(leaseKey, 10_000);
-    return true;
+    return (await leaseCommands.carebookHoldLease(leaseKey, instance, 10_000)) === 1;
   }
 
-  async function publish(row: OutboxEvent): Promise<void> {
+  async function publish(row: OutboxRow): Promise<void> {
     const event = JSON.parse(row.envelope) as DomainEvent;
     const names = queuesFor(event.type);
     const job = options.signingKey && names.length ? signEvent(event, options.signingKey) : event;
@@ -128,13 +138,13 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
     leaseElsewhere = !(await holdLease());
     if (leaseElsewhere) return 0;
-    const em = orm.em.fork();
-    const rows = await em.find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit: batchSize });
+    const store = options.sql ? sqlOutbox(options.sql) : ormOutbox(orm);
+    const rows = await store.unpublished(batchSize);
     // Published rows are marked in one update per pass (and before giving up on a failure):
     // a crash in between only re-publishes them, which the job id makes a no-op.
     const published: string[] = [];
     const markPublished = async () => {
-      if (published.length) await em.nativeUpdate(OutboxEvent, { id: { $in: published } }, { publishedAt: new Date() });
+      if (published.length) await store.markPublished(published);
     };
     for (const row of rows) {
       try {
@@ -142,7 +152,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       } catch (error) {
         // Keep order: stop at the first failure and retry from this row next time.
         await markPublished();
-        await em.nativeUpdate(OutboxEvent, { id: row.id }, { attempts: row.attempts + 1 });
+        await store.countAttempt(row);
         // A queue created while Redis was down stays broken; make fresh ones next time.
         for (const broken of queues.values()) void broken.close().catch(() => undefined);
         queues.clear();
@@ -238,4 +248,48 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`publishing took longer than ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The outbox columns a pass reads. */
+type OutboxRow = Pick<OutboxEvent, 'id' | 'envelope' | 'attempts'>;
+
+/** Where a pass reads its rows and marks them: the entity manager (MongoDB) or plain SQL (MariaDB). */
+interface OutboxRows {
+  unpublished(limit: number): Promise<OutboxRow[]>;
+  markPublished(ids: string[]): Promise<void>;
+  countAttempt(row: OutboxRow): Promise<void>;
+}
+
+function ormOutbox(orm: MikroORM): OutboxRows {
+  const em = orm.em.fork();
+  return {
+    unpublished: (limit) => em.find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit }),
+    markPublished: async (ids) => {
+      await em.nativeUpdate(OutboxEvent, { id: { $in: ids } }, { publishedAt: new Date() });
+    },
+    countAttempt: async (row) => {
+      await em.nativeUpdate(OutboxEvent, { id: row.id }, { attempts: row.attempts + 1 });
+    },
+  };
+}
+
+function sqlOutbox(sql: SqlPool): OutboxRows {
+  return {
+    // On the (published_at, position) index, as the entity manager's query. The limit is written out: a
+    // prepared statement's LIMIT takes no parameter MySQL 8 accepts from mysql2 (it sends numbers as doubles).
+    unpublished: (limit) =>
+      sql.rows<OutboxRow>(
+        `select id, envelope, attempts from outbox_events where published_at is null order by position asc limit ${Math.trunc(limit)}`,
+        [],
+      ),
+    markPublished: async (ids) => {
+      await sql.run(`update outbox_events set published_at = ? where id in (${ids.map(() => '?').join(', ')})`, [
+        new Date(),
+        ...ids,
+      ]);
+    },
+    countAttempt: async (row) => {
+      await sql.run('update outbox_events set attempts = attempts + 1 where id = ?', [row.id]);
+    },
+  };
 }

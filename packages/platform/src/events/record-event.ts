@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createEvent, DomainEvent, EventPayloads, EventType } from './domain-event';
+import type { SqlRunner } from '../orm/sql-pool';
 import { OutboxEvent } from './outbox-event.entity';
 
 let lastPosition = 0;
@@ -52,19 +53,51 @@ function outboxRow<T extends EventType>(
   aggregate: { type: string; id: string },
   payload: EventPayloads[T],
 ) {
+  const { event, values } = outboxValues(source, type, aggregate, payload);
+  return { event, row: em.create(OutboxEvent, values, { persist: false }) };
+}
+
+/** The outbox row of a new event, as plain values (the entity manager's row, or insertEventSql's). */
+function outboxValues<T extends EventType>(
+  source: string,
+  type: T,
+  aggregate: { type: string; id: string },
+  payload: EventPayloads[T],
+) {
   const event = createEvent(source, type, aggregate, payload);
-  const row = em.create(
-    OutboxEvent,
-    {
-      id: event.id,
-      position: nextPosition(),
-      type,
-      aggregateType: aggregate.type,
-      aggregateId: aggregate.id,
-      envelope: JSON.stringify(event),
-      occurredAt: new Date(event.occurredAt),
-    },
-    { persist: false },
+  const values = {
+    id: event.id,
+    position: nextPosition(),
+    type,
+    aggregateType: aggregate.type,
+    aggregateId: aggregate.id,
+    envelope: JSON.stringify(event),
+    occurredAt: new Date(event.occurredAt),
+  };
+  return { event, values };
+}
+
+/** insertEvent on a plain SQL transaction (orm/sql-pool.ts): the same row, one prepared statement. */
+export async function insertEventSql<T extends EventType>(
+  sql: SqlRunner,
+  source: string,
+  type: T,
+  aggregate: { type: string; id: string },
+  payload: EventPayloads[T],
+): Promise<DomainEvent<T>> {
+  const { event, values } = outboxValues(source, type, aggregate, payload);
+  await sql.run(
+    `insert into outbox_events (id, position, type, aggregate_type, aggregate_id, envelope, occurred_at, attempts)
+     values (?, ?, ?, ?, ?, ?, ?, 0)`,
+    [
+      values.id,
+      values.position,
+      values.type,
+      values.aggregateType,
+      values.aggregateId,
+      values.envelope,
+      values.occurredAt,
+    ],
   );
-  return { event, row };
+  return event;
 }

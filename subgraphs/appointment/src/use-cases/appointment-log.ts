@@ -71,7 +71,12 @@ export async function insertChange(
   await em.insert(changeRow(em, sealer, appointment, change));
 }
 
-type ChangeFacts = { by: string | null; from: AppointmentStatus | null; to: AppointmentStatus; note?: string | null };
+export type ChangeFacts = {
+  by: string | null;
+  from: AppointmentStatus | null;
+  to: AppointmentStatus;
+  note?: string | null;
+};
 
 function changeRow(
   em: EntityManager,
@@ -79,13 +84,22 @@ function changeRow(
   appointment: Appointment,
   change: ChangeFacts,
 ): AppointmentChange {
+  return em.create(AppointmentChange, changeValues(sealer, appointment, change), { persist: false });
+}
+
+/** A history row's values, its note sealed to the row (the entity manager's row, or the plain SQL insert's). */
+export function changeValues(sealer: FieldSealer, appointment: Appointment, change: ChangeFacts) {
   const id = randomUUID();
   const note = sealer.seal(SEALED.historyNote, id, change.note ?? null);
-  return em.create(
-    AppointmentChange,
-    { id, appointmentId: appointment.id, byUserId: change.by, fromStatus: change.from, toStatus: change.to, note },
-    { persist: false },
-  );
+  return {
+    id,
+    appointmentId: appointment.id,
+    at: new Date(),
+    byUserId: change.by,
+    fromStatus: change.from,
+    toStatus: change.to,
+    note,
+  };
 }
 
 /** Adds the domain event to the unit of work (transactional outbox). */

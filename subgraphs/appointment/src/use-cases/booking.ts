@@ -1,4 +1,4 @@
-import { ActingUser, AppError, BadUserInput, Conflict } from '@carebook/platform';
+import { ActingUser, AppError, BadUserInput, Conflict, isDuplicateKey } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { AppointmentChange } from '../entities/appointment-change.entity';
@@ -19,6 +19,7 @@ import {
 import type { AppointmentDeps } from '../deps';
 import { assertPatientMayBook, lockPatient, retryTransient } from './overlap';
 import { confirmPending } from './pending-settlement';
+import { confirmPendingSql, createPendingSql } from '../store/booking-sql';
 import { SEALED } from '../domain/sealed-columns';
 import type { SlotFacts } from '@carebook/platform';
 import { bookSlotRequest } from '../domain/slot-requests';
@@ -102,7 +103,9 @@ async function bookSeenFree(
     // A concurrent request with the same key won the race: answer what it answers.
     if (
       key &&
-      (error instanceof UniqueConstraintViolationException || (error instanceof AppError && error.code === 'CONFLICT'))
+      (error instanceof UniqueConstraintViolationException ||
+        isDuplicateKey(error) ||
+        (error instanceof AppError && error.code === 'CONFLICT'))
     ) {
       const replay = await replayBooking(em, deps, request, key);
       if (replay) return replay;
@@ -132,7 +135,9 @@ async function bookSeenFree(
   }
 
   deps.slotMemory.booked(target.slot, appointment.id);
-  const confirmed = await confirmPending(em.fork(), deps.sealer, appointment, request.by, 'slot booked');
+  const confirmed = deps.sql
+    ? await confirmPendingSql(deps.sql, deps.sealer, appointment, request.by, 'slot booked')
+    : await confirmPending(em.fork(), deps.sealer, appointment, request.by, 'slot booked');
   deps.nudge();
   if (confirmed) return { kind: 'confirmed', appointment: confirmed };
   return settledElsewhere(em, deps, appointment, target);
@@ -149,51 +154,45 @@ async function createPending(
 ): Promise<Appointment> {
   // The id is chosen up front: the reason is sealed to its row (outside the transaction, so a retry reuses it).
   const id = randomUUID();
-  const sealedReason = deps.sealer.seal(SEALED.reason, id, reason);
+  const { startsAt, endsAt, heldFrom, heldUntil } = target.span;
+  const appointment = Object.assign(new Appointment(), {
+    id,
+    patientId: request.patientId,
+    doctorId: target.doctor.id,
+    serviceId: target.service.id,
+    slotId: target.slot.id,
+    startsAt,
+    endsAt,
+    heldFrom,
+    heldUntil,
+    status: AppointmentStatus.PENDING,
+    reason: deps.sealer.seal(SEALED.reason, id, reason),
+    price: target.service.price,
+    currency: target.service.currency,
+    ...placeColumns(target.slot.place),
+  });
+  const keyRecord = key ? { key, slotId: request.slotId, serviceId: request.serviceId } : null;
+  if (deps.sql) {
+    await createPendingSql(deps.sql, deps.sealer, appointment, request.by, keyRecord, limit);
+    return appointment;
+  }
   return retryTransient(() =>
     em.fork().transactional(async (tx) => {
-      const { startsAt, endsAt, heldFrom, heldUntil } = target.span;
       await lockPatient(tx, request.patientId);
       await assertPatientMayBook(tx, request.patientId, startsAt, endsAt, limit);
       // Written with em.insert, not through the unit of work: its flush cost more than these three statements.
-      const appointment = tx.create(
-        Appointment,
-        {
-          id,
-          patientId: request.patientId,
-          doctorId: target.doctor.id,
-          serviceId: target.service.id,
-          slotId: target.slot.id,
-          startsAt,
-          endsAt,
-          heldFrom,
-          heldUntil,
-          status: AppointmentStatus.PENDING,
-          reason: sealedReason,
-          price: target.service.price,
-          currency: target.service.currency,
-          ...placeColumns(target.slot.place),
-        },
-        { persist: false },
-      );
-      await tx.insert(appointment);
+      await tx.insert(tx.create(Appointment, { ...appointment }, { persist: false }));
       await insertChange(tx, deps.sealer, appointment, {
         by: request.by.id,
         from: null,
         to: AppointmentStatus.PENDING,
         note: 'booking requested',
       });
-      if (key)
+      if (keyRecord)
         await tx.insert(
           tx.create(
             IdempotencyKey,
-            {
-              patientId: request.patientId,
-              key,
-              appointmentId: appointment.id,
-              slotId: request.slotId,
-              serviceId: request.serviceId,
-            },
+            { patientId: request.patientId, appointmentId: appointment.id, ...keyRecord },
             { persist: false },
           ),
         );

@@ -60,12 +60,31 @@ export async function assertPatientMayBook(
   limit: number | null,
 ): Promise<void> {
   const now = new Date();
-  const since = startsAt.getTime() < now.getTime() ? startsAt : now;
+  const since = heldSince(startsAt, now);
   const held = await tx.find(
     Appointment,
     { patientId, status: { $in: [...ACTIVE_STATUSES] }, endsAt: { $gt: since } },
     { fields: ['startsAt', 'endsAt'] },
   );
+  judgeHeld(held, startsAt, endsAt, limit, now);
+}
+
+/**
+ * The instant from which a patient's active appointments can matter to a new booking of [startsAt, ...): the
+ * earlier of its start and now (an overlap, or an upcoming one counted against the limit).
+ */
+export function heldSince(startsAt: Date, now: Date): Date {
+  return startsAt.getTime() < now.getTime() ? startsAt : now;
+}
+
+/** assertPatientMayBook's decision over the active appointments not yet over (read under the patient's guard). */
+export function judgeHeld(
+  held: ReadonlyArray<Pick<Appointment, 'id' | 'startsAt' | 'endsAt'>>,
+  startsAt: Date,
+  endsAt: Date,
+  limit: number | null,
+  now: Date,
+): void {
   const clash = held.find((appointment) => overlaps(appointment, { startsAt, endsAt }));
   if (clash) throw overlapConflict(clash);
   checkActiveLimit(

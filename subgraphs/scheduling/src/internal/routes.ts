@@ -5,6 +5,7 @@ import type { SchedulingContext } from '../deps';
 import { slotCounts } from '../use-cases/slot-counts';
 import { slotViews } from '../use-cases/slot-view';
 import { Slot } from '../entities/slot.entity';
+import { slotsByIdSql } from '../store/slot-booking-sql';
 
 /** The handlers of the scheduling contract (platform's contracts/scheduling.ts says who calls what with which input). */
 export function schedulingInternalRoutes(context: SchedulingContext) {
@@ -16,7 +17,11 @@ export function schedulingInternalRoutes(context: SchedulingContext) {
     async slots({ ids, appointmentIds }, { orm }) {
       const em = orm.em.fork();
       const [byId, byAppointment] = await Promise.all([
-        ids?.length ? em.fork().find(Slot, { id: { $in: ids } }) : Promise.resolve([]),
+        !ids?.length
+          ? Promise.resolve([])
+          : context.sql
+            ? slotsByIdSql(context.sql, ids)
+            : em.fork().find(Slot, { id: { $in: ids } }),
         appointmentIds?.length ? em.fork().find(Slot, { appointmentId: { $in: appointmentIds } }) : Promise.resolve([]),
       ]);
       const unique = new Map([...byId, ...byAppointment].map((slot) => [slot.id, slot]));

@@ -6,6 +6,7 @@ import { TimeOff } from '../entities/time-off.entity';
 import { SchedulingContext, SOURCE } from '../deps';
 import { slotChange } from './slot-view';
 import { bookSpan, TAKEN } from './span-booking';
+import { bookExpectedSlotSql } from '../store/slot-booking-sql';
 
 export interface BookedSlot {
   slotId: string;
@@ -50,27 +51,34 @@ export async function bookSlot(
     return booked(await bookSpan(em, context, slotId, appointmentId, span));
   if (span && !expected) return booked(await bookSpan(em, context, slotId, appointmentId, span));
   const now = new Date();
-  const won = await em.transactional(async (tx) => {
-    const where = expected
-      ? {
-          id: slotId,
-          status: SlotStatus.FREE,
-          doctorId: expected.doctorId,
-          startsAt: { $gt: now, $eq: expected.startsAt },
-          endsAt: expected.endsAt,
-        }
-      : { id: slotId, status: SlotStatus.FREE, startsAt: { $gt: now } };
-    const changed = await tx.nativeUpdate(Slot, where, { status: SlotStatus.BOOKED, appointmentId });
-    if (changed === 0) return null;
-    const slot = expected
-      ? { id: slotId, ...expected }
-      : await tx.findOneOrFail(Slot, { id: slotId }, { refresh: true });
-    recordEvent(tx, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slot.id }, slotChange(slot, appointmentId));
-    return slot;
-  });
-  if (won) {
-    context.afterCommit();
-    return booked(won);
+  if (expected && context.sql) {
+    if (await bookExpectedSlotSql(context.sql, slotId, appointmentId, expected, now)) {
+      context.afterCommit();
+      return booked({ id: slotId, ...expected });
+    }
+  } else {
+    const won = await em.transactional(async (tx) => {
+      const where = expected
+        ? {
+            id: slotId,
+            status: SlotStatus.FREE,
+            doctorId: expected.doctorId,
+            startsAt: { $gt: now, $eq: expected.startsAt },
+            endsAt: expected.endsAt,
+          }
+        : { id: slotId, status: SlotStatus.FREE, startsAt: { $gt: now } };
+      const changed = await tx.nativeUpdate(Slot, where, { status: SlotStatus.BOOKED, appointmentId });
+      if (changed === 0) return null;
+      const slot = expected
+        ? { id: slotId, ...expected }
+        : await tx.findOneOrFail(Slot, { id: slotId }, { refresh: true });
+      recordEvent(tx, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slot.id }, slotChange(slot, appointmentId));
+      return slot;
+    });
+    if (won) {
+      context.afterCommit();
+      return booked(won);
+    }
   }
   const slot = await em.fork().findOne(Slot, { id: slotId });
   if (!slot) throw new NotFound('Slot', slotId);

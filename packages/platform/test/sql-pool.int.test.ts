@@ -1,0 +1,67 @@
+import { isDuplicateKey, openSqlPool, type SqlPool } from '../src/orm/sql-pool';
+import { ensureMysqlDatabase } from '../src/orm/mysql-admin';
+import { dropDatabase, freshDatabaseUrl } from '../src/testing';
+
+/**
+ * The plain SQL pool the hot paths share with MikroORM's tables: times go to
+ * MariaDB and come back as UTC whatever the process's zone, a transaction is
+ * all or nothing, and a unique index's refusal is recognised.
+ */
+describe('plain SQL pool', () => {
+  const url = freshDatabaseUrl('sqlpool');
+  let sql: SqlPool;
+
+  beforeAll(async () => {
+    await ensureMysqlDatabase(url);
+    sql = openSqlPool(url)!;
+    await sql.run('create table stamps (id varchar(36) primary key, at datetime(3) not null, note text null)', []);
+  });
+
+  afterAll(async () => {
+    await sql?.close();
+    await dropDatabase(url);
+  });
+
+  it('is only for MariaDB URLs: MongoDB keeps the entity manager', () => {
+    expect(openSqlPool('mongodb://127.0.0.1:27017/carebook')).toBeNull();
+  });
+
+  it('stores times as UTC wall-clock values, as MikroORM does, and reads them back as the same instants', async () => {
+    const at = new Date('2030-03-31T01:30:00.123Z');
+    await sql.run('insert into stamps (id, at, note) values (?, ?, ?)', ['utc', at, undefined]);
+    const [row] = await sql.rows<{ at: Date; stored: string; note: string | null }>(
+      "select at, date_format(at, '%Y-%m-%d %H:%i:%s.%f') as stored, note from stamps where id = ?",
+      ['utc'],
+    );
+    expect(row).toEqual({ at, stored: '2030-03-31 01:30:00.123000', note: null });
+  });
+
+  it('commits a transaction whole, or nothing of it when its work throws', async () => {
+    const at = new Date();
+    await expect(
+      sql.transaction(async (tx) => {
+        await tx.run('insert into stamps (id, at) values (?, ?)', ['rolled-back', at]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await sql.transaction(async (tx) => {
+      await tx.run('insert into stamps (id, at) values (?, ?)', ['kept-1', at]);
+      await tx.run('insert into stamps (id, at) values (?, ?)', ['kept-2', at]);
+    });
+    const rows = await sql.rows<{ id: string }>(
+      "select id from stamps where id in ('rolled-back', 'kept-1', 'kept-2') order by id",
+      [],
+    );
+    expect(rows.map((row) => row.id)).toEqual(['kept-1', 'kept-2']);
+  });
+
+  it('answers how many rows a write changed, and tells a duplicate key from other failures', async () => {
+    expect(await sql.run('update stamps set note = ? where id like ?', ['seen', 'kept-%'])).toBe(2);
+    const duplicate = await sql
+      .run('insert into stamps (id, at) values (?, ?)', ['kept-1', new Date()])
+      .catch((error: unknown) => error);
+    expect(isDuplicateKey(duplicate)).toBe(true);
+    const missingTable = await sql.rows('select * from no_such_table', []).catch((error: unknown) => error);
+    expect(isDuplicateKey(missingTable)).toBe(false);
+  });
+});

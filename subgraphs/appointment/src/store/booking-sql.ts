@@ -1,0 +1,159 @@
+import {
+  ActingUser,
+  adminActionFacts,
+  FieldSealer,
+  insertEventSql,
+  type SqlPool,
+  type SqlRunner,
+} from '@carebook/platform';
+import { randomUUID } from 'node:crypto';
+import { ACTIVE_STATUSES, AppointmentStatus } from '../entities/appointment-status.enum';
+import type { Appointment } from '../entities/appointment.entity';
+import { changeValues, factsOf, SOURCE, type ChangeFacts } from '../use-cases/appointment-log';
+import { heldSince, judgeHeld } from '../use-cases/overlap';
+
+/**
+ * The booking's two transactions as plain SQL on MariaDB (platform's
+ * openSqlPool): the same statements, locks and rows as their entity manager
+ * versions in use-cases/booking.ts and pending-settlement.ts, which MongoDB
+ * keeps. They are most of what a booking costs the appointment service, and
+ * the entity manager's query building and unit of work were most of theirs.
+ */
+
+/** What an idempotency key records of the booking it stands for. */
+export interface KeyRecord {
+  key: string;
+  slotId: string;
+  serviceId: string;
+}
+
+const ACTIVE_IN = ACTIVE_STATUSES.map(() => '?').join(', ');
+
+/**
+ * createPending on MariaDB: under the patient's guard row, the overlap and
+ * limit checks over what they hold, then the PENDING appointment, its history
+ * row and the idempotency key, committed together.
+ */
+export async function createPendingSql(
+  sql: SqlPool,
+  sealer: FieldSealer,
+  appointment: Appointment,
+  by: ActingUser,
+  key: KeyRecord | null,
+  limit: number | null,
+): Promise<void> {
+  await sql.transaction(async (tx) => {
+    const now = new Date();
+    // The guard first: concurrent bookings of one patient queue on its row lock (lockPatient's upsert).
+    await tx.run(
+      'insert into patient_booking_guards (id, touched_at) values (?, ?) on duplicate key update touched_at = values(touched_at)',
+      [appointment.patientId, now],
+    );
+    const held = await tx.rows<{ id: string; starts_at: Date; ends_at: Date }>(
+      `select id, starts_at, ends_at from appointments where patient_id = ? and status in (${ACTIVE_IN}) and ends_at > ?`,
+      [appointment.patientId, ...ACTIVE_STATUSES, heldSince(appointment.startsAt, now)],
+    );
+    judgeHeld(
+      held.map((row) => ({ id: row.id, startsAt: row.starts_at, endsAt: row.ends_at })),
+      appointment.startsAt,
+      appointment.endsAt,
+      limit,
+      now,
+    );
+    await insertAppointment(tx, appointment);
+    await insertChangeSql(tx, sealer, appointment, {
+      by: by.id,
+      from: null,
+      to: AppointmentStatus.PENDING,
+      note: 'booking requested',
+    });
+    if (key)
+      await tx.run(
+        `insert into idempotency_keys (id, patient_id, \`key\`, appointment_id, slot_id, service_id, created_at)
+         values (?, ?, ?, ?, ?, ?, ?)`,
+        [randomUUID(), appointment.patientId, key.key, appointment.id, key.slotId, key.serviceId, now],
+      );
+  });
+}
+
+/** confirmPending on MariaDB: PENDING -> CONFIRMED (conditional), history, APPOINTMENT_CONFIRMED, an admin's log entry. */
+export async function confirmPendingSql(
+  sql: SqlPool,
+  sealer: FieldSealer,
+  pending: Appointment,
+  by: ActingUser | null,
+  note: string,
+): Promise<Appointment | null> {
+  return sql.transaction(async (tx) => {
+    const updatedAt = new Date();
+    const updated = await tx.run('update appointments set status = ?, updated_at = ? where id = ? and status = ?', [
+      AppointmentStatus.CONFIRMED,
+      updatedAt,
+      pending.id,
+      AppointmentStatus.PENDING,
+    ]);
+    if (updated === 0) return null;
+    const appointment = Object.assign(pending, { status: AppointmentStatus.CONFIRMED, updatedAt });
+    await insertChangeSql(tx, sealer, appointment, {
+      by: by?.id ?? null,
+      from: AppointmentStatus.PENDING,
+      to: AppointmentStatus.CONFIRMED,
+      note,
+    });
+    await insertEventSql(
+      tx,
+      SOURCE,
+      'APPOINTMENT_CONFIRMED',
+      { type: 'Appointment', id: appointment.id },
+      factsOf(appointment),
+    );
+    const details = { patientId: appointment.patientId, slotId: appointment.slotId };
+    const logEntry = by && adminActionFacts(by, 'BOOK_APPOINTMENT', appointment.id, details);
+    if (by && logEntry)
+      await insertEventSql(tx, SOURCE, 'ADMIN_ACTION_TAKEN', { type: 'AdminAction', id: by.id }, logEntry);
+    return appointment;
+  });
+}
+
+function insertAppointment(tx: SqlRunner, a: Appointment): Promise<number> {
+  return tx.run(
+    `insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, held_from, held_until,
+       location_id, time_zone, location_name, location_address, status, reason, price, currency, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      a.id,
+      a.patientId,
+      a.doctorId,
+      a.serviceId,
+      a.slotId,
+      a.startsAt,
+      a.endsAt,
+      a.heldFrom,
+      a.heldUntil,
+      a.locationId,
+      a.timeZone,
+      a.locationName,
+      a.locationAddress,
+      a.status,
+      a.reason,
+      a.price,
+      a.currency,
+      a.createdAt,
+      a.updatedAt,
+    ],
+  );
+}
+
+async function insertChangeSql(
+  tx: SqlRunner,
+  sealer: FieldSealer,
+  appointment: Appointment,
+  change: ChangeFacts,
+): Promise<void> {
+  const row = changeValues(sealer, appointment, change);
+  await tx.run(
+    `insert into appointment_changes (id, appointment_id, at, by_user_id, from_status, to_status, note)
+     values (?, ?, ?, ?, ?, ?, ?)`,
+    [row.id, row.appointmentId, row.at, row.byUserId, row.fromStatus, row.toStatus, row.note],
+  );
+}
