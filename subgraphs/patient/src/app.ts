@@ -4,6 +4,7 @@ import {
   fieldSealerFor,
   mountInternalRoutes,
   openOrm,
+  openSqlPool,
   RunningService,
   startSubgraph,
 } from '@carebook/platform';
@@ -25,8 +26,11 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
   const services = createServiceClient(config.serviceKeys, config.env);
   const confirmCare = careConfirmationFrom(services, logger);
   const schema = await buildPatientSchema({ sealer, confirmCare });
+  // The patient store is MariaDB only (openOrm above refuses other URLs), so the pool is always there.
+  const sql = openSqlPool(config.databaseUrl)!;
   const careProjection = startCareProjection(
     orm,
+    sql,
     config.redisUrl,
     config.redisPrefix,
     logger,
@@ -39,6 +43,9 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
     orm,
     logger,
     routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, patientInternalRoutes(sealer)),
-    onStop: () => careProjection.close(),
+    onStop: async () => {
+      await careProjection.close();
+      await sql.close();
+    },
   });
 }

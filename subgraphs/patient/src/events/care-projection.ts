@@ -9,10 +9,11 @@ import {
   ServiceClient,
   ServiceKeys,
   SignedEvent,
+  SqlPool,
   startEventConsumer,
 } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
-import { caresFor, grantCare } from '../use-cases/care-relationships';
+import { caresForSql, grantCareSql } from '../use-cases/care-relationships';
 
 /** Who an appointment is between, as the appointment service holds it. */
 interface CareParties {
@@ -43,6 +44,7 @@ interface CareParties {
  */
 export function startCareProjection(
   orm: MikroORM,
+  sql: SqlPool,
   redisUrl: string,
   prefix: string,
   logger: Logger,
@@ -55,11 +57,10 @@ export function startCareProjection(
     redisUrl,
     prefix,
     logger,
-    alreadyApplied: (event) => alreadyCared(orm, event),
+    alreadyApplied: (event) => alreadyCared(sql, event),
     verify: async (event) => partiesSigned(event, keys) ?? (await partiesAtSource(services, event)),
-    async handle(_event, em, parties) {
-      await grantCare(em, parties.doctorId, parties.patientId);
-    },
+    // Plain SQL (the patient store is MariaDB): the projection runs once per booking.
+    sql: { pool: sql, handle: (_event, tx, parties) => grantCareSql(tx, parties.doctorId, parties.patientId) },
   });
 }
 
@@ -82,8 +83,8 @@ async function partiesAtSource(services: ServiceClient, event: DomainEvent): Pro
     : null;
 }
 
-async function alreadyCared(orm: MikroORM, event: DomainEvent): Promise<boolean> {
+async function alreadyCared(sql: SqlPool, event: DomainEvent): Promise<boolean> {
   const { doctorId, patientId } = (event?.payload ?? {}) as { doctorId?: unknown; patientId?: unknown };
   if (typeof doctorId !== 'string' || typeof patientId !== 'string' || !doctorId || !patientId) return false;
-  return caresFor(orm.em.fork(), doctorId, patientId);
+  return caresForSql(sql, doctorId, patientId);
 }

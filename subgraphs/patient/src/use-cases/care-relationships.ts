@@ -1,4 +1,4 @@
-import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
+import { isDuplicateKey, loaderFor, NotFound, RequestContext, type SqlPool, type SqlRunner } from '@carebook/platform';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CareRelationship } from '../entities';
 import type { CareConfirmation } from '../clients/care-confirmation';
@@ -17,7 +17,7 @@ export async function grantCare(em: EntityManager, doctorId: string, patientId: 
   let inserted: number;
   try {
     const result = await (em as unknown as RawStatements).execute(
-      'insert into care_relationships (doctor_id, patient_id, since) select ?, ?, ? from patients where id = ?',
+      GRANT,
       [doctorId, patientId, new Date(), patientId],
       'run',
     );
@@ -30,8 +30,31 @@ export async function grantCare(em: EntityManager, doctorId: string, patientId: 
   if (inserted === 0) throw new NotFound('Patient', patientId);
 }
 
+const GRANT = 'insert into care_relationships (doctor_id, patient_id, since) select ?, ?, ? from patients where id = ?';
+
+/** grantCare on a plain SQL transaction (the care projection's, platform's consumeOnceSql). */
+export async function grantCareSql(tx: SqlRunner, doctorId: string, patientId: string): Promise<void> {
+  let inserted: number;
+  try {
+    inserted = await tx.run(GRANT, [doctorId, patientId, new Date(), patientId]);
+  } catch (error) {
+    if (isDuplicateKey(error)) return;
+    throw error;
+  }
+  if (inserted === 0) throw new NotFound('Patient', patientId);
+}
+
 export async function caresFor(em: EntityManager, doctorId: string, patientId: string): Promise<boolean> {
   return (await em.count(CareRelationship, { doctorId, patientId })) > 0;
+}
+
+/** caresFor as one plain SQL read (the care projection's check before anything else). */
+export async function caresForSql(sql: SqlPool, doctorId: string, patientId: string): Promise<boolean> {
+  const found = await sql.rows('select 1 from care_relationships where doctor_id = ? and patient_id = ? limit 1', [
+    doctorId,
+    patientId,
+  ]);
+  return found.length > 0;
 }
 
 /**
