@@ -49,17 +49,7 @@ export async function createPendingSql(
       'insert into patient_booking_guards (id, touched_at) values (?, ?) on duplicate key update touched_at = values(touched_at)',
       [appointment.patientId, now],
     );
-    const held = await tx.rows<{ id: string; starts_at: Date; ends_at: Date }>(
-      `select id, starts_at, ends_at from appointments where patient_id = ? and status in (${ACTIVE_IN}) and ends_at > ?`,
-      [appointment.patientId, ...ACTIVE_STATUSES, heldSince(appointment.startsAt, now)],
-    );
-    judgeHeld(
-      held.map((row) => ({ id: row.id, startsAt: row.starts_at, endsAt: row.ends_at })),
-      appointment.startsAt,
-      appointment.endsAt,
-      limit,
-      now,
-    );
+    await assertPatientMayBookSql(tx, appointment.patientId, appointment.startsAt, appointment.endsAt, limit);
     await insertAppointment(tx, appointment);
     await insertChangeSql(tx, sealer, appointment, {
       by: by.id,
@@ -74,6 +64,26 @@ export async function createPendingSql(
         [randomUUID(), appointment.patientId, key.key, appointment.id, key.slotId, key.serviceId, now],
       );
   });
+}
+
+/**
+ * assertPatientMayBook on MariaDB: one read of the patient's active appointments not yet over, judged as there.
+ * Under the guard inside createPendingSql; alone for a refusal, which writes nothing.
+ */
+export async function assertPatientMayBookSql(
+  sql: SqlRunner,
+  patientId: string,
+  startsAt: Date,
+  endsAt: Date,
+  limit: number | null,
+): Promise<void> {
+  const now = new Date();
+  const held = await sql.rows<{ id: string; starts_at: Date; ends_at: Date }>(
+    `select id, starts_at, ends_at from appointments where patient_id = ? and status in (${ACTIVE_IN}) and ends_at > ?`,
+    [patientId, ...ACTIVE_STATUSES, heldSince(startsAt, now)],
+  );
+  const active = held.map((row) => ({ id: row.id, startsAt: row.starts_at, endsAt: row.ends_at }));
+  judgeHeld(active, startsAt, endsAt, limit, now);
 }
 
 /** confirmPending on MariaDB: PENDING -> CONFIRMED (conditional), history, APPOINTMENT_CONFIRMED, an admin's log entry. */

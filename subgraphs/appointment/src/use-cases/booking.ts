@@ -19,7 +19,7 @@ import {
 import type { AppointmentDeps } from '../deps';
 import { assertPatientMayBook, lockPatient, retryTransient } from './overlap';
 import { confirmPending } from './pending-settlement';
-import { confirmPendingSql, createPendingSql } from '../store/booking-sql';
+import { assertPatientMayBookSql, confirmPendingSql, createPendingSql } from '../store/booking-sql';
 import { SEALED } from '../domain/sealed-columns';
 import type { SlotFacts } from '@carebook/platform';
 import { bookSlotRequest } from '../domain/slot-requests';
@@ -225,13 +225,10 @@ async function refuseAsSeen(
   key: string | null,
   reason: 'TAKEN' | 'BLOCKED',
 ): Promise<BookingOutcome> {
-  await assertPatientMayBook(
-    em.fork(),
-    request.patientId,
-    target.span.startsAt,
-    target.span.endsAt,
-    request.limitExempt ? null : deps.maxActivePerPatient,
-  );
+  const limit = request.limitExempt ? null : deps.maxActivePerPatient;
+  const { startsAt, endsAt } = target.span;
+  if (deps.sql) await assertPatientMayBookSql(deps.sql, request.patientId, startsAt, endsAt, limit);
+  else await assertPatientMayBook(em.fork(), request.patientId, startsAt, endsAt, limit);
   if (key) {
     try {
       // No appointment was made: the id stands for the booking that never was (replays read the reason first).
