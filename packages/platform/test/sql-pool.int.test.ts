@@ -1,4 +1,6 @@
+import { createConnection } from 'mysql2/promise';
 import { isDuplicateKey, openSqlPool, type SqlPool } from '../src/orm/sql-pool';
+import { parseDatabaseUrl } from '../src/orm/database-url';
 import { ensureMysqlDatabase } from '../src/orm/mysql-admin';
 import { dropDatabase, freshDatabaseUrl } from '../src/testing';
 
@@ -63,5 +65,18 @@ describe('plain SQL pool', () => {
     expect(isDuplicateKey(duplicate)).toBe(true);
     const missingTable = await sql.rows('select * from no_such_table', []).catch((error: unknown) => error);
     expect(isDuplicateKey(missingTable)).toBe(false);
+  });
+
+  it('replaces a connection the server closed (its idle timeout, a restart) instead of failing on it', async () => {
+    const [{ id }] = await sql.rows<{ id: number }>('select connection_id() as id', []);
+    const admin = await createConnection({ uri: parseDatabaseUrl(url).serverUrl });
+    try {
+      await admin.query(`kill ${Number(id)}`);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [{ answer }] = await sql.rows<{ answer: number }>('select 42 as answer', []);
+    expect(answer).toBe(42);
   });
 });
