@@ -1,5 +1,4 @@
-import { NotificationChannel } from '@carebook/platform';
-import type { EntityManager } from '@mikro-orm/core';
+import { NotificationChannel, type SqlPool } from '@carebook/platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { NotificationKind, NotificationStatus } from '../entities/notification-enums';
 import type { Notice } from '../domain/notice-plan';
@@ -48,10 +47,11 @@ function isDuplicate(error: unknown): boolean {
  * on the unique row, so two tries of one notice can never both send.
  */
 export class NotificationLogStore {
-  constructor(private readonly em: EntityManager) {}
+  /** On the service's plain SQL pool (platform's openSqlPool): prepared statements, no entity manager per call. */
+  constructor(private readonly sql: SqlPool) {}
 
-  private run(sql: string, params: unknown[]): Promise<{ affectedRows: number }> {
-    return this.em.fork().getConnection().execute(sql, params, 'run') as Promise<{ affectedRows: number }>;
+  private async run(sql: string, params: unknown[]): Promise<{ affectedRows: number }> {
+    return { affectedRows: await this.sql.run(sql, params) };
   }
 
   /**
@@ -106,13 +106,10 @@ export class NotificationLogStore {
     } catch (error) {
       if (!isDuplicate(error)) throw error;
     }
-    const [row] = (await this.em
-      .fork()
-      .getConnection()
-      .execute(`select status, handed_over_at from notification_logs where ${KEY_WHERE}`, keyParams(key))) as Array<{
-      status: NotificationStatus;
-      handed_over_at: Date | string | null;
-    }>;
+    const [row] = await this.sql.rows<{ status: NotificationStatus; handed_over_at: Date | string | null }>(
+      `select status, handed_over_at from notification_logs where ${KEY_WHERE}`,
+      keyParams(key),
+    );
     return { claimed: false, status: row.status, handedOverAt: utcDate(row.handed_over_at) };
   }
 
@@ -204,13 +201,10 @@ export class NotificationLogStore {
 
   /** Offsets of the reminders still queued for an appointment (they may predate a change of REMINDER_OFFSETS). */
   async queuedReminderOffsets(appointmentId: string): Promise<string[]> {
-    const rows = (await this.em
-      .fork()
-      .getConnection()
-      .execute(
-        'select distinct reminder_offset from notification_logs where appointment_id = ? and kind = ? and status = ?',
-        [appointmentId, NotificationKind.REMINDER, NotificationStatus.QUEUED],
-      )) as Array<{ reminder_offset: string }>;
+    const rows = await this.sql.rows<{ reminder_offset: string }>(
+      'select distinct reminder_offset from notification_logs where appointment_id = ? and kind = ? and status = ?',
+      [appointmentId, NotificationKind.REMINDER, NotificationStatus.QUEUED],
+    );
     return rows.map((r) => r.reminder_offset);
   }
 

@@ -1,4 +1,4 @@
-import { createServiceClient, openOrm, workerConnection } from '@carebook/platform';
+import { createServiceClient, openOrm, openSqlPool, workerConnection } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
@@ -27,7 +27,9 @@ export interface NoticeScheduling {
 export async function openNoticeScheduling(config: NotificationConfig, logger: Logger): Promise<NoticeScheduling> {
   const orm = await openOrm({ url: config.databaseUrl, entities, migrations, logger });
   const directory = serviceDirectory(createServiceClient(config.serviceKeys, config.env));
-  const store = new NotificationLogStore(orm.em);
+  // The notification store is MariaDB only (openOrm above refuses other URLs), so the pool is always there.
+  const sql = openSqlPool(config.databaseUrl)!;
+  const store = new NotificationLogStore(sql);
   // Waits out a Redis outage like the workers do; the queue's errors surface as failed (retried) jobs.
   const connection: Redis = workerConnection(config.redisUrl);
   connection.on('error', () => undefined);
@@ -49,6 +51,7 @@ export async function openNoticeScheduling(config: NotificationConfig, logger: L
     async close() {
       await queue.close();
       connection.disconnect();
+      await sql.close();
       await orm.close(true);
     },
   };
