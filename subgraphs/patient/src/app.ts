@@ -42,7 +42,7 @@ export async function startPatient(config: PatientConfig): Promise<RunningServic
     schema,
     orm,
     logger,
-    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, patientInternalRoutes(sealer)),
+    routes: (app, callers) => mountInternalRoutes(app, callers, { orm, logger }, patientInternalRoutes(sealer, sql)),
     onStop: async () => {
       await careProjection.close();
       await sql.close();

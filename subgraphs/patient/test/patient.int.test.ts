@@ -989,6 +989,45 @@ describe('patient subgraph against MariaDB', () => {
       expect(await rows('select id from patients where id = ?', [racing.id])).toHaveLength(1);
     });
 
+    it("gives the notification workers each patient's contact card: name, email, phone opened, channels as set", async () => {
+      const asNotification = serviceClientAs('notification', { PATIENT_URL: url });
+      const byDefault = await provision();
+      const noPhone = await provision({ phone: null });
+      const both = await provision({ name: 'Bo Both' });
+      const smsOnly = await provision();
+      for (const [patient, notificationChannels] of [
+        [both, ['SMS', 'EMAIL']],
+        [smsOnly, ['SMS']],
+      ] as const) {
+        const input: UpdatePatientInput = { notificationChannels: [...notificationChannels] };
+        expect(
+          (await postAsGateway('patient', url, UpdateProfileDocument, { input }, patient.token)).errors,
+        ).toBeUndefined();
+      }
+      const answer = (await asNotification.call('patient', 'contacts', {
+        ids: [byDefault.id, noPhone.id, both.id, smsOnly.id, randomUUID()],
+      })) as { contacts: Array<{ id: string }> };
+      const card = (
+        patient: { id: string; name: string; email: string },
+        phone: string | null,
+        channels: string[],
+      ) => ({
+        id: patient.id,
+        name: patient.name,
+        email: patient.email,
+        phone,
+        notificationChannels: channels,
+      });
+      expect([...answer.contacts].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [
+          card(byDefault, '+49 30 5550101', ['EMAIL']),
+          card(noPhone, null, ['EMAIL']),
+          card(both, '+49 30 5550101', ['EMAIL', 'SMS']),
+          card(smsOnly, '+49 30 5550101', ['SMS']),
+        ].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+    });
+
     it('refuses bad provisioning input with BAD_USER_INPUT and creates nothing', async () => {
       const valid = { email: 'bad@carebook.test', name: 'Bea Bad', phone: null, dateOfBirth: null, gender: null };
       const cases = [

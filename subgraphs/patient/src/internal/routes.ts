@@ -1,11 +1,11 @@
-import { FieldSealer, patientContract, serveContract } from '@carebook/platform';
+import { FieldSealer, patientContract, serveContract, type SqlPool } from '@carebook/platform';
+import { patientContactsSql } from '../store/patient-contacts-sql';
 import { grantCare } from '../use-cases/care-relationships';
 import { Patient } from '../entities/patient.entity';
 import { discardPatient, provisionPatient } from '../use-cases/patient-profiles';
-import { SEALED } from '../domain/sealed-columns';
 
 /** The handlers of the patient contract (platform's contracts/patient.ts says who calls what with which input). */
-export function patientInternalRoutes(sealer: FieldSealer) {
+export function patientInternalRoutes(sealer: FieldSealer, sql: SqlPool) {
   return serveContract(patientContract, {
     provisionPatient: async (input, { orm }) => ({ id: (await provisionPatient(orm.em.fork(), sealer, input)).id }),
     async discardPatient({ id }, { orm }) {
@@ -16,18 +16,7 @@ export function patientInternalRoutes(sealer: FieldSealer) {
       await grantCare(orm.em.fork(), doctorId, patientId);
       return { doctorId, patientId };
     },
-    async contacts({ ids }, { orm }) {
-      const patients = await orm.em.fork().find(Patient, { id: { $in: ids } });
-      return {
-        contacts: patients.map((p) => ({
-          id: p.id,
-          name: p.name,
-          email: p.email,
-          phone: sealer.open(SEALED.phone, p.id, p.phoneSealed),
-          notificationChannels: p.notificationChannels,
-        })),
-      };
-    },
+    contacts: async ({ ids }) => ({ contacts: await patientContactsSql(sql, sealer, ids) }),
     async names({ ids }, { orm }) {
       const patients = await orm.em.fork().find(Patient, { id: { $in: ids } }, { fields: ['id', 'name'] });
       return { names: patients.map((p) => ({ id: p.id, name: p.name })) };
