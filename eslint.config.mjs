@@ -6,9 +6,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 import { importBoundaries } from './eslint/import-boundaries.mjs';
-import { clientPrograms, nodeProgram } from './eslint/typed-programs.mjs';
+import { clientPrograms, nodeProgram, typedProgram } from './eslint/typed-programs.mjs';
 
 const subgraphs = readdirSync(new URL('./subgraphs', import.meta.url));
+
+// `scripts/lint.mjs` names here the tsconfigs whose programs this process builds once itself (tsc's own program,
+// which `--type-check` asks for tsc's diagnostics too) and hands to typescript-eslint ready-made. The AST then comes
+// from that program, so only a run that lints the files as they are on disk may ask: `--fix` (which lints the fixed
+// text again) and editors keep `project`, with which typescript-eslint builds its own.
+const sharedPrograms = new Set(process.env.CAREBOOK_LINT_PROGRAMS?.split(',').filter(Boolean));
+/** parserOptions that type the files with a tsconfig's program. */
+const typedBy = (tsconfig) =>
+  sharedPrograms.has(tsconfig) ? { programs: [typedProgram(tsconfig)], project: null } : { project: tsconfig };
 
 const pureRules = 'domain/ decides over plain data: its callers load and save (use-cases/, store/, clients/).';
 /** What a rules file (`domain/*.ts`: decisions over plain data, unit-tested) may not import. */
@@ -46,7 +55,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // Each file is linted with the types of the program `pnpm check:types` checks it in (the clients' below).
-        project: nodeProgram,
+        ...typedBy(nodeProgram),
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -81,7 +90,7 @@ export default tseslint.config(
   },
   ...clientPrograms.map(({ tsconfig, files }) => ({
     files,
-    languageOptions: { parserOptions: { project: tsconfig } },
+    languageOptions: { parserOptions: typedBy(tsconfig) },
   })),
   {
     // domain/ holds the rules; a test beside one may set up its data with the use cases.

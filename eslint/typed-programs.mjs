@@ -4,6 +4,11 @@
  * lint of the Node side build only the Node program and a lint of the clients only theirs, so `scripts/lint.mjs` runs
  * the two side by side without either building the other's programs.
  */
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+
+// Loaded when first asked for: scripts/lint.mjs reads the lists above without needing TypeScript.
+const typescript = () => createRequire(import.meta.url)('typescript');
 
 /** Every TypeScript file that runs on Node, the tests included: the servers, the test kit, the benchmarks. */
 export const nodeProgram = './tsconfig.check.json';
@@ -19,3 +24,47 @@ export const clientPrograms = [
 
 /** The file patterns the client programs type, for linting the clients apart from the Node side. */
 export const clientFiles = clientPrograms.flatMap((program) => program.files);
+
+/** The programs `pnpm check:tests` type-checks with `tsc -p`: `scripts/lint.mjs --type-check` reports them instead. */
+export const testPrograms = [nodeProgram, './clients/web/tsconfig.test.json', './clients/web/e2e/tsconfig.json'];
+
+const root = resolve(import.meta.dirname, '..');
+const built = new Map();
+
+/**
+ * The program `tsc -p tsconfig` builds (same files, same options), built once per process. `scripts/lint.mjs` has
+ * ESLint take it as `parserOptions.programs` (eslint.config.mjs), and `--type-check` asks it for tsc's diagnostics,
+ * so one program serves both the type-aware rules and the type check.
+ */
+export function typedProgram(tsconfig) {
+  let program = built.get(tsconfig);
+  if (!program) {
+    const ts = typescript();
+    const parsed = ts.getParsedCommandLineOfConfigFile(resolve(root, tsconfig), undefined, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
+    });
+    program = ts.createProgram({
+      rootNames: parsed.fileNames,
+      options: parsed.options,
+      projectReferences: parsed.projectReferences,
+      configFileParsingDiagnostics: ts.getConfigFileParsingDiagnostics(parsed),
+    });
+    built.set(tsconfig, program);
+  }
+  return program;
+}
+
+/** What `tsc -p tsconfig` reports for the program (its errors as tsc prints them to a pipe), and how many. */
+export function typeCheck(tsconfig) {
+  const ts = typescript();
+  const diagnostics = ts.sortAndDeduplicateDiagnostics(ts.getPreEmitDiagnostics(typedProgram(tsconfig)));
+  const text = ts.formatDiagnostics(diagnostics, {
+    getCanonicalFileName: (fileName) => fileName,
+    getCurrentDirectory: () => process.cwd(),
+    getNewLine: () => '\n',
+  });
+  return { errors: diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).length, text };
+}
