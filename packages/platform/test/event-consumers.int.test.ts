@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/mysql';
 import { Job, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -59,13 +60,7 @@ describe('event consumers', () => {
     }
   }
 
-  function consume(
-    queue: string,
-    handle: (
-      event: DomainEvent,
-      em: Parameters<Parameters<typeof startEventConsumer>[0]['handle']>[1],
-    ) => Promise<void>,
-  ): EventConsumer {
+  function consume(queue: string, handle: (event: DomainEvent, em: EntityManager) => Promise<void>): EventConsumer {
     const consumer = startEventConsumer({ orm: orm, queue, redisUrl, prefix, logger, handle, concurrency: 4 });
     consumers.push(consumer);
     return consumer;
@@ -187,10 +182,7 @@ describe('event consumers', () => {
   it('applies one event delivered twice at the same moment once, by two consumers', async () => {
     const entered: string[] = [];
     const active: Array<{ job: string; at: number }> = [];
-    const handle = async (
-      event: DomainEvent,
-      em: Parameters<Parameters<typeof startEventConsumer>[0]['handle']>[1],
-    ) => {
+    const handle = async (event: DomainEvent, em: EntityManager) => {
       entered.push(event.id);
       // Hold the transaction open, so the other delivery arrives while this one is applying.
       await new Promise((r) => setTimeout(r, 500));

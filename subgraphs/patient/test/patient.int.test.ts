@@ -1004,9 +1004,9 @@ describe('patient subgraph against MariaDB', () => {
           (await postAsGateway('patient', url, UpdateProfileDocument, { input }, patient.token)).errors,
         ).toBeUndefined();
       }
-      const answer = (await asNotification.call('patient', 'contacts', {
+      const answer = await asNotification.call<{ contacts: Array<{ id: string }> }>('patient', 'contacts', {
         ids: [byDefault.id, noPhone.id, both.id, smsOnly.id, randomUUID()],
-      })) as { contacts: Array<{ id: string }> };
+      });
       const card = (
         patient: { id: string; name: string; email: string },
         phone: string | null,
