@@ -1,5 +1,6 @@
 import { errorCode, postGraphql, variant } from '@carebook/platform/testing';
 import { Appointment } from '../src/entities';
+import { factsOf } from '../src/use-cases/appointment-log';
 import { BookingStack, eachStore } from './booking-stack';
 import {
   AppointmentPartiesDocument,
@@ -296,6 +297,27 @@ eachStore('appointment lists, summary and access on %s', (_store, databaseUrl) =
     }
     if (_store === 'MariaDB') expect(queries).toHaveLength(1);
   });
+  it("answers another service's lookup by ids with each appointment's record as stored (the notification workers' question)", async () => {
+    const stored = await stack.appointment.orm.em.fork().find(Appointment, { id: { $in: ids } });
+    const expected = stored
+      .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())
+      .map((a) => ({
+        ...factsOf(a),
+        status: a.status,
+        price: a.price,
+        currency: a.currency,
+        lateCancellation: a.lateCancelledAt !== null,
+      }));
+    const answer = await stack.asPatient.call<{ appointments: unknown[] }>('appointment', 'appointments', {
+      ids: [...ids, '00000000-0000-4000-8000-000000000000'],
+    });
+    expect({ count: stored.length, appointments: answer.appointments }).toEqual({
+      count: ids.length,
+      appointments: expected,
+    });
+    expect(await stack.asPatient.call('appointment', 'appointments', { ids: [] })).toEqual({ appointments: [] });
+  });
+
   it("tells another service, in one call, which of several patients have appointments with a doctor (the patient service's care check)", async () => {
     const ask = async (doctor: string, patientIds: string[]) =>
       new Set(

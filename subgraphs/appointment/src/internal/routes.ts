@@ -4,11 +4,13 @@ import { factsOf } from '../use-cases/appointment-log';
 import type { AppointmentDeps } from '../deps';
 import { cancelForUnavailability } from '../use-cases/unavailability-cancellation';
 import { Appointment } from '../entities/appointment.entity';
+import { appointmentRecordsSql } from '../store/appointment-records-sql';
 
 /** The handlers of the appointment contract (platform's contracts/appointment.ts says who calls what with which input). */
 export function appointmentInternalRoutes(deps: AppointmentDeps) {
   return serveContract(appointmentContract, {
     async appointments(query, { orm }) {
+      if (deps.sql) return { appointments: await appointmentRecordsSql(deps.sql, query) };
       const where = {
         ...(query.ids ? { id: { $in: query.ids } } : {}),
         ...(query.patientId ? { patientId: query.patientId } : {}),

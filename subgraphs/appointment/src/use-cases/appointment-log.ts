@@ -16,7 +16,23 @@ import { SEALED } from '../domain/sealed-columns';
 
 export const SOURCE = 'appointment';
 
-export function factsOf(appointment: Appointment): AppointmentFacts {
+/** The columns an event's (or a record's) appointment facts come from. */
+type FactColumns = Pick<
+  Appointment,
+  | 'id'
+  | 'patientId'
+  | 'doctorId'
+  | 'serviceId'
+  | 'slotId'
+  | 'startsAt'
+  | 'endsAt'
+  | 'locationId'
+  | 'locationName'
+  | 'locationAddress'
+  | 'timeZone'
+>;
+
+export function factsOf(appointment: FactColumns): AppointmentFacts {
   return {
     appointmentId: appointment.id,
     patientId: appointment.patientId,
@@ -30,7 +46,7 @@ export function factsOf(appointment: Appointment): AppointmentFacts {
 }
 
 /** The place as copied at booking (events carry it so notices show the location's zone and address). */
-function placeOf(appointment: Appointment): PlaceFacts {
+function placeOf(appointment: FactColumns): PlaceFacts {
   return {
     locationId: appointment.locationId!,
     locationName: appointment.locationName ?? '',
