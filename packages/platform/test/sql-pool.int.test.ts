@@ -57,6 +57,46 @@ describe('plain SQL pool', () => {
     expect(rows.map((row) => row.id)).toEqual(['kept-1', 'kept-2']);
   });
 
+  it('sends deferred writes with the next statement or the commit, escaped as the prepared ones are bound', async () => {
+    const at = new Date('2031-10-26T00:59:59.999Z');
+    const seen = await sql.transaction(async (tx) => {
+      tx.defer('insert into stamps (id, at, note) values (?, ?, ?)', ['deferred-1', at, "it's; a -- note"]);
+      tx.defer('insert into stamps (id, at, note) values (?, ?, ?)', ['deferred-2', at, undefined]);
+      // This read travels with both inserts (and the BEGIN) and sees them.
+      const inside = await tx.rows<{ id: string }>("select id from stamps where id like 'deferred-%' order by id", []);
+      expect(await tx.run('update stamps set note = ? where id = ?', ['changed', 'deferred-2'])).toBe(1);
+      tx.defer('insert into stamps (id, at) values (?, ?)', ['deferred-3', at]);
+      return inside.map((row) => row.id);
+    });
+    expect(seen).toEqual(['deferred-1', 'deferred-2']);
+    const rows = await sql.rows<{ id: string; at: Date; note: string | null }>(
+      "select id, at, note from stamps where id like 'deferred-%' order by id",
+      [],
+    );
+    expect(rows).toEqual([
+      { id: 'deferred-1', at, note: "it's; a -- note" },
+      { id: 'deferred-2', at, note: 'changed' },
+      { id: 'deferred-3', at, note: null },
+    ]);
+  });
+
+  it('fails a transaction whose deferred write fails at the commit, and keeps none of its statements', async () => {
+    const failure = await sql
+      .transaction(async (tx) => {
+        await tx.run('insert into stamps (id, at) values (?, ?)', ['before-duplicate', new Date()]);
+        tx.defer('insert into stamps (id, at) values (?, ?)', ['deferred-1', new Date()]);
+      })
+      .catch((error: unknown) => error);
+    expect(isDuplicateKey(failure)).toBe(true);
+    expect(await sql.rows("select id from stamps where id = 'before-duplicate'", [])).toEqual([]);
+    // The connection went back clean: the next transaction commits as usual.
+    await sql.transaction(async (tx) => {
+      tx.defer('insert into stamps (id, at) values (?, ?)', ['after-duplicate', new Date()]);
+      return Promise.resolve();
+    });
+    expect(await sql.rows("select id from stamps where id = 'after-duplicate'", [])).toHaveLength(1);
+  });
+
   it('answers how many rows a write changed, and tells a duplicate key from other failures', async () => {
     expect(await sql.run('update stamps set note = ? where id like ?', ['seen', 'kept-%'])).toBe(2);
     const duplicate = await sql

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createEvent, DomainEvent, EventPayloads, EventType } from './domain-event';
-import type { SqlRunner } from '../orm/sql-pool';
+import type { SqlTransaction } from '../orm/sql-pool';
 import { OutboxEvent } from './outbox-event.entity';
 
 let lastPosition = 0;
@@ -77,16 +77,16 @@ function outboxValues<T extends EventType>(
   return { event, values };
 }
 
-/** insertEvent on a plain SQL transaction (orm/sql-pool.ts): the same row, one prepared statement. */
-export async function insertEventSql<T extends EventType>(
-  sql: SqlRunner,
+/** insertEvent on a plain SQL transaction (orm/sql-pool.ts): the same row, sent with the transaction's next statement or its commit. */
+export function insertEventSql<T extends EventType>(
+  sql: SqlTransaction,
   source: string,
   type: T,
   aggregate: { type: string; id: string },
   payload: EventPayloads[T],
-): Promise<DomainEvent<T>> {
+): DomainEvent<T> {
   const { event, values } = outboxValues(source, type, aggregate, payload);
-  await sql.run(
+  sql.defer(
     `insert into outbox_events (id, position, type, aggregate_type, aggregate_id, envelope, occurred_at, attempts)
      values (?, ?, ?, ?, ?, ?, ?, 0)`,
     [

@@ -12,9 +12,22 @@ export interface SqlRunner {
   rows<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
 }
 
+/** Statements inside one transaction. */
+export interface SqlTransaction extends SqlRunner {
+  /**
+   * A write whose answer nobody waits for (an insert of a new row, an outbox event): it travels with the next
+   * statement or with the commit, several in one round trip, and its failure (a duplicate key) fails the
+   * transaction there, as it would have failed it here.
+   */
+  defer(sql: string, params: readonly unknown[]): void;
+}
+
 export interface SqlPool extends SqlRunner {
-  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws.
+   * The BEGIN travels with the first statement and deferred writes with the next one or the COMMIT.
+   */
+  transaction<T>(work: (sql: SqlTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -28,6 +41,12 @@ export interface SqlPool extends SqlRunner {
  * open (mysql2 closes idle ones only with `maxIdle` below the limit, and then
  * checks every second and reopens them under load, each with a handshake and
  * its statements prepared again; one closed by the server is dropped).
+ * Inside a transaction, statements go out in batches (one multi-statement
+ * text query: BEGIN with the first read or write, deferred inserts with the
+ * next statement or the COMMIT): on this machine every round trip costs tens
+ * of microseconds of socket writes in each process, and a booking's
+ * transactions went from 4-6 round trips each to 2. Batched values are
+ * escaped by mysql2's `format` with the pool's settings (UTC), never pasted.
  */
 export function openSqlPool(url: string): SqlPool | null {
   const target = parseDatabaseUrl(url);
@@ -41,22 +60,26 @@ export function openSqlPool(url: string): SqlPool | null {
     database: target.dbName,
     timezone: 'Z',
     connectionLimit: 10,
+    // Only transaction batches use it, and only with values mysql2 escaped (`format`).
+    multipleStatements: true,
   });
   return {
     run: (sql, params) => run(pool, sql, params),
     rows: (sql, params) => rows(pool, sql, params),
     async transaction(work) {
       const connection = await pool.getConnection();
+      const batch = new StatementBatch(connection);
       try {
-        await connection.query('begin');
         const result = await work({
-          run: (sql, params) => run(connection, sql, params),
-          rows: (sql, params) => rows(connection, sql, params),
+          run: async (sql, params) => ((await batch.send(sql, params)) as ResultSetHeader).affectedRows,
+          rows: async <T>(sql: string, params: readonly unknown[]) => (await batch.send(sql, params)) as T[],
+          defer: (sql, params) => batch.defer(sql, params),
         });
-        await connection.query('commit');
+        await batch.send('commit', []);
         return result;
       } catch (error) {
-        await connection.query('rollback').catch(() => undefined);
+        // Nothing to roll back when not even the BEGIN went out.
+        if (batch.begun) await connection.query('rollback').catch(() => undefined);
         throw error;
       } finally {
         connection.release();
@@ -64,6 +87,32 @@ export function openSqlPool(url: string): SqlPool | null {
     },
     close: () => pool.end(),
   };
+}
+
+/** One transaction's statements waiting to go out with the next one that needs an answer. */
+class StatementBatch {
+  private waiting: string[] = ['begin'];
+  begun = false;
+
+  constructor(private readonly connection: PoolConnection) {}
+
+  defer(sql: string, params: readonly unknown[]): void {
+    this.waiting.push(this.connection.format(sql, bindable(params)));
+  }
+
+  /** Sends what waits and this statement in one query; answers this statement's result (the batch's last). */
+  async send(sql: string, params: readonly unknown[]): Promise<unknown> {
+    if (this.waiting.length === 0) {
+      // Nothing waits: the statement alone, prepared.
+      const [result] = await this.connection.execute(sql, bindable(params));
+      return result;
+    }
+    const statements = [...this.waiting, this.connection.format(sql, bindable(params))];
+    this.waiting = [];
+    this.begun = true;
+    const [results] = await this.connection.query(statements.join(';\n'));
+    return (results as unknown[])[statements.length - 1];
+  }
 }
 
 // Prepared statements (`execute`): parsed once per connection, values sent apart from the text.

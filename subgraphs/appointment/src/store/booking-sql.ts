@@ -5,6 +5,7 @@ import {
   insertEventSql,
   type SqlPool,
   type SqlRunner,
+  type SqlTransaction,
 } from '@carebook/platform';
 import { randomUUID } from 'node:crypto';
 import { ACTIVE_STATUSES, AppointmentStatus } from '../entities/appointment-status.enum';
@@ -50,15 +51,16 @@ export async function createPendingSql(
       [appointment.patientId, now],
     );
     await assertPatientMayBookSql(tx, appointment.patientId, appointment.startsAt, appointment.endsAt, limit);
-    await insertAppointment(tx, appointment);
-    await insertChangeSql(tx, sealer, appointment, {
+    insertAppointment(tx, appointment);
+    insertChangeSql(tx, sealer, appointment, {
       by: by.id,
       from: null,
       to: AppointmentStatus.PENDING,
       note: 'booking requested',
     });
+    // The inserts and the key go out with the COMMIT: a key used concurrently fails it there (a duplicate key).
     if (key)
-      await tx.run(
+      tx.defer(
         `insert into idempotency_keys (id, patient_id, \`key\`, appointment_id, slot_id, service_id, created_at)
          values (?, ?, ?, ?, ?, ?, ?)`,
         [randomUUID(), appointment.patientId, key.key, appointment.id, key.slotId, key.serviceId, now],
@@ -104,13 +106,14 @@ export async function confirmPendingSql(
     ]);
     if (updated === 0) return null;
     const appointment = Object.assign(pending, { status: AppointmentStatus.CONFIRMED, updatedAt });
-    await insertChangeSql(tx, sealer, appointment, {
+    // The history row and the events go out with the COMMIT.
+    insertChangeSql(tx, sealer, appointment, {
       by: by?.id ?? null,
       from: AppointmentStatus.PENDING,
       to: AppointmentStatus.CONFIRMED,
       note,
     });
-    await insertEventSql(
+    insertEventSql(
       tx,
       SOURCE,
       'APPOINTMENT_CONFIRMED',
@@ -119,14 +122,13 @@ export async function confirmPendingSql(
     );
     const details = { patientId: appointment.patientId, slotId: appointment.slotId };
     const logEntry = by && adminActionFacts(by, 'BOOK_APPOINTMENT', appointment.id, details);
-    if (by && logEntry)
-      await insertEventSql(tx, SOURCE, 'ADMIN_ACTION_TAKEN', { type: 'AdminAction', id: by.id }, logEntry);
+    if (by && logEntry) insertEventSql(tx, SOURCE, 'ADMIN_ACTION_TAKEN', { type: 'AdminAction', id: by.id }, logEntry);
     return appointment;
   });
 }
 
-function insertAppointment(tx: SqlRunner, a: Appointment): Promise<number> {
-  return tx.run(
+function insertAppointment(tx: SqlTransaction, a: Appointment): void {
+  tx.defer(
     `insert into appointments (id, patient_id, doctor_id, service_id, slot_id, starts_at, ends_at, held_from, held_until,
        location_id, time_zone, location_name, location_address, status, reason, price, currency, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -154,14 +156,9 @@ function insertAppointment(tx: SqlRunner, a: Appointment): Promise<number> {
   );
 }
 
-async function insertChangeSql(
-  tx: SqlRunner,
-  sealer: FieldSealer,
-  appointment: Appointment,
-  change: ChangeFacts,
-): Promise<void> {
+function insertChangeSql(tx: SqlTransaction, sealer: FieldSealer, appointment: Appointment, change: ChangeFacts): void {
   const row = changeValues(sealer, appointment, change);
-  await tx.run(
+  tx.defer(
     `insert into appointment_changes (id, appointment_id, at, by_user_id, from_status, to_status, note)
      values (?, ?, ?, ?, ?, ?, ?)`,
     [row.id, row.appointmentId, row.at, row.byUserId, row.fromStatus, row.toStatus, row.note],

@@ -45,7 +45,8 @@ export async function bookExpectedSlotSql(
     );
     if (changed === 0) return false;
     const slot = { id: slotId, ...expected };
-    await insertEventSql(tx, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slotId }, slotChange(slot, appointmentId));
+    // Sent with the COMMIT: one round trip for both.
+    insertEventSql(tx, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slotId }, slotChange(slot, appointmentId));
     return true;
   });
 }
