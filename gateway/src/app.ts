@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   AppError,
   bearerToken,
@@ -12,6 +11,8 @@ import {
   createServiceStreamClient,
   createServiceTokenSource,
   createTokenVerifier,
+  graphqlHttpHandler,
+  isGraphqlPath,
   RevocationFeed,
   RunningService,
 } from '@carebook/platform';
@@ -21,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { trustProxies } from './client-address';
+import { clientAddressOf, trustProxies } from './client-address';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './gateway-context';
 import { mountExportRoutes } from './exports/export-routes';
@@ -73,10 +74,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
 
   const operationLog = createOperationLog(config.operationLogPath);
 
+  // /graphql is served on Node's own request (platform's graphql-http.ts); /health and /exports through Express.
   const app = express();
   app.disable('x-powered-by');
   trustProxies(app, config.trustedProxies);
-  const httpServer = http.createServer(app);
+  const graphqlRoute: { serve?: (req: http.IncomingMessage, res: http.ServerResponse) => void } = {};
+  const httpServer = http.createServer((req, res) => {
+    if (graphqlRoute.serve && isGraphqlPath(req.url)) graphqlRoute.serve(req, res);
+    else void app(req, res);
+  });
   // In production no error says "Did you mean ...?": with introspection off, suggestions would still map the schema.
   const hideSchemaHints = config.nodeEnv === 'production';
   const limitRules = queryLimitRules(config.limits);
@@ -135,27 +141,27 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   // The web app downloads them from its own origin with the bearer token: the same CORS rule as /graphql.
   app.use('/exports', cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }));
   mountExportRoutes(app, { verifier, streams: createServiceStreamClient(config.serviceKeys, config.env), logger });
-  app.use(
-    '/graphql',
-    cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 }),
-    express.json({ limit: MAX_DOCUMENT_BYTES }),
-    publicCache.serveCached,
-    expressMiddleware(server, {
-      context: async ({ req }): Promise<GatewayContext> => {
-        let token: string | undefined;
-        let principal;
-        try {
-          token = bearerToken(req.headers.authorization);
-          principal = token ? await verifier.verify(token) : null;
-        } catch (error) {
-          if (error instanceof AppError) error.extensions.http = { status: 401 };
-          throw error;
-        }
-        // req.ip: the peer, or X-Forwarded-For when the peer is a trusted proxy (client-address.ts); subgraphs get it as x-carebook-client-ip.
-        return { token, principal, clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown', requestId: randomUUID() };
-      },
-    }),
-  );
+  const graphqlCors = cors({ origin: config.corsOrigins, credentials: false, maxAge: 600 });
+  const clientAddress = clientAddressOf(config.trustedProxies);
+  const serveGraphql = graphqlHttpHandler(server, {
+    limitBytes: MAX_DOCUMENT_BYTES,
+    answerEarly: publicCache.serveCached,
+    context: async (req): Promise<GatewayContext> => {
+      let token: string | undefined;
+      let principal;
+      try {
+        token = bearerToken(req.headers.authorization);
+        principal = token ? await verifier.verify(token) : null;
+      } catch (error) {
+        if (error instanceof AppError) error.extensions.http = { status: 401 };
+        throw error;
+      }
+      // The peer, or X-Forwarded-For when the peer is a trusted proxy (client-address.ts); subgraphs get it as x-carebook-client-ip.
+      return { token, principal, clientIp: clientAddress(req), requestId: randomUUID() };
+    },
+  });
+  // CORS first: a preflight is answered there, anything else goes on to the GraphQL handler.
+  graphqlRoute.serve = (req, res) => graphqlCors(req, res, () => void serveGraphql(req, res));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

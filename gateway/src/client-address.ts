@@ -1,5 +1,7 @@
 import type { Express } from 'express';
+import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
+import proxyAddr from 'proxy-addr';
 
 /** proxy-addr's names for address ranges, accepted in TRUSTED_PROXIES. */
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -23,4 +25,14 @@ export function isTrustedProxyEntry(entry: string): boolean {
  */
 export function trustProxies(app: Express, proxies: string[]): void {
   app.set('trust proxy', proxies.length ? proxies : false);
+}
+
+/**
+ * `req.ip` for a request served without Express (/graphql): the same
+ * proxy-addr rule, compiled once.
+ */
+export function clientAddressOf(proxies: string[]): (req: IncomingMessage) => string {
+  if (!proxies.length) return (req) => req.socket.remoteAddress ?? 'unknown';
+  const trusted = proxyAddr.compile(proxies);
+  return (req) => proxyAddr(req, trusted);
 }

@@ -118,6 +118,48 @@ describe('gateway limits over HTTP and WebSocket, and errors without schema hint
       body: JSON.stringify({ query: huge }),
     });
     expect(overHttp.status).toBe(413);
+    expect(await overHttp.json()).toEqual({
+      errors: [
+        { message: 'The request body is larger than 1048576 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+      ],
+    });
+  });
+
+  it('answers a malformed body, a preflight and a cross-origin request on /graphql as a client can use them', async () => {
+    const malformed = await fetch(`${development.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ medicalServices { id } }"',
+    });
+    expect(malformed.status).toBe(400);
+    const refusal = (await malformed.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(refusal.errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect(refusal.errors[0].message).toMatch(/^The request body is not valid JSON/);
+
+    // Development answers any origin (CORS_ORIGINS unset); production only the listed ones (none here).
+    const origin = 'http://localhost:5173';
+    const preflight = await fetch(`${development.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const typo = await fetch(`${development.url}/graphql`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ doctorz { id } }' }),
+    });
+    expect([typo.status, typo.headers.get('access-control-allow-origin')]).toEqual([400, origin]);
+    const elsewhere = await fetch(`${production.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('names no field in its errors in production ("Did you mean"), over HTTP and WebSocket; development still helps', async () => {

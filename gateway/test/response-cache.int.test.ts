@@ -1,8 +1,6 @@
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { bearerToken, createTokenVerifier, Principal, Role } from '@carebook/platform';
+import { bearerToken, createTokenVerifier, graphqlHttpHandler, Principal, Role } from '@carebook/platform';
 import { startTestIssuer, TestIssuer } from '@carebook/platform/testing';
-import express from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayContext } from '../src/gateway-context';
@@ -10,8 +8,9 @@ import { createResponseCache, ResponseCache } from '../src/public-cache/response
 
 /**
  * The gateway's schedule cache (public-cache/response-cache) in a real
- * Apollo Server behind express, wired as the gateway wires it (the
- * middleware before Apollo, the plugin inside, real token verification).
+ * Apollo Server on the handler the gateway serves /graphql with, wired as
+ * the gateway wires it (the cache's answer before Apollo, the plugin inside,
+ * real token verification).
  * The schedule queries are stood in for by resolvers that count their
  * executions and say whom they answered, so a stored answer served to the
  * wrong caller shows. The e2e suite runs the real ones.
@@ -85,20 +84,17 @@ describe('the gateway response cache, per caller', () => {
     cache = createResponseCache({ ttlMs: 60_000, invalidationLive: () => invalidationLive });
     server = new ApolloServer<GatewayContext>({ typeDefs, resolvers, plugins: [cache.plugin] });
     await server.start();
-    const app = express();
-    app.use(
-      '/graphql',
-      express.json(),
-      cache.serveCached,
-      expressMiddleware(server, {
-        context: async ({ req }): Promise<GatewayContext> => {
-          const token = bearerToken(req.headers.authorization);
-          const principal: Principal | null = token ? await verifier.verify(token) : null;
-          return { token, principal, clientIp: 'test', requestId: 'test' };
-        },
-      }),
-    );
-    httpServer = http.createServer(app);
+    // Served as the gateway serves /graphql: the cache answers before Apollo when it can.
+    const serve = graphqlHttpHandler(server, {
+      limitBytes: 1024 * 1024,
+      answerEarly: cache.serveCached,
+      context: async (req): Promise<GatewayContext> => {
+        const token = bearerToken(req.headers.authorization);
+        const principal: Principal | null = token ? await verifier.verify(token) : null;
+        return { token, principal, clientIp: 'test', requestId: 'test' };
+      },
+    });
+    httpServer = http.createServer((req, res) => void serve(req, res));
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`;
   });

@@ -1,7 +1,7 @@
 import { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse, HeaderMap } from '@apollo/server';
-import type { RequestHandler } from 'express';
 import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from '../gateway-context';
 
 /**
@@ -36,8 +36,8 @@ export interface ResponseCacheOptions {
 
 export interface ResponseCache {
   plugin: ApolloServerPlugin<GatewayContext>;
-  /** Express middleware before Apollo: answers an anonymous repeat of a cached query with the stored JSON text. */
-  serveCached: RequestHandler;
+  /** Before Apollo: answers an anonymous repeat of a cached query with the stored JSON text; true when it did. */
+  serveCached(req: IncomingMessage, res: ServerResponse, body: unknown): boolean;
   /** Forgets every answer: a schedule changed. */
   invalidate(): void;
   stats(): { hits: number; misses: number; shared: number };
@@ -93,10 +93,10 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     return cacheKey(scope, rc.request.operationName, rc.request.query, rc.request.variables);
   }
 
-  const serveCached: RequestHandler = (req, res, next) => {
-    const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
+  const serveCached = (req: IncomingMessage, res: ServerResponse, parsed: unknown): boolean => {
+    const body = parsed as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
     if (req.method !== 'POST' || req.headers.authorization || typeof body?.query !== 'string' || !enabled())
-      return next();
+      return false;
     const entry = fresh(
       cacheKey(
         PUBLIC,
@@ -105,15 +105,16 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
         body.variables as Record<string, unknown> | undefined,
       ),
     );
-    if (!entry) return next();
+    if (!entry) return false;
     counts.hits += 1;
-    // Written as is: express's res.send would re-encode and hash (ETag) the whole answer on every hit.
+    // Written as is, encoded once when it was stored.
     res.writeHead(200, {
       'content-type': 'application/json; charset=utf-8',
       'content-length': entry.body.length,
       'x-carebook-cache': 'hit',
     });
     res.end(entry.body);
+    return true;
   };
 
   const plugin: ApolloServerPlugin<GatewayContext> = {

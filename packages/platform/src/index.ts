@@ -39,6 +39,7 @@ export * from './server/loaders';
 export * from './server/federated-schema';
 export * from './server/caller-gate';
 export * from './server/start-subgraph';
+export * from './server/graphql-http';
 export * from './server/service-calls';
 export * from './server/internal-stream-routes';
 export * from './server/service-streams';

@@ -19,7 +19,7 @@ import type { ServiceName } from '../config/services';
 import { AppError } from '../errors/app-errors';
 import { createErrorFormatter } from '../errors/format-error';
 import { graphqlCaller } from './caller-gate';
-import { graphqlHttpHandler } from './graphql-http';
+import { graphqlHttpHandler, isGraphqlPath } from './graphql-http';
 import { nodeInternalRoutes } from './service-calls';
 import { FederatedSchema } from './federated-schema';
 import type { RequestContext } from './request-context';
@@ -193,9 +193,4 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
 function pathOf(url: string): string {
   const query = url.indexOf('?');
   return query >= 0 ? url.slice(0, query) : url;
-}
-
-/** The paths Express served /graphql on: the path itself, with a query string or below it. */
-function isGraphqlPath(url: string | undefined): boolean {
-  return url === '/graphql' || url?.startsWith('/graphql?') === true || url?.startsWith('/graphql/') === true;
 }
