@@ -4,7 +4,6 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createLogger } from '../src/logger';
 import {
   consumeOnce,
-  consumeOnceSql,
   DomainEvent,
   insertEventSql,
   OutboxEvent,
@@ -321,25 +320,5 @@ describe.each(['entity manager', 'plain SQL'] as const)('transactional outbox an
     expect(await consumeOnce(orm, 'consumer', 'event-1', work)).toBe(false);
     expect(await consumeOnce(orm, 'other-consumer', 'event-1', work)).toBe(true);
     expect(applied).toBe(2);
-  });
-
-  it('applies an event once per consumer with the mark written as plain SQL, and not at all when its work fails', async () => {
-    const pool = openSqlPool(url)!;
-    try {
-      let applied = 0;
-      const work = async () => void (applied += 1);
-      expect(await consumeOnceSql(pool, 'sql-consumer', 'event-1', work)).toBe(true);
-      expect(await consumeOnceSql(pool, 'sql-consumer', 'event-1', work)).toBe(false);
-      // The entity manager's consumeOnce reads the same mark.
-      expect(await consumeOnce(orm, 'sql-consumer', 'event-1', work)).toBe(false);
-      const failing = async () => {
-        throw new Error('boom');
-      };
-      await expect(consumeOnceSql(pool, 'sql-consumer', 'event-2', failing)).rejects.toThrow('boom');
-      expect(await consumeOnceSql(pool, 'sql-consumer', 'event-2', work)).toBe(true);
-      expect(applied).toBe(2);
-    } finally {
-      await pool.close();
-    }
   });
 });

@@ -118,6 +118,7 @@ describe('care relationships from appointment events', () => {
       jobId: `test-${randomUUID()}`,
     });
     await untilJobCompleted(job);
+    return job.id!;
   }
 
   async function caringDoctors(patientId: string): Promise<string[]> {
@@ -230,6 +231,27 @@ describe('care relationships from appointment events', () => {
   });
 
   // Last: it stops the appointment service.
+  it('applies one event delivered twice at once to one relationship, with no processed-event mark or transaction', async () => {
+    const patientId = await provisionPatient();
+    const held = await appointments.add(AppointmentStatus.CONFIRMED, { patientId });
+    const event = confirmedEvent({ appointmentId: held.id, doctorId: held.doctorId, patientId });
+    // Two deliveries of the same event, racing: both find no relationship, both insert; the second's duplicate key
+    // is the relationship already there, not a failure (the job completes; a failed one would time out here).
+    const jobIds = await Promise.all([push(event), push(event)]);
+    const jobs = await Promise.all(jobIds.map((id) => queue.getJob(id)));
+    expect(jobs.map((job) => job?.failedReason ?? null)).toEqual([null, null]);
+    expect(await caringDoctors(patientId)).toEqual([held.doctorId]);
+    const connection = await createConnection({ uri: databaseUrl });
+    try {
+      const [marks] = await connection.query('select id from processed_events where id = ?', [
+        `patient-care:${event.id}`,
+      ]);
+      expect(marks).toEqual([]);
+    } finally {
+      await connection.end();
+    }
+  });
+
   it('ends the job at once when the relationship the event names is recorded already, without asking the appointment service', async () => {
     const patientId = await provisionPatient();
     const held = await appointments.add(AppointmentStatus.CONFIRMED, { patientId });

@@ -5,19 +5,17 @@ import type { DomainEvent } from './domain-event';
 import { ProcessedEvent } from './processed-event.entity';
 import { IDLE_WORKER_OPTIONS } from './idle-worker-options';
 import { workerConnection } from './queue-connections';
-import { isDuplicateKey, type SqlPool, type SqlRunner } from '../orm/sql-pool';
 
 /**
- * How the (verified) effect is applied, in one transaction with the processed-event mark: through the entity
- * manager, or on MariaDB as plain SQL on the service's pool (orm/sql-pool.ts), for a consumer on the booking
- * path, where the entity manager was most of its cost.
+ * How the (verified) effect is applied: through the entity manager, in one transaction with the processed-event
+ * mark; or, for an effect idempotent by itself (a row keyed by what it records, never withdrawn: applying it
+ * twice leaves what applying it once did), `idempotent`, with neither the mark nor a transaction (a consumer on
+ * the booking path: one plain SQL statement, where the mark's transaction was most of its cost). A redelivery
+ * applies it again, to no change.
  */
 export type EventHandling<V> =
-  | { handle(event: DomainEvent, em: EntityManager, verified: V): Promise<void>; sql?: undefined }
-  | {
-      sql: { pool: SqlPool; handle(event: DomainEvent, tx: SqlRunner, verified: V): Promise<void> };
-      handle?: undefined;
-    };
+  | { handle(event: DomainEvent, em: EntityManager, verified: V): Promise<void>; idempotent?: undefined }
+  | { idempotent(event: DomainEvent, verified: V): Promise<void>; handle?: undefined };
 
 export type EventConsumerOptions<V = DomainEvent> = ConsumerSettings<V> & EventHandling<V>;
 
@@ -79,29 +77,6 @@ export async function consumeOnce(
   }
 }
 
-/** consumeOnce on a plain SQL pool: the same mark in the same table, committed with `work`'s statements. */
-export async function consumeOnceSql(
-  pool: SqlPool,
-  consumer: string,
-  eventId: string,
-  work: (tx: SqlRunner) => Promise<void>,
-): Promise<boolean> {
-  try {
-    await pool.transaction(async (tx) => {
-      await tx
-        .run('insert into processed_events (id, processed_at) values (?, ?)', [`${consumer}:${eventId}`, new Date()])
-        .catch((error: unknown) => {
-          throw isDuplicateKey(error) ? new AlreadyProcessed() : error;
-        });
-      await work(tx);
-    });
-    return true;
-  } catch (error) {
-    if (error instanceof AlreadyProcessed) return false;
-    throw error;
-  }
-}
-
 export interface EventConsumer {
   worker: Worker<DomainEvent>;
   /** Finishes the job in hand, then closes the worker and its Redis connection. */
@@ -127,10 +102,9 @@ export function startEventConsumer<V = DomainEvent>(options: EventConsumerOption
         );
         return;
       }
-      const { sql, handle } = options;
-      const applied = sql
-        ? await consumeOnceSql(sql.pool, options.queue, event.id, (tx) => sql.handle(event, tx, verified))
-        : await consumeOnce(options.orm, options.queue, event.id, (em) => handle(event, em, verified));
+      const { handle, idempotent } = options;
+      if (idempotent) return idempotent(event, verified);
+      const applied = await consumeOnce(options.orm, options.queue, event.id, (em) => handle(event, em, verified));
       if (!applied) options.logger.debug({ eventId: event.id }, 'event already processed; skipped');
     },
     { ...IDLE_WORKER_OPTIONS, connection, prefix: options.prefix, concurrency: options.concurrency ?? 4 },

@@ -59,8 +59,10 @@ export function startCareProjection(
     logger,
     alreadyApplied: (event) => alreadyCared(sql, event),
     verify: async (event) => partiesSigned(event, keys) ?? (await partiesAtSource(services, event)),
-    // Plain SQL (the patient store is MariaDB): the projection runs once per booking.
-    sql: { pool: sql, handle: (_event, tx, parties) => grantCareSql(tx, parties.doctorId, parties.patientId) },
+    // One plain SQL insert (the patient store is MariaDB; the projection runs once per booking), without the
+    // processed-event mark and its transaction: the relationship is keyed by doctor and patient and never
+    // withdrawn, so a redelivered event finds it there (a duplicate key, ignored) and changes nothing.
+    idempotent: (_event, parties) => grantCareSql(sql, parties.doctorId, parties.patientId),
   });
 }
 

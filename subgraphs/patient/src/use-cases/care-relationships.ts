@@ -32,7 +32,7 @@ export async function grantCare(em: EntityManager, doctorId: string, patientId: 
 
 const GRANT = 'insert into care_relationships (doctor_id, patient_id, since) select ?, ?, ? from patients where id = ?';
 
-/** grantCare on a plain SQL transaction (the care projection's, platform's consumeOnceSql). */
+/** grantCare as one plain SQL insert (the care projection's): a relationship recorded already is left as it is. */
 export async function grantCareSql(tx: SqlRunner, doctorId: string, patientId: string): Promise<void> {
   let inserted: number;
   try {
