@@ -21,6 +21,9 @@ const MAX_TAKEN = 20_000;
  *   goes through `scheduling.releaseSlot` here, which forgets them at once, and
  *   another instance's is heard as scheduling's SLOT_RELEASED on the schedule
  *   channel (`heard`); at most TAKEN_TTL_MS in any case;
+ * - a slot's lookup in flight, shared by the requests for that slot that come
+ *   while it runs (a rush: hundreds at once for a few slots), and forgotten
+ *   with any release (a lookup begun before it might miss it);
  * - scheduling's alternatives, shared for ALTERNATIVES_TTL_MS by the refusals
  *   of one slot, without the slots taken since and those outside the asker's
  *   window now; any change that can add a free slot (new hours, a release)
@@ -48,6 +51,7 @@ export function slotMemory(scheduling: SchedulingCalls, live: () => boolean, now
     ALTERNATIVES_TTL_MS,
     now,
   );
+  const lookups = new Map<string, ReturnType<SchedulingCalls['slots']>>();
   const forgetAppointment = (appointmentId: string) => {
     for (const [slotId, entry] of takenSlots) if (entry.slot.appointmentId === appointmentId) takenSlots.delete(slotId);
   };
@@ -61,6 +65,17 @@ export function slotMemory(scheduling: SchedulingCalls, live: () => boolean, now
 
   const remembering: SchedulingCalls = {
     ...scheduling,
+    slots(query) {
+      const slotId = query.ids?.length === 1 && !query.appointmentIds ? query.ids[0] : undefined;
+      if (!live() || slotId === undefined) return scheduling.slots(query);
+      const running = lookups.get(slotId);
+      if (running) return running;
+      const lookup = scheduling.slots(query).finally(() => {
+        if (lookups.get(slotId) === lookup) lookups.delete(slotId);
+      });
+      lookups.set(slotId, lookup);
+      return lookup;
+    },
     async releaseSlot(request) {
       try {
         return await scheduling.releaseSlot(request);
@@ -68,6 +83,7 @@ export function slotMemory(scheduling: SchedulingCalls, live: () => boolean, now
         // Forgotten whatever the answer: an unknown outcome must not leave a freed slot answered as taken.
         forgetAppointment(request.appointmentId);
         alternatives.forget();
+        lookups.clear();
       }
     },
     async alternatives(query) {
@@ -102,6 +118,7 @@ export function slotMemory(scheduling: SchedulingCalls, live: () => boolean, now
       // asked for), and the appointment events come with the slot events that matter here.
       if (change?.type === 'SLOT_BOOKED' || change?.type.startsWith('APPOINTMENT_')) return;
       alternatives.forget();
+      lookups.clear();
       if (!change) return takenSlots.clear();
       if (change.type === 'SLOT_RELEASED') {
         if (change.slotId) takenSlots.delete(change.slotId);
