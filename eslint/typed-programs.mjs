@@ -18,7 +18,10 @@ export const clientPrograms = [
   // The web app, its unit tests and its Vite config: the test program holds all of src/, the tests beside the code
   // included, and the config (the build's tsconfig.json holds the same minus the tests; linting the config with it
   // built the whole app's program a second time).
-  { tsconfig: './clients/web/tsconfig.test.json', files: ['clients/web/src/**/*.{ts,tsx}', 'clients/web/vite.config.ts'] },
+  {
+    tsconfig: './clients/web/tsconfig.test.json',
+    files: ['clients/web/src/**/*.{ts,tsx}', 'clients/web/vite.config.ts'],
+  },
   { tsconfig: './clients/web/e2e/tsconfig.json', files: ['clients/web/e2e/**/*.ts'] },
   { tsconfig: './clients/explorer/tsconfig.json', files: ['clients/explorer/**/*.{ts,tsx}'] },
 ];
