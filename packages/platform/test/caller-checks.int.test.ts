@@ -65,7 +65,7 @@ describe("a service's caller checks", () => {
     await graphql.start();
     const serveGraphql = graphqlHttpHandler(graphql, {
       limitBytes: 1000,
-      ...graphqlCaller(callers),
+      admission: graphqlCaller(callers),
       context: async (req, caller) => ({ caller: caller as string, clientIp: clientIpOf(req, caller as never) }),
     });
     server = http.createServer((req, res) => {

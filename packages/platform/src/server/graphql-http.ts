@@ -5,9 +5,14 @@ import { BodyTooLarge, readJsonBody } from './json-body';
 export interface GraphqlHttpOptions<C extends BaseContext> {
   /** Largest request body accepted, in bytes; a larger one is refused with 413 before it is parsed. */
   limitBytes: number;
-  /** Admits the request or throws; `refusal` turns what it threw into the answer (status and GraphQL errors). */
-  admit?(req: IncomingMessage): Promise<unknown>;
-  refusal?(error: unknown): { status: number; message: string; code: string };
+  /**
+   * A gate before anything is read (a subgraph's: the caller's service token); none at the gateway, whose clients
+   * are anyone. `admit` admits the request or throws; `refusal` turns what it threw into the answer.
+   */
+  admission?: {
+    admit(req: IncomingMessage): Promise<unknown>;
+    refusal(error: unknown): { status: number; message: string; code: string };
+  };
   /** Answers the request without Apollo (the gateway's cached public answers): true when it did. */
   answerEarly?(req: IncomingMessage, res: ServerResponse, body: unknown): boolean;
   context(req: IncomingMessage, admitted: unknown): Promise<C>;
@@ -18,18 +23,19 @@ export interface GraphqlHttpOptions<C extends BaseContext> {
  * a subgraph's /graphql is called only by the gateway and the services, and
  * the gateway's by clients with JSON, so none of Express's routing, content
  * negotiation, body-parser and ETag layers (a sixth of a subgraph's busy
- * time on a small query, a tenth of the gateway's on a booking) is needed. Does what
- * `@as-integrations/express5` does: JSON bodies up to a limit, the request's
+ * time on a small query, a tenth of the gateway's on a booking) is needed.
+ * Does what `@as-integrations/express5` did: JSON bodies up to a limit, the request's
  * headers and query string to Apollo, its status, headers and body back.
  */
 export function graphqlHttpHandler<C extends BaseContext>(server: ApolloServer<C>, options: GraphqlHttpOptions<C>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       let admitted: unknown;
+      const { admission } = options;
       try {
-        admitted = await options.admit?.(req);
+        admitted = await admission?.admit(req);
       } catch (error) {
-        const refusal = options.refusal?.(error) ?? { status: 403, message: 'Refused.', code: 'FORBIDDEN' };
+        const refusal = admission!.refusal(error);
         return sendErrors(res, refusal.status, refusal.message, refusal.code);
       }
       let body: unknown;

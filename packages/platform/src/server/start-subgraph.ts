@@ -146,7 +146,7 @@ export async function startSubgraph(options: StartSubgraphOptions): Promise<Runn
 
   const serveGraphql = graphqlHttpHandler(server, {
     limitBytes: 1024 * 1024,
-    ...graphqlCaller(callers),
+    admission: graphqlCaller(callers),
     context: async (req, admitted) => {
       const caller = admitted as ServiceName;
       // A present but invalid token is refused outright (401), not taken for an anonymous caller.
