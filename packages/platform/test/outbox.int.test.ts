@@ -282,6 +282,26 @@ describe.each(['entity manager', 'plain SQL'] as const)('transactional outbox an
     }
   }, 30_000);
 
+  it('renews its publishing lease at most every third of it, not on every pass', async () => {
+    const prefix = `outbox-lease-${randomUUID().slice(0, 8)}`;
+    const relay = neverPolling('leased', prefix);
+    const client = new Redis(redisUrl);
+    try {
+      await relay.listening();
+      await relay.drainOnce();
+      const first = await client.pttl(`${prefix}:outbox-relay:leased`);
+      await new Promise((r) => setTimeout(r, 300));
+      // Passes right after one another (one per commit under load) ask Redis nothing about the lease.
+      for (let pass = 0; pass < 3; pass++) await relay.drainOnce();
+      const later = await client.pttl(`${prefix}:outbox-relay:leased`);
+      expect(first).toBeGreaterThan(9_000);
+      expect(later).toBeLessThan(first - 250);
+    } finally {
+      await relay.stop();
+      client.disconnect();
+    }
+  });
+
   it('publishes what waited while Redis was down as soon as it is back, without polling', async () => {
     const prefix = `outbox-back-${randomUUID().slice(0, 8)}`;
     const relay = neverPolling('comeback', prefix);
