@@ -2,20 +2,26 @@ import 'reflect-metadata';
 import { startStack } from '@carebook/platform/testing';
 import { AvailabilityCalendarDocument, SetWeeklyAvailabilityDocument } from '@carebook/sdk';
 import { clinicClient } from './lib/clinic';
-import { latencyLine, pool } from './lib/stats';
+import { cpuMeter } from './lib/process-cpu';
+import { latencyLine, percentile, pool } from './lib/stats';
+import { loopSeconds, scaledTargetLine } from './lib/yardstick';
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
 
 /**
  * pnpm bench:calendar [doctors=50] [clients=20] [seconds=20]
  * 31-day availabilityCalendar through the gateway with D doctors holding 8
- * weeks of slots each, C concurrent clients. Prints req/s and percentiles.
+ * weeks of slots each, C concurrent clients. Prints req/s, percentiles, the
+ * CPU per request of every process (the benchmark's own client included: it
+ * parses every answer on the same two cores) and the p95 target scaled to
+ * the machine.
  * SCHEDULE_CACHE_TTL_MS=0 measures without the gateway's schedule cache.
  */
 async function main() {
   const doctorCount = Number(process.argv[2] ?? 50);
   const clients = Number(process.argv[3] ?? 20);
   const seconds = Number(process.argv[4] ?? 20);
+  const loop = loopSeconds();
   console.log('starting the stack (fresh databases)...');
   const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
     LOG_LEVEL: 'error',
@@ -44,7 +50,12 @@ async function main() {
     console.log(`one answer: ${first.availabilityCalendar.length} days, ${offered} free slots in all`);
     await pool(Array.from({ length: clients * 3 }), clients, ask); // warm-up
 
+    const meter = cpuMeter({
+      ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])),
+      bench: process.pid,
+    });
     const latencies: number[] = [];
+    meter.start();
     const deadline = performance.now() + seconds * 1000;
     await pool(Array.from({ length: clients }), clients, async () => {
       while (performance.now() < deadline) {
@@ -59,6 +70,8 @@ async function main() {
     );
     console.log(`  ${(latencies.length / seconds).toFixed(1)} req/s`);
     console.log(`  ${latencyLine('latency', latencies)}`);
+    console.log(`  CPU ms per request: ${meter.per(latencies.length)}`);
+    console.log(`  ${scaledTargetLine('p95', 100, percentile(latencies, 95), loop)}`);
   } finally {
     await stack.stop();
   }

@@ -11,7 +11,9 @@ import {
 } from '@carebook/sdk';
 import { readFileSync } from 'node:fs';
 import { clinicClient, tomorrow } from './lib/clinic';
-import { latencyLine, pool } from './lib/stats';
+import { cpuMeter } from './lib/process-cpu';
+import { latencyLine, percentile, pool } from './lib/stats';
+import { loopSeconds, scaledTargetLine } from './lib/yardstick';
 
 /**
  * pnpm bench:live [subscribers=1000] [doctors=50] [admins=20] [bookings=200] [bookingsPerSecond=4]
@@ -28,6 +30,7 @@ async function main() {
     Number(process.argv[2 + i] ?? fallback),
   );
   const timesPerDoctor = Math.ceil(bookings / doctorCount);
+  const loop = loopSeconds();
   console.log('starting the stack (fresh databases)...');
   const stack = await startStack(['auth', 'patient', 'doctor', 'admin', 'scheduling', 'appointment'], {
     LOG_LEVEL: 'error',
@@ -121,6 +124,11 @@ async function main() {
     );
     const expected: Array<{ doctor: number; key: string }> = [];
     let failures = 0;
+    const meter = cpuMeter({
+      ...Object.fromEntries([...stack.services].map(([name, service]) => [name, service.process.pid])),
+      bench: process.pid,
+    });
+    meter.start();
     const started = performance.now();
     await pool(
       Array.from({ length: bookings }, (_, i) => i),
@@ -167,6 +175,8 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200));
     }
     clearInterval(sampler);
+    // Per change: its commit, the relay's publish, the gateway's execution and its fan-out to every subscriber.
+    const cpuPerChange = meter.per(Math.max(expected.length, 1));
     const after = await health();
 
     listener.disconnect();
@@ -225,6 +235,8 @@ async function main() {
     );
     console.log(`  ${latencyLine('delivery latency, commit to receipt', latencies)}`);
     console.log(`  ${latencyLine('of which published on Redis to receipt (gateway and delivery)', gatewayLatencies)}`);
+    console.log(`  ${scaledTargetLine('p99, commit to receipt,', 100, percentile(latencies, 99), loop)}`);
+    console.log(`  CPU ms per change (the bookings and cancellations that made them included): ${cpuPerChange}`);
     console.log(
       `  lost ${lost}, duplicated ${duplicated}, unexpected ${unexpected} (changes of failed requests), deliveries carrying an error ${refusedFields} (of which slot unresolved ${withoutSlot})`,
     );
