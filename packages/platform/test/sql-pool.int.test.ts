@@ -97,6 +97,43 @@ describe('plain SQL pool', () => {
     expect(await sql.rows("select id from stamps where id = 'after-duplicate'", [])).toHaveLength(1);
   });
 
+  it('writes a conditional write and its follow-ups in one go: all when it changed a row, nothing else when not', async () => {
+    const at = new Date('2032-02-29T23:59:59.999Z');
+    await sql.run('insert into stamps (id, at, note) values (?, ?, ?)', ['guarded', at, 'free']);
+    const claim = (id: string) =>
+      sql.writeThen("update stamps set note = 'taken' where id = ? and note = 'free'", ['guarded'], (then) => {
+        then.defer('insert into stamps (id, at, note) values (?, ?, ?)', [`${id}-event`, at, "it's (taken); --"]);
+        then.defer('insert into stamps (id, at) values (?, ?)', [`${id}-history`, at]);
+      });
+    expect(await claim('first')).toBe(1);
+    // The second finds the row taken: its follow-ups are not written.
+    expect(await claim('second')).toBe(0);
+    const rows = await sql.rows<{ id: string; at: Date; note: string | null }>(
+      "select id, at, note from stamps where id like 'first-%' or id like 'second-%' order by id",
+      [],
+    );
+    expect(rows).toEqual([
+      { id: 'first-event', at, note: "it's (taken); --" },
+      { id: 'first-history', at, note: null },
+    ]);
+  });
+
+  it('undoes a conditional write whose follow-up fails, and refuses a follow-up that is not a single-row insert', async () => {
+    const at = new Date();
+    await sql.run('insert into stamps (id, at, note) values (?, ?, ?)', ['undone', at, 'free']);
+    const take = (followUp: string, values: unknown[]) =>
+      sql
+        .writeThen("update stamps set note = 'taken' where id = ? and note = 'free'", ['undone'], (then) =>
+          then.defer(followUp, values),
+        )
+        .catch((error: unknown) => error);
+    // A duplicate key in the follow-up: the update is not kept either.
+    expect(isDuplicateKey(await take('insert into stamps (id, at) values (?, ?)', ['undone', at]))).toBe(true);
+    expect(await take('update stamps set note = ? where id = ?', ['x', 'undone'])).toBeInstanceOf(Error);
+    const [row] = await sql.rows<{ note: string }>("select note from stamps where id = 'undone'", []);
+    expect(row.note).toBe('free');
+  });
+
   it('answers how many rows a write changed, and tells a duplicate key from other failures', async () => {
     expect(await sql.run('update stamps set note = ? where id like ?', ['seen', 'kept-%'])).toBe(2);
     const duplicate = await sql

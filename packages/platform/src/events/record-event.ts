@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createEvent, DomainEvent, EventPayloads, EventType } from './domain-event';
-import type { SqlTransaction } from '../orm/sql-pool';
+import type { SqlDeferrer } from '../orm/sql-pool';
 import { OutboxEvent } from './outbox-event.entity';
 
 let lastPosition = 0;
@@ -79,7 +79,7 @@ function outboxValues<T extends EventType>(
 
 /** insertEvent on a plain SQL transaction (orm/sql-pool.ts): the same row, sent with the transaction's next statement or its commit. */
 export function insertEventSql<T extends EventType>(
-  sql: SqlTransaction,
+  sql: SqlDeferrer,
   source: string,
   type: T,
   aggregate: { type: string; id: string },

@@ -5,6 +5,7 @@ import {
   insertEventSql,
   type SqlPool,
   type SqlRunner,
+  type SqlDeferrer,
   type SqlTransaction,
 } from '@carebook/platform';
 import { randomUUID } from 'node:crypto';
@@ -88,7 +89,10 @@ export async function assertPatientMayBookSql(
   judgeHeld(active, startsAt, endsAt, limit, now);
 }
 
-/** confirmPending on MariaDB: PENDING -> CONFIRMED (conditional), history, APPOINTMENT_CONFIRMED, an admin's log entry. */
+/**
+ * confirmPending on MariaDB: PENDING -> CONFIRMED (conditional), history, APPOINTMENT_CONFIRMED, an admin's log
+ * entry, in one transaction and one round trip (the rows after the update are inserted only if it confirmed).
+ */
 export async function confirmPendingSql(
   sql: SqlPool,
   sealer: FieldSealer,
@@ -96,35 +100,37 @@ export async function confirmPendingSql(
   by: ActingUser | null,
   note: string,
 ): Promise<Appointment | null> {
-  return sql.transaction(async (tx) => {
-    const updatedAt = new Date();
-    const updated = await tx.run('update appointments set status = ?, updated_at = ? where id = ? and status = ?', [
-      AppointmentStatus.CONFIRMED,
-      updatedAt,
-      pending.id,
-      AppointmentStatus.PENDING,
-    ]);
-    if (updated === 0) return null;
-    const appointment = Object.assign(pending, { status: AppointmentStatus.CONFIRMED, updatedAt });
-    // The history row and the events go out with the COMMIT.
-    insertChangeSql(tx, sealer, appointment, {
-      by: by?.id ?? null,
-      from: AppointmentStatus.PENDING,
-      to: AppointmentStatus.CONFIRMED,
-      note,
-    });
-    insertEventSql(
-      tx,
-      SOURCE,
-      'APPOINTMENT_CONFIRMED',
-      { type: 'Appointment', id: appointment.id },
-      factsOf(appointment),
-    );
-    const details = { patientId: appointment.patientId, slotId: appointment.slotId };
-    const logEntry = by && adminActionFacts(by, 'BOOK_APPOINTMENT', appointment.id, details);
-    if (by && logEntry) insertEventSql(tx, SOURCE, 'ADMIN_ACTION_TAKEN', { type: 'AdminAction', id: by.id }, logEntry);
-    return appointment;
+  const updatedAt = new Date();
+  // The rows that follow are written from the appointment as confirmed, before the update's answer is known.
+  const confirmed = Object.assign(Object.create(Object.getPrototypeOf(pending) as object) as Appointment, pending, {
+    status: AppointmentStatus.CONFIRMED,
+    updatedAt,
   });
+  const changed = await sql.writeThen(
+    'update appointments set status = ?, updated_at = ? where id = ? and status = ?',
+    [AppointmentStatus.CONFIRMED, updatedAt, pending.id, AppointmentStatus.PENDING],
+    (then) => {
+      insertChangeSql(then, sealer, confirmed, {
+        by: by?.id ?? null,
+        from: AppointmentStatus.PENDING,
+        to: AppointmentStatus.CONFIRMED,
+        note,
+      });
+      insertEventSql(
+        then,
+        SOURCE,
+        'APPOINTMENT_CONFIRMED',
+        { type: 'Appointment', id: confirmed.id },
+        factsOf(confirmed),
+      );
+      const details = { patientId: confirmed.patientId, slotId: confirmed.slotId };
+      const logEntry = by && adminActionFacts(by, 'BOOK_APPOINTMENT', confirmed.id, details);
+      if (by && logEntry)
+        insertEventSql(then, SOURCE, 'ADMIN_ACTION_TAKEN', { type: 'AdminAction', id: by.id }, logEntry);
+    },
+  );
+  // Once the update wins, the row is that appointment, CONFIRMED (see confirmPending).
+  return changed > 0 ? Object.assign(pending, { status: AppointmentStatus.CONFIRMED, updatedAt }) : null;
 }
 
 function insertAppointment(tx: SqlTransaction, a: Appointment): void {
@@ -156,7 +162,7 @@ function insertAppointment(tx: SqlTransaction, a: Appointment): void {
   );
 }
 
-function insertChangeSql(tx: SqlTransaction, sealer: FieldSealer, appointment: Appointment, change: ChangeFacts): void {
+function insertChangeSql(tx: SqlDeferrer, sealer: FieldSealer, appointment: Appointment, change: ChangeFacts): void {
   const row = changeValues(sealer, appointment, change);
   tx.defer(
     `insert into appointment_changes (id, appointment_id, at, by_user_id, from_status, to_status, note)

@@ -18,8 +18,9 @@ export type SlotRow = Pick<Slot, 'id' | 'doctorId' | 'locationId' | 'startsAt' |
 /**
  * bookSlot's one conditional update (FREE, in the future, the doctor and times
  * the caller expects -> BOOKED for the appointment) and its SLOT_BOOKED event,
- * in one transaction. False when the update matched no row: the caller reads
- * the slot to say why.
+ * in one transaction and one round trip (the event is inserted only if the
+ * update booked the slot). False when the update matched no row: the caller
+ * reads the slot to say why.
  */
 export async function bookExpectedSlotSql(
   sql: SqlPool,
@@ -28,27 +29,24 @@ export async function bookExpectedSlotSql(
   expected: ExpectedSlot,
   now: Date,
 ): Promise<boolean> {
-  return sql.transaction(async (tx) => {
-    const changed = await tx.run(
-      `update slots set status = ?, appointment_id = ?
-       where id = ? and status = ? and doctor_id = ? and starts_at > ? and starts_at = ? and ends_at = ?`,
-      [
-        SlotStatus.BOOKED,
-        appointmentId,
-        slotId,
-        SlotStatus.FREE,
-        expected.doctorId,
-        now,
-        expected.startsAt,
-        expected.endsAt,
-      ],
-    );
-    if (changed === 0) return false;
-    const slot = { id: slotId, ...expected };
-    // Sent with the COMMIT: one round trip for both.
-    insertEventSql(tx, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slotId }, slotChange(slot, appointmentId));
-    return true;
-  });
+  const slot = { id: slotId, ...expected };
+  const changed = await sql.writeThen(
+    `update slots set status = ?, appointment_id = ?
+     where id = ? and status = ? and doctor_id = ? and starts_at > ? and starts_at = ? and ends_at = ?`,
+    [
+      SlotStatus.BOOKED,
+      appointmentId,
+      slotId,
+      SlotStatus.FREE,
+      expected.doctorId,
+      now,
+      expected.startsAt,
+      expected.endsAt,
+    ],
+    (then) =>
+      insertEventSql(then, SOURCE, 'SLOT_BOOKED', { type: 'Slot', id: slotId }, slotChange(slot, appointmentId)),
+  );
+  return changed > 0;
 }
 
 /** The slots with these ids (the booking's lookup of the slot asked for). */
