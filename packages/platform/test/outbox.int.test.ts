@@ -74,6 +74,14 @@ describe.each(['entity manager', 'plain SQL'] as const)('transactional outbox an
     redis = await startRedis(port);
   });
 
+  /** Published rows are marked by the relay's next pass, or by a pass of their own soon after: every row, here. */
+  async function allMarked(): Promise<void> {
+    for (let waited = 0; await orm.em.fork().count(OutboxEvent, { publishedAt: null }); waited += 20) {
+      if (waited > 2_000) throw new Error('published rows were not marked');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   afterAll(async () => {
     redis?.kill('SIGKILL');
     await sql?.close();
@@ -147,7 +155,7 @@ describe.each(['entity manager', 'plain SQL'] as const)('transactional outbox an
     subscriber.on('message', (_channel, message) => live.push(scheduleMessage(message).type));
     await until(() => seen.length >= 5);
     expect(seen).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
-    expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
+    await allMarked();
     // APPOINTMENT_CONFIRMED is not a schedule change; nothing on the live channel (a schedule change published after them arrives alone).
     await orm.em
       .fork()
@@ -229,7 +237,7 @@ describe.each(['entity manager', 'plain SQL'] as const)('transactional outbox an
       await until(() => queued.length >= 25 && live.length >= 25, 30_000);
       expect(queued).toEqual(ids(1, 25));
       expect(live).toEqual(ids(1, 25));
-      expect(await orm.em.fork().count(OutboxEvent, { publishedAt: null })).toBe(0);
+      await allMarked();
     } finally {
       await Promise.all(relays.map((r) => r.stop()));
       await worker.close();
@@ -281,6 +289,36 @@ describe.each(['entity manager', 'plain SQL'] as const)('transactional outbox an
       workerRedis.disconnect();
     }
   }, 30_000);
+
+  it('marks what a pass published with the next read, or soon after on its own, never leaving it unmarked', async () => {
+    const prefix = `outbox-marks-${randomUUID().slice(0, 8)}`;
+    const relay = neverPolling('marking', prefix);
+    const confirm = (id: string) =>
+      orm.em
+        .fork()
+        .transactional(
+          async (em) => void recordEvent(em, 'test', 'APPOINTMENT_CONFIRMED', { type: 'Appointment', id }, facts(1)),
+        );
+    const unmarked = (id: string) => orm.em.fork().count(OutboxEvent, { aggregateId: id, publishedAt: null });
+    try {
+      await relay.listening();
+      await confirm('marked-later');
+      expect(await relay.drainOnce()).toBe(1);
+      // The next pass marks it with the read it makes anyway (or a pass of its own did already).
+      await confirm('marked-with-next');
+      expect(await relay.drainOnce()).toBe(1);
+      expect(await unmarked('marked-later')).toBe(0);
+      // With no pass after it, one of its own marks it.
+      for (let waited = 0; await unmarked('marked-with-next'); waited += 20) {
+        if (waited > 2_000) throw new Error('the last published row was never marked');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // Marked rows are not published again.
+      expect(await relay.drainOnce()).toBe(0);
+    } finally {
+      await relay.stop();
+    }
+  });
 
   it('renews its publishing lease at most every third of it, not on every pass', async () => {
     const prefix = `outbox-lease-${randomUUID().slice(0, 8)}`;

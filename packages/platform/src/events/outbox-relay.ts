@@ -31,6 +31,12 @@ export interface OutboxRelayOptions {
 /** How long the publishing lease lasts without renewal (an instance that dies holding it blocks others this long). */
 const LEASE_MS = 10_000;
 
+/**
+ * How long published rows wait to be marked with the next pass's read before a pass of their own marks them. Under
+ * load a pass comes with every commit, well within it; a crash meanwhile re-publishes them (a no-op on the queues).
+ */
+const MARK_DELAY_MS = 50;
+
 /** While publishing fails (Redis away), passes are retried this often, so events go out soon after it is back. */
 const RETRY_MS = 1000;
 
@@ -100,6 +106,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let lastWarning = 0;
   /** The last pass found another instance holding the lease. */
   let leaseElsewhere = false;
+  const store = options.sql ? sqlOutbox(options.sql) : ormOutbox(orm);
+  /** Rows published and not yet marked so: the next pass marks them with its read (one round trip for both). */
+  const unmarked: string[] = [];
+  let markTimer: NodeJS.Timeout | undefined;
 
   const queue = (name: string) => {
     let found = queues.get(name);
@@ -150,11 +160,22 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     // BullMQ waits (forever) for a connection instead of failing; do not start a pass without one.
     if (redis.status !== 'ready') throw new Error(`Redis is not connected (${redis.status})`);
     leaseElsewhere = !(await holdLease());
-    if (leaseElsewhere) return 0;
-    const store = options.sql ? sqlOutbox(options.sql) : ormOutbox(orm);
-    const rows = await store.unpublished(batchSize);
-    // Published rows are marked in one update per pass (and before giving up on a failure):
-    // a crash in between only re-publishes them, which the job id makes a no-op.
+    // The rows the last pass published are marked with this pass's read, in the same round trip.
+    const carried = takeUnmarked();
+    let rows: OutboxRow[];
+    try {
+      if (leaseElsewhere) {
+        if (carried.length) await store.markPublished(carried);
+        return 0;
+      }
+      rows = await store.unpublished(batchSize, carried);
+    } catch (error) {
+      // Still to mark: by the next pass.
+      unmarked.unshift(...carried);
+      throw error;
+    }
+    // Published rows are marked by the next pass, or by a pass of their own MARK_DELAY_MS later (and at once
+    // before giving up on a failure): a crash in between only re-publishes them, which the job id makes a no-op.
     const published: string[] = [];
     const markPublished = async () => {
       if (published.length) await store.markPublished(published);
@@ -175,8 +196,21 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
       published.push(row.id);
     }
-    await markPublished();
+    if (published.length) {
+      unmarked.push(...published);
+      markTimer ??= setTimeout(() => {
+        markTimer = undefined;
+        void drainOnce();
+      }, MARK_DELAY_MS);
+    }
     return published.length;
+  }
+
+  /** The published rows still to mark, handed to the pass that marks them. */
+  function takeUnmarked(): string[] {
+    if (markTimer) clearTimeout(markTimer);
+    markTimer = undefined;
+    return unmarked.splice(0);
   }
 
   function drainOnce(): Promise<number> {
@@ -251,6 +285,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (timer) clearTimeout(timer);
       await nudges.close();
       await running;
+      const left = takeUnmarked();
+      if (left.length) await store.markPublished(left).catch(() => undefined);
       await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
       redis.disconnect();
     },
@@ -270,7 +306,8 @@ type OutboxRow = Pick<OutboxEvent, 'id' | 'envelope' | 'attempts'>;
 
 /** Where a pass reads its rows and marks them: the entity manager (MongoDB) or plain SQL (MariaDB). */
 interface OutboxRows {
-  unpublished(limit: number): Promise<OutboxRow[]>;
+  /** Marks `published` (rows the last pass published), then reads the next unpublished rows. */
+  unpublished(limit: number, published: string[]): Promise<OutboxRow[]>;
   markPublished(ids: string[]): Promise<void>;
   countAttempt(row: OutboxRow): Promise<void>;
 }
@@ -278,7 +315,10 @@ interface OutboxRows {
 function ormOutbox(orm: MikroORM): OutboxRows {
   const em = orm.em.fork();
   return {
-    unpublished: (limit) => em.find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit }),
+    unpublished: async (limit, published) => {
+      if (published.length) await em.nativeUpdate(OutboxEvent, { id: { $in: published } }, { publishedAt: new Date() });
+      return em.find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit });
+    },
     markPublished: async (ids) => {
       await em.nativeUpdate(OutboxEvent, { id: { $in: ids } }, { publishedAt: new Date() });
     },
@@ -289,19 +329,23 @@ function ormOutbox(orm: MikroORM): OutboxRows {
 }
 
 function sqlOutbox(sql: SqlPool): OutboxRows {
+  // On the (published_at, position) index, as the entity manager's query. The limit is written out: a
+  // prepared statement's LIMIT takes no parameter MySQL 8 accepts from mysql2 (it sends numbers as doubles).
+  const next = (limit: number) =>
+    `select id, envelope, attempts from outbox_events where published_at is null order by position asc limit ${Math.trunc(limit)}`;
+  const marking = (ids: string[]) =>
+    [
+      `update outbox_events set published_at = ? where id in (${ids.map(() => '?').join(', ')})`,
+      [new Date(), ...ids],
+    ] as const;
   return {
-    // On the (published_at, position) index, as the entity manager's query. The limit is written out: a
-    // prepared statement's LIMIT takes no parameter MySQL 8 accepts from mysql2 (it sends numbers as doubles).
-    unpublished: (limit) =>
-      sql.rows<OutboxRow>(
-        `select id, envelope, attempts from outbox_events where published_at is null order by position asc limit ${Math.trunc(limit)}`,
-        [],
-      ),
+    unpublished: async (limit, published) => {
+      if (!published.length) return sql.rows<OutboxRow>(next(limit), []);
+      const [, rows] = await sql.batch([marking(published), [next(limit), []]]);
+      return rows as OutboxRow[];
+    },
     markPublished: async (ids) => {
-      await sql.run(`update outbox_events set published_at = ? where id in (${ids.map(() => '?').join(', ')})`, [
-        new Date(),
-        ...ids,
-      ]);
+      await sql.run(...marking(ids));
     },
     countAttempt: async (row) => {
       await sql.run('update outbox_events set attempts = attempts + 1 where id = ?', [row.id]);

@@ -38,6 +38,8 @@ export interface SqlPool extends SqlRunner {
    * before the answer is known, so they may depend only on what the caller knows already.
    */
   writeThen(sql: string, params: readonly unknown[], followUps: (then: SqlDeferrer) => void): Promise<number>;
+  /** Statements that need no transaction, in order and in one round trip (each commits on its own); their results. */
+  batch(statements: ReadonlyArray<readonly [sql: string, params: readonly unknown[]]>): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,17 @@ export function openSqlPool(url: string): SqlPool | null {
         // A follow-up that failed (a duplicate key) stopped the batch inside the transaction: undo the write too.
         await connection.query('rollback').catch(() => undefined);
         throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    async batch(statements) {
+      const connection = await pool.getConnection();
+      try {
+        const text = statements.map(([sql, params]) => connection.format(sql, bindable(params))).join(';\n');
+        const [results] = await connection.query(text);
+        // One statement's answer comes alone, several come as a list.
+        return statements.length === 1 ? [results] : (results as unknown[]);
       } finally {
         connection.release();
       }
