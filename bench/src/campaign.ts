@@ -85,6 +85,7 @@ async function main() {
     console.log(`  every patient had an answer after ${lastAnswer.toFixed(2)} s (${latencies.length} answers)`);
     console.log(`  ${latencyLine('latency', latencies)}`);
     console.log(`  CPU ms per request: ${formatShare(cpu, 'total (bench left out)')}`);
+    console.log(`  write calls per request: ${formatShare(cpu.writes, 'total (bench left out)')}`);
     console.log(`  ${scaledTargetLine('p99', 10_000, percentile(latencies, 99), loop)}`);
   } finally {
     printLoggedErrors(stack);

@@ -67,10 +67,12 @@ async function main() {
       `    followers done ${(settledMs / 1000).toFixed(1)} s after the last answer (${emails} emails at the SMTP server)`,
     );
     console.log(`    CPU ms per booking, every process: ${formatShare(carebookCpu, 'total (bench left out)')}`);
+    console.log(`    write calls per booking: ${formatShare(carebookCpu.writes, 'total (bench left out)')}`);
     console.log(
       `  floor: confirmed ${bare.confirmed}, errors ${bare.errors}; ${latencyLine('latency', bare.latencies)}`,
     );
     console.log(`    CPU ms per booking: ${formatShare(floorCpu, 'total (bench left out)')}`);
+    console.log(`    write calls per booking: ${formatShare(floorCpu.writes, 'total (bench left out)')}`);
     console.log(
       `  carebook / floor: CPU per booking ${(carebookCpu.total / floorCpu.total).toFixed(1)}x (target: at most 40x), p99 ${(percentile(carebook.latencies, 99) / percentile(bare.latencies, 99)).toFixed(1)}x`,
     );

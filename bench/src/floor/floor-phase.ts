@@ -5,9 +5,6 @@ import type { Floor } from './floor';
 /** Runs of a phase the floor's CPU per booking is taken over. */
 const FLOOR_CPU_RUNS = 5;
 
-/** Waits out what set-up leaves behind (relays, projections, the database flushing) before a meter starts. */
-export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2000));
-
 /**
  * The same phase against the floor: each client books `perClient` of `slotCount` fresh slots. One run costs the
  * floor a few hundred ms of CPU, which /proc counts in 10 ms ticks, so its CPU per booking is taken over
@@ -23,7 +20,7 @@ export async function floorPhase<C>(
 ): Promise<{ bare: Awaited<ReturnType<typeof drive>>; floorCpu: CpuShare }> {
   const slotRuns: string[][] = [];
   for (let run = 0; run < FLOOR_CPU_RUNS; run++) slotRuns.push(await floor.openSlots(slotCount));
-  await settle();
+  await meter.quiet();
   meter.start();
   const runs = [];
   for (const slots of slotRuns)
