@@ -313,17 +313,20 @@ interface OutboxRows {
 }
 
 function ormOutbox(orm: MikroORM): OutboxRows {
-  const em = orm.em.fork();
+  // A fresh entity manager per operation: the relay lives as long as its service, and one fork kept for it would
+  // keep every outbox row it ever read in its identity map.
+  const em = () => orm.em.fork();
+  const markPublished = async (ids: string[]) => {
+    await em().nativeUpdate(OutboxEvent, { id: { $in: ids } }, { publishedAt: new Date() });
+  };
   return {
     unpublished: async (limit, published) => {
-      if (published.length) await em.nativeUpdate(OutboxEvent, { id: { $in: published } }, { publishedAt: new Date() });
-      return em.find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit });
+      if (published.length) await markPublished(published);
+      return em().find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit });
     },
-    markPublished: async (ids) => {
-      await em.nativeUpdate(OutboxEvent, { id: { $in: ids } }, { publishedAt: new Date() });
-    },
+    markPublished,
     countAttempt: async (row) => {
-      await em.nativeUpdate(OutboxEvent, { id: row.id }, { attempts: row.attempts + 1 });
+      await em().nativeUpdate(OutboxEvent, { id: row.id }, { attempts: row.attempts + 1 });
     },
   };
 }
