@@ -14,9 +14,8 @@ const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as con
  * pnpm bench:calendar [doctors=50] [clients=20] [seconds=20]
  * 31-day availabilityCalendar through the gateway with D doctors holding 8
  * weeks of slots each, C concurrent clients. Prints req/s, percentiles, the
- * CPU per request of every process (the benchmark's own client included: it
- * parses every answer on the same two cores) and the p95 target scaled to
- * the machine.
+ * CPU per request of every process (the benchmark's own client shown apart:
+ * it runs on the same two cores) and the p95 target scaled to the machine.
  * SCHEDULE_CACHE_TTL_MS=0 measures without the gateway's schedule cache.
  */
 async function main() {

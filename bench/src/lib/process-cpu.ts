@@ -62,8 +62,8 @@ export function cpuMeter(processes: Record<string, number | undefined>) {
   return {
     /**
      * Waits (2 s at least, 30 s at most) until the processes, the benchmark itself left out, use under
-     * QUIET_MS_PER_S of CPU between them: what a phase's set-up left behind (the admin log of its opened slots,
-     * the projections of registered patients) is done before the meter starts, so no phase is charged for it.
+     * QUIET_MS_PER_S of CPU between them: what a phase's set-up left behind (the admin service creating its
+     * doctors, the projections of registered patients) is done before the meter starts, so no phase is charged for it.
      */
     async quiet(): Promise<void> {
       const busy = () =>
@@ -84,10 +84,6 @@ export function cpuMeter(processes: Record<string, number | undefined>) {
       writesBefore = readWrites();
     },
     share,
-    /** "name 12.3, ..., total 45.6" in CPU ms per operation over `operations`. */
-    per(operations: number): string {
-      return formatShare(share(operations));
-    },
   };
 }
 
