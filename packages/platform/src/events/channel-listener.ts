@@ -1,11 +1,22 @@
 import type { Logger } from 'pino';
-import { createRedis } from '../redis';
+import { createRedis, Redis } from '../redis';
 
 export interface ChannelListener {
   /** True while subscribed: only then can answers cached on the strength of these messages be trusted. */
   live(): boolean;
   close(): Promise<void>;
 }
+
+/**
+ * A message whose author waits until its listeners have acted on it carries
+ * a token; each listener publishes it back on the channel's acknowledgement
+ * channel once `onChange` has run (directory-changes.ts waits so).
+ */
+export interface Acknowledged {
+  ack?: string;
+}
+
+export const acknowledgementChannel = (channel: string) => `${channel}:acks`;
 
 /**
  * Calls `onChange` for every message on the channels (Redis pub/sub), for
@@ -22,6 +33,8 @@ export function listenOnChannels(
 ): ChannelListener {
   // A connection in subscriber mode can do nothing else: it is ours alone. It waits for Redis rather than failing.
   const subscriber = createRedis(redisUrl, { enableOfflineQueue: true, maxRetriesPerRequest: null });
+  // Acknowledgements go out on a connection of their own, opened at the first message that asks for one.
+  let acknowledger: Redis | undefined;
   let subscribed = false;
   subscriber.on('ready', () => {
     subscriber.subscribe(...channels).then(
@@ -37,12 +50,31 @@ export function listenOnChannels(
     subscribed = false;
   });
   subscriber.on('error', () => undefined); // reconnects on its own; 'close' above reports it once
-  subscriber.on('message', (_channel: string, message: string) => onChange(message));
+  subscriber.on('message', (channel: string, message: string) => {
+    onChange(message);
+    const token = tokenOf(message);
+    if (token === undefined) return;
+    acknowledger ??= createRedis(redisUrl, { enableOfflineQueue: true }).on('error', () => undefined);
+    // Unacknowledged, the author only waits longer: nothing here depends on it.
+    acknowledger.publish(acknowledgementChannel(channel), token).catch(() => undefined);
+  });
   return {
     live: () => subscribed && subscriber.status === 'ready',
     async close() {
       subscribed = false;
       subscriber.disconnect();
+      acknowledger?.disconnect();
     },
   };
+}
+
+/** The token of a message that asks to be acknowledged; most do not, and are not parsed for it. */
+function tokenOf(message: string): string | undefined {
+  if (!message.includes('"ack"')) return undefined;
+  try {
+    const { ack } = JSON.parse(message) as Acknowledged;
+    return typeof ack === 'string' ? ack : undefined;
+  } catch {
+    return undefined;
+  }
 }

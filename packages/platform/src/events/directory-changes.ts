@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { createRedis, Redis } from '../redis';
-import { ChannelListener, listenOnChannels } from './channel-listener';
+import { Acknowledged, acknowledgementChannel, ChannelListener, listenOnChannels } from './channel-listener';
 
 /**
  * The doctor service announces that a doctor or a catalogue service changed
@@ -8,6 +9,14 @@ import { ChannelListener, listenOnChannels } from './channel-listener';
  * services and the gateway that cache such facts for a few seconds forget
  * them at once: a deactivated doctor is refused the next booking, not five
  * seconds later. The message names what changed; listeners simply forget.
+ *
+ * "At once" means before the change's request is answered: Redis hands a
+ * message to its subscribers' sockets, not to their code, so a listener
+ * whose process is busy (or whose bytes are late) could still answer the
+ * next request from what it kept. Each announcement therefore carries a
+ * token that every listener sends back once it has forgotten (any
+ * `listenOnChannels` does, the gateway's too); the announcer waits for as
+ * many as Redis said received the message, for a bounded time.
  */
 export const DIRECTORY_CHANNEL = 'directory-changes';
 
@@ -16,49 +25,125 @@ export interface DirectoryChange {
   id: string;
 }
 
+/** What travels on the channel: the change, and the token its listeners acknowledge with. */
+type Announcement = DirectoryChange & Acknowledged;
+
 export function directoryChannel(prefix: string): string {
   return `${prefix}:${DIRECTORY_CHANNEL}`;
 }
 
+const ackChannel = (prefix: string) => acknowledgementChannel(directoryChannel(prefix));
+
 export interface DirectoryAnnouncer {
-  /** Announces a committed change; never throws (the caches it clears expire on their own within seconds). */
+  /**
+   * Announces a committed change and resolves once every listener has
+   * forgotten it (or the wait's bound passed); never throws (the caches it
+   * clears expire on their own within seconds).
+   */
   announce(change: DirectoryChange): Promise<void>;
+  /** True while acknowledgements can be heard: only then does `announce` wait for them. */
+  live(): boolean;
   close(): Promise<void>;
 }
 
-/** How long an announcement may hold up the change it follows while Redis is slow or away. */
-const ANNOUNCE_TIMEOUT_MS = 1000;
+export interface AnnouncerTimings {
+  /** How long an announcement may hold up the change it follows while Redis is slow or away. */
+  publishMs: number;
+  /** How long it waits for the listeners' acknowledgements once Redis took it: a listener may have died unheard. */
+  acknowledgeMs: number;
+}
 
-export function directoryAnnouncer(redisUrl: string, prefix: string, logger: Logger): DirectoryAnnouncer {
+const DEFAULT_TIMINGS: AnnouncerTimings = { publishMs: 1000, acknowledgeMs: 3000 };
+
+export function directoryAnnouncer(
+  redisUrl: string,
+  prefix: string,
+  logger: Logger,
+  timings: AnnouncerTimings = DEFAULT_TIMINGS,
+): DirectoryAnnouncer {
   // Connected from the start, and a publish made while (re)connecting waits for it rather than failing at once.
   const redis: Redis = createRedis(redisUrl, { enableOfflineQueue: true }).on('error', () => undefined);
+  const acks = acknowledgements(redisUrl, prefix, logger);
   return {
     async announce(change) {
-      let timer: NodeJS.Timeout | undefined;
+      const token = randomUUID();
+      // Registered before publishing: a quick listener's acknowledgement may come before PUBLISH's answer.
+      const heard = acks.expect(token);
       try {
-        await Promise.race([
-          redis.publish(directoryChannel(prefix), JSON.stringify(change)),
-          new Promise(
-            (_, reject) =>
-              (timer = setTimeout(() => reject(new Error('Redis did not answer in time')), ANNOUNCE_TIMEOUT_MS)),
-          ),
-        ]);
+        const listeners = await within(
+          redis.publish(directoryChannel(prefix), JSON.stringify({ ...change, ack: token } satisfies Announcement)),
+          timings.publishMs,
+          'Redis did not answer in time',
+        );
+        // Only a live acknowledgement subscription hears them; without it, waiting would only slow the change down.
+        if (acks.live())
+          await within(heard.count(listeners), timings.acknowledgeMs, 'not every listener acknowledged in time');
       } catch (error) {
         logger.warn(
           { err: (error as Error).message, ...change },
-          'could not announce a directory change; caches forget it within seconds',
+          'could not announce a directory change to every listener; their caches forget it within seconds',
         );
       } finally {
-        clearTimeout(timer);
+        heard.done();
       }
     },
+    live: () => acks.live(),
     async close() {
       redis.disconnect();
+      await acks.close();
     },
   };
 }
 
-/** Calls `onChange` when a doctor or catalogue service changes (and on every resubscription). */
+/** The acknowledgements an announcer is waiting for, by token. */
+function acknowledgements(redisUrl: string, prefix: string, logger: Logger) {
+  const waiting = new Map<string, { heard: number; wanted: number; resolve: () => void }>();
+  const subscription = listenOnChannels(
+    redisUrl,
+    [ackChannel(prefix)],
+    logger,
+    (token) => {
+      const entry = token === undefined ? undefined : waiting.get(token);
+      if (!entry) return;
+      entry.heard += 1;
+      if (entry.heard >= entry.wanted) entry.resolve();
+    },
+    'directory acknowledgements',
+  );
+  return {
+    live: () => subscription.live(),
+    expect(token: string) {
+      const entry = { heard: 0, wanted: Infinity, resolve: () => undefined as void };
+      const all = new Promise<void>((resolve) => (entry.resolve = resolve));
+      waiting.set(token, entry);
+      return {
+        /** Resolves once `wanted` listeners have acknowledged. */
+        count(wanted: number): Promise<void> {
+          entry.wanted = wanted;
+          if (entry.heard >= wanted) entry.resolve();
+          return all;
+        },
+        done: () => waiting.delete(token),
+      };
+    },
+    close: () => subscription.close(),
+  };
+}
+
+/** `promise`, or a rejection with `message` after `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Calls `onChange` when a doctor or catalogue service changes (and on every resubscription); the listener acknowledges each. */
 export function listenForDirectoryChanges(
   redisUrl: string,
   prefix: string,

@@ -15,6 +15,7 @@ export function forgettingFirst(
       listings.forget();
       return announcer.announce(change);
     },
+    live: () => announcer.live(),
     close: () => announcer.close(),
   };
 }
