@@ -63,6 +63,7 @@ async function main() {
         console.log(
           `  arrived ${result.arrived}, duplicates ${result.duplicates}, lost ${result.lost}, early ${result.early}`,
         );
+        console.log(`  latest in each of the first 10 s (ms): ${result.firstSeconds.join(', ')}`);
         console.log(`  log: ${result.statuses}`);
         console.log(`  CPU ms per reminder: ${result.cpu}`);
         if (result.restartMs !== null)
@@ -136,7 +137,15 @@ async function main() {
       const lateDue = [...seen]
         .filter(([id, at]) => Math.min(...at) - due.get(id)! > 1000)
         .map(([id]) => Math.round((due.get(id)! - firstDue) / 1000));
+      // The window's first seconds, where a cold worker would show: the latest arrival of what was due in each second.
+      const firstSeconds = Array.from({ length: 10 }, () => 0);
+      for (const [id, at] of seen) {
+        const second = Math.floor((due.get(id)! - firstDue) / 1000);
+        if (second < firstSeconds.length)
+          firstSeconds[second] = Math.max(firstSeconds[second], Math.min(...at) - due.get(id)!);
+      }
       return {
+        firstSeconds,
         arrived: seen.size,
         duplicates: [...seen.values()].reduce((n, at) => n + at.length - 1, 0),
         lost: count - seen.size,
