@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { createRedis, Redis } from '../redis';
 import { Acknowledged, acknowledgementChannel, ChannelListener, listenOnChannels } from './channel-listener';
+import { within } from './within';
 
 /**
  * The doctor service announces that a doctor or a catalogue service changed
@@ -128,19 +129,6 @@ function acknowledgements(redisUrl: string, prefix: string, logger: Logger) {
     },
     close: () => subscription.close(),
   };
-}
-
-/** `promise`, or a rejection with `message` after `ms`. */
-async function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms))),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Calls `onChange` when a doctor or catalogue service changes (and on every resubscription); the listener acknowledges each. */

@@ -11,6 +11,7 @@ import { signEvent } from './event-signature';
 import { OutboxEvent } from './outbox-event.entity';
 import { producerConnection } from './queue-connections';
 import type { SqlPool } from '../orm/sql-pool';
+import { within } from './within';
 
 export interface OutboxRelayOptions {
   orm: MikroORM;
@@ -39,6 +40,8 @@ const MARK_DELAY_MS = 50;
 
 /** While publishing fails (Redis away), passes are retried this often, so events go out soon after it is back. */
 const RETRY_MS = 1000;
+/** How long one event's publishing may take before the pass gives up on it (Redis slow or away). */
+const PUBLISH_TIMEOUT_MS = 5000;
 
 export interface OutboxRelay {
   /** Publishes now instead of at the next poll (call after a commit). */
@@ -182,7 +185,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     };
     for (const row of rows) {
       try {
-        await withTimeout(publish(row), 5000);
+        await within(publish(row), PUBLISH_TIMEOUT_MS, `publishing took longer than ${PUBLISH_TIMEOUT_MS} ms`);
       } catch (error) {
         // Keep order: stop at the first failure and retry from this row next time.
         await markPublished();
@@ -291,14 +294,6 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       redis.disconnect();
     },
   };
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`publishing took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The outbox columns a pass reads. */
