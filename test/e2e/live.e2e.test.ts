@@ -14,7 +14,13 @@ import {
   TestIssuer,
   untilSubscribed,
 } from '@carebook/platform/testing';
-import { CancelAppointmentDocument, MarkNoShowDocument, RescheduleAppointmentDocument } from '@carebook/sdk';
+import {
+  CancelAppointmentDocument,
+  MarkNoShowDocument,
+  RescheduleAppointmentDocument,
+  UpdateDoctorDocument,
+  UpdateMyProfileDocument,
+} from '@carebook/sdk';
 import { Clinic, day } from './lib/clinic';
 import { changeKind, scheduleChange } from './lib/schedule-change';
 import { Role } from '@carebook/platform';
@@ -233,6 +239,27 @@ describe('live schedules through the gateway (graphql-ws)', () => {
       );
       expect(scheduleChange(freed).slot!.status).toBe('FREE');
       expect((await adminBSoFar()).filter((r) => kindOf(r)?.startsWith('APPOINTMENT_'))).toEqual([]);
+    });
+
+    it('names the doctor and the patient as they are now: renamed, the next change carries the new names', async () => {
+      // The slot's and the appointment's services name them (one round, no second fetch): what they keep must not outlive a rename.
+      const rename = async (doctorName: string, patientName: string) => {
+        await ok(UpdateDoctorDocument, { id: doctor.a.id, input: { name: doctorName } }, admin);
+        await ok(UpdateMyProfileDocument, { input: { name: patientName } }, patient.token);
+      };
+      const { slots } = await bookedWithDrA();
+      await rename('Dr A Renamed', 'Patient Renamed');
+      try {
+        const appointmentId = await book(slots[1].id);
+        const isBooking = (r: LiveResult) => kindOf(r) === 'SLOT_BOOKED' && scheduleChange(r).slot?.id === slots[1].id;
+        for (const feed of [adminAll, doctorA])
+          expect(scheduleChange(await feed.next(isBooking, 10_000))).toMatchObject({
+            slot: { doctor: { id: doctor.a.id, name: 'Dr A Renamed' } },
+            appointment: { id: appointmentId, patient: { id: patient.id, name: 'Patient Renamed' } },
+          });
+      } finally {
+        await rename('Dr A', 'Patient Live');
+      }
     });
 
     it('delivers completions and no-shows once the appointments have begun', async () => {

@@ -20,6 +20,7 @@ import type { AppointmentConfig } from './config';
 import type { AppointmentDeps } from './deps';
 import { reconcileAppointments, ReconcileReport } from './use-cases/reconciliation';
 import { doctorApi } from './clients/doctor-facts-cache';
+import { patientNames } from './clients/patient-names';
 import { slotMemory } from './clients/slot-memory';
 import { slotClaims } from './use-cases/slot-claims';
 import { entities } from './entities';
@@ -64,6 +65,7 @@ export async function startAppointment(config: AppointmentConfig): Promise<Runni
     scheduling: slots.scheduling,
     slotMemory: slots,
     doctors,
+    patients: patientNames(client),
     nudge: () => relay.nudge(),
     timeZone: extra.CLINIC_TIME_ZONE,
     sealer: fieldSealerFor(config.encryption, logger),

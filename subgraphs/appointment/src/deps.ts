@@ -1,5 +1,6 @@
 import type { ContractClient, FieldSealer, Logger, schedulingContract, SqlPool } from '@carebook/platform';
 import type { DoctorApi } from './clients/doctor-facts-cache';
+import type { PatientNames } from './clients/patient-names';
 import type { SlotMemory } from './clients/slot-memory';
 import type { SlotClaims } from './use-cases/slot-claims';
 
@@ -8,6 +9,8 @@ export interface AppointmentDeps {
   /** Scheduling's contract (booking-contract.md), called as appointment, releases and alternatives through `slotMemory`. */
   scheduling: ContractClient<typeof schedulingContract>;
   doctors: DoctorApi;
+  /** The patient service's names, as an appointment @provides them. */
+  patients: PatientNames;
   /** Publishes outbox rows now rather than at the relay's next poll. */
   nudge(): void;
   timeZone: string;

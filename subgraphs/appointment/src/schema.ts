@@ -12,6 +12,7 @@ import {
 import {
   ProvidedDoctorNameResolver,
   ProvidedLocationResolver,
+  ProvidedPatientNameResolver,
   ProvidedServiceNameResolver,
 } from './resolvers/provided-names.resolver';
 import { ScheduleSummaryResolver } from './resolvers/schedule-summary.resolver';
@@ -36,6 +37,7 @@ export function buildAppointmentSchema(deps?: AppointmentSchemaDeps) {
       ProvidedDoctorNameResolver,
       ProvidedServiceNameResolver,
       ProvidedLocationResolver,
+      ProvidedPatientNameResolver,
     ],
     instances: deps
       ? [
@@ -47,6 +49,7 @@ export function buildAppointmentSchema(deps?: AppointmentSchemaDeps) {
           new ProvidedDoctorNameResolver(deps.domain),
           new ProvidedServiceNameResolver(deps.domain),
           new ProvidedLocationResolver(deps.domain),
+          new ProvidedPatientNameResolver(deps.domain),
         ]
       : [],
     references,

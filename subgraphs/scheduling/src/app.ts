@@ -14,6 +14,7 @@ import { appointmentDesk } from './clients/appointment-desk';
 import { createCalendarCache } from './store/calendar-cache';
 import { clinicLocations } from './clients/clinic-locations';
 import { doctorCalls } from './clients/doctor-directory';
+import { doctorNames } from './clients/doctor-names';
 import type { SchedulingContext } from './deps';
 import { extendHorizons } from './use-cases/weekly-availability';
 import { entities } from './entities';
@@ -47,9 +48,12 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
   const calendarCache = createCalendarCache();
   const locations = clinicLocations(services, config.extra.CLINIC_TIME_ZONE);
   // A doctor deactivated, a service retired or a location changed leaves the calendars at once, not when the cache expires.
+  const doctors = doctorCalls(services);
+  const names = doctorNames(doctors, () => directory);
   const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => {
     calendarCache.invalidate();
     locations.forget();
+    names.forget();
   });
   const context: SchedulingContext = {
     zone: config.extra.CLINIC_TIME_ZONE,
@@ -57,7 +61,8 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
     horizonWeeks: config.extra.SLOT_HORIZON_WEEKS,
     clinicPolicy: config.bookingPolicy,
     store: slotStoreFor(config.databaseUrl),
-    doctors: doctorCalls(services),
+    doctors,
+    doctorNames: names,
     appointments: appointmentDesk(services, logger),
     calendarCache,
     afterCommit: () => {

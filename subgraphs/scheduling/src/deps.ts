@@ -4,6 +4,7 @@ import type { AppointmentDesk } from './clients/appointment-desk';
 import type { CalendarCache } from './store/calendar-cache';
 import type { ClinicLocations } from './clients/clinic-locations';
 import type { DoctorCalls } from './clients/doctor-directory';
+import type { DoctorNames } from './clients/doctor-names';
 
 export const SOURCE = 'scheduling';
 
@@ -18,6 +19,8 @@ export interface SchedulingContext {
   clinicPolicy: BookingPolicy;
   store: SlotStore;
   doctors: DoctorCalls;
+  /** The names a slot @provides for its doctor, kept while the doctor service's announcements are heard. */
+  doctorNames: DoctorNames;
   appointments: AppointmentDesk;
   calendarCache: CalendarCache;
   /** Called after a commit that changed slots (clears the calendar cache, nudges the outbox relay). */

@@ -8,6 +8,7 @@ import { gatewayOnlyPubSub, ScheduleChangeResolver } from './resolvers/schedule-
 import { ScheduleEditingResolver } from './resolvers/schedule-editing.resolver';
 import type { SchedulingDeps } from './deps';
 import { SlotResolver } from './resolvers/slot.resolver';
+import { ProvidedDoctorNameResolver } from './resolvers/provided-doctor-name.resolver';
 import { TimeOffResolver } from './resolvers/time-off.resolver';
 
 /** The scheduling subgraph's schema; `deps` may be omitted when only the SDL is needed. */
@@ -18,6 +19,7 @@ export function buildSchedulingSchema(deps?: SchedulingDeps) {
       ScheduleEditingResolver,
       DoctorScheduleResolver,
       SlotResolver,
+      ProvidedDoctorNameResolver,
       ScheduleChangeResolver,
       TimeOffResolver,
       ...LOCATED_RESOLVERS,
@@ -27,6 +29,7 @@ export function buildSchedulingSchema(deps?: SchedulingDeps) {
           new AvailabilityResolver(deps),
           new ScheduleEditingResolver(deps),
           new DoctorScheduleResolver(deps),
+          new ProvidedDoctorNameResolver(deps),
           ...LOCATED_RESOLVERS.map((resolver) => new resolver(deps)),
         ]
       : [],

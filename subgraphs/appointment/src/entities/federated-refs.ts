@@ -18,6 +18,11 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class PatientRef {
   @Field(() => ID)
   id: string;
+
+  // The patient service's; an appointment @provides it to those who may read the appointment (provided-names.resolver.ts).
+  @Directive('@external')
+  @Field(() => String)
+  name?: string;
 }
 
 @Directive('@key(fields: "id")')

@@ -1,7 +1,7 @@
 import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppointmentDeps } from '../deps';
-import { DoctorRef, LocationRef, MedicalServiceRef } from '../entities/federated-refs';
+import { DoctorRef, LocationRef, MedicalServiceRef, PatientRef } from '../entities/federated-refs';
 
 /*
  * The doctor service's names, as an appointment @provides them
@@ -67,5 +67,28 @@ export class ProvidedLocationResolver {
     const location = await locations.load(id);
     if (!location) throw new NotFound('Location', id);
     return location;
+  }
+}
+
+/**
+ * A patient's name on an appointment (Appointment.patient @provides it): the
+ * appointment's readers are the patient's own contacts (the patient service
+ * lets the same people see it: themselves, the doctor caring for them, the
+ * front desk, admins). Asked from the patient service once per response,
+ * never kept: a name changed shows at once.
+ */
+@Resolver(() => PatientRef)
+export class ProvidedPatientNameResolver {
+  constructor(private readonly deps: AppointmentDeps) {}
+
+  @FieldResolver(() => String)
+  async name(@Root() patient: PatientRef, @Ctx() ctx: RequestContext): Promise<string> {
+    const names = loaderFor<string, string>(ctx, 'provided-patient-names', async (ids) => {
+      const known = await this.deps.patients.names(ids);
+      return ids.map((id) => known.get(id) ?? null);
+    });
+    const name = await names.load(patient.id);
+    if (name === null) throw new NotFound('Patient', patient.id);
+    return name;
   }
 }

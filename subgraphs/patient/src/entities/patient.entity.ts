@@ -17,6 +17,8 @@ export class Patient {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
 
+  // Shareable: the appointment service @provides it on an appointment, to whoever may read that appointment.
+  @Directive('@shareable')
   @Field(() => String)
   @Property({ type: 'string', length: 120 })
   name: string;

@@ -23,6 +23,8 @@ export class SlotResolver {
   }
 
   @Directive('@shareable') // appointment @provides it on a refused booking's alternatives (slot.entity.ts)
+  // Named here (provided-doctor-name.resolver.ts): a live change or a schedule needs no second round for the names.
+  @Directive('@provides(fields: "name")')
   @FieldResolver(() => DoctorRef)
   doctor(@Root() slot: Slot): DoctorRef {
     return { id: slot.doctorId };
