@@ -1,6 +1,7 @@
 import { operation } from '@carebook/clients';
 import {
   beginAppointments,
+  setAppointmentStatus,
   liveClient,
   LiveResult,
   LiveSubscription,
@@ -259,6 +260,34 @@ describe('live schedules through the gateway (graphql-ws)', () => {
           });
       } finally {
         await rename('Dr A', 'Patient Live');
+      }
+    });
+
+    it("shows a doctor the patient's name on a booking once it is confirmed, never on one that is not", async () => {
+      // The appointment service names the patient (one round for a live change); its doctor is entitled by a confirmed booking,
+      // as the patient service's care check decides, so a booking caught PENDING is waited for, and refused if it stays so.
+      const [slot] = await openSlots(doctor.a, day(nextDay++), '09:00', '09:30');
+      const id = await book(slot.id);
+      const query = 'query($id: ID!) { appointment(id: $id) { id status patient { id name } } }';
+      const read = (token: string) => postGraphql(stack.gatewayUrl, query, { id }, token);
+      const nameIn = (answer: Awaited<ReturnType<typeof read>>) =>
+        (answer.data as { appointment: { patient: { name: string } } } | null)?.appointment?.patient.name;
+      expect(nameIn(await read(doctor.a.token))).toBe('Patient Live');
+      const url = stack.env.APPOINTMENT_DB_URL!;
+      await setAppointmentStatus(url, id, 'PENDING');
+      try {
+        expect(nameIn(await read(admin))).toBe('Patient Live');
+        expect(nameIn(await read(patient.token))).toBe('Patient Live');
+        const started = Date.now();
+        const refused = await read(doctor.a.token);
+        expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+        expect(refused.errors?.[0].message).toMatch(/once the booking is confirmed/);
+        expect(Date.now() - started).toBeGreaterThan(1500); // it waited for the booking to settle first
+        const settling = read(doctor.a.token);
+        setTimeout(() => void setAppointmentStatus(url, id, 'CONFIRMED'), 300);
+        expect(nameIn(await settling)).toBe('Patient Live');
+      } finally {
+        await setAppointmentStatus(url, id, 'CONFIRMED');
       }
     });
 

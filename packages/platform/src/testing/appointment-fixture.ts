@@ -126,3 +126,19 @@ export async function beginAppointments(appointmentDbUrl: string, ids: string[])
     await connection.end();
   }
 }
+
+/**
+ * Puts an appointment in a status as the appointment service's own store
+ * holds it (MariaDB): a booking caught between its PENDING row and its
+ * confirmation, say, which lasts milliseconds in a real booking.
+ */
+export async function setAppointmentStatus(appointmentDbUrl: string, id: string, status: string): Promise<void> {
+  const connection = await createConnection({ uri: appointmentDbUrl, timezone: 'Z' });
+  try {
+    const [result] = await connection.query('update appointments set status = ? where id = ?', [status, id]);
+    if ((result as { affectedRows: number }).affectedRows !== 1)
+      throw new Error(`setAppointmentStatus: no appointment ${id}`);
+  } finally {
+    await connection.end();
+  }
+}

@@ -23,6 +23,9 @@ export class PatientRef {
   @Directive('@external')
   @Field(() => String)
   name?: string;
+
+  /** Set when a doctor reads a PENDING appointment: its name waits for the booking to settle (not a field). */
+  settleFirst?: string;
 }
 
 @Directive('@key(fields: "id")')

@@ -116,8 +116,10 @@ export class AppointmentResolver {
   // provided here, a live change or a doctor's day needs no second round to the patient service.
   @Directive('@provides(fields: "name")')
   @FieldResolver(() => PatientRef)
-  patient(@Root() appointment: Appointment): PatientRef {
-    return { id: appointment.patientId };
+  patient(@Root() appointment: Appointment, @Ctx() ctx: RequestContext): PatientRef {
+    // As the patient service's care rule: a booking not yet confirmed entitles its doctor to nothing by itself.
+    const pendingForDoctor = appointment.status === AppointmentStatus.PENDING && ctx.principal?.role === Role.DOCTOR;
+    return { id: appointment.patientId, ...(pendingForDoctor ? { settleFirst: appointment.id } : {}) };
   }
 
   // The names below come from this service's directory lookups (provided-names.resolver.ts): no doctor-service fetch per answer.

@@ -1,4 +1,6 @@
-import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
+import { Forbidden, loaderFor, NotFound, RequestContext } from '@carebook/platform';
+import { Appointment } from '../entities/appointment.entity';
+import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AppointmentDeps } from '../deps';
 import { DoctorRef, LocationRef, MedicalServiceRef, PatientRef } from '../entities/federated-refs';
@@ -74,8 +76,11 @@ export class ProvidedLocationResolver {
  * A patient's name on an appointment (Appointment.patient @provides it): the
  * appointment's readers are the patient's own contacts (the patient service
  * lets the same people see it: themselves, the doctor caring for them, the
- * front desk, admins). Asked from the patient service once per response,
- * never kept: a name changed shows at once.
+ * front desk, admins). A doctor reading a booking still PENDING (a live
+ * change is executed the moment scheduling books the slot) gets the name
+ * once it is confirmed, and a FORBIDDEN if it never is, as the patient
+ * service's care check answers. Asked from the patient service once per
+ * response, never kept: a name changed shows at once.
  */
 @Resolver(() => PatientRef)
 export class ProvidedPatientNameResolver {
@@ -83,6 +88,8 @@ export class ProvidedPatientNameResolver {
 
   @FieldResolver(() => String)
   async name(@Root() patient: PatientRef, @Ctx() ctx: RequestContext): Promise<string> {
+    if (patient.settleFirst && !(await confirmedSoon(ctx, patient.settleFirst)))
+      throw new Forbidden("A doctor sees a patient's name once the booking is confirmed; this one was not.");
     const names = loaderFor<string, string>(ctx, 'provided-patient-names', async (ids) => {
       const known = await this.deps.patients.names(ids);
       return ids.map((id) => known.get(id) ?? null);
@@ -91,4 +98,18 @@ export class ProvidedPatientNameResolver {
     if (name === null) throw new NotFound('Patient', patient.id);
     return name;
   }
+}
+
+/** How long a PENDING booking is waited for, in steps: it settles within its own request, milliseconds after the slot is booked. */
+const PENDING_WAITS_MS = [50, 150, 300, 500, 1000];
+
+/** Whether the appointment is past PENDING (confirmed, or already moved on from it) within about two seconds. */
+async function confirmedSoon(ctx: RequestContext, appointmentId: string): Promise<boolean> {
+  for (const wait of [0, ...PENDING_WAITS_MS]) {
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+    const current = await ctx.em.fork().findOne(Appointment, { id: appointmentId }, { fields: ['status'] });
+    if (!current) return false; // withdrawn: the slot was not this booking's
+    if (current.status !== AppointmentStatus.PENDING) return true;
+  }
+  return false;
 }
