@@ -73,7 +73,7 @@ export function createServiceClient(
           headers: { 'content-type': 'application/json', [CALLER_HEADER]: await token(target) },
           body: JSON.stringify(body),
           // undici's timers, cleared with the answer: AbortSignal.timeout's fires for every call once its time is up,
-          // answered or not, building an abort error each time (a worker making 160 calls a second paid ~3% for them).
+          // answered or not, building an abort error each time (4% of a reminder worker's CPU went to them).
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
           dispatcher: serviceDispatcher,
