@@ -47,9 +47,10 @@ export async function startScheduling(config: SchedulingConfig): Promise<Running
   });
   const calendarCache = createCalendarCache();
   const locations = clinicLocations(services, config.extra.CLINIC_TIME_ZONE);
-  // A doctor deactivated, a service retired or a location changed leaves the calendars at once, not when the cache expires.
   const doctors = doctorCalls(services);
   const names = doctorNames(doctors, () => directory);
+  // A doctor deactivated, a service retired or a location changed leaves the calendars at once, not when the cache
+  // expires; a doctor renamed, the names slots carry.
   const directory = listenForDirectoryChanges(config.redisUrl, config.redisPrefix, logger, () => {
     calendarCache.invalidate();
     locations.forget();
