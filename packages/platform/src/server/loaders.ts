@@ -1,6 +1,29 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
+import { NotFound } from '../errors/app-errors';
 import type { RequestContext } from './request-context';
+
+/**
+ * A name another service owns, as a subgraph @provides it on its own
+ * entities (an appointment's doctor and patient, a slot's doctor): the ids
+ * of one response are looked up together under `key`, and an id the owner
+ * does not know is NOT_FOUND, as the owner's subgraph would answer.
+ */
+export async function providedName(
+  ctx: RequestContext,
+  key: string,
+  entity: string,
+  id: string,
+  lookup: (ids: readonly string[]) => Promise<Map<string, string>>,
+): Promise<string> {
+  const names = loaderFor<string, string>(ctx, key, async (ids) => {
+    const known = await lookup(ids);
+    return ids.map((one) => known.get(one) ?? null);
+  });
+  const name = await names.load(id);
+  if (name === null) throw new NotFound(entity, id);
+  return name;
+}
 
 /**
  * A per-request DataLoader, created on first use under `key`, so that every

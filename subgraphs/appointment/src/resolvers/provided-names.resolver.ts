@@ -1,4 +1,4 @@
-import { Forbidden, loaderFor, NotFound, RequestContext } from '@carebook/platform';
+import { Forbidden, loaderFor, NotFound, providedName, RequestContext } from '@carebook/platform';
 import { Appointment } from '../entities/appointment.entity';
 import { AppointmentStatus } from '../entities/appointment-status.enum';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
@@ -23,14 +23,10 @@ export class ProvidedDoctorNameResolver {
   async name(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<string> {
     // An alternative slot's doctor comes named from the same directory lookups: no second ask.
     if (doctor.name) return doctor.name;
-    const names = loaderFor<string, string>(ctx, 'provided-doctor-names', async (ids) => {
+    return providedName(ctx, 'provided-doctor-names', 'Doctor', doctor.id, async (ids) => {
       const doctors = await this.deps.doctors.doctors({ ids: [...ids] });
-      const byId = new Map(doctors.map((d) => [d.id, d.name]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return new Map(doctors.map((d) => [d.id, d.name]));
     });
-    const name = await names.load(doctor.id);
-    if (name === null) throw new NotFound('Doctor', doctor.id);
-    return name;
   }
 }
 
@@ -90,13 +86,7 @@ export class ProvidedPatientNameResolver {
   async name(@Root() patient: PatientRef, @Ctx() ctx: RequestContext): Promise<string> {
     if (patient.settleFirst && !(await confirmedSoon(ctx, patient.settleFirst)))
       throw new Forbidden("A doctor sees a patient's name once the booking is confirmed; this one was not.");
-    const names = loaderFor<string, string>(ctx, 'provided-patient-names', async (ids) => {
-      const known = await this.deps.patients.names(ids);
-      return ids.map((id) => known.get(id) ?? null);
-    });
-    const name = await names.load(patient.id);
-    if (name === null) throw new NotFound('Patient', patient.id);
-    return name;
+    return providedName(ctx, 'provided-patient-names', 'Patient', patient.id, (ids) => this.deps.patients.names(ids));
   }
 }
 

@@ -1,4 +1,4 @@
-import { loaderFor, NotFound, RequestContext } from '@carebook/platform';
+import { providedName, RequestContext } from '@carebook/platform';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SchedulingDeps } from '../deps';
 import { DoctorRef } from '../entities/federated-refs';
@@ -16,12 +16,8 @@ export class ProvidedDoctorNameResolver {
   @FieldResolver(() => String)
   async name(@Root() doctor: DoctorRef, @Ctx() ctx: RequestContext): Promise<string> {
     if (doctor.name) return doctor.name;
-    const names = loaderFor<string, string>(ctx, 'provided-doctor-names', async (ids) => {
-      const known = await this.deps.context.doctorNames.names(ids);
-      return ids.map((id) => known.get(id) ?? null);
-    });
-    const name = await names.load(doctor.id);
-    if (name === null) throw new NotFound('Doctor', doctor.id);
-    return name;
+    return providedName(ctx, 'provided-doctor-names', 'Doctor', doctor.id, (ids) =>
+      this.deps.context.doctorNames.names(ids),
+    );
   }
 }
