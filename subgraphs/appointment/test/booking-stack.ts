@@ -218,6 +218,14 @@ export class BookingStack {
     return this.appointment.orm.em.fork().findOne(Appointment, { id });
   }
 
+  /** The payload of the appointment's APPOINTMENT_CONFIRMED outbox row. */
+  async confirmationFacts(appointmentId: string): Promise<Record<string, unknown>> {
+    const row = await this.appointment.orm.em
+      .fork()
+      .findOneOrFail(OutboxEvent, { aggregateId: appointmentId, type: 'APPOINTMENT_CONFIRMED' });
+    return (JSON.parse(row.envelope) as { payload: Record<string, unknown> }).payload;
+  }
+
   async outbox(appointmentId: string): Promise<string[]> {
     const rows = await this.appointment.orm.em
       .fork()

@@ -12,7 +12,7 @@ import {
 
 jest.setTimeout(60_000);
 
-eachStore('booking on %s, with real scheduling and doctor services', (_store, databaseUrl) => {
+eachStore('booking on %s, with real scheduling and doctor services', (store, databaseUrl) => {
   let stack: BookingStack;
 
   beforeAll(async () => {
@@ -65,6 +65,34 @@ eachStore('booking on %s, with real scheduling and doctor services', (_store, da
       locationName: 'Main location',
       locationAddress: '',
     });
+  });
+
+  it('marks a confirmation careKnown when the patient holds a confirmed appointment with the doctor already (not queued for the patient service again)', async () => {
+    const service = await stack.createService(30);
+    const doctorId = await stack.createDoctor([service.id]);
+    const otherDoctorId = await stack.createDoctor([service.id]);
+    const [first, second, third] = await stack.openSlots(doctorId, stack.freshDay(), '09:00', '10:30', 30);
+    const [elsewhere] = await stack.openSlots(otherDoctorId, stack.freshDay(), '09:00', '09:30', 30);
+    const patient = await stack.patient();
+    const book = async (slotId: string) => {
+      const response = await stack.gql(BookDocument, { input: { slotId, serviceId: service.id } }, patient.token);
+      const { appointment } = variant(response.data!.bookAppointment, 'BookingConfirmed');
+      return { id: appointment.id, facts: await stack.confirmationFacts(appointment.id) };
+    };
+
+    const firstBooking = await book(first.id);
+    expect(firstBooking.facts.careKnown).toBeUndefined();
+    const secondBooking = await book(second.id);
+    // The entity manager's path (MongoDB) leaves it out: every confirmation is queued there, as before.
+    expect(secondBooking.facts.careKnown).toBe(store === 'MariaDB' ? true : undefined);
+    expect((await book(elsewhere.id)).facts.careKnown).toBeUndefined();
+
+    // With neither appointment held any more, nothing is known: the next one is told again.
+    for (const { id } of [firstBooking, secondBooking]) {
+      const cancelled = await stack.gql(CancelDocument, { id }, patient.token);
+      expect(cancelled.errors).toBeUndefined();
+    }
+    expect((await book(third.id)).facts.careKnown).toBeUndefined();
   });
 
   it('answers SlotUnavailable (TAKEN) with alternatives: the same doctor nearest first, then other doctors offering the service', async () => {

@@ -11,7 +11,12 @@ export interface EventPayloads {
   SLOT_BOOKED: SlotChange;
   SLOT_RELEASED: SlotChange;
   SLOT_BLOCKED: { doctorId: string; slotIds: string[]; from: string; to: string };
-  APPOINTMENT_CONFIRMED: AppointmentFacts;
+  /**
+   * `careKnown`: the patient held a confirmed appointment with this doctor when this one was booked, so the
+   * patient service has been told of their care relationship by that one's event: this one is not queued for it
+   * (event-routing.ts). Absent: not known, queued.
+   */
+  APPOINTMENT_CONFIRMED: AppointmentFacts & { careKnown?: boolean };
   /** `late`: the patient moved it inside the cancellation window (recorded as a late cancellation). */
   APPOINTMENT_RESCHEDULED: AppointmentFacts & {
     previous: { slotId: string; doctorId: string; startsAt: string; endsAt: string };

@@ -1,4 +1,4 @@
-import type { EventType } from './domain-event';
+import type { DomainEvent, EventType } from './domain-event';
 
 /**
  * Which durable queues receive which events. A consumer owns its queue; the
@@ -49,8 +49,21 @@ export function isScheduleEvent(type: EventType): type is ScheduleEventType {
 
 export const SCHEDULE_CHANNEL = 'schedule-changes';
 
-export function queuesFor(type: EventType): string[] {
+/**
+ * Events of a queue's types that its consumer has no use for, judged from the event alone. A job costs its
+ * consumer and Redis a few round trips (taken, finished), which is most of what a patient service's part of a
+ * booking was when the relationship it records was there already.
+ */
+const NOT_NEEDED: Record<string, (event: DomainEvent) => boolean> = {
+  // An earlier confirmed appointment with the same doctor carried the relationship (its event was queued).
+  'patient-care': (event) =>
+    event.type === 'APPOINTMENT_CONFIRMED' &&
+    (event as DomainEvent<'APPOINTMENT_CONFIRMED'>).payload.careKnown === true,
+};
+
+/** The queues an event is added to: those subscribing to its type, but for a consumer with no use for it. */
+export function queuesFor(event: DomainEvent): string[] {
   return Object.entries(EVENT_QUEUES)
-    .filter(([, types]) => types.includes(type))
+    .filter(([queue, types]) => types.includes(event.type) && !NOT_NEEDED[queue]?.(event))
     .map(([queue]) => queue);
 }

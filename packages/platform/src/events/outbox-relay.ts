@@ -151,7 +151,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function publish(row: OutboxRow): Promise<void> {
     const event = JSON.parse(row.envelope) as DomainEvent;
-    const names = queuesFor(event.type);
+    const names = queuesFor(event);
     const job = options.signingKey && names.length ? signEvent(event, options.signingKey) : event;
     // The event's queues at once (one round trip's wait, not one per queue); the order that matters is each
     // queue's own, kept by publishing the rows one after another.

@@ -43,15 +43,21 @@ export async function createPendingSql(
   by: ActingUser,
   key: KeyRecord | null,
   limit: number | null,
-): Promise<void> {
-  await sql.transaction(async (tx) => {
+): Promise<{ careKnown: boolean }> {
+  return sql.transaction(async (tx) => {
     const now = new Date();
     // The guard first: concurrent bookings of one patient queue on its row lock (lockPatient's upsert).
     await tx.run(
       'insert into patient_booking_guards (id, touched_at) values (?, ?) on duplicate key update touched_at = values(touched_at)',
       [appointment.patientId, now],
     );
-    await assertPatientMayBookSql(tx, appointment.patientId, appointment.startsAt, appointment.endsAt, limit);
+    const held = await assertPatientMayBookSql(
+      tx,
+      appointment.patientId,
+      appointment.startsAt,
+      appointment.endsAt,
+      limit,
+    );
     insertAppointment(tx, appointment);
     insertChangeSql(tx, sealer, appointment, {
       by: by.id,
@@ -66,12 +72,28 @@ export async function createPendingSql(
          values (?, ?, ?, ?, ?, ?, ?)`,
         [randomUUID(), appointment.patientId, key.key, appointment.id, key.slotId, key.serviceId, now],
       );
+    // A confirmed appointment with this doctor already (the read the checks made anyway): its event told the
+    // patient service of the relationship, so this one's confirmation need not (APPOINTMENT_CONFIRMED's careKnown).
+    return {
+      careKnown: held.some(
+        (row) => row.doctorId === appointment.doctorId && row.status === AppointmentStatus.CONFIRMED,
+      ),
+    };
   });
 }
 
+/** An active appointment the patient holds, as the checks read it. */
+export interface HeldAppointment {
+  id: string;
+  doctorId: string;
+  status: AppointmentStatus;
+  startsAt: Date;
+  endsAt: Date;
+}
+
 /**
- * assertPatientMayBook on MariaDB: one read of the patient's active appointments not yet over, judged as there.
- * Under the guard inside createPendingSql; alone for a refusal, which writes nothing.
+ * assertPatientMayBook on MariaDB: one read of the patient's active appointments not yet over, judged as there;
+ * returns them. Under the guard inside createPendingSql; alone for a refusal, which writes nothing.
  */
 export async function assertPatientMayBookSql(
   sql: SqlRunner,
@@ -79,19 +101,34 @@ export async function assertPatientMayBookSql(
   startsAt: Date,
   endsAt: Date,
   limit: number | null,
-): Promise<void> {
+): Promise<HeldAppointment[]> {
   const now = new Date();
-  const held = await sql.rows<{ id: string; starts_at: Date; ends_at: Date }>(
-    `select id, starts_at, ends_at from appointments where patient_id = ? and status in (${ACTIVE_IN}) and ends_at > ?`,
+  const rows = await sql.rows<{
+    id: string;
+    doctor_id: string;
+    status: AppointmentStatus;
+    starts_at: Date;
+    ends_at: Date;
+  }>(
+    `select id, doctor_id, status, starts_at, ends_at from appointments
+     where patient_id = ? and status in (${ACTIVE_IN}) and ends_at > ?`,
     [patientId, ...ACTIVE_STATUSES, heldSince(startsAt, now)],
   );
-  const active = held.map((row) => ({ id: row.id, startsAt: row.starts_at, endsAt: row.ends_at }));
-  judgeHeld(active, startsAt, endsAt, limit, now);
+  const held = rows.map((row) => ({
+    id: row.id,
+    doctorId: row.doctor_id,
+    status: row.status,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+  }));
+  judgeHeld(held, startsAt, endsAt, limit, now);
+  return held;
 }
 
 /**
  * confirmPending on MariaDB: PENDING -> CONFIRMED (conditional), history, APPOINTMENT_CONFIRMED, an admin's log
  * entry, in one transaction and one round trip (the rows after the update are inserted only if it confirmed).
+ * `careKnown`: what createPendingSql found, carried by the event.
  */
 export async function confirmPendingSql(
   sql: SqlPool,
@@ -99,6 +136,7 @@ export async function confirmPendingSql(
   pending: Appointment,
   by: ActingUser | null,
   note: string,
+  careKnown = false,
 ): Promise<Appointment | null> {
   const updatedAt = new Date();
   // The rows that follow are written from the appointment as confirmed, before the update's answer is known.
@@ -121,7 +159,7 @@ export async function confirmPendingSql(
         SOURCE,
         'APPOINTMENT_CONFIRMED',
         { type: 'Appointment', id: confirmed.id },
-        factsOf(confirmed),
+        careKnown ? { ...factsOf(confirmed), careKnown } : factsOf(confirmed),
       );
       const details = { patientId: confirmed.patientId, slotId: confirmed.slotId };
       const logEntry = by && adminActionFacts(by, 'BOOK_APPOINTMENT', confirmed.id, details);

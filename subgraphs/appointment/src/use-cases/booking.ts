@@ -89,8 +89,9 @@ async function bookSeenFree(
   key: string | null,
 ): Promise<BookingOutcome> {
   let appointment: Appointment;
+  let careKnown: boolean;
   try {
-    appointment = await createPending(
+    ({ appointment, careKnown } = await createPending(
       em,
       deps,
       request,
@@ -98,7 +99,7 @@ async function bookSeenFree(
       reason,
       key,
       request.limitExempt ? null : deps.maxActivePerPatient,
-    );
+    ));
   } catch (error) {
     // A concurrent request with the same key won the race: answer what it answers.
     if (
@@ -136,7 +137,7 @@ async function bookSeenFree(
 
   deps.slotMemory.booked(target.slot, appointment.id);
   const confirmed = deps.sql
-    ? await confirmPendingSql(deps.sql, deps.sealer, appointment, request.by, 'slot booked')
+    ? await confirmPendingSql(deps.sql, deps.sealer, appointment, request.by, 'slot booked', careKnown)
     : await confirmPending(em.fork(), deps.sealer, appointment, request.by, 'slot booked');
   deps.nudge();
   if (confirmed) return { kind: 'confirmed', appointment: confirmed };
@@ -151,7 +152,7 @@ async function createPending(
   reason: string | null,
   key: string | null,
   limit: number | null,
-): Promise<Appointment> {
+): Promise<{ appointment: Appointment; careKnown: boolean }> {
   // The id is chosen up front: the reason is sealed to its row (outside the transaction, so a retry reuses it).
   const id = randomUUID();
   const { startsAt, endsAt, heldFrom, heldUntil } = target.span;
@@ -173,10 +174,11 @@ async function createPending(
   });
   const keyRecord = key ? { key, slotId: request.slotId, serviceId: request.serviceId } : null;
   if (deps.sql) {
-    await createPendingSql(deps.sql, deps.sealer, appointment, request.by, keyRecord, limit);
-    return appointment;
+    const { careKnown } = await createPendingSql(deps.sql, deps.sealer, appointment, request.by, keyRecord, limit);
+    return { appointment, careKnown };
   }
-  return retryTransient(() =>
+  // Here the event goes to the patient service whatever the patient holds (careKnown: false, the safe default).
+  const created = await retryTransient(() =>
     em.fork().transactional(async (tx) => {
       await lockPatient(tx, request.patientId);
       await assertPatientMayBook(tx, request.patientId, startsAt, endsAt, limit);
@@ -199,6 +201,7 @@ async function createPending(
       return appointment;
     }),
   );
+  return { appointment: created, careKnown: false };
 }
 
 /** TAKEN or BLOCKED when the slot's lookup already showed it is not free (the anchor slot; a span's others are scheduling's to judge). */
