@@ -34,6 +34,7 @@ export * from './orm/open-orm';
 export * from './orm/keyset-pages';
 export * from './orm/mongo-error-labels';
 export * from './orm/sql-pool';
+export * from './orm/sql-list';
 export * from './server/request-context';
 export * from './server/loaders';
 export * from './server/federated-schema';

@@ -1,4 +1,4 @@
-import type { AppointmentRecord, SqlPool } from '@carebook/platform';
+import { sqlList, type AppointmentRecord, type SqlPool } from '@carebook/platform';
 import type { AppointmentStatus } from '../entities/appointment-status.enum';
 import { factsOf } from '../use-cases/appointment-log';
 
@@ -20,8 +20,9 @@ export async function appointmentRecordsSql(sql: SqlPool, query: RecordQuery): P
   const clauses: string[] = [];
   const params: unknown[] = [];
   const among = (column: string, values: string[]) => {
-    clauses.push(`${column} in (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
+    const list = sqlList(values);
+    clauses.push(`${column} in (${list.placeholders})`);
+    params.push(...list.values);
   };
   if (query.ids?.length === 0 || query.patientIds?.length === 0) return [];
   if (query.ids) among('id', query.ids);

@@ -1,4 +1,4 @@
-import { FieldSealer, NotificationChannel, PatientContactFacts, type SqlPool } from '@carebook/platform';
+import { FieldSealer, NotificationChannel, PatientContactFacts, sqlList, type SqlPool } from '@carebook/platform';
 import { SEALED } from '../domain/sealed-columns';
 
 /**
@@ -12,6 +12,7 @@ export async function patientContactsSql(
   ids: string[],
 ): Promise<PatientContactFacts[]> {
   if (ids.length === 0) return [];
+  const list = sqlList(ids);
   const rows = await sql.rows<{
     id: string;
     name: string;
@@ -19,8 +20,8 @@ export async function patientContactsSql(
     phone_sealed: string | null;
     notification_channels: string;
   }>(
-    `select id, name, email, phone_sealed, notification_channels from patients where id in (${ids.map(() => '?').join(', ')})`,
-    ids,
+    `select id, name, email, phone_sealed, notification_channels from patients where id in (${list.placeholders})`,
+    list.values,
   );
   return rows.map((row) => ({
     id: row.id,

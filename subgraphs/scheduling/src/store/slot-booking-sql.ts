@@ -1,4 +1,4 @@
-import { insertEventSql, type SqlPool } from '@carebook/platform';
+import { insertEventSql, sqlList, type SqlPool } from '@carebook/platform';
 import { SOURCE } from '../deps';
 import type { Slot } from '../entities/slot.entity';
 import { SlotStatus } from '../entities/slot-status.enum';
@@ -51,6 +51,8 @@ export async function bookExpectedSlotSql(
 
 /** The slots with these ids (the booking's lookup of the slot asked for). */
 export async function slotsByIdSql(sql: SqlPool, ids: string[]): Promise<SlotRow[]> {
+  if (ids.length === 0) return [];
+  const list = sqlList(ids);
   const rows = await sql.rows<{
     id: string;
     doctor_id: string;
@@ -61,8 +63,8 @@ export async function slotsByIdSql(sql: SqlPool, ids: string[]): Promise<SlotRow
     appointment_id: string | null;
   }>(
     `select id, doctor_id, location_id, starts_at, ends_at, status, appointment_id from slots
-     where id in (${ids.map(() => '?').join(', ')})`,
-    ids,
+     where id in (${list.placeholders})`,
+    list.values,
   );
   return rows.map((row) => ({
     id: row.id,
