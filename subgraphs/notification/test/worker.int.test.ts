@@ -15,6 +15,7 @@ import { dropDatabase, freshDatabaseUrl, ReceivedMail, SmtpSink, startSmtpSink }
 import { MikroORM } from '@mikro-orm/mysql';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { loadNotificationConfig } from '../src/config';
 import { NotificationKind, NotificationLog, NotificationRecipient, NotificationStatus } from '../src/entities';
 import { smtpEmailSender } from '../src/delivery/email-sender';
@@ -394,6 +395,41 @@ describe('notification worker', () => {
     expect([p, q, r, t].map((x) => to(x.email)(sink.messages).length)).toEqual([1, 0, 1, 0]);
   }, 30_000);
 
+  it('opens its SMTP connections when warmed, before any send, and the sends that follow use them', async () => {
+    const sender = smtpEmailSender(sink.url, 'Carebook <no-reply@carebook.test>', 3);
+    const opened = sink.sessionsOpened();
+    const received = sink.messages.length;
+    await sender.warm();
+    expect(sink.sessionsOpened() - opened).toBe(3);
+    expect(sink.messages.length).toBe(received);
+    await Promise.all(
+      ['a', 'b', 'c'].map((name) =>
+        sender.send({
+          to: `warm-${name}@patients.test`,
+          subject: name,
+          text: name,
+          html: `<p>${name}</p>`,
+          messageId: `<warm-${name}@carebook>`,
+        }),
+      ),
+    );
+    expect(sink.sessionsOpened() - opened).toBe(3);
+    expect(sink.messages.length - received).toBe(3);
+    // Warming again opens none: the three are kept.
+    await sender.warm();
+    expect(sink.sessionsOpened() - opened).toBe(3);
+    sender.close();
+  }, 30_000);
+
+  it('warms up without an SMTP server to reach: nothing thrown, the first send opens what it needs', async () => {
+    const sender = smtpEmailSender(`smtp://127.0.0.1:${await closedPort()}`, 'Carebook <no-reply@carebook.test>', 3);
+    await expect(sender.warm()).resolves.toBeUndefined();
+    await expect(
+      sender.send({ to: 'x@patients.test', subject: 'x', text: 'x', html: '<p>x</p>', messageId: '<x@carebook>' }),
+    ).rejects.toThrow(/ECONNREFUSED/);
+    sender.close();
+  });
+
   it('completes a message only after its hand-over is recorded: cut off before that, the SMTP server keeps nothing', async () => {
     const sender = smtpEmailSender(sink.url, 'Carebook <no-reply@carebook.test>', 1);
     const before = sink.messages.length;
@@ -467,4 +503,13 @@ async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 20
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A local port nothing listens on (taken, then let go). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

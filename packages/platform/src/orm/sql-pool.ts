@@ -40,6 +40,8 @@ export interface SqlPool extends SqlRunner {
   writeThen(sql: string, params: readonly unknown[], followUps: (then: SqlDeferrer) => void): Promise<number>;
   /** Statements that need no transaction, in order and in one round trip (each commits on its own); their results. */
   batch(statements: ReadonlyArray<readonly [sql: string, params: readonly unknown[]]>): Promise<unknown[]>;
+  /** Opens up to `connections` now (at most the pool's size), so a burst about to come pays no handshakes. */
+  warm(connections: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ export interface SqlPool extends SqlRunner {
  * the rows that follow from it, `writeThen`, to 1). Batched values are
  * escaped by mysql2's `format` with the pool's settings (UTC), never pasted.
  */
+const CONNECTION_LIMIT = 10;
+
 export function openSqlPool(url: string): SqlPool | null {
   const target = parseDatabaseUrl(url);
   if (target.kind !== 'mysql') return null;
@@ -72,7 +76,7 @@ export function openSqlPool(url: string): SqlPool | null {
     password: decodeURIComponent(server.password),
     database: target.dbName,
     timezone: 'Z',
-    connectionLimit: 10,
+    connectionLimit: CONNECTION_LIMIT,
     // Only transaction batches use it, and only with values mysql2 escaped (`format`).
     multipleStatements: true,
   });
@@ -124,6 +128,12 @@ export function openSqlPool(url: string): SqlPool | null {
       } finally {
         connection.release();
       }
+    },
+    async warm(connections) {
+      const opened = await Promise.all(
+        Array.from({ length: Math.min(connections, CONNECTION_LIMIT) }, () => pool.getConnection()),
+      );
+      for (const connection of opened) connection.release();
     },
     close: () => pool.end(),
   };

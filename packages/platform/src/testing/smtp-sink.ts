@@ -18,6 +18,8 @@ export interface SmtpSink {
   messages: ReceivedMail[];
   /** Refuses the next `count` messages with a temporary error (451), as a struggling relay would. */
   refuseNext(count: number): void;
+  /** Connections clients have opened so far (each greeted session). */
+  sessionsOpened(): number;
   /** Messages whose content is arriving (DATA begun) and that the server has not accepted yet. */
   receiving(): number;
   /**
@@ -56,6 +58,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   /** Sessions whose message content is arriving: until accepted, or until the sender goes away mid-DATA. */
   const receiving = new Set<string>();
   let holding = false;
+  let sessions = 0;
   const waiting: Array<() => void> = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -63,6 +66,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     logger: false,
     size: 10 * 1024 * 1024,
     maxClients: 200,
+    onConnect(_session, callback) {
+      sessions += 1;
+      callback();
+    },
     onRcptTo(_address, _session, callback) {
       if (holding) waiting.push(() => callback());
       else callback();
@@ -103,6 +110,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     refuseNext: (count) => void (refusals = count),
+    sessionsOpened: () => sessions,
     receiving: () => receiving.size,
     hold: () => void (holding = true),
     held: () => waiting.length,

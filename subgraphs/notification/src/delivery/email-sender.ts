@@ -21,6 +21,11 @@ export interface EmailSender {
    * server drops it.
    */
   send(email: OutgoingEmail, beforeComplete?: () => Promise<void>): Promise<void>;
+  /**
+   * Opens the connections it keeps (those not open yet) and builds a message without sending it, so the first
+   * sends of a burst find both ready. A connection that cannot be opened now is left to the first send.
+   */
+  warm(): Promise<void>;
   close(): void;
 }
 
@@ -55,14 +60,21 @@ export function smtpEmailSender(smtpUrl: string, from: string, poolSize: number)
   function open(): Promise<SMTPConnection> {
     return new Promise((resolve, reject) => {
       const connection = new SMTPConnection(options);
-      // Errors of a send reach its callback; an idle connection the server closes is dropped on 'end'.
-      connection.on('error', () => undefined);
+      let connected = false;
+      // Before the greeting, a socket's failure (refused, reset) comes only as this event, never to connect's
+      // callback: it fails the opening. Later, errors of a send reach its callback.
+      connection.on('error', (error: Error) => {
+        if (!connected) reject(error);
+      });
+      // An idle connection the server closes is dropped; one closed before its greeting fails the opening.
       connection.once('end', () => {
+        if (!connected) reject(new Error('The SMTP server closed the connection before greeting'));
         const at = idle.indexOf(connection);
         if (at >= 0) idle.splice(at, 1);
       });
       connection.connect((error) => {
         if (error) return reject(error);
+        connected = true;
         if (!auth) return resolve(connection);
         connection.login(auth, (loginError) =>
           loginError ? (connection.close(), reject(loginError)) : resolve(connection),
@@ -82,17 +94,21 @@ export function smtpEmailSender(smtpUrl: string, from: string, poolSize: number)
     else connection.quit();
   }
 
+  function compose(email: OutgoingEmail) {
+    return new MailComposer({
+      from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      messageId: email.messageId,
+      attachments: email.attachments,
+    }).compile();
+  }
+
   return {
     async send(email, beforeComplete) {
-      const message = new MailComposer({
-        from,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        messageId: email.messageId,
-        attachments: email.attachments,
-      }).compile();
+      const message = compose(email);
       const envelope = message.getEnvelope() as SMTPEnvelope;
       const raw = await message.build();
       for (;;) {
@@ -114,6 +130,13 @@ export function smtpEmailSender(smtpUrl: string, from: string, poolSize: number)
         release(connection);
         return;
       }
+    },
+    async warm() {
+      const sample = { to: 'warm-up@carebook.invalid', subject: 'warm-up', text: 'warm-up', html: '<p>warm-up</p>' };
+      await compose({ ...sample, messageId: '<warm-up@carebook.invalid>' }).build();
+      const missing = Math.max(0, poolSize - idle.length);
+      const opened = await Promise.allSettled(Array.from({ length: missing }, () => open()));
+      for (const result of opened) if (result.status === 'fulfilled') release(result.value);
     },
     close() {
       closed = true;

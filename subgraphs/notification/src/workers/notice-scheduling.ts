@@ -1,4 +1,4 @@
-import { createServiceClient, openOrm, openSqlPool, workerConnection } from '@carebook/platform';
+import { createServiceClient, openOrm, openSqlPool, type SqlPool, workerConnection } from '@carebook/platform';
 import type { MikroORM } from '@mikro-orm/core';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
@@ -15,6 +15,8 @@ export interface NoticeScheduling {
   orm: MikroORM;
   directory: Directory;
   store: NotificationLogStore;
+  /** The store's pool (the workers open its connections before their first job). */
+  sql: SqlPool;
   scheduler: NoticeScheduler;
   close(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function openNoticeScheduling(config: NotificationConfig, logger: L
     orm,
     directory,
     store,
+    sql,
     scheduler,
     async close() {
       await queue.close();

@@ -10,6 +10,7 @@ import { startEventWorker } from './event.worker';
 import type { NoticeScheduler } from './notice-scheduler';
 import { openNoticeScheduling } from './notice-scheduling';
 import { startSendWorker } from './send.worker';
+import { warmUp } from './warm-up';
 
 export interface RunningWorkers {
   orm: MikroORM;
@@ -56,6 +57,15 @@ export async function startNotificationWorkers(config: NotificationConfig): Prom
     claimTimeoutMs: CLAIM_TIMEOUT_MS,
     emailSlots: new SendSlots(extra.SMTP_POOL_SIZE),
     smsSlots: new SendSlots(SMS_IN_FLIGHT),
+  });
+  // Before the first job: a worker (re)started into a peak of due reminders meets it ready.
+  await warmUp({
+    email,
+    sql: scheduling.sql,
+    connections: extra.SMTP_POOL_SIZE,
+    timeZone: extra.CLINIC_TIME_ZONE,
+    appUrl: extra.APP_URL,
+    logger,
   });
   const workers = [
     startEventWorker({
