@@ -11,6 +11,7 @@ export * from './logger';
 export * from './scalars';
 export * from './redis';
 export * from './run-service';
+export * from './runtime/keep-compiled-code';
 export * from './auth/role';
 export * from './auth/guards';
 export * from './auth/token-verifier';

@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import { ConfigError } from './config/load-config';
 import type { RunningService } from './server/start-subgraph';
+import { keepCompiledCode } from './runtime/keep-compiled-code';
 
 /**
  * Entry point of a service process: starts it, exits with a clear message on
  * bad configuration, and stops cleanly on SIGINT/SIGTERM.
  */
 export function runService(name: string, start: () => Promise<RunningService>, logger?: Logger): void {
+  keepCompiledCode();
   Promise.resolve()
     .then(start)
     .then((service) => {

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger } from '@carebook/platform';
+import { ConfigError, createLogger, keepCompiledCode } from '@carebook/platform';
 import { loadNotificationConfig } from '../config';
 import { startNotificationWorkers } from './worker-app';
 
 /** Entry point of the notification worker process (`node dist/workers/main.js`); `pnpm start` runs it beside the subgraphs. */
+keepCompiledCode();
 const logger = createLogger('notification-worker');
 startNotificationWorkers(loadNotificationConfig())
   .then((running) => {
