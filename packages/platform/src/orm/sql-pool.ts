@@ -45,6 +45,9 @@ export interface SqlPool extends SqlRunner {
   close(): Promise<void>;
 }
 
+/** Connections per pool: enough for a service's concurrent statements, few enough for MariaDB's connection limit. */
+const CONNECTION_LIMIT = 10;
+
 /**
  * Plain SQL beside MikroORM for a few hot statements (the booking's
  * transactions, the outbox relay): measured on this machine, a transaction of
@@ -63,8 +66,6 @@ export interface SqlPool extends SqlRunner {
  * the rows that follow from it, `writeThen`, to 1). Batched values are
  * escaped by mysql2's `format` with the pool's settings (UTC), never pasted.
  */
-const CONNECTION_LIMIT = 10;
-
 export function openSqlPool(url: string): SqlPool | null {
   const target = parseDatabaseUrl(url);
   if (target.kind !== 'mysql') return null;

@@ -25,7 +25,8 @@ export interface WarmUpParts {
  * MariaDB connection still to open and every template's code (and luxon's
  * formatters) still to compile, all at once on a saturated CPU: those sends
  * arrived 0.6-0.9 s late where later ones took a few tens of milliseconds
- * (bench:reminders). Nothing is sent or written here.
+ * (bench:reminders). What is compiled here lasts until then only because the
+ * process keeps its bytecode (keepCompiledCode). Nothing is sent or written.
  */
 export async function warmUp(parts: WarmUpParts): Promise<void> {
   const started = Date.now();
