@@ -1,5 +1,7 @@
 import type { SqlPool } from '@carebook/platform';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { Directory } from '../clients/directory';
 import type { EmailSender } from '../delivery/email-sender';
 import { NotificationKind, NotificationRecipient } from '../entities/notification-enums';
 import { calendarInvite } from '../templates/calendar-invite';
@@ -12,6 +14,7 @@ const WARM_UP_BUDGET_MS = 3000;
 export interface WarmUpParts {
   email: EmailSender;
   sql: SqlPool;
+  directory: Directory;
   /** How many connections the sends use at once (the SMTP pool's size). */
   connections: number;
   timeZone: string;
@@ -35,7 +38,11 @@ export async function warmUp(parts: WarmUpParts): Promise<void> {
   const budget = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), WARM_UP_BUDGET_MS);
   });
-  const opened = Promise.all([parts.email.warm(), parts.sql.warm(parts.connections)]).then(
+  const opened = Promise.all([
+    parts.email.warm(),
+    parts.sql.warm(parts.connections),
+    rehearseLookups(parts.directory),
+  ]).then(
     () => 'ready' as const,
     (error: Error) => error,
   );
@@ -46,6 +53,24 @@ export async function warmUp(parts: WarmUpParts): Promise<void> {
       { err: outcome === 'late' ? `not done in ${WARM_UP_BUDGET_MS} ms` : outcome.message },
       'could not open every connection before the first sends; they will open what is missing',
     );
+}
+
+/**
+ * The lookups a send makes, for ids that exist nowhere (reads only): the
+ * HTTP path here and the routes and statements in the services it asks
+ * are compiled before the first real send needs them, in batches of each
+ * size a burst's lists are padded to (sqlList).
+ */
+async function rehearseLookups(directory: Directory): Promise<void> {
+  for (let round = 0; round < 3; round++)
+    for (let size = 1; size <= 64; size *= 2)
+      await Promise.all(
+        Array.from({ length: size }, () => {
+          const id = randomUUID();
+          return Promise.all([directory.appointment(id), directory.patient(id)]);
+        }),
+      );
+  await Promise.all([directory.doctor(randomUUID()), directory.serviceName(randomUUID())]);
 }
 
 /** Every kind of notice to each recipient, rendered as a send would (text, HTML and a calendar file), and dropped. */

@@ -62,6 +62,7 @@ export async function startNotificationWorkers(config: NotificationConfig): Prom
   await warmUp({
     email,
     sql: scheduling.sql,
+    directory: scheduling.directory,
     connections: extra.SMTP_POOL_SIZE,
     timeZone: extra.CLINIC_TIME_ZONE,
     appUrl: extra.APP_URL,
