@@ -6,10 +6,11 @@ import { setFlagsFromString } from 'node:v8';
  * (it ages it at each garbage collection, and an idle process is collected
  * now and then to shrink its heap), so a long-running service that sat idle
  * compiled its whole request path again at the next burst, on a CPU the
- * burst was saturating. bench:reminders showed it: 10,000 reminders due 43 s
- * after the stack went quiet arrived up to 0.97 s late in their first
- * second (p99 462 ms); with the bytecode kept, 0.72 s (p99 217 ms). The
- * cost is the memory of code already compiled, which a service reuses. Called first thing in every
+ * burst was saturating. bench:reminders showed it: with the notification
+ * workers' rehearsal (warm-up.ts) run 43 s before the reminders fell due,
+ * p99 616 ms late (the first second's latest 0.83 s) with the bytecode
+ * discarded, 113 ms (0.42 s) with it kept. The cost is the memory of code
+ * already compiled, which a service reuses. Called first thing in every
  * service and worker process (runService, the notification worker's main).
  */
 export function keepCompiledCode(): void {
