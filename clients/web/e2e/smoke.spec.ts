@@ -1,3 +1,4 @@
+import type { Response } from '@playwright/test';
 import { BOOTSTRAP_ADMIN } from '@carebook/platform/testing';
 import { AvailableSlotsDocument, BookAppointmentDocument, LoginDocument, RegisterPatientDocument } from '@carebook/sdk';
 import { expect, expectAccessible, newPatient, test } from './clinic-fixture';
@@ -42,14 +43,23 @@ test("runs in Debian's Chromium, and the start page lists the services by catego
 });
 
 test('the first page ships little JavaScript, and the explorer loads offline', async ({ page, clinic }, testInfo) => {
-  const scripts: Array<{ url: string; bytes: number }> = [];
-  page.on('response', async (response) => {
+  // Each script's size is asked for as it arrives and awaited below: a handler still asking once the test has moved on
+  // (the explorer's scripts, on the same page) failed the test when it ended first ("request.sizes: Test ended").
+  const sizes: Array<Promise<{ url: string; bytes: number }>> = [];
+  const measure = (response: Response) => {
     if (response.request().resourceType() !== 'script') return;
-    const sizes = await response.request().sizes();
-    scripts.push({ url: response.url(), bytes: sizes.responseBodySize });
-  });
+    sizes.push(
+      response
+        .request()
+        .sizes()
+        .then((size) => ({ url: response.url(), bytes: size.responseBodySize })),
+    );
+  };
+  page.on('response', measure);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: clinic.services.checkup.name })).toBeVisible();
+  page.off('response', measure);
+  const scripts = await Promise.all(sizes);
   const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
   console.log(
     `first page JavaScript: ${(total / 1024).toFixed(1)} KB over the wire (gzip) in ${scripts.length} file(s)`,
